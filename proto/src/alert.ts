@@ -1,0 +1,189 @@
+// Alerts: what an officer submits (AlertInput, may hold raw identifiers, never leaves the node)
+// and what the network carries and stores (Alert, identifiers replaced by keyed pseudonyms).
+import { z } from 'zod';
+import {
+  ALERT_KINDS,
+  COMMUNICATION_PLATFORMS,
+  CONCEALMENT_METHODS,
+  DETECTION_PLACES,
+  DOCUMENT_FEATURES,
+  DOCUMENT_TYPES,
+  FRAUD_TYPES,
+  IDENTIFIER_KINDS,
+  INFORMATION_CREDIBILITY,
+  ROUTE_REGIONS,
+  SOURCE_RELIABILITY,
+  TLP_LEVELS,
+  TRANSPORT_MEANS,
+  TRANSPORT_MODES,
+} from './codes.js';
+import { agencyId, code, countryCode, isoDateTime } from './fields.js';
+
+export const tlp = code(TLP_LEVELS, 'a TLP level: CLEAR, GREEN, AMBER, AMBER+STRICT or RED');
+export const alertKind = code(ALERT_KINDS, 'an alert kind: route or document_fraud');
+
+export const grading = z.strictObject({
+  source: code(SOURCE_RELIABILITY, 'a source reliability grade: A, B, C or X'),
+  information: code(INFORMATION_CREDIBILITY, 'an information credibility grade: 1, 2, 3 or 4'),
+});
+export type Grading = z.infer<typeof grading>;
+
+export const waypoint = z.strictObject({
+  country: countryCode,
+  place: z.string().trim().min(1).max(120).optional(),
+  mode: code(TRANSPORT_MODES, 'a transport mode: land, sea or air').optional(),
+});
+export type Waypoint = z.infer<typeof waypoint>;
+
+const routeRegion = code(ROUTE_REGIONS, 'a known smuggling route, e.g. central-mediterranean');
+
+/** A route is an ordered journey: at least two waypoints, no two consecutive ones identical. */
+export const route = z
+  .strictObject({
+    region: routeRegion,
+    waypoints: z.array(waypoint).min(2, 'a route needs at least two waypoints (from, to)').max(30),
+  })
+  .superRefine((r, ctx) => {
+    r.waypoints.forEach((w, i) => {
+      const prev = r.waypoints[i - 1];
+      if (prev && prev.country === w.country && (prev.place ?? '') === (w.place ?? '')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['waypoints', i],
+          message: 'repeats the previous waypoint: a route moves from one place to another',
+        });
+      }
+    });
+  });
+export type Route = z.infer<typeof route>;
+
+export const identifierInput = z.strictObject({
+  kind: code(IDENTIFIER_KINDS, 'an identifier kind, e.g. travel_document or phone'),
+  value: z.string().trim().min(1).max(200),
+  /** Issuing state of a document, platform of a handle, country of a plate, flag of a vessel. */
+  qualifier: z.string().trim().min(1).max(60).optional(),
+});
+export type IdentifierInput = z.infer<typeof identifierInput>;
+
+export const pseudonymizedIdentifier = z.strictObject({
+  kind: code(IDENTIFIER_KINDS, 'an identifier kind'),
+  pseudonym: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a keyed pseudonym (43 base64url characters)'),
+  epoch: z.number().int().min(1),
+});
+export type PseudonymizedIdentifier = z.infer<typeof pseudonymizedIdentifier>;
+
+const count = z.number().int().min(0).max(100_000);
+
+export const routeDetails = z.strictObject({
+  transport: code(TRANSPORT_MEANS, 'a known means of transport, e.g. rubber_boat'),
+  concealment: code(CONCEALMENT_METHODS, 'a known concealment method').optional(),
+  communicationPlatforms: z.array(code(COMMUNICATION_PLATFORMS, 'a known platform, e.g. telegram')).max(10).default([]),
+  priceObserved: z
+    .strictObject({
+      amount: z.number().positive().max(1_000_000),
+      currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, e.g. EUR'),
+    })
+    .optional(),
+  migrantCount: count.optional(),
+  vulnerablePersons: z
+    .strictObject({ children: count.optional(), unaccompaniedMinors: count.optional(), pregnantWomen: count.optional() })
+    .optional(),
+  window: z.strictObject({ from: isoDateTime, to: isoDateTime }).optional(),
+});
+export type RouteDetails = z.infer<typeof routeDetails>;
+
+export const documentFraudDetails = z.strictObject({
+  documentType: code(DOCUMENT_TYPES, 'a document type, e.g. passport'),
+  issuingState: countryCode,
+  fraudType: code(FRAUD_TYPES, 'a fraud type, e.g. counterfeit'),
+  featuresAffected: z.array(code(DOCUMENT_FEATURES, 'a document feature, e.g. biodata_page')).max(10).default([]),
+  detectedAt: z.strictObject({
+    place: code(DETECTION_PLACES, 'a place of detection, e.g. airport'),
+    location: z.string().trim().min(1).max(120).optional(),
+    flight: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{2,3}\d{1,4}[A-Z]?$/, 'must be a flight number, e.g. AZ869')
+      .optional(),
+  }),
+});
+export type DocumentFraudDetails = z.infer<typeof documentFraudDetails>;
+
+const commonInput = {
+  tlp,
+  /** For TLP:AMBER and AMBER+STRICT: the agencies that may see the alert. */
+  recipients: z.array(agencyId).max(50).default([]),
+  validUntil: isoDateTime.optional(),
+  grading,
+  summary: z.string().trim().min(1, 'a short summary is required').max(2000),
+  identifiers: z.array(identifierInput).max(50).default([]),
+};
+
+export const alertInput = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('route'), ...commonInput, route, routeDetails }),
+      z.strictObject({ kind: z.literal('document_fraud'), ...commonInput, route: route.optional(), documentFraud: documentFraudDetails }),
+    ],
+    { error: 'must name its kind: route or document_fraud' },
+  )
+  .superRefine((a, ctx) => {
+    const restricted = a.tlp === 'AMBER' || a.tlp === 'AMBER+STRICT';
+    if (restricted && a.recipients.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['recipients'], message: `TLP:${a.tlp} needs at least one recipient agency` });
+    }
+    if (!restricted && a.recipients.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recipients'],
+        message: `recipients apply only to TLP:AMBER and AMBER+STRICT, not TLP:${a.tlp}`,
+      });
+    }
+    // Free text travels to partners as written; an identifier repeated there would leak unhashed.
+    const summary = a.summary.toLowerCase();
+    a.identifiers.forEach((id, i) => {
+      if (id.value.length >= 4 && summary.includes(id.value.toLowerCase())) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['summary'],
+          message: `repeats identifier ${i + 1} (${id.kind}); identifiers go in their own fields, where they are pseudonymized`,
+        });
+      }
+    });
+  });
+export type AlertInput = z.input<typeof alertInput>;
+export type ValidAlertInput = z.output<typeof alertInput>;
+
+export const ALERT_STATUSES = ['active', 'amended', 'withdrawn'] as const;
+
+const commonAlert = {
+  id: z.uuid(),
+  origin: z.strictObject({ agency: agencyId, country: countryCode }),
+  tlp,
+  recipients: z.array(agencyId),
+  createdAt: isoDateTime,
+  validUntil: isoDateTime.nullable(),
+  grading,
+  summary: z.string().min(1).max(2000),
+  identifiers: z.array(pseudonymizedIdentifier),
+  revision: z.number().int().min(1),
+  status: code(ALERT_STATUSES, 'an alert status: active, amended or withdrawn'),
+};
+
+/** The alert as it travels on the bus and is stored by partners: no raw identifier in it. */
+export const alert = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('route'), ...commonAlert, route, routeDetails }),
+  z.strictObject({ kind: z.literal('document_fraud'), ...commonAlert, route: route.nullable(), documentFraud: documentFraudDetails }),
+]);
+export type Alert = z.infer<typeof alert>;
+export type RouteAlert = Extract<Alert, { kind: 'route' }>;
+export type DocumentFraudAlert = Extract<Alert, { kind: 'document_fraud' }>;
+
+/** Checks that depend on the clock, kept out of the schema so that parsing stays pure. */
+export function timeErrors(input: { validUntil?: string | undefined }, now: Date): { path: string; rule: string; message: string }[] {
+  if (input.validUntil && Date.parse(input.validUntil) <= now.getTime()) {
+    return [{ path: 'validUntil', rule: 'in_future', message: 'must be in the future' }];
+  }
+  return [];
+}

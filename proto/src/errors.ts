@@ -1,0 +1,77 @@
+// Typed errors of the contract. A validation error names the field and the rule in words an
+// officer understands, so a console can put it next to the field and a node can log it.
+import type { z } from 'zod';
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `route.waypoints.1.country`; empty for the whole document. */
+  path: string;
+  /** Machine-readable rule that failed (zod's issue code, or a Corridor rule name). */
+  rule: string;
+  /** What is wrong, in plain words. */
+  message: string;
+}
+
+export class ValidationError extends Error {
+  readonly code = 'VALIDATION_FAILED' as const;
+  constructor(
+    readonly what: string,
+    readonly fieldErrors: FieldError[],
+  ) {
+    super(`${what} is not valid: ${fieldErrors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`);
+    this.name = 'ValidationError';
+  }
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `must have at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${issue.maximum} items`;
+      return `must be at most ${issue.maximum}`;
+    case 'invalid_value':
+      return issue.values.length <= 8 ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : 'is not a known code';
+    case 'invalid_format':
+      if (issue.format === 'regex') return issue.message;
+      if (issue.format === 'datetime') return 'must be a date and time in ISO 8601 form, e.g. 2026-11-24T21:30:00Z';
+      if (issue.format === 'date') return 'must be a date in ISO 8601 form, e.g. 2026-11-24';
+      return `must be a valid ${issue.format}`;
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** Turns zod's issues into field errors. Custom messages set in a schema win over the generic text. */
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const generic =
+      issue.message === undefined ||
+      issue.message.startsWith('Invalid') ||
+      issue.message.startsWith('Too ') ||
+      issue.message.startsWith('Unrecognized');
+    return {
+      path: issue.path.map(String).join('.'),
+      rule: issue.code,
+      message: generic ? describe(issue) : issue.message,
+    };
+  });
+}
+
+/** Parses with a schema and throws a ValidationError naming every failing field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(what, fieldErrorsOf(result.error));
+  return result.data;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { type AlertInput, alertInput, timeErrors } from './alert.js';
+import { fieldErrorsOf } from './errors.js';
+
+const routeAlert: AlertInput = {
+  kind: 'route',
+  tlp: 'GREEN',
+  grading: { source: 'B', information: '2' },
+  summary: 'Departures from Zuwara at night in rubber boats, 40-50 people each',
+  route: {
+    region: 'central-mediterranean',
+    waypoints: [
+      { country: 'NER', place: 'Agadez', mode: 'land' },
+      { country: 'LBY', place: 'Zuwara', mode: 'land' },
+      { country: 'ITA', place: 'Lampedusa', mode: 'sea' },
+    ],
+  },
+  routeDetails: { transport: 'rubber_boat', migrantCount: 45 },
+  identifiers: [{ kind: 'phone', value: '+218 91 234 5678' }],
+};
+
+function errorsOf(input: unknown) {
+  const r = alertInput.safeParse(input);
+  return r.success ? [] : fieldErrorsOf(r.error);
+}
+
+describe('alert input validation', () => {
+  it('accepts a complete route alert', () => {
+    expect(errorsOf(routeAlert)).toEqual([]);
+  });
+
+  it('names the field and the rule of an unknown country code in a waypoint', () => {
+    const bad = { ...routeAlert, route: { ...routeAlert.route, waypoints: [{ country: 'XXX' }, { country: 'ITA' }] } };
+    expect(errorsOf(bad)).toEqual([
+      {
+        path: 'route.waypoints.0.country',
+        rule: 'invalid_value',
+        message: 'must be an ISO 3166-1 alpha-3 country code, e.g. ITA, NER, NGA',
+      },
+    ]);
+  });
+
+  it('refuses a route of one waypoint and a route that stands still', () => {
+    const one = errorsOf({ ...routeAlert, route: { region: 'central-mediterranean', waypoints: [{ country: 'ITA' }] } });
+    expect(one.map((e) => e.path)).toEqual(['route.waypoints']);
+    const still = errorsOf({
+      ...routeAlert,
+      route: { region: 'central-mediterranean', waypoints: [{ country: 'ITA' }, { country: 'ITA' }] },
+    });
+    expect(still[0]?.message).toMatch(/repeats the previous waypoint/);
+  });
+
+  it('says a missing field is required', () => {
+    const { summary: _, ...noSummary } = routeAlert;
+    expect(errorsOf(noSummary)).toEqual([{ path: 'summary', rule: 'invalid_type', message: 'is required' }]);
+  });
+
+  it('requires recipients for AMBER and refuses them for GREEN', () => {
+    expect(errorsOf({ ...routeAlert, tlp: 'AMBER' }).map((e) => e.path)).toEqual(['recipients']);
+    expect(errorsOf({ ...routeAlert, recipients: ['ne-ppn'] }).map((e) => e.path)).toEqual(['recipients']);
+    expect(errorsOf({ ...routeAlert, tlp: 'AMBER', recipients: ['ne-ppn'] })).toEqual([]);
+  });
+
+  it('refuses a summary that repeats an identifier, which would travel unhashed', () => {
+    const leaky = { ...routeAlert, summary: 'Smuggler reachable on +218 91 234 5678' };
+    expect(errorsOf(leaky)[0]).toMatchObject({ path: 'summary' });
+  });
+
+  it('refuses unknown fields instead of silently dropping them', () => {
+    expect(errorsOf({ ...routeAlert, holderName: 'x' })[0]).toMatchObject({
+      rule: 'unrecognized_keys',
+      message: 'has unknown field holderName',
+    });
+  });
+
+  it('refuses a document-fraud alert without its details', () => {
+    const { routeDetails: _, route: __, ...rest } = routeAlert;
+    expect(errorsOf({ ...rest, kind: 'document_fraud' }).map((e) => e.path)).toEqual(['documentFraud']);
+  });
+
+  it('flags a validity end in the past', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    expect(timeErrors({ validUntil: '2026-11-24T11:00:00Z' }, now)).toHaveLength(1);
+    expect(timeErrors({ validUntil: '2026-11-25T11:00:00Z' }, now)).toEqual([]);
+  });
+});

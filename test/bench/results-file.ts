@@ -1,0 +1,45 @@
+// The benchmark results file: one JSON array of figures, each suite replacing only its own rows
+// so that a partial run keeps the other suites' last figures.
+import { readFile, writeFile } from 'node:fs/promises';
+
+export interface BenchResult {
+  suite: string;
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: { metric: string; value: number };
+  ratio?: number;
+}
+
+export async function writeResults(path: string, fresh: BenchResult[]): Promise<BenchResult[]> {
+  let previous: BenchResult[] = [];
+  try {
+    previous = JSON.parse(await readFile(path, 'utf8')) as BenchResult[];
+  } catch {
+    // first run: no file yet
+  }
+  const suites = new Set(fresh.map((r) => r.suite));
+  const merged = [...previous.filter((r) => !suites.has(r.suite)), ...fresh];
+  await writeFile(path, `${JSON.stringify(merged, null, 2)}\n`);
+  return merged;
+}
+
+export function withBaseline(r: Omit<BenchResult, 'ratio'> & { baseline: { metric: string; value: number } }): BenchResult {
+  return { ...r, ratio: Number((r.value / r.baseline.value).toFixed(3)) };
+}
+
+export function printTable(results: BenchResult[]): void {
+  const rows = results.map((r) => [
+    r.suite,
+    r.metric,
+    `${r.value} ${r.unit}`,
+    r.baseline ? `${r.baseline.metric} = ${r.baseline.value}` : '',
+    r.ratio === undefined ? '' : String(r.ratio),
+  ]);
+  const head = ['suite', 'metric', 'value', 'baseline', 'ratio'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}

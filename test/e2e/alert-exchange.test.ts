@@ -1,0 +1,165 @@
+// An alert published at one agency reaches its partners' nodes and feeds, pseudonymized, under
+// the release rule; an invalid alert changes nothing anywhere.
+import type { Alert } from '@corridor/proto';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusRecorder, recordBus } from '../support/bus-recorder.js';
+import { databaseText } from '../support/database-text.js';
+import { ALERT_FIELDS, documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
+import { eventually, gql, subscribe } from '../support/graphql.js';
+import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+
+type WireAlert = Pick<Alert, 'id' | 'kind' | 'tlp' | 'recipients' | 'summary' | 'origin' | 'identifiers'>;
+const PUBLISH = `mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`;
+
+let net: TestNetwork;
+let bus: BusRecorder;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  net = await startTestNetwork();
+  bus = await recordBus(net.natsUrl, net.subjectRoot);
+  for (const u of ['it-polfr-officer', 'ne-ppn-officer', 'ng-nis-officer']) tokens[u] = await net.token(u);
+});
+
+afterAll(async () => {
+  await bus?.close();
+  await net?.stop();
+});
+
+async function publish(user: string, input: unknown) {
+  return gql<{ publishAlert: WireAlert }>(net.gatewayUrl, tokens[user] as string, PUBLISH, { input });
+}
+
+async function visibleAlertIds(user: string): Promise<string[]> {
+  const r = await gql<{ alerts: { alerts: { id: string }[] } }>(
+    net.gatewayUrl,
+    tokens[user] as string,
+    '{ alerts(limit: 500) { alerts { id } } }',
+  );
+  return r.data?.alerts.alerts.map((a) => a.id) ?? [];
+}
+
+async function receivedAt(agency: string, user: string, id: string) {
+  const node = net.nodes[agency];
+  if (!node) throw new Error(`no node ${agency}`);
+  const r = await gql<{ alerts: WireAlert[] }>(
+    node.url,
+    tokens[user] as string,
+    `{ alerts(scope: RECEIVED, limit: 500) { ${ALERT_FIELDS} } }`,
+  );
+  return r.data?.alerts.find((a) => a.id === id);
+}
+
+describe('alert exchange between agencies', () => {
+  it('delivers an alert published at Italy to Niger’s node and to Niger’s live feed', async () => {
+    const feed = subscribe<{ alertFeed: WireAlert }>(
+      net.gatewayUrl,
+      tokens['ne-ppn-officer'] as string,
+      `subscription { alertFeed { ${ALERT_FIELDS} } }`,
+    );
+    await feed.ready;
+    // The SSE response opens before the gateway's upstream subscription at the node is in place.
+    await new Promise((r) => setTimeout(r, 500));
+
+    const res = await publish('it-polfr-officer', documentFraudAlert());
+    expect(res.errors).toBeUndefined();
+    const published = res.data?.publishAlert as WireAlert;
+    expect(published.origin).toEqual({ agency: 'it-polfr', country: 'ITA' });
+
+    const live = await feed.waitFor((e) => e.alertFeed.id === published.id);
+    expect(live.alertFeed.summary).toBe(published.summary);
+    const stored = await eventually(() => receivedAt('ne-ppn', 'ne-ppn-officer', published.id));
+    expect(stored.identifiers).toEqual(published.identifiers);
+    expect(stored.identifiers.map((i) => i.kind)).toEqual(['travel_document', 'person', 'phone']);
+    await feed.close();
+  });
+
+  it('stores the same alert once even when it is delivered again', async () => {
+    const res = await publish('it-polfr-officer', routeAlert());
+    const id = res.data?.publishAlert.id as string;
+    await eventually(() => receivedAt('ng-nis', 'ng-nis-officer', id));
+
+    // Put the exact bus message on the stream a second time, as a redelivery would, under a new
+    // message id so that JetStream's own deduplication does not hide the node's behaviour.
+    const original = bus.messages.find((m) => m.data.includes(id));
+    expect(original).toBeDefined();
+    const nc = await connect({ servers: net.natsUrl });
+    await jetstream(nc).publish(original?.subject as string, original?.data as string, { msgID: `replay-${id}` });
+    await nc.drain();
+    // The consumer delivers in stream order: once a later alert is stored, the replay was handled.
+    const later = await publish('it-polfr-officer', routeAlert({ summary: 'After the replay' }));
+    await eventually(() => receivedAt('ng-nis', 'ng-nis-officer', later.data?.publishAlert.id as string));
+
+    const received = await gql<{ alerts: { id: string }[] }>(
+      net.nodes['ng-nis']?.url as string,
+      tokens['ng-nis-officer'] as string,
+      '{ alerts(scope: RECEIVED, limit: 500) { id } }',
+    );
+    expect(received.data?.alerts.filter((a) => a.id === id)).toHaveLength(1);
+  });
+
+  it('never puts a raw identifier on the bus or in a partner’s database', async () => {
+    const res = await publish('it-polfr-officer', documentFraudAlert({ summary: 'Second counterfeit passport of the same series' }));
+    const id = res.data?.publishAlert.id as string;
+    await eventually(() => receivedAt('ng-nis', 'ng-nis-officer', id));
+    await bus.flush();
+    const onBus = bus.text();
+    expect(onBus).toContain(id);
+    const partnerDb = await databaseText(net.databases.urls['ng-nis'] as string);
+    expect(partnerDb).toContain(id);
+    for (const raw of [RAW.documentNumber, RAW.holderName, 'Okonkwo', RAW.phone, '8035550147', 'lampedusa_express']) {
+      expect(onBus).not.toContain(raw);
+      expect(partnerDb).not.toContain(raw);
+    }
+  });
+
+  it('keeps TLP:RED at the originating agency', async () => {
+    const res = await publish('it-polfr-officer', routeAlert({ tlp: 'RED', summary: 'Ongoing operation, do not share' }));
+    const id = res.data?.publishAlert.id as string;
+    expect(res.errors).toBeUndefined();
+    // A later GREEN alert shows the bus has carried everything sent before it.
+    const later = await publish('it-polfr-officer', routeAlert({ summary: 'Later public alert' }));
+    await eventually(() => receivedAt('ne-ppn', 'ne-ppn-officer', later.data?.publishAlert.id as string));
+
+    expect(await visibleAlertIds('it-polfr-officer')).toContain(id);
+    expect(await visibleAlertIds('ne-ppn-officer')).not.toContain(id);
+    expect(await receivedAt('ne-ppn', 'ne-ppn-officer', id)).toBeUndefined();
+    expect(bus.text()).not.toContain(id);
+    expect(await databaseText(net.databases.urls['ne-ppn'] as string)).not.toContain(id);
+  });
+
+  it('sends TLP:AMBER only to the agencies it names', async () => {
+    const res = await publish('it-polfr-officer', routeAlert({ tlp: 'AMBER', recipients: ['ne-ppn'], summary: 'For the prosecutor only' }));
+    const id = res.data?.publishAlert.id as string;
+    await eventually(() => receivedAt('ne-ppn', 'ne-ppn-officer', id));
+    const later = await publish('it-polfr-officer', routeAlert({ summary: 'Another public alert' }));
+    await eventually(() => receivedAt('ng-nis', 'ng-nis-officer', later.data?.publishAlert.id as string));
+
+    expect(await visibleAlertIds('ne-ppn-officer')).toContain(id);
+    expect(await visibleAlertIds('ng-nis-officer')).not.toContain(id);
+    expect(await receivedAt('ng-nis', 'ng-nis-officer', id)).toBeUndefined();
+  });
+
+  it('refuses an invalid alert with field-level errors and neither stores nor sends it', async () => {
+    const before = await visibleAlertIds('it-polfr-officer');
+    const sentBefore = bus.messages.length;
+    const bad = routeAlert({ summary: 'Bad waypoint' }) as { route: { waypoints: { country: string }[] } };
+    bad.route.waypoints[1] = { country: 'LBA' };
+    const res = await publish('it-polfr-officer', bad);
+    expect(res.data?.publishAlert ?? null).toBeNull();
+    const error = res.errors?.[0];
+    expect(error?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(error?.extensions?.fieldErrors).toContainEqual(expect.objectContaining({ path: 'route.waypoints.1.country' }));
+
+    // A valid alert published afterwards proves the bus and store were running all along.
+    const after = await publish('it-polfr-officer', routeAlert({ summary: 'Valid control alert' }));
+    const controlId = after.data?.publishAlert.id as string;
+    await eventually(() => bus.messages.some((m) => m.data.includes(controlId)));
+    const newMessages = bus.messages.slice(sentBefore);
+    expect(newMessages.filter((m) => m.data.includes('Bad waypoint'))).toEqual([]);
+    const now = await visibleAlertIds('it-polfr-officer');
+    expect(now.filter((x) => !before.includes(x))).toEqual([controlId]);
+  });
+});

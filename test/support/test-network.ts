@@ -1,0 +1,71 @@
+// A whole network for one test file: three agencies on real PostgreSQL databases of their own,
+// the machine's real nats-server with a subject root and stream of this run only, the gateway and
+// the development issuer. Everything is removed again by `stop()`.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AgencySpec, type NetworkSpec, type RunningNetwork, startNetwork } from '@corridor/deploy';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { testDirectory } from './fixtures.js';
+import { createDatabases, type TestDatabases } from './postgres.js';
+
+export const NATS_URL = process.env.CORRIDOR_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+export const AGENCIES: AgencySpec[] = [
+  { id: 'it-polfr', name: 'Polizia di Frontiera — Lampedusa', country: 'ITA', networks: ['liaison-central-med'] },
+  { id: 'ne-ppn', name: 'Pôle judiciaire spécialisé — Niamey', country: 'NER', networks: ['wacap'] },
+  { id: 'ng-nis', name: 'Nigeria Immigration Service', country: 'NGA', networks: ['wacap', 'liaison-central-med'] },
+];
+
+export interface TestNetwork extends RunningNetwork {
+  databases: TestDatabases;
+  run: string;
+}
+
+export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promise<TestNetwork> {
+  const run = randomBytes(4).toString('hex');
+  const rootDir = await mkdtemp(join(tmpdir(), `corridor-test-${run}-`));
+  const databases = await createDatabases(
+    run,
+    AGENCIES.map((a) => a.id),
+  );
+  let network: RunningNetwork;
+  try {
+    network = await startNetwork({
+      rootDir,
+      agencies: AGENCIES.map((a) => ({ ...a, databaseUrl: databases.urls[a.id] as string })),
+      nats: { url: NATS_URL },
+      subjectRoot: `corridor_t${run}`,
+      stream: `CORRIDOR_T${run.toUpperCase()}`,
+      directory: testDirectory(),
+      quiet: true,
+      ...extra,
+    });
+  } catch (e) {
+    await databases.drop();
+    throw e;
+  }
+  const stop = network.stop.bind(network);
+  return Object.assign(network, {
+    databases,
+    run,
+    async stop() {
+      await stop();
+      await deleteStream(network.natsUrl, network.stream);
+      await databases.drop();
+      await rm(rootDir, { recursive: true, force: true });
+    },
+  });
+}
+
+async function deleteStream(natsUrl: string, stream: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.delete(stream).catch(() => undefined);
+  } finally {
+    await nc.drain();
+  }
+}

@@ -1,5 +1,7 @@
 // An alert published at one agency reaches its partners' nodes and feeds, pseudonymized, under
 // the release rule; an invalid alert changes nothing anywhere.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Alert } from '@corridor/proto';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -27,6 +29,12 @@ afterAll(async () => {
   await bus?.close();
   await net?.stop();
 });
+
+async function allLogs(rootDir: string): Promise<string> {
+  const dir = join(rootDir, 'logs');
+  const files = await readdir(dir);
+  return (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
+}
 
 async function publish(user: string, input: unknown) {
   return gql<{ publishAlert: WireAlert }>(net.gatewayUrl, tokens[user] as string, PUBLISH, { input });
@@ -109,9 +117,12 @@ describe('alert exchange between agencies', () => {
     expect(onBus).toContain(id);
     const partnerDb = await databaseText(net.databases.urls['ng-nis'] as string);
     expect(partnerDb).toContain(id);
+    const logs = await allLogs(net.rootDir);
+    expect(logs.length).toBeGreaterThan(0);
     for (const raw of [RAW.documentNumber, RAW.holderName, 'Okonkwo', RAW.phone, '8035550147', 'lampedusa_express']) {
       expect(onBus).not.toContain(raw);
       expect(partnerDb).not.toContain(raw);
+      expect(logs).not.toContain(raw);
     }
   });
 

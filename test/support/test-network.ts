@@ -22,6 +22,8 @@ export const AGENCIES: AgencySpec[] = [
 export interface TestNetwork extends RunningNetwork {
   databases: TestDatabases;
   run: string;
+  /** Keys, membership file and every process's log (`logs/<name>.log`). */
+  rootDir: string;
 }
 
 export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promise<TestNetwork> {
@@ -51,6 +53,7 @@ export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promis
   return Object.assign(network, {
     databases,
     run,
+    rootDir,
     async stop() {
       await stop();
       await deleteStream(network.natsUrl, network.stream);

@@ -52,6 +52,8 @@ export const directoryEntry = z.strictObject({
   lastVerified: isoDate,
 });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;
+/** A list of entries, as in a seed file or an import. */
+export const directoryEntries = z.array(directoryEntry);
 export type DirectoryEntryInput = z.input<typeof directoryEntry>;
 
 export const directoryFilter = z.strictObject({

@@ -1,0 +1,91 @@
+// The node's configuration, from the environment (ARCHITECTURE.md lists every variable).
+import { readFileSync } from 'node:fs';
+import { agencyOf, type MemberAgency, type Membership, membership, type NetworkKey, parseNetworkKey, parseOrThrow } from '@corridor/proto';
+import type { JWK } from 'jose';
+
+export interface NodeConfig {
+  agency: MemberAgency;
+  membership: Membership;
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  natsServers: string[];
+  natsUser: string | undefined;
+  natsPassword: string | undefined;
+  subjectRoot: string;
+  stream: string;
+  signingKey: JWK;
+  networkKey: NetworkKey;
+  seedDirectoryFile: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name]?.trim();
+  if (!v) throw new ConfigError(name, 'is required');
+  return v;
+}
+
+export function loadMembership(file: string): Membership {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError('CORRIDOR_MEMBERSHIP_FILE', `cannot read ${file}: ${(e as Error).message}`);
+  }
+  return parseOrThrow(membership, raw, `membership document ${file}`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  const agencyId = required(env, 'CORRIDOR_AGENCY_ID');
+  const members = loadMembership(required(env, 'CORRIDOR_MEMBERSHIP_FILE'));
+  const agency = agencyOf(members, agencyId);
+  if (!agency) throw new ConfigError('CORRIDOR_AGENCY_ID', `agency ${agencyId} is not in the membership document`);
+
+  const port = Number(env.CORRIDOR_PORT ?? 4101);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('CORRIDOR_PORT', 'must be a port number');
+
+  let signingKey: JWK;
+  try {
+    signingKey = JSON.parse(required(env, 'CORRIDOR_SIGNING_KEY')) as JWK;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError('CORRIDOR_SIGNING_KEY', 'must be a private JWK in JSON');
+  }
+  if (!signingKey.d) throw new ConfigError('CORRIDOR_SIGNING_KEY', 'must be a private key (the JWK has no "d")');
+
+  let networkKey: NetworkKey;
+  try {
+    networkKey = parseNetworkKey(required(env, 'CORRIDOR_NETWORK_KEY'));
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError('CORRIDOR_NETWORK_KEY', (e as Error).message);
+  }
+
+  const subjectRoot = env.CORRIDOR_SUBJECT_ROOT ?? 'corridor';
+  if (!/^[A-Za-z0-9_-]+$/.test(subjectRoot)) throw new ConfigError('CORRIDOR_SUBJECT_ROOT', 'must be one NATS subject token');
+
+  return {
+    agency,
+    membership: members,
+    host: env.CORRIDOR_HOST ?? '127.0.0.1',
+    port,
+    databaseUrl: env.CORRIDOR_DATABASE_URL || undefined,
+    dataDir: env.CORRIDOR_DATA_DIR ?? `.data/${agencyId}`,
+    natsServers: (env.CORRIDOR_NATS_URL ?? 'nats://127.0.0.1:4222').split(',').map((s) => s.trim()),
+    natsUser: env.CORRIDOR_NATS_USER || undefined,
+    natsPassword: env.CORRIDOR_NATS_PASSWORD || undefined,
+    subjectRoot,
+    stream: env.CORRIDOR_STREAM ?? 'CORRIDOR_ALERTS',
+    signingKey,
+    networkKey,
+    seedDirectoryFile: env.CORRIDOR_SEED_DIRECTORY || undefined,
+  };
+}

@@ -1,0 +1,131 @@
+// The inbox: two durable pull consumers (broadcast subjects, and this agency's own inbox: nats-server
+// 2.9 allows one filter subject per consumer) whose messages are checked and stored. A message
+// that is not an acceptable alert is quarantined and acknowledged, so it can never block the
+// stream; a database failure leaves it unacknowledged for redelivery, so nothing is lost.
+
+import { type Alert, alert as alertSchema, fieldErrorsOf, parseAlertSubject, subjectFiltersFor } from '@corridor/proto';
+import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import { storeReceivedAlert } from './alert-store.js';
+import type { Bus } from './bus.js';
+import type { Db } from './database.js';
+import type { Feed } from './feed.js';
+import type { Logger } from './log.js';
+
+export interface InboxOptions {
+  agency: string;
+  stream: string;
+  subjectRoot: string;
+}
+
+export type Verdict = { ok: true; alert: Alert } | { ok: false; reason: string };
+
+/** Decides whether a bus message is an alert this node may accept. Pure, so tests call it directly. */
+export function checkMessage(subject: string, data: string, opts: InboxOptions): Verdict {
+  const parsedSubject = parseAlertSubject(opts.subjectRoot, subject);
+  if (!parsedSubject) return { ok: false, reason: 'subject is not an alert subject' };
+  if (parsedSubject.recipient !== null && parsedSubject.recipient !== opts.agency)
+    return { ok: false, reason: 'addressed to another agency' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const result = alertSchema.safeParse(json);
+  if (!result.success) {
+    return {
+      ok: false,
+      reason: `not an alert: ${fieldErrorsOf(result.error)
+        .map((e) => `${e.path || '(document)'} ${e.message}`)
+        .join('; ')}`.slice(0, 1000),
+    };
+  }
+  const a = result.data;
+  if (a.origin.agency !== parsedSubject.originAgency || a.origin.country !== parsedSubject.originCountry || a.kind !== parsedSubject.kind) {
+    return { ok: false, reason: 'subject does not match the alert origin or kind' };
+  }
+  if (parsedSubject.recipient !== null && !a.recipients.includes(opts.agency))
+    return { ok: false, reason: 'inbox message for an agency the alert does not name' };
+  if (a.tlp === 'RED') return { ok: false, reason: 'TLP:RED alert on the bus' };
+  return { ok: true, alert: a };
+}
+
+export interface Inbox {
+  quarantined(): number;
+  stop(): Promise<void>;
+}
+
+export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log: Logger): Inbox {
+  let stopped = false;
+  let quarantined = 0;
+  const iterators: ConsumerMessages[] = [];
+  const filters = subjectFiltersFor(opts.subjectRoot, opts.agency);
+  const consumers = [
+    { durable: `node-${opts.agency}-broadcast`, filter: filters.broadcast },
+    { durable: `node-${opts.agency}-inbox`, filter: filters.inbox },
+  ];
+
+  async function handle(m: JsMsg): Promise<void> {
+    const data = m.string();
+    const verdict = checkMessage(m.subject, data, opts);
+    if (!verdict.ok) {
+      await db.quarantinedMessage.create({ data: { subject: m.subject, payload: data, reason: verdict.reason } });
+      quarantined++;
+      log.warn('message quarantined', { subject: m.subject, reason: verdict.reason, seq: m.seq });
+      m.ack();
+      return;
+    }
+    if (verdict.alert.origin.agency === opts.agency) {
+      m.ack(); // our own alert coming back: already stored when it was published
+      return;
+    }
+    const outcome = await storeReceivedAlert(db, verdict.alert);
+    m.ack();
+    if (outcome === 'stored') {
+      log.info('alert received', { alert: verdict.alert.id, origin: verdict.alert.origin.agency, kind: verdict.alert.kind });
+      feed.publish('alert', verdict.alert);
+    }
+  }
+
+  async function run(durable: string, filter: string): Promise<void> {
+    while (!stopped) {
+      try {
+        const { js, jsm } = await bus.ready();
+        await jsm.consumers.add(opts.stream, {
+          durable_name: durable,
+          filter_subject: filter,
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+          max_deliver: -1,
+        });
+        const consumer = await js.consumers.get(opts.stream, durable);
+        const messages = await consumer.consume({ max_messages: 256 });
+        iterators.push(messages);
+        for await (const m of messages) {
+          try {
+            await handle(m);
+          } catch (e) {
+            log.error('storing a received alert failed, will be redelivered', { error: (e as Error).message, seq: m.seq });
+            m.nak(1000);
+          }
+        }
+      } catch (e) {
+        if (!stopped) {
+          log.warn('inbox consumer interrupted, restarting', { consumer: durable, error: (e as Error).message });
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    }
+  }
+
+  const loops = consumers.map((c) => run(c.durable, c.filter));
+
+  return {
+    quarantined: () => quarantined,
+    async stop() {
+      stopped = true;
+      for (const it of iterators) it.stop();
+      await Promise.race([Promise.allSettled(loops), new Promise((r) => setTimeout(r, 2000))]);
+    },
+  };
+}

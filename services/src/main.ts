@@ -1,0 +1,96 @@
+// An agency node: its database, its GraphQL API, its outbox to JetStream and its inbox from it.
+import { createTokenVerifier } from '@corridor/proto';
+import { createBus } from './bus.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './database.js';
+import { readSeedFile, upsertEntries } from './directory-store.js';
+import { createFeed } from './feed.js';
+import { startInbox } from './inbox.js';
+import { createLogger } from './log.js';
+import type { NodeServices } from './node-services.js';
+import { startOutboxRelay } from './outbox.js';
+import { createNodeServer } from './server.js';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`corridor node: cannot start: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const log = createLogger({ service: 'node', agency: config.agency.id });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  log.info('database ready', { embedded: database.embedded, migrationsApplied: database.migrationsApplied });
+  if (config.seedDirectoryFile) {
+    const entries = readSeedFile(config.seedDirectoryFile, config.agency.id);
+    await upsertEntries(database.db, entries);
+    log.info('directory seeded', { entries: entries.length });
+  }
+
+  const bus = createBus(
+    {
+      servers: config.natsServers,
+      user: config.natsUser,
+      password: config.natsPassword,
+      name: `corridor-node-${config.agency.id}`,
+      stream: config.stream,
+      subjectRoot: config.subjectRoot,
+    },
+    log,
+  );
+  const feed = createFeed();
+  const outbox = startOutboxRelay(database.db, bus, log);
+  const inbox = startInbox(
+    database.db,
+    bus,
+    feed,
+    { agency: config.agency.id, stream: config.stream, subjectRoot: config.subjectRoot },
+    log,
+  );
+  const services: NodeServices = {
+    agency: config.agency,
+    db: database.db,
+    bus,
+    feed,
+    outbox,
+    verifier: createTokenVerifier(() => config.membership),
+    publishContext: {
+      db: database.db,
+      feed,
+      agency: config.agency,
+      networkKey: config.networkKey,
+      subjectRoot: config.subjectRoot,
+      onQueued: () => outbox.wake(),
+    },
+    log,
+  };
+
+  const server = createNodeServer(services);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info('ready', { url: `http://${config.host}:${port}/graphql` });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await inbox.stop();
+    await outbox.stop();
+    await bus.close();
+    await database.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'node failed', error: (e as Error).message })}\n`);
+  process.exit(1);
+});

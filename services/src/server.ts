@@ -1,0 +1,32 @@
+// The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
+import { createServer, type Server } from 'node:http';
+import { createYoga } from 'graphql-yoga';
+import type { NodeServices } from './node-services.js';
+import { useAuth } from './plugins/use-auth.js';
+import { useHealth } from './plugins/use-health.js';
+import type { NodeContext } from './schema/builder.js';
+import { schema } from './schema/index.js';
+
+export function createNodeServer(services: NodeServices): Server {
+  const yoga = createYoga<object, NodeContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/live',
+    landingPage: false,
+    logging: false,
+    maskedErrors: { maskError: (error, message) => maskUnexpected(error, message, services) },
+    // claims are added by useAuth before any resolver runs.
+    context: () => ({ services }) as NodeContext,
+    plugins: [useHealth(() => services), useAuth(services.verifier, services.log)],
+  });
+  return createServer(yoga);
+}
+
+/** Expected errors (validation, auth, forbidden) go out as they are; anything else is logged and masked. */
+function maskUnexpected(error: unknown, message: string, services: NodeServices): Error {
+  const original = (error as { originalError?: unknown }).originalError;
+  const code = (error as { extensions?: { code?: string } }).extensions?.code;
+  if (code && !original) return error as Error;
+  services.log.error('unexpected error', { error: original instanceof Error ? original.message : String(error) });
+  return new Error(message);
+}

@@ -1,5 +1,6 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
 import { createServer, type Server } from 'node:http';
+import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { NodeServices } from './node-services.js';
 import { useAuth } from './plugins/use-auth.js';
@@ -24,9 +25,8 @@ export function createNodeServer(services: NodeServices): Server {
 
 /** Expected errors (validation, auth, forbidden) go out as they are; anything else is logged and masked. */
 function maskUnexpected(error: unknown, message: string, services: NodeServices): Error {
-  const original = (error as { originalError?: unknown }).originalError;
-  const code = (error as { extensions?: { code?: string } }).extensions?.code;
-  if (code && !original) return error as Error;
-  services.log.error('unexpected error', { error: original instanceof Error ? original.message : String(error) });
-  return new Error(message);
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+  services.log.error('unexpected error', { error: original instanceof Error ? original.message : String(original) });
+  return new GraphQLError(message);
 }

@@ -167,7 +167,7 @@ describe('alert exchange between agencies', () => {
     // A valid alert published afterwards proves the bus and store were running all along.
     const after = await publish('it-polfr-officer', routeAlert({ summary: 'Valid control alert' }));
     const controlId = after.data?.publishAlert.id as string;
-    await eventually(() => bus.messages.some((m) => m.data.includes(controlId)));
+    await eventually(async () => bus.messages.some((m) => m.data.includes(controlId)));
     const newMessages = bus.messages.slice(sentBefore);
     expect(newMessages.filter((m) => m.data.includes('Bad waypoint'))).toEqual([]);
     const now = await visibleAlertIds('it-polfr-officer');

@@ -1,0 +1,24 @@
+// Key material for a network on one machine: each agency's token-issuer and alert-signing key
+// pairs (Ed25519) and the network's pseudonym key. Made fresh for every run and never committed.
+import { randomBytes } from 'node:crypto';
+import type { PublicJwk } from '@corridor/proto';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+
+export interface KeyPair {
+  kid: string;
+  privateKey: CryptoKey;
+  privateJwk: JWK;
+  publicJwk: PublicJwk;
+}
+
+export async function newKeyPair(kid: string): Promise<KeyPair> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' } as PublicJwk;
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' };
+  return { kid, privateKey, privateJwk, publicJwk };
+}
+
+/** `<epoch>:<base64url secret>`, as nodes read CORRIDOR_NETWORK_KEY. */
+export function newNetworkKey(epoch = 1): string {
+  return `${epoch}:${randomBytes(32).toString('base64url')}`;
+}

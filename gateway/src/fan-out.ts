@@ -1,0 +1,53 @@
+// Sends one query to every node at once, each with its own deadline, and waits for all of them:
+// a slow or dead node costs at most the deadline and is reported by name; the others still answer.
+import type { DocumentNode } from 'graphql';
+import type { NodeClient } from './node-clients.js';
+
+export interface SourceStatus {
+  agency: string;
+  ok: boolean;
+  latencyMs: number;
+  error: string | null;
+}
+
+export interface FanOutResult<T> {
+  answers: { agency: string; data: T }[];
+  sources: SourceStatus[];
+}
+
+export async function fanOut<T>(
+  clients: Iterable<NodeClient>,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  authorization: string,
+  deadlineMs: number,
+): Promise<FanOutResult<T>> {
+  const settled = await Promise.all(
+    [...clients].map(async (client) => {
+      const started = performance.now();
+      const signal = AbortSignal.timeout(deadlineMs);
+      try {
+        const result = await Promise.race([
+          client.execute<T>(document, variables, authorization, signal),
+          new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${deadlineMs} ms`)))),
+        ]);
+        const latencyMs = Math.round(performance.now() - started);
+        if (result.errors?.length || !result.data) {
+          return { agency: client.agency, latencyMs, error: result.errors?.map((e) => e.message).join('; ') || 'empty answer' };
+        }
+        return { agency: client.agency, latencyMs, data: result.data };
+      } catch (e) {
+        return { agency: client.agency, latencyMs: Math.round(performance.now() - started), error: (e as Error).message };
+      }
+    }),
+  );
+  return {
+    answers: settled.flatMap((s) => ('data' in s && s.data ? [{ agency: s.agency, data: s.data as T }] : [])),
+    sources: settled.map((s) => ({
+      agency: s.agency,
+      ok: 'data' in s,
+      latencyMs: s.latencyMs,
+      error: 'error' in s ? (s.error ?? null) : null,
+    })),
+  };
+}

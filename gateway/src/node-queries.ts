@@ -1,0 +1,29 @@
+// What the gateway asks each node, and how a node's answer is read back into proto's shapes.
+import type { Alert, DirectoryEntry } from '@corridor/proto';
+import { gql } from './node-clients.js';
+
+const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary revision status details
+  origin { agency country } grading { source information }
+  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }`;
+
+export const DIRECTORY_QUERY = gql(`query Directory($filter: DirectoryFilterInput) {
+  directory(filter: $filter) { id agency country kind name title roles competences networks postedIn covers languages
+    availability { always timeZone hours { days from to } } channels { type value label } notes lastVerified } }`);
+
+export const ALERTS_QUERY = gql(
+  `query Alerts($kind: String, $limit: Int!) { alerts(scope: OWN, kind: $kind, limit: $limit) { ${ALERT_SELECTION} } }`,
+);
+
+export const PUBLISH_MUTATION = gql(`mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_SELECTION} } }`);
+
+export const FEED_SUBSCRIPTION = gql(`subscription Feed { alertFeed { ${ALERT_SELECTION} } }`);
+
+export type NodeAlert = Omit<Alert, 'routeDetails' | 'documentFraud'> & { details: Record<string, unknown> };
+
+/** The node API carries kind-specific fields as `details`; put them back where proto has them. */
+export function fromNodeAlert(a: NodeAlert): Alert {
+  const { details, ...rest } = a;
+  return (a.kind === 'route' ? { ...rest, routeDetails: details } : { ...rest, documentFraud: details }) as unknown as Alert;
+}
+
+export type NodeDirectoryEntry = DirectoryEntry;

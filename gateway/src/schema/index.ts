@@ -1,0 +1,192 @@
+// The gateway API: the caller, the members, the federated directory and alerts, publishing at
+// the caller's own node, and the caller's node's live feed.
+import { GraphQLError } from 'graphql';
+import { fanOut, type SourceStatus } from '../fan-out.js';
+import { mergeAlerts, mergeDirectory } from '../merge.js';
+import { ALERTS_QUERY, DIRECTORY_QUERY, FEED_SUBSCRIPTION, fromNodeAlert, type NodeAlert, PUBLISH_MUTATION } from '../node-queries.js';
+import { builder, type GatewayContext } from './builder.js';
+import { AlertRef, DirectoryEntryRef, DirectoryFilterInput } from './types.js';
+
+const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
+  description: 'How one agency node answered this query.',
+  fields: (t) => ({
+    agency: t.exposeString('agency'),
+    ok: t.exposeBoolean('ok'),
+    latencyMs: t.exposeInt('latencyMs'),
+    error: t.exposeString('error', { nullable: true }),
+  }),
+});
+
+const DirectoryResult = builder
+  .objectRef<{ entries: ReturnType<typeof mergeDirectory>; sources: SourceStatus[] }>('DirectoryResult')
+  .implement({
+    fields: (t) => ({
+      entries: t.field({ type: [DirectoryEntryRef], resolve: (r) => r.entries }),
+      sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
+    }),
+  });
+
+const AlertResult = builder.objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[] }>('AlertResult').implement({
+  fields: (t) => ({
+    alerts: t.field({ type: [AlertRef], resolve: (r) => r.alerts }),
+    sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
+  }),
+});
+
+interface MeShape {
+  subject: string;
+  name: string;
+  agency: string;
+  agencyName: string;
+  country: string;
+  roles: string[];
+  networks: string[];
+}
+
+const Me = builder.objectRef<MeShape>('Me').implement({
+  fields: (t) => ({
+    subject: t.exposeString('subject'),
+    name: t.exposeString('name'),
+    agency: t.exposeString('agency'),
+    agencyName: t.exposeString('agencyName'),
+    country: t.exposeString('country'),
+    roles: t.exposeStringList('roles'),
+    networks: t.exposeStringList('networks'),
+  }),
+});
+
+const Agency = builder.objectRef<{ id: string; name: string; country: string }>('Agency').implement({
+  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), country: t.exposeString('country') }),
+});
+
+function reportMissing(ctx: GatewayContext, sources: SourceStatus[], field: string): void {
+  for (const s of sources.filter((x) => !x.ok)) {
+    ctx.nodeErrors.push(
+      new GraphQLError(`agency ${s.agency} did not answer: ${s.error}`, {
+        path: [field],
+        extensions: { code: 'NODE_UNAVAILABLE', agency: s.agency },
+      }),
+    );
+  }
+}
+
+builder.queryType({
+  fields: (t) => ({
+    me: t.field({
+      type: Me,
+      resolve: (_r, _a, { claims, membership }) => ({
+        subject: claims.sub,
+        name: claims.name,
+        agency: claims.agency,
+        agencyName: membership.agencies.find((a) => a.id === claims.agency)?.name ?? claims.agency,
+        country: claims.country,
+        roles: claims.roles,
+        networks: claims.networks,
+      }),
+    }),
+    agencies: t.field({
+      type: [Agency],
+      resolve: (_r, _a, ctx) => ctx.membership.agencies.map((a) => ({ id: a.id, name: a.name, country: a.country })),
+    }),
+    directory: t.field({
+      type: DirectoryResult,
+      args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
+      resolve: async (_r, args, ctx) => {
+        const { answers, sources } = await fanOut<{ directory: Parameters<typeof mergeDirectory>[0][number] }>(
+          ctx.nodes.values(),
+          DIRECTORY_QUERY,
+          { filter: args.filter ?? null },
+          ctx.authorization,
+          ctx.deadlineMs,
+        );
+        reportMissing(ctx, sources, 'directory');
+        return { entries: mergeDirectory(answers.map((a) => a.data.directory)), sources };
+      },
+    }),
+    alerts: t.field({
+      type: AlertResult,
+      args: { kind: t.arg.string({ required: false }), limit: t.arg.int({ defaultValue: 100, required: true }) },
+      resolve: async (_r, args, ctx) => {
+        const limit = Math.min(Math.max(args.limit, 1), 1000);
+        const { answers, sources } = await fanOut<{ alerts: NodeAlert[] }>(
+          ctx.nodes.values(),
+          ALERTS_QUERY,
+          { kind: args.kind ?? null, limit },
+          ctx.authorization,
+          ctx.deadlineMs,
+        );
+        reportMissing(ctx, sources, 'alerts');
+        return {
+          alerts: mergeAlerts(
+            answers.map((a) => a.data.alerts.map(fromNodeAlert)),
+            limit,
+          ),
+          sources,
+        };
+      },
+    }),
+  }),
+});
+
+builder.mutationType({
+  fields: (t) => ({
+    publishAlert: t.field({
+      type: AlertRef,
+      description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
+      args: { input: t.arg({ type: 'JSONObject', required: true }) },
+      resolve: async (_r, args, ctx) => {
+        const node = ctx.nodes.get(ctx.claims.agency);
+        if (!node)
+          throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
+            extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
+          });
+        const result = await node.execute<{ publishAlert: NodeAlert }>(PUBLISH_MUTATION, { input: args.input }, ctx.authorization);
+        const error = result.errors?.[0];
+        if (error || !result.data) {
+          // The node's own words and codes (VALIDATION_FAILED with fieldErrors) reach the console unchanged.
+          throw new GraphQLError(error?.message ?? `agency ${ctx.claims.agency} did not answer`, {
+            extensions: { agency: ctx.claims.agency, ...(error?.extensions ?? { code: 'NODE_UNAVAILABLE' }) },
+          });
+        }
+        return fromNodeAlert(result.data.publishAlert);
+      },
+    }),
+  }),
+});
+
+builder.subscriptionType({
+  fields: (t) => ({
+    alertFeed: t.field({
+      type: AlertRef,
+      description: "New alerts the caller may see, as stored at the caller's own agency node.",
+      subscribe: (_r, _a, ctx) => relayFeed(ctx),
+      resolve: (a) => a,
+    }),
+  }),
+});
+
+async function* relayFeed(ctx: GatewayContext) {
+  const node = ctx.nodes.get(ctx.claims.agency);
+  if (!node) throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, { extensions: { code: 'NODE_UNAVAILABLE' } });
+  const upstream = new AbortController();
+  try {
+    const result = await node.subscribe<{ alertFeed: NodeAlert }>(FEED_SUBSCRIPTION, ctx.authorization, upstream.signal);
+    if (!(Symbol.asyncIterator in result)) {
+      throw new GraphQLError(`agency ${ctx.claims.agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`, {
+        extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
+      });
+    }
+    for await (const event of result) {
+      if (event.data?.alertFeed) yield fromNodeAlert(event.data.alertFeed);
+      else if (event.errors?.length)
+        throw new GraphQLError(event.errors[0]?.message ?? 'feed error', {
+          extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
+        });
+    }
+  } finally {
+    // The console went away (or the feed failed): close the stream at the node too.
+    upstream.abort();
+  }
+}
+
+export const schema = builder.toSchema();

@@ -1,0 +1,42 @@
+// The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
+import { createServer, type Server } from 'node:http';
+import { createTokenVerifier, type Membership } from '@corridor/proto';
+import { GraphQLError } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import type { NodeClient } from './node-clients.js';
+import { useAuth } from './plugins/use-auth.js';
+import { useNodeErrors } from './plugins/use-node-errors.js';
+import type { GatewayContext } from './schema/builder.js';
+import { schema } from './schema/index.js';
+
+export interface GatewayOptions {
+  membership: () => Membership;
+  nodes: Map<string, NodeClient>;
+  deadlineMs: number;
+  log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export function createGatewayServer(opts: GatewayOptions): Server {
+  const yoga = createYoga<object, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: false,
+    // The console is served from another origin; tokens travel in a header, not a cookie.
+    cors: { origin: '*', credentials: false, allowedHeaders: ['authorization', 'content-type', 'accept'] },
+    maskedErrors: {
+      // Expected errors (auth, node answers, validation passed through) go out as they are.
+      maskError: (error, message) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        opts.log('error', 'unexpected error', { error: original instanceof Error ? original.message : String(original) });
+        return new GraphQLError(message);
+      },
+    },
+    // claims and authorization are added by useAuth before any resolver runs.
+    context: () =>
+      ({ membership: opts.membership(), nodes: opts.nodes, deadlineMs: opts.deadlineMs, nodeErrors: [] }) as unknown as GatewayContext,
+    plugins: [useAuth(createTokenVerifier(opts.membership), (msg, fields) => opts.log('warn', msg, fields)), useNodeErrors()],
+  });
+  return createServer(yoga);
+}

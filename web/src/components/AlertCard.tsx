@@ -1,0 +1,136 @@
+// One alert as an officer reads it: what, where, how reliable, who said it.
+import type { AlertFieldsFragment } from '../gql/graphql';
+import { countryName, label } from '../labels';
+
+type Details = Record<string, unknown>;
+
+function RouteDetails({ d }: { d: Details }) {
+  const vulnerable = (d.vulnerablePersons ?? {}) as Record<string, number | undefined>;
+  const price = d.priceObserved as { amount: number; currency: string } | undefined;
+  return (
+    <dl className="details">
+      <dt>Transport</dt>
+      <dd>{label.transport(d.transport as string)}</dd>
+      {typeof d.concealment === 'string' && (
+        <>
+          <dt>Concealment</dt>
+          <dd>{label.concealment(d.concealment)}</dd>
+        </>
+      )}
+      {Array.isArray(d.communicationPlatforms) && d.communicationPlatforms.length > 0 && (
+        <>
+          <dt>Smugglers use</dt>
+          <dd>{(d.communicationPlatforms as string[]).map(label.platform).join(', ')}</dd>
+        </>
+      )}
+      {price && (
+        <>
+          <dt>Price observed</dt>
+          <dd>
+            {price.amount.toLocaleString()} {price.currency}
+          </dd>
+        </>
+      )}
+      {typeof d.migrantCount === 'number' && (
+        <>
+          <dt>Migrants</dt>
+          <dd>{d.migrantCount}</dd>
+        </>
+      )}
+      {(vulnerable.children || vulnerable.unaccompaniedMinors || vulnerable.pregnantWomen) && (
+        <>
+          <dt>Vulnerable persons</dt>
+          <dd className="protection">
+            {[
+              vulnerable.children ? `${vulnerable.children} children` : '',
+              vulnerable.unaccompaniedMinors ? `${vulnerable.unaccompaniedMinors} unaccompanied minors` : '',
+              vulnerable.pregnantWomen ? `${vulnerable.pregnantWomen} pregnant women` : '',
+            ]
+              .filter(Boolean)
+              .join(', ')}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function DocumentDetails({ d }: { d: Details }) {
+  const at = (d.detectedAt ?? {}) as { place?: string; location?: string; flight?: string };
+  return (
+    <dl className="details">
+      <dt>Document</dt>
+      <dd>
+        {label.documentType(d.documentType as string)} issued by {countryName(d.issuingState as string)}
+      </dd>
+      <dt>Fraud</dt>
+      <dd>{label.fraudType(d.fraudType as string)}</dd>
+      {Array.isArray(d.featuresAffected) && d.featuresAffected.length > 0 && (
+        <>
+          <dt>Features affected</dt>
+          <dd>{(d.featuresAffected as string[]).map(label.feature).join(', ')}</dd>
+        </>
+      )}
+      <dt>Detected at</dt>
+      <dd>{[label.detectionPlace(at.place), at.location, at.flight && `flight ${at.flight}`].filter(Boolean).join(' · ')}</dd>
+    </dl>
+  );
+}
+
+export function AlertCard({
+  alert,
+  isNew,
+  agencyName,
+}: {
+  alert: AlertFieldsFragment;
+  isNew: boolean;
+  agencyName: (id: string) => string;
+}) {
+  return (
+    <article className={`alert ${isNew ? 'alert-new' : ''}`} data-testid="alert-item" data-alert-id={alert.id}>
+      <header>
+        <span className={`tlp tlp-${alert.tlp.replace('+', '-').toLowerCase()}`} title={label.tlp(alert.tlp)}>
+          TLP:{alert.tlp}
+        </span>
+        <strong>{label.kind(alert.kind)}</strong>
+        {isNew && <span className="badge-new">new</span>}
+        <span className="origin">
+          {agencyName(alert.origin.agency)} · {countryName(alert.origin.country)}
+        </span>
+        <time dateTime={alert.createdAt}>{new Date(alert.createdAt).toLocaleString()}</time>
+      </header>
+      {alert.route && (
+        <p className="route">
+          <span className="region">{label.region(alert.route.region)}:</span>{' '}
+          {alert.route.waypoints.map((w, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a route may pass the same place twice; position is its identity
+            <span key={`${w.country}-${i}`}>
+              {i > 0 && <span className="arrow"> → </span>}
+              {w.place ? `${w.place} (${countryName(w.country)})` : countryName(w.country)}
+              {w.mode && <small> by {label.mode(w.mode).toLowerCase()}</small>}
+            </span>
+          ))}
+        </p>
+      )}
+      <p className="summary">{alert.summary}</p>
+      {alert.kind === 'route' ? <RouteDetails d={alert.details} /> : <DocumentDetails d={alert.details} />}
+      <footer>
+        <span title={`${label.source(alert.grading.source)}; ${label.information(alert.grading.information)}`}>
+          Grading {alert.grading.source}
+          {alert.grading.information}: {label.source(alert.grading.source).split('— ')[1]},{' '}
+          {label.information(alert.grading.information).split('— ')[1]}
+        </span>
+        {alert.identifiers.length > 0 && (
+          <span className="identifiers" title="Keyed pseudonyms: partners can match them, nobody can read them back">
+            {alert.identifiers.map((i) => (
+              <code key={`${i.kind}-${i.pseudonym}`}>
+                {label.identifierKind(i.kind)} #{i.pseudonym.slice(0, 8)}
+              </code>
+            ))}
+          </span>
+        )}
+        {alert.recipients.length > 0 && <span>Shared with: {alert.recipients.map(agencyName).join(', ')}</span>}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+// Every GraphQL operation the console sends, typed from the gateway's schema by codegen.
+import { graphql } from './gql';
+
+export const AlertFieldsFragment = graphql(`
+  fragment AlertFields on Alert {
+    id
+    kind
+    tlp
+    recipients
+    createdAt
+    validUntil
+    summary
+    revision
+    status
+    details
+    origin { agency country }
+    grading { source information }
+    route { region waypoints { country place mode } }
+    identifiers { kind pseudonym epoch }
+  }
+`);
+
+export const MeQuery = graphql(`
+  query Me {
+    me { subject name agency agencyName country roles networks }
+    agencies { id name country }
+  }
+`);
+
+export const DirectoryQuery = graphql(`
+  query Directory($filter: DirectoryFilterInput) {
+    directory(filter: $filter) {
+      entries {
+        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified
+        availability { always timeZone hours { days from to } }
+        channels { type value label }
+      }
+      sources { agency ok latencyMs error }
+    }
+  }
+`);
+
+export const AlertsQuery = graphql(`
+  query Alerts($kind: String, $limit: Int!) {
+    alerts(kind: $kind, limit: $limit) {
+      alerts { ...AlertFields }
+      sources { agency ok latencyMs error }
+    }
+  }
+`);
+
+export const AlertFeedSubscription = graphql(`
+  subscription AlertFeed {
+    alertFeed { ...AlertFields }
+  }
+`);
+
+export const PublishAlertMutation = graphql(`
+  mutation PublishAlert($input: JSONObject!) {
+    publishAlert(input: $input) { ...AlertFields }
+  }
+`);

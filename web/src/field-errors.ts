@@ -1,0 +1,28 @@
+// Field-level messages, from the console's own check (proto's schema) or from the node's answer
+// (extensions.fieldErrors): both speak in the same paths, e.g. `route.waypoints.1.country`.
+import { alertInput, type FieldError, fieldErrorsOf } from '@corridor/proto';
+
+export type ErrorsByPath = Record<string, string[]>;
+
+export function groupByPath(errors: FieldError[]): ErrorsByPath {
+  const grouped: ErrorsByPath = {};
+  for (const e of errors) grouped[e.path] = [...(grouped[e.path] ?? []), e.message];
+  return grouped;
+}
+
+export function checkAlertInput(input: unknown): ErrorsByPath {
+  const result = alertInput.safeParse(input);
+  return result.success ? {} : groupByPath(fieldErrorsOf(result.error));
+}
+
+/** Reads fieldErrors out of a GraphQL error's extensions; anything else yields none. */
+export function serverFieldErrors(extensions: unknown): ErrorsByPath {
+  const list = (extensions as { fieldErrors?: unknown } | undefined)?.fieldErrors;
+  if (!Array.isArray(list)) return {};
+  return groupByPath(list.filter((e): e is FieldError => typeof e === 'object' && e !== null && 'path' in e && 'message' in e));
+}
+
+/** Messages for paths no field of the form shows, so that none is silently lost. */
+export function unplacedErrors(errors: ErrorsByPath, shown: Set<string>): [string, string[]][] {
+  return Object.entries(errors).filter(([path]) => !shown.has(path));
+}

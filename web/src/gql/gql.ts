@@ -1,0 +1,76 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": typeof types.MeDocument,
+    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": typeof types.AlertFeedDocument,
+    "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
+};
+const documents: Documents = {
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": types.MeDocument,
+    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.AlertsDocument,
+    "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": types.AlertFeedDocument,
+    "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n"): (typeof documents)["\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n"): (typeof documents)["\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"): (typeof documents)["\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,36 @@
+// The signed-in user's token, kept for this browser tab only.
+const KEY = 'corridor.token';
+
+export interface DemoUser {
+  id: string;
+  name: string;
+  agency: string;
+  agencyName: string;
+  roles: string[];
+}
+
+export function storedToken(): string | null {
+  return sessionStorage.getItem(KEY);
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(KEY);
+}
+
+export async function listDemoUsers(issuerUrl: string): Promise<DemoUser[]> {
+  const res = await fetch(`${issuerUrl}/users`);
+  if (!res.ok) throw new Error(`the development issuer did not answer (HTTP ${res.status})`);
+  return (await res.json()) as DemoUser[];
+}
+
+export async function signIn(issuerUrl: string, userId: string): Promise<string> {
+  const res = await fetch(`${issuerUrl}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: userId }),
+  });
+  const body = (await res.json()) as { token?: string; error?: string };
+  if (!res.ok || !body.token) throw new Error(body.error ?? `sign-in failed (HTTP ${res.status})`);
+  sessionStorage.setItem(KEY, body.token);
+  return body.token;
+}

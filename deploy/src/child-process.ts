@@ -24,6 +24,12 @@ export interface ManagedChild {
   onUnexpectedExit(listener: (code: number | null) => void): void;
 }
 
+// Children still running when the launcher exits, however it exits, are killed with it.
+const living = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const p of living) p.kill('SIGKILL');
+});
+
 export function managedChild(spec: ChildSpec): ManagedChild {
   let proc: ChildProcess | undefined;
   let expectingExit = false;
@@ -42,7 +48,17 @@ export function managedChild(spec: ChildSpec): ManagedChild {
     },
     start() {
       expectingExit = false;
-      proc = spawn(spec.command, spec.args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Own process group: a Ctrl-C at the terminal reaches the launcher only, which then stops
+      // the children in order (nodes before the bus) instead of all dying at once.
+      proc = spawn(spec.command, spec.args, {
+        cwd: spec.cwd,
+        env: { ...process.env, ...spec.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const started = proc;
+      living.add(started);
+      started.on('exit', () => living.delete(started));
       if (spec.logFile) mkdirSync(dirname(spec.logFile), { recursive: true });
       const file = spec.logFile ? createWriteStream(spec.logFile, { flags: 'a' }) : undefined;
       for (const stream of [proc.stdout, proc.stderr]) {

@@ -3,12 +3,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_USERS } from './demo-data.js';
-import { buildConsole, REPO_ROOT, startNetwork } from './network.js';
+import { REPO_ROOT, startNetwork } from './network.js';
 
 const rootDir = join(REPO_ROOT, '.data', 'demo');
 rmSync(rootDir, { recursive: true, force: true });
-console.log('Corridor demo: building the console…');
-buildConsole();
 console.log('Corridor demo: starting nats-server, three agency nodes, the gateway, the development issuer and the console…');
 
 const network = await startNetwork({

@@ -211,8 +211,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     // The console.
     let consoleUrl: string | undefined;
     if (spec.console) {
+      // Built every time: a console older than the code it talks to would mislead the tests.
       const dist = join(REPO_ROOT, 'web', 'dist');
-      if (!existsSync(join(dist, 'index.html'))) buildConsole();
+      buildConsole();
       const consoleServer = await serveConsole(dist, { gatewayUrl, issuerUrl: issuerServer.url }, await freePort(spec.consolePort));
       stack.push(() => consoleServer.close());
       consoleUrl = consoleServer.url;

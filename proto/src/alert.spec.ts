@@ -61,6 +61,12 @@ describe('alert input validation', () => {
     expect(errorsOf({ ...routeAlert, tlp: 'AMBER', recipients: ['ne-ppn'] })).toEqual([]);
   });
 
+  it('reports a missing recipient together with the other problems, not after them', () => {
+    const { summary: _, ...noSummary } = routeAlert;
+    const paths = errorsOf({ ...noSummary, tlp: 'AMBER' }).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['summary', 'recipients']));
+  });
+
   it('refuses a summary that repeats an identifier, which would travel unhashed', () => {
     const leaky = { ...routeAlert, summary: 'Smuggler reachable on +218 91 234 5678' };
     expect(errorsOf(leaky)[0]).toMatchObject({ path: 'summary' });

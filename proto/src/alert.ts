@@ -128,30 +128,41 @@ export const alertInput = z
     ],
     { error: 'must name its kind: route or document_fraud' },
   )
-  .superRefine((a, ctx) => {
-    const restricted = a.tlp === 'AMBER' || a.tlp === 'AMBER+STRICT';
-    if (restricted && a.recipients.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['recipients'], message: `TLP:${a.tlp} needs at least one recipient agency` });
-    }
-    if (!restricted && a.recipients.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['recipients'],
-        message: `recipients apply only to TLP:AMBER and AMBER+STRICT, not TLP:${a.tlp}`,
-      });
-    }
-    // Free text travels to partners as written; an identifier repeated there would leak unhashed.
-    const summary = a.summary.toLowerCase();
-    a.identifiers.forEach((id, i) => {
-      if (id.value.length >= 4 && summary.includes(id.value.toLowerCase())) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['summary'],
-          message: `repeats identifier ${i + 1} (${id.kind}); identifiers go in their own fields, where they are pseudonymized`,
-        });
-      }
-    });
+  // These rules are checked even when other fields are wrong, so that an officer sees every
+  // problem at once: `when` lets them run on a partly invalid alert, hence the defensive reads.
+  .refine((a) => !isRestricted(a.tlp) || (a.recipients ?? []).length > 0, {
+    path: ['recipients'],
+    message: 'TLP:AMBER and AMBER+STRICT need at least one recipient agency',
+    when: (p) => hasShape(p.value, ['tlp']),
+  })
+  .refine((a) => isRestricted(a.tlp) || (a.recipients ?? []).length === 0, {
+    path: ['recipients'],
+    message: 'recipients apply only to TLP:AMBER and AMBER+STRICT',
+    when: (p) => hasShape(p.value, ['tlp']),
+  })
+  // Free text travels to partners as written; an identifier repeated there would leak unhashed.
+  .refine((a) => !summaryRepeatsIdentifier(a.summary, a.identifiers ?? []), {
+    path: ['summary'],
+    message: 'repeats an identifier; identifiers go in their own fields, where they are pseudonymized',
+    when: (p) => hasShape(p.value, ['summary']),
   });
+
+function isRestricted(level: unknown): boolean {
+  return level === 'AMBER' || level === 'AMBER+STRICT';
+}
+
+function hasShape(value: unknown, keys: string[]): boolean {
+  return typeof value === 'object' && value !== null && keys.every((k) => k in value);
+}
+
+function summaryRepeatsIdentifier(summary: unknown, identifiers: unknown[]): boolean {
+  if (typeof summary !== 'string') return false;
+  const text = summary.toLowerCase();
+  return identifiers.some((id) => {
+    const value = (id as { value?: unknown })?.value;
+    return typeof value === 'string' && value.trim().length >= 4 && text.includes(value.trim().toLowerCase());
+  });
+}
 export type AlertInput = z.input<typeof alertInput>;
 export type ValidAlertInput = z.output<typeof alertInput>;
 

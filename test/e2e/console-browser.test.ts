@@ -1,0 +1,82 @@
+// In a real browser: an officer at Italy's border police publishes a route alert from the console,
+// and a prosecutor in Niger, with the console open on the live feed, sees it arrive.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+
+let net: TestNetwork;
+let italy: BrowserContext;
+let niger: BrowserContext;
+
+beforeAll(async () => {
+  net = await startTestNetwork({ console: true });
+  // Two browsers, as two officers at two agencies would have: no shared session storage.
+  italy = await launchBrowser();
+  niger = await launchBrowser();
+});
+
+afterAll(async () => {
+  await italy?.close();
+  await niger?.close();
+  await net?.stop();
+});
+
+async function signIn(context: BrowserContext, userId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(net.consoleUrl as string);
+  await page.getByTestId(`signin-user-${userId}`).click();
+  await page.getByTestId('me').waitFor();
+  return page;
+}
+
+it('shows an alert published in one agency’s console in another agency’s live feed', async () => {
+  const nigerPage = await signIn(niger, 'ne-ppn-officer');
+  await nigerPage.getByTestId('nav-feed').click();
+  await nigerPage.getByText('● live').waitFor();
+  await nigerPage.getByTestId('sources').waitFor();
+
+  const italyPage = await signIn(italy, 'it-polfr-officer');
+  await italyPage.getByTestId('nav-publish').click();
+  await italyPage.getByLabel('Waypoint 1 country').selectOption('LBY');
+  await italyPage.getByLabel('Place').first().fill('Zuwara');
+  await italyPage.getByLabel('Waypoint 2 country').selectOption('ITA');
+  await italyPage.getByLabel('Place').nth(1).fill('Lampedusa');
+  await italyPage.getByLabel('Means of transport').selectOption('wooden_boat');
+  await italyPage.getByLabel('Number of migrants').fill('62');
+  const summary = `Wooden boat intercepted south of Lampedusa, ${net.run}`;
+  await italyPage.getByLabel('Summary').fill(summary);
+  await italyPage.getByTestId('publish-submit').click();
+  const success = italyPage.getByTestId('publish-success');
+  await success.waitFor();
+  const id = /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
+  expect(id).toBeDefined();
+
+  const arrived = nigerPage.locator(`[data-testid="alert-item"][data-alert-id="${id}"]`);
+  await arrived.waitFor({ timeout: 20_000 });
+  expect(await arrived.textContent()).toContain(summary);
+  // Codes are shown as words, and the alert is marked as new.
+  expect(await arrived.textContent()).toContain('Wooden boat');
+  expect(await arrived.textContent()).toContain('Zuwara (Libya)');
+  expect(await arrived.locator('.badge-new').count()).toBe(1);
+});
+
+it('puts each validation message next to its field and publishes nothing', async () => {
+  const page = await signIn(italy, 'it-polfr-officer');
+  await page.getByTestId('nav-feed').click();
+  await page.getByTestId('sources').waitFor();
+  const before = await page.getByTestId('alert-item').count();
+
+  await page.getByTestId('nav-publish').click();
+  await page.getByTestId('publish-kind-document_fraud').click();
+  await page.getByLabel('Sharing (TLP)').selectOption('AMBER');
+  await page.getByTestId('publish-submit').click();
+
+  const fields = await page.getByTestId('field-error').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
+  expect(fields).toEqual(expect.arrayContaining(['recipients', 'issuingState', 'summary']));
+  expect(await page.getByTestId('publish-success').count()).toBe(0);
+
+  await page.getByTestId('nav-feed').click();
+  await page.getByTestId('sources').waitFor();
+  expect(await page.getByTestId('alert-item').count()).toBe(before);
+});

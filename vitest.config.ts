@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['{proto,services,gateway,web,deploy}/src/**/*.spec.{ts,tsx}'],
           testTimeout: 30_000,
+          // Pothos is published as CommonJS and ESM; load it through Vite like our code, so that
+          // it and we share one copy of graphql (graphql-js refuses objects from another copy).
+          server: { deps: { inline: [/@pothos\//] } },
         },
       },
       {

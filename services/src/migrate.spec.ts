@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.js';
+import { MigrationError, migrate, readMigrations } from './migrate.js';
+import { scratchDatabase } from './testing/scratch-database.js';
+
+let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
+beforeEach(async () => {
+  scratch = await scratchDatabase();
+});
+afterEach(async () => {
+  await scratch.drop();
+});
+
+async function rows<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: scratch.url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+describe('migrations', () => {
+  it('apply once, and a second start applies nothing', async () => {
+    const all = readMigrations().map((m) => m.name);
+    expect(await migrate(scratch.url)).toEqual(all);
+    expect(await migrate(scratch.url)).toEqual([]);
+  });
+
+  it('refuse to start when an applied migration was changed afterwards', async () => {
+    await migrate(scratch.url);
+    const changed = readMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'f'.repeat(64) } : m));
+    await expect(migrate(scratch.url, changed)).rejects.toThrow(MigrationError);
+    await expect(migrate(scratch.url, changed)).rejects.toThrow(/was changed after it was applied/);
+  });
+
+  it('leave nothing behind when a migration fails', async () => {
+    const broken = [{ name: '0001_broken', sql: 'CREATE TABLE half (id int); SELECT no_such_function();', checksum: 'x' }];
+    await expect(migrate(scratch.url, broken)).rejects.toThrow(/0001_broken failed/);
+    expect(await rows(`SELECT table_name FROM information_schema.tables WHERE table_name = 'half'`)).toEqual([]);
+  });
+});
+
+// The Prisma client is generated from prisma/schema.prisma, the tables from the SQL migrations:
+// this proves the two describe the same database.
+describe('Prisma schema and migrated database', () => {
+  interface RuntimeModel {
+    dbName: string | null;
+    fields: { name: string; kind: string; type: string; dbName?: string }[];
+  }
+  const source = readFileSync(new URL('./generated/prisma/internal/class.ts', import.meta.url), 'utf8');
+  const json = /runtimeDataModel = JSON\.parse\((".*?")\)\n/.exec(source)?.[1];
+  const models = (JSON.parse(JSON.parse(json as string)) as { models: Record<string, RuntimeModel> }).models;
+  const PG_TYPES: Record<string, string[]> = {
+    String: ['text', 'uuid', 'ARRAY'],
+    Int: ['integer'],
+    BigInt: ['bigint'],
+    DateTime: ['timestamp with time zone'],
+    Json: ['jsonb'],
+    Boolean: ['boolean'],
+  };
+
+  it('have the same tables, columns and column types', async () => {
+    await migrate(scratch.url);
+    const columns = await rows<{ table_name: string; column_name: string; data_type: string }>(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'corridor_migrations'`,
+    );
+    const inDb = new Map<string, Map<string, string>>();
+    for (const c of columns) inDb.set(c.table_name, (inDb.get(c.table_name) ?? new Map()).set(c.column_name, c.data_type));
+
+    const tables = Object.entries(models).map(([name, m]) => m.dbName ?? name);
+    expect([...inDb.keys()].sort()).toEqual(tables.sort());
+    for (const [name, model] of Object.entries(models)) {
+      const table = inDb.get(model.dbName ?? name) as Map<string, string>;
+      const scalars = model.fields.filter((f) => f.kind === 'scalar');
+      expect([...table.keys()].sort(), `columns of ${name}`).toEqual(scalars.map((f) => f.dbName ?? f.name).sort());
+      for (const f of scalars) expect(PG_TYPES[f.type], `${name}.${f.name}`).toContain(table.get(f.dbName ?? f.name));
+    }
+  });
+
+  it('round-trip a row of every model through Prisma', async () => {
+    const database = await openDatabase({ url: scratch.url, dataDir: '/nonexistent' });
+    try {
+      const { db } = database;
+      const id = '0196a4f2-7c00-7000-8000-00000000abcd';
+      await db.alert.create({
+        data: {
+          id,
+          originAgency: 'it-polfr',
+          kind: 'route',
+          tlp: 'GREEN',
+          revision: 1,
+          createdAt: new Date(),
+          document: { a: 1 },
+          own: true,
+        },
+      });
+      await db.outboxMessage.create({ data: { alertId: id, subject: 's', msgId: 'm', payload: '{}' } });
+      await db.directoryEntry.create({ data: { id, country: 'ITA', roles: ['prosecutor'], languages: ['it'], covers: [], document: {} } });
+      await db.quarantinedMessage.create({ data: { subject: 's', payload: 'x', reason: 'r' } });
+      expect(await db.alert.count()).toBe(1);
+      expect((await db.directoryEntry.findFirstOrThrow()).roles).toEqual(['prosecutor']);
+      expect((await db.outboxMessage.findFirstOrThrow()).sentAt).toBeNull();
+      expect(await db.quarantinedMessage.count()).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+});

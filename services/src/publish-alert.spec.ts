@@ -1,0 +1,82 @@
+import { ValidationError } from '@corridor/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from './database.js';
+import { createFeed } from './feed.js';
+import { publishAlert, toWireAlert } from './publish-alert.js';
+import { ITALY, NETWORK_KEY, RAW_DOCUMENT, routeInput } from './testing/fixtures.js';
+import { scratchDatabase } from './testing/scratch-database.js';
+
+describe('building the wire alert', () => {
+  const now = new Date('2026-11-24T20:00:00Z');
+
+  it('replaces every identifier by its pseudonym and keeps no raw value anywhere', () => {
+    const a = toWireAlert(routeInput(), ITALY, NETWORK_KEY, now);
+    expect(a.identifiers).toEqual([{ kind: 'travel_document', pseudonym: expect.stringMatching(/^[\w-]{43}$/), epoch: 1 }]);
+    expect(JSON.stringify(a)).not.toContain(RAW_DOCUMENT);
+    expect(a).toMatchObject({
+      origin: { agency: 'it-polfr', country: 'ITA' },
+      revision: 1,
+      status: 'active',
+      createdAt: now.toISOString(),
+    });
+  });
+
+  it('refuses a validity end in the past with the field named', () => {
+    const err = (() => {
+      try {
+        toWireAlert(routeInput({ validUntil: '2026-11-24T19:00:00Z' }), ITALY, NETWORK_KEY, now);
+      } catch (e) {
+        return e;
+      }
+    })() as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.fieldErrors).toEqual([{ path: 'validUntil', rule: 'in_future', message: 'must be in the future' }]);
+  });
+});
+
+describe('publishing at the node', () => {
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
+  let database: Database;
+  let queued = 0;
+  const feed = createFeed();
+  const ctx = () => ({ db: database.db, feed, agency: ITALY, networkKey: NETWORK_KEY, subjectRoot: 'corridor', onQueued: () => queued++ });
+
+  beforeAll(async () => {
+    scratch = await scratchDatabase();
+    database = await openDatabase({ url: scratch.url, dataDir: '/nonexistent' });
+  });
+  afterAll(async () => {
+    await database?.close();
+    await scratch?.drop();
+  });
+
+  it('stores a GREEN alert with one broadcast outbox row, pseudonyms only', async () => {
+    const a = await publishAlert(ctx(), routeInput());
+    const rows = await database.db.outboxMessage.findMany({ where: { alertId: a.id } });
+    expect(rows.map((r) => r.subject)).toEqual(['corridor.alert.route.ITA.central-mediterranean.it-polfr']);
+    expect(rows[0]?.payload).not.toContain(RAW_DOCUMENT);
+    const stored = await database.db.alert.findUniqueOrThrow({ where: { id: a.id } });
+    expect(JSON.stringify(stored.document)).not.toContain(RAW_DOCUMENT);
+    expect(queued).toBeGreaterThan(0);
+  });
+
+  it('queues nothing for TLP:RED and one inbox row per AMBER recipient', async () => {
+    const red = await publishAlert(ctx(), routeInput({ tlp: 'RED' }));
+    expect(await database.db.outboxMessage.count({ where: { alertId: red.id } })).toBe(0);
+    const amber = await publishAlert(ctx(), routeInput({ tlp: 'AMBER', recipients: ['ne-ppn', 'ng-nis'] }));
+    const subjects = (await database.db.outboxMessage.findMany({ where: { alertId: amber.id } })).map((r) => r.subject).sort();
+    expect(subjects).toEqual([
+      'corridor.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr',
+      'corridor.inbox.ng-nis.alert.route.ITA.central-mediterranean.it-polfr',
+    ]);
+  });
+
+  it('changes nothing when the input is refused', async () => {
+    const alerts = await database.db.alert.count();
+    const outbox = await database.db.outboxMessage.count();
+    await expect(publishAlert(ctx(), routeInput({ summary: '' }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(publishAlert(ctx(), { kind: 'pizza' })).rejects.toBeInstanceOf(ValidationError);
+    expect(await database.db.alert.count()).toBe(alerts);
+    expect(await database.db.outboxMessage.count()).toBe(outbox);
+  });
+});

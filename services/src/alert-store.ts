@@ -2,7 +2,6 @@
 // those received from partners (upserted by id, keeping the highest revision).
 import { type Alert, alert as alertSchema, mayRelease } from '@corridor/proto';
 import type { Db } from './database.js';
-import type { Prisma } from './generated/prisma/client.js';
 
 export interface OutboxRow {
   subject: string;
@@ -12,36 +11,34 @@ export interface OutboxRow {
 
 export type AlertScope = 'OWN' | 'RECEIVED' | 'ALL';
 
-function row(a: Alert, own: boolean) {
-  return {
-    id: a.id,
-    originAgency: a.origin.agency,
-    kind: a.kind,
-    tlp: a.tlp,
-    revision: a.revision,
-    createdAt: new Date(a.createdAt),
-    document: a as unknown as Prisma.InputJsonValue,
-    own,
-  };
-}
-
+/** The alert and its outbox rows in one statement: atomic, and a single round trip and commit. */
 export async function storeOwnAlert(db: Db, a: Alert, outbox: OutboxRow[]): Promise<void> {
-  await db.$transaction([
-    db.alert.create({ data: row(a, true) }),
-    ...outbox.map((o) => db.outboxMessage.create({ data: { alertId: a.id, ...o } })),
-  ]);
+  await db.$executeRaw`
+    WITH stored AS (
+      INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
+      VALUES (${a.id}::uuid, ${a.origin.agency}, ${a.kind}, ${a.tlp}, ${a.revision}, ${a.createdAt}::timestamptz, ${JSON.stringify(a)}::jsonb, true)
+      RETURNING id)
+    INSERT INTO outbox (alert_id, subject, msg_id, payload)
+    SELECT stored.id, o->>'subject', o->>'msgId', o->>'payload' FROM stored, jsonb_array_elements(${JSON.stringify(outbox)}::jsonb) AS o`;
 }
 
-/** 'stored' for a new alert or a newer revision; 'duplicate' when this revision (or a later one) is already here. */
-export async function storeReceivedAlert(db: Db, a: Alert): Promise<'stored' | 'duplicate'> {
-  // One statement, so that two deliveries of the same alert racing each other still make one row.
-  const data = row(a, false);
-  const n = await db.$executeRaw`
+/**
+ * Stores partners' alerts in one statement (one commit for a whole batch from the bus). An alert
+ * already held at the same or a later revision is left alone; returns the alerts actually stored.
+ */
+export async function storeReceivedAlerts(db: Db, alerts: Alert[]): Promise<Alert[]> {
+  const newest = new Map<string, Alert>();
+  for (const a of alerts) if ((newest.get(a.id)?.revision ?? 0) < a.revision) newest.set(a.id, a);
+  if (newest.size === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
     INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
-    VALUES (${data.id}::uuid, ${data.originAgency}, ${data.kind}, ${data.tlp}, ${data.revision}, ${data.createdAt}, ${JSON.stringify(a)}::jsonb, false)
+    SELECT (d->>'id')::uuid, d->'origin'->>'agency', d->>'kind', d->>'tlp', (d->>'revision')::int, (d->>'createdAt')::timestamptz, d, false
+    FROM jsonb_array_elements(${JSON.stringify([...newest.values()])}::jsonb) AS d
     ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision, tlp = EXCLUDED.tlp, document = EXCLUDED.document, received_at = now()
-    WHERE alerts.revision < EXCLUDED.revision AND alerts.own = false`;
-  return n > 0 ? 'stored' : 'duplicate';
+    WHERE alerts.revision < EXCLUDED.revision AND alerts.own = false
+    RETURNING id::text AS id`;
+  const stored = new Set(rows.map((r) => r.id));
+  return [...newest.values()].filter((a) => stored.has(a.id));
 }
 
 /** Alerts newest first. A caller from another agency sees only this agency's own releasable alerts. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeReceivedAlert } from './alert-store.js';
+import { storeReceivedAlerts } from './alert-store.js';
 import { type Database, openDatabase } from './database.js';
 import { checkMessage } from './inbox.js';
 import { toWireAlert } from './publish-alert.js';
@@ -59,14 +59,15 @@ describe('storing received alerts', () => {
   });
 
   it('stores the same alert once, however often it arrives, and keeps the newest revision', async () => {
-    expect(await storeReceivedAlert(database.db, alert)).toBe('stored');
-    expect(await Promise.all([storeReceivedAlert(database.db, alert), storeReceivedAlert(database.db, alert)])).toEqual([
-      'duplicate',
-      'duplicate',
-    ]);
+    const ids = (list: { id: string }[]) => list.map((a) => a.id);
+    expect(ids(await storeReceivedAlerts(database.db, [alert, alert]))).toEqual([alert.id]);
+    const again = await Promise.all([storeReceivedAlerts(database.db, [alert]), storeReceivedAlerts(database.db, [alert])]);
+    expect(again).toEqual([[], []]);
     expect(await database.db.alert.count({ where: { id: alert.id } })).toBe(1);
-    expect(await storeReceivedAlert(database.db, { ...alert, revision: 2, summary: 'amended' })).toBe('stored');
-    expect(await storeReceivedAlert(database.db, alert)).toBe('duplicate');
+    const amended = { ...alert, revision: 2, summary: 'amended' };
+    // The older revision arriving after the newer one, or in the same batch, never wins.
+    expect(ids(await storeReceivedAlerts(database.db, [amended, alert]))).toEqual([alert.id]);
+    expect(await storeReceivedAlerts(database.db, [alert])).toEqual([]);
     const row = await database.db.alert.findUniqueOrThrow({ where: { id: alert.id } });
     expect(row.revision).toBe(2);
     expect((row.document as { summary: string }).summary).toBe('amended');

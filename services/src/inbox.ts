@@ -5,11 +5,13 @@
 
 import { type Alert, alert as alertSchema, fieldErrorsOf, parseAlertSubject, subjectFiltersFor } from '@corridor/proto';
 import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
-import { storeReceivedAlert } from './alert-store.js';
+import { storeReceivedAlerts } from './alert-store.js';
 import type { Bus } from './bus.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 import type { Logger } from './log.js';
+
+const BATCH = 500;
 
 export interface InboxOptions {
   agency: string;
@@ -65,25 +67,45 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
     { durable: `node-${opts.agency}-inbox`, filter: filters.inbox },
   ];
 
-  async function handle(m: JsMsg): Promise<void> {
-    const data = m.string();
-    const verdict = checkMessage(m.subject, data, opts);
-    if (!verdict.ok) {
-      await db.quarantinedMessage.create({ data: { subject: m.subject, payload: data, reason: verdict.reason } });
-      quarantined++;
-      log.warn('message quarantined', { subject: m.subject, reason: verdict.reason, seq: m.seq });
-      m.ack();
-      return;
+  // Messages are stored in batches: whatever has arrived while the previous batch was being
+  // written goes in the next one. One commit per batch instead of per alert, and no waiting when
+  // the bus is quiet.
+  const buffer: JsMsg[] = [];
+  let flushing: Promise<void> | undefined;
+  const schedule = () => {
+    flushing ??= (async () => {
+      while (buffer.length > 0) await processBatch(buffer.splice(0, BATCH));
+    })().finally(() => {
+      flushing = undefined;
+      if (buffer.length > 0) schedule();
+    });
+  };
+
+  async function processBatch(batch: JsMsg[]): Promise<void> {
+    const accepted: Alert[] = [];
+    const rejected: { subject: string; payload: string; reason: string }[] = [];
+    for (const m of batch) {
+      const data = m.string();
+      const verdict = checkMessage(m.subject, data, opts);
+      if (!verdict.ok) {
+        rejected.push({ subject: m.subject, payload: data, reason: verdict.reason });
+        log.warn('message quarantined', { subject: m.subject, reason: verdict.reason, seq: m.seq });
+      } else if (verdict.alert.origin.agency !== opts.agency) {
+        accepted.push(verdict.alert); // our own alerts coming back were stored when published
+      }
     }
-    if (verdict.alert.origin.agency === opts.agency) {
-      m.ack(); // our own alert coming back: already stored when it was published
-      return;
-    }
-    const outcome = await storeReceivedAlert(db, verdict.alert);
-    m.ack();
-    if (outcome === 'stored') {
-      log.info('alert received', { alert: verdict.alert.id, origin: verdict.alert.origin.agency, kind: verdict.alert.kind });
-      feed.publish('alert', verdict.alert);
+    try {
+      if (rejected.length > 0) await db.quarantinedMessage.createMany({ data: rejected });
+      const stored = await storeReceivedAlerts(db, accepted);
+      quarantined += rejected.length;
+      for (const m of batch) m.ack();
+      for (const a of stored) {
+        log.info('alert received', { alert: a.id, origin: a.origin.agency, kind: a.kind });
+        feed.publish('alert', a);
+      }
+    } catch (e) {
+      log.error('storing received alerts failed, they will be redelivered', { error: (e as Error).message, count: batch.length });
+      for (const m of batch) m.nak(1000);
     }
   }
 
@@ -99,15 +121,11 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
           max_deliver: -1,
         });
         const consumer = await js.consumers.get(opts.stream, durable);
-        const messages = await consumer.consume({ max_messages: 256 });
+        const messages = await consumer.consume({ max_messages: 1000 });
         iterators.push(messages);
         for await (const m of messages) {
-          try {
-            await handle(m);
-          } catch (e) {
-            log.error('storing a received alert failed, will be redelivered', { error: (e as Error).message, seq: m.seq });
-            m.nak(1000);
-          }
+          buffer.push(m);
+          schedule();
         }
       } catch (e) {
         if (!stopped) {
@@ -125,7 +143,7 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
     async stop() {
       stopped = true;
       for (const it of iterators) it.stop();
-      await Promise.race([Promise.allSettled(loops), new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([Promise.allSettled([...loops, flushing]), new Promise((r) => setTimeout(r, 2000))]);
     },
   };
 }

@@ -1,10 +1,12 @@
-// The console. Stable hooks for browser tests (data-testid): signin-user-<userId>, nav-directory,
-// nav-feed, nav-publish, sign-out, directory-result, alert-item (data-alert-id), publish-kind-route,
-// publish-kind-document_fraud, publish-submit, field-error (data-field=<path>), publish-success,
-// sources. Inputs are labelled, so tests can find them by their label too.
-import { useEffect, useMemo, useState } from 'react';
+// The console. Stable hooks for browser tests are listed in ../TESTING.md (data-testid):
+// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-publish, sources,
+// directory-result, alert-item (+ data-alert-id), feed-live, publish-kind-route,
+// publish-kind-document_fraud, publish-submit, field-error (+ data-field = the field's path in
+// proto's AlertInput, e.g. route.waypoints.1.country), publish-success, publish-failure.
+// Every input has a <label htmlFor>, so tests can also find fields by their label.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
-import { createGatewayClient } from './client';
+import { createGatewayClient, type LiveState } from './client';
 import { MeQuery } from './documents';
 import { Directory } from './pages/Directory';
 import { Feed } from './pages/Feed';
@@ -16,7 +18,7 @@ import { signOut, storedToken } from './session';
 type Page = 'directory' | 'feed' | 'publish';
 const pageOf = (hash: string): Page => (hash === '#/feed' ? 'feed' : hash === '#/publish' ? 'publish' : 'directory');
 
-function Console({ onSignedOut }: { onSignedOut: (reason: string | null) => void }) {
+function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }) {
   const [page, setPage] = useState<Page>(pageOf(location.hash));
   useEffect(() => {
     const onHash = () => setPage(pageOf(location.hash));
@@ -25,41 +27,47 @@ function Console({ onSignedOut }: { onSignedOut: (reason: string | null) => void
   }, []);
   const [{ data, error }] = useQuery({ query: MeQuery });
 
-  useEffect(() => {
-    const unauthenticated =
-      error?.graphQLErrors.find((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? (error?.response?.status === 401 ? error : undefined);
-    if (unauthenticated) onSignedOut(unauthenticated.message.replace(/^\[GraphQL\] /, ''));
-  }, [error, onSignedOut]);
-
   const agencies = data?.agencies ?? [];
   const agencyName = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
-  if (!data) return <main className="loading">{error ? <p className="error">{error.message}</p> : 'Connecting to the gateway…'}</main>;
+  if (!data) {
+    return (
+      <main className="loading">
+        {error ? (
+          <p className="error" role="alert">
+            The gateway did not answer: {error.message.replace(/^\[\w+\] /, '')}
+          </p>
+        ) : (
+          'Connecting to the gateway…'
+        )}
+      </main>
+    );
+  }
 
   return (
     <>
       <header className="top">
         <span className="brand">Corridor</span>
-        <nav>
-          <a href="#/directory" data-testid="nav-directory" aria-current={page === 'directory'}>
+        <nav aria-label="Console">
+          <a href="#/directory" data-testid="nav-directory" aria-current={page === 'directory' ? 'page' : undefined}>
             Directory
           </a>
-          <a href="#/feed" data-testid="nav-feed" aria-current={page === 'feed'}>
+          <a href="#/feed" data-testid="nav-feed" aria-current={page === 'feed' ? 'page' : undefined}>
             Alert feed
           </a>
-          <a href="#/publish" data-testid="nav-publish" aria-current={page === 'publish'}>
+          <a href="#/publish" data-testid="nav-publish" aria-current={page === 'publish' ? 'page' : undefined}>
             Publish
           </a>
         </nav>
         <span className="me" data-testid="me">
-          {data.me.name} · {data.me.agencyName}
+          <strong>{data.me.name}</strong> · {data.me.agencyName}
         </span>
-        <button type="button" className="link" data-testid="sign-out" onClick={() => onSignedOut(null)}>
+        <button type="button" className="link" data-testid="sign-out" onClick={onSignOut}>
           Sign out
         </button>
       </header>
       <main>
         {page === 'directory' && <Directory agencyName={agencyName} />}
-        {page === 'feed' && <Feed agencyName={agencyName} />}
+        {page === 'feed' && <Feed agencyName={agencyName} live={live} />}
         {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
       </main>
     </>
@@ -69,7 +77,21 @@ function Console({ onSignedOut }: { onSignedOut: (reason: string | null) => void
 export function App({ config }: { config: RuntimeConfig }) {
   const [token, setToken] = useState<string | null>(storedToken());
   const [reason, setReason] = useState<string | null>(null);
-  const client = useMemo(() => (token ? createGatewayClient(config.gatewayUrl, token) : null), [config.gatewayUrl, token]);
+  const [live, setLive] = useState<LiveState>('connecting');
+
+  const leave = useCallback((why: string | null) => {
+    signOut();
+    setReason(why);
+    setToken(null);
+  }, []);
+
+  const client = useMemo(
+    () =>
+      token
+        ? createGatewayClient({ gatewayUrl: config.gatewayUrl, token, onUnauthenticated: (why) => leave(why), onLiveState: setLive })
+        : null,
+    [config.gatewayUrl, token, leave],
+  );
 
   if (!token || !client) {
     return (
@@ -78,6 +100,7 @@ export function App({ config }: { config: RuntimeConfig }) {
         reason={reason}
         onSignedIn={(t) => {
           setReason(null);
+          setLive('connecting');
           setToken(t);
         }}
       />
@@ -85,13 +108,7 @@ export function App({ config }: { config: RuntimeConfig }) {
   }
   return (
     <Provider value={client}>
-      <Console
-        onSignedOut={(why) => {
-          signOut();
-          setReason(why);
-          setToken(null);
-        }}
-      />
+      <Console live={live} onSignOut={() => leave(null)} />
     </Provider>
   );
 }

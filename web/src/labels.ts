@@ -62,3 +62,45 @@ export const label = {
 export const COUNTRY_OPTIONS = Object.keys(COUNTRY_NAMES)
   .map((code) => ({ code, name: countryName(code) }))
   .sort((a, b) => a.name.localeCompare(b.name));
+
+const WEEKDAY_NAMES: Record<string, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+const WEEK = Object.keys(WEEKDAY_NAMES);
+
+/** Days as words, consecutive runs joined: ["mon","tue","wed","thu","fri"] → "Mon–Fri". */
+export function dayRange(days: readonly string[]): string {
+  const idx = [...new Set(days.map((d) => WEEK.indexOf(d)).filter((i) => i >= 0))].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const i of idx) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  const name = (i: number) => WEEKDAY_NAMES[WEEK[i] as string] as string;
+  return runs.map(([a, b]) => (a === b ? name(a) : b === a + 1 ? `${name(a)}, ${name(b)}` : `${name(a)}–${name(b)}`)).join(', ');
+}
+
+/** Office hours as one line, e.g. "Mon–Fri 08:00–17:00; Sat 09:00–12:00". */
+export function hoursText(hours: readonly { days: readonly string[]; from: string; to: string }[]): string {
+  return hours.map((h) => `${dayRange(h.days)} ${h.from}–${h.to}`).join('; ');
+}
+
+/** A date (YYYY-MM-DD) or date-time in words, e.g. "3 Nov 2026". */
+export function dateText(iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export function dateTimeText(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

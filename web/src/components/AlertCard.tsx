@@ -1,6 +1,6 @@
 // One alert as an officer reads it: what, where, how reliable, who said it.
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { countryName, label } from '../labels';
+import { countryName, dateTimeText, label } from '../labels';
 
 type Details = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ function RouteDetails({ d }: { d: Details }) {
           <dd>{d.migrantCount}</dd>
         </>
       )}
-      {(vulnerable.children || vulnerable.unaccompaniedMinors || vulnerable.pregnantWomen) && (
+      {vulnerable.children || vulnerable.unaccompaniedMinors || vulnerable.pregnantWomen ? (
         <>
           <dt>Vulnerable persons</dt>
           <dd className="protection">
@@ -50,7 +50,7 @@ function RouteDetails({ d }: { d: Details }) {
               .join(', ')}
           </dd>
         </>
-      )}
+      ) : null}
     </dl>
   );
 }
@@ -77,6 +77,9 @@ function DocumentDetails({ d }: { d: Details }) {
   );
 }
 
+/** "B — source mostly reliable" → "source mostly reliable": the letter is shown once, beside it. */
+const words = (labelText: string) => labelText.split(' — ')[1] ?? labelText;
+
 export function AlertCard({
   alert,
   isNew,
@@ -86,18 +89,26 @@ export function AlertCard({
   isNew: boolean;
   agencyName: (id: string) => string;
 }) {
+  const { source, information } = alert.grading;
   return (
-    <article className={`alert ${isNew ? 'alert-new' : ''}`} data-testid="alert-item" data-alert-id={alert.id}>
+    <article
+      className={`alert ${isNew ? 'alert-new' : ''} ${alert.status === 'withdrawn' ? 'alert-withdrawn' : ''}`}
+      data-testid="alert-item"
+      data-alert-id={alert.id}
+      aria-label={`${label.kind(alert.kind)} from ${agencyName(alert.origin.agency)}`}
+    >
       <header>
+        {/* TLP 2.0 (FIRST): the label is written out, in its colour on black. */}
         <span className={`tlp tlp-${alert.tlp.replace('+', '-').toLowerCase()}`} title={label.tlp(alert.tlp)}>
           TLP:{alert.tlp}
         </span>
-        <strong>{label.kind(alert.kind)}</strong>
-        {isNew && <span className="badge-new">new</span>}
+        <strong className="kind">{label.kind(alert.kind)}</strong>
+        {isNew && <span className="badge-new">New</span>}
+        {alert.status !== 'active' && <span className="badge badge-status">{alert.status === 'withdrawn' ? 'Withdrawn' : 'Amended'}</span>}
         <span className="origin">
-          {agencyName(alert.origin.agency)} · {countryName(alert.origin.country)}
+          from <strong>{agencyName(alert.origin.agency)}</strong> · {countryName(alert.origin.country)}
         </span>
-        <time dateTime={alert.createdAt}>{new Date(alert.createdAt).toLocaleString()}</time>
+        <time dateTime={alert.createdAt}>{dateTimeText(alert.createdAt)}</time>
       </header>
       {alert.route && (
         <p className="route">
@@ -107,7 +118,7 @@ export function AlertCard({
             <span key={`${w.country}-${i}`}>
               {i > 0 && <span className="arrow"> → </span>}
               {w.place ? `${w.place} (${countryName(w.country)})` : countryName(w.country)}
-              {w.mode && <small> by {label.mode(w.mode).toLowerCase()}</small>}
+              {w.mode && <small className="muted"> by {label.mode(w.mode).toLowerCase()}</small>}
             </span>
           ))}
         </p>
@@ -115,21 +126,21 @@ export function AlertCard({
       <p className="summary">{alert.summary}</p>
       {alert.kind === 'route' ? <RouteDetails d={alert.details} /> : <DocumentDetails d={alert.details} />}
       <footer>
-        <span title={`${label.source(alert.grading.source)}; ${label.information(alert.grading.information)}`}>
-          Grading {alert.grading.source}
-          {alert.grading.information}: {label.source(alert.grading.source).split('— ')[1]},{' '}
-          {label.information(alert.grading.information).split('— ')[1]}
+        <span title={`${label.source(source)}; ${label.information(information)}`}>
+          Graded {source}
+          {information}: {words(label.source(source))}; {words(label.information(information))}
         </span>
         {alert.identifiers.length > 0 && (
           <span className="identifiers" title="Keyed pseudonyms: partners can match them, nobody can read them back">
             {alert.identifiers.map((i) => (
               <code key={`${i.kind}-${i.pseudonym}`}>
-                {label.identifierKind(i.kind)} #{i.pseudonym.slice(0, 8)}
+                {label.identifierKind(i.kind)} · {i.pseudonym.slice(0, 8)}…
               </code>
             ))}
           </span>
         )}
-        {alert.recipients.length > 0 && <span>Shared with: {alert.recipients.map(agencyName).join(', ')}</span>}
+        {alert.recipients.length > 0 && <span>Shared only with {alert.recipients.map(agencyName).join(', ')}</span>}
+        {alert.validUntil && <span>Valid until {dateTimeText(alert.validUntil)}</span>}
       </footer>
     </article>
   );

@@ -1,33 +1,77 @@
-// A labelled form field with its messages underneath.
+// Labelled form fields with their messages right underneath. `path` is where the field sits in
+// proto's AlertInput (e.g. route.waypoints.1.country): the messages are looked up by it, and
+// tests find them by it (data-field).
 import type { ReactNode } from 'react';
 
+function Messages({ id, path, errors }: { id: string; path: string; errors: string[] | undefined }) {
+  return (
+    <>
+      {errors?.map((m) => (
+        <div key={m} id={`${id}-error`} className="field-error" data-testid="field-error" data-field={path} role="alert">
+          {m}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** One control with its label. The control itself is passed as children and must carry `id`. */
 export function Field({
   id,
+  path = id,
   label,
   errors,
   hint,
   children,
 }: {
   id: string;
+  path?: string;
   label: string;
   errors?: string[] | undefined;
-  hint?: string;
+  hint?: ReactNode;
   children: ReactNode;
 }) {
   return (
     <div className={`field ${errors?.length ? 'field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && <small className="hint">{hint}</small>}
-      {errors?.map((m) => (
-        <div key={m} className="field-error" data-testid="field-error" data-field={id} role="alert">
-          {m}
-        </div>
-      ))}
+      {hint && (
+        <small className="hint" id={`${id}-hint`}>
+          {hint}
+        </small>
+      )}
+      <Messages id={id} path={path} errors={errors} />
     </div>
   );
 }
 
+/** A group of controls (checkboxes, rows) under one legend, with the group's own messages. */
+export function FieldGroup({
+  id,
+  path = id,
+  legend,
+  errors,
+  hint,
+  children,
+}: {
+  id: string;
+  path?: string;
+  legend: string;
+  errors?: string[] | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={`group ${errors?.length ? 'field-invalid' : ''}`} id={id}>
+      <legend>{legend}</legend>
+      {hint && <small className="hint">{hint}</small>}
+      <Messages id={id} path={path} errors={errors} />
+      {children}
+    </fieldset>
+  );
+}
+
+/** A select of codes, each shown by its words. */
 export function CodeSelect({
   id,
   value,
@@ -35,6 +79,7 @@ export function CodeSelect({
   codes,
   labelOf,
   empty,
+  invalid,
 }: {
   id: string;
   value: string;
@@ -42,9 +87,10 @@ export function CodeSelect({
   codes: readonly string[];
   labelOf: (code: string) => string;
   empty?: string;
+  invalid?: boolean;
 }) {
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined}>
       {empty !== undefined && <option value="">{empty}</option>}
       {codes.map((c) => (
         <option key={c} value={c}>
@@ -52,5 +98,36 @@ export function CodeSelect({
         </option>
       ))}
     </select>
+  );
+}
+
+/** Checkboxes for a list of codes; each has its own label. */
+export function Checkboxes({
+  name,
+  codes,
+  selected,
+  onChange,
+  labelOf,
+}: {
+  name: string;
+  codes: readonly string[];
+  selected: readonly string[];
+  onChange: (v: string[]) => void;
+  labelOf: (c: string) => string;
+}) {
+  return (
+    <div className="checkboxes">
+      {codes.map((c) => (
+        <label key={c} htmlFor={`${name}-${c}`}>
+          <input
+            id={`${name}-${c}`}
+            type="checkbox"
+            checked={selected.includes(c)}
+            onChange={(e) => onChange(e.target.checked ? [...selected, c] : selected.filter((x) => x !== c))}
+          />
+          {labelOf(c)}
+        </label>
+      ))}
+    </div>
   );
 }

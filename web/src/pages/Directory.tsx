@@ -1,49 +1,104 @@
+// Who to call, in which language, at what hour: the federated directory, searched at every node.
 import { DIRECTORY_ROLES, LANGUAGE_CODES } from '@corridor/proto';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
 import { DirectoryQuery } from '../documents';
 import type { DirectoryQuery as DirectoryResult } from '../gql/graphql';
-import { COUNTRY_OPTIONS, countryName, label, languageName } from '../labels';
+import { COUNTRY_OPTIONS, countryName, dateText, hoursText, label, languageName } from '../labels';
 
 type Entry = DirectoryResult['directory']['entries'][number];
 
-function ContactCard({ entry, agencyName }: { entry: Entry; agencyName: (id: string) => string }) {
-  const hours = entry.availability.hours.map((h) => `${h.days.join(', ')} ${h.from}–${h.to}`).join('; ');
+const LANGUAGE_OPTIONS = [...LANGUAGE_CODES].sort((a, b) => languageName(a).localeCompare(languageName(b)));
+const CHANNEL_NAMES: Record<string, string> = { phone: 'Phone', email: 'E-mail', secure_messaging: 'Secure messaging', fax: 'Fax' };
+
+function localTime(timeZone: string): string | null {
+  try {
+    return new Date().toLocaleTimeString(undefined, { timeZone, hour: '2-digit', minute: '2-digit' });
+  } catch {
+    return null;
+  }
+}
+
+function Channel({ type, value, label: channelLabel }: Entry['channels'][number]) {
+  const link =
+    type === 'phone' || type === 'fax' ? (
+      <a href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</a>
+    ) : type === 'email' ? (
+      <a href={`mailto:${value}`}>{value}</a>
+    ) : (
+      <span className="channel-value">{value}</span>
+    );
   return (
-    <article className="contact" data-testid="directory-result">
+    <li>
+      <span className="channel-type">{CHANNEL_NAMES[type] ?? type}</span> {link}
+      {channelLabel && <small className="muted"> — {channelLabel}</small>}
+    </li>
+  );
+}
+
+function ContactCard({ entry, agencyName }: { entry: Entry; agencyName: (id: string) => string }) {
+  const { always, timeZone, hours } = entry.availability;
+  const now = localTime(timeZone);
+  return (
+    <article className="contact" data-testid="directory-result" data-entry-id={entry.id}>
       <header>
-        <strong>{entry.name}</strong>
-        {entry.kind === 'desk' && <span className="badge">desk</span>}
-        {entry.availability.always && <span className="badge badge-247">24/7</span>}
+        <h3>{entry.name}</h3>
+        {entry.kind === 'desk' && <span className="badge">Desk</span>}
+        {always ? <span className="badge badge-247">24/7</span> : null}
       </header>
       {entry.title && <p className="title">{entry.title}</p>}
       <p>
         {agencyName(entry.agency)} · {countryName(entry.country)}
         {entry.postedIn && ` · posted in ${countryName(entry.postedIn)}`}
       </p>
-      <p>{entry.roles.map(label.role).join(' · ')}</p>
-      {entry.competences.length > 0 && <p className="muted">Handles: {entry.competences.map(label.competence).join(', ')}</p>}
-      <p>Speaks: {entry.languages.map(languageName).join(', ')}</p>
-      {!entry.availability.always && (
-        <p className="muted">
-          Hours: {hours || 'not given'} ({entry.availability.timeZone})
-        </p>
-      )}
+      <dl className="details">
+        <dt>Roles</dt>
+        <dd>{entry.roles.map(label.role).join(' · ')}</dd>
+        {entry.competences.length > 0 && (
+          <>
+            <dt>Handles</dt>
+            <dd>{entry.competences.map(label.competence).join(', ')}</dd>
+          </>
+        )}
+        {entry.covers.length > 0 && (
+          <>
+            <dt>Covers</dt>
+            <dd>{entry.covers.map(countryName).join(', ')}</dd>
+          </>
+        )}
+        <dt>Speaks</dt>
+        <dd>{entry.languages.map(languageName).join(', ')}</dd>
+        <dt>Reachable</dt>
+        <dd>
+          {always ? 'Any hour, any day' : hoursText(hours) || 'Hours not given'}
+          <span className="muted">
+            {' '}
+            ({timeZone.replace(/_/g, ' ')}
+            {now && `, now ${now} there`})
+          </span>
+        </dd>
+      </dl>
       <ul className="channels">
         {entry.channels.map((c) => (
-          <li key={`${c.type}-${c.value}`}>
-            {c.type === 'phone' ? <a href={`tel:${c.value.replace(/\s/g, '')}`}>{c.value}</a> : null}
-            {c.type === 'email' ? <a href={`mailto:${c.value}`}>{c.value}</a> : null}
-            {c.type !== 'phone' && c.type !== 'email' ? `${c.type.replace('_', ' ')}: ${c.value}` : null}
-            {c.label && <small> ({c.label})</small>}
-          </li>
+          <Channel key={`${c.type}-${c.value}`} {...c} />
         ))}
       </ul>
-      <p className="muted">Last verified {entry.lastVerified}</p>
+      {entry.notes && <p className="notes">{entry.notes}</p>}
+      <p className="muted verified">Last verified {dateText(entry.lastVerified)}</p>
     </article>
   );
+}
+
+/** The text filter waits for a pause in typing before asking every node again. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
 }
 
 export function Directory({ agencyName }: { agencyName: (id: string) => string }) {
@@ -51,18 +106,28 @@ export function Directory({ agencyName }: { agencyName: (id: string) => string }
   const [role, setRole] = useState('');
   const [language, setLanguage] = useState('');
   const [text, setText] = useState('');
+  const settledText = useSettled(text.trim(), 300);
   const filter = {
     ...(country && { country }),
     ...(role && { role }),
     ...(language && { language }),
-    ...(text.trim() && { text: text.trim() }),
+    ...(settledText && { text: settledText }),
   };
   const [{ data, fetching, error }] = useQuery({ query: DirectoryQuery, variables: { filter } });
+  const entries = data?.directory.entries ?? [];
 
   return (
     <section>
-      <h2>Directory</h2>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+      <div className="page-head">
+        <h2>Directory</h2>
+        {data && (
+          <span className="muted" role="status">
+            {entries.length === 1 ? '1 contact' : `${entries.length} contacts`}
+            {fetching && ' · updating…'}
+          </span>
+        )}
+      </div>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <Field id="directory-country" label="Country">
           <select id="directory-country" value={country} onChange={(e) => setCountry(e.target.value)}>
             <option value="">Any country</option>
@@ -81,7 +146,7 @@ export function Directory({ agencyName }: { agencyName: (id: string) => string }
             id="directory-language"
             value={language}
             onChange={setLanguage}
-            codes={LANGUAGE_CODES}
+            codes={LANGUAGE_OPTIONS}
             labelOf={languageName}
             empty="Any language"
           />
@@ -90,12 +155,16 @@ export function Directory({ agencyName }: { agencyName: (id: string) => string }
           <input id="directory-text" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </Field>
       </form>
-      <Sources sources={data?.directory.sources} />
-      {error && !data && <p className="error">{error.message}</p>}
+      <Sources sources={data?.directory.sources} error={error} agencyName={agencyName} />
+      {error && !data && (
+        <p className="error" role="alert">
+          The directory could not be searched: {error.message.replace(/^\[\w+\] /, '')}
+        </p>
+      )}
       {fetching && !data && <p>Searching…</p>}
-      {data && data.directory.entries.length === 0 && <p>No contact matches.</p>}
+      {data && entries.length === 0 && <p className="empty">No contact matches these filters.</p>}
       <div className="cards">
-        {data?.directory.entries.map((e) => (
+        {entries.map((e) => (
           <ContactCard key={e.id} entry={e} agencyName={agencyName} />
         ))}
       </div>

@@ -108,7 +108,11 @@ export function buildAlertInput(f: AlertForm): AlertInput {
     identifiers: f.identifiers.map((i) => defined({ kind: chosen(i.kind), value: i.value, qualifier: text(i.qualifier) })),
   });
   if (f.kind === 'route') {
-    const vulnerable = defined({ children: count(f.children), unaccompaniedMinors: count(f.unaccompanied), pregnantWomen: count(f.pregnant) });
+    const vulnerable = defined({
+      children: count(f.children),
+      unaccompaniedMinors: count(f.unaccompanied),
+      pregnantWomen: count(f.pregnant),
+    });
     return {
       kind: 'route',
       ...common,

@@ -127,7 +127,7 @@ export function Directory({ agencyName }: { agencyName: (id: string) => string }
           </span>
         )}
       </div>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label="Search the directory" onSubmit={(e) => e.preventDefault()}>
         <Field id="directory-country" label="Country">
           <select id="directory-country" value={country} onChange={(e) => setCountry(e.target.value)}>
             <option value="">Any country</option>

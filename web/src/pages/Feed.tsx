@@ -57,7 +57,9 @@ export function Feed({ agencyName, live }: { agencyName: (id: string) => string;
         </p>
       )}
       {fetching && !data && <p>Loading alerts…</p>}
-      {data && alerts.length === 0 && <p className="empty">No alerts{kind ? ` of this kind` : ''} yet. New ones appear here as they arrive.</p>}
+      {data && alerts.length === 0 && (
+        <p className="empty">No alerts{kind ? ` of this kind` : ''} yet. New ones appear here as they arrive.</p>
+      )}
       {alerts.map((a) => (
         <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} />
       ))}

@@ -1,6 +1,6 @@
-// Publishing a route alert or a document-fraud alert. The form builds proto's AlertInput, checks
-// it with proto's schema before sending (messages at once, next to each field), and shows the
-// node's own field errors the same way if it still refuses.
+// Publishing a route alert or a document-fraud alert. The form builds proto's AlertInput
+// (alert-form.ts), checks it with proto's schema before sending (messages at once, next to each
+// field) and shows the node's own field errors the same way if it still refuses.
 import {
   COMMUNICATION_PLATFORMS,
   CONCEALMENT_METHODS,
@@ -16,42 +16,18 @@ import {
   TRANSPORT_MEANS,
   TRANSPORT_MODES,
 } from '@corridor/proto';
-import { useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { CodeSelect, Field } from '../components/Field';
+import { type AlertForm, type AlertFormKind, buildAlertInput, checkAlertForm, emptyAlertForm, isRestrictedTlp } from '../alert-form';
+import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
 import { PublishAlertMutation } from '../documents';
-import { checkAlertInput, type ErrorsByPath, serverFieldErrors, unplacedErrors } from '../field-errors';
+import { type ErrorsByPath, serverFieldErrors, unplacedErrors } from '../field-errors';
 import { COUNTRY_OPTIONS, label } from '../labels';
 
-type Kind = 'route' | 'document_fraud';
-interface WaypointRow {
-  country: string;
-  place: string;
-  mode: string;
-}
-interface IdentifierRow {
-  kind: string;
-  value: string;
-  qualifier: string;
-}
-
-const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
-const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
-
-function CountrySelect({
-  id,
-  value,
-  onChange,
-  empty = 'Choose a country',
-}: {
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-  empty?: string;
-}) {
+function CountrySelect({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{empty}</option>
+      <option value="">Choose a country</option>
       {COUNTRY_OPTIONS.map((c) => (
         <option key={c.code} value={c.code}>
           {c.name}
@@ -61,330 +37,456 @@ function CountrySelect({
   );
 }
 
-function Checkboxes({
-  name,
-  codes,
-  selected,
-  onChange,
-  labelOf,
-}: {
-  name: string;
-  codes: readonly string[];
-  selected: string[];
-  onChange: (v: string[]) => void;
-  labelOf: (c: string) => string;
-}) {
-  return (
-    <div className="checkboxes">
-      {codes.map((c) => (
-        <label key={c} htmlFor={`${name}-${c}`}>
-          <input
-            id={`${name}-${c}`}
-            type="checkbox"
-            checked={selected.includes(c)}
-            onChange={(e) => onChange(e.target.checked ? [...selected, c] : selected.filter((x) => x !== c))}
-          />
-          {labelOf(c)}
-        </label>
-      ))}
-    </div>
-  );
-}
+/** Words a screen reader needs but the eye gets from the row's position. */
+const Hidden = ({ children }: { children: string }) => <span className="visually-hidden">{children}</span>;
+
+const TLP_ADVICE: Record<string, string> = {
+  CLEAR: 'Anyone may see it, inside or outside the network.',
+  GREEN: 'Every agency in the Corridor network sees it.',
+  AMBER: 'Only the agencies you name below see it; they may share it on a need-to-know basis.',
+  'AMBER+STRICT': 'Only the agencies you name below see it, and they keep it inside their own agency.',
+  RED: 'It stays in your own agency: no partner receives it.',
+};
 
 export function Publish({ agencies, ownAgency }: { agencies: { id: string; name: string }[]; ownAgency: string }) {
-  const [kind, setKind] = useState<Kind>('route');
-  const [tlp, setTlp] = useState('GREEN');
-  const [recipients, setRecipients] = useState<string[]>([]);
-  const [source, setSource] = useState('B');
-  const [information, setInformation] = useState('2');
-  const [summary, setSummary] = useState('');
-  const [validUntil, setValidUntil] = useState('');
-  const [region, setRegion] = useState('central-mediterranean');
-  const [waypoints, setWaypoints] = useState<WaypointRow[]>([
-    { country: '', place: '', mode: 'land' },
-    { country: '', place: '', mode: 'sea' },
-  ]);
-  const [transport, setTransport] = useState('rubber_boat');
-  const [concealment, setConcealment] = useState('');
-  const [platforms, setPlatforms] = useState<string[]>([]);
-  const [price, setPrice] = useState('');
-  const [currency, setCurrency] = useState('EUR');
-  const [migrants, setMigrants] = useState('');
-  const [children, setChildren] = useState('');
-  const [unaccompanied, setUnaccompanied] = useState('');
-  const [documentType, setDocumentType] = useState('passport');
-  const [issuingState, setIssuingState] = useState('');
-  const [fraudType, setFraudType] = useState('counterfeit');
-  const [features, setFeatures] = useState<string[]>([]);
-  const [place, setPlace] = useState('airport');
-  const [location, setLocation] = useState('');
-  const [flight, setFlight] = useState('');
-  const [identifiers, setIdentifiers] = useState<IdentifierRow[]>([]);
+  const [form, setForm] = useState<AlertForm>(() => emptyAlertForm('route'));
   const [errors, setErrors] = useState<ErrorsByPath>({});
   const [published, setPublished] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, publish] = useMutation(PublishAlertMutation);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
 
-  const restricted = tlp === 'AMBER' || tlp === 'AMBER+STRICT';
+  // After a refused submit, put the cursor on the first field that needs attention.
+  useEffect(() => {
+    if (attempt === 0) return;
+    formRef.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea')?.focus();
+  }, [attempt]);
+
+  const set = (patch: Partial<AlertForm>) => setForm((f) => ({ ...f, ...patch }));
+  const setKind = (kind: AlertFormKind) => {
+    set({ kind });
+    setErrors({});
+  };
+  const restricted = isRestrictedTlp(form.tlp);
+  const partners = agencies.filter((a) => a.id !== ownAgency);
+
+  // Every path a field shows is noted, so that messages for any other path are listed at the end.
   const shown = new Set<string>();
-  const err = (path: string) => {
-    shown.add(path);
-    return errors[path];
+  const err = (...paths: string[]): string[] | undefined => {
+    for (const p of paths) shown.add(p);
+    const messages = paths.flatMap((p) => errors[p] ?? []);
+    return messages.length > 0 ? messages : undefined;
   };
 
-  function buildInput(): Record<string, unknown> {
-    const common = {
-      kind,
-      tlp,
-      recipients: restricted ? recipients : [],
-      grading: { source, information },
-      summary,
-      ...(validUntil && { validUntil: new Date(validUntil).toISOString() }),
-      identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, ...(opt(i.qualifier) && { qualifier: opt(i.qualifier) }) })),
-    };
-    if (kind === 'route') {
-      const vulnerable = { children: num(children), unaccompaniedMinors: num(unaccompanied) };
-      return {
-        ...common,
-        route: {
-          region,
-          waypoints: waypoints.map((w) => ({
-            country: w.country,
-            ...(opt(w.place) && { place: opt(w.place) }),
-            ...(w.mode && { mode: w.mode }),
-          })),
-        },
-        routeDetails: {
-          transport,
-          ...(concealment && { concealment }),
-          communicationPlatforms: platforms,
-          ...(price.trim() && { priceObserved: { amount: Number(price), currency } }),
-          ...(migrants.trim() && { migrantCount: num(migrants) }),
-          ...((vulnerable.children !== undefined || vulnerable.unaccompaniedMinors !== undefined) && {
-            vulnerablePersons: Object.fromEntries(Object.entries(vulnerable).filter(([, v]) => v !== undefined)),
-          }),
-        },
-      };
-    }
-    return {
-      ...common,
-      documentFraud: {
-        documentType,
-        issuingState,
-        fraudType,
-        featuresAffected: features,
-        detectedAt: {
-          place,
-          ...(opt(location) && { location: opt(location) }),
-          ...(opt(flight) && { flight: opt(flight)?.toUpperCase() }),
-        },
-      },
-    };
-  }
+  const setWaypoint = (i: number, patch: Partial<AlertForm['waypoints'][number]>) =>
+    set({ waypoints: form.waypoints.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
+  const setIdentifier = (i: number, patch: Partial<AlertForm['identifiers'][number]>) =>
+    set({ identifiers: form.identifiers.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
 
-  async function submit(e: React.FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
     setPublished(null);
     setFailure(null);
-    const input = buildInput();
-    const local = checkAlertInput(input);
+    const local = checkAlertForm(form, new Date());
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
-    const result = await publish({ input });
+    if (Object.keys(local).length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const result = await publish({ input: buildAlertInput(form) as Record<string, unknown> });
     if (result.data?.publishAlert) {
       setPublished(result.data.publishAlert.id);
-      setSummary('');
-      setIdentifiers([]);
+      setForm(emptyAlertForm(form.kind));
       setErrors({});
       return;
     }
-    const gqlError = result.error?.graphQLErrors[0];
-    setErrors(serverFieldErrors(gqlError?.extensions));
-    setFailure(gqlError?.message ?? result.error?.message ?? 'the alert was not published');
+    const gqlErrors = result.error?.graphQLErrors ?? [];
+    const fromServer: ErrorsByPath = Object.assign({}, ...gqlErrors.map((g) => serverFieldErrors(g.extensions)));
+    setErrors(fromServer);
+    setFailure(
+      Object.keys(fromServer).length > 0
+        ? 'Your node refused the alert: see the messages next to the fields.'
+        : `The alert was not published: ${(gqlErrors[0]?.message ?? result.error?.message ?? 'no answer').replace(/^\[\w+\] /, '')}`,
+    );
+    setAttempt((n) => n + 1);
   }
+
+  const errorCount = Object.values(errors).reduce((n, m) => n + m.length, 0);
 
   return (
     <section>
       <h2>Publish an alert</h2>
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={kind === 'route'} data-testid="publish-kind-route" onClick={() => setKind('route')}>
-          Route alert
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={kind === 'document_fraud'}
-          data-testid="publish-kind-document_fraud"
-          onClick={() => setKind('document_fraud')}
-        >
-          Document-fraud alert
-        </button>
+      <div className="tabs" role="tablist" aria-label="Kind of alert">
+        {(['route', 'document_fraud'] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={form.kind === k}
+            aria-controls="publish-form"
+            data-testid={`publish-kind-${k}`}
+            onClick={() => setKind(k)}
+          >
+            {label.kind(k)}
+          </button>
+        ))}
       </div>
-      <form onSubmit={submit} noValidate className="publish">
+      {published && (
+        <p className="success" data-testid="publish-success" role="status">
+          Published as alert {published}. Partners allowed to see it receive it within seconds. The form is ready for the next one.
+        </p>
+      )}
+      <form id="publish-form" ref={formRef} onSubmit={submit} noValidate className="publish" aria-label={label.kind(form.kind)}>
         <fieldset>
-          <legend>Sharing and reliability</legend>
-          <Field id="tlp" label="Sharing (TLP)" errors={err('tlp')} hint={label.tlp(tlp)}>
-            <CodeSelect id="tlp" value={tlp} onChange={setTlp} codes={TLP_LEVELS} labelOf={(c) => `TLP:${c}`} />
-          </Field>
+          <legend>Who may see it, how reliable it is</legend>
+          <div className="row">
+            <Field id="tlp" label="Sharing (TLP)" errors={err('tlp')} hint={TLP_ADVICE[form.tlp]}>
+              <CodeSelect id="tlp" value={form.tlp} onChange={(tlp) => set({ tlp })} codes={TLP_LEVELS} labelOf={(c) => `TLP:${c}`} />
+            </Field>
+            <Field id="validUntil" label="Valid until (optional)" errors={err('validUntil')} hint="Your local time.">
+              <input id="validUntil" type="datetime-local" value={form.validUntil} onChange={(e) => set({ validUntil: e.target.value })} />
+            </Field>
+          </div>
           {restricted && (
-            <Field id="recipients" label="Agencies that may see it" errors={err('recipients')}>
+            <FieldGroup
+              id="recipients"
+              legend="Agencies that may see it"
+              errors={err('recipients')}
+              hint={`${form.tlp === 'AMBER+STRICT' ? 'TLP:AMBER+STRICT' : 'TLP:AMBER'} goes only to the agencies you tick.`}
+            >
               <Checkboxes
-                name="recipients"
-                codes={agencies.filter((a) => a.id !== ownAgency).map((a) => a.id)}
-                selected={recipients}
-                onChange={setRecipients}
-                labelOf={(id) => agencies.find((a) => a.id === id)?.name ?? id}
+                name="recipient"
+                codes={partners.map((a) => a.id)}
+                selected={form.recipients}
+                onChange={(recipients) => set({ recipients })}
+                labelOf={(id) => partners.find((a) => a.id === id)?.name ?? id}
+              />
+            </FieldGroup>
+          )}
+          <div className="row">
+            <Field id="grading-source" path="grading.source" label="Source reliability" errors={err('grading', 'grading.source')}>
+              <CodeSelect
+                id="grading-source"
+                value={form.source}
+                onChange={(source) => set({ source })}
+                codes={SOURCE_RELIABILITY}
+                labelOf={label.source}
               />
             </Field>
-          )}
-          <Field id="grading-source" label="Source reliability" errors={err('grading.source')}>
-            <CodeSelect id="grading-source" value={source} onChange={setSource} codes={SOURCE_RELIABILITY} labelOf={label.source} />
-          </Field>
-          <Field id="grading-information" label="Information credibility" errors={err('grading.information')}>
-            <CodeSelect
-              id="grading-information"
-              value={information}
-              onChange={setInformation}
-              codes={INFORMATION_CREDIBILITY}
-              labelOf={label.information}
-            />
-          </Field>
-          <Field id="validUntil" label="Valid until (optional)" errors={err('validUntil')}>
-            <input id="validUntil" type="datetime-local" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
-          </Field>
+            <Field id="grading-information" path="grading.information" label="Information credibility" errors={err('grading.information')}>
+              <CodeSelect
+                id="grading-information"
+                value={form.information}
+                onChange={(information) => set({ information })}
+                codes={INFORMATION_CREDIBILITY}
+                labelOf={label.information}
+              />
+            </Field>
+          </div>
         </fieldset>
 
-        {kind === 'route' ? (
+        {form.kind === 'route' ? (
           <fieldset>
             <legend>Route and modus operandi</legend>
-            <Field id="route-region" label="Route" errors={err('route.region')}>
-              <CodeSelect id="route-region" value={region} onChange={setRegion} codes={ROUTE_REGIONS} labelOf={label.region} />
-            </Field>
-            <div className="field">
-              <span className="group-label">Waypoints, in order</span>
-              {err('route.waypoints')?.map((m) => (
-                <div key={m} className="field-error" data-testid="field-error" data-field="route.waypoints" role="alert">
-                  {m}
-                </div>
-              ))}
-              {waypoints.map((w, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-                <div className="row" key={i}>
-                  <Field
-                    id={`waypoint-${i}-country`}
-                    label={`Waypoint ${i + 1} country`}
-                    errors={[...(err(`route.waypoints.${i}.country`) ?? []), ...(err(`route.waypoints.${i}`) ?? [])]}
-                  >
-                    <CountrySelect
-                      id={`waypoint-${i}-country`}
-                      value={w.country}
-                      onChange={(v) => setWaypoints(waypoints.map((x, j) => (j === i ? { ...x, country: v } : x)))}
-                    />
-                  </Field>
-                  <Field id={`waypoint-${i}-place`} label="Place" errors={err(`route.waypoints.${i}.place`)}>
-                    <input
-                      id={`waypoint-${i}-place`}
-                      value={w.place}
-                      onChange={(e) => setWaypoints(waypoints.map((x, j) => (j === i ? { ...x, place: e.target.value } : x)))}
-                    />
-                  </Field>
-                  <Field id={`waypoint-${i}-mode`} label="By" errors={err(`route.waypoints.${i}.mode`)}>
-                    <CodeSelect
-                      id={`waypoint-${i}-mode`}
-                      value={w.mode}
-                      onChange={(v) => setWaypoints(waypoints.map((x, j) => (j === i ? { ...x, mode: v } : x)))}
-                      codes={TRANSPORT_MODES}
-                      labelOf={label.mode}
-                      empty="—"
-                    />
-                  </Field>
-                  {waypoints.length > 2 && (
-                    <button type="button" className="link" onClick={() => setWaypoints(waypoints.filter((_, j) => j !== i))}>
-                      Remove
-                    </button>
-                  )}
-                </div>
-              ))}
-              <button type="button" className="link" onClick={() => setWaypoints([...waypoints, { country: '', place: '', mode: '' }])}>
-                + Add waypoint
-              </button>
-            </div>
-            <Field id="transport" label="Means of transport" errors={err('routeDetails.transport')}>
-              <CodeSelect id="transport" value={transport} onChange={setTransport} codes={TRANSPORT_MEANS} labelOf={label.transport} />
-            </Field>
-            <Field id="concealment" label="Concealment" errors={err('routeDetails.concealment')}>
+            <Field id="route-region" path="route.region" label="Route" errors={err('route.region')}>
               <CodeSelect
-                id="concealment"
-                value={concealment}
-                onChange={setConcealment}
-                codes={CONCEALMENT_METHODS}
-                labelOf={label.concealment}
-                empty="Not known"
+                id="route-region"
+                value={form.region}
+                onChange={(region) => set({ region })}
+                codes={ROUTE_REGIONS}
+                labelOf={label.region}
               />
             </Field>
-            <Field id="platforms" label="Platforms smugglers use" errors={err('routeDetails.communicationPlatforms')}>
+            <FieldGroup
+              id="waypoints"
+              path="route.waypoints"
+              legend="Waypoints, in order of travel"
+              errors={err('route', 'route.waypoints')}
+              hint="From where the journey starts to where it was seen or is heading; at least two."
+            >
+              <ol className="rows">
+                {form.waypoints.map((w, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+                  <li className="row" key={i}>
+                    <Field
+                      id={`waypoint-${i}-country`}
+                      path={`route.waypoints.${i}.country`}
+                      label={`Waypoint ${i + 1} country`}
+                      errors={err(`route.waypoints.${i}.country`, `route.waypoints.${i}`)}
+                    >
+                      <CountrySelect id={`waypoint-${i}-country`} value={w.country} onChange={(country) => setWaypoint(i, { country })} />
+                    </Field>
+                    <Field
+                      id={`waypoint-${i}-place`}
+                      path={`route.waypoints.${i}.place`}
+                      label={`Place`}
+                      errors={err(`route.waypoints.${i}.place`)}
+                    >
+                      <input
+                        id={`waypoint-${i}-place`}
+                        aria-label={`Place of waypoint ${i + 1}`}
+                        value={w.place}
+                        onChange={(e) => setWaypoint(i, { place: e.target.value })}
+                      />
+                    </Field>
+                    <Field
+                      id={`waypoint-${i}-mode`}
+                      path={`route.waypoints.${i}.mode`}
+                      label="Travelling by"
+                      errors={err(`route.waypoints.${i}.mode`)}
+                    >
+                      <CodeSelect
+                        id={`waypoint-${i}-mode`}
+                        value={w.mode}
+                        onChange={(mode) => setWaypoint(i, { mode })}
+                        codes={TRANSPORT_MODES}
+                        labelOf={label.mode}
+                        empty="Not known"
+                      />
+                    </Field>
+                    {form.waypoints.length > 2 && (
+                      <button
+                        type="button"
+                        className="link remove"
+                        onClick={() => set({ waypoints: form.waypoints.filter((_, j) => j !== i) })}
+                      >
+                        Remove<Hidden>{` waypoint ${i + 1}`}</Hidden>
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ol>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => set({ waypoints: [...form.waypoints, { country: '', place: '', mode: '' }] })}
+              >
+                + Add waypoint
+              </button>
+            </FieldGroup>
+            <div className="row">
+              <Field
+                id="transport"
+                path="routeDetails.transport"
+                label="Means of transport"
+                errors={err('routeDetails', 'routeDetails.transport')}
+              >
+                <CodeSelect
+                  id="transport"
+                  value={form.transport}
+                  onChange={(transport) => set({ transport })}
+                  codes={TRANSPORT_MEANS}
+                  labelOf={label.transport}
+                  empty="Choose a means of transport"
+                />
+              </Field>
+              <Field id="concealment" path="routeDetails.concealment" label="Concealment" errors={err('routeDetails.concealment')}>
+                <CodeSelect
+                  id="concealment"
+                  value={form.concealment}
+                  onChange={(concealment) => set({ concealment })}
+                  codes={CONCEALMENT_METHODS}
+                  labelOf={label.concealment}
+                  empty="Not known"
+                />
+              </Field>
+            </div>
+            <FieldGroup
+              id="platforms"
+              path="routeDetails.communicationPlatforms"
+              legend="Platforms the smugglers use"
+              errors={err('routeDetails.communicationPlatforms')}
+            >
               <Checkboxes
                 name="platform"
                 codes={COMMUNICATION_PLATFORMS}
-                selected={platforms}
-                onChange={setPlatforms}
+                selected={form.platforms}
+                onChange={(platforms) => set({ platforms })}
                 labelOf={label.platform}
               />
-            </Field>
+            </FieldGroup>
             <div className="row">
-              <Field id="price" label="Price per person" errors={err('routeDetails.priceObserved.amount')}>
-                <input id="price" type="number" min="0" value={price} onChange={(e) => setPrice(e.target.value)} />
+              <Field
+                id="price"
+                path="routeDetails.priceObserved.amount"
+                label="Price per person"
+                errors={err('routeDetails.priceObserved', 'routeDetails.priceObserved.amount')}
+              >
+                <input
+                  id="price"
+                  type="number"
+                  min="0"
+                  inputMode="decimal"
+                  value={form.price}
+                  onChange={(e) => set({ price: e.target.value })}
+                />
               </Field>
-              <Field id="currency" label="Currency" errors={err('routeDetails.priceObserved.currency')}>
-                <input id="currency" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} />
+              <Field
+                id="currency"
+                path="routeDetails.priceObserved.currency"
+                label="Currency"
+                errors={err('routeDetails.priceObserved.currency')}
+              >
+                <input
+                  id="currency"
+                  className="short"
+                  value={form.currency}
+                  maxLength={3}
+                  onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+                />
               </Field>
-              <Field id="migrants" label="Number of migrants" errors={err('routeDetails.migrantCount')}>
-                <input id="migrants" type="number" min="0" value={migrants} onChange={(e) => setMigrants(e.target.value)} />
-              </Field>
-              <Field id="children" label="Children" errors={err('routeDetails.vulnerablePersons.children')}>
-                <input id="children" type="number" min="0" value={children} onChange={(e) => setChildren(e.target.value)} />
-              </Field>
-              <Field id="unaccompanied" label="Unaccompanied minors" errors={err('routeDetails.vulnerablePersons.unaccompaniedMinors')}>
-                <input id="unaccompanied" type="number" min="0" value={unaccompanied} onChange={(e) => setUnaccompanied(e.target.value)} />
+              <Field id="migrants" path="routeDetails.migrantCount" label="Number of migrants" errors={err('routeDetails.migrantCount')}>
+                <input
+                  id="migrants"
+                  type="number"
+                  min="0"
+                  step="1"
+                  value={form.migrants}
+                  onChange={(e) => set({ migrants: e.target.value })}
+                />
               </Field>
             </div>
+            <FieldGroup
+              id="vulnerable"
+              path="routeDetails.vulnerablePersons"
+              legend="Vulnerable persons among them"
+              errors={err('routeDetails.vulnerablePersons')}
+              hint="So that protection services can be ready on arrival."
+            >
+              <div className="row">
+                <Field
+                  id="children"
+                  path="routeDetails.vulnerablePersons.children"
+                  label="Children"
+                  errors={err('routeDetails.vulnerablePersons.children')}
+                >
+                  <input
+                    id="children"
+                    type="number"
+                    min="0"
+                    step="1"
+                    value={form.children}
+                    onChange={(e) => set({ children: e.target.value })}
+                  />
+                </Field>
+                <Field
+                  id="unaccompanied"
+                  path="routeDetails.vulnerablePersons.unaccompaniedMinors"
+                  label="Unaccompanied minors"
+                  errors={err('routeDetails.vulnerablePersons.unaccompaniedMinors')}
+                >
+                  <input
+                    id="unaccompanied"
+                    type="number"
+                    min="0"
+                    step="1"
+                    value={form.unaccompanied}
+                    onChange={(e) => set({ unaccompanied: e.target.value })}
+                  />
+                </Field>
+                <Field
+                  id="pregnant"
+                  path="routeDetails.vulnerablePersons.pregnantWomen"
+                  label="Pregnant women"
+                  errors={err('routeDetails.vulnerablePersons.pregnantWomen')}
+                >
+                  <input
+                    id="pregnant"
+                    type="number"
+                    min="0"
+                    step="1"
+                    value={form.pregnant}
+                    onChange={(e) => set({ pregnant: e.target.value })}
+                  />
+                </Field>
+              </div>
+            </FieldGroup>
           </fieldset>
         ) : (
           <fieldset>
-            <legend>Document</legend>
-            <Field id="documentType" label="Document type" errors={err('documentFraud.documentType')}>
-              <CodeSelect
-                id="documentType"
-                value={documentType}
-                onChange={setDocumentType}
-                codes={DOCUMENT_TYPES}
-                labelOf={label.documentType}
-              />
-            </Field>
-            <Field id="issuingState" label="Issuing state" errors={err('documentFraud.issuingState')}>
-              <CountrySelect id="issuingState" value={issuingState} onChange={setIssuingState} />
-            </Field>
-            <Field id="fraudType" label="Type of fraud" errors={err('documentFraud.fraudType')}>
-              <CodeSelect id="fraudType" value={fraudType} onChange={setFraudType} codes={FRAUD_TYPES} labelOf={label.fraudType} />
-            </Field>
-            <Field id="features" label="Features affected" errors={err('documentFraud.featuresAffected')}>
-              <Checkboxes name="feature" codes={DOCUMENT_FEATURES} selected={features} onChange={setFeatures} labelOf={label.feature} />
-            </Field>
+            <legend>The document</legend>
             <div className="row">
-              <Field id="detectedAt-place" label="Detected at" errors={err('documentFraud.detectedAt.place')}>
+              <Field
+                id="documentType"
+                path="documentFraud.documentType"
+                label="Document type"
+                errors={err('documentFraud', 'documentFraud.documentType')}
+              >
                 <CodeSelect
-                  id="detectedAt-place"
-                  value={place}
-                  onChange={setPlace}
-                  codes={DETECTION_PLACES}
-                  labelOf={label.detectionPlace}
+                  id="documentType"
+                  value={form.documentType}
+                  onChange={(documentType) => set({ documentType })}
+                  codes={DOCUMENT_TYPES}
+                  labelOf={label.documentType}
+                  empty="Choose a document type"
                 />
               </Field>
-              <Field id="detectedAt-location" label="Location" errors={err('documentFraud.detectedAt.location')}>
-                <input id="detectedAt-location" value={location} onChange={(e) => setLocation(e.target.value)} />
+              <Field id="issuingState" path="documentFraud.issuingState" label="Issuing state" errors={err('documentFraud.issuingState')}>
+                <CountrySelect id="issuingState" value={form.issuingState} onChange={(issuingState) => set({ issuingState })} />
               </Field>
-              <Field id="detectedAt-flight" label="Flight" errors={err('documentFraud.detectedAt.flight')}>
-                <input id="detectedAt-flight" value={flight} onChange={(e) => setFlight(e.target.value)} placeholder="AZ869" />
+              <Field id="fraudType" path="documentFraud.fraudType" label="Type of fraud" errors={err('documentFraud.fraudType')}>
+                <CodeSelect
+                  id="fraudType"
+                  value={form.fraudType}
+                  onChange={(fraudType) => set({ fraudType })}
+                  codes={FRAUD_TYPES}
+                  labelOf={label.fraudType}
+                  empty="Choose a type of fraud"
+                />
+              </Field>
+            </div>
+            <FieldGroup
+              id="features"
+              path="documentFraud.featuresAffected"
+              legend="Features affected"
+              errors={err('documentFraud.featuresAffected')}
+            >
+              <Checkboxes
+                name="feature"
+                codes={DOCUMENT_FEATURES}
+                selected={form.features}
+                onChange={(features) => set({ features })}
+                labelOf={label.feature}
+              />
+            </FieldGroup>
+            <div className="row">
+              <Field
+                id="detectedAt-place"
+                path="documentFraud.detectedAt.place"
+                label="Detected at"
+                errors={err('documentFraud.detectedAt', 'documentFraud.detectedAt.place')}
+              >
+                <CodeSelect
+                  id="detectedAt-place"
+                  value={form.detectionPlace}
+                  onChange={(detectionPlace) => set({ detectionPlace })}
+                  codes={DETECTION_PLACES}
+                  labelOf={label.detectionPlace}
+                  empty="Choose where"
+                />
+              </Field>
+              <Field
+                id="detectedAt-location"
+                path="documentFraud.detectedAt.location"
+                label="Location (airport, crossing, port)"
+                errors={err('documentFraud.detectedAt.location')}
+              >
+                <input id="detectedAt-location" value={form.location} onChange={(e) => set({ location: e.target.value })} />
+              </Field>
+              <Field
+                id="detectedAt-flight"
+                path="documentFraud.detectedAt.flight"
+                label="Flight (optional)"
+                errors={err('documentFraud.detectedAt.flight')}
+              >
+                <input
+                  id="detectedAt-flight"
+                  className="short"
+                  value={form.flight}
+                  onChange={(e) => set({ flight: e.target.value.toUpperCase() })}
+                  placeholder="e.g. AZ869"
+                />
               </Field>
             </div>
           </fieldset>
@@ -396,82 +498,114 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
             id="summary"
             label="Summary"
             errors={err('summary')}
-            hint="Write no names, numbers or handles here: put them under Identifiers, where they are pseudonymized."
+            hint="No names, document numbers, phone numbers or handles here: the summary travels to partners as written. Put them under Identifiers, where they are pseudonymized."
           >
-            <textarea id="summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
+            <textarea id="summary" rows={4} value={form.summary} onChange={(e) => set({ summary: e.target.value })} />
           </Field>
-          <div className="field">
-            <span className="group-label">Identifiers</span>
-            <small className="hint">
-              Document numbers, names with date of birth, phone numbers, handles: your node replaces each with a keyed pseudonym before
-              anything leaves it. Partners can match them; nobody can read them back.
-            </small>
-            {identifiers.map((row, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-              <div className="row" key={i}>
-                <Field id={`identifier-${i}-kind`} label={`Identifier ${i + 1} kind`} errors={err(`identifiers.${i}.kind`)}>
-                  <CodeSelect
+          <FieldGroup
+            id="identifiers"
+            legend="Identifiers"
+            errors={err('identifiers')}
+            hint={
+              <>
+                Document numbers, names with date of birth, phone numbers, handles, plates.{' '}
+                <strong>Your node pseudonymizes each one</strong> (a keyed hash) before anything leaves it: partners can match them with
+                their own, nobody can read them back.
+              </>
+            }
+          >
+            <ol className="rows">
+              {form.identifiers.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+                <li className="row" key={i}>
+                  <Field
                     id={`identifier-${i}-kind`}
-                    value={row.kind}
-                    onChange={(v) => setIdentifiers(identifiers.map((x, j) => (j === i ? { ...x, kind: v } : x)))}
-                    codes={IDENTIFIER_KINDS}
-                    labelOf={label.identifierKind}
-                  />
-                </Field>
-                <Field id={`identifier-${i}-value`} label="Value" errors={err(`identifiers.${i}.value`)}>
-                  <input
+                    path={`identifiers.${i}.kind`}
+                    label={`Identifier ${i + 1} kind`}
+                    errors={err(`identifiers.${i}.kind`, `identifiers.${i}`)}
+                  >
+                    <CodeSelect
+                      id={`identifier-${i}-kind`}
+                      value={row.kind}
+                      onChange={(kind) => setIdentifier(i, { kind })}
+                      codes={IDENTIFIER_KINDS}
+                      labelOf={label.identifierKind}
+                    />
+                  </Field>
+                  <Field
                     id={`identifier-${i}-value`}
-                    autoComplete="off"
-                    value={row.value}
-                    onChange={(e) => setIdentifiers(identifiers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
-                  />
-                </Field>
-                <Field
-                  id={`identifier-${i}-qualifier`}
-                  label="Issuing state / platform / date of birth"
-                  errors={err(`identifiers.${i}.qualifier`)}
-                >
-                  <input
+                    path={`identifiers.${i}.value`}
+                    label={`Identifier ${i + 1} value`}
+                    errors={err(`identifiers.${i}.value`)}
+                  >
+                    <input
+                      id={`identifier-${i}-value`}
+                      autoComplete="off"
+                      spellCheck={false}
+                      value={row.value}
+                      onChange={(e) => setIdentifier(i, { value: e.target.value })}
+                    />
+                  </Field>
+                  <Field
                     id={`identifier-${i}-qualifier`}
-                    value={row.qualifier}
-                    onChange={(e) => setIdentifiers(identifiers.map((x, j) => (j === i ? { ...x, qualifier: e.target.value } : x)))}
-                  />
-                </Field>
-                <button type="button" className="link" onClick={() => setIdentifiers(identifiers.filter((_, j) => j !== i))}>
-                  Remove
-                </button>
-              </div>
-            ))}
+                    path={`identifiers.${i}.qualifier`}
+                    label="Qualifier (issuing state, platform…)"
+                    errors={err(`identifiers.${i}.qualifier`)}
+                  >
+                    <input
+                      id={`identifier-${i}-qualifier`}
+                      aria-label={`Identifier ${i + 1} qualifier: issuing state, platform, date of birth`}
+                      value={row.qualifier}
+                      onChange={(e) => setIdentifier(i, { qualifier: e.target.value })}
+                    />
+                  </Field>
+                  <button
+                    type="button"
+                    className="link remove"
+                    onClick={() => set({ identifiers: form.identifiers.filter((_, j) => j !== i) })}
+                  >
+                    Remove<Hidden>{` identifier ${i + 1}`}</Hidden>
+                  </button>
+                </li>
+              ))}
+            </ol>
             <button
               type="button"
-              className="link"
+              className="secondary"
               onClick={() =>
-                setIdentifiers([...identifiers, { kind: kind === 'route' ? 'phone' : 'travel_document', value: '', qualifier: '' }])
+                set({
+                  identifiers: [
+                    ...form.identifiers,
+                    { kind: form.kind === 'route' ? 'phone' : 'travel_document', value: '', qualifier: '' },
+                  ],
+                })
               }
             >
               + Add identifier
             </button>
-          </div>
+          </FieldGroup>
         </fieldset>
 
         {unplacedErrors(errors, shown).map(([path, messages]) => (
           <div key={path} className="field-error" data-testid="field-error" data-field={path} role="alert">
-            {path || 'alert'}: {messages.join('; ')}
+            {path || 'The alert'}: {messages.join('; ')}
           </div>
         ))}
-        {failure && Object.keys(errors).length === 0 && (
-          <p className="error" role="alert">
-            {failure}
-          </p>
-        )}
-        <button type="submit" className="primary" data-testid="publish-submit" disabled={fetching}>
-          {fetching ? 'Publishing…' : 'Publish alert'}
-        </button>
-        {published && (
-          <p className="success" data-testid="publish-success" role="status">
-            Published as alert {published}. Partners see it within seconds.
-          </p>
-        )}
+        <div className="submit-bar">
+          <button type="submit" className="primary" data-testid="publish-submit" disabled={fetching}>
+            {fetching ? 'Publishing…' : `Publish ${label.kind(form.kind).toLowerCase()}`}
+          </button>
+          {errorCount > 0 && !failure && (
+            <span className="error" role="alert">
+              {errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} your attention before this can be published.
+            </span>
+          )}
+          {failure && (
+            <span className="error" role="alert" data-testid="publish-failure">
+              {failure}
+            </span>
+          )}
+        </div>
       </form>
     </section>
   );

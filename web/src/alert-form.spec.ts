@@ -51,6 +51,17 @@ describe('the publish form as proto’s AlertInput', () => {
     );
   });
 
+  it('asks for a choice, in words, where a select was left empty', () => {
+    const errors = checkAlertForm(
+      { ...routeForm(), transport: '', waypoints: [{ country: '', place: '', mode: '' }, ...routeForm().waypoints.slice(1)] },
+      now,
+    );
+    expect(errors).toEqual({
+      'routeDetails.transport': ['Required: choose one from the list.'],
+      'route.waypoints.0.country': ['Required: choose one from the list.'],
+    });
+  });
+
   it('refuses a validity that has already ended', () => {
     const errors = checkAlertForm({ ...routeForm(), validUntil: '2026-11-24T08:00' }, now);
     expect(errors.validUntil).toEqual(['must be in the future']);

@@ -147,9 +147,24 @@ export function buildAlertInput(f: AlertForm): AlertInput {
 export function checkAlertForm(f: AlertForm, now: Date): ErrorsByPath {
   const input = buildAlertInput(f);
   const errors = checkAlertInput(input);
+  // A select left on "Choose…" is absent from the input; proto's message then names the codes
+  // (e.g. "ITA, NER, NGA") that the officer never sees: say what to do instead.
+  for (const path of Object.keys(errors)) {
+    if (path.includes('.') && valueAt(input, path) === undefined && valueAt(input, parentOf(path)) !== undefined) {
+      errors[path] = ['Required: choose one from the list.'];
+    }
+  }
   if (f.validUntil && Number.isNaN(Date.parse(f.validUntil))) errors.validUntil = ['must be a date and time'];
   for (const [path, messages] of Object.entries(groupByPath(timeErrors(input, now)))) {
     errors[path] = [...(errors[path] ?? []), ...messages];
   }
   return errors;
+}
+
+const parentOf = (path: string) => path.slice(0, path.lastIndexOf('.'));
+
+function valueAt(root: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined), root);
 }

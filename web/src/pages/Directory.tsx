@@ -15,7 +15,7 @@ const CHANNEL_NAMES: Record<string, string> = { phone: 'Phone', email: 'E-mail',
 
 function localTime(timeZone: string): string | null {
   try {
-    return new Date().toLocaleTimeString(undefined, { timeZone, hour: '2-digit', minute: '2-digit' });
+    return new Date().toLocaleTimeString(undefined, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   } catch {
     return null;
   }
@@ -32,8 +32,11 @@ function Channel({ type, value, label: channelLabel }: Entry['channels'][number]
     );
   return (
     <li>
-      <span className="channel-type">{CHANNEL_NAMES[type] ?? type}</span> {link}
-      {channelLabel && <small className="muted"> — {channelLabel}</small>}
+      <span className="channel-type">{CHANNEL_NAMES[type] ?? type}</span>
+      <span>
+        {link}
+        {channelLabel && <small className="muted"> — {channelLabel}</small>}
+      </span>
     </li>
   );
 }

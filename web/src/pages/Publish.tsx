@@ -51,10 +51,11 @@ const TLP_ADVICE: Record<string, string> = {
 export function Publish({ agencies, ownAgency }: { agencies: { id: string; name: string }[]; ownAgency: string }) {
   const [form, setForm] = useState<AlertForm>(() => emptyAlertForm('route'));
   const [errors, setErrors] = useState<ErrorsByPath>({});
-  const [published, setPublished] = useState<string | null>(null);
+  const [published, setPublished] = useState<{ id: string; tlp: string; recipients: string[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, publish] = useMutation(PublishAlertMutation);
   const formRef = useRef<HTMLFormElement>(null);
+  const successRef = useRef<HTMLParagraphElement>(null);
   const [attempt, setAttempt] = useState(0);
 
   // After a refused submit, put the cursor on the first field that needs attention.
@@ -62,6 +63,14 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     if (attempt === 0) return;
     formRef.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea')?.focus();
   }, [attempt]);
+
+  // The confirmation sits above the form: bring it into view, the officer was at the bottom.
+  useEffect(() => {
+    if (published) {
+      successRef.current?.scrollIntoView({ block: 'center' });
+      successRef.current?.focus();
+    }
+  }, [published]);
 
   const set = (patch: Partial<AlertForm>) => setForm((f) => ({ ...f, ...patch }));
   const setKind = (kind: AlertFormKind) => {
@@ -96,7 +105,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     }
     const result = await publish({ input: buildAlertInput(form) as Record<string, unknown> });
     if (result.data?.publishAlert) {
-      setPublished(result.data.publishAlert.id);
+      setPublished(result.data.publishAlert);
       setForm(emptyAlertForm(form.kind));
       setErrors({});
       return;
@@ -133,8 +142,14 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
         ))}
       </div>
       {published && (
-        <p className="success" data-testid="publish-success" role="status">
-          Published as alert {published}. Partners allowed to see it receive it within seconds. The form is ready for the next one.
+        <p className="success" data-testid="publish-success" role="status" ref={successRef} tabIndex={-1}>
+          Published as alert {published.id} (TLP:{published.tlp}).{' '}
+          {published.tlp === 'RED'
+            ? 'It stays in your agency.'
+            : published.recipients.length > 0
+              ? `Only ${published.recipients.map((id) => agencies.find((a) => a.id === id)?.name ?? id).join(', ')} receive it, within seconds.`
+              : 'Partners receive it within seconds.'}{' '}
+          The form is ready for the next one.
         </p>
       )}
       <form id="publish-form" ref={formRef} onSubmit={submit} noValidate className="publish" aria-label={label.kind(form.kind)}>

@@ -61,7 +61,16 @@ export function createGatewayClient({ gatewayUrl, token, onUnauthenticated, onLi
       subscriptionExchange({
         forwardSubscription(operation) {
           return {
-            subscribe: (sink) => ({ unsubscribe: sse.subscribe({ ...operation, query: operation.query ?? '' }, sink) }),
+            subscribe: (sink) => {
+              onLiveState('connecting');
+              const unsubscribe = sse.subscribe({ ...operation, query: operation.query ?? '' }, sink);
+              return {
+                unsubscribe: () => {
+                  unsubscribe();
+                  onLiveState('connecting');
+                },
+              };
+            },
           };
         },
       }),

@@ -18,7 +18,16 @@ const LIVE_TEXT: Record<LiveState, string> = {
 
 export function Feed({ agencyName, live }: { agencyName: (id: string) => string; live: LiveState }) {
   const [kind, setKind] = useState('');
-  const [{ data, error, fetching }] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: 200 } });
+  const [{ data, error, fetching }, reload] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: 200 } });
+  // After the live feed was interrupted, ask again: alerts stored during the gap were not streamed.
+  const wasInterrupted = useRef(false);
+  useEffect(() => {
+    if (live === 'reconnecting') wasInterrupted.current = true;
+    if (live === 'live' && wasInterrupted.current) {
+      wasInterrupted.current = false;
+      reload({ requestPolicy: 'network-only' });
+    }
+  }, [live, reload]);
   const [arrived, setArrived] = useState<AlertFieldsFragment[]>([]);
   // Alerts already there when the page opened are not "new"; whatever the feed brings later is.
   const seenAtLoad = useRef<Set<string> | null>(null);

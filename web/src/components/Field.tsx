@@ -1,18 +1,29 @@
 // Labelled form fields with their messages right underneath. `path` is where the field sits in
 // proto's AlertInput (e.g. route.waypoints.1.country): the messages are looked up by it, and
 // tests find them by it (data-field).
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 function Messages({ id, path, errors }: { id: string; path: string; errors: string[] | undefined }) {
   return (
     <>
-      {errors?.map((m) => (
-        <div key={m} id={`${id}-error`} className="field-error" data-testid="field-error" data-field={path} role="alert">
-          {m}
+      {errors?.length ? (
+        <div id={`${id}-error`}>
+          {errors.map((m) => (
+            <div key={m} className="field-error" data-testid="field-error" data-field={path} role="alert">
+              {m}
+            </div>
+          ))}
         </div>
-      ))}
+      ) : null}
     </>
   );
+}
+
+/** Ties the control to its hint and messages, so a screen reader reads them with the field. */
+function describe(control: ReactNode, id: string, hasHint: boolean, invalid: boolean): ReactNode {
+  if (!isValidElement<{ 'aria-describedby'?: string; 'aria-invalid'?: boolean }>(control)) return control;
+  const describedBy = [hasHint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ');
+  return cloneElement(control, { 'aria-describedby': describedBy || undefined, 'aria-invalid': invalid || undefined });
 }
 
 /** One control with its label. The control itself is passed as children and must carry `id`. */
@@ -34,7 +45,7 @@ export function Field({
   return (
     <div className={`field ${errors?.length ? 'field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children}
+      {describe(children, id, Boolean(hint), Boolean(errors?.length))}
       {hint && (
         <small className="hint" id={`${id}-hint`}>
           {hint}
@@ -79,7 +90,7 @@ export function CodeSelect({
   codes,
   labelOf,
   empty,
-  invalid,
+  ...aria
 }: {
   id: string;
   value: string;
@@ -87,10 +98,9 @@ export function CodeSelect({
   codes: readonly string[];
   labelOf: (code: string) => string;
   empty?: string;
-  invalid?: boolean;
-}) {
+} & Pick<SelectHTMLAttributes<HTMLSelectElement>, 'aria-describedby' | 'aria-invalid'>) {
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined}>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
       {empty !== undefined && <option value="">{empty}</option>}
       {codes.map((c) => (
         <option key={c} value={c}>

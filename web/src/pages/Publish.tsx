@@ -16,7 +16,7 @@ import {
   TRANSPORT_MEANS,
   TRANSPORT_MODES,
 } from '@corridor/proto';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type SelectHTMLAttributes, useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { type AlertForm, type AlertFormKind, buildAlertInput, checkAlertForm, emptyAlertForm, isRestrictedTlp } from '../alert-form';
 import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
@@ -24,9 +24,17 @@ import { PublishAlertMutation } from '../documents';
 import { type ErrorsByPath, serverFieldErrors, unplacedErrors } from '../field-errors';
 import { COUNTRY_OPTIONS, label } from '../labels';
 
-function CountrySelect({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
+function CountrySelect({
+  id,
+  value,
+  onChange,
+  ...aria
+}: { id: string; value: string; onChange: (v: string) => void } & Pick<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'aria-describedby' | 'aria-invalid'
+>) {
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
       <option value="">Choose a country</option>
       {COUNTRY_OPTIONS.map((c) => (
         <option key={c.code} value={c.code}>
@@ -57,6 +65,12 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
   const formRef = useRef<HTMLFormElement>(null);
   const successRef = useRef<HTMLParagraphElement>(null);
   const [attempt, setAttempt] = useState(0);
+  // Once the console's own check has refused the form, it checks again as the officer corrects
+  // it, so each message goes away as soon as its field is right.
+  const [recheck, setRecheck] = useState(false);
+  useEffect(() => {
+    if (recheck) setErrors(checkAlertForm(form, new Date()));
+  }, [form, recheck]);
 
   // After a refused submit, put the cursor on the first field that needs attention.
   useEffect(() => {
@@ -76,6 +90,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
   const setKind = (kind: AlertFormKind) => {
     set({ kind });
     setErrors({});
+    setRecheck(false);
   };
   const restricted = isRestrictedTlp(form.tlp);
   const partners = agencies.filter((a) => a.id !== ownAgency);
@@ -100,9 +115,11 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     const local = checkAlertForm(form, new Date());
     setErrors(local);
     if (Object.keys(local).length > 0) {
+      setRecheck(true);
       setAttempt((n) => n + 1);
       return;
     }
+    setRecheck(false);
     const result = await publish({ input: buildAlertInput(form) as Record<string, unknown> });
     if (result.data?.publishAlert) {
       setPublished(result.data.publishAlert);

@@ -13,7 +13,7 @@ import { Feed } from './pages/Feed';
 import { Publish } from './pages/Publish';
 import { SignIn } from './pages/SignIn';
 import type { RuntimeConfig } from './runtime-config';
-import { signOut, storedToken } from './session';
+import { signOut, storedExpiry, storedToken } from './session';
 
 type Page = 'directory' | 'feed' | 'publish';
 const pageOf = (hash: string): Page => (hash === '#/feed' ? 'feed' : hash === '#/publish' ? 'publish' : 'directory');
@@ -84,6 +84,18 @@ export function App({ config }: { config: RuntimeConfig }) {
     setReason(why);
     setToken(null);
   }, []);
+
+  // A live feed stays open after its token expires (the gateway checks at connection time): the
+  // console leaves by itself when the issuer said the token ends.
+  useEffect(() => {
+    const at = token ? storedExpiry() : null;
+    if (at === null) return;
+    const t = setTimeout(
+      () => leave('Your session has expired. Please sign in again.'),
+      Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1),
+    );
+    return () => clearTimeout(t);
+  }, [token, leave]);
 
   const client = useMemo(
     () =>

@@ -1,5 +1,6 @@
 // The signed-in user's token, kept for this browser tab only.
 const KEY = 'corridor.token';
+const EXPIRES_KEY = 'corridor.expiresAt';
 
 export interface DemoUser {
   id: string;
@@ -13,8 +14,15 @@ export function storedToken(): string | null {
   return sessionStorage.getItem(KEY);
 }
 
+/** When the stored token expires (ms since the epoch), if the issuer said. */
+export function storedExpiry(): number | null {
+  const at = Date.parse(sessionStorage.getItem(EXPIRES_KEY) ?? '');
+  return Number.isNaN(at) ? null : at;
+}
+
 export function signOut(): void {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(EXPIRES_KEY);
 }
 
 export async function listDemoUsers(issuerUrl: string): Promise<DemoUser[]> {
@@ -29,8 +37,9 @@ export async function signIn(issuerUrl: string, userId: string): Promise<string>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ user: userId }),
   });
-  const body = (await res.json()) as { token?: string; error?: string };
+  const body = (await res.json().catch(() => ({}))) as { token?: string; expiresAt?: string; error?: string };
   if (!res.ok || !body.token) throw new Error(body.error ?? `sign-in failed (HTTP ${res.status})`);
   sessionStorage.setItem(KEY, body.token);
+  if (body.expiresAt) sessionStorage.setItem(EXPIRES_KEY, body.expiresAt);
   return body.token;
 }

@@ -73,7 +73,7 @@ it('puts each validation message next to its field and publishes nothing', async
   await page.getByTestId('publish-submit').click();
 
   const fields = await page.getByTestId('field-error').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
-  expect(fields).toEqual(expect.arrayContaining(['recipients', 'issuingState', 'summary']));
+  expect(fields).toEqual(expect.arrayContaining(['recipients', 'documentFraud.issuingState', 'summary']));
   expect(await page.getByTestId('publish-success').count()).toBe(0);
 
   await page.getByTestId('nav-feed').click();

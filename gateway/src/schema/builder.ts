@@ -1,6 +1,7 @@
 // The gateway's one Pothos builder.
 
 import type { AccessClaims, Membership } from '@corridor/proto';
+import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import type { GraphQLError } from 'graphql';
 import type { NodeClient } from '../node-clients.js';
@@ -16,19 +17,11 @@ export interface GatewayContext {
   nodeErrors: GraphQLError[];
 }
 
-export type JsonObject = Record<string, unknown>;
-
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
 }>({ defaultFieldNullability: false });
 
-builder.scalarType('JSONObject', {
-  description: 'A JSON object; its shape is given by the Corridor contract (proto) and validated there.',
-  serialize: (v) => v as JsonObject,
-  parseValue: (v) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypeError('must be a JSON object');
-    return v as JsonObject;
-  },
-});
+// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto.
+export const { AlertRef, DirectoryEntryRef, DirectoryFilterInput } = defineContractTypes(builder as unknown as ContractBuilder);

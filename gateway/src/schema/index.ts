@@ -4,8 +4,7 @@ import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts, mergeDirectory } from '../merge.js';
 import { ALERTS_QUERY, DIRECTORY_QUERY, FEED_SUBSCRIPTION, fromNodeAlert, type NodeAlert, PUBLISH_MUTATION } from '../node-queries.js';
-import { builder, type GatewayContext } from './builder.js';
-import { AlertRef, DirectoryEntryRef, DirectoryFilterInput } from './types.js';
+import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput, type GatewayContext } from './builder.js';
 
 const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
   description: 'How one agency node answered this query.',

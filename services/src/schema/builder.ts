@@ -1,6 +1,6 @@
-// The node's one Pothos builder. Object shapes are proto's types; nothing is declared twice.
-
+// The node's one Pothos builder. The contract's GraphQL types are declared once, in proto.
 import type { AccessClaims } from '@corridor/proto';
+import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import type { NodeServices } from '../node-services.js';
 
@@ -9,19 +9,11 @@ export interface NodeContext {
   services: NodeServices;
 }
 
-export type JsonObject = Record<string, unknown>;
-
 export const builder = new SchemaBuilder<{
   Context: NodeContext;
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
 }>({ defaultFieldNullability: false });
 
-builder.scalarType('JSONObject', {
-  description: 'A JSON object; its shape is given by the Corridor contract (proto) and validated there.',
-  serialize: (v) => v as JsonObject,
-  parseValue: (v) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypeError('must be a JSON object');
-    return v as JsonObject;
-  },
-});
+// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto.
+export const { AlertRef, DirectoryEntryRef, DirectoryFilterInput } = defineContractTypes(builder as unknown as ContractBuilder);

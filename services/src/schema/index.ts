@@ -4,8 +4,8 @@ import { GraphQLError } from 'graphql';
 import { getAlert, listAlerts } from '../alert-store.js';
 import { searchDirectory } from '../directory-store.js';
 import { publishAlert } from '../publish-alert.js';
-import { builder } from './builder.js';
-import { AlertRef, AlertScopeEnum, DirectoryEntryRef, DirectoryFilterInput } from './types.js';
+import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput } from './builder.js';
+import { AlertScopeEnum } from './types.js';
 
 function validationError(e: ValidationError): GraphQLError {
   return new GraphQLError(e.message, { extensions: { code: e.code, fieldErrors: e.fieldErrors } });

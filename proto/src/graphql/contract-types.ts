@@ -1,0 +1,124 @@
+// The GraphQL shapes of the contract's documents, declared once for every server of the network
+// (the agency node and the gateway both serve them). Codes travel as strings validated by the
+// zod schemas: GraphQL enum names cannot hold `AMBER+STRICT`.
+// For the global PothosSchemaTypes namespace.
+import '@pothos/core';
+import type { Alert } from '../alert.js';
+import type { DirectoryEntry } from '../directory.js';
+
+export type JsonObject = Record<string, unknown>;
+
+/** The builder settings the contract's types need; each server's builder adds its own context. */
+export type ContractSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<{
+  Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
+  DefaultFieldNullability: false;
+}>;
+export type ContractBuilder = PothosSchemaTypes.SchemaBuilder<ContractSchemaTypes>;
+
+/**
+ * Adds the JSONObject scalar and the contract's object and input types to a server's Pothos
+ * builder. Servers pass their builder as a ContractBuilder: only their context type differs, and
+ * none of these types reads the context.
+ */
+export function defineContractTypes(builder: ContractBuilder) {
+  builder.scalarType('JSONObject', {
+    description: 'A JSON object; its shape is given by the Corridor contract (proto) and validated there.',
+    serialize: (v) => v as JsonObject,
+    parseValue: (v) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypeError('must be a JSON object');
+      return v as JsonObject;
+    },
+  });
+
+  type Waypoint = NonNullable<Alert['route']>['waypoints'][number];
+
+  const Origin = builder.objectRef<Alert['origin']>('Origin').implement({
+    fields: (t) => ({ agency: t.exposeString('agency'), country: t.exposeString('country') }),
+  });
+  const Grading = builder.objectRef<Alert['grading']>('Grading').implement({
+    fields: (t) => ({ source: t.exposeString('source'), information: t.exposeString('information') }),
+  });
+  const WaypointRef = builder.objectRef<Waypoint>('Waypoint').implement({
+    fields: (t) => ({
+      country: t.exposeString('country'),
+      place: t.exposeString('place', { nullable: true }),
+      mode: t.exposeString('mode', { nullable: true }),
+    }),
+  });
+  const Route = builder.objectRef<NonNullable<Alert['route']>>('Route').implement({
+    fields: (t) => ({ region: t.exposeString('region'), waypoints: t.field({ type: [WaypointRef], resolve: (r) => r.waypoints }) }),
+  });
+  const Pseudonym = builder.objectRef<Alert['identifiers'][number]>('Pseudonym').implement({
+    fields: (t) => ({ kind: t.exposeString('kind'), pseudonym: t.exposeString('pseudonym'), epoch: t.exposeInt('epoch') }),
+  });
+
+  const AlertRef = builder.objectRef<Alert>('Alert').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      kind: t.exposeString('kind'),
+      origin: t.field({ type: Origin, resolve: (a) => a.origin }),
+      tlp: t.exposeString('tlp'),
+      recipients: t.exposeStringList('recipients'),
+      createdAt: t.exposeString('createdAt'),
+      validUntil: t.string({ nullable: true, resolve: (a) => a.validUntil }),
+      grading: t.field({ type: Grading, resolve: (a) => a.grading }),
+      route: t.field({ type: Route, nullable: true, resolve: (a) => a.route ?? null }),
+      summary: t.exposeString('summary'),
+      identifiers: t.field({ type: [Pseudonym], resolve: (a) => a.identifiers }),
+      revision: t.exposeInt('revision'),
+      status: t.exposeString('status'),
+      details: t.field({
+        type: 'JSONObject',
+        description: 'routeDetails for a route alert, documentFraud for a document-fraud alert',
+        resolve: (a) => (a.kind === 'route' ? a.routeDetails : a.documentFraud) as unknown as JsonObject,
+      }),
+    }),
+  });
+
+  type Hours = DirectoryEntry['availability']['hours'][number];
+  const HoursRef = builder.objectRef<Hours>('Hours').implement({
+    fields: (t) => ({ days: t.exposeStringList('days'), from: t.exposeString('from'), to: t.exposeString('to') }),
+  });
+  const Availability = builder.objectRef<DirectoryEntry['availability']>('Availability').implement({
+    fields: (t) => ({
+      always: t.exposeBoolean('always'),
+      timeZone: t.exposeString('timeZone'),
+      hours: t.field({ type: [HoursRef], resolve: (a) => a.hours }),
+    }),
+  });
+  const Channel = builder.objectRef<DirectoryEntry['channels'][number]>('Channel').implement({
+    fields: (t) => ({ type: t.exposeString('type'), value: t.exposeString('value'), label: t.exposeString('label', { nullable: true }) }),
+  });
+
+  const DirectoryEntryRef = builder.objectRef<DirectoryEntry>('DirectoryEntry').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      agency: t.exposeString('agency'),
+      country: t.exposeString('country'),
+      kind: t.exposeString('kind'),
+      name: t.exposeString('name'),
+      title: t.exposeString('title', { nullable: true }),
+      roles: t.exposeStringList('roles'),
+      competences: t.exposeStringList('competences'),
+      networks: t.exposeStringList('networks'),
+      postedIn: t.exposeString('postedIn', { nullable: true }),
+      covers: t.exposeStringList('covers'),
+      languages: t.exposeStringList('languages'),
+      availability: t.field({ type: Availability, resolve: (e) => e.availability }),
+      channels: t.field({ type: [Channel], resolve: (e) => e.channels }),
+      notes: t.exposeString('notes', { nullable: true }),
+      lastVerified: t.exposeString('lastVerified'),
+    }),
+  });
+
+  const DirectoryFilterInput = builder.inputType('DirectoryFilterInput', {
+    fields: (t) => ({
+      country: t.string({ required: false }),
+      role: t.string({ required: false }),
+      language: t.string({ required: false }),
+      text: t.string({ required: false }),
+    }),
+  });
+
+  return { AlertRef, DirectoryEntryRef, DirectoryFilterInput };
+}

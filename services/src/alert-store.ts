@@ -2,6 +2,7 @@
 // those received from partners (upserted by id, keeping the highest revision).
 import { type Alert, alert as alertSchema, mayRelease } from '@corridor/proto';
 import type { Db } from './database.js';
+import type { Prisma } from './generated/prisma/client.js';
 
 export interface OutboxRow {
   subject: string;
@@ -41,30 +42,48 @@ export async function storeReceivedAlerts(db: Db, alerts: Alert[]): Promise<Aler
   return [...newest.values()].filter((a) => stored.has(a.id));
 }
 
+/**
+ * What a caller from another agency may see of this node's alerts, as a database filter: the
+ * release rule (proto mayRelease, TLP 2.0) in SQL, so that `limit` counts releasable alerts only.
+ * Only this agency's own alerts are answered to other agencies: a partner's alert held here is
+ * that partner's to release.
+ */
+function releasableToPartner(viewerAgency: string): Prisma.AlertWhereInput {
+  return {
+    own: true,
+    OR: [
+      { tlp: { in: ['GREEN', 'CLEAR'] } },
+      { tlp: { in: ['AMBER', 'AMBER+STRICT'] }, document: { path: ['recipients'], array_contains: [viewerAgency] } },
+    ],
+  };
+}
+
 /** Alerts newest first. A caller from another agency sees only this agency's own releasable alerts. */
 export async function listAlerts(
   db: Db,
   opts: { self: string; viewerAgency: string; scope: AlertScope; kind?: string | null | undefined; limit: number },
 ): Promise<Alert[]> {
-  const scope = opts.viewerAgency === opts.self ? opts.scope : 'OWN';
+  const ownUser = opts.viewerAgency === opts.self;
+  const scope = ownUser ? opts.scope : 'OWN';
   const rows = await db.alert.findMany({
     where: {
       ...(scope === 'OWN' ? { own: true } : scope === 'RECEIVED' ? { own: false } : {}),
       ...(opts.kind ? { kind: opts.kind } : {}),
-      // RED alerts stay with their own agency's users: filter in SQL so limits stay exact.
-      ...(opts.viewerAgency === opts.self ? {} : { NOT: { tlp: 'RED' } }),
+      ...(ownUser ? {} : releasableToPartner(opts.viewerAgency)),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    take: Math.min(Math.max(opts.limit, 1), 1000) * (opts.viewerAgency === opts.self ? 1 : 2),
+    take: Math.min(Math.max(opts.limit, 0), 1000),
   });
-  return rows
-    .map((r) => alertSchema.parse(r.document))
-    .filter((a) => mayRelease(a, opts.viewerAgency))
-    .slice(0, opts.limit);
+  // The rule again on the documents themselves: the SQL filter narrows, this one decides.
+  return rows.map((r) => alertSchema.parse(r.document)).filter((a) => mayRelease(a, opts.viewerAgency));
 }
 
-export async function getAlert(db: Db, id: string, viewerAgency: string): Promise<Alert | null> {
-  const r = await db.alert.findUnique({ where: { id } });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getAlert(db: Db, id: string, viewerAgency: string, self: string): Promise<Alert | null> {
+  // Not an id any alert can have: answer "none" rather than let the uuid column raise.
+  if (!UUID.test(id)) return null;
+  const r = await db.alert.findFirst({ where: { id, ...(viewerAgency === self ? {} : { own: true }) } });
   if (!r) return null;
   const a = alertSchema.parse(r.document);
   return mayRelease(a, viewerAgency) ? a : null;

@@ -45,7 +45,7 @@ builder.queryType({
       type: AlertRef,
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => getAlert(ctx.services.db, String(args.id), ctx.claims.agency),
+      resolve: (_root, args, ctx) => getAlert(ctx.services.db, String(args.id), ctx.claims.agency, ctx.services.agency.id),
     }),
   }),
 });

@@ -40,7 +40,11 @@ export function loadMembership(file: string): Membership {
   } catch (e) {
     throw new ConfigError('CORRIDOR_MEMBERSHIP_FILE', `cannot read ${file}: ${(e as Error).message}`);
   }
-  return parseOrThrow(membership, raw, `membership document ${file}`);
+  try {
+    return parseOrThrow(membership, raw, `membership document ${file}`);
+  } catch (e) {
+    throw new ConfigError('CORRIDOR_MEMBERSHIP_FILE', (e as Error).message);
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {

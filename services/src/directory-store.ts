@@ -21,7 +21,13 @@ export async function upsertEntries(db: Db, entries: DirectoryEntry[]): Promise<
 
 /** Reads and validates a seed file; refuses it whole, naming every bad field, if any entry is invalid. */
 export function readSeedFile(file: string, agency: string): DirectoryEntry[] {
-  const entries = parseOrThrow(directoryEntries, JSON.parse(readFileSync(file, 'utf8')), `directory seed ${file}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`directory seed ${file}: cannot read it as JSON: ${(e as Error).message}`);
+  }
+  const entries = parseOrThrow(directoryEntries, raw, `directory seed ${file}`);
   const foreign = entries.filter((e) => e.agency !== agency);
   if (foreign.length > 0)
     throw new Error(`directory seed ${file}: entries ${foreign.map((e) => e.id).join(', ')} belong to another agency`);

@@ -23,9 +23,14 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   log.info('database ready', { embedded: database.embedded, migrationsApplied: database.migrationsApplied });
   if (config.seedDirectoryFile) {
-    const entries = readSeedFile(config.seedDirectoryFile, config.agency.id);
-    await upsertEntries(database.db, entries);
-    log.info('directory seeded', { entries: entries.length });
+    try {
+      const entries = readSeedFile(config.seedDirectoryFile, config.agency.id);
+      await upsertEntries(database.db, entries);
+      log.info('directory seeded', { entries: entries.length });
+    } catch (e) {
+      await database.close();
+      throw new Error(`CORRIDOR_SEED_DIRECTORY: ${(e as Error).message}`);
+    }
   }
 
   const bus = createBus(

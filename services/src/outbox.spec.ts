@@ -1,0 +1,97 @@
+// The alert path on the machine's real nats-server (nats://127.0.0.1:4222), under a subject root
+// and stream of this spec's own, deleted afterwards: outbox → JetStream → a partner's inbox.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Bus, createBus } from './bus.js';
+import { type Database, openDatabase } from './database.js';
+import { createFeed } from './feed.js';
+import { type Inbox, startInbox } from './inbox.js';
+import type { Logger } from './log.js';
+import { type OutboxRelay, startOutboxRelay } from './outbox.js';
+import { publishAlert } from './publish-alert.js';
+import { ITALY, NETWORK_KEY, RAW_DOCUMENT, routeInput } from './testing/fixtures.js';
+import { scratchDatabase } from './testing/scratch-database.js';
+
+const NATS_URL = process.env.CORRIDOR_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('an alert travelling from one node to another over JetStream', () => {
+  const suffix = randomBytes(4).toString('hex');
+  const subjectRoot = `spec${suffix}`;
+  const stream = `SPEC_${suffix}`;
+  const scratch: { url: string; drop(): Promise<void> }[] = [];
+  let italy: Database;
+  let niger: Database;
+  let italyBus: Bus;
+  let nigerBus: Bus;
+  let outbox: OutboxRelay;
+  let inbox: Inbox;
+  const nigerFeed = createFeed();
+
+  beforeAll(async () => {
+    scratch.push(await scratchDatabase(), await scratchDatabase());
+    italy = await openDatabase({ url: scratch[0]?.url, dataDir: '/nonexistent' });
+    niger = await openDatabase({ url: scratch[1]?.url, dataDir: '/nonexistent' });
+    const bus = (name: string) => createBus({ servers: [NATS_URL], name, stream, subjectRoot }, quiet);
+    italyBus = bus('spec-it');
+    nigerBus = bus('spec-ne');
+    await Promise.all([italyBus.ready(), nigerBus.ready()]);
+    outbox = startOutboxRelay(italy.db, italyBus, quiet);
+    inbox = startInbox(niger.db, nigerBus, nigerFeed, { agency: 'ne-ppn', stream, subjectRoot }, quiet);
+  });
+
+  afterAll(async () => {
+    await inbox?.stop();
+    await outbox?.stop();
+    await (await italyBus?.ready())?.jsm.streams.delete(stream).catch(() => undefined);
+    await italyBus?.close();
+    await nigerBus?.close();
+    await italy?.close();
+    await niger?.close();
+    for (const s of scratch) await s.drop();
+  });
+
+  it('is sent once, stored at the partner once (even when it arrives twice), pseudonyms only', async () => {
+    const seen: string[] = [];
+    (async () => {
+      for await (const a of nigerFeed.subscribe('alert')) seen.push(a.id);
+    })();
+    const ctx = { db: italy.db, feed: createFeed(), agency: ITALY, networkKey: NETWORK_KEY, subjectRoot, onQueued: () => outbox.wake() };
+    const a = await publishAlert(ctx, routeInput());
+
+    expect(
+      await until(
+        () => outbox.pending(),
+        (n) => n === 0,
+      ),
+    ).toBe(0);
+    const row = await until(
+      () => niger.db.alert.findUnique({ where: { id: a.id } }),
+      (r) => r !== null,
+    );
+    expect(row?.own).toBe(false);
+    expect(JSON.stringify(row?.document)).not.toContain(RAW_DOCUMENT);
+
+    // The same alert again under another message id (JetStream cannot drop it): still one row.
+    const { js } = await italyBus.ready();
+    const [sent] = await italy.db.outboxMessage.findMany({ where: { alertId: a.id } });
+    await js.publish(sent?.subject as string, sent?.payload as string, { msgID: `${sent?.msgId}:again` });
+    await js.publish(sent?.subject as string, '{not json', { msgID: `garbage-${suffix}` });
+    await until(
+      () => niger.db.quarantinedMessage.count(),
+      (n) => n > 0,
+    );
+    expect(await niger.db.alert.count({ where: { id: a.id } })).toBe(1);
+    expect(await niger.db.quarantinedMessage.findMany({ select: { reason: true } })).toEqual([{ reason: 'not JSON' }]);
+    expect(seen).toEqual([a.id]);
+  });
+});

@@ -81,6 +81,38 @@ describe('Prisma schema and migrated database', () => {
     }
   });
 
+  // The runtime data model names no nullability or native type: read those from the schema itself.
+  function declaredColumns(): { table: string; column: string; nullable: boolean; type: string }[] {
+    const schema = readFileSync(new URL('../prisma/schema.prisma', import.meta.url), 'utf8');
+    const out: { table: string; column: string; nullable: boolean; type: string }[] = [];
+    for (const [, name, body] of schema.matchAll(/^model (\w+) \{\n([\s\S]*?)^\}/gm)) {
+      const model = models[name as string] as RuntimeModel;
+      for (const line of (body as string).split('\n')) {
+        const m = /^\s+(\w+)\s+(\w+)(\?|\[\])?\s*(.*)$/.exec(line);
+        const field = m && model.fields.find((f) => f.name === m[1] && f.kind === 'scalar');
+        if (!m || !field) continue;
+        const native = /@db\.(\w+)/.exec(m[4] as string)?.[1];
+        const type = m[3] === '[]' ? 'ARRAY' : native === 'Uuid' ? 'uuid' : (PG_TYPES[field.type]?.[0] as string);
+        out.push({ table: model.dbName ?? (name as string), column: field.dbName ?? field.name, nullable: m[3] === '?', type });
+      }
+    }
+    return out;
+  }
+
+  it('agree on every column’s nullability and exact type', async () => {
+    await migrate(scratch.url);
+    const inDb = await rows<{ table_name: string; column_name: string; is_nullable: string; data_type: string }>(
+      `SELECT table_name, column_name, is_nullable, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'corridor_migrations'`,
+    );
+    const declared = declaredColumns();
+    expect(declared.length).toBe(inDb.length);
+    const key = (t: string, c: string) => `${t}.${c}`;
+    const actual = Object.fromEntries(
+      inDb.map((c) => [key(c.table_name, c.column_name), { nullable: c.is_nullable === 'YES', type: c.data_type }]),
+    );
+    expect(actual).toEqual(Object.fromEntries(declared.map((d) => [key(d.table, d.column), { nullable: d.nullable, type: d.type }])));
+  });
+
   it('round-trip a row of every model through Prisma', async () => {
     const database = await openDatabase({ url: scratch.url, dataDir: '/nonexistent' });
     try {

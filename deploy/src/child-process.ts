@@ -52,7 +52,9 @@ export function managedChild(spec: ChildSpec): ManagedChild {
       // the children in order (nodes before the bus) instead of all dying at once.
       proc = spawn(spec.command, spec.args, {
         cwd: spec.cwd,
-        env: { ...process.env, ...spec.env },
+        // Every CORRIDOR_ variable a child sees is set by the launcher: one left over in the
+        // launching shell (say a CORRIDOR_DATABASE_URL) must not silently redirect a demo node.
+        env: { ...withoutCorridorVariables(process.env), ...spec.env },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });
@@ -100,6 +102,15 @@ export function managedChild(spec: ChildSpec): ManagedChild {
       listeners.push(listener);
     },
   };
+}
+
+function withoutCorridorVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('CORRIDOR_')));
+}
+
+/** SIGKILLs every child started here that still runs: for a launcher interrupted mid-start. */
+export function killStartedChildren(): void {
+  for (const p of living) p.kill('SIGKILL');
 }
 
 /** Polls until `probe` resolves true; on timeout, fails with the child's last log lines. */

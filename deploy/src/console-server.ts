@@ -2,7 +2,7 @@
 // every other path to index.html so that the console's own routes survive a reload.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,15 +16,27 @@ const TYPES: Record<string, string> = {
 };
 
 export function serveConsole(distDir: string, config: { gatewayUrl: string; issuerUrl: string }, port: number, host = '127.0.0.1') {
+  const root = normalize(distDir) + sep;
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return void res.writeHead(400).end('bad path');
+    }
     if (path === '/config.json') {
       return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(config));
     }
     const file = normalize(join(distDir, path));
-    const inside = file.startsWith(normalize(distDir));
-    const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(distDir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(readFileSync(target));
+    if (file.startsWith(root) && existsSync(file) && statSync(file).isFile()) {
+      return void res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    }
+    // A missing asset (a path with an extension) is a 404, so a stale bundle shows as an error
+    // rather than as HTML parsed as JavaScript; any other path is one of the console's routes.
+    if (extname(path) !== '') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    res
+      .writeHead(200, { 'content-type': TYPES['.html'] as string, 'cache-control': 'no-cache' })
+      .end(readFileSync(join(distDir, 'index.html')));
   });
   return new Promise<{ url: string; close(): Promise<void> }>((resolve, reject) => {
     server.once('error', reject);

@@ -1,8 +1,6 @@
-import { alertInput, createTokenVerifier, directoryEntries, fieldErrorsOf } from '@corridor/proto';
+import { alertInput, directoryEntries, directoryEntry, fieldErrorsOf } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_USERS } from './demo-data.js';
-import { createDevIssuer } from './dev-token-issuer.js';
-import { newKeyPair } from './keys.js';
 
 describe('demo data', () => {
   it('has a valid directory for every agency, each entry its own agency’s', () => {
@@ -22,36 +20,19 @@ describe('demo data', () => {
   });
 });
 
-describe('development token issuer', () => {
-  it('mints tokens that the network’s verifier accepts with the user’s claims', async () => {
-    const keys = await newKeyPair('it-1');
-    const membership = {
-      network: { id: 'demo', name: 'Demo' },
-      audience: 'corridor',
-      version: 1,
-      agencies: [
-        {
-          id: 'it-polfr',
-          name: 'Polizia di Frontiera',
-          country: 'ITA' as const,
-          networks: ['liaison-central-med'],
-          nodeUrl: 'http://127.0.0.1:1/graphql',
-          tokenIssuer: { issuer: 'https://issuer.it-polfr.invalid/', jwks: { keys: [keys.publicJwk] } },
-          alertSigningKeys: { keys: [keys.publicJwk] },
-        },
-      ],
-    };
-    const issuer = createDevIssuer(membership, { 'it-polfr': keys }, [
-      { id: 'giulia', name: 'Giulia Russo', agency: 'it-polfr', roles: ['border_officer'] },
-    ]);
-    const claims = await createTokenVerifier(() => membership).verify(`Bearer ${await issuer.mint('giulia')}`);
-    expect(claims).toMatchObject({
-      sub: 'giulia',
-      agency: 'it-polfr',
-      country: 'ITA',
-      roles: ['border_officer'],
-      networks: ['liaison-central-med'],
-    });
-    await expect(issuer.mint('nobody')).rejects.toThrow(/no demo user/);
+describe('demo data covers the story it is meant to tell', () => {
+  it('has a dozen directory entries, each valid on its own, with one stale (> 180 days unverified)', () => {
+    const entries = Object.values(DEMO_DIRECTORY).flat();
+    expect(entries.length).toBeGreaterThanOrEqual(12);
+    for (const e of entries) expect(directoryEntry.safeParse(e).success).toBe(true);
+    const now = Date.parse('2026-11-24');
+    expect(entries.filter((e) => now - Date.parse(e.lastVerified) > 180 * 86_400_000).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has route and document-fraud alerts at GREEN, AMBER (with recipients) and RED', () => {
+    const inputs = DEMO_ALERTS.map((a) => a.input);
+    expect(new Set(inputs.map((a) => a.kind))).toEqual(new Set(['route', 'document_fraud']));
+    expect(new Set(inputs.map((a) => a.tlp))).toEqual(new Set(['GREEN', 'AMBER', 'RED']));
+    for (const a of inputs.filter((i) => i.tlp === 'AMBER')) expect(a.recipients?.length).toBeGreaterThan(0);
   });
 });

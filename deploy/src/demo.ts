@@ -1,15 +1,37 @@
-// `./corridor demo`: a whole network on this machine with demonstration data. Data lives under
-// .data/demo and is started afresh each time, so the demo always shows the same story.
+// `./corridor demo`: a whole network on this machine with demonstration data. Everything lives
+// under .data/demo, which is WIPED at every start: keys are made fresh each run, so yesterday's
+// databases (alerts signed and pseudonymized under old keys) would not match today's network.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { killStartedChildren } from './child-process.js';
 import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_USERS } from './demo-data.js';
-import { REPO_ROOT, startNetwork } from './network.js';
+import { REPO_ROOT, type RunningNetwork, startNetwork } from './network.js';
 
 const rootDir = join(REPO_ROOT, '.data', 'demo');
 rmSync(rootDir, { recursive: true, force: true });
+
+// Children run in process groups of their own (so that Ctrl-C reaches only this launcher, which
+// stops them in order). Until the network is up there is no order to keep: kill what started.
+let network: RunningNetwork | undefined;
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  if (!network) {
+    console.log('\nInterrupted while starting: killing what had started.');
+    killStartedChildren();
+    process.exit(0);
+  }
+  console.log('\nStopping the network…');
+  await network.stop();
+  console.log('Stopped.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
 console.log('Corridor demo: starting nats-server, three agency nodes, the gateway, the development issuer and the console…');
 
-const network = await startNetwork({
+network = await startNetwork({
   rootDir,
   agencies: DEMO_AGENCIES,
   users: DEMO_USERS,
@@ -21,45 +43,43 @@ const network = await startNetwork({
   console: true,
   directory: DEMO_DIRECTORY,
   quiet: true,
-  onUnexpectedExit: (name, code) =>
-    console.error(`!! ${name} exited unexpectedly (code ${code}); see ${join(rootDir, 'logs', `${name}.log`)}`),
+  onUnexpectedExit: (name, code, tail) =>
+    console.error(`\n!! ${name} exited unexpectedly (code ${code}); log ${join(rootDir, 'logs', `${name}.log`)} ends:\n${tail}\n`),
 });
+const running: RunningNetwork = network;
 
+// The demo alerts take the real path: each published through the gateway with a token of its
+// originating agency's user, pseudonymized by that agency's node and sent over NATS.
+let published = 0;
 for (const { user, input } of DEMO_ALERTS) {
-  const res = await fetch(network.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await network.token(user)}` },
-    body: JSON.stringify({ query: 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }', variables: { input } }),
-  });
-  const body = (await res.json()) as { errors?: { message: string }[] };
-  if (body.errors) console.error(`demo alert by ${user} refused: ${body.errors[0]?.message}`);
+  try {
+    const res = await fetch(running.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await running.token(user)}` },
+      body: JSON.stringify({ query: 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }', variables: { input } }),
+    });
+    const body = (await res.json()) as { errors?: { message: string }[] };
+    if (body.errors) console.error(`!! demo alert by ${user} refused: ${body.errors.map((e) => e.message).join('; ')}`);
+    else published++;
+  } catch (e) {
+    console.error(`!! demo alert by ${user} could not be sent: ${(e as Error).message}`);
+  }
 }
 
 console.log(`
 Corridor is running.
 
-  Console            ${network.consoleUrl}   ← open this in a browser
-  Gateway (GraphQL)  ${network.gatewayUrl}
-  Dev token issuer   ${network.issuerUrl}   (DEVELOPMENT ONLY: no passwords)
-  Agency nodes       ${Object.values(network.nodes)
+  Console            ${running.consoleUrl}   ← open this in a browser
+  Gateway (GraphQL)  ${running.gatewayUrl}
+  Dev token issuer   ${running.issuerUrl}   (DEVELOPMENT ONLY: no passwords)
+  Agency nodes       ${Object.values(running.nodes)
     .map((n) => `${n.agency} ${n.url}`)
     .join('\n                     ')}
-  NATS               ${network.natsUrl}
+  NATS               ${running.natsUrl}
   Logs               ${join(rootDir, 'logs')}
+  Demo alerts        ${published} of ${DEMO_ALERTS.length} published
 
 Demo users (sign in from the console):
-${DEMO_USERS.map((u) => `  ${u.name.padEnd(16)} ${u.agency.padEnd(9)} ${u.roles.join(', ')}`).join('\n')}
+${DEMO_USERS.map((u) => `  ${u.name.padEnd(16)} ${u.id.padEnd(16)} ${u.agency.padEnd(9)} ${u.roles.join(', ')}`).join('\n')}
 
 Press Ctrl-C to stop.`);
-
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nStopping the network…');
-  await network.stop();
-  console.log('Stopped.');
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());

@@ -1,10 +1,13 @@
 // THE DEVELOPMENT TOKEN ISSUER — for the demo and the tests only. It mints tokens for demo users
 // without any password. In production each agency's own OpenID Connect provider issues its users'
-// tokens, and only its public keys appear in the membership document.
+// tokens, and only its public keys appear in the membership document. It says so in its log line,
+// in a response header on every answer and in the body of every token it hands out.
 import { createServer, type Server } from 'node:http';
-import type { Membership, UserRole } from '@corridor/proto';
+import type { CountryCode, Jwks, UserRole } from '@corridor/proto';
 import { SignJWT } from 'jose';
-import type { KeyPair } from './keys.js';
+import { type KeyPair, newKeyPair } from './keys.js';
+
+export const DEV_ISSUER_WARNING = 'DEVELOPMENT token issuer: no passwords, not for production';
 
 export interface UserSpec {
   id: string;
@@ -13,60 +16,100 @@ export interface UserSpec {
   roles: UserRole[];
 }
 
-export interface DevIssuer {
-  mint(userId: string, opts?: { expiresIn?: string }): Promise<string>;
-  listen(port: number, host?: string): Promise<{ url: string; close(): Promise<void> }>;
+export interface DevIssuerAgency {
+  id: string;
+  name: string;
+  country: CountryCode;
+  networks?: string[];
+  /** The `iss` of this agency's tokens, as the membership document lists it. */
+  issuer: string;
 }
 
-export function createDevIssuer(membership: Membership, issuerKeys: Record<string, KeyPair>, users: UserSpec[]): DevIssuer {
+export interface DevIssuerOptions {
+  users: UserSpec[];
+  agencies: DevIssuerAgency[];
+  /** The membership document's audience. */
+  audience: string;
+}
+
+export interface DevIssuer {
+  mint(userId: string, opts?: { expiresIn?: string }): Promise<string>;
+  /** The public keys of one agency's issuer, for the membership document. */
+  jwks(agencyId: string): Jwks;
+  listen(port: number, host?: string, log?: (line: string) => void): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+export const issuerFor = (agencyId: string) => `https://issuer.${agencyId}.corridor.invalid/`;
+
+/** One fresh Ed25519 key pair per agency, made here and never written to disk. */
+export async function createDevIssuer({ users, agencies, audience }: DevIssuerOptions): Promise<DevIssuer> {
+  const keys = new Map<string, KeyPair>();
+  for (const a of agencies) keys.set(a.id, await newKeyPair(`${a.id}-dev-issuer-1`));
+  const agencyById = new Map(agencies.map((a) => [a.id, a]));
+  for (const u of users) if (!agencyById.has(u.agency)) throw new Error(`user ${u.id} belongs to unknown agency ${u.agency}`);
+
   const mint = async (userId: string, opts: { expiresIn?: string } = {}) => {
     const user = users.find((u) => u.id === userId);
-    if (!user) throw new Error(`no demo user ${userId}`);
-    const agency = membership.agencies.find((a) => a.id === user.agency);
-    const key = issuerKeys[user.agency];
-    if (!agency || !key) throw new Error(`user ${userId} belongs to unknown agency ${user.agency}`);
-    return new SignJWT({ agency: agency.id, name: user.name, roles: user.roles, country: agency.country, networks: agency.networks })
+    if (!user) throw new UnknownUser(userId);
+    const agency = agencyById.get(user.agency) as DevIssuerAgency;
+    const key = keys.get(agency.id) as KeyPair;
+    return new SignJWT({ agency: agency.id, name: user.name, roles: user.roles, country: agency.country, networks: agency.networks ?? [] })
       .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
-      .setIssuer(agency.tokenIssuer.issuer)
+      .setIssuer(agency.issuer)
       .setSubject(user.id)
-      .setAudience(membership.audience)
+      .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime(opts.expiresIn ?? '8h')
       .sign(key.privateKey);
   };
 
+  const jwks = (agencyId: string): Jwks => {
+    const key = keys.get(agencyId);
+    if (!key) throw new Error(`no issuer key for agency ${agencyId}`);
+    return { keys: [key.publicJwk] };
+  };
+
   return {
     mint,
-    listen(port, host = '127.0.0.1') {
+    jwks,
+    listen(port, host = '127.0.0.1', log = (line) => console.warn(line)) {
       const server: Server = createServer(async (req, res) => {
+        // CORS open: the console is served from another port and signs in from the browser.
         res.setHeader('access-control-allow-origin', '*');
         res.setHeader('access-control-allow-headers', 'content-type');
-        res.setHeader('x-corridor-warning', 'development token issuer: not for production');
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('x-corridor-warning', DEV_ISSUER_WARNING);
         if (req.method === 'OPTIONS') return void res.writeHead(204).end();
         const url = new URL(req.url ?? '/', 'http://localhost');
         const json = (status: number, body: unknown) =>
-          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+          res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
         if (req.method === 'GET' && url.pathname === '/users') {
           return json(
             200,
-            users.map((u) => ({ ...u, agencyName: membership.agencies.find((a) => a.id === u.agency)?.name ?? u.agency })),
+            users.map((u) => ({ id: u.id, name: u.name, agency: u.agency, agencyName: agencyById.get(u.agency)?.name, roles: u.roles })),
           );
         }
-        const jwks = /^\/agencies\/([a-z0-9-]+)\/jwks\.json$/.exec(url.pathname);
-        if (req.method === 'GET' && jwks) {
-          const agency = membership.agencies.find((a) => a.id === jwks[1]);
-          return agency ? json(200, agency.tokenIssuer.jwks) : json(404, { error: 'no such agency' });
+        const jwksPath = /^\/agencies\/([a-z0-9-]+)\/jwks\.json$/.exec(url.pathname);
+        if (req.method === 'GET' && jwksPath) {
+          return keys.has(jwksPath[1] as string) ? json(200, jwks(jwksPath[1] as string)) : json(404, { error: 'no such agency' });
         }
         if (req.method === 'POST' && url.pathname === '/token') {
           let body = '';
           for await (const chunk of req) body += chunk;
+          let user: unknown;
           try {
-            const { user } = JSON.parse(body) as { user?: string };
-            const token = await mint(String(user));
+            ({ user } = JSON.parse(body) as { user?: unknown });
+          } catch {
+            return json(400, { error: 'send JSON: {"user": "<id>"}' });
+          }
+          if (typeof user !== 'string') return json(400, { error: 'send JSON: {"user": "<id>"}' });
+          try {
+            const token = await mint(user);
             const exp = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).exp as number;
-            return json(200, { token, expiresAt: new Date(exp * 1000).toISOString() });
+            return json(200, { token, expiresAt: new Date(exp * 1000).toISOString(), warning: DEV_ISSUER_WARNING });
           } catch (e) {
-            return json(400, { error: (e as Error).message });
+            if (e instanceof UnknownUser) return json(404, { error: e.message });
+            throw e;
           }
         }
         json(404, { error: 'not found' });
@@ -75,8 +118,10 @@ export function createDevIssuer(membership: Membership, issuerKeys: Record<strin
         server.once('error', reject);
         server.listen(port, host, () => {
           const address = server.address() as { port: number };
+          const url = `http://${host}:${address.port}`;
+          log(`${DEV_ISSUER_WARNING} — listening at ${url}`);
           resolve({
-            url: `http://${host}:${address.port}`,
+            url,
             close: () =>
               new Promise<void>((r) => {
                 server.closeAllConnections();
@@ -87,4 +132,10 @@ export function createDevIssuer(membership: Membership, issuerKeys: Record<strin
       });
     },
   };
+}
+
+class UnknownUser extends Error {
+  constructor(userId: string) {
+    super(`no demo user ${userId}`);
+  }
 }

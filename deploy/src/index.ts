@@ -1,8 +1,20 @@
 // The public face of deploy/: what the demo and the tests of the whole use.
-export { createDevIssuer, type UserSpec } from './dev-token-issuer.js';
+
+export { serveConsole } from './console-server.js';
+export {
+  createDevIssuer,
+  DEV_ISSUER_WARNING,
+  type DevIssuer,
+  type DevIssuerAgency,
+  type DevIssuerOptions,
+  issuerFor,
+  type UserSpec,
+} from './dev-token-issuer.js';
+export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
 export {
   type AgencySpec,
   buildConsole,
+  consoleIsStale,
   type NetworkSpec,
   type NodeHandle,
   REPO_ROOT,

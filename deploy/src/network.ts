@@ -2,16 +2,17 @@
 // one), one node per agency, the gateway, the development token issuer and the console. The demo
 // and the tests of the whole both start their networks through here.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CountryCode, type DirectoryEntryInput, type Membership, membership as membershipSchema, parseOrThrow } from '@corridor/proto';
+import type { CountryCode, DirectoryEntryInput, Membership } from '@corridor/proto';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
-import { createDevIssuer, type UserSpec } from './dev-token-issuer.js';
+import { createDevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js';
 import { freePort } from './free-port.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
+import { AUDIENCE, buildMembership } from './membership-document.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -39,7 +40,8 @@ export interface NetworkSpec {
   directory?: Record<string, DirectoryEntryInput[]>;
   /** Child logs go to rootDir/logs/<name>.log instead of the terminal. */
   quiet?: boolean;
-  onUnexpectedExit?: (name: string, code: number | null) => void;
+  /** Told when a child dies that nobody stopped; default: a clear message with its log tail on stderr. */
+  onUnexpectedExit?: (name: string, code: number | null, logTail: string) => void;
 }
 
 export interface NodeHandle {
@@ -68,8 +70,6 @@ export interface RunningNetwork {
   stop(): Promise<void>;
 }
 
-const NETWORK = { id: 'central-med-demo', name: 'Central Mediterranean route (demonstration network)' };
-
 export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
   const rootDir = resolve(spec.rootDir);
   mkdirSync(join(rootDir, 'logs'), { recursive: true });
@@ -78,7 +78,11 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
   const stopAll = async () => {
     while (stack.length > 0) await stack.pop()?.();
   };
-  const watch = (child: ManagedChild) => child.onUnexpectedExit((code) => spec.onUnexpectedExit?.(child.name, code));
+  const report =
+    spec.onUnexpectedExit ??
+    ((name: string, code: number | null, tail: string) =>
+      console.error(`\n!! corridor: ${name} exited unexpectedly (code ${code}). Last log lines:\n${tail}\n`));
+  const watch = (child: ManagedChild) => child.onUnexpectedExit((code) => report(child.name, code, child.logTail()));
 
   try {
     // The bus.
@@ -103,36 +107,27 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       await waitUntil(nats, 'accepting connections', () => tcpReachable(port), 15_000);
     }
 
-    // Keys and the membership document.
+    // Keys and the membership document, fresh for every run.
     const users =
       spec.users ??
       spec.agencies.map((a) => ({ id: `${a.id}-officer`, name: `Officer of ${a.name}`, agency: a.id, roles: ['border_officer' as const] }));
-    const issuerKeys: Record<string, KeyPair> = {};
+    const issuer = await createDevIssuer({
+      users,
+      agencies: spec.agencies.map((a) => ({ ...a, issuer: issuerFor(a.id) })),
+      audience: AUDIENCE,
+    });
     const signingKeys: Record<string, KeyPair> = {};
     const nodePorts: Record<string, number> = {};
     for (const [i, a] of spec.agencies.entries()) {
-      issuerKeys[a.id] = await newKeyPair(`${a.id}-issuer-1`);
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
       nodePorts[a.id] = await freePort(spec.nodeBasePort ? spec.nodeBasePort + i : undefined);
     }
-    const membership = parseOrThrow(
-      membershipSchema,
-      {
-        network: NETWORK,
-        audience: 'corridor',
-        version: 1,
-        agencies: spec.agencies.map((a) => ({
-          id: a.id,
-          name: a.name,
-          country: a.country,
-          networks: a.networks ?? [],
-          nodeUrl: `http://127.0.0.1:${nodePorts[a.id]}/graphql`,
-          tokenIssuer: { issuer: `https://issuer.${a.id}.corridor.invalid/`, jwks: { keys: [issuerKeys[a.id]?.publicJwk] } },
-          alertSigningKeys: { keys: [signingKeys[a.id]?.publicJwk] },
-        })),
-      },
-      'membership document',
-    );
+    const membership = buildMembership({
+      agencies: spec.agencies,
+      issuer,
+      alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
+      nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://127.0.0.1:${nodePorts[a.id]}/graphql`])),
+    });
     const membershipFile = join(rootDir, 'membership.json');
     writeFileSync(membershipFile, JSON.stringify(membership, null, 2));
     const networkKey = newNetworkKey();
@@ -155,15 +150,15 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_AGENCY_ID: a.id,
           CORRIDOR_HOST: '127.0.0.1',
           CORRIDOR_PORT: String(nodePorts[a.id]),
-          CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id),
-          CORRIDOR_DATABASE_URL: a.databaseUrl ?? '',
+          // A database URL when the agency has one, else embedded PGlite in a folder of this run.
+          ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
           CORRIDOR_NATS_URL: natsUrl,
           CORRIDOR_SUBJECT_ROOT: subjectRoot,
           CORRIDOR_STREAM: stream,
           CORRIDOR_MEMBERSHIP_FILE: membershipFile,
           CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
           CORRIDOR_NETWORK_KEY: networkKey,
-          CORRIDOR_SEED_DIRECTORY: seedFile ?? '',
+          ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
         },
       });
       watch(child);
@@ -176,6 +171,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           return child.running;
         },
         async start() {
+          if (child.running) return;
           child.start();
           await waitUntil(child, 'healthy', async () => (await fetch(handle.healthUrl)).ok, 90_000);
         },
@@ -204,16 +200,18 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     await waitUntil(gateway, 'healthy', async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok, 60_000);
 
     // The development token issuer, in this process.
-    const issuer = createDevIssuer(membership, issuerKeys, users);
-    const issuerServer = await issuer.listen(await freePort(spec.issuerPort));
+    const issuerServer = await issuer.listen(await freePort(spec.issuerPort), '127.0.0.1', (line) => {
+      if (!spec.quiet) console.warn(`[dev-issuer] ${line}`);
+    });
     stack.push(() => issuerServer.close());
 
     // The console.
     let consoleUrl: string | undefined;
     if (spec.console) {
-      // Built every time: a console older than the code it talks to would mislead the tests.
+      // Built when missing or older than its sources: a console older than the code it talks to
+      // would mislead the tests, and rebuilding an up-to-date one costs every run many seconds.
       const dist = join(REPO_ROOT, 'web', 'dist');
-      buildConsole();
+      if (consoleIsStale()) buildConsole();
       const consoleServer = await serveConsole(dist, { gatewayUrl, issuerUrl: issuerServer.url }, await freePort(spec.consolePort));
       stack.push(() => consoleServer.close());
       consoleUrl = consoleServer.url;
@@ -247,6 +245,22 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
 export function buildConsole(): void {
   const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('building the console (pnpm --filter @corridor/web run build) failed');
+}
+
+/** web/dist is missing, or some source of the console (or of proto, which it bundles) is newer. */
+export function consoleIsStale(): boolean {
+  const built = join(REPO_ROOT, 'web', 'dist', 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'web/package.json', 'proto/src'];
+  return sources.some((s) => newestMtime(join(REPO_ROOT, s)) > builtAt);
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
 function tcpReachable(port: number): Promise<boolean> {

@@ -19,6 +19,8 @@ export interface Bus {
   /** Resolves once connected and the stream exists; rejects only on close. */
   ready(): Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }>;
   connected(): boolean;
+  /** Makes sure the stream exists again, e.g. after the server lost it; cheap when it does. */
+  ensureStream(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,10 @@ export function createBus(opts: BusOptions, log: Logger): Bus {
   return {
     ready: () => readyPromise,
     connected: () => isConnected,
+    async ensureStream() {
+      const { nc } = await readyPromise;
+      await ensureStream(nc, opts, log);
+    },
     async close() {
       closed = true;
       if (nc && !nc.isClosed()) await nc.drain().catch(() => nc?.close());
@@ -92,6 +98,7 @@ async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): 
       }
       return jsm;
     } catch (e) {
+      if (nc.isClosed()) throw e;
       // Another node may be creating the same stream at the same moment, or JetStream is not up yet.
       log.warn('stream not ready, retrying', { stream: opts.stream, error: (e as Error).message });
       await new Promise((r) => setTimeout(r, 500));

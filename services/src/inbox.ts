@@ -113,6 +113,8 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
     while (!stopped) {
       try {
         const { js, jsm } = await bus.ready();
+        // A server that restarted without its store has lost the stream; restore it before consuming.
+        await bus.ensureStream();
         await jsm.consumers.add(opts.stream, {
           durable_name: durable,
           filter_subject: filter,
@@ -121,11 +123,17 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
           max_deliver: -1,
         });
         const consumer = await js.consumers.get(opts.stream, durable);
-        const messages = await consumer.consume({ max_messages: 1000 });
+        // By default the client waits for a lost stream or consumer to come back, which never
+        // happens when the server lost its store; end instead, and recreate both here.
+        const messages = await consumer.consume({ max_messages: 1000, abort_on_missing_resource: true });
         iterators.push(messages);
         for await (const m of messages) {
           buffer.push(m);
           schedule();
+        }
+        if (!stopped) {
+          log.warn('inbox consumer ended, restarting', { consumer: durable });
+          await new Promise((r) => setTimeout(r, 1000));
         }
       } catch (e) {
         if (!stopped) {

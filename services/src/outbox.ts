@@ -45,11 +45,14 @@ export function startOutboxRelay(db: Db, bus: Bus, log: Logger): OutboxRelay {
         if (done.length > 0) await db.outboxMessage.updateMany({ where: { seq: { in: done } }, data: { sentAt: new Date() } });
         sent = done.length;
         const failed = acks.find((a) => a.status === 'rejected');
-        if (failed)
+        if (failed) {
           log.warn('outbox publish failed, will retry', {
             error: String((failed as PromiseRejectedResult).reason?.message ?? failed),
             pending: rows.length - done.length,
           });
+          // No stream answers when the server lost it (restarted without its store): recreate it.
+          if (bus.connected()) await bus.ensureStream();
+        }
         if (sent > 0) log.debug('outbox sent', { count: sent });
         if (sent === BATCH) continue;
       } catch (e) {

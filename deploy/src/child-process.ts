@@ -21,7 +21,8 @@ export interface ManagedChild {
   stop(timeoutMs?: number): Promise<void>;
   kill(): void;
   logTail(lines?: number): string;
-  onUnexpectedExit(listener: (code: number | null) => void): void;
+  /** `code` is the exit code, or the signal's name when a signal ended it. */
+  onUnexpectedExit(listener: (code: number | string | null) => void): void;
 }
 
 // Children still running when the launcher exits, however it exits, are killed with it.
@@ -33,7 +34,7 @@ process.on('exit', () => {
 export function managedChild(spec: ChildSpec): ManagedChild {
   let proc: ChildProcess | undefined;
   let expectingExit = false;
-  const listeners: ((code: number | null) => void)[] = [];
+  const listeners: ((code: number | string | null) => void)[] = [];
   const tail: string[] = [];
 
   const remember = (text: string) => {
@@ -71,9 +72,9 @@ export function managedChild(spec: ChildSpec): ManagedChild {
           else process.stdout.write(text.replace(/^(?=.)/gm, `[${spec.name}] `));
         });
       }
-      proc.on('exit', (code) => {
+      proc.on('exit', (code, signal) => {
         file?.end();
-        if (!expectingExit) for (const l of listeners) l(code);
+        if (!expectingExit) for (const l of listeners) l(code ?? signal);
       });
     },
     async stop(timeoutMs = 10_000) {

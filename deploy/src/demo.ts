@@ -44,7 +44,7 @@ network = await startNetwork({
   directory: DEMO_DIRECTORY,
   quiet: true,
   onUnexpectedExit: (name, code, tail) =>
-    console.error(`\n!! ${name} exited unexpectedly (code ${code}); log ${join(rootDir, 'logs', `${name}.log`)} ends:\n${tail}\n`),
+    console.error(`\n!! ${name} exited unexpectedly (${code}); log ${join(rootDir, 'logs', `${name}.log`)} ends:\n${tail}\n`),
 });
 const running: RunningNetwork = network;
 

@@ -41,7 +41,7 @@ export interface NetworkSpec {
   /** Child logs go to rootDir/logs/<name>.log instead of the terminal. */
   quiet?: boolean;
   /** Told when a child dies that nobody stopped; default: a clear message with its log tail on stderr. */
-  onUnexpectedExit?: (name: string, code: number | null, logTail: string) => void;
+  onUnexpectedExit?: (name: string, code: number | string | null, logTail: string) => void;
 }
 
 export interface NodeHandle {
@@ -80,8 +80,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
   };
   const report =
     spec.onUnexpectedExit ??
-    ((name: string, code: number | null, tail: string) =>
-      console.error(`\n!! corridor: ${name} exited unexpectedly (code ${code}). Last log lines:\n${tail}\n`));
+    ((name: string, code: number | string | null, tail: string) =>
+      console.error(`\n!! corridor: ${name} exited unexpectedly (${code}). Last log lines:\n${tail}\n`));
   const watch = (child: ManagedChild) => child.onUnexpectedExit((code) => report(child.name, code, child.logTail()));
 
   try {
@@ -179,8 +179,11 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         kill: () => child.kill(),
       };
       nodes[a.id] = handle;
-      stack.push(() => child.stop());
     }
+    // Stopped together too (after the gateway, before the bus, so outboxes can still flush).
+    stack.push(async () => {
+      await Promise.all(Object.values(nodes).map((n) => n.stop()));
+    });
     await Promise.all(Object.values(nodes).map((n) => n.start()));
 
     // The gateway.

@@ -1,0 +1,60 @@
+// The launcher against the real node and gateway: one agency on embedded PGlite, a nats-server of
+// its own. Slow-ish (a few seconds) because it starts real processes, which is what it checks.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { membership as membershipSchema } from '@corridor/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningNetwork, startNetwork } from './network.js';
+
+describe('startNetwork', () => {
+  const rootDir = mkdtempSync(join(tmpdir(), 'corridor-deploy-spec-'));
+  const unexpected: string[] = [];
+  let network: RunningNetwork;
+
+  beforeAll(async () => {
+    network = await startNetwork({
+      rootDir,
+      agencies: [{ id: 'it-polfr', name: 'Polizia di Frontiera', country: 'ITA', networks: ['liaison-central-med'] }],
+      nats: { start: true },
+      quiet: true,
+      onUnexpectedExit: (name) => unexpected.push(name),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await network?.stop();
+    rmSync(rootDir, { recursive: true, force: true });
+  });
+
+  it('writes a valid membership document and answers the default user’s token at the gateway', async () => {
+    const written = membershipSchema.parse(JSON.parse(readFileSync(network.membershipFile, 'utf8')));
+    expect(written).toEqual(network.membership);
+    expect(written.agencies[0]?.nodeUrl).toBe(network.nodes['it-polfr']?.url);
+    expect(network.networkKey).toMatch(/^1:[A-Za-z0-9_-]{43}$/);
+    const res = await fetch(network.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await network.token('it-polfr-officer')}` },
+      body: JSON.stringify({ query: '{ me { agency roles } }' }),
+    });
+    expect(await res.json()).toEqual({ data: { me: { agency: 'it-polfr', roles: ['border_officer'] } } });
+  });
+
+  it('stops and restarts a node, which answers healthy again on the same address', async () => {
+    const node = network.nodes['it-polfr'];
+    if (!node) throw new Error('no node');
+    await node.stop();
+    expect(node.running).toBe(false);
+    await expect(fetch(node.healthUrl)).rejects.toThrow();
+    await node.start();
+    expect(node.running).toBe(true);
+    expect(await (await fetch(node.healthUrl)).json()).toMatchObject({ status: 'ok', agency: 'it-polfr' });
+    expect(unexpected).toEqual([]);
+  }, 120_000);
+
+  it('stops everything, and a second stop is harmless', async () => {
+    await network.stop();
+    await network.stop();
+    expect(network.nodes['it-polfr']?.running).toBe(false);
+    await expect(fetch(network.gatewayUrl)).rejects.toThrow();
+  });
+});

@@ -305,25 +305,31 @@ export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
         priceObserved: { amount: 350000, currency: 'XOF' },
         migrantCount: 130,
       },
-      identifiers: [{ kind: 'vehicle_plate', value: 'AG 4471 NE', qualifier: 'NER' }],
+      identifiers: [
+        { kind: 'vehicle_plate', value: 'AG 4471 NE', qualifier: 'NER' },
+        { kind: 'phone', value: '+227 96 00 00 42' },
+      ],
     },
   },
   {
-    user: 'chinedu.okafor',
+    user: 'giulia.russo',
     input: {
       kind: 'document_fraud',
       tlp: 'GREEN',
       grading: { source: 'A', information: '1' },
       summary:
-        'Counterfeit Nigerian passports of one series: photo page reprinted, MRZ check digit wrong, laminate without the diffractive feature.',
+        'Counterfeit Nigerian passport detected at arrival from Lagos: photo page reprinted, MRZ check digit wrong, laminate without the diffractive feature.',
       documentFraud: {
         documentType: 'passport',
         issuingState: 'NGA',
         fraudType: 'counterfeit',
         featuresAffected: ['biodata_page', 'mrz', 'laminate'],
-        detectedAt: { place: 'airport', location: 'Lagos Murtala Muhammed', flight: 'AZ869' },
+        detectedAt: { place: 'airport', location: 'Roma Fiumicino', flight: 'AZ869' },
       },
-      identifiers: [{ kind: 'travel_document', value: 'A09990001', qualifier: 'NGA' }],
+      identifiers: [
+        { kind: 'travel_document', value: 'A09990001', qualifier: 'NGA' },
+        { kind: 'phone', value: '+234 803 000 0177' },
+      ],
     },
   },
   {

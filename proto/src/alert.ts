@@ -180,6 +180,14 @@ const commonAlert = {
   identifiers: z.array(pseudonymizedIdentifier),
   revision: z.number().int().min(1),
   status: code(ALERT_STATUSES, 'an alert status: active, amended or withdrawn'),
+  /**
+   * Detached JWS of the originating agency (see alert-signature.ts). Optional in the shape so that
+   * an alert can be built before it is signed; receivers refuse an alert without a valid one.
+   */
+  signature: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/, 'must be a detached JWS')
+    .optional(),
 };
 
 /** The alert as it travels on the bus and is stored by partners: no raw identifier in it. */

@@ -1,6 +1,7 @@
 // The public face of the Corridor contract. Everything else imports from here only.
 export * from './access-token.js';
 export * from './alert.js';
+export * from './alert-signature.js';
 export * from './claims.js';
 export * from './codes.js';
 export * from './directory.js';

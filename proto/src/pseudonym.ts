@@ -73,7 +73,7 @@ export function pseudonymize(id: IdentifierInput, key: NetworkKey): Pseudonymize
   return { kind: id.kind, pseudonym: pseudonymOf(id.kind, canonicalize(id), key), epoch: key.epoch };
 }
 
-function base64urlEncode(bytes: Uint8Array): string {
+export function base64urlEncode(bytes: Uint8Array): string {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -3,7 +3,7 @@ import { getAlert, listAlerts, storeReceivedAlerts } from './alert-store.js';
 import { type Database, openDatabase } from './database.js';
 import { createFeed } from './feed.js';
 import { publishAlert, toWireAlert } from './publish-alert.js';
-import { ITALY, NETWORK_KEY, routeInput } from './testing/fixtures.js';
+import { ITALY, italySigner, NETWORK_KEY, routeInput } from './testing/fixtures.js';
 import { scratchDatabase } from './testing/scratch-database.js';
 
 describe('what the node answers about its alerts', () => {
@@ -21,6 +21,7 @@ describe('what the node answers about its alerts', () => {
       agency: ITALY,
       networkKey: NETWORK_KEY,
       subjectRoot: 'corridor',
+      signer: await italySigner(),
       onQueued: () => {},
     };
     ids.green = (await publishAlert(ctx, routeInput({ tlp: 'GREEN' }))).id;

@@ -3,7 +3,15 @@
 // that is not an acceptable alert is quarantined and acknowledged, so it can never block the
 // stream; a database failure leaves it unacknowledged for redelivery, so nothing is lost.
 
-import { type Alert, alert as alertSchema, fieldErrorsOf, parseAlertSubject, subjectFiltersFor } from '@corridor/proto';
+import {
+  type Alert,
+  alert as alertSchema,
+  fieldErrorsOf,
+  type Membership,
+  parseAlertSubject,
+  subjectFiltersFor,
+  verifyAlertSignature,
+} from '@corridor/proto';
 import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
 import { storeReceivedAlerts } from './alert-store.js';
 import type { Bus } from './bus.js';
@@ -15,6 +23,8 @@ const BATCH = 500;
 
 export interface InboxOptions {
   agency: string;
+  /** Whose alert-signing keys to trust: the current membership document. */
+  membership: () => Membership;
   stream: string;
   subjectRoot: string;
 }
@@ -22,7 +32,7 @@ export interface InboxOptions {
 export type Verdict = { ok: true; alert: Alert } | { ok: false; reason: string };
 
 /** Decides whether a bus message is an alert this node may accept. Pure, so tests call it directly. */
-export function checkMessage(subject: string, data: string, opts: InboxOptions): Verdict {
+export function checkMessage(subject: string, data: string, opts: Pick<InboxOptions, 'agency' | 'subjectRoot'>): Verdict {
   const parsedSubject = parseAlertSubject(opts.subjectRoot, subject);
   if (!parsedSubject) return { ok: false, reason: 'subject is not an alert subject' };
   if (parsedSubject.recipient !== null && parsedSubject.recipient !== opts.agency)
@@ -87,10 +97,13 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
     for (const m of batch) {
       const data = m.string();
       const verdict = checkMessage(m.subject, data, opts);
-      if (!verdict.ok) {
-        rejected.push({ subject: m.subject, payload: data, reason: verdict.reason });
-        log.warn('message quarantined', { subject: m.subject, reason: verdict.reason, seq: m.seq });
-      } else if (verdict.alert.origin.agency !== opts.agency) {
+      // Never shown as genuine unless its origin agency's key signed exactly this alert.
+      const signed = verdict.ok ? await verifyAlertSignature(verdict.alert, opts.membership()) : undefined;
+      const reason = !verdict.ok ? verdict.reason : signed && !signed.ok ? `bad signature: ${signed.reason}` : undefined;
+      if (reason !== undefined) {
+        rejected.push({ subject: m.subject, payload: data, reason });
+        log.warn('message quarantined', { subject: m.subject, reason, seq: m.seq });
+      } else if (verdict.ok && verdict.alert.origin.agency !== opts.agency) {
         accepted.push(verdict.alert); // our own alerts coming back were stored when published
       }
     }

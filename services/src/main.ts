@@ -1,5 +1,5 @@
 // An agency node: its database, its GraphQL API, its outbox to JetStream and its inbox from it.
-import { createTokenVerifier } from '@corridor/proto';
+import { createAlertSigner, createTokenVerifier } from '@corridor/proto';
 import { createBus } from './bus.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database.js';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     database.db,
     bus,
     feed,
-    { agency: config.agency.id, stream: config.stream, subjectRoot: config.subjectRoot },
+    { agency: config.agency.id, membership: () => config.membership, stream: config.stream, subjectRoot: config.subjectRoot },
     log,
   );
   const services: NodeServices = {
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       agency: config.agency,
       networkKey: config.networkKey,
       subjectRoot: config.subjectRoot,
+      signer: await createAlertSigner(config.signingKey),
       onQueued: () => outbox.wake(),
     },
     log,

@@ -8,8 +8,8 @@ import { createFeed } from './feed.js';
 import { type Inbox, startInbox } from './inbox.js';
 import type { Logger } from './log.js';
 import { type OutboxRelay, startOutboxRelay } from './outbox.js';
-import { publishAlert } from './publish-alert.js';
-import { ITALY, NETWORK_KEY, RAW_DOCUMENT, routeInput } from './testing/fixtures.js';
+import { publishAlert, toWireAlert } from './publish-alert.js';
+import { ITALY, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
 import { scratchDatabase } from './testing/scratch-database.js';
 
 const NATS_URL = process.env.CORRIDOR_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -46,7 +46,7 @@ describe('an alert travelling from one node to another over JetStream', () => {
     nigerBus = bus('spec-ne');
     await Promise.all([italyBus.ready(), nigerBus.ready()]);
     outbox = startOutboxRelay(italy.db, italyBus, quiet);
-    inbox = startInbox(niger.db, nigerBus, nigerFeed, { agency: 'ne-ppn', stream, subjectRoot }, quiet);
+    inbox = startInbox(niger.db, nigerBus, nigerFeed, { agency: 'ne-ppn', membership: () => SPEC_MEMBERSHIP, stream, subjectRoot }, quiet);
   });
 
   afterAll(async () => {
@@ -65,7 +65,15 @@ describe('an alert travelling from one node to another over JetStream', () => {
     (async () => {
       for await (const a of nigerFeed.subscribe('alert')) seen.push(a.id);
     })();
-    const ctx = { db: italy.db, feed: createFeed(), agency: ITALY, networkKey: NETWORK_KEY, subjectRoot, onQueued: () => outbox.wake() };
+    const ctx = {
+      db: italy.db,
+      feed: createFeed(),
+      agency: ITALY,
+      networkKey: NETWORK_KEY,
+      subjectRoot,
+      signer: await italySigner(),
+      onQueued: () => outbox.wake(),
+    };
     const a = await publishAlert(ctx, routeInput());
 
     expect(
@@ -94,4 +102,28 @@ describe('an alert travelling from one node to another over JetStream', () => {
     expect(await niger.db.quarantinedMessage.findMany({ select: { reason: true } })).toEqual([{ reason: 'not JSON' }]);
     expect(seen).toEqual([a.id]);
   });
+
+  it('quarantines an alert whose signature does not hold, and never shows it', async () => {
+    const { js } = await italyBus.ready();
+    const genuine = await publishAlertDirect();
+    const forgeries = [
+      { ...genuine, id: '0196a4f2-7c00-7000-8000-00000000f001', summary: 'altered after signing' },
+      { ...genuine, id: '0196a4f2-7c00-7000-8000-00000000f002', signature: undefined },
+    ];
+    const before = await niger.db.quarantinedMessage.count();
+    for (const f of forgeries)
+      await js.publish(`${subjectRoot}.alert.route.ITA.central-mediterranean.it-polfr`, JSON.stringify(f), { msgID: f.id });
+    await until(
+      () => niger.db.quarantinedMessage.count(),
+      (n) => n >= before + 2,
+    );
+    const reasons = (await niger.db.quarantinedMessage.findMany({ orderBy: { id: 'asc' }, skip: before })).map((q) => q.reason);
+    expect(reasons).toEqual(['bad signature: signature does not match the alert', 'bad signature: unsigned alert']);
+    expect(await niger.db.alert.count({ where: { id: { in: forgeries.map((f) => f.id) } } })).toBe(0);
+  });
 });
+
+/** A signed alert as Italy's node would send it, built without going through the outbox. */
+async function publishAlertDirect() {
+  return (await italySigner()).sign(toWireAlert(routeInput(), ITALY, NETWORK_KEY, new Date()));
+}

@@ -1,9 +1,9 @@
-import { ValidationError } from '@corridor/proto';
+import { type Alert, ValidationError, verifyAlertSignature } from '@corridor/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './database.js';
 import { createFeed } from './feed.js';
 import { publishAlert, toWireAlert } from './publish-alert.js';
-import { ITALY, NETWORK_KEY, RAW_DOCUMENT, routeInput } from './testing/fixtures.js';
+import { ITALY, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
 import { scratchDatabase } from './testing/scratch-database.js';
 
 describe('building the wire alert', () => {
@@ -39,11 +39,21 @@ describe('publishing at the node', () => {
   let database: Database;
   let queued = 0;
   const feed = createFeed();
-  const ctx = () => ({ db: database.db, feed, agency: ITALY, networkKey: NETWORK_KEY, subjectRoot: 'corridor', onQueued: () => queued++ });
+  let signer: Awaited<ReturnType<typeof italySigner>>;
+  const ctx = () => ({
+    db: database.db,
+    feed,
+    agency: ITALY,
+    networkKey: NETWORK_KEY,
+    subjectRoot: 'corridor',
+    signer,
+    onQueued: () => queued++,
+  });
 
   beforeAll(async () => {
     scratch = await scratchDatabase();
     database = await openDatabase({ url: scratch.url, dataDir: '/nonexistent' });
+    signer = await italySigner();
   });
   afterAll(async () => {
     await database?.close();
@@ -58,6 +68,8 @@ describe('publishing at the node', () => {
     const stored = await database.db.alert.findUniqueOrThrow({ where: { id: a.id } });
     expect(JSON.stringify(stored.document)).not.toContain(RAW_DOCUMENT);
     expect(queued).toBeGreaterThan(0);
+    // Signed at the source with this agency's key, as partners will check.
+    expect(await verifyAlertSignature(stored.document as unknown as Alert, { ...SPEC_MEMBERSHIP })).toMatchObject({ ok: true });
   });
 
   it('queues nothing for TLP:RED and one inbox row per AMBER recipient', async () => {

@@ -3,6 +3,7 @@
 // here: it is never stored, sent or logged.
 import {
   type Alert,
+  type AlertSigner,
   alertInput,
   alert as alertSchema,
   fieldErrorsOf,
@@ -24,6 +25,8 @@ export interface PublishContext {
   agency: MemberAgency;
   networkKey: NetworkKey;
   subjectRoot: string;
+  /** Signs with this agency's alert-signing key before anything is stored or sent. */
+  signer: AlertSigner;
   /** Called after the alert and its outbox rows are committed. */
   onQueued: () => void;
   now?: () => Date;
@@ -52,7 +55,7 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
 }
 
 export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
-  const alert = toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))());
+  const alert = await ctx.signer.sign(toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))()));
   const payload = JSON.stringify(alert);
   const outbox = subjectsForAlert(ctx.subjectRoot, alert).map((subject) => ({
     subject,

@@ -1,5 +1,16 @@
 // For specs only: a member agency, a network key and inputs with fictitious identifiers.
-import { type AlertInput, type MemberAgency, parseNetworkKey } from '@corridor/proto';
+import { type AlertInput, createAlertSigner, type MemberAgency, type Membership, parseNetworkKey } from '@corridor/proto';
+
+// A key made for these specs only, never used anywhere else.
+const ITALY_SIGNING_JWK = {
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x: '1RddPP6q4qllhm0RjXlW8BFdcWJkL2PQVPc4NvKkHnQ',
+  d: '13LD1PsdLjqo5a0f66x9K9hOQTgt7Icw3c-JKqegd-U',
+  kid: 'it-polfr-alerts-spec',
+  alg: 'EdDSA',
+};
+const { d: _, ...ITALY_PUBLIC_JWK } = ITALY_SIGNING_JWK;
 
 export const ITALY: MemberAgency = {
   id: 'it-polfr',
@@ -8,7 +19,26 @@ export const ITALY: MemberAgency = {
   networks: [],
   nodeUrl: 'http://127.0.0.1:1/graphql',
   tokenIssuer: { issuer: 'https://issuer.it-polfr.invalid/', jwks: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'k' }] } },
-  alertSigningKeys: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'k' }] },
+  alertSigningKeys: { keys: [ITALY_PUBLIC_JWK as MemberAgency['alertSigningKeys']['keys'][number]] },
+};
+
+export const italySigner = () => createAlertSigner(ITALY_SIGNING_JWK);
+
+/** A network of Italy and Niger, as the inbox of Niger's node sees it. */
+export const SPEC_MEMBERSHIP: Membership = {
+  network: { id: 'spec-net', name: 'Spec network' },
+  audience: 'corridor',
+  version: 1,
+  agencies: [
+    ITALY,
+    {
+      ...ITALY,
+      id: 'ne-ppn',
+      name: 'Pôle judiciaire',
+      country: 'NER',
+      alertSigningKeys: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'n' }] },
+    },
+  ],
 };
 
 export const NETWORK_KEY = parseNetworkKey(`1:${Buffer.alloc(32, 3).toString('base64url')}`);

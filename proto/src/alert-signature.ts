@@ -1,0 +1,65 @@
+// Alerts are signed at the source (DESIGN principle 3): a detached JWS (RFC 7515, appendix F)
+// over the RFC 8785 canonical JSON of the alert without its signature, with the originating
+// agency's key. Receivers verify it against the keys the membership document lists for that
+// agency before they store anything, so a node that publishes in another agency's name, or a
+// message altered on the way, is caught whatever the bus allowed.
+import canonicalizeModule from 'canonicalize';
+import { CompactSign, compactVerify, createLocalJWKSet, importJWK, type JWK, errors as joseErrors } from 'jose';
+import type { Alert } from './alert.js';
+import type { Membership } from './membership.js';
+import { base64urlEncode } from './pseudonym.js';
+
+// canonicalize (the RFC 8785 reference implementation) is CommonJS: its default import is the function.
+const canonicalize = canonicalizeModule as unknown as (value: unknown) => string;
+
+export const ALERT_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
+
+function signingInput(alert: Alert): Uint8Array {
+  const { signature: _, ...unsigned } = alert;
+  return new TextEncoder().encode(canonicalize(unsigned));
+}
+
+export interface AlertSigner {
+  kid: string;
+  sign(alert: Alert): Promise<Alert>;
+}
+
+/** A signer from the agency's private JWK (it must carry `kid` and `alg`, as in CORRIDOR_SIGNING_KEY). */
+export async function createAlertSigner(privateJwk: JWK): Promise<AlertSigner> {
+  const alg = privateJwk.alg ?? (privateJwk.crv === 'Ed25519' ? 'EdDSA' : 'ES256');
+  if (!ALERT_SIGNING_ALGORITHMS.includes(alg)) throw new Error(`alert-signing key algorithm ${alg} is not allowed`);
+  if (!privateJwk.kid) throw new Error('alert-signing key needs a key id (kid)');
+  const key = await importJWK(privateJwk, alg);
+  const kid = privateJwk.kid;
+  return {
+    kid,
+    async sign(alert) {
+      const jws = await new CompactSign(signingInput(alert)).setProtectedHeader({ alg, kid }).sign(key);
+      const [header, , sig] = jws.split('.');
+      return { ...alert, signature: `${header}..${sig}` };
+    },
+  };
+}
+
+export type SignatureVerdict = { ok: true; kid: string } | { ok: false; reason: string };
+
+/** Checks an alert's signature against its origin agency's published alert-signing keys. */
+export async function verifyAlertSignature(alert: Alert, membership: Membership): Promise<SignatureVerdict> {
+  if (!alert.signature) return { ok: false, reason: 'unsigned alert' };
+  const agency = membership.agencies.find((a) => a.id === alert.origin.agency);
+  if (!agency) return { ok: false, reason: `origin agency ${alert.origin.agency} is not a member` };
+  const [header, empty, sig] = alert.signature.split('.');
+  if (!header || empty !== '' || !sig) return { ok: false, reason: 'signature is not a detached JWS' };
+  const payload = base64urlEncode(signingInput(alert));
+  try {
+    const { protectedHeader } = await compactVerify(`${header}.${payload}.${sig}`, createLocalJWKSet(agency.alertSigningKeys), {
+      algorithms: ALERT_SIGNING_ALGORITHMS,
+    });
+    return { ok: true, kid: protectedHeader.kid ?? '' };
+  } catch (e) {
+    if (e instanceof joseErrors.JWKSNoMatchingKey) return { ok: false, reason: `signed with a key agency ${agency.id} does not publish` };
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature does not match the alert' };
+    if (e instanceof joseErrors.JOSEError) return { ok: false, reason: `signature not acceptable: ${e.message}` };
+    throw e;
+  }
+}

@@ -63,3 +63,16 @@ export async function verifyAlertSignature(alert: Alert, membership: Membership)
     throw e;
   }
 }
+
+/** The key id in a detached JWS's protected header: which of its keys the agency signed with. */
+export function signatureKeyId(signature: string | undefined | null): string | null {
+  const header = signature?.split('.')[0];
+  if (!header) return null;
+  try {
+    const json = atob(header.replace(/-/g, '+').replace(/_/g, '/'));
+    const kid = (JSON.parse(json) as { kid?: unknown }).kid;
+    return typeof kid === 'string' ? kid : null;
+  } catch {
+    return null;
+  }
+}

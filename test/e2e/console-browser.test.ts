@@ -59,6 +59,8 @@ it('shows an alert published in one agency’s console in another agency’s liv
   expect(await arrived.textContent()).toContain('Wooden boat');
   expect(await arrived.textContent()).toContain('Zuwara (Libya)');
   expect(await arrived.locator('.badge-new').count()).toBe(1);
+  // The receiving node verified Italy's signature before storing it; the console says who signed.
+  expect(await arrived.getByTestId('signed-by').textContent()).toContain('Polizia di Frontiera');
 });
 
 it('puts each validation message next to its field and publishes nothing', async () => {

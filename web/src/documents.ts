@@ -13,6 +13,7 @@ export const AlertFieldsFragment = graphql(`
     revision
     status
     details
+    signingKey
     origin { agency country }
     grading { source information }
     route { region waypoints { country place mode } }

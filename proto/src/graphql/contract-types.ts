@@ -4,6 +4,7 @@
 // For the global PothosSchemaTypes namespace.
 import '@pothos/core';
 import type { Alert } from '../alert.js';
+import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -67,6 +68,17 @@ export function defineContractTypes(builder: ContractBuilder) {
       identifiers: t.field({ type: [Pseudonym], resolve: (a) => a.identifiers }),
       revision: t.exposeInt('revision'),
       status: t.exposeString('status'),
+      signature: t.string({
+        nullable: true,
+        description: 'Detached JWS of the origin agency over the canonical alert (RFC 7515, RFC 8785).',
+        resolve: (a) => a.signature ?? null,
+      }),
+      signingKey: t.string({
+        nullable: true,
+        description:
+          'Key id of the origin agency key that signed the alert; a node stores a partner alert only once this signature verified.',
+        resolve: (a) => signatureKeyId(a.signature),
+      }),
       details: t.field({
         type: 'JSONObject',
         description: 'routeDetails for a route alert, documentFraud for a document-fraud alert',

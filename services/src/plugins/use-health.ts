@@ -9,13 +9,16 @@ export function useHealth(services: () => NodeServices): Plugin {
       const s = services();
       let database = 'ok';
       let outboxPending = -1;
+      let quarantined = -1;
       try {
         outboxPending = await s.outbox.pending();
+        // Messages refused by the inbox (not alerts, bad signatures): an operator watches this grow.
+        quarantined = await s.db.quarantinedMessage.count();
       } catch {
         database = 'unreachable';
       }
       const nats = s.bus.connected() ? 'connected' : 'disconnected';
-      const body = { status: database === 'ok' ? 'ok' : 'degraded', agency: s.agency.id, database, nats, outboxPending };
+      const body = { status: database === 'ok' ? 'ok' : 'degraded', agency: s.agency.id, database, nats, outboxPending, quarantined };
       endResponse(Response.json(body, { status: database === 'ok' ? 200 : 503 }));
     },
   };

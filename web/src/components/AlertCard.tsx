@@ -141,6 +141,15 @@ export function AlertCard({
         )}
         {alert.recipients.length > 0 && <span>Shared only with {alert.recipients.map(agencyName).join(', ')}</span>}
         {alert.validUntil && <span>Valid until {dateTimeText(alert.validUntil)}</span>}
+        {alert.signingKey && (
+          <span
+            className="signed"
+            data-testid="signed-by"
+            title={`Signature verified against the key ${alert.signingKey} that this agency publishes`}
+          >
+            ✔ Signed by {agencyName(alert.origin.agency)}
+          </span>
+        )}
       </footer>
     </article>
   );

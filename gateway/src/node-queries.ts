@@ -16,6 +16,14 @@ export const ALERTS_QUERY = gql(
 
 export const PUBLISH_MUTATION = gql(`mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_SELECTION} } }`);
 
+export const AMEND_MUTATION = gql(
+  `mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ${ALERT_SELECTION} } }`,
+);
+
+export const WITHDRAW_MUTATION = gql(
+  `mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ${ALERT_SELECTION} } }`,
+);
+
 export const FEED_SUBSCRIPTION = gql(`subscription Feed { alertFeed { ${ALERT_SELECTION} } }`);
 
 export type NodeAlert = Omit<Alert, 'routeDetails' | 'documentFraud'> & { details: Record<string, unknown> };

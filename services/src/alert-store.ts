@@ -12,26 +12,67 @@ export interface OutboxRow {
 
 export type AlertScope = 'OWN' | 'RECEIVED' | 'ALL';
 
-/** The alert and its outbox rows in one statement: atomic, and a single round trip and commit. */
+/** A new alert, its first history row and its outbox rows in one statement: atomic, one round trip. */
 export async function storeOwnAlert(db: Db, a: Alert, outbox: OutboxRow[]): Promise<void> {
+  const doc = JSON.stringify(a);
   await db.$executeRaw`
     WITH stored AS (
       INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
-      VALUES (${a.id}::uuid, ${a.origin.agency}, ${a.kind}, ${a.tlp}, ${a.revision}, ${a.createdAt}::timestamptz, ${JSON.stringify(a)}::jsonb, true)
-      RETURNING id)
+      VALUES (${a.id}::uuid, ${a.origin.agency}, ${a.kind}, ${a.tlp}, ${a.revision}, ${a.createdAt}::timestamptz, ${doc}::jsonb, true)
+      RETURNING id),
+    history AS (INSERT INTO alert_revisions (alert_id, revision, document) SELECT id, ${a.revision}, ${doc}::jsonb FROM stored)
     INSERT INTO outbox (alert_id, subject, msg_id, payload)
     SELECT stored.id, o->>'subject', o->>'msgId', o->>'payload' FROM stored, jsonb_array_elements(${JSON.stringify(outbox)}::jsonb) AS o`;
 }
 
 /**
- * Stores partners' alerts in one statement (one commit for a whole batch from the bus). An alert
- * already held at the same or a later revision is left alone; returns the alerts actually stored.
+ * A new revision of an own alert (amended or withdrawn), in one statement. It applies only on top
+ * of the revision before it: false when another change got there first, and nothing is written.
+ */
+export async function storeOwnRevision(db: Db, a: Alert, outbox: OutboxRow[]): Promise<boolean> {
+  const doc = JSON.stringify(a);
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    WITH updated AS (
+      UPDATE alerts SET revision = ${a.revision}, tlp = ${a.tlp}, document = ${doc}::jsonb
+      WHERE id = ${a.id}::uuid AND own AND revision = ${a.revision - 1}
+      RETURNING id),
+    history AS (INSERT INTO alert_revisions (alert_id, revision, document) SELECT id, ${a.revision}, ${doc}::jsonb FROM updated),
+    queued AS (
+      INSERT INTO outbox (alert_id, subject, msg_id, payload)
+      SELECT updated.id, o->>'subject', o->>'msgId', o->>'payload' FROM updated, jsonb_array_elements(${JSON.stringify(outbox)}::jsonb) AS o)
+    SELECT count(*)::int AS n FROM updated`;
+  return (rows[0]?.n ?? 0) === 1;
+}
+
+/** An own alert as this node holds it now (its current revision), or null. */
+export async function getOwnAlert(db: Db, id: string): Promise<Alert | null> {
+  if (!UUID.test(id)) return null;
+  const row = await db.alert.findFirst({ where: { id, own: true } });
+  return row ? alertSchema.parse(row.document) : null;
+}
+
+/** Every revision held of an alert, oldest first: what an auditor reads. */
+export async function alertHistory(db: Db, id: string): Promise<Alert[]> {
+  if (!UUID.test(id)) return [];
+  const rows = await db.alertRevision.findMany({ where: { alertId: id }, orderBy: { revision: 'asc' } });
+  return rows.map((r) => alertSchema.parse(r.document));
+}
+
+/**
+ * Stores partners' alerts in one statement (one commit for a whole batch from the bus). Every
+ * revision goes into the history, whatever order it arrives in; the current row moves only
+ * forward, so a late older revision never replaces a newer one. Returns the alerts that became
+ * the current revision here.
  */
 export async function storeReceivedAlerts(db: Db, alerts: Alert[]): Promise<Alert[]> {
   const newest = new Map<string, Alert>();
   for (const a of alerts) if ((newest.get(a.id)?.revision ?? 0) < a.revision) newest.set(a.id, a);
   if (newest.size === 0) return [];
   const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH history AS (
+      INSERT INTO alert_revisions (alert_id, revision, document)
+      SELECT (d->>'id')::uuid, (d->>'revision')::int, d FROM jsonb_array_elements(${JSON.stringify(alerts)}::jsonb) AS d
+      ON CONFLICT (alert_id, revision) DO NOTHING)
     INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
     SELECT (d->>'id')::uuid, d->'origin'->>'agency', d->>'kind', d->>'tlp', (d->>'revision')::int, (d->>'createdAt')::timestamptz, d, false
     FROM jsonb_array_elements(${JSON.stringify([...newest.values()])}::jsonb) AS d

@@ -15,7 +15,7 @@ import {
   timeErrors,
   ValidationError,
 } from '@corridor/proto';
-import { storeOwnAlert } from './alert-store.js';
+import { type OutboxRow, storeOwnAlert } from './alert-store.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 
@@ -54,16 +54,20 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
   return alertSchema.parse(wire);
 }
 
-export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
-  const alert = await ctx.signer.sign(toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))()));
+/** One outbox row per subject the release rule allows for this revision (none for TLP:RED). */
+export function outboxRowsFor(alert: Alert, subjectRoot: string): OutboxRow[] {
   const payload = JSON.stringify(alert);
-  const outbox = subjectsForAlert(ctx.subjectRoot, alert).map((subject) => ({
+  return subjectsForAlert(subjectRoot, alert).map((subject) => ({
     subject,
     // JetStream drops a second publish with the same id inside its window: retries are harmless.
     msgId: `${alert.id}:${alert.revision}:${subject}`,
     payload,
   }));
-  await storeOwnAlert(ctx.db, alert, outbox);
+}
+
+export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
+  const alert = await ctx.signer.sign(toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))()));
+  await storeOwnAlert(ctx.db, alert, outboxRowsFor(alert, ctx.subjectRoot));
   ctx.onQueued();
   ctx.feed.publish('alert', alert);
   return alert;

@@ -173,4 +173,55 @@ describe('alert exchange between agencies', () => {
     const now = await visibleAlertIds('it-polfr-officer');
     expect(now.filter((x) => !before.includes(x))).toEqual([controlId]);
   });
+  it('carries amendments and a withdrawal to partners, in order, with the history kept at both ends', async () => {
+    const first = await publish('it-polfr-officer', routeAlert({ summary: 'Departures from Zuwara expected tonight' }));
+    const id = first.data?.publishAlert.id as string;
+    const gatewayAs = (user: string, query: string, variables: Record<string, unknown>) =>
+      gql<Record<string, WireAlert>>(net.gatewayUrl, tokens[user] as string, query, variables);
+
+    const amended = await gatewayAs(
+      'it-polfr-officer',
+      'mutation($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { id revision status summary } }',
+      { id, input: routeAlert({ summary: 'Departures moved to Sabratha, expected tonight' }), revision: 1 },
+    );
+    expect(amended.data?.amendAlert).toMatchObject({ id, revision: 2, status: 'amended' });
+    // An officer still looking at revision 1 is told, not allowed to overwrite revision 2 unseen.
+    const stale = await gatewayAs(
+      'it-polfr-officer',
+      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { id } }',
+      { id, revision: 1 },
+    );
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // Another agency cannot change Italy's alert.
+    const foreign = await gatewayAs('ne-ppn-officer', 'mutation($id: ID!) { withdrawAlert(id: $id) { id } }', { id });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const withdrawn = await gatewayAs(
+      'it-polfr-officer',
+      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { id revision status } }',
+      {
+        id,
+        revision: 2,
+      },
+    );
+    expect(withdrawn.data?.withdrawAlert).toMatchObject({ revision: 3, status: 'withdrawn' });
+
+    const atNiger = await eventually(async () => {
+      const a = (await receivedAt('ne-ppn', 'ne-ppn-officer', id)) as (WireAlert & { revision?: number; status?: string }) | undefined;
+      return a?.revision === 3 ? a : undefined;
+    });
+    expect(atNiger.status).toBe('withdrawn');
+    expect(atNiger.summary).toBe('Departures moved to Sabratha, expected tonight');
+    const history = await gql<{ alertHistory: { revision: number; status: string }[] }>(
+      net.nodes['ne-ppn']?.url as string,
+      tokens['ne-ppn-officer'] as string,
+      'query($id: ID!) { alertHistory(id: $id) { revision status } }',
+      { id },
+    );
+    expect(history.data?.alertHistory).toEqual([
+      { revision: 1, status: 'active' },
+      { revision: 2, status: 'amended' },
+      { revision: 3, status: 'withdrawn' },
+    ]);
+  });
 });

@@ -14,6 +14,7 @@ export const AlertFieldsFragment = graphql(`
     status
     details
     signingKey
+    expired
     origin { agency country }
     grading { source information }
     route { region waypoints { country place mode } }

@@ -1,9 +1,18 @@
 // The gateway API: the caller, the members, the federated directory and alerts, publishing at
 // the caller's own node, and the caller's node's live feed.
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts, mergeDirectory } from '../merge.js';
-import { ALERTS_QUERY, DIRECTORY_QUERY, FEED_SUBSCRIPTION, fromNodeAlert, type NodeAlert, PUBLISH_MUTATION } from '../node-queries.js';
+import {
+  ALERTS_QUERY,
+  AMEND_MUTATION,
+  DIRECTORY_QUERY,
+  FEED_SUBSCRIPTION,
+  fromNodeAlert,
+  type NodeAlert,
+  PUBLISH_MUTATION,
+  WITHDRAW_MUTATION,
+} from '../node-queries.js';
 import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput, type GatewayContext } from './builder.js';
 
 const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
@@ -133,25 +142,56 @@ builder.mutationType({
       type: AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
-      resolve: async (_r, args, ctx) => {
-        const node = ctx.nodes.get(ctx.claims.agency);
-        if (!node)
-          throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
-            extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-          });
-        const result = await node.execute<{ publishAlert: NodeAlert }>(PUBLISH_MUTATION, { input: args.input }, ctx.authorization);
-        const error = result.errors?.[0];
-        if (error || !result.data) {
-          // The node's own words and codes (VALIDATION_FAILED with fieldErrors) reach the console unchanged.
-          throw new GraphQLError(error?.message ?? `agency ${ctx.claims.agency} did not answer`, {
-            extensions: { agency: ctx.claims.agency, ...(error?.extensions ?? { code: 'NODE_UNAVAILABLE' }) },
-          });
-        }
-        return fromNodeAlert(result.data.publishAlert);
+      resolve: (_r, args, ctx) => atOwnNode(ctx, PUBLISH_MUTATION, { input: args.input }, 'publishAlert'),
+    }),
+    amendAlert: t.field({
+      type: AlertRef,
+      description: "Issues a new revision of one of the caller's agency's alerts, at its own node.",
+      args: {
+        id: t.arg.id({ required: true }),
+        input: t.arg({ type: 'JSONObject', required: true }),
+        revision: t.arg.int({
+          required: false,
+          description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
+        }),
       },
+      resolve: (_r, args, ctx) =>
+        atOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null }, 'amendAlert'),
+    }),
+    withdrawAlert: t.field({
+      type: AlertRef,
+      description: "Withdraws one of the caller's agency's alerts, at its own node.",
+      args: {
+        id: t.arg.id({ required: true }),
+        revision: t.arg.int({
+          required: false,
+          description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
+        }),
+      },
+      resolve: (_r, args, ctx) => atOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null }, 'withdrawAlert'),
     }),
   }),
 });
+
+/** Changes are made only at the caller's own agency node, which checks the token again. */
+async function atOwnNode(ctx: GatewayContext, document: DocumentNode, variables: Record<string, unknown>, field: string) {
+  const node = ctx.nodes.get(ctx.claims.agency);
+  if (!node) {
+    throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
+      extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
+    });
+  }
+  const result = await node.execute<Record<string, NodeAlert>>(document, variables, ctx.authorization);
+  const error = result.errors?.[0];
+  const changed = result.data?.[field];
+  if (error || !changed) {
+    // The node's own words and codes (VALIDATION_FAILED with fieldErrors, CONFLICT) reach the console unchanged.
+    throw new GraphQLError(error?.message ?? `agency ${ctx.claims.agency} did not answer`, {
+      extensions: { agency: ctx.claims.agency, ...(error?.extensions ?? { code: 'NODE_UNAVAILABLE' }) },
+    });
+  }
+  return fromNodeAlert(changed);
+}
 
 builder.subscriptionType({
   fields: (t) => ({

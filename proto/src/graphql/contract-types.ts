@@ -68,6 +68,10 @@ export function defineContractTypes(builder: ContractBuilder) {
       identifiers: t.field({ type: [Pseudonym], resolve: (a) => a.identifiers }),
       revision: t.exposeInt('revision'),
       status: t.exposeString('status'),
+      expired: t.boolean({
+        description: 'True once validUntil has passed: the alert stays readable but no longer holds.',
+        resolve: (a) => a.validUntil !== null && Date.parse(a.validUntil) <= Date.now(),
+      }),
       signature: t.string({
         nullable: true,
         description: 'Detached JWS of the origin agency over the canonical alert (RFC 7515, RFC 8785).',

@@ -1,7 +1,8 @@
 // The node API: this agency's directory and alerts, publishing, and the live feed.
 import { directoryFilter, mayRelease, parseOrThrow, ValidationError } from '@corridor/proto';
 import { GraphQLError } from 'graphql';
-import { getAlert, listAlerts } from '../alert-store.js';
+import { amendAlert, LifecycleError, withdrawAlert } from '../alert-lifecycle.js';
+import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
 import { searchDirectory } from '../directory-store.js';
 import { publishAlert } from '../publish-alert.js';
 import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput } from './builder.js';
@@ -77,6 +78,70 @@ builder.mutationType({
     }),
   }),
 });
+
+function ownAgencyOnly(ctx: { claims: { agency: string }; services: { agency: { id: string } } }, what: string): void {
+  if (ctx.claims.agency !== ctx.services.agency.id) {
+    throw new GraphQLError(`only users of agency ${ctx.services.agency.id} ${what} at this node`, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+function lifecycleError(e: unknown): unknown {
+  if (e instanceof ValidationError) return validationError(e);
+  if (e instanceof LifecycleError) return new GraphQLError(e.message, { extensions: { code: e.code } });
+  return e;
+}
+
+builder.mutationFields((t) => ({
+  amendAlert: t.field({
+    type: AlertRef,
+    description: 'Issues a new revision of an alert of this agency with new content (proto alertInput); kind, TLP and recipients stay.',
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: 'JSONObject', required: true }),
+      revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      ownAgencyOnly(ctx, 'amend alerts');
+      try {
+        const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
+        ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
+        return amended;
+      } catch (e) {
+        throw lifecycleError(e);
+      }
+    },
+  }),
+  withdrawAlert: t.field({
+    type: AlertRef,
+    description: 'Issues a last revision saying the alert no longer holds.',
+    args: {
+      id: t.arg.id({ required: true }),
+      revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      ownAgencyOnly(ctx, 'withdraw alerts');
+      try {
+        const withdrawn = await withdrawAlert(ctx.services.publishContext, String(args.id), args.revision);
+        ctx.services.log.info('alert withdrawn', { alert: withdrawn.id, revision: withdrawn.revision, user: ctx.claims.sub });
+        return withdrawn;
+      } catch (e) {
+        throw lifecycleError(e);
+      }
+    },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  alertHistory: t.field({
+    type: [AlertRef],
+    description: 'Every revision this node holds of an alert, oldest first; for this agency’s own users (audit).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      ownAgencyOnly(ctx, 'read alert history');
+      return alertHistory(ctx.services.db, String(args.id));
+    },
+  }),
+}));
 
 builder.subscriptionType({
   fields: (t) => ({

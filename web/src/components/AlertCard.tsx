@@ -104,7 +104,10 @@ export function AlertCard({
         </span>
         <strong className="kind">{label.kind(alert.kind)}</strong>
         {isNew && <span className="badge-new">New</span>}
-        {alert.status !== 'active' && <span className="badge badge-status">{alert.status === 'withdrawn' ? 'Withdrawn' : 'Amended'}</span>}
+        {alert.status !== 'active' && (
+          <span className="badge badge-status">{alert.status === 'withdrawn' ? 'Withdrawn' : `Amended (revision ${alert.revision})`}</span>
+        )}
+        {alert.expired && alert.status !== 'withdrawn' && <span className="badge badge-status">Expired</span>}
         <span className="origin">
           from <strong>{agencyName(alert.origin.agency)}</strong> · {countryName(alert.origin.country)}
         </span>

@@ -84,6 +84,22 @@ describe('alert input validation', () => {
     expect(errorsOf({ ...rest, kind: 'document_fraud' }).map((e) => e.path)).toEqual(['documentFraud']);
   });
 
+  it('takes document issuers as ICAO 9303 prints them: D for Germany, XXA for a stateless person', () => {
+    const doc = (issuingState: string) => ({
+      kind: 'document_fraud',
+      tlp: 'GREEN',
+      grading: { source: 'A', information: '1' },
+      summary: 'Forged passport',
+      documentFraud: { documentType: 'passport', issuingState, fraudType: 'forged', detectedAt: { place: 'airport' } },
+    });
+    expect(errorsOf(doc('D'))).toEqual([]);
+    expect(errorsOf(doc('XXA'))).toEqual([]);
+    expect(errorsOf(doc('DEU'))[0]).toMatchObject({
+      path: 'documentFraud.issuingState',
+      message: expect.stringContaining('D for Germany'),
+    });
+  });
+
   it('flags a validity end in the past', () => {
     const now = new Date('2026-11-24T12:00:00Z');
     expect(timeErrors({ validUntil: '2026-11-24T11:00:00Z' }, now)).toHaveLength(1);

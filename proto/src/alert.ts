@@ -17,7 +17,7 @@ import {
   TRANSPORT_MEANS,
   TRANSPORT_MODES,
 } from './codes.js';
-import { agencyId, code, countryCode, isoDateTime } from './fields.js';
+import { agencyId, code, countryCode, isoDateTime, issuingStateCode } from './fields.js';
 
 export const tlp = code(TLP_LEVELS, 'a TLP level: CLEAR, GREEN, AMBER, AMBER+STRICT or RED');
 export const alertKind = code(ALERT_KINDS, 'an alert kind: route or document_fraud');
@@ -94,7 +94,7 @@ export type RouteDetails = z.infer<typeof routeDetails>;
 
 export const documentFraudDetails = z.strictObject({
   documentType: code(DOCUMENT_TYPES, 'a document type, e.g. passport'),
-  issuingState: countryCode,
+  issuingState: issuingStateCode,
   fraudType: code(FRAUD_TYPES, 'a fraud type, e.g. counterfeit'),
   featuresAffected: z.array(code(DOCUMENT_FEATURES, 'a document feature, e.g. biodata_page')).max(10).default([]),
   detectedAt: z.strictObject({

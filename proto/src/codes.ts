@@ -6,6 +6,40 @@ export { COUNTRY_NAMES };
 export type CountryCode = keyof typeof COUNTRY_NAMES;
 export const COUNTRY_CODES = Object.keys(COUNTRY_NAMES) as CountryCode[];
 
+/**
+ * Issuing states and organisations as travel documents write them (ICAO Doc 9303, Part 3): the
+ * ISO 3166-1 alpha-3 code, except Germany's `D`, plus the codes for British nationality
+ * categories, international organisations, and stateless persons and refugees.
+ */
+export const ICAO_SPECIAL_ISSUERS = {
+  D: 'Germany',
+  GBD: 'United Kingdom — British Overseas Territories citizen',
+  GBN: 'United Kingdom — British National (Overseas)',
+  GBO: 'United Kingdom — British Overseas citizen',
+  GBP: 'United Kingdom — British Protected person',
+  GBS: 'United Kingdom — British subject',
+  EUE: 'European Union',
+  UNO: 'United Nations Organization',
+  UNA: 'United Nations specialized agency',
+  UNK: 'United Nations Interim Administration Mission in Kosovo',
+  XBA: 'African Development Bank',
+  XCC: 'Caribbean Community (CARICOM)',
+  XCO: 'Common Market for Eastern and Southern Africa (COMESA)',
+  XEC: 'Economic Community of West African States (ECOWAS)',
+  XPO: 'International Criminal Police Organization (INTERPOL)',
+  XOM: 'Sovereign Military Order of Malta',
+  XXA: 'Stateless person (1954 Convention)',
+  XXB: 'Refugee (1951 Convention)',
+  XXC: 'Refugee (other than the 1951 Convention)',
+  XXX: 'Person of unspecified nationality',
+} as const;
+export type IssuingStateCode = Exclude<CountryCode, 'DEU'> | keyof typeof ICAO_SPECIAL_ISSUERS;
+export const ISSUING_STATE_NAMES: Record<IssuingStateCode, string> = {
+  ...(Object.fromEntries(Object.entries(COUNTRY_NAMES).filter(([code]) => code !== 'DEU')) as Record<Exclude<CountryCode, 'DEU'>, string>),
+  ...ICAO_SPECIAL_ISSUERS,
+};
+export const ISSUING_STATE_CODES = Object.keys(ISSUING_STATE_NAMES) as IssuingStateCode[];
+
 /** Traffic Light Protocol 2.0 (FIRST), from least to most restricted. */
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 export type Tlp = (typeof TLP_LEVELS)[number];

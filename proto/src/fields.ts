@@ -1,6 +1,6 @@
 // Field schemas reused across the contract's documents.
 import { z } from 'zod';
-import { COUNTRY_CODES, type CountryCode } from './codes.js';
+import { COUNTRY_CODES, type CountryCode, ISSUING_STATE_CODES, type IssuingStateCode } from './codes.js';
 
 /** An enum of codes whose error names what kind of code was expected, not the whole list. */
 export function code<const T extends readonly [string, ...string[]]>(values: T, what: string) {
@@ -8,6 +8,11 @@ export function code<const T extends readonly [string, ...string[]]>(values: T, 
 }
 
 export const countryCode = code(COUNTRY_CODES as [CountryCode, ...CountryCode[]], 'an ISO 3166-1 alpha-3 country code, e.g. ITA, NER, NGA');
+
+export const issuingStateCode = code(
+  ISSUING_STATE_CODES as [IssuingStateCode, ...IssuingStateCode[]],
+  'an ICAO 9303 issuing-state code, as printed on the document, e.g. NGA, ITA, D for Germany',
+);
 
 /** Agency ids are NATS subject tokens: lower-case letters, digits and hyphens. */
 export const agencyId = z

@@ -13,6 +13,7 @@ import {
   FRAUD_TYPE_LABELS,
   IDENTIFIER_KIND_LABELS,
   INFORMATION_CREDIBILITY_LABELS,
+  ISSUING_STATE_NAMES,
   ROUTE_REGION_LABELS,
   SOURCE_RELIABILITY_LABELS,
   TLP_LABELS,
@@ -57,6 +58,16 @@ export const label = {
   role: lookup(DIRECTORY_ROLE_LABELS),
   competence: lookup(COMPETENCE_LABELS),
 };
+
+/** A document's issuing state or organisation (ICAO 9303 code) in words. */
+export function issuerName(code: string): string {
+  return ISSUING_STATE_NAMES[code as keyof typeof ISSUING_STATE_NAMES] ?? countryName(code);
+}
+
+/** Issuing states and organisations sorted by name, for the document form. */
+export const ISSUER_OPTIONS = Object.keys(ISSUING_STATE_NAMES)
+  .map((code) => ({ code, name: issuerName(code) }))
+  .sort((a, b) => a.name.localeCompare(b.name));
 
 /** Countries sorted by name, for selects. */
 export const COUNTRY_OPTIONS = Object.keys(COUNTRY_NAMES)

@@ -1,6 +1,6 @@
 // One alert as an officer reads it: what, where, how reliable, who said it.
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { countryName, dateTimeText, label } from '../labels';
+import { countryName, dateTimeText, issuerName, label } from '../labels';
 
 type Details = Record<string, unknown>;
 
@@ -61,7 +61,7 @@ function DocumentDetails({ d }: { d: Details }) {
     <dl className="details">
       <dt>Document</dt>
       <dd>
-        {label.documentType(d.documentType as string)} issued by {countryName(d.issuingState as string)}
+        {label.documentType(d.documentType as string)} issued by {issuerName(d.issuingState as string)}
       </dd>
       <dt>Fraud</dt>
       <dd>{label.fraudType(d.fraudType as string)}</dd>

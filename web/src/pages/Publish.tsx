@@ -22,21 +22,22 @@ import { type AlertForm, type AlertFormKind, buildAlertInput, checkAlertForm, em
 import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
 import { PublishAlertMutation } from '../documents';
 import { type ErrorsByPath, serverFieldErrors, unplacedErrors } from '../field-errors';
-import { COUNTRY_OPTIONS, label } from '../labels';
+import { COUNTRY_OPTIONS, ISSUER_OPTIONS, label } from '../labels';
 
 function CountrySelect({
   id,
   value,
   onChange,
+  options = COUNTRY_OPTIONS,
   ...aria
-}: { id: string; value: string; onChange: (v: string) => void } & Pick<
+}: { id: string; value: string; onChange: (v: string) => void; options?: { code: string; name: string }[] } & Pick<
   SelectHTMLAttributes<HTMLSelectElement>,
   'aria-describedby' | 'aria-invalid'
 >) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
       <option value="">Choose a country</option>
-      {COUNTRY_OPTIONS.map((c) => (
+      {options.map((c) => (
         <option key={c.code} value={c.code}>
           {c.name}
         </option>
@@ -455,7 +456,12 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
                 />
               </Field>
               <Field id="issuingState" path="documentFraud.issuingState" label="Issuing state" errors={err('documentFraud.issuingState')}>
-                <CountrySelect id="issuingState" value={form.issuingState} onChange={(issuingState) => set({ issuingState })} />
+                <CountrySelect
+                  id="issuingState"
+                  value={form.issuingState}
+                  onChange={(issuingState) => set({ issuingState })}
+                  options={ISSUER_OPTIONS}
+                />
               </Field>
               <Field id="fraudType" path="documentFraud.fraudType" label="Type of fraud" errors={err('documentFraud.fraudType')}>
                 <CodeSelect

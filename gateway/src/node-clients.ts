@@ -17,6 +17,7 @@ export interface NodeClient {
   ): Promise<ExecutionResult<T>>;
   subscribe<T>(
     document: DocumentNode,
+    variables: Record<string, unknown>,
     authorization: string,
     signal: AbortSignal,
   ): Promise<AsyncIterable<ExecutionResult<T>> | ExecutionResult<T>>;
@@ -34,10 +35,10 @@ export function createNodeClients(membership: Membership): Map<string, NodeClien
         async execute<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal?: AbortSignal) {
           return (await executor({ document, variables, context: { authorization }, ...(signal ? { signal } : {}) })) as ExecutionResult<T>;
         },
-        async subscribe<T>(document: DocumentNode, authorization: string, signal: AbortSignal) {
+        async subscribe<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal: AbortSignal) {
           return (await executor({
             document,
-            variables: {},
+            variables,
             context: { authorization },
             operationType: OperationTypeNode.SUBSCRIPTION,
             signal,

@@ -24,7 +24,19 @@ export const WITHDRAW_MUTATION = gql(
   `mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ${ALERT_SELECTION} } }`,
 );
 
-export const FEED_SUBSCRIPTION = gql(`subscription Feed { alertFeed { ${ALERT_SELECTION} } }`);
+export const FEED_SUBSCRIPTION = gql(
+  `subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ${ALERT_SELECTION} } }`,
+);
+
+export const MY_SUBSCRIPTION_QUERY = gql('query MySubscription { mySubscription }');
+
+export const SUBSCRIBED_ALERTS_QUERY = gql(
+  `query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ${ALERT_SELECTION} } } }`,
+);
+
+export const SET_SUBSCRIPTION_MUTATION = gql('mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }');
+
+export const MARK_READ_MUTATION = gql('mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }');
 
 export type NodeAlert = Omit<Alert, 'routeDetails' | 'documentFraud'> & { details: Record<string, unknown> };
 

@@ -35,7 +35,7 @@ export const waypoint = z.strictObject({
 });
 export type Waypoint = z.infer<typeof waypoint>;
 
-const routeRegion = code(ROUTE_REGIONS, 'a known smuggling route, e.g. central-mediterranean');
+export const routeRegion = code(ROUTE_REGIONS, 'a known smuggling route, e.g. central-mediterranean');
 
 /** A route is an ordered journey: at least two waypoints, no two consecutive ones identical. */
 export const route = z

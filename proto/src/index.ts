@@ -10,4 +10,5 @@ export * from './fields.js';
 export * from './membership.js';
 export * from './pseudonym.js';
 export * from './release.js';
+export * from './route-subscription.js';
 export * from './subjects.js';

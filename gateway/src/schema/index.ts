@@ -1,5 +1,7 @@
 // The gateway API: the caller, the members, the federated directory and alerts, publishing at
 // the caller's own node, and the caller's node's live feed.
+
+import type { JsonObject } from '@corridor/proto/graphql';
 import { type DocumentNode, GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts, mergeDirectory } from '../merge.js';
@@ -9,11 +11,15 @@ import {
   DIRECTORY_QUERY,
   FEED_SUBSCRIPTION,
   fromNodeAlert,
+  MARK_READ_MUTATION,
+  MY_SUBSCRIPTION_QUERY,
   type NodeAlert,
   PUBLISH_MUTATION,
+  SET_SUBSCRIPTION_MUTATION,
+  SUBSCRIBED_ALERTS_QUERY,
   WITHDRAW_MUTATION,
 } from '../node-queries.js';
-import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput, type GatewayContext } from './builder.js';
+import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput, type GatewayContext, SubscribedAlertRef } from './builder.js';
 
 const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
   description: 'How one agency node answered this query.',
@@ -175,41 +181,96 @@ builder.mutationType({
 
 /** Changes are made only at the caller's own agency node, which checks the token again. */
 async function atOwnNode(ctx: GatewayContext, document: DocumentNode, variables: Record<string, unknown>, field: string) {
+  return fromNodeAlert((await forwardToOwnNode(ctx, document, variables, field)) as NodeAlert);
+}
+
+/**
+ * What only the caller's own agency node holds or may change (its alerts, the caller's
+ * subscription) is asked there alone; the node checks the token again.
+ */
+async function forwardToOwnNode(
+  ctx: GatewayContext,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  field: string,
+): Promise<unknown> {
   const node = ctx.nodes.get(ctx.claims.agency);
   if (!node) {
     throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
       extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
     });
   }
-  const result = await node.execute<Record<string, NodeAlert>>(document, variables, ctx.authorization);
+  const result = await node.execute<Record<string, unknown>>(document, variables, ctx.authorization);
   const error = result.errors?.[0];
-  const changed = result.data?.[field];
-  if (error || !changed) {
+  if (error || !result.data || !(field in result.data)) {
     // The node's own words and codes (VALIDATION_FAILED with fieldErrors, CONFLICT) reach the console unchanged.
     throw new GraphQLError(error?.message ?? `agency ${ctx.claims.agency} did not answer`, {
       extensions: { agency: ctx.claims.agency, ...(error?.extensions ?? { code: 'NODE_UNAVAILABLE' }) },
     });
   }
-  return fromNodeAlert(changed);
+  return result.data[field];
 }
+
+builder.queryFields((t) => ({
+  mySubscription: t.field({
+    type: 'JSONObject',
+    nullable: true,
+    description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
+    resolve: async (_r, _a, ctx) => (await forwardToOwnNode(ctx, MY_SUBSCRIPTION_QUERY, {}, 'mySubscription')) as JsonObject | null,
+  }),
+  subscribedAlerts: t.field({
+    type: [SubscribedAlertRef],
+    description: "Alerts at the caller's node matching their subscription, newest first, read or unread.",
+    args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const list = (await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args, 'subscribedAlerts')) as {
+        read: boolean;
+        alert: NodeAlert;
+      }[];
+      return list.map((s) => ({ read: s.read, alert: fromNodeAlert(s.alert) }));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setSubscription: t.field({
+    type: 'JSONObject',
+    description: "Replaces the caller's route subscription at their own node.",
+    args: { filter: t.arg({ type: 'JSONObject', required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, SET_SUBSCRIPTION_MUTATION, { filter: args.filter }, 'setSubscription')) as JsonObject,
+  }),
+  markAlertsRead: t.int({
+    description: 'Marks alerts read for the caller; answers how many were newly marked.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: async (_r, args, ctx) => (await forwardToOwnNode(ctx, MARK_READ_MUTATION, { ids: args.ids }, 'markAlertsRead')) as number,
+  }),
+}));
 
 builder.subscriptionType({
   fields: (t) => ({
     alertFeed: t.field({
       type: AlertRef,
       description: "New alerts the caller may see, as stored at the caller's own agency node.",
-      subscribe: (_r, _a, ctx) => relayFeed(ctx),
+      args: {
+        subscribed: t.arg.boolean({
+          defaultValue: false,
+          required: true,
+          description: "Only alerts matching the caller's route subscription.",
+        }),
+      },
+      subscribe: (_r, args, ctx) => relayFeed(ctx, args.subscribed),
       resolve: (a) => a,
     }),
   }),
 });
 
-async function* relayFeed(ctx: GatewayContext) {
+async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
   const node = ctx.nodes.get(ctx.claims.agency);
   if (!node) throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, { extensions: { code: 'NODE_UNAVAILABLE' } });
   const upstream = new AbortController();
   try {
-    const result = await node.subscribe<{ alertFeed: NodeAlert }>(FEED_SUBSCRIPTION, ctx.authorization, upstream.signal);
+    const result = await node.subscribe<{ alertFeed: NodeAlert }>(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);
     if (!(Symbol.asyncIterator in result)) {
       throw new GraphQLError(`agency ${ctx.claims.agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`, {
         extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },

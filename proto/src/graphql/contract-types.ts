@@ -136,5 +136,10 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
-  return { AlertRef, DirectoryEntryRef, DirectoryFilterInput };
+  const SubscribedAlertRef = builder.objectRef<{ alert: Alert; read: boolean }>('SubscribedAlert').implement({
+    description: 'An alert matching the officer’s route subscription, and whether they have read it.',
+    fields: (t) => ({ alert: t.field({ type: AlertRef, resolve: (s) => s.alert }), read: t.exposeBoolean('read') }),
+  });
+
+  return { AlertRef, DirectoryEntryRef, DirectoryFilterInput, SubscribedAlertRef };
 }

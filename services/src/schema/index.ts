@@ -1,11 +1,13 @@
 // The node API: this agency's directory and alerts, publishing, and the live feed.
-import { directoryFilter, mayRelease, parseOrThrow, ValidationError } from '@corridor/proto';
+import { directoryFilter, matchesSubscription, mayRelease, parseOrThrow, ValidationError } from '@corridor/proto';
+import type { JsonObject } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { amendAlert, LifecycleError, withdrawAlert } from '../alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
 import { searchDirectory } from '../directory-store.js';
 import { publishAlert } from '../publish-alert.js';
-import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput } from './builder.js';
+import { getSubscription, markRead, setSubscription, subscribedAlerts } from '../subscription-store.js';
+import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput, SubscribedAlertRef } from './builder.js';
 import { AlertScopeEnum } from './types.js';
 
 function validationError(e: ValidationError): GraphQLError {
@@ -143,12 +145,70 @@ builder.queryFields((t) => ({
   }),
 }));
 
+builder.queryFields((t) => ({
+  mySubscription: t.field({
+    type: 'JSONObject',
+    nullable: true,
+    description: 'The caller’s route subscription (proto routeSubscription), or null.',
+    resolve: async (_root, _args, ctx) => {
+      ownAgencyOnly(ctx, 'keep subscriptions');
+      return (await getSubscription(ctx.services.db, ctx.claims.sub)) as JsonObject | null;
+    },
+  }),
+  subscribedAlerts: t.field({
+    type: [SubscribedAlertRef],
+    description: 'Alerts held here that match the caller’s subscription, newest first, read or unread.',
+    args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
+    resolve: (_root, args, ctx) => {
+      ownAgencyOnly(ctx, 'keep subscriptions');
+      return subscribedAlerts(ctx.services.db, ctx.claims.sub, args);
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setSubscription: t.field({
+    type: 'JSONObject',
+    description: 'Replaces the caller’s route subscription (proto routeSubscription).',
+    args: { filter: t.arg({ type: 'JSONObject', required: true }) },
+    resolve: async (_root, args, ctx) => {
+      ownAgencyOnly(ctx, 'keep subscriptions');
+      try {
+        return (await setSubscription(ctx.services.db, ctx.claims.sub, args.filter)) as unknown as JsonObject;
+      } catch (e) {
+        throw lifecycleError(e);
+      }
+    },
+  }),
+  markAlertsRead: t.int({
+    description: 'Marks alerts read for the caller; answers how many were newly marked.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      ownAgencyOnly(ctx, 'keep subscriptions');
+      return markRead(ctx.services.db, ctx.claims.sub, args.ids.map(String));
+    },
+  }),
+}));
+
 builder.subscriptionType({
   fields: (t) => ({
     alertFeed: t.field({
       type: AlertRef,
       description: 'Every alert stored at this node from now on (own or received) that the caller may see.',
-      subscribe: (_root, _args, ctx) => filtered(ctx.services.feed.subscribe('alert'), (a) => mayRelease(a, ctx.claims.agency)),
+      args: {
+        subscribed: t.arg.boolean({
+          defaultValue: false,
+          required: true,
+          description: 'Only alerts matching the caller’s route subscription.',
+        }),
+      },
+      subscribe: async (_root, args, ctx) => {
+        const subscription = args.subscribed ? await getSubscription(ctx.services.db, ctx.claims.sub) : null;
+        return filtered(
+          ctx.services.feed.subscribe('alert'),
+          (a) => mayRelease(a, ctx.claims.agency) && (!subscription || matchesSubscription(a, subscription)),
+        );
+      },
       resolve: (a) => a,
     }),
   }),

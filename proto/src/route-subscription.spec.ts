@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from './alert.js';
+import { matchesSubscription, routeSubscription } from './route-subscription.js';
+
+const alert = {
+  id: '0196a4f2-7c00-7000-8000-000000000001',
+  kind: 'route',
+  origin: { agency: 'it-polfr', country: 'ITA' },
+  tlp: 'GREEN',
+  recipients: [],
+  createdAt: '2026-11-24T10:00:00Z',
+  validUntil: null,
+  grading: { source: 'B', information: '3' },
+  summary: 's',
+  identifiers: [],
+  revision: 1,
+  status: 'active',
+  route: { region: 'central-mediterranean', waypoints: [{ country: 'NER' }, { country: 'LBY' }, { country: 'ITA' }] },
+  routeDetails: { transport: 'rubber_boat', communicationPlatforms: [] },
+} as Alert;
+
+const sub = (s: unknown) => routeSubscription.parse(s);
+
+describe('route subscriptions', () => {
+  it.each([
+    [{}, true],
+    [{ regions: ['central-mediterranean'] }, true],
+    [{ regions: ['western-balkans'] }, false],
+    [{ countries: ['LBY'] }, true],
+    [{ countries: ['TUN'] }, false],
+    [{ kinds: ['document_fraud'] }, false],
+    [{ minimumGrading: { source: 'B', information: '3' } }, true],
+    [{ minimumGrading: { source: 'A', information: '4' } }, false],
+    [{ minimumGrading: { source: 'C', information: '2' } }, false],
+  ])('%o matches: %s', (s, expected) => {
+    expect(matchesSubscription(alert, sub(s))).toBe(expected);
+  });
+
+  it('never lets an unassessed source (X) through a minimum', () => {
+    expect(
+      matchesSubscription(
+        { ...alert, grading: { source: 'X', information: '1' } },
+        sub({ minimumGrading: { source: 'C', information: '4' } }),
+      ),
+    ).toBe(false);
+  });
+
+  it('refuses an unknown route with the field named', () => {
+    const r = routeSubscription.safeParse({ regions: ['atlantis'] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['regions', 0]);
+  });
+});

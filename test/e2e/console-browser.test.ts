@@ -3,6 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { routeAlert } from '../support/fixtures.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 let net: TestNetwork;
@@ -81,4 +82,30 @@ it('puts each validation message next to its field and publishes nothing', async
   await page.getByTestId('nav-feed').click();
   await page.getByTestId('sources').waitFor();
   expect(await page.getByTestId('alert-item').count()).toBe(before);
+});
+
+it('lets a liaison officer follow a route and shows what matches, unread until read', async () => {
+  const page = await signIn(niger, 'ne-ppn-officer');
+  await page.getByTestId('nav-routes').click();
+  await page.getByLabel('Central Mediterranean').check();
+  await page.getByTestId('subscription-save').click();
+  await page.getByTestId('subscription-saved').waitFor();
+
+  const italyToken = await net.token('it-polfr-officer');
+  const published = await fetch(net.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${italyToken}` },
+    body: JSON.stringify({
+      query: 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+      variables: { input: routeAlert({ summary: `Followed route ${net.run}` }) },
+    }),
+  });
+  const id = ((await published.json()) as { data: { publishAlert: { id: string } } }).data.publishAlert.id;
+
+  const item = page.locator(`[data-testid="route-alert"]:has([data-alert-id="${id}"])`);
+  await item.waitFor({ timeout: 20_000 });
+  expect(await item.getAttribute('data-read')).toBe('false');
+  await page.getByTestId('mark-all-read').click();
+  await page.locator(`[data-testid="route-alert"][data-read="true"]:has([data-alert-id="${id}"])`).waitFor();
+  expect(await page.getByTestId('unread-count').textContent()).toBe('0 unread');
 });

@@ -1,5 +1,5 @@
 // The console. Stable hooks for browser tests are listed in ../TESTING.md (data-testid):
-// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-publish, sources,
+// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-routes, nav-publish, sources,
 // directory-result, alert-item (+ data-alert-id), feed-live, publish-kind-route,
 // publish-kind-document_fraud, publish-submit, field-error (+ data-field = the field's path in
 // proto's AlertInput, e.g. route.waypoints.1.country), publish-success, publish-failure.
@@ -10,13 +10,15 @@ import { createGatewayClient, type LiveState } from './client';
 import { MeQuery } from './documents';
 import { Directory } from './pages/Directory';
 import { Feed } from './pages/Feed';
+import { MyRoutes } from './pages/MyRoutes';
 import { Publish } from './pages/Publish';
 import { SignIn } from './pages/SignIn';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedExpiry, storedToken } from './session';
 
-type Page = 'directory' | 'feed' | 'publish';
-const pageOf = (hash: string): Page => (hash === '#/feed' ? 'feed' : hash === '#/publish' ? 'publish' : 'directory');
+type Page = 'directory' | 'feed' | 'routes' | 'publish';
+const PAGES: Record<string, Page> = { '#/feed': 'feed', '#/routes': 'routes', '#/publish': 'publish' };
+const pageOf = (hash: string): Page => PAGES[hash] ?? 'directory';
 
 function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }) {
   const [page, setPage] = useState<Page>(pageOf(location.hash));
@@ -54,6 +56,9 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
           <a href="#/feed" data-testid="nav-feed" aria-current={page === 'feed' ? 'page' : undefined}>
             Alert feed
           </a>
+          <a href="#/routes" data-testid="nav-routes" aria-current={page === 'routes' ? 'page' : undefined}>
+            My routes
+          </a>
           <a href="#/publish" data-testid="nav-publish" aria-current={page === 'publish' ? 'page' : undefined}>
             Publish
           </a>
@@ -68,6 +73,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
       <main>
         {page === 'directory' && <Directory agencyName={agencyName} />}
         {page === 'feed' && <Feed agencyName={agencyName} live={live} />}
+        {page === 'routes' && <MyRoutes agencyName={agencyName} />}
         {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
       </main>
     </>

@@ -62,3 +62,31 @@ export const PublishAlertMutation = graphql(`
     publishAlert(input: $input) { ...AlertFields }
   }
 `);
+
+export const MyRoutesQuery = graphql(`
+  query MyRoutes {
+    mySubscription
+    subscribedAlerts(limit: 200) {
+      read
+      alert { ...AlertFields }
+    }
+  }
+`);
+
+export const SetSubscriptionMutation = graphql(`
+  mutation SetSubscription($filter: JSONObject!) {
+    setSubscription(filter: $filter)
+  }
+`);
+
+export const MarkAlertsReadMutation = graphql(`
+  mutation MarkAlertsRead($ids: [ID!]!) {
+    markAlertsRead(ids: $ids)
+  }
+`);
+
+export const SubscribedFeedSubscription = graphql(`
+  subscription SubscribedFeed {
+    alertFeed(subscribed: true) { ...AlertFields }
+  }
+`);

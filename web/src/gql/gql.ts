@@ -20,6 +20,10 @@ type Documents = {
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": typeof types.AlertFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
+    "\n  query MyRoutes {\n    mySubscription\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n": typeof types.MyRoutesDocument,
+    "\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n": typeof types.SetSubscriptionDocument,
+    "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": typeof types.MarkAlertsReadDocument,
+    "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": typeof types.SubscribedFeedDocument,
 };
 const documents: Documents = {
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
@@ -28,6 +32,10 @@ const documents: Documents = {
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": types.AlertFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
+    "\n  query MyRoutes {\n    mySubscription\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n": types.MyRoutesDocument,
+    "\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n": types.SetSubscriptionDocument,
+    "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": types.MarkAlertsReadDocument,
+    "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": types.SubscribedFeedDocument,
 };
 
 /**
@@ -68,6 +76,22 @@ export function graphql(source: "\n  subscription AlertFeed {\n    alertFeed { .
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"): (typeof documents)["\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyRoutes {\n    mySubscription\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n"): (typeof documents)["\n  query MyRoutes {\n    mySubscription\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n"): (typeof documents)["\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n"): (typeof documents)["\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,189 @@
+// A liaison officer's routes: what they follow (kept at their own node), and every matching
+// alert, unread ones first marked as such; new matches arrive live. What came in while the officer
+// was away is waiting here, unread.
+import { ALERT_KINDS, INFORMATION_CREDIBILITY, ROUTE_REGIONS, type RouteSubscription, SOURCE_RELIABILITY } from '@corridor/proto';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from 'urql';
+import { AlertCard } from '../components/AlertCard';
+import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
+import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from '../documents';
+import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
+import type { AlertFieldsFragment } from '../gql/graphql';
+import { COUNTRY_OPTIONS, label } from '../labels';
+import { mergeFeed } from '../merge-feed';
+
+type Draft = { kinds: string[]; regions: string[]; countries: string[]; source: string; information: string };
+
+function draftOf(s: Partial<RouteSubscription> | null | undefined): Draft {
+  return {
+    kinds: s?.kinds ?? [],
+    regions: s?.regions ?? [],
+    countries: s?.countries ?? [],
+    source: s?.minimumGrading?.source ?? '',
+    information: s?.minimumGrading?.information ?? '',
+  };
+}
+
+function filterOf(d: Draft): Record<string, unknown> {
+  const grading = d.source || d.information ? { minimumGrading: { source: d.source || 'X', information: d.information || '4' } } : {};
+  return { kinds: d.kinds, regions: d.regions, countries: d.countries, ...grading };
+}
+
+function LiveMatches({ onAlert }: { onAlert: (a: AlertFieldsFragment) => void }) {
+  useSubscription({ query: SubscribedFeedSubscription }, (_prev: unknown, event) => {
+    onAlert(event.alertFeed);
+    return event;
+  });
+  return null;
+}
+
+export function MyRoutes({ agencyName }: { agencyName: (id: string) => string }) {
+  const [{ data, error }, reload] = useQuery({ query: MyRoutesQuery, requestPolicy: 'network-only' });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<ErrorsByPath>({});
+  const [saved, setSaved] = useState(false);
+  const [, save] = useMutation(SetSubscriptionMutation);
+  const [, markRead] = useMutation(MarkAlertsReadMutation);
+  const [arrived, setArrived] = useState<AlertFieldsFragment[]>([]);
+  // The node reads the subscription when the live feed opens: reopen it after each save.
+  const [feedVersion, setFeedVersion] = useState(0);
+
+  const current = draft ?? draftOf(data?.mySubscription as Partial<RouteSubscription> | null);
+  const set = (patch: Partial<Draft>) => {
+    setSaved(false);
+    setDraft({ ...current, ...patch });
+  };
+  const readIds = useMemo(() => new Set(data?.subscribedAlerts.filter((s) => s.read).map((s) => s.alert.id)), [data]);
+  const alerts = useMemo(() => mergeFeed(data?.subscribedAlerts.map((s) => s.alert) ?? [], arrived), [data, arrived]);
+  const unread = alerts.filter((a) => !readIds.has(a.id));
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const result = await save({ filter: filterOf(current) });
+    const gqlError = result.error?.graphQLErrors[0];
+    setErrors(gqlError ? serverFieldErrors(gqlError.extensions) : {});
+    if (!gqlError && !result.error) {
+      setSaved(true);
+      setDraft(null);
+      setArrived([]);
+      setFeedVersion((v) => v + 1);
+      reload({ requestPolicy: 'network-only' });
+    }
+  }
+
+  async function markAllRead() {
+    await markRead({ ids: unread.map((a) => a.id) });
+    setArrived([]);
+    reload({ requestPolicy: 'network-only' });
+  }
+
+  return (
+    <section>
+      <LiveMatches key={feedVersion} onAlert={(a) => setArrived((l) => mergeFeed(l, [a]))} />
+      <h2>My routes</h2>
+      {error && !data && <p className="error">{error.message}</p>}
+      <form className="publish" onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>What I follow</legend>
+          <p className="hint">
+            Kept at your agency’s node: alerts that match while you are away wait here for you, unread. Empty means any.
+          </p>
+          <FieldGroup id="subscription-regions" path="regions" legend="Routes" errors={errors.regions}>
+            <Checkboxes
+              name="region"
+              codes={ROUTE_REGIONS}
+              selected={current.regions}
+              onChange={(regions) => set({ regions })}
+              labelOf={label.region}
+            />
+          </FieldGroup>
+          <FieldGroup id="subscription-kinds" path="kinds" legend="Kinds of alert" errors={errors.kinds}>
+            <Checkboxes
+              name="kind"
+              codes={ALERT_KINDS}
+              selected={current.kinds}
+              onChange={(kinds) => set({ kinds })}
+              labelOf={label.kind}
+            />
+          </FieldGroup>
+          <Field
+            id="subscription-countries"
+            path="countries"
+            label="Countries on the route (origin, waypoints, document issuer)"
+            errors={errors.countries}
+          >
+            <select
+              id="subscription-countries"
+              multiple
+              size={6}
+              value={current.countries}
+              onChange={(e) => set({ countries: [...e.target.selectedOptions].map((o) => o.value) })}
+            >
+              {COUNTRY_OPTIONS.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="row">
+            <Field
+              id="subscription-source"
+              path="minimumGrading.source"
+              label="Least reliable source worth a notice"
+              errors={errors['minimumGrading.source']}
+            >
+              <CodeSelect
+                id="subscription-source"
+                value={current.source}
+                onChange={(source) => set({ source })}
+                codes={SOURCE_RELIABILITY}
+                labelOf={label.source}
+                empty="Any"
+              />
+            </Field>
+            <Field
+              id="subscription-information"
+              path="minimumGrading.information"
+              label="Least credible information worth a notice"
+              errors={errors['minimumGrading.information']}
+            >
+              <CodeSelect
+                id="subscription-information"
+                value={current.information}
+                onChange={(information) => set({ information })}
+                codes={INFORMATION_CREDIBILITY}
+                labelOf={label.information}
+                empty="Any"
+              />
+            </Field>
+          </div>
+          <button type="submit" className="primary" data-testid="subscription-save">
+            Save what I follow
+          </button>
+          {saved && (
+            <span className="success" role="status" data-testid="subscription-saved">
+              {' '}
+              Saved.
+            </span>
+          )}
+        </fieldset>
+      </form>
+
+      <div className="filters">
+        <strong data-testid="unread-count">{unread.length} unread</strong>
+        {unread.length > 0 && (
+          <button type="button" className="link" data-testid="mark-all-read" onClick={markAllRead}>
+            Mark all read
+          </button>
+        )}
+      </div>
+      {data && !data.mySubscription && <p>You follow nothing yet: choose routes above and save.</p>}
+      {alerts.map((a) => (
+        <div key={a.id} data-testid="route-alert" data-read={readIds.has(a.id) ? 'true' : 'false'}>
+          <AlertCard alert={a} isNew={!readIds.has(a.id)} agencyName={agencyName} />
+        </div>
+      ))}
+    </section>
+  );
+}

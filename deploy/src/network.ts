@@ -13,6 +13,7 @@ import { createDevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js
 import { freePort } from './free-port.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMembership } from './membership-document.js';
+import { type NatsUser, natsServerConfig, newNatsUser } from './nats-config.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -56,6 +57,9 @@ export interface NodeHandle {
 
 export interface RunningNetwork {
   natsUrl: string;
+  /** When the launcher started nats-server: its operator user and each agency node's user. */
+  natsOperator?: NatsUser;
+  natsUsers?: Record<string, NatsUser>;
   subjectRoot: string;
   stream: string;
   gatewayUrl: string;
@@ -85,8 +89,10 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
   const watch = (child: ManagedChild) => child.onUnexpectedExit((code) => report(child.name, code, child.logTail()));
 
   try {
-    // The bus.
+    // The bus. A server of our own gets one user per agency with its own permissions.
     let natsUrl: string;
+    let natsOperator: NatsUser | undefined;
+    let natsUsers: Record<string, NatsUser> = {};
     if ('url' in spec.nats) {
       natsUrl = spec.nats.url;
     } else {
@@ -94,10 +100,25 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       natsUrl = `nats://127.0.0.1:${port}`;
       const binary =
         ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p) => existsSync(p)) ?? 'nats-server';
+      natsOperator = newNatsUser('operator');
+      natsUsers = Object.fromEntries(spec.agencies.map((a) => [a.id, newNatsUser(`node-${a.id}`)]));
+      const configFile = join(rootDir, 'nats-server.conf');
+      writeFileSync(
+        configFile,
+        natsServerConfig({
+          port,
+          storeDir: join(rootDir, 'nats'),
+          subjectRoot: spec.subjectRoot ?? 'corridor',
+          stream: spec.stream ?? 'CORRIDOR_ALERTS',
+          operator: natsOperator,
+          agencies: natsUsers,
+        }),
+        { mode: 0o600 },
+      );
       const nats = managedChild({
         name: 'nats-server',
         command: binary,
-        args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(rootDir, 'nats')],
+        args: ['-c', configFile],
         cwd: rootDir,
         logFile: logFile('nats-server'),
       });
@@ -153,6 +174,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           // A database URL when the agency has one, else embedded PGlite in a folder of this run.
           ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
           CORRIDOR_NATS_URL: natsUrl,
+          ...(natsUsers[a.id]
+            ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.password ?? '' }
+            : {}),
           CORRIDOR_SUBJECT_ROOT: subjectRoot,
           CORRIDOR_STREAM: stream,
           CORRIDOR_MEMBERSHIP_FILE: membershipFile,
@@ -223,6 +247,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     let stopped: Promise<void> | undefined;
     return {
       natsUrl,
+      ...(natsOperator ? { natsOperator, natsUsers } : {}),
       subjectRoot,
       stream,
       gatewayUrl,

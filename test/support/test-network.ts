@@ -56,7 +56,8 @@ export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promis
     rootDir,
     async stop() {
       await stop();
-      await deleteStream(network.natsUrl, network.stream);
+      // A nats-server the launcher started goes away with its store; the shared one keeps streams.
+      if (!network.natsOperator) await deleteStream(network.natsUrl, network.stream);
       await databases.drop();
       await rm(rootDir, { recursive: true, force: true });
     },

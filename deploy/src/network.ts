@@ -45,6 +45,12 @@ export interface NetworkSpec {
   onUnexpectedExit?: (name: string, code: number | string | null, logTail: string) => void;
 }
 
+export interface ProcessHandle {
+  readonly running: boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 export interface NodeHandle {
   agency: string;
   url: string;
@@ -63,6 +69,8 @@ export interface RunningNetwork {
   subjectRoot: string;
   stream: string;
   gatewayUrl: string;
+  /** The gateway process, for tests that restart it. */
+  gateway: ProcessHandle;
   issuerUrl: string;
   consoleUrl?: string;
   membership: Membership;
@@ -224,7 +232,20 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     watch(gateway);
     stack.push(() => gateway.stop());
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    await waitUntil(gateway, 'healthy', async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok, 60_000);
+    const gatewayHealthy = () =>
+      waitUntil(gateway, 'healthy', async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok, 60_000);
+    await gatewayHealthy();
+    const gatewayHandle: ProcessHandle = {
+      get running() {
+        return gateway.running;
+      },
+      async start() {
+        if (gateway.running) return;
+        gateway.start();
+        await gatewayHealthy();
+      },
+      stop: () => gateway.stop(),
+    };
 
     // The development token issuer, in this process.
     const issuerServer = await issuer.listen(await freePort(spec.issuerPort), '127.0.0.1', (line) => {
@@ -251,6 +272,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       subjectRoot,
       stream,
       gatewayUrl,
+      gateway: gatewayHandle,
       issuerUrl: issuerServer.url,
       ...(consoleUrl ? { consoleUrl } : {}),
       membership,

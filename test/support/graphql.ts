@@ -31,6 +31,8 @@ export async function gql<T = Record<string, unknown>>(
 export function subscribe<T>(url: string, token: string, query: string) {
   const controller = new AbortController();
   const events: T[] = [];
+  /** When each event was read (performance.now()), in step with `events`: for latency figures. */
+  const receivedAt: number[] = [];
   const waiters: { test: (e: T) => boolean; resolve: (e: T) => void }[] = [];
   let opened!: () => void;
   const ready = new Promise<void>((r) => {
@@ -61,6 +63,7 @@ export function subscribe<T>(url: string, token: string, query: string) {
         const payload = JSON.parse(data) as { data?: T };
         if (!payload.data) continue;
         events.push(payload.data);
+        receivedAt.push(performance.now());
         for (const w of [...waiters]) {
           if (w.test(payload.data)) {
             waiters.splice(waiters.indexOf(w), 1);
@@ -75,6 +78,7 @@ export function subscribe<T>(url: string, token: string, query: string) {
   return {
     ready,
     events,
+    receivedAt,
     /** Resolves with the first event (past or future) that passes the test. */
     waitFor(test: (e: T) => boolean, timeoutMs = 20_000): Promise<T> {
       const seen = events.find(test);

@@ -13,6 +13,60 @@ const ALERTS = Number(process.env.BENCH_ALERTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RAW_MESSAGES = Number(process.env.BENCH_RAW_MESSAGES ?? 20_000);
 const RAW_WINDOW = 1000;
+// Latency is measured at a steady offered rate (issue 3 asks for 1,000 alerts/s); the achieved rate
+// is reported next to it, since a pipeline slower than the offered rate queues and its latency grows.
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 1000);
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 5);
+const MAX_IN_FLIGHT = 64;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Alerts offered at a steady rate to node A; latency from the request to the event at node B's feed. */
+async function steadyLatency(nodeA: string, tokenA: string, nodeB: string, tokenB: string, input: unknown) {
+  const mutation = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
+  const feed = subscribe<{ alertFeed: { id: string } }>(nodeB, tokenB, 'subscription { alertFeed { id } }');
+  await feed.ready;
+  await new Promise((r) => setTimeout(r, 300));
+  const startedAt = new Map<string, number>();
+  const total = STEADY_RATE * STEADY_SECONDS;
+  const begin = performance.now();
+  // At most MAX_IN_FLIGHT requests open at once, as a pool of clients would keep: beyond what the
+  // node absorbs, the schedule slips and the achieved rate says so.
+  const inFlight = new Set<Promise<void>>();
+  for (let i = 0; i < total; i++) {
+    const due = begin + (i * 1000) / STEADY_RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    const sent = performance.now();
+    const request: Promise<void> = gql<{ publishAlert: { id: string } }>(nodeA, tokenA, mutation, { input }).then((r) => {
+      if (r.data) startedAt.set(r.data.publishAlert.id, sent);
+      inFlight.delete(request);
+    });
+    inFlight.add(request);
+  }
+  await Promise.all(inFlight);
+  // Arrival times are stamped as each event is read (subscribe's receivedAt); this check only
+  // walks the events not yet looked at, so it costs nothing that would delay the reading.
+  const arrived = new Map<string, number>();
+  let looked = 0;
+  const allArrived = () => {
+    for (; looked < feed.events.length; looked++)
+      arrived.set((feed.events[looked] as { alertFeed: { id: string } }).alertFeed.id, feed.receivedAt[looked] as number);
+    return [...startedAt.keys()].every((id) => arrived.has(id));
+  };
+  await feed.waitFor(() => allArrived(), 600_000);
+  const elapsed = (performance.now() - begin) / 1000;
+  await feed.close();
+  const latencies = [...startedAt].map(([id, t]) => (arrived.get(id) as number) - t).sort((x, y) => x - y);
+  return {
+    p50: Math.round(percentile(latencies, 50)),
+    p99: Math.round(percentile(latencies, 99)),
+    achievedRate: Math.round(startedAt.size / elapsed),
+  };
+}
 
 /** Raw JetStream publish rate with up to RAW_WINDOW publishes awaiting their ack at once. */
 async function jetstreamInflightRate(payloadBytes: number): Promise<number> {
@@ -73,6 +127,8 @@ export async function alertsSuite(): Promise<BenchResult[]> {
     const seconds = (performance.now() - started) / 1000;
     await feed.close();
 
+    const latency = await steadyLatency(nodeA, a, nodeB, b, input);
+
     const alertBytes = Buffer.byteLength(JSON.stringify(input)) + 400;
     const baseline = await jetstreamInflightRate(alertBytes);
     const rate = ALERTS / seconds;
@@ -85,6 +141,10 @@ export async function alertsSuite(): Promise<BenchResult[]> {
         baseline: { metric: 'jetstream_publish_inflight_per_s', value: Math.round(baseline) },
       }),
       { suite: 'alerts', metric: 'jetstream_publish_inflight_per_s', value: Math.round(baseline), unit: 'msg/s' },
+      { suite: 'alerts', metric: 'e2e_latency_p50_ms', value: latency.p50, unit: 'ms' },
+      { suite: 'alerts', metric: 'e2e_latency_p99_ms', value: latency.p99, unit: 'ms' },
+      { suite: 'alerts', metric: 'e2e_latency_offered_per_s', value: STEADY_RATE, unit: 'alerts/s' },
+      { suite: 'alerts', metric: 'e2e_latency_achieved_per_s', value: latency.achievedRate, unit: 'alerts/s' },
     ];
   } finally {
     await net.stop();

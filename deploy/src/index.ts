@@ -10,6 +10,7 @@ export {
   issuerFor,
   type UserSpec,
 } from './dev-token-issuer.js';
+export { freePort } from './free-port.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
 export {
   type AgencySpec,

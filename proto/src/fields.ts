@@ -21,6 +21,9 @@ export const agencyId = z
 
 export const networkId = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be a network id: 2–40 lower-case letters, digits or hyphens');
 
+/** True for a UUID: lets a store answer "none" for an id no row can have, instead of a database error. */
+export const isUuid = (value: string): boolean => z.uuid().safeParse(value).success;
+
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 

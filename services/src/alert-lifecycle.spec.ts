@@ -1,37 +1,20 @@
 import { ValidationError } from '@corridor/proto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { amendAlert, LifecycleError, withdrawAlert } from './alert-lifecycle.js';
 import { alertHistory, storeReceivedAlerts } from './alert-store.js';
-import { type Database, openDatabase } from './database.js';
-import { createFeed } from './feed.js';
 import { type PublishContext, publishAlert, toWireAlert } from './publish-alert.js';
-import { ITALY, italySigner, NETWORK_KEY, routeInput } from './testing/fixtures.js';
-import { scratchDatabase } from './testing/scratch-database.js';
+import { ITALY, italyPublishing, NETWORK_KEY, routeInput } from './testing/fixtures.js';
+import { useMigratedScratchDatabase } from './testing/scratch-database.js';
 
-let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
-let database: Database;
+const scratch = useMigratedScratchDatabase();
 let ctx: PublishContext;
 
 beforeAll(async () => {
-  scratch = await scratchDatabase();
-  database = await openDatabase({ url: scratch.url, dataDir: '/nonexistent' });
-  ctx = {
-    db: database.db,
-    feed: createFeed(),
-    agency: ITALY,
-    networkKey: NETWORK_KEY,
-    subjectRoot: 'corridor',
-    signer: await italySigner(),
-    onQueued: () => {},
-  };
-});
-afterAll(async () => {
-  await database?.close();
-  await scratch?.drop();
+  ctx = await italyPublishing(scratch.database.db);
 });
 
 const outboxOf = async (id: string) =>
-  (await database.db.outboxMessage.findMany({ where: { alertId: id }, orderBy: { seq: 'asc' } })).map((r) => r.msgId);
+  (await scratch.database.db.outboxMessage.findMany({ where: { alertId: id }, orderBy: { seq: 'asc' } })).map((r) => r.msgId);
 
 describe('amending and withdrawing an alert', () => {
   it('issues signed revisions that are sent like the first and kept in the history', async () => {
@@ -48,7 +31,7 @@ describe('amending and withdrawing an alert', () => {
     const withdrawn = await withdrawAlert(ctx, first.id);
     expect(withdrawn).toMatchObject({ revision: 3, status: 'withdrawn', summary: 'Departures moved to Sabratha' });
 
-    expect((await alertHistory(database.db, first.id)).map((a) => [a.revision, a.status])).toEqual([
+    expect((await alertHistory(scratch.database.db, first.id)).map((a) => [a.revision, a.status])).toEqual([
       [1, 'active'],
       [2, 'amended'],
       [3, 'withdrawn'],
@@ -61,7 +44,7 @@ describe('amending and withdrawing an alert', () => {
     const err = await amendAlert(ctx, first.id, routeInput({ tlp: 'CLEAR' })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fieldErrors.map((f) => f.path)).toEqual(['tlp']);
-    expect(await alertHistory(database.db, first.id)).toHaveLength(1);
+    expect(await alertHistory(scratch.database.db, first.id)).toHaveLength(1);
     expect(await outboxOf(first.id)).toHaveLength(1);
   });
 
@@ -71,7 +54,7 @@ describe('amending and withdrawing an alert', () => {
     await expect(amendAlert(ctx, first.id, routeInput())).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const partner = toWireAlert(routeInput(), { ...ITALY, id: 'ne-ppn', country: 'NER' }, NETWORK_KEY, new Date());
-    await storeReceivedAlerts(database.db, [partner]);
+    await storeReceivedAlerts(scratch.database.db, [partner]);
     await expect(withdrawAlert(ctx, partner.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Two officers amend the revision they both saw: one wins, the other is told, nothing is lost.
@@ -83,7 +66,7 @@ describe('amending and withdrawing an alert', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(LifecycleError);
-    expect(await alertHistory(database.db, second.id)).toHaveLength(2);
+    expect(await alertHistory(scratch.database.db, second.id)).toHaveLength(2);
   });
 });
 
@@ -91,10 +74,10 @@ describe('revisions received out of order', () => {
   it('keep the newest as current and every one in the history', async () => {
     const rev1 = toWireAlert(routeInput(), { ...ITALY, id: 'ng-nis', country: 'NGA' }, NETWORK_KEY, new Date());
     const rev2 = { ...rev1, revision: 2, status: 'amended' as const, summary: 'amended' };
-    await storeReceivedAlerts(database.db, [rev2]);
-    expect(await storeReceivedAlerts(database.db, [rev1])).toEqual([]);
-    const row = await database.db.alert.findUniqueOrThrow({ where: { id: rev1.id } });
+    await storeReceivedAlerts(scratch.database.db, [rev2]);
+    expect(await storeReceivedAlerts(scratch.database.db, [rev1])).toEqual([]);
+    const row = await scratch.database.db.alert.findUniqueOrThrow({ where: { id: rev1.id } });
     expect(row.revision).toBe(2);
-    expect((await alertHistory(database.db, rev1.id)).map((a) => a.revision)).toEqual([1, 2]);
+    expect((await alertHistory(scratch.database.db, rev1.id)).map((a) => a.revision)).toEqual([1, 2]);
   });
 });

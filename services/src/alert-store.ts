@@ -1,6 +1,6 @@
 // The node's alerts in its database: its own (with their outbox rows, in one transaction) and
 // those received from partners (upserted by id, keeping the highest revision).
-import { type Alert, alert as alertSchema, mayRelease } from '@corridor/proto';
+import { type Alert, alert as alertSchema, isUuid, mayRelease } from '@corridor/proto';
 import type { Db } from './database.js';
 import type { Prisma } from './generated/prisma/client.js';
 
@@ -46,14 +46,14 @@ export async function storeOwnRevision(db: Db, a: Alert, outbox: OutboxRow[]): P
 
 /** An own alert as this node holds it now (its current revision), or null. */
 export async function getOwnAlert(db: Db, id: string): Promise<Alert | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db.alert.findFirst({ where: { id, own: true } });
   return row ? alertSchema.parse(row.document) : null;
 }
 
 /** Every revision held of an alert, oldest first: what an auditor reads. */
 export async function alertHistory(db: Db, id: string): Promise<Alert[]> {
-  if (!UUID.test(id)) return [];
+  if (!isUuid(id)) return [];
   const rows = await db.alertRevision.findMany({ where: { alertId: id }, orderBy: { revision: 'asc' } });
   return rows.map((r) => alertSchema.parse(r.document));
 }
@@ -119,11 +119,9 @@ export async function listAlerts(
   return rows.map((r) => alertSchema.parse(r.document)).filter((a) => mayRelease(a, opts.viewerAgency));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getAlert(db: Db, id: string, viewerAgency: string, self: string): Promise<Alert | null> {
   // Not an id any alert can have: answer "none" rather than let the uuid column raise.
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = await db.alert.findFirst({ where: { id, ...(viewerAgency === self ? {} : { own: true }) } });
   if (!r) return null;
   const a = alertSchema.parse(r.document);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeReceivedAlerts } from './alert-store.js';
-import { type Database, openDatabase } from './database.js';
 import { checkMessage } from './inbox.js';
 import { toWireAlert } from './publish-alert.js';
 import { ITALY, NETWORK_KEY, routeInput } from './testing/fixtures.js';
-import { scratchDatabase } from './testing/scratch-database.js';
+import { useMigratedScratchDatabase } from './testing/scratch-database.js';
 
 const opts = { agency: 'ne-ppn', stream: 'S', subjectRoot: 'corridor' };
 const broadcast = 'corridor.alert.route.ITA.central-mediterranean.it-polfr';
@@ -47,28 +46,19 @@ describe('what the inbox accepts', () => {
 });
 
 describe('storing received alerts', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
-  let database: Database;
-  beforeAll(async () => {
-    scratch = await scratchDatabase();
-    database = await openDatabase({ url: scratch.url, dataDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await scratch?.drop();
-  });
+  const scratch = useMigratedScratchDatabase();
 
   it('stores the same alert once, however often it arrives, and keeps the newest revision', async () => {
     const ids = (list: { id: string }[]) => list.map((a) => a.id);
-    expect(ids(await storeReceivedAlerts(database.db, [alert, alert]))).toEqual([alert.id]);
-    const again = await Promise.all([storeReceivedAlerts(database.db, [alert]), storeReceivedAlerts(database.db, [alert])]);
+    expect(ids(await storeReceivedAlerts(scratch.database.db, [alert, alert]))).toEqual([alert.id]);
+    const again = await Promise.all([storeReceivedAlerts(scratch.database.db, [alert]), storeReceivedAlerts(scratch.database.db, [alert])]);
     expect(again).toEqual([[], []]);
-    expect(await database.db.alert.count({ where: { id: alert.id } })).toBe(1);
+    expect(await scratch.database.db.alert.count({ where: { id: alert.id } })).toBe(1);
     const amended = { ...alert, revision: 2, summary: 'amended' };
     // The older revision arriving after the newer one, or in the same batch, never wins.
-    expect(ids(await storeReceivedAlerts(database.db, [amended, alert]))).toEqual([alert.id]);
-    expect(await storeReceivedAlerts(database.db, [alert])).toEqual([]);
-    const row = await database.db.alert.findUniqueOrThrow({ where: { id: alert.id } });
+    expect(ids(await storeReceivedAlerts(scratch.database.db, [amended, alert]))).toEqual([alert.id]);
+    expect(await storeReceivedAlerts(scratch.database.db, [alert])).toEqual([]);
+    const row = await scratch.database.db.alert.findUniqueOrThrow({ where: { id: alert.id } });
     expect(row.revision).toBe(2);
     expect((row.document as { summary: string }).summary).toBe('amended');
   });

@@ -9,7 +9,7 @@ import { type Inbox, startInbox } from './inbox.js';
 import type { Logger } from './log.js';
 import { type OutboxRelay, startOutboxRelay } from './outbox.js';
 import { publishAlert, toWireAlert } from './publish-alert.js';
-import { ITALY, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
+import { ITALY, italyPublishing, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
 import { scratchDatabase } from './testing/scratch-database.js';
 
 const NATS_URL = process.env.CORRIDOR_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -65,15 +65,7 @@ describe('an alert travelling from one node to another over JetStream', () => {
     (async () => {
       for await (const a of nigerFeed.subscribe('alert')) seen.push(a.id);
     })();
-    const ctx = {
-      db: italy.db,
-      feed: createFeed(),
-      agency: ITALY,
-      networkKey: NETWORK_KEY,
-      subjectRoot,
-      signer: await italySigner(),
-      onQueued: () => outbox.wake(),
-    };
+    const ctx = await italyPublishing(italy.db, { subjectRoot, onQueued: () => outbox.wake() });
     const a = await publishAlert(ctx, routeInput());
 
     expect(

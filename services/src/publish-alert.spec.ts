@@ -1,10 +1,9 @@
 import { type Alert, ValidationError, verifyAlertSignature } from '@corridor/proto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from './database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createFeed } from './feed.js';
-import { publishAlert, toWireAlert } from './publish-alert.js';
-import { ITALY, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
-import { scratchDatabase } from './testing/scratch-database.js';
+import { type PublishContext, publishAlert, toWireAlert } from './publish-alert.js';
+import { ITALY, italyPublishing, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
+import { useMigratedScratchDatabase } from './testing/scratch-database.js';
 
 describe('building the wire alert', () => {
   const now = new Date('2026-11-24T20:00:00Z');
@@ -35,37 +34,22 @@ describe('building the wire alert', () => {
 });
 
 describe('publishing at the node', () => {
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
-  let database: Database;
+  const scratch = useMigratedScratchDatabase();
   let queued = 0;
   const feed = createFeed();
-  let signer: Awaited<ReturnType<typeof italySigner>>;
-  const ctx = () => ({
-    db: database.db,
-    feed,
-    agency: ITALY,
-    networkKey: NETWORK_KEY,
-    subjectRoot: 'corridor',
-    signer,
-    onQueued: () => queued++,
-  });
+  let base: PublishContext;
+  const ctx = () => base;
 
   beforeAll(async () => {
-    scratch = await scratchDatabase();
-    database = await openDatabase({ url: scratch.url, dataDir: '/nonexistent' });
-    signer = await italySigner();
-  });
-  afterAll(async () => {
-    await database?.close();
-    await scratch?.drop();
+    base = await italyPublishing(scratch.database.db, { feed, onQueued: () => queued++ });
   });
 
   it('stores a GREEN alert with one broadcast outbox row, pseudonyms only', async () => {
     const a = await publishAlert(ctx(), routeInput());
-    const rows = await database.db.outboxMessage.findMany({ where: { alertId: a.id } });
+    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: a.id } });
     expect(rows.map((r) => r.subject)).toEqual(['corridor.alert.route.ITA.central-mediterranean.it-polfr']);
     expect(rows[0]?.payload).not.toContain(RAW_DOCUMENT);
-    const stored = await database.db.alert.findUniqueOrThrow({ where: { id: a.id } });
+    const stored = await scratch.database.db.alert.findUniqueOrThrow({ where: { id: a.id } });
     expect(JSON.stringify(stored.document)).not.toContain(RAW_DOCUMENT);
     expect(queued).toBeGreaterThan(0);
     // Signed at the source with this agency's key, as partners will check.
@@ -74,9 +58,9 @@ describe('publishing at the node', () => {
 
   it('queues nothing for TLP:RED and one inbox row per AMBER recipient', async () => {
     const red = await publishAlert(ctx(), routeInput({ tlp: 'RED' }));
-    expect(await database.db.outboxMessage.count({ where: { alertId: red.id } })).toBe(0);
+    expect(await scratch.database.db.outboxMessage.count({ where: { alertId: red.id } })).toBe(0);
     const amber = await publishAlert(ctx(), routeInput({ tlp: 'AMBER', recipients: ['ne-ppn', 'ng-nis'] }));
-    const subjects = (await database.db.outboxMessage.findMany({ where: { alertId: amber.id } })).map((r) => r.subject).sort();
+    const subjects = (await scratch.database.db.outboxMessage.findMany({ where: { alertId: amber.id } })).map((r) => r.subject).sort();
     expect(subjects).toEqual([
       'corridor.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr',
       'corridor.inbox.ng-nis.alert.route.ITA.central-mediterranean.it-polfr',
@@ -84,11 +68,11 @@ describe('publishing at the node', () => {
   });
 
   it('changes nothing when the input is refused', async () => {
-    const alerts = await database.db.alert.count();
-    const outbox = await database.db.outboxMessage.count();
+    const alerts = await scratch.database.db.alert.count();
+    const outbox = await scratch.database.db.outboxMessage.count();
     await expect(publishAlert(ctx(), routeInput({ summary: '' }))).rejects.toBeInstanceOf(ValidationError);
     await expect(publishAlert(ctx(), { kind: 'pizza' })).rejects.toBeInstanceOf(ValidationError);
-    expect(await database.db.alert.count()).toBe(alerts);
-    expect(await database.db.outboxMessage.count()).toBe(outbox);
+    expect(await scratch.database.db.alert.count()).toBe(alerts);
+    expect(await scratch.database.db.outboxMessage.count()).toBe(outbox);
   });
 });

@@ -2,6 +2,7 @@
 import {
   type Alert,
   alert as alertSchema,
+  isUuid,
   matchesSubscription,
   parseOrThrow,
   type RouteSubscription,
@@ -48,11 +49,9 @@ export async function subscribedAlerts(db: Db, subject: string, opts: { unreadOn
     .slice(0, Math.min(Math.max(opts.limit, 1), 1000));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Marks alerts read for this officer; returns how many were newly marked. */
 export async function markRead(db: Db, subject: string, alertIds: string[]): Promise<number> {
-  const ids = [...new Set(alertIds)].filter((id) => UUID.test(id));
+  const ids = [...new Set(alertIds)].filter(isUuid);
   if (ids.length === 0) return 0;
   const { count } = await db.alertRead.createMany({ data: ids.map((alertId) => ({ subject, alertId })), skipDuplicates: true });
   return count;

@@ -1,35 +1,17 @@
 // A liaison officer's view misses nothing and shows nothing twice while, during a stream of
 // alerts, their own node, the nats-server and the gateway are each restarted.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { routeAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
-import { type OwnNatsServer, ownNatsServer } from '../support/nats-server.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { useNetworkWithOwnNats } from '../support/own-nats-network.js';
 
 const ALERTS = 60;
-let nats: OwnNatsServer;
-let storeDir: string;
-let net: TestNetwork;
-
-beforeAll(async () => {
-  storeDir = await mkdtemp(join(tmpdir(), 'corridor-nats-'));
-  nats = await ownNatsServer(storeDir);
-  net = await startTestNetwork({ nats: { url: nats.url } });
-});
-
-afterAll(async () => {
-  await net?.stop();
-  await nats?.stop();
-  await rm(storeDir, { recursive: true, force: true });
-});
+const network = useNetworkWithOwnNats();
 
 it('delivers every alert exactly once to the subscriber’s view across restarts of node, bus and gateway', async () => {
-  const italy = await net.token('it-polfr-officer');
-  const nigeria = await net.token('ng-nis-officer');
-  const set = await gql(net.gatewayUrl, nigeria, 'mutation($f: JSONObject!) { setSubscription(filter: $f) }', {
+  const italy = await network.net.token('it-polfr-officer');
+  const nigeria = await network.net.token('ng-nis-officer');
+  const set = await gql(network.net.gatewayUrl, nigeria, 'mutation($f: JSONObject!) { setSubscription(filter: $f) }', {
     f: { regions: ['central-mediterranean'] },
   });
   expect(set.errors).toBeUndefined();
@@ -39,7 +21,7 @@ it('delivers every alert exactly once to the subscriber’s view across restarts
   const publisher = (async () => {
     for (let i = 0; i < ALERTS; i++) {
       const r = await gql<{ publishAlert: { id: string } }>(
-        net.nodes['it-polfr']?.url as string,
+        network.net.nodes['it-polfr']?.url as string,
         italy,
         'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
         { input: routeAlert({ summary: `Sighting ${i + 1} of ${ALERTS}` }) },
@@ -52,21 +34,21 @@ it('delivers every alert exactly once to the subscriber’s view across restarts
   const after = (n: number) => eventually(async () => published.length >= n, 60_000, 20);
 
   await after(10);
-  await net.nodes['ng-nis']?.stop();
-  await net.nodes['ng-nis']?.start();
+  await network.net.nodes['ng-nis']?.stop();
+  await network.net.nodes['ng-nis']?.start();
   await after(25);
-  await nats.stop();
+  await network.nats.stop();
   await new Promise((resolve) => setTimeout(resolve, 500));
-  await nats.start();
+  await network.nats.start();
   await after(40);
-  await net.gateway.stop();
-  await net.gateway.start();
+  await network.net.gateway.stop();
+  await network.net.gateway.start();
   await publisher;
 
   const view = await eventually(
     async () => {
       const r = await gql<{ subscribedAlerts: { alert: { id: string } }[] }>(
-        net.gatewayUrl,
+        network.net.gatewayUrl,
         nigeria,
         '{ subscribedAlerts(limit: 500) { alert { id } } }',
       );

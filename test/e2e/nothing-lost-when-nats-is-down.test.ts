@@ -1,53 +1,39 @@
 // An alert accepted while the bus is down is kept in the node's outbox and goes out when the bus
 // returns: an officer's report is never lost because NATS was restarted.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ALERT_FIELDS, routeAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
-import { type OwnNatsServer, ownNatsServer } from '../support/nats-server.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { useNetworkWithOwnNats } from '../support/own-nats-network.js';
 
-let nats: OwnNatsServer;
-let storeDir: string;
-let net: TestNetwork;
-
-beforeAll(async () => {
-  storeDir = await mkdtemp(join(tmpdir(), 'corridor-nats-'));
-  nats = await ownNatsServer(storeDir);
-  net = await startTestNetwork({ nats: { url: nats.url } });
-});
-
-afterAll(async () => {
-  await net?.stop();
-  await nats?.stop();
-  await rm(storeDir, { recursive: true, force: true });
-});
+const network = useNetworkWithOwnNats();
 
 it('sends an alert accepted while NATS was down once NATS is back', async () => {
-  const italy = await net.token('it-polfr-officer');
-  const niger = await net.token('ne-ppn-officer');
+  const italy = await network.net.token('it-polfr-officer');
+  const niger = await network.net.token('ne-ppn-officer');
   const received = async (id: string) => {
-    const r = await gql<{ alerts: { id: string }[] }>(net.nodes['ne-ppn']?.url as string, niger, '{ alerts(scope: RECEIVED) { id } }');
+    const r = await gql<{ alerts: { id: string }[] }>(
+      network.net.nodes['ne-ppn']?.url as string,
+      niger,
+      '{ alerts(scope: RECEIVED) { id } }',
+    );
     return r.data?.alerts.some((a) => a.id === id);
   };
 
-  await nats.stop();
+  await network.nats.stop();
   const res = await gql<{ publishAlert: { id: string } }>(
-    net.nodes['it-polfr']?.url as string,
+    network.net.nodes['it-polfr']?.url as string,
     italy,
     `mutation($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`,
     { input: routeAlert({ summary: 'Reported while the bus was down' }) },
   );
   expect(res.errors).toBeUndefined();
   const id = res.data?.publishAlert.id as string;
-  const health = (await (await fetch(net.nodes['it-polfr']?.healthUrl as string)).json()) as { outboxPending: number };
+  const health = (await (await fetch(network.net.nodes['it-polfr']?.healthUrl as string)).json()) as { outboxPending: number };
   expect(health.outboxPending).toBeGreaterThanOrEqual(1);
   expect(await received(id)).toBe(false);
 
-  await nats.start();
+  await network.nats.start();
   await eventually(() => received(id), 60_000, 250);
-  const after = (await (await fetch(net.nodes['it-polfr']?.healthUrl as string)).json()) as { outboxPending: number };
+  const after = (await (await fetch(network.net.nodes['it-polfr']?.healthUrl as string)).json()) as { outboxPending: number };
   expect(after.outboxPending).toBe(0);
 });

@@ -53,6 +53,12 @@ builder.queryType({
   }),
 });
 
+function ownAgencyOnly(ctx: { claims: { agency: string }; services: { agency: { id: string } } }, what: string): void {
+  if (ctx.claims.agency !== ctx.services.agency.id) {
+    throw new GraphQLError(`only users of agency ${ctx.services.agency.id} ${what} at this node`, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
 builder.mutationType({
   fields: (t) => ({
     publishAlert: t.field({
@@ -60,11 +66,7 @@ builder.mutationType({
       description: 'Publishes an alert of this agency (proto alertInput). Identifiers are pseudonymized here.',
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
       resolve: async (_root, args, ctx) => {
-        if (ctx.claims.agency !== ctx.services.agency.id) {
-          throw new GraphQLError(`only users of agency ${ctx.services.agency.id} publish at this node`, {
-            extensions: { code: 'FORBIDDEN' },
-          });
-        }
+        ownAgencyOnly(ctx, 'publish');
         try {
           const published = await publishAlert(ctx.services.publishContext, args.input);
           ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
@@ -80,12 +82,6 @@ builder.mutationType({
     }),
   }),
 });
-
-function ownAgencyOnly(ctx: { claims: { agency: string }; services: { agency: { id: string } } }, what: string): void {
-  if (ctx.claims.agency !== ctx.services.agency.id) {
-    throw new GraphQLError(`only users of agency ${ctx.services.agency.id} ${what} at this node`, { extensions: { code: 'FORBIDDEN' } });
-  }
-}
 
 function lifecycleError(e: unknown): unknown {
   if (e instanceof ValidationError) return validationError(e);

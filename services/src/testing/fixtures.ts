@@ -1,5 +1,9 @@
 // For specs only: a member agency, a network key and inputs with fictitious identifiers.
+
 import { type AlertInput, createAlertSigner, type MemberAgency, type Membership, parseNetworkKey } from '@corridor/proto';
+import type { Db } from '../database.js';
+import { createFeed } from '../feed.js';
+import type { PublishContext } from '../publish-alert.js';
 
 // A key made for these specs only, never used anywhere else.
 const ITALY_SIGNING_JWK = {
@@ -56,4 +60,18 @@ export function routeInput(over: Partial<AlertInput> = {}): AlertInput {
     identifiers: [{ kind: 'travel_document', value: RAW_DOCUMENT, qualifier: 'NGA' }],
     ...over,
   } as AlertInput;
+}
+
+/** Italy's node publishing into a spec's database; override what the spec watches (feed, onQueued). */
+export async function italyPublishing(db: Db, over: Partial<PublishContext> = {}): Promise<PublishContext> {
+  return {
+    db,
+    feed: createFeed(),
+    agency: ITALY,
+    networkKey: NETWORK_KEY,
+    subjectRoot: 'corridor',
+    signer: await italySigner(),
+    onQueued: () => {},
+    ...over,
+  };
 }

@@ -12,17 +12,34 @@ export interface OutboxRow {
 
 export type AlertScope = 'OWN' | 'RECEIVED' | 'ALL';
 
-/** A new alert, its first history row and its outbox rows in one statement: atomic, one round trip. */
-export async function storeOwnAlert(db: Db, a: Alert, outbox: OutboxRow[]): Promise<void> {
-  const doc = JSON.stringify(a);
+export interface OwnAlertWrite {
+  alert: Alert;
+  outbox: OutboxRow[];
+}
+
+/**
+ * New alerts, their first history rows and their outbox rows in one statement: atomic, one round
+ * trip and one commit however many (group-commit gathers concurrent publishes into one call).
+ */
+export async function storeOwnAlerts(db: Db, writes: OwnAlertWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  const docs = JSON.stringify(writes.map((w) => w.alert));
+  const outbox = JSON.stringify(writes.flatMap((w) => w.outbox.map((o) => ({ ...o, alertId: w.alert.id }))));
   await db.$executeRaw`
-    WITH stored AS (
+    WITH input AS (SELECT d FROM jsonb_array_elements(${docs}::jsonb) AS d),
+    stored AS (
       INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
-      VALUES (${a.id}::uuid, ${a.origin.agency}, ${a.kind}, ${a.tlp}, ${a.revision}, ${a.createdAt}::timestamptz, ${doc}::jsonb, true)
+      SELECT (d->>'id')::uuid, d->'origin'->>'agency', d->>'kind', d->>'tlp', (d->>'revision')::int, (d->>'createdAt')::timestamptz, d, true
+      FROM input
       RETURNING id),
-    history AS (INSERT INTO alert_revisions (alert_id, revision, document) SELECT id, ${a.revision}, ${doc}::jsonb FROM stored)
+    history AS (
+      INSERT INTO alert_revisions (alert_id, revision, document)
+      SELECT (d->>'id')::uuid, (d->>'revision')::int, d FROM input)
     INSERT INTO outbox (alert_id, subject, msg_id, payload)
-    SELECT stored.id, o->>'subject', o->>'msgId', o->>'payload' FROM stored, jsonb_array_elements(${JSON.stringify(outbox)}::jsonb) AS o`;
+    SELECT stored.id, o->>'subject', o->>'msgId', o->>'payload'
+    FROM jsonb_array_elements(${outbox}::jsonb) WITH ORDINALITY AS x(o, n)
+    JOIN stored ON stored.id = (o->>'alertId')::uuid
+    ORDER BY n`;
 }
 
 /**

@@ -95,6 +95,10 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
     const accepted: Alert[] = [];
     const rejected: { subject: string; payload: string; reason: string }[] = [];
     for (const m of batch) {
+      // Our own alerts come back on the broadcast subjects (one filter per consumer on nats-server
+      // 2.9 cannot leave them out); they were stored when published, and the bus lets no other
+      // agency publish under our id, so they are acknowledged unread instead of verified again.
+      if (parseAlertSubject(opts.subjectRoot, m.subject)?.originAgency === opts.agency) continue;
       const data = m.string();
       const verdict = checkMessage(m.subject, data, opts);
       // Never shown as genuine unless its origin agency's key signed exactly this alert.
@@ -103,8 +107,8 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
       if (reason !== undefined) {
         rejected.push({ subject: m.subject, payload: data, reason });
         log.warn('message quarantined', { subject: m.subject, reason, seq: m.seq });
-      } else if (verdict.ok && verdict.alert.origin.agency !== opts.agency) {
-        accepted.push(verdict.alert); // our own alerts coming back were stored when published
+      } else if (verdict.ok) {
+        accepted.push(verdict.alert);
       }
     }
     try {

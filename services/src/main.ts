@@ -1,10 +1,12 @@
 // An agency node: its database, its GraphQL API, its outbox to JetStream and its inbox from it.
 import { createAlertSigner, createTokenVerifier } from '@corridor/proto';
+import { type OwnAlertWrite, storeOwnAlerts } from './alert-store.js';
 import { createBus } from './bus.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { readSeedFile, upsertEntries } from './directory-store.js';
 import { createFeed } from './feed.js';
+import { groupCommit } from './group-commit.js';
 import { startInbox } from './inbox.js';
 import { createLogger } from './log.js';
 import type { NodeServices } from './node-services.js';
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
       agency: config.agency,
       networkKey: config.networkKey,
       subjectRoot: config.subjectRoot,
+      storeOwn: groupCommit((writes: OwnAlertWrite[]) => storeOwnAlerts(database.db, writes)),
       signer: await createAlertSigner(config.signingKey),
       onQueued: () => outbox.wake(),
     },

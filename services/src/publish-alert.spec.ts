@@ -75,4 +75,21 @@ describe('publishing at the node', () => {
     expect(await scratch.database.db.alert.count()).toBe(alerts);
     expect(await scratch.database.db.outboxMessage.count()).toBe(outbox);
   });
+  it('stores 40 concurrent publishes (grouped into shared commits) each with its history row and its outbox rows in order', async () => {
+    const published = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        publishAlert(ctx(), routeInput({ tlp: i % 2 ? 'GREEN' : 'AMBER', recipients: i % 2 ? [] : ['ne-ppn', 'ng-nis'] })),
+      ),
+    );
+    const ids = published.map((a) => a.id);
+    const db = scratch.database.db;
+    expect(await db.alert.count({ where: { id: { in: ids } } })).toBe(40);
+    expect(await db.alertRevision.count({ where: { alertId: { in: ids } } })).toBe(40);
+    const rows = await db.outboxMessage.findMany({ where: { alertId: { in: ids } }, orderBy: { seq: 'asc' } });
+    expect(rows).toHaveLength(60);
+    // The relay sends in seq order: each alert's rows stay together and alerts keep the order they were stored in.
+    const firstSeen = [...new Set(rows.map((r) => r.alertId))];
+    expect(firstSeen).toHaveLength(40);
+    for (const r of rows) expect(JSON.parse(r.payload).id).toBe(r.alertId);
+  });
 });

@@ -15,9 +15,10 @@ import {
   timeErrors,
   ValidationError,
 } from '@corridor/proto';
-import { type OutboxRow, storeOwnAlert } from './alert-store.js';
+import type { OutboxRow, OwnAlertWrite } from './alert-store.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
+import type { GroupWriter } from './group-commit.js';
 
 export interface PublishContext {
   db: Db;
@@ -25,6 +26,8 @@ export interface PublishContext {
   agency: MemberAgency;
   networkKey: NetworkKey;
   subjectRoot: string;
+  /** Stores a new own alert with its outbox rows; concurrent publishes share one commit. */
+  storeOwn: GroupWriter<OwnAlertWrite>;
   /** Signs with this agency's alert-signing key before anything is stored or sent. */
   signer: AlertSigner;
   /** Called after the alert and its outbox rows are committed. */
@@ -67,7 +70,7 @@ export function outboxRowsFor(alert: Alert, subjectRoot: string): OutboxRow[] {
 
 export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
   const alert = await ctx.signer.sign(toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))()));
-  await storeOwnAlert(ctx.db, alert, outboxRowsFor(alert, ctx.subjectRoot));
+  await ctx.storeOwn({ alert, outbox: outboxRowsFor(alert, ctx.subjectRoot) });
   ctx.onQueued();
   ctx.feed.publish('alert', alert);
   return alert;

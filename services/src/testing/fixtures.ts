@@ -1,8 +1,10 @@
 // For specs only: a member agency, a network key and inputs with fictitious identifiers.
 
 import { type AlertInput, createAlertSigner, type MemberAgency, type Membership, parseNetworkKey } from '@corridor/proto';
+import { type OwnAlertWrite, storeOwnAlerts } from '../alert-store.js';
 import type { Db } from '../database.js';
 import { createFeed } from '../feed.js';
+import { groupCommit } from '../group-commit.js';
 import type { PublishContext } from '../publish-alert.js';
 
 // A key made for these specs only, never used anywhere else.
@@ -70,6 +72,7 @@ export async function italyPublishing(db: Db, over: Partial<PublishContext> = {}
     agency: ITALY,
     networkKey: NETWORK_KEY,
     subjectRoot: 'corridor',
+    storeOwn: groupCommit((writes: OwnAlertWrite[]) => storeOwnAlerts(db, writes)),
     signer: await italySigner(),
     onQueued: () => {},
     ...over,

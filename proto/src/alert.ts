@@ -117,6 +117,8 @@ const commonInput = {
   grading,
   summary: z.string().trim().min(1, 'a short summary is required').max(2000),
   identifiers: z.array(identifierInput).max(50).default([]),
+  /** The originating agency's own case or file reference, which prosecutors cite in a formal request. */
+  caseReference: z.string().trim().min(1).max(80).optional(),
 };
 
 export const alertInput = z
@@ -180,6 +182,9 @@ const commonAlert = {
   identifiers: z.array(pseudonymizedIdentifier),
   revision: z.number().int().min(1),
   status: code(ALERT_STATUSES, 'an alert status: active, amended or withdrawn'),
+  caseReference: z.string().min(1).max(80).optional(),
+  /** Fields the originating agency's release policy withheld from this copy (release-policy.ts). */
+  redacted: z.array(z.string()).max(20).optional(),
   /**
    * Detached JWS of the originating agency (see alert-signature.ts). Optional in the shape so that
    * an alert can be built before it is signed; receivers refuse an alert without a valid one.

@@ -10,5 +10,6 @@ export * from './fields.js';
 export * from './membership.js';
 export * from './pseudonym.js';
 export * from './release.js';
+export * from './release-policy.js';
 export * from './route-subscription.js';
 export * from './subjects.js';

@@ -8,6 +8,8 @@ export * from './directory.js';
 export * from './errors.js';
 export * from './fields.js';
 export * from './membership.js';
+export * from './membership-signature.js';
+export * from './membership-source.js';
 export * from './pseudonym.js';
 export * from './release.js';
 export * from './release-policy.js';

@@ -90,4 +90,45 @@ describe('development token issuer', () => {
     expect(jwks.keys[0]?.d).toBeUndefined();
     expect((await fetch(`${server.url}/agencies/xx-none/jwks.json`)).status).toBe(404);
   });
+
+  it('rotates a key: new tokens carry the new kid, the JWKS address serves both keys and counts its fetches', async () => {
+    const before = await issuer.mint('chinedu');
+    const fetched = issuer.jwksRequests('ng-nis');
+    const kid = await issuer.rotateKey('ng-nis');
+    expect(kid).toBe('ng-nis-dev-issuer-2');
+    expect(issuer.keyId('ng-nis')).toBe(kid);
+    const after = await issuer.mint('chinedu');
+    expect(JSON.parse(Buffer.from(after.split('.')[0] as string, 'base64url').toString()).kid).toBe(kid);
+
+    const published = (await (await fetch(`${server.url}${issuer.jwksPath('ng-nis')}`)).json()) as { keys: { kid: string }[] };
+    expect(published.keys.map((k) => k.kid)).toEqual(['ng-nis-dev-issuer-2', 'ng-nis-dev-issuer-1']);
+    expect(issuer.jwksRequests('ng-nis')).toBe(fetched + 1);
+    // Verifiers fetching that address accept the token signed before the rotation and the one after.
+    const byAddress: Membership = {
+      ...membership,
+      agencies: membership.agencies.map((a) =>
+        a.id === 'ng-nis'
+          ? { ...a, tokenIssuer: { issuer: a.tokenIssuer.issuer, jwksUri: `${server.url}${issuer.jwksPath('ng-nis')}` } }
+          : a,
+      ),
+    };
+    const verifier = createTokenVerifier(() => byAddress);
+    await expect(verifier.verify(before)).resolves.toMatchObject({ sub: 'chinedu' });
+    await expect(verifier.verify(after)).resolves.toMatchObject({ sub: 'chinedu' });
+  });
+
+  it('adds an agency and its users while running, refusing a user of another agency', async () => {
+    const niger = { id: 'ne-ppn', name: 'Pôle judiciaire', country: 'NER' as const, issuer: issuerFor('ne-ppn') };
+    await expect(issuer.addAgency(niger, [{ id: 'x', name: 'X', agency: 'it-polfr', roles: ['prosecutor'] }])).rejects.toThrow(
+      /belongs to agency it-polfr/,
+    );
+    await issuer.addAgency(niger, [{ id: 'aissata', name: 'Aïssata Moussa', agency: 'ne-ppn', roles: ['prosecutor'] }]);
+    const token = await issuer.mint('aissata');
+    expect(JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString())).toMatchObject({
+      agency: 'ne-ppn',
+      country: 'NER',
+    });
+    expect(((await (await fetch(`${server.url}/users`)).json()) as { id: string }[]).map((u) => u.id)).toContain('aissata');
+    await expect(issuer.addAgency(niger, [])).rejects.toThrow(/already known/);
+  });
 });

@@ -34,25 +34,58 @@ export interface DevIssuerOptions {
 
 export interface DevIssuer {
   mint(userId: string, opts?: { expiresIn?: string }): Promise<string>;
-  /** The public keys of one agency's issuer, for the membership document. */
+  /** The public keys of one agency's issuer, newest first, for the membership document or its JWKS address. */
   jwks(agencyId: string): Jwks;
+  /** Where `listen` serves an agency's JWKS, relative to the issuer's URL. */
+  jwksPath(agencyId: string): string;
+  /** The key id new tokens of the agency are signed with. */
+  keyId(agencyId: string): string;
+  /**
+   * Rotates an agency's signing key as a provider does: a new key with a new key id signs from now
+   * on; the old ones stay published, so tokens already handed out keep verifying. Answers the new kid.
+   */
+  rotateKey(agencyId: string): Promise<string>;
+  /** How many times the agency's JWKS was fetched over HTTP (tests count refetches with it). */
+  jwksRequests(agencyId: string): number;
+  /** Adds an agency and its users to a running issuer. */
+  addAgency(agency: DevIssuerAgency, users: UserSpec[]): Promise<void>;
   listen(port: number, host?: string, log?: (line: string) => void): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 export const issuerFor = (agencyId: string) => `https://issuer.${agencyId}.corridor.invalid/`;
 
-/** One fresh Ed25519 key pair per agency, made here and never written to disk. */
-export async function createDevIssuer({ users, agencies, audience }: DevIssuerOptions): Promise<DevIssuer> {
-  const keys = new Map<string, KeyPair>();
-  for (const a of agencies) keys.set(a.id, await newKeyPair(`${a.id}-dev-issuer-1`));
-  const agencyById = new Map(agencies.map((a) => [a.id, a]));
-  for (const u of users) if (!agencyById.has(u.agency)) throw new Error(`user ${u.id} belongs to unknown agency ${u.agency}`);
+/** Fresh Ed25519 key pairs per agency (newest first), made here and never written to disk. */
+export async function createDevIssuer({ users: initialUsers, agencies, audience }: DevIssuerOptions): Promise<DevIssuer> {
+  const keys = new Map<string, KeyPair[]>();
+  const agencyById = new Map<string, DevIssuerAgency>();
+  const users: UserSpec[] = [];
+  const jwksFetches = new Map<string, number>();
+
+  const addAgency = async (agency: DevIssuerAgency, newUsers: UserSpec[]) => {
+    if (agencyById.has(agency.id)) throw new Error(`agency ${agency.id} is already known to the issuer`);
+    for (const u of newUsers) {
+      if (u.agency !== agency.id) throw new Error(`user ${u.id} belongs to agency ${u.agency}, not ${agency.id}`);
+      if (users.some((known) => known.id === u.id)) throw new Error(`user ${u.id} is already known to the issuer`);
+    }
+    keys.set(agency.id, [await newKeyPair(`${agency.id}-dev-issuer-1`)]);
+    agencyById.set(agency.id, agency);
+    users.push(...newUsers);
+  };
+  for (const a of agencies) await addAgency(a, []);
+  for (const u of initialUsers) if (!agencyById.has(u.agency)) throw new Error(`user ${u.id} belongs to unknown agency ${u.agency}`);
+  users.push(...initialUsers);
+
+  const keysOf = (agencyId: string): KeyPair[] => {
+    const list = keys.get(agencyId);
+    if (!list) throw new Error(`no issuer key for agency ${agencyId}`);
+    return list;
+  };
 
   const mint = async (userId: string, opts: { expiresIn?: string } = {}) => {
     const user = users.find((u) => u.id === userId);
     if (!user) throw new UnknownUser(userId);
     const agency = agencyById.get(user.agency) as DevIssuerAgency;
-    const key = keys.get(agency.id) as KeyPair;
+    const key = keysOf(agency.id)[0] as KeyPair;
     return new SignJWT({ agency: agency.id, name: user.name, roles: user.roles, country: agency.country, networks: agency.networks ?? [] })
       .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
       .setIssuer(agency.issuer)
@@ -63,15 +96,21 @@ export async function createDevIssuer({ users, agencies, audience }: DevIssuerOp
       .sign(key.privateKey);
   };
 
-  const jwks = (agencyId: string): Jwks => {
-    const key = keys.get(agencyId);
-    if (!key) throw new Error(`no issuer key for agency ${agencyId}`);
-    return { keys: [key.publicJwk] };
-  };
+  const jwks = (agencyId: string): Jwks => ({ keys: keysOf(agencyId).map((k) => k.publicJwk) });
 
   return {
     mint,
     jwks,
+    jwksPath: (agencyId) => `/agencies/${agencyId}/jwks.json`,
+    keyId: (agencyId) => (keysOf(agencyId)[0] as KeyPair).kid,
+    async rotateKey(agencyId) {
+      const list = keysOf(agencyId);
+      const next = await newKeyPair(`${agencyId}-dev-issuer-${list.length + 1}`);
+      list.unshift(next);
+      return next.kid;
+    },
+    jwksRequests: (agencyId) => jwksFetches.get(agencyId) ?? 0,
+    addAgency,
     listen(port, host = '127.0.0.1', log = (line) => console.warn(line)) {
       const server: Server = createServer(async (req, res) => {
         // CORS open: the console is served from another port and signs in from the browser.
@@ -91,7 +130,10 @@ export async function createDevIssuer({ users, agencies, audience }: DevIssuerOp
         }
         const jwksPath = /^\/agencies\/([a-z0-9-]+)\/jwks\.json$/.exec(url.pathname);
         if (req.method === 'GET' && jwksPath) {
-          return keys.has(jwksPath[1] as string) ? json(200, jwks(jwksPath[1] as string)) : json(404, { error: 'no such agency' });
+          const agencyId = jwksPath[1] as string;
+          if (!keys.has(agencyId)) return json(404, { error: 'no such agency' });
+          jwksFetches.set(agencyId, (jwksFetches.get(agencyId) ?? 0) + 1);
+          return json(200, jwks(agencyId));
         }
         if (req.method === 'POST' && url.pathname === '/token') {
           let body = '';

@@ -1,7 +1,18 @@
 // The network's membership document for a run on one machine: who belongs, where each node
 // answers, which keys sign its users' tokens and its alerts. Validated with proto before any
-// process reads it, so a mistake here fails at launch rather than as a 401 later.
-import { type Jwks, type Membership, membership as membershipSchema, parseOrThrow } from '@corridor/proto';
+// process reads it, so a mistake here fails at launch rather than as a 401 later, and signed with
+// the run's secretariat key, as the nodes and the gateway accept nothing else.
+import { renameSync, writeFileSync } from 'node:fs';
+import {
+  type Jwks,
+  type MemberAgency,
+  type Membership,
+  memberAgency,
+  membership as membershipSchema,
+  parseOrThrow,
+  signMembership,
+} from '@corridor/proto';
+import type { JWK } from 'jose';
 import type { DevIssuer } from './dev-token-issuer.js';
 import { issuerFor } from './dev-token-issuer.js';
 import type { AgencySpec } from './network.js';
@@ -9,9 +20,38 @@ import type { AgencySpec } from './network.js';
 export const DEMO_NETWORK = { id: 'central-med-demo', name: 'Central Mediterranean route (demonstration network)' };
 export const AUDIENCE = 'corridor';
 
+export interface MemberInput {
+  agency: AgencySpec;
+  issuer: DevIssuer;
+  /** The running issuer's URL: the member lists its JWKS address there. Without it, its keys inline. */
+  issuerUrl?: string | undefined;
+  alertSigningKeys: Jwks;
+  nodeUrl: string;
+}
+
+/** One agency's entry. With an issuer URL the verifiers fetch its token keys, as from an OpenID Connect provider. */
+export function buildMember({ agency: a, issuer, issuerUrl, alertSigningKeys, nodeUrl }: MemberInput): MemberAgency {
+  return parseOrThrow(
+    memberAgency,
+    {
+      id: a.id,
+      name: a.name,
+      country: a.country,
+      networks: a.networks ?? [],
+      nodeUrl,
+      tokenIssuer: issuerUrl
+        ? { issuer: issuerFor(a.id), jwksUri: `${issuerUrl}${issuer.jwksPath(a.id)}` }
+        : { issuer: issuerFor(a.id), jwks: issuer.jwks(a.id) },
+      alertSigningKeys,
+    },
+    `membership entry of ${a.id}`,
+  );
+}
+
 export function buildMembership(input: {
   agencies: AgencySpec[];
   issuer: DevIssuer;
+  issuerUrl?: string;
   alertSigningKeys: Record<string, Jwks>;
   nodeUrls: Record<string, string>;
 }): Membership {
@@ -21,16 +61,31 @@ export function buildMembership(input: {
       network: DEMO_NETWORK,
       audience: AUDIENCE,
       version: 1,
-      agencies: input.agencies.map((a) => ({
-        id: a.id,
-        name: a.name,
-        country: a.country,
-        networks: a.networks ?? [],
-        nodeUrl: input.nodeUrls[a.id],
-        tokenIssuer: { issuer: issuerFor(a.id), jwks: input.issuer.jwks(a.id) },
-        alertSigningKeys: input.alertSigningKeys[a.id],
-      })),
+      agencies: input.agencies.map((a) =>
+        buildMember({
+          agency: a,
+          issuer: input.issuer,
+          issuerUrl: input.issuerUrl,
+          alertSigningKeys: input.alertSigningKeys[a.id] as Jwks,
+          nodeUrl: input.nodeUrls[a.id] as string,
+        }),
+      ),
     },
     'membership document',
   );
+}
+
+/** The signed file's text: `{ membership, signature }`. */
+export async function signedMembershipText(document: Membership, secretariatKey: JWK): Promise<string> {
+  return `${JSON.stringify(await signMembership(document, secretariatKey), null, 2)}\n`;
+}
+
+/**
+ * Replaces the file in one step (write aside, then rename): a node polling it reads the old
+ * document or the new one, never half of one.
+ */
+export function replaceFile(file: string, text: string): void {
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, text, { mode: 0o644 });
+  renameSync(aside, file);
 }

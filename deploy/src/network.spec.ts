@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { membership as membershipSchema } from '@corridor/proto';
+import { openSignedMembership, parseTrustAnchor } from '@corridor/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningNetwork, startNetwork } from './network.js';
 
@@ -26,10 +26,13 @@ describe('startNetwork', () => {
     rmSync(rootDir, { recursive: true, force: true });
   });
 
-  it('writes a valid membership document and answers the default user’s token at the gateway', async () => {
-    const written = membershipSchema.parse(JSON.parse(readFileSync(network.membershipFile, 'utf8')));
+  it('writes a membership signed by its secretariat and answers the default user’s token at the gateway', async () => {
+    const trust = parseTrustAnchor(readFileSync(network.membershipTrustFile, 'utf8'));
+    const written = await openSignedMembership(readFileSync(network.membershipFile, 'utf8'), trust);
     expect(written).toEqual(network.membership);
     expect(written.agencies[0]?.nodeUrl).toBe(network.nodes['it-polfr']?.url);
+    // Token keys by address, at the development issuer of this run.
+    expect(written.agencies[0]?.tokenIssuer.jwksUri).toBe(`${network.issuerUrl}/agencies/it-polfr/jwks.json`);
     expect(network.networkKey).toMatch(/^1:[A-Za-z0-9_-]{43}$/);
     const res = await fetch(network.gatewayUrl, {
       method: 'POST',
@@ -37,6 +40,21 @@ describe('startNetwork', () => {
       body: JSON.stringify({ query: '{ me { agency roles } }' }),
     });
     expect(await res.json()).toEqual({ data: { me: { agency: 'it-polfr', roles: ['border_officer'] } } });
+  });
+
+  it('publishes a new signed version that the running node and gateway take, and refuses addAgency on its own nats-server', async () => {
+    const trust = parseTrustAnchor(readFileSync(network.membershipTrustFile, 'utf8'));
+    const next = await network.updateMembership((m) => ({ ...m, network: { ...m.network, name: 'Renamed' } }));
+    expect(next.version).toBe(2);
+    expect(await openSignedMembership(readFileSync(network.membershipFile, 'utf8'), trust)).toEqual(next);
+    const updated = (name: string) =>
+      readFileSync(join(rootDir, 'logs', `${name}.log`), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { msg: string; version?: number })
+        .some((l) => l.msg === 'membership updated' && l.version === 2);
+    await expect.poll(() => updated('gateway') && updated('node-it-polfr'), { timeout: 10_000 }).toBe(true);
+    await expect(network.addAgency({ id: 'ng-nis', name: 'NIS', country: 'NGA' })).rejects.toThrow(/nats-server/);
   });
 
   it('stops and restarts a node, which answers healthy again on the same address', async () => {

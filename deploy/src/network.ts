@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import type { CountryCode, DirectoryEntryInput, Membership } from '@corridor/proto';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
-import { createDevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js';
+import { createDevIssuer, type DevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js';
 import { freePort } from './free-port.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
-import { AUDIENCE, buildMembership } from './membership-document.js';
+import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
 import { type NatsUser, natsServerConfig, newNatsUser } from './nats-config.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -73,12 +73,31 @@ export interface RunningNetwork {
   gateway: ProcessHandle;
   issuerUrl: string;
   consoleUrl?: string;
-  membership: Membership;
+  /** The membership version in force (the last one the launcher published). */
+  readonly membership: Membership;
+  /** The signed membership file (`{ membership, signature }`) the nodes and the gateway watch. */
   membershipFile: string;
+  /** The secretariat's public keys (a JWKS file): what nodes and gateway trust the membership by. */
+  membershipTrustFile: string;
   networkKey: string;
   nodes: Record<string, NodeHandle>;
   users: UserSpec[];
   token(userId: string, opts?: { expiresIn?: string }): Promise<string>;
+  /** The development issuer running in this process: rotate a key, count JWKS fetches. */
+  issuer: DevIssuer;
+  /**
+   * Publishes a new membership version: `change` gets a copy of the version in force and returns
+   * the next document; the launcher raises the version, signs it with the secretariat key and
+   * replaces the file, which the running nodes and gateway pick up within a poll.
+   */
+  updateMembership(change: (current: Membership) => Membership): Promise<Membership>;
+  /** The text of a membership file signed by this network's secretariat, exactly as given (version included). */
+  signedMembership(document: Membership): Promise<string>;
+  /**
+   * Adds an agency while the network runs: its users and keys at the development issuer, a new
+   * membership version listing it, then its node. Only on a nats-server without per-agency users.
+   */
+  addAgency(agency: AgencySpec, users?: UserSpec[]): Promise<NodeHandle>;
   stop(): Promise<void>;
 }
 
@@ -137,9 +156,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     }
 
     // Keys and the membership document, fresh for every run.
-    const users =
-      spec.users ??
-      spec.agencies.map((a) => ({ id: `${a.id}-officer`, name: `Officer of ${a.name}`, agency: a.id, roles: ['border_officer' as const] }));
+    const users = [...(spec.users ?? spec.agencies.map(defaultUser))];
     const issuer = await createDevIssuer({
       users,
       agencies: spec.agencies.map((a) => ({ ...a, issuer: issuerFor(a.id) })),
@@ -151,21 +168,39 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
       nodePorts[a.id] = await freePort(spec.nodeBasePort ? spec.nodeBasePort + i : undefined);
     }
-    const membership = buildMembership({
+    // The development token issuer, in this process, listening before the membership is written:
+    // the membership lists each agency's JWKS address there, and nodes fetch keys from it.
+    const issuerServer = await issuer.listen(await freePort(spec.issuerPort), '127.0.0.1', (line) => {
+      if (!spec.quiet) console.warn(`[dev-issuer] ${line}`);
+    });
+    stack.push(() => issuerServer.close());
+    // The secretariat signs the membership; nodes and gateway trust its public key only.
+    const secretariat = await newKeyPair('secretariat-1');
+    const membershipTrustFile = join(rootDir, 'membership-trust.json');
+    writeFileSync(membershipTrustFile, JSON.stringify({ keys: [secretariat.publicJwk] }, null, 2));
+    let membership = buildMembership({
       agencies: spec.agencies,
       issuer,
+      issuerUrl: issuerServer.url,
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://127.0.0.1:${nodePorts[a.id]}/graphql`])),
     });
     const membershipFile = join(rootDir, 'membership.json');
-    writeFileSync(membershipFile, JSON.stringify(membership, null, 2));
+    const signedMembership = (document: Membership) => signedMembershipText(document, secretariat.privateJwk);
+    replaceFile(membershipFile, await signedMembership(membership));
+    const updateMembership = async (change: (current: Membership) => Membership) => {
+      const next = { ...change(structuredClone(membership)), version: membership.version + 1 };
+      replaceFile(membershipFile, await signedMembership(next));
+      membership = next;
+      return next;
+    };
     const networkKey = newNetworkKey();
     const subjectRoot = spec.subjectRoot ?? 'corridor';
     const stream = spec.stream ?? 'CORRIDOR_ALERTS';
 
     // The nodes, started together.
     const nodes: Record<string, NodeHandle> = {};
-    for (const a of spec.agencies) {
+    const launchNode = (a: AgencySpec): NodeHandle => {
       const seed = spec.directory?.[a.id];
       const seedFile = seed ? join(rootDir, `directory-${a.id}.json`) : undefined;
       if (seedFile) writeFileSync(seedFile, JSON.stringify(seed, null, 2));
@@ -188,6 +223,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_SUBJECT_ROOT: subjectRoot,
           CORRIDOR_STREAM: stream,
           CORRIDOR_MEMBERSHIP_FILE: membershipFile,
+          CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
           CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
           CORRIDOR_NETWORK_KEY: networkKey,
           ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
@@ -211,7 +247,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         kill: () => child.kill(),
       };
       nodes[a.id] = handle;
-    }
+      return handle;
+    };
+    for (const a of spec.agencies) launchNode(a);
     // Stopped together too (after the gateway, before the bus, so outboxes can still flush).
     stack.push(async () => {
       await Promise.all(Object.values(nodes).map((n) => n.stop()));
@@ -226,7 +264,12 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       args: ['--import', 'tsx', 'src/main.ts'],
       cwd: join(REPO_ROOT, 'gateway'),
       logFile: logFile('gateway'),
-      env: { CORRIDOR_GATEWAY_HOST: '127.0.0.1', CORRIDOR_GATEWAY_PORT: String(gatewayPort), CORRIDOR_MEMBERSHIP_FILE: membershipFile },
+      env: {
+        CORRIDOR_GATEWAY_HOST: '127.0.0.1',
+        CORRIDOR_GATEWAY_PORT: String(gatewayPort),
+        CORRIDOR_MEMBERSHIP_FILE: membershipFile,
+        CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
+      },
     });
     gateway.start();
     watch(gateway);
@@ -246,12 +289,6 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       },
       stop: () => gateway.stop(),
     };
-
-    // The development token issuer, in this process.
-    const issuerServer = await issuer.listen(await freePort(spec.issuerPort), '127.0.0.1', (line) => {
-      if (!spec.quiet) console.warn(`[dev-issuer] ${line}`);
-    });
-    stack.push(() => issuerServer.close());
 
     // The console.
     let consoleUrl: string | undefined;
@@ -275,12 +312,38 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       gateway: gatewayHandle,
       issuerUrl: issuerServer.url,
       ...(consoleUrl ? { consoleUrl } : {}),
-      membership,
+      get membership() {
+        return membership;
+      },
       membershipFile,
+      membershipTrustFile,
       networkKey,
       nodes,
       users,
       token: (userId, opts) => issuer.mint(userId, opts),
+      issuer,
+      updateMembership,
+      signedMembership,
+      async addAgency(agency, agencyUsers = [defaultUser(agency)]) {
+        if (natsOperator) throw new Error('addAgency: the launcher’s nats-server has its agency users fixed at start; use a shared one');
+        if (nodes[agency.id]) throw new Error(`addAgency: agency ${agency.id} is already in the network`);
+        await issuer.addAgency({ ...agency, issuer: issuerFor(agency.id) }, agencyUsers);
+        users.push(...agencyUsers);
+        signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
+        nodePorts[agency.id] = await freePort();
+        const member = buildMember({
+          agency,
+          issuer,
+          issuerUrl: issuerServer.url,
+          alertSigningKeys: { keys: [(signingKeys[agency.id] as KeyPair).publicJwk] },
+          nodeUrl: `http://127.0.0.1:${nodePorts[agency.id]}/graphql`,
+        });
+        // Listed first: a node starts only if the membership it reads names its agency.
+        await updateMembership((m) => ({ ...m, agencies: [...m.agencies, member] }));
+        const node = launchNode(agency);
+        await node.start();
+        return node;
+      },
       stop: () => {
         stopped ??= stopAll();
         return stopped;
@@ -290,6 +353,10 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     await stopAll();
     throw e;
   }
+}
+
+function defaultUser(a: AgencySpec): UserSpec {
+  return { id: `${a.id}-officer`, name: `Officer of ${a.name}`, agency: a.id, roles: ['border_officer'] };
 }
 
 export function buildConsole(): void {

@@ -1,8 +1,15 @@
 // The gateway's configuration, from the environment (ARCHITECTURE.md lists every variable).
+import { readFileSync } from 'node:fs';
+import { defaultMembershipPollMs, type Jwks, parseTrustAnchor } from '@corridor/proto';
+
 export interface GatewayConfig {
   host: string;
   port: number;
+  /** The signed membership document: a path or an http(s) URL. */
   membershipFile: string;
+  /** The secretariat's public keys, which must have signed it. */
+  membershipTrust: Jwks;
+  membershipPollMs: number;
   nodeDeadlineMs: number;
 }
 
@@ -18,5 +25,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const nodeDeadlineMs = Number(env.CORRIDOR_NODE_DEADLINE_MS ?? 3000);
   if (!Number.isFinite(nodeDeadlineMs) || nodeDeadlineMs <= 0)
     throw new ConfigError('CORRIDOR_NODE_DEADLINE_MS: must be a positive number of milliseconds');
-  return { host: env.CORRIDOR_GATEWAY_HOST ?? '127.0.0.1', port, membershipFile, nodeDeadlineMs };
+  const membershipPollMs = Number(env.CORRIDOR_MEMBERSHIP_POLL_MS ?? defaultMembershipPollMs(membershipFile));
+  if (!Number.isInteger(membershipPollMs) || membershipPollMs < 50)
+    throw new ConfigError('CORRIDOR_MEMBERSHIP_POLL_MS: must be a whole number of milliseconds, at least 50');
+  return {
+    host: env.CORRIDOR_GATEWAY_HOST ?? '127.0.0.1',
+    port,
+    membershipFile,
+    membershipTrust: trustAnchor(env.CORRIDOR_MEMBERSHIP_TRUST?.trim()),
+    membershipPollMs,
+    nodeDeadlineMs,
+  };
+}
+
+/** A JWKS given inline (JSON) or as the path of a JWKS file. */
+function trustAnchor(value: string | undefined): Jwks {
+  if (!value) throw new ConfigError('CORRIDOR_MEMBERSHIP_TRUST: is required (the secretariat’s public keys, a JWKS)');
+  try {
+    return parseTrustAnchor(value.startsWith('{') ? value : readFileSync(value, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`CORRIDOR_MEMBERSHIP_TRUST: ${(e as Error).message}`);
+  }
 }

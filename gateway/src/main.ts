@@ -1,7 +1,7 @@
 // The gateway: stateless; verifies tokens, fans queries out to every agency node, merges.
 import { loadConfig } from './config.js';
-import { loadMembership } from './membership-file.js';
-import { createNodeClients } from './node-clients.js';
+import { openMembership, watchMembership } from './membership-file.js';
+import { createNodeClients, syncNodeClients } from './node-clients.js';
 import { createGatewayServer } from './server.js';
 
 function log(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
@@ -11,27 +11,39 @@ function log(level: 'info' | 'warn' | 'error', msg: string, fields: Record<strin
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
-  let membership: ReturnType<typeof loadMembership>;
+  let membership: Awaited<ReturnType<typeof openMembership>>;
   try {
     config = loadConfig();
-    membership = loadMembership(config.membershipFile);
+    membership = await openMembership(config);
   } catch (e) {
     process.stderr.write(`corridor gateway: cannot start: ${(e as Error).message}\n`);
     process.exit(2);
   }
+  // The server reads the membership and this map at each request; both follow new versions.
+  const nodes = createNodeClients(membership.current());
+  membership.onUpdate((next) => {
+    const change = syncNodeClients(nodes, next);
+    log('info', 'node list updated', { version: next.version, ...change });
+  });
+  const membershipWatch = watchMembership(membership, config.membershipPollMs, log);
   const server = createGatewayServer({
-    membership: () => membership,
-    nodes: createNodeClients(membership),
+    membership: () => membership.current(),
+    nodes,
     deadlineMs: config.nodeDeadlineMs,
     log,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log('info', 'ready', { url: `http://${config.host}:${port}/graphql`, agencies: membership.agencies.map((a) => a.id) });
+  log('info', 'ready', {
+    url: `http://${config.host}:${port}/graphql`,
+    membershipVersion: membership.current().version,
+    agencies: membership.current().agencies.map((a) => a.id),
+  });
 
   const stop = (signal: string) => {
     log('info', 'stopping', { signal });
+    membershipWatch.stop();
     server.closeAllConnections();
     server.close(() => process.exit(0));
   };

@@ -1,7 +1,7 @@
 // One kept-alive HTTP executor per agency node. The caller's own token travels with every call:
 // nodes verify it themselves; the gateway adds no identity of its own.
 
-import type { Membership } from '@corridor/proto';
+import type { MemberAgency, Membership } from '@corridor/proto';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { type DocumentNode, type ExecutionResult, OperationTypeNode, parse } from 'graphql';
 
@@ -9,6 +9,8 @@ export type NodeExecutor = ReturnType<typeof buildHTTPExecutor>;
 
 export interface NodeClient {
   agency: string;
+  /** The node's GraphQL address, as the membership lists it. */
+  endpoint: string;
   execute<T>(
     document: DocumentNode,
     variables: Record<string, unknown>,
@@ -24,30 +26,56 @@ export interface NodeClient {
 }
 
 export function createNodeClients(membership: Membership): Map<string, NodeClient> {
-  return new Map(
-    membership.agencies.map((a) => {
-      const executor = buildHTTPExecutor({
-        endpoint: a.nodeUrl,
-        headers: (req) => ({ authorization: (req?.context as { authorization?: string } | undefined)?.authorization ?? '' }),
-      });
-      const client: NodeClient = {
-        agency: a.id,
-        async execute<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal?: AbortSignal) {
-          return (await executor({ document, variables, context: { authorization }, ...(signal ? { signal } : {}) })) as ExecutionResult<T>;
-        },
-        async subscribe<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal: AbortSignal) {
-          return (await executor({
-            document,
-            variables,
-            context: { authorization },
-            operationType: OperationTypeNode.SUBSCRIPTION,
-            signal,
-          })) as AsyncIterable<ExecutionResult<T>> | ExecutionResult<T>;
-        },
-      };
-      return [a.id, client];
-    }),
-  );
+  return new Map(membership.agencies.map((a) => [a.id, nodeClient(a)]));
+}
+
+/**
+ * Brings the clients in line with a new membership version, in place: the map is the one every
+ * request reads, so an added agency is asked from the next query on, a removed one no longer, and
+ * a moved node at its new address. Queries already under way keep the clients they started with.
+ */
+export function syncNodeClients(
+  clients: Map<string, NodeClient>,
+  membership: Membership,
+): { added: string[]; removed: string[]; moved: string[] } {
+  const listed = new Map(membership.agencies.map((a) => [a.id, a]));
+  const change = { added: [] as string[], removed: [] as string[], moved: [] as string[] };
+  for (const id of [...clients.keys()]) {
+    if (!listed.has(id)) {
+      clients.delete(id);
+      change.removed.push(id);
+    }
+  }
+  for (const a of listed.values()) {
+    const existing = clients.get(a.id);
+    if (existing && existing.endpoint === a.nodeUrl) continue;
+    clients.set(a.id, nodeClient(a));
+    (existing ? change.moved : change.added).push(a.id);
+  }
+  return change;
+}
+
+function nodeClient(a: MemberAgency): NodeClient {
+  const executor = buildHTTPExecutor({
+    endpoint: a.nodeUrl,
+    headers: (req) => ({ authorization: (req?.context as { authorization?: string } | undefined)?.authorization ?? '' }),
+  });
+  return {
+    agency: a.id,
+    endpoint: a.nodeUrl,
+    async execute<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal?: AbortSignal) {
+      return (await executor({ document, variables, context: { authorization }, ...(signal ? { signal } : {}) })) as ExecutionResult<T>;
+    },
+    async subscribe<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal: AbortSignal) {
+      return (await executor({
+        document,
+        variables,
+        context: { authorization },
+        operationType: OperationTypeNode.SUBSCRIPTION,
+        signal,
+      })) as AsyncIterable<ExecutionResult<T>> | ExecutionResult<T>;
+    },
+  };
 }
 
 export const gql = (source: string): DocumentNode => parse(source);

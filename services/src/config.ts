@@ -1,11 +1,27 @@
 // The node's configuration, from the environment (ARCHITECTURE.md lists every variable).
 import { readFileSync } from 'node:fs';
-import { agencyOf, type MemberAgency, type Membership, membership, type NetworkKey, parseNetworkKey, parseOrThrow } from '@corridor/proto';
+import { readFile } from 'node:fs/promises';
+import {
+  agencyOf,
+  defaultMembershipPollMs,
+  type MemberAgency,
+  type Membership,
+  type MembershipSource,
+  membershipReader,
+  type NetworkKey,
+  openMembershipSource,
+  parseNetworkKey,
+  parseTrustAnchor,
+} from '@corridor/proto';
 import type { JWK } from 'jose';
 
 export interface NodeConfig {
   agency: MemberAgency;
-  membership: Membership;
+  /** The membership in force. Read it at each use: a new signed version replaces it while the node runs. */
+  readonly membership: Membership;
+  /** Where that membership comes from; main.ts watches it (config.ts only reads the first version). */
+  membershipSource: MembershipSource;
+  membershipPollMs: number;
   host: string;
   port: number;
   databaseUrl: string | undefined;
@@ -33,23 +49,31 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return v;
 }
 
-export function loadMembership(file: string): Membership {
-  let raw: unknown;
+/** The secretariat's public keys: a JWKS given inline (JSON) or as the path of a JWKS file. */
+function trustAnchor(env: NodeJS.ProcessEnv) {
+  const value = required(env, 'CORRIDOR_MEMBERSHIP_TRUST');
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    return parseTrustAnchor(value.startsWith('{') ? value : readFileSync(value, 'utf8'));
   } catch (e) {
-    throw new ConfigError('CORRIDOR_MEMBERSHIP_FILE', `cannot read ${file}: ${(e as Error).message}`);
+    throw new ConfigError('CORRIDOR_MEMBERSHIP_TRUST', (e as Error).message);
   }
+}
+
+/** Opens the signed membership (a path or an http(s) URL) and verifies its first version. */
+export async function openMembership(env: NodeJS.ProcessEnv): Promise<MembershipSource> {
+  const location = required(env, 'CORRIDOR_MEMBERSHIP_FILE');
+  const trust = trustAnchor(env);
   try {
-    return parseOrThrow(membership, raw, `membership document ${file}`);
+    return await openMembershipSource({ location, trust, read: membershipReader(location, (path) => readFile(path, 'utf8')) });
   } catch (e) {
     throw new ConfigError('CORRIDOR_MEMBERSHIP_FILE', (e as Error).message);
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<NodeConfig> {
   const agencyId = required(env, 'CORRIDOR_AGENCY_ID');
-  const members = loadMembership(required(env, 'CORRIDOR_MEMBERSHIP_FILE'));
+  const membershipSource = await openMembership(env);
+  const members = membershipSource.current();
   const agency = agencyOf(members, agencyId);
   if (!agency) throw new ConfigError('CORRIDOR_AGENCY_ID', `agency ${agencyId} is not in the membership document`);
 
@@ -76,9 +100,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   const subjectRoot = env.CORRIDOR_SUBJECT_ROOT ?? 'corridor';
   if (!/^[A-Za-z0-9_-]+$/.test(subjectRoot)) throw new ConfigError('CORRIDOR_SUBJECT_ROOT', 'must be one NATS subject token');
 
+  const membershipPollMs = Number(env.CORRIDOR_MEMBERSHIP_POLL_MS ?? defaultMembershipPollMs(membershipSource.location));
+  if (!Number.isInteger(membershipPollMs) || membershipPollMs < 50)
+    throw new ConfigError('CORRIDOR_MEMBERSHIP_POLL_MS', 'must be a whole number of milliseconds, at least 50');
+
   return {
     agency,
-    membership: members,
+    get membership() {
+      return membershipSource.current();
+    },
+    membershipSource,
+    membershipPollMs,
     host: env.CORRIDOR_HOST ?? '127.0.0.1',
     port,
     databaseUrl: env.CORRIDOR_DATABASE_URL || undefined,

@@ -9,19 +9,21 @@ import { createFeed } from './feed.js';
 import { groupCommit } from './group-commit.js';
 import { startInbox } from './inbox.js';
 import { createLogger } from './log.js';
+import { watchMembership } from './membership-watch.js';
 import type { NodeServices } from './node-services.js';
 import { startOutboxRelay } from './outbox.js';
 import { createNodeServer } from './server.js';
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: Awaited<ReturnType<typeof loadConfig>>;
   try {
-    config = loadConfig();
+    config = await loadConfig();
   } catch (e) {
     process.stderr.write(`corridor node: cannot start: ${(e as Error).message}\n`);
     process.exit(2);
   }
   const log = createLogger({ service: 'node', agency: config.agency.id });
+  const membershipWatch = watchMembership(config, log);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   log.info('database ready', { embedded: database.embedded, migrationsApplied: database.migrationsApplied });
   if (config.seedDirectoryFile) {
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    membershipWatch.stop();
     log.info('stopping', { signal });
     server.closeAllConnections();
     await new Promise((r) => server.close(r));

@@ -74,7 +74,7 @@ describe('authentication', () => {
     const { privateKey } = await generateKeyPair('EdDSA');
     const issuer = net.membership.agencies.find((a) => a.id === 'it-polfr')?.tokenIssuer.issuer as string;
     return new SignJWT({ agency: 'it-polfr', name: 'Mallory', roles: ['border_officer'], country: 'ITA', networks: [] })
-      .setProtectedHeader({ alg: 'EdDSA', kid: net.membership.agencies[0]?.tokenIssuer.jwks?.keys[0]?.kid as string })
+      .setProtectedHeader({ alg: 'EdDSA', kid: net.issuer.keyId('it-polfr') })
       .setIssuer(issuer)
       .setSubject('mallory')
       .setAudience(net.membership.audience)

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AgencySpec, type NetworkSpec, type RunningNetwork, startNetwork } from '@corridor/deploy';
+import { type AgencySpec, type NetworkSpec, type RunningNetwork, startNetwork, type UserSpec } from '@corridor/deploy';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { testDirectory } from './fixtures.js';
@@ -50,15 +50,24 @@ export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promis
     throw e;
   }
   const stop = network.stop.bind(network);
+  const addAgency = network.addAgency.bind(network);
+  const added: TestDatabases[] = [];
   return Object.assign(network, {
     databases,
     run,
     rootDir,
+    /** As the launcher's, with a PostgreSQL database of this run for the new agency. */
+    async addAgency(agency: AgencySpec, users?: UserSpec[]) {
+      const db = await createDatabases(run, [agency.id]);
+      added.push(db);
+      return addAgency({ ...agency, databaseUrl: db.urls[agency.id] as string }, users);
+    },
     async stop() {
       await stop();
       // A nats-server the launcher started goes away with its store; the shared one keeps streams.
       if (!network.natsOperator) await deleteStream(network.natsUrl, network.stream);
       await databases.drop();
+      for (const db of added) await db.drop();
       await rm(rootDir, { recursive: true, force: true });
     },
   });

@@ -16,6 +16,8 @@ export const DEMO_USERS: UserSpec[] = [
   { id: 'aissata.moussa', name: 'Aïssata Moussa', agency: 'ne-ppn', roles: ['prosecutor'] },
   { id: 'chinedu.okafor', name: 'Chinedu Okafor', agency: 'ng-nis', roles: ['border_officer', 'liaison_officer'] },
   { id: 'ibrahim.sani', name: 'Ibrahim Sani', agency: 'ne-ppn', roles: ['investigator'] },
+  // Reads and verifies Italy's release audit (who received which of Italy's alerts and entries).
+  { id: 'elena.conti', name: 'Elena Conti', agency: 'it-polfr', roles: ['administrator'] },
 ];
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
@@ -261,6 +263,8 @@ export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
       grading: { source: 'B', information: '2' },
       summary:
         'Departures from Zuwara by night in overloaded rubber boats; passengers report transit through Agadez and Sabha, three weeks in Libya.',
+      // Released only to prosecutors of agencies sharing a network with Italy (standard policy).
+      caseReference: 'AG-2026-0417',
       route: {
         region: 'central-mediterranean',
         waypoints: [

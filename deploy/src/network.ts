@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { connect as tcpConnect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CountryCode, DirectoryEntryInput, Membership } from '@corridor/proto';
+import type { CountryCode, DirectoryEntryInput, Membership, ReleasePolicyInput } from '@corridor/proto';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
 import { createDevIssuer, type DevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js';
@@ -14,6 +14,7 @@ import { freePort } from './free-port.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
 import { type NatsUser, natsServerConfig, newNatsUser } from './nats-config.js';
+import { standardReleasePolicy } from './release-policies.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -24,6 +25,8 @@ export interface AgencySpec {
   networks?: string[];
   /** The agency's PostgreSQL; without it the node runs on embedded PGlite under rootDir. */
   databaseUrl?: string;
+  /** The agency's release policy; by default the standard one (release-policies.ts). */
+  releasePolicy?: ReleasePolicyInput;
 }
 
 export interface NetworkSpec {
@@ -81,6 +84,8 @@ export interface RunningNetwork {
   membershipTrustFile: string;
   networkKey: string;
   nodes: Record<string, NodeHandle>;
+  /** Each agency's release policy file: its node picks up a rewritten one within a poll. */
+  releasePolicyFiles: Record<string, string>;
   users: UserSpec[];
   token(userId: string, opts?: { expiresIn?: string }): Promise<string>;
   /** The development issuer running in this process: rotate a key, count JWKS fetches. */
@@ -200,10 +205,14 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
 
     // The nodes, started together.
     const nodes: Record<string, NodeHandle> = {};
+    const releasePolicyFiles: Record<string, string> = {};
     const launchNode = (a: AgencySpec): NodeHandle => {
       const seed = spec.directory?.[a.id];
       const seedFile = seed ? join(rootDir, `directory-${a.id}.json`) : undefined;
       if (seedFile) writeFileSync(seedFile, JSON.stringify(seed, null, 2));
+      const policyFile = join(rootDir, `release-policy-${a.id}.json`);
+      writeFileSync(policyFile, JSON.stringify(a.releasePolicy ?? standardReleasePolicy(a.id), null, 2));
+      releasePolicyFiles[a.id] = policyFile;
       const child = managedChild({
         name: `node-${a.id}`,
         command: process.execPath,
@@ -227,6 +236,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
           CORRIDOR_NETWORK_KEY: networkKey,
           ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
+          CORRIDOR_RELEASE_POLICY_FILE: policyFile,
+          CORRIDOR_POLICY_POLL_MS: '250',
         },
       });
       watch(child);
@@ -319,6 +330,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       membershipTrustFile,
       networkKey,
       nodes,
+      releasePolicyFiles,
       users,
       token: (userId, opts) => issuer.mint(userId, opts),
       issuer,

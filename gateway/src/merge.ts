@@ -1,12 +1,12 @@
 // Merging the nodes' answers into one list, in an order that does not depend on which node
 // answered first.
-import type { Alert, DirectoryEntry } from '@corridor/proto';
+import { type Alert, alertKey, compareAlertKeys, type DirectoryEntry } from '@corridor/proto';
 
 /** Newest first, then by agency, then by id (DESIGN: merge ordered by time, agency, id). */
 export function mergeAlerts(lists: Alert[][], limit: number): Alert[] {
   return lists
     .flat()
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.origin.agency.localeCompare(b.origin.agency) || a.id.localeCompare(b.id))
+    .sort((a, b) => compareAlertKeys(alertKey(a), alertKey(b)))
     .slice(0, limit);
 }
 

@@ -2,17 +2,25 @@
 import type { Alert, DirectoryEntry } from '@corridor/proto';
 import { gql } from './node-clients.js';
 
-const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary revision status details signature
+const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary revision status details signature caseReference redacted
   origin { agency country } grading { source information }
   route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }`;
 
 export const DIRECTORY_QUERY = gql(`query Directory($filter: DirectoryFilterInput) {
   directory(filter: $filter) { id agency country kind name title roles competences networks postedIn covers languages
-    availability { always timeZone hours { days from to } } channels { type value label } notes lastVerified } }`);
+    availability { always timeZone hours { days from to } } channels { type value label } notes lastVerified redacted } }`);
 
 export const ALERTS_QUERY = gql(
-  `query Alerts($kind: String, $limit: Int!) { alerts(scope: OWN, kind: $kind, limit: $limit) { ${ALERT_SELECTION} } }`,
+  `query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ${ALERT_SELECTION} } }`,
 );
+
+const AUDIT_SELECTION = 'seq at channel agency subject resource items rule policyVersion hash';
+
+export const AUDIT_LOG_QUERY = gql(
+  `query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { ${AUDIT_SELECTION} } }`,
+);
+
+export const VERIFY_AUDIT_QUERY = gql('query VerifyAudit { verifyAuditLog { ok checked brokenAt problem } }');
 
 export const PUBLISH_MUTATION = gql(`mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_SELECTION} } }`);
 

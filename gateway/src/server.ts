@@ -1,6 +1,6 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
 import { createServer, type Server } from 'node:http';
-import { createTokenVerifier, type Membership } from '@corridor/proto';
+import { AuthError, createTokenVerifier, type Membership } from '@corridor/proto';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { NodeClient } from './node-clients.js';
@@ -29,6 +29,9 @@ export function createGatewayServer(opts: GatewayOptions): Server {
       maskError: (error, message) => {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        // A live feed whose token expired ends with the reason, so the console asks to sign in again.
+        if (original instanceof AuthError)
+          return new GraphQLError(original.message, { extensions: { code: original.code, reason: original.reason } });
         opts.log('error', 'unexpected error', { error: original instanceof Error ? original.message : String(original) });
         return new GraphQLError(message);
       },

@@ -1,11 +1,13 @@
 // The public face of the Corridor contract. Everything else imports from here only.
 export * from './access-token.js';
 export * from './alert.js';
+export * from './alert-order.js';
 export * from './alert-signature.js';
 export * from './claims.js';
 export * from './codes.js';
 export * from './directory.js';
 export * from './errors.js';
+export * from './feed-expiry.js';
 export * from './fields.js';
 export * from './membership.js';
 export * from './membership-signature.js';

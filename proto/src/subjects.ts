@@ -9,15 +9,23 @@ import { releaseAudience } from './release.js';
 
 export const NO_REGION = 'none';
 
-function alertTail(a: Alert): string {
+function alertTail(a: Pick<Alert, 'kind' | 'origin' | 'route'>): string {
   return `alert.${a.kind}.${a.origin.country}.${a.route?.region ?? NO_REGION}.${a.origin.agency}`;
 }
 
-/** The subjects an alert is published on: none for RED, one per recipient for AMBER, one for all. */
+/** The subjects an alert is published on by TLP alone: none for RED, one per recipient for AMBER, one for all. */
 export function subjectsForAlert(root: string, a: Alert): string[] {
   const audience = releaseAudience(a);
   if (audience === 'all') return [`${root}.${alertTail(a)}`];
-  return audience.map((recipient) => `${root}.inbox.${recipient}.${alertTail(a)}`);
+  return audience.map((recipient) => inboxSubject(root, recipient, a));
+}
+
+/**
+ * The subject that carries an alert to one agency's node only. Nodes send every alert this way,
+ * one copy per partner their release policy allows, since the copies may differ (redaction).
+ */
+export function inboxSubject(root: string, recipient: string, a: Pick<Alert, 'kind' | 'origin' | 'route'>): string {
+  return `${root}.inbox.${recipient}.${alertTail(a)}`;
 }
 
 /** Filter subjects for the alerts meant for one agency: the broadcast ones and its own inbox. */

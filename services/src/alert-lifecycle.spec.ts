@@ -36,7 +36,39 @@ describe('amending and withdrawing an alert', () => {
       [2, 'amended'],
       [3, 'withdrawn'],
     ]);
-    expect((await outboxOf(first.id)).map((m) => m.split(':')[1])).toEqual(['1', '2', '3']);
+    // Each revision goes to each partner node (Niger and Nigeria in the spec network), in order.
+    expect((await outboxOf(first.id)).map((m) => m.split(':').slice(1).join(':'))).toEqual([
+      '1:ne-ppn',
+      '1:ng-nis',
+      '2:ne-ppn',
+      '2:ng-nis',
+      '3:ne-ppn',
+      '3:ng-nis',
+    ]);
+  });
+
+  it('sends a withdrawal to every agency that holds an earlier revision, even one the policy no longer releases to', async () => {
+    const first = await publishAlert(ctx, routeInput({ caseReference: 'RG 77/2026' }));
+    const nigerOnly = {
+      ...ctx,
+      policy: () => ({
+        agency: 'it-polfr',
+        version: 2,
+        rules: [{ id: 'niger-only', effect: 'release' as const, resource: 'alert' as const, partners: ['ne-ppn'], redact: [] }],
+      }),
+    };
+    await withdrawAlert(nigerOnly, first.id);
+    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: first.id }, orderBy: { seq: 'asc' } });
+    const withdrawal = rows.filter((r) => r.msgId.includes(':2:')).map((r) => [r.msgId.split(':')[2], JSON.parse(r.payload)]);
+    expect(withdrawal.map(([agency]) => agency)).toEqual(['ne-ppn', 'ng-nis']);
+    const toNigeria = withdrawal[1]?.[1];
+    expect(toNigeria).toMatchObject({ status: 'withdrawn', identifiers: [] });
+    expect(toNigeria.caseReference).toBeUndefined();
+    const audit = await scratch.database.db.auditEntry.findMany({ where: { items: { array_contains: [`${first.id}@2`] } } });
+    expect(audit.map((a) => [a.agency, a.rule]).sort()).toEqual([
+      ['ne-ppn', 'niger-only'],
+      ['ng-nis', 'withdrawal-to-earlier-recipients'],
+    ]);
   });
 
   it('refuses to change sharing in an amendment, and writes nothing', async () => {
@@ -45,7 +77,7 @@ describe('amending and withdrawing an alert', () => {
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fieldErrors.map((f) => f.path)).toEqual(['tlp']);
     expect(await alertHistory(scratch.database.db, first.id)).toHaveLength(1);
-    expect(await outboxOf(first.id)).toHaveLength(1);
+    expect(await outboxOf(first.id)).toHaveLength(2);
   });
 
   it('refuses to amend a withdrawn alert, an alert it does not own, or a stale revision', async () => {

@@ -2,8 +2,9 @@
 // with its history row, sent like the first). Partners apply revisions in order whatever order
 // they arrive in (alert-store), and every revision stays in the history for audit.
 import { type Alert, type FieldError, ValidationError } from '@corridor/proto';
-import { getOwnAlert, storeOwnRevision } from './alert-store.js';
-import { outboxRowsFor, type PublishContext, toWireAlert } from './publish-alert.js';
+import { earlierRecipients, getOwnAlert, storeOwnRevision } from './alert-store.js';
+import { appendAudit } from './audit-log.js';
+import { type PublishContext, prepareRelease, toWireAlert } from './publish-alert.js';
 
 export class LifecycleError extends Error {
   constructor(
@@ -30,13 +31,17 @@ async function current(ctx: PublishContext, id: string, seenRevision?: number | 
 }
 
 async function issue(ctx: PublishContext, next: Alert): Promise<Alert> {
-  const signed = await ctx.signer.sign(next);
-  if (!(await storeOwnRevision(ctx.db, signed, outboxRowsFor(signed, ctx.subjectRoot)))) {
-    throw new LifecycleError('CONFLICT', `alert ${next.id} was changed meanwhile; reload it and try again`);
-  }
+  const earlier = next.status === 'withdrawn' ? await earlierRecipients(ctx.db, next.id, ctx.subjectRoot, ctx.membership()) : [];
+  const { alert, outbox, audit } = await prepareRelease(ctx, next, earlier);
+  const stored = await ctx.db.$transaction(async (tx) => {
+    if (!(await storeOwnRevision(tx, alert, outbox))) return false;
+    await appendAudit(tx, audit);
+    return true;
+  });
+  if (!stored) throw new LifecycleError('CONFLICT', `alert ${next.id} was changed meanwhile; reload it and try again`);
   ctx.onQueued();
-  ctx.feed.publish('alert', signed);
-  return signed;
+  ctx.feed.publish('alert', alert);
+  return alert;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The node's alerts in its database: its own (with their outbox rows, in one transaction) and
 // those received from partners (upserted by id, keeping the highest revision).
-import { type Alert, alert as alertSchema, isUuid, mayRelease } from '@corridor/proto';
+import { type Alert, type AlertKey, alert as alertSchema, isUuid, type Membership, mayRelease, parseAlertSubject } from '@corridor/proto';
+import type { AuditRecord } from './audit-log.js';
 import type { Db } from './database.js';
 import type { Prisma } from './generated/prisma/client.js';
 
@@ -15,13 +16,15 @@ export type AlertScope = 'OWN' | 'RECEIVED' | 'ALL';
 export interface OwnAlertWrite {
   alert: Alert;
   outbox: OutboxRow[];
+  /** The releases to partners that the outbox rows carry (audit-log.ts). */
+  audit: AuditRecord[];
 }
 
 /**
  * New alerts, their first history rows and their outbox rows in one statement: atomic, one round
  * trip and one commit however many (group-commit gathers concurrent publishes into one call).
  */
-export async function storeOwnAlerts(db: Db, writes: OwnAlertWrite[]): Promise<void> {
+export async function storeOwnAlerts(db: Prisma.TransactionClient, writes: OwnAlertWrite[]): Promise<void> {
   if (writes.length === 0) return;
   const docs = JSON.stringify(writes.map((w) => w.alert));
   const outbox = JSON.stringify(writes.flatMap((w) => w.outbox.map((o) => ({ ...o, alertId: w.alert.id }))));
@@ -46,7 +49,7 @@ export async function storeOwnAlerts(db: Db, writes: OwnAlertWrite[]): Promise<v
  * A new revision of an own alert (amended or withdrawn), in one statement. It applies only on top
  * of the revision before it: false when another change got there first, and nothing is written.
  */
-export async function storeOwnRevision(db: Db, a: Alert, outbox: OutboxRow[]): Promise<boolean> {
+export async function storeOwnRevision(db: Prisma.TransactionClient, a: Alert, outbox: OutboxRow[]): Promise<boolean> {
   const doc = JSON.stringify(a);
   const rows = await db.$queryRaw<{ n: number }[]>`
     WITH updated AS (
@@ -116,20 +119,44 @@ function releasableToPartner(viewerAgency: string): Prisma.AlertWhereInput {
   };
 }
 
-/** Alerts newest first. A caller from another agency sees only this agency's own releasable alerts. */
+/**
+ * Alerts in the network's order (proto alert-order.ts), after a cursor's key if given. A caller
+ * from another agency sees only this agency's own alerts that TLP releases to it; the release
+ * policy is applied on top by the caller of this function (answer-release.ts).
+ */
 export async function listAlerts(
   db: Db,
-  opts: { self: string; viewerAgency: string; scope: AlertScope; kind?: string | null | undefined; limit: number },
+  opts: {
+    self: string;
+    viewerAgency: string;
+    scope: AlertScope;
+    kind?: string | null | undefined;
+    limit: number;
+    after?: AlertKey | null | undefined;
+  },
 ): Promise<Alert[]> {
   const ownUser = opts.viewerAgency === opts.self;
   const scope = ownUser ? opts.scope : 'OWN';
+  const k = opts.after;
+  const at = k ? new Date(k.createdAt) : undefined;
   const rows = await db.alert.findMany({
     where: {
-      ...(scope === 'OWN' ? { own: true } : scope === 'RECEIVED' ? { own: false } : {}),
-      ...(opts.kind ? { kind: opts.kind } : {}),
-      ...(ownUser ? {} : releasableToPartner(opts.viewerAgency)),
+      AND: [
+        scope === 'OWN' ? { own: true } : scope === 'RECEIVED' ? { own: false } : {},
+        opts.kind ? { kind: opts.kind } : {},
+        ownUser ? {} : releasableToPartner(opts.viewerAgency),
+        k
+          ? {
+              OR: [
+                { createdAt: { lt: at } },
+                { createdAt: at, originAgency: { gt: k.agency } },
+                { createdAt: at, originAgency: k.agency, id: { gt: k.id } },
+              ],
+            }
+          : {},
+      ],
     },
-    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    orderBy: [{ createdAt: 'desc' }, { originAgency: 'asc' }, { id: 'asc' }],
     take: Math.min(Math.max(opts.limit, 0), 1000),
   });
   // The rule again on the documents themselves: the SQL filter narrows, this one decides.
@@ -143,4 +170,17 @@ export async function getAlert(db: Db, id: string, viewerAgency: string, self: s
   if (!r) return null;
   const a = alertSchema.parse(r.document);
   return mayRelease(a, viewerAgency) ? a : null;
+}
+
+/** The agencies that were sent any revision of an own alert (a broadcast reached every member). */
+export async function earlierRecipients(db: Db, alertId: string, subjectRoot: string, membership: Membership): Promise<string[]> {
+  const rows = await db.outboxMessage.findMany({ where: { alertId }, select: { subject: true }, distinct: ['subject'] });
+  const agencies = new Set<string>();
+  for (const r of rows) {
+    const parsed = parseAlertSubject(subjectRoot, r.subject);
+    if (!parsed) continue;
+    if (parsed.recipient === null) for (const m of membership.agencies) agencies.add(m.id);
+    else agencies.add(parsed.recipient);
+  }
+  return [...agencies];
 }

@@ -34,6 +34,10 @@ export interface NodeConfig {
   signingKey: JWK;
   networkKey: NetworkKey;
   seedDirectoryFile: string | undefined;
+  /** The agency's release policy (proto releasePolicy); none means nothing is released. */
+  releasePolicyFile: string | undefined;
+  /** How often watched documents (the release policy) are checked for a new version. */
+  pollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +127,14 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     signingKey,
     networkKey,
     seedDirectoryFile: env.CORRIDOR_SEED_DIRECTORY || undefined,
+    releasePolicyFile: env.CORRIDOR_RELEASE_POLICY_FILE || undefined,
+    pollMs: pollInterval(env),
   };
+}
+
+function pollInterval(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.CORRIDOR_POLICY_POLL_MS ?? 1000);
+  if (!Number.isInteger(ms) || ms < 50)
+    throw new ConfigError('CORRIDOR_POLICY_POLL_MS', 'must be a whole number of milliseconds, at least 50');
+  return ms;
 }

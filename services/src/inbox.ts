@@ -56,7 +56,7 @@ export function checkMessage(subject: string, data: string, opts: Pick<InboxOpti
   if (a.origin.agency !== parsedSubject.originAgency || a.origin.country !== parsedSubject.originCountry || a.kind !== parsedSubject.kind) {
     return { ok: false, reason: 'subject does not match the alert origin or kind' };
   }
-  if (parsedSubject.recipient !== null && !a.recipients.includes(opts.agency))
+  if (parsedSubject.recipient !== null && (a.tlp === 'AMBER' || a.tlp === 'AMBER+STRICT') && !a.recipients.includes(opts.agency))
     return { ok: false, reason: 'inbox message for an agency the alert does not name' };
   if (a.tlp === 'RED') return { ok: false, reason: 'TLP:RED alert on the bus' };
   return { ok: true, alert: a };

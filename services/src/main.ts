@@ -1,17 +1,18 @@
 // An agency node: its database, its GraphQL API, its outbox to JetStream and its inbox from it.
 import { createAlertSigner, createTokenVerifier } from '@corridor/proto';
-import { type OwnAlertWrite, storeOwnAlerts } from './alert-store.js';
+import { auditWriter } from './audit-log.js';
 import { createBus } from './bus.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { readSeedFile, upsertEntries } from './directory-store.js';
 import { createFeed } from './feed.js';
-import { groupCommit } from './group-commit.js';
 import { startInbox } from './inbox.js';
 import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
 import type { NodeServices } from './node-services.js';
 import { startOutboxRelay } from './outbox.js';
+import { ownAlertWriter } from './publish-alert.js';
+import { PolicyError, watchReleasePolicy } from './release-policy-source.js';
 import { createNodeServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -24,6 +25,14 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ service: 'node', agency: config.agency.id });
   const membershipWatch = watchMembership(config, log);
+  let policy: ReturnType<typeof watchReleasePolicy>;
+  try {
+    policy = watchReleasePolicy({ file: config.releasePolicyFile, agency: config.agency.id, pollMs: config.pollMs, log });
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e;
+    process.stderr.write(`corridor node: cannot start: CORRIDOR_RELEASE_POLICY_FILE: ${e.message}\n`);
+    process.exit(2);
+  }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   log.info('database ready', { embedded: database.embedded, migrationsApplied: database.migrationsApplied });
   if (config.seedDirectoryFile) {
@@ -64,13 +73,18 @@ async function main(): Promise<void> {
     feed,
     outbox,
     verifier: createTokenVerifier(() => config.membership),
+    membership: () => config.membership,
+    policy: () => policy.current(),
+    audit: auditWriter(database.db),
     publishContext: {
       db: database.db,
       feed,
       agency: config.agency,
       networkKey: config.networkKey,
       subjectRoot: config.subjectRoot,
-      storeOwn: groupCommit((writes: OwnAlertWrite[]) => storeOwnAlerts(database.db, writes)),
+      storeOwn: ownAlertWriter(database.db),
+      membership: () => config.membership,
+      policy: () => policy.current(),
       signer: await createAlertSigner(config.signingKey),
       onQueued: () => outbox.wake(),
     },
@@ -94,6 +108,7 @@ async function main(): Promise<void> {
     await inbox.stop();
     await outbox.stop();
     await bus.close();
+    policy.stop();
     await database.close();
     log.info('stopped');
     process.exit(0);

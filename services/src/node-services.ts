@@ -1,8 +1,10 @@
 // What the GraphQL layer and the plugins may use, assembled once at start-up.
-import type { MemberAgency, TokenVerifier } from '@corridor/proto';
+import type { MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@corridor/proto';
+import type { AuditRecord } from './audit-log.js';
 import type { Bus } from './bus.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
+import type { GroupWriter } from './group-commit.js';
 import type { Logger } from './log.js';
 import type { OutboxRelay } from './outbox.js';
 import type { PublishContext } from './publish-alert.js';
@@ -14,6 +16,12 @@ export interface NodeServices {
   feed: Feed;
   outbox: OutboxRelay;
   verifier: TokenVerifier;
+  /** The current membership document (it may change while the node runs). */
+  membership: () => Membership;
+  /** The release policy in force (it may change while the node runs). */
+  policy: () => ReleasePolicy;
+  /** Records releases to other agencies before the answer leaves (audit-log.ts). */
+  audit: GroupWriter<AuditRecord[]>;
   publishContext: PublishContext;
   log: Logger;
 }

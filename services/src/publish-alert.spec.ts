@@ -1,4 +1,4 @@
-import { type Alert, ValidationError, verifyAlertSignature } from '@corridor/proto';
+import { type Alert, releasePolicy, ValidationError, verifyAlertSignature } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFeed } from './feed.js';
 import { type PublishContext, publishAlert, toWireAlert } from './publish-alert.js';
@@ -44,16 +44,44 @@ describe('publishing at the node', () => {
     base = await italyPublishing(scratch.database.db, { feed, onQueued: () => queued++ });
   });
 
-  it('stores a GREEN alert with one broadcast outbox row, pseudonyms only', async () => {
-    const a = await publishAlert(ctx(), routeInput());
-    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: a.id } });
-    expect(rows.map((r) => r.subject)).toEqual(['corridor.alert.route.ITA.central-mediterranean.it-polfr']);
-    expect(rows[0]?.payload).not.toContain(RAW_DOCUMENT);
+  it('sends a GREEN alert to each partner the policy allows, pseudonyms only, case reference withheld, each copy signed and audited', async () => {
+    const a = await publishAlert(ctx(), routeInput({ caseReference: 'RG 1234/2026' }));
+    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: a.id }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => r.subject)).toEqual([
+      'corridor.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr',
+      'corridor.inbox.ng-nis.alert.route.ITA.central-mediterranean.it-polfr',
+    ]);
+    for (const r of rows) {
+      expect(r.payload).not.toContain(RAW_DOCUMENT);
+      const sent = JSON.parse(r.payload) as Alert;
+      // Nodes receive the copy for an agency as a whole: no role, so not the prosecutors' rule.
+      expect(sent.caseReference).toBeUndefined();
+      expect(sent.redacted).toEqual(['caseReference']);
+      expect(await verifyAlertSignature(sent, SPEC_MEMBERSHIP)).toMatchObject({ ok: true });
+    }
+    // This node keeps the full alert, signed too.
     const stored = await scratch.database.db.alert.findUniqueOrThrow({ where: { id: a.id } });
     expect(JSON.stringify(stored.document)).not.toContain(RAW_DOCUMENT);
+    expect((stored.document as unknown as Alert).caseReference).toBe('RG 1234/2026');
     expect(queued).toBeGreaterThan(0);
-    // Signed at the source with this agency's key, as partners will check.
-    expect(await verifyAlertSignature(stored.document as unknown as Alert, { ...SPEC_MEMBERSHIP })).toMatchObject({ ok: true });
+    expect(await verifyAlertSignature(stored.document as unknown as Alert, SPEC_MEMBERSHIP)).toMatchObject({ ok: true });
+    const audit = await scratch.database.db.auditEntry.findMany({ where: { items: { array_contains: [`${a.id}@1`] } } });
+    expect(audit.map((e) => [e.channel, e.agency, e.rule]).sort()).toEqual([
+      ['bus', 'ne-ppn', 'alerts-members'],
+      ['bus', 'ng-nis', 'alerts-members'],
+    ]);
+  });
+
+  it('sends nothing to a partner the policy does not release to, and audits nothing for it', async () => {
+    const nigerOnly = {
+      ...ctx(),
+      policy: () =>
+        releasePolicy.parse({ agency: 'it-polfr', version: 2, rules: [{ id: 'niger-only', resource: 'alert', partners: ['ne-ppn'] }] }),
+    };
+    const a = await publishAlert(nigerOnly, routeInput());
+    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: a.id } });
+    expect(rows.map((r) => r.subject)).toEqual(['corridor.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr']);
+    expect(await scratch.database.db.auditEntry.count({ where: { items: { array_contains: [`${a.id}@1`] }, agency: 'ng-nis' } })).toBe(0);
   });
 
   it('queues nothing for TLP:RED and one inbox row per AMBER recipient', async () => {
@@ -86,7 +114,7 @@ describe('publishing at the node', () => {
     expect(await db.alert.count({ where: { id: { in: ids } } })).toBe(40);
     expect(await db.alertRevision.count({ where: { alertId: { in: ids } } })).toBe(40);
     const rows = await db.outboxMessage.findMany({ where: { alertId: { in: ids } }, orderBy: { seq: 'asc' } });
-    expect(rows).toHaveLength(60);
+    expect(rows).toHaveLength(80);
     // The relay sends in seq order: each alert's rows stay together and alerts keep the order they were stored in.
     const firstSeen = [...new Set(rows.map((r) => r.alertId))];
     expect(firstSeen).toHaveLength(40);

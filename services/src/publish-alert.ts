@@ -1,24 +1,32 @@
-// Turning an officer's input into a network alert: validate, pseudonymize every identifier,
-// store with its outbox rows in one transaction, announce on the feed. The raw input is dropped
+// Turning an officer's input into a network alert: validate, pseudonymize every identifier, sign,
+// store with one outbox row per partner the release policy allows and the audit of those releases
+// in one transaction, announce on the feed. The raw input is dropped
 // here: it is never stored, sent or logged.
 import {
   type Alert,
   type AlertSigner,
+  agencyOf,
   alertInput,
   alert as alertSchema,
   fieldErrorsOf,
+  inboxSubject,
   type MemberAgency,
+  type Membership,
   type NetworkKey,
   newId,
   pseudonymize,
-  subjectsForAlert,
+  REDACTABLE_FIELDS,
+  type ReleasePolicy,
+  redactAlert,
   timeErrors,
   ValidationError,
 } from '@corridor/proto';
-import type { OutboxRow, OwnAlertWrite } from './alert-store.js';
+import { type OutboxRow, type OwnAlertWrite, storeOwnAlerts } from './alert-store.js';
+import { type AuditRecord, appendAudit } from './audit-log.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
-import type { GroupWriter } from './group-commit.js';
+import { type GroupWriter, groupCommit } from './group-commit.js';
+import { sendPlan } from './release.js';
 
 export interface PublishContext {
   db: Db;
@@ -30,6 +38,9 @@ export interface PublishContext {
   storeOwn: GroupWriter<OwnAlertWrite>;
   /** Signs with this agency's alert-signing key before anything is stored or sent. */
   signer: AlertSigner;
+  /** The current membership document and release policy: both may change while the node runs. */
+  membership: () => Membership;
+  policy: () => ReleasePolicy;
   /** Called after the alert and its outbox rows are committed. */
   onQueued: () => void;
   now?: () => Date;
@@ -57,20 +68,88 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
   return alertSchema.parse(wire);
 }
 
-/** One outbox row per subject the release rule allows for this revision (none for TLP:RED). */
-export function outboxRowsFor(alert: Alert, subjectRoot: string): OutboxRow[] {
-  const payload = JSON.stringify(alert);
-  return subjectsForAlert(subjectRoot, alert).map((subject) => ({
-    subject,
-    // JetStream drops a second publish with the same id inside its window: retries are harmless.
-    msgId: `${alert.id}:${alert.revision}:${subject}`,
-    payload,
-  }));
+/** Stands in the audit for a withdrawal sent to an agency the policy no longer releases to. */
+export const WITHDRAWAL_NOTICE_RULE = 'withdrawal-to-earlier-recipients';
+
+export interface PreparedRelease {
+  /** The full alert, signed, as this node stores it. */
+  alert: Alert;
+  /** One row per partner node the policy releases to, each with the copy it may see, signed. */
+  outbox: OutboxRow[];
+  audit: AuditRecord[];
+}
+
+/**
+ * Signs an alert (a new one or a new revision) and prepares what goes to each partner under the
+ * current release policy. A withdrawal also goes to every agency that holds an earlier revision,
+ * whatever the policy says now, so that nobody goes on acting on an alert that no longer holds;
+ * such a notice carries nothing the policy could withhold.
+ */
+export async function prepareRelease(
+  ctx: PublishContext,
+  wire: Alert,
+  earlierRecipients: readonly string[] = [],
+): Promise<PreparedRelease> {
+  const membership = ctx.membership();
+  const policy = ctx.policy();
+  const self = agencyOf(membership, ctx.agency.id) ?? ctx.agency;
+  const plan = sendPlan(policy, membership, self, wire);
+  if (wire.status === 'withdrawn')
+    for (const agency of earlierRecipients)
+      if (agency !== self.id && !plan.some((p) => p.agency === agency))
+        plan.push({ agency, rule: WITHDRAWAL_NOTICE_RULE, redact: REDACTABLE_FIELDS.alert });
+
+  // Each distinct copy is signed once: partners verify exactly what they receive.
+  const copies = new Map<string, Promise<Alert>>();
+  const copy = (redact: readonly string[]) => {
+    const key = [...redact].sort().join();
+    let signed = copies.get(key);
+    if (!signed) {
+      signed = ctx.signer.sign(redactAlert(wire, redact));
+      copies.set(key, signed);
+    }
+    return signed;
+  };
+  const alert = await copy([]);
+  const outbox = await Promise.all(
+    plan.map(async (p) => ({
+      subject: inboxSubject(ctx.subjectRoot, p.agency, wire),
+      // JetStream drops a second publish with the same id inside its window: retries are harmless.
+      msgId: `${wire.id}:${wire.revision}:${p.agency}`,
+      payload: JSON.stringify(await copy(p.redact)),
+    })),
+  );
+  const audit = plan.map(
+    (p): AuditRecord => ({
+      channel: 'bus',
+      agency: p.agency,
+      subject: null,
+      resource: 'alert',
+      items: [`${wire.id}@${wire.revision}`],
+      rule: p.rule,
+      policyVersion: policy.version,
+    }),
+  );
+  return { alert, outbox, audit };
+}
+
+/** Stores new own alerts with their outbox rows and audit records: one transaction per group. */
+export function ownAlertWriter(db: Db): GroupWriter<OwnAlertWrite> {
+  return groupCommit((writes: OwnAlertWrite[]) =>
+    db.$transaction(async (tx) => {
+      await storeOwnAlerts(tx, writes);
+      await appendAudit(
+        tx,
+        writes.flatMap((w) => w.audit),
+      );
+    }),
+  );
 }
 
 export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
-  const alert = await ctx.signer.sign(toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))()));
-  await ctx.storeOwn({ alert, outbox: outboxRowsFor(alert, ctx.subjectRoot) });
+  const wire = toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))());
+  const { alert, outbox, audit } = await prepareRelease(ctx, wire);
+  await ctx.storeOwn({ alert, outbox, audit });
   ctx.onQueued();
   ctx.feed.publish('alert', alert);
   return alert;

@@ -1,5 +1,6 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
 import { createServer, type Server } from 'node:http';
+import { AuthError } from '@corridor/proto';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { NodeServices } from './node-services.js';
@@ -27,6 +28,9 @@ export function createNodeServer(services: NodeServices): Server {
 function maskUnexpected(error: unknown, message: string, services: NodeServices): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+  // A live feed whose token expired ends with the reason, so the console asks to sign in again.
+  if (original instanceof AuthError)
+    return new GraphQLError(original.message, { extensions: { code: original.code, reason: original.reason } });
   services.log.error('unexpected error', { error: original instanceof Error ? original.message : String(original) });
   return new GraphQLError(message);
 }

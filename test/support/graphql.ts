@@ -31,6 +31,8 @@ export async function gql<T = Record<string, unknown>>(
 export function subscribe<T>(url: string, token: string, query: string) {
   const controller = new AbortController();
   const events: T[] = [];
+  /** Error payloads the server sent on the stream (e.g. the token expired), in order. */
+  const errors: { message: string; extensions?: Record<string, unknown> }[] = [];
   /** When each event was read (performance.now()), in step with `events`: for latency figures. */
   const receivedAt: number[] = [];
   const waiters: { test: (e: T) => boolean; resolve: (e: T) => void }[] = [];
@@ -60,7 +62,8 @@ export function subscribe<T>(url: string, token: string, query: string) {
           .map((l) => l.slice(5).trim())
           .join('\n');
         if (!data) continue;
-        const payload = JSON.parse(data) as { data?: T };
+        const payload = JSON.parse(data) as { data?: T; errors?: typeof errors };
+        if (payload.errors) errors.push(...payload.errors);
         if (!payload.data) continue;
         events.push(payload.data);
         receivedAt.push(performance.now());
@@ -78,6 +81,9 @@ export function subscribe<T>(url: string, token: string, query: string) {
   return {
     ready,
     events,
+    errors,
+    /** Settles when the server ends the stream (or close() aborts it). */
+    ended: done,
     receivedAt,
     /** Resolves with the first event (past or future) that passes the test. */
     waitFor(test: (e: T) => boolean, timeoutMs = 20_000): Promise<T> {

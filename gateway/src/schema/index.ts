@@ -1,13 +1,15 @@
 // The gateway API: the caller, the members, the federated directory and alerts, publishing at
 // the caller's own node, and the caller's node's live feed.
 
-import type { JsonObject } from '@corridor/proto/graphql';
+import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry, type ValidationError } from '@corridor/proto';
+import type { AuditEntryView, AuditVerificationView, JsonObject } from '@corridor/proto/graphql';
 import { type DocumentNode, GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts, mergeDirectory } from '../merge.js';
 import {
   ALERTS_QUERY,
   AMEND_MUTATION,
+  AUDIT_LOG_QUERY,
   DIRECTORY_QUERY,
   FEED_SUBSCRIPTION,
   fromNodeAlert,
@@ -17,9 +19,19 @@ import {
   PUBLISH_MUTATION,
   SET_SUBSCRIPTION_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
+  VERIFY_AUDIT_QUERY,
   WITHDRAW_MUTATION,
 } from '../node-queries.js';
-import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput, type GatewayContext, SubscribedAlertRef } from './builder.js';
+import {
+  AlertRef,
+  AuditEntryRef,
+  AuditVerificationRef,
+  builder,
+  DirectoryEntryRef,
+  DirectoryFilterInput,
+  type GatewayContext,
+  SubscribedAlertRef,
+} from './builder.js';
 
 const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
   description: 'How one agency node answered this query.',
@@ -40,12 +52,18 @@ const DirectoryResult = builder
     }),
   });
 
-const AlertResult = builder.objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[] }>('AlertResult').implement({
-  fields: (t) => ({
-    alerts: t.field({ type: [AlertRef], resolve: (r) => r.alerts }),
-    sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
-  }),
-});
+const AlertResult = builder
+  .objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
+  .implement({
+    fields: (t) => ({
+      alerts: t.field({ type: [AlertRef], resolve: (r) => r.alerts }),
+      sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
+      nextCursor: t.exposeString('nextCursor', {
+        nullable: true,
+        description: 'Pass as `after` for the next page; null when this page was the last.',
+      }),
+    }),
+  });
 
 interface MeShape {
   subject: string;
@@ -119,24 +137,38 @@ builder.queryType({
     }),
     alerts: t.field({
       type: AlertResult,
-      args: { kind: t.arg.string({ required: false }), limit: t.arg.int({ defaultValue: 100, required: true }) },
+      description: 'Alerts of every agency that the caller may see, newest first, a page at a time.',
+      args: {
+        kind: t.arg.string({ required: false }),
+        limit: t.arg.int({ defaultValue: 100, required: true }),
+        after: t.arg.string({ required: false, description: 'The nextCursor of the page before.' }),
+      },
       resolve: async (_r, args, ctx) => {
         const limit = Math.min(Math.max(args.limit, 1), 1000);
+        if (args.after) {
+          try {
+            decodeAlertCursor(args.after);
+          } catch (e) {
+            const v = e as ValidationError;
+            throw new GraphQLError(v.message, { extensions: { code: v.code, fieldErrors: v.fieldErrors } });
+          }
+        }
+        // Every node pages in the network's one order from the same key, so the first `limit` of
+        // the merged answers are exactly the next page, wherever each alert is held.
         const { answers, sources } = await fanOut<{ alerts: NodeAlert[] }>(
           ctx.nodes.values(),
           ALERTS_QUERY,
-          { kind: args.kind ?? null, limit },
+          { kind: args.kind ?? null, limit, after: args.after ?? null },
           ctx.authorization,
           ctx.deadlineMs,
         );
         reportMissing(ctx, sources, 'alerts');
-        return {
-          alerts: mergeAlerts(
-            answers.map((a) => a.data.alerts.map(fromNodeAlert)),
-            limit,
-          ),
-          sources,
-        };
+        const alerts = mergeAlerts(
+          answers.map((a) => a.data.alerts.map(fromNodeAlert)),
+          limit,
+        );
+        const last = alerts[limit - 1];
+        return { alerts, sources, nextCursor: last ? encodeAlertCursor(alertKey(last)) : null };
       },
     }),
   }),
@@ -232,6 +264,30 @@ builder.queryFields((t) => ({
   }),
 }));
 
+builder.queryFields((t) => ({
+  auditLog: t.field({
+    type: [AuditEntryRef],
+    description: "Releases of the caller's agency's data to other agencies, newest first, from its own node (administrators).",
+    args: {
+      limit: t.arg.int({ defaultValue: 100, required: true }),
+      before: t.arg.string({ required: false }),
+      agency: t.arg.string({ required: false }),
+    },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(
+        ctx,
+        AUDIT_LOG_QUERY,
+        { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null },
+        'auditLog',
+      )) as AuditEntryView[],
+  }),
+  verifyAuditLog: t.field({
+    type: AuditVerificationRef,
+    description: "Verifies the hash chain of the caller's agency's release audit at its own node (administrators).",
+    resolve: async (_r, _a, ctx) => (await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, {}, 'verifyAuditLog')) as AuditVerificationView,
+  }),
+}));
+
 builder.mutationFields((t) => ({
   setSubscription: t.field({
     type: 'JSONObject',
@@ -259,7 +315,8 @@ builder.subscriptionType({
           description: "Only alerts matching the caller's route subscription.",
         }),
       },
-      subscribe: (_r, args, ctx) => relayFeed(ctx, args.subscribed),
+      // The stream ends when the caller's token expires; the console then asks them to sign in again.
+      subscribe: (_r, args, ctx) => untilTokenExpiry(relayFeed(ctx, args.subscribed), ctx.claims.exp),
       resolve: (a) => a,
     }),
   }),

@@ -9,6 +9,27 @@ import type { DirectoryEntry } from '../directory.js';
 
 export type JsonObject = Record<string, unknown>;
 
+/** An audit row as the node answers it (seq as a string: it is a 64-bit counter). */
+export interface AuditEntryView {
+  seq: string;
+  at: string;
+  channel: string;
+  agency: string;
+  subject: string | null;
+  resource: string;
+  items: string[];
+  rule: string;
+  policyVersion: number;
+  hash: string;
+}
+
+export interface AuditVerificationView {
+  ok: boolean;
+  checked: number;
+  brokenAt: string | null;
+  problem: string | null;
+}
+
 /** The builder settings the contract's types need; each server's builder adds its own context. */
 export type ContractSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<{
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
@@ -83,6 +104,15 @@ export function defineContractTypes(builder: ContractBuilder) {
           'Key id of the origin agency key that signed the alert; a node stores a partner alert only once this signature verified.',
         resolve: (a) => signatureKeyId(a.signature),
       }),
+      caseReference: t.string({
+        nullable: true,
+        description: 'The origin agency’s case reference, where its release policy lets the caller see it.',
+        resolve: (a) => a.caseReference ?? null,
+      }),
+      redacted: t.stringList({
+        description: 'Fields the origin agency’s release policy withheld from this copy (ask the owner for them).',
+        resolve: (a) => a.redacted ?? [],
+      }),
       details: t.field({
         type: 'JSONObject',
         description: 'routeDetails for a route alert, documentFraud for a document-fraud alert',
@@ -124,6 +154,10 @@ export function defineContractTypes(builder: ContractBuilder) {
       channels: t.field({ type: [Channel], resolve: (e) => e.channels }),
       notes: t.exposeString('notes', { nullable: true }),
       lastVerified: t.exposeString('lastVerified'),
+      redacted: t.stringList({
+        description: 'Fields the owning agency’s release policy withheld from the caller.',
+        resolve: (e) => (e as DirectoryEntry & { redacted?: string[] }).redacted ?? [],
+      }),
     }),
   });
 
@@ -141,5 +175,30 @@ export function defineContractTypes(builder: ContractBuilder) {
     fields: (t) => ({ alert: t.field({ type: AlertRef, resolve: (s) => s.alert }), read: t.exposeBoolean('read') }),
   });
 
-  return { AlertRef, DirectoryEntryRef, DirectoryFilterInput, SubscribedAlertRef };
+  const AuditEntryRef = builder.objectRef<AuditEntryView>('AuditEntry').implement({
+    description: 'One release of the agency’s data to another agency, as its node recorded it (hash-chained).',
+    fields: (t) => ({
+      seq: t.exposeString('seq'),
+      at: t.exposeString('at'),
+      channel: t.exposeString('channel', { description: 'query (an answer to a user) or bus (an alert sent to a node)' }),
+      agency: t.exposeString('agency', { description: 'The agency that received the data.' }),
+      subject: t.exposeString('subject', { nullable: true, description: 'The user who asked; null for an alert sent to a node.' }),
+      resource: t.exposeString('resource'),
+      items: t.exposeStringList('items'),
+      rule: t.exposeString('rule', { description: 'The release-policy rule that allowed it.' }),
+      policyVersion: t.exposeInt('policyVersion'),
+      hash: t.exposeString('hash'),
+    }),
+  });
+
+  const AuditVerificationRef = builder.objectRef<AuditVerificationView>('AuditVerification').implement({
+    fields: (t) => ({
+      ok: t.exposeBoolean('ok'),
+      checked: t.exposeInt('checked', { description: 'Rows whose chain was recomputed.' }),
+      brokenAt: t.exposeString('brokenAt', { nullable: true, description: 'The first row that does not verify.' }),
+      problem: t.exposeString('problem', { nullable: true }),
+    }),
+  });
+
+  return { AlertRef, AuditEntryRef, AuditVerificationRef, DirectoryEntryRef, DirectoryFilterInput, SubscribedAlertRef };
 }

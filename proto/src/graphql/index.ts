@@ -1,3 +1,10 @@
 // The GraphQL face of the contract, for servers only (it needs @pothos/core and graphql); the
 // console imports the package root, which does not pull these in.
-export { type ContractBuilder, type ContractSchemaTypes, defineContractTypes, type JsonObject } from './contract-types.js';
+export {
+  type AuditEntryView,
+  type AuditVerificationView,
+  type ContractBuilder,
+  type ContractSchemaTypes,
+  defineContractTypes,
+  type JsonObject,
+} from './contract-types.js';

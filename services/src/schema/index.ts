@@ -1,13 +1,37 @@
 // The node API: this agency's directory and alerts, publishing, and the live feed.
-import { directoryFilter, matchesSubscription, mayRelease, parseOrThrow, ValidationError } from '@corridor/proto';
+import {
+  type Alert,
+  type AlertKey,
+  agencyOf,
+  alertKey,
+  decodeAlertCursor,
+  directoryFilter,
+  matchesSubscription,
+  mayRelease,
+  parseOrThrow,
+  untilTokenExpiry,
+  ValidationError,
+} from '@corridor/proto';
 import type { JsonObject } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { amendAlert, LifecycleError, withdrawAlert } from '../alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
+import { type Answer, releaseToCaller } from '../answer-release.js';
+import { listAudit, verifyAuditLog } from '../audit-log.js';
 import { searchDirectory } from '../directory-store.js';
 import { publishAlert } from '../publish-alert.js';
+import { releaseAlert, releaseEntry } from '../release.js';
 import { getSubscription, markRead, setSubscription, subscribedAlerts } from '../subscription-store.js';
-import { AlertRef, builder, DirectoryEntryRef, DirectoryFilterInput, SubscribedAlertRef } from './builder.js';
+import {
+  AlertRef,
+  AuditEntryRef,
+  AuditVerificationRef,
+  builder,
+  DirectoryEntryRef,
+  DirectoryFilterInput,
+  type NodeContext,
+  SubscribedAlertRef,
+} from './builder.js';
 import { AlertScopeEnum } from './types.js';
 
 function validationError(e: ValidationError): GraphQLError {
@@ -22,7 +46,13 @@ builder.queryType({
       resolve: async (_root, args, ctx) => {
         try {
           const filter = parseOrThrow(directoryFilter, stripNulls(args.filter ?? {}), 'directory filter');
-          return await searchDirectory(ctx.services.db, filter);
+          const entries = await searchDirectory(ctx.services.db, filter);
+          const policy = ctx.services.policy();
+          return await releaseToCaller(ctx.services, ctx.claims, entries, {
+            resource: 'directory_entry',
+            decide: (e, to) => releaseEntry(policy, e, to),
+            ref: (e) => e.id,
+          });
         } catch (e) {
           throw e instanceof ValidationError ? validationError(e) : e;
         }
@@ -30,28 +60,74 @@ builder.queryType({
     }),
     alerts: t.field({
       type: [AlertRef],
+      description: 'Alerts in the network’s order (newest first, then agency, then id), after a cursor if given.',
       args: {
         scope: t.arg({ type: AlertScopeEnum, defaultValue: 'OWN', required: true }),
         kind: t.arg.string({ required: false }),
         limit: t.arg.int({ defaultValue: 100, required: true }),
+        after: t.arg.string({ required: false, description: 'The cursor of the last alert already seen (proto alert-order).' }),
       },
-      resolve: (_root, args, ctx) =>
-        listAlerts(ctx.services.db, {
-          self: ctx.services.agency.id,
-          viewerAgency: ctx.claims.agency,
-          scope: args.scope,
-          kind: args.kind,
-          limit: args.limit,
-        }),
+      resolve: async (_root, args, ctx) => {
+        try {
+          return await answerAlerts(ctx, { ...args, after: args.after ? decodeAlertCursor(args.after) : null });
+        } catch (e) {
+          throw e instanceof ValidationError ? validationError(e) : e;
+        }
+      },
     }),
     alert: t.field({
       type: AlertRef,
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, args, ctx) => getAlert(ctx.services.db, String(args.id), ctx.claims.agency, ctx.services.agency.id),
+      resolve: async (_root, args, ctx) => {
+        const a = await getAlert(ctx.services.db, String(args.id), ctx.claims.agency, ctx.services.agency.id);
+        if (!a) return null;
+        const [released] = await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx));
+        return released ?? null;
+      },
     }),
   }),
 });
+
+function alertAnswer(ctx: NodeContext): Answer<Alert> {
+  const policy = ctx.services.policy();
+  const self = agencyOf(ctx.services.membership(), ctx.services.agency.id) ?? ctx.services.agency;
+  return {
+    resource: 'alert',
+    decide: (a, to) => releaseAlert(policy, self, a, to),
+    ref: (a) => `${a.id}@${a.revision}`,
+  };
+}
+
+/**
+ * Fills a page of `limit` alerts the caller may see. The release policy may hold some back, so
+ * the node reads on past them (a bounded number of times) rather than answer a short page.
+ */
+async function answerAlerts(
+  ctx: NodeContext,
+  args: { scope: 'OWN' | 'RECEIVED' | 'ALL'; kind?: string | null; limit: number; after: AlertKey | null },
+): Promise<Alert[]> {
+  const limit = Math.min(Math.max(args.limit, 1), 1000);
+  const answer = alertAnswer(ctx);
+  const out: Alert[] = [];
+  let after = args.after;
+  for (let round = 0; round < 10 && out.length < limit; round++) {
+    const want = limit - out.length;
+    const page = await listAlerts(ctx.services.db, {
+      self: ctx.services.agency.id,
+      viewerAgency: ctx.claims.agency,
+      scope: args.scope,
+      kind: args.kind,
+      limit: want,
+      after,
+    });
+    out.push(...(await releaseToCaller(ctx.services, ctx.claims, page, answer)));
+    const last = page[page.length - 1];
+    if (page.length < want || !last) break;
+    after = alertKey(last);
+  }
+  return out;
+}
 
 function ownAgencyOnly(ctx: { claims: { agency: string }; services: { agency: { id: string } } }, what: string): void {
   if (ctx.claims.agency !== ctx.services.agency.id) {
@@ -141,6 +217,38 @@ builder.queryFields((t) => ({
   }),
 }));
 
+function administratorsOnly(ctx: NodeContext): void {
+  ownAgencyOnly(ctx, 'read the release audit');
+  if (!ctx.claims.roles.includes('administrator'))
+    throw new GraphQLError('only the agency’s administrators read the release audit', { extensions: { code: 'FORBIDDEN' } });
+}
+
+builder.queryFields((t) => ({
+  auditLog: t.field({
+    type: [AuditEntryRef],
+    description: 'Releases of this agency’s data to other agencies, newest first; for its administrators.',
+    args: {
+      limit: t.arg.int({ defaultValue: 100, required: true }),
+      before: t.arg.string({ required: false, description: 'Rows before this seq (paging back).' }),
+      agency: t.arg.string({ required: false, description: 'Only releases to this agency.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      administratorsOnly(ctx);
+      if (args.before != null && !/^\d{1,18}$/.test(args.before))
+        throw validationError(new ValidationError('audit query', [{ path: 'before', rule: 'seq', message: 'must be a row number' }]));
+      return listAudit(ctx.services.db, args);
+    },
+  }),
+  verifyAuditLog: t.field({
+    type: AuditVerificationRef,
+    description: 'Recomputes the audit’s hash chain and names the first row that does not verify.',
+    resolve: (_root, _args, ctx) => {
+      administratorsOnly(ctx);
+      return verifyAuditLog(ctx.services.db);
+    },
+  }),
+}));
+
 builder.queryFields((t) => ({
   mySubscription: t.field({
     type: 'JSONObject',
@@ -200,18 +308,29 @@ builder.subscriptionType({
       },
       subscribe: async (_root, args, ctx) => {
         const subscription = args.subscribed ? await getSubscription(ctx.services.db, ctx.claims.sub) : null;
-        return filtered(
-          ctx.services.feed.subscribe('alert'),
-          (a) => mayRelease(a, ctx.claims.agency) && (!subscription || matchesSubscription(a, subscription)),
-        );
+        const own = ctx.claims.agency === ctx.services.agency.id;
+        // The node ends the stream itself when the token expires: it does not rely on the gateway to.
+        const live = untilTokenExpiry(ctx.services.feed.subscribe('alert'), ctx.claims.exp);
+        return released(live, async (a) => {
+          if (subscription && !matchesSubscription(a, subscription)) return null;
+          // A user of another agency connected here sees this agency's own alerts under its policy only.
+          if (!own)
+            return a.origin.agency === ctx.services.agency.id
+              ? ((await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx)))[0] ?? null)
+              : null;
+          return mayRelease(a, ctx.claims.agency) ? a : null;
+        });
       },
       resolve: (a) => a,
     }),
   }),
 });
 
-async function* filtered<T>(source: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
-  for await (const item of source) if (keep(item)) yield item;
+async function* released<T>(source: AsyncIterable<T>, release: (item: T) => Promise<T | null>): AsyncGenerator<T> {
+  for await (const item of source) {
+    const out = await release(item);
+    if (out) yield out;
+  }
 }
 
 function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {

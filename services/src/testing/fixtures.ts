@@ -1,11 +1,17 @@
 // For specs only: a member agency, a network key and inputs with fictitious identifiers.
 
-import { type AlertInput, createAlertSigner, type MemberAgency, type Membership, parseNetworkKey } from '@corridor/proto';
-import { type OwnAlertWrite, storeOwnAlerts } from '../alert-store.js';
+import {
+  type AlertInput,
+  createAlertSigner,
+  type MemberAgency,
+  type Membership,
+  parseNetworkKey,
+  type ReleasePolicy,
+  releasePolicy,
+} from '@corridor/proto';
 import type { Db } from '../database.js';
 import { createFeed } from '../feed.js';
-import { groupCommit } from '../group-commit.js';
-import type { PublishContext } from '../publish-alert.js';
+import { ownAlertWriter, type PublishContext } from '../publish-alert.js';
 
 // A key made for these specs only, never used anywhere else.
 const ITALY_SIGNING_JWK = {
@@ -44,8 +50,26 @@ export const SPEC_MEMBERSHIP: Membership = {
       country: 'NER',
       alertSigningKeys: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'n' }] },
     },
+    {
+      ...ITALY,
+      id: 'ng-nis',
+      name: 'Nigeria Immigration Service',
+      country: 'NGA',
+      alertSigningKeys: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'g' }] },
+    },
   ],
 };
+
+/** Italy's policy in specs: alerts to every member, the case reference to prosecutors only. */
+export const SPEC_POLICY: ReleasePolicy = releasePolicy.parse({
+  agency: 'it-polfr',
+  version: 1,
+  rules: [
+    { id: 'alerts-prosecutors', resource: 'alert', roles: ['prosecutor'] },
+    { id: 'alerts-members', resource: 'alert', redact: ['caseReference'] },
+    { id: 'directory-members', resource: 'directory_entry' },
+  ],
+});
 
 export const NETWORK_KEY = parseNetworkKey(`1:${Buffer.alloc(32, 3).toString('base64url')}`);
 
@@ -72,7 +96,9 @@ export async function italyPublishing(db: Db, over: Partial<PublishContext> = {}
     agency: ITALY,
     networkKey: NETWORK_KEY,
     subjectRoot: 'corridor',
-    storeOwn: groupCommit((writes: OwnAlertWrite[]) => storeOwnAlerts(db, writes)),
+    storeOwn: ownAlertWriter(db),
+    membership: () => SPEC_MEMBERSHIP,
+    policy: () => SPEC_POLICY,
     signer: await italySigner(),
     onQueued: () => {},
     ...over,

@@ -41,13 +41,17 @@ export async function createAlertSigner(privateJwk: JWK): Promise<AlertSigner> {
   };
 }
 
-export type SignatureVerdict = { ok: true; kid: string } | { ok: false; reason: string };
+/**
+ * `unknownSigner`: the origin agency or its key is not (yet) in the membership document this node
+ * holds. A new member or a rotated key may simply not have reached this node: worth a retry.
+ */
+export type SignatureVerdict = { ok: true; kid: string } | { ok: false; reason: string; unknownSigner?: true };
 
 /** Checks an alert's signature against its origin agency's published alert-signing keys. */
 export async function verifyAlertSignature(alert: Alert, membership: Membership): Promise<SignatureVerdict> {
   if (!alert.signature) return { ok: false, reason: 'unsigned alert' };
   const agency = membership.agencies.find((a) => a.id === alert.origin.agency);
-  if (!agency) return { ok: false, reason: `origin agency ${alert.origin.agency} is not a member` };
+  if (!agency) return { ok: false, reason: `origin agency ${alert.origin.agency} is not a member`, unknownSigner: true };
   const [header, empty, sig] = alert.signature.split('.');
   if (!header || empty !== '' || !sig) return { ok: false, reason: 'signature is not a detached JWS' };
   const payload = base64urlEncode(signingInput(alert));
@@ -57,7 +61,8 @@ export async function verifyAlertSignature(alert: Alert, membership: Membership)
     });
     return { ok: true, kid: protectedHeader.kid ?? '' };
   } catch (e) {
-    if (e instanceof joseErrors.JWKSNoMatchingKey) return { ok: false, reason: `signed with a key agency ${agency.id} does not publish` };
+    if (e instanceof joseErrors.JWKSNoMatchingKey)
+      return { ok: false, reason: `signed with a key agency ${agency.id} does not publish`, unknownSigner: true };
     if (e instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature does not match the alert' };
     if (e instanceof joseErrors.JOSEError) return { ok: false, reason: `signature not acceptable: ${e.message}` };
     throw e;

@@ -20,6 +20,11 @@ import type { Feed } from './feed.js';
 import type { Logger } from './log.js';
 
 const BATCH = 500;
+// A signer this node does not know yet (a new member, a rotated key) is usually a membership
+// version that has not reached it: such a message is retried for about a minute before it is
+// quarantined, so an alert from a member admitted a moment ago is not lost.
+const UNKNOWN_SIGNER_RETRIES = 12;
+const UNKNOWN_SIGNER_DELAY_MS = 5000;
 
 export interface InboxOptions {
   agency: string;
@@ -94,6 +99,7 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
   async function processBatch(batch: JsMsg[]): Promise<void> {
     const accepted: Alert[] = [];
     const rejected: { subject: string; payload: string; reason: string }[] = [];
+    const retry: JsMsg[] = [];
     for (const m of batch) {
       // Our own alerts come back on the broadcast subjects (one filter per consumer on nats-server
       // 2.9 cannot leave them out); they were stored when published, and the bus lets no other
@@ -103,6 +109,11 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
       const verdict = checkMessage(m.subject, data, opts);
       // Never shown as genuine unless its origin agency's key signed exactly this alert.
       const signed = verdict.ok ? await verifyAlertSignature(verdict.alert, opts.membership()) : undefined;
+      if (signed && !signed.ok && signed.unknownSigner && m.info.deliveryCount <= UNKNOWN_SIGNER_RETRIES) {
+        log.info('alert from a signer not known here yet; will retry', { subject: m.subject, reason: signed.reason, seq: m.seq });
+        retry.push(m);
+        continue;
+      }
       const reason = !verdict.ok ? verdict.reason : signed && !signed.ok ? `bad signature: ${signed.reason}` : undefined;
       if (reason !== undefined) {
         rejected.push({ subject: m.subject, payload: data, reason });
@@ -115,7 +126,9 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
       if (rejected.length > 0) await db.quarantinedMessage.createMany({ data: rejected });
       const stored = await storeReceivedAlerts(db, accepted);
       quarantined += rejected.length;
-      for (const m of batch) m.ack();
+      for (const m of batch)
+        if (retry.includes(m)) m.nak(UNKNOWN_SIGNER_DELAY_MS);
+        else m.ack();
       for (const a of stored) {
         log.info('alert received', { alert: a.id, origin: a.origin.agency, kind: a.kind });
         feed.publish('alert', a);

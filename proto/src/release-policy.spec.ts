@@ -163,6 +163,9 @@ describe('redaction', () => {
     // The original is untouched: the node keeps its full copy.
     expect(alert.caseReference).toBe('RG 1234/2026');
     expect(redactAlert(alert, [])).toBe(alert);
+    // Nothing to withhold: the same alert, nothing listed (partners get one signed copy).
+    const plain = redactAlert(alert, ['caseReference']);
+    expect(redactAlert(plain, ['caseReference'])).toBe(plain);
   });
 
   it('withholds the named channel types and notes of a directory entry', () => {

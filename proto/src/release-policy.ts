@@ -130,11 +130,32 @@ export function decideRelease(policy: ReleasePolicy, item: ReleaseItem, to: Rece
 /**
  * The alert as released: withheld fields removed and listed in `redacted`, so that the receiver
  * knows something was held back (and can ask the owner) rather than taking the gap for "none".
+ * Only fields the alert actually has are listed; with nothing to withhold it is returned as is
+ * (and so signed once for every partner).
  */
 export function redactAlert(a: Alert, fields: readonly string[]): Alert {
-  if (fields.length === 0) return a;
+  const present = (fields as RedactableField<'alert'>[]).filter((f) => {
+    switch (f) {
+      case 'caseReference':
+        return a.caseReference !== undefined;
+      case 'identifiers':
+        return a.identifiers.length > 0;
+      case 'route.places':
+        return (a.route?.waypoints ?? []).some((w) => w.place !== undefined);
+      case 'routeDetails.priceObserved':
+        return a.kind === 'route' && a.routeDetails.priceObserved !== undefined;
+      case 'documentFraud.detectionDetails':
+        return (
+          a.kind === 'document_fraud' &&
+          (a.documentFraud.detectedAt.location !== undefined || a.documentFraud.detectedAt.flight !== undefined)
+        );
+      default:
+        return false;
+    }
+  });
+  if (present.length === 0) return a;
   const out = structuredClone(a);
-  for (const f of fields as RedactableField<'alert'>[]) {
+  for (const f of present) {
     switch (f) {
       case 'caseReference':
         delete out.caseReference;
@@ -153,7 +174,7 @@ export function redactAlert(a: Alert, fields: readonly string[]): Alert {
         break;
     }
   }
-  out.redacted = [...new Set([...(a.redacted ?? []), ...fields])].sort();
+  out.redacted = [...new Set([...(a.redacted ?? []), ...present])].sort();
   return out;
 }
 

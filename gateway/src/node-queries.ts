@@ -6,9 +6,18 @@ const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary rev
   origin { agency country } grading { source information }
   route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }`;
 
-export const DIRECTORY_QUERY = gql(`query Directory($filter: DirectoryFilterInput) {
-  directory(filter: $filter) { id agency country kind name title roles competences networks postedIn covers languages
-    availability { always timeZone hours { days from to } } channels { type value label } notes lastVerified redacted } }`);
+const ENTRY_SELECTION = `id agency country kind name title roles competences networks postedIn covers languages
+    availability { always timeZone hours { days from to } } channels { type value label } notes lastVerified redacted`;
+
+export const DIRECTORY_QUERY = gql(`query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { ${ENTRY_SELECTION} } }`);
+
+/** Asked of the caller's own node only: the raw identifier goes nowhere else. */
+export const IDENTIFIER_PSEUDONYMS_QUERY = gql(
+  'query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }',
+);
+
+export const HIT_CHECK_QUERY = gql(`query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {
+  agency hit alerts { id revision kind createdAt matched } contact { ${ENTRY_SELECTION} } } }`);
 
 export const ALERTS_QUERY = gql(
   `query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ${ALERT_SELECTION} } }`,

@@ -10,7 +10,8 @@ import type { Prisma } from './generated/prisma/client.js';
 import { type GroupWriter, groupCommit } from './group-commit.js';
 
 export interface AuditRecord {
-  channel: 'query' | 'bus';
+  /** `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit / no-hit check. */
+  channel: 'query' | 'bus' | 'check';
   /** The agency receiving the data. */
   agency: string;
   /** The user who asked; null when an agency's node receives. */

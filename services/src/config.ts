@@ -38,6 +38,8 @@ export interface NodeConfig {
   releasePolicyFile: string | undefined;
   /** How often watched documents (the release policy) are checked for a new version. */
   pollMs: number;
+  /** Per user and minute: identifiers pseudonymized for checks at their own node, checks answered here. */
+  checksPerMinute: { pseudonymize: number; answer: number };
 }
 
 export class ConfigError extends Error {
@@ -129,6 +131,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     seedDirectoryFile: env.CORRIDOR_SEED_DIRECTORY || undefined,
     releasePolicyFile: env.CORRIDOR_RELEASE_POLICY_FILE || undefined,
     pollMs: pollInterval(env),
+    checksPerMinute: {
+      pseudonymize: positiveInt(env, 'CORRIDOR_CHECKS_PER_MINUTE', 30),
+      answer: positiveInt(env, 'CORRIDOR_ANSWERED_CHECKS_PER_MINUTE', 120),
+    },
   };
 }
 
@@ -137,4 +143,10 @@ function pollInterval(env: NodeJS.ProcessEnv): number {
   if (!Number.isInteger(ms) || ms < 50)
     throw new ConfigError('CORRIDOR_POLICY_POLL_MS', 'must be a whole number of milliseconds, at least 50');
   return ms;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = Number(env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(name, 'must be a whole number, at least 1');
+  return n;
 }

@@ -2,6 +2,7 @@
 import { createAlertSigner, createTokenVerifier } from '@corridor/proto';
 import { auditWriter } from './audit-log.js';
 import { createBus } from './bus.js';
+import { createCheckLimits } from './check-limits.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { readSeedFile, upsertEntries } from './directory-store.js';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     membership: () => config.membership,
     policy: () => policy.current(),
     audit: auditWriter(database.db),
+    checkLimits: createCheckLimits(config.checksPerMinute),
     publishContext: {
       db: database.db,
       feed,

@@ -2,6 +2,7 @@
 import type { MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@corridor/proto';
 import type { AuditRecord } from './audit-log.js';
 import type { Bus } from './bus.js';
+import type { CheckLimits } from './check-limits.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 import type { GroupWriter } from './group-commit.js';
@@ -22,6 +23,8 @@ export interface NodeServices {
   policy: () => ReleasePolicy;
   /** Records releases to other agencies before the answer leaves (audit-log.ts). */
   audit: GroupWriter<AuditRecord[]>;
+  /** Per-user budgets for hit / no-hit checks (check-limits.ts). */
+  checkLimits: CheckLimits;
   publishContext: PublishContext;
   log: Logger;
 }

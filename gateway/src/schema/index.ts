@@ -2,7 +2,7 @@
 // the caller's own node, and the caller's node's live feed.
 
 import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry, type ValidationError } from '@corridor/proto';
-import type { AuditEntryView, AuditVerificationView, JsonObject } from '@corridor/proto/graphql';
+import type { AuditEntryView, AuditVerificationView, HitAnswerView, JsonObject } from '@corridor/proto/graphql';
 import { type DocumentNode, GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts, mergeDirectory } from '../merge.js';
@@ -13,6 +13,8 @@ import {
   DIRECTORY_QUERY,
   FEED_SUBSCRIPTION,
   fromNodeAlert,
+  HIT_CHECK_QUERY,
+  IDENTIFIER_PSEUDONYMS_QUERY,
   MARK_READ_MUTATION,
   MY_SUBSCRIPTION_QUERY,
   type NodeAlert,
@@ -30,6 +32,7 @@ import {
   DirectoryEntryRef,
   DirectoryFilterInput,
   type GatewayContext,
+  HitAnswerRef,
   SubscribedAlertRef,
 } from './builder.js';
 
@@ -260,6 +263,37 @@ builder.queryFields((t) => ({
         alert: NodeAlert;
       }[];
       return list.map((s) => ({ read: s.read, alert: fromNodeAlert(s.alert) }));
+    },
+  }),
+}));
+
+const HitCheckResult = builder.objectRef<{ hit: boolean; answers: HitAnswerView[]; sources: SourceStatus[] }>('HitCheckResult').implement({
+  description: 'Every agency’s answer to a hit / no-hit check, and which agencies answered.',
+  fields: (t) => ({
+    hit: t.exposeBoolean('hit', { description: 'True when at least one agency answered hit.' }),
+    answers: t.field({ type: [HitAnswerRef], resolve: (r) => r.answers }),
+    sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  hitCheck: t.field({
+    type: HitCheckResult,
+    description:
+      "Hit / no hit for an identifier (proto identifierInput): the caller's own node turns it into pseudonyms, every node answers for its own alerts under its policy. The raw value goes to the caller's own node only.",
+    args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier }, 'identifierPseudonyms');
+      const { answers, sources } = await fanOut<{ hitCheck: HitAnswerView }>(
+        ctx.nodes.values(),
+        HIT_CHECK_QUERY,
+        { pseudonyms },
+        ctx.authorization,
+        ctx.deadlineMs,
+      );
+      reportMissing(ctx, sources, 'hitCheck');
+      const all = answers.map((a) => a.data.hitCheck).sort((a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency));
+      return { hit: all.some((a) => a.hit), answers: all, sources };
     },
   }),
 }));

@@ -23,6 +23,21 @@ export interface AuditEntryView {
   hash: string;
 }
 
+export interface HitAlertView {
+  id: string;
+  revision: number;
+  kind: string;
+  createdAt: string;
+  matched: string[];
+}
+
+export interface HitAnswerView {
+  agency: string;
+  hit: boolean;
+  alerts: HitAlertView[];
+  contact: DirectoryEntry | null;
+}
+
 export interface AuditVerificationView {
   ok: boolean;
   checked: number;
@@ -200,5 +215,35 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
-  return { AlertRef, AuditEntryRef, AuditVerificationRef, DirectoryEntryRef, DirectoryFilterInput, SubscribedAlertRef };
+  const HitAlertRef = builder.objectRef<HitAlertView>('HitAlert').implement({
+    description: 'An alert of the answering agency that carries one of the pseudonyms asked about.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      revision: t.exposeInt('revision'),
+      kind: t.exposeString('kind'),
+      createdAt: t.exposeString('createdAt'),
+      matched: t.exposeStringList('matched', { description: 'The identifier kinds that matched.' }),
+    }),
+  });
+
+  const HitAnswerRef = builder.objectRef<HitAnswerView>('HitAnswer').implement({
+    description: 'One agency’s answer to a hit / no-hit check: never a raw value, only references and whom to ask.',
+    fields: (t) => ({
+      agency: t.exposeString('agency'),
+      hit: t.exposeBoolean('hit'),
+      alerts: t.field({ type: [HitAlertRef], resolve: (h) => h.alerts }),
+      contact: t.field({ type: DirectoryEntryRef, nullable: true, resolve: (h) => h.contact }),
+    }),
+  });
+
+  return {
+    AlertRef,
+    AuditEntryRef,
+    AuditVerificationRef,
+    DirectoryEntryRef,
+    DirectoryFilterInput,
+    HitAnswerRef,
+    PseudonymRef: Pseudonym,
+    SubscribedAlertRef,
+  };
 }

@@ -6,5 +6,7 @@ export {
   type ContractBuilder,
   type ContractSchemaTypes,
   defineContractTypes,
+  type HitAlertView,
+  type HitAnswerView,
   type JsonObject,
 } from './contract-types.js';

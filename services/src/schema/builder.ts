@@ -16,5 +16,13 @@ export const builder = new SchemaBuilder<{
 }>({ defaultFieldNullability: false });
 
 // The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto.
-export const { AlertRef, AuditEntryRef, AuditVerificationRef, DirectoryEntryRef, DirectoryFilterInput, SubscribedAlertRef } =
-  defineContractTypes(builder as unknown as ContractBuilder);
+export const {
+  AlertRef,
+  AuditEntryRef,
+  AuditVerificationRef,
+  DirectoryEntryRef,
+  DirectoryFilterInput,
+  HitAnswerRef,
+  PseudonymRef,
+  SubscribedAlertRef,
+} = defineContractTypes(builder as unknown as ContractBuilder);

@@ -6,9 +6,12 @@ import {
   alertKey,
   decodeAlertCursor,
   directoryFilter,
+  hitCheckRequest,
+  identifierInput,
   matchesSubscription,
   mayRelease,
   parseOrThrow,
+  pseudonymize,
   untilTokenExpiry,
   ValidationError,
 } from '@corridor/proto';
@@ -18,7 +21,9 @@ import { amendAlert, LifecycleError, withdrawAlert } from '../alert-lifecycle.js
 import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
 import { type Answer, releaseToCaller } from '../answer-release.js';
 import { listAudit, verifyAuditLog } from '../audit-log.js';
+import { RateLimitedError } from '../check-limits.js';
 import { searchDirectory } from '../directory-store.js';
+import { answerHitCheck } from '../hit-check.js';
 import { publishAlert } from '../publish-alert.js';
 import { releaseAlert, releaseEntry } from '../release.js';
 import { getSubscription, markRead, setSubscription, subscribedAlerts } from '../subscription-store.js';
@@ -29,7 +34,9 @@ import {
   builder,
   DirectoryEntryRef,
   DirectoryFilterInput,
+  HitAnswerRef,
   type NodeContext,
+  PseudonymRef,
   SubscribedAlertRef,
 } from './builder.js';
 import { AlertScopeEnum } from './types.js';
@@ -245,6 +252,46 @@ builder.queryFields((t) => ({
     resolve: (_root, _args, ctx) => {
       administratorsOnly(ctx);
       return verifyAuditLog(ctx.services.db);
+    },
+  }),
+}));
+
+function rateLimited(e: unknown): unknown {
+  if (e instanceof RateLimitedError) return new GraphQLError(e.message, { extensions: { code: e.code, retryAfterMs: e.retryAfterMs } });
+  if (e instanceof ValidationError) return validationError(e);
+  return e;
+}
+
+builder.queryFields((t) => ({
+  identifierPseudonyms: t.field({
+    type: [PseudonymRef],
+    description:
+      'The pseudonyms of an identifier (proto identifierInput) under the network key in use, for a hit / no-hit check; for this agency’s own users, rate-limited. The raw value is neither stored nor logged.',
+    args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
+    resolve: async (_root, args, ctx) => {
+      ownAgencyOnly(ctx, 'check identifiers');
+      try {
+        const identifier = parseOrThrow(identifierInput, args.identifier, 'identifier');
+        await ctx.services.checkLimits.pseudonymize(`${ctx.claims.agency}:${ctx.claims.sub}`);
+        return [pseudonymize(identifier, ctx.services.publishContext.networkKey)];
+      } catch (e) {
+        throw rateLimited(e);
+      }
+    },
+  }),
+  hitCheck: t.field({
+    type: HitAnswerRef,
+    description:
+      'Whether this agency holds an alert carrying one of these pseudonyms that it releases to the caller; audited, rate-limited.',
+    args: { pseudonyms: t.arg({ type: ['JSONObject'], required: true }) },
+    resolve: async (_root, args, ctx) => {
+      try {
+        const pseudonyms = parseOrThrow(hitCheckRequest, args.pseudonyms, 'hit check');
+        await ctx.services.checkLimits.answer(`${ctx.claims.agency}:${ctx.claims.sub}`);
+        return await answerHitCheck(ctx.services, ctx.claims, pseudonyms);
+      } catch (e) {
+        throw rateLimited(e);
+      }
     },
   }),
 }));

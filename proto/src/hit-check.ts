@@ -1,0 +1,8 @@
+// The hit / no-hit check between nodes: what a node is asked (pseudonyms only, never the raw
+// identifier, which stays at the asking user's own node).
+import { z } from 'zod';
+import { pseudonymizedIdentifier } from './alert.js';
+
+/** One identifier under each key epoch in use: a handful of pseudonyms, never a list to trawl. */
+export const hitCheckRequest = z.array(pseudonymizedIdentifier).min(1, 'give the pseudonyms to check').max(8);
+export type HitCheckRequest = z.infer<typeof hitCheckRequest>;

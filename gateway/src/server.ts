@@ -1,6 +1,7 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
 import { createServer, type Server } from 'node:http';
 import { AuthError, createTokenVerifier, type Membership } from '@corridor/proto';
+import { queryLimitPlugins } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { NodeClient } from './node-clients.js';
@@ -39,7 +40,12 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     // claims and authorization are added by useAuth before any resolver runs.
     context: () =>
       ({ membership: opts.membership(), nodes: opts.nodes, deadlineMs: opts.deadlineMs, nodeErrors: [] }) as unknown as GatewayContext,
-    plugins: [useAuth(createTokenVerifier(opts.membership), (msg, fields) => opts.log('warn', msg, fields)), useNodeErrors()],
+    plugins: [
+      // Refused before any node is asked.
+      ...queryLimitPlugins(),
+      useAuth(createTokenVerifier(opts.membership), (msg, fields) => opts.log('warn', msg, fields)),
+      useNodeErrors(),
+    ],
   });
   return createServer(yoga);
 }

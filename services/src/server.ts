@@ -1,6 +1,7 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
 import { createServer, type Server } from 'node:http';
 import { AuthError } from '@corridor/proto';
+import { queryLimitPlugins } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { NodeServices } from './node-services.js';
@@ -19,7 +20,7 @@ export function createNodeServer(services: NodeServices): Server {
     maskedErrors: { maskError: (error, message) => maskUnexpected(error, message, services) },
     // claims are added by useAuth before any resolver runs.
     context: () => ({ services }) as NodeContext,
-    plugins: [useHealth(() => services), useAuth(services.verifier, services.log)],
+    plugins: [...queryLimitPlugins(), useHealth(() => services), useAuth(services.verifier, services.log)],
   });
   return createServer(yoga);
 }

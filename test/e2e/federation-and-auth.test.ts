@@ -41,6 +41,16 @@ describe('federated directory', () => {
     ]);
   });
 
+  it('refuses a query that asks too much, at the gateway and at a node, with QUERY_TOO_COMPLEX', async () => {
+    const fanned = `{ ${Array.from({ length: 20 }, (_, i) => `d${i}: directory { entries { id } }`).join(' ')} }`;
+    for (const url of [net.gatewayUrl, net.nodes['ne-ppn']?.url as string]) {
+      const r = await gql(url, token, fanned);
+      expect(r.status).toBe(400);
+      expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(r.data ?? null).toBeNull();
+    }
+  });
+
   it('filters by role and language across nodes', async () => {
     const r = await gql<DirectoryAnswer>(net.gatewayUrl, token, DIRECTORY, { filter: { role: 'prosecutor', language: 'fr' } });
     expect(r.data?.directory.entries.map((e) => e.name)).toEqual(['Aïssata Moussa']);

@@ -10,3 +10,4 @@ export {
   type HitAnswerView,
   type JsonObject,
 } from './contract-types.js';
+export { QUERY_LIMITS, QUERY_TOO_COMPLEX, queryLimitPlugins, queryLimitRules } from './query-limits.js';

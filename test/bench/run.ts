@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
+import { gatewaySuite } from './suites/gateway.js';
 
-const SUITES: Record<string, () => Promise<BenchResult[]>> = { alerts: alertsSuite };
+const SUITES: Record<string, () => Promise<BenchResult[]>> = { alerts: alertsSuite, gateway: gatewaySuite };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const names = wanted.length > 0 ? wanted : Object.keys(SUITES);

@@ -26,24 +26,26 @@ export interface TestNetwork extends RunningNetwork {
   rootDir: string;
 }
 
+/** A network of AGENCIES (or of `extra.agencies`), each node on a PostgreSQL database of this run. */
 export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promise<TestNetwork> {
   const run = randomBytes(4).toString('hex');
   const rootDir = await mkdtemp(join(tmpdir(), `corridor-test-${run}-`));
+  const { agencies = AGENCIES, ...rest } = extra;
   const databases = await createDatabases(
     run,
-    AGENCIES.map((a) => a.id),
+    agencies.map((a) => a.id),
   );
   let network: RunningNetwork;
   try {
     network = await startNetwork({
       rootDir,
-      agencies: AGENCIES.map((a) => ({ ...a, databaseUrl: databases.urls[a.id] as string })),
+      agencies: agencies.map((a) => ({ ...a, databaseUrl: databases.urls[a.id] as string })),
       nats: { url: NATS_URL },
       subjectRoot: `corridor_t${run}`,
       stream: `CORRIDOR_T${run.toUpperCase()}`,
       directory: testDirectory(),
       quiet: true,
-      ...extra,
+      ...rest,
     });
   } catch (e) {
     await databases.drop();

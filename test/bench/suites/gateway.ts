@@ -1,0 +1,145 @@
+// Suite `gateway`: a filtered directory query fanned out by the gateway to 3 and to 10 nodes, and
+// the same query sent straight to one node in the same network as baseline. Every node answers
+// under its release policy and audits what it releases, as in production; the caller is an
+// officer of another agency than most nodes', so that path is what is measured.
+import type { AgencySpec } from '@corridor/deploy';
+import type { CountryCode, DirectoryEntryInput } from '@corridor/proto';
+import { newId } from '@corridor/proto';
+import { gql } from '../../support/graphql.js';
+import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
+import type { BenchResult } from '../results-file.js';
+
+// Latency is measured one request at a time (what an officer waits for); throughput with
+// THROUGHPUT_CLIENTS sending back to back (what the network serves when busy).
+const THROUGHPUT_CLIENTS = Number(process.env.BENCH_GATEWAY_CLIENTS ?? 8);
+const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 5);
+const ENTRIES_PER_NODE = Number(process.env.BENCH_GATEWAY_ENTRIES ?? 300);
+
+const MORE_AGENCIES: AgencySpec[] = [
+  { id: 'ly-dcim', name: 'Libya DCIM liaison desk', country: 'LBY', networks: ['liaison-central-med'] },
+  { id: 'tn-gn', name: 'Garde nationale — Tunisia', country: 'TUN', networks: ['liaison-central-med'] },
+  { id: 'ml-pj', name: 'Pôle judiciaire — Bamako', country: 'MLI', networks: ['wacap'] },
+  { id: 'sn-dpaf', name: 'DPAF — Senegal', country: 'SEN', networks: ['wacap'] },
+  { id: 'es-cgef', name: 'Comisaría General de Extranjería y Fronteras', country: 'ESP', networks: ['liaison-central-med'] },
+  { id: 'gr-hcg', name: 'Hellenic Coast Guard', country: 'GRC', networks: [] },
+  { id: 'ma-dgsn', name: 'DGSN — Morocco', country: 'MAR', networks: ['wacap'] },
+];
+
+const ROLES = ['border_control', 'prosecutor', 'liaison_officer', 'central_authority_mla', 'police_investigation', 'immigration'] as const;
+const LANGUAGES = ['en', 'fr', 'ar', 'it', 'es'] as const;
+
+/** A directory of `n` plausible entries for an agency: persons and desks, several roles and languages. */
+function directoryOf(agency: AgencySpec, n: number): DirectoryEntryInput[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: newId(),
+    agency: agency.id,
+    country: agency.country as CountryCode,
+    kind: i % 10 === 0 ? 'desk' : 'person',
+    name: `${i % 10 === 0 ? 'Desk' : 'Contact'} ${agency.id} ${i}`,
+    roles: [ROLES[i % ROLES.length] as (typeof ROLES)[number]],
+    networks: agency.networks ?? [],
+    languages: [LANGUAGES[i % LANGUAGES.length] as (typeof LANGUAGES)[number], 'en'],
+    availability: {
+      always: i % 10 === 0,
+      timeZone: 'UTC',
+      hours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '17:00' }],
+    },
+    channels: [
+      { type: 'email', value: `c${i}@${agency.id}.example.org` },
+      { type: 'phone', value: `+1 555 ${String(1000 + i)}` },
+    ],
+    lastVerified: '2026-10-01',
+  }));
+}
+
+const GATEWAY_QUERY = `{ directory(filter: { role: "prosecutor" }) { entries { id name agency channels { type value } } sources { agency ok latencyMs } } }`;
+const NODE_QUERY = `{ directory(filter: { role: "prosecutor" }) { id name agency channels { type value } } }`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * `clients` sending `query` back to back for SECONDS (after a warm-up): latency and
+ * rate. Through the gateway, each answer's `sources` say how long the slowest node took, so the
+ * gateway's own share (the whole minus the slowest node, as the gateway timed it) is kept too.
+ */
+async function load(url: string, token: string, query: string, expectAgencies: number, clients: number) {
+  const once = async (): Promise<number | null> => {
+    const r = await gql<Record<string, unknown>>(url, token, query);
+    if (r.errors) throw new Error(`bench query failed: ${JSON.stringify(r.errors)}`);
+    const answer = r.data?.directory as { sources?: { ok: boolean; latencyMs: number }[] } | unknown[];
+    if (Array.isArray(answer) || !answer.sources) return null;
+    if (answer.sources.filter((s) => s.ok).length !== expectAgencies) throw new Error('a node did not answer during the benchmark');
+    return Math.max(...answer.sources.map((s) => s.latencyMs));
+  };
+  const warmUntil = performance.now() + 1000;
+  while (performance.now() < warmUntil) await once();
+  const latencies: number[] = [];
+  const overheads: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const slowest = await once();
+        const took = performance.now() - t;
+        latencies.push(took);
+        if (slowest !== null) overheads.push(took - slowest);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  overheads.sort((a, b) => a - b);
+  return {
+    p50: Number(percentile(latencies, 50).toFixed(1)),
+    p99: Number(percentile(latencies, 99).toFixed(1)),
+    rps: Math.round(latencies.length / SECONDS),
+    overheadP50: Number(percentile(overheads, 50).toFixed(1)),
+  };
+}
+
+async function measure(agencies: AgencySpec[]) {
+  const directory = Object.fromEntries(agencies.map((a) => [a.id, directoryOf(a, ENTRIES_PER_NODE)]));
+  const net = await startTestNetwork({ agencies, directory });
+  try {
+    const token = await net.token('ne-ppn-officer');
+    const italy = net.nodes['it-polfr']?.url as string;
+    const fanout = await load(net.gatewayUrl, token, GATEWAY_QUERY, agencies.length, 1);
+    // The baseline: the same question put straight to one node (another agency's: Italy's).
+    const direct = await load(italy, token, NODE_QUERY, 1, 1);
+    const fanoutBusy = await load(net.gatewayUrl, token, GATEWAY_QUERY, agencies.length, THROUGHPUT_CLIENTS);
+    const directBusy = await load(italy, token, NODE_QUERY, 1, THROUGHPUT_CLIENTS);
+    return { fanout: { ...fanout, rps: fanoutBusy.rps }, direct: { ...direct, rps: directBusy.rps } };
+  } finally {
+    await net.stop();
+  }
+}
+
+export async function gatewaySuite(): Promise<BenchResult[]> {
+  const three = await measure(AGENCIES);
+  const ten = await measure([...AGENCIES, ...MORE_AGENCIES]);
+  const r = (metric: string, value: number, unit: string, baseline?: { metric: string; value: number }): BenchResult => ({
+    suite: 'gateway',
+    metric,
+    value,
+    unit,
+    ...(baseline ? { baseline, ratio: Number((value / baseline.value).toFixed(3)) } : {}),
+  });
+  return [
+    r('direct_p50_ms', ten.direct.p50, 'ms'),
+    r('direct_p99_ms', ten.direct.p99, 'ms'),
+    r('direct_rps', ten.direct.rps, 'req/s'),
+    r('fanout3_p50_ms', three.fanout.p50, 'ms', { metric: 'direct_p50_ms (3-node run)', value: three.direct.p50 }),
+    r('fanout3_p99_ms', three.fanout.p99, 'ms', { metric: 'direct_p99_ms (3-node run)', value: three.direct.p99 }),
+    r('fanout3_rps', three.fanout.rps, 'req/s', { metric: 'direct_rps (3-node run)', value: three.direct.rps }),
+    r('fanout10_p50_ms', ten.fanout.p50, 'ms', { metric: 'direct_p50_ms', value: ten.direct.p50 }),
+    r('fanout10_p99_ms', ten.fanout.p99, 'ms', { metric: 'direct_p99_ms', value: ten.direct.p99 }),
+    r('fanout10_rps', ten.fanout.rps, 'req/s', { metric: 'direct_rps', value: ten.direct.rps }),
+    // What the gateway adds on top of the slowest node (HTTP to and from the console, fan-out, merge).
+    r('fanout3_gateway_overhead_p50_ms', three.fanout.overheadP50, 'ms'),
+    r('fanout10_gateway_overhead_p50_ms', ten.fanout.overheadP50, 'ms'),
+    r('throughput_clients', THROUGHPUT_CLIENTS, 'clients'),
+    r('entries_per_node', ENTRIES_PER_NODE, 'entries'),
+  ];
+}

@@ -19,7 +19,7 @@ const outboxOf = async (id: string) =>
 describe('amending and withdrawing an alert', () => {
   it('issues signed revisions that are sent like the first and kept in the history', async () => {
     const first = await publishAlert(ctx, routeInput());
-    const amended = await amendAlert(ctx, first.id, routeInput({ summary: 'Departures moved to Sabratha' }));
+    const amended = await amendAlert(ctx, first.id, routeInput({ summary: 'Departures moved to Sabratha', identifiers: [] }));
     expect(amended).toMatchObject({
       id: first.id,
       revision: 2,
@@ -28,6 +28,8 @@ describe('amending and withdrawing an alert', () => {
       createdAt: first.createdAt,
     });
     expect(amended.signature).not.toBe(first.signature);
+    // The officer could not send the raw identifiers again: the alert keeps its pseudonyms.
+    expect(amended.identifiers).toEqual(first.identifiers);
     const withdrawn = await withdrawAlert(ctx, first.id);
     expect(withdrawn).toMatchObject({ revision: 3, status: 'withdrawn', summary: 'Departures moved to Sabratha' });
 

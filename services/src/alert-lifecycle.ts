@@ -47,6 +47,7 @@ async function issue(ctx: PublishContext, next: Alert): Promise<Alert> {
 /**
  * A new revision with new content. Kind, sharing (TLP) and recipients stay as first published:
  * partners already hold the alert, and a narrower audience cannot be taken back by an amendment.
+ * Identifiers accumulate: those given are added to the alert's.
  */
 export async function amendAlert(ctx: PublishContext, id: string, input: unknown, seenRevision?: number | null): Promise<Alert> {
   const was = await current(ctx, id, seenRevision);
@@ -66,7 +67,18 @@ export async function amendAlert(ctx: PublishContext, id: string, input: unknown
   }
   if (errors.length > 0) throw new ValidationError('amendment', errors);
   const { signature: _, ...rest } = content;
-  return issue(ctx, { ...rest, id: was.id, createdAt: was.createdAt, revision: was.revision + 1, status: 'amended' } as Alert);
+  // Raw identifiers are never kept, so nobody can send them again: an amendment keeps the
+  // alert's pseudonyms and adds those of any identifier it gives.
+  const identifiers = [...was.identifiers];
+  for (const i of content.identifiers) if (!identifiers.some((k) => k.pseudonym === i.pseudonym)) identifiers.push(i);
+  return issue(ctx, {
+    ...rest,
+    identifiers,
+    id: was.id,
+    createdAt: was.createdAt,
+    revision: was.revision + 1,
+    status: 'amended',
+  } as Alert);
 }
 
 /** A last revision that says the alert no longer holds; its content stays for the record. */

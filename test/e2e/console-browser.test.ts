@@ -74,7 +74,8 @@ it('puts each validation message next to its field and publishes nothing', async
   await page.getByTestId('publish-kind-document_fraud').click();
   await page.getByLabel('Sharing (TLP)').selectOption('AMBER');
   await page.getByTestId('publish-submit').click();
-
+  // The messages render after the click's state update: wait for them rather than race the render.
+  await page.getByTestId('field-error').first().waitFor();
   const fields = await page.getByTestId('field-error').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
   expect(fields).toEqual(expect.arrayContaining(['recipients', 'documentFraud.issuingState', 'summary']));
   expect(await page.getByTestId('publish-success').count()).toBe(0);

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { createGatewayClient, type LiveState } from './client';
 import { MeQuery } from './documents';
+import { Check } from './pages/Check';
 import { Directory } from './pages/Directory';
 import { Feed } from './pages/Feed';
 import { MyRoutes } from './pages/MyRoutes';
@@ -16,8 +17,8 @@ import { SignIn } from './pages/SignIn';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedExpiry, storedToken } from './session';
 
-type Page = 'directory' | 'feed' | 'routes' | 'publish';
-const PAGES: Record<string, Page> = { '#/feed': 'feed', '#/routes': 'routes', '#/publish': 'publish' };
+type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check';
+const PAGES: Record<string, Page> = { '#/feed': 'feed', '#/routes': 'routes', '#/publish': 'publish', '#/check': 'check' };
 const pageOf = (hash: string): Page => PAGES[hash] ?? 'directory';
 
 function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }) {
@@ -62,6 +63,9 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
           <a href="#/publish" data-testid="nav-publish" aria-current={page === 'publish' ? 'page' : undefined}>
             Publish
           </a>
+          <a href="#/check" data-testid="nav-check" aria-current={page === 'check' ? 'page' : undefined}>
+            Check
+          </a>
         </nav>
         <span className="me" data-testid="me">
           <strong>{data.me.name}</strong> · {data.me.agencyName}
@@ -72,9 +76,10 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
       </header>
       <main>
         {page === 'directory' && <Directory agencyName={agencyName} />}
-        {page === 'feed' && <Feed agencyName={agencyName} live={live} />}
+        {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
         {page === 'routes' && <MyRoutes agencyName={agencyName} />}
         {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
+        {page === 'check' && <Check agencyName={agencyName} />}
       </main>
     </>
   );

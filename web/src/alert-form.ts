@@ -26,6 +26,8 @@ export interface AlertForm {
   summary: string;
   /** As the browser's datetime-local input gives it: local time, no zone. */
   validUntil: string;
+  /** The agency's own case or file reference (the release policy decides who sees it). */
+  caseReference: string;
   identifiers: IdentifierRow[];
   // Route alert
   region: string;
@@ -60,6 +62,7 @@ export function emptyAlertForm(kind: AlertFormKind): AlertForm {
     information: '4',
     summary: '',
     validUntil: '',
+    caseReference: '',
     identifiers: [],
     region: 'central-mediterranean',
     waypoints: [
@@ -106,6 +109,7 @@ export function buildAlertInput(f: AlertForm): AlertInput {
     summary: f.summary,
     validUntil: f.validUntil && !Number.isNaN(Date.parse(f.validUntil)) ? new Date(f.validUntil).toISOString() : undefined,
     identifiers: f.identifiers.map((i) => defined({ kind: chosen(i.kind), value: i.value, qualifier: text(i.qualifier) })),
+    caseReference: text(f.caseReference),
   });
   if (f.kind === 'route') {
     const vulnerable = defined({

@@ -15,6 +15,8 @@ export const AlertFieldsFragment = graphql(`
     details
     signingKey
     expired
+    caseReference
+    redacted
     origin { agency country }
     grading { source information }
     route { region waypoints { country place mode } }
@@ -36,6 +38,7 @@ export const DirectoryQuery = graphql(`
         id agency country kind name title roles competences networks postedIn covers languages notes lastVerified
         availability { always timeZone hours { days from to } }
         channels { type value label }
+        redacted
       }
       sources { agency ok latencyMs error }
     }
@@ -88,5 +91,32 @@ export const MarkAlertsReadMutation = graphql(`
 export const SubscribedFeedSubscription = graphql(`
   subscription SubscribedFeed {
     alertFeed(subscribed: true) { ...AlertFields }
+  }
+`);
+
+export const AmendAlertMutation = graphql(`
+  mutation AmendAlert($id: ID!, $input: JSONObject!, $revision: Int) {
+    amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }
+  }
+`);
+
+export const WithdrawAlertMutation = graphql(`
+  mutation WithdrawAlert($id: ID!, $revision: Int) {
+    withdrawAlert(id: $id, revision: $revision) { ...AlertFields }
+  }
+`);
+
+export const HitCheckQuery = graphql(`
+  query HitCheck($identifier: JSONObject!) {
+    hitCheck(identifier: $identifier) {
+      hit
+      answers {
+        agency
+        hit
+        alerts { id revision kind createdAt matched }
+        contact { id name kind availability { always timeZone } channels { type value label } redacted }
+      }
+      sources { agency ok latencyMs error }
+    }
   }
 `);

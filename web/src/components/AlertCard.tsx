@@ -1,6 +1,7 @@
 // One alert as an officer reads it: what, where, how reliable, who said it.
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { countryName, dateTimeText, issuerName, label } from '../labels';
+import { AlertActions } from './AlertActions';
 
 type Details = Record<string, unknown>;
 
@@ -80,14 +81,26 @@ function DocumentDetails({ d }: { d: Details }) {
 /** "B — source mostly reliable" → "source mostly reliable": the letter is shown once, beside it. */
 const words = (labelText: string) => labelText.split(' — ')[1] ?? labelText;
 
+/** What an origin's release policy may withhold, in words (proto REDACTABLE_FIELDS). */
+const WITHHELD: Record<string, string> = {
+  caseReference: 'case reference',
+  identifiers: 'identifiers',
+  'route.places': 'place names',
+  'routeDetails.priceObserved': 'price observed',
+  'documentFraud.detectionDetails': 'where exactly it was detected',
+};
+
 export function AlertCard({
   alert,
   isNew,
   agencyName,
+  ownAgency,
 }: {
   alert: AlertFieldsFragment;
   isNew: boolean;
   agencyName: (id: string) => string;
+  /** The signed-in user's agency: its own alerts can be amended and withdrawn here. */
+  ownAgency?: string;
 }) {
   const { source, information } = alert.grading;
   return (
@@ -127,6 +140,17 @@ export function AlertCard({
         </p>
       )}
       <p className="summary">{alert.summary}</p>
+      {alert.caseReference && (
+        <p className="case-reference" data-testid="case-reference">
+          Case reference: <strong>{alert.caseReference}</strong>
+        </p>
+      )}
+      {alert.redacted.length > 0 && (
+        <p className="muted redacted" data-testid="alert-redacted">
+          Withheld by {agencyName(alert.origin.agency)}’s release policy: {alert.redacted.map((f) => WITHHELD[f] ?? f).join(', ')}. Ask
+          their desk if you need it.
+        </p>
+      )}
       {alert.kind === 'route' ? <RouteDetails d={alert.details} /> : <DocumentDetails d={alert.details} />}
       <footer>
         <span title={`${label.source(source)}; ${label.information(information)}`}>
@@ -154,6 +178,7 @@ export function AlertCard({
           </span>
         )}
       </footer>
+      {ownAgency === alert.origin.agency && <AlertActions alert={alert} />}
     </article>
   );
 }

@@ -14,9 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": typeof types.AlertFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    redacted\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": typeof types.AlertFieldsFragmentDoc,
     "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": typeof types.MeDocument,
-    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": typeof types.AlertFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
@@ -24,11 +24,14 @@ type Documents = {
     "\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n": typeof types.SetSubscriptionDocument,
     "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": typeof types.MarkAlertsReadDocument,
     "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": typeof types.SubscribedFeedDocument,
+    "\n  mutation AmendAlert($id: ID!, $input: JSONObject!, $revision: Int) {\n    amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }\n  }\n": typeof types.AmendAlertDocument,
+    "\n  mutation WithdrawAlert($id: ID!, $revision: Int) {\n    withdrawAlert(id: $id, revision: $revision) { ...AlertFields }\n  }\n": typeof types.WithdrawAlertDocument,
+    "\n  query HitCheck($identifier: JSONObject!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.HitCheckDocument,
 };
 const documents: Documents = {
-    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
+    "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    redacted\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
     "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": types.MeDocument,
-    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.DirectoryDocument,
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": types.AlertFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
@@ -36,6 +39,9 @@ const documents: Documents = {
     "\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n": types.SetSubscriptionDocument,
     "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": types.MarkAlertsReadDocument,
     "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": types.SubscribedFeedDocument,
+    "\n  mutation AmendAlert($id: ID!, $input: JSONObject!, $revision: Int) {\n    amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }\n  }\n": types.AmendAlertDocument,
+    "\n  mutation WithdrawAlert($id: ID!, $revision: Int) {\n    withdrawAlert(id: $id, revision: $revision) { ...AlertFields }\n  }\n": types.WithdrawAlertDocument,
+    "\n  query HitCheck($identifier: JSONObject!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.HitCheckDocument,
 };
 
 /**
@@ -55,7 +61,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n"];
+export function graphql(source: "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    redacted\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n"): (typeof documents)["\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    redacted\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -63,7 +69,7 @@ export function graphql(source: "\n  query Me {\n    me { subject name agency ag
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
+export function graphql(source: "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -92,6 +98,18 @@ export function graphql(source: "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n"): (typeof documents)["\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AmendAlert($id: ID!, $input: JSONObject!, $revision: Int) {\n    amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }\n  }\n"): (typeof documents)["\n  mutation AmendAlert($id: ID!, $input: JSONObject!, $revision: Int) {\n    amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawAlert($id: ID!, $revision: Int) {\n    withdrawAlert(id: $id, revision: $revision) { ...AlertFields }\n  }\n"): (typeof documents)["\n  mutation WithdrawAlert($id: ID!, $revision: Int) {\n    withdrawAlert(id: $id, revision: $revision) { ...AlertFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HitCheck($identifier: JSONObject!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query HitCheck($identifier: JSONObject!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

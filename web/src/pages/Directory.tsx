@@ -21,7 +21,8 @@ function localTime(timeZone: string): string | null {
   }
 }
 
-function Channel({ type, value, label: channelLabel }: Entry['channels'][number]) {
+/** A way to reach a contact, as a link the officer's device can follow (tel:, mailto:). */
+export function Channel({ type, value, label: channelLabel }: Entry['channels'][number]) {
   const link =
     type === 'phone' || type === 'fax' ? (
       <a href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</a>
@@ -88,6 +89,13 @@ function ContactCard({ entry, agencyName }: { entry: Entry; agencyName: (id: str
           <Channel key={`${c.type}-${c.value}`} {...c} />
         ))}
       </ul>
+      {entry.redacted.length > 0 && (
+        <p className="muted redacted" data-testid="entry-redacted">
+          {agencyName(entry.agency)} shares{' '}
+          {entry.redacted.some((f) => f.startsWith('channels.')) ? 'some ways to reach this contact' : 'some details'} only within its
+          networks.
+        </p>
+      )}
       {entry.notes && <p className="notes">{entry.notes}</p>}
       <p className="muted verified">Last verified {dateText(entry.lastVerified)}</p>
     </article>

@@ -16,7 +16,7 @@ const LIVE_TEXT: Record<LiveState, string> = {
   reconnecting: 'live feed interrupted — reconnecting…',
 };
 
-export function Feed({ agencyName, live }: { agencyName: (id: string) => string; live: LiveState }) {
+export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string) => string; live: LiveState; ownAgency: string }) {
   const [kind, setKind] = useState('');
   const [{ data, error, fetching }, reload] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: 200 } });
   // After the live feed was interrupted, ask again: alerts stored during the gap were not streamed.
@@ -70,7 +70,7 @@ export function Feed({ agencyName, live }: { agencyName: (id: string) => string;
         <p className="empty">No alerts{kind ? ` of this kind` : ''} yet. New ones appear here as they arrive.</p>
       )}
       {alerts.map((a) => (
-        <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} />
+        <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} ownAgency={ownAgency} />
       ))}
     </section>
   );

@@ -180,6 +180,19 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
             <Field id="validUntil" label="Valid until (optional)" errors={err('validUntil')} hint="Your local time.">
               <input id="validUntil" type="datetime-local" value={form.validUntil} onChange={(e) => set({ validUntil: e.target.value })} />
             </Field>
+            <Field
+              id="caseReference"
+              label="Case reference (optional)"
+              errors={err('caseReference')}
+              hint="Your file number; your agency's release policy decides who sees it (by default, partner prosecutors)."
+            >
+              <input
+                id="caseReference"
+                value={form.caseReference}
+                onChange={(e) => set({ caseReference: e.target.value })}
+                maxLength={80}
+              />
+            </Field>
           </div>
           {restricted && (
             <FieldGroup

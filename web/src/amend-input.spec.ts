@@ -1,0 +1,77 @@
+import { alertInput } from '@corridor/proto';
+import { describe, expect, it } from 'vitest';
+import { amendChangesOf, amendmentInput } from './amend-input';
+import type { AlertFieldsFragment } from './gql/graphql';
+
+const routeAlert = {
+  id: '0192f1e2-0000-7000-8000-000000000001',
+  kind: 'route',
+  tlp: 'AMBER',
+  recipients: ['ne-ppn'],
+  createdAt: '2026-11-24T20:00:00.000Z',
+  validUntil: '2026-12-24T20:00:00.000Z',
+  summary: 'Departures from Zuwara',
+  revision: 1,
+  status: 'active',
+  details: { transport: 'rubber_boat', communicationPlatforms: ['telegram'], migrantCount: 45 },
+  signingKey: 'k',
+  expired: false,
+  caseReference: 'RG 1/2026',
+  redacted: [],
+  origin: { agency: 'it-polfr', country: 'ITA' },
+  grading: { source: 'B', information: '2' },
+  route: {
+    region: 'central-mediterranean',
+    waypoints: [
+      { country: 'LBY', place: 'Zuwara', mode: null },
+      { country: 'ITA', place: null, mode: 'sea' },
+    ],
+  },
+  identifiers: [{ kind: 'phone', pseudonym: 'p'.repeat(43), epoch: 1 }],
+} as unknown as AlertFieldsFragment;
+
+describe('an amendment from the console', () => {
+  it('sends the alert as it stands with the officer’s changes, a valid AlertInput, without identifiers', () => {
+    const changes = { ...amendChangesOf(routeAlert), summary: 'Departures moved to Sabratha', source: 'A' };
+    const input = amendmentInput(routeAlert, changes);
+    const parsed = alertInput.safeParse(input);
+    expect(parsed.success).toBe(true);
+    expect(input).toMatchObject({
+      kind: 'route',
+      tlp: 'AMBER',
+      recipients: ['ne-ppn'],
+      summary: 'Departures moved to Sabratha',
+      grading: { source: 'A', information: '2' },
+      caseReference: 'RG 1/2026',
+      identifiers: [],
+      route: {
+        waypoints: [
+          { country: 'LBY', place: 'Zuwara' },
+          { country: 'ITA', mode: 'sea' },
+        ],
+      },
+      routeDetails: { transport: 'rubber_boat' },
+    });
+    // The validity end survives the round trip through the browser's local-time input.
+    expect((input as { validUntil?: string }).validUntil).toBe('2026-12-24T20:00:00.000Z');
+  });
+
+  it('maps a document-fraud alert back to its own shape', () => {
+    const doc = {
+      ...routeAlert,
+      kind: 'document_fraud',
+      route: null,
+      details: {
+        documentType: 'passport',
+        issuingState: 'NGA',
+        fraudType: 'counterfeit',
+        featuresAffected: [],
+        detectedAt: { place: 'airport' },
+      },
+    } as unknown as AlertFieldsFragment;
+    const input = amendmentInput(doc, amendChangesOf(doc));
+    expect(alertInput.safeParse(input).success).toBe(true);
+    expect(input).toMatchObject({ kind: 'document_fraud', documentFraud: { documentType: 'passport' } });
+    expect('route' in input).toBe(false);
+  });
+});

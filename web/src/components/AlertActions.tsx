@@ -1,0 +1,155 @@
+// Amend and withdraw, for the agency that published the alert. An amendment edits what an officer
+// corrects on a bad night (summary, grading, validity end); kind, sharing and recipients stay (the
+// node refuses a change to them). Both name the revision the officer was looking at: if someone
+// else changed the alert meanwhile the node answers CONFLICT and nothing is overwritten.
+import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from '@corridor/proto';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
+import { AmendAlertMutation, WithdrawAlertMutation } from '../documents';
+import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
+import type { AlertFieldsFragment } from '../gql/graphql';
+import { label } from '../labels';
+import { CodeSelect, Field } from './Field';
+
+type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
+
+function outcomeOf(
+  error: { graphQLErrors: { message: string; extensions: Record<string, unknown> }[]; message: string } | undefined,
+): Outcome {
+  const first = error?.graphQLErrors[0];
+  if (first?.extensions?.code === 'CONFLICT')
+    return { kind: 'conflict', message: `This alert was changed since you opened it (${first.message}). Reload the feed and try again.` };
+  return { kind: 'failure', message: (first?.message ?? error?.message ?? 'no answer').replace(/^\[\w+\] /, '') };
+}
+
+export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
+  const [mode, setMode] = useState<'idle' | 'amend' | 'withdraw'>('idle');
+  const [changes, setChanges] = useState<AmendChanges>(() => amendChangesOf(alert));
+  const [errors, setErrors] = useState<ErrorsByPath>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [{ fetching: amending }, amend] = useMutation(AmendAlertMutation);
+  const [{ fetching: withdrawing }, withdraw] = useMutation(WithdrawAlertMutation);
+  // The revision the officer saw when they opened the editor or the confirmation.
+  const [seen, setSeen] = useState(alert.revision);
+
+  if (alert.status === 'withdrawn') return null;
+  const set = (patch: Partial<AmendChanges>) => setChanges((c) => ({ ...c, ...patch }));
+
+  async function submitAmendment() {
+    setOutcome(null);
+    const result = await amend({ id: alert.id, input: amendmentInput(alert, changes) as Record<string, unknown>, revision: seen });
+    if (result.data?.amendAlert) {
+      setMode('idle');
+      setErrors({});
+      return;
+    }
+    const fromServer: ErrorsByPath = Object.assign({}, ...(result.error?.graphQLErrors ?? []).map((g) => serverFieldErrors(g.extensions)));
+    setErrors(fromServer);
+    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error));
+  }
+
+  async function confirmWithdrawal() {
+    setOutcome(null);
+    const result = await withdraw({ id: alert.id, revision: seen });
+    if (result.data?.withdrawAlert) setMode('idle');
+    else setOutcome(outcomeOf(result.error));
+  }
+
+  return (
+    <div className="alert-actions">
+      {mode === 'idle' && (
+        <>
+          <button
+            type="button"
+            data-testid="alert-amend"
+            onClick={() => {
+              setChanges(amendChangesOf(alert));
+              setSeen(alert.revision);
+              setMode('amend');
+            }}
+          >
+            Amend
+          </button>
+          <button
+            type="button"
+            data-testid="alert-withdraw"
+            onClick={() => {
+              setSeen(alert.revision);
+              setMode('withdraw');
+            }}
+          >
+            Withdraw
+          </button>
+        </>
+      )}
+      {mode === 'amend' && (
+        <form
+          className="amend"
+          aria-label="Amend this alert"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submitAmendment();
+          }}
+        >
+          <Field id={`amend-summary-${alert.id}`} path="summary" label="Summary" errors={errors.summary}>
+            <textarea
+              id={`amend-summary-${alert.id}`}
+              value={changes.summary}
+              onChange={(e) => set({ summary: e.target.value })}
+              rows={3}
+            />
+          </Field>
+          <Field id={`amend-source-${alert.id}`} path="grading.source" label="Source" errors={errors['grading.source']}>
+            <CodeSelect
+              id={`amend-source-${alert.id}`}
+              value={changes.source}
+              onChange={(v) => set({ source: v })}
+              codes={SOURCE_RELIABILITY}
+              labelOf={label.source}
+            />
+          </Field>
+          <Field id={`amend-information-${alert.id}`} path="grading.information" label="Information" errors={errors['grading.information']}>
+            <CodeSelect
+              id={`amend-information-${alert.id}`}
+              value={changes.information}
+              onChange={(v) => set({ information: v })}
+              codes={INFORMATION_CREDIBILITY}
+              labelOf={label.information}
+            />
+          </Field>
+          <Field id={`amend-valid-${alert.id}`} path="validUntil" label="Valid until" errors={errors.validUntil}>
+            <input
+              id={`amend-valid-${alert.id}`}
+              type="datetime-local"
+              value={changes.validUntil}
+              onChange={(e) => set({ validUntil: e.target.value })}
+            />
+          </Field>
+          <button type="submit" data-testid="amend-submit" disabled={amending}>
+            {amending ? 'Sending…' : `Issue revision ${seen + 1}`}
+          </button>
+          <button type="button" className="link" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {mode === 'withdraw' && (
+        <p className="confirm" role="alertdialog" aria-label="Withdraw this alert">
+          Withdraw this alert? Every agency that received it is told it no longer holds.{' '}
+          <button type="button" data-testid="withdraw-confirm" disabled={withdrawing} onClick={() => void confirmWithdrawal()}>
+            {withdrawing ? 'Withdrawing…' : 'Withdraw'}
+          </button>{' '}
+          <button type="button" className="link" onClick={() => setMode('idle')}>
+            Keep it
+          </button>
+        </p>
+      )}
+      {outcome && (
+        <p className="error" role="alert" data-testid={outcome.kind === 'conflict' ? 'amend-conflict' : 'amend-failure'}>
+          {outcome.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+// Proof that nothing raw leaves the originating node (issue 5, item 5). A scenario full of
+// identifiers of every kind: Italy publishes and amends, its officers check each value, partners
+// read alerts, the directory and their live feeds. Everything that crosses the bus, every request
+// and answer between the gateway and the partners' nodes, every answer the partners' users get,
+// every table of every agency's database and every process's log is searched for the raw values:
+// none may appear anywhere (Italy's database included: a value is never stored, even at home).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BusRecorder, recordBus } from '../support/bus-recorder.js';
+import { documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
+import { eventually, gql, subscribe } from '../support/graphql.js';
+import { type RecordingProxy, recordingProxy } from '../support/recording-proxy.js';
+import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+
+// Fictitious values of every identifier kind, with the qualifier each needs.
+const IDENTIFIERS = [
+  { kind: 'travel_document', value: RAW.documentNumber, qualifier: 'NGA' },
+  { kind: 'person', value: RAW.holderName, qualifier: '1994-03-12' },
+  { kind: 'phone', value: RAW.phone },
+  { kind: 'email', value: 'blessing.okonkwo@example.ng' },
+  { kind: 'social_handle', value: RAW.handle, qualifier: 'telegram' },
+  { kind: 'vehicle_plate', value: 'AG 4417 NE', qualifier: 'NER' },
+  { kind: 'vessel', value: 'IMO 9074729' },
+  { kind: 'bank_account', value: 'GB82 WEST 1234 5698 7654 32' },
+];
+
+/** The forms a value could leak in: as typed, without spaces or separators, in either case. */
+function leakForms(value: string): string[] {
+  const compact = value.replace(/[\s\-().]/g, '');
+  const forms = new Set([value, compact, value.toLowerCase(), compact.toLowerCase(), compact.toUpperCase()]);
+  // A phone number also leaks as its national digits; a name also leaks as its surname.
+  if (/^\+?[\d\s]+$/.test(value)) forms.add(value.replace(/\D/g, '').slice(-9));
+  if (/^[A-Za-z]+( [A-Za-z]+)+$/.test(value)) forms.add(value.split(' ').at(-1) as string);
+  return [...forms].filter((f) => f.length >= 6);
+}
+const FORMS = IDENTIFIERS.flatMap((i) => leakForms(i.value));
+
+function leaksIn(text: string): string[] {
+  const lower = text.toLowerCase();
+  return FORMS.filter((f) => lower.includes(f.toLowerCase()));
+}
+
+let net: TestNetwork;
+let bus: BusRecorder;
+const proxies: Record<string, RecordingProxy> = {};
+const answersToPartners: string[] = [];
+
+beforeAll(async () => {
+  net = await startTestNetwork();
+  bus = await recordBus(net.natsUrl, net.subjectRoot);
+  // The gateway reaches the partners' nodes through recording proxies from the next membership on.
+  for (const agency of ['ne-ppn', 'ng-nis']) proxies[agency] = await recordingProxy(net.nodes[agency]?.url as string);
+  await net.updateMembership((m) => ({
+    ...m,
+    agencies: m.agencies.map((a) => (proxies[a.id] ? { ...a, nodeUrl: (proxies[a.id] as RecordingProxy).url } : a)),
+  }));
+  const officer = await net.token('ne-ppn-officer');
+  await eventually(async () => {
+    await gql(net.gatewayUrl, officer, '{ agencies { id } directory { entries { id } } }');
+    return Object.values(proxies).every((p) => p.text().includes('directory'));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await bus?.close();
+  for (const p of Object.values(proxies)) await p.close();
+  await net?.stop();
+});
+
+describe('a scenario full of identifiers', () => {
+  it('leaves no raw value on the bus, between the gateway and partner nodes, in answers to partners, in any database or any log', async () => {
+    const asPartner = async (user: string, query: string, variables: Record<string, unknown> = {}) => {
+      const r = await gql(net.gatewayUrl, await net.token(user), query, variables);
+      answersToPartners.push(JSON.stringify(r));
+      return r;
+    };
+    const feeds = await Promise.all(
+      ['ne-ppn-officer', 'ng-nis-officer'].map(async (u) => {
+        const f = subscribe<{ alertFeed: { id: string } }>(
+          net.gatewayUrl,
+          await net.token(u),
+          'subscription { alertFeed { id summary identifiers { pseudonym } details } }',
+        );
+        await f.ready;
+        return f;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+
+    const italy = await net.token('it-polfr-officer');
+    const publish = async (input: unknown) => {
+      const r = await gql<{ publishAlert: { id: string } }>(
+        net.gatewayUrl,
+        italy,
+        'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+        {
+          input,
+        },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data?.publishAlert.id as string;
+    };
+    const fraud = await publish(documentFraudAlert({ identifiers: IDENTIFIERS as never, caseReference: 'RG 5/2026' }));
+    const route = await publish(
+      routeAlert({ identifiers: IDENTIFIERS.filter((i) => ['phone', 'social_handle', 'vessel'].includes(i.kind)) as never }),
+    );
+    const amended = await gql(
+      net.gatewayUrl,
+      italy,
+      'mutation($id: ID!, $input: JSONObject!) { amendAlert(id: $id, input: $input) { revision } }',
+      { id: route, input: routeAlert({ summary: 'Departures moved to Sabratha', identifiers: [IDENTIFIERS[7]] as never }) },
+    );
+    expect(amended.errors).toBeUndefined();
+
+    // Italy's officers check every value: the raw value goes to Italy's node only.
+    for (const identifier of IDENTIFIERS) {
+      const r = await gql<{ hitCheck: { hit: boolean } }>(
+        net.gatewayUrl,
+        italy,
+        'query($i: JSONObject!) { hitCheck(identifier: $i) { hit } }',
+        {
+          i: identifier,
+        },
+      );
+      expect(r.data?.hitCheck.hit).toBe(true);
+    }
+
+    // Partners read what they may.
+    for (const user of ['ne-ppn-officer', 'ng-nis-officer']) {
+      await asPartner(user, '{ alerts(limit: 100) { alerts { id summary identifiers { kind pseudonym } details caseReference } } }');
+      await asPartner(user, '{ directory { entries { id name channels { value } } } }');
+    }
+    for (const f of feeds) {
+      await f.waitFor((e) => e.alertFeed.id === route && JSON.stringify(e).includes('Sabratha'));
+      answersToPartners.push(JSON.stringify(f.events));
+      await f.close();
+    }
+    await bus.flush();
+
+    // Something did travel everywhere we look (a silent recorder would prove nothing)...
+    expect(bus.messages.length).toBeGreaterThanOrEqual(6);
+    for (const p of Object.values(proxies)) expect(p.text()).toContain(fraud);
+    expect(answersToPartners.join('\n')).toContain(fraud);
+
+    // ...and none of it carries a raw value.
+    expect(leaksIn(bus.text())).toEqual([]);
+    for (const [agency, p] of Object.entries(proxies)) expect({ agency, leaks: leaksIn(p.text()) }).toEqual({ agency, leaks: [] });
+    expect(leaksIn(answersToPartners.join('\n'))).toEqual([]);
+    for (const agency of ['it-polfr', 'ne-ppn', 'ng-nis'])
+      expect({ agency, leaks: leaksIn(await databaseText(agency)) }).toEqual({ agency, leaks: [] });
+    const logs = join(net.rootDir, 'logs');
+    for (const file of readdirSync(logs))
+      expect({ file, leaks: leaksIn(readFileSync(join(logs, file), 'utf8')) }).toEqual({ file, leaks: [] });
+  });
+});
+
+/** Every row of every table of an agency's database, as text. */
+async function databaseText(agency: string): Promise<string> {
+  const db = new pg.Client({ connectionString: net.databases.urls[agency] });
+  await db.connect();
+  try {
+    const tables = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.tablename as string);
+    expect(tables).toEqual(expect.arrayContaining(['alerts', 'alert_revisions', 'outbox', 'audit_log']));
+    const parts: string[] = [];
+    for (const t of tables) parts.push(...(await db.query(`SELECT t::text AS row FROM "${t}" t`)).rows.map((r) => r.row as string));
+    return parts.join('\n');
+  } finally {
+    await db.end();
+  }
+}

@@ -1,0 +1,49 @@
+// An HTTP proxy that records every byte both ways, put between the gateway and one agency node
+// (by a membership version pointing the node's address at it), so a test can assert what never
+// travels to or from that node. Streams (SSE) pass through chunk by chunk.
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordingProxy {
+  url: string;
+  /** Requests and responses seen so far, as one searchable text. */
+  text(): string;
+  close(): Promise<void>;
+}
+
+export async function recordingProxy(target: string): Promise<RecordingProxy> {
+  const to = new URL(target);
+  const seen: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      seen.push(`> ${req.method} ${req.url}\n${body.toString('utf8')}`);
+      const upstream = request(
+        { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.on('data', (c: Buffer) => {
+            seen.push(`< ${c.toString('utf8')}`);
+            res.write(c);
+          });
+          up.on('end', () => res.end());
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      res.on('close', () => upstream.destroy());
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${to.pathname}`,
+    text: () => seen.join('\n'),
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}

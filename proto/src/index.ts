@@ -13,6 +13,7 @@ export * from './hit-check.js';
 export * from './membership.js';
 export * from './membership-signature.js';
 export * from './membership-source.js';
+export * from './network-keys.js';
 export * from './pseudonym.js';
 export * from './release.js';
 export * from './release-policy.js';

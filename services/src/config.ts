@@ -2,15 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
+  activeKeys,
   agencyOf,
   defaultMembershipPollMs,
   type MemberAgency,
   type Membership,
   type MembershipSource,
   membershipReader,
-  type NetworkKey,
+  type NetworkKeyring,
   openMembershipSource,
-  parseNetworkKey,
+  parseNetworkKeyring,
   parseTrustAnchor,
 } from '@corridor/proto';
 import type { JWK } from 'jose';
@@ -32,7 +33,8 @@ export interface NodeConfig {
   subjectRoot: string;
   stream: string;
   signingKey: JWK;
-  networkKey: NetworkKey;
+  /** The pseudonym keys by epoch (`<epoch>:<secret>[@<retire at>]`, comma-separated). */
+  networkKey: NetworkKeyring;
   seedDirectoryFile: string | undefined;
   /** The agency's release policy (proto releasePolicy); none means nothing is released. */
   releasePolicyFile: string | undefined;
@@ -95,9 +97,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   }
   if (!signingKey.d) throw new ConfigError('CORRIDOR_SIGNING_KEY', 'must be a private key (the JWK has no "d")');
 
-  let networkKey: NetworkKey;
+  let networkKey: NetworkKeyring;
   try {
-    networkKey = parseNetworkKey(required(env, 'CORRIDOR_NETWORK_KEY'));
+    networkKey = parseNetworkKeyring(required(env, 'CORRIDOR_NETWORK_KEY'));
+    activeKeys(networkKey, new Date());
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     throw new ConfigError('CORRIDOR_NETWORK_KEY', (e as Error).message);

@@ -12,9 +12,9 @@ import {
   inboxSubject,
   type MemberAgency,
   type Membership,
-  type NetworkKey,
+  type NetworkKeyring,
   newId,
-  pseudonymize,
+  pseudonymizeUnderAll,
   REDACTABLE_FIELDS,
   type ReleasePolicy,
   redactAlert,
@@ -32,7 +32,8 @@ export interface PublishContext {
   db: Db;
   feed: Feed;
   agency: MemberAgency;
-  networkKey: NetworkKey;
+  /** The pseudonym keys by epoch; identifiers are pseudonymized under every epoch in use. */
+  networkKey: NetworkKeyring;
   subjectRoot: string;
   /** Stores a new own alert with its outbox rows; concurrent publishes share one commit. */
   storeOwn: GroupWriter<OwnAlertWrite>;
@@ -47,7 +48,7 @@ export interface PublishContext {
 }
 
 /** Builds the wire alert from a valid input. Pure: every test of pseudonymization goes through here. */
-export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: NetworkKey, now: Date): Alert {
+export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: NetworkKeyring, now: Date): Alert {
   const parsed = alertInput.safeParse(input);
   const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
   errors.push(...timeErrors((input ?? {}) as { validUntil?: string }, now));
@@ -60,7 +61,7 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
     origin: { agency: agency.id, country: agency.country },
     createdAt: now.toISOString(),
     validUntil: v.validUntil ?? null,
-    identifiers: identifiers.map((id) => pseudonymize(id, networkKey)),
+    identifiers: identifiers.flatMap((id) => pseudonymizeUnderAll(id, networkKey, now)),
     revision: 1,
     status: 'active' as const,
     ...(v.kind === 'document_fraud' ? { route: v.route ?? null } : {}),

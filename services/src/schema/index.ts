@@ -11,7 +11,7 @@ import {
   matchesSubscription,
   mayRelease,
   parseOrThrow,
-  pseudonymize,
+  pseudonymizeUnderAll,
   untilTokenExpiry,
   ValidationError,
 } from '@corridor/proto';
@@ -273,7 +273,8 @@ builder.queryFields((t) => ({
       try {
         const identifier = parseOrThrow(identifierInput, args.identifier, 'identifier');
         await ctx.services.checkLimits.pseudonymize(`${ctx.claims.agency}:${ctx.claims.sub}`);
-        return [pseudonymize(identifier, ctx.services.publishContext.networkKey)];
+        // Under every epoch in use: during a rotation, alerts of either epoch answer.
+        return pseudonymizeUnderAll(identifier, ctx.services.publishContext.networkKey, new Date());
       } catch (e) {
         throw rateLimited(e);
       }

@@ -5,7 +5,7 @@ import {
   createAlertSigner,
   type MemberAgency,
   type Membership,
-  parseNetworkKey,
+  parseNetworkKeyring,
   type ReleasePolicy,
   releasePolicy,
 } from '@corridor/proto';
@@ -71,7 +71,7 @@ export const SPEC_POLICY: ReleasePolicy = releasePolicy.parse({
   ],
 });
 
-export const NETWORK_KEY = parseNetworkKey(`1:${Buffer.alloc(32, 3).toString('base64url')}`);
+export const NETWORK_KEY = parseNetworkKeyring(`1:${Buffer.alloc(32, 3).toString('base64url')}`);
 
 export const RAW_DOCUMENT = 'B55512345';
 

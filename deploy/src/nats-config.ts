@@ -26,6 +26,7 @@ export function agencyPermissions(agency: string, subjectRoot: string, stream: s
     publish: [
       `${subjectRoot}.alert.*.*.*.${agency}`,
       `${subjectRoot}.inbox.*.alert.*.*.*.${agency}`,
+      `${subjectRoot}.inbox.*.correlation.${agency}`,
       '$JS.API.INFO',
       `$JS.API.STREAM.INFO.${stream}`,
       `$JS.API.STREAM.CREATE.${stream}`,

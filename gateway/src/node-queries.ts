@@ -3,6 +3,7 @@ import type { Alert, DirectoryEntry } from '@corridor/proto';
 import { gql } from './node-clients.js';
 
 const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary revision status details signature caseReference redacted
+  correlations { alertId agency kinds }
   origin { agency country } grading { source information }
   route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }`;
 

@@ -70,7 +70,7 @@ describe('alert signatures', () => {
 
   it('fail when another agency signs in the origin agency’s name', async () => {
     expect((await verifyAlertSignature(await impostor.sign(alert), membership)).ok).toBe(false);
-    const claimedByNiger = await signer.sign({ ...alert, origin: { agency: 'ne-ppn', country: 'NER' } });
+    const claimedByNiger = await signer.sign({ ...alert, origin: { agency: 'ne-ppn', country: 'NER' } } as Alert);
     expect(await verifyAlertSignature(claimedByNiger, membership)).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/does not publish|does not match/),

@@ -14,14 +14,19 @@ const canonicalize = canonicalizeModule as unknown as (value: unknown) => string
 
 export const ALERT_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
 
-function signingInput(alert: Alert): Uint8Array {
-  const { signature: _, ...unsigned } = alert;
+/** What a node signs: an alert, or any other document it sends partners (a correlation notice). */
+export interface Signable {
+  signature?: string | undefined;
+}
+
+function signingInput(doc: Signable): Uint8Array {
+  const { signature: _, ...unsigned } = doc;
   return new TextEncoder().encode(canonicalize(unsigned));
 }
 
 export interface AlertSigner {
   kid: string;
-  sign(alert: Alert): Promise<Alert>;
+  sign<T extends Signable>(doc: T): Promise<T>;
 }
 
 /** A signer from the agency's private JWK (it must carry `kid` and `alg`, as in CORRIDOR_SIGNING_KEY). */
@@ -33,10 +38,10 @@ export async function createAlertSigner(privateJwk: JWK): Promise<AlertSigner> {
   const kid = privateJwk.kid;
   return {
     kid,
-    async sign(alert) {
-      const jws = await new CompactSign(signingInput(alert)).setProtectedHeader({ alg, kid }).sign(key);
+    async sign(doc) {
+      const jws = await new CompactSign(signingInput(doc)).setProtectedHeader({ alg, kid }).sign(key);
       const [header, , sig] = jws.split('.');
-      return { ...alert, signature: `${header}..${sig}` };
+      return { ...doc, signature: `${header}..${sig}` };
     },
   };
 }
@@ -50,11 +55,17 @@ export type SignatureVerdict = { ok: true; kid: string } | { ok: false; reason: 
 /** Checks an alert's signature against its origin agency's published alert-signing keys. */
 export async function verifyAlertSignature(alert: Alert, membership: Membership): Promise<SignatureVerdict> {
   if (!alert.signature) return { ok: false, reason: 'unsigned alert' };
-  const agency = membership.agencies.find((a) => a.id === alert.origin.agency);
-  if (!agency) return { ok: false, reason: `origin agency ${alert.origin.agency} is not a member`, unknownSigner: true };
-  const [header, empty, sig] = alert.signature.split('.');
+  return verifySignedBy(alert, alert.origin.agency, membership);
+}
+
+/** Checks that `agencyId`'s alert-signing key signed exactly this document. */
+export async function verifySignedBy(doc: Signable, agencyId: string, membership: Membership): Promise<SignatureVerdict> {
+  if (!doc.signature) return { ok: false, reason: 'unsigned document' };
+  const agency = membership.agencies.find((a) => a.id === agencyId);
+  if (!agency) return { ok: false, reason: `origin agency ${agencyId} is not a member`, unknownSigner: true };
+  const [header, empty, sig] = doc.signature.split('.');
   if (!header || empty !== '' || !sig) return { ok: false, reason: 'signature is not a detached JWS' };
-  const payload = base64urlEncode(signingInput(alert));
+  const payload = base64urlEncode(signingInput(doc));
   try {
     const { protectedHeader } = await compactVerify(`${header}.${payload}.${sig}`, createLocalJWKSet(agency.alertSigningKeys), {
       algorithms: ALERT_SIGNING_ALGORITHMS,

@@ -5,6 +5,7 @@ export * from './alert-order.js';
 export * from './alert-signature.js';
 export * from './claims.js';
 export * from './codes.js';
+export * from './correlation.js';
 export * from './directory.js';
 export * from './errors.js';
 export * from './feed-expiry.js';

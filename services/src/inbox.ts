@@ -9,12 +9,14 @@ import {
   fieldErrorsOf,
   type Membership,
   parseAlertSubject,
+  parseCorrelationSubject,
   subjectFiltersFor,
   verifyAlertSignature,
 } from '@corridor/proto';
 import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
 import { storeReceivedAlerts } from './alert-store.js';
 import type { Bus } from './bus.js';
+import type { Correlator } from './correlation.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 import type { Logger } from './log.js';
@@ -27,6 +29,8 @@ const UNKNOWN_SIGNER_RETRIES = 12;
 const UNKNOWN_SIGNER_DELAY_MS = 5000;
 
 export interface InboxOptions {
+  /** Finds correlations of what was stored and handles partners' correlation notices (correlation.ts). */
+  correlator?: Correlator;
   agency: string;
   /** Whose alert-signing keys to trust: the current membership document. */
   membership: () => Membership;
@@ -106,6 +110,16 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
       // agency publish under our id, so they are acknowledged unread instead of verified again.
       if (parseAlertSubject(opts.subjectRoot, m.subject)?.originAgency === opts.agency) continue;
       const data = m.string();
+      if (parseCorrelationSubject(opts.subjectRoot, m.subject)) {
+        const verdict = opts.correlator
+          ? await opts.correlator.receiveNotice(m.subject, data)
+          : { ok: false as const, reason: 'correlation notices are not handled here' };
+        if (!verdict.ok) {
+          rejected.push({ subject: m.subject, payload: data, reason: verdict.reason });
+          log.warn('message quarantined', { subject: m.subject, reason: verdict.reason, seq: m.seq });
+        }
+        continue;
+      }
       const verdict = checkMessage(m.subject, data, opts);
       // Never shown as genuine unless its origin agency's key signed exactly this alert.
       const signed = verdict.ok ? await verifyAlertSignature(verdict.alert, opts.membership()) : undefined;
@@ -129,7 +143,16 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
       for (const m of batch)
         if (retry.includes(m)) m.nak(UNKNOWN_SIGNER_DELAY_MS);
         else m.ack();
-      for (const a of stored) {
+      let shown: Alert[] = stored;
+      if (opts.correlator && stored.length > 0) {
+        try {
+          shown = await opts.correlator.afterStored(stored);
+        } catch (e) {
+          // The alerts are stored and acknowledged; a correlation missed here is logged, not fatal.
+          log.error('looking for correlations failed', { error: (e as Error).message, count: stored.length });
+        }
+      }
+      for (const a of shown) {
         log.info('alert received', { alert: a.id, origin: a.origin.agency, kind: a.kind });
         feed.publish('alert', a);
       }

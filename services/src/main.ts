@@ -4,6 +4,7 @@ import { auditWriter } from './audit-log.js';
 import { createBus } from './bus.js';
 import { createCheckLimits } from './check-limits.js';
 import { loadConfig } from './config.js';
+import { createCorrelator } from './correlation.js';
 import { openDatabase } from './database.js';
 import { readSeedFile, upsertEntries } from './directory-store.js';
 import { createFeed } from './feed.js';
@@ -60,11 +61,23 @@ async function main(): Promise<void> {
   );
   const feed = createFeed();
   const outbox = startOutboxRelay(database.db, bus, log);
+  const signer = await createAlertSigner(config.signingKey);
+  const correlator = createCorrelator({
+    db: database.db,
+    feed,
+    agency: config.agency,
+    membership: () => config.membership,
+    policy: () => policy.current(),
+    signer,
+    subjectRoot: config.subjectRoot,
+    onQueued: () => outbox.wake(),
+    log,
+  });
   const inbox = startInbox(
     database.db,
     bus,
     feed,
-    { agency: config.agency.id, membership: () => config.membership, stream: config.stream, subjectRoot: config.subjectRoot },
+    { agency: config.agency.id, membership: () => config.membership, stream: config.stream, subjectRoot: config.subjectRoot, correlator },
     log,
   );
   const services: NodeServices = {
@@ -87,7 +100,7 @@ async function main(): Promise<void> {
       storeOwn: ownAlertWriter(database.db),
       membership: () => config.membership,
       policy: () => policy.current(),
-      signer: await createAlertSigner(config.signingKey),
+      signer,
       onQueued: () => outbox.wake(),
     },
     log,

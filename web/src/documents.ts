@@ -17,6 +17,7 @@ export const AlertFieldsFragment = graphql(`
     expired
     caseReference
     redacted
+    correlations { alertId agency kinds }
     origin { agency country }
     grading { source information }
     route { region waypoints { country place mode } }

@@ -23,6 +23,16 @@ export interface AuditEntryView {
   hash: string;
 }
 
+/** Another agency's alert that shares a pseudonym with this one, as this node knows it. */
+export interface AlertCorrelationView {
+  alertId: string;
+  agency: string;
+  kinds: string[];
+}
+
+/** An alert as a node answers its own users: with the correlations it knows of. */
+export type AlertWithCorrelations = Alert & { correlations?: AlertCorrelationView[] };
+
 export interface HitAlertView {
   id: string;
   revision: number;
@@ -89,8 +99,22 @@ export function defineContractTypes(builder: ContractBuilder) {
     fields: (t) => ({ kind: t.exposeString('kind'), pseudonym: t.exposeString('pseudonym'), epoch: t.exposeInt('epoch') }),
   });
 
+  const CorrelationRef = builder.objectRef<AlertCorrelationView>('AlertCorrelation').implement({
+    description: 'Another agency’s alert sharing an identifier with this one (the same document, person, phone or vessel).',
+    fields: (t) => ({
+      alertId: t.exposeID('alertId'),
+      agency: t.exposeString('agency'),
+      kinds: t.exposeStringList('kinds', { description: 'The kinds of identifier they share.' }),
+    }),
+  });
+
   const AlertRef = builder.objectRef<Alert>('Alert').implement({
     fields: (t) => ({
+      correlations: t.field({
+        type: [CorrelationRef],
+        description: 'Correlation notices: for the agency’s own users only, empty otherwise.',
+        resolve: (a) => (a as AlertWithCorrelations).correlations ?? [],
+      }),
       id: t.exposeID('id'),
       kind: t.exposeString('kind'),
       origin: t.field({ type: Origin, resolve: (a) => a.origin }),

@@ -1,6 +1,8 @@
 // The GraphQL face of the contract, for servers only (it needs @pothos/core and graphql); the
 // console imports the package root, which does not pull these in.
 export {
+  type AlertCorrelationView,
+  type AlertWithCorrelations,
   type AuditEntryView,
   type AuditVerificationView,
   type ContractBuilder,

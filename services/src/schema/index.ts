@@ -15,13 +15,14 @@ import {
   untilTokenExpiry,
   ValidationError,
 } from '@corridor/proto';
-import type { JsonObject } from '@corridor/proto/graphql';
+import type { AlertWithCorrelations, JsonObject } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { amendAlert, LifecycleError, withdrawAlert } from '../alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
 import { type Answer, releaseToCaller } from '../answer-release.js';
 import { listAudit, verifyAuditLog } from '../audit-log.js';
 import { RateLimitedError } from '../check-limits.js';
+import { correlationsOf } from '../correlation.js';
 import { searchDirectory } from '../directory-store.js';
 import { answerHitCheck } from '../hit-check.js';
 import { publishAlert } from '../publish-alert.js';
@@ -101,9 +102,19 @@ function alertAnswer(ctx: NodeContext): Answer<Alert> {
   const self = agencyOf(ctx.services.membership(), ctx.services.agency.id) ?? ctx.services.agency;
   return {
     resource: 'alert',
-    decide: (a, to) => releaseAlert(policy, self, a, to),
+    decide: (a, to) => {
+      const released = releaseAlert(policy, self, withoutCorrelations(a), to);
+      return released && { ...released, item: withoutCorrelations(released.item) };
+    },
     ref: (a) => `${a.id}@${a.revision}`,
   };
+}
+
+/** Correlations are this agency's own knowledge: never part of what it releases to another. */
+function withoutCorrelations(a: Alert): Alert {
+  if (!('correlations' in a)) return a;
+  const { correlations: _, ...rest } = a as AlertWithCorrelations;
+  return rest;
 }
 
 /**
@@ -133,7 +144,13 @@ async function answerAlerts(
     if (page.length < want || !last) break;
     after = alertKey(last);
   }
-  return out;
+  if (ctx.claims.agency !== ctx.services.agency.id) return out;
+  // The agency's own users see the correlation notices this node knows of.
+  const known = await correlationsOf(
+    ctx.services.db,
+    out.map((a) => a.id),
+  );
+  return out.map((a): AlertWithCorrelations => ({ ...a, correlations: known.get(a.id) ?? [] }));
 }
 
 function ownAgencyOnly(ctx: { claims: { agency: string }; services: { agency: { id: string } } }, what: string): void {

@@ -145,6 +145,12 @@ export function AlertCard({
           Case reference: <strong>{alert.caseReference}</strong>
         </p>
       )}
+      {alert.correlations.map((c) => (
+        <p key={c.alertId} className="correlation" data-testid="correlation-notice" data-other-alert={c.alertId} role="note">
+          ⚠ Linked: the same {c.kinds.map((k) => label.identifierKind(k).toLowerCase()).join(', ')} appears in an alert of{' '}
+          <strong>{agencyName(c.agency)}</strong> <small className="muted">(reference {c.alertId})</small>. Contact them before acting.
+        </p>
+      ))}
       {alert.redacted.length > 0 && (
         <p className="muted redacted" data-testid="alert-redacted">
           Withheld by {agencyName(alert.origin.agency)}’s release policy: {alert.redacted.map((f) => WITHHELD[f] ?? f).join(', ')}. Ask

@@ -57,10 +57,15 @@ export const route = z
   });
 export type Route = z.infer<typeof route>;
 
+/**
+ * An identifier as an officer types it. Whether the value reads as its kind (a possible phone
+ * number, an IBAN whose check digits hold…) is checked where it is pseudonymized, at the node
+ * (identifierErrors), so that the console does not ship every numbering plan and script table.
+ */
 export const identifierInput = z.strictObject({
   kind: code(IDENTIFIER_KINDS, 'an identifier kind, e.g. travel_document or phone'),
   value: z.string().trim().min(1).max(200),
-  /** Issuing state of a document, platform of a handle, country of a plate, flag of a vessel. */
+  /** Issuing state of a document, date of birth of a person, country of a phone number or plate, platform of a handle, flag of a vessel, provider of a transfer. */
   qualifier: z.string().trim().min(1).max(60).optional(),
 });
 export type IdentifierInput = z.infer<typeof identifierInput>;

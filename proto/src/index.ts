@@ -11,6 +11,7 @@ export * from './errors.js';
 export * from './feed-expiry.js';
 export * from './fields.js';
 export * from './hit-check.js';
+export * from './identifiers/index.js';
 export * from './membership.js';
 export * from './membership-signature.js';
 export * from './membership-source.js';

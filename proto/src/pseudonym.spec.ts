@@ -38,7 +38,7 @@ describe('pseudonyms', () => {
     ],
     [
       { kind: 'phone', value: '+218912345678' },
-      { kind: 'vessel', value: '+218912345678' },
+      { kind: 'vessel', value: '+218912345678', qualifier: 'LBY' },
     ],
   ] as const)('keeps different identifiers apart: %o', (a, b) => {
     expect(pseudonymize(a, key).pseudonym).not.toBe(pseudonymize(b, key).pseudonym);

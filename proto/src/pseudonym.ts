@@ -5,6 +5,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { IdentifierInput, PseudonymizedIdentifier } from './alert.js';
 import type { IdentifierKind } from './codes.js';
+import { canonicalIdentifier } from './identifiers/index.js';
 
 export interface NetworkKey {
   epoch: number;
@@ -21,47 +22,9 @@ export function parseNetworkKey(text: string): NetworkKey {
   return { epoch: Number(match[1]), secret };
 }
 
-function stripDiacritics(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '');
-}
-
-const alnumUpper = (s: string) =>
-  stripDiacritics(s)
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '');
-
-/**
- * The canonical form of an identifier: two spellings of the same thing map to the same form.
- * First cut; the pseudonym issue deepens each kind (transliteration, libphonenumber, IMO checks).
- */
+/** The canonical form of an identifier (identifiers/): two spellings of the same thing give the same form. */
 export function canonicalize(id: IdentifierInput): string {
-  const q = id.qualifier ? alnumUpper(id.qualifier) : '';
-  switch (id.kind) {
-    case 'travel_document':
-    case 'vehicle_plate':
-    case 'vessel':
-      return `${q}|${alnumUpper(id.value)}`;
-    case 'bank_account':
-      return alnumUpper(id.value);
-    case 'person': {
-      // Name order varies between registers (surname first or last): sort the name parts.
-      const parts = stripDiacritics(id.value)
-        .toLowerCase()
-        .replace(/[^a-z\s]/g, ' ')
-        .split(/\s+/)
-        .filter(Boolean)
-        .sort();
-      return `${parts.join(' ')}|${(id.qualifier ?? '').trim()}`;
-    }
-    case 'phone': {
-      const v = id.value.trim().replace(/^00/, '+');
-      return (v.startsWith('+') ? '+' : '') + v.replace(/\D/g, '');
-    }
-    case 'email':
-      return id.value.trim().toLowerCase();
-    case 'social_handle':
-      return `${q}|${id.value.trim().replace(/^@/, '').toLowerCase()}`;
-  }
+  return canonicalIdentifier(id);
 }
 
 export function pseudonymOf(kind: IdentifierKind, canonical: string, key: NetworkKey): string {

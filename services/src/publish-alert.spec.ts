@@ -100,6 +100,13 @@ describe('publishing at the node', () => {
     const outbox = await scratch.database.db.outboxMessage.count();
     await expect(publishAlert(ctx(), routeInput({ summary: '' }))).rejects.toBeInstanceOf(ValidationError);
     await expect(publishAlert(ctx(), { kind: 'pizza' })).rejects.toBeInstanceOf(ValidationError);
+    // An identifier that does not read as its kind is refused at its field, not hashed into nothing.
+    const unreadable = await publishAlert(ctx(), routeInput({ identifiers: [{ kind: 'phone', value: '0803 555 0147' }] })).catch(
+      (e: unknown) => e,
+    );
+    expect((unreadable as ValidationError).fieldErrors).toEqual([
+      { path: 'identifiers.0.value', rule: 'identifier', message: expect.stringContaining('country code') },
+    ]);
     expect(await scratch.database.db.alert.count()).toBe(alerts);
     expect(await scratch.database.db.outboxMessage.count()).toBe(outbox);
   });

@@ -9,6 +9,7 @@ import {
   alertInput,
   alert as alertSchema,
   fieldErrorsOf,
+  identifierErrors,
   inboxSubject,
   type MemberAgency,
   type Membership,
@@ -52,6 +53,7 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
   const parsed = alertInput.safeParse(input);
   const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
   errors.push(...timeErrors((input ?? {}) as { validUntil?: string }, now));
+  if (parsed.success) errors.push(...identifierErrors(parsed.data.identifiers));
   if (!parsed.success || errors.length > 0) throw new ValidationError('alert', errors);
   const v = parsed.data;
   const { identifiers, ...rest } = v;

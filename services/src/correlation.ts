@@ -23,6 +23,7 @@ import type { AlertCorrelationView, AlertWithCorrelations } from '@corridor/prot
 import { type AuditRecord, appendAudit } from './audit-log.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
+import { carriesAnyOf } from './identifier-lookup.js';
 import type { Logger } from './log.js';
 import { agencyReceiver, releaseAlert } from './release.js';
 
@@ -68,11 +69,10 @@ export async function correlationsOf(db: Db, alertIds: readonly string[]): Promi
 /** Alerts held here (own or received, current, not withdrawn) of another origin sharing a pseudonym with `a`. */
 async function sharingWith(db: Db, a: Alert): Promise<Alert[]> {
   if (a.identifiers.length === 0) return [];
-  const probes = a.identifiers.map((i) => JSON.stringify([{ pseudonym: i.pseudonym }]));
   const rows = await db.$queryRaw<{ document: unknown }[]>`
     SELECT document FROM alerts
     WHERE id <> ${a.id}::uuid AND origin_agency <> ${a.origin.agency} AND document->>'status' <> 'withdrawn'
-      AND (document->'identifiers') @> ANY (SELECT jsonb(p) FROM unnest(${probes}::text[]) AS p)
+      AND ${carriesAnyOf(a.identifiers)}
     LIMIT 50`;
   return rows.map((r) => alertSchema.parse(r.document));
 }

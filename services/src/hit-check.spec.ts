@@ -2,6 +2,7 @@ import { parseNetworkKeyring, pseudonymizeUnderAll } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withdrawAlert } from './alert-lifecycle.js';
 import { ownAlertsCarrying } from './hit-check.js';
+import { carriesAnyOf } from './identifier-lookup.js';
 import { publishAlert } from './publish-alert.js';
 import { italyPublishing, RAW_DOCUMENT, routeInput } from './testing/fixtures.js';
 import { useMigratedScratchDatabase } from './testing/scratch-database.js';
@@ -46,5 +47,22 @@ describe('finding own alerts by pseudonym, across a key rotation', () => {
         pseudonymizeUnderAll({ ...passport, value: 'B00000001' }, overlap, new Date('2026-12-01T00:00:00Z')),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the lookup behind every check and every correlation', () => {
+  it('is answered from the identifiers index, whatever the number of pseudonyms asked about', async () => {
+    const db = scratch.database.db;
+    const asked = pseudonymizeUnderAll(passport, overlap, new Date('2026-12-01T00:00:00Z'));
+    expect(asked).toHaveLength(2);
+    // With sequential scans priced out, a plan that still reads the whole table is one that
+    // cannot use the index at all: what a million pseudonyms per node would make slow.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT id FROM alerts WHERE ${carriesAnyOf(asked)}`;
+    });
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('alerts_identifiers_idx');
+    expect(text).not.toContain('Seq Scan');
   });
 });

@@ -14,17 +14,16 @@ import {
 import type { HitAlertView, HitAnswerView } from '@corridor/proto/graphql';
 import type { AuditRecord } from './audit-log.js';
 import type { Db } from './database.js';
+import { carriesAnyOf } from './identifier-lookup.js';
 import type { NodeServices } from './node-services.js';
 import { releaseAlert, releaseEntry, userReceiver } from './release.js';
 
-/** This agency's current, not withdrawn, own alerts carrying any of the pseudonyms: one GIN lookup each. */
+/** This agency's current, not withdrawn, own alerts carrying any of the pseudonyms: one probe of the GIN index. */
 export async function ownAlertsCarrying(db: Db, pseudonyms: readonly PseudonymizedIdentifier[], limit = 50): Promise<Alert[]> {
   if (pseudonyms.length === 0) return [];
-  const probes = pseudonyms.map((p) => JSON.stringify([{ pseudonym: p.pseudonym }]));
   const rows = await db.$queryRaw<{ document: unknown }[]>`
     SELECT document FROM alerts
-    WHERE own AND document->>'status' <> 'withdrawn'
-      AND (document->'identifiers') @> ANY (SELECT jsonb(p) FROM unnest(${probes}::text[]) AS p)
+    WHERE own AND document->>'status' <> 'withdrawn' AND ${carriesAnyOf(pseudonyms)}
     ORDER BY created_at DESC
     LIMIT ${limit}`;
   return rows.map((r) => alertSchema.parse(r.document));

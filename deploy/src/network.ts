@@ -44,6 +44,11 @@ export interface NetworkSpec {
   directory?: Record<string, DirectoryEntryInput[]>;
   /** Child logs go to rootDir/logs/<name>.log instead of the terminal. */
   quiet?: boolean;
+  /**
+   * Further settings for every node (services/src/config.ts), e.g. CORRIDOR_CHECKS_PER_MINUTE for
+   * a benchmark. The launcher's own settings (ports, keys, files) always win.
+   */
+  nodeEnv?: Record<string, string>;
   /** Told when a child dies that nobody stopped; default: a clear message with its log tail on stderr. */
   onUnexpectedExit?: (name: string, code: number | string | null, logTail: string) => void;
 }
@@ -220,6 +225,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         cwd: join(REPO_ROOT, 'services'),
         logFile: logFile(`node-${a.id}`),
         env: {
+          ...spec.nodeEnv,
           CORRIDOR_AGENCY_ID: a.id,
           CORRIDOR_HOST: '127.0.0.1',
           CORRIDOR_PORT: String(nodePorts[a.id]),

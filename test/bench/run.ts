@@ -5,8 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
 import { gatewaySuite } from './suites/gateway.js';
+import { hitcheckSuite } from './suites/hitcheck.js';
 
-const SUITES: Record<string, () => Promise<BenchResult[]>> = { alerts: alertsSuite, gateway: gatewaySuite };
+const SUITES: Record<string, () => Promise<BenchResult[]>> = {
+  alerts: alertsSuite,
+  gateway: gatewaySuite,
+  hitcheck: hitcheckSuite,
+};
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const names = wanted.length > 0 ? wanted : Object.keys(SUITES);

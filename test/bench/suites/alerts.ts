@@ -7,6 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import { documentFraudAlert } from '../../support/fixtures.js';
 import { gql, subscribe } from '../../support/graphql.js';
 import { NATS_URL, startTestNetwork } from '../../support/test-network.js';
+import { percentile } from '../measure.js';
 import { type BenchResult, withBaseline } from '../results-file.js';
 
 const ALERTS = Number(process.env.BENCH_ALERTS ?? 2000);
@@ -18,10 +19,6 @@ const RAW_WINDOW = 1000;
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 1000);
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 5);
 const MAX_IN_FLIGHT = 64;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 /** Alerts offered at a steady rate to node A; latency from the request to the event at node B's feed. */
 async function steadyLatency(nodeA: string, tokenA: string, nodeB: string, tokenB: string, input: unknown) {

@@ -7,6 +7,7 @@ import type { CountryCode, DirectoryEntryInput } from '@corridor/proto';
 import { newId } from '@corridor/proto';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
+import { percentile } from '../measure.js';
 import type { BenchResult } from '../results-file.js';
 
 // Latency is measured one request at a time (what an officer waits for); throughput with
@@ -54,10 +55,6 @@ function directoryOf(agency: AgencySpec, n: number): DirectoryEntryInput[] {
 
 const GATEWAY_QUERY = `{ directory(filter: { role: "prosecutor" }) { entries { id name agency channels { type value } } sources { agency ok latencyMs } } }`;
 const NODE_QUERY = `{ directory(filter: { role: "prosecutor" }) { id name agency channels { type value } } }`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 /**
  * `clients` sending `query` back to back for SECONDS (after a warm-up): latency and

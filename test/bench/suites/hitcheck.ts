@@ -1,0 +1,186 @@
+// Suite `hitcheck` (issue 5): hit / no hit through the gateway with a million stored pseudonyms
+// per node across three nodes, and, as baseline in the same run, the one indexed lookup each node
+// makes, sent straight to PostgreSQL on the same machine.
+//
+// The million pseudonyms are loaded into each node's database with SQL, as alerts copied from
+// one the node really published (so rows and index look as in production) with identifiers of
+// their own: four per alert, shaped like keyed pseudonyms. Publishing them one by one would take
+// hours and measure the alert path, which suite `alerts` does. The alerts a check should find
+// are published through the gateway, pseudonymized and signed by their node as usual.
+//
+// Each check is answered as in production: pseudonymized at the asker's node, fanned out by the
+// gateway, looked up, released under policy and audited at every node. Only the per-user rate
+// limits are raised, since one benchmark user asks far more than any officer may.
+import { randomBytes } from 'node:crypto';
+import type { IdentifierKind } from '@corridor/proto';
+import pg from 'pg';
+import { documentFraudAlert } from '../../support/fixtures.js';
+import { gql } from '../../support/graphql.js';
+import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
+import { closedLoop } from '../measure.js';
+import type { BenchResult } from '../results-file.js';
+
+const PSEUDONYMS_PER_NODE = Number(process.env.BENCH_HITCHECK_PSEUDONYMS ?? 1_000_000);
+const IDENTIFIERS_PER_ALERT = 4;
+const FILL_BATCH_ALERTS = 25_000;
+const KNOWN_PER_NODE = 20;
+const CLIENTS = Number(process.env.BENCH_HITCHECK_CLIENTS ?? 8);
+const SECONDS = Number(process.env.BENCH_HITCHECK_SECONDS ?? 10);
+// One check in ten is about a document some agency reported; the rest find nothing, as at a counter.
+const HIT_EVERY = 10;
+
+const FILLER_KINDS: IdentifierKind[] = ['travel_document', 'person', 'phone', 'vessel'];
+
+/** The query services/src/hit-check.ts makes (identifier-lookup.ts): the baseline's single lookup. */
+const LOOKUP = `SELECT document FROM alerts
+  WHERE own AND document->>'status' <> 'withdrawn' AND (document->'identifiers') @> ANY ($1::jsonb[])
+  ORDER BY created_at DESC LIMIT 50`;
+
+/**
+ * Copies of `template` (an alert of this node's) with new ids and `alerts × 4` pseudonyms of
+ * their own: base64url SHA-256 of a run-specific string, as long and as random as HMAC output.
+ */
+async function fill(url: string, template: string, alerts: number, salt: string): Promise<void> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    for (let from = 1; from <= alerts; from += FILL_BATCH_ALERTS) {
+      const to = Math.min(alerts, from + FILL_BATCH_ALERTS - 1);
+      await db.query(
+        `INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
+         SELECT g.id, t.origin_agency, t.kind, t.tlp, 1, t.created_at - make_interval(secs => g.n),
+           jsonb_set(jsonb_set(t.document, '{id}', to_jsonb(g.id::text)), '{identifiers}', (
+             SELECT jsonb_agg(jsonb_build_object(
+               'kind', k.kind,
+               'pseudonym', rtrim(translate(encode(sha256(convert_to($4 || ':' || g.n || ':' || k.o, 'UTF8')), 'base64'), '+/', '-_'), '='),
+               'epoch', (t.document->'identifiers'->0->>'epoch')::int))
+             FROM unnest($5::text[]) WITH ORDINALITY AS k(kind, o))),
+           true
+         FROM (SELECT n, gen_random_uuid() AS id FROM generate_series($2::int, $3::int) AS n) AS g,
+              (SELECT * FROM alerts WHERE id = $1::uuid) AS t`,
+        [template, from, to, salt, FILLER_KINDS],
+      );
+    }
+    // What autovacuum and the checkpointer would have done by the time a node holds a million
+    // pseudonyms: the GIN index's pending list merged, statistics current, the load's pages
+    // written out (else the first seconds measured would be the bulk load's aftermath).
+    await db.query('VACUUM ANALYZE alerts');
+    await db.query('CHECKPOINT');
+  } finally {
+    await db.end();
+  }
+}
+
+function passport(agencyIndex: number, i: number): string {
+  return `K${String(agencyIndex * 100_000 + i).padStart(8, '0')}`;
+}
+
+export async function hitcheckSuite(): Promise<BenchResult[]> {
+  const limit = String(1_000_000_000);
+  const net = await startTestNetwork({
+    nodeEnv: { CORRIDOR_CHECKS_PER_MINUTE: limit, CORRIDOR_ANSWERED_CHECKS_PER_MINUTE: limit },
+  });
+  try {
+    // The documents a check should find: KNOWN_PER_NODE reported by each agency's officer.
+    const known: { agency: string; number: string }[] = [];
+    const templates: Record<string, string> = {};
+    for (const [a, agency] of AGENCIES.entries()) {
+      const token = await net.token(`${agency.id}-officer`);
+      for (let i = 0; i < KNOWN_PER_NODE; i++) {
+        const number = passport(a, i);
+        const r = await gql<{ publishAlert: { id: string } }>(
+          net.gatewayUrl,
+          token,
+          'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+          { input: documentFraudAlert({ identifiers: [{ kind: 'travel_document', value: number, qualifier: 'NGA' }] }) },
+        );
+        if (!r.data) throw new Error(`bench: publishing failed: ${JSON.stringify(r.errors)}`);
+        templates[agency.id] = r.data.publishAlert.id;
+        known.push({ agency: agency.id, number });
+      }
+    }
+
+    const fillStarted = performance.now();
+    const alertsPerNode = Math.ceil(PSEUDONYMS_PER_NODE / IDENTIFIERS_PER_ALERT);
+    const salt = randomBytes(6).toString('hex');
+    await Promise.all(
+      AGENCIES.map((a) => fill(net.databases.urls[a.id] as string, templates[a.id] as string, alertsPerNode, `${salt}:${a.id}`)),
+    );
+    const fillSeconds = (performance.now() - fillStarted) / 1000;
+
+    // Through the gateway, as the console's Check page asks.
+    const token = await net.token('ne-ppn-officer');
+    const CHECK = `query($identifier: JSONObject!) { hitCheck(identifier: $identifier) { hit answers { agency hit } sources { agency ok } } }`;
+    let n = 0;
+    const check = async () => {
+      const i = n++;
+      const target = i % HIT_EVERY === 0 ? known[(i / HIT_EVERY) % known.length] : undefined;
+      const number = target?.number ?? `X${randomBytes(4).toString('hex').toUpperCase()}`;
+      const r = await gql<{ hitCheck: { hit: boolean; answers: { agency: string; hit: boolean }[]; sources: { ok: boolean }[] } }>(
+        net.gatewayUrl,
+        token,
+        CHECK,
+        { identifier: { kind: 'travel_document', value: number, qualifier: 'NGA' } },
+      );
+      const answer = r.data?.hitCheck;
+      if (!answer) throw new Error(`bench: check failed: ${JSON.stringify(r.errors)}`);
+      if (answer.sources.length !== AGENCIES.length || !answer.sources.every((s) => s.ok))
+        throw new Error('bench: a node did not answer a check');
+      // The answer must be right, or the figure would be for something else.
+      const holders = answer.answers.filter((a) => a.hit).map((a) => a.agency);
+      if (JSON.stringify(holders) !== JSON.stringify(target ? [target.agency] : []))
+        throw new Error(`bench: check for ${number} answered hit at ${holders.join(', ') || 'none'}`);
+    };
+    const single = await closedLoop(check, 1, SECONDS);
+    const busy = await closedLoop(check, CLIENTS, SECONDS);
+
+    // Baseline: the lookup alone, straight to one node's PostgreSQL, with the same mix of pseudonyms
+    // (one in ten present, taken from the table itself; the rest not).
+    const url = net.databases.urls['it-polfr'] as string;
+    const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
+    try {
+      const present = (
+        await pool.query<{ p: string }>(
+          `SELECT document->'identifiers'->0->>'pseudonym' AS p FROM alerts TABLESAMPLE SYSTEM (1) LIMIT 1000`,
+        )
+      ).rows.map((r) => r.p);
+      let m = 0;
+      const lookup = async () => {
+        const i = m++;
+        const pseudonym =
+          i % HIT_EVERY === 0 ? (present[(i / HIT_EVERY) % present.length] as string) : randomBytes(32).toString('base64url');
+        await pool.query(LOOKUP, [[JSON.stringify([{ pseudonym }])]]);
+      };
+      const lookupSingle = await closedLoop(lookup, 1, SECONDS);
+      const lookupBusy = await closedLoop(lookup, CLIENTS, SECONDS);
+      const stored = Number(
+        (await pool.query<{ n: string }>(`SELECT sum(jsonb_array_length(document->'identifiers')) AS n FROM alerts WHERE own`)).rows[0]?.n,
+      );
+
+      const r = (metric: string, value: number, unit: string, baseline?: { metric: string; value: number }): BenchResult => ({
+        suite: 'hitcheck',
+        metric,
+        value,
+        unit,
+        ...(baseline ? { baseline, ratio: Number((value / baseline.value).toFixed(3)) } : {}),
+      });
+      return [
+        r('check_p50_ms', single.p50, 'ms', { metric: 'pg_lookup_p50_ms', value: lookupSingle.p50 }),
+        r('check_p99_ms', single.p99, 'ms', { metric: 'pg_lookup_p99_ms', value: lookupSingle.p99 }),
+        r('checks_per_s', busy.perSecond, 'checks/s', { metric: 'pg_lookups_per_s', value: lookupBusy.perSecond }),
+        r('check_p99_ms_busy', busy.p99, 'ms'),
+        r('pg_lookup_p50_ms', lookupSingle.p50, 'ms'),
+        r('pg_lookup_p99_ms', lookupSingle.p99, 'ms'),
+        r('pg_lookups_per_s', lookupBusy.perSecond, 'lookups/s'),
+        r('pseudonyms_per_node', stored, 'pseudonyms'),
+        r('nodes', AGENCIES.length, 'nodes'),
+        r('throughput_clients', CLIENTS, 'clients'),
+        r('fill_seconds', Number(fillSeconds.toFixed(1)), 's'),
+      ];
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await net.stop();
+  }
+}

@@ -21,7 +21,7 @@ const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 5);
 const MAX_IN_FLIGHT = 64;
 
 /** Alerts offered at a steady rate to node A; latency from the request to the event at node B's feed. */
-async function steadyLatency(nodeA: string, tokenA: string, nodeB: string, tokenB: string, input: unknown) {
+async function steadyLatency(nodeA: string, tokenA: string, nodeB: string, tokenB: string, inputOf: () => unknown) {
   const mutation = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
   const feed = subscribe<{ alertFeed: { id: string } }>(nodeB, tokenB, 'subscription { alertFeed { id } }');
   await feed.ready;
@@ -38,7 +38,7 @@ async function steadyLatency(nodeA: string, tokenA: string, nodeB: string, token
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     const sent = performance.now();
-    const request: Promise<void> = gql<{ publishAlert: { id: string } }>(nodeA, tokenA, mutation, { input }).then((r) => {
+    const request: Promise<void> = gql<{ publishAlert: { id: string } }>(nodeA, tokenA, mutation, { input: inputOf() }).then((r) => {
       if (r.data) startedAt.set(r.data.publishAlert.id, sent);
       inFlight.delete(request);
     });
@@ -89,6 +89,21 @@ async function jetstreamInflightRate(payloadBytes: number): Promise<number> {
   }
 }
 
+/**
+ * Alerts as a border unit sends them: each about another document and phone. (Alerts all carrying
+ * the same identifiers would measure the correlation of each with every earlier one instead.)
+ */
+let serial = 0;
+function nextAlert() {
+  serial++;
+  return documentFraudAlert({
+    identifiers: [
+      { kind: 'travel_document', value: `B${String(serial).padStart(8, '0')}`, qualifier: 'NGA' },
+      { kind: 'phone', value: `+234 803 ${String(serial % 10_000_000).padStart(7, '0')}` },
+    ],
+  });
+}
+
 export async function alertsSuite(): Promise<BenchResult[]> {
   const net = await startTestNetwork();
   try {
@@ -96,11 +111,10 @@ export async function alertsSuite(): Promise<BenchResult[]> {
     const b = await net.token('ne-ppn-officer');
     const nodeA = net.nodes['it-polfr']?.url as string;
     const nodeB = net.nodes['ne-ppn']?.url as string;
-    const input = documentFraudAlert();
     const mutation = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
 
     // Warm up every path (connections, prepared statements, JIT) before measuring.
-    for (let i = 0; i < 20; i++) await gql(nodeA, a, mutation, { input });
+    for (let i = 0; i < 20; i++) await gql(nodeA, a, mutation, { input: nextAlert() });
 
     const feed = subscribe<{ alertFeed: { id: string } }>(nodeB, b, 'subscription { alertFeed { id } }');
     await feed.ready;
@@ -114,7 +128,7 @@ export async function alertsSuite(): Promise<BenchResult[]> {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < ALERTS) {
           next++;
-          const r = await gql<{ publishAlert: { id: string } }>(nodeA, a, mutation, { input });
+          const r = await gql<{ publishAlert: { id: string } }>(nodeA, a, mutation, { input: nextAlert() });
           if (!r.data?.publishAlert) throw new Error(`publish failed: ${JSON.stringify(r.errors)}`);
           ids.add(r.data.publishAlert.id);
         }
@@ -124,9 +138,9 @@ export async function alertsSuite(): Promise<BenchResult[]> {
     const seconds = (performance.now() - started) / 1000;
     await feed.close();
 
-    const latency = await steadyLatency(nodeA, a, nodeB, b, input);
+    const latency = await steadyLatency(nodeA, a, nodeB, b, nextAlert);
 
-    const alertBytes = Buffer.byteLength(JSON.stringify(input)) + 400;
+    const alertBytes = Buffer.byteLength(JSON.stringify(nextAlert())) + 400;
     const baseline = await jetstreamInflightRate(alertBytes);
     const rate = ALERTS / seconds;
     return [

@@ -16,8 +16,10 @@ export const DEMO_USERS: UserSpec[] = [
   { id: 'aissata.moussa', name: 'Aïssata Moussa', agency: 'ne-ppn', roles: ['prosecutor'] },
   { id: 'chinedu.okafor', name: 'Chinedu Okafor', agency: 'ng-nis', roles: ['border_officer', 'liaison_officer'] },
   { id: 'ibrahim.sani', name: 'Ibrahim Sani', agency: 'ne-ppn', roles: ['investigator'] },
-  // Reads and verifies Italy's release audit (who received which of Italy's alerts and entries).
+  // Administrators keep their agency's directory and read its release audit.
   { id: 'elena.conti', name: 'Elena Conti', agency: 'it-polfr', roles: ['administrator'] },
+  { id: 'moussa.issoufou', name: 'Moussa Issoufou', agency: 'ne-ppn', roles: ['administrator'] },
+  { id: 'ngozi.eze', name: 'Ngozi Eze', agency: 'ng-nis', roles: ['administrator'] },
 ];
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
@@ -56,6 +58,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
       networks: ['liaison-central-med'],
       postedIn: 'NER',
       covers: ['NER', 'LBY', 'TCD'],
+      routes: ['central-mediterranean'],
       languages: ['it', 'fr', 'en'],
       availability: { always: false, timeZone: 'Africa/Niamey', hours: [{ days: [...weekdays], from: '08:00', to: '17:00' }] },
       channels: [
@@ -110,6 +113,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
       competences: ['mla', 'joint_investigation_team', 'informal_contact'],
       networks: ['wacap'],
       covers: ['NER'],
+      routes: ['central-mediterranean'],
       languages: ['fr', 'ha', 'en'],
       availability: {
         always: false,
@@ -118,6 +122,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
           { days: ['mon', 'tue', 'wed', 'thu'], from: '08:00', to: '16:30' },
           { days: ['fri'], from: '08:00', to: '12:30' },
         ],
+        absences: [{ from: '2026-12-21', to: '2027-01-04', note: 'annual leave' }],
       },
       channels: [
         { type: 'phone', value: '+227 20 00 02 01' },

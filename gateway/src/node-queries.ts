@@ -7,10 +7,43 @@ const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary rev
   origin { agency country } grading { source information }
   route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }`;
 
-const ENTRY_SELECTION = `id agency country kind name title roles competences networks postedIn covers languages
-    availability { always timeZone hours { days from to } } channels { type value label } notes lastVerified redacted`;
+const ENTRY_SELECTION = `id agency country kind name title roles competences networks postedIn covers routes languages
+    availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes
+    lastVerified verifiedBy retiredAt stale redacted`;
 
-export const DIRECTORY_QUERY = gql(`query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { ${ENTRY_SELECTION} } }`);
+export const DIRECTORY_QUERY = gql(
+  `query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ${ENTRY_SELECTION} } } }`,
+);
+
+export const OWN_DIRECTORY_QUERY = gql(
+  `query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ${ENTRY_SELECTION} } }`,
+);
+
+export const DIRECTORY_TO_VERIFY_QUERY = gql(`query DirectoryToVerify { directoryToVerify { ${ENTRY_SELECTION} } }`);
+
+export const DIRECTORY_HISTORY_QUERY = gql(
+  'query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }',
+);
+
+export const CREATE_ENTRY_MUTATION = gql(
+  `mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ${ENTRY_SELECTION} } }`,
+);
+
+export const UPDATE_ENTRY_MUTATION = gql(
+  `mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ${ENTRY_SELECTION} } }`,
+);
+
+export const VERIFY_ENTRY_MUTATION = gql(
+  `mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ${ENTRY_SELECTION} } }`,
+);
+
+export const RETIRE_ENTRY_MUTATION = gql(
+  `mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ${ENTRY_SELECTION} } }`,
+);
+
+export const IMPORT_CSV_MUTATION = gql(
+  'mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }',
+);
 
 /** Asked of the caller's own node only: the raw identifier goes nowhere else. */
 export const IDENTIFIER_PSEUDONYMS_QUERY = gql(

@@ -1,29 +1,52 @@
 // Directory entries: who to call, in which language, at what hour (UNODC rec. 6–7 of 2019).
-// Each agency is the source of truth for its own entries.
+// Each agency is the source of truth for its own entries; directory-ranking.ts says who is
+// reachable now and in what order a search answers.
 import { z } from 'zod';
-import { CHANNEL_TYPES, COMPETENCES, DIRECTORY_ROLES, LANGUAGE_CODES, WEEKDAYS } from './codes.js';
-import { agencyId, code, countryCode, isoDate, networkId } from './fields.js';
+import { CHANNEL_TYPES, COMPETENCES, DIRECTORY_ROLES, LANGUAGE_CODES, ROUTE_REGIONS, WEEKDAYS } from './codes.js';
+import { agencyId, code, countryCode, isoDate, isoDateTime, networkId } from './fields.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, e.g. 08:30');
+/** An end of hours may be midnight, written 24:00, so a shift can run to the end of the day. */
+const endOfHours = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time of day as HH:MM, e.g. 17:30, or 24:00 for midnight');
 const role = code(DIRECTORY_ROLES, 'a directory role, e.g. prosecutor');
 const language = code(LANGUAGE_CODES, 'an ISO 639-1 language code, e.g. fr');
+// Building an Intl.DateTimeFormat per check made a 5,000-row import spend seconds here.
+const knownTimeZones = new Map<string, boolean>();
 const timeZone = z.string().refine(
   (tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
+    let ok = knownTimeZones.get(tz);
+    if (ok === undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        ok = true;
+      } catch {
+        ok = false;
+      }
+      if (knownTimeZones.size < 1000) knownTimeZones.set(tz, ok);
     }
+    return ok;
   },
   { message: 'must be an IANA time zone, e.g. Africa/Niamey' },
 );
+
+/** Opening hours on the given days, in the contact's time zone; a night shift is two spans. */
+const hours = z
+  .strictObject({ days: z.array(code(WEEKDAYS, 'a weekday, e.g. mon')).min(1, 'give at least one day'), from: hhmm, to: endOfHours })
+  .refine((h) => h.from < h.to, { message: 'must end after it starts; split a night shift at midnight', path: ['to'] });
+
+/** Days away (leave, mission), inclusive, as dates in the contact's time zone. */
+const absence = z
+  .strictObject({ from: isoDate, to: isoDate, note: z.string().trim().max(120).optional() })
+  .refine((a) => a.from <= a.to, { message: 'must not be before the first day away', path: ['to'] });
 
 export const availability = z.strictObject({
   /** A 24/7 desk answers at any hour. */
   always: z.boolean(),
   timeZone,
-  hours: z.array(z.strictObject({ days: z.array(code(WEEKDAYS, 'a weekday, e.g. mon')).min(1), from: hhmm, to: hhmm })).default([]),
+  hours: z.array(hours).max(14).default([]),
+  absences: z.array(absence).max(20).default([]),
 });
 export type Availability = z.infer<typeof availability>;
 
@@ -48,31 +71,46 @@ export const directoryEntry = z.strictObject({
   languages: z.array(language).min(1, 'give at least one language'),
   availability,
   channels: z.array(channel).min(1, 'give at least one way to reach this contact'),
+  /** Smuggling routes this contact works on (route regions), for liaison officers posted along them. */
+  routes: z.array(code(ROUTE_REGIONS, 'a route region, e.g. central-mediterranean')).default([]),
   notes: z.string().trim().max(1000).optional(),
+  /** The day an administrator last confirmed the entry; stale after a set period (directory-ranking.ts). */
   lastVerified: isoDate,
+  /** Who confirmed it that day (the administrator's name). */
+  verifiedBy: z.string().trim().max(160).optional(),
+  /** Set when the agency retires the entry: it leaves every search, and stays at the node for the record. */
+  retiredAt: isoDateTime.optional(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;
+
+/**
+ * What an administrator writes when creating or editing an entry: the node sets the id, the
+ * agency, and the verification (writing an entry is confirming it).
+ */
+export const directoryEntryDraft = directoryEntry.omit({ id: true, agency: true, lastVerified: true, verifiedBy: true, retiredAt: true });
+export type DirectoryEntryDraft = z.infer<typeof directoryEntryDraft>;
+export type DirectoryEntryDraftInput = z.input<typeof directoryEntryDraft>;
 /** A list of entries, as in a seed file or an import. */
 export const directoryEntries = z.array(directoryEntry);
 export type DirectoryEntryInput = z.input<typeof directoryEntry>;
 
+export const DIRECTORY_SEARCH_LIMIT = 50;
+
 export const directoryFilter = z.strictObject({
+  /** Based in, posted in or covering this country. */
   country: countryCode.optional(),
   role: role.optional(),
+  competence: code(COMPETENCES, 'a competence, e.g. mla').optional(),
   language: language.optional(),
+  network: networkId.optional(),
+  route: code(ROUTE_REGIONS, 'a route region, e.g. central-mediterranean').optional(),
+  /** Only 24/7 desks. */
+  always: z.boolean().optional(),
+  /** Every word must appear in the name, title, agency, places or notes (case and accents ignored). */
   text: z.string().trim().max(100).optional(),
+  /** The asking user's languages: contacts who speak them rank first among the reachable. */
+  speaks: z.array(language).max(10).optional(),
+  /** How many of the best-ranked entries each node returns, and the gateway keeps. */
+  limit: z.number().int().min(1).max(200).optional(),
 });
 export type DirectoryFilter = z.infer<typeof directoryFilter>;
-
-/** The first-cut search: exact filters plus a case- and accent-insensitive text match. */
-export function matchesDirectoryFilter(entry: DirectoryEntry, filter: DirectoryFilter): boolean {
-  if (filter.country && entry.country !== filter.country && !entry.covers.includes(filter.country)) return false;
-  if (filter.role && !entry.roles.includes(filter.role)) return false;
-  if (filter.language && !entry.languages.includes(filter.language)) return false;
-  if (filter.text) {
-    const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-    const hay = fold([entry.name, entry.title ?? '', entry.notes ?? '', entry.agency].join(' '));
-    if (!hay.includes(fold(filter.text))) return false;
-  }
-  return true;
-}

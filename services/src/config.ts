@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import {
   activeKeys,
   agencyOf,
+  DEFAULT_STALE_AFTER_DAYS,
   defaultMembershipPollMs,
   type MemberAgency,
   type Membership,
@@ -42,6 +43,8 @@ export interface NodeConfig {
   pollMs: number;
   /** Per user and minute: identifiers pseudonymized for checks at their own node, checks answered here. */
   checksPerMinute: { pseudonymize: number; answer: number };
+  /** Days after its last verification that an entry of this agency shows as stale everywhere. */
+  staleAfterDays: number;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +141,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       pseudonymize: positiveInt(env, 'CORRIDOR_CHECKS_PER_MINUTE', 30),
       answer: positiveInt(env, 'CORRIDOR_ANSWERED_CHECKS_PER_MINUTE', 120),
     },
+    staleAfterDays: positiveInt(env, 'CORRIDOR_STALE_AFTER_DAYS', DEFAULT_STALE_AFTER_DAYS),
   };
 }
 

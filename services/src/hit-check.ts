@@ -31,7 +31,7 @@ export async function ownAlertsCarrying(db: Db, pseudonyms: readonly Pseudonymiz
 
 /** The desk to call about this agency's alerts: a 24/7 desk first, then any desk. */
 async function contactDesk(db: Db): Promise<DirectoryEntry | null> {
-  const rows = await db.directoryEntry.findMany({ select: { document: true } });
+  const rows = await db.directoryEntry.findMany({ where: { retiredAt: null }, select: { document: true } });
   const desks = rows.map((r) => r.document as unknown as DirectoryEntry).filter((e) => e.kind === 'desk');
   desks.sort((a, b) => Number(b.availability.always) - Number(a.availability.always) || a.name.localeCompare(b.name));
   return desks[0] ?? null;

@@ -6,7 +6,7 @@ import { createCheckLimits } from './check-limits.js';
 import { loadConfig } from './config.js';
 import { createCorrelator } from './correlation.js';
 import { openDatabase } from './database.js';
-import { readSeedFile, upsertEntries } from './directory-store.js';
+import { backfillSearchText, readSeedFile, seedEntries } from './directory-store.js';
 import { createFeed } from './feed.js';
 import { startInbox } from './inbox.js';
 import { createLogger } from './log.js';
@@ -37,11 +37,13 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   log.info('database ready', { embedded: database.embedded, migrationsApplied: database.migrationsApplied });
+  const backfilled = await backfillSearchText(database.db, config.agency.name);
+  if (backfilled > 0) log.info('directory search text backfilled', { entries: backfilled });
   if (config.seedDirectoryFile) {
     try {
       const entries = readSeedFile(config.seedDirectoryFile, config.agency.id);
-      await upsertEntries(database.db, entries);
-      log.info('directory seeded', { entries: entries.length });
+      const added = await seedEntries(database.db, entries, config.agency.name);
+      log.info('directory seeded', { entries: entries.length, added });
     } catch (e) {
       await database.close();
       throw new Error(`CORRIDOR_SEED_DIRECTORY: ${(e as Error).message}`);
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     policy: () => policy.current(),
     audit: auditWriter(database.db),
     checkLimits: createCheckLimits(config.checksPerMinute),
+    staleAfterDays: config.staleAfterDays,
     publishContext: {
       db: database.db,
       feed,

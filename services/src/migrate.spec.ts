@@ -58,7 +58,7 @@ describe('Prisma schema and migrated database', () => {
     String: ['text', 'uuid', 'ARRAY'],
     Int: ['integer'],
     BigInt: ['bigint'],
-    DateTime: ['timestamp with time zone'],
+    DateTime: ['timestamp with time zone', 'date'],
     Json: ['jsonb'],
     Boolean: ['boolean'],
   };
@@ -92,7 +92,8 @@ describe('Prisma schema and migrated database', () => {
         const field = m && model.fields.find((f) => f.name === m[1] && f.kind === 'scalar');
         if (!m || !field) continue;
         const native = /@db\.(\w+)/.exec(m[4] as string)?.[1];
-        const type = m[3] === '[]' ? 'ARRAY' : native === 'Uuid' ? 'uuid' : (PG_TYPES[field.type]?.[0] as string);
+        const type =
+          m[3] === '[]' ? 'ARRAY' : native === 'Uuid' ? 'uuid' : native === 'Date' ? 'date' : (PG_TYPES[field.type]?.[0] as string);
         out.push({ table: model.dbName ?? (name as string), column: field.dbName ?? field.name, nullable: m[3] === '?', type });
       }
     }
@@ -131,7 +132,17 @@ describe('Prisma schema and migrated database', () => {
         },
       });
       await db.outboxMessage.create({ data: { alertId: id, subject: 's', msgId: 'm', payload: '{}' } });
-      await db.directoryEntry.create({ data: { id, country: 'ITA', roles: ['prosecutor'], languages: ['it'], covers: [], document: {} } });
+      await db.directoryEntry.create({
+        data: {
+          id,
+          country: 'ITA',
+          roles: ['prosecutor'],
+          languages: ['it'],
+          covers: [],
+          lastVerified: new Date('2026-10-01'),
+          document: {},
+        },
+      });
       await db.quarantinedMessage.create({ data: { subject: 's', payload: 'x', reason: 'r' } });
       expect(await db.alert.count()).toBe(1);
       expect((await db.directoryEntry.findFirstOrThrow()).roles).toEqual(['prosecutor']);

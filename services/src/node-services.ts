@@ -25,6 +25,8 @@ export interface NodeServices {
   audit: GroupWriter<AuditRecord[]>;
   /** Per-user budgets for hit / no-hit checks (check-limits.ts). */
   checkLimits: CheckLimits;
+  /** Days after which an entry not re-verified is stale (CORRIDOR_STALE_AFTER_DAYS). */
+  staleAfterDays: number;
   publishContext: PublishContext;
   log: Logger;
 }

@@ -100,7 +100,7 @@ describe('authentication', () => {
     expect(atGateway.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'bad_signature' });
     expect(atGateway.data ?? null).toBeNull();
     for (const node of Object.values(net.nodes)) {
-      const atNode = await gql(node.url, forged, '{ directory { id } }');
+      const atNode = await gql(node.url, forged, '{ directory { entries { id } } }');
       expect(atNode.status).toBe(401);
     }
   });
@@ -109,7 +109,7 @@ describe('authentication', () => {
     const res = await fetch(net.nodes['it-polfr']?.url as string, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-corridor-agency': 'it-polfr', 'x-user': 'officer' },
-      body: JSON.stringify({ query: '{ directory { id } }' }),
+      body: JSON.stringify({ query: '{ directory { entries { id } } }' }),
     });
     expect(res.status).toBe(401);
     const atGateway = await gql(net.gatewayUrl, null, DIRECTORY);

@@ -82,7 +82,7 @@ describe('an agency added to the signed membership while the network runs', () =
     const me = await gql<{ me: { agency: string; agencyName: string } }>(net.gatewayUrl, tunisian, '{ me { agency agencyName } }');
     expect(me.data?.me).toEqual({ agency: 'tn-gn', agencyName: TUNISIA.name });
     for (const agency of ['it-polfr', 'ne-ppn', 'ng-nis']) {
-      const r = await gql(net.nodes[agency]?.url as string, tunisian, '{ directory { id } }');
+      const r = await gql(net.nodes[agency]?.url as string, tunisian, '{ directory { entries { id } } }');
       expect({ agency, status: r.status, errors: r.errors }).toEqual({ agency, status: 200, errors: undefined });
     }
 
@@ -150,7 +150,7 @@ describe('a membership document that is not the next signed version', () => {
     await eventually(async () => (await refusals('rollback')).length === processes().length);
     expect(await everyProcessOn(version)).toBe(true);
     expect(await agencies()).toEqual(['it-polfr', 'ne-ppn', 'ng-nis', 'tn-gn']);
-    const tunisian = await gql(net.nodes['it-polfr']?.url as string, await net.token('tn-gn-officer'), '{ directory { id } }');
+    const tunisian = await gql(net.nodes['it-polfr']?.url as string, await net.token('tn-gn-officer'), '{ directory { entries { id } } }');
     expect(tunisian.status).toBe(200);
   });
 
@@ -162,7 +162,7 @@ describe('a membership document that is not the next signed version', () => {
 });
 
 describe('token keys fetched from each issuer’s JWKS address', () => {
-  const DIRECT = '{ directory { id } }';
+  const DIRECT = '{ directory { entries { id } } }';
   const italianNode = () => net.nodes['it-polfr']?.url as string;
   const kidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString()).kid as string;
 

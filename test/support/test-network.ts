@@ -19,6 +19,14 @@ export const AGENCIES: AgencySpec[] = [
   { id: 'ng-nis', name: 'Nigeria Immigration Service', country: 'NGA', networks: ['wacap', 'liaison-central-med'] },
 ];
 
+/** Every agency's officer (`<agency>-officer`, as the launcher's default users) and `extra` users. */
+export function officersAnd(...extra: UserSpec[]): UserSpec[] {
+  return [
+    ...AGENCIES.map((a) => ({ id: `${a.id}-officer`, name: `Officer of ${a.name}`, agency: a.id, roles: ['border_officer' as const] })),
+    ...extra,
+  ];
+}
+
 export interface TestNetwork extends RunningNetwork {
   databases: TestDatabases;
   run: string;

@@ -19,6 +19,8 @@ import {
   TLP_LABELS,
   TRANSPORT_MEANS_LABELS,
   TRANSPORT_MODE_LABELS,
+  WEEKDAYS,
+  writeWeekdays,
 } from '@corridor/proto';
 
 const locale = typeof navigator === 'undefined' ? 'en' : navigator.language;
@@ -83,19 +85,10 @@ const WEEKDAY_NAMES: Record<string, string> = {
   sat: 'Sat',
   sun: 'Sun',
 };
-const WEEK = Object.keys(WEEKDAY_NAMES);
-
 /** Days as words, consecutive runs joined: ["mon","tue","wed","thu","fri"] → "Mon–Fri". */
 export function dayRange(days: readonly string[]): string {
-  const idx = [...new Set(days.map((d) => WEEK.indexOf(d)).filter((i) => i >= 0))].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const i of idx) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === i - 1) last[1] = i;
-    else runs.push([i, i]);
-  }
-  const name = (i: number) => WEEKDAY_NAMES[WEEK[i] as string] as string;
-  return runs.map(([a, b]) => (a === b ? name(a) : b === a + 1 ? `${name(a)}, ${name(b)}` : `${name(a)}–${name(b)}`)).join(', ');
+  const known = WEEKDAYS.filter((d) => days.includes(d));
+  return writeWeekdays(known, (d) => WEEKDAY_NAMES[d] as string, '–', ', ');
 }
 
 /** Office hours as one line, e.g. "Mon–Fri 08:00–17:00; Sat 09:00–12:00". */

@@ -30,6 +30,8 @@ export const {
   AuditVerificationRef,
   DirectoryEntryRef,
   DirectoryFilterInput,
+  DirectoryImportRef,
+  DirectoryPageRef,
   HitAnswerRef,
   PseudonymRef,
   SubscribedAlertRef,

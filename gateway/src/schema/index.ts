@@ -5,12 +5,11 @@ import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry, type 
 import type { AuditEntryView, AuditVerificationView, HitAnswerView, JsonObject } from '@corridor/proto/graphql';
 import { type DocumentNode, GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
-import { mergeAlerts, mergeDirectory } from '../merge.js';
+import { mergeAlerts } from '../merge.js';
 import {
   ALERTS_QUERY,
   AMEND_MUTATION,
   AUDIT_LOG_QUERY,
-  DIRECTORY_QUERY,
   FEED_SUBSCRIPTION,
   fromNodeAlert,
   HIT_CHECK_QUERY,
@@ -29,31 +28,12 @@ import {
   AuditEntryRef,
   AuditVerificationRef,
   builder,
-  DirectoryEntryRef,
-  DirectoryFilterInput,
   type GatewayContext,
   HitAnswerRef,
   SubscribedAlertRef,
 } from './builder.js';
-
-const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
-  description: 'How one agency node answered this query.',
-  fields: (t) => ({
-    agency: t.exposeString('agency'),
-    ok: t.exposeBoolean('ok'),
-    latencyMs: t.exposeInt('latencyMs'),
-    error: t.exposeString('error', { nullable: true }),
-  }),
-});
-
-const DirectoryResult = builder
-  .objectRef<{ entries: ReturnType<typeof mergeDirectory>; sources: SourceStatus[] }>('DirectoryResult')
-  .implement({
-    fields: (t) => ({
-      entries: t.field({ type: [DirectoryEntryRef], resolve: (r) => r.entries }),
-      sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
-    }),
-  });
+import './directory.js';
+import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
   .objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
@@ -94,17 +74,6 @@ const Agency = builder.objectRef<{ id: string; name: string; country: string }>(
   fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), country: t.exposeString('country') }),
 });
 
-function reportMissing(ctx: GatewayContext, sources: SourceStatus[], field: string): void {
-  for (const s of sources.filter((x) => !x.ok)) {
-    ctx.nodeErrors.push(
-      new GraphQLError(`agency ${s.agency} did not answer: ${s.error}`, {
-        path: [field],
-        extensions: { code: 'NODE_UNAVAILABLE', agency: s.agency },
-      }),
-    );
-  }
-}
-
 builder.queryType({
   fields: (t) => ({
     me: t.field({
@@ -122,21 +91,6 @@ builder.queryType({
     agencies: t.field({
       type: [Agency],
       resolve: (_r, _a, ctx) => ctx.membership.agencies.map((a) => ({ id: a.id, name: a.name, country: a.country })),
-    }),
-    directory: t.field({
-      type: DirectoryResult,
-      args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
-      resolve: async (_r, args, ctx) => {
-        const { answers, sources } = await fanOut<{ directory: Parameters<typeof mergeDirectory>[0][number] }>(
-          ctx.nodes.values(),
-          DIRECTORY_QUERY,
-          { filter: args.filter ?? null },
-          ctx.authorization,
-          ctx.deadlineMs,
-        );
-        reportMissing(ctx, sources, 'directory');
-        return { entries: mergeDirectory(answers.map((a) => a.data.directory)), sources };
-      },
     }),
     alerts: t.field({
       type: AlertResult,
@@ -217,33 +171,6 @@ builder.mutationType({
 /** Changes are made only at the caller's own agency node, which checks the token again. */
 async function atOwnNode(ctx: GatewayContext, document: DocumentNode, variables: Record<string, unknown>, field: string) {
   return fromNodeAlert((await forwardToOwnNode(ctx, document, variables, field)) as NodeAlert);
-}
-
-/**
- * What only the caller's own agency node holds or may change (its alerts, the caller's
- * subscription) is asked there alone; the node checks the token again.
- */
-async function forwardToOwnNode(
-  ctx: GatewayContext,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-  field: string,
-): Promise<unknown> {
-  const node = ctx.nodes.get(ctx.claims.agency);
-  if (!node) {
-    throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
-      extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-    });
-  }
-  const result = await node.execute<Record<string, unknown>>(document, variables, ctx.authorization);
-  const error = result.errors?.[0];
-  if (error || !result.data || !(field in result.data)) {
-    // The node's own words and codes (VALIDATION_FAILED with fieldErrors, CONFLICT) reach the console unchanged.
-    throw new GraphQLError(error?.message ?? `agency ${ctx.claims.agency} did not answer`, {
-      extensions: { agency: ctx.claims.agency, ...(error?.extensions ?? { code: 'NODE_UNAVAILABLE' }) },
-    });
-  }
-  return result.data[field];
 }
 
 builder.queryFields((t) => ({

@@ -45,7 +45,34 @@ export interface HitAnswerView {
   agency: string;
   hit: boolean;
   alerts: HitAlertView[];
-  contact: DirectoryEntry | null;
+  contact: DirectoryEntryView | null;
+}
+
+/**
+ * A directory entry as a node answers it: what its release policy let through, and whether the
+ * agency has left it unconfirmed past its re-verification period.
+ */
+export type DirectoryEntryView = DirectoryEntry & { redacted?: string[]; stale?: boolean };
+
+/** One directory search answered by one node, or merged by the gateway: the best first. */
+export interface DirectoryPageView {
+  entries: DirectoryEntryView[];
+  /** How many entries matched, of which `entries` are the best ranked. */
+  total: number;
+}
+
+/** A refused CSV import: every problem, by row of the file (the header is row 1) and column. */
+export interface ImportProblemView {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface DirectoryImportView {
+  applied: boolean;
+  created: number;
+  updated: number;
+  problems: ImportProblemView[];
 }
 
 export interface AuditVerificationView {
@@ -164,18 +191,24 @@ export function defineContractTypes(builder: ContractBuilder) {
   const HoursRef = builder.objectRef<Hours>('Hours').implement({
     fields: (t) => ({ days: t.exposeStringList('days'), from: t.exposeString('from'), to: t.exposeString('to') }),
   });
+  type Absence = DirectoryEntry['availability']['absences'][number];
+  const AbsenceRef = builder.objectRef<Absence>('Absence').implement({
+    description: 'Days away, inclusive, as dates in the contact’s time zone.',
+    fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to'), note: t.exposeString('note', { nullable: true }) }),
+  });
   const Availability = builder.objectRef<DirectoryEntry['availability']>('Availability').implement({
     fields: (t) => ({
       always: t.exposeBoolean('always'),
       timeZone: t.exposeString('timeZone'),
       hours: t.field({ type: [HoursRef], resolve: (a) => a.hours }),
+      absences: t.field({ type: [AbsenceRef], resolve: (a) => a.absences }),
     }),
   });
   const Channel = builder.objectRef<DirectoryEntry['channels'][number]>('Channel').implement({
     fields: (t) => ({ type: t.exposeString('type'), value: t.exposeString('value'), label: t.exposeString('label', { nullable: true }) }),
   });
 
-  const DirectoryEntryRef = builder.objectRef<DirectoryEntry>('DirectoryEntry').implement({
+  const DirectoryEntryRef = builder.objectRef<DirectoryEntryView>('DirectoryEntry').implement({
     fields: (t) => ({
       id: t.exposeID('id'),
       agency: t.exposeString('agency'),
@@ -191,12 +224,39 @@ export function defineContractTypes(builder: ContractBuilder) {
       languages: t.exposeStringList('languages'),
       availability: t.field({ type: Availability, resolve: (e) => e.availability }),
       channels: t.field({ type: [Channel], resolve: (e) => e.channels }),
+      routes: t.exposeStringList('routes'),
       notes: t.exposeString('notes', { nullable: true }),
       lastVerified: t.exposeString('lastVerified'),
+      verifiedBy: t.exposeString('verifiedBy', { nullable: true }),
+      retiredAt: t.exposeString('retiredAt', { nullable: true }),
+      stale: t.boolean({
+        description: 'Not confirmed by its agency within the agency’s re-verification period (180 days by default).',
+        resolve: (e) => e.stale ?? false,
+      }),
       redacted: t.stringList({
         description: 'Fields the owning agency’s release policy withheld from the caller.',
-        resolve: (e) => (e as DirectoryEntry & { redacted?: string[] }).redacted ?? [],
+        resolve: (e) => e.redacted ?? [],
       }),
+    }),
+  });
+
+  const DirectoryPageRef = builder.objectRef<DirectoryPageView>('DirectoryPage').implement({
+    fields: (t) => ({
+      entries: t.field({ type: [DirectoryEntryRef], resolve: (p) => p.entries }),
+      total: t.exposeInt('total', { description: 'How many entries matched; `entries` holds the best ranked of them.' }),
+    }),
+  });
+
+  const ImportProblemRef = builder.objectRef<ImportProblemView>('ImportProblem').implement({
+    fields: (t) => ({ row: t.exposeInt('row'), field: t.exposeString('field'), message: t.exposeString('message') }),
+  });
+  const DirectoryImportRef = builder.objectRef<DirectoryImportView>('DirectoryImport').implement({
+    description: 'The outcome of a CSV import: applied whole, or refused whole with every problem.',
+    fields: (t) => ({
+      applied: t.exposeBoolean('applied'),
+      created: t.exposeInt('created'),
+      updated: t.exposeInt('updated'),
+      problems: t.field({ type: [ImportProblemRef], resolve: (r) => r.problems }),
     }),
   });
 
@@ -204,8 +264,14 @@ export function defineContractTypes(builder: ContractBuilder) {
     fields: (t) => ({
       country: t.string({ required: false }),
       role: t.string({ required: false }),
+      competence: t.string({ required: false }),
       language: t.string({ required: false }),
+      network: t.string({ required: false }),
+      route: t.string({ required: false }),
+      always: t.boolean({ required: false, description: 'Only 24/7 desks.' }),
       text: t.string({ required: false }),
+      speaks: t.stringList({ required: false, description: 'The asking user’s languages: who speaks them ranks first.' }),
+      limit: t.int({ required: false, description: 'How many of the best-ranked entries to return (1–200, 50 by default).' }),
     }),
   });
 
@@ -266,6 +332,8 @@ export function defineContractTypes(builder: ContractBuilder) {
     AuditVerificationRef,
     DirectoryEntryRef,
     DirectoryFilterInput,
+    DirectoryImportRef,
+    DirectoryPageRef,
     HitAnswerRef,
     PseudonymRef: Pseudonym,
     SubscribedAlertRef,

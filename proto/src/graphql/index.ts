@@ -7,9 +7,13 @@ export {
   type AuditVerificationView,
   type ContractBuilder,
   type ContractSchemaTypes,
+  type DirectoryEntryView,
+  type DirectoryImportView,
+  type DirectoryPageView,
   defineContractTypes,
   type HitAlertView,
   type HitAnswerView,
+  type ImportProblemView,
   type JsonObject,
 } from './contract-types.js';
 export { QUERY_LIMITS, QUERY_TOO_COMPLEX, queryLimitPlugins, queryLimitRules } from './query-limits.js';

@@ -22,6 +22,8 @@ export const {
   AuditVerificationRef,
   DirectoryEntryRef,
   DirectoryFilterInput,
+  DirectoryImportRef,
+  DirectoryPageRef,
   HitAnswerRef,
   PseudonymRef,
   SubscribedAlertRef,

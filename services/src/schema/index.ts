@@ -5,7 +5,6 @@ import {
   agencyOf,
   alertKey,
   decodeAlertCursor,
-  directoryFilter,
   hitCheckRequest,
   identifierInput,
   matchesSubscription,
@@ -23,49 +22,26 @@ import { type Answer, releaseToCaller } from '../answer-release.js';
 import { listAudit, verifyAuditLog } from '../audit-log.js';
 import { RateLimitedError } from '../check-limits.js';
 import { correlationsOf } from '../correlation.js';
-import { searchDirectory } from '../directory-store.js';
 import { answerHitCheck } from '../hit-check.js';
 import { publishAlert } from '../publish-alert.js';
-import { releaseAlert, releaseEntry } from '../release.js';
+import { releaseAlert } from '../release.js';
 import { getSubscription, markRead, setSubscription, subscribedAlerts } from '../subscription-store.js';
 import {
   AlertRef,
   AuditEntryRef,
   AuditVerificationRef,
   builder,
-  DirectoryEntryRef,
-  DirectoryFilterInput,
   HitAnswerRef,
   type NodeContext,
   PseudonymRef,
   SubscribedAlertRef,
 } from './builder.js';
+import './directory.js';
+import { administratorsOnly, ownAgencyOnly, validationError } from './guards.js';
 import { AlertScopeEnum } from './types.js';
-
-function validationError(e: ValidationError): GraphQLError {
-  return new GraphQLError(e.message, { extensions: { code: e.code, fieldErrors: e.fieldErrors } });
-}
 
 builder.queryType({
   fields: (t) => ({
-    directory: t.field({
-      type: [DirectoryEntryRef],
-      args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
-      resolve: async (_root, args, ctx) => {
-        try {
-          const filter = parseOrThrow(directoryFilter, stripNulls(args.filter ?? {}), 'directory filter');
-          const entries = await searchDirectory(ctx.services.db, filter);
-          const policy = ctx.services.policy();
-          return await releaseToCaller(ctx.services, ctx.claims, entries, {
-            resource: 'directory_entry',
-            decide: (e, to) => releaseEntry(policy, e, to),
-            ref: (e) => e.id,
-          });
-        } catch (e) {
-          throw e instanceof ValidationError ? validationError(e) : e;
-        }
-      },
-    }),
     alerts: t.field({
       type: [AlertRef],
       description: 'Alerts in the network’s order (newest first, then agency, then id), after a cursor if given.',
@@ -153,12 +129,6 @@ async function answerAlerts(
   return out.map((a): AlertWithCorrelations => ({ ...a, correlations: known.get(a.id) ?? [] }));
 }
 
-function ownAgencyOnly(ctx: { claims: { agency: string }; services: { agency: { id: string } } }, what: string): void {
-  if (ctx.claims.agency !== ctx.services.agency.id) {
-    throw new GraphQLError(`only users of agency ${ctx.services.agency.id} ${what} at this node`, { extensions: { code: 'FORBIDDEN' } });
-  }
-}
-
 builder.mutationType({
   fields: (t) => ({
     publishAlert: t.field({
@@ -241,12 +211,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function administratorsOnly(ctx: NodeContext): void {
-  ownAgencyOnly(ctx, 'read the release audit');
-  if (!ctx.claims.roles.includes('administrator'))
-    throw new GraphQLError('only the agency’s administrators read the release audit', { extensions: { code: 'FORBIDDEN' } });
-}
-
 builder.queryFields((t) => ({
   auditLog: t.field({
     type: [AuditEntryRef],
@@ -257,7 +221,7 @@ builder.queryFields((t) => ({
       agency: t.arg.string({ required: false, description: 'Only releases to this agency.' }),
     },
     resolve: (_root, args, ctx) => {
-      administratorsOnly(ctx);
+      administratorsOnly(ctx, 'read the release audit');
       if (args.before != null && !/^\d{1,18}$/.test(args.before))
         throw validationError(new ValidationError('audit query', [{ path: 'before', rule: 'seq', message: 'must be a row number' }]));
       return listAudit(ctx.services.db, args);
@@ -267,7 +231,7 @@ builder.queryFields((t) => ({
     type: AuditVerificationRef,
     description: 'Recomputes the audit’s hash chain and names the first row that does not verify.',
     resolve: (_root, _args, ctx) => {
-      administratorsOnly(ctx);
+      administratorsOnly(ctx, 'read the release audit');
       return verifyAuditLog(ctx.services.db);
     },
   }),
@@ -396,10 +360,6 @@ async function* released<T>(source: AsyncIterable<T>, release: (item: T) => Prom
     const out = await release(item);
     if (out) yield out;
   }
-}
-
-function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
 }
 
 export const schema = builder.toSchema();

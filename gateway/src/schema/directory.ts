@@ -1,0 +1,156 @@
+// The federated directory: a search fanned out to every node, each answering its best entries
+// under its own policy, ranked together here in proto's directory order; and the keeping of the
+// caller's own agency's entries, forwarded to its own node, which checks the administrator role.
+import { directoryFilter, parseOrThrow, ValidationError } from '@corridor/proto';
+import type { DirectoryEntryView, DirectoryImportView, DirectoryPageView } from '@corridor/proto/graphql';
+import { GraphQLError } from 'graphql';
+import { fanOut, type SourceStatus } from '../fan-out.js';
+import { mergeDirectory } from '../merge.js';
+import {
+  CREATE_ENTRY_MUTATION,
+  DIRECTORY_HISTORY_QUERY,
+  DIRECTORY_QUERY,
+  DIRECTORY_TO_VERIFY_QUERY,
+  IMPORT_CSV_MUTATION,
+  OWN_DIRECTORY_QUERY,
+  RETIRE_ENTRY_MUTATION,
+  UPDATE_ENTRY_MUTATION,
+  VERIFY_ENTRY_MUTATION,
+} from '../node-queries.js';
+import { builder, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
+import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+
+const DEFAULT_LIMIT = 50;
+
+const DirectoryResult = builder
+  .objectRef<{ entries: DirectoryEntryView[]; total: number; sources: SourceStatus[] }>('DirectoryResult')
+  .implement({
+    fields: (t) => ({
+      entries: t.field({ type: [DirectoryEntryRef], resolve: (r) => r.entries, description: 'The best ranked first.' }),
+      total: t.exposeInt('total', { description: 'How many entries matched at the agencies that answered.' }),
+      sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
+    }),
+  });
+
+const DirectoryChangeRef = builder
+  .objectRef<{ seq: string; change: string; subject: string; name: string | null; at: string }>('DirectoryChange')
+  .implement({
+    description: 'One change to a directory entry: who, when, and what kind.',
+    fields: (t) => ({
+      seq: t.exposeString('seq'),
+      change: t.exposeString('change'),
+      subject: t.exposeString('subject'),
+      name: t.exposeString('name', { nullable: true }),
+      at: t.exposeString('at'),
+    }),
+  });
+
+function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
+
+builder.queryFields((t) => ({
+  directory: t.field({
+    type: DirectoryResult,
+    description:
+      'Entries of every agency matching the filter, as each agency’s policy lets the caller see them: reachable now first, then those speaking `speaks`, then the most recently verified.',
+    args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
+    resolve: async (_r, args, ctx) => {
+      let filter: ReturnType<typeof directoryFilter.parse>;
+      try {
+        // Checked here too, so a bad filter is one clear error instead of one per node.
+        filter = parseOrThrow(directoryFilter, stripNulls(args.filter ?? {}), 'directory filter');
+      } catch (e) {
+        const v = e as ValidationError;
+        if (!(v instanceof ValidationError)) throw e;
+        throw new GraphQLError(v.message, { extensions: { code: v.code, fieldErrors: v.fieldErrors } });
+      }
+      const limit = filter.limit ?? DEFAULT_LIMIT;
+      const { answers, sources } = await fanOut<{ directory: DirectoryPageView }>(
+        ctx.nodes.values(),
+        DIRECTORY_QUERY,
+        { filter: { ...filter, limit } },
+        ctx.authorization,
+        ctx.deadlineMs,
+      );
+      reportMissing(ctx, sources, 'directory');
+      return {
+        entries: mergeDirectory(
+          answers.map((a) => a.data.directory.entries),
+          { now: new Date(), limit, ...(filter.speaks ? { speaks: filter.speaks } : {}) },
+        ),
+        total: answers.reduce((n, a) => n + a.data.directory.total, 0),
+        sources,
+      };
+    },
+  }),
+  ownDirectory: t.field({
+    type: [DirectoryEntryRef],
+    description: "Every entry of the caller's agency, at its own node; retired ones too when asked.",
+    args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, OWN_DIRECTORY_QUERY, { includeRetired: args.includeRetired }, 'ownDirectory')) as DirectoryEntryView[],
+  }),
+  directoryToVerify: t.field({
+    type: [DirectoryEntryRef],
+    description: "Entries of the caller's agency that are stale or about to be, the longest unconfirmed first (administrators).",
+    resolve: async (_r, _a, ctx) =>
+      (await forwardToOwnNode(ctx, DIRECTORY_TO_VERIFY_QUERY, {}, 'directoryToVerify')) as DirectoryEntryView[],
+  }),
+  directoryEntryHistory: t.field({
+    type: [DirectoryChangeRef],
+    description: "Who changed an entry of the caller's agency, when and how (administrators).",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, DIRECTORY_HISTORY_QUERY, { id: args.id }, 'directoryEntryHistory')) as {
+        seq: string;
+        change: string;
+        subject: string;
+        name: string | null;
+        at: string;
+      }[],
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
+    args: { entry: t.arg({ type: 'JSONObject', required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, CREATE_ENTRY_MUTATION, { entry: args.entry }, 'createDirectoryEntry')) as DirectoryEntryView,
+  }),
+  updateDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
+    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(
+        ctx,
+        UPDATE_ENTRY_MUTATION,
+        { id: args.id, entry: args.entry },
+        'updateDirectoryEntry',
+      )) as DirectoryEntryView,
+  }),
+  verifyDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: 'Records that the caller confirmed the entry as it stands, today (administrators).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, VERIFY_ENTRY_MUTATION, { id: args.id }, 'verifyDirectoryEntry')) as DirectoryEntryView,
+  }),
+  retireDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: 'Takes an entry of the caller’s agency out of every search (administrators).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, RETIRE_ENTRY_MUTATION, { id: args.id }, 'retireDirectoryEntry')) as DirectoryEntryView,
+  }),
+  importDirectoryCsv: t.field({
+    type: DirectoryImportRef,
+    description: 'Imports entries from CSV at the caller’s own node: all rows are applied, or none (administrators).',
+    args: { csv: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, IMPORT_CSV_MUTATION, { csv: args.csv }, 'importDirectoryCsv')) as DirectoryImportView,
+  }),
+}));

@@ -1,5 +1,5 @@
 // The console. Stable hooks for browser tests are listed in ../TESTING.md (data-testid):
-// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-routes, nav-publish, sources,
+// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-routes, nav-publish, nav-keep, sources,
 // directory-result, alert-item (+ data-alert-id), feed-live, publish-kind-route,
 // publish-kind-document_fraud, publish-submit, field-error (+ data-field = the field's path in
 // proto's AlertInput, e.g. route.waypoints.1.country), publish-success, publish-failure.
@@ -10,6 +10,7 @@ import { createGatewayClient, type LiveState } from './client';
 import { MeQuery } from './documents';
 import { Check } from './pages/Check';
 import { Directory } from './pages/Directory';
+import { DirectoryAdmin } from './pages/DirectoryAdmin';
 import { Feed } from './pages/Feed';
 import { MyRoutes } from './pages/MyRoutes';
 import { Publish } from './pages/Publish';
@@ -17,8 +18,14 @@ import { SignIn } from './pages/SignIn';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedExpiry, storedToken } from './session';
 
-type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check';
-const PAGES: Record<string, Page> = { '#/feed': 'feed', '#/routes': 'routes', '#/publish': 'publish', '#/check': 'check' };
+type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep';
+const PAGES: Record<string, Page> = {
+  '#/feed': 'feed',
+  '#/routes': 'routes',
+  '#/publish': 'publish',
+  '#/check': 'check',
+  '#/keep-directory': 'keep',
+};
 const pageOf = (hash: string): Page => PAGES[hash] ?? 'directory';
 
 function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }) {
@@ -46,6 +53,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
     );
   }
 
+  const administrator = data.me.roles.includes('administrator');
   return (
     <>
       <header className="top">
@@ -66,6 +74,11 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
           <a href="#/check" data-testid="nav-check" aria-current={page === 'check' ? 'page' : undefined}>
             Check
           </a>
+          {administrator && (
+            <a href="#/keep-directory" data-testid="nav-keep" aria-current={page === 'keep' ? 'page' : undefined}>
+              Keep directory
+            </a>
+          )}
         </nav>
         <span className="me" data-testid="me">
           <strong>{data.me.name}</strong> · {data.me.agencyName}
@@ -75,11 +88,13 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
         </button>
       </header>
       <main>
-        {page === 'directory' && <Directory agencyName={agencyName} />}
+        {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} />}
         {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
         {page === 'routes' && <MyRoutes agencyName={agencyName} />}
         {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
         {page === 'check' && <Check agencyName={agencyName} />}
+        {page === 'keep' &&
+          (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>Only the agency’s administrators keep its directory.</p>)}
       </main>
     </>
   );

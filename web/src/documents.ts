@@ -32,17 +32,59 @@ export const MeQuery = graphql(`
   }
 `);
 
+export const EntryFieldsFragment = graphql(`
+  fragment EntryFields on DirectoryEntry {
+    id agency country kind name title roles competences networks postedIn covers routes languages notes
+    lastVerified verifiedBy retiredAt stale redacted
+    availability { always timeZone hours { days from to } absences { from to note } }
+    channels { type value label }
+  }
+`);
+
 export const DirectoryQuery = graphql(`
   query Directory($filter: DirectoryFilterInput) {
     directory(filter: $filter) {
-      entries {
-        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified
-        availability { always timeZone hours { days from to } }
-        channels { type value label }
-        redacted
-      }
+      total
+      entries { ...EntryFields }
       sources { agency ok latencyMs error }
     }
+  }
+`);
+
+export const OwnDirectoryQuery = graphql(`
+  query OwnDirectory {
+    ownDirectory(includeRetired: true) { ...EntryFields }
+    directoryToVerify { ...EntryFields }
+  }
+`);
+
+export const CreateEntryMutation = graphql(`
+  mutation CreateDirectoryEntry($entry: JSONObject!) {
+    createDirectoryEntry(entry: $entry) { ...EntryFields }
+  }
+`);
+
+export const UpdateEntryMutation = graphql(`
+  mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) {
+    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }
+  }
+`);
+
+export const VerifyEntryMutation = graphql(`
+  mutation VerifyDirectoryEntry($id: ID!) {
+    verifyDirectoryEntry(id: $id) { ...EntryFields }
+  }
+`);
+
+export const RetireEntryMutation = graphql(`
+  mutation RetireDirectoryEntry($id: ID!) {
+    retireDirectoryEntry(id: $id) { ...EntryFields }
+  }
+`);
+
+export const ImportDirectoryMutation = graphql(`
+  mutation ImportDirectoryCsv($csv: String!) {
+    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }
   }
 `);
 

@@ -16,7 +16,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    redacted\n    correlations { alertId agency kinds }\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": typeof types.AlertFieldsFragmentDoc,
     "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": typeof types.MeDocument,
-    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  fragment EntryFields on DirectoryEntry {\n    id agency country kind name title roles competences networks postedIn covers routes languages notes\n    lastVerified verifiedBy retiredAt stale redacted\n    availability { always timeZone hours { days from to } absences { from to note } }\n    channels { type value label }\n  }\n": typeof types.EntryFieldsFragmentDoc,
+    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.DirectoryDocument,
+    "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n": typeof types.OwnDirectoryDocument,
+    "\n  mutation CreateDirectoryEntry($entry: JSONObject!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n": typeof types.CreateDirectoryEntryDocument,
+    "\n  mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n": typeof types.UpdateDirectoryEntryDocument,
+    "\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": typeof types.VerifyDirectoryEntryDocument,
+    "\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": typeof types.RetireDirectoryEntryDocument,
+    "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n": typeof types.ImportDirectoryCsvDocument,
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": typeof types.AlertFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
@@ -31,7 +38,14 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    redacted\n    correlations { alertId agency kinds }\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
     "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": types.MeDocument,
-    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  fragment EntryFields on DirectoryEntry {\n    id agency country kind name title roles competences networks postedIn covers routes languages notes\n    lastVerified verifiedBy retiredAt stale redacted\n    availability { always timeZone hours { days from to } absences { from to note } }\n    channels { type value label }\n  }\n": types.EntryFieldsFragmentDoc,
+    "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.DirectoryDocument,
+    "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n": types.OwnDirectoryDocument,
+    "\n  mutation CreateDirectoryEntry($entry: JSONObject!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n": types.CreateDirectoryEntryDocument,
+    "\n  mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n": types.UpdateDirectoryEntryDocument,
+    "\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": types.VerifyDirectoryEntryDocument,
+    "\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": types.RetireDirectoryEntryDocument,
+    "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n": types.ImportDirectoryCsvDocument,
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": types.AlertFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
@@ -69,7 +83,35 @@ export function graphql(source: "\n  query Me {\n    me { subject name agency ag
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries {\n        id agency country kind name title roles competences networks postedIn covers languages notes lastVerified\n        availability { always timeZone hours { days from to } }\n        channels { type value label }\n        redacted\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment EntryFields on DirectoryEntry {\n    id agency country kind name title roles competences networks postedIn covers routes languages notes\n    lastVerified verifiedBy retiredAt stale redacted\n    availability { always timeZone hours { days from to } absences { from to note } }\n    channels { type value label }\n  }\n"): (typeof documents)["\n  fragment EntryFields on DirectoryEntry {\n    id agency country kind name title roles competences networks postedIn covers routes languages notes\n    lastVerified verifiedBy retiredAt stale redacted\n    availability { always timeZone hours { days from to } absences { from to note } }\n    channels { type value label }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n"): (typeof documents)["\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDirectoryEntry($entry: JSONObject!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation CreateDirectoryEntry($entry: JSONObject!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n"): (typeof documents)["\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

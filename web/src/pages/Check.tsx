@@ -4,13 +4,13 @@
 import { IDENTIFIER_KINDS } from '@corridor/proto';
 import { useState } from 'react';
 import { useClient } from 'urql';
+import { Channel } from '../components/ContactCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
 import { HitCheckQuery } from '../documents';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { HitCheckQuery as HitCheckResult } from '../gql/graphql';
 import { dateTimeText, label } from '../labels';
-import { Channel } from './Directory';
 
 /** What the qualifier means for each kind, when it has one. */
 const QUALIFIER: Record<string, { label: string; hint: string } | undefined> = {

@@ -1,106 +1,17 @@
-// Who to call, in which language, at what hour: the federated directory, searched at every node.
-import { DIRECTORY_ROLES, LANGUAGE_CODES } from '@corridor/proto';
+// Who to call, in which language, at what hour: the federated directory, searched at every node
+// and ranked by who can be reached now, speaks the user's languages and was verified recently.
+import { COMPETENCES, DIRECTORY_ROLES, directoryToCsv, LANGUAGE_CODES, type LanguageCode, ROUTE_REGIONS } from '@corridor/proto';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
+import { ContactCard } from '../components/ContactCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
+import { download, entryFromGraphQL } from '../directory-entry';
 import { DirectoryQuery } from '../documents';
-import type { DirectoryQuery as DirectoryResult } from '../gql/graphql';
-import { COUNTRY_OPTIONS, countryName, dateText, hoursText, label, languageName } from '../labels';
-
-type Entry = DirectoryResult['directory']['entries'][number];
+import { COUNTRY_OPTIONS, label, languageName } from '../labels';
+import { storedLanguages, storeLanguages } from '../my-languages';
 
 const LANGUAGE_OPTIONS = [...LANGUAGE_CODES].sort((a, b) => languageName(a).localeCompare(languageName(b)));
-const CHANNEL_NAMES: Record<string, string> = { phone: 'Phone', email: 'E-mail', secure_messaging: 'Secure messaging', fax: 'Fax' };
-
-function localTime(timeZone: string): string | null {
-  try {
-    return new Date().toLocaleTimeString(undefined, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  } catch {
-    return null;
-  }
-}
-
-/** A way to reach a contact, as a link the officer's device can follow (tel:, mailto:). */
-export function Channel({ type, value, label: channelLabel }: Entry['channels'][number]) {
-  const link =
-    type === 'phone' || type === 'fax' ? (
-      <a href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</a>
-    ) : type === 'email' ? (
-      <a href={`mailto:${value}`}>{value}</a>
-    ) : (
-      <span className="channel-value">{value}</span>
-    );
-  return (
-    <li>
-      <span className="channel-type">{CHANNEL_NAMES[type] ?? type}</span>
-      <span>
-        {link}
-        {channelLabel && <small className="muted"> — {channelLabel}</small>}
-      </span>
-    </li>
-  );
-}
-
-function ContactCard({ entry, agencyName }: { entry: Entry; agencyName: (id: string) => string }) {
-  const { always, timeZone, hours } = entry.availability;
-  const now = localTime(timeZone);
-  return (
-    <article className="contact" data-testid="directory-result" data-entry-id={entry.id}>
-      <header>
-        <h3>{entry.name}</h3>
-        {entry.kind === 'desk' && <span className="badge">Desk</span>}
-        {always ? <span className="badge badge-247">24/7</span> : null}
-      </header>
-      {entry.title && <p className="title">{entry.title}</p>}
-      <p>
-        {agencyName(entry.agency)} · {countryName(entry.country)}
-        {entry.postedIn && ` · posted in ${countryName(entry.postedIn)}`}
-      </p>
-      <dl className="details">
-        <dt>Roles</dt>
-        <dd>{entry.roles.map(label.role).join(' · ')}</dd>
-        {entry.competences.length > 0 && (
-          <>
-            <dt>Handles</dt>
-            <dd>{entry.competences.map(label.competence).join(', ')}</dd>
-          </>
-        )}
-        {entry.covers.length > 0 && (
-          <>
-            <dt>Covers</dt>
-            <dd>{entry.covers.map(countryName).join(', ')}</dd>
-          </>
-        )}
-        <dt>Speaks</dt>
-        <dd>{entry.languages.map(languageName).join(', ')}</dd>
-        <dt>Reachable</dt>
-        <dd>
-          {always ? 'Any hour, any day' : hoursText(hours) || 'Hours not given'}
-          <span className="muted">
-            {' '}
-            ({timeZone.replace(/_/g, ' ')}
-            {now && `, now ${now} there`})
-          </span>
-        </dd>
-      </dl>
-      <ul className="channels">
-        {entry.channels.map((c) => (
-          <Channel key={`${c.type}-${c.value}`} {...c} />
-        ))}
-      </ul>
-      {entry.redacted.length > 0 && (
-        <p className="muted redacted" data-testid="entry-redacted">
-          {agencyName(entry.agency)} shares{' '}
-          {entry.redacted.some((f) => f.startsWith('channels.')) ? 'some ways to reach this contact' : 'some details'} only within its
-          networks.
-        </p>
-      )}
-      {entry.notes && <p className="notes">{entry.notes}</p>}
-      <p className="muted verified">Last verified {dateText(entry.lastVerified)}</p>
-    </article>
-  );
-}
 
 /** The text filter waits for a pause in typing before asking every node again. */
 function useSettled(value: string, ms: number): string {
@@ -112,33 +23,68 @@ function useSettled(value: string, ms: number): string {
   return settled;
 }
 
-export function Directory({ agencyName }: { agencyName: (id: string) => string }) {
+export function Directory({ agencyName, networks }: { agencyName: (id: string) => string; networks: readonly string[] }) {
   const [country, setCountry] = useState('');
   const [role, setRole] = useState('');
+  const [competence, setCompetence] = useState('');
   const [language, setLanguage] = useState('');
+  const [network, setNetwork] = useState('');
+  const [route, setRoute] = useState('');
+  const [always, setAlways] = useState(false);
   const [text, setText] = useState('');
+  const [speaks, setSpeaks] = useState<LanguageCode[]>(storedLanguages);
   const settledText = useSettled(text.trim(), 300);
   const filter = {
     ...(country && { country }),
     ...(role && { role }),
+    ...(competence && { competence }),
     ...(language && { language }),
+    ...(network && { network }),
+    ...(route && { route }),
+    ...(always && { always }),
     ...(settledText && { text: settledText }),
+    ...(speaks.length > 0 && { speaks }),
   };
-  const [{ data, fetching, error }] = useQuery({ query: DirectoryQuery, variables: { filter } });
+  // Shown at once from the cache, and asked again: an entry changed or verified since must show.
+  const [{ data, fetching, error }] = useQuery({ query: DirectoryQuery, variables: { filter }, requestPolicy: 'cache-and-network' });
   const entries = data?.directory.entries ?? [];
+  const total = data?.directory.total ?? 0;
 
   return (
     <section>
       <div className="page-head">
         <h2>Directory</h2>
         {data && (
-          <span className="muted" role="status">
-            {entries.length === 1 ? '1 contact' : `${entries.length} contacts`}
+          <span className="muted" role="status" data-testid="directory-count">
+            {total === entries.length
+              ? entries.length === 1
+                ? '1 contact'
+                : `${entries.length} contacts`
+              : `the best ${entries.length} of ${total} contacts: narrow the search to see others`}
             {fetching && ' · updating…'}
           </span>
         )}
+        {entries.length > 0 && (
+          <button
+            type="button"
+            className="link"
+            data-testid="directory-export-csv"
+            onClick={() => download('corridor-directory.csv', directoryToCsv(entries.map(entryFromGraphQL)), 'text/csv')}
+          >
+            Export these as CSV
+          </button>
+        )}
       </div>
       <form className="filters" aria-label="Search the directory" onSubmit={(e) => e.preventDefault()}>
+        <Field id="directory-text" label="Search" hint="Names, agencies, places, what they handle, notes">
+          <input
+            id="directory-text"
+            type="search"
+            value={text}
+            placeholder="e.g. extradition niger"
+            onChange={(e) => setText(e.target.value)}
+          />
+        </Field>
         <Field id="directory-country" label="Country">
           <select id="directory-country" value={country} onChange={(e) => setCountry(e.target.value)}>
             <option value="">Any country</option>
@@ -152,7 +98,17 @@ export function Directory({ agencyName }: { agencyName: (id: string) => string }
         <Field id="directory-role" label="Role">
           <CodeSelect id="directory-role" value={role} onChange={setRole} codes={DIRECTORY_ROLES} labelOf={label.role} empty="Any role" />
         </Field>
-        <Field id="directory-language" label="Language">
+        <Field id="directory-competence" label="Handles">
+          <CodeSelect
+            id="directory-competence"
+            value={competence}
+            onChange={setCompetence}
+            codes={COMPETENCES}
+            labelOf={label.competence}
+            empty="Anything"
+          />
+        </Field>
+        <Field id="directory-language" label="Speaks">
           <CodeSelect
             id="directory-language"
             value={language}
@@ -162,8 +118,51 @@ export function Directory({ agencyName }: { agencyName: (id: string) => string }
             empty="Any language"
           />
         </Field>
-        <Field id="directory-text" label="Name, agency or note">
-          <input id="directory-text" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <Field id="directory-route" label="Route">
+          <CodeSelect
+            id="directory-route"
+            value={route}
+            onChange={setRoute}
+            codes={ROUTE_REGIONS}
+            labelOf={label.region}
+            empty="Any route"
+          />
+        </Field>
+        {networks.length > 0 && (
+          <Field id="directory-network" label="Network">
+            <CodeSelect
+              id="directory-network"
+              value={network}
+              onChange={setNetwork}
+              codes={networks}
+              labelOf={(n) => n}
+              empty="Any network"
+            />
+          </Field>
+        )}
+        <div className="field field-check">
+          <label htmlFor="directory-always">
+            <input id="directory-always" type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} /> 24/7 desks only
+          </label>
+        </div>
+        <Field id="directory-speaks" label="Languages you speak" hint="Contacts who speak them come first">
+          <select
+            id="directory-speaks"
+            multiple
+            size={3}
+            value={speaks}
+            onChange={(e) => {
+              const chosen = [...e.target.selectedOptions].map((o) => o.value as LanguageCode);
+              setSpeaks(chosen);
+              storeLanguages(chosen);
+            }}
+          >
+            {LANGUAGE_OPTIONS.map((c) => (
+              <option key={c} value={c}>
+                {languageName(c)}
+              </option>
+            ))}
+          </select>
         </Field>
       </form>
       <Sources sources={data?.directory.sources} error={error} agencyName={agencyName} />

@@ -1,0 +1,160 @@
+// One contact as an officer needs it on a bad night: can I reach them now (and what time is it
+// there), in which language, how (links the device can follow), what they handle, and whether
+// their agency still vouches for the entry. Reachability is computed here, with the same proto
+// function the nodes and the gateway rank by.
+import { reachability, toVCard, vcardFileName } from '@corridor/proto';
+import { useEffect, useState } from 'react';
+import { download, entryFromGraphQL } from '../directory-entry';
+import type { EntryFieldsFragment } from '../gql/graphql';
+import { countryName, dateText, hoursText, label, languageName } from '../labels';
+
+const CHANNEL_NAMES: Record<string, string> = { phone: 'Phone', email: 'E-mail', secure_messaging: 'Secure messaging', fax: 'Fax' };
+
+/** A way to reach a contact, as a link the officer's device can follow (tel:, mailto:). */
+export function Channel({ type, value, label: channelLabel }: EntryFieldsFragment['channels'][number]) {
+  const link =
+    type === 'phone' || type === 'fax' ? (
+      <a href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</a>
+    ) : type === 'email' ? (
+      <a href={`mailto:${value}`}>{value}</a>
+    ) : (
+      <span className="channel-value">{value}</span>
+    );
+  return (
+    <li>
+      <span className="channel-type">{CHANNEL_NAMES[type] ?? type}</span>
+      <span>
+        {link}
+        {channelLabel && <small className="muted"> — {channelLabel}</small>}
+      </span>
+    </li>
+  );
+}
+
+/** The clock moves while the page is open: the indicator follows it, once a minute. */
+function useMinute(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+export function ReachableNow({ entry }: { entry: EntryFieldsFragment }) {
+  const now = useMinute();
+  const r = reachability(entryFromGraphQL(entry), now);
+  const place = entry.availability.timeZone.split('/').pop()?.replace(/_/g, ' ');
+  const there = `${r.local.time} in ${place}`;
+  const text = r.reachable
+    ? `Reachable now — ${r.why === 'always' ? '24/7' : 'within hours'}, ${there}`
+    : r.why === 'absent'
+      ? `Away — back ${dateText(r.backOn)}; ${there}`
+      : r.why === 'no_hours'
+        ? `Hours not given — ${there}`
+        : `Outside hours — ${there}`;
+  return (
+    <p className={`reachable ${r.reachable ? 'reachable-yes' : 'reachable-no'}`} data-testid="reachable" data-reachable={r.reachable}>
+      <span aria-hidden="true">{r.reachable ? '●' : '○'}</span> {text}
+    </p>
+  );
+}
+
+export function ContactCard({ entry, agencyName }: { entry: EntryFieldsFragment; agencyName: (id: string) => string }) {
+  const { always, timeZone, hours, absences } = entry.availability;
+  const upcoming = absences.filter((a) => a.to >= new Date().toISOString().slice(0, 10));
+  return (
+    <article className={`contact ${entry.stale ? 'contact-stale' : ''}`} data-testid="directory-result" data-entry-id={entry.id}>
+      <header>
+        <h3>{entry.name}</h3>
+        {entry.kind === 'desk' && <span className="badge">Desk</span>}
+        {always ? <span className="badge badge-247">24/7</span> : null}
+        {entry.stale && (
+          <span className="badge badge-stale" data-testid="stale" title="Its agency has not confirmed this entry recently">
+            Stale
+          </span>
+        )}
+      </header>
+      {entry.title && <p className="title">{entry.title}</p>}
+      <p>
+        {agencyName(entry.agency)} · {countryName(entry.country)}
+        {entry.postedIn && ` · posted in ${countryName(entry.postedIn)}`}
+      </p>
+      <ReachableNow entry={entry} />
+      <dl className="details">
+        <dt>Roles</dt>
+        <dd>{entry.roles.map(label.role).join(' · ')}</dd>
+        {entry.competences.length > 0 && (
+          <>
+            <dt>Handles</dt>
+            <dd>{entry.competences.map(label.competence).join(', ')}</dd>
+          </>
+        )}
+        {entry.covers.length > 0 && (
+          <>
+            <dt>Covers</dt>
+            <dd>{entry.covers.map(countryName).join(', ')}</dd>
+          </>
+        )}
+        {entry.routes.length > 0 && (
+          <>
+            <dt>Routes</dt>
+            <dd>{entry.routes.map(label.region).join(', ')}</dd>
+          </>
+        )}
+        {entry.networks.length > 0 && (
+          <>
+            <dt>Networks</dt>
+            <dd>{entry.networks.join(', ')}</dd>
+          </>
+        )}
+        <dt>Speaks</dt>
+        <dd>{entry.languages.map(languageName).join(', ')}</dd>
+        <dt>Hours</dt>
+        <dd>
+          {always ? 'Any hour, any day' : hoursText(hours) || 'Not given'}
+          <span className="muted"> ({timeZone.replace(/_/g, ' ')})</span>
+          {upcoming.length > 0 && (
+            <span className="muted">
+              {' '}
+              · away {upcoming.map((a) => (a.from === a.to ? dateText(a.from) : `${dateText(a.from)} – ${dateText(a.to)}`)).join(', ')}
+            </span>
+          )}
+        </dd>
+      </dl>
+      <ul className="channels">
+        {entry.channels.map((c) => (
+          <Channel key={`${c.type}-${c.value}`} {...c} />
+        ))}
+      </ul>
+      {entry.redacted.length > 0 && (
+        <p className="muted redacted" data-testid="entry-redacted">
+          {agencyName(entry.agency)} shares{' '}
+          {entry.redacted.some((f) => f.startsWith('channels.')) ? 'some ways to reach this contact' : 'some details'} only within its
+          networks.
+        </p>
+      )}
+      {entry.notes && <p className="notes">{entry.notes}</p>}
+      <footer className="contact-foot">
+        <span className={`verified ${entry.stale ? 'stale-text' : 'muted'}`} data-testid="verified">
+          {entry.stale ? 'Not confirmed since' : 'Last verified'} {dateText(entry.lastVerified)}
+          {entry.verifiedBy && ` by ${entry.verifiedBy}`}
+        </span>
+        <button
+          type="button"
+          className="link"
+          data-testid="vcard"
+          onClick={() =>
+            download(
+              vcardFileName(entryFromGraphQL(entry)),
+              toVCard(entryFromGraphQL(entry), { agencyName: agencyName(entry.agency) }),
+              'text/vcard',
+            )
+          }
+        >
+          Save contact (vCard)
+        </button>
+      </footer>
+    </article>
+  );
+}

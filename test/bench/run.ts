@@ -4,11 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
+import { directorySuite } from './suites/directory.js';
 import { gatewaySuite } from './suites/gateway.js';
 import { hitcheckSuite } from './suites/hitcheck.js';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
+  directory: directorySuite,
   gateway: gatewaySuite,
   hitcheck: hitcheckSuite,
 };

@@ -1,4 +1,4 @@
-import { type DirectoryEntry, directoryEntry, newId, reachability, WEEKDAYS } from '@corridor/proto';
+import { type DirectoryEntry, directoryEntry, directoryEntryDraft, newId, reachability, WEEKDAYS } from '@corridor/proto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importEntries, reachableAt, searchDirectory, seedEntries, verifyEntry } from './directory-store.js';
@@ -131,21 +131,18 @@ describe('searching and keeping the directory', () => {
 
   it('applies an import whole: a row that fails in the database leaves the others unwritten too', async () => {
     const db = scratch.database.db;
-    const draft = {
+    const draft = directoryEntryDraft.parse({
       kind: 'person',
       name: 'Carla Blu',
+      country: 'ITA',
       roles: ['border_control'],
       languages: ['it'],
-      availability: { always: false, timeZone: 'UTC', hours: [], absences: [] },
+      availability: { always: false, timeZone: 'UTC' },
       channels: [{ type: 'email', value: 'x@y.org' }],
-    } as const;
+    });
     // Two rows with one id: the database refuses the second in the same statement.
     const id = newId();
-    const rows = [
-      { draft: { ...draft, country: 'ITA' as const, competences: [], networks: [], covers: [], routes: [] } },
-      { id, draft: { ...draft, country: 'ITA' as const, competences: [], networks: [], covers: [], routes: [] } },
-      { id, draft: { ...draft, country: 'ITA' as const, competences: [], networks: [], covers: [], routes: [] } },
-    ];
+    const rows = [{ draft }, { id, draft }, { id, draft }];
     await expect(importEntries(db, { id: 'it-polfr' }, rows, { subject: 'admin' })).rejects.toThrow();
     expect((await searchDirectory(db, { text: 'carla' })).entries).toEqual([]);
   });

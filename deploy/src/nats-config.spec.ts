@@ -4,12 +4,13 @@ import { agencyPermissions, natsServerConfig, newNatsUser } from './nats-config.
 describe('bus permissions of an agency node', () => {
   const p = agencyPermissions('it-polfr', 'corridor', 'CORRIDOR_ALERTS');
 
-  it('publish alerts and correlation notices only under its own agency id', () => {
+  it('publish alerts, correlation notices and consultation events only under its own agency id', () => {
     const alertSubjects = p.publish.filter((s) => s.startsWith('corridor.'));
     expect(alertSubjects).toEqual([
       'corridor.alert.*.*.*.it-polfr',
       'corridor.inbox.*.alert.*.*.*.it-polfr',
       'corridor.inbox.*.correlation.it-polfr',
+      'corridor.inbox.*.case.it-polfr',
     ]);
   });
 

@@ -27,6 +27,7 @@ export function agencyPermissions(agency: string, subjectRoot: string, stream: s
       `${subjectRoot}.alert.*.*.*.${agency}`,
       `${subjectRoot}.inbox.*.alert.*.*.*.${agency}`,
       `${subjectRoot}.inbox.*.correlation.${agency}`,
+      `${subjectRoot}.inbox.*.case.${agency}`,
       '$JS.API.INFO',
       `$JS.API.STREAM.INFO.${stream}`,
       `$JS.API.STREAM.CREATE.${stream}`,

@@ -1,7 +1,8 @@
 // The release policy each agency of a launched network runs with unless the network spec gives
 // its own: a plausible sharing agreement for a demonstration, not a recommendation. Alerts go to
 // every member, the case reference only to prosecutors of an agency sharing a network with the
-// owner; directory entries go to every member, their phone numbers only within a shared network.
+// owner; directory entries go to every member, their phone numbers only within a shared network;
+// consultations with any member.
 import { parseOrThrow, type ReleasePolicy, type ReleasePolicyInput, releasePolicy } from '@corridor/proto';
 
 export function standardReleasePolicy(agency: string): ReleasePolicy {
@@ -35,6 +36,11 @@ export function standardReleasePolicy(agency: string): ReleasePolicy {
           description: 'Every member sees the directory without phone numbers.',
           resource: 'directory_entry',
           redact: ['channels.phone'],
+        },
+        {
+          id: 'consultations-members',
+          description: 'We consult with, and send requests to, any member.',
+          resource: 'consultation',
         },
       ],
     } satisfies ReleasePolicyInput,

@@ -2,7 +2,7 @@
 import type { Alert, DirectoryEntry } from '@corridor/proto';
 import { gql } from './node-clients.js';
 
-const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary revision status details signature caseReference redacted
+const ALERT_SELECTION = `id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted
   correlations { alertId agency kinds }
   origin { agency country } grading { source information }
   route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }`;
@@ -98,3 +98,21 @@ export function fromNodeAlert(a: NodeAlert): Alert {
 }
 
 export type NodeDirectoryEntry = DirectoryEntry;
+
+// Consultations (issue 7): asked of the caller's own node only, which is party to them.
+export const CONSULTATIONS_QUERY = gql('query Consultations { consultations }');
+export const CONSULTATION_QUERY = gql('query Consultation($id: ID!) { consultation(id: $id) }');
+export const REQUESTS_QUERY = gql(
+  'query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }',
+);
+export const PROTECTION_NOTICES_QUERY = gql('query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }');
+export const OPEN_CONSULTATION_MUTATION = gql('mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }');
+export const CONSULTATION_MESSAGE_MUTATION = gql(
+  'mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }',
+);
+export const CREATE_REQUEST_MUTATION = gql(
+  'mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }',
+);
+export const REQUEST_STATUS_MUTATION = gql(
+  'mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }',
+);

@@ -11,6 +11,7 @@ import {
   FRAUD_TYPES,
   IDENTIFIER_KINDS,
   INFORMATION_CREDIBILITY,
+  PROTECTION_FLAGS,
   ROUTE_REGIONS,
   SOURCE_RELIABILITY,
   TLP_LEVELS,
@@ -114,6 +115,9 @@ export const documentFraudDetails = z.strictObject({
 });
 export type DocumentFraudDetails = z.infer<typeof documentFraudDetails>;
 
+// Absent rather than empty when nothing is flagged, so alerts signed before the field existed verify as they are.
+const protection = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).min(1).max(6);
+
 const commonInput = {
   tlp,
   /** For TLP:AMBER and AMBER+STRICT: the agencies that may see the alert. */
@@ -124,6 +128,8 @@ const commonInput = {
   identifiers: z.array(identifierInput).max(50).default([]),
   /** The originating agency's own case or file reference, which prosecutors cite in a formal request. */
   caseReference: z.string().trim().min(1).max(80).optional(),
+  /** Vulnerable persons seen (a need for protection, never a suspicion): each receiving agency raises a protection notice. */
+  protection: protection.optional(),
 };
 
 export const alertInput = z
@@ -188,6 +194,7 @@ const commonAlert = {
   revision: z.number().int().min(1),
   status: code(ALERT_STATUSES, 'an alert status: active, amended or withdrawn'),
   caseReference: z.string().min(1).max(80).optional(),
+  protection: protection.optional(),
   /** Fields the originating agency's release policy withheld from this copy (release-policy.ts). */
   redacted: z.array(z.string()).max(20).optional(),
   /**

@@ -362,6 +362,27 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/**
+ * Vulnerable persons an alert or a consultation may flag (issue 7, protection first): a need for
+ * protection, never a suspicion, and never tied to an identifier of the person.
+ */
+export const PROTECTION_FLAGS = [
+  'child',
+  'unaccompanied_child',
+  'separated_child',
+  'pregnant_woman',
+  'person_with_disability',
+  'person_in_danger',
+] as const;
+export type ProtectionFlag = (typeof PROTECTION_FLAGS)[number];
+export const PROTECTION_FLAG_LABELS: Record<ProtectionFlag, string> = {
+  child: 'Child',
+  unaccompanied_child: 'Unaccompanied child',
+  separated_child: 'Separated child',
+  pregnant_woman: 'Pregnant woman',
+  person_with_disability: 'Person with a disability',
+  person_in_danger: 'Person in danger',
+};
 /** Roles carried in a user's access token: what the user may do, not what a contact does. */
 export const USER_ROLES = ['border_officer', 'investigator', 'prosecutor', 'liaison_officer', 'analyst', 'administrator'] as const;
 export type UserRole = (typeof USER_ROLES)[number];

@@ -10,7 +10,11 @@ import { ALERT_KINDS, TLP_LEVELS, USER_ROLES } from './codes.js';
 import type { DirectoryEntry } from './directory.js';
 import { agencyId, code, countryCode, networkId } from './fields.js';
 
-export const RELEASE_RESOURCES = ['alert', 'directory_entry'] as const;
+/**
+ * `consultation`: the messages and requests of a consultation this agency sends to the other
+ * party (issue 7). Each side's own policy governs what it sends; nothing else of a case travels.
+ */
+export const RELEASE_RESOURCES = ['alert', 'directory_entry', 'consultation'] as const;
 export type ReleaseResource = (typeof RELEASE_RESOURCES)[number];
 
 /** The kinds of directory entry a rule can name ("entry class"). */
@@ -23,6 +27,7 @@ export const DIRECTORY_ENTRY_CLASSES = ['person', 'desk'] as const;
 export const REDACTABLE_FIELDS = {
   alert: ['caseReference', 'identifiers', 'route.places', 'routeDetails.priceObserved', 'documentFraud.detectionDetails'],
   directory_entry: ['channels.phone', 'channels.email', 'channels.secure_messaging', 'channels.fax', 'notes', 'title'],
+  consultation: [],
 } as const satisfies Record<ReleaseResource, readonly string[]>;
 export type RedactableField<R extends ReleaseResource = ReleaseResource> = (typeof REDACTABLE_FIELDS)[R][number];
 
@@ -34,7 +39,7 @@ export const releaseRule = z.strictObject({
   description: z.string().trim().max(500).optional(),
   /** `deny` rules carve exceptions out of broader `release` rules below them. */
   effect: code(['release', 'deny'] as const, 'release or deny').default('release'),
-  resource: code(RELEASE_RESOURCES, 'a resource: alert or directory_entry'),
+  resource: code(RELEASE_RESOURCES, 'a resource: alert, directory_entry or consultation'),
   // Conditions: each one left out matches anything; all given must hold.
   /** Alert kinds (alerts only). */
   kinds: nonEmpty(code(ALERT_KINDS, 'an alert kind: route or document_fraud')).optional(),
@@ -101,7 +106,8 @@ export interface Receiver {
 /** What is being released, as far as the rules look at it. */
 export type ReleaseItem =
   | { resource: 'alert'; kind: string; tlp: string; networks: readonly string[] }
-  | { resource: 'directory_entry'; entryClass: string; networks: readonly string[] };
+  | { resource: 'directory_entry'; entryClass: string; networks: readonly string[] }
+  | { resource: 'consultation'; networks: readonly string[] };
 
 export type ReleaseDecision = { release: true; rule: string; redact: readonly string[] } | { release: false; rule: string | null };
 

@@ -16,7 +16,7 @@ export interface AuditRecord {
   agency: string;
   /** The user who asked; null when an agency's node receives. */
   subject: string | null;
-  resource: 'alert' | 'directory_entry';
+  resource: 'alert' | 'directory_entry' | 'consultation';
   items: string[];
   rule: string;
   policyVersion: number;

@@ -9,6 +9,7 @@ import {
   fieldErrorsOf,
   type Membership,
   parseAlertSubject,
+  parseConsultationSubject,
   parseCorrelationSubject,
   subjectFiltersFor,
   verifyAlertSignature,
@@ -20,6 +21,7 @@ import type { Correlator } from './correlation.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 import type { Logger } from './log.js';
+import type { ProtectionNotifier } from './protection.js';
 
 const BATCH = 500;
 // A signer this node does not know yet (a new member, a rotated key) is usually a membership
@@ -31,6 +33,10 @@ const UNKNOWN_SIGNER_DELAY_MS = 5000;
 export interface InboxOptions {
   /** Finds correlations of what was stored and handles partners' correlation notices (correlation.ts). */
   correlator?: Correlator;
+  /** Keeps the other party's consultation events (consultations.ts). */
+  consultations?: (subject: string, data: string) => Promise<{ ok: true } | { ok: false; reason: string; retry?: true }>;
+  /** Raises protection notices for stored alerts that flag vulnerable persons (protection.ts). */
+  protection?: ProtectionNotifier;
   agency: string;
   /** Whose alert-signing keys to trust: the current membership document. */
   membership: () => Membership;
@@ -110,6 +116,18 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
       // agency publish under our id, so they are acknowledged unread instead of verified again.
       if (parseAlertSubject(opts.subjectRoot, m.subject)?.originAgency === opts.agency) continue;
       const data = m.string();
+      if (parseConsultationSubject(opts.subjectRoot, m.subject)) {
+        const verdict = opts.consultations
+          ? await opts.consultations(m.subject, data)
+          : { ok: false as const, reason: 'consultation events are not handled here' };
+        if (!verdict.ok && verdict.retry && m.info.deliveryCount <= UNKNOWN_SIGNER_RETRIES) {
+          retry.push(m);
+        } else if (!verdict.ok) {
+          rejected.push({ subject: m.subject, payload: data, reason: verdict.reason });
+          log.warn('message quarantined', { subject: m.subject, reason: verdict.reason, seq: m.seq });
+        }
+        continue;
+      }
       if (parseCorrelationSubject(opts.subjectRoot, m.subject)) {
         const verdict = opts.correlator
           ? await opts.correlator.receiveNotice(m.subject, data)
@@ -150,6 +168,14 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
         } catch (e) {
           // The alerts are stored and acknowledged; a correlation missed here is logged, not fatal.
           log.error('looking for correlations failed', { error: (e as Error).message, count: stored.length });
+        }
+      }
+      if (opts.protection && stored.length > 0) {
+        try {
+          await opts.protection.fromAlerts(stored);
+        } catch (e) {
+          // Stored and acknowledged: the notice is raised at the next start (catchUp) if not now.
+          log.error('raising protection notices failed', { error: (e as Error).message, count: stored.length });
         }
       }
       for (const a of shown) {

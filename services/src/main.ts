@@ -4,6 +4,7 @@ import { auditWriter } from './audit-log.js';
 import { createBus } from './bus.js';
 import { createCheckLimits } from './check-limits.js';
 import { loadConfig } from './config.js';
+import { type ConsultationDeps, receiveConsultationEvent } from './consultations.js';
 import { createCorrelator } from './correlation.js';
 import { openDatabase } from './database.js';
 import { backfillSearchText, readSeedFile, seedEntries } from './directory-store.js';
@@ -13,6 +14,7 @@ import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
 import type { NodeServices } from './node-services.js';
 import { startOutboxRelay } from './outbox.js';
+import { createProtectionNotifier } from './protection.js';
 import { ownAlertWriter } from './publish-alert.js';
 import { PolicyError, watchReleasePolicy } from './release-policy-source.js';
 import { createNodeServer } from './server.js';
@@ -75,11 +77,33 @@ async function main(): Promise<void> {
     onQueued: () => outbox.wake(),
     log,
   });
+  const protection = createProtectionNotifier({ db: database.db, agency: config.agency, log });
+  const caughtUp = await protection.catchUp();
+  if (caughtUp > 0) log.info('protection notices raised at start', { alerts: caughtUp });
+  const consultations: ConsultationDeps = {
+    db: database.db,
+    agency: config.agency,
+    membership: () => config.membership,
+    policy: () => policy.current(),
+    signer,
+    subjectRoot: config.subjectRoot,
+    protection,
+    onQueued: () => outbox.wake(),
+    log,
+  };
   const inbox = startInbox(
     database.db,
     bus,
     feed,
-    { agency: config.agency.id, membership: () => config.membership, stream: config.stream, subjectRoot: config.subjectRoot, correlator },
+    {
+      agency: config.agency.id,
+      membership: () => config.membership,
+      stream: config.stream,
+      subjectRoot: config.subjectRoot,
+      correlator,
+      consultations: (subject, data) => receiveConsultationEvent(consultations, subject, data),
+      protection,
+    },
     log,
   );
   const services: NodeServices = {
@@ -94,6 +118,8 @@ async function main(): Promise<void> {
     audit: auditWriter(database.db),
     checkLimits: createCheckLimits(config.checksPerMinute),
     staleAfterDays: config.staleAfterDays,
+    consultations,
+    protection,
     publishContext: {
       db: database.db,
       feed,

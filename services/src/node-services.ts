@@ -3,11 +3,13 @@ import type { MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@co
 import type { AuditRecord } from './audit-log.js';
 import type { Bus } from './bus.js';
 import type { CheckLimits } from './check-limits.js';
+import type { ConsultationDeps } from './consultations.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 import type { GroupWriter } from './group-commit.js';
 import type { Logger } from './log.js';
 import type { OutboxRelay } from './outbox.js';
+import type { ProtectionNotifier } from './protection.js';
 import type { PublishContext } from './publish-alert.js';
 
 export interface NodeServices {
@@ -27,6 +29,10 @@ export interface NodeServices {
   checkLimits: CheckLimits;
   /** Days after which an entry not re-verified is stale (CORRIDOR_STALE_AFTER_DAYS). */
   staleAfterDays: number;
+  /** Consultations and tracked requests (consultations.ts). */
+  consultations: ConsultationDeps;
+  /** Protection notices for flagged alerts and consultations (protection.ts). */
+  protection: ProtectionNotifier;
   publishContext: PublishContext;
   log: Logger;
 }

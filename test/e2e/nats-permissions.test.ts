@@ -62,12 +62,17 @@ it('refuses a node publishing in another agency’s name, and lets it publish in
   const { nc, violations } = await asNode('it-polfr');
   const forged = `${net.subjectRoot}.alert.route.NER.central-mediterranean.ne-ppn`;
   const own = `${net.subjectRoot}.alert.route.ITA.central-mediterranean.it-polfr`;
+  // A consultation event in Niger's name, slipped into Nigeria's inbox.
+  const forgedCase = `${net.subjectRoot}.inbox.ng-nis.case.ne-ppn`;
   nc.publish(forged, 'pretending to be Niger');
+  nc.publish(forgedCase, 'pretending to be Niger in a consultation');
   nc.publish(own, 'not even an alert: the receiving nodes quarantine it');
   await nc.flush();
   await eventually(async () => seen.includes(own));
   expect(seen).not.toContain(forged);
+  expect(seen).not.toContain(forgedCase);
   await eventually(async () => violations.some((v) => /permission/i.test(v) && v.includes(forged)));
+  await eventually(async () => violations.some((v) => /permission/i.test(v) && v.includes(forgedCase)));
   await nc.close();
   sub.unsubscribe();
 });

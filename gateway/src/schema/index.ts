@@ -32,6 +32,7 @@ import {
   HitAnswerRef,
   SubscribedAlertRef,
 } from './builder.js';
+import './consultations.js';
 import './directory.js';
 import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 

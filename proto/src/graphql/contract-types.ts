@@ -175,6 +175,10 @@ export function defineContractTypes(builder: ContractBuilder) {
         description: 'The origin agency’s case reference, where its release policy lets the caller see it.',
         resolve: (a) => a.caseReference ?? null,
       }),
+      protection: t.stringList({
+        description: 'Vulnerable persons flagged (proto PROTECTION_FLAGS): a need for protection, never a suspicion.',
+        resolve: (a) => a.protection ?? [],
+      }),
       redacted: t.stringList({
         description: 'Fields the origin agency’s release policy withheld from this copy (ask the owner for them).',
         resolve: (a) => a.redacted ?? [],

@@ -36,6 +36,7 @@ import {
   PseudonymRef,
   SubscribedAlertRef,
 } from './builder.js';
+import './consultations.js';
 import './directory.js';
 import { administratorsOnly, ownAgencyOnly, validationError } from './guards.js';
 import { AlertScopeEnum } from './types.js';
@@ -140,6 +141,7 @@ builder.mutationType({
         try {
           const published = await publishAlert(ctx.services.publishContext, args.input);
           ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
+          await raiseProtectionNotices(ctx, published);
           return published;
         } catch (e) {
           if (e instanceof ValidationError) {
@@ -152,6 +154,15 @@ builder.mutationType({
     }),
   }),
 });
+
+/** The alert is stored and on its way; a notice missed here is raised when the node next starts. */
+async function raiseProtectionNotices(ctx: NodeContext, a: Alert): Promise<void> {
+  try {
+    await ctx.services.protection.fromAlerts([a]);
+  } catch (e) {
+    ctx.services.log.error('raising a protection notice failed', { alert: a.id, error: (e as Error).message });
+  }
+}
 
 function lifecycleError(e: unknown): unknown {
   if (e instanceof ValidationError) return validationError(e);
@@ -173,6 +184,7 @@ builder.mutationFields((t) => ({
       try {
         const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
         ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
+        await raiseProtectionNotices(ctx, amended);
         return amended;
       } catch (e) {
         throw lifecycleError(e);

@@ -1,0 +1,296 @@
+// Consultations and formal requests (issue 7). The UN texts ask that States talk informally before
+// a formal mutual-legal-assistance or extradition request, find the authority that handles it,
+// and track requests until answered. A consultation is a short thread between two agencies only,
+// opened from an alert, a hit or a contact card; it can become a tracked request.
+//
+// Everything travels as signed events (like alerts: a detached JWS over the canonical JSON, with
+// the sending agency's key) on the recipient's inbox subject, and is kept at both nodes. Each side
+// derives the thread, the requests and their histories by folding the events in order, so both
+// sides see the same thing whatever order the bus delivered them in and however often.
+//
+// Protection first: a thread or an alert may flag vulnerable persons present (a child, an
+// unaccompanied child…). A flag describes a need for protection, never a suspicion: no field here
+// or anywhere in the contract records a smuggled migrant as an offender, and flags carry no
+// identifier of the person.
+import { z } from 'zod';
+import { PROTECTION_FLAGS, type ProtectionFlag } from './codes.js';
+import { agencyId, code, isoDate, isoDateTime } from './fields.js';
+
+export const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).max(6).default([]);
+
+export const REQUEST_TYPES = ['mla', 'extradition', 'joint_investigation_team', 'information_request'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  mla: 'Mutual legal assistance',
+  extradition: 'Extradition',
+  joint_investigation_team: 'Joint investigation team',
+  information_request: 'Information request',
+};
+
+export const REQUEST_STATUSES = ['drafted', 'sent', 'received', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  drafted: 'Drafted',
+  sent: 'Sent',
+  received: 'Received',
+  in_progress: 'In progress',
+  answered: 'Answered',
+  refused: 'Refused',
+  withdrawn: 'Withdrawn',
+};
+/** A request in one of these is finished: it is never overdue. */
+export const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
+
+/**
+ * Which side may move a request into a status, and from which: the sending authority drafts,
+ * sends and may withdraw; the receiving one acknowledges, works on it and answers or refuses.
+ */
+export const REQUEST_TRANSITIONS: Record<RequestStatus, { by: 'sender' | 'receiver'; from: readonly RequestStatus[] }> = {
+  drafted: { by: 'sender', from: [] },
+  sent: { by: 'sender', from: ['drafted'] },
+  received: { by: 'receiver', from: ['sent'] },
+  in_progress: { by: 'receiver', from: ['sent', 'received'] },
+  answered: { by: 'receiver', from: ['sent', 'received', 'in_progress'] },
+  refused: { by: 'receiver', from: ['sent', 'received', 'in_progress'] },
+  withdrawn: { by: 'sender', from: ['drafted', 'sent', 'received', 'in_progress'] },
+};
+
+/** A central authority or other contact from the directory: which agency, which entry, its name then. */
+export const authorityRef = z.strictObject({
+  agency: agencyId,
+  entryId: z.uuid().optional(),
+  name: z.string().trim().min(1).max(160),
+});
+export type AuthorityRef = z.infer<typeof authorityRef>;
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const signature = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/, 'must be a detached JWS')
+  .optional();
+
+const common = {
+  /** The event's own id: receivers store each once, however often it is delivered. */
+  id: z.uuid(),
+  consultationId: z.uuid(),
+  /** The agency that sends (and signs) the event, and the one agency it is for. */
+  from: agencyId,
+  to: agencyId,
+  at: isoDateTime,
+  /** The user who wrote it, by name, as their agency vouches. */
+  author: text(160),
+  signature,
+};
+
+/** What a consultation was opened from, so each side can go back to it. */
+export const consultationAbout = z.strictObject({
+  alertId: z.uuid().optional(),
+  entryId: z.uuid().optional(),
+});
+
+export const consultationEvent = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...common,
+    type: z.literal('opened'),
+    subject: text(200),
+    about: consultationAbout.optional(),
+    body: text(4000),
+    protection: protectionFlags,
+  }),
+  z.strictObject({ ...common, type: z.literal('message'), body: text(4000), protection: protectionFlags }),
+  z.strictObject({
+    ...common,
+    type: z.literal('request'),
+    requestId: z.uuid(),
+    requestType: code(REQUEST_TYPES, 'a request type: mla, extradition, joint_investigation_team or information_request'),
+    summary: text(1000),
+    sendingAuthority: authorityRef,
+    receivingAuthority: authorityRef,
+    /** The sending authority's own file reference. */
+    reference: text(80),
+    deadline: isoDate.optional(),
+  }),
+  z.strictObject({
+    ...common,
+    type: z.literal('request_status'),
+    requestId: z.uuid(),
+    status: code(REQUEST_STATUSES, 'a request status'),
+    /** The receiving authority's own file reference, once it has one. */
+    reference: text(80).optional(),
+    note: text(500).optional(),
+  }),
+]);
+export type ConsultationEvent = z.infer<typeof consultationEvent>;
+export type ConsultationEventInput = z.input<typeof consultationEvent>;
+
+// What a user writes; the node adds ids, parties, time, author, signature.
+export const openConsultationInput = z.strictObject({
+  with: agencyId,
+  subject: text(200),
+  about: consultationAbout.optional(),
+  body: text(4000),
+  protection: protectionFlags,
+});
+export type OpenConsultationInput = z.input<typeof openConsultationInput>;
+
+export const consultationMessageInput = z.strictObject({ body: text(4000), protection: protectionFlags });
+
+export const requestInput = z.strictObject({
+  requestType: code(REQUEST_TYPES, 'a request type: mla, extradition, joint_investigation_team or information_request'),
+  summary: text(1000),
+  sendingAuthority: authorityRef,
+  receivingAuthority: authorityRef,
+  reference: text(80),
+  deadline: isoDate.optional(),
+  /** Send at once; otherwise it stays a draft at the sending agency until sent. */
+  send: z.boolean().default(false),
+});
+export type RequestInput = z.input<typeof requestInput>;
+
+export const requestStatusInput = z.strictObject({
+  status: code(REQUEST_STATUSES, 'a request status'),
+  reference: text(80).optional(),
+  note: text(500).optional(),
+});
+
+/** `<root>.inbox.<recipient>.case.<sender>`: the recipient's inbox, ending in the sender's id like every subject it may publish on. */
+export function consultationSubject(root: string, recipient: string, sender: string): string {
+  return `${root}.inbox.${recipient}.case.${sender}`;
+}
+
+export function parseConsultationSubject(root: string, subject: string): { recipient: string; sender: string } | null {
+  const m = new RegExp(
+    `^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.inbox\\.([a-z][a-z0-9-]{1,39})\\.case\\.([a-z][a-z0-9-]{1,39})$`,
+  ).exec(subject);
+  return m ? { recipient: m[1] as string, sender: m[2] as string } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The state both sides derive from the events.
+
+export interface RequestChange {
+  at: string;
+  agency: string;
+  author: string;
+  status: RequestStatus;
+  note?: string;
+}
+
+export interface RequestState {
+  id: string;
+  consultationId: string;
+  requestType: RequestType;
+  summary: string;
+  sendingAuthority: AuthorityRef;
+  receivingAuthority: AuthorityRef;
+  senderReference: string;
+  receiverReference?: string;
+  deadline?: string;
+  status: RequestStatus;
+  sentAt?: string;
+  answeredAt?: string;
+  history: RequestChange[];
+}
+
+export interface ConsultationState {
+  id: string;
+  /** The agency that opened it, and the other one. */
+  openedBy: string;
+  counterpart: string;
+  subject: string;
+  about?: z.infer<typeof consultationAbout>;
+  openedAt: string;
+  lastAt: string;
+  protection: ProtectionFlag[];
+  messages: { id: string; from: string; author: string; at: string; body: string; protection: ProtectionFlag[] }[];
+  requests: RequestState[];
+}
+
+/** Events in the one order both sides use: by time, then by id. */
+export function compareEvents(a: Pick<ConsultationEvent, 'at' | 'id'>, b: Pick<ConsultationEvent, 'at' | 'id'>): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Why a status change cannot apply to a request in its current state, or null when it can. Used
+ * by the node before it sends one, and when folding: a change that was not allowed when it came
+ * (say, an answer after a withdrawal crossed on the way) stays in the history, marked, but does
+ * not move the status.
+ */
+export function statusChangeProblem(
+  request: Pick<RequestState, 'status' | 'sendingAuthority' | 'receivingAuthority'>,
+  status: RequestStatus,
+  byAgency: string,
+): string | null {
+  const rule = REQUEST_TRANSITIONS[status];
+  const side = byAgency === request.sendingAuthority.agency ? 'sender' : byAgency === request.receivingAuthority.agency ? 'receiver' : null;
+  if (side === null) return 'only the two authorities of a request change its status';
+  if (rule.by !== side) return `only the ${rule.by === 'sender' ? 'sending' : 'receiving'} authority sets a request ${status}`;
+  if (!rule.from.includes(request.status)) return `a request that is ${request.status} cannot become ${status}`;
+  return null;
+}
+
+/** The consultation as of `events` (any order, duplicates allowed); null before it was opened. */
+export function foldConsultation(events: readonly ConsultationEvent[]): ConsultationState | null {
+  const ordered = [...new Map(events.map((e) => [e.id, e])).values()].sort(compareEvents);
+  const opened = ordered.find((e) => e.type === 'opened');
+  if (opened?.type !== 'opened') return null;
+  const state: ConsultationState = {
+    id: opened.consultationId,
+    openedBy: opened.from,
+    counterpart: opened.to,
+    subject: opened.subject,
+    ...(opened.about ? { about: opened.about } : {}),
+    openedAt: opened.at,
+    lastAt: opened.at,
+    protection: [],
+    messages: [],
+    requests: [],
+  };
+  const flag = (flags: readonly ProtectionFlag[]) => {
+    for (const f of flags) if (!state.protection.includes(f)) state.protection.push(f);
+  };
+  for (const e of ordered) {
+    if (e.at > state.lastAt) state.lastAt = e.at;
+    if (e.type === 'opened' || e.type === 'message') {
+      state.messages.push({ id: e.id, from: e.from, author: e.author, at: e.at, body: e.body, protection: [...e.protection] });
+      flag(e.protection);
+    } else if (e.type === 'request') {
+      if (state.requests.some((r) => r.id === e.requestId)) continue;
+      state.requests.push({
+        id: e.requestId,
+        consultationId: e.consultationId,
+        requestType: e.requestType,
+        summary: e.summary,
+        sendingAuthority: e.sendingAuthority,
+        receivingAuthority: e.receivingAuthority,
+        senderReference: e.reference,
+        ...(e.deadline ? { deadline: e.deadline } : {}),
+        status: 'drafted',
+        history: [{ at: e.at, agency: e.from, author: e.author, status: 'drafted' }],
+      });
+    } else {
+      const r = state.requests.find((x) => x.id === e.requestId);
+      if (!r) continue;
+      const problem = statusChangeProblem(r, e.status, e.from);
+      r.history.push({
+        at: e.at,
+        agency: e.from,
+        author: e.author,
+        status: e.status,
+        ...(e.note || problem ? { note: [e.note, problem && `not applied: ${problem}`].filter(Boolean).join(' — ') } : {}),
+      });
+      if (problem) continue;
+      r.status = e.status;
+      if (e.reference && e.from === r.receivingAuthority.agency) r.receiverReference = e.reference;
+      if (e.status === 'sent') r.sentAt = e.at;
+      if (e.status === 'answered' || e.status === 'refused') r.answeredAt = e.at;
+    }
+  }
+  return state;
+}
+
+/** Past its deadline (a date at the receiving side's end of day, UTC) and not finished. */
+export function isOverdue(r: Pick<RequestState, 'deadline' | 'status'>, now: Date): boolean {
+  return r.deadline !== undefined && !CLOSED_REQUEST_STATUSES.includes(r.status) && now.toISOString().slice(0, 10) > r.deadline;
+}

@@ -1,0 +1,281 @@
+// From an alert to a formal request (issue 7): a consultation between two agencies reaches only
+// the other one; a request's status changes are seen at both sides, in order, across a restart
+// of a node; a vulnerable-person flag raises a protection notice, brought to the protection
+// contact of the country, and nothing else.
+import { newId } from '@corridor/proto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeAlert, testDirectory } from '../support/fixtures.js';
+import { gql } from '../support/graphql.js';
+import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+
+const protectionDesk = {
+  id: newId(),
+  agency: 'it-polfr',
+  country: 'ITA' as const,
+  kind: 'desk' as const,
+  name: 'Child protection focal point — Lampedusa hotspot',
+  roles: ['protection' as const],
+  languages: ['it' as const, 'en' as const],
+  availability: { always: true, timeZone: 'Europe/Rome', hours: [] },
+  channels: [{ type: 'email' as const, value: 'minori@it-polfr.example.org' }],
+  lastVerified: new Date().toISOString().slice(0, 10),
+};
+
+let net: TestNetwork;
+beforeAll(async () => {
+  const directory = testDirectory();
+  directory['it-polfr'] = [...(directory['it-polfr'] ?? []), protectionDesk];
+  net = await startTestNetwork({ directory });
+}, 120_000);
+afterAll(async () => {
+  await net?.stop();
+});
+
+async function as<T>(user: string, query: string, variables: Record<string, unknown> = {}) {
+  const r = await gql<T>(net.gatewayUrl, await net.token(user), query, variables);
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data as T;
+}
+
+async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await what();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function rows(agency: string, sql: string): Promise<Record<string, unknown>[]> {
+  const db = new pg.Client({ connectionString: net.databases.urls[agency] });
+  await db.connect();
+  try {
+    return (await db.query(sql)).rows;
+  } finally {
+    await db.end();
+  }
+}
+
+type Consultation = {
+  id: string;
+  subject: string;
+  openedBy: string;
+  counterpart: string;
+  messages: { from: string; body: string }[];
+  requests: { id: string; status: string; history: { status: string; agency: string }[]; receiverReference?: string }[];
+};
+const CONSULTATIONS = '{ consultations }';
+
+describe('consultations and requests', () => {
+  let consultationId: string;
+
+  it('reaches only the other agency, signed by the one that wrote it', async () => {
+    const opened = await as<{ openConsultation: Consultation }>(
+      'it-polfr-officer',
+      'mutation($input: JSONObject!) { openConsultation(input: $input) }',
+      {
+        input: {
+          with: 'ne-ppn',
+          subject: 'Boat departures from Agadez',
+          body: 'Do you have an open case on this network? We may send an MLA request.',
+        },
+      },
+    );
+    consultationId = opened.openConsultation.id;
+    expect(opened.openConsultation).toMatchObject({ openedBy: 'it-polfr', counterpart: 'ne-ppn' });
+
+    const atNiger = await until(
+      () => as<{ consultations: Consultation[] }>('ne-ppn-officer', CONSULTATIONS),
+      (d) => d.consultations.length > 0,
+    );
+    expect(atNiger.consultations.map((c) => c.subject)).toEqual(['Boat departures from Agadez']);
+
+    // A reply goes back to Italy only.
+    await as('ne-ppn-officer', 'mutation($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }', {
+      id: consultationId,
+      input: { body: 'Yes, file 2026/114. Send it to our central authority.' },
+    });
+    const atItaly = await until(
+      () => as<{ consultation: Consultation }>('it-polfr-officer', 'query($id: ID!) { consultation(id: $id) }', { id: consultationId }),
+      (d) => d.consultation.messages.length === 2,
+    );
+    expect(atItaly.consultation.messages.map((m) => m.from)).toEqual(['it-polfr', 'ne-ppn']);
+
+    // Nigeria, a member of the same network of nodes, holds nothing of it and sees nothing.
+    expect(await rows('ng-nis', 'SELECT id FROM consultation_events')).toEqual([]);
+    expect((await as<{ consultations: Consultation[] }>('ng-nis-officer', CONSULTATIONS)).consultations).toEqual([]);
+    // Italy's release audit records what it sent to whom.
+    const audit = await rows('it-polfr', `SELECT agency, items FROM audit_log WHERE resource = 'consultation'`);
+    expect(audit.map((a) => a.agency)).toEqual(['ne-ppn']);
+  });
+
+  it('shows a request’s status changes at both sides, in order, across a restart of a node', async () => {
+    const created = await as<{ createRequest: Consultation }>(
+      'it-polfr-officer',
+      'mutation($id: ID!, $input: JSONObject!) { createRequest(consultationId: $id, input: $input) }',
+      {
+        id: consultationId,
+        input: {
+          requestType: 'mla',
+          summary: 'Bank records of the organisers',
+          sendingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
+          receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
+          reference: 'IT-2026-0042',
+          deadline: '2027-01-31',
+          send: true,
+        },
+      },
+    );
+    const requestId = created.createRequest.requests[0]?.id as string;
+    expect(created.createRequest.requests[0]?.status).toBe('sent');
+
+    const SET = 'mutation($id: ID!, $input: JSONObject!) { setRequestStatus(requestId: $id, input: $input) }';
+    await until(
+      () => as<{ consultation: Consultation }>('ne-ppn-officer', 'query($id: ID!) { consultation(id: $id) }', { id: consultationId }),
+      (d) => d.consultation.requests[0]?.status === 'sent',
+    );
+    await as('ne-ppn-officer', SET, { id: requestId, input: { status: 'received', reference: 'NE-PPN-EJ-77' } });
+
+    // Italy's node is down while Niger works on the request and answers it.
+    const italy = net.nodes['it-polfr'];
+    await italy?.stop();
+    await as('ne-ppn-officer', SET, { id: requestId, input: { status: 'in_progress' } });
+    await as('ne-ppn-officer', SET, { id: requestId, input: { status: 'answered', note: 'Records sent through the diplomatic channel.' } });
+    // The sending side cannot answer its own request.
+    const refused = await gql(net.gatewayUrl, await net.token('ne-ppn-officer'), SET, { id: requestId, input: { status: 'withdrawn' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await italy?.start();
+
+    const expected = ['drafted', 'sent', 'received', 'in_progress', 'answered'];
+    const history = (c: Consultation) => c.requests[0]?.history.map((h) => h.status);
+    const atItaly = await until(
+      () => as<{ consultation: Consultation }>('it-polfr-officer', 'query($id: ID!) { consultation(id: $id) }', { id: consultationId }),
+      (d) => d.consultation.requests[0]?.status === 'answered',
+      20_000,
+    );
+    const atNiger = await as<{ consultation: Consultation }>('ne-ppn-officer', 'query($id: ID!) { consultation(id: $id) }', {
+      id: consultationId,
+    });
+    expect(history(atItaly.consultation)).toEqual(expected);
+    expect(history(atNiger.consultation)).toEqual(expected);
+    expect(atItaly.consultation.requests[0]).toMatchObject({ status: 'answered', receiverReference: 'NE-PPN-EJ-77' });
+
+    const lists = await as<{ requests: { direction: string; overdue: boolean }[] }>(
+      'it-polfr-officer',
+      '{ requests { direction overdue } }',
+    );
+    expect(lists.requests).toEqual([{ direction: 'sent', overdue: false }]);
+  });
+
+  it('lists a request past its deadline as overdue, at both sides', async () => {
+    const c = await as<{ openConsultation: Consultation }>(
+      'ne-ppn-officer',
+      'mutation($input: JSONObject!) { openConsultation(input: $input) }',
+      {
+        input: { with: 'ng-nis', subject: 'Extradition of a smuggler', body: 'Who handles extradition at your end?' },
+      },
+    );
+    await as('ne-ppn-officer', 'mutation($id: ID!, $input: JSONObject!) { createRequest(consultationId: $id, input: $input) }', {
+      id: c.openConsultation.id,
+      input: {
+        requestType: 'extradition',
+        summary: 'Extradition of the organiser arrested in Kano',
+        sendingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale' },
+        receivingAuthority: { agency: 'ng-nis', name: 'Federal Ministry of Justice — Central Authority Unit' },
+        reference: 'NE-EXT-9',
+        deadline: '2026-01-15',
+        send: true,
+      },
+    });
+    const overdue = '{ requests(overdueOnly: true) { direction overdue subject } }';
+    expect((await as<{ requests: { direction: string }[] }>('ne-ppn-officer', overdue)).requests).toEqual([
+      { direction: 'sent', overdue: true, subject: 'Extradition of a smuggler' },
+    ]);
+    const atNigeria = await until(
+      () => as<{ requests: { direction: string }[] }>('ng-nis-officer', overdue),
+      (d) => d.requests.length > 0,
+    );
+    expect(atNigeria.requests).toEqual([{ direction: 'received', overdue: true, subject: 'Extradition of a smuggler' }]);
+  });
+});
+
+describe('protection first', () => {
+  it('raises a protection notice for a flagged alert, brought to the country’s protection contact, and nothing else', async () => {
+    const published = await as<{ publishAlert: { id: string; identifiers: unknown[]; protection: string[] } }>(
+      'it-polfr-officer',
+      'mutation($input: JSONObject!) { publishAlert(input: $input) { id identifiers { kind } protection } }',
+      { input: { ...routeAlert({ identifiers: [] }), protection: ['unaccompanied_child', 'pregnant_woman'] } },
+    );
+    expect(published.publishAlert).toMatchObject({ identifiers: [], protection: ['unaccompanied_child', 'pregnant_woman'] });
+
+    type Notice = Record<string, unknown> & { sourceId: string; contacts: { name: string }[]; flags: string[] };
+    const NOTICES = '{ protectionNotices }';
+    const italy = (await as<{ protectionNotices: Notice[] }>('it-polfr-officer', NOTICES)).protectionNotices;
+    expect(italy).toHaveLength(1);
+    expect(italy[0]).toMatchObject({
+      source: 'alert',
+      sourceId: published.publishAlert.id,
+      originAgency: 'it-polfr',
+      country: 'ITA',
+      flags: ['unaccompanied_child', 'pregnant_woman'],
+      contacts: [{ name: protectionDesk.name }],
+    });
+    // A notice names a need, a place and whom it was brought to: nothing about the person.
+    expect(Object.keys(italy[0] as object).sort()).toEqual([
+      'at',
+      'contacts',
+      'country',
+      'flags',
+      'id',
+      'originAgency',
+      'source',
+      'sourceId',
+    ]);
+
+    // The receiving agencies raise theirs; their directories list no protection contact for Italy.
+    const niger = await until(
+      () => as<{ protectionNotices: Notice[] }>('ne-ppn-officer', NOTICES),
+      (d) => d.protectionNotices.length > 0,
+    );
+    expect(niger.protectionNotices[0]).toMatchObject({ sourceId: published.publishAlert.id, contacts: [] });
+    // And nothing else: no correlation, no pseudonym, no quarantined message anywhere.
+    for (const agency of ['it-polfr', 'ne-ppn', 'ng-nis']) {
+      expect(await rows(agency, 'SELECT * FROM correlations')).toEqual([]);
+      expect(await rows(agency, 'SELECT * FROM quarantine')).toEqual([]);
+    }
+  });
+
+  it('raises one for a consultation that flags a child', async () => {
+    const c = await as<{ openConsultation: { id: string; protection: string[]; messages: { id: string }[] } }>(
+      'ng-nis-officer',
+      'mutation($input: JSONObject!) { openConsultation(input: $input) }',
+      {
+        input: {
+          with: 'it-polfr',
+          subject: 'Separated child on the boat of 12 May',
+          body: 'She says her mother is in Lampedusa.',
+          protection: ['separated_child'],
+        },
+      },
+    );
+    expect(c.openConsultation.protection).toEqual(['separated_child']);
+    const atItaly = await until(
+      () =>
+        as<{ protectionNotices: { source: string; flags: string[]; country: string; contacts: unknown[] }[] }>(
+          'it-polfr-officer',
+          '{ protectionNotices }',
+        ),
+      (d) => d.protectionNotices.some((n) => n.source === 'consultation'),
+    );
+    // Each party brings it to the protection contact of its own country.
+    expect(atItaly.protectionNotices.find((n) => n.source === 'consultation')).toMatchObject({
+      flags: ['separated_child'],
+      country: 'ITA',
+      contacts: [{ name: protectionDesk.name }],
+    });
+    const atNigeria = (await as<{ protectionNotices: { source: string; country: string }[] }>('ng-nis-officer', '{ protectionNotices }'))
+      .protectionNotices;
+    expect(atNigeria.find((n) => n.source === 'consultation')).toMatchObject({ country: 'NGA', contacts: [] });
+  });
+});

@@ -34,6 +34,16 @@ export interface ProtectionNotifier {
   catchUp(): Promise<number>;
 }
 
+/** The needs an alert flags: its protection flags, and those its counts of vulnerable persons imply. */
+export function protectionNeeds(a: Alert): ProtectionFlag[] {
+  const needs = new Set<ProtectionFlag>(a.protection ?? []);
+  const v = a.kind === 'route' ? a.routeDetails.vulnerablePersons : undefined;
+  if (v?.children) needs.add('child');
+  if (v?.unaccompaniedMinors) needs.add('unaccompanied_child');
+  if (v?.pregnantWomen) needs.add('pregnant_woman');
+  return [...needs];
+}
+
 /** Where the people flagged in an alert are: a route's last waypoint, else where it was reported. */
 export function protectionCountry(a: Alert): CountryCode {
   const last = a.route?.waypoints[a.route.waypoints.length - 1];
@@ -100,7 +110,9 @@ export function createProtectionNotifier(deps: { db: Db; agency: MemberAgency; l
     async catchUp() {
       const rows = await deps.db.$queryRaw<{ document: Alert }[]>`
         SELECT a.document FROM alerts a
-        WHERE jsonb_array_length(COALESCE(a.document->'protection', '[]')) > 0 AND a.document->>'status' <> 'withdrawn'
+        WHERE (jsonb_array_length(COALESCE(a.document->'protection', '[]')) > 0
+            OR COALESCE((a.document->'routeDetails'->'vulnerablePersons') <> '{}', false))
+          AND a.document->>'status' <> 'withdrawn'
           AND NOT EXISTS (SELECT 1 FROM protection_notices n WHERE n.source = 'alert' AND n.source_id = a.id)`;
       await this.fromAlerts(rows.map((r) => r.document));
       return rows.length;

@@ -9,29 +9,37 @@ import { Provider, useQuery } from 'urql';
 import { createGatewayClient, type LiveState } from './client';
 import { MeQuery } from './documents';
 import { Check } from './pages/Check';
+import { Consultations } from './pages/Consultations';
 import { Directory } from './pages/Directory';
 import { DirectoryAdmin } from './pages/DirectoryAdmin';
 import { Feed } from './pages/Feed';
 import { MyRoutes } from './pages/MyRoutes';
 import { Publish } from './pages/Publish';
+import { Requests } from './pages/Requests';
 import { SignIn } from './pages/SignIn';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedExpiry, storedToken } from './session';
 
-type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep';
+type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep' | 'consultations' | 'requests';
 const PAGES: Record<string, Page> = {
   '#/feed': 'feed',
   '#/routes': 'routes',
   '#/publish': 'publish',
   '#/check': 'check',
   '#/keep-directory': 'keep',
+  '#/requests': 'requests',
 };
-const pageOf = (hash: string): Page => PAGES[hash] ?? 'directory';
+// A consultation to open is named in the hash (#/consultations/new?with=…), so the page matches by prefix.
+const pageOf = (hash: string): Page => (hash.startsWith('#/consultations') ? 'consultations' : (PAGES[hash] ?? 'directory'));
 
 function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }) {
   const [page, setPage] = useState<Page>(pageOf(location.hash));
+  const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const onHash = () => setPage(pageOf(location.hash));
+    const onHash = () => {
+      setPage(pageOf(location.hash));
+      setHash(location.hash);
+    };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -74,6 +82,12 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
           <a href="#/check" data-testid="nav-check" aria-current={page === 'check' ? 'page' : undefined}>
             Check
           </a>
+          <a href="#/consultations" data-testid="nav-consultations" aria-current={page === 'consultations' ? 'page' : undefined}>
+            Consultations
+          </a>
+          <a href="#/requests" data-testid="nav-requests" aria-current={page === 'requests' ? 'page' : undefined}>
+            Requests
+          </a>
           {administrator && (
             <a href="#/keep-directory" data-testid="nav-keep" aria-current={page === 'keep' ? 'page' : undefined}>
               Keep directory
@@ -88,11 +102,13 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
         </button>
       </header>
       <main>
-        {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} />}
+        {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
         {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
         {page === 'routes' && <MyRoutes agencyName={agencyName} />}
         {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
         {page === 'check' && <Check agencyName={agencyName} />}
+        {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
+        {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
         {page === 'keep' &&
           (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>Only the agency’s administrators keep its directory.</p>)}
       </main>

@@ -28,6 +28,8 @@ export interface AlertForm {
   validUntil: string;
   /** The agency's own case or file reference (the release policy decides who sees it). */
   caseReference: string;
+  /** Vulnerable persons flagged (proto PROTECTION_FLAGS). */
+  protection: string[];
   identifiers: IdentifierRow[];
   // Route alert
   region: string;
@@ -63,6 +65,7 @@ export function emptyAlertForm(kind: AlertFormKind): AlertForm {
     summary: '',
     validUntil: '',
     caseReference: '',
+    protection: [],
     identifiers: [],
     region: 'central-mediterranean',
     waypoints: [
@@ -110,6 +113,7 @@ export function buildAlertInput(f: AlertForm): AlertInput {
     validUntil: f.validUntil && !Number.isNaN(Date.parse(f.validUntil)) ? new Date(f.validUntil).toISOString() : undefined,
     identifiers: f.identifiers.map((i) => defined({ kind: chosen(i.kind), value: i.value, qualifier: text(i.qualifier) })),
     caseReference: text(f.caseReference),
+    protection: f.protection.length > 0 ? f.protection : undefined,
   });
   if (f.kind === 'route') {
     const vulnerable = defined({

@@ -16,6 +16,7 @@ export const AlertFieldsFragment = graphql(`
     signingKey
     expired
     caseReference
+    protection
     redacted
     correlations { alertId agency kinds }
     origin { agency country }
@@ -160,6 +161,58 @@ export const HitCheckQuery = graphql(`
         contact { id name kind availability { always timeZone } channels { type value label } redacted }
       }
       sources { agency ok latencyMs error }
+    }
+  }
+`);
+
+// Consultations and tracked requests (issue 7): JSON shapes are proto's ConsultationState and
+// RequestState, folded at the caller's node.
+export const ConsultationsQuery = graphql(`
+  query Consultations {
+    consultations
+  }
+`);
+
+export const RequestsQuery = graphql(`
+  query Requests($overdueOnly: Boolean!) {
+    requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue }
+  }
+`);
+
+export const ProtectionNoticesQuery = graphql(`
+  query ProtectionNotices {
+    protectionNotices(limit: 20)
+  }
+`);
+
+export const OpenConsultationMutation = graphql(`
+  mutation OpenConsultation($input: JSONObject!) {
+    openConsultation(input: $input)
+  }
+`);
+
+export const ConsultationMessageMutation = graphql(`
+  mutation AddConsultationMessage($id: ID!, $input: JSONObject!) {
+    addConsultationMessage(id: $id, input: $input)
+  }
+`);
+
+export const CreateRequestMutation = graphql(`
+  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {
+    createRequest(consultationId: $consultationId, input: $input)
+  }
+`);
+
+export const RequestStatusMutation = graphql(`
+  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {
+    setRequestStatus(requestId: $requestId, input: $input)
+  }
+`);
+
+export const AuthoritiesQuery = graphql(`
+  query Authorities($filter: DirectoryFilterInput) {
+    directory(filter: $filter) {
+      entries { id agency name roles }
     }
   }
 `);

@@ -1,6 +1,7 @@
 // One alert as an officer reads it: what, where, how reliable, who said it.
+import { PROTECTION_FLAG_LABELS } from '@corridor/proto';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { countryName, dateTimeText, issuerName, label } from '../labels';
+import { countryName, dateText, dateTimeText, issuerName, label } from '../labels';
 import { AlertActions } from './AlertActions';
 
 type Details = Record<string, unknown>;
@@ -140,6 +141,22 @@ export function AlertCard({
         </p>
       )}
       <p className="summary">{alert.summary}</p>
+      {alert.protection.length > 0 && (
+        <p className="protection-notice" data-testid="protection-notice" role="note">
+          Protection notice: {alert.protection.map((f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f).join(', ')}
+          . The protection contact for the country has been told; these are people to protect, not suspects.
+        </p>
+      )}
+      {ownAgency && alert.origin.agency !== ownAgency && (
+        <p className="consult">
+          <a
+            data-testid="alert-consult"
+            href={`#/consultations/new?${new URLSearchParams({ with: alert.origin.agency, alert: alert.id, subject: `About their ${label.kind(alert.kind).toLowerCase()} of ${dateText(alert.createdAt)}` })}`}
+          >
+            Consult {agencyName(alert.origin.agency)} about this alert
+          </a>
+        </p>
+      )}
       {alert.caseReference && (
         <p className="case-reference" data-testid="case-reference">
           Case reference: <strong>{alert.caseReference}</strong>

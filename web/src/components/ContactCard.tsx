@@ -60,7 +60,16 @@ export function ReachableNow({ entry }: { entry: EntryFieldsFragment }) {
   );
 }
 
-export function ContactCard({ entry, agencyName }: { entry: EntryFieldsFragment; agencyName: (id: string) => string }) {
+export function ContactCard({
+  entry,
+  agencyName,
+  ownAgency,
+}: {
+  entry: EntryFieldsFragment;
+  agencyName: (id: string) => string;
+  /** The signed-in user's agency: a contact of another agency can be consulted from the card. */
+  ownAgency?: string;
+}) {
   const { always, timeZone, hours, absences } = entry.availability;
   const upcoming = absences.filter((a) => a.to >= new Date().toISOString().slice(0, 10));
   return (
@@ -140,6 +149,14 @@ export function ContactCard({ entry, agencyName }: { entry: EntryFieldsFragment;
           {entry.stale ? 'Not confirmed since' : 'Last verified'} {dateText(entry.lastVerified)}
           {entry.verifiedBy && ` by ${entry.verifiedBy}`}
         </span>
+        {ownAgency && entry.agency !== ownAgency && (
+          <a
+            data-testid="contact-consult"
+            href={`#/consultations/new?${new URLSearchParams({ with: entry.agency, entry: entry.id, subject: `For ${entry.name}` })}`}
+          >
+            Open a consultation
+          </a>
+        )}
         <button
           type="button"
           className="link"

@@ -23,7 +23,15 @@ function useSettled(value: string, ms: number): string {
   return settled;
 }
 
-export function Directory({ agencyName, networks }: { agencyName: (id: string) => string; networks: readonly string[] }) {
+export function Directory({
+  agencyName,
+  networks,
+  ownAgency,
+}: {
+  agencyName: (id: string) => string;
+  networks: readonly string[];
+  ownAgency: string;
+}) {
   const [country, setCountry] = useState('');
   const [role, setRole] = useState('');
   const [competence, setCompetence] = useState('');
@@ -175,7 +183,7 @@ export function Directory({ agencyName, networks }: { agencyName: (id: string) =
       {data && entries.length === 0 && <p className="empty">No contact matches these filters.</p>}
       <div className="cards">
         {entries.map((e) => (
-          <ContactCard key={e.id} entry={e} agencyName={agencyName} />
+          <ContactCard key={e.id} entry={e} agencyName={agencyName} ownAgency={ownAgency} />
         ))}
       </div>
     </section>

@@ -1,14 +1,53 @@
-import { ALERT_KINDS } from '@corridor/proto';
+import { ALERT_KINDS, PROTECTION_FLAG_LABELS } from '@corridor/proto';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import type { LiveState } from '../client';
 import { AlertCard } from '../components/AlertCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
-import { AlertFeedSubscription, AlertsQuery } from '../documents';
+import { AlertFeedSubscription, AlertsQuery, ProtectionNoticesQuery } from '../documents';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { label } from '../labels';
+import { countryName, dateTimeText, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
+
+interface Notice {
+  id: string;
+  source: string;
+  sourceId: string;
+  originAgency: string;
+  country: string;
+  flags: string[];
+  contacts: { entryId: string; name: string }[];
+  at: string;
+}
+
+/** Protection notices held at the user's node: the need, the place and whom it was brought to. */
+function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string) => string; refreshKey: number }) {
+  const [{ data }, reload] = useQuery({ query: ProtectionNoticesQuery, requestPolicy: 'cache-and-network' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again whenever a flagged alert arrives
+  useEffect(() => {
+    if (refreshKey > 0) reload({ requestPolicy: 'network-only' });
+  }, [refreshKey]);
+  const notices = (data?.protectionNotices ?? []) as unknown as Notice[];
+  if (notices.length === 0) return null;
+  return (
+    <section className="protection-notices" aria-label="Protection notices" data-testid="protection-notices">
+      <h3>Protection notices</h3>
+      <ul>
+        {notices.slice(0, 5).map((n) => (
+          <li key={n.id} data-testid="protection-notice-item" data-source-id={n.sourceId}>
+            <strong>{n.flags.map((f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f).join(', ')}</strong> in{' '}
+            {countryName(n.country)} — from {n.source === 'alert' ? 'an alert' : 'a consultation'} of {agencyName(n.originAgency)},{' '}
+            {dateTimeText(n.at)}.{' '}
+            {n.contacts.length > 0
+              ? `Brought to ${n.contacts.map((c) => c.name).join(', ')}.`
+              : 'No protection contact is listed here for this country: tell your protection focal point.'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 const LIVE_TEXT: Record<LiveState, string> = {
   connecting: 'connecting to the live feed…',
@@ -29,10 +68,14 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
     }
   }, [live, reload]);
   const [arrived, setArrived] = useState<AlertFieldsFragment[]>([]);
+  const [flagged, setFlagged] = useState(0);
   // Alerts already there when the page opened are not "new"; whatever the feed brings later is.
   const seenAtLoad = useRef<Set<string> | null>(null);
   useSubscription({ query: AlertFeedSubscription }, (_prev: unknown, event) => {
     setArrived((l) => mergeFeed(l, [event.alertFeed]));
+    // An alert flagging vulnerable persons (or counting them) raised a notice at our node: show it.
+    if (event.alertFeed.protection.length > 0 || (event.alertFeed.details as { vulnerablePersons?: unknown }).vulnerablePersons)
+      setFlagged((n) => n + 1);
     return event;
   });
 
@@ -54,6 +97,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
         </span>
         {newCount > 0 && <span className="badge-new">{newCount} new since you opened this page</span>}
       </div>
+      <ProtectionNotices agencyName={agencyName} refreshKey={flagged} />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <Field id="feed-kind" label="Kind">
           <CodeSelect id="feed-kind" value={kind} onChange={setKind} codes={ALERT_KINDS} labelOf={label.kind} empty="All alerts" />

@@ -10,6 +10,8 @@ import {
   FRAUD_TYPES,
   IDENTIFIER_KINDS,
   INFORMATION_CREDIBILITY,
+  PROTECTION_FLAG_LABELS,
+  PROTECTION_FLAGS,
   ROUTE_REGIONS,
   SOURCE_RELIABILITY,
   TLP_LEVELS,
@@ -194,6 +196,20 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
               />
             </Field>
           </div>
+          <FieldGroup
+            id="protection"
+            legend="Vulnerable persons (optional)"
+            errors={err('protection')}
+            hint="Each agency receiving the alert brings it to its protection contact for the country. People to protect, never suspects."
+          >
+            <Checkboxes
+              name="protection"
+              codes={PROTECTION_FLAGS}
+              selected={form.protection}
+              onChange={(protection) => set({ protection })}
+              labelOf={(f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS]}
+            />
+          </FieldGroup>
           {restricted && (
             <FieldGroup
               id="recipients"

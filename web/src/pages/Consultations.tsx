@@ -1,0 +1,416 @@
+// Talking before a formal request (issue 7): the consultations the user's agency is party to,
+// each a thread with one other agency; a new one can be opened from a contact card or an alert
+// (the hash carries whom and what about); a consultation becomes a tracked request addressed to
+// the other agency's central authority from the directory.
+import {
+  type ConsultationState,
+  PROTECTION_FLAG_LABELS,
+  PROTECTION_FLAGS,
+  REQUEST_STATUS_LABELS,
+  REQUEST_TRANSITIONS,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  type RequestState,
+  type RequestStatus,
+  statusChangeProblem,
+} from '@corridor/proto';
+import { type FormEvent, useState } from 'react';
+import { type CombinedError, useMutation, useQuery } from 'urql';
+import { Checkboxes, CodeSelect, Field } from '../components/Field';
+import {
+  AuthoritiesQuery,
+  ConsultationMessageMutation,
+  ConsultationsQuery,
+  CreateRequestMutation,
+  OpenConsultationMutation,
+  RequestStatusMutation,
+} from '../documents';
+import { serverFieldErrors } from '../field-errors';
+import { dateText, dateTimeText } from '../labels';
+
+const flagLabel = (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f;
+const problem = (e: CombinedError | undefined) => e?.message.replace(/^\[\w+\] /, '');
+
+/** `#/consultations/new?with=ne-ppn&entry=…&alert=…&subject=…`: what a card or an alert asks to open. */
+export function newConsultationParams(hash: string): { with: string; entry?: string; alert?: string; subject?: string } | null {
+  const m = /^#\/consultations\/new\?(.*)$/.exec(hash);
+  if (!m) return null;
+  const p = new URLSearchParams(m[1]);
+  const w = p.get('with');
+  if (!w) return null;
+  return {
+    with: w,
+    ...(p.get('entry') ? { entry: p.get('entry') as string } : {}),
+    ...(p.get('alert') ? { alert: p.get('alert') as string } : {}),
+    ...(p.get('subject') ? { subject: p.get('subject') as string } : {}),
+  };
+}
+
+function ProtectionBadges({ flags }: { flags: readonly string[] }) {
+  if (flags.length === 0) return null;
+  return (
+    <span className="badge badge-protection" data-testid="protection-flags">
+      Protection: {flags.map(flagLabel).join(', ')}
+    </span>
+  );
+}
+
+function NewConsultation({
+  params,
+  agencyName,
+  onOpened,
+}: {
+  params: NonNullable<ReturnType<typeof newConsultationParams>>;
+  agencyName: (id: string) => string;
+  onOpened: (id: string) => void;
+}) {
+  const [subject, setSubject] = useState(params.subject ?? '');
+  const [body, setBody] = useState('');
+  const [flags, setFlags] = useState<string[]>([]);
+  const [result, open] = useMutation(OpenConsultationMutation);
+  const errors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const about = { ...(params.alert ? { alertId: params.alert } : {}), ...(params.entry ? { entryId: params.entry } : {}) };
+    const r = await open({
+      input: { with: params.with, subject, body, protection: flags, ...(Object.keys(about).length > 0 ? { about } : {}) },
+    });
+    const opened = r.data?.openConsultation as unknown as ConsultationState | undefined;
+    if (opened) onOpened(opened.id);
+  };
+  return (
+    <form className="consultation-new" aria-label="Open a consultation" onSubmit={submit} noValidate>
+      <h3>Consult {agencyName(params.with)}</h3>
+      <p className="muted">Only {agencyName(params.with)} receives this thread. Write no case documents here.</p>
+      <Field id="consultation-subject" path="subject" label="Subject" errors={errors.subject}>
+        <input id="consultation-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
+      </Field>
+      <Field id="consultation-body" path="body" label="Message" errors={errors.body}>
+        <textarea id="consultation-body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
+      </Field>
+      <fieldset className="group">
+        <legend>Vulnerable persons involved (brings in the protection contacts)</legend>
+        <Checkboxes name="consultation-protection" codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
+      </fieldset>
+      {result.error && !errors.subject && !errors.body && (
+        <p className="error" role="alert" data-testid="consultation-failure">
+          Not opened: {problem(result.error)}
+        </p>
+      )}
+      <button type="submit" data-testid="consultation-open" disabled={result.fetching}>
+        Open consultation
+      </button>
+    </form>
+  );
+}
+
+function RequestForm({
+  c,
+  ownAgency,
+  agencyName,
+  onDone,
+}: {
+  c: ConsultationState;
+  ownAgency: string;
+  agencyName: (id: string) => string;
+  onDone: () => void;
+}) {
+  const other = c.openedBy === ownAgency ? c.counterpart : c.openedBy;
+  const [{ data: authorities }] = useQuery({
+    query: AuthoritiesQuery,
+    variables: { filter: { role: 'central_authority_mla', limit: 200 } },
+  });
+  const theirs = (authorities?.directory.entries ?? []).filter((e) => e.agency === other);
+  const ours = (authorities?.directory.entries ?? []).filter((e) => e.agency === ownAgency);
+  const [requestType, setType] = useState<string>('mla');
+  const [summary, setSummary] = useState('');
+  const [to, setTo] = useState('');
+  const [from, setFrom] = useState('');
+  const [reference, setReference] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [result, create] = useMutation(CreateRequestMutation);
+  const errors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
+  const authority = (agency: string, id: string, list: { id: string; name: string }[]) => {
+    const e = list.find((x) => x.id === id);
+    return e ? { agency, entryId: e.id, name: e.name } : { agency, name: id || agencyName(agency) };
+  };
+  const submit = async (send: boolean) => {
+    const r = await create({
+      consultationId: c.id,
+      input: {
+        requestType,
+        summary,
+        sendingAuthority: authority(ownAgency, from, ours),
+        receivingAuthority: authority(other, to, theirs),
+        reference,
+        ...(deadline ? { deadline } : {}),
+        send,
+      },
+    });
+    if (r.data) onDone();
+  };
+  return (
+    <form className="request-new" aria-label="Turn into a request" onSubmit={(e) => e.preventDefault()} noValidate>
+      <h4>Turn into a formal request</h4>
+      <Field id="request-type" label="Type">
+        <CodeSelect
+          id="request-type"
+          value={requestType}
+          onChange={setType}
+          codes={REQUEST_TYPES}
+          labelOf={(t) => REQUEST_TYPE_LABELS[t as keyof typeof REQUEST_TYPE_LABELS]}
+        />
+      </Field>
+      <Field id="request-summary" path="summary" label="What is asked" errors={errors.summary}>
+        <textarea id="request-summary" rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
+      </Field>
+      <Field id="request-from" label="Sending authority" hint="Your agency's central authority, from the directory">
+        <select id="request-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+          <option value="">{agencyName(ownAgency)}</option>
+          {ours.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="request-to" label="Receiving authority" hint={`${agencyName(other)}'s central authority, from the directory`}>
+        <select id="request-to" value={to} onChange={(e) => setTo(e.target.value)}>
+          <option value="">{agencyName(other)}</option>
+          {theirs.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="request-reference" path="reference" label="Your reference" errors={errors.reference}>
+        <input id="request-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+      </Field>
+      <Field id="request-deadline" path="deadline" label="Answer needed by" errors={errors.deadline}>
+        <input id="request-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      </Field>
+      {result.error && Object.keys(errors).length === 0 && (
+        <p className="error" role="alert">
+          Not created: {problem(result.error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" data-testid="request-send" disabled={result.fetching} onClick={() => submit(true)}>
+          Send request
+        </button>
+        <button type="button" className="link" data-testid="request-draft" disabled={result.fetching} onClick={() => submit(false)}>
+          Keep as draft
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The statuses this agency's side may move the request to now. */
+function nextStatuses(r: RequestState, ownAgency: string): RequestStatus[] {
+  return (Object.keys(REQUEST_TRANSITIONS) as RequestStatus[]).filter((s) => statusChangeProblem(r, s, ownAgency) === null);
+}
+
+export function RequestCard({
+  r,
+  ownAgency,
+  agencyName,
+  onChanged,
+}: {
+  r: RequestState;
+  ownAgency: string;
+  agencyName: (id: string) => string;
+  onChanged?: () => void;
+}) {
+  const [result, setStatus] = useMutation(RequestStatusMutation);
+  const [reference, setReference] = useState('');
+  const receiving = r.receivingAuthority.agency === ownAgency;
+  return (
+    <article className="request" data-testid="request" data-request-id={r.id} data-status={r.status}>
+      <header>
+        <strong>{REQUEST_TYPE_LABELS[r.requestType]}</strong>{' '}
+        <span className={`badge status-${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</span>
+        {r.deadline && <span className="muted"> · answer needed by {dateText(r.deadline)}</span>}
+      </header>
+      <p>{r.summary}</p>
+      <p className="muted">
+        From {r.sendingAuthority.name} ({agencyName(r.sendingAuthority.agency)}, ref. {r.senderReference}) to {r.receivingAuthority.name} (
+        {agencyName(r.receivingAuthority.agency)}
+        {r.receiverReference ? `, ref. ${r.receiverReference}` : ''})
+      </p>
+      <ol className="history" data-testid="request-history">
+        {r.history.map((h) => (
+          <li key={`${h.at}-${h.status}`}>
+            {dateTimeText(h.at)} — {REQUEST_STATUS_LABELS[h.status]} by {h.author} ({agencyName(h.agency)}){h.note ? `: ${h.note}` : ''}
+          </li>
+        ))}
+      </ol>
+      {onChanged && nextStatuses(r, ownAgency).length > 0 && (
+        <div className="actions">
+          {receiving && r.status === 'sent' && (
+            <input
+              aria-label="Our reference"
+              placeholder="Our reference"
+              value={reference}
+              onChange={(e) => setReference(e.target.value)}
+            />
+          )}
+          {nextStatuses(r, ownAgency).map((s) => (
+            <button
+              key={s}
+              type="button"
+              data-testid={`request-set-${s}`}
+              disabled={result.fetching}
+              onClick={async () => {
+                const res = await setStatus({ requestId: r.id, input: { status: s, ...(reference ? { reference } : {}) } });
+                if (res.data) onChanged();
+              }}
+            >
+              {s === 'sent' ? 'Send' : `Mark ${REQUEST_STATUS_LABELS[s].toLowerCase()}`}
+            </button>
+          ))}
+        </div>
+      )}
+      {result.error && (
+        <p className="error" role="alert">
+          {problem(result.error)}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function Thread({
+  c,
+  ownAgency,
+  agencyName,
+  onChanged,
+}: {
+  c: ConsultationState;
+  ownAgency: string;
+  agencyName: (id: string) => string;
+  onChanged: () => void;
+}) {
+  const [body, setBody] = useState('');
+  const [flags, setFlags] = useState<string[]>([]);
+  const [asking, setAsking] = useState(false);
+  const [result, send] = useMutation(ConsultationMessageMutation);
+  const other = c.openedBy === ownAgency ? c.counterpart : c.openedBy;
+  return (
+    <section className="thread" data-testid="consultation" data-consultation-id={c.id} aria-label={c.subject}>
+      <header>
+        <h3>{c.subject}</h3> <span className="muted">with {agencyName(other)}</span> <ProtectionBadges flags={c.protection} />
+      </header>
+      <ul className="messages">
+        {c.messages.map((m) => (
+          <li key={m.id} className={m.from === ownAgency ? 'mine' : 'theirs'} data-testid="consultation-message">
+            <small className="muted">
+              {m.author} ({agencyName(m.from)}), {dateTimeText(m.at)}
+            </small>
+            <p>{m.body}</p>
+            <ProtectionBadges flags={m.protection} />
+          </li>
+        ))}
+      </ul>
+      <form
+        aria-label="Reply"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const r = await send({ id: c.id, input: { body, protection: flags } });
+          if (r.data) {
+            setBody('');
+            setFlags([]);
+            onChanged();
+          }
+        }}
+      >
+        <Field id={`reply-${c.id}`} label="Reply">
+          <textarea id={`reply-${c.id}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+        </Field>
+        <Checkboxes name={`reply-protection-${c.id}`} codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
+        <button type="submit" data-testid="consultation-reply" disabled={result.fetching || !body.trim()}>
+          Send reply
+        </button>
+        {result.error && (
+          <p className="error" role="alert">
+            {problem(result.error)}
+          </p>
+        )}
+      </form>
+      {c.requests.map((r) => (
+        <RequestCard key={r.id} r={r} ownAgency={ownAgency} agencyName={agencyName} onChanged={onChanged} />
+      ))}
+      {asking ? (
+        <RequestForm
+          c={c}
+          ownAgency={ownAgency}
+          agencyName={agencyName}
+          onDone={() => {
+            setAsking(false);
+            onChanged();
+          }}
+        />
+      ) : (
+        <button type="button" data-testid="request-new" onClick={() => setAsking(true)}>
+          Turn into a formal request
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function Consultations({ hash, ownAgency, agencyName }: { hash: string; ownAgency: string; agencyName: (id: string) => string }) {
+  const [{ data, error }, refetch] = useQuery({ query: ConsultationsQuery, requestPolicy: 'cache-and-network' });
+  const [selected, setSelected] = useState<string | null>(null);
+  const params = newConsultationParams(hash);
+  const list = (data?.consultations ?? []) as unknown as ConsultationState[];
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const current = list.find((c) => c.id === selected) ?? (params ? undefined : list[0]);
+  return (
+    <section>
+      <div className="page-head">
+        <h2>Consultations</h2>
+        <button type="button" className="link" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          Consultations could not be read: {problem(error)}
+        </p>
+      )}
+      {params && (
+        <NewConsultation
+          params={params}
+          agencyName={agencyName}
+          onOpened={(id) => {
+            setSelected(id);
+            location.hash = '#/consultations';
+            reload();
+          }}
+        />
+      )}
+      <div className="consultations">
+        <ul className="consultation-list" aria-label="Consultations">
+          {list.length === 0 && <li className="empty">None yet: consult another agency from a contact card or an alert.</li>}
+          {list.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                className={`link ${c.id === current?.id ? 'current' : ''}`}
+                data-testid="consultation-item"
+                onClick={() => setSelected(c.id)}
+              >
+                {c.subject}
+              </button>
+              <small className="muted"> · {agencyName(c.openedBy === ownAgency ? c.counterpart : c.openedBy)}</small>
+              {c.protection.length > 0 && <span className="badge badge-protection">protection</span>}
+            </li>
+          ))}
+        </ul>
+        {current && <Thread c={current} ownAgency={ownAgency} agencyName={agencyName} onChanged={reload} />}
+      </div>
+    </section>
+  );
+}

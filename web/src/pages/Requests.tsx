@@ -1,0 +1,54 @@
+// Requests sent and received (issue 7): what is overdue comes first, each with its history, so
+// a central authority sees at a glance what it owes and what it is owed.
+import type { RequestState } from '@corridor/proto';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { RequestsQuery } from '../documents';
+import { RequestCard } from './Consultations';
+
+export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyName: (id: string) => string }) {
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [{ data, error }] = useQuery({ query: RequestsQuery, variables: { overdueOnly }, requestPolicy: 'cache-and-network' });
+  const list = data?.requests ?? [];
+  const overdue = list.filter((r) => r.overdue).length;
+  return (
+    <section>
+      <div className="page-head">
+        <h2>Requests</h2>
+        <span className={overdue > 0 ? 'stale-text' : 'muted'} role="status" data-testid="overdue-count">
+          {overdue === 0 ? 'nothing overdue' : overdue === 1 ? '1 overdue' : `${overdue} overdue`}
+        </span>
+        <label htmlFor="requests-overdue-only">
+          <input id="requests-overdue-only" type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />{' '}
+          Overdue only
+        </label>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          Requests could not be read: {error.message.replace(/^\[\w+\] /, '')}
+        </p>
+      )}
+      {(['sent', 'received'] as const).map((direction) => (
+        <section key={direction} aria-labelledby={`requests-${direction}`}>
+          <h3 id={`requests-${direction}`}>{direction === 'sent' ? 'Sent by us' : 'Received'}</h3>
+          {list.filter((r) => r.direction === direction).length === 0 && <p className="empty">None.</p>}
+          {list
+            .filter((r) => r.direction === direction)
+            .map((r) => (
+              <div
+                key={(r.request as unknown as RequestState).id}
+                data-testid="request-row"
+                data-overdue={r.overdue}
+                data-direction={direction}
+              >
+                <p>
+                  {r.overdue && <span className="badge badge-stale">Overdue</span>} <a href="#/consultations">{r.subject}</a>
+                </p>
+                <RequestCard r={r.request as unknown as RequestState} ownAgency={ownAgency} agencyName={agencyName} />
+              </div>
+            ))}
+        </section>
+      ))}
+    </section>
+  );
+}

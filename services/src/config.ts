@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import {
   activeKeys,
   agencyOf,
+  DEFAULT_SMALL_COUNT_THRESHOLD,
   DEFAULT_STALE_AFTER_DAYS,
   defaultMembershipPollMs,
   type MemberAgency,
@@ -45,6 +46,8 @@ export interface NodeConfig {
   checksPerMinute: { pseudonymize: number; answer: number };
   /** Days after its last verification that an entry of this agency shows as stale everywhere. */
   staleAfterDays: number;
+  /** Counts below it are suppressed in the agency's statistics exports (CORRIDOR_STATS_MIN_COUNT, at least 2). */
+  statsMinCount: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +145,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       answer: positiveInt(env, 'CORRIDOR_ANSWERED_CHECKS_PER_MINUTE', 120),
     },
     staleAfterDays: positiveInt(env, 'CORRIDOR_STALE_AFTER_DAYS', DEFAULT_STALE_AFTER_DAYS),
+    // 1 would suppress nothing.
+    statsMinCount: positiveInt(env, 'CORRIDOR_STATS_MIN_COUNT', DEFAULT_SMALL_COUNT_THRESHOLD, 2),
   };
 }
 
@@ -152,8 +157,8 @@ function pollInterval(env: NodeJS.ProcessEnv): number {
   return ms;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const n = Number(env[name] ?? fallback);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(name, 'must be a whole number, at least 1');
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(name, `must be a whole number, at least ${min}`);
   return n;
 }

@@ -118,6 +118,7 @@ async function main(): Promise<void> {
     audit: auditWriter(database.db),
     checkLimits: createCheckLimits(config.checksPerMinute),
     staleAfterDays: config.staleAfterDays,
+    statsMinCount: config.statsMinCount,
     consultations,
     protection,
     publishContext: {

@@ -29,6 +29,8 @@ export interface NodeServices {
   checkLimits: CheckLimits;
   /** Days after which an entry not re-verified is stale (CORRIDOR_STALE_AFTER_DAYS). */
   staleAfterDays: number;
+  /** Counts below it are suppressed in statistics exports (CORRIDOR_STATS_MIN_COUNT). */
+  statsMinCount: number;
   /** Consultations and tracked requests (consultations.ts). */
   consultations: ConsultationDeps;
   /** Protection notices for flagged alerts and consultations (protection.ts). */

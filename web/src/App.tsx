@@ -17,10 +17,11 @@ import { MyRoutes } from './pages/MyRoutes';
 import { Publish } from './pages/Publish';
 import { Requests } from './pages/Requests';
 import { SignIn } from './pages/SignIn';
+import { Statistics } from './pages/Statistics';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedExpiry, storedToken } from './session';
 
-type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep' | 'consultations' | 'requests';
+type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep' | 'consultations' | 'requests' | 'statistics';
 const PAGES: Record<string, Page> = {
   '#/feed': 'feed',
   '#/routes': 'routes',
@@ -28,6 +29,7 @@ const PAGES: Record<string, Page> = {
   '#/check': 'check',
   '#/keep-directory': 'keep',
   '#/requests': 'requests',
+  '#/statistics': 'statistics',
 };
 // A consultation to open is named in the hash (#/consultations/new?with=…), so the page matches by prefix.
 const pageOf = (hash: string): Page => (hash.startsWith('#/consultations') ? 'consultations' : (PAGES[hash] ?? 'directory'));
@@ -93,6 +95,11 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
               Keep directory
             </a>
           )}
+          {administrator && (
+            <a href="#/statistics" data-testid="nav-statistics" aria-current={page === 'statistics' ? 'page' : undefined}>
+              Statistics
+            </a>
+          )}
         </nav>
         <span className="me" data-testid="me">
           <strong>{data.me.name}</strong> · {data.me.agencyName}
@@ -109,6 +116,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
         {page === 'check' && <Check agencyName={agencyName} />}
         {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
         {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
+        {page === 'statistics' && (administrator ? <Statistics /> : <p>Only the agency’s administrators export its statistics.</p>)}
         {page === 'keep' &&
           (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>Only the agency’s administrators keep its directory.</p>)}
       </main>

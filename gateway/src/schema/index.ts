@@ -34,6 +34,7 @@ import {
 } from './builder.js';
 import './consultations.js';
 import './directory.js';
+import './statistics.js';
 import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder

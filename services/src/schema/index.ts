@@ -38,6 +38,7 @@ import {
 } from './builder.js';
 import './consultations.js';
 import './directory.js';
+import './statistics.js';
 import { administratorsOnly, ownAgencyOnly, validationError } from './guards.js';
 import { AlertScopeEnum } from './types.js';
 

@@ -42,6 +42,7 @@ type Documents = {
     "\n  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {\n    createRequest(consultationId: $consultationId, input: $input)\n  }\n": typeof types.CreateRequestDocument,
     "\n  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {\n    setRequestStatus(requestId: $requestId, input: $input)\n  }\n": typeof types.SetRequestStatusDocument,
     "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n": typeof types.AuthoritiesDocument,
+    "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n": typeof types.StatisticsDocument,
 };
 const documents: Documents = {
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    protection\n    redacted\n    correlations { alertId agency kinds }\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
@@ -72,6 +73,7 @@ const documents: Documents = {
     "\n  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {\n    createRequest(consultationId: $consultationId, input: $input)\n  }\n": types.CreateRequestDocument,
     "\n  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {\n    setRequestStatus(requestId: $requestId, input: $input)\n  }\n": types.SetRequestStatusDocument,
     "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n": types.AuthoritiesDocument,
+    "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n": types.StatisticsDocument,
 };
 
 /**
@@ -200,6 +202,10 @@ export function graphql(source: "\n  mutation SetRequestStatus($requestId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n"): (typeof documents)["\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n"): (typeof documents)["\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

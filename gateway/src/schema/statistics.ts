@@ -1,0 +1,29 @@
+// The agency's statistics for reporting: asked of the caller's own node alone, which checks the
+// administrator role and suppresses small counts itself; the gateway passes the answer through.
+import type { JsonObject } from '@corridor/proto/graphql';
+import { gql } from '../node-clients.js';
+import { builder } from './builder.js';
+import { forwardToOwnNode } from './shared.js';
+
+export const STATISTICS_QUERY = gql('query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }');
+export const STATISTICS_CSV_QUERY = gql('query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }');
+
+const FROM = 'First month reported, `YYYY-MM` (UTC); from the beginning when absent.';
+const TO = 'Last month reported, included, `YYYY-MM` (UTC); up to now when absent.';
+
+builder.queryFields((t) => ({
+  statistics: t.field({
+    type: 'JSONObject',
+    description:
+      "The caller's agency's figures for reporting (proto statisticsReport), small counts suppressed, from its own node (administrators).",
+    args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, STATISTICS_QUERY, { from: args.from, to: args.to }, 'statistics')) as JsonObject,
+  }),
+  statisticsCsv: t.string({
+    description: "The same figures as one CSV file (proto statisticsToCsv), from the caller's own node (administrators).",
+    args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },
+    resolve: async (_r, args, ctx) =>
+      (await forwardToOwnNode(ctx, STATISTICS_CSV_QUERY, { from: args.from, to: args.to }, 'statisticsCsv')) as string,
+  }),
+}));

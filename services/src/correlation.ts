@@ -66,15 +66,32 @@ export async function correlationsOf(db: Db, alertIds: readonly string[]): Promi
   return out;
 }
 
-/** Alerts held here (own or received, current, not withdrawn) of another origin sharing a pseudonym with `a`. */
-async function sharingWith(db: Db, a: Alert): Promise<Alert[]> {
-  if (a.identifiers.length === 0) return [];
+const PER_ALERT = 50;
+
+/**
+ * For each alert of a batch just stored, the alerts held here (own or received, current, not
+ * withdrawn) of another origin sharing a pseudonym with it, at most PER_ALERT each: one probe of
+ * the identifiers index for the whole batch (one per alert cost a round trip each, in series), and
+ * the batch's alerts matched among themselves in memory.
+ */
+async function sharingWithEach(db: Db, alerts: readonly Alert[]): Promise<Map<string, Alert[]>> {
+  const out = new Map<string, Alert[]>(alerts.map((a) => [a.id, []]));
+  const all = alerts.flatMap((a) => a.identifiers);
+  if (all.length === 0) return out;
   const rows = await db.$queryRaw<{ document: unknown }[]>`
     SELECT document FROM alerts
-    WHERE id <> ${a.id}::uuid AND origin_agency <> ${a.origin.agency} AND document->>'status' <> 'withdrawn'
-      AND ${carriesAnyOf(a.identifiers)}
-    LIMIT 50`;
-  return rows.map((r) => alertSchema.parse(r.document));
+    WHERE id <> ALL (${alerts.map((a) => a.id)}::uuid[]) AND document->>'status' <> 'withdrawn'
+      AND ${carriesAnyOf(all)}
+    LIMIT ${PER_ALERT * alerts.length}`;
+  const held = [...rows.map((r) => alertSchema.parse(r.document)), ...alerts.filter((a) => a.status !== 'withdrawn')];
+  for (const a of alerts) {
+    const mine = new Set(a.identifiers.map((i) => i.pseudonym));
+    const others = held.filter(
+      (o) => o.id !== a.id && o.origin.agency !== a.origin.agency && o.identifiers.some((i) => mine.has(i.pseudonym)),
+    );
+    out.set(a.id, others.slice(0, PER_ALERT));
+  }
+  return out;
 }
 
 function sharedKinds(a: Alert, b: Alert): string[] {
@@ -110,11 +127,9 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
   return {
     async afterStored(alerts) {
       const pairs: Pair[] = [];
-      const matches = new Map<string, Alert[]>();
+      const matches = await sharingWithEach(db, alerts);
       for (const a of alerts) {
-        const others = await sharingWith(db, a);
-        matches.set(a.id, others);
-        for (const o of others) {
+        for (const o of matches.get(a.id) ?? []) {
           const kinds = sharedKinds(a, o);
           pairs.push({ alertId: a.id, otherAlertId: o.id, otherAgency: o.origin.agency, kinds });
           pairs.push({ alertId: o.id, otherAlertId: a.id, otherAgency: a.origin.agency, kinds });

@@ -113,7 +113,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
         {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
         {page === 'routes' && <MyRoutes agencyName={agencyName} />}
         {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
-        {page === 'check' && <Check agencyName={agencyName} />}
+        {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
         {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
         {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
         {page === 'statistics' && (administrator ? <Statistics /> : <p>Only the agency’s administrators export its statistics.</p>)}

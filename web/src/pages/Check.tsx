@@ -23,7 +23,7 @@ const QUALIFIER: Record<string, { label: string; hint: string } | undefined> = {
 
 type Result = HitCheckResult['hitCheck'];
 
-export function Check({ agencyName }: { agencyName: (id: string) => string }) {
+export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => string; ownAgency: string }) {
   const client = useClient();
   const [kind, setKind] = useState('travel_document');
   const [value, setValue] = useState('');
@@ -130,6 +130,20 @@ export function Check({ agencyName }: { agencyName: (id: string) => string }) {
                 </div>
               ) : (
                 <p className="muted">No desk listed: find them in the Directory.</p>
+              )}
+              {h.alerts[0] && h.agency !== ownAgency && (
+                <p>
+                  <a
+                    data-testid="check-consult"
+                    href={`#/consultations/new?${new URLSearchParams({
+                      with: h.agency,
+                      alert: h.alerts[0].id,
+                      subject: `A hit on your ${label.kind(h.alerts[0].kind).toLowerCase()} of ${dateTimeText(h.alerts[0].createdAt)}`,
+                    })}`}
+                  >
+                    Open a consultation with {agencyName(h.agency)} about this hit
+                  </a>
+                </p>
               )}
             </article>
           ))}

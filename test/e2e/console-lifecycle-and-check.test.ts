@@ -127,4 +127,19 @@ describe('the hit / no-hit box', () => {
     await page.locator('[data-testid="check-result"][data-hit="false"]').waitFor();
     expect(await page.getByTestId('check-result').textContent()).toContain('No hit');
   });
+
+  it('opens a consultation with the agency that holds a hit, about its alert', async () => {
+    const page = await signIn(niger, 'ne-ppn-officer');
+    await page.getByTestId('nav-check').click();
+    await page.getByLabel('What').selectOption('travel_document');
+    await page.getByLabel('Identifier').fill(RAW.documentNumber);
+    await page.getByLabel('Issuing state').fill('NGA');
+    await page.getByTestId('check-submit').click();
+    await page.locator('[data-testid="check-hit"][data-agency="it-polfr"]').getByTestId('check-consult').click();
+    expect(await page.getByLabel('Subject').inputValue()).toMatch(/^A hit on your document-fraud alert of /);
+    await page.getByLabel('Message').fill('We stopped a traveller with this passport at Niamey airport. Can we talk?');
+    await page.getByTestId('consultation-open').click();
+    await page.getByTestId('consultation').waitFor();
+    expect(await page.getByTestId('consultation').textContent()).toContain('with Polizia di Frontiera');
+  });
 });

@@ -105,6 +105,20 @@ function ruleFor(deps: ConsultationDeps, other: MemberAgency): string {
   return d.rule;
 }
 
+/** The row an event is kept in; `published`: it went, or came, over the bus (a draft has not). */
+function rowOf(e: ConsultationEvent, published: boolean) {
+  return {
+    id: e.id,
+    consultationId: e.consultationId,
+    type: e.type,
+    fromAgency: e.from,
+    toAgency: e.to,
+    at: new Date(e.at),
+    document: e as unknown as Prisma.InputJsonValue,
+    published,
+  };
+}
+
 /**
  * Signs and keeps `events` (in this order) and, unless `publish` is false, queues them for the
  * other party with the audit of what was released to whom, all in one transaction.
@@ -113,18 +127,7 @@ async function emit(deps: ConsultationDeps, draft: ConsultationEvent[], opts: { 
   const events = await Promise.all(draft.map((e) => deps.signer.sign(parseOrThrow(consultationEvent, e, 'consultation event'))));
   const policyVersion = deps.policy().version;
   await deps.db.$transaction(async (tx) => {
-    await tx.consultationEvent.createMany({
-      data: events.map((e) => ({
-        id: e.id,
-        consultationId: e.consultationId,
-        type: e.type,
-        fromAgency: e.from,
-        toAgency: e.to,
-        at: new Date(e.at),
-        document: e as unknown as Prisma.InputJsonValue,
-        published: opts.publish,
-      })),
-    });
+    await tx.consultationEvent.createMany({ data: events.map((e) => rowOf(e, opts.publish)) });
     if (opts.publish) await queue(tx, deps, events, opts.rule as string, policyVersion);
     for (const e of events) await deps.protection.fromConsultation(tx, e);
   });
@@ -306,20 +309,7 @@ export async function receiveConsultationEvent(deps: ConsultationDeps, subject: 
   if (known && ![known.fromAgency, known.toAgency].includes(e.from))
     return { ok: false, reason: 'event from an agency that is not party to the consultation' };
   await deps.db.$transaction(async (tx) => {
-    const stored = await tx.consultationEvent.createMany({
-      data: [
-        {
-          id: e.id,
-          consultationId: e.consultationId,
-          type: e.type,
-          fromAgency: e.from,
-          toAgency: e.to,
-          at: new Date(e.at),
-          document: e as unknown as Prisma.InputJsonValue,
-        },
-      ],
-      skipDuplicates: true,
-    });
+    const stored = await tx.consultationEvent.createMany({ data: [rowOf(e, true)], skipDuplicates: true });
     if (stored.count > 0) await deps.protection.fromConsultation(tx, e);
   });
   deps.log.info('consultation event received', { consultation: e.consultationId, type: e.type, from: e.from });

@@ -2,7 +2,7 @@
 // and a prosecutor in Niger, with the console open on the live feed, sees it arrive.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 import { routeAlert } from '../support/fixtures.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
@@ -33,13 +33,7 @@ async function openFeed(page: Page): Promise<void> {
   await page.getByTestId('sources').waitFor();
 }
 
-async function signIn(context: BrowserContext, userId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(net.consoleUrl as string);
-  await page.getByTestId(`signin-user-${userId}`).click();
-  await page.getByTestId('me').waitFor();
-  return page;
-}
+const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
 
 it('shows an alert published in one agency’s console in another agency’s live feed', async () => {
   const nigerPage = await signIn(niger, 'ne-ppn-officer');

@@ -3,7 +3,7 @@
 // policy withheld; an officer checks a passport in the one search box and gets a clear answer.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 import { documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -24,13 +24,7 @@ afterAll(async () => {
   await net?.stop();
 });
 
-async function signIn(context: BrowserContext, userId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(net.consoleUrl as string);
-  await page.getByTestId(`signin-user-${userId}`).click();
-  await page.getByTestId('me').waitFor();
-  return page;
-}
+const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
 
 async function publishAsItaly(input: Record<string, unknown>): Promise<string> {
   const r = await gql<{ publishAlert: { id: string } }>(

@@ -3,7 +3,7 @@
 // console, finds the thread and the request at the top of its overdue list.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 let net: TestNetwork;
@@ -22,13 +22,7 @@ afterAll(async () => {
   await net?.stop();
 });
 
-async function signIn(context: BrowserContext, userId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(net.consoleUrl as string);
-  await page.getByTestId(`signin-user-${userId}`).click();
-  await page.getByTestId('me').waitFor();
-  return page;
-}
+const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
 
 it('opens a consultation from a contact card, turns it into a request, and the other side sees it overdue', async () => {
   const officer = await signIn(italy, 'it-polfr-officer');

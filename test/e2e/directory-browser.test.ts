@@ -7,7 +7,7 @@ import type { DirectoryEntryInput } from '@corridor/proto';
 import { newId } from '@corridor/proto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 import { officersAnd, startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 const dateAt = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -63,13 +63,7 @@ afterAll(async () => {
   await net?.stop();
 });
 
-async function signIn(context: BrowserContext, userId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(net.consoleUrl as string);
-  await page.getByTestId(`signin-user-${userId}`).click();
-  await page.getByTestId('me').waitFor();
-  return page;
-}
+const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
 
 /** The directory page, opened afresh, showing exactly the cards for `text` once every agency has answered. */
 async function searchFor(page: Page, text: string, expected: number) {

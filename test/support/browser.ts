@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const EXECUTABLE = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
@@ -22,4 +22,13 @@ export async function launchBrowser(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
+}
+
+/** A new tab in `context` on the console, signed in as `userId` through the development issuer's list. */
+export async function signInAs(context: BrowserContext, consoleUrl: string, userId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(consoleUrl);
+  await page.getByTestId(`signin-user-${userId}`).click();
+  await page.getByTestId('me').waitFor();
+  return page;
 }

@@ -116,3 +116,7 @@ export const CREATE_REQUEST_MUTATION = gql(
 export const REQUEST_STATUS_MUTATION = gql(
   'mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }',
 );
+
+// Statistics for reporting: the caller's own node, which checks the administrator role and suppresses small counts.
+export const STATISTICS_QUERY = gql('query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }');
+export const STATISTICS_CSV_QUERY = gql('query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }');

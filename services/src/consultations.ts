@@ -13,6 +13,7 @@ import {
   consultationSubject,
   decideRelease,
   foldConsultation,
+  isUuid,
   type MemberAgency,
   type Membership,
   newId,
@@ -71,7 +72,7 @@ async function eventsOf(db: Db | Tx, consultationId: string): Promise<Consultati
 
 /** The consultation as this node knows it, or null. */
 export async function getConsultation(db: Db, id: string): Promise<ConsultationState | null> {
-  return /^[0-9a-f-]{36}$/i.test(id) ? foldConsultation(await eventsOf(db, id)) : null;
+  return isUuid(id) ? foldConsultation(await eventsOf(db, id)) : null;
 }
 
 /** Every consultation this agency is party to, the most recently active first. */
@@ -247,7 +248,7 @@ export async function setRequestStatus(
   input: unknown,
 ): Promise<ConsultationState> {
   const i = parseOrThrow(requestStatusInput, input, 'request status');
-  const row = /^[0-9a-f-]{36}$/i.test(requestId)
+  const row = isUuid(requestId)
     ? await deps.db.$queryRaw<{ consultation_id: string }[]>`
         SELECT consultation_id::text FROM consultation_events WHERE type = 'request' AND document->>'requestId' = ${requestId} LIMIT 1`
     : [];

@@ -158,9 +158,9 @@ function conditions(filter: DirectoryFilter): Prisma.Sql[] {
   if (filter.network) where.push(Prisma.sql`networks @> ARRAY[${filter.network}]::text[]`);
   if (filter.route) where.push(Prisma.sql`routes @> ARRAY[${filter.route}]::text[]`);
   if (filter.always) where.push(Prisma.sql`always`);
+  // Words are letters and digits only (searchWords), folded as search_text is: nothing in them for LIKE to read as a wildcard.
   const words = searchWords(filter.text);
-  // search_text is folded by the same function as the words; LIKE's own wildcards are escaped.
-  if (words.length > 0) where.push(Prisma.sql`search_text LIKE ALL (${words.map((w) => `%${w.replace(/[\\%_]/g, '\\$&')}%`)}::text[])`);
+  if (words.length > 0) where.push(Prisma.sql`search_text LIKE ALL (${words.map((w) => `%${w}%`)}::text[])`);
   return where;
 }
 

@@ -89,6 +89,14 @@ export function createProtectionNotifier(deps: { db: Db; agency: MemberAgency; l
       });
   }
 
+  async function fromAlerts(alerts: readonly Alert[]): Promise<void> {
+    for (const a of alerts) {
+      const flags = protectionNeeds(a);
+      if (flags.length > 0 && a.status !== 'withdrawn')
+        await raise(deps.db, { source: 'alert', sourceId: a.id, originAgency: a.origin.agency, country: protectionCountry(a), flags });
+    }
+  }
+
   return {
     async fromConsultation(tx, e) {
       if ((e.type !== 'opened' && e.type !== 'message') || e.protection.length === 0) return;
@@ -96,17 +104,7 @@ export function createProtectionNotifier(deps: { db: Db; agency: MemberAgency; l
       // contact of its own country, who can act on it there.
       await raise(tx, { source: 'consultation', sourceId: e.id, originAgency: e.from, country: deps.agency.country, flags: e.protection });
     },
-    async fromAlerts(alerts) {
-      for (const a of alerts)
-        if (a.protection?.length && a.status !== 'withdrawn')
-          await raise(deps.db, {
-            source: 'alert',
-            sourceId: a.id,
-            originAgency: a.origin.agency,
-            country: protectionCountry(a),
-            flags: a.protection,
-          });
-    },
+    fromAlerts,
     async catchUp() {
       const rows = await deps.db.$queryRaw<{ document: Alert }[]>`
         SELECT a.document FROM alerts a
@@ -114,7 +112,7 @@ export function createProtectionNotifier(deps: { db: Db; agency: MemberAgency; l
             OR COALESCE((a.document->'routeDetails'->'vulnerablePersons') <> '{}', false))
           AND a.document->>'status' <> 'withdrawn'
           AND NOT EXISTS (SELECT 1 FROM protection_notices n WHERE n.source = 'alert' AND n.source_id = a.id)`;
-      await this.fromAlerts(rows.map((r) => r.document));
+      await fromAlerts(rows.map((r) => r.document));
       return rows.length;
     },
   };

@@ -1,7 +1,7 @@
 // Consultations and tracked requests (issue 7) live at the two agencies' nodes: the gateway asks
 // and writes at the caller's own node only, which checks the token again and talks to the other
 // party over the bus.
-import type { JsonObject } from '@corridor/proto/graphql';
+import type { JsonObject, RequestEntryView } from '@corridor/proto/graphql';
 import {
   CONSULTATION_MESSAGE_MUTATION,
   CONSULTATION_QUERY,
@@ -12,27 +12,8 @@ import {
   REQUEST_STATUS_MUTATION,
   REQUESTS_QUERY,
 } from '../node-queries.js';
-import { builder } from './builder.js';
+import { builder, RequestEntryRef } from './builder.js';
 import { forwardToOwnNode } from './shared.js';
-
-interface RequestEntry {
-  request: JsonObject;
-  consultationId: string;
-  subject: string;
-  direction: string;
-  overdue: boolean;
-}
-
-const RequestEntryRef = builder.objectRef<RequestEntry>('RequestEntry').implement({
-  description: 'A tracked request the caller’s agency sent or received, with the consultation it came from.',
-  fields: (t) => ({
-    request: t.field({ type: 'JSONObject', description: 'proto RequestState', resolve: (r) => r.request }),
-    consultationId: t.exposeString('consultationId'),
-    subject: t.exposeString('subject'),
-    direction: t.exposeString('direction', { description: 'sent or received, as the caller’s agency sees it' }),
-    overdue: t.exposeBoolean('overdue'),
-  }),
-});
 
 builder.queryFields((t) => ({
   consultations: t.field({
@@ -52,7 +33,7 @@ builder.queryFields((t) => ({
     description: 'Requests the caller’s agency sent and received; overdue ones first.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
     resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, REQUESTS_QUERY, { overdueOnly: args.overdueOnly }, 'requests')) as RequestEntry[],
+      (await forwardToOwnNode(ctx, REQUESTS_QUERY, { overdueOnly: args.overdueOnly }, 'requests')) as RequestEntryView[],
   }),
   protectionNotices: t.field({
     type: ['JSONObject'],

@@ -2,7 +2,13 @@
 // under its own policy, ranked together here in proto's directory order; and the keeping of the
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
 import { directoryFilter, parseOrThrow, ValidationError } from '@corridor/proto';
-import type { DirectoryEntryView, DirectoryImportView, DirectoryPageView } from '@corridor/proto/graphql';
+import {
+  type DirectoryChangeView,
+  type DirectoryEntryView,
+  type DirectoryImportView,
+  type DirectoryPageView,
+  withoutNulls,
+} from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
@@ -17,7 +23,7 @@ import {
   UPDATE_ENTRY_MUTATION,
   VERIFY_ENTRY_MUTATION,
 } from '../node-queries.js';
-import { builder, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
+import { builder, DirectoryChangeRef, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
 import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 
 const DEFAULT_LIMIT = 50;
@@ -32,23 +38,6 @@ const DirectoryResult = builder
     }),
   });
 
-const DirectoryChangeRef = builder
-  .objectRef<{ seq: string; change: string; subject: string; name: string | null; at: string }>('DirectoryChange')
-  .implement({
-    description: 'One change to a directory entry: who, when, and what kind.',
-    fields: (t) => ({
-      seq: t.exposeString('seq'),
-      change: t.exposeString('change'),
-      subject: t.exposeString('subject'),
-      name: t.exposeString('name', { nullable: true }),
-      at: t.exposeString('at'),
-    }),
-  });
-
-function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
-}
-
 builder.queryFields((t) => ({
   directory: t.field({
     type: DirectoryResult,
@@ -59,7 +48,7 @@ builder.queryFields((t) => ({
       let filter: ReturnType<typeof directoryFilter.parse>;
       try {
         // Checked here too, so a bad filter is one clear error instead of one per node.
-        filter = parseOrThrow(directoryFilter, stripNulls(args.filter ?? {}), 'directory filter');
+        filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
       } catch (e) {
         const v = e as ValidationError;
         if (!(v instanceof ValidationError)) throw e;
@@ -102,13 +91,7 @@ builder.queryFields((t) => ({
     description: "Who changed an entry of the caller's agency, when and how (administrators).",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, DIRECTORY_HISTORY_QUERY, { id: args.id }, 'directoryEntryHistory')) as {
-        seq: string;
-        change: string;
-        subject: string;
-        name: string | null;
-        at: string;
-      }[],
+      (await forwardToOwnNode(ctx, DIRECTORY_HISTORY_QUERY, { id: args.id }, 'directoryEntryHistory')) as DirectoryChangeView[],
   }),
 }));
 

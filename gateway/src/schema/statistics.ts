@@ -1,12 +1,9 @@
 // The agency's statistics for reporting: asked of the caller's own node alone, which checks the
 // administrator role and suppresses small counts itself; the gateway passes the answer through.
 import type { JsonObject } from '@corridor/proto/graphql';
-import { gql } from '../node-clients.js';
+import { STATISTICS_CSV_QUERY, STATISTICS_QUERY } from '../node-queries.js';
 import { builder } from './builder.js';
 import { forwardToOwnNode } from './shared.js';
-
-export const STATISTICS_QUERY = gql('query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }');
-export const STATISTICS_CSV_QUERY = gql('query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }');
 
 const FROM = 'First month reported, `YYYY-MM` (UTC); from the beginning when absent.';
 const TO = 'Last month reported, included, `YYYY-MM` (UTC); up to now when absent.';

@@ -75,6 +75,33 @@ export interface DirectoryImportView {
   problems: ImportProblemView[];
 }
 
+/** One change to a directory entry, as a node answers it: who, when, what kind. */
+export interface DirectoryChangeView {
+  seq: string;
+  change: string;
+  subject: string;
+  name: string | null;
+  at: string;
+}
+
+/** A tracked request as the answering agency sees it (`request` is proto RequestState). */
+export interface RequestEntryView {
+  request: JsonObject;
+  consultationId: string;
+  subject: string;
+  /** `sent` or `received`, from the answering agency's side. */
+  direction: string;
+  overdue: boolean;
+}
+
+/**
+ * A GraphQL input object with its null fields left out: GraphQL says null where proto's schemas
+ * expect a field to be absent.
+ */
+export function withoutNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
+
 export interface AuditVerificationView {
   ok: boolean;
   checked: number;
@@ -330,16 +357,40 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
+  const DirectoryChangeRef = builder.objectRef<DirectoryChangeView>('DirectoryChange').implement({
+    description: 'One change to a directory entry: who, when, and what kind.',
+    fields: (t) => ({
+      seq: t.exposeString('seq'),
+      change: t.exposeString('change'),
+      subject: t.exposeString('subject'),
+      name: t.exposeString('name', { nullable: true }),
+      at: t.exposeString('at'),
+    }),
+  });
+
+  const RequestEntryRef = builder.objectRef<RequestEntryView>('RequestEntry').implement({
+    description: 'A tracked request the agency sent or received, with the consultation it came from.',
+    fields: (t) => ({
+      request: t.field({ type: 'JSONObject', description: 'proto RequestState', resolve: (r) => r.request }),
+      consultationId: t.exposeString('consultationId'),
+      subject: t.exposeString('subject'),
+      direction: t.exposeString('direction', { description: 'sent or received, as the agency sees it' }),
+      overdue: t.exposeBoolean('overdue'),
+    }),
+  });
+
   return {
     AlertRef,
     AuditEntryRef,
     AuditVerificationRef,
+    DirectoryChangeRef,
     DirectoryEntryRef,
     DirectoryFilterInput,
     DirectoryImportRef,
     DirectoryPageRef,
     HitAnswerRef,
     PseudonymRef: Pseudonym,
+    RequestEntryRef,
     SubscribedAlertRef,
   };
 }

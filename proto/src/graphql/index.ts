@@ -7,6 +7,7 @@ export {
   type AuditVerificationView,
   type ContractBuilder,
   type ContractSchemaTypes,
+  type DirectoryChangeView,
   type DirectoryEntryView,
   type DirectoryImportView,
   type DirectoryPageView,
@@ -15,5 +16,7 @@ export {
   type HitAnswerView,
   type ImportProblemView,
   type JsonObject,
+  type RequestEntryView,
+  withoutNulls,
 } from './contract-types.js';
 export { QUERY_LIMITS, QUERY_TOO_COMPLEX, queryLimitPlugins, queryLimitRules } from './query-limits.js';

@@ -20,11 +20,13 @@ export const {
   AlertRef,
   AuditEntryRef,
   AuditVerificationRef,
+  DirectoryChangeRef,
   DirectoryEntryRef,
   DirectoryFilterInput,
   DirectoryImportRef,
   DirectoryPageRef,
   HitAnswerRef,
   PseudonymRef,
+  RequestEntryRef,
   SubscribedAlertRef,
 } = defineContractTypes(builder as unknown as ContractBuilder);

@@ -2,7 +2,7 @@
 // to, the requests it sent and received (overdue ones first when asked), protection notices, and
 // writing in all of these. The other party's node keeps its own copy of every event.
 import { type ConsultationState, isOverdue, type RequestState, ValidationError } from '@corridor/proto';
-import type { JsonObject } from '@corridor/proto/graphql';
+import type { JsonObject, RequestEntryView } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import {
   type Author,
@@ -16,7 +16,7 @@ import {
   setRequestStatus,
 } from '../consultations.js';
 import { listProtectionNotices } from '../protection.js';
-import { builder, type NodeContext } from './builder.js';
+import { builder, type NodeContext, RequestEntryRef } from './builder.js';
 import { ownAgencyOnly, validationError } from './guards.js';
 
 const WHAT = 'take part in consultations';
@@ -33,22 +33,6 @@ function consultationError(e: unknown): unknown {
 
 // The folded state travels as JSON (proto ConsultationState, RequestState): one shape, declared once.
 const asJson = (v: ConsultationState | RequestState | object) => v as unknown as JsonObject;
-
-const RequestEntryRef = builder
-  .objectRef<{ request: RequestState; consultation: ConsultationState; overdue: boolean }>('RequestEntry')
-  .implement({
-    description: 'A tracked request this agency sent or received, with the consultation it came from.',
-    fields: (t) => ({
-      request: t.field({ type: 'JSONObject', description: 'proto RequestState', resolve: (r) => asJson(r.request) }),
-      consultationId: t.string({ resolve: (r) => r.consultation.id }),
-      subject: t.string({ resolve: (r) => r.consultation.subject }),
-      direction: t.string({
-        description: 'sent or received, as this agency sees it',
-        resolve: (r, _a, ctx) => (r.request.sendingAuthority.agency === ctx.services.agency.id ? 'sent' : 'received'),
-      }),
-      overdue: t.exposeBoolean('overdue'),
-    }),
-  });
 
 builder.queryFields((t) => ({
   consultations: t.field({
@@ -76,12 +60,19 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       ownAgencyOnly(ctx, WHAT);
       const now = new Date();
-      const all = (await listRequests(ctx.services.db)).map((x) => ({ ...x, overdue: isOverdue(x.request, now) }));
+      const all = (await listRequests(ctx.services.db)).map(
+        ({ request, consultation }): RequestEntryView => ({
+          request: asJson(request),
+          consultationId: consultation.id,
+          subject: consultation.subject,
+          direction: request.sendingAuthority.agency === ctx.services.agency.id ? 'sent' : 'received',
+          overdue: isOverdue(request, now),
+        }),
+      );
+      const deadline = (r: RequestEntryView) => (r.request as unknown as RequestState).deadline ?? '9999';
       return all
         .filter((x) => !args.overdueOnly || x.overdue)
-        .sort(
-          (a, b) => Number(b.overdue) - Number(a.overdue) || (a.request.deadline ?? '9999').localeCompare(b.request.deadline ?? '9999'),
-        );
+        .sort((a, b) => Number(b.overdue) - Number(a.overdue) || deadline(a).localeCompare(deadline(b)));
     },
   }),
   protectionNotices: t.field({

@@ -2,7 +2,7 @@
 // marks), and for the agency's administrators the keeping of its own entries: create, edit,
 // verify, retire, bulk import from CSV, and the list of what to re-verify.
 import { type DirectoryEntry, directoryFilter, isStale, parseDirectoryCsv, parseOrThrow, ValidationError } from '@corridor/proto';
-import type { DirectoryEntryView } from '@corridor/proto/graphql';
+import { type DirectoryEntryView, withoutNulls } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { releaseToCaller } from '../answer-release.js';
 import {
@@ -19,7 +19,15 @@ import {
   verifyEntry,
 } from '../directory-store.js';
 import { releaseEntry } from '../release.js';
-import { builder, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef, DirectoryPageRef, type NodeContext } from './builder.js';
+import {
+  builder,
+  DirectoryChangeRef,
+  DirectoryEntryRef,
+  DirectoryFilterInput,
+  DirectoryImportRef,
+  DirectoryPageRef,
+  type NodeContext,
+} from './builder.js';
 import { administratorsOnly, ownAgencyOnly, validationError } from './guards.js';
 
 const KEEP = 'keep the agency’s directory';
@@ -42,23 +50,6 @@ function directoryError(e: unknown): unknown {
   return e;
 }
 
-function stripNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
-}
-
-const DirectoryChangeRef = builder
-  .objectRef<{ seq: bigint; change: string; subject: string; name: string | null; at: Date }>('DirectoryChange')
-  .implement({
-    description: 'One change to a directory entry: who, when, and what kind.',
-    fields: (t) => ({
-      seq: t.string({ resolve: (c) => c.seq.toString() }),
-      change: t.exposeString('change'),
-      subject: t.exposeString('subject'),
-      name: t.exposeString('name', { nullable: true }),
-      at: t.string({ resolve: (c) => c.at.toISOString() }),
-    }),
-  });
-
 builder.queryFields((t) => ({
   directory: t.field({
     type: DirectoryPageRef,
@@ -66,7 +57,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
     resolve: async (_root, args, ctx) => {
       try {
-        const filter = parseOrThrow(directoryFilter, stripNulls(args.filter ?? {}), 'directory filter');
+        const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
         const { entries, total } = await searchDirectory(ctx.services.db, filter);
         const policy = ctx.services.policy();
         const released = await releaseToCaller(ctx.services, ctx.claims, withStale(ctx, entries), {
@@ -104,7 +95,13 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       administratorsOnly(ctx, KEEP);
-      return entryHistory(ctx.services.db, String(args.id));
+      return (await entryHistory(ctx.services.db, String(args.id))).map((c) => ({
+        seq: c.seq.toString(),
+        change: c.change,
+        subject: c.subject,
+        name: c.name,
+        at: c.at.toISOString(),
+      }));
     },
   }),
 }));

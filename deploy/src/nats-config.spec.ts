@@ -11,6 +11,7 @@ describe('bus permissions of an agency node', () => {
       'corridor.inbox.*.alert.*.*.*.it-polfr',
       'corridor.inbox.*.correlation.it-polfr',
       'corridor.inbox.*.case.it-polfr',
+      'corridor.inbox.*.audit.it-polfr',
     ]);
   });
 

@@ -28,6 +28,7 @@ export function agencyPermissions(agency: string, subjectRoot: string, stream: s
       `${subjectRoot}.inbox.*.alert.*.*.*.${agency}`,
       `${subjectRoot}.inbox.*.correlation.${agency}`,
       `${subjectRoot}.inbox.*.case.${agency}`,
+      `${subjectRoot}.inbox.*.audit.${agency}`,
       '$JS.API.INFO',
       `$JS.API.STREAM.INFO.${stream}`,
       `$JS.API.STREAM.CREATE.${stream}`,

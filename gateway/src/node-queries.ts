@@ -63,7 +63,14 @@ export const AUDIT_LOG_QUERY = gql(
   `query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { ${AUDIT_SELECTION} } }`,
 );
 
-export const VERIFY_AUDIT_QUERY = gql('query VerifyAudit { verifyAuditLog { ok checked brokenAt problem } }');
+export const VERIFY_AUDIT_QUERY = gql(
+  `query VerifyAudit($heads: [AuditHeadInput!]) { verifyAuditLog(heads: $heads) {
+    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }`,
+);
+
+export const AUDIT_HEADS_QUERY = gql(
+  'query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }',
+);
 
 export const PUBLISH_MUTATION = gql(`mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_SELECTION} } }`);
 

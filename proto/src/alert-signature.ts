@@ -29,13 +29,17 @@ export interface AlertSigner {
   sign<T extends Signable>(doc: T): Promise<T>;
 }
 
-/** A signer from the agency's private JWK (it must carry `kid` and `alg`, as in CORRIDOR_SIGNING_KEY). */
-export async function createAlertSigner(privateJwk: JWK): Promise<AlertSigner> {
+/** The agency's private signing key, checked: everything it signs (alerts, audit heads) goes through here. */
+export async function importSigningKey(privateJwk: JWK): Promise<{ alg: string; kid: string; key: Awaited<ReturnType<typeof importJWK>> }> {
   const alg = privateJwk.alg ?? (privateJwk.crv === 'Ed25519' ? 'EdDSA' : 'ES256');
   if (!ALERT_SIGNING_ALGORITHMS.includes(alg)) throw new Error(`alert-signing key algorithm ${alg} is not allowed`);
   if (!privateJwk.kid) throw new Error('alert-signing key needs a key id (kid)');
-  const key = await importJWK(privateJwk, alg);
-  const kid = privateJwk.kid;
+  return { alg, kid: privateJwk.kid, key: await importJWK(privateJwk, alg) };
+}
+
+/** A signer from the agency's private JWK (it must carry `kid` and `alg`, as in CORRIDOR_SIGNING_KEY). */
+export async function createAlertSigner(privateJwk: JWK): Promise<AlertSigner> {
+  const { alg, kid, key } = await importSigningKey(privateJwk);
   return {
     kid,
     async sign(doc) {

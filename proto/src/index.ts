@@ -3,6 +3,7 @@ export * from './access-token.js';
 export * from './alert.js';
 export * from './alert-order.js';
 export * from './alert-signature.js';
+export * from './audit-head.js';
 export * from './claims.js';
 export * from './codes.js';
 export * from './consultation.js';

@@ -1,6 +1,7 @@
 // NATS subject grammar. `<root>` separates networks (and test runs) sharing one server.
 //   <root>.alert.<kind>.<origin-country>.<route-region>.<origin-agency>                  every member
 //   <root>.inbox.<recipient>.alert.<kind>.<origin-country>.<route-region>.<origin-agency> one agency
+//   <root>.inbox.<recipient>.audit.<sender>     a signed head of the sender's audit chain (audit-head.ts)
 // A liaison officer's subscription is a consumer filtered on these tokens (nats-server 2.9: one
 // filter subject per consumer).
 import type { Alert } from './alert.js';
@@ -58,4 +59,16 @@ export function parseAlertSubject(root: string, subject: string): ParsedAlertSub
   const [, kind, originCountry, region, originAgency] = tokens as [string, string, string, string, string];
   if (kind !== 'route' && kind !== 'document_fraud') return null;
   return { recipient, kind, originCountry, region, originAgency };
+}
+
+/** `<root>.inbox.<recipient>.audit.<sender>`: a head of the sender's audit chain, ending in the sender's id like every subject it may publish on. */
+export function auditHeadSubject(root: string, recipient: string, sender: string): string {
+  return `${root}.inbox.${recipient}.audit.${sender}`;
+}
+
+export function parseAuditHeadSubject(root: string, subject: string): { recipient: string; sender: string } | null {
+  const m = new RegExp(
+    `^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.inbox\\.([a-z][a-z0-9-]{1,39})\\.audit\\.([a-z][a-z0-9-]{1,39})$`,
+  ).exec(subject);
+  return m ? { recipient: m[1] as string, sender: m[2] as string } : null;
 }

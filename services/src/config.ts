@@ -48,6 +48,8 @@ export interface NodeConfig {
   staleAfterDays: number;
   /** Counts below it are suppressed in the agency's statistics exports (CORRIDOR_STATS_MIN_COUNT, at least 2). */
   statsMinCount: number;
+  /** When the audit head is signed and sent to partners (CORRIDOR_AUDIT_HEAD_ENTRIES, CORRIDOR_AUDIT_HEAD_MS). */
+  auditHeads: { everyEntries: number; everyMs: number };
 }
 
 export class ConfigError extends Error {
@@ -147,6 +149,11 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     staleAfterDays: positiveInt(env, 'CORRIDOR_STALE_AFTER_DAYS', DEFAULT_STALE_AFTER_DAYS),
     // 1 would suppress nothing.
     statsMinCount: positiveInt(env, 'CORRIDOR_STATS_MIN_COUNT', DEFAULT_SMALL_COUNT_THRESHOLD, 2),
+    // Rows a node can still drop unseen are those after the last head partners hold: keep both small.
+    auditHeads: {
+      everyEntries: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_ENTRIES', 100, 1, 100),
+      everyMs: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_MS', 60_000, 50, 60_000),
+    },
   };
 }
 
@@ -160,5 +167,11 @@ function pollInterval(env: NodeJS.ProcessEnv): number {
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const n = Number(env[name] ?? fallback);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(name, `must be a whole number, at least ${min}`);
+  return n;
+}
+
+function boundedInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const n = Number(env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
   return n;
 }

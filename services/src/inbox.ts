@@ -9,6 +9,7 @@ import {
   fieldErrorsOf,
   type Membership,
   parseAlertSubject,
+  parseAuditHeadSubject,
   parseConsultationSubject,
   parseCorrelationSubject,
   subjectFiltersFor,
@@ -35,6 +36,8 @@ export interface InboxOptions {
   correlator?: Correlator;
   /** Keeps the other party's consultation events (consultations.ts). */
   consultations?: (subject: string, data: string) => Promise<{ ok: true } | { ok: false; reason: string; retry?: true }>;
+  /** Keeps partners' signed audit heads (audit-heads.ts). */
+  auditHeads?: (subject: string, data: string) => Promise<{ ok: true } | { ok: false; reason: string; retry?: true }>;
   /** Raises protection notices for stored alerts that flag vulnerable persons (protection.ts). */
   protection?: ProtectionNotifier;
   agency: string;
@@ -120,6 +123,18 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
         const verdict = opts.consultations
           ? await opts.consultations(m.subject, data)
           : { ok: false as const, reason: 'consultation events are not handled here' };
+        if (!verdict.ok && verdict.retry && m.info.deliveryCount <= UNKNOWN_SIGNER_RETRIES) {
+          retry.push(m);
+        } else if (!verdict.ok) {
+          rejected.push({ subject: m.subject, payload: data, reason: verdict.reason });
+          log.warn('message quarantined', { subject: m.subject, reason: verdict.reason, seq: m.seq });
+        }
+        continue;
+      }
+      if (parseAuditHeadSubject(opts.subjectRoot, m.subject)) {
+        const verdict = opts.auditHeads
+          ? await opts.auditHeads(m.subject, data)
+          : { ok: false as const, reason: 'audit heads are not handled here' };
         if (!verdict.ok && verdict.retry && m.info.deliveryCount <= UNKNOWN_SIGNER_RETRIES) {
           retry.push(m);
         } else if (!verdict.ok) {

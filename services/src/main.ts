@@ -1,5 +1,6 @@
 // An agency node: its database, its GraphQL API, its outbox to JetStream and its inbox from it.
-import { createAlertSigner, createTokenVerifier } from '@corridor/proto';
+import { createAlertSigner, createAuditHeadSigner, createTokenVerifier } from '@corridor/proto';
+import { receiveAuditHead, startAuditGossip } from './audit-heads.js';
 import { auditWriter } from './audit-log.js';
 import { createBus } from './bus.js';
 import { createCheckLimits } from './check-limits.js';
@@ -91,6 +92,16 @@ async function main(): Promise<void> {
     onQueued: () => outbox.wake(),
     log,
   };
+  const auditGossip = startAuditGossip({
+    db: database.db,
+    agency: config.agency.id,
+    membership: () => config.membership,
+    signer: await createAuditHeadSigner(config.signingKey),
+    subjectRoot: config.subjectRoot,
+    schedule: config.auditHeads,
+    onQueued: () => outbox.wake(),
+    log,
+  });
   const inbox = startInbox(
     database.db,
     bus,
@@ -102,6 +113,12 @@ async function main(): Promise<void> {
       subjectRoot: config.subjectRoot,
       correlator,
       consultations: (subject, data) => receiveConsultationEvent(consultations, subject, data),
+      auditHeads: (subject, data) =>
+        receiveAuditHead(
+          { db: database.db, agency: config.agency.id, membership: () => config.membership, subjectRoot: config.subjectRoot, log },
+          subject,
+          data,
+        ),
       protection,
     },
     log,
@@ -150,6 +167,7 @@ async function main(): Promise<void> {
     log.info('stopping', { signal });
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
+    auditGossip.stop();
     await inbox.stop();
     await outbox.stop();
     await bus.close();

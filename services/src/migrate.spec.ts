@@ -144,6 +144,8 @@ describe('Prisma schema and migrated database', () => {
         },
       });
       await db.quarantinedMessage.create({ data: { subject: 's', payload: 'x', reason: 'r' } });
+      await db.auditHead.create({ data: { agency: 'it-polfr', seq: 9_007_199_254_740_993n, hash: 'h', at: new Date(), jws: 'j' } });
+      expect((await db.auditHead.findFirstOrThrow()).seq).toBe(9_007_199_254_740_993n);
       expect(await db.alert.count()).toBe(1);
       expect((await db.directoryEntry.findFirstOrThrow()).roles).toEqual(['prosecutor']);
       expect((await db.outboxMessage.findFirstOrThrow()).sentAt).toBeNull();

@@ -2,13 +2,14 @@
 // the caller's own node, and the caller's node's live feed.
 
 import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry, type ValidationError } from '@corridor/proto';
-import type { AuditEntryView, AuditVerificationView, HitAnswerView, JsonObject } from '@corridor/proto/graphql';
+import type { AuditEntryView, AuditHeadHeldView, AuditVerificationView, HitAnswerView, JsonObject } from '@corridor/proto/graphql';
 import { type DocumentNode, GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts } from '../merge.js';
 import {
   ALERTS_QUERY,
   AMEND_MUTATION,
+  AUDIT_HEADS_QUERY,
   AUDIT_LOG_QUERY,
   FEED_SUBSCRIPTION,
   fromNodeAlert,
@@ -246,10 +247,28 @@ builder.queryFields((t) => ({
   }),
   verifyAuditLog: t.field({
     type: AuditVerificationRef,
-    description: "Verifies the hash chain of the caller's agency's release audit at its own node (administrators).",
-    resolve: async (_r, _a, ctx) => (await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, {}, 'verifyAuditLog')) as AuditVerificationView,
+    description:
+      "Verifies the caller's agency's release audit (administrators): every partner node is asked for the signed heads of that chain it holds, and the agency's own node recomputes the chain and compares them with it. Partners that did not answer are named.",
+    resolve: async (_r, _a, ctx) => {
+      const partners = [...ctx.nodes.values()].filter((n) => n.agency !== ctx.claims.agency);
+      const { answers, sources } = await fanOut<{ auditHeads: AuditHeadHeldView[] }>(
+        partners,
+        AUDIT_HEADS_QUERY,
+        { limit: HEADS_PER_PARTNER },
+        ctx.authorization,
+        ctx.deadlineMs,
+      );
+      reportMissing(ctx, sources, 'verifyAuditLog');
+      // A partner answers for what it holds: the holder is the partner that answered, whatever it says.
+      const heads = answers.flatMap((a) => a.data.auditHeads.map((h) => ({ holder: a.agency, jws: h.jws })));
+      const verdict = (await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads }, 'verifyAuditLog')) as AuditVerificationView;
+      return { ...verdict, unanswered: sources.filter((s) => !s.ok).map((s) => s.agency) };
+    },
   }),
 }));
+
+/** The newest heads each partner holds: enough to span a split view served since the last few heads. */
+const HEADS_PER_PARTNER = 20;
 
 builder.mutationFields((t) => ({
   setSubscription: t.field({

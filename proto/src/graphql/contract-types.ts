@@ -107,6 +107,45 @@ export interface AuditVerificationView {
   checked: number;
   brokenAt: string | null;
   problem: string | null;
+  /** Each head of this chain that a partner holds, compared with the chain. */
+  partners: AuditPartnerHeadView[];
+  /** What the heads show: truncation, rewrite, equivocation, each naming the partners that hold the evidence. */
+  problems: AuditProblemView[];
+  /** Partners that did not answer, whose heads were therefore not compared. */
+  unanswered: string[];
+}
+
+/** A signed head of an agency's audit chain as a partner holds it (proto audit-head.ts). */
+export interface AuditHeadHeldView {
+  /** The partner holding the head. */
+  holder: string;
+  /** Whose chain. */
+  agency: string;
+  seq: string;
+  hash: string;
+  at: string;
+  receivedAt: string;
+  /** The compact JWS the agency signed: the evidence itself. */
+  jws: string;
+}
+
+export interface AuditPartnerHeadView {
+  agency: string;
+  seq: string;
+  hash: string;
+  at: string;
+  ok: boolean;
+  problem: string | null;
+}
+
+export type AuditProblemKind = 'truncation' | 'rewrite' | 'equivocation' | 'forged-head';
+
+export interface AuditProblemView {
+  kind: AuditProblemKind;
+  seq: string;
+  /** The partners whose heads show it. */
+  agencies: string[];
+  message: string;
 }
 
 /** The builder settings the contract's types need; each server's builder adds its own context. */
@@ -327,13 +366,59 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
+  const AuditPartnerHeadRef = builder.objectRef<AuditPartnerHeadView>('AuditPartnerHead').implement({
+    description: 'A signed head of the chain that a partner holds, and whether the chain still contains it.',
+    fields: (t) => ({
+      agency: t.exposeString('agency', { description: 'The partner holding the head.' }),
+      seq: t.exposeString('seq'),
+      hash: t.exposeString('hash'),
+      at: t.exposeString('at', { description: 'When the head was signed.' }),
+      ok: t.exposeBoolean('ok'),
+      problem: t.exposeString('problem', { nullable: true }),
+    }),
+  });
+
+  const AuditProblemRef = builder.objectRef<AuditProblemView>('AuditProblem').implement({
+    description: 'What the heads partners hold show about the chain.',
+    fields: (t) => ({
+      kind: t.exposeString('kind', {
+        description:
+          'truncation (rows deleted after a head a partner holds), rewrite (a held head’s hash is not in the chain), equivocation (partners hold different hashes for one row), forged-head (a head not signed by this agency)',
+      }),
+      seq: t.exposeString('seq'),
+      agencies: t.exposeStringList('agencies', { description: 'The partners whose heads show it.' }),
+      message: t.exposeString('message'),
+    }),
+  });
+
   const AuditVerificationRef = builder.objectRef<AuditVerificationView>('AuditVerification').implement({
     fields: (t) => ({
-      ok: t.exposeBoolean('ok'),
+      ok: t.exposeBoolean('ok', { description: 'The chain verifies and every head partners hold is in it.' }),
       checked: t.exposeInt('checked', { description: 'Rows whose chain was recomputed.' }),
       brokenAt: t.exposeString('brokenAt', { nullable: true, description: 'The first row that does not verify.' }),
       problem: t.exposeString('problem', { nullable: true }),
+      partners: t.field({ type: [AuditPartnerHeadRef], resolve: (v) => v.partners }),
+      problems: t.field({ type: [AuditProblemRef], resolve: (v) => v.problems }),
+      unanswered: t.exposeStringList('unanswered', { description: 'Partners that did not answer: their heads were not compared.' }),
     }),
+  });
+
+  const AuditHeadHeldRef = builder.objectRef<AuditHeadHeldView>('AuditHeadHeld').implement({
+    description: 'A signed head of an agency’s audit chain, as a partner node holds it.',
+    fields: (t) => ({
+      holder: t.exposeString('holder'),
+      agency: t.exposeString('agency'),
+      seq: t.exposeString('seq'),
+      hash: t.exposeString('hash'),
+      at: t.exposeString('at'),
+      receivedAt: t.exposeString('receivedAt'),
+      jws: t.exposeString('jws', { description: 'The compact JWS (typ corridor-audit-head+jwt) the agency signed.' }),
+    }),
+  });
+
+  const AuditHeadInput = builder.inputType('AuditHeadInput', {
+    description: 'A head a partner holds, passed back to the agency’s own node to compare with its chain.',
+    fields: (t) => ({ holder: t.string({ required: true }), jws: t.string({ required: true }) }),
   });
 
   const HitAlertRef = builder.objectRef<HitAlertView>('HitAlert').implement({
@@ -382,6 +467,8 @@ export function defineContractTypes(builder: ContractBuilder) {
   return {
     AlertRef,
     AuditEntryRef,
+    AuditHeadHeldRef,
+    AuditHeadInput,
     AuditVerificationRef,
     DirectoryChangeRef,
     DirectoryEntryRef,

@@ -19,6 +19,8 @@ export const builder = new SchemaBuilder<{
 export const {
   AlertRef,
   AuditEntryRef,
+  AuditHeadHeldRef,
+  AuditHeadInput,
   AuditVerificationRef,
   DirectoryChangeRef,
   DirectoryEntryRef,

@@ -19,7 +19,8 @@ import { GraphQLError } from 'graphql';
 import { amendAlert, LifecycleError, withdrawAlert } from '../alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
 import { type Answer, releaseToCaller } from '../answer-release.js';
-import { listAudit, verifyAuditLog } from '../audit-log.js';
+import { heldHeadsOf, verifyAuditWithHeads } from '../audit-heads.js';
+import { listAudit } from '../audit-log.js';
 import { RateLimitedError } from '../check-limits.js';
 import { correlationsOf } from '../correlation.js';
 import { answerHitCheck } from '../hit-check.js';
@@ -29,6 +30,8 @@ import { getSubscription, markRead, setSubscription, subscribedAlerts } from '..
 import {
   AlertRef,
   AuditEntryRef,
+  AuditHeadHeldRef,
+  AuditHeadInput,
   AuditVerificationRef,
   builder,
   HitAnswerRef,
@@ -242,13 +245,39 @@ builder.queryFields((t) => ({
   }),
   verifyAuditLog: t.field({
     type: AuditVerificationRef,
-    description: 'Recomputes the audit’s hash chain and names the first row that does not verify.',
-    resolve: (_root, _args, ctx) => {
+    description:
+      'Recomputes the audit’s hash chain and names the first row that does not verify; compares it with the signed heads partners hold (as the gateway collected them), naming truncation, rewrite and equivocation.',
+    args: {
+      heads: t.arg({ type: [AuditHeadInput], required: false, description: 'The heads partners answered to auditHeads.' }),
+    },
+    resolve: (_root, args, ctx) => {
       administratorsOnly(ctx, 'read the release audit');
-      return verifyAuditLog(ctx.services.db);
+      const heads = args.heads ?? [];
+      if (heads.length > MAX_HEADS_COMPARED || heads.some((h) => h.jws.length > 4096 || h.holder.length > 40))
+        throw validationError(
+          new ValidationError('audit heads', [
+            { path: 'heads', rule: 'size', message: `at most ${MAX_HEADS_COMPARED} heads, each a JWS of at most 4096 characters` },
+          ]),
+        );
+      return verifyAuditWithHeads(ctx.services.db, ctx.services.agency.id, ctx.services.membership(), heads);
+    },
+  }),
+  auditHeads: t.field({
+    type: [AuditHeadHeldRef],
+    description:
+      'The signed heads of the caller’s agency’s release audit that this node received and keeps, highest row first; for that agency’s administrators.',
+    args: { limit: t.arg.int({ defaultValue: 20, required: true }) },
+    resolve: (_root, args, ctx) => {
+      // Another agency's administrators ask here about their own chain only: the heads carry nothing of this agency.
+      if (!ctx.claims.roles.includes('administrator'))
+        throw new GraphQLError('only an agency’s administrators read the audit heads held of it', { extensions: { code: 'FORBIDDEN' } });
+      return heldHeadsOf(ctx.services.db, ctx.services.agency.id, ctx.claims.agency, args.limit);
     },
   }),
 }));
+
+/** Twenty heads from each of fifty partners. */
+const MAX_HEADS_COMPARED = 1000;
 
 function rateLimited(e: unknown): unknown {
   if (e instanceof RateLimitedError) return new GraphQLError(e.message, { extensions: { code: e.code, retryAfterMs: e.retryAfterMs } });

@@ -3,6 +3,7 @@
 import {
   type AlertInput,
   createAlertSigner,
+  createAuditHeadSigner,
   type MemberAgency,
   type Membership,
   parseNetworkKeyring,
@@ -35,6 +36,7 @@ export const ITALY: MemberAgency = {
 };
 
 export const italySigner = () => createAlertSigner(ITALY_SIGNING_JWK);
+export const italyHeadSigner = () => createAuditHeadSigner(ITALY_SIGNING_JWK);
 
 /** A network of Italy and Niger, as the inbox of Niger's node sees it. */
 export const SPEC_MEMBERSHIP: Membership = {

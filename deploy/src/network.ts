@@ -91,6 +91,11 @@ export interface RunningNetwork {
   nodes: Record<string, NodeHandle>;
   /** Each agency's release policy file: its node picks up a rewritten one within a poll. */
   releasePolicyFiles: Record<string, string>;
+  /**
+   * Each agency's alert-signing key pair (CORRIDOR_SIGNING_KEY): what the agency's own operator
+   * holds, for tests that act as a hostile member with its own key.
+   */
+  signingKeys: Record<string, KeyPair>;
   users: UserSpec[];
   token(userId: string, opts?: { expiresIn?: string }): Promise<string>;
   /** The development issuer running in this process: rotate a key, count JWKS fetches. */
@@ -337,6 +342,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       networkKey,
       nodes,
       releasePolicyFiles,
+      signingKeys,
       users,
       token: (userId, opts) => issuer.mint(userId, opts),
       issuer,

@@ -46,12 +46,12 @@ async function verify(agency: string): Promise<Verification> {
 
 /** Waits until every partner holds a head of the agency's chain at its newest row. */
 async function headsGossiped(agency: string): Promise<{ seq: string; hash: string }> {
-  const tail = await auditTail(dbOf(agency));
-  await eventually(async () => {
+  // The tail is read again each time: partners' correlation notices may still add rows.
+  return eventually(async () => {
+    const tail = await auditTail(dbOf(agency));
     const v = await verify(agency);
-    return partnersOf(agency).every((p) => v.partners.some((h) => h.agency === p && h.seq === tail.seq && h.hash === tail.hash));
+    return partnersOf(agency).every((p) => v.partners.some((h) => h.agency === p && h.seq === tail.seq && h.hash === tail.hash)) && tail;
   });
-  return tail;
 }
 
 beforeAll(async () => {

@@ -47,7 +47,9 @@ export async function auditTail(databaseUrl: string): Promise<{ seq: string; has
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM audit_log ORDER BY audit_log.seq DESC LIMIT 1');
+    const { rows } = await db.query<{ seq: string; hash: string }>(
+      'SELECT seq::text AS seq, hash FROM audit_log ORDER BY audit_log.seq DESC LIMIT 1',
+    );
     if (!rows[0]) throw new Error('the audit is empty');
     return rows[0];
   } finally {

@@ -120,4 +120,21 @@ describe('gossip of audit heads', () => {
       problems: [{ kind: 'truncation', seq: '3', agencies: ['ne-ppn'] }],
     });
   });
+
+  it('answers two heads signed for one row however many newer heads came after them', async () => {
+    const db = scratch.database.db;
+    const deps = { db, agency: 'ng-nis', membership: () => SPEC_MEMBERSHIP, subjectRoot: 'corridor', log: quiet };
+    const italy = await italyHeadSigner();
+    const at = new Date().toISOString();
+    const subject = 'corridor.inbox.ng-nis.audit.it-polfr';
+    for (const h of ['a', 'b'])
+      expect(await receiveAuditHead(deps, subject, await italy.sign({ agency: 'it-polfr', seq: '5', hash: h.repeat(64), at }))).toEqual({
+        ok: true,
+      });
+    for (let seq = 6; seq < 10; seq++)
+      await receiveAuditHead(deps, subject, await italy.sign({ agency: 'it-polfr', seq: String(seq), hash: 'c'.repeat(64), at }));
+    const held = await heldHeadsOf(db, 'ng-nis', 'it-polfr', 2);
+    expect(held.map((h) => h.seq)).toEqual(['9', '8', '5', '5']);
+    expect(new Set(held.filter((h) => h.seq === '5').map((h) => h.hash[0]))).toEqual(new Set(['a', 'b']));
+  });
 });

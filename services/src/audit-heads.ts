@@ -59,6 +59,11 @@ async function chainTail(db: Db): Promise<ChainTail | null> {
   return row ? { seq: BigInt(row.seq), hash: row.hash } : null;
 }
 
+async function stillInChain(db: Db, head: ChainTail): Promise<boolean> {
+  const row = await db.auditEntry.findUnique({ where: { seq: head.seq }, select: { hash: true } });
+  return row?.hash === head.hash;
+}
+
 export function startAuditGossip(deps: AuditGossipDeps): AuditGossip {
   const { db, log, schedule } = deps;
   // In memory only: after a restart the head is signed again at the first check, which partners
@@ -70,6 +75,13 @@ export function startAuditGossip(deps: AuditGossipDeps): AuditGossip {
     const tail = await chainTail(db);
     const now = Date.now();
     if (!tail || !headDue(last, tail, now, schedule)) return null;
+    if (last && !(await stillInChain(db, last))) {
+      // Only someone writing to the database behind this process does this: say so loudly. The
+      // head signed next shows partners the changed chain, which verifyAuditLog then names.
+      log.error('the audit chain no longer contains the head this node last signed: rows were deleted or rewritten', {
+        seq: last.seq.toString(),
+      });
+    }
     const at = new Date(now).toISOString();
     const jws = await deps.signer.sign({ agency: deps.agency, seq: tail.seq.toString(), hash: tail.hash, at });
     const partners = deps.membership().agencies.filter((a) => a.id !== deps.agency);
@@ -134,14 +146,26 @@ export async function receiveAuditHead(
   return { ok: true };
 }
 
-/** The heads held here of `agency`'s chain, highest row first. */
+/**
+ * The heads held here of `agency`'s chain: the `limit` highest rows first, and, however old, every
+ * head that contradicts another held for the same row (proof of a split view never scrolls away).
+ */
 export async function heldHeadsOf(db: Db, self: string, agency: string, limit: number): Promise<AuditHeadHeldView[]> {
-  const rows = await db.auditHead.findMany({
+  const newest = await db.auditHead.findMany({
     where: { agency },
     orderBy: [{ seq: 'desc' }, { receivedAt: 'desc' }],
     take: Math.min(Math.max(limit, 1), 500),
   });
-  return rows.map((r) => ({
+  const contradicted = await db.$queryRaw<{ seq: bigint }[]>`
+    SELECT seq FROM audit_heads WHERE agency = ${agency} GROUP BY seq HAVING count(*) > 1 ORDER BY seq DESC LIMIT 500`;
+  const seen = new Set(newest.map((r) => `${r.seq}|${r.hash}`));
+  const conflicts =
+    contradicted.length === 0
+      ? []
+      : (
+          await db.auditHead.findMany({ where: { agency, seq: { in: contradicted.map((c) => BigInt(c.seq)) } }, orderBy: { seq: 'desc' } })
+        ).filter((r) => !seen.has(`${r.seq}|${r.hash}`));
+  return [...newest, ...conflicts].map((r) => ({
     holder: self,
     agency: r.agency,
     seq: r.seq.toString(),

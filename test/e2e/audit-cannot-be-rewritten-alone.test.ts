@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTail, deleteNewestRows, rewriteRow } from '../support/audit-chain.js';
 import { routeAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
+import { queryDatabase } from '../support/postgres.js';
 import { AGENCIES, officersAnd, startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 interface Verification {
@@ -52,6 +53,17 @@ async function headsGossiped(agency: string): Promise<{ seq: string; hash: strin
     const v = await verify(agency);
     return partnersOf(agency).every((p) => v.partners.some((h) => h.agency === p && h.seq === tail.seq && h.hash === tail.hash)) && tail;
   });
+}
+
+/** Publishes on the bus with Nigeria's node's own NATS credentials, as its operator can. */
+async function publishAsNigeria(subject: string, payload: string): Promise<void> {
+  const creds = net.natsUsers?.['ng-nis'];
+  const nc = await connect({ servers: net.natsUrl, user: creds?.user, pass: creds?.password });
+  try {
+    await jetstream(nc).publish(subject, payload);
+  } finally {
+    await nc.close();
+  }
 }
 
 beforeAll(async () => {
@@ -119,13 +131,7 @@ describe('an audit whose heads partners hold', () => {
     // Nigeria's operator, with its own key and its own NATS credentials, tells Italy alone of another chain.
     const signer = await createAuditHeadSigner(net.signingKeys['ng-nis']?.privateJwk ?? {});
     const other = await signer.sign({ agency: 'ng-nis', seq: tail.seq, hash: 'e'.repeat(64), at: new Date().toISOString() });
-    const creds = net.natsUsers?.['ng-nis'];
-    const nc = await connect({ servers: net.natsUrl, user: creds?.user, pass: creds?.password });
-    try {
-      await jetstream(nc).publish(auditHeadSubject(net.subjectRoot, 'it-polfr', 'ng-nis'), other);
-    } finally {
-      await nc.close();
-    }
+    await publishAsNigeria(auditHeadSubject(net.subjectRoot, 'it-polfr', 'ng-nis'), other);
     const v = await eventually(async () => {
       const r = await verify('ng-nis');
       return r.problems.some((p) => p.kind === 'equivocation') && r;
@@ -138,5 +144,18 @@ describe('an audit whose heads partners hold', () => {
       agencies: ['it-polfr', 'ne-ppn'],
       message: expect.stringMatching(/two different chains were signed at row \d+: .*it-polfr.* eeeeeeeeeeee…/),
     });
+  });
+
+  it('quarantines a head of another agency’s chain, signed with the sender’s own key, and keeps none of it', async () => {
+    const signer = await createAuditHeadSigner(net.signingKeys['ng-nis']?.privateJwk ?? {});
+    const hash = 'd'.repeat(64);
+    const claimed = await signer.sign({ agency: 'ne-ppn', seq: '1', hash, at: new Date().toISOString() });
+    await publishAsNigeria(auditHeadSubject(net.subjectRoot, 'it-polfr', 'ng-nis'), claimed);
+    const italy = dbOf('it-polfr');
+    await eventually(async () => {
+      const q = await queryDatabase<{ reason: string }>(italy, `SELECT reason FROM quarantine WHERE subject LIKE '%.audit.ng-nis'`);
+      return q.some((r) => r.reason === "bad audit head: a head of agency ne-ppn's chain sent by ng-nis");
+    });
+    expect(await queryDatabase(italy, 'SELECT 1 FROM audit_heads WHERE hash = $1', [hash])).toEqual([]);
   });
 });

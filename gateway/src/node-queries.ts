@@ -64,7 +64,7 @@ export const AUDIT_LOG_QUERY = gql(
 );
 
 export const VERIFY_AUDIT_QUERY = gql(
-  `query VerifyAudit($heads: [AuditHeadInput!]) { verifyAuditLog(heads: $heads) {
+  `query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {
     ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }`,
 );
 

@@ -63,6 +63,26 @@ describe('comparing the chain with the heads partners hold', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ kind: 'rewrite', agencies: ['ng-nis'] }));
   });
 
+  it('names the partners holding no head of rows that should have reached them by now', () => {
+    const due = { seq: 8n, at: '2026-11-30T09:55:00.000Z' };
+    const r = compareWithHeads(
+      { ...chain(12, { 8: hash('a'), 10: hash('b') }), due },
+      [
+        { holder: 'ne-ppn', head: head(10, hash('b')) },
+        { holder: 'ng-nis', head: head(7, hash('c')) },
+      ],
+      ['ne-ppn', 'ng-nis', 'xx-quiet'],
+    );
+    expect(r.problems.filter((p) => p.kind === 'uncovered')).toEqual([
+      {
+        kind: 'uncovered',
+        seq: '8',
+        agencies: ['ng-nis', 'xx-quiet'],
+        message: expect.stringContaining('row 8 (written 2026-11-30T09:55:00.000Z)'),
+      },
+    ]);
+  });
+
   it('does not let a partner frame the agency with a head the agency did not sign', () => {
     const r = compareWithHeads(chain(3, { 3: hash('a') }), [{ holder: 'ng-nis', forged: 'signature does not match the head' }]);
     expect(r.problems).toEqual([{ kind: 'forged-head', seq: '', agencies: ['ng-nis'], message: expect.stringContaining('did not sign') }]);

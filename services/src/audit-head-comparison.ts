@@ -10,6 +10,8 @@ export type HeldHead = { holder: string; head: AuditHead } | { holder: string; f
 export interface ChainState {
   /** The newest row's seq; null for an empty chain. */
   tail: bigint | null;
+  /** The newest row written long enough ago that every partner should hold a head of it by now. */
+  due?: { seq: bigint; at: string } | null;
   /** The hash of each row asked about (the seqs of the heads) that still exists. */
   hashAt: ReadonlyMap<string, string>;
 }
@@ -21,7 +23,8 @@ export interface HeadComparison {
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
-export function compareWithHeads(chain: ChainState, held: readonly HeldHead[]): HeadComparison {
+/** `answered`: the partners whose heads these are, including those that hold none. */
+export function compareWithHeads(chain: ChainState, held: readonly HeldHead[], answered: readonly string[] = []): HeadComparison {
   const partners: AuditPartnerHeadView[] = [];
   const problems = new Map<string, AuditProblemView>();
   const report = (kind: AuditProblemKind, seq: string, holder: string, message: string) => {
@@ -52,6 +55,24 @@ export function compareWithHeads(chain: ChainState, held: readonly HeldHead[]): 
       report('rewrite', seq, h.holder, `row ${seq} or a row before it was rewritten after its head was signed`);
     }
     partners.push({ agency: h.holder, seq, hash, at, ok: problem === null, problem });
+  }
+
+  // Silence: heads withheld (outbox rows deleted, the bus blocked) leave the newest rows unprotected.
+  const due = chain.due;
+  if (due) {
+    for (const partner of answered) {
+      const newest = held.reduce<bigint | null>(
+        (max, h) => ('head' in h && h.holder === partner && (max === null || BigInt(h.head.seq) > max) ? BigInt(h.head.seq) : max),
+        null,
+      );
+      if (newest === null || newest < due.seq)
+        report(
+          'uncovered',
+          due.seq.toString(),
+          partner,
+          `no head of row ${due.seq} (written ${due.at}) or later has reached these partners: the rows since their newest head are not protected`,
+        );
+    }
   }
 
   // Two hashes signed for one row: the agency served different chains (CT's "split view").

@@ -100,7 +100,7 @@ describe('gossip of audit heads', () => {
     const db = scratch.database.db;
     const [held] = await heldHeadsOf(db, 'ne-ppn', 'it-polfr', 20);
     const heads = [{ holder: 'ne-ppn', jws: held?.jws as string }];
-    expect(await verifyAuditWithHeads(db, 'it-polfr', SPEC_MEMBERSHIP, heads)).toMatchObject({
+    expect(await verifyAuditWithHeads(db, 'it-polfr', SPEC_MEMBERSHIP, heads, { answered: ['ne-ppn'], schedule: SCHEDULE })).toMatchObject({
       ok: true,
       checked: 3,
       partners: [{ agency: 'ne-ppn', seq: '3', ok: true }],
@@ -112,13 +112,22 @@ describe('gossip of audit heads', () => {
     } finally {
       await db.$executeRawUnsafe('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     }
-    const after = await verifyAuditWithHeads(db, 'it-polfr', SPEC_MEMBERSHIP, heads);
+    const after = await verifyAuditWithHeads(db, 'it-polfr', SPEC_MEMBERSHIP, heads, { answered: ['ne-ppn'], schedule: SCHEDULE });
     expect(after).toMatchObject({
       ok: false,
       checked: 2,
       brokenAt: null,
       problems: [{ kind: 'truncation', seq: '3', agencies: ['ne-ppn'] }],
     });
+    // Two minutes on, a partner that answered with no head at all has not been told of these rows.
+    const later = await verifyAuditWithHeads(db, 'it-polfr', SPEC_MEMBERSHIP, [], {
+      answered: ['ng-nis'],
+      schedule: SCHEDULE,
+      now: new Date(Date.now() + 2 * 60_000 + 1000),
+    });
+    expect(later.problems).toEqual([
+      { kind: 'uncovered', seq: '2', agencies: ['ng-nis'], message: expect.stringContaining('not protected') },
+    ]);
   });
 
   it('answers two heads signed for one row however many newer heads came after them', async () => {

@@ -120,6 +120,8 @@ export function startAuditGossip(deps: AuditGossipDeps): AuditGossip {
   return { tick: guarded, stop: () => clearInterval(timer) };
 }
 
+const COVERAGE_GRACE_MS = 60_000;
+
 export type HeadVerdict = { ok: true } | { ok: false; reason: string; retry?: true };
 
 /** A partner's head from the bus: kept once verified; a refused one is for the quarantine. */
@@ -185,6 +187,7 @@ export async function verifyAuditWithHeads(
   self: string,
   membership: Membership,
   heads: readonly { holder: string; jws: string }[],
+  coverage: { answered: readonly string[]; schedule: HeadSchedule; now?: Date },
 ): Promise<AuditVerificationView> {
   const chain = await verifyAuditLog(db);
   const held: HeldHead[] = [];
@@ -195,9 +198,21 @@ export async function verifyAuditWithHeads(
   const seqs = [...new Set(held.flatMap((h) => ('head' in h ? [BigInt(h.head.seq)] : [])))];
   const rows = seqs.length > 0 ? await db.auditEntry.findMany({ where: { seq: { in: seqs } }, select: { seq: true, hash: true } }) : [];
   const tail = await chainTail(db);
+  // A head is signed within everyMs of a row and sent through the outbox: a minute more for the bus.
+  const dueBefore = new Date((coverage.now ?? new Date()).getTime() - coverage.schedule.everyMs - COVERAGE_GRACE_MS);
+  const due = await db.auditEntry.findFirst({
+    where: { at: { lt: dueBefore } },
+    orderBy: { seq: 'desc' },
+    select: { seq: true, at: true },
+  });
   const { partners, problems } = compareWithHeads(
-    { tail: tail?.seq ?? null, hashAt: new Map(rows.map((r) => [r.seq.toString(), r.hash])) },
+    {
+      tail: tail?.seq ?? null,
+      hashAt: new Map(rows.map((r) => [r.seq.toString(), r.hash])),
+      due: due ? { seq: due.seq, at: due.at.toISOString() } : null,
+    },
     held,
+    coverage.answered,
   );
   return { ...chain, ok: chain.ok && problems.length === 0, partners, problems, unanswered: [] };
 }

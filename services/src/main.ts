@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     membership: () => config.membership,
     policy: () => policy.current(),
     audit: auditWriter(database.db),
+    auditHeadSchedule: config.auditHeads,
     checkLimits: createCheckLimits(config.checksPerMinute),
     staleAfterDays: config.staleAfterDays,
     statsMinCount: config.statsMinCount,

@@ -1,5 +1,6 @@
 // What the GraphQL layer and the plugins may use, assembled once at start-up.
 import type { MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@corridor/proto';
+import type { HeadSchedule } from './audit-heads.js';
 import type { AuditRecord } from './audit-log.js';
 import type { Bus } from './bus.js';
 import type { CheckLimits } from './check-limits.js';
@@ -25,6 +26,8 @@ export interface NodeServices {
   policy: () => ReleasePolicy;
   /** Records releases to other agencies before the answer leaves (audit-log.ts). */
   audit: GroupWriter<AuditRecord[]>;
+  /** When audit heads are signed (audit-heads.ts): how soon a partner should hold a head of a row. */
+  auditHeadSchedule: HeadSchedule;
   /** Per-user budgets for hit / no-hit checks (check-limits.ts). */
   checkLimits: CheckLimits;
   /** Days after which an entry not re-verified is stale (CORRIDOR_STALE_AFTER_DAYS). */

@@ -261,7 +261,8 @@ builder.queryFields((t) => ({
       reportMissing(ctx, sources, 'verifyAuditLog');
       // A partner answers for what it holds: the holder is the partner that answered, whatever it says.
       const heads = answers.flatMap((a) => a.data.auditHeads.map((h) => ({ holder: a.agency, jws: h.jws })));
-      const verdict = (await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads }, 'verifyAuditLog')) as AuditVerificationView;
+      const answered = answers.map((a) => a.agency);
+      const verdict = (await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads, answered }, 'verifyAuditLog')) as AuditVerificationView;
       return { ...verdict, unanswered: sources.filter((s) => !s.ok).map((s) => s.agency) };
     },
   }),

@@ -138,7 +138,7 @@ export interface AuditPartnerHeadView {
   problem: string | null;
 }
 
-export type AuditProblemKind = 'truncation' | 'rewrite' | 'equivocation' | 'forged-head';
+export type AuditProblemKind = 'truncation' | 'rewrite' | 'equivocation' | 'forged-head' | 'uncovered';
 
 export interface AuditProblemView {
   kind: AuditProblemKind;
@@ -383,7 +383,7 @@ export function defineContractTypes(builder: ContractBuilder) {
     fields: (t) => ({
       kind: t.exposeString('kind', {
         description:
-          'truncation (rows deleted after a head a partner holds), rewrite (a held head’s hash is not in the chain), equivocation (partners hold different hashes for one row), forged-head (a head not signed by this agency)',
+          'truncation (rows deleted after a head a partner holds), rewrite (a held head’s hash is not in the chain), equivocation (partners hold different hashes for one row), forged-head (a head not signed by this agency), uncovered (a partner holds no head of rows written long enough ago: heads are not reaching it)',
       }),
       seq: t.exposeString('seq'),
       agencies: t.exposeStringList('agencies', { description: 'The partners whose heads show it.' }),

@@ -249,17 +249,29 @@ builder.queryFields((t) => ({
       'Recomputes the audit’s hash chain and names the first row that does not verify; compares it with the signed heads partners hold (as the gateway collected them), naming truncation, rewrite and equivocation.',
     args: {
       heads: t.arg({ type: [AuditHeadInput], required: false, description: 'The heads partners answered to auditHeads.' }),
+      answered: t.arg.stringList({
+        required: false,
+        description: 'The partners that answered auditHeads, also those holding no head: each should hold a head of the older rows.',
+      }),
     },
     resolve: (_root, args, ctx) => {
       administratorsOnly(ctx, 'read the release audit');
       const heads = args.heads ?? [];
-      if (heads.length > MAX_HEADS_COMPARED || heads.some((h) => h.jws.length > 4096 || h.holder.length > 40))
+      const answered = args.answered ?? [];
+      if (
+        answered.length > MAX_HEADS_COMPARED ||
+        heads.length > MAX_HEADS_COMPARED ||
+        heads.some((h) => h.jws.length > 4096 || h.holder.length > 40)
+      )
         throw validationError(
           new ValidationError('audit heads', [
             { path: 'heads', rule: 'size', message: `at most ${MAX_HEADS_COMPARED} heads, each a JWS of at most 4096 characters` },
           ]),
         );
-      return verifyAuditWithHeads(ctx.services.db, ctx.services.agency.id, ctx.services.membership(), heads);
+      return verifyAuditWithHeads(ctx.services.db, ctx.services.agency.id, ctx.services.membership(), heads, {
+        answered,
+        schedule: ctx.services.auditHeadSchedule,
+      });
     },
   }),
   auditHeads: t.field({

@@ -120,8 +120,6 @@ export function startAuditGossip(deps: AuditGossipDeps): AuditGossip {
   return { tick: guarded, stop: () => clearInterval(timer) };
 }
 
-const COVERAGE_GRACE_MS = 60_000;
-
 export type HeadVerdict = { ok: true } | { ok: false; reason: string; retry?: true };
 
 /** A partner's head from the bus: kept once verified; a refused one is for the quarantine. */
@@ -177,6 +175,9 @@ export async function heldHeadsOf(db: Db, self: string, agency: string, limit: n
     jws: r.jws,
   }));
 }
+
+/** Beyond the schedule, how long a head may take to reach a partner (outbox, bus, inbox). */
+const COVERAGE_GRACE_MS = 60_000;
 
 /**
  * The chain recomputed, and every head partners hold of it (passed in by the gateway, each

@@ -158,4 +158,17 @@ describe('an audit whose heads partners hold', () => {
     });
     expect(await queryDatabase(italy, 'SELECT 1 FROM audit_heads WHERE hash = $1', [hash])).toEqual([]);
   });
+
+  it('refuses heads or partners that are not what the gateway collects, naming the field', async () => {
+    const r = await gql(
+      net.nodes['it-polfr']?.url as string,
+      await net.token('it-polfr-admin'),
+      'query($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) { ok } }',
+      { heads: [{ holder: 'ne-ppn', jws: 'x'.repeat(5000) }], answered: ['Not an agency'] },
+    );
+    expect(r.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [expect.objectContaining({ path: 'heads' }), expect.objectContaining({ path: 'answered' })],
+    });
+  });
 });

@@ -2,6 +2,7 @@
 import {
   type Alert,
   type AlertKey,
+  agencyId,
   agencyOf,
   alertKey,
   decodeAlertCursor,
@@ -258,16 +259,21 @@ builder.queryFields((t) => ({
       administratorsOnly(ctx, 'read the release audit');
       const heads = args.heads ?? [];
       const answered = args.answered ?? [];
-      if (
-        answered.length > MAX_HEADS_COMPARED ||
-        heads.length > MAX_HEADS_COMPARED ||
-        heads.some((h) => h.jws.length > 4096 || h.holder.length > 40)
-      )
-        throw validationError(
-          new ValidationError('audit heads', [
-            { path: 'heads', rule: 'size', message: `at most ${MAX_HEADS_COMPARED} heads, each a JWS of at most 4096 characters` },
-          ]),
-        );
+      const problems = [
+        ...(heads.length > MAX_HEADS_COMPARED || heads.some((h) => h.jws.length > 4096 || !agencyId.safeParse(h.holder).success)
+          ? [
+              {
+                path: 'heads',
+                rule: 'size',
+                message: `at most ${MAX_HEADS_COMPARED} heads, each held by an agency id, a JWS of at most 4096 characters`,
+              },
+            ]
+          : []),
+        ...(answered.length > MAX_HEADS_COMPARED || answered.some((a) => !agencyId.safeParse(a).success)
+          ? [{ path: 'answered', rule: 'agency', message: `at most ${MAX_HEADS_COMPARED} agency ids` }]
+          : []),
+      ];
+      if (problems.length > 0) throw validationError(new ValidationError('audit heads', problems));
       return verifyAuditWithHeads(ctx.services.db, ctx.services.agency.id, ctx.services.membership(), heads, {
         answered,
         schedule: ctx.services.auditHeadSchedule,

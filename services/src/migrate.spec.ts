@@ -61,6 +61,7 @@ describe('Prisma schema and migrated database', () => {
     DateTime: ['timestamp with time zone', 'date'],
     Json: ['jsonb'],
     Boolean: ['boolean'],
+    Bytes: ['bytea'],
   };
 
   it('have the same tables, columns and column types', async () => {
@@ -143,11 +144,11 @@ describe('Prisma schema and migrated database', () => {
           document: {},
         },
       });
-      await db.quarantinedMessage.create({ data: { subject: 's', payload: 'x', reason: 'r' } });
+      await db.quarantinedMessage.create({ data: { subject: 's', payload: new Uint8Array([0, 0xff]), reason: 'r' } });
       expect(await db.alert.count()).toBe(1);
       expect((await db.directoryEntry.findFirstOrThrow()).roles).toEqual(['prosecutor']);
       expect((await db.outboxMessage.findFirstOrThrow()).sentAt).toBeNull();
-      expect(await db.quarantinedMessage.count()).toBe(1);
+      expect([...(await db.quarantinedMessage.findFirstOrThrow()).payload]).toEqual([0, 0xff]);
     } finally {
       await database.close();
     }

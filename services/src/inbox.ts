@@ -145,6 +145,35 @@ export function unstorableText(data: string): string | undefined {
   return found;
 }
 
+/** The SQLSTATE of a database error, when the driver names one. */
+function sqlState(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta?.driverAdapterError?.cause;
+  return typeof cause?.originalCode === 'string' ? cause.originalCode : undefined;
+}
+
+/** An error in a form fit for a log: a code, or the error's last line (a database message can quote the value). */
+function describeError(error: unknown): string {
+  const state = sqlState(error);
+  if (state) return `database error (SQLSTATE ${state})`;
+  const lines = String(error instanceof Error ? error.message : error)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  return storable(lines.at(-1) ?? 'unknown error', 300);
+}
+
+/**
+ * What a thrown error means for the message. The database refusing the data itself (SQLSTATE
+ * classes 22 data exception, 23 integrity, 54 limit exceeded: an integer out of range, a value
+ * too long to index) refuses it again at every delivery, so it goes to quarantine now; anything
+ * else may pass, and the message is tried again.
+ */
+function failure(error: unknown): Outcome {
+  const state = sqlState(error);
+  if (state && /^(22|23|54)/.test(state)) return { kind: 'quarantine', reason: `the database refused it (SQLSTATE ${state})` };
+  return { kind: 'failed', reason: describeError(error) };
+}
+
 function storable(text: string, max = 1000): string {
   return text.replace(UNSTORABLE_ALL, '\ufffd').slice(0, max);
 }
@@ -200,7 +229,7 @@ async function storeAlerts(entries: Entry[], { db }: InboxContext): Promise<Aler
     );
   } catch (error) {
     if (withAlert.length === 1) {
-      for (const w of withAlert) w.e.outcome = { kind: 'failed', reason: (error as Error).message };
+      for (const w of withAlert) w.e.outcome = failure(error);
       return [];
     }
   }
@@ -209,7 +238,7 @@ async function storeAlerts(entries: Entry[], { db }: InboxContext): Promise<Aler
     try {
       stored.push(...(await storeReceivedAlerts(db, [w.alert])));
     } catch (error) {
-      w.e.outcome = { kind: 'failed', reason: (error as Error).message };
+      w.e.outcome = failure(error);
     }
   }
   return stored;
@@ -222,7 +251,7 @@ async function keepInQuarantine(items: { m: InboxMessage; reason: string }[], { 
     const { count } = await db.quarantinedMessage.createMany({
       data: items.map(({ m, reason }) => ({
         subject: storable(m.subject),
-        // A copy: the client's message may be a view into a larger buffer of the connection.
+        // A copy with a buffer of its own, as Prisma's Bytes type asks: the client's may be shared.
         payload: m.data.slice(),
         reason: storable(reason),
         stream: opts.stream,
@@ -241,7 +270,7 @@ async function keepInQuarantine(items: { m: InboxMessage; reason: string }[], { 
       });
     return count;
   } catch (error) {
-    log.error('keeping messages in quarantine failed; they will be tried again', { error: (error as Error).message, count: items.length });
+    log.error('keeping messages in quarantine failed; they will be tried again', { error: describeError(error), count: items.length });
     return false;
   }
 }
@@ -268,7 +297,7 @@ export async function handleBatch(batch: readonly InboxMessage[], ctx: InboxCont
     try {
       entries.push({ m, outcome: await classify(m, ctx) });
     } catch (error) {
-      entries.push({ m, outcome: { kind: 'failed', reason: (error as Error).message } });
+      entries.push({ m, outcome: failure(error) });
     }
   }
   const stored = await storeAlerts(entries, ctx);

@@ -37,6 +37,22 @@ describe('migrations', () => {
     await expect(migrate(scratch.url, changed)).rejects.toThrow(/was changed after it was applied/);
   });
 
+  it('keep quarantine rows written before 0010, a text payload becoming its UTF-8 bytes', async () => {
+    const all = readMigrations();
+    await migrate(
+      scratch.url,
+      all.slice(
+        0,
+        all.findIndex((m) => m.name.endsWith('_0010_quarantine_bytes')),
+      ),
+    );
+    await rows(`INSERT INTO quarantine (subject, payload, reason) VALUES ('s', 'hé', 'not JSON')`);
+    await migrate(scratch.url);
+    expect(await rows('SELECT payload, stream, stream_seq, deliveries FROM quarantine')).toEqual([
+      { payload: Buffer.from('hé'), stream: null, stream_seq: null, deliveries: 1 },
+    ]);
+  });
+
   it('leave nothing behind when a migration fails', async () => {
     const broken = [{ name: '0001_broken', sql: 'CREATE TABLE half (id int); SELECT no_such_function();', checksum: 'x' }];
     await expect(migrate(scratch.url, broken)).rejects.toThrow(/0001_broken failed/);

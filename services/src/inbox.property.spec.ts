@@ -140,13 +140,14 @@ describe('the inbox, for any bytes a member publishes', () => {
       },
     };
     // Genuinely signed by a member, and still poison: text no database column takes, a revision
-    // beyond PostgreSQL's integer.
+    // beyond PostgreSQL's integer, a year PostgreSQL does not have.
     const wire = toWireAlert(routeInput(), ITALY, NETWORK_KEY, new Date());
     signedPoison = await Promise.all(
       [
         { ...wire, summary: 'eight\u0000bytes' },
         { ...wire, summary: 'half \ud800 a pair' },
         { ...wire, revision: 3_000_000_000 },
+        { ...wire, createdAt: '0000-01-01T00:00:00Z' },
       ].map(async (a) => bytesOf(JSON.stringify(await signer.sign(a)))),
     );
   });
@@ -192,41 +193,80 @@ describe('the inbox, for any bytes a member publishes', () => {
     );
   }, 120_000);
 
-  it('retries a message that fails for a passing reason alone, and quarantines it at its last delivery', async () => {
-    const failing = {
+  it('waits for a signer not known yet, and quarantines the message at its last delivery', async () => {
+    const withoutItaly = { ...SPEC_MEMBERSHIP, agencies: SPEC_MEMBERSHIP.agencies.filter((a) => a.id !== 'it-polfr') };
+    const early = { ...ctx, opts: { ...ctx.opts, maxDeliver: 3, membership: () => withoutItaly } };
+    const data = bytesOf(JSON.stringify(await goodAlert()));
+    const at = ++seq;
+    for (const delivery of [1, 2]) {
+      const m = delivered(subject, data, at, delivery);
+      await handleBatch([m], early);
+      expect({ naks: m.naks, acks: m.acks, terms: m.terms }).toEqual({ naks: [5000], acks: 0, terms: 0 });
+    }
+    const last = delivered(subject, data, at, 3);
+    expect(await handleBatch([last], early)).toBe(1);
+    expect({ naks: last.naks, terms: last.terms }).toEqual({ naks: [], terms: 1 });
+    expect((await rowsAt(at)).map((r) => r.reason)).toEqual([expect.stringMatching(/^still refused at delivery 3 of 3: /)]);
+  });
+
+  it('while the database does not answer, acks nothing and retries each message; at its last delivery one ends in quarantine', async () => {
+    // The database "down" for raw queries (storing alerts, the probe), still taking quarantine rows.
+    let down = true;
+    const { db } = scratch.database;
+    const flaky = new Proxy(db, {
+      get(target, prop) {
+        if (prop === '$queryRaw' && down) return () => Promise.reject(new Error('Connection terminated unexpectedly'));
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const failing = { ...ctx, db: flaky, opts: { ...ctx.opts, maxDeliver: 3 } };
+    const good = await goodAlert();
+    const stuck = bytesOf(JSON.stringify(await goodAlert()));
+    const at = ++seq;
+    const alertAt = ++seq;
+    for (const delivery of [1, 2]) {
+      const m = delivered(subject, stuck, at, delivery);
+      const other = delivered(subject, bytesOf(JSON.stringify(good)), alertAt, delivery);
+      await handleBatch([m, other], failing);
+      for (const x of [m, other])
+        expect({ naks: x.naks, acks: x.acks, terms: x.terms }).toEqual({ naks: [retryDelayMs(delivery)], acks: 0, terms: 0 });
+    }
+    expect(await rowsAt(at)).toHaveLength(0);
+
+    const last = delivered(subject, stuck, at, 3);
+    expect(await handleBatch([last], failing)).toBe(1);
+    expect({ naks: last.naks, terms: last.terms }).toEqual({ naks: [], terms: 1 });
+    expect((await rowsAt(at)).map((r) => [r.reason, r.deliveries])).toEqual([
+      ['still failing at delivery 3 of 3: Connection terminated unexpectedly', 3],
+    ]);
+
+    // Back up: the other message, delivered again, is stored.
+    down = false;
+    const again = delivered(subject, bytesOf(JSON.stringify(good)), alertAt, 3);
+    await handleBatch([again], failing);
+    expect(again.acks).toBe(1);
+    expect(await db.alert.count({ where: { id: good.id } })).toBe(1);
+  });
+
+  it('quarantines at once a message whose handling fails while the database answers', async () => {
+    const throwing = {
       ...ctx,
       opts: {
         ...ctx.opts,
-        maxDeliver: 3,
         correlator: {
           afterStored: async (stored: Alert[]) => stored,
           receiveNotice: async () => {
-            throw new Error('Connection terminated unexpectedly');
+            throw new TypeError('a defect this message reaches');
           },
         },
       },
     };
-    const notice = bytesOf('{"a notice":"that cannot be handled now"}');
-    const at = ++seq;
-    const good = await goodAlert();
-    const first = delivered(correlationSubject('corridor', 'ne-ppn', 'it-polfr'), notice, at, 1);
-    const next = delivered(subject, bytesOf(JSON.stringify(good)));
-    await handleBatch([first, next], failing);
-    expect(first.naks).toEqual([retryDelayMs(1)]);
-    expect(next.acks).toBe(1);
-    expect(await scratch.database.db.alert.count({ where: { id: good.id } })).toBe(1);
-
-    const second = delivered(first.subject, notice, at, 2);
-    await handleBatch([second], failing);
-    expect(second.naks).toEqual([retryDelayMs(2)]);
-    expect(await rowsAt(at)).toHaveLength(0);
-
-    const last = delivered(first.subject, notice, at, 3);
-    expect(await handleBatch([last], failing)).toBe(1);
-    expect({ naks: last.naks, terms: last.terms }).toEqual({ naks: [], terms: 1 });
-    const rows = await rowsAt(at);
-    expect(rows.map((r) => [r.reason, r.deliveries])).toEqual([
-      ['still failing at delivery 3 of 3: Connection terminated unexpectedly', 3],
+    const m = delivered(correlationSubject('corridor', 'ne-ppn', 'it-polfr'), bytesOf('{}'));
+    expect(await handleBatch([m], throwing)).toBe(1);
+    expect({ naks: m.naks, terms: m.terms }).toEqual({ naks: [], terms: 1 });
+    expect((await rowsAt(m.seq)).map((r) => r.reason)).toEqual([
+      'handling it failed twice while the database answered: a defect this message reaches',
     ]);
   });
 });

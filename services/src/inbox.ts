@@ -163,15 +163,51 @@ function describeError(error: unknown): string {
 }
 
 /**
- * What a thrown error means for the message. The database refusing the data itself (SQLSTATE
- * classes 22 data exception, 23 integrity, 54 limit exceeded: an integer out of range, a value
- * too long to index) refuses it again at every delivery, so it goes to quarantine now; anything
- * else may pass, and the message is tried again.
+ * Whether the database answers at all: it tells a message it refuses from a database that is down.
+ * Asked a few times: the connection the error came on may just have been dropped (PGlite does).
  */
-function failure(error: unknown): Outcome {
+async function databaseAnswers(db: Db): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await db.$queryRaw`SELECT 1`;
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return false;
+}
+
+/** The database named the data as what it refuses (SQLSTATE class 22 data exception, 23 integrity, 54 limit exceeded). */
+function refusedData(error: unknown): string | undefined {
   const state = sqlState(error);
-  if (state && /^(22|23|54)/.test(state)) return { kind: 'quarantine', reason: `the database refused it (SQLSTATE ${state})` };
-  return { kind: 'failed', reason: describeError(error) };
+  return state && /^(22|23|54)/.test(state) ? state : undefined;
+}
+
+/**
+ * Runs one message's handling, and judges an error. When the database refuses the data itself
+ * (SQLSTATE class 22, 23 or 54: an integer out of range, a year PostgreSQL has not), or the
+ * handling fails twice while the database answers otherwise, it would fail again at every
+ * delivery: the message is for the quarantine now. Only while the database does not answer is it
+ * tried again later. (Twice, because embedded PGlite drops the connection on an error: the next
+ * message's first try can fail on the connection the one before it broke.)
+ */
+async function attempt<T>(work: () => Promise<T>, db: Db): Promise<{ ok: true; value: T } | { ok: false; outcome: Outcome }> {
+  let last: unknown;
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      const state = refusedData(error);
+      if (state) return { ok: false, outcome: { kind: 'quarantine', reason: `the database refused it (SQLSTATE ${state})` } };
+      if (!(await databaseAnswers(db))) return { ok: false, outcome: { kind: 'failed', reason: describeError(error) } };
+      last = error;
+    }
+  }
+  return {
+    ok: false,
+    outcome: { kind: 'quarantine', reason: `handling it failed twice while the database answered: ${describeError(last)}` },
+  };
 }
 
 function storable(text: string, max = 1000): string {
@@ -218,7 +254,10 @@ interface Entry {
   outcome: Outcome;
 }
 
-/** Stores the batch's alerts in one statement; when that fails, one by one, so one the database refuses holds back no other. */
+/**
+ * Stores the batch's alerts in one statement; when that fails while the database answers, one by
+ * one, so that an alert the database refuses holds back no other.
+ */
 async function storeAlerts(entries: Entry[], { db }: InboxContext): Promise<Alert[]> {
   const withAlert = entries.flatMap((e) => (e.outcome.kind === 'alert' ? [{ e, alert: e.outcome.alert }] : []));
   if (withAlert.length === 0) return [];
@@ -228,18 +267,16 @@ async function storeAlerts(entries: Entry[], { db }: InboxContext): Promise<Aler
       withAlert.map((w) => w.alert),
     );
   } catch (error) {
-    if (withAlert.length === 1) {
-      for (const w of withAlert) w.e.outcome = failure(error);
+    if (!refusedData(error) && !(await databaseAnswers(db))) {
+      for (const w of withAlert) w.e.outcome = { kind: 'failed', reason: describeError(error) };
       return [];
     }
   }
   const stored: Alert[] = [];
   for (const w of withAlert) {
-    try {
-      stored.push(...(await storeReceivedAlerts(db, [w.alert])));
-    } catch (error) {
-      w.e.outcome = failure(error);
-    }
+    const result = await attempt(() => storeReceivedAlerts(db, [w.alert]), db);
+    if (result.ok) stored.push(...result.value);
+    else w.e.outcome = result.outcome;
   }
   return stored;
 }
@@ -247,19 +284,20 @@ async function storeAlerts(entries: Entry[], { db }: InboxContext): Promise<Aler
 /** Keeps the messages in quarantine, once per stream message; false when the database refused the write. */
 async function keepInQuarantine(items: { m: InboxMessage; reason: string }[], { db, opts, log }: InboxContext): Promise<number | false> {
   if (items.length === 0) return 0;
+  const data = items.map(({ m, reason }) => ({
+    subject: storable(m.subject),
+    // A copy with a buffer of its own, as Prisma's Bytes type asks: the client's may be shared.
+    payload: m.data.slice(),
+    reason: storable(reason),
+    stream: opts.stream,
+    streamSeq: m.seq,
+    deliveries: m.info.deliveryCount,
+  }));
   try {
-    const { count } = await db.quarantinedMessage.createMany({
-      data: items.map(({ m, reason }) => ({
-        subject: storable(m.subject),
-        // A copy with a buffer of its own, as Prisma's Bytes type asks: the client's may be shared.
-        payload: m.data.slice(),
-        reason: storable(reason),
-        stream: opts.stream,
-        streamSeq: m.seq,
-        deliveries: m.info.deliveryCount,
-      })),
-      skipDuplicates: true,
-    });
+    // Tried again once: the connection may be the one an error of this batch just broke (PGlite).
+    const { count } = await db.quarantinedMessage
+      .createMany({ data, skipDuplicates: true })
+      .catch(() => db.quarantinedMessage.createMany({ data, skipDuplicates: true }));
     // The bytes themselves are for the operator's eyes, in the database: the log names them only.
     for (const { m, reason } of items)
       log.warn('message quarantined', {
@@ -294,11 +332,8 @@ export async function handleBatch(batch: readonly InboxMessage[], ctx: InboxCont
   const maxDeliver = opts.maxDeliver ?? MAX_DELIVER;
   const entries: Entry[] = [];
   for (const m of batch) {
-    try {
-      entries.push({ m, outcome: await classify(m, ctx) });
-    } catch (error) {
-      entries.push({ m, outcome: failure(error) });
-    }
+    const result = await attempt(() => classify(m, ctx), ctx.db);
+    entries.push({ m, outcome: result.ok ? result.value : result.outcome });
   }
   const stored = await storeAlerts(entries, ctx);
 

@@ -122,7 +122,8 @@ it('ends each poison message once in quarantine, and the nodes go on storing rea
   const after = await consumers();
   const figures = (list: ConsumerInfo[]) =>
     Object.fromEntries(
-      list.map((c) => [c.name, { delivered: c.delivered.stream_seq, ackPending: c.num_ack_pending, redelivered: c.num_redelivered }]),
+      // consumer_seq counts deliveries, redeliveries included.
+      list.map((c) => [c.name, { deliveries: c.delivered.consumer_seq, ackPending: c.num_ack_pending, redelivered: c.num_redelivered }]),
     );
   expect(figures(after)).toEqual(figures(before));
   for (const c of after)

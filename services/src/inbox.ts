@@ -1,9 +1,10 @@
 // The inbox: two durable pull consumers (broadcast subjects, and this agency's own inbox: nats-server
 // 2.9 allows one filter subject per consumer) whose messages are checked and stored. Every message
 // ends once: stored and acknowledged, or kept in quarantine (its bytes as they came) and
-// terminated. A message that fails for a reason that may pass (a database error) is retried
-// alone, with growing delays, and quarantined at its last delivery: it never holds back the
-// others of its batch, and is never redelivered for ever.
+// terminated. What the database refuses, or what fails while the database answers, is quarantined
+// at once; a message that fails while the database does not answer is retried with growing delays
+// and quarantined at its last delivery. No message holds back the others of its batch, and none is
+// redelivered for ever.
 
 import {
   type Alert,
@@ -29,7 +30,7 @@ import type { ProtectionNotifier } from './protection.js';
 const BATCH = 500;
 /**
  * Deliveries of one message before it is given up (and quarantined at the last). With the retry
- * delays below, a message failing for a passing reason is tried for about 45 minutes.
+ * delays below, a message is retried for about 45 minutes while the database does not answer.
  */
 export const MAX_DELIVER = 50;
 // Longer than a batch of BATCH takes to store, so a slow batch is not redelivered under our feet.
@@ -118,7 +119,7 @@ type Outcome =
   | { kind: 'quarantine'; reason: string }
   /** Refused for now, asks to be tried again later (a signer not known here yet). */
   | { kind: 'wait'; reason: string; delayMs: number }
-  /** Handling threw: maybe the database, maybe the message; tried again alone. */
+  /** Handling failed while the database did not answer: tried again later. */
   | { kind: 'failed'; reason: string };
 
 // What PostgreSQL refuses in text and jsonb: NUL, and halves of a UTF-16 pair without the other.

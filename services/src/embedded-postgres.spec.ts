@@ -11,7 +11,9 @@ it('runs the node on embedded PGlite and keeps its data across a restart', async
   const first = await openDatabase({ dataDir: dir });
   expect(first.embedded).toBe(true);
   expect(first.migrationsApplied.length).toBeGreaterThan(0);
-  await first.db.quarantinedMessage.create({ data: { subject: 's', payload: 'p', reason: 'kept across restarts' } });
+  await first.db.quarantinedMessage.create({
+    data: { subject: 's', payload: new TextEncoder().encode('p'), reason: 'kept across restarts' },
+  });
   await first.close();
 
   const second = await openDatabase({ dataDir: dir });

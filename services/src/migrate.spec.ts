@@ -37,6 +37,22 @@ describe('migrations', () => {
     await expect(migrate(scratch.url, changed)).rejects.toThrow(/was changed after it was applied/);
   });
 
+  it('keep quarantine rows written before 0010, a text payload becoming its UTF-8 bytes', async () => {
+    const all = readMigrations();
+    await migrate(
+      scratch.url,
+      all.slice(
+        0,
+        all.findIndex((m) => m.name.endsWith('_0010_quarantine_bytes')),
+      ),
+    );
+    await rows(`INSERT INTO quarantine (subject, payload, reason) VALUES ('s', 'hé', 'not JSON')`);
+    await migrate(scratch.url);
+    expect(await rows('SELECT payload, stream, stream_seq, deliveries FROM quarantine')).toEqual([
+      { payload: Buffer.from('hé'), stream: null, stream_seq: null, deliveries: 1 },
+    ]);
+  });
+
   it('leave nothing behind when a migration fails', async () => {
     const broken = [{ name: '0001_broken', sql: 'CREATE TABLE half (id int); SELECT no_such_function();', checksum: 'x' }];
     await expect(migrate(scratch.url, broken)).rejects.toThrow(/0001_broken failed/);
@@ -61,6 +77,7 @@ describe('Prisma schema and migrated database', () => {
     DateTime: ['timestamp with time zone', 'date'],
     Json: ['jsonb'],
     Boolean: ['boolean'],
+    Bytes: ['bytea'],
   };
 
   it('have the same tables, columns and column types', async () => {
@@ -143,13 +160,13 @@ describe('Prisma schema and migrated database', () => {
           document: {},
         },
       });
-      await db.quarantinedMessage.create({ data: { subject: 's', payload: 'x', reason: 'r' } });
+      await db.quarantinedMessage.create({ data: { subject: 's', payload: new Uint8Array([0, 0xff]), reason: 'r' } });
       await db.auditHead.create({ data: { agency: 'it-polfr', seq: 9_007_199_254_740_993n, hash: 'h', at: new Date(), jws: 'j' } });
       expect((await db.auditHead.findFirstOrThrow()).seq).toBe(9_007_199_254_740_993n);
       expect(await db.alert.count()).toBe(1);
       expect((await db.directoryEntry.findFirstOrThrow()).roles).toEqual(['prosecutor']);
       expect((await db.outboxMessage.findFirstOrThrow()).sentAt).toBeNull();
-      expect(await db.quarantinedMessage.count()).toBe(1);
+      expect([...(await db.quarantinedMessage.findFirstOrThrow()).payload]).toEqual([0, 0xff]);
     } finally {
       await database.close();
     }

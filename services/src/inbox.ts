@@ -1,5 +1,5 @@
-// The inbox: two durable pull consumers (broadcast subjects, and this agency's own inbox: nats-server
-// 2.9 allows one filter subject per consumer) whose messages are checked and stored. A message
+// The inbox: a durable pull consumer on this agency's own inbox stream (in its own NATS account),
+// whose messages are checked and stored. A message
 // that is not an acceptable alert is quarantined and acknowledged, so it can never block the
 // stream; a database failure leaves it unacknowledged for redelivery, so nothing is lost.
 
@@ -7,11 +7,11 @@ import {
   type Alert,
   alert as alertSchema,
   fieldErrorsOf,
+  inboxFilterFor,
   type Membership,
   parseAlertSubject,
   parseConsultationSubject,
   parseCorrelationSubject,
-  subjectFiltersFor,
   verifyAlertSignature,
 } from '@corridor/proto';
 import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
@@ -86,11 +86,8 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
   let stopped = false;
   let quarantined = 0;
   const iterators: ConsumerMessages[] = [];
-  const filters = subjectFiltersFor(opts.subjectRoot, opts.agency);
-  const consumers = [
-    { durable: `node-${opts.agency}-broadcast`, filter: filters.broadcast },
-    { durable: `node-${opts.agency}-inbox`, filter: filters.inbox },
-  ];
+  // Broadcast subjects are no longer carried: every partner writes into this agency's inbox.
+  const consumers = [{ durable: `node-${opts.agency}-inbox`, filter: inboxFilterFor(opts.subjectRoot, opts.agency) }];
 
   // Messages are stored in batches: whatever has arrived while the previous batch was being
   // written goes in the next one. One commit per batch instead of per alert, and no waiting when
@@ -111,10 +108,6 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
     const rejected: { subject: string; payload: string; reason: string }[] = [];
     const retry: JsMsg[] = [];
     for (const m of batch) {
-      // Our own alerts come back on the broadcast subjects (one filter per consumer on nats-server
-      // 2.9 cannot leave them out); they were stored when published, and the bus lets no other
-      // agency publish under our id, so they are acknowledged unread instead of verified again.
-      if (parseAlertSubject(opts.subjectRoot, m.subject)?.originAgency === opts.agency) continue;
       const data = m.string();
       if (parseConsultationSubject(opts.subjectRoot, m.subject)) {
         const verdict = opts.consultations

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       user: config.natsUser,
       password: config.natsPassword,
       name: `corridor-node-${config.agency.id}`,
+      agency: config.agency.id,
       stream: config.stream,
       subjectRoot: config.subjectRoot,
     },

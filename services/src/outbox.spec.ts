@@ -1,5 +1,6 @@
 // The alert path on the machine's real nats-server (nats://127.0.0.1:4222), under a subject root
-// and stream of this spec's own, deleted afterwards: outbox → JetStream → a partner's inbox.
+// and inbox streams of this spec's own, deleted afterwards: outbox → JetStream → a partner's inbox.
+// Both nodes share one account here; their isolation by accounts is test/e2e/nats-permissions.test.ts.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bus, createBus } from './bus.js';
@@ -33,6 +34,8 @@ describe('an alert travelling from one node to another over JetStream', () => {
   let niger: Database;
   let italyBus: Bus;
   let nigerBus: Bus;
+  // Nigeria has no node in this spec, only its inbox stream: a copy for it waits until it is there.
+  let nigeriaInbox: Bus;
   let outbox: OutboxRelay;
   let inbox: Inbox;
   const nigerFeed = createFeed();
@@ -41,20 +44,30 @@ describe('an alert travelling from one node to another over JetStream', () => {
     scratch.push(await scratchDatabase(), await scratchDatabase());
     italy = await openDatabase({ url: scratch[0]?.url, dataDir: '/nonexistent' });
     niger = await openDatabase({ url: scratch[1]?.url, dataDir: '/nonexistent' });
-    const bus = (name: string) => createBus({ servers: [NATS_URL], name, stream, subjectRoot }, quiet);
-    italyBus = bus('spec-it');
-    nigerBus = bus('spec-ne');
-    await Promise.all([italyBus.ready(), nigerBus.ready()]);
+    const bus = (name: string, agency: string) =>
+      createBus({ servers: [NATS_URL], name, agency, stream: `${stream}_${agency}`, subjectRoot }, quiet);
+    italyBus = bus('spec-it', 'it-polfr');
+    nigerBus = bus('spec-ne', 'ne-ppn');
+    nigeriaInbox = bus('spec-ng', 'ng-nis');
+    await Promise.all([italyBus.ready(), nigerBus.ready(), nigeriaInbox.ready()]);
     outbox = startOutboxRelay(italy.db, italyBus, quiet);
-    inbox = startInbox(niger.db, nigerBus, nigerFeed, { agency: 'ne-ppn', membership: () => SPEC_MEMBERSHIP, stream, subjectRoot }, quiet);
+    inbox = startInbox(
+      niger.db,
+      nigerBus,
+      nigerFeed,
+      { agency: 'ne-ppn', membership: () => SPEC_MEMBERSHIP, stream: `${stream}_ne-ppn`, subjectRoot },
+      quiet,
+    );
   });
 
   afterAll(async () => {
     await inbox?.stop();
     await outbox?.stop();
-    await (await italyBus?.ready())?.jsm.streams.delete(stream).catch(() => undefined);
+    for (const agency of ['it-polfr', 'ne-ppn', 'ng-nis'])
+      await (await italyBus?.ready())?.jsm.streams.delete(`${stream}_${agency}`).catch(() => undefined);
     await italyBus?.close();
     await nigerBus?.close();
+    await nigeriaInbox?.close();
     await italy?.close();
     await niger?.close();
     for (const s of scratch) await s.drop();
@@ -104,7 +117,7 @@ describe('an alert travelling from one node to another over JetStream', () => {
     ];
     const before = await niger.db.quarantinedMessage.count();
     for (const f of forgeries)
-      await js.publish(`${subjectRoot}.alert.route.ITA.central-mediterranean.it-polfr`, JSON.stringify(f), { msgID: f.id });
+      await js.publish(`${subjectRoot}.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr`, JSON.stringify(f), { msgID: f.id });
     await until(
       () => niger.db.quarantinedMessage.count(),
       (n) => n >= before + 2,

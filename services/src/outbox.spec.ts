@@ -1,5 +1,5 @@
-// The alert path on the machine's real nats-server (nats://127.0.0.1:4222), under a subject root
-// and inbox streams of this spec's own, deleted afterwards: outbox → JetStream → a partner's inbox.
+// The alert path on a real nats-server of this spec's own, removed afterwards: outbox → JetStream →
+// a partner's inbox.
 // Both nodes share one account here; their isolation by accounts is test/e2e/nats-permissions.test.ts.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import type { Logger } from './log.js';
 import { type OutboxRelay, startOutboxRelay } from './outbox.js';
 import { publishAlert, toWireAlert } from './publish-alert.js';
 import { ITALY, italyPublishing, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
+import { type ScratchNatsServer, scratchNatsServer } from './testing/nats-server.js';
 import { scratchDatabase } from './testing/scratch-database.js';
 
-const NATS_URL = process.env.CORRIDOR_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
@@ -40,12 +40,15 @@ describe('an alert travelling from one node to another over JetStream', () => {
   let inbox: Inbox;
   const nigerFeed = createFeed();
 
+  let nats: ScratchNatsServer;
+
   beforeAll(async () => {
+    nats = await scratchNatsServer();
     scratch.push(await scratchDatabase(), await scratchDatabase());
     italy = await openDatabase({ url: scratch[0]?.url, dataDir: '/nonexistent' });
     niger = await openDatabase({ url: scratch[1]?.url, dataDir: '/nonexistent' });
     const bus = (name: string, agency: string) =>
-      createBus({ servers: [NATS_URL], name, agency, stream: `${stream}_${agency}`, subjectRoot }, quiet);
+      createBus({ servers: [nats.url], name, agency, stream: `${stream}_${agency}`, subjectRoot }, quiet);
     italyBus = bus('spec-it', 'it-polfr');
     nigerBus = bus('spec-ne', 'ne-ppn');
     nigeriaInbox = bus('spec-ng', 'ng-nis');
@@ -63,14 +66,13 @@ describe('an alert travelling from one node to another over JetStream', () => {
   afterAll(async () => {
     await inbox?.stop();
     await outbox?.stop();
-    for (const agency of ['it-polfr', 'ne-ppn', 'ng-nis'])
-      await (await italyBus?.ready())?.jsm.streams.delete(`${stream}_${agency}`).catch(() => undefined);
     await italyBus?.close();
     await nigerBus?.close();
     await nigeriaInbox?.close();
     await italy?.close();
     await niger?.close();
     for (const s of scratch) await s.drop();
+    await nats?.stop();
   });
 
   it('is sent once, stored at the partner once (even when it arrives twice), pseudonyms only', async () => {

@@ -12,6 +12,7 @@ import { createFeed } from './feed.js';
 import { startInbox } from './inbox.js';
 import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
+import { wireMessageIds } from './message-id.js';
 import type { NodeServices } from './node-services.js';
 import { startOutboxRelay } from './outbox.js';
 import { createProtectionNotifier } from './protection.js';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     log,
   );
   const feed = createFeed();
-  const outbox = startOutboxRelay(database.db, bus, log);
+  const outbox = startOutboxRelay(database.db, bus, log, wireMessageIds(config.signingKey.d ?? ''));
   const signer = await createAlertSigner(config.signingKey);
   const correlator = createCorrelator({
     db: database.db,

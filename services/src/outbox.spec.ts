@@ -8,6 +8,7 @@ import { type Database, openDatabase } from './database.js';
 import { createFeed } from './feed.js';
 import { type Inbox, startInbox } from './inbox.js';
 import type { Logger } from './log.js';
+import { wireMessageIds } from './message-id.js';
 import { type OutboxRelay, startOutboxRelay } from './outbox.js';
 import { publishAlert, toWireAlert } from './publish-alert.js';
 import { ITALY, italyPublishing, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
@@ -53,7 +54,7 @@ describe('an alert travelling from one node to another over JetStream', () => {
     nigerBus = bus('spec-ne', 'ne-ppn');
     nigeriaInbox = bus('spec-ng', 'ng-nis');
     await Promise.all([italyBus.ready(), nigerBus.ready(), nigeriaInbox.ready()]);
-    outbox = startOutboxRelay(italy.db, italyBus, quiet);
+    outbox = startOutboxRelay(italy.db, italyBus, quiet, wireMessageIds('spec-only-private-key-material'));
     inbox = startInbox(
       niger.db,
       nigerBus,

@@ -285,6 +285,34 @@ describe('a member on the bus, holding only its own account', () => {
     for (const secret of secrets) expect(admin.received.filter((m) => m.data.includes(secret))).toEqual([]);
   });
 
+  it('cannot have a partner drop another agency’s message by sending first under its message id', async () => {
+    const id = (
+      await as<{ publishAlert: { id: string } }>('it-polfr-officer', PUBLISH, { input: routeAlert({ summary: 'Departures from Zuwara' }) })
+    ).publishAlert.id;
+    await eventually(async () => (await received(NIGER, id)) && (await received(HOSTILE, id)));
+    // Nigeria received the alert, so it knows its id, and guesses what Italy's withdrawal will be
+    // called in Niger's stream: it writes there first, on a subject it may use, under that id.
+    for (const guess of [`${id}:2:${NIGER}`, `${id}:2`, id]) {
+      const ack = await jetstream(admin.nc).publish(`${net.subjectRoot}.inbox.${NIGER}.case.${HOSTILE}`, '{}', { msgID: guess });
+      expect(ack.duplicate).toBe(false);
+    }
+    const withdrawn = await as<{ withdrawAlert: { revision: number } }>(
+      'it-polfr-officer',
+      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { revision } }',
+      { id, revision: 1 },
+    );
+    expect(withdrawn.withdrawAlert.revision).toBe(2);
+    await eventually(async () => {
+      const r = await gql<{ alerts: { id: string; status: string }[] }>(
+        net.nodes[NIGER]?.url as string,
+        await net.token(`${NIGER}-officer`),
+        '{ alerts(scope: RECEIVED, limit: 500) { id status } }',
+        {},
+      );
+      return r.data?.alerts.find((a) => a.id === id)?.status === 'withdrawn';
+    });
+  });
+
   it('leaves the partners’ exchange working after all of it', async () => {
     const id = (
       await as<{ publishAlert: { id: string } }>('it-polfr-officer', PUBLISH, {

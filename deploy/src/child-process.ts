@@ -20,8 +20,6 @@ export interface ManagedChild {
   start(): void;
   stop(timeoutMs?: number): Promise<void>;
   kill(): void;
-  /** Sends a signal to a running child, e.g. SIGHUP to make nats-server reload its configuration. */
-  signal(name: NodeJS.Signals): void;
   logTail(lines?: number): string;
   /** `code` is the exit code, or the signal's name when a signal ended it. */
   onUnexpectedExit(listener: (code: number | string | null) => void): void;
@@ -95,9 +93,6 @@ export function managedChild(spec: ChildSpec): ManagedChild {
     kill() {
       expectingExit = true;
       proc?.kill('SIGKILL');
-    },
-    signal(name) {
-      if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill(name);
     },
     logTail(lines = 20) {
       if (tail.length === 0 && spec.logFile && existsSync(spec.logFile))

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { agencyPermissions, natsServerConfig, newNatsUser } from './nats-config.js';
+import { agencyAccountLinks, agencyPermissions, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
 
-describe('bus permissions of an agency node', () => {
-  const p = agencyPermissions('it-polfr', 'corridor', 'CORRIDOR_ALERTS');
+describe('bus permissions of an agency node, inside its own account', () => {
+  const p = agencyPermissions('it-polfr', 'corridor', 'CORRIDOR_INBOX');
 
-  it('publish alerts, correlation notices and consultation events only under its own agency id', () => {
-    const alertSubjects = p.publish.filter((s) => s.startsWith('corridor.'));
-    expect(alertSubjects).toEqual([
-      'corridor.alert.*.*.*.it-polfr',
+  it('publish alerts, correlation notices, consultation events and audit heads only under its own agency id', () => {
+    expect(p.publish.filter((s) => s.startsWith('corridor.'))).toEqual([
       'corridor.inbox.*.alert.*.*.*.it-polfr',
       'corridor.inbox.*.correlation.it-polfr',
       'corridor.inbox.*.case.it-polfr',
@@ -15,26 +13,51 @@ describe('bus permissions of an agency node', () => {
     ]);
   });
 
-  it('create only its own two consumers, with their own filters', () => {
+  it('create only its own inbox consumer, with its own filter, and never delete or purge', () => {
     expect(p.publish.filter((s) => s.startsWith('$JS.API.CONSUMER.CREATE.'))).toEqual([
-      '$JS.API.CONSUMER.CREATE.CORRIDOR_ALERTS.node-it-polfr-broadcast.corridor.alert.>',
-      '$JS.API.CONSUMER.CREATE.CORRIDOR_ALERTS.node-it-polfr-inbox.corridor.inbox.it-polfr.>',
+      '$JS.API.CONSUMER.CREATE.CORRIDOR_INBOX.node-it-polfr-inbox.corridor.inbox.it-polfr.>',
     ]);
-    expect(p.publish.some((s) => s.includes('STREAM.DELETE') || s === '$JS.API.>' || s === '>')).toBe(false);
+    expect(p.publish.some((s) => /DELETE|PURGE/.test(s) || s === '$JS.API.>' || s === '>')).toBe(false);
     expect(p.subscribe).toEqual(['_INBOX.>']);
   });
+});
 
-  it('end up in a server configuration with one user per agency and the operator', () => {
+describe('the accounts of a network', () => {
+  const agencies = ['it-polfr', 'ne-ppn', 'ng-nis'];
+
+  it('export to each partner only the own inbox subjects that end in that partner’s id', () => {
+    const { exports } = agencyAccountLinks('ne-ppn', agencies, 'corridor');
+    expect(exports).toContainEqual({ service: 'corridor.inbox.ne-ppn.alert.*.*.*.it-polfr', accounts: ['it-polfr'] });
+    expect(exports).toContainEqual({ service: 'corridor.inbox.ne-ppn.case.ng-nis', accounts: ['ng-nis'] });
+    expect(exports).toHaveLength(8);
+    for (const e of exports) {
+      expect(e.service.startsWith('corridor.inbox.ne-ppn.')).toBe(true);
+      expect(e.accounts).toHaveLength(1);
+      expect(e.service.endsWith(`.${e.accounts[0]}`)).toBe(true);
+    }
+  });
+
+  it('import from each partner exactly what the partner exports to it', () => {
+    const { imports } = agencyAccountLinks('it-polfr', agencies, 'corridor');
+    for (const i of imports) {
+      const offered = agencyAccountLinks(i.service.account, agencies, 'corridor').exports;
+      expect(offered).toContainEqual({ service: i.service.subject, accounts: ['it-polfr'] });
+    }
+    expect(imports.map((i) => i.service.account).sort()).toEqual([...Array(4).fill('ne-ppn'), ...Array(4).fill('ng-nis')]);
+  });
+
+  it('end up in a server configuration with one account per agency, each with its node and operator users', () => {
     const text = natsServerConfig({
       port: 4333,
       storeDir: '/tmp/s',
       subjectRoot: 'corridor',
-      stream: 'CORRIDOR_ALERTS',
-      operator: newNatsUser('operator'),
-      agencies: { 'it-polfr': newNatsUser('node-it-polfr'), 'ne-ppn': newNatsUser('node-ne-ppn') },
+      stream: 'CORRIDOR_INBOX',
+      agencies: { 'it-polfr': newAgencyNatsUsers('it-polfr'), 'ne-ppn': newAgencyNatsUsers('ne-ppn') },
     });
     expect(text).toContain('listen: 127.0.0.1:4333');
-    expect(text.match(/user: "/g)).toHaveLength(3);
-    expect(text).toContain('"corridor.alert.*.*.*.ne-ppn"');
+    expect(text.match(/jetstream: enabled/g)).toHaveLength(2);
+    expect(text.match(/user: "/g)).toHaveLength(4);
+    expect(text).toContain('"corridor.inbox.*.alert.*.*.*.ne-ppn"');
+    expect(text).not.toContain('authorization');
   });
 });

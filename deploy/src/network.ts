@@ -2,7 +2,7 @@
 // one), one node per agency, the gateway, the development token issuer and the console. The demo
 // and the tests of the whole both start their networks through here.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { createDevIssuer, type DevIssuer, issuerFor, type UserSpec } from './dev
 import { freePort } from './free-port.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
-import { type NatsUser, natsServerConfig, newNatsUser } from './nats-config.js';
+import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
 import { standardReleasePolicy } from './release-policies.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -33,8 +33,14 @@ export interface NetworkSpec {
   rootDir: string;
   agencies: AgencySpec[];
   users?: UserSpec[];
+  /**
+   * `start`: a nats-server of this network's own, one account per agency (nats-config.ts), its
+   * store under rootDir, removed at stop. `url`: an existing server, every node in one account:
+   * no isolation between agencies, for development only.
+   */
   nats: { url: string } | { start: true; port?: number };
   subjectRoot?: string;
+  /** The name of each agency's inbox stream in its own account (on a `url` server, suffixed with the agency id). */
   stream?: string;
   gatewayPort?: number;
   issuerPort?: number;
@@ -71,11 +77,13 @@ export interface NodeHandle {
 
 export interface RunningNetwork {
   natsUrl: string;
-  /** When the launcher started nats-server: its operator user and each agency node's user. */
-  natsOperator?: NatsUser;
-  natsUsers?: Record<string, NatsUser>;
+  /** When the launcher started nats-server: each agency's node and operator users, in its own account. */
+  natsUsers?: Record<string, AgencyNatsUsers>;
+  /** The launcher's nats-server, for tests that stop and restart the bus (its store survives). */
+  nats?: ProcessHandle;
   subjectRoot: string;
-  stream: string;
+  /** Each agency's inbox stream, by agency id. */
+  streams: Record<string, string>;
   gatewayUrl: string;
   /** The gateway process, for tests that restart it. */
   gateway: ProcessHandle;
@@ -110,7 +118,8 @@ export interface RunningNetwork {
   signedMembership(document: Membership): Promise<string>;
   /**
    * Adds an agency while the network runs: its users and keys at the development issuer, a new
-   * membership version listing it, then its node. Only on a nats-server without per-agency users.
+   * membership version listing it, its account on the launcher's nats-server (which restarts,
+   * keeping its store), then its node.
    */
   addAgency(agency: AgencySpec, users?: UserSpec[]): Promise<NodeHandle>;
   stop(): Promise<void>;
@@ -131,10 +140,15 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
   const watch = (child: ManagedChild) => child.onUnexpectedExit((code) => report(child.name, code, child.logTail()));
 
   try {
-    // The bus. A server of our own gets one user per agency with its own permissions.
+    const subjectRoot = spec.subjectRoot ?? 'corridor';
+    const stream = spec.stream ?? 'CORRIDOR_INBOX';
+    // The bus. A server of our own gets one account per agency; on a shared one every node is in
+    // the same account, where inbox streams need names of their own.
     let natsUrl: string;
-    let natsOperator: NatsUser | undefined;
-    let natsUsers: Record<string, NatsUser> = {};
+    let natsUsers: Record<string, AgencyNatsUsers> | undefined;
+    let natsHandle: ProcessHandle | undefined;
+    let addAccount: ((agency: string) => Promise<void>) | undefined;
+    const streamOf = (agency: string) => ('url' in spec.nats ? `${stream}_${agency}` : stream);
     if ('url' in spec.nats) {
       natsUrl = spec.nats.url;
     } else {
@@ -142,21 +156,13 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       natsUrl = `nats://127.0.0.1:${port}`;
       const binary =
         ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p) => existsSync(p)) ?? 'nats-server';
-      natsOperator = newNatsUser('operator');
-      natsUsers = Object.fromEntries(spec.agencies.map((a) => [a.id, newNatsUser(`node-${a.id}`)]));
+      const users: Record<string, AgencyNatsUsers> = Object.fromEntries(spec.agencies.map((a) => [a.id, newAgencyNatsUsers(a.id)]));
+      natsUsers = users;
       const configFile = join(rootDir, 'nats-server.conf');
-      writeFileSync(
-        configFile,
-        natsServerConfig({
-          port,
-          storeDir: join(rootDir, 'nats'),
-          subjectRoot: spec.subjectRoot ?? 'corridor',
-          stream: spec.stream ?? 'CORRIDOR_ALERTS',
-          operator: natsOperator,
-          agencies: natsUsers,
-        }),
-        { mode: 0o600 },
-      );
+      const storeDir = join(rootDir, 'nats');
+      const writeConfig = () =>
+        writeFileSync(configFile, natsServerConfig({ port, storeDir, subjectRoot, stream, agencies: users }), { mode: 0o600 });
+      writeConfig();
       const nats = managedChild({
         name: 'nats-server',
         command: binary,
@@ -164,10 +170,34 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         cwd: rootDir,
         logFile: logFile('nats-server'),
       });
+      const natsUp = () => waitUntil(nats, 'accepting connections', () => tcpReachable(port), 15_000);
       nats.start();
       watch(nats);
+      // The store goes with the network: no stream outlives the run that made it.
+      stack.push(async () => rmSync(storeDir, { recursive: true, force: true }));
       stack.push(() => nats.stop());
-      await waitUntil(nats, 'accepting connections', () => tcpReachable(port), 15_000);
+      await natsUp();
+      natsHandle = {
+        get running() {
+          return nats.running;
+        },
+        async start() {
+          if (nats.running) return;
+          nats.start();
+          await natsUp();
+        },
+        stop: () => nats.stop(),
+      };
+      // A restart, not a reload: nats-server 2.9.10 reloads the new account, but a service import
+      // from it into an existing account is then answered "jetstream is not enabled". The store
+      // is kept, and nodes reconnect and resend what waited in their outboxes.
+      addAccount = async (agency) => {
+        users[agency] = newAgencyNatsUsers(agency);
+        writeConfig();
+        await nats.stop();
+        nats.start();
+        await natsUp();
+      };
     }
 
     // Keys and the membership document, fresh for every run.
@@ -210,8 +240,6 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       return next;
     };
     const networkKey = newNetworkKey();
-    const subjectRoot = spec.subjectRoot ?? 'corridor';
-    const stream = spec.stream ?? 'CORRIDOR_ALERTS';
 
     // The nodes, started together.
     const nodes: Record<string, NodeHandle> = {};
@@ -237,11 +265,11 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           // A database URL when the agency has one, else embedded PGlite in a folder of this run.
           ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
           CORRIDOR_NATS_URL: natsUrl,
-          ...(natsUsers[a.id]
-            ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.password ?? '' }
+          ...(natsUsers?.[a.id]
+            ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
             : {}),
           CORRIDOR_SUBJECT_ROOT: subjectRoot,
-          CORRIDOR_STREAM: stream,
+          CORRIDOR_STREAM: streamOf(a.id),
           CORRIDOR_MEMBERSHIP_FILE: membershipFile,
           CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
           CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
@@ -327,9 +355,11 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     let stopped: Promise<void> | undefined;
     return {
       natsUrl,
-      ...(natsOperator ? { natsOperator, natsUsers } : {}),
+      ...(natsUsers && natsHandle ? { natsUsers, nats: natsHandle } : {}),
       subjectRoot,
-      stream,
+      get streams() {
+        return Object.fromEntries(Object.keys(nodes).map((id) => [id, streamOf(id)]));
+      },
       gatewayUrl,
       gateway: gatewayHandle,
       issuerUrl: issuerServer.url,
@@ -349,7 +379,6 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       updateMembership,
       signedMembership,
       async addAgency(agency, agencyUsers = [defaultUser(agency)]) {
-        if (natsOperator) throw new Error('addAgency: the launcher’s nats-server has its agency users fixed at start; use a shared one');
         if (nodes[agency.id]) throw new Error(`addAgency: agency ${agency.id} is already in the network`);
         await issuer.addAgency({ ...agency, issuer: issuerFor(agency.id) }, agencyUsers);
         users.push(...agencyUsers);
@@ -364,6 +393,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         });
         // Listed first: a node starts only if the membership it reads names its agency.
         await updateMembership((m) => ({ ...m, agencies: [...m.agencies, member] }));
+        await addAccount?.(agency.id);
         const node = launchNode(agency);
         await node.start();
         return node;

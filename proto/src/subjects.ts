@@ -1,9 +1,9 @@
 // NATS subject grammar. `<root>` separates networks (and test runs) sharing one server.
-//   <root>.alert.<kind>.<origin-country>.<route-region>.<origin-agency>                  every member
+//   <root>.alert.<kind>.<origin-country>.<route-region>.<origin-agency>                  legacy broadcast, no longer carried
 //   <root>.inbox.<recipient>.alert.<kind>.<origin-country>.<route-region>.<origin-agency> one agency
-//   <root>.inbox.<recipient>.audit.<sender>     a signed head of the sender's audit chain (audit-head.ts)
-// A liaison officer's subscription is a consumer filtered on these tokens (nats-server 2.9: one
-// filter subject per consumer).
+//   <root>.inbox.<recipient>.correlation.<sender>, .case.<sender>, .audit.<sender>       one agency
+// Every inbox subject ends in its sender's id: the bus (deploy/src/nats-config.ts) lets a sender
+// reach a partner's inbox only on the subjects that end in its own id, derived from the list below.
 import type { Alert } from './alert.js';
 import type { AlertKind } from './codes.js';
 import { releaseAudience } from './release.js';
@@ -29,13 +29,31 @@ export function inboxSubject(root: string, recipient: string, a: Pick<Alert, 'ki
   return `${root}.inbox.${recipient}.${alertTail(a)}`;
 }
 
-/** Filter subjects for the alerts meant for one agency: the broadcast ones and its own inbox. */
-export function subjectFiltersFor(root: string, agency: string): { broadcast: string; inbox: string } {
-  return { broadcast: `${root}.alert.>`, inbox: `${root}.inbox.${agency}.>` };
+/**
+ * Every kind of message one agency may put in another's inbox, with the tokens between the type
+ * and the sender's id (alerts carry kind, origin country and route region there). One list, so
+ * the bus's exports and permissions cannot drift from the grammar.
+ */
+export const INBOX_MESSAGE_TYPES = [
+  { type: 'alert', between: 3 },
+  { type: 'correlation', between: 0 },
+  { type: 'case', between: 0 },
+  { type: 'audit', between: 0 },
+] as const;
+
+export type InboxMessageType = (typeof INBOX_MESSAGE_TYPES)[number]['type'];
+
+/**
+ * The subjects on which `sender` may write into `recipient`'s inbox: one wildcard pattern per
+ * message type, each ending in the sender's id. `recipient` may be `*` (any partner).
+ */
+export function partnerInboxSubjects(root: string, recipient: string, sender: string): string[] {
+  return INBOX_MESSAGE_TYPES.map(({ type, between }) => [root, 'inbox', recipient, type, ...Array(between).fill('*'), sender].join('.'));
 }
 
-export function streamSubjects(root: string): string[] {
-  return [`${root}.alert.>`, `${root}.inbox.>`];
+/** What one agency's own inbox stream captures, and its consumer reads: its inbox, nothing else. */
+export function inboxFilterFor(root: string, agency: string): string {
+  return `${root}.inbox.${agency}.>`;
 }
 
 export interface ParsedAlertSubject {

@@ -1,7 +1,9 @@
 // The node's link to NATS JetStream. The node starts and answers even while NATS is unreachable:
-// the connection retries for ever, and the outbox and inbox pick up when it is there.
+// the connection retries for ever, and the outbox and inbox pick up when it is there. The stream
+// is the agency's own inbox, in its own NATS account: partners' messages land in it through the
+// account's exports (deploy/src/nats-config.ts), and the publish ack travels back to the sender.
 
-import { streamSubjects } from '@corridor/proto';
+import { inboxFilterFor } from '@corridor/proto';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
 import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { Logger } from './log.js';
@@ -11,6 +13,8 @@ export interface BusOptions {
   user?: string | undefined;
   password?: string | undefined;
   name: string;
+  /** The agency whose inbox the stream holds. */
+  agency: string;
   stream: string;
   subjectRoot: string;
 }
@@ -90,7 +94,7 @@ async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): 
       } catch {
         await jsm.streams.add({
           name: opts.stream,
-          subjects: streamSubjects(opts.subjectRoot),
+          subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)],
           storage: StorageType.File,
           duplicate_window: nanos(DUPLICATE_WINDOW_MS),
         });

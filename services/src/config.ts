@@ -136,7 +136,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     natsUser: env.CORRIDOR_NATS_USER || undefined,
     natsPassword: env.CORRIDOR_NATS_PASSWORD || undefined,
     subjectRoot,
-    stream: env.CORRIDOR_STREAM ?? 'CORRIDOR_ALERTS',
+    stream: env.CORRIDOR_STREAM ?? 'CORRIDOR_INBOX',
     signingKey,
     networkKey,
     seedDirectoryFile: env.CORRIDOR_SEED_DIRECTORY || undefined,

@@ -1,21 +1,20 @@
-// The inbox: two durable pull consumers (broadcast subjects, and this agency's own inbox: nats-server
-// 2.9 allows one filter subject per consumer) whose messages are checked and stored. Every message
-// ends once: stored and acknowledged, or kept in quarantine (its bytes as they came) and
-// terminated. What the database refuses, or what fails while the database answers, is quarantined
-// at once; a message that fails while the database does not answer is retried with growing delays
-// and quarantined at its last delivery. No message holds back the others of its batch, and none is
-// redelivered for ever.
+// The inbox: a durable pull consumer on this agency's own inbox stream (in its own NATS account),
+// whose messages are checked and stored. Every message ends once: stored and acknowledged, or kept
+// in quarantine (its bytes as they came) and terminated. What the database refuses, or what fails
+// while the database answers, is quarantined at once; a message that fails while the database does
+// not answer is retried with growing delays and quarantined at its last delivery. No message holds
+// back the others of its batch, and none is redelivered for ever.
 
 import {
   type Alert,
   alert as alertSchema,
   fieldErrorsOf,
+  inboxFilterFor,
   type Membership,
   parseAlertSubject,
   parseAuditHeadSubject,
   parseConsultationSubject,
   parseCorrelationSubject,
-  subjectFiltersFor,
   verifyAlertSignature,
 } from '@corridor/proto';
 import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
@@ -219,10 +218,6 @@ function storable(text: string, max = 1000): string {
 }
 
 async function classify(m: InboxMessage, { opts, log }: InboxContext): Promise<Outcome> {
-  // Our own alerts come back on the broadcast subjects (one filter per consumer on nats-server
-  // 2.9 cannot leave them out); they were stored when published, and the bus lets no other
-  // agency publish under our id, so they are acknowledged unread instead of verified again.
-  if (parseAlertSubject(opts.subjectRoot, m.subject)?.originAgency === opts.agency) return { kind: 'done' };
   const data = decoder.decode(m.data);
   const unstorable = unstorableText(data);
   if (unstorable !== undefined) return { kind: 'quarantine', reason: unstorable };
@@ -417,11 +412,8 @@ export function startInbox(db: Db, bus: Bus, feed: Feed, opts: InboxOptions, log
   let stopped = false;
   let quarantined = 0;
   const iterators: ConsumerMessages[] = [];
-  const filters = subjectFiltersFor(opts.subjectRoot, opts.agency);
-  const consumers = [
-    { durable: `node-${opts.agency}-broadcast`, filter: filters.broadcast },
-    { durable: `node-${opts.agency}-inbox`, filter: filters.inbox },
-  ];
+  // Broadcast subjects are no longer carried: every partner writes into this agency's inbox.
+  const consumers = [{ durable: `node-${opts.agency}-inbox`, filter: inboxFilterFor(opts.subjectRoot, opts.agency) }];
   const ctx: InboxContext = { db, feed, opts, log };
 
   // Messages are stored in batches: whatever has arrived while the previous batch was being

@@ -13,6 +13,7 @@ import { createFeed } from './feed.js';
 import { startInbox } from './inbox.js';
 import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
+import { wireMessageIds } from './message-id.js';
 import type { NodeServices } from './node-services.js';
 import { startOutboxRelay } from './outbox.js';
 import { createProtectionNotifier } from './protection.js';
@@ -59,13 +60,14 @@ async function main(): Promise<void> {
       user: config.natsUser,
       password: config.natsPassword,
       name: `corridor-node-${config.agency.id}`,
+      agency: config.agency.id,
       stream: config.stream,
       subjectRoot: config.subjectRoot,
     },
     log,
   );
   const feed = createFeed();
-  const outbox = startOutboxRelay(database.db, bus, log);
+  const outbox = startOutboxRelay(database.db, bus, log, wireMessageIds(config.signingKey.d ?? ''));
   const signer = await createAlertSigner(config.signingKey);
   const correlator = createCorrelator({
     db: database.db,

@@ -1,5 +1,6 @@
-// The alert path on the machine's real nats-server (nats://127.0.0.1:4222), under a subject root
-// and stream of this spec's own, deleted afterwards: outbox → JetStream → a partner's inbox.
+// The alert path on a real nats-server of this spec's own, removed afterwards: outbox → JetStream →
+// a partner's inbox.
+// Both nodes share one account here; their isolation by accounts is test/e2e/nats-permissions.test.ts.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bus, createBus } from './bus.js';
@@ -7,12 +8,13 @@ import { type Database, openDatabase } from './database.js';
 import { createFeed } from './feed.js';
 import { type Inbox, startInbox } from './inbox.js';
 import type { Logger } from './log.js';
+import { wireMessageIds } from './message-id.js';
 import { type OutboxRelay, startOutboxRelay } from './outbox.js';
 import { publishAlert, toWireAlert } from './publish-alert.js';
 import { ITALY, italyPublishing, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from './testing/fixtures.js';
+import { type ScratchNatsServer, scratchNatsServer } from './testing/nats-server.js';
 import { scratchDatabase } from './testing/scratch-database.js';
 
-const NATS_URL = process.env.CORRIDOR_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
@@ -33,31 +35,45 @@ describe('an alert travelling from one node to another over JetStream', () => {
   let niger: Database;
   let italyBus: Bus;
   let nigerBus: Bus;
+  // Nigeria has no node in this spec, only its inbox stream: a copy for it waits until it is there.
+  let nigeriaInbox: Bus;
   let outbox: OutboxRelay;
   let inbox: Inbox;
   const nigerFeed = createFeed();
 
+  let nats: ScratchNatsServer;
+
   beforeAll(async () => {
+    nats = await scratchNatsServer();
     scratch.push(await scratchDatabase(), await scratchDatabase());
     italy = await openDatabase({ url: scratch[0]?.url, dataDir: '/nonexistent' });
     niger = await openDatabase({ url: scratch[1]?.url, dataDir: '/nonexistent' });
-    const bus = (name: string) => createBus({ servers: [NATS_URL], name, stream, subjectRoot }, quiet);
-    italyBus = bus('spec-it');
-    nigerBus = bus('spec-ne');
-    await Promise.all([italyBus.ready(), nigerBus.ready()]);
-    outbox = startOutboxRelay(italy.db, italyBus, quiet);
-    inbox = startInbox(niger.db, nigerBus, nigerFeed, { agency: 'ne-ppn', membership: () => SPEC_MEMBERSHIP, stream, subjectRoot }, quiet);
+    const bus = (name: string, agency: string) =>
+      createBus({ servers: [nats.url], name, agency, stream: `${stream}_${agency}`, subjectRoot }, quiet);
+    italyBus = bus('spec-it', 'it-polfr');
+    nigerBus = bus('spec-ne', 'ne-ppn');
+    nigeriaInbox = bus('spec-ng', 'ng-nis');
+    await Promise.all([italyBus.ready(), nigerBus.ready(), nigeriaInbox.ready()]);
+    outbox = startOutboxRelay(italy.db, italyBus, quiet, wireMessageIds('spec-only-private-key-material'));
+    inbox = startInbox(
+      niger.db,
+      nigerBus,
+      nigerFeed,
+      { agency: 'ne-ppn', membership: () => SPEC_MEMBERSHIP, stream: `${stream}_ne-ppn`, subjectRoot },
+      quiet,
+    );
   });
 
   afterAll(async () => {
     await inbox?.stop();
     await outbox?.stop();
-    await (await italyBus?.ready())?.jsm.streams.delete(stream).catch(() => undefined);
     await italyBus?.close();
     await nigerBus?.close();
+    await nigeriaInbox?.close();
     await italy?.close();
     await niger?.close();
     for (const s of scratch) await s.drop();
+    await nats?.stop();
   });
 
   it('is sent once, stored at the partner once (even when it arrives twice), pseudonyms only', async () => {
@@ -104,7 +120,7 @@ describe('an alert travelling from one node to another over JetStream', () => {
     ];
     const before = await niger.db.quarantinedMessage.count();
     for (const f of forgeries)
-      await js.publish(`${subjectRoot}.alert.route.ITA.central-mediterranean.it-polfr`, JSON.stringify(f), { msgID: f.id });
+      await js.publish(`${subjectRoot}.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr`, JSON.stringify(f), { msgID: f.id });
     await until(
       () => niger.db.quarantinedMessage.count(),
       (n) => n >= before + 2,

@@ -4,6 +4,7 @@
 import type { Bus } from './bus.js';
 import type { Db } from './database.js';
 import type { Logger } from './log.js';
+import type { WireMessageId } from './message-id.js';
 
 const BATCH = 256;
 const SWEEP_MS = 1000;
@@ -14,7 +15,8 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-export function startOutboxRelay(db: Db, bus: Bus, log: Logger): OutboxRelay {
+/** `wireId`: the id each row carries on the bus (message-id.ts: unpredictable to other members). */
+export function startOutboxRelay(db: Db, bus: Bus, log: Logger, wireId: WireMessageId): OutboxRelay {
   let stopped = false;
   let wakeUp: (() => void) | undefined;
   let woken = false;
@@ -40,7 +42,7 @@ export function startOutboxRelay(db: Db, bus: Bus, log: Logger): OutboxRelay {
       try {
         const rows = await db.outboxMessage.findMany({ where: { sentAt: null }, orderBy: { seq: 'asc' }, take: BATCH });
         // All in flight together: JetStream keeps per-subject order of arrival, and each row has its own ack.
-        const acks = await Promise.allSettled(rows.map((r) => js.publish(r.subject, r.payload, { msgID: r.msgId, timeout: 5000 })));
+        const acks = await Promise.allSettled(rows.map((r) => js.publish(r.subject, r.payload, { msgID: wireId(r.msgId), timeout: 5000 })));
         const done = rows.filter((_, i) => acks[i]?.status === 'fulfilled').map((r) => r.seq);
         if (done.length > 0) await db.outboxMessage.updateMany({ where: { seq: { in: done } }, data: { sentAt: new Date() } });
         sent = done.length;

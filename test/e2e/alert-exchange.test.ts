@@ -21,7 +21,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   net = await startTestNetwork();
-  bus = await recordBus(net.natsUrl, net.subjectRoot);
+  bus = await recordBus(net);
   for (const u of ['it-polfr-officer', 'ne-ppn-officer', 'ng-nis-officer']) tokens[u] = await net.token(u);
 });
 
@@ -91,9 +91,12 @@ describe('alert exchange between agencies', () => {
 
     // Put the exact bus message on the stream a second time, as a redelivery would, under a new
     // message id so that JetStream's own deduplication does not hide the node's behaviour.
-    const original = bus.messages.find((m) => m.data.includes(id));
+    const original = bus.messages.find((m) => m.account === 'ng-nis' && m.data.includes(id));
     expect(original).toBeDefined();
-    const nc = await connect({ servers: net.natsUrl });
+    // Nigeria's own operator puts it back into Nigeria's stream: no partner can write there under
+    // Italy's id, which is the point of the accounts (nats-permissions.test.ts).
+    const admin = net.natsUsers['ng-nis']?.admin;
+    const nc = await connect({ servers: net.natsUrl, user: admin?.user, pass: admin?.password });
     await jetstream(nc).publish(original?.subject as string, original?.data as string, { msgID: `replay-${id}` });
     await nc.drain();
     // The consumer delivers in stream order: once a later alert is stored, the replay was handled.

@@ -58,7 +58,7 @@ async function headsGossiped(agency: string): Promise<{ seq: string; hash: strin
 /** Publishes on the bus with Nigeria's node's own NATS credentials, as its operator can. */
 async function publishAsNigeria(subject: string, payload: string): Promise<void> {
   const creds = net.natsUsers?.['ng-nis'];
-  const nc = await connect({ servers: net.natsUrl, user: creds?.user, pass: creds?.password });
+  const nc = await connect({ servers: net.natsUrl, user: creds?.node.user, pass: creds?.node.password });
   try {
     await jetstream(nc).publish(subject, payload);
   } finally {

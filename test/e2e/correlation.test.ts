@@ -101,9 +101,11 @@ describe('automatic correlation', () => {
   it('quarantines a forged notice and links nothing', async () => {
     const health = async () => (await (await fetch(net.nodes['it-polfr']?.healthUrl as string)).json()) as { quarantined: number };
     const before = await health();
-    const nc = await connect({ servers: net.natsUrl });
+    // Only Nigeria's account can write into Italy's inbox under Nigeria's id: here its operator,
+    // bypassing its node, sends an unsigned notice linking Italy's alert to one that does not exist.
+    const nigeria = net.natsUsers['ng-nis']?.admin;
+    const nc = await connect({ servers: net.natsUrl, user: nigeria?.user, pass: nigeria?.password });
     const js = (await import('@nats-io/jetstream')).jetstream(nc);
-    // Unsigned, claiming to come from Nigeria, linking Italy's alert to an alert that does not exist.
     await js.publish(
       `${net.subjectRoot}.inbox.it-polfr.correlation.ng-nis`,
       JSON.stringify({

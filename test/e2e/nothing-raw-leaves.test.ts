@@ -49,7 +49,7 @@ const answersToPartners: string[] = [];
 
 beforeAll(async () => {
   net = await startTestNetwork();
-  bus = await recordBus(net.natsUrl, net.subjectRoot);
+  bus = await recordBus(net);
   // The gateway reaches the partners' nodes through recording proxies from the next membership on.
   for (const agency of ['ne-ppn', 'ng-nis']) proxies[agency] = await recordingProxy(net.nodes[agency]?.url as string);
   await net.updateMembership((m) => ({

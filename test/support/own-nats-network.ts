@@ -1,39 +1,38 @@
 // For test files that restart the bus (vitest hooks; the benchmarks use test-network.ts alone).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { type OwnNatsServer, ownNatsServer } from './nats-server.js';
 import { startTestNetwork, type TestNetwork } from './test-network.js';
 
+/** The network's own nats-server, stopped and started again on the same port with its store kept. */
+export interface OwnNatsServer {
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
- * For a test file that restarts the bus: a test network on a nats-server of the file's own, whose
- * store survives a stop and start. Both are started before the file's tests and removed after.
+ * For a test file that restarts the bus: a test network (every one runs on a nats-server of its
+ * own, with one account per agency) whose server the tests may stop and start like a restart.
+ * Started before the file's tests and removed after.
  */
 export function useNetworkWithOwnNats(): { readonly net: TestNetwork; readonly nats: OwnNatsServer } {
   let net: TestNetwork | undefined;
-  let nats: OwnNatsServer | undefined;
-  let storeDir: string | undefined;
   beforeAll(async () => {
-    storeDir = await mkdtemp(join(tmpdir(), 'corridor-nats-'));
-    nats = await ownNatsServer(storeDir);
-    net = await startTestNetwork({ nats: { url: nats.url } });
+    net = await startTestNetwork();
   });
   afterAll(async () => {
     await net?.stop();
-    await nats?.stop();
-    if (storeDir) await rm(storeDir, { recursive: true, force: true });
   });
-  const started = <T>(value: T | undefined): T => {
-    if (!value) throw new Error('the network starts in beforeAll');
-    return value;
+  const started = (): TestNetwork => {
+    if (!net) throw new Error('the network starts in beforeAll');
+    return net;
   };
   return {
     get net() {
-      return started(net);
+      return started();
     },
     get nats() {
-      return started(nats);
+      const n = started();
+      return { url: n.natsUrl, start: () => n.nats.start(), stop: () => n.nats.stop() };
     },
   };
 }

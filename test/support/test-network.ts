@@ -1,17 +1,13 @@
-// A whole network for one test file: three agencies on real PostgreSQL databases of their own,
-// the machine's real nats-server with a subject root and stream of this run only, the gateway and
-// the development issuer. Everything is removed again by `stop()`.
+// A whole network for one test file: three agencies on real PostgreSQL databases of their own, a
+// real nats-server of its own (one account per agency, free port, store in the run's folder), the
+// gateway and the development issuer. Everything is removed again by `stop()`.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AgencySpec, type NetworkSpec, type RunningNetwork, startNetwork, type UserSpec } from '@corridor/deploy';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { testDirectory } from './fixtures.js';
 import { createDatabases, type TestDatabases } from './postgres.js';
-
-export const NATS_URL = process.env.CORRIDOR_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 export const AGENCIES: AgencySpec[] = [
   { id: 'it-polfr', name: 'Polizia di Frontiera — Lampedusa', country: 'ITA', networks: ['liaison-central-med'] },
@@ -28,6 +24,8 @@ export function officersAnd(...extra: UserSpec[]): UserSpec[] {
 }
 
 export interface TestNetwork extends RunningNetwork {
+  natsUsers: NonNullable<RunningNetwork['natsUsers']>;
+  nats: NonNullable<RunningNetwork['nats']>;
   databases: TestDatabases;
   run: string;
   /** Keys, membership file and every process's log (`logs/<name>.log`). */
@@ -48,9 +46,8 @@ export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promis
     network = await startNetwork({
       rootDir,
       agencies: agencies.map((a) => ({ ...a, databaseUrl: databases.urls[a.id] as string })),
-      nats: { url: NATS_URL },
+      nats: { start: true },
       subjectRoot: `corridor_t${run}`,
-      stream: `CORRIDOR_T${run.toUpperCase()}`,
       directory: testDirectory(),
       quiet: true,
       ...rest,
@@ -59,10 +56,18 @@ export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promis
     await databases.drop();
     throw e;
   }
+  const { natsUsers, nats } = network;
+  if (!natsUsers || !nats) {
+    await network.stop();
+    await databases.drop();
+    throw new Error('a test network runs on a nats-server of its own, with one account per agency');
+  }
   const stop = network.stop.bind(network);
   const addAgency = network.addAgency.bind(network);
   const added: TestDatabases[] = [];
   return Object.assign(network, {
+    natsUsers,
+    nats,
     databases,
     run,
     rootDir,
@@ -74,21 +79,9 @@ export async function startTestNetwork(extra: Partial<NetworkSpec> = {}): Promis
     },
     async stop() {
       await stop();
-      // A nats-server the launcher started goes away with its store; the shared one keeps streams.
-      if (!network.natsOperator) await deleteStream(network.natsUrl, network.stream);
       await databases.drop();
       for (const db of added) await db.drop();
       await rm(rootDir, { recursive: true, force: true });
     },
   });
-}
-
-async function deleteStream(natsUrl: string, stream: string): Promise<void> {
-  const nc = await connect({ servers: natsUrl });
-  try {
-    const jsm = await jetstreamManager(nc);
-    await jsm.streams.delete(stream).catch(() => undefined);
-  } finally {
-    await nc.drain();
-  }
 }

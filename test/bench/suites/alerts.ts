@@ -6,7 +6,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { documentFraudAlert } from '../../support/fixtures.js';
 import { gql, subscribe } from '../../support/graphql.js';
-import { NATS_URL, startTestNetwork } from '../../support/test-network.js';
+import { startTestNetwork, type TestNetwork } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
 import { type BenchResult, withBaseline } from '../results-file.js';
 
@@ -65,10 +65,14 @@ async function steadyLatency(nodeA: string, tokenA: string, nodeB: string, token
   };
 }
 
-/** Raw JetStream publish rate with up to RAW_WINDOW publishes awaiting their ack at once. */
-async function jetstreamInflightRate(payloadBytes: number): Promise<number> {
+/**
+ * Raw JetStream publish rate with up to RAW_WINDOW publishes awaiting their ack at once, on the
+ * network's own nats-server, in one agency's account (as that agency's operator).
+ */
+async function jetstreamInflightRate(net: TestNetwork, payloadBytes: number): Promise<number> {
   const run = randomBytes(4).toString('hex');
-  const nc = await connect({ servers: NATS_URL });
+  const admin = net.natsUsers['it-polfr']?.admin;
+  const nc = await connect({ servers: net.natsUrl, user: admin?.user, pass: admin?.password });
   const jsm = await jetstreamManager(nc);
   const stream = `BENCH_${run.toUpperCase()}`;
   await jsm.streams.add({ name: stream, subjects: [`bench_${run}.>`] });
@@ -141,7 +145,7 @@ export async function alertsSuite(): Promise<BenchResult[]> {
     const latency = await steadyLatency(nodeA, a, nodeB, b, nextAlert);
 
     const alertBytes = Buffer.byteLength(JSON.stringify(nextAlert())) + 400;
-    const baseline = await jetstreamInflightRate(alertBytes);
+    const baseline = await jetstreamInflightRate(net, alertBytes);
     const rate = ALERTS / seconds;
     return [
       withBaseline({

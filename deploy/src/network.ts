@@ -173,9 +173,12 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       audience: AUDIENCE,
     });
     const signingKeys: Record<string, KeyPair> = {};
+    // Each node's own key for delegated tokens; the membership lists its public half.
+    const delegationKeys: Record<string, KeyPair> = {};
     const nodePorts: Record<string, number> = {};
     for (const [i, a] of spec.agencies.entries()) {
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
+      delegationKeys[a.id] = await newKeyPair(`${a.id}-delegation-1`);
       nodePorts[a.id] = await freePort(spec.nodeBasePort ? spec.nodeBasePort + i : undefined);
     }
     // The development token issuer, in this process, listening before the membership is written:
@@ -193,6 +196,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       issuer,
       issuerUrl: issuerServer.url,
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
+      delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://127.0.0.1:${nodePorts[a.id]}/graphql`])),
     });
     const membershipFile = join(rootDir, 'membership.json');
@@ -240,6 +244,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_MEMBERSHIP_FILE: membershipFile,
           CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
           CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
+          CORRIDOR_DELEGATION_KEY: JSON.stringify(delegationKeys[a.id]?.privateJwk),
           CORRIDOR_NETWORK_KEY: networkKey,
           ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
           CORRIDOR_RELEASE_POLICY_FILE: policyFile,
@@ -348,12 +353,14 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         await issuer.addAgency({ ...agency, issuer: issuerFor(agency.id) }, agencyUsers);
         users.push(...agencyUsers);
         signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
+        delegationKeys[agency.id] = await newKeyPair(`${agency.id}-delegation-1`);
         nodePorts[agency.id] = await freePort();
         const member = buildMember({
           agency,
           issuer,
           issuerUrl: issuerServer.url,
           alertSigningKeys: { keys: [(signingKeys[agency.id] as KeyPair).publicJwk] },
+          delegationKeys: { keys: [(delegationKeys[agency.id] as KeyPair).publicJwk] },
           nodeUrl: `http://127.0.0.1:${nodePorts[agency.id]}/graphql`,
         });
         // Listed first: a node starts only if the membership it reads names its agency.

@@ -54,7 +54,13 @@ function clients(): NodeClient[] {
 describe('fan-out', () => {
   it('returns the answering node, and names the slow and the missing one, within the deadline', async () => {
     const started = performance.now();
-    const result = await fanOut<{ directory: { agency: string }[] }>(clients(), gql('{ directory { agency } }'), {}, 'Bearer t', 300);
+    const result = await fanOut<{ directory: { agency: string }[] }>(
+      clients(),
+      gql('{ directory { agency } }'),
+      {},
+      async () => 'Bearer t',
+      300,
+    );
     const elapsed = performance.now() - started;
     expect(result.answers.map((a) => a.agency)).toEqual(['it-polfr']);
     const failed = Object.fromEntries(result.sources.filter((s) => !s.ok).map((s) => [s.agency, s.error]));

@@ -35,6 +35,8 @@ export interface NodeConfig {
   subjectRoot: string;
   stream: string;
   signingKey: JWK;
+  /** Signs delegated tokens for this agency's users (CORRIDOR_DELEGATION_KEY); its kid is listed in the membership. */
+  delegationKey: JWK;
   /** The pseudonym keys by epoch (`<epoch>:<secret>[@<retire at>]`, comma-separated). */
   networkKey: NetworkKeyring;
   seedDirectoryFile: string | undefined;
@@ -103,6 +105,15 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   }
   if (!signingKey.d) throw new ConfigError('CORRIDOR_SIGNING_KEY', 'must be a private key (the JWK has no "d")');
 
+  const delegationKey = privateJwk(env, 'CORRIDOR_DELEGATION_KEY');
+  if (!delegationKey.kid) throw new ConfigError('CORRIDOR_DELEGATION_KEY', 'needs a key id (kid), as the membership lists it');
+  // Tokens signed with an unlisted key would be refused at every other node: say so at start, not as 401s later.
+  if (!agency.delegationKeys?.keys.some((k) => k.kid === delegationKey.kid))
+    throw new ConfigError(
+      'CORRIDOR_DELEGATION_KEY',
+      `key ${delegationKey.kid} is not among agency ${agencyId}'s delegationKeys in the membership document`,
+    );
+
   let networkKey: NetworkKeyring;
   try {
     networkKey = parseNetworkKeyring(required(env, 'CORRIDOR_NETWORK_KEY'));
@@ -136,6 +147,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     subjectRoot,
     stream: env.CORRIDOR_STREAM ?? 'CORRIDOR_ALERTS',
     signingKey,
+    delegationKey,
     networkKey,
     seedDirectoryFile: env.CORRIDOR_SEED_DIRECTORY || undefined,
     releasePolicyFile: env.CORRIDOR_RELEASE_POLICY_FILE || undefined,
@@ -148,6 +160,18 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     // 1 would suppress nothing.
     statsMinCount: positiveInt(env, 'CORRIDOR_STATS_MIN_COUNT', DEFAULT_SMALL_COUNT_THRESHOLD, 2),
   };
+}
+
+function privateJwk(env: NodeJS.ProcessEnv, name: string): JWK {
+  let key: JWK;
+  try {
+    key = JSON.parse(required(env, name)) as JWK;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(name, 'must be a private JWK in JSON');
+  }
+  if (!key.d) throw new ConfigError(name, 'must be a private key (the JWK has no "d")');
+  return key;
 }
 
 function pollInterval(env: NodeJS.ProcessEnv): number {

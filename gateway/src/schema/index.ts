@@ -35,7 +35,7 @@ import {
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
-import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
   .objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
@@ -118,7 +118,7 @@ builder.queryType({
           ctx.nodes.values(),
           ALERTS_QUERY,
           { kind: args.kind ?? null, limit, after: args.after ?? null },
-          ctx.authorization,
+          authorizationFor(ctx),
           ctx.deadlineMs,
         );
         reportMissing(ctx, sources, 'alerts');
@@ -217,7 +217,7 @@ builder.queryFields((t) => ({
         ctx.nodes.values(),
         HIT_CHECK_QUERY,
         { pseudonyms },
-        ctx.authorization,
+        authorizationFor(ctx),
         ctx.deadlineMs,
       );
       reportMissing(ctx, sources, 'hitCheck');

@@ -6,7 +6,17 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { connect as tcpConnect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CountryCode, DirectoryEntryInput, Membership, ReleasePolicyInput } from '@corridor/proto';
+import {
+  ACCESS_TOKEN_TYPE,
+  type CountryCode,
+  type DirectoryEntryInput,
+  type Membership,
+  nodeUrn,
+  type ReleasePolicyInput,
+  TOKEN_EXCHANGE_GRANT,
+  tokenExchangeUrl,
+} from '@corridor/proto';
+import type { JWK } from 'jose';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
 import { createDevIssuer, type DevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js';
@@ -93,6 +103,13 @@ export interface RunningNetwork {
   releasePolicyFiles: Record<string, string>;
   users: UserSpec[];
   token(userId: string, opts?: { expiresIn?: string }): Promise<string>;
+  /**
+   * A token for `target`'s node on the user's behalf, from the user's own node by the token
+   * exchange the gateway uses (RFC 8693): what another agency's node accepts from that user.
+   */
+  delegatedToken(userId: string, target: string, opts?: { expiresIn?: string }): Promise<string>;
+  /** The private delegation key given to an agency's node: what that member holds, to try forging with it. */
+  delegationKey(agency: string): JWK;
   /** The development issuer running in this process: rotate a key, count JWKS fetches. */
   issuer: DevIssuer;
   /**
@@ -344,6 +361,17 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       releasePolicyFiles,
       users,
       token: (userId, opts) => issuer.mint(userId, opts),
+      delegationKey(agency) {
+        const pair = delegationKeys[agency];
+        if (!pair) throw new Error(`delegationKey: no agency ${agency} in this network`);
+        return pair.privateJwk;
+      },
+      async delegatedToken(userId, target, opts) {
+        const agency = users.find((u) => u.id === userId)?.agency;
+        const own = agency ? nodes[agency] : undefined;
+        if (!own) throw new Error(`delegatedToken: user ${userId} has no agency node in this network`);
+        return exchangeToken(own.url, await issuer.mint(userId, opts), target);
+      },
       issuer,
       updateMembership,
       signedMembership,
@@ -378,6 +406,23 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     await stopAll();
     throw e;
   }
+}
+
+/** RFC 8693 token exchange at a node (services/src/plugins/use-token-exchange.ts). */
+export async function exchangeToken(nodeUrl: string, subjectToken: string, target: string): Promise<string> {
+  const response = await fetch(tokenExchangeUrl(nodeUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: TOKEN_EXCHANGE_GRANT,
+      subject_token: subjectToken,
+      subject_token_type: ACCESS_TOKEN_TYPE,
+      audience: nodeUrn(target),
+    }),
+  });
+  const answer = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
+  if (!response.ok || !answer.access_token) throw new Error(`token exchange refused: ${answer.error}: ${answer.error_description}`);
+  return answer.access_token;
 }
 
 function defaultUser(a: AgencySpec): UserSpec {

@@ -69,4 +69,19 @@ describe('fan-out', () => {
     // The slow node does not hold the answer: well under its 2 s.
     expect(elapsed).toBeLessThan(1500);
   });
+
+  it('shows a node whose credentials could not be obtained as that node’s error, and still asks the others', async () => {
+    const result = await fanOut<{ directory: { agency: string }[] }>(
+      clients().filter((c) => c.agency !== 'ne-ppn'),
+      gql('{ directory { agency } }'),
+      {},
+      async (agency) => {
+        if (agency === 'ng-nis') throw new Error("agency it-polfr's node refused the token exchange (invalid_grant)");
+        return 'Bearer t';
+      },
+      300,
+    );
+    expect(result.answers.map((a) => a.agency)).toEqual(['it-polfr']);
+    expect(result.sources.find((s) => s.agency === 'ng-nis')).toMatchObject({ ok: false, error: expect.stringMatching(/token exchange/) });
+  });
 });

@@ -43,7 +43,8 @@ export function useTokenExchange(deps: TokenExchangeDeps): Plugin {
   };
 }
 
-async function exchange(request: Request, deps: TokenExchangeDeps): Promise<Response> {
+/** One exchange: the delegated token, or an RFC 6749 refusal naming the parameter at fault. */
+export async function exchange(request: Request, deps: TokenExchangeDeps): Promise<Response> {
   if (request.method !== 'POST') return refuse('invalid_request', 'the token endpoint takes POST only');
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded'))
     return refuse('invalid_request', 'the request must be form-encoded (application/x-www-form-urlencoded)');

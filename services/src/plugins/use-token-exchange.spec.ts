@@ -55,7 +55,8 @@ const FORM = {
 async function post(form: Record<string, string> | string, contentType = 'application/x-www-form-urlencoded') {
   const body = typeof form === 'string' ? form : new URLSearchParams(form).toString();
   const res = await exchange(new Request('http://node/token', { method: 'POST', headers: { 'content-type': contentType }, body }), deps);
-  return { status: res.status, cache: res.headers.get('cache-control'), ...((await res.json()) as Record<string, unknown>) };
+  const answer = (await res.json()) as { access_token?: string; error?: string; error_description?: string; [field: string]: unknown };
+  return { status: res.status, cache: res.headers.get('cache-control'), ...answer };
 }
 
 describe('the token exchange', () => {

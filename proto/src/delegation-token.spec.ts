@@ -105,7 +105,12 @@ describe('delegated tokens', () => {
   it('never outlive the user’s own token', async () => {
     const { token, expiresIn } = await (await signer('it-polfr')).mint(user({ exp: now() + 42 }), 'ng-nis');
     expect(expiresIn).toBe(42);
-    expect((await verifierAt('ng-nis').verify(token)).exp).toBe(now() + 42);
+    expect((await verifierAt('ng-nis').verify(`Bearer ${token}`)).exp).toBe(now() + 42);
+  });
+
+  it('are refused without the Bearer scheme', async () => {
+    const { token } = await (await signer('it-polfr')).mint(user(), 'ng-nis');
+    await expect(verifierAt('ng-nis').verify(token)).rejects.toMatchObject({ reason: 'malformed' });
   });
 
   it('are refused at any node but their audience', async () => {

@@ -124,6 +124,8 @@ export function createDelegationVerifier(getMembership: () => Membership, selfAg
   return {
     async verify(authorization) {
       if (!authorization) throw new AuthError('missing', 'no access token: send Authorization: Bearer <token>');
+      // RFC 6750 §2.1: the scheme is part of the header; a bare token is refused, as for access tokens.
+      if (!/^Bearer\s+/i.test(authorization)) throw new AuthError('malformed', 'send the delegated token as Authorization: Bearer <token>');
       const token = authorization.replace(/^Bearer\s+/i, '').trim();
       const membership = getMembership();
       const now = Math.floor(Date.now() / 1000);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import {
   activeKeys,
   agencyOf,
+  createDelegationSigner,
   DEFAULT_SMALL_COUNT_THRESHOLD,
   DEFAULT_STALE_AFTER_DAYS,
   defaultMembershipPollMs,
@@ -113,6 +114,11 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       'CORRIDOR_DELEGATION_KEY',
       `key ${delegationKey.kid} is not among agency ${agencyId}'s delegationKeys in the membership document`,
     );
+  try {
+    await createDelegationSigner(agencyId, delegationKey);
+  } catch (e) {
+    throw new ConfigError('CORRIDOR_DELEGATION_KEY', (e as Error).message);
+  }
 
   let networkKey: NetworkKeyring;
   try {

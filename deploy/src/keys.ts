@@ -1,5 +1,5 @@
-// Key material for a network on one machine: each agency's token-issuer and alert-signing key
-// pairs (Ed25519) and the network's pseudonym key. Made fresh for every run and never committed.
+// Key material for a network on one machine: each agency's token-issuer, alert-signing and
+// delegation key pairs (Ed25519) and the network's pseudonym key. Made fresh for every run and never committed.
 import { randomBytes } from 'node:crypto';
 import type { PublicJwk } from '@corridor/proto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';

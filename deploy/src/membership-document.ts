@@ -26,11 +26,13 @@ export interface MemberInput {
   /** The running issuer's URL: the member lists its JWKS address there. Without it, its keys inline. */
   issuerUrl?: string | undefined;
   alertSigningKeys: Jwks;
+  /** The public keys with which the agency's node signs delegated tokens for its users. */
+  delegationKeys?: Jwks | undefined;
   nodeUrl: string;
 }
 
 /** One agency's entry. With an issuer URL the verifiers fetch its token keys, as from an OpenID Connect provider. */
-export function buildMember({ agency: a, issuer, issuerUrl, alertSigningKeys, nodeUrl }: MemberInput): MemberAgency {
+export function buildMember({ agency: a, issuer, issuerUrl, alertSigningKeys, delegationKeys, nodeUrl }: MemberInput): MemberAgency {
   return parseOrThrow(
     memberAgency,
     {
@@ -43,6 +45,7 @@ export function buildMember({ agency: a, issuer, issuerUrl, alertSigningKeys, no
         ? { issuer: issuerFor(a.id), jwksUri: `${issuerUrl}${issuer.jwksPath(a.id)}` }
         : { issuer: issuerFor(a.id), jwks: issuer.jwks(a.id) },
       alertSigningKeys,
+      ...(delegationKeys ? { delegationKeys } : {}),
     },
     `membership entry of ${a.id}`,
   );
@@ -53,6 +56,8 @@ export function buildMembership(input: {
   issuer: DevIssuer;
   issuerUrl?: string;
   alertSigningKeys: Record<string, Jwks>;
+  /** Without them an agency's users can reach their own node only (as in specs of the issuer alone). */
+  delegationKeys?: Record<string, Jwks>;
   nodeUrls: Record<string, string>;
 }): Membership {
   return parseOrThrow(
@@ -67,6 +72,7 @@ export function buildMembership(input: {
           issuer: input.issuer,
           issuerUrl: input.issuerUrl,
           alertSigningKeys: input.alertSigningKeys[a.id] as Jwks,
+          delegationKeys: input.delegationKeys?.[a.id],
           nodeUrl: input.nodeUrls[a.id] as string,
         }),
       ),

@@ -6,7 +6,17 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { connect as tcpConnect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CountryCode, DirectoryEntryInput, Membership, ReleasePolicyInput } from '@corridor/proto';
+import {
+  ACCESS_TOKEN_TYPE,
+  type CountryCode,
+  type DirectoryEntryInput,
+  type Membership,
+  nodeUrn,
+  type ReleasePolicyInput,
+  TOKEN_EXCHANGE_GRANT,
+  tokenExchangeUrl,
+} from '@corridor/proto';
+import type { JWK } from 'jose';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
 import { createDevIssuer, type DevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js';
@@ -106,6 +116,13 @@ export interface RunningNetwork {
   signingKeys: Record<string, KeyPair>;
   users: UserSpec[];
   token(userId: string, opts?: { expiresIn?: string }): Promise<string>;
+  /**
+   * A token for `target`'s node on the user's behalf, from the user's own node by the token
+   * exchange the gateway uses (RFC 8693): what another agency's node accepts from that user.
+   */
+  delegatedToken(userId: string, target: string, opts?: { expiresIn?: string }): Promise<string>;
+  /** The private delegation key given to an agency's node: what that member holds, to try forging with it. */
+  delegationKey(agency: string): JWK;
   /** The development issuer running in this process: rotate a key, count JWKS fetches. */
   issuer: DevIssuer;
   /**
@@ -208,9 +225,12 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       audience: AUDIENCE,
     });
     const signingKeys: Record<string, KeyPair> = {};
+    // Each node's own key for delegated tokens; the membership lists its public half.
+    const delegationKeys: Record<string, KeyPair> = {};
     const nodePorts: Record<string, number> = {};
     for (const [i, a] of spec.agencies.entries()) {
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
+      delegationKeys[a.id] = await newKeyPair(`${a.id}-delegation-1`);
       nodePorts[a.id] = await freePort(spec.nodeBasePort ? spec.nodeBasePort + i : undefined);
     }
     // The development token issuer, in this process, listening before the membership is written:
@@ -228,6 +248,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       issuer,
       issuerUrl: issuerServer.url,
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
+      delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://127.0.0.1:${nodePorts[a.id]}/graphql`])),
     });
     const membershipFile = join(rootDir, 'membership.json');
@@ -273,6 +294,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_MEMBERSHIP_FILE: membershipFile,
           CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
           CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
+          CORRIDOR_DELEGATION_KEY: JSON.stringify(delegationKeys[a.id]?.privateJwk),
           CORRIDOR_NETWORK_KEY: networkKey,
           ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
           CORRIDOR_RELEASE_POLICY_FILE: policyFile,
@@ -375,6 +397,17 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       signingKeys,
       users,
       token: (userId, opts) => issuer.mint(userId, opts),
+      delegationKey(agency) {
+        const pair = delegationKeys[agency];
+        if (!pair) throw new Error(`delegationKey: no agency ${agency} in this network`);
+        return pair.privateJwk;
+      },
+      async delegatedToken(userId, target, opts) {
+        const agency = users.find((u) => u.id === userId)?.agency;
+        const own = agency ? nodes[agency] : undefined;
+        if (!own) throw new Error(`delegatedToken: user ${userId} has no agency node in this network`);
+        return exchangeToken(own.url, await issuer.mint(userId, opts), target);
+      },
       issuer,
       updateMembership,
       signedMembership,
@@ -383,12 +416,14 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         await issuer.addAgency({ ...agency, issuer: issuerFor(agency.id) }, agencyUsers);
         users.push(...agencyUsers);
         signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
+        delegationKeys[agency.id] = await newKeyPair(`${agency.id}-delegation-1`);
         nodePorts[agency.id] = await freePort();
         const member = buildMember({
           agency,
           issuer,
           issuerUrl: issuerServer.url,
           alertSigningKeys: { keys: [(signingKeys[agency.id] as KeyPair).publicJwk] },
+          delegationKeys: { keys: [(delegationKeys[agency.id] as KeyPair).publicJwk] },
           nodeUrl: `http://127.0.0.1:${nodePorts[agency.id]}/graphql`,
         });
         // Listed first: a node starts only if the membership it reads names its agency.
@@ -407,6 +442,23 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     await stopAll();
     throw e;
   }
+}
+
+/** RFC 8693 token exchange at a node (services/src/plugins/use-token-exchange.ts). */
+export async function exchangeToken(nodeUrl: string, subjectToken: string, target: string): Promise<string> {
+  const response = await fetch(tokenExchangeUrl(nodeUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: TOKEN_EXCHANGE_GRANT,
+      subject_token: subjectToken,
+      subject_token_type: ACCESS_TOKEN_TYPE,
+      audience: nodeUrn(target),
+    }),
+  });
+  const answer = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
+  if (!response.ok || !answer.access_token) throw new Error(`token exchange refused: ${answer.error}: ${answer.error_description}`);
+  return answer.access_token;
 }
 
 function defaultUser(a: AgencySpec): UserSpec {

@@ -54,7 +54,13 @@ function clients(): NodeClient[] {
 describe('fan-out', () => {
   it('returns the answering node, and names the slow and the missing one, within the deadline', async () => {
     const started = performance.now();
-    const result = await fanOut<{ directory: { agency: string }[] }>(clients(), gql('{ directory { agency } }'), {}, 'Bearer t', 300);
+    const result = await fanOut<{ directory: { agency: string }[] }>(
+      clients(),
+      gql('{ directory { agency } }'),
+      {},
+      async () => 'Bearer t',
+      300,
+    );
     const elapsed = performance.now() - started;
     expect(result.answers.map((a) => a.agency)).toEqual(['it-polfr']);
     const failed = Object.fromEntries(result.sources.filter((s) => !s.ok).map((s) => [s.agency, s.error]));
@@ -62,5 +68,20 @@ describe('fan-out', () => {
     expect(failed['ne-ppn']).toMatch(/300 ms/);
     // The slow node does not hold the answer: well under its 2 s.
     expect(elapsed).toBeLessThan(1500);
+  });
+
+  it('shows a node whose credentials could not be obtained as that node’s error, and still asks the others', async () => {
+    const result = await fanOut<{ directory: { agency: string }[] }>(
+      clients().filter((c) => c.agency !== 'ne-ppn'),
+      gql('{ directory { agency } }'),
+      {},
+      async (agency) => {
+        if (agency === 'ng-nis') throw new Error("agency it-polfr's node refused the token exchange (invalid_grant)");
+        return 'Bearer t';
+      },
+      300,
+    );
+    expect(result.answers.map((a) => a.agency)).toEqual(['it-polfr']);
+    expect(result.sources.find((s) => s.agency === 'ng-nis')).toMatchObject({ ok: false, error: expect.stringMatching(/token exchange/) });
   });
 });

@@ -1,5 +1,6 @@
 // Sends one query to every node at once, each with its own deadline, and waits for all of them:
 // a slow or dead node costs at most the deadline and is reported by name; the others still answer.
+// Each node gets its own credentials (delegated-tokens.ts): a failed exchange is that node's error.
 import type { DocumentNode } from 'graphql';
 import type { NodeClient } from './node-clients.js';
 
@@ -19,7 +20,8 @@ export async function fanOut<T>(
   clients: Iterable<NodeClient>,
   document: DocumentNode,
   variables: Record<string, unknown>,
-  authorization: string,
+  /** The Authorization header for one agency's node. */
+  authorizationFor: (agency: string) => Promise<string>,
   deadlineMs: number,
 ): Promise<FanOutResult<T>> {
   const settled = await Promise.all(
@@ -28,7 +30,7 @@ export async function fanOut<T>(
       const signal = AbortSignal.timeout(deadlineMs);
       try {
         const result = await Promise.race([
-          client.execute<T>(document, variables, authorization, signal),
+          authorizationFor(client.agency).then((authorization) => client.execute<T>(document, variables, authorization, signal)),
           new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${deadlineMs} ms`)))),
         ]);
         const latencyMs = Math.round(performance.now() - started);

@@ -1,5 +1,6 @@
-// One kept-alive HTTP executor per agency node. The caller's own token travels with every call:
-// nodes verify it themselves; the gateway adds no identity of its own.
+// One kept-alive HTTP executor per agency node. Each call carries the credentials it is given: the
+// caller's own token to their own node, a token delegated to that node alone elsewhere
+// (delegated-tokens.ts). Nodes verify them themselves; the gateway adds no identity of its own.
 
 import type { MemberAgency, Membership } from '@corridor/proto';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';

@@ -4,6 +4,7 @@ import { AuthError, createTokenVerifier, type Membership } from '@corridor/proto
 import { queryLimitPlugins } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
+import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
@@ -18,6 +19,7 @@ export interface GatewayOptions {
 }
 
 export function createGatewayServer(opts: GatewayOptions): Server {
+  const delegatedTokens = createDelegatedTokens({ membership: opts.membership, timeoutMs: opts.deadlineMs });
   const yoga = createYoga<object, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -39,7 +41,13 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     },
     // claims and authorization are added by useAuth before any resolver runs.
     context: () =>
-      ({ membership: opts.membership(), nodes: opts.nodes, deadlineMs: opts.deadlineMs, nodeErrors: [] }) as unknown as GatewayContext,
+      ({
+        membership: opts.membership(),
+        nodes: opts.nodes,
+        deadlineMs: opts.deadlineMs,
+        delegatedTokens,
+        nodeErrors: [],
+      }) as unknown as GatewayContext,
     plugins: [
       // Refused before any node is asked.
       ...queryLimitPlugins(),

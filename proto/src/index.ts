@@ -8,6 +8,7 @@ export * from './claims.js';
 export * from './codes.js';
 export * from './consultation.js';
 export * from './correlation.js';
+export * from './delegation-token.js';
 export * from './directory.js';
 export * from './directory-csv.js';
 export * from './directory-ranking.js';

@@ -38,6 +38,11 @@ export const memberAgency = z.strictObject({
   nodeUrl: z.url(),
   tokenIssuer,
   alertSigningKeys: jwks,
+  /**
+   * Public keys with which the agency's node signs delegated tokens (delegation-token.ts) for
+   * its own users, one per target node. Without them, no other node accepts its users.
+   */
+  delegationKeys: jwks.optional(),
 });
 export type MemberAgency = z.infer<typeof memberAgency>;
 

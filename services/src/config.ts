@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import {
   activeKeys,
   agencyOf,
+  createDelegationSigner,
   DEFAULT_SMALL_COUNT_THRESHOLD,
   DEFAULT_STALE_AFTER_DAYS,
   defaultMembershipPollMs,
@@ -35,6 +36,8 @@ export interface NodeConfig {
   subjectRoot: string;
   stream: string;
   signingKey: JWK;
+  /** Signs delegated tokens for this agency's users (CORRIDOR_DELEGATION_KEY); its kid is listed in the membership. */
+  delegationKey: JWK;
   /** The pseudonym keys by epoch (`<epoch>:<secret>[@<retire at>]`, comma-separated). */
   networkKey: NetworkKeyring;
   seedDirectoryFile: string | undefined;
@@ -105,6 +108,20 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   }
   if (!signingKey.d) throw new ConfigError('CORRIDOR_SIGNING_KEY', 'must be a private key (the JWK has no "d")');
 
+  const delegationKey = privateJwk(env, 'CORRIDOR_DELEGATION_KEY');
+  if (!delegationKey.kid) throw new ConfigError('CORRIDOR_DELEGATION_KEY', 'needs a key id (kid), as the membership lists it');
+  // Tokens signed with an unlisted key would be refused at every other node: say so at start, not as 401s later.
+  if (!agency.delegationKeys?.keys.some((k) => k.kid === delegationKey.kid))
+    throw new ConfigError(
+      'CORRIDOR_DELEGATION_KEY',
+      `key ${delegationKey.kid} is not among agency ${agencyId}'s delegationKeys in the membership document`,
+    );
+  try {
+    await createDelegationSigner(agencyId, delegationKey);
+  } catch (e) {
+    throw new ConfigError('CORRIDOR_DELEGATION_KEY', (e as Error).message);
+  }
+
   let networkKey: NetworkKeyring;
   try {
     networkKey = parseNetworkKeyring(required(env, 'CORRIDOR_NETWORK_KEY'));
@@ -138,6 +155,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     subjectRoot,
     stream: env.CORRIDOR_STREAM ?? 'CORRIDOR_INBOX',
     signingKey,
+    delegationKey,
     networkKey,
     seedDirectoryFile: env.CORRIDOR_SEED_DIRECTORY || undefined,
     releasePolicyFile: env.CORRIDOR_RELEASE_POLICY_FILE || undefined,
@@ -155,6 +173,18 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       everyMs: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_MS', 60_000, 50, 60_000),
     },
   };
+}
+
+function privateJwk(env: NodeJS.ProcessEnv, name: string): JWK {
+  let key: JWK;
+  try {
+    key = JSON.parse(required(env, name)) as JWK;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(name, 'must be a private JWK in JSON');
+  }
+  if (!key.d) throw new ConfigError(name, 'must be a private key (the JWK has no "d")');
+  return key;
 }
 
 function pollInterval(env: NodeJS.ProcessEnv): number {

@@ -1,5 +1,11 @@
 // An agency node: its database, its GraphQL API, its outbox to JetStream and its inbox from it.
-import { createAlertSigner, createAuditHeadSigner, createTokenVerifier } from '@corridor/proto';
+import {
+  createAlertSigner,
+  createAuditHeadSigner,
+  createDelegationSigner,
+  createDelegationVerifier,
+  createTokenVerifier,
+} from '@corridor/proto';
 import { receiveAuditHead, startAuditGossip } from './audit-heads.js';
 import { auditWriter } from './audit-log.js';
 import { createBus } from './bus.js';
@@ -15,6 +21,7 @@ import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
 import { wireMessageIds } from './message-id.js';
 import type { NodeServices } from './node-services.js';
+import { createNodeTokenVerifier } from './node-token-verifier.js';
 import { startOutboxRelay } from './outbox.js';
 import { createProtectionNotifier } from './protection.js';
 import { ownAlertWriter } from './publish-alert.js';
@@ -125,13 +132,19 @@ async function main(): Promise<void> {
     },
     log,
   );
+  const accessVerifier = createTokenVerifier(() => config.membership);
   const services: NodeServices = {
     agency: config.agency,
     db: database.db,
     bus,
     feed,
     outbox,
-    verifier: createTokenVerifier(() => config.membership),
+    verifier: createNodeTokenVerifier(
+      config.agency.id,
+      accessVerifier,
+      createDelegationVerifier(() => config.membership, config.agency.id),
+    ),
+    tokenExchange: { access: accessVerifier, signer: await createDelegationSigner(config.agency.id, config.delegationKey) },
     membership: () => config.membership,
     policy: () => policy.current(),
     audit: auditWriter(database.db),

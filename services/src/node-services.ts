@@ -1,5 +1,5 @@
 // What the GraphQL layer and the plugins may use, assembled once at start-up.
-import type { MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@corridor/proto';
+import type { DelegationSigner, MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@corridor/proto';
 import type { HeadSchedule } from './audit-heads.js';
 import type { AuditRecord } from './audit-log.js';
 import type { Bus } from './bus.js';
@@ -19,7 +19,10 @@ export interface NodeServices {
   bus: Bus;
   feed: Feed;
   outbox: OutboxRelay;
+  /** Who may ask this node: its own agency's users, and tokens delegated to it (node-token-verifier.ts). */
   verifier: TokenVerifier;
+  /** The token exchange (POST /token): user access tokens of any member, and this agency's delegation key. */
+  tokenExchange: { access: TokenVerifier; signer: DelegationSigner };
   /** The current membership document (it may change while the node runs). */
   membership: () => Membership;
   /** The release policy in force (it may change while the node runs). */

@@ -7,6 +7,7 @@ import { createYoga } from 'graphql-yoga';
 import type { NodeServices } from './node-services.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useHealth } from './plugins/use-health.js';
+import { useTokenExchange } from './plugins/use-token-exchange.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
@@ -20,7 +21,13 @@ export function createNodeServer(services: NodeServices): Server {
     maskedErrors: { maskError: (error, message) => maskUnexpected(error, message, services) },
     // claims are added by useAuth before any resolver runs.
     context: () => ({ services }) as NodeContext,
-    plugins: [...queryLimitPlugins(), useHealth(() => services), useAuth(services.verifier, services.log)],
+    plugins: [
+      ...queryLimitPlugins(),
+      useHealth(() => services),
+      // Answered before useAuth: the exchange carries the user's token in its form, not a header.
+      useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),
+      useAuth(services.verifier, services.log),
+    ],
   });
   return createServer(yoga);
 }

@@ -77,12 +77,17 @@ describe('an agency added to the signed membership while the network runs', () =
     expect(after.errors).toBeUndefined();
     expect(after.data?.directory.sources.map((s) => s.agency).sort()).toEqual(['it-polfr', 'ne-ppn', 'ng-nis', 'tn-gn']);
 
-    // Its officer's token (keys fetched from its JWKS address) is accepted at the gateway and at every other node.
+    // Its officer's token (keys fetched from its JWKS address) is accepted at the gateway, and tokens
+    // its node delegates (with the key the new version lists) at every other node.
     const tunisian = await net.token('tn-gn-officer');
     const me = await gql<{ me: { agency: string; agencyName: string } }>(net.gatewayUrl, tunisian, '{ me { agency agencyName } }');
     expect(me.data?.me).toEqual({ agency: 'tn-gn', agencyName: TUNISIA.name });
     for (const agency of ['it-polfr', 'ne-ppn', 'ng-nis']) {
-      const r = await gql(net.nodes[agency]?.url as string, tunisian, '{ directory { entries { id } } }');
+      const r = await gql(
+        net.nodes[agency]?.url as string,
+        await net.delegatedToken('tn-gn-officer', agency),
+        '{ directory { entries { id } } }',
+      );
       expect({ agency, status: r.status, errors: r.errors }).toEqual({ agency, status: 200, errors: undefined });
     }
 
@@ -150,7 +155,11 @@ describe('a membership document that is not the next signed version', () => {
     await eventually(async () => (await refusals('rollback')).length === processes().length);
     expect(await everyProcessOn(version)).toBe(true);
     expect(await agencies()).toEqual(['it-polfr', 'ne-ppn', 'ng-nis', 'tn-gn']);
-    const tunisian = await gql(net.nodes['it-polfr']?.url as string, await net.token('tn-gn-officer'), '{ directory { entries { id } } }');
+    const tunisian = await gql(
+      net.nodes['it-polfr']?.url as string,
+      await net.delegatedToken('tn-gn-officer', 'it-polfr'),
+      '{ directory { entries { id } } }',
+    );
     expect(tunisian.status).toBe(200);
   });
 

@@ -236,8 +236,9 @@ describe('the live feed under policy', () => {
     const italy = net.nodes['it-polfr']?.url as string;
     const query = `subscription { alertFeed { ${ALERT_FIELDS} } }`;
     type Event = { alertFeed: { id: string; caseReference: string | null; redacted: string[] } };
-    const prosecutor = subscribe<Event>(italy, await token('ng-nis-prosecutor'), query);
-    const officer = subscribe<Event>(italy, await token('ng-nis-officer'), query);
+    // Users of another agency reach Italy's node with tokens their own node delegated to it.
+    const prosecutor = subscribe<Event>(italy, await net.delegatedToken('ng-nis-prosecutor', 'it-polfr'), query);
+    const officer = subscribe<Event>(italy, await net.delegatedToken('ng-nis-officer', 'it-polfr'), query);
     await Promise.all([prosecutor.ready, officer.ready]);
     await new Promise((r) => setTimeout(r, 300));
     const forNigerOnly = await publishFromItaly({ tlp: 'AMBER', recipients: ['ne-ppn'], summary: 'For Niger only' });

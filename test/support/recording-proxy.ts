@@ -8,18 +8,22 @@ export interface RecordingProxy {
   url: string;
   /** Requests and responses seen so far, as one searchable text. */
   text(): string;
+  /** Every Authorization header that reached the node, in order: what a hostile member could replay. */
+  authorizations(): string[];
   close(): Promise<void>;
 }
 
 export async function recordingProxy(target: string): Promise<RecordingProxy> {
   const to = new URL(target);
   const seen: string[] = [];
+  const authorizations: string[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       seen.push(`> ${req.method} ${req.url}\n${body.toString('utf8')}`);
+      if (req.headers.authorization) authorizations.push(req.headers.authorization);
       const upstream = request(
         { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } },
         (up) => {
@@ -41,6 +45,7 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
   return {
     url: `http://127.0.0.1:${port}${to.pathname}`,
     text: () => seen.join('\n'),
+    authorizations: () => [...authorizations],
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

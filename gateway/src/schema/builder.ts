@@ -4,6 +4,7 @@ import type { AccessClaims, Membership } from '@corridor/proto';
 import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import type { GraphQLError } from 'graphql';
+import type { DelegatedTokens } from '../delegated-tokens.js';
 import type { NodeClient } from '../node-clients.js';
 
 export interface GatewayContext {
@@ -13,6 +14,8 @@ export interface GatewayContext {
   membership: Membership;
   nodes: Map<string, NodeClient>;
   deadlineMs: number;
+  /** Tokens for the nodes of other agencies, from the caller's own node (never the caller's token). */
+  delegatedTokens: DelegatedTokens;
   /** Errors of nodes that did not answer, added to the response next to the others' data. */
   nodeErrors: GraphQLError[];
 }

@@ -24,7 +24,7 @@ import {
   VERIFY_ENTRY_MUTATION,
 } from '../node-queries.js';
 import { builder, DirectoryChangeRef, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
-import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -59,7 +59,7 @@ builder.queryFields((t) => ({
         ctx.nodes.values(),
         DIRECTORY_QUERY,
         { filter: { ...filter, limit } },
-        ctx.authorization,
+        authorizationFor(ctx),
         ctx.deadlineMs,
       );
       reportMissing(ctx, sources, 'directory');

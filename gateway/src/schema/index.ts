@@ -36,7 +36,7 @@ import {
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
-import { forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
   .objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
@@ -119,7 +119,7 @@ builder.queryType({
           ctx.nodes.values(),
           ALERTS_QUERY,
           { kind: args.kind ?? null, limit, after: args.after ?? null },
-          ctx.authorization,
+          authorizationFor(ctx),
           ctx.deadlineMs,
         );
         reportMissing(ctx, sources, 'alerts');
@@ -218,7 +218,7 @@ builder.queryFields((t) => ({
         ctx.nodes.values(),
         HIT_CHECK_QUERY,
         { pseudonyms },
-        ctx.authorization,
+        authorizationFor(ctx),
         ctx.deadlineMs,
       );
       reportMissing(ctx, sources, 'hitCheck');
@@ -255,7 +255,7 @@ builder.queryFields((t) => ({
         partners,
         AUDIT_HEADS_QUERY,
         { limit: HEADS_PER_PARTNER },
-        ctx.authorization,
+        authorizationFor(ctx),
         ctx.deadlineMs,
       );
       reportMissing(ctx, sources, 'verifyAuditLog');

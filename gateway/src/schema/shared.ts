@@ -26,6 +26,12 @@ export function reportMissing(ctx: GatewayContext, sources: SourceStatus[], fiel
   }
 }
 
+/** The Authorization header for `agency`'s node: the caller's own for their node, a delegated one elsewhere. */
+export function authorizationFor(ctx: GatewayContext): (agency: string) => Promise<string> {
+  const caller = { authorization: ctx.authorization, agency: ctx.claims.agency };
+  return (agency) => ctx.delegatedTokens.authorizationFor(caller, agency);
+}
+
 /**
  * What only the caller's own agency node holds or may change (its alerts, the caller's
  * subscription) is asked there alone; the node checks the token again.

@@ -82,8 +82,13 @@ export async function directorySuite(): Promise<BenchResult[]> {
       if (missing.length > 0) throw new Error(`bench: ${missing.join(', ')} did not answer ${JSON.stringify(filter)}`);
       return answer;
     };
+    // Straight to Italy's node, Niger's officer needs a token Niger's node delegated to it (it
+    // lives five minutes: a fresh one each minute, as the gateway's cache would hold).
+    let delegated = { token: await net.delegatedToken('ne-ppn-officer', 'it-polfr'), at: performance.now() };
     const direct = async (filter: DirectoryFilter) => {
-      const r = await gql<NodeAnswer>(italy, token, NODE_QUERY, { filter: { ...filter, limit: DIRECTORY_SEARCH_LIMIT } });
+      if (performance.now() - delegated.at > 60_000)
+        delegated = { token: await net.delegatedToken('ne-ppn-officer', 'it-polfr'), at: performance.now() };
+      const r = await gql<NodeAnswer>(italy, delegated.token, NODE_QUERY, { filter: { ...filter, limit: DIRECTORY_SEARCH_LIMIT } });
       const answer = r.data?.directory;
       if (r.errors || !answer) throw new Error(`bench: direct search ${JSON.stringify(filter)} failed: ${JSON.stringify(r.errors)}`);
       return answer;

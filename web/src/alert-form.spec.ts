@@ -114,4 +114,10 @@ describe('moving an identifier the node found in free text', () => {
     expect(cleared.caseReference).toBe('');
     expect(cleared.identifiers).toHaveLength(3);
   });
+
+  it('leaves no space before the punctuation that followed the value', () => {
+    const fraud = { ...emptyAlertForm('document_fraud'), location: 'Kano, call 0803 555 0147, then wait' };
+    const [offer] = moveOffers(fraud, { 'documentFraud.detectedAt.location': [{ kind: 'phone', start: 11, end: 24 }] });
+    expect(moveToIdentifiers(fraud, offer as MoveOffer).location).toBe('Kano, call, then wait');
+  });
 });

@@ -230,7 +230,10 @@ export function moveToIdentifiers(form: AlertForm, offer: MoveOffer): AlertForm 
   if (!field) return form;
   const text = field.get(form);
   const at = offer.value ? text.indexOf(offer.value) : -1;
-  const without = at < 0 ? text : `${text.slice(0, at).trimEnd()} ${text.slice(at + offer.value.length).trimStart()}`.trim();
+  const before = text.slice(0, at).trimEnd();
+  const after = text.slice(at + offer.value.length).trimStart();
+  // One space where the value was, none before punctuation.
+  const without = at < 0 ? text : `${before}${/^[,.;:!?)]/.test(after) || !after ? '' : ' '}${after}`.trim();
   const next = field.set(form, without);
   if (offer.declared !== undefined) return next;
   return { ...next, identifiers: [...next.identifiers, { kind: offer.kind, value: offer.value.trim(), qualifier: '' }] };

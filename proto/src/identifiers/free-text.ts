@@ -36,7 +36,9 @@ function foldWithIndex(text: string): { folded: string; at: number[] } {
   let folded = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const part = foldAlnum(text[i] as string);
+    const c = text[i] as string;
+    // Plain ASCII needs no transliteration table.
+    const part = c < '\u0080' ? (/[A-Za-z0-9]/.test(c) ? c.toUpperCase() : '') : foldAlnum(c);
     folded += part;
     for (let k = 0; k < part.length; k++) at.push(i);
   }
@@ -189,6 +191,36 @@ function phones(text: string, regions: readonly Region[]): { start: number; end:
   return [...out.values()];
 }
 
+interface PreparedContext {
+  declared: { part: string; kind: IdentifierKind; index: number }[];
+  declaredPhones: ({ e164: string; region?: Region } | null)[];
+  regions: Region[];
+}
+
+// A document's fields are all read with one context: its declared identifiers are canonicalized once.
+const preparedContexts = new WeakMap<FreeTextContext, PreparedContext>();
+
+function prepared(context: FreeTextContext): PreparedContext {
+  const cached = preparedContexts.get(context);
+  if (cached) return cached;
+  const ids = context.declared ?? [];
+  const declaredPhones = ids.map(declaredPhone);
+  const result: PreparedContext = {
+    declared: ids.flatMap((id, index) => searchableParts(id).map((part) => ({ part, kind: id.kind, index }))),
+    declaredPhones,
+    regions: [...new Set([...regionsOf(context.countries ?? []), ...declaredPhones.flatMap((p) => (p?.region ? [p.region] : []))])],
+  };
+  preparedContexts.set(context, result);
+  return result;
+}
+
+/** Digits in the longest run of digits cut only by spaces, dots, dashes or brackets: no phone number is shorter than six. */
+function longestDigitRun(text: string): number {
+  let longest = 0;
+  for (const m of text.matchAll(/\d(?:[ .\-()/]{0,2}\d)*/g)) longest = Math.max(longest, m[0].replace(/\D/g, '').length);
+  return longest;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /**
@@ -197,20 +229,20 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
  */
 export function findIdentifiersInText(text: string, context: FreeTextContext = {}): TextFinding[] {
   if (text.length === 0) return [];
-  const declared = context.declared ?? [];
-  const declaredPhones = declared.map(declaredPhone);
-  const regions = [...new Set([...regionsOf(context.countries ?? []), ...declaredPhones.flatMap((p) => (p?.region ? [p.region] : []))])];
+  const { declared, declaredPhones, regions } = prepared(context);
   const found: TextFinding[] = [];
   const add = (f: TextFinding) => {
     if (!found.some((g) => overlaps(f, g))) found.push(f);
   };
 
   const folded = foldWithIndex(text);
-  declared.forEach((id, i) => {
-    for (const part of searchableParts(id))
-      for (const [start, end] of foldedOccurrences(text, folded, part)) add({ kind: id.kind, start, end, declared: i });
-  });
-  const phoneHits = phones(text, regions);
+  for (const { part, kind, index } of declared)
+    for (const [start, end] of foldedOccurrences(text, folded, part)) add({ kind, start, end, declared: index });
+  // Every shape below needs digits (a plate three, the others more) or an @: most fields of an
+  // alert (codes, places) have neither, and reading them for phone numbers is the costly part.
+  const digits = text.replace(/\D/g, '').length;
+  if (digits < 3 && !text.includes('@')) return found.sort((a, b) => a.start - b.start);
+  const phoneHits = longestDigitRun(text) >= 6 ? phones(text, regions) : [];
   for (const p of phoneHits) {
     const i = declaredPhones.findIndex((d) => d?.e164 === p.e164);
     add(i >= 0 ? { kind: 'phone', start: p.start, end: p.end, declared: i } : { kind: 'phone', start: p.start, end: p.end });

@@ -22,6 +22,7 @@ const MUST_FIND: [string, IdentifierKind, string, FreeTextContext?][] = [
   ['French passport 12AB34567', 'travel_document', '12AB34567'],
   ['number 12AB.34567 on page 2', 'travel_document', '12AB.34567'],
   ['US passport 912345678', 'travel_document', '912345678'],
+  ['passport USA 912 345 678 and the visa', 'travel_document', '912 345 678'],
   ['Call 0803 555 0147 to book', 'phone', '0803 555 0147', { countries: ['NGA'] }],
   ['Call +234 803 555 0147 to book', 'phone', '+234 803 555 0147'],
   ['booking on 00234-803-5550147', 'phone', '00234-803-5550147'],

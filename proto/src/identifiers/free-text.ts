@@ -99,6 +99,9 @@ function regionsOf(countries: readonly string[]): Region[] {
   return [...out];
 }
 
+// Currencies seen along the routes, by code and in words.
+const CURRENCIES = 'EUR|USD|GBP|CHF|CFA|XOF|XAF|NGN|GHS|LYD|TND|DZD|MAD|EGP|SDG|ETB|ERN|TRY|euros?|dollars?|naira|dinars?|francs?|cedis?';
+
 // Innocent numbers that the shapes below would otherwise read as a document number: masked
 // (replaced by a character that neither joins nor counts) before the shapes are looked for.
 const INNOCENT = [
@@ -107,9 +110,10 @@ const INNOCENT = [
   /(?<![\w.])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?!\w|[./-]\d)/g, // 24.11.2026, 24/11/26
   /\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b/g, // 20261124
   /\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g, // 21:30, 21h30
-  // Amounts with a currency: 2,500,000 CFA, EUR 1 500 000, € 3.000
-  /(?:[€$£]|\b[A-Z]{3}\b)\s?\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d{1,2})?\b/g,
-  /\b\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d{1,2})?\s?(?:[€$£]|[A-Z]{3}\b|euros?\b|dollars?\b|naira\b|dinars?\b|francs?\b)/gi,
+  // Amounts with a currency: 2,500,000 CFA, EUR 1 500 000, € 3.000 (a named currency only: a
+  // country code before a grouped number may be a document's issuer)
+  new RegExp(`(?:[€$£]|\\b(?:${CURRENCIES})\\b)\\s?\\d{1,3}(?:[.,\\s]\\d{3})+(?:[.,]\\d{1,2})?\\b`, 'gi'),
+  new RegExp(`\\b\\d{1,3}(?:[.,\\s]\\d{3})+(?:[.,]\\d{1,2})?\\s?(?:[€$£]|(?:${CURRENCIES})\\b)`, 'gi'),
   /-?\b\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}\b/g, // coordinates 13.5137, 2.1098
 ];
 
@@ -120,12 +124,12 @@ function maskInnocent(text: string): string {
 }
 
 // A document number as printed or typed: groups of letters and digits joined by one space, dash
-// or dot, optionally after a short upper-case prefix before digits (YA 1234567). Words do not join.
+// or dot, optionally after a one- or two-letter upper-case prefix before digits (YA 1234567; not USA). Words do not join.
 const DOCUMENT_CHAIN =
-  /(?<![\p{L}\p{N}])(?:[A-Z]{1,3}[ .-](?=\d+(?![A-Za-z])))?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[ .-][A-Za-z0-9]*\d[A-Za-z0-9]*)*(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}[ .-](?=\d+(?![A-Za-z])))?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[ .-][A-Za-z0-9]*\d[A-Za-z0-9]*)*(?![\p{L}\p{N}])/gu;
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
 
-/** Splits a chain where a year stands between dashes or slashes: PROC-2026-00123 is a file reference. */
+/** Splits a chain where a year stands next to a dash: PROC-2026-00123 is a file reference. */
 function chainParts(chain: string, offset: number): [string, number][] {
   const parts: [string, number][] = [];
   const re = /[A-Za-z0-9]+/g;

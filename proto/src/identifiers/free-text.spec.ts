@@ -39,6 +39,7 @@ const MUST_FIND: [string, IdentifierKind, string, FreeTextContext?][] = [
 // Each one a text an officer writes every day: none may be refused.
 const MUST_PASS = [
   'Detected 24.11.2026 at 21:30 on flight AZ 1234 from Lagos.',
+  'Boat 4 left Zuwara on 23.11.2026 at 03:30, another on 25/11/2026 at 21h10.',
   'Flight AZ869 FCO-LOS, 12/03/2026, gate B12.',
   'Flights RYR1234 and W6 2201, arrival 2026-11-24T21:30:00Z.',
   'ICAO LIRF, DNMM, DRRN; IATA FCO, LOS, NIM.',

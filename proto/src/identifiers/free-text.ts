@@ -246,7 +246,9 @@ export function findIdentifiersInText(text: string, context: FreeTextContext = {
   // alert (codes, places) have neither, and reading them for phone numbers is the costly part.
   const digits = text.replace(/\D/g, '').length;
   if (digits < 3 && !text.includes('@')) return found.sort((a, b) => a.start - b.start);
-  const phoneHits = longestDigitRun(text) >= 6 ? phones(text, regions) : [];
+  // Dates, times and amounts are masked for the phone reader too: 23.11.2026 is a possible number somewhere.
+  const masked = maskInnocent(text);
+  const phoneHits = longestDigitRun(masked) >= 6 ? phones(masked, regions) : [];
   for (const p of phoneHits) {
     const i = declaredPhones.findIndex((d) => d?.e164 === p.e164);
     add(i >= 0 ? { kind: 'phone', start: p.start, end: p.end, declared: i } : { kind: 'phone', start: p.start, end: p.end });
@@ -256,7 +258,6 @@ export function findIdentifiersInText(text: string, context: FreeTextContext = {
   for (const m of text.matchAll(HANDLE)) add({ kind: 'social_handle', start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(IMO)) add({ kind: 'vessel', start: m.index, end: m.index + m[0].length });
 
-  const masked = maskInnocent(text);
   for (const m of masked.matchAll(PLATE)) add({ kind: 'vehicle_plate', start: m.index, end: m.index + m[0].length });
   for (const m of masked.matchAll(DOCUMENT_CHAIN)) {
     for (const [part, start] of chainParts(m[0], m.index)) {

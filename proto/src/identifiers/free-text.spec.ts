@@ -49,6 +49,7 @@ const MUST_PASS = [
   'Agadez – Arlit – Assamaka, then Tamanrasset; about 900 km.',
   'In 2025 and 2026 the same route was used; see 2019-2020 reports.',
   'File PROC-2026-00123, cf. RG 1234/2026 and ref ROM-2026-0042.',
+  'Proceedings RGNR 1234567/2026, then n. 20261234/2025.',
   'Alert 0192f3a4-5b6c-7d8e-9f00-112233445566 described the same boat.',
   'Coordinates 13.5137, 2.1098 near Niamey.',
   'Lampedusa, Porto Empedocle, Pozzallo.',

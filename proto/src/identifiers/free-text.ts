@@ -107,7 +107,7 @@ const CURRENCIES = 'EUR|USD|GBP|CHF|CFA|XOF|XAF|NGN|GHS|LYD|TND|DZD|MAD|EGP|SDG|
 const INNOCENT = [
   /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, // UUIDs (alert, entry ids)
   /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g, // ISO dates and times
-  /(?<![\w.])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?!\w|[./-]\d)/g, // 24.11.2026, 24/11/26
+  /(?<![\w.])(?<!\d[./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?!\w|[./-]\d)/g, // 24.11.2026, 24/11/26
   /\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b/g, // 20261124
   /\b\d{1,2}[:h]\d{2}(?::\d{2})?\b/g, // 21:30, 21h30
   // Amounts with a currency: 2,500,000 CFA, EUR 1 500 000, € 3.000 (a named currency only: a
@@ -128,6 +128,7 @@ function maskInnocent(text: string): string {
 const DOCUMENT_CHAIN =
   /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}[ .-](?=\d+(?![A-Za-z])))?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[ .-][A-Za-z0-9]*\d[A-Za-z0-9]*)*(?![\p{L}\p{N}])/gu;
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
+const FILE_NUMBER_YEAR = /^\/(?:19[5-9]\d|20\d\d)(?!\d)/;
 
 /** Splits a chain where a year stands next to a dash: PROC-2026-00123 is a file reference. */
 function chainParts(chain: string, offset: number): [string, number][] {
@@ -260,6 +261,8 @@ export function findIdentifiersInText(text: string, context: FreeTextContext = {
 
   for (const m of masked.matchAll(PLATE)) add({ kind: 'vehicle_plate', start: m.index, end: m.index + m[0].length });
   for (const m of masked.matchAll(DOCUMENT_CHAIN)) {
+    // A number over a year (1234567/2026) is how prosecutors' registers number their files.
+    if (FILE_NUMBER_YEAR.test(masked.slice(m.index + m[0].length))) continue;
     for (const [part, start] of chainParts(m[0], m.index)) {
       if (looksLikeDocumentNumber(part)) add({ kind: 'travel_document', start, end: start + part.length });
     }

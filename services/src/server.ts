@@ -7,6 +7,7 @@ import { createYoga } from 'graphql-yoga';
 import type { NodeServices } from './node-services.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useHealth } from './plugins/use-health.js';
+import { useNoNul } from './plugins/use-no-nul.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
@@ -20,7 +21,7 @@ export function createNodeServer(services: NodeServices): Server {
     maskedErrors: { maskError: (error, message) => maskUnexpected(error, message, services) },
     // claims are added by useAuth before any resolver runs.
     context: () => ({ services }) as NodeContext,
-    plugins: [...queryLimitPlugins(), useHealth(() => services), useAuth(services.verifier, services.log)],
+    plugins: [...queryLimitPlugins(), useHealth(() => services), useAuth(services.verifier, services.log), useNoNul()],
   });
   return createServer(yoga);
 }

@@ -62,6 +62,18 @@ describe('a NUL character', () => {
   });
 });
 
+describe('a NUL character in a plain argument, sent to a node as a partner’s gateway would', () => {
+  it('is named by its argument, as a variable or written in the query', async () => {
+    const node = net.nodes['it-polfr']?.url as string;
+    const token = await net.token('ne-ppn-officer');
+    const asVariable = await gql(node, token, 'query($kind: String) { alerts(kind: $kind) { id } }', { kind: 'route\u0000' });
+    expect(fieldErrorsOf(asVariable)).toEqual([{ path: 'kind', rule: 'nul_byte', message: 'must not contain a NUL character (U+0000)' }]);
+    const inQuery = await gql(node, token, '{ alerts(kind: "route\\u0000") { id } }');
+    expect(fieldErrorsOf(inQuery).map((e) => e.path)).toEqual(['kind']);
+    expect((await gql(node, token, '{ alerts(kind: "route") { id } }')).errors).toBeUndefined();
+  });
+});
+
 describe('AMBER recipients', () => {
   it('must be member agencies of the network, in the membership in force', async () => {
     const r = await asItaly(PUBLISH, { input: routeAlert({ tlp: 'AMBER', recipients: ['ne-ppn', 'xx-unknown'] }) });

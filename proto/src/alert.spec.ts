@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AlertInput, alertInput, timeErrors } from './alert.js';
-import { fieldErrorsOf } from './errors.js';
+import { fieldErrorsOf, nulByteErrors, parseOrThrow } from './errors.js';
+import { freeTextErrors } from './identifiers/free-text-errors.js';
 
 const routeAlert: AlertInput = {
   kind: 'route',
@@ -67,9 +68,16 @@ describe('alert input validation', () => {
     expect(paths).toEqual(expect.arrayContaining(['summary', 'recipients']));
   });
 
-  it('refuses a summary that repeats an identifier, which would travel unhashed', () => {
+  it('refuses a summary that repeats an identifier, which would travel unhashed (checked at the node)', () => {
     const leaky = { ...routeAlert, summary: 'Smuggler reachable on +218 91 234 5678' };
-    expect(errorsOf(leaky)[0]).toMatchObject({ path: 'summary' });
+    expect(freeTextErrors(alertInput.parse(leaky))[0]).toMatchObject({ path: 'summary', rule: 'identifier_in_text' });
+  });
+
+  it('names a NUL character by its field instead of failing later in the database', () => {
+    expect(
+      nulByteErrors({ ...routeAlert, route: { ...routeAlert.route, waypoints: [{ country: 'LBY', place: 'Zu\u0000wara' }] } }),
+    ).toEqual([{ path: 'route.waypoints.0.place', rule: 'nul_byte', message: 'must not contain a NUL character (U+0000)' }]);
+    expect(() => parseOrThrow(alertInput, { ...routeAlert, summary: 'a\u0000b' }, 'alert')).toThrow(/summary: must not contain a NUL/);
   });
 
   it('refuses unknown fields instead of silently dropping them', () => {

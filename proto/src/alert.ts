@@ -152,13 +152,10 @@ export const alertInput = z
     path: ['recipients'],
     message: 'recipients apply only to TLP:AMBER and AMBER+STRICT',
     when: (p) => hasShape(p.value, ['tlp']),
-  })
-  // Free text travels to partners as written; an identifier repeated there would leak unhashed.
-  .refine((a) => !summaryRepeatsIdentifier(a.summary, a.identifiers ?? []), {
-    path: ['summary'],
-    message: 'repeats an identifier; identifiers go in their own fields, where they are pseudonymized',
-    when: (p) => hasShape(p.value, ['summary']),
   });
+// Free text travels to partners as written: whether it carries an identifier (declared or not, in
+// any written form) is checked at the node, with freeTextErrors (identifiers/free-text.ts), which
+// needs numbering plans the console does not ship.
 
 function isRestricted(level: unknown): boolean {
   return level === 'AMBER' || level === 'AMBER+STRICT';
@@ -168,14 +165,6 @@ function hasShape(value: unknown, keys: string[]): boolean {
   return typeof value === 'object' && value !== null && keys.every((k) => k in value);
 }
 
-function summaryRepeatsIdentifier(summary: unknown, identifiers: unknown[]): boolean {
-  if (typeof summary !== 'string') return false;
-  const text = summary.toLowerCase();
-  return identifiers.some((id) => {
-    const value = (id as { value?: unknown })?.value;
-    return typeof value === 'string' && value.trim().length >= 4 && text.includes(value.trim().toLowerCase());
-  });
-}
 export type AlertInput = z.input<typeof alertInput>;
 export type ValidAlertInput = z.output<typeof alertInput>;
 

@@ -1,6 +1,7 @@
 // Typed errors of the contract. A validation error names the field and the rule in words an
 // officer understands, so a console can put it next to the field and a node can log it.
 import type { z } from 'zod';
+import type { IdentifierKind } from './codes.js';
 
 export interface FieldError {
   /** Dotted path of the field, e.g. `route.waypoints.1.country`; empty for the whole document. */
@@ -9,6 +10,13 @@ export interface FieldError {
   rule: string;
   /** What is wrong, in plain words. */
   message: string;
+  /**
+   * For an identifier found in free text (rule `identifier_in_text`): where in the field's
+   * trimmed text, of which kind, and which declared identifier it repeats, if any. Positions,
+   * never the value, so the error can be logged; the caller's own console uses them to offer
+   * moving the value into the identifiers section.
+   */
+  found?: { kind: IdentifierKind; start: number; end: number; declared?: number }[];
 }
 
 export class ValidationError extends Error {
@@ -69,8 +77,27 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   });
 }
 
+export const NUL_BYTE = 'nul_byte';
+
+/**
+ * A field error for every string (value or key) holding U+0000. No schema needs one, PostgreSQL
+ * refuses it in text and jsonb, and a store that fails on it answers "Unexpected error."; so it is
+ * refused first, at the field, for every document a node accepts.
+ */
+export function nulByteErrors(input: unknown, path: string[] = []): FieldError[] {
+  const here = (p: string[]) => ({ path: p.join('.'), rule: NUL_BYTE, message: 'must not contain a NUL character (U+0000)' });
+  if (typeof input === 'string') return input.includes('\u0000') ? [here(path)] : [];
+  if (Array.isArray(input)) return input.flatMap((v, i) => nulByteErrors(v, [...path, String(i)]));
+  if (typeof input !== 'object' || input === null) return [];
+  return Object.entries(input).flatMap(([k, v]) =>
+    k.includes('\u0000') ? [here([...path, k.replaceAll('\u0000', '\\0')])] : nulByteErrors(v, [...path, k]),
+  );
+}
+
 /** Parses with a schema and throws a ValidationError naming every failing field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const nul = nulByteErrors(input);
+  if (nul.length > 0) throw new ValidationError(what, nul);
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(what, fieldErrorsOf(result.error));
   return result.data;

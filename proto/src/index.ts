@@ -16,6 +16,8 @@ export * from './errors.js';
 export * from './feed-expiry.js';
 export * from './fields.js';
 export * from './hit-check.js';
+export * from './identifiers/free-text.js';
+export * from './identifiers/free-text-errors.js';
 export * from './identifiers/index.js';
 export * from './membership.js';
 export * from './membership-signature.js';

@@ -52,7 +52,7 @@ async function issue(ctx: PublishContext, next: Alert): Promise<Alert> {
 export async function amendAlert(ctx: PublishContext, id: string, input: unknown, seenRevision?: number | null): Promise<Alert> {
   const was = await current(ctx, id, seenRevision);
   const now = (ctx.now ?? (() => new Date()))();
-  const content = toWireAlert(input, ctx.agency, ctx.networkKey, now);
+  const content = toWireAlert(input, ctx.agency, ctx.networkKey, now, ctx.membership());
   const errors: FieldError[] = [];
   if (content.kind !== was.kind)
     errors.push({ path: 'kind', rule: 'unchanged', message: `must stay ${was.kind}: an amendment cannot change the kind` });

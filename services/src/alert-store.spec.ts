@@ -13,7 +13,7 @@ describe('what the node answers about its alerts', () => {
     const ctx = await italyPublishing(scratch.database.db);
     ids.green = (await publishAlert(ctx, routeInput({ tlp: 'GREEN' }))).id;
     ids.red = (await publishAlert(ctx, routeInput({ tlp: 'RED' }))).id;
-    ids.amberGreece = (await publishAlert(ctx, routeInput({ tlp: 'AMBER', recipients: ['gr-hcg'] }))).id;
+    ids.amberNigeria = (await publishAlert(ctx, routeInput({ tlp: 'AMBER', recipients: ['ng-nis'] }))).id;
     ids.amberNiger = (await publishAlert(ctx, routeInput({ tlp: 'AMBER', recipients: ['ne-ppn'] }))).id;
     // A partner's GREEN alert held here: it is the partner's to answer for, not this node's.
     const partner = toWireAlert(routeInput(), { ...ITALY, id: 'ne-ppn', country: 'NER' }, NETWORK_KEY, new Date());
@@ -30,21 +30,21 @@ describe('what the node answers about its alerts', () => {
   });
 
   it('answers a partner only the own alerts the release rule lets it have, whatever scope it asks', async () => {
-    const seen = await listAlerts(scratch.database.db, { self, viewerAgency: 'gr-hcg', scope: 'ALL', limit: 100 });
-    expect(new Set(seen.map((a) => a.id))).toEqual(new Set([ids.green, ids.amberGreece]));
+    const seen = await listAlerts(scratch.database.db, { self, viewerAgency: 'ng-nis', scope: 'ALL', limit: 100 });
+    expect(new Set(seen.map((a) => a.id))).toEqual(new Set([ids.green, ids.amberNigeria]));
   });
 
   it('counts the limit in releasable alerts', async () => {
-    const seen = await listAlerts(scratch.database.db, { self, viewerAgency: 'gr-hcg', scope: 'OWN', limit: 2 });
+    const seen = await listAlerts(scratch.database.db, { self, viewerAgency: 'ng-nis', scope: 'OWN', limit: 2 });
     expect(seen).toHaveLength(2);
   });
 
   it('gives one alert by id only when the caller may have it', async () => {
     expect((await getAlert(scratch.database.db, ids.red as string, self, self))?.tlp).toBe('RED');
-    expect(await getAlert(scratch.database.db, ids.red as string, 'gr-hcg', self)).toBeNull();
-    expect(await getAlert(scratch.database.db, ids.amberNiger as string, 'gr-hcg', self)).toBeNull();
-    expect((await getAlert(scratch.database.db, ids.amberGreece as string, 'gr-hcg', self))?.id).toBe(ids.amberGreece);
-    expect(await getAlert(scratch.database.db, ids.received as string, 'gr-hcg', self)).toBeNull();
+    expect(await getAlert(scratch.database.db, ids.red as string, 'ng-nis', self)).toBeNull();
+    expect(await getAlert(scratch.database.db, ids.amberNiger as string, 'ng-nis', self)).toBeNull();
+    expect((await getAlert(scratch.database.db, ids.amberNigeria as string, 'ng-nis', self))?.id).toBe(ids.amberNigeria);
+    expect(await getAlert(scratch.database.db, ids.received as string, 'ng-nis', self)).toBeNull();
     expect(await getAlert(scratch.database.db, 'not-a-uuid', self, self)).toBeNull();
   });
 });

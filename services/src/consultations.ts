@@ -13,6 +13,7 @@ import {
   consultationSubject,
   decideRelease,
   foldConsultation,
+  freeTextErrors,
   isUuid,
   type MemberAgency,
   type Membership,
@@ -25,6 +26,7 @@ import {
   requestInput,
   requestStatusInput,
   statusChangeProblem,
+  ValidationError,
   verifySignedBy,
 } from '@corridor/proto';
 import { appendAudit } from './audit-log.js';
@@ -171,11 +173,22 @@ async function existing(deps: ConsultationDeps, id: string): Promise<Consultatio
   return c;
 }
 
+/**
+ * What an officer writes to another agency travels as written: a value that looks like a personal
+ * identifier (phone, document number, IBAN…) is refused at its field before anything is kept.
+ * National phone numbers are read as the two parties' own.
+ */
+function refuseIdentifiersInText(deps: ConsultationDeps, what: string, input: object, other: MemberAgency | null): void {
+  const errors = freeTextErrors(input, { countries: [deps.agency.country, ...(other ? [other.country] : [])] });
+  if (errors.length > 0) throw new ValidationError(what, errors);
+}
+
 const otherParty = (deps: ConsultationDeps, c: ConsultationState) => (c.openedBy === deps.agency.id ? c.counterpart : c.openedBy);
 
 export async function openConsultation(deps: ConsultationDeps, author: Author, input: unknown): Promise<ConsultationState> {
   const i = parseOrThrow(openConsultationInput, input, 'consultation');
   const other = counterpartOf(deps, i.with);
+  refuseIdentifiersInText(deps, 'consultation', i, other);
   const rule = ruleFor(deps, other);
   const id = newId();
   await emit(
@@ -205,6 +218,7 @@ export async function addMessage(
   const i = parseOrThrow(consultationMessageInput, input, 'message');
   const c = await existing(deps, consultationId);
   const other = counterpartOf(deps, otherParty(deps, c));
+  refuseIdentifiersInText(deps, 'message', i, other);
   const rule = ruleFor(deps, other);
   await emit(deps, [{ ...base(deps, author, c.id, other.id), type: 'message', body: i.body, protection: i.protection }], {
     publish: true,
@@ -223,6 +237,7 @@ export async function createRequest(
   const i = parseOrThrow(requestInput, input, 'request');
   const c = await existing(deps, consultationId);
   const other = counterpartOf(deps, otherParty(deps, c));
+  refuseIdentifiersInText(deps, 'request', i, other);
   if (i.sendingAuthority.agency !== deps.agency.id)
     throw new ConsultationError('FORBIDDEN', 'the sending authority must be of this agency');
   if (i.receivingAuthority.agency !== other.id)
@@ -248,6 +263,7 @@ export async function setRequestStatus(
   input: unknown,
 ): Promise<ConsultationState> {
   const i = parseOrThrow(requestStatusInput, input, 'request status');
+  refuseIdentifiersInText(deps, 'request status', i, null);
   const row = isUuid(requestId)
     ? await deps.db.$queryRaw<{ consultation_id: string }[]>`
         SELECT consultation_id::text FROM consultation_events WHERE type = 'request' AND document->>'requestId' = ${requestId} LIMIT 1`

@@ -33,6 +33,46 @@ describe('building the wire alert', () => {
   });
 });
 
+describe('what the node refuses before building the wire alert', () => {
+  const now = new Date('2026-11-24T20:00:00Z');
+  const refusal = (input: unknown, membership = SPEC_MEMBERSHIP) => {
+    try {
+      toWireAlert(input, ITALY, NETWORK_KEY, now, membership);
+    } catch (e) {
+      if (e instanceof ValidationError) return e;
+      throw e;
+    }
+    throw new Error('accepted');
+  };
+
+  it('refuses the declared document number written into the summary, spaced, at the summary, without repeating it', () => {
+    const spaced = `${RAW_DOCUMENT.slice(0, 4)} ${RAW_DOCUMENT.slice(4)}`.toLowerCase();
+    const err = refusal(routeInput({ summary: `Holder of ${spaced} seen again` }));
+    expect(err.fieldErrors).toEqual([
+      expect.objectContaining({
+        path: 'summary',
+        rule: 'identifier_in_text',
+        found: [expect.objectContaining({ kind: 'travel_document', declared: 0 })],
+      }),
+    ]);
+    expect(err.message).not.toContain(spaced);
+    expect(JSON.stringify(err.fieldErrors)).not.toContain(RAW_DOCUMENT.slice(4));
+  });
+
+  it('refuses a phone number in national form written as a place', () => {
+    const route = { region: 'central-mediterranean', waypoints: [{ country: 'NGA', place: 'Kano, 0803 555 0147' }, { country: 'NER' }] };
+    const err = refusal({ ...routeInput(), route });
+    expect(err.fieldErrors.map((e) => [e.path, e.found?.[0]?.kind])).toEqual([['route.waypoints.0.place', 'phone']]);
+  });
+
+  it('refuses an AMBER recipient that is not a member, and a NUL character, each at its field', () => {
+    expect(refusal(routeInput({ tlp: 'AMBER', recipients: ['ne-ppn', 'xx-nobody'] })).fieldErrors).toEqual([
+      { path: 'recipients.1', rule: 'member', message: 'must be a member agency of the network, by its id' },
+    ]);
+    expect(refusal(routeInput({ summary: 'a\u0000b' })).fieldErrors.map((e) => [e.path, e.rule])).toEqual([['summary', 'nul_byte']]);
+  });
+});
+
 describe('publishing at the node', () => {
   const scratch = useMigratedScratchDatabase();
   let queued = 0;

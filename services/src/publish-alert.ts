@@ -8,18 +8,22 @@ import {
   agencyOf,
   alertInput,
   alert as alertSchema,
+  type FieldError,
   fieldErrorsOf,
+  freeTextErrors,
   identifierErrors,
   inboxSubject,
   type MemberAgency,
   type Membership,
   type NetworkKeyring,
   newId,
+  nulByteErrors,
   pseudonymizeUnderAll,
   REDACTABLE_FIELDS,
   type ReleasePolicy,
   redactAlert,
   timeErrors,
+  type ValidAlertInput,
   ValidationError,
 } from '@corridor/proto';
 import { type OutboxRow, type OwnAlertWrite, storeOwnAlerts } from './alert-store.js';
@@ -48,12 +52,42 @@ export interface PublishContext {
   now?: () => Date;
 }
 
-/** Builds the wire alert from a valid input. Pure: every test of pseudonymization goes through here. */
-export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: NetworkKeyring, now: Date): Alert {
+/** The countries an alert concerns: national phone numbers in its free text are read as theirs. */
+function countriesOf(v: ValidAlertInput, agency: MemberAgency): string[] {
+  return [
+    agency.country,
+    ...(v.route?.waypoints.map((w) => w.country) ?? []),
+    ...(v.kind === 'document_fraud' ? [v.documentFraud.issuingState] : []),
+    ...v.identifiers.flatMap((i) => (i.qualifier && (i.kind === 'phone' || i.kind === 'vehicle_plate') ? [i.qualifier] : [])),
+  ];
+}
+
+/** An AMBER alert goes to the agencies named, and only a member agency can be one. */
+function recipientErrors(v: ValidAlertInput, membership: Membership): FieldError[] {
+  return v.recipients.flatMap((r, i) =>
+    agencyOf(membership, r)
+      ? []
+      : [{ path: `recipients.${i}`, rule: 'member', message: 'must be a member agency of the network, by its id' }],
+  );
+}
+
+/**
+ * Builds the wire alert from a valid input. Pure: every test of pseudonymization goes through
+ * here. Free text that carries an identifier is refused here, before anything is stored or sent;
+ * given the membership in force, so are recipients that are not members.
+ */
+export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: NetworkKeyring, now: Date, membership?: Membership): Alert {
+  const nul = nulByteErrors(input);
+  if (nul.length > 0) throw new ValidationError('alert', nul);
   const parsed = alertInput.safeParse(input);
   const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
   errors.push(...timeErrors((input ?? {}) as { validUntil?: string }, now));
-  if (parsed.success) errors.push(...identifierErrors(parsed.data.identifiers));
+  if (parsed.success) {
+    const v = parsed.data;
+    errors.push(...identifierErrors(v.identifiers));
+    if (membership) errors.push(...recipientErrors(v, membership));
+    errors.push(...freeTextErrors(v, { declared: v.identifiers, countries: countriesOf(v, agency) }));
+  }
   if (!parsed.success || errors.length > 0) throw new ValidationError('alert', errors);
   const v = parsed.data;
   const { identifiers, ...rest } = v;
@@ -150,7 +184,7 @@ export function ownAlertWriter(db: Db): GroupWriter<OwnAlertWrite> {
 }
 
 export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
-  const wire = toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))());
+  const wire = toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))(), ctx.membership());
   const { alert, outbox, audit } = await prepareRelease(ctx, wire);
   await ctx.storeOwn({ alert, outbox, audit });
   ctx.onQueued();

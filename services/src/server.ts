@@ -7,6 +7,7 @@ import { createYoga } from 'graphql-yoga';
 import type { NodeServices } from './node-services.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useHealth } from './plugins/use-health.js';
+import { useNoNul } from './plugins/use-no-nul.js';
 import { useTokenExchange } from './plugins/use-token-exchange.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
@@ -27,6 +28,7 @@ export function createNodeServer(services: NodeServices): Server {
       // Answered before useAuth: the exchange carries the user's token in its form, not a header.
       useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),
       useAuth(services.verifier, services.log),
+      useNoNul(),
     ],
   });
   return createServer(yoga);

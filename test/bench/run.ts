@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
 import { directorySuite } from './suites/directory.js';
+import { freetextSuite } from './suites/freetext.js';
 import { gatewaySuite } from './suites/gateway.js';
 import { hitcheckSuite } from './suites/hitcheck.js';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
   directory: directorySuite,
+  freetext: freetextSuite,
   gateway: gatewaySuite,
   hitcheck: hitcheckSuite,
 };

@@ -137,3 +137,70 @@ describe('the hit / no-hit box', () => {
     expect(await page.getByTestId('consultation').textContent()).toContain('with Polizia di Frontiera');
   });
 });
+
+describe('messages at the fields of the hit / no-hit box', () => {
+  it('says at the qualifier what is wrong with it, never "Unexpected error."', async () => {
+    const page = await signIn(niger, 'ne-ppn-officer');
+    await page.getByTestId('nav-check').click();
+    await page.getByLabel('What').selectOption('travel_document');
+    expect(await page.locator('label[for="check-qualifier"]').textContent()).toBe('Issuing state (required)');
+    await page.getByLabel('Identifier').fill(RAW.documentNumber);
+    const qualifierMessage = page.locator('[data-testid="field-error"][data-field="qualifier"]');
+
+    await page.getByTestId('check-submit').click();
+    await qualifierMessage.waitFor();
+    expect(await qualifierMessage.textContent()).toMatch(/give the issuing state/);
+
+    await page.getByLabel('Issuing state').fill('NG');
+    await page.getByTestId('check-submit').click();
+    await page.getByText(/must be an ICAO 9303 issuing-state code/).waitFor();
+
+    await page.getByLabel('What').selectOption('person');
+    expect(await page.locator('label[for="check-qualifier"]').textContent()).toBe('Date of birth (optional)');
+    await page.getByLabel('Identifier').fill(RAW.holderName);
+    await page.getByLabel('Date of birth').fill('1994-02-30');
+    await page.getByTestId('check-submit').click();
+    await page.getByText('is not a date that exists').waitFor();
+    expect(await qualifierMessage.count()).toBe(1);
+    expect(await page.getByTestId('check-failure').textContent()).toBe('Check what you typed: see the message next to the field.');
+    expect(await page.content()).not.toContain('Unexpected error');
+  });
+});
+
+describe('an identifier written into free text', () => {
+  it('is refused at its field, and one click moves it into the identifiers, from where the alert publishes', async () => {
+    const page = await signIn(italy, 'it-polfr-officer');
+    await page.getByTestId('nav-publish').click();
+    await page.getByLabel('Waypoint 1 country').selectOption('LBY');
+    await page.getByLabel('Place').first().fill('Zuwara');
+    await page.getByLabel('Waypoint 2 country').selectOption('ITA');
+    await page.getByLabel('Means of transport').selectOption('rubber_boat');
+    await page.getByLabel('Summary').fill(`Bookings by phone on +234 803 555 0147, departures at night ${net.run}`);
+    await page.getByTestId('publish-submit').click();
+
+    const message = page.locator('[data-testid="field-error"][data-field="summary"]');
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/looks like a phone number: move it into the identifiers section/);
+    const offer = page.locator('[data-testid="move-to-identifiers"][data-field="summary"]');
+    expect(await offer.getAttribute('data-kind')).toBe('phone');
+    await offer.click();
+
+    expect(await page.getByLabel('Summary').inputValue()).toBe(`Bookings by phone on, departures at night ${net.run}`);
+    expect(await page.getByLabel('Identifier 1 kind').inputValue()).toBe('phone');
+    expect(await page.getByLabel('Identifier 1 value').inputValue()).toBe('+234 803 555 0147');
+    expect(await message.count()).toBe(0);
+
+    await page.getByTestId('publish-submit').click();
+    const success = page.getByTestId('publish-success');
+    await success.waitFor();
+    const id = /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1] as string;
+    const r = await gql<{ alerts: { alerts: { id: string; summary: string; identifiers: { kind: string }[] }[] } }>(
+      net.gatewayUrl,
+      await net.token('ne-ppn-officer'),
+      '{ alerts(limit: 200) { alerts { id summary identifiers { kind } } } }',
+    );
+    const received = r.data?.alerts.alerts.find((a) => a.id === id);
+    expect(received?.summary).not.toMatch(/803/);
+    expect(received?.identifiers.map((i) => i.kind)).toContain('phone');
+  });
+});

@@ -35,7 +35,18 @@ function leakForms(value: string): string[] {
   if (/^[A-Za-z]+( [A-Za-z]+)+$/.test(value)) forms.add(value.split(' ').at(-1) as string);
   return [...forms].filter((f) => f.length >= 6);
 }
-const FORMS = IDENTIFIERS.flatMap((i) => leakForms(i.value));
+// The same values hidden in free text in the forms officers write them: each attempt is refused,
+// so none of these forms may be found anywhere either.
+const HIDDEN_IN_TEXT = {
+  spacedPassport: 'A0731 9842',
+  dashedPassport: 'a0731-9842',
+  nationalPhone: '0803 555 0147',
+  dottedPhone: '0803.555.0147',
+  surname: 'OKONKWO',
+  plate: 'AG-4417-NE',
+  iban: 'GB82WEST12345698765432',
+};
+const FORMS = [...IDENTIFIERS.flatMap((i) => leakForms(i.value)), ...Object.values(HIDDEN_IN_TEXT)];
 
 function leaksIn(text: string): string[] {
   const lower = text.toLowerCase();
@@ -113,6 +124,65 @@ describe('a scenario full of identifiers', () => {
       { id: route, input: routeAlert({ summary: 'Departures moved to Sabratha', identifiers: [IDENTIFIERS[7]] as never }) },
     );
     expect(amended.errors).toBeUndefined();
+
+    // Identifiers hidden in free text, in several written forms and fields, with and without the
+    // same value declared: each is refused at Italy's node, at its field, before anything is kept.
+    const h = HIDDEN_IN_TEXT;
+    const waypoints = (place: string) => [
+      { country: 'NGA', place, mode: 'land' },
+      { country: 'NER', place: 'Agadez', mode: 'land' },
+    ];
+    const attempts: [unknown, string][] = [
+      [documentFraudAlert({ summary: `Holder of ${h.spacedPassport} presented it twice` }), 'summary'],
+      [documentFraudAlert({ summary: `Passport ${h.dashedPassport}, photo substituted`, identifiers: [] }), 'summary'],
+      [documentFraudAlert({ caseReference: `${h.surname} Blessing` }), 'caseReference'],
+      [
+        documentFraudAlert({
+          documentFraud: {
+            ...(documentFraudAlert() as { documentFraud: object }).documentFraud,
+            detectedAt: { place: 'airport', location: `Kano, call ${h.dottedPhone}` },
+          },
+        } as never),
+        'documentFraud.detectedAt.location',
+      ],
+      [
+        routeAlert({ route: { region: 'central-mediterranean', waypoints: waypoints(h.nationalPhone) } as never }),
+        'route.waypoints.0.place',
+      ],
+      [routeAlert({ summary: `Pick-up truck ${h.plate} seen at the border` }), 'summary'],
+      [routeAlert({ summary: `Paid into ${h.iban}` }), 'summary'],
+    ];
+    for (const [input, path] of attempts) {
+      const r = await gql(net.gatewayUrl, italy, 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }', { input });
+      expect(r.data).toBeNull();
+      expect(r.errors?.[0]?.extensions).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fieldErrors: expect.arrayContaining([expect.objectContaining({ path, rule: 'identifier_in_text' })]),
+      });
+      expect(r.errors?.[0]?.extensions?.fieldErrors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('identifiers section') })]),
+      );
+    }
+    const refusedAmendment = await gql(
+      net.gatewayUrl,
+      italy,
+      'mutation($id: ID!, $input: JSONObject!) { amendAlert(id: $id, input: $input) { revision } }',
+      { id: route, input: routeAlert({ summary: `New number ${h.nationalPhone} for bookings` }) },
+    );
+    expect(refusedAmendment.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'summary' }] });
+    const refusedConsultation = await gql(net.gatewayUrl, italy, 'mutation($input: JSONObject!) { openConsultation(input: $input) }', {
+      input: { with: 'ng-nis', subject: 'About a passport', body: `Do you know the holder of ${h.spacedPassport}?` },
+    });
+    expect(refusedConsultation.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'body' }] });
+    // Nothing of the refused attempts was kept: Italy still holds the two alerts, the route at revision 2.
+    const all = await gql<{ alerts: { alerts: { id: string; revision: number; origin: { agency: string } }[] } }>(
+      net.gatewayUrl,
+      italy,
+      '{ alerts(limit: 100) { alerts { id revision origin { agency } } } }',
+    );
+    const own = all.data?.alerts.alerts.filter((a) => a.origin.agency === 'it-polfr') ?? [];
+    expect(own.map((a) => a.id).sort()).toEqual([fraud, route].sort());
+    expect(own.find((a) => a.id === route)?.revision).toBe(2);
 
     // Italy's officers check every value: the raw value goes to Italy's node only.
     for (const identifier of IDENTIFIERS) {

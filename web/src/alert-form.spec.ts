@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAlertInput, checkAlertForm, emptyAlertForm } from './alert-form';
+import { buildAlertInput, checkAlertForm, emptyAlertForm, type MoveOffer, moveOffers, moveToIdentifiers } from './alert-form';
 
 const now = new Date('2026-11-24T21:00:00Z');
 
@@ -70,5 +70,54 @@ describe('the publish form as proto’s AlertInput', () => {
   it('places the message about a number that is not whole next to its field', () => {
     const errors = checkAlertForm({ ...routeForm(), migrants: '2.5' }, now);
     expect(Object.keys(errors)).toEqual(['routeDetails.migrantCount']);
+  });
+});
+
+describe('moving an identifier the node found in free text', () => {
+  const form = {
+    ...routeForm(),
+    summary: '  Smuggler reachable on 0803 555 0147 at night',
+    waypoints: [
+      { country: 'NGA', place: 'Kano, passport A0731 9842', mode: '' },
+      { country: 'NER', place: 'Agadez', mode: '' },
+    ],
+    identifiers: [{ kind: 'person', value: 'Blessing Okonkwo', qualifier: '' }],
+    caseReference: 'OKONKWO',
+  };
+  // As the node reports them: positions in the trimmed text, the kind, the declared row repeated.
+  const findings = {
+    summary: [{ kind: 'phone' as const, start: 22, end: 35 }],
+    'route.waypoints.0.place': [{ kind: 'travel_document' as const, start: 15, end: 25 }],
+    caseReference: [{ kind: 'person' as const, start: 0, end: 7, declared: 0 }],
+  };
+
+  it('reads each value out of the text as the officer typed it', () => {
+    expect(moveOffers(form, findings)).toEqual([
+      { path: 'summary', kind: 'phone', value: '0803 555 0147' },
+      { path: 'route.waypoints.0.place', kind: 'travel_document', value: 'A0731 9842' },
+      { path: 'caseReference', kind: 'person', value: 'OKONKWO', declared: 0 },
+    ]);
+  });
+
+  it('moves a value out of the text into a new identifier row of its kind, in one step', () => {
+    const [phone, passport, name] = moveOffers(form, findings) as [MoveOffer, MoveOffer, MoveOffer];
+    const moved = moveToIdentifiers(moveToIdentifiers(form, phone), passport);
+    expect(moved.summary).toBe('Smuggler reachable on at night');
+    expect(moved.waypoints[0]?.place).toBe('Kano, passport');
+    expect(moved.identifiers).toEqual([
+      { kind: 'person', value: 'Blessing Okonkwo', qualifier: '' },
+      { kind: 'phone', value: '0803 555 0147', qualifier: '' },
+      { kind: 'travel_document', value: 'A0731 9842', qualifier: '' },
+    ]);
+    // Already declared: it only leaves the text.
+    const cleared = moveToIdentifiers(moved, name);
+    expect(cleared.caseReference).toBe('');
+    expect(cleared.identifiers).toHaveLength(3);
+  });
+
+  it('leaves no space before the punctuation that followed the value', () => {
+    const fraud = { ...emptyAlertForm('document_fraud'), location: 'Kano, call 0803 555 0147, then wait' };
+    const [offer] = moveOffers(fraud, { 'documentFraud.detectedAt.location': [{ kind: 'phone', start: 11, end: 24 }] });
+    expect(moveToIdentifiers(fraud, offer as MoveOffer).location).toBe('Kano, call, then wait');
   });
 });

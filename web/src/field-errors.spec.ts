@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAlertInput, serverFieldErrors, unplacedErrors } from './field-errors';
+import { checkAlertInput, serverFieldErrors, serverFindings, unplacedErrors } from './field-errors';
 
 describe('field errors in the publish form', () => {
   it('groups the node’s fieldErrors by the path of the form field', () => {
@@ -11,6 +11,23 @@ describe('field errors in the publish form', () => {
       ],
     });
     expect(errors).toEqual({ 'route.waypoints.1.country': ['must be a country'], summary: ['must not be empty'] });
+  });
+
+  it('reads where the node found identifiers in free text, by field', () => {
+    const extensions = {
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [
+        {
+          path: 'summary',
+          rule: 'identifier_in_text',
+          message: 'looks like a phone number: …',
+          found: [{ kind: 'phone', start: 4, end: 17 }],
+        },
+        { path: 'tlp', rule: 'invalid_value', message: 'must be a TLP level' },
+      ],
+    };
+    expect(serverFindings(extensions)).toEqual({ summary: [{ kind: 'phone', start: 4, end: 17 }] });
+    expect(serverFindings({ code: 'NODE_UNAVAILABLE' })).toEqual({});
   });
 
   it('ignores extensions without field errors', () => {

@@ -22,6 +22,20 @@ export function serverFieldErrors(extensions: unknown): ErrorsByPath {
   return groupByPath(list.filter((e): e is FieldError => typeof e === 'object' && e !== null && 'path' in e && 'message' in e));
 }
 
+/** Where the node found an identifier in free text (rule identifier_in_text): kind and position in the field's trimmed text. */
+export type TextFinding = NonNullable<FieldError['found']>[number];
+
+/** The node's findings of identifiers in free text, by field path. */
+export function serverFindings(extensions: unknown): Record<string, TextFinding[]> {
+  const list = (extensions as { fieldErrors?: unknown } | undefined)?.fieldErrors;
+  if (!Array.isArray(list)) return {};
+  const byPath: Record<string, TextFinding[]> = {};
+  for (const e of list as Partial<FieldError>[]) {
+    if (typeof e?.path === 'string' && Array.isArray(e.found)) byPath[e.path] = [...(byPath[e.path] ?? []), ...e.found];
+  }
+  return byPath;
+}
+
 /** Messages for paths no field of the form shows, so that none is silently lost. */
 export function unplacedErrors(errors: ErrorsByPath, shown: Set<string>): [string, string[]][] {
   return Object.entries(errors).filter(([path]) => !shown.has(path));

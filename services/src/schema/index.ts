@@ -7,6 +7,7 @@ import {
   alertKey,
   decodeAlertCursor,
   hitCheckRequest,
+  identifierErrors,
   identifierInput,
   matchesSubscription,
   mayRelease,
@@ -313,6 +314,10 @@ builder.queryFields((t) => ({
       ownAgencyOnly(ctx, 'check identifiers');
       try {
         const identifier = parseOrThrow(identifierInput, args.identifier, 'identifier');
+        // A value its kind cannot read (no issuing state, a date of birth that does not exist) is
+        // the caller's to correct, at the field: `value` or `qualifier`, as the check form has them.
+        const unreadable = identifierErrors([identifier]).map((e) => ({ ...e, path: e.path.replace(/^identifiers\.0\./, '') }));
+        if (unreadable.length > 0) throw new ValidationError('identifier', unreadable);
         await ctx.services.checkLimits.pseudonymize(`${ctx.claims.agency}:${ctx.claims.sub}`);
         // Under every epoch in use: during a rotation, alerts of either epoch answer.
         return pseudonymizeUnderAll(identifier, ctx.services.publishContext.networkKey, new Date());

@@ -33,6 +33,7 @@ export function Field({
   label,
   errors,
   hint,
+  offer,
   children,
 }: {
   id: string;
@@ -40,6 +41,8 @@ export function Field({
   label: string;
   errors?: string[] | undefined;
   hint?: ReactNode;
+  /** What the console can do about the messages for the officer (e.g. move a value into the identifiers), shown under them. */
+  offer?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -52,6 +55,7 @@ export function Field({
         </small>
       )}
       <Messages id={id} path={path} errors={errors} />
+      {offer}
     </div>
   );
 }

@@ -12,13 +12,15 @@ import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { HitCheckQuery as HitCheckResult } from '../gql/graphql';
 import { dateTimeText, label } from '../labels';
 
-/** What the qualifier means for each kind, when it has one. */
-const QUALIFIER: Record<string, { label: string; hint: string } | undefined> = {
-  travel_document: { label: 'Issuing state', hint: 'ICAO code as printed on the document, e.g. NGA' },
-  person: { label: 'Date of birth', hint: 'e.g. 1994-03-12' },
-  social_handle: { label: 'Platform', hint: 'e.g. telegram' },
-  vehicle_plate: { label: 'Country', hint: 'e.g. NER' },
-  vessel: { label: 'Flag', hint: 'e.g. LBY (for a name; not needed for an IMO or MMSI number)' },
+/** What the qualifier means for each kind, when it has one, and whether the kind cannot be read without it. */
+const QUALIFIER: Record<string, { label: string; hint: string; required: boolean } | undefined> = {
+  travel_document: { label: 'Issuing state', hint: 'ICAO code as printed on the document, e.g. NGA', required: true },
+  person: { label: 'Date of birth', hint: 'e.g. 1994-03-12', required: false },
+  phone: { label: 'Country', hint: 'e.g. NGA; needed only for a number written without its +country code', required: false },
+  social_handle: { label: 'Platform', hint: 'e.g. telegram', required: true },
+  vehicle_plate: { label: 'Country', hint: 'e.g. NER', required: true },
+  vessel: { label: 'Flag', hint: 'e.g. LBY (for a name; not needed for an IMO or MMSI number)', required: false },
+  bank_account: { label: 'Provider', hint: 'e.g. western_union, for a transfer reference; not needed for an IBAN', required: false },
 };
 
 type Result = HitCheckResult['hitCheck'];
@@ -70,6 +72,8 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
       </p>
       <form
         className="check"
+        // The node says what is wrong, at the field; the browser's own bubbles would say less.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void check();
@@ -82,8 +86,21 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
           <input id="check-value" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" required />
         </Field>
         {q && (
-          <Field id="check-qualifier" path="qualifier" label={q.label} hint={q.hint} errors={errors.qualifier}>
-            <input id="check-qualifier" value={qualifier} onChange={(e) => setQualifier(e.target.value)} autoComplete="off" />
+          <Field
+            id="check-qualifier"
+            path="qualifier"
+            label={q.required ? `${q.label} (required)` : `${q.label} (optional)`}
+            hint={q.hint}
+            errors={errors.qualifier}
+          >
+            <input
+              id="check-qualifier"
+              value={qualifier}
+              onChange={(e) => setQualifier(e.target.value)}
+              autoComplete="off"
+              required={q.required}
+              aria-required={q.required}
+            />
           </Field>
         )}
         <button type="submit" data-testid="check-submit" disabled={busy || value.trim() === ''}>

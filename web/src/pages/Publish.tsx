@@ -20,10 +20,20 @@ import {
 } from '@corridor/proto';
 import { type FormEvent, type SelectHTMLAttributes, useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { type AlertForm, type AlertFormKind, buildAlertInput, checkAlertForm, emptyAlertForm, isRestrictedTlp } from '../alert-form';
+import {
+  type AlertForm,
+  type AlertFormKind,
+  buildAlertInput,
+  checkAlertForm,
+  emptyAlertForm,
+  isRestrictedTlp,
+  type MoveOffer,
+  moveOffers,
+  moveToIdentifiers,
+} from '../alert-form';
 import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
 import { PublishAlertMutation } from '../documents';
-import { type ErrorsByPath, serverFieldErrors, unplacedErrors } from '../field-errors';
+import { type ErrorsByPath, serverFieldErrors, serverFindings, unplacedErrors } from '../field-errors';
 import { COUNTRY_OPTIONS, ISSUER_OPTIONS, label } from '../labels';
 
 function CountrySelect({
@@ -62,6 +72,8 @@ const TLP_ADVICE: Record<string, string> = {
 export function Publish({ agencies, ownAgency }: { agencies: { id: string; name: string }[]; ownAgency: string }) {
   const [form, setForm] = useState<AlertForm>(() => emptyAlertForm('route'));
   const [errors, setErrors] = useState<ErrorsByPath>({});
+  // Identifiers the node found in free text, which the console can move into the identifiers section.
+  const [offers, setOffers] = useState<MoveOffer[]>([]);
   const [published, setPublished] = useState<{ id: string; tlp: string; recipients: string[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [{ fetching }, publish] = useMutation(PublishAlertMutation);
@@ -93,6 +105,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
   const setKind = (kind: AlertFormKind) => {
     set({ kind });
     setErrors({});
+    setOffers([]);
     setRecheck(false);
   };
   const restricted = isRestrictedTlp(form.tlp);
@@ -115,6 +128,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     e.preventDefault();
     setPublished(null);
     setFailure(null);
+    setOffers([]);
     const local = checkAlertForm(form, new Date());
     setErrors(local);
     if (Object.keys(local).length > 0) {
@@ -133,6 +147,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     const gqlErrors = result.error?.graphQLErrors ?? [];
     const fromServer: ErrorsByPath = Object.assign({}, ...gqlErrors.map((g) => serverFieldErrors(g.extensions)));
     setErrors(fromServer);
+    setOffers(moveOffers(form, Object.assign({}, ...gqlErrors.map((g) => serverFindings(g.extensions)))));
     setFailure(
       Object.keys(fromServer).length > 0
         ? 'Your node refused the alert: see the messages next to the fields.'
@@ -140,6 +155,41 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     );
     setAttempt((n) => n + 1);
   }
+
+  /** Moves one found value out of its text; the field's message goes once nothing found is left in it. */
+  const move = (offer: MoveOffer) => {
+    setForm((f) => moveToIdentifiers(f, offer));
+    const rest = offers.filter((o) => o !== offer);
+    setOffers(rest);
+    if (!rest.some((o) => o.path === offer.path)) {
+      setErrors(({ [offer.path]: _, ...others }) => others);
+      setFailure(null);
+    }
+  };
+  const offerAt = (path: string) => {
+    const here = offers.filter((o) => o.path === path);
+    if (here.length === 0) return undefined;
+    return (
+      <div className="move-offers">
+        {here.map((o, k) => (
+          <button
+            // biome-ignore lint/suspicious/noArrayIndexKey: the same value may be found twice in one text
+            key={k}
+            type="button"
+            className="secondary"
+            data-testid="move-to-identifiers"
+            data-field={path}
+            data-kind={o.kind}
+            onClick={() => move(o)}
+          >
+            {o.declared !== undefined
+              ? `Remove “${o.value}” from the text (it is identifier ${o.declared + 1})`
+              : `Move “${o.value}” to the identifiers, as ${label.identifierKind(o.kind).toLowerCase()}`}
+          </button>
+        ))}
+      </div>
+    );
+  };
 
   const errorCount = Object.values(errors).reduce((n, m) => n + m.length, 0);
 
@@ -186,6 +236,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
               id="caseReference"
               label="Case reference (optional)"
               errors={err('caseReference')}
+              offer={offerAt('caseReference')}
               hint="Your file number; your agency's release policy decides who sees it (by default, partner prosecutors)."
             >
               <input
@@ -284,6 +335,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
                       path={`route.waypoints.${i}.place`}
                       label={`Place`}
                       errors={err(`route.waypoints.${i}.place`)}
+                      offer={offerAt(`route.waypoints.${i}.place`)}
                     >
                       <input
                         id={`waypoint-${i}-place`}
@@ -538,6 +590,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
                 path="documentFraud.detectedAt.location"
                 label="Location (airport, crossing, port)"
                 errors={err('documentFraud.detectedAt.location')}
+                offer={offerAt('documentFraud.detectedAt.location')}
               >
                 <input id="detectedAt-location" value={form.location} onChange={(e) => set({ location: e.target.value })} />
               </Field>
@@ -565,6 +618,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
             id="summary"
             label="Summary"
             errors={err('summary')}
+            offer={offerAt('summary')}
             hint="No names, document numbers, phone numbers or handles here: the summary travels to partners as written. Put them under Identifiers, where they are pseudonymized."
           >
             <textarea id="summary" rows={4} value={form.summary} onChange={(e) => set({ summary: e.target.value })} />

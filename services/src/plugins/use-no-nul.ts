@@ -1,0 +1,50 @@
+// A NUL character (U+0000) in any text of a request is refused before any resolver runs, at the
+// argument it came in (or the field of a JSON input, as the resolvers name it). No Corridor text
+// needs one, and PostgreSQL refuses it in text and jsonb: reaching the database, it used to come
+// back as "Unexpected error." (issue 11). Resolvers that parse documents check again
+// (parseOrThrow, toWireAlert), for callers that do not come through this server.
+import { type FieldError, nulByteErrors } from '@corridor/proto';
+import { type DocumentNode, GraphQLError, Kind, type ValueNode, visit } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+function literalHasNul(value: ValueNode): boolean {
+  if (value.kind === Kind.STRING) return value.value.includes('\u0000');
+  if (value.kind === Kind.LIST) return value.values.some(literalHasNul);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => f.name.value.includes('\u0000') || literalHasNul(f.value));
+  return false;
+}
+
+/** Field errors for NUL characters in the operation's literals and variables, by argument name. */
+export function nulErrorsOf(document: DocumentNode, variables: Record<string, unknown> | null | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  const argumentOf = new Map<string, string>();
+  visit(document, {
+    Argument(node) {
+      if (node.value.kind === Kind.VARIABLE) argumentOf.set(node.value.name.value, node.name.value);
+      else if (literalHasNul(node.value)) errors.push(...nulByteErrors('\u0000', [node.name.value]));
+    },
+  });
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    // A JSON input is named by its own fields, as its resolver names them; anything else by its argument.
+    const inside = typeof value === 'object' && value !== null && !Array.isArray(value);
+    errors.push(...nulByteErrors(value, inside ? [] : [argumentOf.get(name) ?? name]));
+  }
+  return errors;
+}
+
+export function useNoNul(): Plugin {
+  const refuse = (errors: FieldError[]) =>
+    new GraphQLError(`request is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
+      extensions: { code: 'VALIDATION_FAILED', fieldErrors: errors },
+    });
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const errors = nulErrorsOf(args.document, args.variableValues as Record<string, unknown> | undefined);
+      if (errors.length > 0) setResultAndStopExecution({ errors: [refuse(errors)] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const errors = nulErrorsOf(args.document, args.variableValues as Record<string, unknown> | undefined);
+      if (errors.length > 0) setResultAndStopExecution({ errors: [refuse(errors)] });
+    },
+  };
+}

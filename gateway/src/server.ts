@@ -14,6 +14,8 @@ export interface GatewayOptions {
   membership: () => Membership;
   nodes: Map<string, NodeClient>;
   deadlineMs: number;
+  /** See createTokenVerifier; the default when not given. */
+  maxTokenLifetimeS?: number;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -43,7 +45,10 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     plugins: [
       // Refused before any node is asked.
       ...queryLimitPlugins(),
-      useAuth(createTokenVerifier(opts.membership), (msg, fields) => opts.log('warn', msg, fields)),
+      useAuth(
+        createTokenVerifier(opts.membership, opts.maxTokenLifetimeS === undefined ? {} : { maxLifetimeS: opts.maxTokenLifetimeS }),
+        (msg, fields) => opts.log('warn', msg, fields),
+      ),
       useNodeErrors(),
     ],
   });

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import {
   activeKeys,
   agencyOf,
+  DEFAULT_MAX_TOKEN_LIFETIME_S,
   DEFAULT_SMALL_COUNT_THRESHOLD,
   DEFAULT_STALE_AFTER_DAYS,
   defaultMembershipPollMs,
@@ -48,6 +49,8 @@ export interface NodeConfig {
   staleAfterDays: number;
   /** Counts below it are suppressed in the agency's statistics exports (CORRIDOR_STATS_MIN_COUNT, at least 2). */
   statsMinCount: number;
+  /** Tokens living longer are refused (CORRIDOR_MAX_TOKEN_LIFETIME_S, default 12 hours). */
+  maxTokenLifetimeS: number;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +150,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     staleAfterDays: positiveInt(env, 'CORRIDOR_STALE_AFTER_DAYS', DEFAULT_STALE_AFTER_DAYS),
     // 1 would suppress nothing.
     statsMinCount: positiveInt(env, 'CORRIDOR_STATS_MIN_COUNT', DEFAULT_SMALL_COUNT_THRESHOLD, 2),
+    maxTokenLifetimeS: positiveInt(env, 'CORRIDOR_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60),
   };
 }
 

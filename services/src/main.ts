@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     bus,
     feed,
     outbox,
-    verifier: createTokenVerifier(() => config.membership),
+    verifier: createTokenVerifier(() => config.membership, { maxLifetimeS: config.maxTokenLifetimeS }),
     membership: () => config.membership,
     policy: () => policy.current(),
     audit: auditWriter(database.db),

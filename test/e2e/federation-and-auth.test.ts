@@ -121,4 +121,68 @@ describe('authentication', () => {
     const expired = await net.token('ne-ppn-officer', { expiresIn: '-5m' });
     expect((await gql(net.gatewayUrl, expired, DIRECTORY)).errors?.[0]?.extensions).toMatchObject({ reason: 'expired' });
   });
+
+  /** What any client sees: status, the RFC 6750 challenge, and the body as text. */
+  async function raw(url: string, authorization: string | null, query: string) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization === null ? {} : { authorization }) },
+      body: JSON.stringify({ query }),
+    });
+    return { status: res.status, challenge: res.headers.get('www-authenticate'), body: await res.text() };
+  }
+
+  const everyServer = () => [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)];
+
+  it('refuses a valid token sent without the Bearer scheme, at the gateway and at every node', async () => {
+    for (const url of everyServer()) {
+      const bare = await raw(url, token, '{ directory { entries { id } } }');
+      expect(bare.status).toBe(401);
+      expect(JSON.parse(bare.body).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'malformed' });
+      // The same token with the scheme is accepted: it is the form that was refused.
+      expect((await raw(url, `Bearer ${token}`, '{ directory { entries { id } } }')).status).toBe(200);
+    }
+  });
+
+  it('refuses a token living longer than 12 hours, though signed by the member’s own issuer', async () => {
+    const longLived = await net.token('ne-ppn-officer', { expiresIn: '13h' });
+    for (const url of everyServer()) {
+      const r = await gql(url, longLived, '{ directory { entries { id } } }');
+      expect(r.status).toBe(401);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ reason: 'lifetime_too_long' });
+    }
+  });
+
+  it('sends the RFC 6750 challenge with every 401: no error without a token, invalid_token with a bad one', async () => {
+    const forged = await forgedToken();
+    for (const url of everyServer()) {
+      expect((await raw(url, null, '{ directory { entries { id } } }')).challenge).toBe('Bearer realm="corridor"');
+      const bad = await raw(url, `Bearer ${forged}`, '{ directory { entries { id } } }');
+      expect(bad.status).toBe(401);
+      expect(bad.challenge).toMatch(
+        /^Bearer realm="corridor", error="invalid_token", error_description="the access token signature does not verify"$/,
+      );
+      const unknownIssuer = await raw(
+        url,
+        'Bearer eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJcIiwgZXJyb3I9XCJub3BlIn0.c2ln',
+        '{ directory { entries { id } } }',
+      );
+      // The attacker-chosen issuer is in the description, but cannot close its quotes or add parameters.
+      expect(unknownIssuer.challenge).toMatch(/^Bearer realm="corridor", error="invalid_token", error_description="[^"\\]*"$/);
+    }
+  });
+
+  it('gives a caller without a valid token no field suggestions ("Did you mean …")', async () => {
+    const typo = '{ directroy { entries { id } } }';
+    for (const url of everyServer()) {
+      for (const authorization of [null, `Bearer ${await forgedToken()}`]) {
+        const r = await raw(url, authorization, typo);
+        expect(r.status).toBe(401);
+        expect(r.body).not.toMatch(/did you mean|directory/i);
+      }
+    }
+    // A signed-in officer still gets the help.
+    const signedIn = await raw(net.gatewayUrl, `Bearer ${token}`, typo);
+    expect(JSON.parse(signedIn.body).errors[0].message).toMatch(/Did you mean "directory"/);
+  });
 });

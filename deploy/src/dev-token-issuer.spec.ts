@@ -40,7 +40,7 @@ describe('development token issuer', () => {
     expect(claims).toMatchObject({
       iss: 'https://issuer.it-polfr.corridor.invalid/',
       sub: 'giulia',
-      aud: 'corridor',
+      aud: AUDIENCE,
       agency: 'it-polfr',
       name: 'Giulia Russo',
       country: 'ITA',

@@ -7,6 +7,7 @@ import { createYoga } from 'graphql-yoga';
 import type { NodeClient } from './node-clients.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
+import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
@@ -43,6 +44,8 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     context: () =>
       ({ membership: opts.membership(), nodes: opts.nodes, deadlineMs: opts.deadlineMs, nodeErrors: [] }) as unknown as GatewayContext,
     plugins: [
+      // Public, before any token is asked for: where the console signs each agency's officers in.
+      useSignInAgencies(opts.membership),
       // Refused before any node is asked.
       ...queryLimitPlugins(),
       useAuth(

@@ -1,8 +1,8 @@
 // The gateway federates the directory across every node, degrades when one is down and names it,
 // and nothing answers a request without a token signed by a member agency's key.
-import { generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql } from '../support/graphql.js';
+import { eventually, gql } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 let net: TestNetwork;
@@ -184,5 +184,92 @@ describe('authentication', () => {
     // A signed-in officer still gets the help.
     const signedIn = await raw(net.gatewayUrl, `Bearer ${token}`, typo);
     expect(JSON.parse(signedIn.body).errors[0].message).toMatch(/Did you mean "directory"/);
+  });
+});
+
+describe('a member’s own provider, as a hostile member would use it', () => {
+  // Nigeria's provider: its own RS256 key, standard claims, roles in its own words, mapped by the
+  // membership. Then Nigeria tries to speak for Italy with it.
+  let nigeriaKey: CryptoKey;
+  let issuer: string;
+  const ROLE_CLAIM = 'https://nis.gov.example.ng/claims/roles';
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    nigeriaKey = pair.privateKey;
+    const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'nis-rs-1', alg: 'RS256' };
+    issuer = net.membership.agencies.find((a) => a.id === 'ng-nis')?.tokenIssuer.issuer as string;
+    await net.updateMembership((m) => ({
+      ...m,
+      agencies: m.agencies.map((a) =>
+        a.id === 'ng-nis'
+          ? {
+              ...a,
+              tokenIssuer: {
+                issuer,
+                jwks: { keys: [publicJwk as never] },
+                claims: { roles: ROLE_CLAIM, roleMap: { 'nis-border': 'border_officer' }, name: 'name' },
+              },
+            }
+          : a,
+      ),
+    }));
+    // Every server has read the new membership once a standard token is taken at each.
+    const probe = await nigeriaToken({});
+    for (const url of [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)])
+      await eventually(async () => (await gql(url, probe, '{ directory { entries { id } } }')).status === 200);
+  });
+
+  function nigeriaToken(claims: Record<string, unknown>, roles: string[] = ['nis-border']) {
+    return new SignJWT({ [ROLE_CLAIM]: roles, name: 'Chinedu Okafor', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'nis-rs-1', typ: 'at+jwt' })
+      .setIssuer(issuer)
+      .setSubject('8c1f0d2e')
+      .setAudience(net.membership.audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(nigeriaKey);
+  }
+
+  it('accepts its standard RS256 at+jwt, roles mapped, agency and country from the membership', async () => {
+    const r = await gql<{ me: { agency: string; name: string; roles: string[] } }>(
+      net.gatewayUrl,
+      await nigeriaToken({}),
+      '{ me { agency name roles } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.me).toMatchObject({ agency: 'ng-nis', name: 'Chinedu Okafor', roles: ['border_officer'] });
+  });
+
+  it('cannot speak for another agency or country, nor grant a role its mapping does not', async () => {
+    const attempts = [
+      await nigeriaToken({ agency: 'it-polfr' }),
+      await nigeriaToken({ country: 'ITA' }),
+      await nigeriaToken({}, ['administrator', 'nis-admin']),
+    ];
+    for (const url of [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)]) {
+      for (const forged of attempts) {
+        const r = await gql(url, forged, '{ directory { entries { id } } }');
+        expect(r.status).toBe(401);
+        expect(r.errors?.[0]?.extensions).toMatchObject({ reason: 'invalid_claims' });
+      }
+    }
+  });
+});
+
+describe('the public list of agencies to sign in at', () => {
+  it('answers without a token, with each issuer and public client id, and nothing else', async () => {
+    const res = await fetch(new URL('/agencies', net.gatewayUrl));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { audience: string; agencies: Record<string, unknown>[] };
+    expect(body.audience).toBe(net.membership.audience);
+    const italy = body.agencies.find((a) => a.id === 'it-polfr');
+    expect(italy).toEqual({
+      id: 'it-polfr',
+      name: expect.any(String),
+      country: 'ITA',
+      issuer: net.membership.agencies.find((a) => a.id === 'it-polfr')?.tokenIssuer.issuer,
+      clientId: 'corridor-console',
+    });
   });
 });

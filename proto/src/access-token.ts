@@ -117,7 +117,8 @@ export function createTokenVerifier(getMembership: () => Membership, options: Pa
         throw toAuthError(e, agency.id, membership.audience, token);
       }
       const exp = payload.exp as number;
-      const lifetime = exp - (typeof payload.iat === 'number' ? payload.iat : now);
+      // From iat, but never from a moment still to come: an iat set just before a far exp is no shorter life.
+      const lifetime = exp - Math.min(typeof payload.iat === 'number' ? payload.iat : now, now);
       if (lifetime > maxLifetimeS)
         throw new AuthError(
           'lifetime_too_long',

@@ -143,6 +143,10 @@ describe('access tokens of each algorithm, each pinned to its key type', () => {
     expect(
       await reason(verifier.verify(`Bearer ${await mint('EdDSA', { iat: now, exp: now + DEFAULT_MAX_TOKEN_LIFETIME_S + 1 })}`)),
     ).toMatch(/^lifetime_too_long/);
+    // An iat placed just before a far exp does not make the token short-lived.
+    expect(await reason(verifier.verify(`Bearer ${await mint('EdDSA', { iat: now + 7 * 86400 - 60, exp: now + 7 * 86400 })}`))).toMatch(
+      /^lifetime_too_long/,
+    );
     // Without iat the lifetime counts from now: a token valid for a week is refused all the same.
     const noIat = await new SignJWT({ realm_access: { roles: ['analyst'] } })
       .setProtectedHeader({ alg: 'EdDSA', kid: 'bpol-EdDSA' })

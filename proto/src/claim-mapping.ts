@@ -10,7 +10,7 @@ export class ClaimsRefused extends Error {}
 
 /** A top-level claim of that exact name (URIs as claim names hold dots), else the dotted path. */
 export function claimAt(payload: Record<string, unknown>, path: string): unknown {
-  if (path in payload) return payload[path];
+  if (Object.hasOwn(payload, path)) return payload[path];
   let value: unknown = payload;
   for (const part of path.split('.')) {
     if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, part)) return undefined;

@@ -30,6 +30,8 @@ export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
 }
 
+const MAX_DISCOVERY_CHARS = 100_000;
+
 const discoveryDocument = z.looseObject({ issuer: z.string(), jwks_uri: jwksAddress });
 
 type Entry = { jwksUri: string; fetchedAt: number } | { failedAt: number; problem: string };
@@ -51,7 +53,17 @@ function discovery(options: JwksFetchOptions) {
         headers: { accept: 'application/json' },
       });
       if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-      const parsed = discoveryDocument.safeParse(await res.json());
+      // A provider's document is a few kilobytes: anything much larger is refused unparsed (the
+      // fetch timeout bounds how long reading it may take).
+      const text = await res.text();
+      if (text.length > MAX_DISCOVERY_CHARS) throw new Error(`${url} answered more than ${MAX_DISCOVERY_CHARS} characters`);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new Error(`${url} did not answer JSON`);
+      }
+      const parsed = discoveryDocument.safeParse(json);
       if (!parsed.success)
         throw new Error(
           `${url} is not a usable discovery document (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,

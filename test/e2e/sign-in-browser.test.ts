@@ -2,7 +2,8 @@
 // through a standard OpenID Connect provider of its own (the `oidc-provider` package, RS256, its
 // roles in its own "groups" claim, mapped by the membership), Italy's through the development
 // issuer's provider. Each signs in with authorization code and PKCE, reads the feed, publishes,
-// keeps a half-written form across a new sign-in, and signs out.
+// keeps a half-written form across a new sign-in, has its short-lived token renewed while it
+// works, and signs out.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AgencyProvider, startAgencyProvider } from '../support/agency-provider.js';
@@ -21,6 +22,8 @@ beforeAll(async () => {
     officers: [{ id: 'amoussa', name: 'Aïssata Moussa', groups: ['CORRIDOR-Procureur', 'intranet-users'] }],
     consoleOrigin: new URL(net.consoleUrl as string).origin,
     audience: net.membership.audience,
+    // oidc-client-ts renews a minute before expiry: at 75 s, the first renewal comes 15 s in.
+    accessTokenTtlS: 75,
   });
   // Niger joins with its own provider: named by its issuer alone (keys by discovery), and a mapping.
   await net.updateMembership((m) => ({
@@ -107,6 +110,13 @@ it('signs officers in at their own agency’s provider, reads the feed, publishe
   await nigerPage.getByTestId('publish-success').waitFor();
   await italyPage.getByTestId('nav-feed').click();
   await italyPage.getByText(fromNiger).waitFor({ timeout: 20_000 });
+
+  // The provider's tokens live 75 s: the console renews with the refresh token, and keeps working.
+  const firstToken = await nigerPage.evaluate(() => sessionStorage.getItem('corridor.token'));
+  await eventually(async () => agencyProvider.refreshes() > 0, 40_000, 500);
+  await eventually(async () => (await nigerPage.evaluate(() => sessionStorage.getItem('corridor.token'))) !== firstToken, 10_000, 200);
+  await nigerPage.getByTestId('nav-directory').click();
+  await nigerPage.getByTestId('directory-result').first().waitFor();
 
   // Sign-out: the tokens are gone from the tab, and the next sign-in asks the provider again.
   await nigerPage.getByTestId('sign-out').click();

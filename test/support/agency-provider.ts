@@ -18,6 +18,8 @@ export interface AgencyProvider {
   clientId: string;
   /** How many sign-ins this provider completed (a sign-in the console skipped would not count). */
   signIns(): number;
+  /** How many access tokens it renewed with a refresh token. */
+  refreshes(): number;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export async function startAgencyProvider(opts: {
   officers: AgencyOfficer[];
   consoleOrigin: string;
   audience: string;
+  /** Short, so that a test sees the console renew it while the officer works. */
+  accessTokenTtlS: number;
 }): Promise<AgencyProvider> {
   const pair = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
   const signingKey = { ...(await exportJWK(pair.privateKey)), kid: 'agency-rs-1', alg: 'RS256', use: 'sig' };
@@ -34,6 +38,7 @@ export async function startAgencyProvider(opts: {
   const clientId = 'corridor-console-at-agency';
   const officerOf = (id: string) => opts.officers.find((o) => o.id === id);
   let completed = 0;
+  let refreshed = 0;
 
   const provider = new Provider(issuer, {
     clients: [
@@ -72,11 +77,14 @@ export async function startAgencyProvider(opts: {
           scope: 'corridor',
           audience: opts.audience,
           accessTokenFormat: 'jwt',
-          accessTokenTTL: 600,
+          accessTokenTTL: opts.accessTokenTtlS,
           jwt: { sign: { alg: 'RS256' } },
         }),
       },
     },
+  });
+  provider.on('grant.success', (ctx) => {
+    if (ctx.oidc.params?.grant_type === 'refresh_token') refreshed++;
   });
   const callback = provider.callback();
 
@@ -121,6 +129,7 @@ export async function startAgencyProvider(opts: {
     issuer,
     clientId,
     signIns: () => completed,
+    refreshes: () => refreshed,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -66,8 +66,19 @@ export function isSignInCallback(): boolean {
   return params.has('state') && (params.has('code') || params.has('error')) && sessionStorage.getItem(CHOSEN) !== null;
 }
 
-/** Redeems the code (with the PKCE verifier kept in this tab), then cleans the address bar. */
-export async function completeSignIn(): Promise<User> {
+let completion: Promise<User> | null = null;
+
+/**
+ * Redeems the code (with the PKCE verifier kept in this tab), then cleans the address bar. Once
+ * per page load, however often it is called: a code redeemed twice makes the provider revoke
+ * every token issued for it (RFC 6749 §4.1.2), refresh token included.
+ */
+export function completeSignIn(): Promise<User> {
+  completion ??= redeemCode();
+  return completion;
+}
+
+async function redeemCode(): Promise<User> {
   const manager = currentManager();
   if (!manager) throw new Error('no sign-in was started in this tab');
   try {

@@ -279,3 +279,52 @@ describe('tokens of a real OpenID Connect provider, its keys found by discovery 
     );
   });
 });
+
+describe('discovery that fails is not asked again within the cooldown, nor followed off the machine', () => {
+  let server: Server;
+  let issuer: string;
+  let fetches = 0;
+  let answer: () => { status: number; body: unknown } = () => ({ status: 503, body: {} });
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      fetches++;
+      const { status, body } = answer();
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/ng`;
+  });
+  afterAll(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  const tokenOf = async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    return new SignJWT({ roles: ['border_officer'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+      .setIssuer(issuer)
+      .setSubject('s')
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+  };
+
+  it('answers keys_unavailable, fetching once per cooldown however many tokens arrive', async () => {
+    const membership = networkOf([agency('ng-nis', 'NGA', { issuer })]);
+    const verifier = createTokenVerifier(() => membership, { refetchCooldownMs: 60_000 });
+    fetches = 0;
+    for (let i = 0; i < 5; i++)
+      expect(await reason(verifier.verify(`Bearer ${await tokenOf()}`))).toMatch(/^keys_unavailable: .*answered 503/);
+    expect(fetches).toBe(1);
+  });
+
+  it('refuses a document pointing at keys over plain http off this machine', async () => {
+    answer = () => ({ status: 200, body: { issuer, jwks_uri: 'http://keys.example.org/jwks.json' } });
+    const membership = networkOf([agency('ng-nis', 'NGA', { issuer })]);
+    expect(await reason(createTokenVerifier(() => membership).verify(`Bearer ${await tokenOf()}`))).toMatch(
+      /^keys_unavailable: .*jwks_uri: must be an https URL/,
+    );
+  });
+});

@@ -40,7 +40,7 @@ describe('development token issuer', () => {
     expect(claims).toMatchObject({
       iss: 'https://issuer.it-polfr.corridor.invalid/',
       sub: 'giulia',
-      aud: 'corridor',
+      aud: AUDIENCE,
       agency: 'it-polfr',
       name: 'Giulia Russo',
       country: 'ITA',
@@ -78,7 +78,7 @@ describe('development token issuer', () => {
 
     const res = await fetch(`${server.url}/token`, { method: 'POST', body: JSON.stringify({ user: 'chinedu' }) });
     const body = (await res.json()) as { token: string; expiresAt: string; warning: string };
-    const claims = await createTokenVerifier(() => membership).verify(body.token);
+    const claims = await createTokenVerifier(() => membership).verify(`Bearer ${body.token}`);
     expect(Date.parse(body.expiresAt)).toBe(claims.exp * 1000);
     expect(body.warning).toBe(DEV_ISSUER_WARNING);
 
@@ -113,8 +113,8 @@ describe('development token issuer', () => {
       ),
     };
     const verifier = createTokenVerifier(() => byAddress);
-    await expect(verifier.verify(before)).resolves.toMatchObject({ sub: 'chinedu' });
-    await expect(verifier.verify(after)).resolves.toMatchObject({ sub: 'chinedu' });
+    await expect(verifier.verify(`Bearer ${before}`)).resolves.toMatchObject({ sub: 'chinedu' });
+    await expect(verifier.verify(`Bearer ${after}`)).resolves.toMatchObject({ sub: 'chinedu' });
   });
 
   it('adds an agency and its users while running, refusing a user of another agency', async () => {

@@ -5,7 +5,10 @@
 import { createServer, type Server } from 'node:http';
 import type { CountryCode, Jwks, UserRole } from '@corridor/proto';
 import { SignJWT } from 'jose';
+import { createDevProvider, DEV_CONSOLE_CLIENT_ID } from './dev-oidc-provider.js';
 import { type KeyPair, newKeyPair } from './keys.js';
+
+export { DEV_CONSOLE_CLIENT_ID };
 
 export const DEV_ISSUER_WARNING = 'DEVELOPMENT token issuer: no passwords, not for production';
 
@@ -53,6 +56,12 @@ export interface DevIssuer {
 }
 
 export const issuerFor = (agencyId: string) => `https://issuer.${agencyId}.corridor.invalid/`;
+
+/**
+ * The issuer of an agency whose tokens the running issuer also hands out through OpenID Connect:
+ * its provider answers under this path (discovery, authorization with PKCE, token, JWKS).
+ */
+export const oidcIssuerFor = (issuerUrl: string, agencyId: string) => `${issuerUrl}/agencies/${agencyId}`;
 
 /** Fresh Ed25519 key pairs per agency (newest first), made here and never written to disk. */
 export async function createDevIssuer({ users: initialUsers, agencies, audience }: DevIssuerOptions): Promise<DevIssuer> {
@@ -112,7 +121,35 @@ export async function createDevIssuer({ users: initialUsers, agencies, audience 
     jwksRequests: (agencyId) => jwksFetches.get(agencyId) ?? 0,
     addAgency,
     listen(port, host = '127.0.0.1', log = (line) => console.warn(line)) {
+      let baseUrl = '';
+      const providers = new Map<string, ReturnType<typeof createDevProvider>>();
+      // An agency listed with its OpenID issuer here gets a provider at first use (addAgency too).
+      const providerOf = (agencyId: string) => {
+        const agency = agencyById.get(agencyId);
+        if (!agency || agency.issuer !== oidcIssuerFor(baseUrl, agencyId)) return undefined;
+        let provider = providers.get(agencyId);
+        if (!provider) {
+          provider = createDevProvider({
+            agencyId,
+            agencyName: agency.name,
+            issuer: agency.issuer,
+            audience,
+            agencyClaims: { agency: agency.id, country: agency.country, networks: agency.networks ?? [] },
+            signingKey: (keysOf(agencyId)[0] as KeyPair).privateJwk,
+            accounts: () => users.filter((u) => u.agency === agencyId),
+            banner: DEV_ISSUER_WARNING,
+          });
+          providers.set(agencyId, provider);
+        }
+        return provider;
+      };
       const server: Server = createServer(async (req, res) => {
+        const oidcPath = /^\/agencies\/([a-z0-9-]+)\/(?!jwks\.json$)/.exec(req.url ?? '');
+        const provider = oidcPath ? providerOf(oidcPath[1] as string) : undefined;
+        if (provider) {
+          res.setHeader('x-corridor-warning', DEV_ISSUER_WARNING);
+          return provider(req, res);
+        }
         // CORS open: the console is served from another port and signs in from the browser.
         res.setHeader('access-control-allow-origin', '*');
         res.setHeader('access-control-allow-headers', 'content-type');
@@ -161,6 +198,7 @@ export async function createDevIssuer({ users: initialUsers, agencies, audience 
         server.listen(port, host, () => {
           const address = server.address() as { port: number };
           const url = `http://${host}:${address.port}`;
+          baseUrl = url;
           log(`${DEV_ISSUER_WARNING} — listening at ${url}`);
           resolve({
             url,

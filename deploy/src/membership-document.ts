@@ -14,11 +14,12 @@ import {
 } from '@corridor/proto';
 import type { JWK } from 'jose';
 import type { DevIssuer } from './dev-token-issuer.js';
-import { issuerFor } from './dev-token-issuer.js';
+import { DEV_CONSOLE_CLIENT_ID, issuerFor, oidcIssuerFor } from './dev-token-issuer.js';
 import type { AgencySpec } from './network.js';
 
 export const DEMO_NETWORK = { id: 'central-med-demo', name: 'Central Mediterranean route (demonstration network)' };
-export const AUDIENCE = 'corridor';
+/** The network's audience: a URI, as OAuth resource indicators (RFC 8707) must be. */
+export const AUDIENCE = 'urn:corridor:central-med-demo';
 
 export interface MemberInput {
   agency: AgencySpec;
@@ -42,7 +43,8 @@ export function buildMember({ agency: a, issuer, issuerUrl, alertSigningKeys, de
       networks: a.networks ?? [],
       nodeUrl,
       tokenIssuer: issuerUrl
-        ? { issuer: issuerFor(a.id), jwksUri: `${issuerUrl}${issuer.jwksPath(a.id)}` }
+        ? // The issuer is the agency's OpenID provider at the running issuer, which the console signs in at.
+          { issuer: oidcIssuerFor(issuerUrl, a.id), jwksUri: `${issuerUrl}${issuer.jwksPath(a.id)}`, clientId: DEV_CONSOLE_CLIENT_ID }
         : { issuer: issuerFor(a.id), jwks: issuer.jwks(a.id) },
       alertSigningKeys,
       ...(delegationKeys ? { delegationKeys } : {}),

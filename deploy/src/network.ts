@@ -19,7 +19,7 @@ import {
 import type { JWK } from 'jose';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
-import { createDevIssuer, type DevIssuer, issuerFor, type UserSpec } from './dev-token-issuer.js';
+import { createDevIssuer, type DevIssuer, oidcIssuerFor, type UserSpec } from './dev-token-issuer.js';
 import { freePort } from './free-port.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
@@ -219,9 +219,12 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
 
     // Keys and the membership document, fresh for every run.
     const users = [...(spec.users ?? spec.agencies.map(defaultUser))];
+    // Each agency's issuer is its OpenID provider at the development issuer, so its URL is known first.
+    const issuerPort = await freePort(spec.issuerPort);
+    const issuerUrl = `http://127.0.0.1:${issuerPort}`;
     const issuer = await createDevIssuer({
       users,
-      agencies: spec.agencies.map((a) => ({ ...a, issuer: issuerFor(a.id) })),
+      agencies: spec.agencies.map((a) => ({ ...a, issuer: oidcIssuerFor(issuerUrl, a.id) })),
       audience: AUDIENCE,
     });
     const signingKeys: Record<string, KeyPair> = {};
@@ -235,7 +238,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     }
     // The development token issuer, in this process, listening before the membership is written:
     // the membership lists each agency's JWKS address there, and nodes fetch keys from it.
-    const issuerServer = await issuer.listen(await freePort(spec.issuerPort), '127.0.0.1', (line) => {
+    const issuerServer = await issuer.listen(issuerPort, '127.0.0.1', (line) => {
       if (!spec.quiet) console.warn(`[dev-issuer] ${line}`);
     });
     stack.push(() => issuerServer.close());
@@ -413,7 +416,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       signedMembership,
       async addAgency(agency, agencyUsers = [defaultUser(agency)]) {
         if (nodes[agency.id]) throw new Error(`addAgency: agency ${agency.id} is already in the network`);
-        await issuer.addAgency({ ...agency, issuer: issuerFor(agency.id) }, agencyUsers);
+        await issuer.addAgency({ ...agency, issuer: oidcIssuerFor(issuerServer.url, agency.id) }, agencyUsers);
         users.push(...agencyUsers);
         signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
         delegationKeys[agency.id] = await newKeyPair(`${agency.id}-delegation-1`);

@@ -1,6 +1,6 @@
 // The gateway's configuration, from the environment (ARCHITECTURE.md lists every variable).
 import { readFileSync } from 'node:fs';
-import { defaultMembershipPollMs, type Jwks, parseTrustAnchor } from '@corridor/proto';
+import { DEFAULT_MAX_TOKEN_LIFETIME_S, defaultMembershipPollMs, type Jwks, parseTrustAnchor } from '@corridor/proto';
 
 export interface GatewayConfig {
   host: string;
@@ -11,6 +11,8 @@ export interface GatewayConfig {
   membershipTrust: Jwks;
   membershipPollMs: number;
   nodeDeadlineMs: number;
+  /** Tokens living longer are refused (CORRIDOR_MAX_TOKEN_LIFETIME_S, default 12 hours), as at the nodes. */
+  maxTokenLifetimeS: number;
 }
 
 export class ConfigError extends Error {
@@ -28,6 +30,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const membershipPollMs = Number(env.CORRIDOR_MEMBERSHIP_POLL_MS ?? defaultMembershipPollMs(membershipFile));
   if (!Number.isInteger(membershipPollMs) || membershipPollMs < 50)
     throw new ConfigError('CORRIDOR_MEMBERSHIP_POLL_MS: must be a whole number of milliseconds, at least 50');
+  const maxTokenLifetimeS = Number(env.CORRIDOR_MAX_TOKEN_LIFETIME_S ?? DEFAULT_MAX_TOKEN_LIFETIME_S);
+  if (!Number.isInteger(maxTokenLifetimeS) || maxTokenLifetimeS < 60)
+    throw new ConfigError('CORRIDOR_MAX_TOKEN_LIFETIME_S: must be a whole number of seconds, at least 60');
   return {
     host: env.CORRIDOR_GATEWAY_HOST ?? '127.0.0.1',
     port,
@@ -35,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     membershipTrust: trustAnchor(env.CORRIDOR_MEMBERSHIP_TRUST?.trim()),
     membershipPollMs,
     nodeDeadlineMs,
+    maxTokenLifetimeS,
   };
 }
 

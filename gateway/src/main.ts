@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     membership: () => membership.current(),
     nodes,
     deadlineMs: config.nodeDeadlineMs,
+    maxTokenLifetimeS: config.maxTokenLifetimeS,
     log,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

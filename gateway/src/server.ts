@@ -8,6 +8,7 @@ import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
+import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
@@ -15,6 +16,8 @@ export interface GatewayOptions {
   membership: () => Membership;
   nodes: Map<string, NodeClient>;
   deadlineMs: number;
+  /** See createTokenVerifier; the default when not given. */
+  maxTokenLifetimeS?: number;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -49,9 +52,14 @@ export function createGatewayServer(opts: GatewayOptions): Server {
         nodeErrors: [],
       }) as unknown as GatewayContext,
     plugins: [
+      // Public, before any token is asked for: where the console signs each agency's officers in.
+      useSignInAgencies(opts.membership),
       // Refused before any node is asked.
       ...queryLimitPlugins(),
-      useAuth(createTokenVerifier(opts.membership), (msg, fields) => opts.log('warn', msg, fields)),
+      useAuth(
+        createTokenVerifier(opts.membership, opts.maxTokenLifetimeS === undefined ? {} : { maxLifetimeS: opts.maxTokenLifetimeS }),
+        (msg, fields) => opts.log('warn', msg, fields),
+      ),
       useNodeErrors(),
     ],
   });

@@ -1,18 +1,15 @@
 // Verifying a user's access token against the issuing agency's keys, as listed in the membership
-// document: inline, or at the issuer's JWKS address, fetched and cached. Gateway and nodes both
-// call this: a node never trusts the gateway's word for who asks.
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  decodeJwt,
-  decodeProtectedHeader,
-  type JWTVerifyGetKey,
-  errors as joseErrors,
-  jwtVerify,
-} from 'jose';
-import { type AccessClaims, accessClaims } from './claims.js';
-import type { Jwks } from './fields.js';
-import type { MemberAgency, Membership } from './membership.js';
+// document: inline, at the issuer's JWKS address, or found by OpenID discovery; fetched and
+// cached. Tokens as standard providers issue them are accepted (RFC 9068 `at+jwt` or plain JWT;
+// RS256, PS256, ES256, EdDSA), their claims read through the agency's claim mapping. Gateway and
+// nodes both call this: a node never trusts the gateway's word for who asks.
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
+import { ClaimsRefused, mapClaims } from './claim-mapping.js';
+import type { AccessClaims } from './claims.js';
+import { issuerKeys, JWKS_FETCH_DEFAULTS, type JwksFetchOptions, KeysUnavailable } from './issuer-keys.js';
+import { type Membership, TOKEN_ALGORITHMS } from './membership.js';
+
+export { discoveryUrl, JWKS_FETCH_DEFAULTS, type JwksFetchOptions } from './issuer-keys.js';
 
 export const AUTH_FAILURES = [
   'missing',
@@ -25,6 +22,8 @@ export const AUTH_FAILURES = [
   'expired',
   'not_yet_valid',
   'wrong_audience',
+  'wrong_type',
+  'lifetime_too_long',
   'invalid_claims',
 ] as const;
 export type AuthFailure = (typeof AUTH_FAILURES)[number];
@@ -40,26 +39,28 @@ export class AuthError extends Error {
   }
 }
 
-/** Algorithms accepted for access tokens; `none` and HMAC are never accepted. */
-export const TOKEN_ALGORITHMS = ['EdDSA', 'ES256'];
 /** Clocks of issuers, gateway and nodes may differ by this much (exp, nbf). */
 export const CLOCK_TOLERANCE_S = 30;
+/**
+ * A token living longer than this (exp − iat, or exp − now without iat) is refused: a stolen
+ * token must not stay useful for days. Providers issue minutes to hours; a working day fits.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 12 * 3600;
 const CACHE_LIMIT = 10_000;
 
-export interface JwksFetchOptions {
-  /**
-   * After a fetch, how long a token naming an unknown key id is refused without fetching again.
-   * A rotated key is picked up by the first token that names it, one fetch per issuer; a flood
-   * of tokens with made-up key ids costs the issuer at most one fetch per this interval.
-   */
-  refetchCooldownMs: number;
-  /** Keys older than this are fetched again before use. */
-  cacheMaxAgeMs: number;
-  /** A JWKS address that does not answer within this fails the token (keys_unavailable). */
-  timeoutMs: number;
-}
+/**
+ * RFC 9068 §2.1 names `at+jwt` (`application/at+jwt`); many providers still send `JWT` or nothing.
+ * Any other type (an ID token's, a logout token's, a DPoP proof's) is another kind of JWT, refused.
+ */
+const ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt', 'jwt']);
 
-export const JWKS_FETCH_DEFAULTS: JwksFetchOptions = { refetchCooldownMs: 1000, cacheMaxAgeMs: 10 * 60_000, timeoutMs: 3000 };
+/** RFC 6750 §2.1: `Bearer` (any case), one or more spaces, then the token in b64token characters. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+export interface VerifierOptions extends JwksFetchOptions {
+  /** CORRIDOR_MAX_TOKEN_LIFETIME_S at the node and the gateway. */
+  maxLifetimeS: number;
+}
 
 export interface TokenVerifier {
   verify(authorization: string | null | undefined): Promise<AccessClaims>;
@@ -69,24 +70,31 @@ export interface TokenVerifier {
  * Verified tokens are cached until they expire: a signature check costs ~0.1 ms and every
  * federated query would otherwise pay it once at the gateway and once per node.
  */
-export function createTokenVerifier(getMembership: () => Membership, options: Partial<JwksFetchOptions> = {}): TokenVerifier {
+export function createTokenVerifier(getMembership: () => Membership, options: Partial<VerifierOptions> = {}): TokenVerifier {
   const cache = new Map<string, { claims: AccessClaims; exp: number; membershipVersion: number }>();
   const keys = issuerKeys({ ...JWKS_FETCH_DEFAULTS, ...options });
+  const maxLifetimeS = options.maxLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
   return {
     async verify(authorization) {
       if (!authorization) throw new AuthError('missing', 'no access token: send Authorization: Bearer <token>');
-      const token = authorization.replace(/^Bearer\s+/i, '').trim();
+      const bearer = BEARER.exec(authorization.trim());
+      if (!bearer) throw new AuthError('malformed', 'send the access token as Authorization: Bearer <token>');
+      const token = bearer[1] as string;
       const membership = getMembership();
       const now = Math.floor(Date.now() / 1000);
       const hit = cache.get(token);
       if (hit && hit.exp > now - CLOCK_TOLERANCE_S && hit.membershipVersion === membership.version) return hit.claims;
 
       let unverified: ReturnType<typeof decodeJwt>;
+      let typ: unknown;
       try {
         unverified = decodeJwt(token);
+        ({ typ } = decodeProtectedHeader(token));
       } catch {
         throw new AuthError('malformed', 'the access token is not a JWT');
       }
+      if (typ !== undefined && !(typeof typ === 'string' && ACCESS_TOKEN_TYPES.has(typ.toLowerCase())))
+        throw new AuthError('wrong_type', `the token's type ${JSON.stringify(clip(typ))} is not an access token's (at+jwt or JWT)`);
       const agency = membership.agencies.find((a) => a.tokenIssuer.issuer === unverified.iss);
       if (!agency)
         throw new AuthError(
@@ -94,81 +102,38 @@ export function createTokenVerifier(getMembership: () => Membership, options: Pa
           `the token's issuer ${JSON.stringify(clip(unverified.iss ?? null))} is not a member of the network`,
         );
 
-      let payload: unknown;
+      let payload: Record<string, unknown>;
       try {
         ({ payload } = await jwtVerify(token, keys.of(agency, membership), {
           issuer: agency.tokenIssuer.issuer,
           audience: membership.audience,
-          algorithms: TOKEN_ALGORITHMS,
+          // jose pins each algorithm to its key type: RS/PS to RSA of 2048 bits or more, ES256 to
+          // P-256, EdDSA to Ed25519; a key whose JWK names another alg is never tried.
+          algorithms: [...TOKEN_ALGORITHMS],
           clockTolerance: CLOCK_TOLERANCE_S,
           requiredClaims: ['exp', 'sub'],
         }));
       } catch (e) {
         throw toAuthError(e, agency.id, membership.audience, token);
       }
-      const parsed = accessClaims.safeParse(payload);
-      if (!parsed.success)
+      const exp = payload.exp as number;
+      // From iat, but never from a moment still to come: an iat set just before a far exp is no shorter life.
+      const lifetime = exp - Math.min(typeof payload.iat === 'number' ? payload.iat : now, now);
+      if (lifetime > maxLifetimeS)
         throw new AuthError(
-          'invalid_claims',
-          `the token's claims are incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+          'lifetime_too_long',
+          `the access token lives ${lifetime} s, longer than the ${maxLifetimeS} s this network accepts: ask the provider for shorter-lived tokens`,
         );
-      if (parsed.data.agency !== agency.id) {
-        throw new AuthError('invalid_claims', `issuer of agency ${agency.id} cannot speak for agency ${parsed.data.agency}`);
+      let claims: AccessClaims;
+      try {
+        claims = mapClaims(payload, agency);
+      } catch (e) {
+        if (e instanceof ClaimsRefused) throw new AuthError('invalid_claims', e.message);
+        throw e;
       }
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(token, { claims: parsed.data, exp: parsed.data.exp, membershipVersion: membership.version });
-      return parsed.data;
-    },
-  };
-}
-
-/** Thrown by a key lookup that could not reach the issuer's keys (not the token's fault). */
-class KeysUnavailable extends Error {}
-
-/**
- * The key lookup for each issuer: inline keys as listed, or one cached remote key set per JWKS
- * address (jose's: fetched when missing or older than the cache age, and fetched once more when a
- * token names a key id it does not hold, unless it was fetched within the cooldown).
- */
-function issuerKeys(fetchOptions: JwksFetchOptions) {
-  const local = new WeakMap<Jwks, JWTVerifyGetKey>();
-  const remote = new Map<string, JWTVerifyGetKey>();
-  let prunedAt = -1;
-  return {
-    of(agency: MemberAgency, membership: Membership): JWTVerifyGetKey {
-      const { jwks, jwksUri } = agency.tokenIssuer;
-      if (jwks) {
-        const known = local.get(jwks);
-        if (known) return known;
-        const set = createLocalJWKSet(jwks);
-        local.set(jwks, set);
-        return set;
-      }
-      if (!jwksUri) throw new KeysUnavailable(`agency ${agency.id} lists no token keys`);
-      if (prunedAt !== membership.version) {
-        // An address no longer in the membership is forgotten with its keys.
-        const listed = new Set(membership.agencies.map((a) => a.tokenIssuer.jwksUri));
-        for (const uri of remote.keys()) if (!listed.has(uri)) remote.delete(uri);
-        prunedAt = membership.version;
-      }
-      let set = remote.get(jwksUri);
-      if (!set) {
-        const fetched = createRemoteJWKSet(new URL(jwksUri), {
-          cooldownDuration: fetchOptions.refetchCooldownMs,
-          cacheMaxAge: fetchOptions.cacheMaxAgeMs,
-          timeoutDuration: fetchOptions.timeoutMs,
-        });
-        set = async (header, input) => {
-          try {
-            return await fetched(header, input);
-          } catch (e) {
-            if (e instanceof joseErrors.JWKSNoMatchingKey || e instanceof joseErrors.JWKSMultipleMatchingKeys) throw e;
-            throw new KeysUnavailable(`agency ${agency.id}'s token keys could not be fetched from ${jwksUri}: ${(e as Error).message}`);
-          }
-        };
-        remote.set(jwksUri, set);
-      }
-      return set;
+      cache.set(token, { claims, exp: claims.exp, membershipVersion: membership.version });
+      return claims;
     },
   };
 }
@@ -208,7 +173,7 @@ function toAuthError(e: unknown, agency: string, audience: string, token: string
   if (e instanceof joseErrors.JOSEAlgNotAllowed)
     return new AuthError(
       'algorithm_not_allowed',
-      `the access token uses an algorithm that is not allowed (use ${TOKEN_ALGORITHMS.join(' or ')})`,
+      `the access token uses an algorithm that is not allowed (use ${TOKEN_ALGORITHMS.join(', ')})`,
     );
   if (e instanceof joseErrors.JOSEError) return new AuthError('malformed', `the access token is not acceptable: ${e.message}`);
   throw e;

@@ -1,7 +1,8 @@
 // The network membership document (in the spirit of X-Road's global configuration): who belongs,
 // where their nodes answer, which keys sign their users' tokens and their alerts.
 import { z } from 'zod';
-import { agencyId, countryCode, jwks, networkId } from './fields.js';
+import { USER_ROLES } from './codes.js';
+import { agencyId, code, countryCode, jwks, networkId } from './fields.js';
 
 /** Loopback hosts, where plain http cannot be intercepted off the machine (demo, tests). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -12,20 +13,98 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export const jwksUri = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).refine(
   (u) => {
+    // zod runs this even when the URL check failed; that failure is already reported.
+    if (!URL.canParse(u)) return true;
     const url = new URL(u);
     return url.protocol === 'https:' || LOOPBACK.has(url.hostname);
   },
   { message: 'must be an https URL (plain http only for 127.0.0.1 or localhost)' },
 );
 
+/** Signature algorithms accepted for access tokens (RFC 9068 §2.1: asymmetric only; never `none` or HMAC). */
+export const TOKEN_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA', 'Ed25519'] as const;
+
 /**
- * An agency's token issuer: its `iss`, and its public keys either inline (`jwks`) or at an
- * address the verifiers fetch and cache (`jwksUri`, as an OpenID Connect provider publishes).
+ * A public key of a token issuer as a JWK (RFC 7517): RSA (at least 2048 bits, checked when used),
+ * P-256 or Ed25519. Each algorithm is pinned to its key type when a token is verified, so a key
+ * published for one algorithm never verifies a token that names another.
+ */
+export const tokenSigningJwk = z
+  .looseObject({
+    kty: z.enum(['RSA', 'EC', 'OKP'], { error: 'must be an RSA, EC (P-256) or OKP (Ed25519) key' }),
+    crv: z.enum(['P-256', 'Ed25519'], { error: 'must be P-256 (EC) or Ed25519 (OKP)' }).optional(),
+    kid: z.string().min(1, 'every key needs a key id (kid)'),
+    alg: z.enum(TOKEN_ALGORITHMS, { error: `must be one of ${TOKEN_ALGORITHMS.join(', ')}` }).optional(),
+  })
+  .superRefine((k, ctx) => {
+    for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'])
+      if (secret in k)
+        ctx.addIssue({ code: 'custom', path: [secret], message: 'must be a public key: private parts must never be published' });
+    const needs = k.kty === 'RSA' ? ['n', 'e'] : ['crv', 'x', ...(k.kty === 'EC' ? ['y'] : [])];
+    for (const part of needs)
+      if (typeof (k as Record<string, unknown>)[part] !== 'string')
+        ctx.addIssue({ code: 'custom', path: [part], message: `a ${k.kty} key needs ${part}` });
+    if (k.kty === 'EC' && k.crv !== undefined && k.crv !== 'P-256')
+      ctx.addIssue({ code: 'custom', path: ['crv'], message: 'an EC key must be P-256' });
+    if (k.kty === 'OKP' && k.crv !== undefined && k.crv !== 'Ed25519')
+      ctx.addIssue({ code: 'custom', path: ['crv'], message: 'an OKP key must be Ed25519' });
+  });
+export const tokenSigningJwks = z.object({ keys: z.array(tokenSigningJwk).min(1) });
+
+/** A claim name, or a dotted path into nested claims (e.g. `realm_access.roles`). */
+const claimPath = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a claim name or a dotted path such as realm_access.roles');
+
+/**
+ * How an agency's provider says who a user is, when it does not speak Corridor's own claims. What
+ * the token lacks of agency, country and networks is taken from the membership entry; a token that
+ * names another agency or country than its issuer's entry is refused.
+ */
+export const claimMapping = z.strictObject({
+  /** The claim holding the user's roles (an array, or a space-separated string): a name or a dotted path. */
+  roles: claimPath.default('roles'),
+  /**
+   * The provider's role names and the Corridor role each one grants. Roles not listed here grant
+   * nothing. Without a map the claim must hold Corridor's own role names.
+   */
+  roleMap: z.record(z.string().min(1).max(200), code(USER_ROLES, 'a user role, e.g. border_officer')).optional(),
+  /** The claim holding the display name; without it, `preferred_username`, then the subject. */
+  name: claimPath.default('name'),
+});
+export type ClaimMapping = z.infer<typeof claimMapping>;
+
+/**
+ * An agency's token issuer: its `iss`, and its public keys inline (`jwks`), at an address the
+ * verifiers fetch and cache (`jwksUri`), or — with neither — found by OpenID Connect discovery
+ * (`<issuer>/.well-known/openid-configuration` names the `jwks_uri`), which needs an issuer URL
+ * held to the same rule as a JWKS address.
  */
 export const tokenIssuer = z
-  .strictObject({ issuer: z.string().min(1), jwks: jwks.optional(), jwksUri: jwksUri.optional() })
-  .refine((t) => (t.jwks === undefined) !== (t.jwksUri === undefined), {
-    message: "give the issuer's keys either inline (jwks) or by address (jwksUri), exactly one of them",
+  .strictObject({
+    issuer: z.string().min(1),
+    jwks: tokenSigningJwks.optional(),
+    jwksUri: jwksUri.optional(),
+    /** The public OAuth client id the console signs in with at this provider (no secret: PKCE). */
+    clientId: z.string().min(1).max(200).optional(),
+    claims: claimMapping.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.jwks !== undefined && t.jwksUri !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jwksUri'],
+        message: "give the issuer's keys either inline (jwks) or by address (jwksUri), not both",
+      });
+    if (t.jwks === undefined && t.jwksUri === undefined && !jwksUri.safeParse(t.issuer).success)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issuer'],
+        message:
+          "give the issuer's keys inline (jwks) or by address (jwksUri), or make the issuer an https URL (plain http only for 127.0.0.1 or localhost) whose OpenID discovery document names them",
+      });
   });
 export type TokenIssuer = z.infer<typeof tokenIssuer>;
 
@@ -49,8 +128,11 @@ export type MemberAgency = z.infer<typeof memberAgency>;
 export const membership = z
   .strictObject({
     network: z.strictObject({ id: networkId, name: z.string().min(1) }),
-    /** The audience every Corridor access token must name. */
-    audience: z.string().min(1),
+    /**
+     * The audience every Corridor access token must name (RFC 9068 `aud`): a name or a URI, as the
+     * network's resource is registered at each agency's provider.
+     */
+    audience: z.string().min(1).max(500),
     version: z.number().int().min(1),
     agencies: z.array(memberAgency).min(1),
   })

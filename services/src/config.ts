@@ -5,6 +5,7 @@ import {
   activeKeys,
   agencyOf,
   createDelegationSigner,
+  DEFAULT_MAX_TOKEN_LIFETIME_S,
   DEFAULT_SMALL_COUNT_THRESHOLD,
   DEFAULT_STALE_AFTER_DAYS,
   defaultMembershipPollMs,
@@ -53,6 +54,8 @@ export interface NodeConfig {
   statsMinCount: number;
   /** When the audit head is signed and sent to partners (CORRIDOR_AUDIT_HEAD_ENTRIES, CORRIDOR_AUDIT_HEAD_MS). */
   auditHeads: { everyEntries: number; everyMs: number };
+  /** Tokens living longer are refused (CORRIDOR_MAX_TOKEN_LIFETIME_S, default 12 hours). */
+  maxTokenLifetimeS: number;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +175,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       everyEntries: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_ENTRIES', 100, 1, 100),
       everyMs: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_MS', 60_000, 50, 60_000),
     },
+    maxTokenLifetimeS: positiveInt(env, 'CORRIDOR_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60),
   };
 }
 

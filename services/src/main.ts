@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     },
     log,
   );
-  const accessVerifier = createTokenVerifier(() => config.membership);
+  const accessVerifier = createTokenVerifier(() => config.membership, { maxLifetimeS: config.maxTokenLifetimeS });
   const services: NodeServices = {
     agency: config.agency,
     db: database.db,

@@ -1,8 +1,8 @@
 // The gateway federates the directory across every node, degrades when one is down and names it,
 // and nothing answers a request without a token signed by a member agency's key.
-import { generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql } from '../support/graphql.js';
+import { eventually, gql } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 let net: TestNetwork;
@@ -120,5 +120,156 @@ describe('authentication', () => {
   it('answers 401 to an expired token, saying it expired', async () => {
     const expired = await net.token('ne-ppn-officer', { expiresIn: '-5m' });
     expect((await gql(net.gatewayUrl, expired, DIRECTORY)).errors?.[0]?.extensions).toMatchObject({ reason: 'expired' });
+  });
+
+  /** What any client sees: status, the RFC 6750 challenge, and the body as text. */
+  async function raw(url: string, authorization: string | null, query: string) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization === null ? {} : { authorization }) },
+      body: JSON.stringify({ query }),
+    });
+    return { status: res.status, challenge: res.headers.get('www-authenticate'), body: await res.text() };
+  }
+
+  const everyServer = () => [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)];
+
+  it('refuses a valid token sent without the Bearer scheme, at the gateway and at every node', async () => {
+    for (const url of everyServer()) {
+      const bare = await raw(url, token, '{ directory { entries { id } } }');
+      expect(bare.status).toBe(401);
+      expect(JSON.parse(bare.body).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'malformed' });
+      // The same token with the scheme is accepted: it is the form that was refused.
+      expect((await raw(url, `Bearer ${token}`, '{ directory { entries { id } } }')).status).toBe(200);
+    }
+  });
+
+  it('refuses a token living longer than 12 hours, though signed by the member’s own issuer', async () => {
+    const longLived = await net.token('ne-ppn-officer', { expiresIn: '13h' });
+    for (const url of everyServer()) {
+      const r = await gql(url, longLived, '{ directory { entries { id } } }');
+      expect(r.status).toBe(401);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ reason: 'lifetime_too_long' });
+    }
+  });
+
+  it('sends the RFC 6750 challenge with every 401: no error without a token, invalid_token with a bad one', async () => {
+    const forged = await forgedToken();
+    for (const url of everyServer()) {
+      expect((await raw(url, null, '{ directory { entries { id } } }')).challenge).toBe('Bearer realm="corridor"');
+      const bad = await raw(url, `Bearer ${forged}`, '{ directory { entries { id } } }');
+      expect(bad.status).toBe(401);
+      expect(bad.challenge).toMatch(
+        /^Bearer realm="corridor", error="invalid_token", error_description="the access token signature does not verify"$/,
+      );
+      const unknownIssuer = await raw(
+        url,
+        'Bearer eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJcIiwgZXJyb3I9XCJub3BlIn0.c2ln',
+        '{ directory { entries { id } } }',
+      );
+      // The attacker-chosen issuer is in the description, but cannot close its quotes or add parameters.
+      expect(unknownIssuer.challenge).toMatch(/^Bearer realm="corridor", error="invalid_token", error_description="[^"\\]*"$/);
+    }
+  });
+
+  it('gives a caller without a valid token no field suggestions ("Did you mean …")', async () => {
+    const typo = '{ directroy { entries { id } } }';
+    for (const url of everyServer()) {
+      for (const authorization of [null, `Bearer ${await forgedToken()}`]) {
+        const r = await raw(url, authorization, typo);
+        expect(r.status).toBe(401);
+        expect(r.body).not.toMatch(/did you mean|directory/i);
+      }
+    }
+    // A signed-in officer still gets the help.
+    const signedIn = await raw(net.gatewayUrl, `Bearer ${token}`, typo);
+    expect(JSON.parse(signedIn.body).errors[0].message).toMatch(/Did you mean "directory"/);
+  });
+});
+
+describe('a member’s own provider, as a hostile member would use it', () => {
+  // Nigeria's provider: its own RS256 key, standard claims, roles in its own words, mapped by the
+  // membership. Then Nigeria tries to speak for Italy with it.
+  let nigeriaKey: CryptoKey;
+  let issuer: string;
+  const ROLE_CLAIM = 'https://nis.gov.example.ng/claims/roles';
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    nigeriaKey = pair.privateKey;
+    const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'nis-rs-1', alg: 'RS256' };
+    issuer = net.membership.agencies.find((a) => a.id === 'ng-nis')?.tokenIssuer.issuer as string;
+    await net.updateMembership((m) => ({
+      ...m,
+      agencies: m.agencies.map((a) =>
+        a.id === 'ng-nis'
+          ? {
+              ...a,
+              tokenIssuer: {
+                issuer,
+                jwks: { keys: [publicJwk as never] },
+                claims: { roles: ROLE_CLAIM, roleMap: { 'nis-border': 'border_officer' }, name: 'name' },
+              },
+            }
+          : a,
+      ),
+    }));
+    // Every server has read the new membership once a standard token is taken at each.
+    const probe = await nigeriaToken({});
+    for (const url of [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)])
+      await eventually(async () => (await gql(url, probe, '{ directory { entries { id } } }')).status === 200);
+  });
+
+  function nigeriaToken(claims: Record<string, unknown>, roles: string[] = ['nis-border']) {
+    return new SignJWT({ [ROLE_CLAIM]: roles, name: 'Chinedu Okafor', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'nis-rs-1', typ: 'at+jwt' })
+      .setIssuer(issuer)
+      .setSubject('8c1f0d2e')
+      .setAudience(net.membership.audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(nigeriaKey);
+  }
+
+  it('accepts its standard RS256 at+jwt, roles mapped, agency and country from the membership', async () => {
+    const r = await gql<{ me: { agency: string; name: string; roles: string[] } }>(
+      net.gatewayUrl,
+      await nigeriaToken({}),
+      '{ me { agency name roles } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.me).toMatchObject({ agency: 'ng-nis', name: 'Chinedu Okafor', roles: ['border_officer'] });
+  });
+
+  it('cannot speak for another agency or country, nor grant a role its mapping does not', async () => {
+    const attempts = [
+      await nigeriaToken({ agency: 'it-polfr' }),
+      await nigeriaToken({ country: 'ITA' }),
+      await nigeriaToken({}, ['administrator', 'nis-admin']),
+    ];
+    for (const url of [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)]) {
+      for (const forged of attempts) {
+        const r = await gql(url, forged, '{ directory { entries { id } } }');
+        expect(r.status).toBe(401);
+        expect(r.errors?.[0]?.extensions).toMatchObject({ reason: 'invalid_claims' });
+      }
+    }
+  });
+});
+
+describe('the public list of agencies to sign in at', () => {
+  it('answers without a token, with each issuer and public client id, and nothing else', async () => {
+    const res = await fetch(new URL('/agencies', net.gatewayUrl));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { audience: string; agencies: Record<string, unknown>[] };
+    expect(body.audience).toBe(net.membership.audience);
+    const italy = body.agencies.find((a) => a.id === 'it-polfr');
+    expect(italy).toEqual({
+      id: 'it-polfr',
+      name: expect.any(String),
+      country: 'ITA',
+      issuer: net.membership.agencies.find((a) => a.id === 'it-polfr')?.tokenIssuer.issuer,
+      clientId: 'corridor-console',
+    });
   });
 });

@@ -65,7 +65,8 @@ describe('a NUL character', () => {
 describe('a NUL character in a plain argument, sent to a node as a partner’s gateway would', () => {
   it('is named by its argument, as a variable or written in the query', async () => {
     const node = net.nodes['it-polfr']?.url as string;
-    const token = await net.token('ne-ppn-officer');
+    // What Niger's officer's node delegates to Italy's node for the gateway's fan-out.
+    const token = await net.delegatedToken('ne-ppn-officer', 'it-polfr');
     const asVariable = await gql(node, token, 'query($kind: String) { alerts(kind: $kind) { id } }', { kind: 'route\u0000' });
     expect(fieldErrorsOf(asVariable)).toEqual([{ path: 'kind', rule: 'nul_byte', message: 'must not contain a NUL character (U+0000)' }]);
     const inQuery = await gql(node, token, '{ alerts(kind: "route\\u0000") { id } }');

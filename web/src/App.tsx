@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { createGatewayClient, type LiveState } from './client';
 import { MeQuery } from './documents';
+import { completeSignIn, currentManager, endSignIn, isSignInCallback } from './oidc-session';
 import { Check } from './pages/Check';
 import { Consultations } from './pages/Consultations';
 import { Directory } from './pages/Directory';
@@ -19,7 +20,8 @@ import { Requests } from './pages/Requests';
 import { SignIn } from './pages/SignIn';
 import { Statistics } from './pages/Statistics';
 import type { RuntimeConfig } from './runtime-config';
-import { signOut, storedExpiry, storedToken } from './session';
+import { signOut, storedExpiry, storedToken, storeToken } from './session';
+import { clearDrafts } from './session-draft';
 
 type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep' | 'consultations' | 'requests' | 'statistics';
 const PAGES: Record<string, Page> = {
@@ -131,9 +133,51 @@ export function App({ config }: { config: RuntimeConfig }) {
 
   const leave = useCallback((why: string | null) => {
     signOut();
+    // An officer who signs out leaves nothing behind; one sent to sign in again keeps the draft.
+    if (why === null) clearDrafts();
+    void endSignIn();
     setReason(why);
     setToken(null);
   }, []);
+
+  // Back from the agency's provider with a code: redeem it once.
+  const [completing, setCompleting] = useState(isSignInCallback);
+  useEffect(() => {
+    if (!completing) return;
+    completeSignIn().then(
+      (user) => {
+        storeToken(user.access_token, user.expires_at ? user.expires_at * 1000 : undefined);
+        setReason(null);
+        setToken(user.access_token);
+        setCompleting(false);
+      },
+      (e: Error) => {
+        setReason(`Sign-in at your agency did not complete: ${e.message}`);
+        setCompleting(false);
+      },
+    );
+  }, [completing]);
+
+  // Signed in at an agency's provider: its tokens are renewed before they expire, and the console
+  // follows; when renewal fails the officer is asked to sign in again (a draft stays in this tab).
+  useEffect(() => {
+    const manager = token ? currentManager() : null;
+    if (!manager) return;
+    const renewed = (user: { access_token: string; expires_at?: number | undefined }) => {
+      storeToken(user.access_token, user.expires_at ? user.expires_at * 1000 : undefined);
+      setToken(user.access_token);
+    };
+    const failed = () => leave('Your session has expired. Please sign in again.');
+    manager.events.addUserLoaded(renewed);
+    manager.events.addSilentRenewError(failed);
+    // Loading the stored user arms the renewal timer of oidc-client-ts.
+    void manager.getUser();
+    return () => {
+      manager.events.removeUserLoaded(renewed);
+      manager.events.removeSilentRenewError(failed);
+      manager.stopSilentRenew();
+    };
+  }, [token, leave]);
 
   // A live feed stays open after its token expires (the gateway checks at connection time): the
   // console leaves by itself when the issuer said the token ends.
@@ -155,10 +199,12 @@ export function App({ config }: { config: RuntimeConfig }) {
     [config.gatewayUrl, token, leave],
   );
 
+  if (completing) return <main className="loading">Signing in…</main>;
   if (!token || !client) {
     return (
       <SignIn
         issuerUrl={config.issuerUrl}
+        gatewayUrl={config.gatewayUrl}
         reason={reason}
         onSignedIn={(t) => {
           setReason(null);

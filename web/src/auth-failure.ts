@@ -19,6 +19,8 @@ const REASONS: Record<AuthFailure, string> = {
   expired: 'Your session has expired. Please sign in again.',
   not_yet_valid: 'Your token is not valid yet (check this computer’s clock).',
   wrong_audience: 'Your token was issued for another network.',
+  wrong_type: 'Your agency issued a token that is not an access token.',
+  lifetime_too_long: 'Your agency issued a token that lives longer than the network accepts.',
   invalid_claims: 'Your token does not carry the claims the network needs.',
 };
 

@@ -20,6 +20,13 @@ export function storedExpiry(): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
+/** Keeps a token handed out by the agency's OpenID provider (and renewed by it) like the demo's. */
+export function storeToken(token: string, expiresAt: number | undefined): void {
+  sessionStorage.setItem(KEY, token);
+  if (expiresAt) sessionStorage.setItem(EXPIRES_KEY, new Date(expiresAt).toISOString());
+  else sessionStorage.removeItem(EXPIRES_KEY);
+}
+
 export function signOut(): void {
   sessionStorage.removeItem(KEY);
   sessionStorage.removeItem(EXPIRES_KEY);

@@ -24,3 +24,4 @@ export {
   withoutNulls,
 } from './contract-types.js';
 export { QUERY_LIMITS, QUERY_TOO_COMPLEX, queryLimitPlugins, queryLimitRules } from './query-limits.js';
+export { AUTH_REALM, type BearerAuthOptions, bearerChallenge, unauthenticated, useBearerAuth } from './use-bearer-auth.js';

@@ -35,6 +35,7 @@ import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
 import { PublishAlertMutation } from '../documents';
 import { type ErrorsByPath, serverFieldErrors, serverFindings, unplacedErrors } from '../field-errors';
 import { COUNTRY_OPTIONS, ISSUER_OPTIONS, label } from '../labels';
+import { useSessionDraft } from '../session-draft';
 
 function CountrySelect({
   id,
@@ -70,7 +71,8 @@ const TLP_ADVICE: Record<string, string> = {
 };
 
 export function Publish({ agencies, ownAgency }: { agencies: { id: string; name: string }[]; ownAgency: string }) {
-  const [form, setForm] = useState<AlertForm>(() => emptyAlertForm('route'));
+  // Kept in this tab across a sign-in at the agency's provider (session-draft.ts).
+  const [form, setForm] = useSessionDraft<AlertForm>('publish', () => emptyAlertForm('route'));
   const [errors, setErrors] = useState<ErrorsByPath>({});
   // Identifiers the node found in free text, which the console can move into the identifiers section.
   const [offers, setOffers] = useState<MoveOffer[]>([]);

@@ -1,0 +1,58 @@
+// One way to refuse a caller, the same at the gateway and at every node: the token is checked as
+// soon as the request's parameters are read — before the query is parsed or validated, so a caller
+// without a valid token learns nothing of the schema (no "Did you mean …" suggestions) — and every
+// refusal is a 401 with the challenge RFC 6750 §3 asks for.
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { AuthError } from '../access-token.js';
+import type { AccessClaims } from '../claims.js';
+
+export const AUTH_REALM = 'corridor';
+
+/**
+ * The `WWW-Authenticate` challenge for a refusal (RFC 6750 §3): no `error` when the request
+ * carried no token at all (§3.1), `invalid_token` otherwise. The description is reduced to the
+ * characters §3 allows in it, so attacker-chosen text cannot break the header.
+ */
+export function bearerChallenge(error: AuthError): string {
+  if (error.reason === 'missing') return `Bearer realm="${AUTH_REALM}"`;
+  const description = error.message.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "'").slice(0, 300);
+  return `Bearer realm="${AUTH_REALM}", error="invalid_token", error_description="${description}"`;
+}
+
+/** The GraphQL error a refusal goes out as: HTTP 401, the challenge, and the reason for the console. */
+export function unauthenticated(error: AuthError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, reason: error.reason, http: { status: 401, headers: { 'WWW-Authenticate': bearerChallenge(error) } } },
+  });
+}
+
+export interface BearerAuthOptions {
+  /** Checks the Authorization header and answers who asks; refuses with an AuthError. */
+  verify: (authorization: string | null) => Promise<AccessClaims>;
+  /** Told of each refusal (a log line); never given the token. */
+  onRefused: (error: AuthError) => void;
+}
+
+/** Adds `claims` (and the header they came from) to the context of every request it lets through. */
+export function useBearerAuth({ verify, onRefused }: BearerAuthOptions): Plugin<{ claims: AccessClaims; authorization: string }> {
+  const verified = new WeakMap<Request, { claims: AccessClaims; authorization: string }>();
+  return {
+    async onParams({ request }) {
+      const authorization = request.headers.get('authorization');
+      try {
+        verified.set(request, { claims: await verify(authorization), authorization: authorization as string });
+      } catch (e) {
+        if (!(e instanceof AuthError)) throw e;
+        onRefused(e);
+        throw unauthenticated(e);
+      }
+    },
+    onContextBuilding({ context, extendContext }) {
+      const caller = verified.get((context as { request: Request }).request);
+      // onParams runs for every GraphQL request before its context is built; nothing gets here unverified.
+      if (!caller) throw unauthenticated(new AuthError('missing', 'no access token: send Authorization: Bearer <token>'));
+      extendContext(caller);
+    },
+  };
+}

@@ -135,7 +135,18 @@ describe('authentication', () => {
   const everyServer = () => [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)];
 
   it('refuses a valid token sent without the Bearer scheme, at the gateway and at every node', async () => {
-    for (const url of everyServer()) {
+    // Each server is shown the token it would accept with the scheme: the officer's own at the
+    // gateway and at Niger's node, one delegated to it at every other node.
+    const servers = [
+      { url: net.gatewayUrl, token },
+      ...(await Promise.all(
+        Object.entries(net.nodes).map(async ([agency, n]) => ({
+          url: n.url,
+          token: agency === 'ne-ppn' ? token : await net.delegatedToken('ne-ppn-officer', agency),
+        })),
+      )),
+    ];
+    for (const { url, token } of servers) {
       const bare = await raw(url, token, '{ directory { entries { id } } }');
       expect(bare.status).toBe(401);
       expect(JSON.parse(bare.body).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'malformed' });
@@ -214,10 +225,14 @@ describe('a member’s own provider, as a hostile member would use it', () => {
           : a,
       ),
     }));
-    // Every server has read the new membership once a standard token is taken at each.
+    // Every server has read the new membership once a standard token verifies at each: taken at
+    // the gateway and Nigeria's node, refused only as not delegated at the other nodes.
     const probe = await nigeriaToken({});
-    for (const url of [net.gatewayUrl, ...Object.values(net.nodes).map((n) => n.url)])
-      await eventually(async () => (await gql(url, probe, '{ directory { entries { id } } }')).status === 200);
+    for (const [agency, n] of [['ng-nis', { url: net.gatewayUrl }], ...Object.entries(net.nodes)] as const)
+      await eventually(async () => {
+        const r = await gql(n.url, probe, '{ directory { entries { id } } }');
+        return agency === 'ng-nis' ? r.status === 200 : r.errors?.[0]?.extensions?.reason === 'wrong_audience';
+      });
   });
 
   function nigeriaToken(claims: Record<string, unknown>, roles: string[] = ['nis-border']) {

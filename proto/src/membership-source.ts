@@ -106,15 +106,25 @@ export async function openMembershipSource(opts: MembershipSourceOptions): Promi
       return inFlight;
     },
     watch(intervalMs, report) {
+      // A check already under way when the watch stops still finishes, but reports nothing.
+      let stopped = false;
+      const tell = (r: MembershipReport) => {
+        if (!stopped) report(r);
+      };
       const timer = setInterval(() => {
         source
           .refresh()
-          .then(report, (e: unknown) =>
-            report({ outcome: 'unreadable', message: `membership check failed: ${(e as Error).message}`, repeated: false }),
+          .then(tell, (e: unknown) =>
+            tell({ outcome: 'unreadable', message: `membership check failed: ${(e as Error).message}`, repeated: false }),
           );
       }, intervalMs);
       (timer as { unref?: () => void }).unref?.();
-      return { stop: () => clearInterval(timer) };
+      return {
+        stop: () => {
+          stopped = true;
+          clearInterval(timer);
+        },
+      };
     },
     onUpdate(listener) {
       listeners.push(listener);

@@ -9,9 +9,7 @@ import type { AccessClaims } from './claims.js';
 import { issuerKeys, JWKS_FETCH_DEFAULTS, type JwksFetchOptions, KeysUnavailable } from './issuer-keys.js';
 import { type Membership, TOKEN_ALGORITHMS } from './membership.js';
 
-export { discoveryUrl, JWKS_FETCH_DEFAULTS, type JwksFetchOptions } from './issuer-keys.js';
-
-export const AUTH_FAILURES = [
+const AUTH_FAILURES = [
   'missing',
   'malformed',
   'unknown_issuer',
@@ -57,7 +55,7 @@ const ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt', 'jwt']);
 /** RFC 6750 §2.1: `Bearer` (any case), one or more spaces, then the token in b64token characters. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-export interface VerifierOptions extends JwksFetchOptions {
+interface VerifierOptions extends JwksFetchOptions {
   /** CORRIDOR_MAX_TOKEN_LIFETIME_S at the node and the gateway. */
   maxLifetimeS: number;
 }

@@ -98,7 +98,7 @@ export const routeDetails = z.strictObject({
 });
 export type RouteDetails = z.infer<typeof routeDetails>;
 
-export const documentFraudDetails = z.strictObject({
+const documentFraudDetails = z.strictObject({
   documentType: code(DOCUMENT_TYPES, 'a document type, e.g. passport'),
   issuingState: issuingStateCode,
   fraudType: code(FRAUD_TYPES, 'a fraud type, e.g. counterfeit'),
@@ -113,7 +113,6 @@ export const documentFraudDetails = z.strictObject({
       .optional(),
   }),
 });
-export type DocumentFraudDetails = z.infer<typeof documentFraudDetails>;
 
 // Absent rather than empty when nothing is flagged, so alerts signed before the field existed verify as they are.
 const protection = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).min(1).max(6);
@@ -168,7 +167,7 @@ function hasShape(value: unknown, keys: string[]): boolean {
 export type AlertInput = z.input<typeof alertInput>;
 export type ValidAlertInput = z.output<typeof alertInput>;
 
-export const ALERT_STATUSES = ['active', 'amended', 'withdrawn'] as const;
+const ALERT_STATUSES = ['active', 'amended', 'withdrawn'] as const;
 
 const commonAlert = {
   id: z.uuid(),
@@ -202,8 +201,6 @@ export const alert = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('document_fraud'), ...commonAlert, route: route.nullable(), documentFraud: documentFraudDetails }),
 ]);
 export type Alert = z.infer<typeof alert>;
-export type RouteAlert = Extract<Alert, { kind: 'route' }>;
-export type DocumentFraudAlert = Extract<Alert, { kind: 'document_fraud' }>;
 
 /** Checks that depend on the clock, kept out of the schema so that parsing stays pure. */
 export function timeErrors(input: { validUntil?: string | undefined }, now: Date): { path: string; rule: string; message: string }[] {

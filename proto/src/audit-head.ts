@@ -46,7 +46,7 @@ export async function createAuditHeadSigner(privateJwk: JWK): Promise<AuditHeadS
   };
 }
 
-export type AuditHeadVerdict = { ok: true; head: AuditHead; kid: string } | Extract<SignatureVerdict, { ok: false }>;
+type AuditHeadVerdict = { ok: true; head: AuditHead; kid: string } | Extract<SignatureVerdict, { ok: false }>;
 
 /**
  * Checks a head received from `sender`: a compact JWS of the right type, signed with one of the

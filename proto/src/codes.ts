@@ -11,7 +11,7 @@ export const COUNTRY_CODES = Object.keys(COUNTRY_NAMES) as CountryCode[];
  * ISO 3166-1 alpha-3 code, except Germany's `D`, plus the codes for British nationality
  * categories, international organisations, and stateless persons and refugees.
  */
-export const ICAO_SPECIAL_ISSUERS = {
+const ICAO_SPECIAL_ISSUERS = {
   D: 'Germany',
   GBD: 'United Kingdom — British Overseas Territories citizen',
   GBN: 'United Kingdom — British National (Overseas)',
@@ -42,7 +42,7 @@ export const ISSUING_STATE_CODES = Object.keys(ISSUING_STATE_NAMES) as IssuingSt
 
 /** Traffic Light Protocol 2.0 (FIRST), from least to most restricted. */
 export const TLP_LEVELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
-export type Tlp = (typeof TLP_LEVELS)[number];
+type Tlp = (typeof TLP_LEVELS)[number];
 export const TLP_LABELS: Record<Tlp, string> = {
   CLEAR: 'TLP:CLEAR — no limit on disclosure',
   GREEN: 'TLP:GREEN — the whole Corridor network',
@@ -60,7 +60,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
 
 /** Source reliability of the 4x4 evaluation system (Europol / UK 4x4). */
 export const SOURCE_RELIABILITY = ['A', 'B', 'C', 'X'] as const;
-export type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
+type SourceReliability = (typeof SOURCE_RELIABILITY)[number];
 export const SOURCE_RELIABILITY_LABELS: Record<SourceReliability, string> = {
   A: 'A — no doubt about the source (always reliable)',
   B: 'B — source mostly reliable',
@@ -70,7 +70,7 @@ export const SOURCE_RELIABILITY_LABELS: Record<SourceReliability, string> = {
 
 /** Information credibility of the 4x4 evaluation system. */
 export const INFORMATION_CREDIBILITY = ['1', '2', '3', '4'] as const;
-export type InformationCredibility = (typeof INFORMATION_CREDIBILITY)[number];
+type InformationCredibility = (typeof INFORMATION_CREDIBILITY)[number];
 export const INFORMATION_CREDIBILITY_LABELS: Record<InformationCredibility, string> = {
   '1': '1 — known to be true without reservation',
   '2': '2 — known personally to the source, not to the officer',
@@ -108,7 +108,7 @@ export const ROUTE_REGION_LABELS: Record<RouteRegion, string> = {
 };
 
 export const TRANSPORT_MODES = ['land', 'sea', 'air'] as const;
-export type TransportMode = (typeof TRANSPORT_MODES)[number];
+type TransportMode = (typeof TRANSPORT_MODES)[number];
 export const TRANSPORT_MODE_LABELS: Record<TransportMode, string> = { land: 'Land', sea: 'Sea', air: 'Air' };
 
 export const TRANSPORT_MEANS = [
@@ -127,7 +127,7 @@ export const TRANSPORT_MEANS = [
   'commercial_flight',
   'private_flight',
 ] as const;
-export type TransportMeans = (typeof TRANSPORT_MEANS)[number];
+type TransportMeans = (typeof TRANSPORT_MEANS)[number];
 export const TRANSPORT_MEANS_LABELS: Record<TransportMeans, string> = {
   truck: 'Truck / lorry',
   van: 'Van',
@@ -178,7 +178,7 @@ export const COMMUNICATION_PLATFORMS = [
   'sms',
   'other',
 ] as const;
-export type CommunicationPlatform = (typeof COMMUNICATION_PLATFORMS)[number];
+type CommunicationPlatform = (typeof COMMUNICATION_PLATFORMS)[number];
 export const COMMUNICATION_PLATFORM_LABELS: Record<CommunicationPlatform, string> = {
   facebook: 'Facebook',
   whatsapp: 'WhatsApp',
@@ -210,7 +210,7 @@ export const FRAUD_TYPES = [
   'stolen_blank',
   'pseudo_document',
 ] as const;
-export type FraudType = (typeof FRAUD_TYPES)[number];
+type FraudType = (typeof FRAUD_TYPES)[number];
 export const FRAUD_TYPE_LABELS: Record<FraudType, string> = {
   counterfeit: 'Counterfeit (entire reproduction)',
   forged: 'Forged / falsified (genuine document altered)',
@@ -232,7 +232,7 @@ export const DOCUMENT_FEATURES = [
   'binding',
   'personalisation',
 ] as const;
-export type DocumentFeature = (typeof DOCUMENT_FEATURES)[number];
+type DocumentFeature = (typeof DOCUMENT_FEATURES)[number];
 export const DOCUMENT_FEATURE_LABELS: Record<DocumentFeature, string> = {
   biodata_page: 'Biodata page',
   photo_substitution: 'Photo substitution',
@@ -247,7 +247,7 @@ export const DOCUMENT_FEATURE_LABELS: Record<DocumentFeature, string> = {
 };
 
 export const DETECTION_PLACES = ['airport', 'land_crossing', 'seaport', 'inland', 'consulate'] as const;
-export type DetectionPlace = (typeof DETECTION_PLACES)[number];
+type DetectionPlace = (typeof DETECTION_PLACES)[number];
 export const DETECTION_PLACE_LABELS: Record<DetectionPlace, string> = {
   airport: 'Airport',
   land_crossing: 'Land border crossing',

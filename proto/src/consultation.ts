@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { PROTECTION_FLAGS, type ProtectionFlag } from './codes.js';
 import { agencyId, code, isoDate, isoDateTime } from './fields.js';
 
-export const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).max(6).default([]);
+const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).max(6).default([]);
 
 export const REQUEST_TYPES = ['mla', 'extradition', 'joint_investigation_team', 'information_request'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -27,7 +27,7 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   information_request: 'Information request',
 };
 
-export const REQUEST_STATUSES = ['drafted', 'sent', 'received', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
+const REQUEST_STATUSES = ['drafted', 'sent', 'received', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   drafted: 'Drafted',
@@ -39,7 +39,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 /** A request in one of these is finished: it is never overdue. */
-export const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
+const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
 
 /**
  * Which side may move a request into a status, and from which: the sending authority drafts,
@@ -56,12 +56,12 @@ export const REQUEST_TRANSITIONS: Record<RequestStatus, { by: 'sender' | 'receiv
 };
 
 /** A central authority or other contact from the directory: which agency, which entry, its name then. */
-export const authorityRef = z.strictObject({
+const authorityRef = z.strictObject({
   agency: agencyId,
   entryId: z.uuid().optional(),
   name: z.string().trim().min(1).max(160),
 });
-export type AuthorityRef = z.infer<typeof authorityRef>;
+type AuthorityRef = z.infer<typeof authorityRef>;
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const signature = z
@@ -83,7 +83,7 @@ const common = {
 };
 
 /** What a consultation was opened from, so each side can go back to it. */
-export const consultationAbout = z.strictObject({
+const consultationAbout = z.strictObject({
   alertId: z.uuid().optional(),
   entryId: z.uuid().optional(),
 });
@@ -121,7 +121,6 @@ export const consultationEvent = z.discriminatedUnion('type', [
   }),
 ]);
 export type ConsultationEvent = z.infer<typeof consultationEvent>;
-export type ConsultationEventInput = z.input<typeof consultationEvent>;
 
 // What a user writes; the node adds ids, parties, time, author, signature.
 export const openConsultationInput = z.strictObject({
@@ -131,7 +130,6 @@ export const openConsultationInput = z.strictObject({
   body: text(4000),
   protection: protectionFlags,
 });
-export type OpenConsultationInput = z.input<typeof openConsultationInput>;
 
 export const consultationMessageInput = z.strictObject({ body: text(4000), protection: protectionFlags });
 
@@ -145,7 +143,6 @@ export const requestInput = z.strictObject({
   /** Send at once; otherwise it stays a draft at the sending agency until sent. */
   send: z.boolean().default(false),
 });
-export type RequestInput = z.input<typeof requestInput>;
 
 export const requestStatusInput = z.strictObject({
   status: code(REQUEST_STATUSES, 'a request status'),
@@ -168,7 +165,7 @@ export function parseConsultationSubject(root: string, subject: string): { recip
 // ---------------------------------------------------------------------------------------------
 // The state both sides derive from the events.
 
-export interface RequestChange {
+interface RequestChange {
   at: string;
   agency: string;
   author: string;
@@ -207,7 +204,7 @@ export interface ConsultationState {
 }
 
 /** Events in the one order both sides use: by time, then by id. */
-export function compareEvents(a: Pick<ConsultationEvent, 'at' | 'id'>, b: Pick<ConsultationEvent, 'at' | 'id'>): number {
+function compareEvents(a: Pick<ConsultationEvent, 'at' | 'id'>, b: Pick<ConsultationEvent, 'at' | 'id'>): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 

@@ -30,7 +30,7 @@ export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token'
 export const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
 
 /** Nodes sign with Ed25519 or P-256 keys; `none`, HMAC and RSA are never accepted here. */
-export const DELEGATION_ALGORITHMS = ['EdDSA', 'ES256'];
+const DELEGATION_ALGORITHMS = ['EdDSA', 'ES256'];
 
 const NODE_URN_PREFIX = 'urn:corridor:node:';
 

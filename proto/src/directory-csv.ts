@@ -74,19 +74,19 @@ export const DIRECTORY_CSV_COLUMNS = [
   'fax',
   'notes',
 ] as const;
-export type DirectoryCsvColumn = (typeof DIRECTORY_CSV_COLUMNS)[number];
+type DirectoryCsvColumn = (typeof DIRECTORY_CSV_COLUMNS)[number];
 
 /** What an export adds after the import columns: set by the node, so an import ignores them. */
-export const DIRECTORY_CSV_RECORD_COLUMNS = ['agency', 'last_verified', 'verified_by', 'retired_at'] as const;
+const DIRECTORY_CSV_RECORD_COLUMNS = ['agency', 'last_verified', 'verified_by', 'retired_at'] as const;
 /** The header of an export. */
 export const DIRECTORY_CSV_EXPORT_COLUMNS = [...DIRECTORY_CSV_COLUMNS, ...DIRECTORY_CSV_RECORD_COLUMNS] as const;
 
-export const DIRECTORY_CSV_REQUIRED_COLUMNS = ['name', 'kind', 'roles', 'country', 'languages', 'time_zone'] as const;
+const DIRECTORY_CSV_REQUIRED_COLUMNS = ['name', 'kind', 'roles', 'country', 'languages', 'time_zone'] as const;
 
 /** Beyond this an import is a migration, not an onboarding; it also bounds the work of a pre-check in the browser. */
-export const DIRECTORY_CSV_MAX_ROWS = 5000;
+const DIRECTORY_CSV_MAX_ROWS = 5000;
 
-export interface DirectoryCsvRow {
+interface DirectoryCsvRow {
   /** The row in the file (the header is row 1). */
   row: number;
   /** The entry to replace; absent for a new entry. */
@@ -94,14 +94,14 @@ export interface DirectoryCsvRow {
   draft: DirectoryEntryDraft;
 }
 
-export interface DirectoryCsvProblem {
+interface DirectoryCsvProblem {
   row: number;
   /** The column, or `''` for the row (or the file) as a whole. */
   field: string;
   message: string;
 }
 
-export interface DirectoryCsvParseResult {
+interface DirectoryCsvParseResult {
   /** The rows without problems. When `problems` is not empty, callers apply none of them. */
   rows: DirectoryCsvRow[];
   problems: DirectoryCsvProblem[];

@@ -65,7 +65,7 @@ export function matchesSearchText(searchText: string, text: string | undefined):
   return searchWords(text).every((w) => searchText.includes(w));
 }
 
-export interface LocalClock {
+interface LocalClock {
   /** YYYY-MM-DD in the contact's time zone. */
   date: string;
   weekday: Weekday;
@@ -132,7 +132,7 @@ export function isStale(entry: Pick<DirectoryEntry, 'lastVerified'>, now: Date, 
 }
 
 /** What ranking reads of an entry, so a node can rank from a few columns before reading whole entries. */
-export type RankedEntry = Pick<DirectoryEntry, 'id' | 'name' | 'languages' | 'lastVerified' | 'availability'>;
+type RankedEntry = Pick<DirectoryEntry, 'id' | 'name' | 'languages' | 'lastVerified' | 'availability'>;
 
 /** The search order for a user who speaks `speaks`, at `now`: best first. */
 export function directoryOrder<E extends RankedEntry>(now: Date, speaks: readonly LanguageCode[] = []): (a: E, b: E) => number {

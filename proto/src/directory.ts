@@ -89,7 +89,6 @@ export type DirectoryEntry = z.infer<typeof directoryEntry>;
  */
 export const directoryEntryDraft = directoryEntry.omit({ id: true, agency: true, lastVerified: true, verifiedBy: true, retiredAt: true });
 export type DirectoryEntryDraft = z.infer<typeof directoryEntryDraft>;
-export type DirectoryEntryDraftInput = z.input<typeof directoryEntryDraft>;
 /** A list of entries, as in a seed file or an import. */
 export const directoryEntries = z.array(directoryEntry);
 export type DirectoryEntryInput = z.input<typeof directoryEntry>;

@@ -77,7 +77,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   });
 }
 
-export const NUL_BYTE = 'nul_byte';
+const NUL_BYTE = 'nul_byte';
 
 /**
  * A field error for every string (value or key) holding U+0000. No schema needs one, PostgreSQL

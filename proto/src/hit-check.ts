@@ -5,4 +5,3 @@ import { pseudonymizedIdentifier } from './alert.js';
 
 /** One identifier under each key epoch in use: a handful of pseudonyms, never a list to trawl. */
 export const hitCheckRequest = z.array(pseudonymizedIdentifier).min(1, 'give the pseudonyms to check').max(8);
-export type HitCheckRequest = z.infer<typeof hitCheckRequest>;

@@ -1,33 +1,180 @@
-// The public face of the Corridor contract. Everything else imports from here only.
-export * from './access-token.js';
-export * from './alert.js';
-export * from './alert-order.js';
-export * from './alert-signature.js';
-export * from './audit-head.js';
-export * from './claims.js';
-export * from './codes.js';
-export * from './consultation.js';
-export * from './correlation.js';
-export * from './delegation-token.js';
-export * from './directory.js';
-export * from './directory-csv.js';
-export * from './directory-ranking.js';
-export * from './errors.js';
-export * from './feed-expiry.js';
-export * from './fields.js';
-export * from './hit-check.js';
-export * from './identifiers/free-text.js';
-export * from './identifiers/free-text-errors.js';
-export * from './identifiers/index.js';
-export * from './membership.js';
-export * from './membership-signature.js';
-export * from './membership-source.js';
-export * from './network-keys.js';
-export * from './pseudonym.js';
-export * from './release.js';
-export * from './release-policy.js';
-export * from './route-subscription.js';
-export * from './statistics.js';
-export * from './subjects.js';
-export * from './vcard.js';
-export * from './weekday-runs.js';
+// The public face of the Corridor contract: services, gateway, console, deploy and the tests import
+// `@corridor/proto` and nothing deeper. Names are listed, not re-exported wholesale, so that what
+// other packages depend on is a decision made here: a name joins this list when another package
+// first imports it, and leaves it when the last one stops (public-face.spec.ts holds both).
+// Modules inside proto import each other by path; what only a sibling module or a spec needs is
+// exported from its module but not from here. Servers' GraphQL pieces are `@corridor/proto/graphql`.
+export { AuthError, type AuthFailure, createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S, type TokenVerifier } from './access-token.js';
+export {
+  type Alert,
+  type AlertInput,
+  alert,
+  alertInput,
+  identifierInput,
+  type PseudonymizedIdentifier,
+  timeErrors,
+  type ValidAlertInput,
+} from './alert.js';
+export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor } from './alert-order.js';
+export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
+export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
+export type { AccessClaims } from './claims.js';
+export {
+  ALERT_KIND_LABELS,
+  ALERT_KINDS,
+  COMMUNICATION_PLATFORM_LABELS,
+  COMMUNICATION_PLATFORMS,
+  COMPETENCE_LABELS,
+  COMPETENCES,
+  CONCEALMENT_LABELS,
+  CONCEALMENT_METHODS,
+  COUNTRY_NAMES,
+  type Competence,
+  type CountryCode,
+  DETECTION_PLACE_LABELS,
+  DETECTION_PLACES,
+  DIRECTORY_ROLE_LABELS,
+  DIRECTORY_ROLES,
+  type DirectoryRole,
+  DOCUMENT_FEATURE_LABELS,
+  DOCUMENT_FEATURES,
+  DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  FRAUD_TYPE_LABELS,
+  FRAUD_TYPES,
+  IDENTIFIER_KIND_LABELS,
+  IDENTIFIER_KINDS,
+  type IdentifierKind,
+  INFORMATION_CREDIBILITY,
+  INFORMATION_CREDIBILITY_LABELS,
+  ISSUING_STATE_NAMES,
+  LANGUAGE_CODES,
+  type LanguageCode,
+  PROTECTION_FLAG_LABELS,
+  PROTECTION_FLAGS,
+  type ProtectionFlag,
+  ROUTE_REGION_LABELS,
+  ROUTE_REGIONS,
+  type RouteRegion,
+  SOURCE_RELIABILITY,
+  SOURCE_RELIABILITY_LABELS,
+  TLP_LABELS,
+  TLP_LEVELS,
+  TRANSPORT_MEANS,
+  TRANSPORT_MEANS_LABELS,
+  TRANSPORT_MODE_LABELS,
+  TRANSPORT_MODES,
+  type UserRole,
+  WEEKDAYS,
+  type Weekday,
+} from './codes.js';
+export {
+  type ConsultationEvent,
+  type ConsultationState,
+  consultationEvent,
+  consultationMessageInput,
+  consultationSubject,
+  foldConsultation,
+  isOverdue,
+  openConsultationInput,
+  parseConsultationSubject,
+  REQUEST_STATUS_LABELS,
+  REQUEST_TRANSITIONS,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  type RequestState,
+  type RequestStatus,
+  type RequestType,
+  requestInput,
+  requestStatusInput,
+  statusChangeProblem,
+} from './consultation.js';
+export { type CorrelationNotice, correlationNotice, correlationSubject, parseCorrelationSubject } from './correlation.js';
+export {
+  ACCESS_TOKEN_TYPE,
+  agencyOfNodeUrn,
+  createDelegationSigner,
+  createDelegationVerifier,
+  DELEGATION_TOKEN_TYPE,
+  type DelegationSigner,
+  isDelegationToken,
+  JWT_TOKEN_TYPE,
+  nodeUrn,
+  TOKEN_EXCHANGE_GRANT,
+  tokenExchangeUrl,
+} from './delegation-token.js';
+export {
+  DIRECTORY_SEARCH_LIMIT,
+  type DirectoryEntry,
+  type DirectoryEntryDraft,
+  type DirectoryEntryInput,
+  type DirectoryFilter,
+  directoryEntries,
+  directoryEntry,
+  directoryEntryDraft,
+  directoryFilter,
+} from './directory.js';
+export { directoryColumnOf, directoryRecordOf, directoryToCsv, parseDirectoryCsv, parseDirectoryRecord } from './directory-csv.js';
+export {
+  DEFAULT_STALE_AFTER_DAYS,
+  directoryOrder,
+  directorySearchText,
+  foldText,
+  isStale,
+  reachability,
+  searchWords,
+} from './directory-ranking.js';
+export { type FieldError, fieldErrorsOf, nulByteErrors, parseOrThrow, ValidationError } from './errors.js';
+export { untilTokenExpiry } from './feed-expiry.js';
+export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
+export { hitCheckRequest } from './hit-check.js';
+export { freeTextErrors } from './identifiers/free-text-errors.js';
+export { identifierErrors } from './identifiers/index.js';
+export { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
+export { agencyOf, type MemberAgency, type Membership, memberAgency, membership } from './membership.js';
+export { openSignedMembership, parseTrustAnchor, signMembership } from './membership-signature.js';
+export {
+  defaultMembershipPollMs,
+  type MembershipSource,
+  membershipLogLine,
+  membershipReader,
+  openMembershipSource,
+} from './membership-source.js';
+export { activeKeys, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export { mayRelease } from './release.js';
+export {
+  decideRelease,
+  REDACTABLE_FIELDS,
+  type Receiver,
+  type ReleasePolicy,
+  type ReleasePolicyInput,
+  redactAlert,
+  redactDirectoryEntry,
+  releasePolicy,
+} from './release-policy.js';
+export { matchesSubscription, type RouteSubscription, routeSubscription } from './route-subscription.js';
+export {
+  DEFAULT_SMALL_COUNT_THRESHOLD,
+  type RawStatistics,
+  STATISTICS_DIMENSION_LABELS,
+  STATISTICS_TABLE_LABELS,
+  type StatisticsDimension,
+  type StatisticsFigure,
+  type StatisticsReport,
+  type StatisticsTable,
+  statisticsPeriod,
+  statisticsReport,
+  statisticsToCsv,
+  statisticsToJson,
+  suppressStatistics,
+} from './statistics.js';
+export {
+  auditHeadSubject,
+  inboxFilterFor,
+  inboxSubject,
+  parseAlertSubject,
+  parseAuditHeadSubject,
+  partnerInboxSubjects,
+} from './subjects.js';
+export { toVCard, vcardFileName } from './vcard.js';
+export { writeWeekdays } from './weekday-runs.js';

@@ -14,19 +14,11 @@ import { base64urlEncode } from './pseudonym.js';
 // canonicalize (the RFC 8785 reference implementation) is CommonJS: its default import is the function.
 const canonicalize = canonicalizeModule as unknown as (value: unknown) => string;
 
-export const MEMBERSHIP_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
+const MEMBERSHIP_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
 /** The JWS `typ`: a secretariat signature over something else cannot pass for a membership. */
-export const MEMBERSHIP_JWS_TYPE = 'corridor-membership+jws';
+const MEMBERSHIP_JWS_TYPE = 'corridor-membership+jws';
 
-export const MEMBERSHIP_REFUSALS = [
-  'unreadable',
-  'not_json',
-  'not_signed',
-  'bad_signature',
-  'invalid',
-  'rollback',
-  'other_network',
-] as const;
+const MEMBERSHIP_REFUSALS = ['unreadable', 'not_json', 'not_signed', 'bad_signature', 'invalid', 'rollback', 'other_network'] as const;
 export type MembershipRefusal = (typeof MEMBERSHIP_REFUSALS)[number];
 
 /** A membership document that is not accepted, and why (`reason` for logs and tests, message for people). */
@@ -42,7 +34,7 @@ export class MembershipError extends Error {
 
 /** The file (or HTTP answer) as published: the document and the secretariat's signature over it. */
 export const signedMembership = z.strictObject({ membership: z.record(z.string(), z.unknown()), signature: z.string().min(1) });
-export type SignedMembership = { membership: Membership; signature: string };
+type SignedMembership = { membership: Membership; signature: string };
 
 function signingInput(document: unknown): Uint8Array {
   return new TextEncoder().encode(canonicalize(document));

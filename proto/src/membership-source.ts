@@ -31,7 +31,7 @@ export interface MembershipSource {
   onUpdate(listener: (next: Membership, previous: Membership) => void): void;
 }
 
-export interface MembershipSourceOptions {
+interface MembershipSourceOptions {
   location: string;
   read: () => Promise<string>;
   /** The secretariat's public keys. */

@@ -29,7 +29,7 @@ export const TOKEN_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA', 'Ed25519'] 
  * P-256 or Ed25519. Each algorithm is pinned to its key type when a token is verified, so a key
  * published for one algorithm never verifies a token that names another.
  */
-export const tokenSigningJwk = z
+const tokenSigningJwk = z
   .looseObject({
     kty: z.enum(['RSA', 'EC', 'OKP'], { error: 'must be an RSA, EC (P-256) or OKP (Ed25519) key' }),
     crv: z.enum(['P-256', 'Ed25519'], { error: 'must be P-256 (EC) or Ed25519 (OKP)' }).optional(),
@@ -63,7 +63,7 @@ const claimPath = z
  * the token lacks of agency, country and networks is taken from the membership entry; a token that
  * names another agency or country than its issuer's entry is refused.
  */
-export const claimMapping = z.strictObject({
+const claimMapping = z.strictObject({
   /** The claim holding the user's roles (an array, or a space-separated string): a name or a dotted path. */
   roles: claimPath.default('roles'),
   /**
@@ -106,7 +106,6 @@ export const tokenIssuer = z
           "give the issuer's keys inline (jwks) or by address (jwksUri), or make the issuer an https URL (plain http only for 127.0.0.1 or localhost) whose OpenID discovery document names them",
       });
   });
-export type TokenIssuer = z.infer<typeof tokenIssuer>;
 
 export const memberAgency = z.strictObject({
   id: agencyId,

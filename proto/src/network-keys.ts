@@ -6,7 +6,7 @@
 import type { IdentifierInput, PseudonymizedIdentifier } from './alert.js';
 import { type NetworkKey, parseNetworkKey, pseudonymize } from './pseudonym.js';
 
-export interface KeyEpoch {
+interface KeyEpoch {
   key: NetworkKey;
   /** From this instant the epoch is no longer used; null while no retirement is scheduled. */
   retireAt: Date | null;
@@ -42,9 +42,6 @@ export function parseNetworkKeyring(text: string): NetworkKeyring {
   }
   return { epochs };
 }
-
-/** The keyring of a single key (one epoch, no rotation scheduled). */
-export const singleKeyring = (key: NetworkKey): NetworkKeyring => ({ epochs: [{ key, retireAt: null }] });
 
 /** The keys in use at `now`, oldest first. None is a configuration error worth stopping for. */
 export function activeKeys(ring: NetworkKeyring, now: Date): NetworkKey[] {

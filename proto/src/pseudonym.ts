@@ -27,7 +27,7 @@ export function canonicalize(id: IdentifierInput): string {
   return canonicalIdentifier(id);
 }
 
-export function pseudonymOf(kind: IdentifierKind, canonical: string, key: NetworkKey): string {
+function pseudonymOf(kind: IdentifierKind, canonical: string, key: NetworkKey): string {
   const mac = hmac(sha256, key.secret, new TextEncoder().encode(`${kind}\u0000${canonical}`));
   return base64urlEncode(mac);
 }

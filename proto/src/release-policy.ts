@@ -14,11 +14,11 @@ import { agencyId, code, countryCode, networkId } from './fields.js';
  * `consultation`: the messages and requests of a consultation this agency sends to the other
  * party (issue 7). Each side's own policy governs what it sends; nothing else of a case travels.
  */
-export const RELEASE_RESOURCES = ['alert', 'directory_entry', 'consultation'] as const;
-export type ReleaseResource = (typeof RELEASE_RESOURCES)[number];
+const RELEASE_RESOURCES = ['alert', 'directory_entry', 'consultation'] as const;
+type ReleaseResource = (typeof RELEASE_RESOURCES)[number];
 
 /** The kinds of directory entry a rule can name ("entry class"). */
-export const DIRECTORY_ENTRY_CLASSES = ['person', 'desk'] as const;
+const DIRECTORY_ENTRY_CLASSES = ['person', 'desk'] as const;
 
 /**
  * Fields a rule may withhold, per resource. Named here rather than free paths so that a typo in a
@@ -29,12 +29,12 @@ export const REDACTABLE_FIELDS = {
   directory_entry: ['channels.phone', 'channels.email', 'channels.secure_messaging', 'channels.fax', 'notes', 'title'],
   consultation: [],
 } as const satisfies Record<ReleaseResource, readonly string[]>;
-export type RedactableField<R extends ReleaseResource = ReleaseResource> = (typeof REDACTABLE_FIELDS)[R][number];
+type RedactableField<R extends ReleaseResource = ReleaseResource> = (typeof REDACTABLE_FIELDS)[R][number];
 
 const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a rule id: lower-case letters, digits and hyphens');
 const nonEmpty = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'leave the condition out instead of listing nothing');
 
-export const releaseRule = z.strictObject({
+const releaseRule = z.strictObject({
   id: ruleId,
   description: z.string().trim().max(500).optional(),
   /** `deny` rules carve exceptions out of broader `release` rules below them. */
@@ -109,7 +109,7 @@ export type ReleaseItem =
   | { resource: 'directory_entry'; entryClass: string; networks: readonly string[] }
   | { resource: 'consultation'; networks: readonly string[] };
 
-export type ReleaseDecision = { release: true; rule: string; redact: readonly string[] } | { release: false; rule: string | null };
+type ReleaseDecision = { release: true; rule: string; redact: readonly string[] } | { release: false; rule: string | null };
 
 const some = (wanted: readonly string[] | undefined, held: readonly string[]) => !wanted || wanted.some((w) => held.includes(w));
 const oneOf = (wanted: readonly string[] | undefined, value: string) => !wanted || wanted.includes(value);

@@ -37,25 +37,24 @@ import { parseOrThrow } from './errors.js';
 import { agencyId, isoDateTime } from './fields.js';
 
 export const DEFAULT_SMALL_COUNT_THRESHOLD = 5;
-export const STATISTICS_FORMAT = 'corridor-statistics/1' as const;
+const STATISTICS_FORMAT = 'corridor-statistics/1' as const;
 
 /** A calendar month in UTC, `YYYY-MM`: the unit of every period and of every `month` dimension. */
-export const statisticsMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, e.g. 2026-11');
+const statisticsMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, e.g. 2026-11');
 
 /** The months reported, both included; either end may be left open. */
 export const statisticsPeriod = z
   .strictObject({ from: statisticsMonth.optional(), to: statisticsMonth.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'must not be before from' });
-export type StatisticsPeriod = z.infer<typeof statisticsPeriod>;
 
-export const STATISTICS_TABLES = ['alerts', 'requests', 'time_to_answer', 'protection_notices'] as const;
-export type StatisticsTableName = (typeof STATISTICS_TABLES)[number];
+const STATISTICS_TABLES = ['alerts', 'requests', 'time_to_answer', 'protection_notices'] as const;
+type StatisticsTableName = (typeof STATISTICS_TABLES)[number];
 
-export const STATISTICS_DIMENSIONS = ['direction', 'kind', 'region', 'requestType', 'status', 'flag', 'country', 'month'] as const;
+const STATISTICS_DIMENSIONS = ['direction', 'kind', 'region', 'requestType', 'status', 'flag', 'country', 'month'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
 /** The dimensions of each table's cells, in the order they are sorted and written. */
-export const STATISTICS_TABLE_DIMENSIONS = {
+const STATISTICS_TABLE_DIMENSIONS = {
   alerts: ['direction', 'kind', 'region', 'month'],
   requests: ['direction', 'requestType', 'status'],
   time_to_answer: ['direction', 'requestType'],

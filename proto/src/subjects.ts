@@ -8,7 +8,7 @@ import type { Alert } from './alert.js';
 import type { AlertKind } from './codes.js';
 import { releaseAudience } from './release.js';
 
-export const NO_REGION = 'none';
+const NO_REGION = 'none';
 
 function alertTail(a: Pick<Alert, 'kind' | 'origin' | 'route'>): string {
   return `alert.${a.kind}.${a.origin.country}.${a.route?.region ?? NO_REGION}.${a.origin.agency}`;
@@ -41,8 +41,6 @@ export const INBOX_MESSAGE_TYPES = [
   { type: 'audit', between: 0 },
 ] as const;
 
-export type InboxMessageType = (typeof INBOX_MESSAGE_TYPES)[number]['type'];
-
 /**
  * The subjects on which `sender` may write into `recipient`'s inbox: one wildcard pattern per
  * message type, each ending in the sender's id. `recipient` may be `*` (any partner).
@@ -56,7 +54,7 @@ export function inboxFilterFor(root: string, agency: string): string {
   return `${root}.inbox.${agency}.>`;
 }
 
-export interface ParsedAlertSubject {
+interface ParsedAlertSubject {
   recipient: string | null;
   kind: AlertKind;
   originCountry: string;

@@ -4,7 +4,7 @@
 import { WEEKDAYS, type Weekday } from './codes.js';
 
 /** `days` (in the order given) cut into runs of following days; `range` for runs of three or more. */
-export function weekdayRuns(days: readonly Weekday[]): { days: Weekday[]; range: boolean }[] {
+function weekdayRuns(days: readonly Weekday[]): { days: Weekday[]; range: boolean }[] {
   const runs: { days: Weekday[]; range: boolean }[] = [];
   let i = 0;
   while (i < days.length) {

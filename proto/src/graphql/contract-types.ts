@@ -62,7 +62,7 @@ export interface DirectoryPageView {
 }
 
 /** A refused CSV import: every problem, by row of the file (the header is row 1) and column. */
-export interface ImportProblemView {
+interface ImportProblemView {
   row: number;
   field: string;
   message: string;
@@ -149,7 +149,7 @@ export interface AuditProblemView {
 }
 
 /** The builder settings the contract's types need; each server's builder adds its own context. */
-export type ContractSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<{
+type ContractSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<{
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
 }>;

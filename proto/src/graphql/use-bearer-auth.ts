@@ -7,27 +7,27 @@ import type { Plugin } from 'graphql-yoga';
 import { AuthError } from '../access-token.js';
 import type { AccessClaims } from '../claims.js';
 
-export const AUTH_REALM = 'corridor';
+const AUTH_REALM = 'corridor';
 
 /**
  * The `WWW-Authenticate` challenge for a refusal (RFC 6750 §3): no `error` when the request
  * carried no token at all (§3.1), `invalid_token` otherwise. The description is reduced to the
  * characters §3 allows in it, so attacker-chosen text cannot break the header.
  */
-export function bearerChallenge(error: AuthError): string {
+function bearerChallenge(error: AuthError): string {
   if (error.reason === 'missing') return `Bearer realm="${AUTH_REALM}"`;
   const description = error.message.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "'").slice(0, 300);
   return `Bearer realm="${AUTH_REALM}", error="invalid_token", error_description="${description}"`;
 }
 
 /** The GraphQL error a refusal goes out as: HTTP 401, the challenge, and the reason for the console. */
-export function unauthenticated(error: AuthError): GraphQLError {
+function unauthenticated(error: AuthError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: { code: error.code, reason: error.reason, http: { status: 401, headers: { 'WWW-Authenticate': bearerChallenge(error) } } },
   });
 }
 
-export interface BearerAuthOptions {
+interface BearerAuthOptions {
   /** Checks the Authorization header and answers who asks; refuses with an AuthError. */
   verify: (authorization: string | null) => Promise<AccessClaims>;
   /** Told of each refusal (a log line); never given the token. */

@@ -6,7 +6,7 @@ import type { IdentifierInput } from '../alert.js';
 import type { FieldError } from '../errors.js';
 import { describeFinding, type FreeTextContext, findIdentifiersInText, type TextFinding } from './free-text.js';
 
-export const IDENTIFIER_IN_TEXT = 'identifier_in_text';
+const IDENTIFIER_IN_TEXT = 'identifier_in_text';
 
 /** Keys whose strings are not free text: the identifiers themselves, and agency ids. */
 const NOT_FREE_TEXT = new Set(['identifiers', 'recipients']);

@@ -13,6 +13,8 @@ export * from './directory.js';
 export * from './directory-csv.js';
 export * from './directory-ranking.js';
 export * from './errors.js';
+// Named too, so an explicit export list keeps it: the base every server's error mapper reads.
+export { CorridorError } from './errors.js';
 export * from './feed-expiry.js';
 export * from './fields.js';
 export * from './hit-check.js';

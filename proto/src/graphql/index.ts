@@ -23,5 +23,6 @@ export {
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';
+export { corridorGraphQLError, createMaskError, type DefectLog } from './mask-error.js';
 export { QUERY_LIMITS, QUERY_TOO_COMPLEX, queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { AUTH_REALM, type BearerAuthOptions, bearerChallenge, unauthenticated, useBearerAuth } from './use-bearer-auth.js';

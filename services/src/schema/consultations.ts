@@ -30,9 +30,7 @@ builder.queryFields((t) => ({
     type: ['JSONObject'],
     description: 'Consultations this agency is party to (proto ConsultationState), the most recently active first.',
     authScopes: { ownAgency: WHAT },
-    resolve: async (_r, _a, ctx) => {
-      return (await listConsultations(ctx.services.db)).map(asJson);
-    },
+    resolve: async (_r, _a, ctx) => (await listConsultations(ctx.services.db)).map(asJson),
   }),
   consultation: t.field({
     type: 'JSONObject',
@@ -71,9 +69,7 @@ builder.queryFields((t) => ({
     description: 'Protection notices held here, newest first: the need, the place, whom it was brought to; never a person.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
     authScopes: { ownAgency: 'read protection notices' },
-    resolve: async (_r, args, ctx) => {
-      return (await listProtectionNotices(ctx.services.db, args.limit)).map(asJson);
-    },
+    resolve: async (_r, args, ctx) => (await listProtectionNotices(ctx.services.db, args.limit)).map(asJson),
   }),
 }));
 

@@ -64,17 +64,13 @@ builder.queryFields((t) => ({
     description: 'Every entry of this agency, live ones first; retired ones too when asked. For its own users.',
     args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
     authScopes: { ownAgency: 'list the agency’s own directory' },
-    resolve: async (_root, args, ctx) => {
-      return withStale(ctx, await ownEntries(ctx.services.db, { includeRetired: args.includeRetired }));
-    },
+    resolve: async (_root, args, ctx) => withStale(ctx, await ownEntries(ctx.services.db, { includeRetired: args.includeRetired })),
   }),
   directoryToVerify: t.field({
     type: [DirectoryEntryRef],
     description: 'Live entries already stale or stale within 30 days, the longest unconfirmed first. For administrators.',
     authScopes: { administrators: KEEP },
-    resolve: async (_root, _args, ctx) => {
-      return withStale(ctx, await entriesToVerify(ctx.services.db, ctx.services.staleAfterDays));
-    },
+    resolve: async (_root, _args, ctx) => withStale(ctx, await entriesToVerify(ctx.services.db, ctx.services.staleAfterDays)),
   }),
   directoryEntryHistory: t.field({
     type: [DirectoryChangeRef],

@@ -199,9 +199,7 @@ builder.queryFields((t) => ({
     description: 'Every revision this node holds of an alert, oldest first; for this agency’s own users (audit).',
     args: { id: t.arg.id({ required: true }) },
     authScopes: { ownAgency: 'read alert history' },
-    resolve: (_root, args, ctx) => {
-      return alertHistory(ctx.services.db, String(args.id));
-    },
+    resolve: (_root, args, ctx) => alertHistory(ctx.services.db, String(args.id)),
   }),
 }));
 
@@ -308,18 +306,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The caller’s route subscription (proto routeSubscription), or null.',
     authScopes: { ownAgency: 'keep subscriptions' },
-    resolve: async (_root, _args, ctx) => {
-      return (await getSubscription(ctx.services.db, ctx.claims.sub)) as JsonObject | null;
-    },
+    resolve: async (_root, _args, ctx) => (await getSubscription(ctx.services.db, ctx.claims.sub)) as JsonObject | null,
   }),
   subscribedAlerts: t.field({
     type: [SubscribedAlertRef],
     description: 'Alerts held here that match the caller’s subscription, newest first, read or unread.',
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     authScopes: { ownAgency: 'keep subscriptions' },
-    resolve: (_root, args, ctx) => {
-      return subscribedAlerts(ctx.services.db, ctx.claims.sub, args);
-    },
+    resolve: (_root, args, ctx) => subscribedAlerts(ctx.services.db, ctx.claims.sub, args),
   }),
 }));
 
@@ -329,17 +323,13 @@ builder.mutationFields((t) => ({
     description: 'Replaces the caller’s route subscription (proto routeSubscription).',
     args: { filter: t.arg({ type: 'JSONObject', required: true }) },
     authScopes: { ownAgency: 'keep subscriptions' },
-    resolve: async (_root, args, ctx) => {
-      return (await setSubscription(ctx.services.db, ctx.claims.sub, args.filter)) as unknown as JsonObject;
-    },
+    resolve: async (_root, args, ctx) => (await setSubscription(ctx.services.db, ctx.claims.sub, args.filter)) as unknown as JsonObject,
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
     args: { ids: t.arg.idList({ required: true }) },
     authScopes: { ownAgency: 'keep subscriptions' },
-    resolve: (_root, args, ctx) => {
-      return markRead(ctx.services.db, ctx.claims.sub, args.ids.map(String));
-    },
+    resolve: (_root, args, ctx) => markRead(ctx.services.db, ctx.claims.sub, args.ids.map(String)),
   }),
 }));
 

@@ -4,7 +4,15 @@
 // mint. Tokens are cached per (user token, target node) until shortly before they expire, so a
 // fan-out costs one exchange per node every few minutes, and concurrent requests share one exchange.
 import { createHash } from 'node:crypto';
-import { ACCESS_TOKEN_TYPE, JWT_TOKEN_TYPE, type Membership, nodeUrn, TOKEN_EXCHANGE_GRANT, tokenExchangeUrl } from '@corridor/proto';
+import {
+  ACCESS_TOKEN_TYPE,
+  CorridorError,
+  JWT_TOKEN_TYPE,
+  type Membership,
+  nodeUrn,
+  TOKEN_EXCHANGE_GRANT,
+  tokenExchangeUrl,
+} from '@corridor/proto';
 
 export interface Caller {
   /** The caller's Authorization header, as verified by the gateway. */
@@ -29,7 +37,10 @@ export interface DelegatedTokensOptions {
   fetch?: typeof fetch;
 }
 
-export class TokenExchangeError extends Error {
+export class TokenExchangeError extends CorridorError {
+  readonly code = 'TOKEN_EXCHANGE_FAILED' as const;
+  // Its message can carry a node's address or transport error: the operator's to read, in the log.
+  override readonly toCaller = false;
   override name = 'TokenExchangeError';
 }
 

@@ -1,8 +1,7 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
 import { createServer, type Server } from 'node:http';
-import { AuthError, createTokenVerifier, type Membership } from '@corridor/proto';
-import { queryLimitPlugins } from '@corridor/proto/graphql';
-import { GraphQLError } from 'graphql';
+import { createTokenVerifier, type Membership } from '@corridor/proto';
+import { createMaskError, queryLimitPlugins } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';
@@ -30,18 +29,8 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     logging: false,
     // The console is served from another origin; tokens travel in a header, not a cookie.
     cors: { origin: '*', credentials: false, allowedHeaders: ['authorization', 'content-type', 'accept'] },
-    maskedErrors: {
-      // Expected errors (auth, node answers, validation passed through) go out as they are.
-      maskError: (error, message) => {
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
-        // A live feed whose token expired ends with the reason, so the console asks to sign in again.
-        if (original instanceof AuthError)
-          return new GraphQLError(original.message, { extensions: { code: original.code, reason: original.reason } });
-        opts.log('error', 'unexpected error', { error: original instanceof Error ? original.message : String(original) });
-        return new GraphQLError(message);
-      },
-    },
+    // Refusals (auth, node answers, validation) go out with their code; a defect is logged and answered "Unexpected error.".
+    maskedErrors: { maskError: createMaskError((msg, fields) => opts.log('error', msg, fields)) },
     // claims and authorization are added by useAuth before any resolver runs.
     context: () =>
       ({

@@ -6,6 +6,7 @@
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { ClaimsRefused, mapClaims } from './claim-mapping.js';
 import type { AccessClaims } from './claims.js';
+import { CorridorError } from './errors.js';
 import { issuerKeys, JWKS_FETCH_DEFAULTS, type JwksFetchOptions, KeysUnavailable } from './issuer-keys.js';
 import { type Membership, TOKEN_ALGORITHMS } from './membership.js';
 
@@ -26,7 +27,7 @@ const AUTH_FAILURES = [
 ] as const;
 export type AuthFailure = (typeof AUTH_FAILURES)[number];
 
-export class AuthError extends Error {
+export class AuthError extends CorridorError {
   readonly code = 'UNAUTHENTICATED' as const;
   constructor(
     readonly reason: AuthFailure,
@@ -34,6 +35,10 @@ export class AuthError extends Error {
   ) {
     super(message);
     this.name = 'AuthError';
+  }
+  // The console asks to sign in again for an expired token, and says why for the others.
+  override get details() {
+    return { reason: this.reason };
   }
 }
 

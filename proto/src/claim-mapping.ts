@@ -4,9 +4,14 @@
 // and a token that names another agency or country than that entry is refused.
 import type { AccessClaims } from './claims.js';
 import { accessClaims } from './claims.js';
+import { CorridorError } from './errors.js';
 import type { ClaimMapping, MemberAgency } from './membership.js';
 
-export class ClaimsRefused extends Error {}
+/** A provider's token whose claims do not map to a Corridor user of the agency. */
+export class ClaimsRefused extends CorridorError {
+  readonly code = 'CLAIMS_REFUSED' as const;
+  override name = 'ClaimsRefused';
+}
 
 /** A top-level claim of that exact name (URIs as claim names hold dots), else the dotted path. */
 export function claimAt(payload: Record<string, unknown>, path: string): unknown {

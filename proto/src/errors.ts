@@ -19,7 +19,26 @@ export interface FieldError {
   found?: { kind: IdentifierKind; start: number; end: number; declared?: number }[];
 }
 
-export class ValidationError extends Error {
+/**
+ * The one base of Corridor's errors: a code a console or an operator can switch on, and a message
+ * written for the person who reads it. Whether a caller sees it is decided in one place
+ * (graphql/mask-error.ts), by `toCaller`: anything thrown that is not a CorridorError is a defect.
+ */
+export abstract class CorridorError extends Error {
+  abstract readonly code: string;
+  /**
+   * Sent to the GraphQL caller as it is (code, message, `details`). False for what is the
+   * operator's to fix (configuration, migrations, membership, keys): the caller cannot act on it
+   * and its message may name files or addresses of the node, so it is logged and masked.
+   */
+  readonly toCaller: boolean = true;
+  /** What goes out besides code and message, as GraphQL extensions: never a raw identifier. */
+  get details(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class ValidationError extends CorridorError {
   readonly code = 'VALIDATION_FAILED' as const;
   constructor(
     readonly what: string,
@@ -27,6 +46,9 @@ export class ValidationError extends Error {
   ) {
     super(`${what} is not valid: ${fieldErrors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`);
     this.name = 'ValidationError';
+  }
+  override get details() {
+    return { fieldErrors: this.fieldErrors };
   }
 }
 

@@ -124,7 +124,7 @@ export {
   reachability,
   searchWords,
 } from './directory-ranking.js';
-export { type FieldError, fieldErrorsOf, nulByteErrors, parseOrThrow, ValidationError } from './errors.js';
+export { CorridorError, type FieldError, fieldErrorsOf, nulByteErrors, parseOrThrow, ValidationError } from './errors.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
 export { hitCheckRequest } from './hit-check.js';

@@ -1,12 +1,12 @@
 // Amending and withdrawing an alert: the originating agency issues a new revision (signed, stored
 // with its history row, sent like the first). Partners apply revisions in order whatever order
 // they arrive in (alert-store), and every revision stays in the history for audit.
-import { type Alert, type FieldError, ValidationError } from '@corridor/proto';
+import { type Alert, CorridorError, type FieldError, ValidationError } from '@corridor/proto';
 import { earlierRecipients, getOwnAlert, storeOwnRevision } from './alert-store.js';
 import { appendAudit } from './audit-log.js';
 import { type PublishContext, prepareRelease, toWireAlert } from './publish-alert.js';
 
-export class LifecycleError extends Error {
+export class LifecycleError extends CorridorError {
   constructor(
     readonly code: 'NOT_FOUND' | 'CONFLICT',
     message: string,

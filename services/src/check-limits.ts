@@ -2,9 +2,11 @@
 // have little entropy, so a user who could check without limit could walk a numbering plan
 // through their own node's key. Each user gets a budget of pseudonymizations at their own node,
 // and of checks at every node that answers, per minute.
+
+import { CorridorError } from '@corridor/proto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-export class RateLimitedError extends Error {
+export class RateLimitedError extends CorridorError {
   readonly code = 'RATE_LIMITED' as const;
   constructor(
     message: string,
@@ -12,6 +14,9 @@ export class RateLimitedError extends Error {
   ) {
     super(message);
     this.name = 'RateLimitedError';
+  }
+  override get details() {
+    return { retryAfterMs: this.retryAfterMs };
   }
 }
 

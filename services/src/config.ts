@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import {
   activeKeys,
   agencyOf,
+  CorridorError,
   createDelegationSigner,
   DEFAULT_MAX_TOKEN_LIFETIME_S,
   DEFAULT_SMALL_COUNT_THRESHOLD,
@@ -58,7 +59,9 @@ export interface NodeConfig {
   maxTokenLifetimeS: number;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends CorridorError {
+  readonly code = 'CONFIG_INVALID' as const;
+  override readonly toCaller = false;
   constructor(variable: string, problem: string) {
     super(`${variable}: ${problem}`);
     this.name = 'ConfigError';

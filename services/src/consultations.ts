@@ -8,6 +8,7 @@ import {
   agencyOf,
   type ConsultationEvent,
   type ConsultationState,
+  CorridorError,
   consultationEvent,
   consultationMessageInput,
   consultationSubject,
@@ -55,7 +56,7 @@ export interface Author {
   name: string;
 }
 
-export class ConsultationError extends Error {
+export class ConsultationError extends CorridorError {
   constructor(
     readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT',
     message: string,

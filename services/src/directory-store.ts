@@ -3,6 +3,7 @@
 // (directory_changes); searches rank with proto's directory order.
 import { readFileSync } from 'node:fs';
 import {
+  CorridorError,
   DIRECTORY_SEARCH_LIMIT,
   type DirectoryEntry,
   type DirectoryEntryDraft,
@@ -28,7 +29,7 @@ export interface DirectoryActor {
 
 export type DirectoryChangeKind = 'seeded' | 'created' | 'edited' | 'verified' | 'retired' | 'imported';
 
-export class DirectoryError extends Error {
+export class DirectoryError extends CorridorError {
   constructor(
     readonly code: 'NOT_FOUND' | 'RETIRED',
     message: string,

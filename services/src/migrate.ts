@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CorridorError } from '@corridor/proto';
 import pg from 'pg';
 
 export const MIGRATIONS_DIR = new URL('../prisma/migrations/', import.meta.url).pathname;
@@ -16,7 +17,9 @@ export interface Migration {
   checksum: string;
 }
 
-export class MigrationError extends Error {
+export class MigrationError extends CorridorError {
+  readonly code = 'MIGRATION_FAILED' as const;
+  override readonly toCaller = false;
   override name = 'MigrationError';
 }
 

@@ -4,10 +4,12 @@
 // and the last good one stays in force. With no file the node releases nothing (default deny).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseOrThrow, type ReleasePolicy, releasePolicy } from '@corridor/proto';
+import { CorridorError, parseOrThrow, type ReleasePolicy, releasePolicy } from '@corridor/proto';
 import type { Logger } from './log.js';
 
-export class PolicyError extends Error {
+export class PolicyError extends CorridorError {
+  readonly code = 'POLICY_INVALID' as const;
+  override readonly toCaller = false;
   constructor(message: string) {
     super(message);
     this.name = 'PolicyError';

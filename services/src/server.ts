@@ -1,8 +1,6 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
 import { createServer, type Server } from 'node:http';
-import { AuthError } from '@corridor/proto';
-import { queryLimitPlugins } from '@corridor/proto/graphql';
-import { GraphQLError } from 'graphql';
+import { createMaskError, queryLimitPlugins } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import type { NodeServices } from './node-services.js';
 import { useAuth } from './plugins/use-auth.js';
@@ -19,7 +17,8 @@ export function createNodeServer(services: NodeServices): Server {
     healthCheckEndpoint: '/live',
     landingPage: false,
     logging: false,
-    maskedErrors: { maskError: (error, message) => maskUnexpected(error, message, services) },
+    // Refusals go out with their code; a defect is logged and answered "Unexpected error.".
+    maskedErrors: { maskError: createMaskError((msg, fields) => services.log.error(msg, fields)) },
     // claims are added by useAuth before any resolver runs.
     context: () => ({ services }) as NodeContext,
     plugins: [
@@ -32,15 +31,4 @@ export function createNodeServer(services: NodeServices): Server {
     ],
   });
   return createServer(yoga);
-}
-
-/** Expected errors (validation, auth, forbidden) go out as they are; anything else is logged and masked. */
-function maskUnexpected(error: unknown, message: string, services: NodeServices): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
-  // A live feed whose token expired ends with the reason, so the console asks to sign in again.
-  if (original instanceof AuthError)
-    return new GraphQLError(original.message, { extensions: { code: original.code, reason: original.reason } });
-  services.log.error('unexpected error', { error: original instanceof Error ? original.message : String(original) });
-  return new GraphQLError(message);
 }

@@ -1,7 +1,7 @@
 // The federated directory: a search fanned out to every node, each answering its best entries
 // under its own policy, ranked together here in proto's directory order; and the keeping of the
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
-import { directoryFilter, parseOrThrow, ValidationError } from '@corridor/proto';
+import { directoryFilter, parseOrThrow } from '@corridor/proto';
 import {
   type DirectoryChangeView,
   type DirectoryEntryView,
@@ -9,7 +9,6 @@ import {
   type DirectoryPageView,
   withoutNulls,
 } from '@corridor/proto/graphql';
-import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
 import {
@@ -45,15 +44,8 @@ builder.queryFields((t) => ({
       'Entries of every agency matching the filter, as each agency’s policy lets the caller see them: reachable now first, then those speaking `speaks`, then the most recently verified.',
     args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
     resolve: async (_r, args, ctx) => {
-      let filter: ReturnType<typeof directoryFilter.parse>;
-      try {
-        // Checked here too, so a bad filter is one clear error instead of one per node.
-        filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
-      } catch (e) {
-        const v = e as ValidationError;
-        if (!(v instanceof ValidationError)) throw e;
-        throw new GraphQLError(v.message, { extensions: { code: v.code, fieldErrors: v.fieldErrors } });
-      }
+      // Checked here too, so a bad filter is one clear error instead of one per node.
+      const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
       const limit = filter.limit ?? DEFAULT_LIMIT;
       const { answers, sources } = await fanOut<{ directory: DirectoryPageView }>(
         ctx.nodes.values(),

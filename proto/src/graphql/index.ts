@@ -22,5 +22,6 @@ export {
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';
+export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { useBearerAuth } from './use-bearer-auth.js';

@@ -3,8 +3,9 @@
 // needs one, and PostgreSQL refuses it in text and jsonb: reaching the database, it used to come
 // back as "Unexpected error." (issue 11). Resolvers that parse documents check again
 // (parseOrThrow, toWireAlert), for callers that do not come through this server.
-import { type FieldError, nulByteErrors } from '@corridor/proto';
-import { type DocumentNode, GraphQLError, Kind, type ValueNode, visit } from 'graphql';
+import { type FieldError, nulByteErrors, ValidationError } from '@corridor/proto';
+import { corridorGraphQLError } from '@corridor/proto/graphql';
+import { type DocumentNode, Kind, type ValueNode, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 function literalHasNul(value: ValueNode): boolean {
@@ -33,10 +34,8 @@ export function nulErrorsOf(document: DocumentNode, variables: Record<string, un
 }
 
 export function useNoNul(): Plugin {
-  const refuse = (errors: FieldError[]) =>
-    new GraphQLError(`request is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
-      extensions: { code: 'VALIDATION_FAILED', fieldErrors: errors },
-    });
+  // The same shape as every other validation error, from the one mapper.
+  const refuse = (errors: FieldError[]) => corridorGraphQLError(new ValidationError('request', errors));
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const errors = nulErrorsOf(args.document, args.variableValues as Record<string, unknown> | undefined);

@@ -2,7 +2,9 @@
 import type { AccessClaims } from '@corridor/proto';
 import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { NodeServices } from '../node-services.js';
+import { type NodeAuthScopes, nodeAuthScopes, refusal } from './guards.js';
 
 export interface NodeContext {
   claims: AccessClaims;
@@ -13,7 +15,17 @@ export const builder = new SchemaBuilder<{
   Context: NodeContext;
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
-}>({ defaultFieldNullability: false });
+  AuthScopes: NodeAuthScopes;
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin],
+  // Each field declares who may call it (`authScopes`, see guards.ts); a field declaring none is
+  // open to every member's users, under the release policy its resolver applies.
+  scopeAuth: {
+    authScopes: nodeAuthScopes,
+    unauthorizedError: (_parent, ctx, _info, result) => refusal(ctx, result),
+  },
+});
 
 // The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto.
 export const {

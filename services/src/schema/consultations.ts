@@ -1,13 +1,11 @@
 // The node's consultations API (issue 7), for this agency's own users: the threads it is party
 // to, the requests it sent and received (overdue ones first when asked), protection notices, and
 // writing in all of these. The other party's node keeps its own copy of every event.
-import { type ConsultationState, isOverdue, type RequestState, ValidationError } from '@corridor/proto';
+import { type ConsultationState, isOverdue, type RequestState } from '@corridor/proto';
 import type { JsonObject, RequestEntryView } from '@corridor/proto/graphql';
-import { GraphQLError } from 'graphql';
 import {
   type Author,
   addMessage,
-  ConsultationError,
   createRequest,
   getConsultation,
   listConsultations,
@@ -17,18 +15,11 @@ import {
 } from '../consultations.js';
 import { listProtectionNotices } from '../protection.js';
 import { builder, type NodeContext, RequestEntryRef } from './builder.js';
-import { ownAgencyOnly, validationError } from './guards.js';
 
 const WHAT = 'take part in consultations';
 
 function author(ctx: NodeContext): Author {
   return { subject: ctx.claims.sub, name: ctx.claims.name };
-}
-
-function consultationError(e: unknown): unknown {
-  if (e instanceof ValidationError) return validationError(e);
-  if (e instanceof ConsultationError) return new GraphQLError(e.message, { extensions: { code: e.code } });
-  return e;
 }
 
 // The folded state travels as JSON (proto ConsultationState, RequestState): one shape, declared once.
@@ -38,17 +29,15 @@ builder.queryFields((t) => ({
   consultations: t.field({
     type: ['JSONObject'],
     description: 'Consultations this agency is party to (proto ConsultationState), the most recently active first.',
-    resolve: async (_r, _a, ctx) => {
-      ownAgencyOnly(ctx, WHAT);
-      return (await listConsultations(ctx.services.db)).map(asJson);
-    },
+    authScopes: { ownAgency: WHAT },
+    resolve: async (_r, _a, ctx) => (await listConsultations(ctx.services.db)).map(asJson),
   }),
   consultation: t.field({
     type: 'JSONObject',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
+    authScopes: { ownAgency: WHAT },
     resolve: async (_r, args, ctx) => {
-      ownAgencyOnly(ctx, WHAT);
       const c = await getConsultation(ctx.services.db, String(args.id));
       return c ? asJson(c) : null;
     },
@@ -57,8 +46,8 @@ builder.queryFields((t) => ({
     type: [RequestEntryRef],
     description: 'Requests this agency sent and received; overdue ones first, then by deadline.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
+    authScopes: { ownAgency: WHAT },
     resolve: async (_r, args, ctx) => {
-      ownAgencyOnly(ctx, WHAT);
       const now = new Date();
       const all = (await listRequests(ctx.services.db)).map(
         ({ request, consultation }): RequestEntryView => ({
@@ -79,34 +68,28 @@ builder.queryFields((t) => ({
     type: ['JSONObject'],
     description: 'Protection notices held here, newest first: the need, the place, whom it was brought to; never a person.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
-    resolve: async (_r, args, ctx) => {
-      ownAgencyOnly(ctx, 'read protection notices');
-      return (await listProtectionNotices(ctx.services.db, args.limit)).map(asJson);
-    },
+    authScopes: { ownAgency: 'read protection notices' },
+    resolve: async (_r, args, ctx) => (await listProtectionNotices(ctx.services.db, args.limit)).map(asJson),
   }),
 }));
 
 const write =
   <A>(fn: (ctx: NodeContext, args: A) => Promise<ConsultationState>) =>
-  async (_r: unknown, args: A, ctx: NodeContext) => {
-    ownAgencyOnly(ctx, WHAT);
-    try {
-      return asJson(await fn(ctx, args));
-    } catch (e) {
-      throw consultationError(e);
-    }
-  };
+  async (_r: unknown, args: A, ctx: NodeContext) =>
+    asJson(await fn(ctx, args));
 
 builder.mutationFields((t) => ({
   openConsultation: t.field({
     type: 'JSONObject',
     description: 'Opens a consultation with another agency (proto openConsultationInput); only that agency receives it.',
     args: { input: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { ownAgency: WHAT },
     resolve: write((ctx, args: { input: JsonObject }) => openConsultation(ctx.services.consultations, author(ctx), args.input)),
   }),
   addConsultationMessage: t.field({
     type: 'JSONObject',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { ownAgency: WHAT },
     resolve: write((ctx, args: { id: string | number; input: JsonObject }) =>
       addMessage(ctx.services.consultations, author(ctx), String(args.id), args.input),
     ),
@@ -115,6 +98,7 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: 'Turns a consultation into a tracked request (proto requestInput); a draft stays here until sent.',
     args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { ownAgency: WHAT },
     resolve: write((ctx, args: { consultationId: string | number; input: JsonObject }) =>
       createRequest(ctx.services.consultations, author(ctx), String(args.consultationId), args.input),
     ),
@@ -124,6 +108,7 @@ builder.mutationFields((t) => ({
     description:
       'Moves a request on, as this agency’s side may (sending: sent, withdrawn; receiving: received, in_progress, answered, refused).',
     args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { ownAgency: WHAT },
     resolve: write((ctx, args: { requestId: string | number; input: JsonObject }) =>
       setRequestStatus(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
     ),

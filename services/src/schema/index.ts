@@ -17,13 +17,11 @@ import {
   ValidationError,
 } from '@corridor/proto';
 import type { AlertWithCorrelations, JsonObject } from '@corridor/proto/graphql';
-import { GraphQLError } from 'graphql';
-import { amendAlert, LifecycleError, withdrawAlert } from '../alert-lifecycle.js';
+import { amendAlert, withdrawAlert } from '../alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
 import { type Answer, releaseToCaller } from '../answer-release.js';
 import { heldHeadsOf, verifyAuditWithHeads } from '../audit-heads.js';
 import { listAudit } from '../audit-log.js';
-import { RateLimitedError } from '../check-limits.js';
 import { correlationsOf } from '../correlation.js';
 import { answerHitCheck } from '../hit-check.js';
 import { publishAlert } from '../publish-alert.js';
@@ -44,7 +42,6 @@ import {
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
-import { administratorsOnly, ownAgencyOnly, validationError } from './guards.js';
 import { AlertScopeEnum } from './types.js';
 
 builder.queryType({
@@ -58,13 +55,7 @@ builder.queryType({
         limit: t.arg.int({ defaultValue: 100, required: true }),
         after: t.arg.string({ required: false, description: 'The cursor of the last alert already seen (proto alert-order).' }),
       },
-      resolve: async (_root, args, ctx) => {
-        try {
-          return await answerAlerts(ctx, { ...args, after: args.after ? decodeAlertCursor(args.after) : null });
-        } catch (e) {
-          throw e instanceof ValidationError ? validationError(e) : e;
-        }
-      },
+      resolve: (_root, args, ctx) => answerAlerts(ctx, { ...args, after: args.after ? decodeAlertCursor(args.after) : null }),
     }),
     alert: t.field({
       type: AlertRef,
@@ -142,18 +133,17 @@ builder.mutationType({
       type: AlertRef,
       description: 'Publishes an alert of this agency (proto alertInput). Identifiers are pseudonymized here.',
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
+      authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
-        ownAgencyOnly(ctx, 'publish');
         try {
           const published = await publishAlert(ctx.services.publishContext, args.input);
           ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
           await raiseProtectionNotices(ctx, published);
           return published;
         } catch (e) {
-          if (e instanceof ValidationError) {
+          // Logged by field path only: the values may hold personal identifiers.
+          if (e instanceof ValidationError)
             ctx.services.log.info('alert refused', { user: ctx.claims.sub, fields: e.fieldErrors.map((f) => f.path) });
-            throw validationError(e);
-          }
           throw e;
         }
       },
@@ -170,12 +160,6 @@ async function raiseProtectionNotices(ctx: NodeContext, a: Alert): Promise<void>
   }
 }
 
-function lifecycleError(e: unknown): unknown {
-  if (e instanceof ValidationError) return validationError(e);
-  if (e instanceof LifecycleError) return new GraphQLError(e.message, { extensions: { code: e.code } });
-  return e;
-}
-
 builder.mutationFields((t) => ({
   amendAlert: t.field({
     type: AlertRef,
@@ -185,16 +169,12 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: 'JSONObject', required: true }),
       revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
     },
+    authScopes: { ownAgency: 'amend alerts' },
     resolve: async (_root, args, ctx) => {
-      ownAgencyOnly(ctx, 'amend alerts');
-      try {
-        const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
-        ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
-        await raiseProtectionNotices(ctx, amended);
-        return amended;
-      } catch (e) {
-        throw lifecycleError(e);
-      }
+      const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
+      ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
+      await raiseProtectionNotices(ctx, amended);
+      return amended;
     },
   }),
   withdrawAlert: t.field({
@@ -204,15 +184,11 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
     },
+    authScopes: { ownAgency: 'withdraw alerts' },
     resolve: async (_root, args, ctx) => {
-      ownAgencyOnly(ctx, 'withdraw alerts');
-      try {
-        const withdrawn = await withdrawAlert(ctx.services.publishContext, String(args.id), args.revision);
-        ctx.services.log.info('alert withdrawn', { alert: withdrawn.id, revision: withdrawn.revision, user: ctx.claims.sub });
-        return withdrawn;
-      } catch (e) {
-        throw lifecycleError(e);
-      }
+      const withdrawn = await withdrawAlert(ctx.services.publishContext, String(args.id), args.revision);
+      ctx.services.log.info('alert withdrawn', { alert: withdrawn.id, revision: withdrawn.revision, user: ctx.claims.sub });
+      return withdrawn;
     },
   }),
 }));
@@ -222,10 +198,8 @@ builder.queryFields((t) => ({
     type: [AlertRef],
     description: 'Every revision this node holds of an alert, oldest first; for this agency’s own users (audit).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => {
-      ownAgencyOnly(ctx, 'read alert history');
-      return alertHistory(ctx.services.db, String(args.id));
-    },
+    authScopes: { ownAgency: 'read alert history' },
+    resolve: (_root, args, ctx) => alertHistory(ctx.services.db, String(args.id)),
   }),
 }));
 
@@ -238,10 +212,10 @@ builder.queryFields((t) => ({
       before: t.arg.string({ required: false, description: 'Rows before this seq (paging back).' }),
       agency: t.arg.string({ required: false, description: 'Only releases to this agency.' }),
     },
+    authScopes: { administrators: 'read the release audit' },
     resolve: (_root, args, ctx) => {
-      administratorsOnly(ctx, 'read the release audit');
       if (args.before != null && !/^\d{1,18}$/.test(args.before))
-        throw validationError(new ValidationError('audit query', [{ path: 'before', rule: 'seq', message: 'must be a row number' }]));
+        throw new ValidationError('audit query', [{ path: 'before', rule: 'seq', message: 'must be a row number' }]);
       return listAudit(ctx.services.db, args);
     },
   }),
@@ -256,8 +230,8 @@ builder.queryFields((t) => ({
         description: 'The partners that answered auditHeads, also those holding no head: each should hold a head of the older rows.',
       }),
     },
+    authScopes: { administrators: 'read the release audit' },
     resolve: (_root, args, ctx) => {
-      administratorsOnly(ctx, 'read the release audit');
       const heads = args.heads ?? [];
       const answered = args.answered ?? [];
       const problems = [
@@ -274,7 +248,7 @@ builder.queryFields((t) => ({
           ? [{ path: 'answered', rule: 'agency', message: `at most ${MAX_HEADS_COMPARED} agency ids` }]
           : []),
       ];
-      if (problems.length > 0) throw validationError(new ValidationError('audit heads', problems));
+      if (problems.length > 0) throw new ValidationError('audit heads', problems);
       return verifyAuditWithHeads(ctx.services.db, ctx.services.agency.id, ctx.services.membership(), heads, {
         answered,
         schedule: ctx.services.auditHeadSchedule,
@@ -286,23 +260,14 @@ builder.queryFields((t) => ({
     description:
       'The signed heads of the caller’s agency’s release audit that this node received and keeps, highest row first; for that agency’s administrators.',
     args: { limit: t.arg.int({ defaultValue: 20, required: true }) },
-    resolve: (_root, args, ctx) => {
-      // Another agency's administrators ask here about their own chain only: the heads carry nothing of this agency.
-      if (!ctx.claims.roles.includes('administrator'))
-        throw new GraphQLError('only an agency’s administrators read the audit heads held of it', { extensions: { code: 'FORBIDDEN' } });
-      return heldHeadsOf(ctx.services.db, ctx.services.agency.id, ctx.claims.agency, args.limit);
-    },
+    // Another agency's administrators ask here about their own chain only: the heads carry nothing of this agency.
+    authScopes: { anyAgencyAdministrator: 'read the audit heads held of it' },
+    resolve: (_root, args, ctx) => heldHeadsOf(ctx.services.db, ctx.services.agency.id, ctx.claims.agency, args.limit),
   }),
 }));
 
 /** Twenty heads from each of fifty partners. */
 const MAX_HEADS_COMPARED = 1000;
-
-function rateLimited(e: unknown): unknown {
-  if (e instanceof RateLimitedError) return new GraphQLError(e.message, { extensions: { code: e.code, retryAfterMs: e.retryAfterMs } });
-  if (e instanceof ValidationError) return validationError(e);
-  return e;
-}
 
 builder.queryFields((t) => ({
   identifierPseudonyms: t.field({
@@ -310,20 +275,16 @@ builder.queryFields((t) => ({
     description:
       'The pseudonyms of an identifier (proto identifierInput) under the network key in use, for a hit / no-hit check; for this agency’s own users, rate-limited. The raw value is neither stored nor logged.',
     args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { ownAgency: 'check identifiers' },
     resolve: async (_root, args, ctx) => {
-      ownAgencyOnly(ctx, 'check identifiers');
-      try {
-        const identifier = parseOrThrow(identifierInput, args.identifier, 'identifier');
-        // A value its kind cannot read (no issuing state, a date of birth that does not exist) is
-        // the caller's to correct, at the field: `value` or `qualifier`, as the check form has them.
-        const unreadable = identifierErrors([identifier]).map((e) => ({ ...e, path: e.path.replace(/^identifiers\.0\./, '') }));
-        if (unreadable.length > 0) throw new ValidationError('identifier', unreadable);
-        await ctx.services.checkLimits.pseudonymize(`${ctx.claims.agency}:${ctx.claims.sub}`);
-        // Under every epoch in use: during a rotation, alerts of either epoch answer.
-        return pseudonymizeUnderAll(identifier, ctx.services.publishContext.networkKey, new Date());
-      } catch (e) {
-        throw rateLimited(e);
-      }
+      const identifier = parseOrThrow(identifierInput, args.identifier, 'identifier');
+      // A value its kind cannot read (no issuing state, a date of birth that does not exist) is
+      // the caller's to correct, at the field: `value` or `qualifier`, as the check form has them.
+      const unreadable = identifierErrors([identifier]).map((e) => ({ ...e, path: e.path.replace(/^identifiers\.0\./, '') }));
+      if (unreadable.length > 0) throw new ValidationError('identifier', unreadable);
+      await ctx.services.checkLimits.pseudonymize(`${ctx.claims.agency}:${ctx.claims.sub}`);
+      // Under every epoch in use: during a rotation, alerts of either epoch answer.
+      return pseudonymizeUnderAll(identifier, ctx.services.publishContext.networkKey, new Date());
     },
   }),
   hitCheck: t.field({
@@ -332,13 +293,9 @@ builder.queryFields((t) => ({
       'Whether this agency holds an alert carrying one of these pseudonyms that it releases to the caller; audited, rate-limited.',
     args: { pseudonyms: t.arg({ type: ['JSONObject'], required: true }) },
     resolve: async (_root, args, ctx) => {
-      try {
-        const pseudonyms = parseOrThrow(hitCheckRequest, args.pseudonyms, 'hit check');
-        await ctx.services.checkLimits.answer(`${ctx.claims.agency}:${ctx.claims.sub}`);
-        return await answerHitCheck(ctx.services, ctx.claims, pseudonyms);
-      } catch (e) {
-        throw rateLimited(e);
-      }
+      const pseudonyms = parseOrThrow(hitCheckRequest, args.pseudonyms, 'hit check');
+      await ctx.services.checkLimits.answer(`${ctx.claims.agency}:${ctx.claims.sub}`);
+      return answerHitCheck(ctx.services, ctx.claims, pseudonyms);
     },
   }),
 }));
@@ -348,19 +305,15 @@ builder.queryFields((t) => ({
     type: 'JSONObject',
     nullable: true,
     description: 'The caller’s route subscription (proto routeSubscription), or null.',
-    resolve: async (_root, _args, ctx) => {
-      ownAgencyOnly(ctx, 'keep subscriptions');
-      return (await getSubscription(ctx.services.db, ctx.claims.sub)) as JsonObject | null;
-    },
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: async (_root, _args, ctx) => (await getSubscription(ctx.services.db, ctx.claims.sub)) as JsonObject | null,
   }),
   subscribedAlerts: t.field({
     type: [SubscribedAlertRef],
     description: 'Alerts held here that match the caller’s subscription, newest first, read or unread.',
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
-    resolve: (_root, args, ctx) => {
-      ownAgencyOnly(ctx, 'keep subscriptions');
-      return subscribedAlerts(ctx.services.db, ctx.claims.sub, args);
-    },
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: (_root, args, ctx) => subscribedAlerts(ctx.services.db, ctx.claims.sub, args),
   }),
 }));
 
@@ -369,22 +322,14 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: 'Replaces the caller’s route subscription (proto routeSubscription).',
     args: { filter: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_root, args, ctx) => {
-      ownAgencyOnly(ctx, 'keep subscriptions');
-      try {
-        return (await setSubscription(ctx.services.db, ctx.claims.sub, args.filter)) as unknown as JsonObject;
-      } catch (e) {
-        throw lifecycleError(e);
-      }
-    },
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: async (_root, args, ctx) => (await setSubscription(ctx.services.db, ctx.claims.sub, args.filter)) as unknown as JsonObject,
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, args, ctx) => {
-      ownAgencyOnly(ctx, 'keep subscriptions');
-      return markRead(ctx.services.db, ctx.claims.sub, args.ids.map(String));
-    },
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: (_root, args, ctx) => markRead(ctx.services.db, ctx.claims.sub, args.ids.map(String)),
   }),
 }));
 

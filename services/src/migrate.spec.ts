@@ -148,7 +148,7 @@ describe('Prisma schema and migrated database', () => {
           own: true,
         },
       });
-      await db.outboxMessage.create({ data: { alertId: id, subject: 's', msgId: 'm', payload: '{}' } });
+      await db.outboxMessage.create({ data: { kind: 'alert', aboutId: id, subject: 's', msgId: 'm', payload: '{}' } });
       await db.directoryEntry.create({
         data: {
           id,

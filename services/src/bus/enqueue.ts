@@ -73,7 +73,7 @@ export class ReleaseRefused extends Error {
   }
 }
 
-/** The rule under which this agency shares consultations with `other`; null when its policy does not. */
+/** The rule under which this agency shares consultations with `other`, or why its policy does not (default deny). */
 export function consultationRelease(from: ReleasingAgency, other: MemberAgency): { rule: string } | { refused: string } {
   const self = agencyOf(from.membership(), from.agency.id) ?? from.agency;
   const d = decideRelease(from.policy(), { resource: 'consultation', networks: self.networks }, agencyReceiver(other));

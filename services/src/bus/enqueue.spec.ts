@@ -91,6 +91,15 @@ describe('sending to a partner', () => {
     ]);
   });
 
+  it('never passes on another agency’s event as this agency’s', async () => {
+    const e = { ...(await messageTo('ng-nis')), from: 'ne-ppn' };
+    const consultAll = withPolicy([{ id: 'consult-all', resource: 'consultation' }]);
+    await expect(
+      scratch.database.db.$transaction((tx) => enqueue(tx, { kind: 'consultation', from: consultAll, event: e })),
+    ).rejects.toThrow(ReleaseRefused);
+    expect(await outboxAbout(e.consultationId)).toEqual([]);
+  });
+
   it('rolls an alert’s rows and their audit back with the caller’s transaction', async () => {
     const alert = await italy.signer.sign(toWireAlert(routeInput(), ITALY, NETWORK_KEY, new Date()));
     await expect(

@@ -147,6 +147,8 @@ async function alertRows(m: Extract<PartnerMessage, { kind: 'alert' }>): Promise
 
 function consultationRows(m: Extract<PartnerMessage, { kind: 'consultation' }>): Queued {
   const { from, event: e } = m;
+  // A partner's event kept here is theirs: this node never passes it on as its own.
+  if (e.from !== from.agency.id) throw new ReleaseRefused(`event ${e.id} was written by ${e.from}, not by this agency`);
   const other = agencyOf(from.membership(), e.to);
   if (!other || other.id === from.agency.id) throw new ReleaseRefused(`agency ${e.to} is not another member of the network`);
   const decision = consultationRelease(from, other);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 const outboxOf = async (id: string) =>
-  (await scratch.database.db.outboxMessage.findMany({ where: { alertId: id }, orderBy: { seq: 'asc' } })).map((r) => r.msgId);
+  (await scratch.database.db.outboxMessage.findMany({ where: { aboutId: id }, orderBy: { seq: 'asc' } })).map((r) => r.msgId);
 
 describe('amending and withdrawing an alert', () => {
   it('issues signed revisions that are sent like the first and kept in the history', async () => {
@@ -39,7 +39,8 @@ describe('amending and withdrawing an alert', () => {
       [3, 'withdrawn'],
     ]);
     // Each revision goes to each partner node (Niger and Nigeria in the spec network), in order.
-    expect((await outboxOf(first.id)).map((m) => m.split(':').slice(1).join(':'))).toEqual([
+    // Message ids read `alert:<id>@<revision>:<recipient>` (message-id.ts).
+    expect((await outboxOf(first.id)).map((m) => m.replace(/^alert:[^@]+@/, ''))).toEqual([
       '1:ne-ppn',
       '1:ng-nis',
       '2:ne-ppn',
@@ -60,8 +61,8 @@ describe('amending and withdrawing an alert', () => {
       }),
     };
     await withdrawAlert(nigerOnly, first.id);
-    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: first.id }, orderBy: { seq: 'asc' } });
-    const withdrawal = rows.filter((r) => r.msgId.includes(':2:')).map((r) => [r.msgId.split(':')[2], JSON.parse(r.payload)]);
+    const rows = await scratch.database.db.outboxMessage.findMany({ where: { aboutId: first.id }, orderBy: { seq: 'asc' } });
+    const withdrawal = rows.filter((r) => r.msgId.includes('@2:')).map((r) => [r.msgId.split(':')[2], JSON.parse(r.payload)]);
     expect(withdrawal.map(([agency]) => agency)).toEqual(['ne-ppn', 'ng-nis']);
     const toNigeria = withdrawal[1]?.[1];
     expect(toNigeria).toMatchObject({ status: 'withdrawn', identifiers: [] });

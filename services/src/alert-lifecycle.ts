@@ -3,8 +3,8 @@
 // they arrive in (alert-store), and every revision stays in the history for audit.
 import { type Alert, CorridorError, type FieldError, ValidationError } from '@corridor/proto';
 import { earlierRecipients, getOwnAlert, storeOwnRevision } from './alert-store.js';
-import { appendAudit } from './audit-log.js';
-import { type PublishContext, prepareRelease, toWireAlert } from './publish-alert.js';
+import { enqueue } from './bus/enqueue.js';
+import { type PublishContext, toWireAlert } from './publish-alert.js';
 
 export class LifecycleError extends CorridorError {
   constructor(
@@ -32,10 +32,10 @@ async function current(ctx: PublishContext, id: string, seenRevision?: number | 
 
 async function issue(ctx: PublishContext, next: Alert): Promise<Alert> {
   const earlier = next.status === 'withdrawn' ? await earlierRecipients(ctx.db, next.id, ctx.subjectRoot, ctx.membership()) : [];
-  const { alert, outbox, audit } = await prepareRelease(ctx, next, earlier);
+  const alert = await ctx.signer.sign(next);
   const stored = await ctx.db.$transaction(async (tx) => {
-    if (!(await storeOwnRevision(tx, alert, outbox))) return false;
-    await appendAudit(tx, audit);
+    if (!(await storeOwnRevision(tx, alert))) return false;
+    await enqueue(tx, { kind: 'alert', from: ctx, alert, earlierRecipients: earlier });
     return true;
   });
   if (!stored) throw new LifecycleError('CONFLICT', `alert ${next.id} was changed meanwhile; reload it and try again`);

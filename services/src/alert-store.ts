@@ -1,65 +1,41 @@
-// The node's alerts in its database: its own (with their outbox rows, in one transaction) and
-// those received from partners (upserted by id, keeping the highest revision).
+// The node's alerts in its database: its own (stored in the transaction that queues them for
+// partners, bus/enqueue.ts) and those received from partners (upserted by id, keeping the highest
+// revision).
 import { type Alert, type AlertKey, alert as alertSchema, isUuid, type Membership, mayRelease, parseAlertSubject } from '@corridor/proto';
-import type { AuditRecord } from './audit-log.js';
 import type { Db } from './database.js';
 import type { Prisma } from './generated/prisma/client.js';
 
-export interface OutboxRow {
-  subject: string;
-  msgId: string;
-  payload: string;
-}
-
 export type AlertScope = 'OWN' | 'RECEIVED' | 'ALL';
 
-export interface OwnAlertWrite {
-  alert: Alert;
-  outbox: OutboxRow[];
-  /** The releases to partners that the outbox rows carry (audit-log.ts). */
-  audit: AuditRecord[];
-}
-
 /**
- * New alerts, their first history rows and their outbox rows in one statement: atomic, one round
- * trip and one commit however many (group-commit gathers concurrent publishes into one call).
+ * New alerts and their first history rows in one statement: one round trip however many
+ * (group-commit gathers concurrent publishes into one call).
  */
-export async function storeOwnAlerts(db: Prisma.TransactionClient, writes: OwnAlertWrite[]): Promise<void> {
-  if (writes.length === 0) return;
-  const docs = JSON.stringify(writes.map((w) => w.alert));
-  const outbox = JSON.stringify(writes.flatMap((w) => w.outbox.map((o) => ({ ...o, alertId: w.alert.id }))));
+export async function storeOwnAlerts(db: Prisma.TransactionClient, alerts: readonly Alert[]): Promise<void> {
+  if (alerts.length === 0) return;
+  const docs = JSON.stringify(alerts);
   await db.$executeRaw`
     WITH input AS (SELECT d FROM jsonb_array_elements(${docs}::jsonb) AS d),
     stored AS (
       INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
       SELECT (d->>'id')::uuid, d->'origin'->>'agency', d->>'kind', d->>'tlp', (d->>'revision')::int, (d->>'createdAt')::timestamptz, d, true
-      FROM input
-      RETURNING id),
-    history AS (
-      INSERT INTO alert_revisions (alert_id, revision, document)
-      SELECT (d->>'id')::uuid, (d->>'revision')::int, d FROM input)
-    INSERT INTO outbox (alert_id, subject, msg_id, payload)
-    SELECT stored.id, o->>'subject', o->>'msgId', o->>'payload'
-    FROM jsonb_array_elements(${outbox}::jsonb) WITH ORDINALITY AS x(o, n)
-    JOIN stored ON stored.id = (o->>'alertId')::uuid
-    ORDER BY n`;
+      FROM input)
+    INSERT INTO alert_revisions (alert_id, revision, document)
+    SELECT (d->>'id')::uuid, (d->>'revision')::int, d FROM input`;
 }
 
 /**
  * A new revision of an own alert (amended or withdrawn), in one statement. It applies only on top
  * of the revision before it: false when another change got there first, and nothing is written.
  */
-export async function storeOwnRevision(db: Prisma.TransactionClient, a: Alert, outbox: OutboxRow[]): Promise<boolean> {
+export async function storeOwnRevision(db: Prisma.TransactionClient, a: Alert): Promise<boolean> {
   const doc = JSON.stringify(a);
   const rows = await db.$queryRaw<{ n: number }[]>`
     WITH updated AS (
       UPDATE alerts SET revision = ${a.revision}, tlp = ${a.tlp}, document = ${doc}::jsonb
       WHERE id = ${a.id}::uuid AND own AND revision = ${a.revision - 1}
       RETURNING id),
-    history AS (INSERT INTO alert_revisions (alert_id, revision, document) SELECT id, ${a.revision}, ${doc}::jsonb FROM updated),
-    queued AS (
-      INSERT INTO outbox (alert_id, subject, msg_id, payload)
-      SELECT updated.id, o->>'subject', o->>'msgId', o->>'payload' FROM updated, jsonb_array_elements(${JSON.stringify(outbox)}::jsonb) AS o)
+    history AS (INSERT INTO alert_revisions (alert_id, revision, document) SELECT id, ${a.revision}, ${doc}::jsonb FROM updated)
     SELECT count(*)::int AS n FROM updated`;
   return (rows[0]?.n ?? 0) === 1;
 }
@@ -174,7 +150,11 @@ export async function getAlert(db: Db, id: string, viewerAgency: string, self: s
 
 /** The agencies that were sent any revision of an own alert (a broadcast reached every member). */
 export async function earlierRecipients(db: Db, alertId: string, subjectRoot: string, membership: Membership): Promise<string[]> {
-  const rows = await db.outboxMessage.findMany({ where: { alertId }, select: { subject: true }, distinct: ['subject'] });
+  const rows = await db.outboxMessage.findMany({
+    where: { kind: 'alert', aboutId: alertId },
+    select: { subject: true },
+    distinct: ['subject'],
+  });
   const agencies = new Set<string>();
   for (const r of rows) {
     const parsed = parseAlertSubject(subjectRoot, r.subject);

@@ -66,7 +66,7 @@ describe('gossip of audit heads', () => {
       const signed = await gossip.tick();
       expect(signed?.seq).toBe(3n);
       expect(await gossip.tick()).toBeNull();
-      const rows = await db.outboxMessage.findMany({ where: { msgId: { startsWith: 'audit-head:' } }, orderBy: { subject: 'asc' } });
+      const rows = await db.outboxMessage.findMany({ where: { kind: 'audit_head' }, orderBy: { subject: 'asc' } });
       expect(rows.map((r) => r.subject)).toEqual(['corridor.inbox.ne-ppn.audit.it-polfr', 'corridor.inbox.ng-nis.audit.it-polfr']);
       expect(rows[0]?.payload).toBe(rows[1]?.payload);
       expect(woken).toBe(1);

@@ -1,12 +1,13 @@
 // Gossip of signed audit heads (issue 11, part 5; proto audit-head.ts). This node signs the head of
 // its release audit when it moved, at the latest after `everyEntries` rows or `everyMs`, and queues
-// it in the outbox for every partner, so a NATS outage delays it and loses nothing. Heads received
+// it for every partner (bus/enqueue.ts), so a NATS outage delays it and loses nothing. Heads received
 // from partners are verified and kept; a partner's administrators read back the heads of their own
 // chain held here, and their own node compares them with its chain.
-import { type AuditHeadSigner, auditHeadSubject, type Membership, newId, parseAuditHeadSubject, verifyAuditHead } from '@corridor/proto';
+import { type AuditHeadSigner, type Membership, parseAuditHeadSubject, verifyAuditHead } from '@corridor/proto';
 import type { AuditHeadHeldView, AuditVerificationView } from '@corridor/proto/graphql';
 import { compareWithHeads, type HeldHead } from './audit-head-comparison.js';
 import { verifyAuditLog } from './audit-log.js';
+import { enqueue } from './bus/enqueue.js';
 import type { Db } from './database.js';
 import type { Logger } from './log.js';
 
@@ -83,23 +84,10 @@ export function startAuditGossip(deps: AuditGossipDeps): AuditGossip {
       });
     }
     const at = new Date(now).toISOString();
-    const jws = await deps.signer.sign({ agency: deps.agency, seq: tail.seq.toString(), hash: tail.hash, at });
-    const partners = deps.membership().agencies.filter((a) => a.id !== deps.agency);
-    if (partners.length > 0) {
-      await db.outboxMessage.createMany({
-        data: partners.map((p) => ({
-          // The outbox row's reference: a head is about no alert, so each batch gets an id of its own.
-          alertId: newId(),
-          subject: auditHeadSubject(deps.subjectRoot, p.id, deps.agency),
-          msgId: `audit-head:${p.id}:${tail.seq}:${tail.hash}`,
-          payload: jws,
-        })),
-        skipDuplicates: true,
-      });
-      deps.onQueued();
-    }
+    const queued = await db.$transaction((tx) => enqueue(tx, { kind: 'audit_head', from: deps, seq: tail.seq, hash: tail.hash, at }));
+    if (queued > 0) deps.onQueued();
     last = { ...tail, signedAt: now };
-    log.info('audit head signed', { seq: tail.seq.toString(), partners: partners.length });
+    log.info('audit head signed', { seq: tail.seq.toString(), queued });
     return last;
   }
 

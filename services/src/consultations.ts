@@ -1,7 +1,7 @@
 // Consultations and tracked requests at this node (issue 7; the contract is proto consultation.ts).
 // Whatever this agency writes becomes a signed event, kept here and, unless it is a draft, queued
-// in the outbox for the one other agency (its inbox subject), in the same transaction as the
-// release audit; what the other agency writes arrives on our inbox and is verified before it is
+// for the one other agency (bus/enqueue.ts: its inbox subject, with the release audit) in the same
+// transaction; what the other agency writes arrives on our inbox and is verified before it is
 // kept. Both sides fold the same events into the same thread and requests.
 import {
   type AlertSigner,
@@ -11,8 +11,6 @@ import {
   CorridorError,
   consultationEvent,
   consultationMessageInput,
-  consultationSubject,
-  decideRelease,
   foldConsultation,
   freeTextErrors,
   isUuid,
@@ -30,12 +28,11 @@ import {
   ValidationError,
   verifySignedBy,
 } from '@corridor/proto';
-import { appendAudit } from './audit-log.js';
+import { consultationRelease, enqueue, ReleaseRefused } from './bus/enqueue.js';
 import type { Db } from './database.js';
 import type { Prisma } from './generated/prisma/client.js';
 import type { Logger } from './log.js';
 import type { ProtectionNotifier } from './protection.js';
-import { agencyReceiver } from './release.js';
 
 export interface ConsultationDeps {
   db: Db;
@@ -101,12 +98,13 @@ function counterpartOf(deps: ConsultationDeps, agencyId: string): MemberAgency {
   return other;
 }
 
-/** This agency's own policy decides whether it may consult with the other (default deny). */
-function ruleFor(deps: ConsultationDeps, other: MemberAgency): string {
-  const self = agencyOf(deps.membership(), deps.agency.id) ?? deps.agency;
-  const d = decideRelease(deps.policy(), { resource: 'consultation', networks: self.networks }, agencyReceiver(other));
-  if (!d.release) throw new ConsultationError('FORBIDDEN', `${self.name}'s release policy does not share consultations with ${other.name}`);
-  return d.rule;
+/**
+ * This agency's own policy decides whether it may consult with the other (default deny): asked
+ * before anything is signed, so a refusal keeps nothing; enqueue applies it again as it queues.
+ */
+function refuseUnlessShared(deps: ConsultationDeps, other: MemberAgency): void {
+  const d = consultationRelease(deps, other);
+  if ('refused' in d) throw new ConsultationError('FORBIDDEN', d.refused);
 }
 
 /** The row an event is kept in; `published`: it went, or came, over the bus (a draft has not). */
@@ -127,41 +125,31 @@ function rowOf(e: ConsultationEvent, published: boolean) {
  * Signs and keeps `events` (in this order) and, unless `publish` is false, queues them for the
  * other party with the audit of what was released to whom, all in one transaction.
  */
-async function emit(deps: ConsultationDeps, draft: ConsultationEvent[], opts: { publish: boolean; rule: string | null }) {
+async function emit(deps: ConsultationDeps, draft: ConsultationEvent[], opts: { publish: boolean }) {
   const events = await Promise.all(draft.map((e) => deps.signer.sign(parseOrThrow(consultationEvent, e, 'consultation event'))));
-  const policyVersion = deps.policy().version;
-  await deps.db.$transaction(async (tx) => {
-    await tx.consultationEvent.createMany({ data: events.map((e) => rowOf(e, opts.publish)) });
-    if (opts.publish) await queue(tx, deps, events, opts.rule as string, policyVersion);
-    for (const e of events) await deps.protection.fromConsultation(tx, e);
+  await sending(async () => {
+    await deps.db.$transaction(async (tx) => {
+      await tx.consultationEvent.createMany({ data: events.map((e) => rowOf(e, opts.publish)) });
+      if (opts.publish)
+        await enqueue(
+          tx,
+          events.map((event) => ({ kind: 'consultation' as const, from: deps, event })),
+        );
+      for (const e of events) await deps.protection.fromConsultation(tx, e);
+    });
   });
   if (opts.publish) deps.onQueued();
   return events;
 }
 
-async function queue(tx: Tx, deps: ConsultationDeps, events: ConsultationEvent[], rule: string, policyVersion: number) {
-  await tx.outboxMessage.createMany({
-    data: events.map((e) => ({
-      // The outbox's reference column: the consultation, for consultation events.
-      alertId: e.consultationId,
-      subject: consultationSubject(deps.subjectRoot, e.to, deps.agency.id),
-      msgId: `case:${e.id}`,
-      payload: JSON.stringify(e),
-    })),
-    skipDuplicates: true,
-  });
-  await appendAudit(
-    tx,
-    events.map((e) => ({
-      channel: 'bus' as const,
-      agency: e.to,
-      subject: null,
-      resource: 'consultation' as const,
-      items: [`consultation:${e.consultationId}`, `${e.type}:${e.id}`],
-      rule,
-      policyVersion,
-    })),
-  );
+/** The policy changed between the first check and the queuing: the same refusal, and nothing kept. */
+async function sending(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    if (e instanceof ReleaseRefused) throw new ConsultationError('FORBIDDEN', e.message);
+    throw e;
+  }
 }
 
 function base(deps: ConsultationDeps, author: Author, consultationId: string, to: string) {
@@ -190,7 +178,7 @@ export async function openConsultation(deps: ConsultationDeps, author: Author, i
   const i = parseOrThrow(openConsultationInput, input, 'consultation');
   const other = counterpartOf(deps, i.with);
   refuseIdentifiersInText(deps, 'consultation', i, other);
-  const rule = ruleFor(deps, other);
+  refuseUnlessShared(deps, other);
   const id = newId();
   await emit(
     deps,
@@ -204,7 +192,7 @@ export async function openConsultation(deps: ConsultationDeps, author: Author, i
         protection: i.protection,
       },
     ],
-    { publish: true, rule },
+    { publish: true },
   );
   deps.log.info('consultation opened', { consultation: id, with: other.id, user: author.subject });
   return (await getConsultation(deps.db, id)) as ConsultationState;
@@ -220,10 +208,9 @@ export async function addMessage(
   const c = await existing(deps, consultationId);
   const other = counterpartOf(deps, otherParty(deps, c));
   refuseIdentifiersInText(deps, 'message', i, other);
-  const rule = ruleFor(deps, other);
+  refuseUnlessShared(deps, other);
   await emit(deps, [{ ...base(deps, author, c.id, other.id), type: 'message', body: i.body, protection: i.protection }], {
     publish: true,
-    rule,
   });
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
 }
@@ -243,7 +230,7 @@ export async function createRequest(
     throw new ConsultationError('FORBIDDEN', 'the sending authority must be of this agency');
   if (i.receivingAuthority.agency !== other.id)
     throw new ConsultationError('FORBIDDEN', `the receiving authority must be of ${other.name}, the other party`);
-  const rule = i.send ? ruleFor(deps, other) : null;
+  if (i.send) refuseUnlessShared(deps, other);
   const { send: _, ...fields } = i;
   const request = { ...base(deps, author, c.id, other.id), type: 'request' as const, requestId: newId(), ...fields };
   const sent = i.send
@@ -251,7 +238,7 @@ export async function createRequest(
     : [];
   // Sent at once: the request and its sending go out together, the request first.
   if (sent[0]) sent[0].at = new Date(Date.parse(request.at) + 1).toISOString();
-  await emit(deps, [request, ...sent], { publish: i.send, rule });
+  await emit(deps, [request, ...sent], { publish: i.send });
   deps.log.info('request created', { consultation: c.id, request: request.requestId, sent: i.send, user: author.subject });
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
 }
@@ -278,20 +265,26 @@ export async function setRequestStatus(
   const change = { ...base(deps, author, c.id, other.id), type: 'request_status' as const, requestId, ...i };
   if (r.status === 'drafted' && i.status === 'withdrawn') {
     // A draft never left this agency: withdrawing it stays here too.
-    await emit(deps, [change], { publish: false, rule: null });
+    await emit(deps, [change], { publish: false });
   } else {
-    const rule = ruleFor(deps, other);
+    refuseUnlessShared(deps, other);
     if (r.status === 'drafted') {
       // Sending a draft: the request itself goes out first, as it was written.
       const draft = await deps.db.consultationEvent.findFirstOrThrow({
         where: { type: 'request', consultationId: c.id, published: false, document: { path: ['requestId'], equals: requestId } },
       });
-      await deps.db.$transaction(async (tx) => {
-        await tx.consultationEvent.update({ where: { id: draft.id }, data: { published: true } });
-        await queue(tx, deps, [draft.document as unknown as ConsultationEvent], rule, deps.policy().version);
-      });
+      await sending(() =>
+        deps.db.$transaction(async (tx) => {
+          await tx.consultationEvent.update({ where: { id: draft.id }, data: { published: true } });
+          await enqueue(tx, {
+            kind: 'consultation',
+            from: deps,
+            event: parseOrThrow(consultationEvent, draft.document, 'consultation event'),
+          });
+        }),
+      );
     }
-    await emit(deps, [change], { publish: true, rule });
+    await emit(deps, [change], { publish: true });
   }
   deps.log.info('request status set', { request: requestId, status: i.status, user: author.subject });
   return (await getConsultation(deps.db, c.id)) as ConsultationState;

@@ -8,11 +8,9 @@
 import {
   type Alert,
   type AlertSigner,
-  agencyOf,
   alert as alertSchema,
   type CorrelationNotice,
   correlationNotice,
-  correlationSubject,
   type MemberAgency,
   type Membership,
   parseCorrelationSubject,
@@ -20,12 +18,11 @@ import {
   verifySignedBy,
 } from '@corridor/proto';
 import type { AlertCorrelationView, AlertWithCorrelations } from '@corridor/proto/graphql';
-import { type AuditRecord, appendAudit } from './audit-log.js';
+import { enqueue, type PartnerMessage } from './bus/enqueue.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 import { carriesAnyOf } from './identifier-lookup.js';
 import type { Logger } from './log.js';
-import { agencyReceiver, releaseAlert } from './release.js';
 
 export interface CorrelatorDeps {
   db: Db;
@@ -138,57 +135,15 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
       const fresh = await keep(db, pairs);
       if (fresh.length > 0) log.info('correlations found', { count: fresh.length / 2 });
 
-      // Tell the origin of an incoming alert about our own alert it matches, where our policy allows.
-      const membership = deps.membership();
-      const self = agencyOf(membership, deps.agency.id) ?? deps.agency;
-      const policy = deps.policy();
-      const notices: { notice: CorrelationNotice; recipient: string; audit: AuditRecord }[] = [];
+      // Tell the origin of an incoming alert about our own alert it matches, where our policy allows (enqueue decides).
+      const notices: PartnerMessage[] = [];
       for (const p of fresh) {
         const incoming = alerts.find((a) => a.id === p.alertId);
-        const ours = incoming && matches.get(incoming.id)?.find((o) => o.id === p.otherAlertId && o.origin.agency === self.id);
-        const partner = incoming && agencyOf(membership, incoming.origin.agency);
-        if (!incoming || !ours || !partner) continue;
-        const released = releaseAlert(policy, self, ours, agencyReceiver(partner));
-        if (!released) continue;
-        const notice = await deps.signer.sign<CorrelationNotice>({
-          alertId: incoming.id,
-          matchedAlertId: ours.id,
-          agency: self.id,
-          kinds: p.kinds as CorrelationNotice['kinds'],
-          at: new Date().toISOString(),
-        });
-        notices.push({
-          notice,
-          recipient: partner.id,
-          audit: {
-            channel: 'bus',
-            agency: partner.id,
-            subject: null,
-            resource: 'alert',
-            items: [`${ours.id}@${ours.revision}`, `correlation:${incoming.id}`],
-            rule: released.rule,
-            policyVersion: policy.version,
-          },
-        });
+        const ours = incoming && matches.get(incoming.id)?.find((o) => o.id === p.otherAlertId && o.origin.agency === deps.agency.id);
+        if (!incoming || !ours) continue;
+        notices.push({ kind: 'correlation', from: deps, incoming, ours, kinds: p.kinds as CorrelationNotice['kinds'] });
       }
-      if (notices.length > 0) {
-        await db.$transaction(async (tx) => {
-          await tx.outboxMessage.createMany({
-            data: notices.map(({ notice, recipient }) => ({
-              alertId: notice.matchedAlertId,
-              subject: correlationSubject(deps.subjectRoot, recipient, self.id),
-              msgId: `correlation:${notice.alertId}:${notice.matchedAlertId}`,
-              payload: JSON.stringify(notice),
-            })),
-            skipDuplicates: true,
-          });
-          await appendAudit(
-            tx,
-            notices.map((n) => n.audit),
-          );
-        });
-        deps.onQueued();
-      }
+      if (notices.length > 0 && (await db.$transaction((tx) => enqueue(tx, notices))) > 0) deps.onQueued();
 
       // The incoming alerts go to the feed with their correlations; the held alerts they matched are shown again.
       const known = await correlationsOf(

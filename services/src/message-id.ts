@@ -14,3 +14,15 @@ export function wireMessageIds(privateKeyMaterial: string): WireMessageId {
   const key = createHash('sha256').update('corridor outbox message ids\0').update(privateKeyMaterial).digest();
   return (rowMsgId) => createHmac('sha256', key).update(rowMsgId).digest('base64url');
 }
+
+/** What an outbox row carries: the kinds of message this node sends to a partner. */
+export type OutboxKind = 'alert' | 'consultation' | 'correlation' | 'audit_head';
+
+/**
+ * The row's message id, one scheme for every kind: the kind, what is sent (the same item the
+ * release audit names, e.g. `<alert id>@<revision>`) and the recipient. Queuing the same message
+ * for the same partner twice gives the same id, so the row is kept and sent once.
+ */
+export function outboxMessageId(kind: OutboxKind, item: string, recipient: string): string {
+  return `${kind}:${item}:${recipient}`;
+}

@@ -53,6 +53,35 @@ describe('migrations', () => {
     ]);
   });
 
+  it('keep outbox rows queued before 0012, each told what it carries and what it is about', async () => {
+    const all = readMigrations();
+    await migrate(
+      scratch.url,
+      all.slice(
+        0,
+        all.findIndex((m) => m.name.endsWith('_0012_outbox_columns')),
+      ),
+    );
+    const alert = '0196a4f2-7c00-7000-8000-000000000001';
+    const consultation = '0196a4f2-7c00-7000-8000-000000000002';
+    const anyId = '0196a4f2-7c00-7000-8000-000000000003';
+    await rows(`INSERT INTO outbox (alert_id, subject, msg_id, payload) VALUES
+      ('${alert}', 'a', '${alert}:1:ne-ppn', 'p1'),
+      ('${consultation}', 'c', 'case:${anyId}', 'p2'),
+      ('${alert}', 'n', 'correlation:${anyId}:${alert}', 'p3'),
+      ('${anyId}', 'h', 'audit-head:ne-ppn:7:abc', 'p4')`);
+    await migrate(scratch.url);
+    expect(await rows('SELECT kind, about_id, subject, msg_id, payload, sent_at FROM outbox ORDER BY seq')).toEqual([
+      { kind: 'alert', about_id: alert, subject: 'a', msg_id: `${alert}:1:ne-ppn`, payload: 'p1', sent_at: null },
+      { kind: 'consultation', about_id: consultation, subject: 'c', msg_id: `case:${anyId}`, payload: 'p2', sent_at: null },
+      { kind: 'correlation', about_id: alert, subject: 'n', msg_id: `correlation:${anyId}:${alert}`, payload: 'p3', sent_at: null },
+      { kind: 'audit_head', about_id: null, subject: 'h', msg_id: 'audit-head:ne-ppn:7:abc', payload: 'p4', sent_at: null },
+    ]);
+    await expect(rows(`INSERT INTO outbox (kind, subject, msg_id, payload) VALUES ('pizza', 's', 'm', 'p')`)).rejects.toThrow(
+      /outbox_kind_check/,
+    );
+  });
+
   it('leave nothing behind when a migration fails', async () => {
     const broken = [{ name: '0001_broken', sql: 'CREATE TABLE half (id int); SELECT no_such_function();', checksum: 'x' }];
     await expect(migrate(scratch.url, broken)).rejects.toThrow(/0001_broken failed/);
@@ -148,7 +177,7 @@ describe('Prisma schema and migrated database', () => {
           own: true,
         },
       });
-      await db.outboxMessage.create({ data: { alertId: id, subject: 's', msgId: 'm', payload: '{}' } });
+      await db.outboxMessage.create({ data: { kind: 'alert', aboutId: id, subject: 's', msgId: 'm', payload: '{}' } });
       await db.directoryEntry.create({
         data: {
           id,

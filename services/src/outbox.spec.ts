@@ -99,7 +99,7 @@ describe('an alert travelling from one node to another over JetStream', () => {
 
     // The same alert again under another message id (JetStream cannot drop it): still one row.
     const { js } = await italyBus.ready();
-    const [sent] = await italy.db.outboxMessage.findMany({ where: { alertId: a.id } });
+    const [sent] = await italy.db.outboxMessage.findMany({ where: { aboutId: a.id } });
     await js.publish(sent?.subject as string, sent?.payload as string, { msgID: `${sent?.msgId}:again` });
     await js.publish(sent?.subject as string, '{not json', { msgID: `garbage-${suffix}` });
     await until(

@@ -86,7 +86,7 @@ describe('publishing at the node', () => {
 
   it('sends a GREEN alert to each partner the policy allows, pseudonyms only, case reference withheld, each copy signed and audited', async () => {
     const a = await publishAlert(ctx(), routeInput({ caseReference: 'RG 1234/2026' }));
-    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: a.id }, orderBy: { seq: 'asc' } });
+    const rows = await scratch.database.db.outboxMessage.findMany({ where: { aboutId: a.id }, orderBy: { seq: 'asc' } });
     expect(rows.map((r) => r.subject)).toEqual([
       'corridor.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr',
       'corridor.inbox.ng-nis.alert.route.ITA.central-mediterranean.it-polfr',
@@ -119,16 +119,16 @@ describe('publishing at the node', () => {
         releasePolicy.parse({ agency: 'it-polfr', version: 2, rules: [{ id: 'niger-only', resource: 'alert', partners: ['ne-ppn'] }] }),
     };
     const a = await publishAlert(nigerOnly, routeInput());
-    const rows = await scratch.database.db.outboxMessage.findMany({ where: { alertId: a.id } });
+    const rows = await scratch.database.db.outboxMessage.findMany({ where: { aboutId: a.id } });
     expect(rows.map((r) => r.subject)).toEqual(['corridor.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr']);
     expect(await scratch.database.db.auditEntry.count({ where: { items: { array_contains: [`${a.id}@1`] }, agency: 'ng-nis' } })).toBe(0);
   });
 
   it('queues nothing for TLP:RED and one inbox row per AMBER recipient', async () => {
     const red = await publishAlert(ctx(), routeInput({ tlp: 'RED' }));
-    expect(await scratch.database.db.outboxMessage.count({ where: { alertId: red.id } })).toBe(0);
+    expect(await scratch.database.db.outboxMessage.count({ where: { aboutId: red.id } })).toBe(0);
     const amber = await publishAlert(ctx(), routeInput({ tlp: 'AMBER', recipients: ['ne-ppn', 'ng-nis'] }));
-    const subjects = (await scratch.database.db.outboxMessage.findMany({ where: { alertId: amber.id } })).map((r) => r.subject).sort();
+    const subjects = (await scratch.database.db.outboxMessage.findMany({ where: { aboutId: amber.id } })).map((r) => r.subject).sort();
     expect(subjects).toEqual([
       'corridor.inbox.ne-ppn.alert.route.ITA.central-mediterranean.it-polfr',
       'corridor.inbox.ng-nis.alert.route.ITA.central-mediterranean.it-polfr',
@@ -160,11 +160,11 @@ describe('publishing at the node', () => {
     const db = scratch.database.db;
     expect(await db.alert.count({ where: { id: { in: ids } } })).toBe(40);
     expect(await db.alertRevision.count({ where: { alertId: { in: ids } } })).toBe(40);
-    const rows = await db.outboxMessage.findMany({ where: { alertId: { in: ids } }, orderBy: { seq: 'asc' } });
+    const rows = await db.outboxMessage.findMany({ where: { aboutId: { in: ids } }, orderBy: { seq: 'asc' } });
     expect(rows).toHaveLength(80);
     // The relay sends in seq order: each alert's rows stay together and alerts keep the order they were stored in.
-    const firstSeen = [...new Set(rows.map((r) => r.alertId))];
+    const firstSeen = [...new Set(rows.map((r) => r.aboutId))];
     expect(firstSeen).toHaveLength(40);
-    for (const r of rows) expect(JSON.parse(r.payload).id).toBe(r.alertId);
+    for (const r of rows) expect(JSON.parse(r.payload).id).toBe(r.aboutId);
   });
 });

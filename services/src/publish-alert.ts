@@ -1,7 +1,6 @@
 // Turning an officer's input into a network alert: validate, pseudonymize every identifier, sign,
-// store with one outbox row per partner the release policy allows and the audit of those releases
-// in one transaction, announce on the feed. The raw input is dropped
-// here: it is never stored, sent or logged.
+// store and queue for the partners the release policy allows (bus/enqueue.ts) in one transaction,
+// announce on the feed. The raw input is dropped here: it is never stored, sent or logged.
 import {
   type Alert,
   type AlertSigner,
@@ -12,26 +11,22 @@ import {
   fieldErrorsOf,
   freeTextErrors,
   identifierErrors,
-  inboxSubject,
   type MemberAgency,
   type Membership,
   type NetworkKeyring,
   newId,
   nulByteErrors,
   pseudonymizeUnderAll,
-  REDACTABLE_FIELDS,
   type ReleasePolicy,
-  redactAlert,
   timeErrors,
   type ValidAlertInput,
   ValidationError,
 } from '@corridor/proto';
-import { type OutboxRow, type OwnAlertWrite, storeOwnAlerts } from './alert-store.js';
-import { type AuditRecord, appendAudit } from './audit-log.js';
+import { storeOwnAlerts } from './alert-store.js';
+import { enqueue, type PartnerMessage } from './bus/enqueue.js';
 import type { Db } from './database.js';
 import type { Feed } from './feed.js';
 import { type GroupWriter, groupCommit } from './group-commit.js';
-import { sendPlan } from './release.js';
 
 export interface PublishContext {
   db: Db;
@@ -40,14 +35,14 @@ export interface PublishContext {
   /** The pseudonym keys by epoch; identifiers are pseudonymized under every epoch in use. */
   networkKey: NetworkKeyring;
   subjectRoot: string;
-  /** Stores a new own alert with its outbox rows; concurrent publishes share one commit. */
+  /** Stores a new own alert and queues it for partners; concurrent publishes share one commit. */
   storeOwn: GroupWriter<OwnAlertWrite>;
   /** Signs with this agency's alert-signing key before anything is stored or sent. */
   signer: AlertSigner;
   /** The current membership document and release policy: both may change while the node runs. */
   membership: () => Membership;
   policy: () => ReleasePolicy;
-  /** Called after the alert and its outbox rows are committed. */
+  /** Called after the alert and its outbox rows are committed (wakes the outbox relay). */
   onQueued: () => void;
   now?: () => Date;
 }
@@ -105,88 +100,26 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
   return alertSchema.parse(wire);
 }
 
-/** Stands in the audit for a withdrawal sent to an agency the policy no longer releases to. */
-export const WITHDRAWAL_NOTICE_RULE = 'withdrawal-to-earlier-recipients';
+/** An own alert to store, and queue for the partners its sender's policy releases it to. */
+export type OwnAlertWrite = Extract<PartnerMessage, { kind: 'alert' }>;
 
-export interface PreparedRelease {
-  /** The full alert, signed, as this node stores it. */
-  alert: Alert;
-  /** One row per partner node the policy releases to, each with the copy it may see, signed. */
-  outbox: OutboxRow[];
-  audit: AuditRecord[];
-}
-
-/**
- * Signs an alert (a new one or a new revision) and prepares what goes to each partner under the
- * current release policy. A withdrawal also goes to every agency that holds an earlier revision,
- * whatever the policy says now, so that nobody goes on acting on an alert that no longer holds;
- * such a notice carries nothing the policy could withhold.
- */
-export async function prepareRelease(
-  ctx: PublishContext,
-  wire: Alert,
-  earlierRecipients: readonly string[] = [],
-): Promise<PreparedRelease> {
-  const membership = ctx.membership();
-  const policy = ctx.policy();
-  const self = agencyOf(membership, ctx.agency.id) ?? ctx.agency;
-  const plan = sendPlan(policy, membership, self, wire);
-  if (wire.status === 'withdrawn')
-    for (const agency of earlierRecipients)
-      if (agency !== self.id && !plan.some((p) => p.agency === agency))
-        plan.push({ agency, rule: WITHDRAWAL_NOTICE_RULE, redact: REDACTABLE_FIELDS.alert });
-
-  // Each distinct copy is signed once: partners verify exactly what they receive.
-  const copies = new Map<string, Promise<Alert>>();
-  const copy = (redact: readonly string[]) => {
-    const key = [...redact].sort().join();
-    let signed = copies.get(key);
-    if (!signed) {
-      signed = ctx.signer.sign(redactAlert(wire, redact));
-      copies.set(key, signed);
-    }
-    return signed;
-  };
-  const alert = await copy([]);
-  const outbox = await Promise.all(
-    plan.map(async (p) => ({
-      subject: inboxSubject(ctx.subjectRoot, p.agency, wire),
-      // JetStream drops a second publish with the same id inside its window: retries are harmless.
-      msgId: `${wire.id}:${wire.revision}:${p.agency}`,
-      payload: JSON.stringify(await copy(p.redact)),
-    })),
-  );
-  const audit = plan.map(
-    (p): AuditRecord => ({
-      channel: 'bus',
-      agency: p.agency,
-      subject: null,
-      resource: 'alert',
-      items: [`${wire.id}@${wire.revision}`],
-      rule: p.rule,
-      policyVersion: policy.version,
-    }),
-  );
-  return { alert, outbox, audit };
-}
-
-/** Stores new own alerts with their outbox rows and audit records: one transaction per group. */
+/** Stores new own alerts and queues them for partners with the audit of those releases: one transaction per group. */
 export function ownAlertWriter(db: Db): GroupWriter<OwnAlertWrite> {
   return groupCommit((writes: OwnAlertWrite[]) =>
     db.$transaction(async (tx) => {
-      await storeOwnAlerts(tx, writes);
-      await appendAudit(
+      await storeOwnAlerts(
         tx,
-        writes.flatMap((w) => w.audit),
+        writes.map((w) => w.alert),
       );
+      await enqueue(tx, writes);
     }),
   );
 }
 
 export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
   const wire = toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))(), ctx.membership());
-  const { alert, outbox, audit } = await prepareRelease(ctx, wire);
-  await ctx.storeOwn({ alert, outbox, audit });
+  const alert = await ctx.signer.sign(wire);
+  await ctx.storeOwn({ kind: 'alert', from: ctx, alert });
   ctx.onQueued();
   ctx.feed.publish('alert', alert);
   return alert;

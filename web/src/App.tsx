@@ -6,8 +6,8 @@
 // Every input has a <label htmlFor>, so tests can also find fields by their label.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
+import { MeQuery } from './App.documents';
 import { createGatewayClient, type LiveState } from './client';
-import { MeQuery } from './documents';
 import { completeSignIn, currentManager, endSignIn, isSignInCallback } from './oidc-session';
 import { Check } from './pages/Check';
 import { Consultations } from './pages/Consultations';

@@ -32,10 +32,10 @@ import {
   moveToIdentifiers,
 } from '../alert-form';
 import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
-import { PublishAlertMutation } from '../documents';
 import { type ErrorsByPath, serverFieldErrors, serverFindings, unplacedErrors } from '../field-errors';
 import { COUNTRY_OPTIONS, ISSUER_OPTIONS, label } from '../labels';
 import { useSessionDraft } from '../session-draft';
+import { PublishAlertMutation } from './Publish.documents';
 
 function CountrySelect({
   id,

@@ -1,0 +1,105 @@
+// The console's one authentication path, an urql authExchange (@urql/exchange-auth): it adds the
+// bearer token to every operation, renews an expired token with the agency's provider when the
+// sign-in allows it, and otherwise asks the officer to sign in again, once, with the reason the
+// gateway gave. The live feed takes its header from here too, and a feed refused at (re)connection
+// comes back through this exchange as any operation does.
+import type { CombinedError, Exchange } from '@urql/core';
+import { authExchange } from '@urql/exchange-auth';
+import { NOT_SIGNED_IN, refusedForExpiry, SESSION_EXPIRED, unauthenticatedReason } from './auth-failure';
+import type { TokenSource } from './token-source';
+
+export interface SessionAuth {
+  exchange: Exchange;
+  /** The header the live feed sends, from the same token source. */
+  headers(): Record<string, string>;
+  /**
+   * Watches the token's lifetime while the console is open: a live feed stays open after its
+   * token expires (the gateway checks at connection time), so the console renews it or asks to
+   * sign in again by itself, without waiting for the next operation. Returns the stop.
+   */
+  watch(): () => void;
+}
+
+interface Refusal {
+  reason: string;
+  renewable: boolean;
+}
+
+const statusOf = (error: CombinedError): number | undefined => {
+  const response: unknown = error.response;
+  return response instanceof Response ? response.status : undefined;
+};
+
+export function sessionAuth(source: TokenSource, onSignInAgain: (reason: string) => void): SessionAuth {
+  let asked = false;
+  const signInAgain = (reason: string) => {
+    if (asked) return;
+    asked = true;
+    onSignInAgain(reason);
+  };
+  // What the last refusal was, for refreshAuth (which the exchange calls without it).
+  let pending: Refusal = { reason: SESSION_EXPIRED, renewable: true };
+  /** True when a new token is in the source; false when the officer was asked to sign in again. */
+  const renewOrLeave = async ({ reason, renewable }: Refusal): Promise<boolean> => {
+    if (renewable && (await source.renew())) return true;
+    signInAgain(reason);
+    return false;
+  };
+  const headers = (): Record<string, string> => {
+    const token = source.token();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
+  const expired = () => {
+    const at = source.expiresAt();
+    return at !== null && at <= Date.now();
+  };
+
+  const exchange = authExchange(async (utils) => ({
+    addAuthToOperation: (operation) => utils.appendHeaders(operation, headers()),
+    willAuthError() {
+      if (source.token() === null) pending = { reason: NOT_SIGNED_IN, renewable: false };
+      else if (expired()) pending = { reason: SESSION_EXPIRED, renewable: true };
+      else return false;
+      return true;
+    },
+    didAuthError(error, operation) {
+      const reason = unauthenticatedReason(error.graphQLErrors, statusOf(error));
+      if (reason === null) return false;
+      // Refused again with the token just renewed: renewing once more would not help.
+      if (operation.context.authAttempt) {
+        signInAgain(reason);
+        return false;
+      }
+      pending = { reason, renewable: refusedForExpiry(error.graphQLErrors) };
+      return true;
+    },
+    // Without a new token the waiting operations end with the reason, rather than being sent
+    // with a token the gateway is known to refuse.
+    async refreshAuth() {
+      const refusal = pending;
+      if (!(await renewOrLeave(refusal))) throw new Error(refusal.reason);
+    },
+  }));
+
+  const watch = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      if (asked) return;
+      const at = source.expiresAt();
+      if (at === null) return;
+      timer = setTimeout(
+        () => (expired() ? void renewOrLeave({ reason: SESSION_EXPIRED, renewable: true }).then(arm) : arm()),
+        Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1),
+      );
+    };
+    arm();
+    const unfollow = source.follow(arm, () => signInAgain(SESSION_EXPIRED));
+    return () => {
+      clearTimeout(timer);
+      unfollow();
+    };
+  };
+
+  return { exchange, headers, watch };
+}

@@ -8,21 +8,38 @@ import type { TokenSource } from './token-source';
 
 const FEED = 'subscription AlertFeed { alertFeed { id } }';
 
-function tokens(first: string, renewsTo?: string): TokenSource {
+function tokens(first: string, renewsTo?: string) {
   let token = first;
-  return {
+  const renewals = { count: 0 };
+  const source: TokenSource = {
     token: () => token,
     expiresAt: () => null,
     renew: async () => {
+      renewals.count++;
       if (renewsTo === undefined) return false;
       token = renewsTo;
       return true;
     },
     follow: () => () => {},
   };
+  // As the provider's own renewal does, in the background.
+  const renewElsewhere = (next: string) => {
+    token = next;
+  };
+  return { source, renewals, renewElsewhere };
 }
 
-/** An SSE gateway: streams one alert to `accepted` and stays open, refuses any other token with `reason`. */
+const stream = (...events: string[]) =>
+  new Response(
+    // The events, then the feed stays open, as the gateway's does.
+    new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode(events.join(''))) }),
+    { headers: { 'content-type': 'text/event-stream' } },
+  );
+const ALERT = 'event: next\ndata: {"data":{"alertFeed":{"id":"a1"}}}\n\n';
+const ENDED_EXPIRED =
+  'event: next\ndata: {"errors":[{"message":"expired","extensions":{"code":"UNAUTHENTICATED","reason":"expired"}}]}\n\nevent: complete\ndata:\n\n';
+
+/** An SSE gateway: streams one alert to `accepted`, refuses any other token at connection with `reason`. */
 function sseGateway(accepted: string, reason: string) {
   const seen: (string | null)[] = [];
   vi.stubGlobal(
@@ -33,11 +50,7 @@ function sseGateway(accepted: string, reason: string) {
       if (authorization !== `Bearer ${accepted}`) {
         return Response.json({ errors: [{ message: 'refused', extensions: { code: 'UNAUTHENTICATED', reason } }] }, { status: 401 });
       }
-      // One alert, then the feed stays open, as the gateway's does.
-      const stream = new ReadableStream<Uint8Array>({
-        start: (c) => c.enqueue(new TextEncoder().encode('event: next\ndata: {"data":{"alertFeed":{"id":"a1"}}}\n\n')),
-      });
-      return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+      return stream(ALERT);
     }),
   );
   return seen;
@@ -51,7 +64,7 @@ describe('the live feed’s authentication', () => {
     const signInAgain = vi.fn();
     const client = createGatewayClient({
       gatewayUrl: 'http://gateway.test/graphql',
-      auth: sessionAuth(tokens('stale', 'fresh'), signInAgain),
+      auth: sessionAuth(tokens('stale', 'fresh').source, signInAgain),
       onLiveState: () => {},
     });
     const alerts: unknown[] = [];
@@ -67,7 +80,7 @@ describe('the live feed’s authentication', () => {
     const signInAgain = vi.fn();
     const client = createGatewayClient({
       gatewayUrl: 'http://gateway.test/graphql',
-      auth: sessionAuth(tokens('good', 'fresh'), signInAgain),
+      auth: sessionAuth(tokens('good', 'fresh').source, signInAgain),
       onLiveState: () => {},
     });
     const { unsubscribe } = client.subscription(FEED, {}).subscribe(() => {});
@@ -76,5 +89,35 @@ describe('the live feed’s authentication', () => {
     unsubscribe();
     expect(seen).toEqual(['Bearer good']);
     expect(signInAgain).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the feed going when the gateway ends it as its token expires, with the token renewed meanwhile', async () => {
+    const t = tokens('stale', 'renewed-here');
+    const seen: (string | null)[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+        const authorization = new Headers(init?.headers).get('authorization');
+        seen.push(authorization);
+        if (authorization === 'Bearer stale') {
+          t.renewElsewhere('fresh');
+          return stream(ENDED_EXPIRED);
+        }
+        return stream(ALERT);
+      }),
+    );
+    const signInAgain = vi.fn();
+    const client = createGatewayClient({
+      gatewayUrl: 'http://gateway.test/graphql',
+      auth: sessionAuth(t.source, signInAgain),
+      onLiveState: () => {},
+    });
+    const alerts: unknown[] = [];
+    const { unsubscribe } = client.subscription(FEED, {}).subscribe((r) => alerts.push(r.data));
+    await vi.waitFor(() => expect(alerts).toEqual([{ alertFeed: { id: 'a1' } }]));
+    unsubscribe();
+    expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
+    expect(t.renewals.count).toBe(0);
+    expect(signInAgain).not.toHaveBeenCalled();
   });
 });

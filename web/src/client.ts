@@ -30,6 +30,11 @@ async function refusalErrors(res: Response): Promise<NonNullable<RefusalBody['er
     : [{ message: 'The gateway refused your session (HTTP 401). Please sign in again.', extensions: { code: 'UNAUTHENTICATED' } }];
 }
 
+const isRefusal = (error: object): boolean =>
+  'extensions' in error && typeof error.extensions === 'object' && error.extensions !== null && 'code' in error.extensions
+    ? error.extensions.code === 'UNAUTHENTICATED'
+    : false;
+
 export function createGatewayClient({ gatewayUrl, auth, onLiveState }: GatewayClientOptions): Client {
   return new Client({
     url: gatewayUrl,
@@ -70,7 +75,17 @@ export function createGatewayClient({ gatewayUrl, auth, onLiveState }: GatewayCl
               onLiveState('connecting');
               // After a refusal the feed has ended: graphql-sse's own ending is not passed on.
               const relay: typeof sink = {
-                next: (value) => sink.next(value),
+                next: (value) => {
+                  // The gateway ends an open feed when the token that opened it expires, with an
+                  // UNAUTHENTICATED error as its last event: passed on as the feed's error, so the
+                  // consumer keeps listening while the exchange renews and subscribes again.
+                  const errors = value.errors ?? [];
+                  if (!refused && errors.some(isRefusal)) {
+                    refused = true;
+                    stop();
+                    sink.error(errors);
+                  } else if (!refused) sink.next(value);
+                },
                 error: (error) => {
                   if (!refused) sink.error(error);
                 },

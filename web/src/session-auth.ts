@@ -3,7 +3,7 @@
 // sign-in allows it, and otherwise asks the officer to sign in again, once, with the reason the
 // gateway gave. The live feed takes its header from here too, and a feed refused at (re)connection
 // comes back through this exchange as any operation does.
-import type { CombinedError, Exchange } from '@urql/core';
+import type { CombinedError, Exchange, Operation } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { NOT_SIGNED_IN, refusedForExpiry, SESSION_EXPIRED, unauthenticatedReason } from './auth-failure';
 import type { TokenSource } from './token-source';
@@ -23,7 +23,15 @@ export interface SessionAuth {
 interface Refusal {
   reason: string;
   renewable: boolean;
+  /** The source has a newer token than the refused one (renewed meanwhile): send that one first. */
+  renewedSince?: boolean;
 }
+
+/** The authorization header an operation went out with. */
+const sentWith = (operation: Operation): string | null => {
+  const options = typeof operation.context.fetchOptions === 'function' ? operation.context.fetchOptions() : operation.context.fetchOptions;
+  return new Headers(options?.headers).get('authorization');
+};
 
 const statusOf = (error: CombinedError): number | undefined => {
   const response: unknown = error.response;
@@ -40,8 +48,8 @@ export function sessionAuth(source: TokenSource, onSignInAgain: (reason: string)
   // What the last refusal was, for refreshAuth (which the exchange calls without it).
   let pending: Refusal = { reason: SESSION_EXPIRED, renewable: true };
   /** True when a new token is in the source; false when the officer was asked to sign in again. */
-  const renewOrLeave = async ({ reason, renewable }: Refusal): Promise<boolean> => {
-    if (renewable && (await source.renew())) return true;
+  const renewOrLeave = async ({ reason, renewable, renewedSince }: Refusal): Promise<boolean> => {
+    if (renewedSince || (renewable && (await source.renew()))) return true;
     signInAgain(reason);
     return false;
   };
@@ -70,7 +78,13 @@ export function sessionAuth(source: TokenSource, onSignInAgain: (reason: string)
         signInAgain(reason);
         return false;
       }
-      pending = { reason, renewable: refusedForExpiry(error.graphQLErrors) };
+      // A live feed outlives its token and is ended by the gateway when the token that opened it
+      // expires, usually long after the provider renewed it here.
+      pending = {
+        reason,
+        renewable: refusedForExpiry(error.graphQLErrors),
+        renewedSince: sentWith(operation) !== (headers().authorization ?? null),
+      };
       return true;
     },
     // Without a new token the waiting operations end with the reason, rather than being sent

@@ -13,9 +13,9 @@ export interface SessionAuth {
   /** The header the live feed sends, from the same token source. */
   headers(): Record<string, string>;
   /**
-   * Watches the token's lifetime while the console is open: a live feed stays open after its
-   * token expires (the gateway checks at connection time), so the console renews it or asks to
-   * sign in again by itself, without waiting for the next operation. Returns the stop.
+   * Watches the token's lifetime while the console is open, so that at its end the console renews
+   * it or asks to sign in again by itself, also when no operation is being sent (a page left open
+   * on the feed). Returns the stop.
    */
   watch(): () => void;
 }
@@ -97,9 +97,10 @@ export function sessionAuth(source: TokenSource, onSignInAgain: (reason: string)
 
   const watch = () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const arm = () => {
       clearTimeout(timer);
-      if (asked) return;
+      if (asked || stopped) return;
       const at = source.expiresAt();
       if (at === null) return;
       timer = setTimeout(
@@ -110,6 +111,7 @@ export function sessionAuth(source: TokenSource, onSignInAgain: (reason: string)
     arm();
     const unfollow = source.follow(arm, () => signInAgain(SESSION_EXPIRED));
     return () => {
+      stopped = true;
       clearTimeout(timer);
       unfollow();
     };

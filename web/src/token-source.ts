@@ -45,7 +45,9 @@ export function sessionTokenSource(manager: UserManager | null = currentManager(
       };
       manager.events.addUserLoaded(renewed);
       manager.events.addSilentRenewError(onLost);
-      // Loading the stored user arms the renewal timer of oidc-client-ts.
+      // The tab's one manager may have been stopped by an earlier follow; loading the stored user
+      // then arms its renewal timer.
+      manager.startSilentRenew();
       void manager.getUser();
       return () => {
         manager.events.removeUserLoaded(renewed);

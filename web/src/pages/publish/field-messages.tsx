@@ -39,7 +39,7 @@ export function fieldMessages(errors: ErrorsByPath, offers: MoveOffer[], onMove:
 export function UnplacedMessages({ errors, shown }: { errors: ErrorsByPath; shown: ReadonlySet<string> }) {
   return (
     <>
-      {unplacedErrors(errors, new Set(shown)).map(([path, messages]) => (
+      {unplacedErrors(errors, shown).map(([path, messages]) => (
         <div key={path} className="field-error" data-testid="field-error" data-field={path} role="alert">
           {path || 'The alert'}: {messages.join('; ')}
         </div>

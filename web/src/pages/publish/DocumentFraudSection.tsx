@@ -1,8 +1,8 @@
 // The document a fraud was found on (ICAO 9303 document types and issuers), and where it was found.
 import { DETECTION_PLACES, DOCUMENT_FEATURES, DOCUMENT_TYPES, FRAUD_TYPES } from '@corridor/proto';
-import { Checkboxes, CodeSelect, Field, FieldGroup } from '../../components/Field';
+import { Checkboxes, Field, FieldGroup } from '../../components/Field';
 import { ISSUER_OPTIONS, label } from '../../labels';
-import { CountrySelect } from './controls';
+import { CodeField, CountrySelect } from './controls';
 import type { SectionProps } from './section-props';
 
 export function DocumentFraudSection({ form, set, fields }: SectionProps) {
@@ -10,21 +10,17 @@ export function DocumentFraudSection({ form, set, fields }: SectionProps) {
     <fieldset>
       <legend>The document</legend>
       <div className="row">
-        <Field
+        <CodeField
           id="documentType"
           path="documentFraud.documentType"
           label="Document type"
           errors={fields.err('documentFraud', 'documentFraud.documentType')}
-        >
-          <CodeSelect
-            id="documentType"
-            value={form.documentType}
-            onChange={(documentType) => set({ documentType })}
-            codes={DOCUMENT_TYPES}
-            labelOf={label.documentType}
-            empty="Choose a document type"
-          />
-        </Field>
+          value={form.documentType}
+          onChange={(documentType) => set({ documentType })}
+          codes={DOCUMENT_TYPES}
+          labelOf={label.documentType}
+          empty="Choose a document type"
+        />
         <Field id="issuingState" path="documentFraud.issuingState" label="Issuing state" errors={fields.err('documentFraud.issuingState')}>
           <CountrySelect
             id="issuingState"
@@ -33,16 +29,17 @@ export function DocumentFraudSection({ form, set, fields }: SectionProps) {
             options={ISSUER_OPTIONS}
           />
         </Field>
-        <Field id="fraudType" path="documentFraud.fraudType" label="Type of fraud" errors={fields.err('documentFraud.fraudType')}>
-          <CodeSelect
-            id="fraudType"
-            value={form.fraudType}
-            onChange={(fraudType) => set({ fraudType })}
-            codes={FRAUD_TYPES}
-            labelOf={label.fraudType}
-            empty="Choose a type of fraud"
-          />
-        </Field>
+        <CodeField
+          id="fraudType"
+          path="documentFraud.fraudType"
+          label="Type of fraud"
+          errors={fields.err('documentFraud.fraudType')}
+          value={form.fraudType}
+          onChange={(fraudType) => set({ fraudType })}
+          codes={FRAUD_TYPES}
+          labelOf={label.fraudType}
+          empty="Choose a type of fraud"
+        />
       </div>
       <FieldGroup
         id="features"
@@ -59,21 +56,17 @@ export function DocumentFraudSection({ form, set, fields }: SectionProps) {
         />
       </FieldGroup>
       <div className="row">
-        <Field
+        <CodeField
           id="detectedAt-place"
           path="documentFraud.detectedAt.place"
           label="Detected at"
           errors={fields.err('documentFraud.detectedAt', 'documentFraud.detectedAt.place')}
-        >
-          <CodeSelect
-            id="detectedAt-place"
-            value={form.detectionPlace}
-            onChange={(detectionPlace) => set({ detectionPlace })}
-            codes={DETECTION_PLACES}
-            labelOf={label.detectionPlace}
-            empty="Choose where"
-          />
-        </Field>
+          value={form.detectionPlace}
+          onChange={(detectionPlace) => set({ detectionPlace })}
+          codes={DETECTION_PLACES}
+          labelOf={label.detectionPlace}
+          empty="Choose where"
+        />
         <Field
           id="detectedAt-location"
           path="documentFraud.detectedAt.location"

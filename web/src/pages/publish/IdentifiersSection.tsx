@@ -2,9 +2,9 @@
 // leaves it, so this is where names, numbers and handles belong (not in free text).
 import { IDENTIFIER_KINDS } from '@corridor/proto';
 import type { AlertForm } from '../../alert-form';
-import { CodeSelect, Field, FieldGroup } from '../../components/Field';
+import { Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
-import { Hidden } from './controls';
+import { CodeField, Hidden } from './controls';
 import type { SectionProps } from './section-props';
 
 export function IdentifiersSection({ form, set, fields }: SectionProps) {
@@ -26,20 +26,16 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
         {form.identifiers.map((row, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
           <li className="row" key={i}>
-            <Field
+            <CodeField
               id={`identifier-${i}-kind`}
               path={`identifiers.${i}.kind`}
               label={`Identifier ${i + 1} kind`}
               errors={fields.err(`identifiers.${i}.kind`, `identifiers.${i}`)}
-            >
-              <CodeSelect
-                id={`identifier-${i}-kind`}
-                value={row.kind}
-                onChange={(kind) => setIdentifier(i, { kind })}
-                codes={IDENTIFIER_KINDS}
-                labelOf={label.identifierKind}
-              />
-            </Field>
+              value={row.kind}
+              onChange={(kind) => setIdentifier(i, { kind })}
+              codes={IDENTIFIER_KINDS}
+              labelOf={label.identifierKind}
+            />
             <Field
               id={`identifier-${i}-value`}
               path={`identifiers.${i}.value`}

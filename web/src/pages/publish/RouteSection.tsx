@@ -1,9 +1,9 @@
 // The route: its region, the waypoints in order of travel, and the modus operandi seen on it.
 import { COMMUNICATION_PLATFORMS, CONCEALMENT_METHODS, ROUTE_REGIONS, TRANSPORT_MEANS, TRANSPORT_MODES } from '@corridor/proto';
 import type { AlertForm } from '../../alert-form';
-import { Checkboxes, CodeSelect, Field, FieldGroup } from '../../components/Field';
+import { Checkboxes, Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
-import { CountrySelect, Hidden } from './controls';
+import { CodeField, CountrySelect, Hidden, NumberField } from './controls';
 import type { SectionProps } from './section-props';
 
 export function RouteSection({ form, set, fields }: SectionProps) {
@@ -12,15 +12,16 @@ export function RouteSection({ form, set, fields }: SectionProps) {
   return (
     <fieldset>
       <legend>Route and modus operandi</legend>
-      <Field id="route-region" path="route.region" label="Route" errors={fields.err('route.region')}>
-        <CodeSelect
-          id="route-region"
-          value={form.region}
-          onChange={(region) => set({ region })}
-          codes={ROUTE_REGIONS}
-          labelOf={label.region}
-        />
-      </Field>
+      <CodeField
+        id="route-region"
+        path="route.region"
+        label="Route"
+        errors={fields.err('route.region')}
+        value={form.region}
+        onChange={(region) => set({ region })}
+        codes={ROUTE_REGIONS}
+        labelOf={label.region}
+      />
       <FieldGroup
         id="waypoints"
         path="route.waypoints"
@@ -54,21 +55,17 @@ export function RouteSection({ form, set, fields }: SectionProps) {
                   onChange={(e) => setWaypoint(i, { place: e.target.value })}
                 />
               </Field>
-              <Field
+              <CodeField
                 id={`waypoint-${i}-mode`}
                 path={`route.waypoints.${i}.mode`}
                 label="Travelling by"
                 errors={fields.err(`route.waypoints.${i}.mode`)}
-              >
-                <CodeSelect
-                  id={`waypoint-${i}-mode`}
-                  value={w.mode}
-                  onChange={(mode) => setWaypoint(i, { mode })}
-                  codes={TRANSPORT_MODES}
-                  labelOf={label.mode}
-                  empty="Not known"
-                />
-              </Field>
+                value={w.mode}
+                onChange={(mode) => setWaypoint(i, { mode })}
+                codes={TRANSPORT_MODES}
+                labelOf={label.mode}
+                empty="Not known"
+              />
               {form.waypoints.length > 2 && (
                 <button type="button" className="link remove" onClick={() => set({ waypoints: form.waypoints.filter((_, j) => j !== i) })}>
                   Remove<Hidden>{` waypoint ${i + 1}`}</Hidden>
@@ -86,31 +83,28 @@ export function RouteSection({ form, set, fields }: SectionProps) {
         </button>
       </FieldGroup>
       <div className="row">
-        <Field
+        <CodeField
           id="transport"
           path="routeDetails.transport"
           label="Means of transport"
           errors={fields.err('routeDetails', 'routeDetails.transport')}
-        >
-          <CodeSelect
-            id="transport"
-            value={form.transport}
-            onChange={(transport) => set({ transport })}
-            codes={TRANSPORT_MEANS}
-            labelOf={label.transport}
-            empty="Choose a means of transport"
-          />
-        </Field>
-        <Field id="concealment" path="routeDetails.concealment" label="Concealment" errors={fields.err('routeDetails.concealment')}>
-          <CodeSelect
-            id="concealment"
-            value={form.concealment}
-            onChange={(concealment) => set({ concealment })}
-            codes={CONCEALMENT_METHODS}
-            labelOf={label.concealment}
-            empty="Not known"
-          />
-        </Field>
+          value={form.transport}
+          onChange={(transport) => set({ transport })}
+          codes={TRANSPORT_MEANS}
+          labelOf={label.transport}
+          empty="Choose a means of transport"
+        />
+        <CodeField
+          id="concealment"
+          path="routeDetails.concealment"
+          label="Concealment"
+          errors={fields.err('routeDetails.concealment')}
+          value={form.concealment}
+          onChange={(concealment) => set({ concealment })}
+          codes={CONCEALMENT_METHODS}
+          labelOf={label.concealment}
+          empty="Not known"
+        />
       </div>
       <FieldGroup
         id="platforms"
@@ -127,14 +121,15 @@ export function RouteSection({ form, set, fields }: SectionProps) {
         />
       </FieldGroup>
       <div className="row">
-        <Field
+        <NumberField
           id="price"
           path="routeDetails.priceObserved.amount"
           label="Price per person"
           errors={fields.err('routeDetails.priceObserved', 'routeDetails.priceObserved.amount')}
-        >
-          <input id="price" type="number" min="0" inputMode="decimal" value={form.price} onChange={(e) => set({ price: e.target.value })} />
-        </Field>
+          inputMode="decimal"
+          value={form.price}
+          onChange={(price) => set({ price })}
+        />
         <Field
           id="currency"
           path="routeDetails.priceObserved.currency"
@@ -149,9 +144,14 @@ export function RouteSection({ form, set, fields }: SectionProps) {
             onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
           />
         </Field>
-        <Field id="migrants" path="routeDetails.migrantCount" label="Number of migrants" errors={fields.err('routeDetails.migrantCount')}>
-          <input id="migrants" type="number" min="0" step="1" value={form.migrants} onChange={(e) => set({ migrants: e.target.value })} />
-        </Field>
+        <NumberField
+          id="migrants"
+          path="routeDetails.migrantCount"
+          label="Number of migrants"
+          errors={fields.err('routeDetails.migrantCount')}
+          value={form.migrants}
+          onChange={(migrants) => set({ migrants })}
+        />
       </div>
       <FieldGroup
         id="vulnerable"
@@ -161,37 +161,30 @@ export function RouteSection({ form, set, fields }: SectionProps) {
         hint="So that protection services can be ready on arrival."
       >
         <div className="row">
-          <Field
+          <NumberField
             id="children"
             path="routeDetails.vulnerablePersons.children"
             label="Children"
             errors={fields.err('routeDetails.vulnerablePersons.children')}
-          >
-            <input id="children" type="number" min="0" step="1" value={form.children} onChange={(e) => set({ children: e.target.value })} />
-          </Field>
-          <Field
+            value={form.children}
+            onChange={(children) => set({ children })}
+          />
+          <NumberField
             id="unaccompanied"
             path="routeDetails.vulnerablePersons.unaccompaniedMinors"
             label="Unaccompanied minors"
             errors={fields.err('routeDetails.vulnerablePersons.unaccompaniedMinors')}
-          >
-            <input
-              id="unaccompanied"
-              type="number"
-              min="0"
-              step="1"
-              value={form.unaccompanied}
-              onChange={(e) => set({ unaccompanied: e.target.value })}
-            />
-          </Field>
-          <Field
+            value={form.unaccompanied}
+            onChange={(unaccompanied) => set({ unaccompanied })}
+          />
+          <NumberField
             id="pregnant"
             path="routeDetails.vulnerablePersons.pregnantWomen"
             label="Pregnant women"
             errors={fields.err('routeDetails.vulnerablePersons.pregnantWomen')}
-          >
-            <input id="pregnant" type="number" min="0" step="1" value={form.pregnant} onChange={(e) => set({ pregnant: e.target.value })} />
-          </Field>
+            value={form.pregnant}
+            onChange={(pregnant) => set({ pregnant })}
+          />
         </div>
       </FieldGroup>
     </fieldset>

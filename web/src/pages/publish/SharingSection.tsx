@@ -2,8 +2,9 @@
 // reference and protection flags, and its grading (the 4x4 source and information scale).
 import { INFORMATION_CREDIBILITY, PROTECTION_FLAG_LABELS, PROTECTION_FLAGS, SOURCE_RELIABILITY, TLP_LEVELS } from '@corridor/proto';
 import { isRestrictedTlp } from '../../alert-form';
-import { Checkboxes, CodeSelect, Field, FieldGroup } from '../../components/Field';
+import { Checkboxes, Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
+import { CodeField } from './controls';
 import type { SectionProps } from './section-props';
 
 const TLP_ADVICE: Record<string, string> = {
@@ -20,9 +21,16 @@ export function SharingSection({ form, set, fields, partners }: SectionProps & {
     <fieldset>
       <legend>Who may see it, how reliable it is</legend>
       <div className="row">
-        <Field id="tlp" label="Sharing (TLP)" errors={fields.err('tlp')} hint={TLP_ADVICE[form.tlp]}>
-          <CodeSelect id="tlp" value={form.tlp} onChange={(tlp) => set({ tlp })} codes={TLP_LEVELS} labelOf={(c) => `TLP:${c}`} />
-        </Field>
+        <CodeField
+          id="tlp"
+          label="Sharing (TLP)"
+          errors={fields.err('tlp')}
+          hint={TLP_ADVICE[form.tlp]}
+          value={form.tlp}
+          onChange={(tlp) => set({ tlp })}
+          codes={TLP_LEVELS}
+          labelOf={(c) => `TLP:${c}`}
+        />
         <Field id="validUntil" label="Valid until (optional)" errors={fields.err('validUntil')} hint="Your local time.">
           <input id="validUntil" type="datetime-local" value={form.validUntil} onChange={(e) => set({ validUntil: e.target.value })} />
         </Field>
@@ -67,29 +75,26 @@ export function SharingSection({ form, set, fields, partners }: SectionProps & {
         </FieldGroup>
       )}
       <div className="row">
-        <Field id="grading-source" path="grading.source" label="Source reliability" errors={fields.err('grading', 'grading.source')}>
-          <CodeSelect
-            id="grading-source"
-            value={form.source}
-            onChange={(source) => set({ source })}
-            codes={SOURCE_RELIABILITY}
-            labelOf={label.source}
-          />
-        </Field>
-        <Field
+        <CodeField
+          id="grading-source"
+          path="grading.source"
+          label="Source reliability"
+          errors={fields.err('grading', 'grading.source')}
+          value={form.source}
+          onChange={(source) => set({ source })}
+          codes={SOURCE_RELIABILITY}
+          labelOf={label.source}
+        />
+        <CodeField
           id="grading-information"
           path="grading.information"
           label="Information credibility"
           errors={fields.err('grading.information')}
-        >
-          <CodeSelect
-            id="grading-information"
-            value={form.information}
-            onChange={(information) => set({ information })}
-            codes={INFORMATION_CREDIBILITY}
-            labelOf={label.information}
-          />
-        </Field>
+          value={form.information}
+          onChange={(information) => set({ information })}
+          codes={INFORMATION_CREDIBILITY}
+          labelOf={label.information}
+        />
       </div>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 // Small controls the publish form's sections share.
-import type { SelectHTMLAttributes } from 'react';
+import type { ComponentProps, SelectHTMLAttributes } from 'react';
+import { CodeSelect, Field } from '../../components/Field';
 import { COUNTRY_OPTIONS } from '../../labels';
 
 export function CountrySelect({
@@ -26,3 +27,43 @@ export function CountrySelect({
 
 /** Words a screen reader needs but the eye gets from the row's position. */
 export const Hidden = ({ children }: { children: string }) => <span className="visually-hidden">{children}</span>;
+
+type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
+
+/** A field whose control is a select of codes: the form's most common kind. */
+export function CodeField({
+  value,
+  onChange,
+  codes,
+  labelOf,
+  empty,
+  ...field
+}: FieldProps & Pick<ComponentProps<typeof CodeSelect>, 'value' | 'onChange' | 'codes' | 'labelOf' | 'empty'>) {
+  return (
+    <Field {...field}>
+      <CodeSelect id={field.id} value={value} onChange={onChange} codes={codes} labelOf={labelOf} empty={empty} />
+    </Field>
+  );
+}
+
+/** A field for a count or an amount, never negative: whole numbers unless `inputMode` says decimal. */
+export function NumberField({
+  value,
+  onChange,
+  inputMode,
+  ...field
+}: FieldProps & { value: string; onChange: (v: string) => void; inputMode?: 'decimal' }) {
+  return (
+    <Field {...field}>
+      <input
+        id={field.id}
+        type="number"
+        min="0"
+        step={inputMode ? undefined : '1'}
+        inputMode={inputMode}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}

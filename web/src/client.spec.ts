@@ -56,17 +56,16 @@ function sseGateway(accepted: string, reason: string) {
   return seen;
 }
 
+const feedClient = (source: TokenSource, signInAgain: (reason: string) => void) =>
+  createGatewayClient({ gatewayUrl: 'http://gateway.test/graphql', auth: sessionAuth(source, signInAgain), onLiveState: () => {} });
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the live feed’s authentication', () => {
   it('renews a token refused as expired and opens the feed again with the new one', async () => {
     const seen = sseGateway('fresh', 'expired');
     const signInAgain = vi.fn();
-    const client = createGatewayClient({
-      gatewayUrl: 'http://gateway.test/graphql',
-      auth: sessionAuth(tokens('stale', 'fresh').source, signInAgain),
-      onLiveState: () => {},
-    });
+    const client = feedClient(tokens('stale', 'fresh').source, signInAgain);
     const alerts: unknown[] = [];
     const { unsubscribe } = client.subscription(FEED, {}).subscribe((r) => alerts.push(r.data));
     await vi.waitFor(() => expect(alerts).toEqual([{ alertFeed: { id: 'a1' } }]));
@@ -78,11 +77,7 @@ describe('the live feed’s authentication', () => {
   it('sends the officer to sign in with the reason when the feed is refused otherwise, and stops asking', async () => {
     const seen = sseGateway('other', 'wrong_audience');
     const signInAgain = vi.fn();
-    const client = createGatewayClient({
-      gatewayUrl: 'http://gateway.test/graphql',
-      auth: sessionAuth(tokens('good', 'fresh').source, signInAgain),
-      onLiveState: () => {},
-    });
+    const client = feedClient(tokens('good', 'fresh').source, signInAgain);
     const { unsubscribe } = client.subscription(FEED, {}).subscribe(() => {});
     await vi.waitFor(() => expect(signInAgain).toHaveBeenCalledWith('Your token was issued for another network.'));
     await new Promise((r) => setTimeout(r, 1_500));
@@ -107,11 +102,7 @@ describe('the live feed’s authentication', () => {
       }),
     );
     const signInAgain = vi.fn();
-    const client = createGatewayClient({
-      gatewayUrl: 'http://gateway.test/graphql',
-      auth: sessionAuth(t.source, signInAgain),
-      onLiveState: () => {},
-    });
+    const client = feedClient(t.source, signInAgain);
     const alerts: unknown[] = [];
     const { unsubscribe } = client.subscription(FEED, {}).subscribe((r) => alerts.push(r.data));
     await vi.waitFor(() => expect(alerts).toEqual([{ alertFeed: { id: 'a1' } }]));

@@ -4,7 +4,7 @@ import { IDENTIFIER_KINDS } from '@corridor/proto';
 import type { AlertForm } from '../../alert-form';
 import { Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
-import { CodeField, Hidden } from './controls';
+import { CodeField, RemoveRow } from './controls';
 import type { SectionProps } from './section-props';
 
 export function IdentifiersSection({ form, set, fields }: SectionProps) {
@@ -63,9 +63,7 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
                 onChange={(e) => setIdentifier(i, { qualifier: e.target.value })}
               />
             </Field>
-            <button type="button" className="link remove" onClick={() => set({ identifiers: form.identifiers.filter((_, j) => j !== i) })}>
-              Remove<Hidden>{` identifier ${i + 1}`}</Hidden>
-            </button>
+            <RemoveRow what={`identifier ${i + 1}`} onRemove={() => set({ identifiers: form.identifiers.filter((_, j) => j !== i) })} />
           </li>
         ))}
       </ol>

@@ -3,7 +3,7 @@ import { COMMUNICATION_PLATFORMS, CONCEALMENT_METHODS, ROUTE_REGIONS, TRANSPORT_
 import type { AlertForm } from '../../alert-form';
 import { Checkboxes, Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
-import { CodeField, CountrySelect, Hidden, NumberField } from './controls';
+import { CodeField, CountrySelect, NumberField, RemoveRow } from './controls';
 import type { SectionProps } from './section-props';
 
 export function RouteSection({ form, set, fields }: SectionProps) {
@@ -67,9 +67,7 @@ export function RouteSection({ form, set, fields }: SectionProps) {
                 empty="Not known"
               />
               {form.waypoints.length > 2 && (
-                <button type="button" className="link remove" onClick={() => set({ waypoints: form.waypoints.filter((_, j) => j !== i) })}>
-                  Remove<Hidden>{` waypoint ${i + 1}`}</Hidden>
-                </button>
+                <RemoveRow what={`waypoint ${i + 1}`} onRemove={() => set({ waypoints: form.waypoints.filter((_, j) => j !== i) })} />
               )}
             </li>
           ))}

@@ -25,8 +25,14 @@ export function CountrySelect({
   );
 }
 
-/** Words a screen reader needs but the eye gets from the row's position. */
-export const Hidden = ({ children }: { children: string }) => <span className="visually-hidden">{children}</span>;
+/** Removes one row of a list (a waypoint, an identifier); `what` names it for a screen reader, which the eye gets from the row's position. */
+export function RemoveRow({ what, onRemove }: { what: string; onRemove: () => void }) {
+  return (
+    <button type="button" className="link remove" onClick={onRemove}>
+      Remove<span className="visually-hidden">{` ${what}`}</span>
+    </button>
+  );
+}
 
 type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
 

@@ -6,9 +6,9 @@
 // Every input has a <label htmlFor>, so tests can also find fields by their label.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
+import { MeQuery } from './App.documents';
 import { createGatewayClient, type LiveState } from './client';
-import { MeQuery } from './documents';
-import { completeSignIn, currentManager, endSignIn, isSignInCallback } from './oidc-session';
+import { completeSignIn, endSignIn, isSignInCallback } from './oidc-session';
 import { Check } from './pages/Check';
 import { Consultations } from './pages/Consultations';
 import { Directory } from './pages/Directory';
@@ -20,8 +20,10 @@ import { Requests } from './pages/Requests';
 import { SignIn } from './pages/SignIn';
 import { Statistics } from './pages/Statistics';
 import type { RuntimeConfig } from './runtime-config';
-import { signOut, storedExpiry, storedToken, storeToken } from './session';
+import { signOut, storedToken, storeToken } from './session';
+import { sessionAuth } from './session-auth';
 import { clearDrafts } from './session-draft';
+import { sessionTokenSource } from './token-source';
 
 type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep' | 'consultations' | 'requests' | 'statistics';
 const PAGES: Record<string, Page> = {
@@ -158,49 +160,17 @@ export function App({ config }: { config: RuntimeConfig }) {
     );
   }, [completing]);
 
-  // Signed in at an agency's provider: its tokens are renewed before they expire, and the console
-  // follows; when renewal fails the officer is asked to sign in again (a draft stays in this tab).
-  useEffect(() => {
-    const manager = token ? currentManager() : null;
-    if (!manager) return;
-    const renewed = (user: { access_token: string; expires_at?: number | undefined }) => {
-      storeToken(user.access_token, user.expires_at ? user.expires_at * 1000 : undefined);
-      setToken(user.access_token);
-    };
-    const failed = () => leave('Your session has expired. Please sign in again.');
-    manager.events.addUserLoaded(renewed);
-    manager.events.addSilentRenewError(failed);
-    // Loading the stored user arms the renewal timer of oidc-client-ts.
-    void manager.getUser();
-    return () => {
-      manager.events.removeUserLoaded(renewed);
-      manager.events.removeSilentRenewError(failed);
-      manager.stopSilentRenew();
-    };
-  }, [token, leave]);
-
-  // A live feed stays open after its token expires (the gateway checks at connection time): the
-  // console leaves by itself when the issuer said the token ends.
-  useEffect(() => {
-    const at = token ? storedExpiry() : null;
-    if (at === null) return;
-    const t = setTimeout(
-      () => leave('Your session has expired. Please sign in again.'),
-      Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1),
-    );
-    return () => clearTimeout(t);
-  }, [token, leave]);
-
-  const client = useMemo(
-    () =>
-      token
-        ? createGatewayClient({ gatewayUrl: config.gatewayUrl, token, onUnauthenticated: (why) => leave(why), onLiveState: setLive })
-        : null,
-    [config.gatewayUrl, token, leave],
-  );
+  // One authentication path per sign-in (session-auth.ts): the token on every operation and on
+  // the live feed, its renewal, and the way back to sign-in with the reason.
+  const session = useMemo(() => {
+    if (!token) return null;
+    const auth = sessionAuth(sessionTokenSource(), (why) => leave(why));
+    return { auth, client: createGatewayClient({ gatewayUrl: config.gatewayUrl, auth, onLiveState: setLive }) };
+  }, [config.gatewayUrl, token, leave]);
+  useEffect(() => session?.auth.watch(), [session]);
 
   if (completing) return <main className="loading">Signing in…</main>;
-  if (!token || !client) {
+  if (!token || !session) {
     return (
       <SignIn
         issuerUrl={config.issuerUrl}
@@ -215,7 +185,7 @@ export function App({ config }: { config: RuntimeConfig }) {
     );
   }
   return (
-    <Provider value={client}>
+    <Provider value={session.client}>
       <Console live={live} onSignOut={() => leave(null)} />
     </Provider>
   );

@@ -36,3 +36,12 @@ export function unauthenticatedReason(errors: readonly ErrorLike[], status?: num
   }
   return status === 401 ? 'The gateway refused your session (HTTP 401). Please sign in again.' : null;
 }
+
+/** Said when the console itself finds the token expired, as the gateway would. */
+export const SESSION_EXPIRED = REASONS.expired;
+export const NOT_SIGNED_IN = REASONS.missing;
+
+/** True when the gateway refused the token only because it expired: a renewed token would pass. */
+export function refusedForExpiry(errors: readonly ErrorLike[]): boolean {
+  return errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.extensions.reason === 'expired');
+}

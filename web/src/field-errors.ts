@@ -37,6 +37,6 @@ export function serverFindings(extensions: unknown): Record<string, TextFinding[
 }
 
 /** Messages for paths no field of the form shows, so that none is silently lost. */
-export function unplacedErrors(errors: ErrorsByPath, shown: Set<string>): [string, string[]][] {
+export function unplacedErrors(errors: ErrorsByPath, shown: ReadonlySet<string>): [string, string[]][] {
   return Object.entries(errors).filter(([path]) => !shown.has(path));
 }

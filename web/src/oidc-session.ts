@@ -45,12 +45,20 @@ function managerFor(agency: SignInAgency, audience: string): UserManager {
   });
 }
 
+// One manager per tab and sign-in: each manager runs its own renewal timer, and two renewing
+// with the same refresh token make the provider refuse the second (a rotated refresh token is
+// single-use), which would send the officer back to sign in.
+let current: { chosen: string; manager: UserManager } | null = null;
+
 /** The manager of the agency this tab signed in with, if any. */
 export function currentManager(): UserManager | null {
   const chosen = sessionStorage.getItem(CHOSEN);
   if (!chosen) return null;
-  const { agency, audience } = JSON.parse(chosen) as { agency: SignInAgency; audience: string };
-  return managerFor(agency, audience);
+  if (current?.chosen !== chosen) {
+    const { agency, audience } = JSON.parse(chosen) as { agency: SignInAgency; audience: string };
+    current = { chosen, manager: managerFor(agency, audience) };
+  }
+  return current.manager;
 }
 
 /** Leaves for the provider; `returnTo` (the console's hash route) is where the officer comes back. */
@@ -96,7 +104,9 @@ async function redeemCode(): Promise<User> {
 export async function endSignIn(): Promise<void> {
   const manager = currentManager();
   sessionStorage.removeItem(CHOSEN);
+  current = null;
   if (!manager) return;
+  manager.stopSilentRenew();
   try {
     await manager.revokeTokens(['refresh_token']);
   } catch {

@@ -6,10 +6,10 @@ import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from '@corridor/proto';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
-import { AmendAlertMutation, WithdrawAlertMutation } from '../documents';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { label } from '../labels';
+import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
 import { CodeSelect, Field } from './Field';
 
 type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;

@@ -7,10 +7,10 @@ import { useClient } from 'urql';
 import { Channel } from '../components/ContactCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
-import { HitCheckQuery } from '../documents';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { HitCheckQuery as HitCheckResult } from '../gql/graphql';
 import { dateTimeText, label } from '../labels';
+import { HitCheckQuery } from './Check.documents';
 
 /** What the qualifier means for each kind, when it has one, and whether the kind cannot be read without it. */
 const QUALIFIER: Record<string, { label: string; hint: string; required: boolean } | undefined> = {

@@ -17,6 +17,8 @@ import {
 import { type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { Checkboxes, CodeSelect, Field } from '../components/Field';
+import { serverFieldErrors } from '../field-errors';
+import { dateText, dateTimeText } from '../labels';
 import {
   AuthoritiesQuery,
   ConsultationMessageMutation,
@@ -24,9 +26,7 @@ import {
   CreateRequestMutation,
   OpenConsultationMutation,
   RequestStatusMutation,
-} from '../documents';
-import { serverFieldErrors } from '../field-errors';
-import { dateText, dateTimeText } from '../labels';
+} from './Consultations.documents';
 
 const flagLabel = (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f;
 const problem = (e: CombinedError | undefined) => e?.message.replace(/^\[\w+\] /, '');

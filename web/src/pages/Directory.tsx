@@ -7,9 +7,9 @@ import { ContactCard } from '../components/ContactCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
 import { download, entryFromGraphQL } from '../directory-entry';
-import { DirectoryQuery } from '../documents';
 import { COUNTRY_OPTIONS, label, languageName } from '../labels';
 import { storedLanguages, storeLanguages } from '../my-languages';
+import { DirectoryQuery } from './Directory.documents';
 
 const LANGUAGE_OPTIONS = [...LANGUAGE_CODES].sort((a, b) => languageName(a).localeCompare(languageName(b)));
 

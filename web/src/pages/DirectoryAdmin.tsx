@@ -7,6 +7,8 @@ import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ContactCard } from '../components/ContactCard';
 import { type EntryErrors, EntryForm } from '../components/EntryForm';
 import { download, entryFromGraphQL } from '../directory-entry';
+import type { EntryFieldsFragment, ImportDirectoryCsvMutation } from '../gql/graphql';
+import { dateText } from '../labels';
 import {
   CreateEntryMutation,
   ImportDirectoryMutation,
@@ -14,9 +16,7 @@ import {
   RetireEntryMutation,
   UpdateEntryMutation,
   VerifyEntryMutation,
-} from '../documents';
-import type { EntryFieldsFragment, ImportDirectoryCsvMutation } from '../gql/graphql';
-import { dateText } from '../labels';
+} from './DirectoryAdmin.documents';
 
 type Editing = { entry?: EntryFieldsFragment } | null;
 

@@ -5,10 +5,10 @@ import type { LiveState } from '../client';
 import { AlertCard } from '../components/AlertCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
-import { AlertFeedSubscription, AlertsQuery, ProtectionNoticesQuery } from '../documents';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { countryName, dateTimeText, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
+import { AlertFeedSubscription, AlertsQuery, ProtectionNoticesQuery } from './Feed.documents';
 
 interface Notice {
   id: string;

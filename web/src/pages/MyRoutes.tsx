@@ -6,11 +6,11 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AlertCard } from '../components/AlertCard';
 import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
-import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from '../documents';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { COUNTRY_OPTIONS, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
+import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from './MyRoutes.documents';
 
 type Draft = { kinds: string[]; regions: string[]; countries: string[]; source: string; information: string };
 

@@ -3,8 +3,8 @@
 import type { RequestState } from '@corridor/proto';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { RequestsQuery } from '../documents';
 import { RequestCard } from './Consultations';
+import { RequestsQuery } from './Requests.documents';
 
 export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyName: (id: string) => string }) {
   const [overdueOnly, setOverdueOnly] = useState(false);

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { download } from '../directory-entry';
 import { countryName } from '../labels';
-import { StatisticsQuery } from '../statistics-documents';
+import { StatisticsQuery } from './Statistics.documents';
 
 const DIRECTION_LABELS: Record<string, string> = { published: 'Published', received: 'Received', sent: 'Sent' };
 const VALUE_LABELS: Partial<Record<StatisticsDimension, Record<string, string>>> = {

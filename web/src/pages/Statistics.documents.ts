@@ -2,7 +2,7 @@
 // The figures travel as one JSONObject (proto statisticsReport), which the page parses itself, so
 // the document is typed by hand to that shape: it holds before codegen has seen the field and after.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { graphql } from './gql';
+import { graphql } from '../gql';
 
 export const StatisticsQuery = graphql(`
   query Statistics($from: String, $to: String) {

@@ -1,0 +1,28 @@
+// The fields of an alert every card shows, spread by the pages that list alerts.
+// Typed from the gateway's schema by codegen (web/codegen.ts finds every graphql() call under src/).
+import { graphql } from '../gql';
+
+export const AlertFieldsFragment = graphql(`
+  fragment AlertFields on Alert {
+    id
+    kind
+    tlp
+    recipients
+    createdAt
+    validUntil
+    summary
+    revision
+    status
+    details
+    signingKey
+    expired
+    caseReference
+    protection
+    redacted
+    correlations { alertId agency kinds }
+    origin { agency country }
+    grading { source information }
+    route { region waypoints { country place mode } }
+    identifiers { kind pseudonym epoch }
+  }
+`);

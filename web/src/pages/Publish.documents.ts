@@ -1,0 +1,9 @@
+// Publishing an alert.
+// Typed from the gateway's schema by codegen (web/codegen.ts finds every graphql() call under src/).
+import { graphql } from '../gql';
+
+export const PublishAlertMutation = graphql(`
+  mutation PublishAlert($input: JSONObject!) {
+    publishAlert(input: $input) { ...AlertFields }
+  }
+`);

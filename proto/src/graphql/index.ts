@@ -2,6 +2,7 @@
 // console imports the package root, which does not pull these in.
 export {
   type AlertCorrelationView,
+  type AlertFields,
   type AlertWithCorrelations,
   type AuditEntryView,
   type AuditHeadHeldView,
@@ -12,6 +13,7 @@ export {
   type ContractBuilder,
   type ContractSchemaTypes,
   type DirectoryChangeView,
+  type DirectoryEntryFields,
   type DirectoryEntryView,
   type DirectoryImportView,
   type DirectoryPageView,

@@ -2,13 +2,7 @@
 // under its own policy, ranked together here in proto's directory order; and the keeping of the
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
 import { directoryFilter, parseOrThrow, ValidationError } from '@corridor/proto';
-import {
-  type DirectoryChangeView,
-  type DirectoryEntryView,
-  type DirectoryImportView,
-  type DirectoryPageView,
-  withoutNulls,
-} from '@corridor/proto/graphql';
+import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
@@ -29,7 +23,7 @@ import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './
 const DEFAULT_LIMIT = 50;
 
 const DirectoryResult = builder
-  .objectRef<{ entries: DirectoryEntryView[]; total: number; sources: SourceStatus[] }>('DirectoryResult')
+  .objectRef<{ entries: DirectoryEntryFields[]; total: number; sources: SourceStatus[] }>('DirectoryResult')
   .implement({
     fields: (t) => ({
       entries: t.field({ type: [DirectoryEntryRef], resolve: (r) => r.entries, description: 'The best ranked first.' }),
@@ -55,7 +49,7 @@ builder.queryFields((t) => ({
         throw new GraphQLError(v.message, { extensions: { code: v.code, fieldErrors: v.fieldErrors } });
       }
       const limit = filter.limit ?? DEFAULT_LIMIT;
-      const { answers, sources } = await fanOut<{ directory: DirectoryPageView }>(
+      const { answers, sources } = await fanOut(
         ctx.nodes.values(),
         DIRECTORY_QUERY,
         { filter: { ...filter, limit } },
@@ -77,21 +71,18 @@ builder.queryFields((t) => ({
     type: [DirectoryEntryRef],
     description: "Every entry of the caller's agency, at its own node; retired ones too when asked.",
     args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, OWN_DIRECTORY_QUERY, { includeRetired: args.includeRetired }, 'ownDirectory')) as DirectoryEntryView[],
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, OWN_DIRECTORY_QUERY, { includeRetired: args.includeRetired }, 'ownDirectory'),
   }),
   directoryToVerify: t.field({
     type: [DirectoryEntryRef],
     description: "Entries of the caller's agency that are stale or about to be, the longest unconfirmed first (administrators).",
-    resolve: async (_r, _a, ctx) =>
-      (await forwardToOwnNode(ctx, DIRECTORY_TO_VERIFY_QUERY, {}, 'directoryToVerify')) as DirectoryEntryView[],
+    resolve: (_r, _a, ctx) => forwardToOwnNode(ctx, DIRECTORY_TO_VERIFY_QUERY, {}, 'directoryToVerify'),
   }),
   directoryEntryHistory: t.field({
     type: [DirectoryChangeRef],
     description: "Who changed an entry of the caller's agency, when and how (administrators).",
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, DIRECTORY_HISTORY_QUERY, { id: args.id }, 'directoryEntryHistory')) as DirectoryChangeView[],
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, DIRECTORY_HISTORY_QUERY, { id: args.id }, 'directoryEntryHistory'),
   }),
 }));
 
@@ -100,40 +91,30 @@ builder.mutationFields((t) => ({
     type: DirectoryEntryRef,
     description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
     args: { entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, CREATE_ENTRY_MUTATION, { entry: args.entry }, 'createDirectoryEntry')) as DirectoryEntryView,
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, CREATE_ENTRY_MUTATION, { entry: args.entry }, 'createDirectoryEntry'),
   }),
   updateDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
     args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(
-        ctx,
-        UPDATE_ENTRY_MUTATION,
-        { id: args.id, entry: args.entry },
-        'updateDirectoryEntry',
-      )) as DirectoryEntryView,
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, UPDATE_ENTRY_MUTATION, { id: args.id, entry: args.entry }, 'updateDirectoryEntry'),
   }),
   verifyDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Records that the caller confirmed the entry as it stands, today (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, VERIFY_ENTRY_MUTATION, { id: args.id }, 'verifyDirectoryEntry')) as DirectoryEntryView,
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, VERIFY_ENTRY_MUTATION, { id: args.id }, 'verifyDirectoryEntry'),
   }),
   retireDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Takes an entry of the caller’s agency out of every search (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, RETIRE_ENTRY_MUTATION, { id: args.id }, 'retireDirectoryEntry')) as DirectoryEntryView,
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, RETIRE_ENTRY_MUTATION, { id: args.id }, 'retireDirectoryEntry'),
   }),
   importDirectoryCsv: t.field({
     type: DirectoryImportRef,
     description: 'Imports entries from CSV at the caller’s own node: all rows are applied, or none (administrators).',
     args: { csv: t.arg.string({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, IMPORT_CSV_MUTATION, { csv: args.csv }, 'importDirectoryCsv')) as DirectoryImportView,
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, IMPORT_CSV_MUTATION, { csv: args.csv }, 'importDirectoryCsv'),
   }),
 }));

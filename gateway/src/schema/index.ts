@@ -2,8 +2,8 @@
 // the caller's own node, and the caller's node's live feed.
 
 import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry, type ValidationError } from '@corridor/proto';
-import type { AuditEntryView, AuditHeadHeldView, AuditVerificationView, HitAnswerView, JsonObject } from '@corridor/proto/graphql';
-import { type DocumentNode, GraphQLError } from 'graphql';
+import type { AlertFields, HitAnswerView } from '@corridor/proto/graphql';
+import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts } from '../merge.js';
 import {
@@ -17,7 +17,6 @@ import {
   IDENTIFIER_PSEUDONYMS_QUERY,
   MARK_READ_MUTATION,
   MY_SUBSCRIPTION_QUERY,
-  type NodeAlert,
   PUBLISH_MUTATION,
   SET_SUBSCRIPTION_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
@@ -39,7 +38,7 @@ import './statistics.js';
 import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
-  .objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
+  .objectRef<{ alerts: AlertFields[]; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
   .implement({
     fields: (t) => ({
       alerts: t.field({ type: [AlertRef], resolve: (r) => r.alerts }),
@@ -115,7 +114,7 @@ builder.queryType({
         }
         // Every node pages in the network's one order from the same key, so the first `limit` of
         // the merged answers are exactly the next page, wherever each alert is held.
-        const { answers, sources } = await fanOut<{ alerts: NodeAlert[] }>(
+        const { answers, sources } = await fanOut(
           ctx.nodes.values(),
           ALERTS_QUERY,
           { kind: args.kind ?? null, limit, after: args.after ?? null },
@@ -140,7 +139,7 @@ builder.mutationType({
       type: AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
-      resolve: (_r, args, ctx) => atOwnNode(ctx, PUBLISH_MUTATION, { input: args.input }, 'publishAlert'),
+      resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input }, 'publishAlert')),
     }),
     amendAlert: t.field({
       type: AlertRef,
@@ -153,8 +152,10 @@ builder.mutationType({
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
         }),
       },
-      resolve: (_r, args, ctx) =>
-        atOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null }, 'amendAlert'),
+      resolve: async (_r, args, ctx) =>
+        fromNodeAlert(
+          await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null }, 'amendAlert'),
+        ),
     }),
     withdrawAlert: t.field({
       type: AlertRef,
@@ -166,32 +167,25 @@ builder.mutationType({
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
         }),
       },
-      resolve: (_r, args, ctx) => atOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null }, 'withdrawAlert'),
+      resolve: async (_r, args, ctx) =>
+        fromNodeAlert(await forwardToOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null }, 'withdrawAlert')),
     }),
   }),
 });
-
-/** Changes are made only at the caller's own agency node, which checks the token again. */
-async function atOwnNode(ctx: GatewayContext, document: DocumentNode, variables: Record<string, unknown>, field: string) {
-  return fromNodeAlert((await forwardToOwnNode(ctx, document, variables, field)) as NodeAlert);
-}
 
 builder.queryFields((t) => ({
   mySubscription: t.field({
     type: 'JSONObject',
     nullable: true,
     description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
-    resolve: async (_r, _a, ctx) => (await forwardToOwnNode(ctx, MY_SUBSCRIPTION_QUERY, {}, 'mySubscription')) as JsonObject | null,
+    resolve: (_r, _a, ctx) => forwardToOwnNode(ctx, MY_SUBSCRIPTION_QUERY, {}, 'mySubscription'),
   }),
   subscribedAlerts: t.field({
     type: [SubscribedAlertRef],
     description: "Alerts at the caller's node matching their subscription, newest first, read or unread.",
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     resolve: async (_r, args, ctx) => {
-      const list = (await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args, 'subscribedAlerts')) as {
-        read: boolean;
-        alert: NodeAlert;
-      }[];
+      const list = await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args, 'subscribedAlerts');
       return list.map((s) => ({ read: s.read, alert: fromNodeAlert(s.alert) }));
     },
   }),
@@ -214,13 +208,7 @@ builder.queryFields((t) => ({
     args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
     resolve: async (_r, args, ctx) => {
       const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier }, 'identifierPseudonyms');
-      const { answers, sources } = await fanOut<{ hitCheck: HitAnswerView }>(
-        ctx.nodes.values(),
-        HIT_CHECK_QUERY,
-        { pseudonyms },
-        authorizationFor(ctx),
-        ctx.deadlineMs,
-      );
+      const { answers, sources } = await fanOut(ctx.nodes.values(), HIT_CHECK_QUERY, { pseudonyms }, authorizationFor(ctx), ctx.deadlineMs);
       reportMissing(ctx, sources, 'hitCheck');
       const all = answers.map((a) => a.data.hitCheck).sort((a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency));
       return { hit: all.some((a) => a.hit), answers: all, sources };
@@ -237,13 +225,8 @@ builder.queryFields((t) => ({
       before: t.arg.string({ required: false }),
       agency: t.arg.string({ required: false }),
     },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(
-        ctx,
-        AUDIT_LOG_QUERY,
-        { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null },
-        'auditLog',
-      )) as AuditEntryView[],
+    resolve: (_r, args, ctx) =>
+      forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }, 'auditLog'),
   }),
   verifyAuditLog: t.field({
     type: AuditVerificationRef,
@@ -251,7 +234,7 @@ builder.queryFields((t) => ({
       "Verifies the caller's agency's release audit (administrators): every partner node is asked for the signed heads of that chain it holds, and the agency's own node recomputes the chain and compares them with it. Partners that did not answer are named.",
     resolve: async (_r, _a, ctx) => {
       const partners = [...ctx.nodes.values()].filter((n) => n.agency !== ctx.claims.agency);
-      const { answers, sources } = await fanOut<{ auditHeads: AuditHeadHeldView[] }>(
+      const { answers, sources } = await fanOut(
         partners,
         AUDIT_HEADS_QUERY,
         { limit: HEADS_PER_PARTNER },
@@ -262,7 +245,7 @@ builder.queryFields((t) => ({
       // A partner answers for what it holds: the holder is the partner that answered, whatever it says.
       const heads = answers.flatMap((a) => a.data.auditHeads.map((h) => ({ holder: a.agency, jws: h.jws })));
       const answered = answers.map((a) => a.agency);
-      const verdict = (await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads, answered }, 'verifyAuditLog')) as AuditVerificationView;
+      const verdict = await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads, answered }, 'verifyAuditLog');
       return { ...verdict, unanswered: sources.filter((s) => !s.ok).map((s) => s.agency) };
     },
   }),
@@ -276,13 +259,12 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: "Replaces the caller's route subscription at their own node.",
     args: { filter: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, SET_SUBSCRIPTION_MUTATION, { filter: args.filter }, 'setSubscription')) as JsonObject,
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, SET_SUBSCRIPTION_MUTATION, { filter: args.filter }, 'setSubscription'),
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: async (_r, args, ctx) => (await forwardToOwnNode(ctx, MARK_READ_MUTATION, { ids: args.ids }, 'markAlertsRead')) as number,
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, MARK_READ_MUTATION, { ids: args.ids }, 'markAlertsRead'),
   }),
 }));
 
@@ -310,7 +292,7 @@ async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
   if (!node) throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, { extensions: { code: 'NODE_UNAVAILABLE' } });
   const upstream = new AbortController();
   try {
-    const result = await node.subscribe<{ alertFeed: NodeAlert }>(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);
+    const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);
     if (!(Symbol.asyncIterator in result)) {
       throw new GraphQLError(`agency ${ctx.claims.agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`, {
         extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },

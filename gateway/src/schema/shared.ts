@@ -1,7 +1,9 @@
 // What several gateway fields share: which nodes answered a fanned-out query, and forwarding a
 // question to the caller's own agency node alone.
-import { type DocumentNode, GraphQLError } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { GraphQLError } from 'graphql';
 import type { SourceStatus } from '../fan-out.js';
+import type { Variables } from '../node-clients.js';
 import { builder, type GatewayContext } from './builder.js';
 
 export const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
@@ -36,19 +38,19 @@ export function authorizationFor(ctx: GatewayContext): (agency: string) => Promi
  * What only the caller's own agency node holds or may change (its alerts, the caller's
  * subscription) is asked there alone; the node checks the token again.
  */
-export async function forwardToOwnNode(
+export async function forwardToOwnNode<R extends { [field: string]: unknown }, V extends Variables, F extends keyof R & string>(
   ctx: GatewayContext,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-  field: string,
-): Promise<unknown> {
+  document: TypedDocumentNode<R, V>,
+  variables: V,
+  field: F,
+): Promise<R[F]> {
   const node = ctx.nodes.get(ctx.claims.agency);
   if (!node) {
     throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
       extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
     });
   }
-  const result = await node.execute<Record<string, unknown>>(document, variables, ctx.authorization);
+  const result = await node.execute(document, variables, ctx.authorization);
   const error = result.errors?.[0];
   if (error || !result.data || !(field in result.data)) {
     // The node's own words and codes (VALIDATION_FAILED with fieldErrors, CONFLICT) reach the console unchanged.

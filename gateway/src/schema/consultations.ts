@@ -12,31 +12,31 @@ import {
   REQUESTS_QUERY,
 } from '../node-queries.js';
 import { builder, RequestEntryRef } from './builder.js';
-import { forwardToOwnNode } from './shared.js';
+import { fromOwnNode } from './own-node.js';
 
 builder.queryFields((t) => ({
   consultations: t.field({
     type: ['JSONObject'],
     description: 'Consultations the caller’s agency is party to (proto ConsultationState), most recently active first.',
-    resolve: (_r, _a, ctx) => forwardToOwnNode(ctx, CONSULTATIONS_QUERY, {}, 'consultations'),
+    resolve: fromOwnNode(CONSULTATIONS_QUERY),
   }),
   consultation: t.field({
     type: 'JSONObject',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, CONSULTATION_QUERY, { id: args.id }, 'consultation'),
+    resolve: fromOwnNode(CONSULTATION_QUERY),
   }),
   requests: t.field({
     type: [RequestEntryRef],
     description: 'Requests the caller’s agency sent and received; overdue ones first.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, REQUESTS_QUERY, { overdueOnly: args.overdueOnly }, 'requests'),
+    resolve: fromOwnNode(REQUESTS_QUERY),
   }),
   protectionNotices: t.field({
     type: ['JSONObject'],
     description: 'Protection notices held at the caller’s node, newest first.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, PROTECTION_NOTICES_QUERY, { limit: args.limit }, 'protectionNotices'),
+    resolve: fromOwnNode(PROTECTION_NOTICES_QUERY),
   }),
 }));
 
@@ -45,26 +45,23 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: 'Opens a consultation with another agency (proto openConsultationInput).',
     args: { input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, OPEN_CONSULTATION_MUTATION, { input: args.input }, 'openConsultation'),
+    resolve: fromOwnNode(OPEN_CONSULTATION_MUTATION),
   }),
   addConsultationMessage: t.field({
     type: 'JSONObject',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: (_r, args, ctx) =>
-      forwardToOwnNode(ctx, CONSULTATION_MESSAGE_MUTATION, { id: args.id, input: args.input }, 'addConsultationMessage'),
+    resolve: fromOwnNode(CONSULTATION_MESSAGE_MUTATION),
   }),
   createRequest: t.field({
     type: 'JSONObject',
     description: 'Turns a consultation into a tracked request (proto requestInput).',
     args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: (_r, args, ctx) =>
-      forwardToOwnNode(ctx, CREATE_REQUEST_MUTATION, { consultationId: args.consultationId, input: args.input }, 'createRequest'),
+    resolve: fromOwnNode(CREATE_REQUEST_MUTATION),
   }),
   setRequestStatus: t.field({
     type: 'JSONObject',
     description: 'Moves a request on, as the caller’s side may.',
     args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: (_r, args, ctx) =>
-      forwardToOwnNode(ctx, REQUEST_STATUS_MUTATION, { requestId: args.requestId, input: args.input }, 'setRequestStatus'),
+    resolve: fromOwnNode(REQUEST_STATUS_MUTATION),
   }),
 }));

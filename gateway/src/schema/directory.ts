@@ -18,7 +18,8 @@ import {
   VERIFY_ENTRY_MUTATION,
 } from '../node-queries.js';
 import { builder, DirectoryChangeRef, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
-import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+import { fromOwnNode } from './own-node.js';
+import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -71,18 +72,18 @@ builder.queryFields((t) => ({
     type: [DirectoryEntryRef],
     description: "Every entry of the caller's agency, at its own node; retired ones too when asked.",
     args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, OWN_DIRECTORY_QUERY, { includeRetired: args.includeRetired }, 'ownDirectory'),
+    resolve: fromOwnNode(OWN_DIRECTORY_QUERY),
   }),
   directoryToVerify: t.field({
     type: [DirectoryEntryRef],
     description: "Entries of the caller's agency that are stale or about to be, the longest unconfirmed first (administrators).",
-    resolve: (_r, _a, ctx) => forwardToOwnNode(ctx, DIRECTORY_TO_VERIFY_QUERY, {}, 'directoryToVerify'),
+    resolve: fromOwnNode(DIRECTORY_TO_VERIFY_QUERY),
   }),
   directoryEntryHistory: t.field({
     type: [DirectoryChangeRef],
     description: "Who changed an entry of the caller's agency, when and how (administrators).",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, DIRECTORY_HISTORY_QUERY, { id: args.id }, 'directoryEntryHistory'),
+    resolve: fromOwnNode(DIRECTORY_HISTORY_QUERY),
   }),
 }));
 
@@ -91,30 +92,30 @@ builder.mutationFields((t) => ({
     type: DirectoryEntryRef,
     description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
     args: { entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, CREATE_ENTRY_MUTATION, { entry: args.entry }, 'createDirectoryEntry'),
+    resolve: fromOwnNode(CREATE_ENTRY_MUTATION),
   }),
   updateDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
     args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, UPDATE_ENTRY_MUTATION, { id: args.id, entry: args.entry }, 'updateDirectoryEntry'),
+    resolve: fromOwnNode(UPDATE_ENTRY_MUTATION),
   }),
   verifyDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Records that the caller confirmed the entry as it stands, today (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, VERIFY_ENTRY_MUTATION, { id: args.id }, 'verifyDirectoryEntry'),
+    resolve: fromOwnNode(VERIFY_ENTRY_MUTATION),
   }),
   retireDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Takes an entry of the caller’s agency out of every search (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, RETIRE_ENTRY_MUTATION, { id: args.id }, 'retireDirectoryEntry'),
+    resolve: fromOwnNode(RETIRE_ENTRY_MUTATION),
   }),
   importDirectoryCsv: t.field({
     type: DirectoryImportRef,
     description: 'Imports entries from CSV at the caller’s own node: all rows are applied, or none (administrators).',
     args: { csv: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, IMPORT_CSV_MUTATION, { csv: args.csv }, 'importDirectoryCsv'),
+    resolve: fromOwnNode(IMPORT_CSV_MUTATION),
   }),
 }));

@@ -35,7 +35,8 @@ import {
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
-import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+import { forwardToOwnNode, fromOwnNode } from './own-node.js';
+import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
   .objectRef<{ alerts: AlertFields[]; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
@@ -139,7 +140,7 @@ builder.mutationType({
       type: AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
-      resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input }, 'publishAlert')),
+      resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input })),
     }),
     amendAlert: t.field({
       type: AlertRef,
@@ -153,9 +154,7 @@ builder.mutationType({
         }),
       },
       resolve: async (_r, args, ctx) =>
-        fromNodeAlert(
-          await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null }, 'amendAlert'),
-        ),
+        fromNodeAlert(await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null })),
     }),
     withdrawAlert: t.field({
       type: AlertRef,
@@ -168,7 +167,7 @@ builder.mutationType({
         }),
       },
       resolve: async (_r, args, ctx) =>
-        fromNodeAlert(await forwardToOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null }, 'withdrawAlert')),
+        fromNodeAlert(await forwardToOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null })),
     }),
   }),
 });
@@ -178,14 +177,14 @@ builder.queryFields((t) => ({
     type: 'JSONObject',
     nullable: true,
     description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
-    resolve: (_r, _a, ctx) => forwardToOwnNode(ctx, MY_SUBSCRIPTION_QUERY, {}, 'mySubscription'),
+    resolve: fromOwnNode(MY_SUBSCRIPTION_QUERY),
   }),
   subscribedAlerts: t.field({
     type: [SubscribedAlertRef],
     description: "Alerts at the caller's node matching their subscription, newest first, read or unread.",
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     resolve: async (_r, args, ctx) => {
-      const list = await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args, 'subscribedAlerts');
+      const list = await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args);
       return list.map((s) => ({ read: s.read, alert: fromNodeAlert(s.alert) }));
     },
   }),
@@ -207,7 +206,7 @@ builder.queryFields((t) => ({
       "Hit / no hit for an identifier (proto identifierInput): the caller's own node turns it into pseudonyms, every node answers for its own alerts under its policy. The raw value goes to the caller's own node only.",
     args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
     resolve: async (_r, args, ctx) => {
-      const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier }, 'identifierPseudonyms');
+      const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier });
       const { answers, sources } = await fanOut(ctx.nodes.values(), HIT_CHECK_QUERY, { pseudonyms }, authorizationFor(ctx), ctx.deadlineMs);
       reportMissing(ctx, sources, 'hitCheck');
       const all = answers.map((a) => a.data.hitCheck).sort((a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency));
@@ -226,7 +225,7 @@ builder.queryFields((t) => ({
       agency: t.arg.string({ required: false }),
     },
     resolve: (_r, args, ctx) =>
-      forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }, 'auditLog'),
+      forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }),
   }),
   verifyAuditLog: t.field({
     type: AuditVerificationRef,
@@ -245,7 +244,7 @@ builder.queryFields((t) => ({
       // A partner answers for what it holds: the holder is the partner that answered, whatever it says.
       const heads = answers.flatMap((a) => a.data.auditHeads.map((h) => ({ holder: a.agency, jws: h.jws })));
       const answered = answers.map((a) => a.agency);
-      const verdict = await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads, answered }, 'verifyAuditLog');
+      const verdict = await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads, answered });
       return { ...verdict, unanswered: sources.filter((s) => !s.ok).map((s) => s.agency) };
     },
   }),
@@ -259,12 +258,12 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: "Replaces the caller's route subscription at their own node.",
     args: { filter: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, SET_SUBSCRIPTION_MUTATION, { filter: args.filter }, 'setSubscription'),
+    resolve: fromOwnNode(SET_SUBSCRIPTION_MUTATION),
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, MARK_READ_MUTATION, { ids: args.ids }, 'markAlertsRead'),
+    resolve: fromOwnNode(MARK_READ_MUTATION),
   }),
 }));
 

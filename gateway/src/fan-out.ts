@@ -1,8 +1,8 @@
 // Sends one query to every node at once, each with its own deadline, and waits for all of them:
 // a slow or dead node costs at most the deadline and is reported by name; the others still answer.
 // Each node gets its own credentials (delegated-tokens.ts): a failed exchange is that node's error.
-import type { DocumentNode } from 'graphql';
-import type { NodeClient } from './node-clients.js';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { NodeClient, Variables } from './node-clients.js';
 
 export interface SourceStatus {
   agency: string;
@@ -16,21 +16,23 @@ export interface FanOutResult<T> {
   sources: SourceStatus[];
 }
 
-export async function fanOut<T>(
+type Settled<T> = { agency: string; latencyMs: number; data: T } | { agency: string; latencyMs: number; error: string };
+
+export async function fanOut<T, V extends Variables = Variables>(
   clients: Iterable<NodeClient>,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
   /** The Authorization header for one agency's node. */
   authorizationFor: (agency: string) => Promise<string>,
   deadlineMs: number,
 ): Promise<FanOutResult<T>> {
   const settled = await Promise.all(
-    [...clients].map(async (client) => {
+    [...clients].map(async (client): Promise<Settled<T>> => {
       const started = performance.now();
       const signal = AbortSignal.timeout(deadlineMs);
       try {
         const result = await Promise.race([
-          authorizationFor(client.agency).then((authorization) => client.execute<T>(document, variables, authorization, signal)),
+          authorizationFor(client.agency).then((authorization) => client.execute(document, variables, authorization, signal)),
           new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${deadlineMs} ms`)))),
         ]);
         const latencyMs = Math.round(performance.now() - started);
@@ -44,12 +46,12 @@ export async function fanOut<T>(
     }),
   );
   return {
-    answers: settled.flatMap((s) => ('data' in s && s.data ? [{ agency: s.agency, data: s.data as T }] : [])),
+    answers: settled.flatMap((s) => ('data' in s ? [{ agency: s.agency, data: s.data }] : [])),
     sources: settled.map((s) => ({
       agency: s.agency,
       ok: 'data' in s,
       latencyMs: s.latencyMs,
-      error: 'error' in s ? (s.error ?? null) : null,
+      error: 'error' in s ? s.error : null,
     })),
   };
 }

@@ -4,7 +4,11 @@
 
 import type { MemberAgency, Membership } from '@corridor/proto';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, type ExecutionResult, OperationTypeNode, parse } from 'graphql';
+
+/** A document's variables, as codegen types them (an object of named values). */
+export type Variables = { [name: string]: unknown };
 
 export type NodeExecutor = ReturnType<typeof buildHTTPExecutor>;
 
@@ -12,18 +16,19 @@ export interface NodeClient {
   agency: string;
   /** The node's GraphQL address, as the membership lists it. */
   endpoint: string;
-  execute<T>(
-    document: DocumentNode,
-    variables: Record<string, unknown>,
+  /** Asks one query or mutation; its answer is typed by the document, generated from the node's schema. */
+  execute<R, V extends Variables>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
     authorization: string,
     signal?: AbortSignal,
-  ): Promise<ExecutionResult<T>>;
-  subscribe<T>(
-    document: DocumentNode,
-    variables: Record<string, unknown>,
+  ): Promise<ExecutionResult<R>>;
+  subscribe<R, V extends Variables>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
     authorization: string,
     signal: AbortSignal,
-  ): Promise<AsyncIterable<ExecutionResult<T>> | ExecutionResult<T>>;
+  ): Promise<AsyncIterable<ExecutionResult<R>> | ExecutionResult<R>>;
 }
 
 export function createNodeClients(membership: Membership): Map<string, NodeClient> {
@@ -64,19 +69,21 @@ function nodeClient(a: MemberAgency): NodeClient {
   return {
     agency: a.id,
     endpoint: a.nodeUrl,
-    async execute<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal?: AbortSignal) {
-      return (await executor({ document, variables, context: { authorization }, ...(signal ? { signal } : {}) })) as ExecutionResult<T>;
+    async execute<R, V extends Variables>(document: TypedDocumentNode<R, V>, variables: V, authorization: string, signal?: AbortSignal) {
+      const result = await executor<R, V>({ document, variables, context: { authorization }, ...(signal ? { signal } : {}) });
+      // A query or mutation is answered once; only a subscription streams.
+      if (isStream(result)) throw new Error(`agency ${a.id} answered a query with a stream`);
+      return result;
     },
-    async subscribe<T>(document: DocumentNode, variables: Record<string, unknown>, authorization: string, signal: AbortSignal) {
-      return (await executor({
-        document,
-        variables,
-        context: { authorization },
-        operationType: OperationTypeNode.SUBSCRIPTION,
-        signal,
-      })) as AsyncIterable<ExecutionResult<T>> | ExecutionResult<T>;
+    async subscribe<R, V extends Variables>(document: TypedDocumentNode<R, V>, variables: V, authorization: string, signal: AbortSignal) {
+      return executor<R, V>({ document, variables, context: { authorization }, operationType: OperationTypeNode.SUBSCRIPTION, signal });
     },
   };
 }
 
+function isStream<T extends object>(result: T | AsyncIterable<T>): result is AsyncIterable<T> {
+  return Symbol.asyncIterator in result;
+}
+
+/** An untyped document, for specs that stand in for a node. */
 export const gql = (source: string): DocumentNode => parse(source);

@@ -12,7 +12,10 @@ export interface AlertKey {
   id: string;
 }
 
-export const alertKey = (a: Pick<Alert, 'createdAt' | 'origin' | 'id'>): AlertKey => ({
+/** What the order reads of an alert: a proto Alert, or a node's answer as the gateway reads it. */
+export type KeyedAlert = Pick<Alert, 'createdAt' | 'id'> & { origin: Pick<Alert['origin'], 'agency'> };
+
+export const alertKey = (a: KeyedAlert): AlertKey => ({
   createdAt: new Date(a.createdAt).toISOString(),
   agency: a.origin.agency,
   id: a.id,

@@ -2,15 +2,7 @@
 // within their hours in their own time zone and not away), then whoever speaks the asking user's
 // languages, then whoever was verified most recently. Nodes rank their own entries with this and
 // the gateway ranks the merged answer with it, so both agree on one order.
-import {
-  COMPETENCE_LABELS,
-  COUNTRY_NAMES,
-  type CountryCode,
-  DIRECTORY_ROLE_LABELS,
-  type LanguageCode,
-  ROUTE_REGION_LABELS,
-  type Weekday,
-} from './codes.js';
+import { COMPETENCE_LABELS, COUNTRY_NAMES, type CountryCode, DIRECTORY_ROLE_LABELS, ROUTE_REGION_LABELS, type Weekday } from './codes.js';
 import type { DirectoryEntry } from './directory.js';
 
 export const DEFAULT_STALE_AFTER_DAYS = 180;
@@ -112,7 +104,7 @@ function dayAfter(date: string): string {
  * `clockOf` lets a caller ranking many entries read each time zone's clock once.
  */
 export function reachability(
-  entry: Pick<DirectoryEntry, 'availability'>,
+  entry: Pick<RankedEntry, 'availability'>,
   now: Date,
   clockOf: (timeZone: string) => LocalClock = (tz) => localClock(tz, now),
 ): Reachability {
@@ -131,11 +123,25 @@ export function isStale(entry: Pick<DirectoryEntry, 'lastVerified'>, now: Date, 
   return Date.parse(`${entry.lastVerified}T00:00:00Z`) < now.getTime() - staleAfterDays * 86_400_000;
 }
 
-/** What ranking reads of an entry, so a node can rank from a few columns before reading whole entries. */
-type RankedEntry = Pick<DirectoryEntry, 'id' | 'name' | 'languages' | 'lastVerified' | 'availability'>;
+/**
+ * What ranking reads of an entry, so a node can rank from a few columns before reading whole
+ * entries, and the gateway can rank nodes' answers, read back over GraphQL with codes as strings.
+ */
+export interface RankedEntry {
+  id: string;
+  name: string;
+  languages: readonly string[];
+  lastVerified: string;
+  availability: {
+    always: boolean;
+    timeZone: string;
+    hours: readonly { days: readonly string[]; from: string; to: string }[];
+    absences: readonly { from: string; to: string }[];
+  };
+}
 
 /** The search order for a user who speaks `speaks`, at `now`: best first. */
-export function directoryOrder<E extends RankedEntry>(now: Date, speaks: readonly LanguageCode[] = []): (a: E, b: E) => number {
+export function directoryOrder<E extends RankedEntry>(now: Date, speaks: readonly string[] = []): (a: E, b: E) => number {
   const clocks = new Map<string, LocalClock>();
   const clockOf = (tz: string) => {
     let c = clocks.get(tz);

@@ -15,7 +15,7 @@ export {
   timeErrors,
   type ValidAlertInput,
 } from './alert.js';
-export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor } from './alert-order.js';
+export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export type { AccessClaims } from './claims.js';
@@ -121,6 +121,7 @@ export {
   directorySearchText,
   foldText,
   isStale,
+  type RankedEntry,
   reachability,
   searchWords,
 } from './directory-ranking.js';

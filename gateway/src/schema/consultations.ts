@@ -1,7 +1,6 @@
 // Consultations and tracked requests (issue 7) live at the two agencies' nodes: the gateway asks
 // and writes at the caller's own node only, which checks the token again and talks to the other
 // party over the bus.
-import type { JsonObject, RequestEntryView } from '@corridor/proto/graphql';
 import {
   CONSULTATION_MESSAGE_MUTATION,
   CONSULTATION_QUERY,
@@ -13,34 +12,31 @@ import {
   REQUESTS_QUERY,
 } from '../node-queries.js';
 import { builder, RequestEntryRef } from './builder.js';
-import { forwardToOwnNode } from './shared.js';
+import { fromOwnNode } from './own-node.js';
 
 builder.queryFields((t) => ({
   consultations: t.field({
     type: ['JSONObject'],
     description: 'Consultations the caller’s agency is party to (proto ConsultationState), most recently active first.',
-    resolve: async (_r, _a, ctx) => (await forwardToOwnNode(ctx, CONSULTATIONS_QUERY, {}, 'consultations')) as JsonObject[],
+    resolve: fromOwnNode(CONSULTATIONS_QUERY),
   }),
   consultation: t.field({
     type: 'JSONObject',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, CONSULTATION_QUERY, { id: args.id }, 'consultation')) as JsonObject | null,
+    resolve: fromOwnNode(CONSULTATION_QUERY),
   }),
   requests: t.field({
     type: [RequestEntryRef],
     description: 'Requests the caller’s agency sent and received; overdue ones first.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, REQUESTS_QUERY, { overdueOnly: args.overdueOnly }, 'requests')) as RequestEntryView[],
+    resolve: fromOwnNode(REQUESTS_QUERY),
   }),
   protectionNotices: t.field({
     type: ['JSONObject'],
     description: 'Protection notices held at the caller’s node, newest first.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, PROTECTION_NOTICES_QUERY, { limit: args.limit }, 'protectionNotices')) as JsonObject[],
+    resolve: fromOwnNode(PROTECTION_NOTICES_QUERY),
   }),
 }));
 
@@ -49,42 +45,23 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: 'Opens a consultation with another agency (proto openConsultationInput).',
     args: { input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, OPEN_CONSULTATION_MUTATION, { input: args.input }, 'openConsultation')) as JsonObject,
+    resolve: fromOwnNode(OPEN_CONSULTATION_MUTATION),
   }),
   addConsultationMessage: t.field({
     type: 'JSONObject',
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(
-        ctx,
-        CONSULTATION_MESSAGE_MUTATION,
-        { id: args.id, input: args.input },
-        'addConsultationMessage',
-      )) as JsonObject,
+    resolve: fromOwnNode(CONSULTATION_MESSAGE_MUTATION),
   }),
   createRequest: t.field({
     type: 'JSONObject',
     description: 'Turns a consultation into a tracked request (proto requestInput).',
     args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(
-        ctx,
-        CREATE_REQUEST_MUTATION,
-        { consultationId: args.consultationId, input: args.input },
-        'createRequest',
-      )) as JsonObject,
+    resolve: fromOwnNode(CREATE_REQUEST_MUTATION),
   }),
   setRequestStatus: t.field({
     type: 'JSONObject',
     description: 'Moves a request on, as the caller’s side may.',
     args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(
-        ctx,
-        REQUEST_STATUS_MUTATION,
-        { requestId: args.requestId, input: args.input },
-        'setRequestStatus',
-      )) as JsonObject,
+    resolve: fromOwnNode(REQUEST_STATUS_MUTATION),
   }),
 }));

@@ -2,13 +2,7 @@
 // under its own policy, ranked together here in proto's directory order; and the keeping of the
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
 import { directoryFilter, parseOrThrow } from '@corridor/proto';
-import {
-  type DirectoryChangeView,
-  type DirectoryEntryView,
-  type DirectoryImportView,
-  type DirectoryPageView,
-  withoutNulls,
-} from '@corridor/proto/graphql';
+import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
 import {
@@ -23,12 +17,13 @@ import {
   VERIFY_ENTRY_MUTATION,
 } from '../node-queries.js';
 import { builder, DirectoryChangeRef, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
-import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+import { fromOwnNode } from './own-node.js';
+import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
 const DEFAULT_LIMIT = 50;
 
 const DirectoryResult = builder
-  .objectRef<{ entries: DirectoryEntryView[]; total: number; sources: SourceStatus[] }>('DirectoryResult')
+  .objectRef<{ entries: DirectoryEntryFields[]; total: number; sources: SourceStatus[] }>('DirectoryResult')
   .implement({
     fields: (t) => ({
       entries: t.field({ type: [DirectoryEntryRef], resolve: (r) => r.entries, description: 'The best ranked first.' }),
@@ -47,7 +42,7 @@ builder.queryFields((t) => ({
       // Checked here too, so a bad filter is one clear error instead of one per node.
       const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
       const limit = filter.limit ?? DEFAULT_LIMIT;
-      const { answers, sources } = await fanOut<{ directory: DirectoryPageView }>(
+      const { answers, sources } = await fanOut(
         ctx.nodes.values(),
         DIRECTORY_QUERY,
         { filter: { ...filter, limit } },
@@ -69,21 +64,18 @@ builder.queryFields((t) => ({
     type: [DirectoryEntryRef],
     description: "Every entry of the caller's agency, at its own node; retired ones too when asked.",
     args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, OWN_DIRECTORY_QUERY, { includeRetired: args.includeRetired }, 'ownDirectory')) as DirectoryEntryView[],
+    resolve: fromOwnNode(OWN_DIRECTORY_QUERY),
   }),
   directoryToVerify: t.field({
     type: [DirectoryEntryRef],
     description: "Entries of the caller's agency that are stale or about to be, the longest unconfirmed first (administrators).",
-    resolve: async (_r, _a, ctx) =>
-      (await forwardToOwnNode(ctx, DIRECTORY_TO_VERIFY_QUERY, {}, 'directoryToVerify')) as DirectoryEntryView[],
+    resolve: fromOwnNode(DIRECTORY_TO_VERIFY_QUERY),
   }),
   directoryEntryHistory: t.field({
     type: [DirectoryChangeRef],
     description: "Who changed an entry of the caller's agency, when and how (administrators).",
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, DIRECTORY_HISTORY_QUERY, { id: args.id }, 'directoryEntryHistory')) as DirectoryChangeView[],
+    resolve: fromOwnNode(DIRECTORY_HISTORY_QUERY),
   }),
 }));
 
@@ -92,40 +84,30 @@ builder.mutationFields((t) => ({
     type: DirectoryEntryRef,
     description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
     args: { entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, CREATE_ENTRY_MUTATION, { entry: args.entry }, 'createDirectoryEntry')) as DirectoryEntryView,
+    resolve: fromOwnNode(CREATE_ENTRY_MUTATION),
   }),
   updateDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
     args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(
-        ctx,
-        UPDATE_ENTRY_MUTATION,
-        { id: args.id, entry: args.entry },
-        'updateDirectoryEntry',
-      )) as DirectoryEntryView,
+    resolve: fromOwnNode(UPDATE_ENTRY_MUTATION),
   }),
   verifyDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Records that the caller confirmed the entry as it stands, today (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, VERIFY_ENTRY_MUTATION, { id: args.id }, 'verifyDirectoryEntry')) as DirectoryEntryView,
+    resolve: fromOwnNode(VERIFY_ENTRY_MUTATION),
   }),
   retireDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Takes an entry of the caller’s agency out of every search (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, RETIRE_ENTRY_MUTATION, { id: args.id }, 'retireDirectoryEntry')) as DirectoryEntryView,
+    resolve: fromOwnNode(RETIRE_ENTRY_MUTATION),
   }),
   importDirectoryCsv: t.field({
     type: DirectoryImportRef,
     description: 'Imports entries from CSV at the caller’s own node: all rows are applied, or none (administrators).',
     args: { csv: t.arg.string({ required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, IMPORT_CSV_MUTATION, { csv: args.csv }, 'importDirectoryCsv')) as DirectoryImportView,
+    resolve: fromOwnNode(IMPORT_CSV_MUTATION),
   }),
 }));

@@ -2,8 +2,8 @@
 // the caller's own node, and the caller's node's live feed.
 
 import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry } from '@corridor/proto';
-import type { AuditEntryView, AuditHeadHeldView, AuditVerificationView, HitAnswerView, JsonObject } from '@corridor/proto/graphql';
-import { type DocumentNode, GraphQLError } from 'graphql';
+import type { AlertFields, HitAnswerView } from '@corridor/proto/graphql';
+import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts } from '../merge.js';
 import {
@@ -17,7 +17,6 @@ import {
   IDENTIFIER_PSEUDONYMS_QUERY,
   MARK_READ_MUTATION,
   MY_SUBSCRIPTION_QUERY,
-  type NodeAlert,
   PUBLISH_MUTATION,
   SET_SUBSCRIPTION_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
@@ -36,10 +35,11 @@ import {
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
-import { authorizationFor, forwardToOwnNode, reportMissing, SourceRef } from './shared.js';
+import { forwardToOwnNode, fromOwnNode } from './own-node.js';
+import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
-  .objectRef<{ alerts: ReturnType<typeof mergeAlerts>; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
+  .objectRef<{ alerts: AlertFields[]; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
   .implement({
     fields: (t) => ({
       alerts: t.field({ type: [AlertRef], resolve: (r) => r.alerts }),
@@ -109,7 +109,7 @@ builder.queryType({
         if (args.after) decodeAlertCursor(args.after);
         // Every node pages in the network's one order from the same key, so the first `limit` of
         // the merged answers are exactly the next page, wherever each alert is held.
-        const { answers, sources } = await fanOut<{ alerts: NodeAlert[] }>(
+        const { answers, sources } = await fanOut(
           ctx.nodes.values(),
           ALERTS_QUERY,
           { kind: args.kind ?? null, limit, after: args.after ?? null },
@@ -134,7 +134,7 @@ builder.mutationType({
       type: AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
-      resolve: (_r, args, ctx) => atOwnNode(ctx, PUBLISH_MUTATION, { input: args.input }, 'publishAlert'),
+      resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input })),
     }),
     amendAlert: t.field({
       type: AlertRef,
@@ -147,8 +147,8 @@ builder.mutationType({
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
         }),
       },
-      resolve: (_r, args, ctx) =>
-        atOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null }, 'amendAlert'),
+      resolve: async (_r, args, ctx) =>
+        fromNodeAlert(await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null })),
     }),
     withdrawAlert: t.field({
       type: AlertRef,
@@ -160,32 +160,25 @@ builder.mutationType({
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
         }),
       },
-      resolve: (_r, args, ctx) => atOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null }, 'withdrawAlert'),
+      resolve: async (_r, args, ctx) =>
+        fromNodeAlert(await forwardToOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null })),
     }),
   }),
 });
-
-/** Changes are made only at the caller's own agency node, which checks the token again. */
-async function atOwnNode(ctx: GatewayContext, document: DocumentNode, variables: Record<string, unknown>, field: string) {
-  return fromNodeAlert((await forwardToOwnNode(ctx, document, variables, field)) as NodeAlert);
-}
 
 builder.queryFields((t) => ({
   mySubscription: t.field({
     type: 'JSONObject',
     nullable: true,
     description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
-    resolve: async (_r, _a, ctx) => (await forwardToOwnNode(ctx, MY_SUBSCRIPTION_QUERY, {}, 'mySubscription')) as JsonObject | null,
+    resolve: fromOwnNode(MY_SUBSCRIPTION_QUERY),
   }),
   subscribedAlerts: t.field({
     type: [SubscribedAlertRef],
     description: "Alerts at the caller's node matching their subscription, newest first, read or unread.",
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     resolve: async (_r, args, ctx) => {
-      const list = (await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args, 'subscribedAlerts')) as {
-        read: boolean;
-        alert: NodeAlert;
-      }[];
+      const list = await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args);
       return list.map((s) => ({ read: s.read, alert: fromNodeAlert(s.alert) }));
     },
   }),
@@ -207,14 +200,8 @@ builder.queryFields((t) => ({
       "Hit / no hit for an identifier (proto identifierInput): the caller's own node turns it into pseudonyms, every node answers for its own alerts under its policy. The raw value goes to the caller's own node only.",
     args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
     resolve: async (_r, args, ctx) => {
-      const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier }, 'identifierPseudonyms');
-      const { answers, sources } = await fanOut<{ hitCheck: HitAnswerView }>(
-        ctx.nodes.values(),
-        HIT_CHECK_QUERY,
-        { pseudonyms },
-        authorizationFor(ctx),
-        ctx.deadlineMs,
-      );
+      const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier });
+      const { answers, sources } = await fanOut(ctx.nodes.values(), HIT_CHECK_QUERY, { pseudonyms }, authorizationFor(ctx), ctx.deadlineMs);
       reportMissing(ctx, sources, 'hitCheck');
       const all = answers.map((a) => a.data.hitCheck).sort((a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency));
       return { hit: all.some((a) => a.hit), answers: all, sources };
@@ -231,13 +218,8 @@ builder.queryFields((t) => ({
       before: t.arg.string({ required: false }),
       agency: t.arg.string({ required: false }),
     },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(
-        ctx,
-        AUDIT_LOG_QUERY,
-        { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null },
-        'auditLog',
-      )) as AuditEntryView[],
+    resolve: (_r, args, ctx) =>
+      forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }),
   }),
   verifyAuditLog: t.field({
     type: AuditVerificationRef,
@@ -245,7 +227,7 @@ builder.queryFields((t) => ({
       "Verifies the caller's agency's release audit (administrators): every partner node is asked for the signed heads of that chain it holds, and the agency's own node recomputes the chain and compares them with it. Partners that did not answer are named.",
     resolve: async (_r, _a, ctx) => {
       const partners = [...ctx.nodes.values()].filter((n) => n.agency !== ctx.claims.agency);
-      const { answers, sources } = await fanOut<{ auditHeads: AuditHeadHeldView[] }>(
+      const { answers, sources } = await fanOut(
         partners,
         AUDIT_HEADS_QUERY,
         { limit: HEADS_PER_PARTNER },
@@ -256,7 +238,7 @@ builder.queryFields((t) => ({
       // A partner answers for what it holds: the holder is the partner that answered, whatever it says.
       const heads = answers.flatMap((a) => a.data.auditHeads.map((h) => ({ holder: a.agency, jws: h.jws })));
       const answered = answers.map((a) => a.agency);
-      const verdict = (await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads, answered }, 'verifyAuditLog')) as AuditVerificationView;
+      const verdict = await forwardToOwnNode(ctx, VERIFY_AUDIT_QUERY, { heads, answered });
       return { ...verdict, unanswered: sources.filter((s) => !s.ok).map((s) => s.agency) };
     },
   }),
@@ -270,13 +252,12 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: "Replaces the caller's route subscription at their own node.",
     args: { filter: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, SET_SUBSCRIPTION_MUTATION, { filter: args.filter }, 'setSubscription')) as JsonObject,
+    resolve: fromOwnNode(SET_SUBSCRIPTION_MUTATION),
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: async (_r, args, ctx) => (await forwardToOwnNode(ctx, MARK_READ_MUTATION, { ids: args.ids }, 'markAlertsRead')) as number,
+    resolve: fromOwnNode(MARK_READ_MUTATION),
   }),
 }));
 
@@ -304,7 +285,7 @@ async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
   if (!node) throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, { extensions: { code: 'NODE_UNAVAILABLE' } });
   const upstream = new AbortController();
   try {
-    const result = await node.subscribe<{ alertFeed: NodeAlert }>(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);
+    const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);
     if (!(Symbol.asyncIterator in result)) {
       throw new GraphQLError(`agency ${ctx.claims.agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`, {
         extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },

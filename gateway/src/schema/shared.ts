@@ -1,6 +1,5 @@
-// What several gateway fields share: which nodes answered a fanned-out query, and forwarding a
-// question to the caller's own agency node alone.
-import { type DocumentNode, GraphQLError } from 'graphql';
+// What several gateway fields share: which nodes answered a fanned-out query, and with what credentials each is asked.
+import { GraphQLError } from 'graphql';
 import type { SourceStatus } from '../fan-out.js';
 import { builder, type GatewayContext } from './builder.js';
 
@@ -30,31 +29,4 @@ export function reportMissing(ctx: GatewayContext, sources: SourceStatus[], fiel
 export function authorizationFor(ctx: GatewayContext): (agency: string) => Promise<string> {
   const caller = { authorization: ctx.authorization, agency: ctx.claims.agency };
   return (agency) => ctx.delegatedTokens.authorizationFor(caller, agency);
-}
-
-/**
- * What only the caller's own agency node holds or may change (its alerts, the caller's
- * subscription) is asked there alone; the node checks the token again.
- */
-export async function forwardToOwnNode(
-  ctx: GatewayContext,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-  field: string,
-): Promise<unknown> {
-  const node = ctx.nodes.get(ctx.claims.agency);
-  if (!node) {
-    throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
-      extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-    });
-  }
-  const result = await node.execute<Record<string, unknown>>(document, variables, ctx.authorization);
-  const error = result.errors?.[0];
-  if (error || !result.data || !(field in result.data)) {
-    // The node's own words and codes (VALIDATION_FAILED with fieldErrors, CONFLICT) reach the console unchanged.
-    throw new GraphQLError(error?.message ?? `agency ${ctx.claims.agency} did not answer`, {
-      extensions: { agency: ctx.claims.agency, ...(error?.extensions ?? { code: 'NODE_UNAVAILABLE' }) },
-    });
-  }
-  return result.data[field];
 }

@@ -1,9 +1,8 @@
 // The agency's statistics for reporting: asked of the caller's own node alone, which checks the
 // administrator role and suppresses small counts itself; the gateway passes the answer through.
-import type { JsonObject } from '@corridor/proto/graphql';
 import { STATISTICS_CSV_QUERY, STATISTICS_QUERY } from '../node-queries.js';
 import { builder } from './builder.js';
-import { forwardToOwnNode } from './shared.js';
+import { fromOwnNode } from './own-node.js';
 
 const FROM = 'First month reported, `YYYY-MM` (UTC); from the beginning when absent.';
 const TO = 'Last month reported, included, `YYYY-MM` (UTC); up to now when absent.';
@@ -14,13 +13,11 @@ builder.queryFields((t) => ({
     description:
       "The caller's agency's figures for reporting (proto statisticsReport), small counts suppressed, from its own node (administrators).",
     args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, STATISTICS_QUERY, { from: args.from, to: args.to }, 'statistics')) as JsonObject,
+    resolve: fromOwnNode(STATISTICS_QUERY),
   }),
   statisticsCsv: t.string({
     description: "The same figures as one CSV file (proto statisticsToCsv), from the caller's own node (administrators).",
     args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },
-    resolve: async (_r, args, ctx) =>
-      (await forwardToOwnNode(ctx, STATISTICS_CSV_QUERY, { from: args.from, to: args.to }, 'statisticsCsv')) as string,
+    resolve: fromOwnNode(STATISTICS_CSV_QUERY),
   }),
 }));

@@ -33,6 +33,35 @@ export interface AlertCorrelationView {
 /** An alert as a node answers its own users: with the correlations it knows of. */
 export type AlertWithCorrelations = Alert & { correlations?: AlertCorrelationView[] };
 
+/**
+ * What the Alert type reads of an alert. A node serves proto Alerts; the gateway serves a node's
+ * answer, read back over GraphQL, where codes are strings and an absent value is null. Both fit,
+ * so neither side casts.
+ */
+export interface AlertFields {
+  id: string;
+  kind: string;
+  origin: { agency: string; country: string };
+  tlp: string;
+  recipients: string[];
+  createdAt: string;
+  validUntil: string | null;
+  grading: { source: string; information: string };
+  route?: { region: string; waypoints: { country: string; place?: string | null; mode?: string | null }[] } | null;
+  summary: string;
+  identifiers: { kind: string; pseudonym: string; epoch: number }[];
+  revision: number;
+  status: string;
+  signature?: string | null;
+  caseReference?: string | null;
+  protection?: string[];
+  redacted?: string[];
+  correlations?: AlertCorrelationView[];
+  /** The kind's details: proto keeps them under the kind's own name, the GraphQL type as `details`. */
+  routeDetails?: JsonObject;
+  documentFraud?: JsonObject;
+}
+
 export interface HitAlertView {
   id: string;
   revision: number;
@@ -45,7 +74,7 @@ export interface HitAnswerView {
   agency: string;
   hit: boolean;
   alerts: HitAlertView[];
-  contact: DirectoryEntryView | null;
+  contact: DirectoryEntryFields | null;
 }
 
 /**
@@ -53,6 +82,39 @@ export interface HitAnswerView {
  * agency has left it unconfirmed past its re-verification period.
  */
 export type DirectoryEntryView = DirectoryEntry & { redacted?: string[]; stale?: boolean };
+
+/**
+ * What the DirectoryEntry type reads of an entry: a node's DirectoryEntryView, and at the gateway
+ * a node's answer read back over GraphQL (codes as strings, absent values as null).
+ */
+export interface DirectoryEntryFields {
+  id: string;
+  agency: string;
+  country: string;
+  kind: string;
+  name: string;
+  title?: string | null;
+  roles: string[];
+  competences: string[];
+  networks: string[];
+  postedIn?: string | null;
+  covers: string[];
+  languages: string[];
+  availability: {
+    always: boolean;
+    timeZone: string;
+    hours: { days: string[]; from: string; to: string }[];
+    absences: { from: string; to: string; note?: string | null }[];
+  };
+  channels: { type: string; value: string; label?: string | null }[];
+  routes: string[];
+  notes?: string | null;
+  lastVerified: string;
+  verifiedBy?: string | null;
+  retiredAt?: string | null;
+  redacted?: string[];
+  stale?: boolean;
+}
 
 /** One directory search answered by one node, or merged by the gateway: the best first. */
 export interface DirectoryPageView {
@@ -148,6 +210,10 @@ export interface AuditProblemView {
   message: string;
 }
 
+/** What the AuditProblem type reads: a node's finding, or (at the gateway) its answer with the kind as a string. */
+type AuditProblemFields = Omit<AuditProblemView, 'kind'> & { kind: string };
+type AuditVerificationFields = Omit<AuditVerificationView, 'problems'> & { problems: AuditProblemFields[] };
+
 /** The builder settings the contract's types need; each server's builder adds its own context. */
 type ContractSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<{
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
@@ -170,25 +236,25 @@ export function defineContractTypes(builder: ContractBuilder) {
     },
   });
 
-  type Waypoint = NonNullable<Alert['route']>['waypoints'][number];
+  type Route = NonNullable<AlertFields['route']>;
 
-  const Origin = builder.objectRef<Alert['origin']>('Origin').implement({
+  const Origin = builder.objectRef<AlertFields['origin']>('Origin').implement({
     fields: (t) => ({ agency: t.exposeString('agency'), country: t.exposeString('country') }),
   });
-  const Grading = builder.objectRef<Alert['grading']>('Grading').implement({
+  const Grading = builder.objectRef<AlertFields['grading']>('Grading').implement({
     fields: (t) => ({ source: t.exposeString('source'), information: t.exposeString('information') }),
   });
-  const WaypointRef = builder.objectRef<Waypoint>('Waypoint').implement({
+  const WaypointRef = builder.objectRef<Route['waypoints'][number]>('Waypoint').implement({
     fields: (t) => ({
       country: t.exposeString('country'),
       place: t.exposeString('place', { nullable: true }),
       mode: t.exposeString('mode', { nullable: true }),
     }),
   });
-  const Route = builder.objectRef<NonNullable<Alert['route']>>('Route').implement({
+  const Route = builder.objectRef<Route>('Route').implement({
     fields: (t) => ({ region: t.exposeString('region'), waypoints: t.field({ type: [WaypointRef], resolve: (r) => r.waypoints }) }),
   });
-  const Pseudonym = builder.objectRef<Alert['identifiers'][number]>('Pseudonym').implement({
+  const Pseudonym = builder.objectRef<AlertFields['identifiers'][number]>('Pseudonym').implement({
     fields: (t) => ({ kind: t.exposeString('kind'), pseudonym: t.exposeString('pseudonym'), epoch: t.exposeInt('epoch') }),
   });
 
@@ -201,12 +267,12 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
-  const AlertRef = builder.objectRef<Alert>('Alert').implement({
+  const AlertRef = builder.objectRef<AlertFields>('Alert').implement({
     fields: (t) => ({
       correlations: t.field({
         type: [CorrelationRef],
         description: 'Correlation notices: for the agency’s own users only, empty otherwise.',
-        resolve: (a) => (a as AlertWithCorrelations).correlations ?? [],
+        resolve: (a) => a.correlations ?? [],
       }),
       id: t.exposeID('id'),
       kind: t.exposeString('kind'),
@@ -252,21 +318,25 @@ export function defineContractTypes(builder: ContractBuilder) {
       details: t.field({
         type: 'JSONObject',
         description: 'routeDetails for a route alert, documentFraud for a document-fraud alert',
-        resolve: (a) => (a.kind === 'route' ? a.routeDetails : a.documentFraud) as unknown as JsonObject,
+        resolve: (a) => {
+          const details = a.kind === 'route' ? a.routeDetails : a.documentFraud;
+          if (!details) throw new Error(`alert ${a.id} carries no details for its kind`);
+          return details;
+        },
       }),
     }),
   });
 
-  type Hours = DirectoryEntry['availability']['hours'][number];
+  type Hours = DirectoryEntryFields['availability']['hours'][number];
   const HoursRef = builder.objectRef<Hours>('Hours').implement({
     fields: (t) => ({ days: t.exposeStringList('days'), from: t.exposeString('from'), to: t.exposeString('to') }),
   });
-  type Absence = DirectoryEntry['availability']['absences'][number];
+  type Absence = DirectoryEntryFields['availability']['absences'][number];
   const AbsenceRef = builder.objectRef<Absence>('Absence').implement({
     description: 'Days away, inclusive, as dates in the contact’s time zone.',
     fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to'), note: t.exposeString('note', { nullable: true }) }),
   });
-  const Availability = builder.objectRef<DirectoryEntry['availability']>('Availability').implement({
+  const Availability = builder.objectRef<DirectoryEntryFields['availability']>('Availability').implement({
     fields: (t) => ({
       always: t.exposeBoolean('always'),
       timeZone: t.exposeString('timeZone'),
@@ -274,11 +344,11 @@ export function defineContractTypes(builder: ContractBuilder) {
       absences: t.field({ type: [AbsenceRef], resolve: (a) => a.absences }),
     }),
   });
-  const Channel = builder.objectRef<DirectoryEntry['channels'][number]>('Channel').implement({
+  const Channel = builder.objectRef<DirectoryEntryFields['channels'][number]>('Channel').implement({
     fields: (t) => ({ type: t.exposeString('type'), value: t.exposeString('value'), label: t.exposeString('label', { nullable: true }) }),
   });
 
-  const DirectoryEntryRef = builder.objectRef<DirectoryEntryView>('DirectoryEntry').implement({
+  const DirectoryEntryRef = builder.objectRef<DirectoryEntryFields>('DirectoryEntry').implement({
     fields: (t) => ({
       id: t.exposeID('id'),
       agency: t.exposeString('agency'),
@@ -345,7 +415,7 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
-  const SubscribedAlertRef = builder.objectRef<{ alert: Alert; read: boolean }>('SubscribedAlert').implement({
+  const SubscribedAlertRef = builder.objectRef<{ alert: AlertFields; read: boolean }>('SubscribedAlert').implement({
     description: 'An alert matching the officer’s route subscription, and whether they have read it.',
     fields: (t) => ({ alert: t.field({ type: AlertRef, resolve: (s) => s.alert }), read: t.exposeBoolean('read') }),
   });
@@ -378,7 +448,7 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
-  const AuditProblemRef = builder.objectRef<AuditProblemView>('AuditProblem').implement({
+  const AuditProblemRef = builder.objectRef<AuditProblemFields>('AuditProblem').implement({
     description: 'What the heads partners hold show about the chain.',
     fields: (t) => ({
       kind: t.exposeString('kind', {
@@ -391,7 +461,7 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
-  const AuditVerificationRef = builder.objectRef<AuditVerificationView>('AuditVerification').implement({
+  const AuditVerificationRef = builder.objectRef<AuditVerificationFields>('AuditVerification').implement({
     fields: (t) => ({
       ok: t.exposeBoolean('ok', { description: 'The chain verifies and every head partners hold is in it.' }),
       checked: t.exposeInt('checked', { description: 'Rows whose chain was recomputed.' }),

@@ -3,6 +3,7 @@
 // only names the node or the gateway imports (public-face.spec.ts holds that).
 export {
   type AlertCorrelationView,
+  type AlertFields,
   type AlertWithCorrelations,
   type AuditEntryView,
   type AuditHeadHeldView,
@@ -12,6 +13,7 @@ export {
   type AuditVerificationView,
   type ContractBuilder,
   type DirectoryChangeView,
+  type DirectoryEntryFields,
   type DirectoryEntryView,
   type DirectoryImportView,
   type DirectoryPageView,

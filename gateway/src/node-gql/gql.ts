@@ -1,0 +1,250 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": typeof types.NodeAlertFieldsFragmentDoc,
+    "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": typeof types.NodeEntryFieldsFragmentDoc,
+    "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": typeof types.DirectoryDocument,
+    "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": typeof types.OwnDirectoryDocument,
+    "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": typeof types.DirectoryToVerifyDocument,
+    "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": typeof types.DirectoryEntryHistoryDocument,
+    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": typeof types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
+    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
+    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": typeof types.IdentifierPseudonymsDocument,
+    "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": typeof types.HitCheckDocument,
+    "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": typeof types.AlertsDocument,
+    "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": typeof types.AuditLogDocument,
+    "query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }": typeof types.VerifyAuditDocument,
+    "query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }": typeof types.AuditHeadsDocument,
+    "mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }": typeof types.PublishDocument,
+    "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": typeof types.AmendDocument,
+    "mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }": typeof types.WithdrawDocument,
+    "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": typeof types.FeedDocument,
+    "query MySubscription { mySubscription }": typeof types.MySubscriptionDocument,
+    "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": typeof types.SubscribedAlertsDocument,
+    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": typeof types.SetSubscriptionDocument,
+    "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkReadDocument,
+    "query Consultations { consultations }": typeof types.ConsultationsDocument,
+    "query Consultation($id: ID!) { consultation(id: $id) }": typeof types.ConsultationDocument,
+    "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }": typeof types.RequestsDocument,
+    "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }": typeof types.ProtectionNoticesDocument,
+    "mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }": typeof types.OpenConsultationDocument,
+    "mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }": typeof types.AddConsultationMessageDocument,
+    "mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }": typeof types.CreateRequestDocument,
+    "mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }": typeof types.SetRequestStatusDocument,
+    "query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }": typeof types.StatisticsDocument,
+    "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": typeof types.StatisticsCsvDocument,
+};
+const documents: Documents = {
+    "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": types.NodeAlertFieldsFragmentDoc,
+    "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": types.NodeEntryFieldsFragmentDoc,
+    "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": types.DirectoryDocument,
+    "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": types.OwnDirectoryDocument,
+    "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": types.DirectoryToVerifyDocument,
+    "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": types.DirectoryEntryHistoryDocument,
+    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
+    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
+    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": types.IdentifierPseudonymsDocument,
+    "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": types.HitCheckDocument,
+    "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": types.AlertsDocument,
+    "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": types.AuditLogDocument,
+    "query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }": types.VerifyAuditDocument,
+    "query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }": types.AuditHeadsDocument,
+    "mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }": types.PublishDocument,
+    "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": types.AmendDocument,
+    "mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }": types.WithdrawDocument,
+    "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": types.FeedDocument,
+    "query MySubscription { mySubscription }": types.MySubscriptionDocument,
+    "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": types.SubscribedAlertsDocument,
+    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": types.SetSubscriptionDocument,
+    "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkReadDocument,
+    "query Consultations { consultations }": types.ConsultationsDocument,
+    "query Consultation($id: ID!) { consultation(id: $id) }": types.ConsultationDocument,
+    "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }": types.RequestsDocument,
+    "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }": types.ProtectionNoticesDocument,
+    "mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }": types.OpenConsultationDocument,
+    "mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }": types.AddConsultationMessageDocument,
+    "mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }": types.CreateRequestDocument,
+    "mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }": types.SetRequestStatusDocument,
+    "query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }": types.StatisticsDocument,
+    "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": types.StatisticsCsvDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}"): (typeof documents)["fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}"): (typeof documents)["fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }"): (typeof documents)["query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"): (typeof documents)["query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }"): (typeof documents)["query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }"): (typeof documents)["query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }"): (typeof documents)["mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"): (typeof documents)["mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"): (typeof documents)["query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }"): (typeof documents)["query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }"): (typeof documents)["query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }"): (typeof documents)["query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }"): (typeof documents)["query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }"): (typeof documents)["query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }"): (typeof documents)["mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }"): (typeof documents)["mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }"): (typeof documents)["mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }"): (typeof documents)["subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MySubscription { mySubscription }"): (typeof documents)["query MySubscription { mySubscription }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }"): (typeof documents)["query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"): (typeof documents)["mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"): (typeof documents)["mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Consultations { consultations }"): (typeof documents)["query Consultations { consultations }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Consultation($id: ID!) { consultation(id: $id) }"): (typeof documents)["query Consultation($id: ID!) { consultation(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }"): (typeof documents)["query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }"): (typeof documents)["query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }"): (typeof documents)["mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }"): (typeof documents)["mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }"): (typeof documents)["mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }"): (typeof documents)["mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }"): (typeof documents)["query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }"): (typeof documents)["query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -17,16 +17,16 @@ import {
   ValidationError,
 } from '@corridor/proto';
 import type { AlertWithCorrelations, JsonObject } from '@corridor/proto/graphql';
-import { amendAlert, withdrawAlert } from '../alert-lifecycle.js';
-import { alertHistory, getAlert, listAlerts } from '../alert-store.js';
-import { type Answer, releaseToCaller } from '../answer-release.js';
-import { heldHeadsOf, verifyAuditWithHeads } from '../audit-heads.js';
-import { listAudit } from '../audit-log.js';
-import { correlationsOf } from '../correlation.js';
-import { answerHitCheck } from '../hit-check.js';
-import { publishAlert } from '../publish-alert.js';
-import { releaseAlert } from '../release.js';
-import { getSubscription, markRead, setSubscription, subscribedAlerts } from '../subscription-store.js';
+import { amendAlert, withdrawAlert } from '../alerts/alert-lifecycle.js';
+import { alertHistory, getAlert, listAlerts } from '../alerts/alert-store.js';
+import { type Answer, releaseToCaller } from '../alerts/answer-release.js';
+import { correlationsOf } from '../alerts/correlation.js';
+import { publishAlert } from '../alerts/publish-alert.js';
+import { heldHeadsOf, verifyAuditWithHeads } from '../audit/audit-heads.js';
+import { listAudit } from '../audit/audit-log.js';
+import { answerHitCheck } from '../hit-check/hit-check.js';
+import { releaseAlert } from '../policy/release.js';
+import { getSubscription, markRead, setSubscription, subscribedAlerts } from '../subscriptions/subscription-store.js';
 import {
   AlertRef,
   AuditEntryRef,
@@ -39,9 +39,9 @@ import {
   PseudonymRef,
   SubscribedAlertRef,
 } from './builder.js';
-import './consultations.js';
-import './directory.js';
-import './statistics.js';
+import '../consultations/schema.js';
+import '../directory/schema.js';
+import '../statistics/schema.js';
 import { AlertScopeEnum } from './types.js';
 
 builder.queryType({

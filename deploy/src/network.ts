@@ -447,7 +447,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
   }
 }
 
-/** RFC 8693 token exchange at a node (services/src/plugins/use-token-exchange.ts). */
+/** RFC 8693 token exchange at a node (services/src/auth/use-token-exchange.ts). */
 export async function exchangeToken(nodeUrl: string, subjectToken: string, target: string): Promise<string> {
   const response = await fetch(tokenExchangeUrl(nodeUrl), {
     method: 'POST',

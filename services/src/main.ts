@@ -6,26 +6,26 @@ import {
   createDelegationVerifier,
   createTokenVerifier,
 } from '@corridor/proto';
-import { receiveAuditHead, startAuditGossip } from './audit-heads.js';
-import { auditWriter } from './audit-log.js';
-import { createBus } from './bus.js';
-import { createCheckLimits } from './check-limits.js';
+import { createCorrelator } from './alerts/correlation.js';
+import { createFeed } from './alerts/feed.js';
+import { ownAlertWriter } from './alerts/publish-alert.js';
+import { receiveAuditHead, startAuditGossip } from './audit/audit-heads.js';
+import { auditWriter } from './audit/audit-log.js';
+import { createNodeTokenVerifier } from './auth/node-token-verifier.js';
+import { createBus } from './bus/bus.js';
+import { startInbox } from './bus/inbox.js';
+import { wireMessageIds } from './bus/message-id.js';
+import { startOutboxRelay } from './bus/outbox.js';
 import { loadConfig } from './config.js';
-import { type ConsultationDeps, receiveConsultationEvent } from './consultations.js';
-import { createCorrelator } from './correlation.js';
+import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
+import { createProtectionNotifier } from './consultations/protection.js';
 import { openDatabase } from './database.js';
-import { backfillSearchText, readSeedFile, seedEntries } from './directory-store.js';
-import { createFeed } from './feed.js';
-import { startInbox } from './inbox.js';
+import { backfillSearchText, readSeedFile, seedEntries } from './directory/directory-store.js';
+import { createCheckLimits } from './hit-check/check-limits.js';
 import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
-import { wireMessageIds } from './message-id.js';
 import type { NodeServices } from './node-services.js';
-import { createNodeTokenVerifier } from './node-token-verifier.js';
-import { startOutboxRelay } from './outbox.js';
-import { createProtectionNotifier } from './protection.js';
-import { ownAlertWriter } from './publish-alert.js';
-import { PolicyError, watchReleasePolicy } from './release-policy-source.js';
+import { PolicyError, watchReleasePolicy } from './policy/release-policy-source.js';
 import { createNodeServer } from './server.js';
 
 async function main(): Promise<void> {

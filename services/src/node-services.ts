@@ -1,17 +1,17 @@
 // What the GraphQL layer and the plugins may use, assembled once at start-up.
 import type { DelegationSigner, MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@corridor/proto';
-import type { HeadSchedule } from './audit-heads.js';
-import type { AuditRecord } from './audit-log.js';
-import type { Bus } from './bus.js';
-import type { CheckLimits } from './check-limits.js';
-import type { ConsultationDeps } from './consultations.js';
+import type { Feed } from './alerts/feed.js';
+import type { PublishContext } from './alerts/publish-alert.js';
+import type { HeadSchedule } from './audit/audit-heads.js';
+import type { AuditRecord } from './audit/audit-log.js';
+import type { Bus } from './bus/bus.js';
+import type { OutboxRelay } from './bus/outbox.js';
+import type { ConsultationDeps } from './consultations/consultations.js';
+import type { ProtectionNotifier } from './consultations/protection.js';
 import type { Db } from './database.js';
-import type { Feed } from './feed.js';
 import type { GroupWriter } from './group-commit.js';
+import type { CheckLimits } from './hit-check/check-limits.js';
 import type { Logger } from './log.js';
-import type { OutboxRelay } from './outbox.js';
-import type { ProtectionNotifier } from './protection.js';
-import type { PublishContext } from './publish-alert.js';
 
 export interface NodeServices {
   agency: MemberAgency;
@@ -19,7 +19,7 @@ export interface NodeServices {
   bus: Bus;
   feed: Feed;
   outbox: OutboxRelay;
-  /** Who may ask this node: its own agency's users, and tokens delegated to it (node-token-verifier.ts). */
+  /** Who may ask this node: its own agency's users, and tokens delegated to it (auth/node-token-verifier.ts). */
   verifier: TokenVerifier;
   /** The token exchange (POST /token): user access tokens of any member, and this agency's delegation key. */
   tokenExchange: { access: TokenVerifier; signer: DelegationSigner };
@@ -27,9 +27,9 @@ export interface NodeServices {
   membership: () => Membership;
   /** The release policy in force (it may change while the node runs). */
   policy: () => ReleasePolicy;
-  /** Records releases to other agencies before the answer leaves (audit-log.ts). */
+  /** Records releases to other agencies before the answer leaves (audit/audit-log.ts). */
   audit: GroupWriter<AuditRecord[]>;
-  /** When audit heads are signed (audit-heads.ts): how soon a partner should hold a head of a row. */
+  /** When audit heads are signed (audit/audit-heads.ts): how soon a partner should hold a head of a row. */
   auditHeadSchedule: HeadSchedule;
   /** Per-user budgets for hit / no-hit checks (check-limits.ts). */
   checkLimits: CheckLimits;

@@ -2,11 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import { createMaskError, queryLimitPlugins } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
+import { useAuth } from './auth/use-auth.js';
+import { useTokenExchange } from './auth/use-token-exchange.js';
 import type { NodeServices } from './node-services.js';
-import { useAuth } from './plugins/use-auth.js';
 import { useHealth } from './plugins/use-health.js';
 import { useNoNul } from './plugins/use-no-nul.js';
-import { useTokenExchange } from './plugins/use-token-exchange.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 

@@ -1,6 +1,6 @@
 // What a node's own operator can do to its release audit with superuser rights on its PostgreSQL:
 // switch the append-only trigger off, change rows, and recompute every later hash. The chain's
-// formula is public (services/src/audit-log.ts, ARCHITECTURE.md "The release audit"), so the
+// formula is public (services/src/audit/audit-log.ts, ARCHITECTURE.md "The release audit"), so the
 // hostile operator of the tests recomputes it as any reader of the code could.
 import { createHash } from 'node:crypto';
 import pg from 'pg';

@@ -9,7 +9,7 @@ import {
   verifySignedBy,
 } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toWireAlert } from '../publish-alert.js';
+import { toWireAlert } from '../alerts/publish-alert.js';
 import { ITALY, italyHeadSigner, italySigner, NETWORK_KEY, routeInput, SPEC_MEMBERSHIP, SPEC_POLICY } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
 import { enqueue, ReleaseRefused, type ReleasingAgency } from './enqueue.js';

@@ -21,10 +21,10 @@ import {
   type ReleasePolicy,
   redactAlert,
 } from '@corridor/proto';
-import { type AuditRecord, appendAudit } from '../audit-log.js';
+import { type AuditRecord, appendAudit } from '../audit/audit-log.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { type OutboxKind, outboxMessageId } from '../message-id.js';
-import { agencyReceiver, releaseAlert, sendPlan } from '../release.js';
+import { agencyReceiver, releaseAlert, sendPlan } from '../policy/release.js';
+import { type OutboxKind, outboxMessageId } from './message-id.js';
 
 /** The agency sending, as its alerts, correlation notices and consultation events leave it. */
 export interface ReleasingAgency {

@@ -10,9 +10,9 @@ import {
   type ReleasePolicy,
   releasePolicy,
 } from '@corridor/proto';
+import { createFeed } from '../alerts/feed.js';
+import { ownAlertWriter, type PublishContext } from '../alerts/publish-alert.js';
 import type { Db } from '../database.js';
-import { createFeed } from '../feed.js';
-import { ownAlertWriter, type PublishContext } from '../publish-alert.js';
 
 // A key made for these specs only, never used anywhere else.
 const ITALY_SIGNING_JWK = {

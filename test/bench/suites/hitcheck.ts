@@ -31,7 +31,7 @@ const HIT_EVERY = 10;
 
 const FILLER_KINDS: IdentifierKind[] = ['travel_document', 'person', 'phone', 'vessel'];
 
-/** The query services/src/hit-check.ts makes (identifier-lookup.ts): the baseline's single lookup. */
+/** The query services/src/hit-check/hit-check.ts makes (identifier-lookup.ts): the baseline's single lookup. */
 const LOOKUP = `SELECT document FROM alerts
   WHERE own AND document->>'status' <> 'withdrawn' AND (document->'identifiers') @> ANY ($1::jsonb[])
   ORDER BY created_at DESC LIMIT 50`;

@@ -1,0 +1,88 @@
+// Amending and withdrawing an alert: the originating agency issues a new revision (signed, stored
+// with its history row, sent like the first). Partners apply revisions in order whatever order
+// they arrive in (alert-store), and every revision stays in the history for audit.
+import { type Alert, CorridorError, type FieldError, ValidationError } from '@corridor/proto';
+import { enqueue } from '../bus/enqueue.js';
+import { earlierRecipients, getOwnAlert, storeOwnRevision } from './alert-store.js';
+import { type PublishContext, toWireAlert } from './publish-alert.js';
+
+export class LifecycleError extends CorridorError {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LifecycleError';
+  }
+}
+
+/**
+ * The alert as it stands. An officer who says which revision they were looking at is told when
+ * someone else changed it since, instead of overwriting that change unseen.
+ */
+async function current(ctx: PublishContext, id: string, seenRevision?: number | null): Promise<Alert> {
+  const alert = await getOwnAlert(ctx.db, id);
+  if (!alert) throw new LifecycleError('NOT_FOUND', `agency ${ctx.agency.id} has no alert ${id}`);
+  if (alert.status === 'withdrawn') throw new LifecycleError('CONFLICT', `alert ${id} was withdrawn; publish a new alert instead`);
+  if (seenRevision != null && seenRevision !== alert.revision) {
+    throw new LifecycleError('CONFLICT', `alert ${id} is at revision ${alert.revision}, not ${seenRevision}: reload it and try again`);
+  }
+  return alert;
+}
+
+async function issue(ctx: PublishContext, next: Alert): Promise<Alert> {
+  const earlier = next.status === 'withdrawn' ? await earlierRecipients(ctx.db, next.id, ctx.subjectRoot, ctx.membership()) : [];
+  const alert = await ctx.signer.sign(next);
+  const stored = await ctx.db.$transaction(async (tx) => {
+    if (!(await storeOwnRevision(tx, alert))) return false;
+    await enqueue(tx, { kind: 'alert', from: ctx, alert, earlierRecipients: earlier });
+    return true;
+  });
+  if (!stored) throw new LifecycleError('CONFLICT', `alert ${next.id} was changed meanwhile; reload it and try again`);
+  ctx.onQueued();
+  ctx.feed.publish('alert', alert);
+  return alert;
+}
+
+/**
+ * A new revision with new content. Kind, sharing (TLP) and recipients stay as first published:
+ * partners already hold the alert, and a narrower audience cannot be taken back by an amendment.
+ * Identifiers accumulate: those given are added to the alert's.
+ */
+export async function amendAlert(ctx: PublishContext, id: string, input: unknown, seenRevision?: number | null): Promise<Alert> {
+  const was = await current(ctx, id, seenRevision);
+  const now = (ctx.now ?? (() => new Date()))();
+  const content = toWireAlert(input, ctx.agency, ctx.networkKey, now, ctx.membership());
+  const errors: FieldError[] = [];
+  if (content.kind !== was.kind)
+    errors.push({ path: 'kind', rule: 'unchanged', message: `must stay ${was.kind}: an amendment cannot change the kind` });
+  if (content.tlp !== was.tlp)
+    errors.push({ path: 'tlp', rule: 'unchanged', message: `must stay TLP:${was.tlp}; to share differently, withdraw and publish anew` });
+  if ([...content.recipients].sort().join() !== [...was.recipients].sort().join()) {
+    errors.push({
+      path: 'recipients',
+      rule: 'unchanged',
+      message: 'must stay as first published; to share differently, withdraw and publish anew',
+    });
+  }
+  if (errors.length > 0) throw new ValidationError('amendment', errors);
+  const { signature: _, ...rest } = content;
+  // Raw identifiers are never kept, so nobody can send them again: an amendment keeps the
+  // alert's pseudonyms and adds those of any identifier it gives.
+  const identifiers = [...was.identifiers];
+  for (const i of content.identifiers) if (!identifiers.some((k) => k.pseudonym === i.pseudonym)) identifiers.push(i);
+  return issue(ctx, {
+    ...rest,
+    identifiers,
+    id: was.id,
+    createdAt: was.createdAt,
+    revision: was.revision + 1,
+    status: 'amended',
+  } as Alert);
+}
+
+/** A last revision that says the alert no longer holds; its content stays for the record. */
+export async function withdrawAlert(ctx: PublishContext, id: string, seenRevision?: number | null): Promise<Alert> {
+  const { signature: _, ...was } = await current(ctx, id, seenRevision);
+  return issue(ctx, { ...was, revision: was.revision + 1, status: 'withdrawn' } as Alert);
+}

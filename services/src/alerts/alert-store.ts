@@ -1,0 +1,166 @@
+// The node's alerts in its database: its own (stored in the transaction that queues them for
+// partners, bus/enqueue.ts) and those received from partners (upserted by id, keeping the highest
+// revision).
+import { type Alert, type AlertKey, alert as alertSchema, isUuid, type Membership, mayRelease, parseAlertSubject } from '@corridor/proto';
+import type { Db } from '../database.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+export type AlertScope = 'OWN' | 'RECEIVED' | 'ALL';
+
+/**
+ * New alerts and their first history rows in one statement: one round trip however many
+ * (group-commit gathers concurrent publishes into one call).
+ */
+export async function storeOwnAlerts(db: Prisma.TransactionClient, alerts: readonly Alert[]): Promise<void> {
+  if (alerts.length === 0) return;
+  const docs = JSON.stringify(alerts);
+  await db.$executeRaw`
+    WITH input AS (SELECT d FROM jsonb_array_elements(${docs}::jsonb) AS d),
+    stored AS (
+      INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
+      SELECT (d->>'id')::uuid, d->'origin'->>'agency', d->>'kind', d->>'tlp', (d->>'revision')::int, (d->>'createdAt')::timestamptz, d, true
+      FROM input)
+    INSERT INTO alert_revisions (alert_id, revision, document)
+    SELECT (d->>'id')::uuid, (d->>'revision')::int, d FROM input`;
+}
+
+/**
+ * A new revision of an own alert (amended or withdrawn), in one statement. It applies only on top
+ * of the revision before it: false when another change got there first, and nothing is written.
+ */
+export async function storeOwnRevision(db: Prisma.TransactionClient, a: Alert): Promise<boolean> {
+  const doc = JSON.stringify(a);
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    WITH updated AS (
+      UPDATE alerts SET revision = ${a.revision}, tlp = ${a.tlp}, document = ${doc}::jsonb
+      WHERE id = ${a.id}::uuid AND own AND revision = ${a.revision - 1}
+      RETURNING id),
+    history AS (INSERT INTO alert_revisions (alert_id, revision, document) SELECT id, ${a.revision}, ${doc}::jsonb FROM updated)
+    SELECT count(*)::int AS n FROM updated`;
+  return (rows[0]?.n ?? 0) === 1;
+}
+
+/** An own alert as this node holds it now (its current revision), or null. */
+export async function getOwnAlert(db: Db, id: string): Promise<Alert | null> {
+  if (!isUuid(id)) return null;
+  const row = await db.alert.findFirst({ where: { id, own: true } });
+  return row ? alertSchema.parse(row.document) : null;
+}
+
+/** Every revision held of an alert, oldest first: what an auditor reads. */
+export async function alertHistory(db: Db, id: string): Promise<Alert[]> {
+  if (!isUuid(id)) return [];
+  const rows = await db.alertRevision.findMany({ where: { alertId: id }, orderBy: { revision: 'asc' } });
+  return rows.map((r) => alertSchema.parse(r.document));
+}
+
+/**
+ * Stores partners' alerts in one statement (one commit for a whole batch from the bus). Every
+ * revision goes into the history, whatever order it arrives in; the current row moves only
+ * forward, so a late older revision never replaces a newer one. Returns the alerts that became
+ * the current revision here.
+ */
+export async function storeReceivedAlerts(db: Db, alerts: Alert[]): Promise<Alert[]> {
+  const newest = new Map<string, Alert>();
+  for (const a of alerts) if ((newest.get(a.id)?.revision ?? 0) < a.revision) newest.set(a.id, a);
+  if (newest.size === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH history AS (
+      INSERT INTO alert_revisions (alert_id, revision, document)
+      SELECT (d->>'id')::uuid, (d->>'revision')::int, d FROM jsonb_array_elements(${JSON.stringify(alerts)}::jsonb) AS d
+      ON CONFLICT (alert_id, revision) DO NOTHING)
+    INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
+    SELECT (d->>'id')::uuid, d->'origin'->>'agency', d->>'kind', d->>'tlp', (d->>'revision')::int, (d->>'createdAt')::timestamptz, d, false
+    FROM jsonb_array_elements(${JSON.stringify([...newest.values()])}::jsonb) AS d
+    ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision, tlp = EXCLUDED.tlp, document = EXCLUDED.document, received_at = now()
+    WHERE alerts.revision < EXCLUDED.revision AND alerts.own = false
+    RETURNING id::text AS id`;
+  const stored = new Set(rows.map((r) => r.id));
+  return [...newest.values()].filter((a) => stored.has(a.id));
+}
+
+/**
+ * What a caller from another agency may see of this node's alerts, as a database filter: the
+ * release rule (proto mayRelease, TLP 2.0) in SQL, so that `limit` counts releasable alerts only.
+ * Only this agency's own alerts are answered to other agencies: a partner's alert held here is
+ * that partner's to release.
+ */
+function releasableToPartner(viewerAgency: string): Prisma.AlertWhereInput {
+  return {
+    own: true,
+    OR: [
+      { tlp: { in: ['GREEN', 'CLEAR'] } },
+      { tlp: { in: ['AMBER', 'AMBER+STRICT'] }, document: { path: ['recipients'], array_contains: [viewerAgency] } },
+    ],
+  };
+}
+
+/**
+ * Alerts in the network's order (proto alert-order.ts), after a cursor's key if given. A caller
+ * from another agency sees only this agency's own alerts that TLP releases to it; the release
+ * policy is applied on top by the caller of this function (answer-release.ts).
+ */
+export async function listAlerts(
+  db: Db,
+  opts: {
+    self: string;
+    viewerAgency: string;
+    scope: AlertScope;
+    kind?: string | null | undefined;
+    limit: number;
+    after?: AlertKey | null | undefined;
+  },
+): Promise<Alert[]> {
+  const ownUser = opts.viewerAgency === opts.self;
+  const scope = ownUser ? opts.scope : 'OWN';
+  const k = opts.after;
+  const at = k ? new Date(k.createdAt) : undefined;
+  const rows = await db.alert.findMany({
+    where: {
+      AND: [
+        scope === 'OWN' ? { own: true } : scope === 'RECEIVED' ? { own: false } : {},
+        opts.kind ? { kind: opts.kind } : {},
+        ownUser ? {} : releasableToPartner(opts.viewerAgency),
+        k
+          ? {
+              OR: [
+                { createdAt: { lt: at } },
+                { createdAt: at, originAgency: { gt: k.agency } },
+                { createdAt: at, originAgency: k.agency, id: { gt: k.id } },
+              ],
+            }
+          : {},
+      ],
+    },
+    orderBy: [{ createdAt: 'desc' }, { originAgency: 'asc' }, { id: 'asc' }],
+    take: Math.min(Math.max(opts.limit, 0), 1000),
+  });
+  // The rule again on the documents themselves: the SQL filter narrows, this one decides.
+  return rows.map((r) => alertSchema.parse(r.document)).filter((a) => mayRelease(a, opts.viewerAgency));
+}
+
+export async function getAlert(db: Db, id: string, viewerAgency: string, self: string): Promise<Alert | null> {
+  // Not an id any alert can have: answer "none" rather than let the uuid column raise.
+  if (!isUuid(id)) return null;
+  const r = await db.alert.findFirst({ where: { id, ...(viewerAgency === self ? {} : { own: true }) } });
+  if (!r) return null;
+  const a = alertSchema.parse(r.document);
+  return mayRelease(a, viewerAgency) ? a : null;
+}
+
+/** The agencies that were sent any revision of an own alert (a broadcast reached every member). */
+export async function earlierRecipients(db: Db, alertId: string, subjectRoot: string, membership: Membership): Promise<string[]> {
+  const rows = await db.outboxMessage.findMany({
+    where: { kind: 'alert', aboutId: alertId },
+    select: { subject: true },
+    distinct: ['subject'],
+  });
+  const agencies = new Set<string>();
+  for (const r of rows) {
+    const parsed = parseAlertSubject(subjectRoot, r.subject);
+    if (!parsed) continue;
+    if (parsed.recipient === null) for (const m of membership.agencies) agencies.add(m.id);
+    else agencies.add(parsed.recipient);
+  }
+  return [...agencies];
+}

@@ -1,0 +1,186 @@
+// Automatic correlation (issue 5): when alerts arrive from a partner, the node looks for alerts it
+// holds from another agency that carry one of the same pseudonyms (one GIN lookup per alert).
+// Each pair is kept (both ways) and shown in this node's feed. When the match is one of this
+// agency's own alerts and its release policy lets the partner know of that alert, a signed notice
+// goes to the partner's inbox, so both agencies' feeds link the two alerts. A notice received
+// from a partner is checked (its subject, its signature, that it names one of our own alerts)
+// before it is kept and shown.
+import {
+  type Alert,
+  type AlertSigner,
+  alert as alertSchema,
+  type CorrelationNotice,
+  correlationNotice,
+  type MemberAgency,
+  type Membership,
+  parseCorrelationSubject,
+  type ReleasePolicy,
+  verifySignedBy,
+} from '@corridor/proto';
+import type { AlertCorrelationView, AlertWithCorrelations } from '@corridor/proto/graphql';
+import { enqueue, type PartnerMessage } from '../bus/enqueue.js';
+import type { Db } from '../database.js';
+import { carriesAnyOf } from '../hit-check/identifier-lookup.js';
+import type { Logger } from '../log.js';
+import type { Feed } from './feed.js';
+
+export interface CorrelatorDeps {
+  db: Db;
+  feed: Feed;
+  agency: MemberAgency;
+  membership: () => Membership;
+  policy: () => ReleasePolicy;
+  signer: AlertSigner;
+  subjectRoot: string;
+  /** Wakes the outbox relay once notices are queued. */
+  onQueued: () => void;
+  log: Logger;
+}
+
+export type NoticeVerdict = { ok: true } | { ok: false; reason: string };
+
+export interface Correlator {
+  /** Looks for correlations of alerts just stored from partners; returns them with their correlations attached. */
+  afterStored(alerts: Alert[]): Promise<AlertWithCorrelations[]>;
+  /** A partner's notice from the bus; a refused one is for the quarantine. */
+  receiveNotice(subject: string, data: string): Promise<NoticeVerdict>;
+}
+
+interface Pair {
+  alertId: string;
+  otherAlertId: string;
+  otherAgency: string;
+  kinds: string[];
+}
+
+/** The correlations this node knows of, for alerts held here. */
+export async function correlationsOf(db: Db, alertIds: readonly string[]): Promise<Map<string, AlertCorrelationView[]>> {
+  const out = new Map<string, AlertCorrelationView[]>();
+  if (alertIds.length === 0) return out;
+  const rows = await db.correlation.findMany({ where: { alertId: { in: [...alertIds] } }, orderBy: { foundAt: 'asc' } });
+  for (const r of rows)
+    out.set(r.alertId, [...(out.get(r.alertId) ?? []), { alertId: r.otherAlertId, agency: r.otherAgency, kinds: r.kinds as string[] }]);
+  return out;
+}
+
+const PER_ALERT = 50;
+
+/**
+ * For each alert of a batch just stored, the alerts held here (own or received, current, not
+ * withdrawn) of another origin sharing a pseudonym with it, at most PER_ALERT each: one probe of
+ * the identifiers index for the whole batch (one per alert cost a round trip each, in series), and
+ * the batch's alerts matched among themselves in memory.
+ */
+async function sharingWithEach(db: Db, alerts: readonly Alert[]): Promise<Map<string, Alert[]>> {
+  const out = new Map<string, Alert[]>(alerts.map((a) => [a.id, []]));
+  const all = alerts.flatMap((a) => a.identifiers);
+  if (all.length === 0) return out;
+  const rows = await db.$queryRaw<{ document: unknown }[]>`
+    SELECT document FROM alerts
+    WHERE id <> ALL (${alerts.map((a) => a.id)}::uuid[]) AND document->>'status' <> 'withdrawn'
+      AND ${carriesAnyOf(all)}
+    LIMIT ${PER_ALERT * alerts.length}`;
+  const held = [...rows.map((r) => alertSchema.parse(r.document)), ...alerts.filter((a) => a.status !== 'withdrawn')];
+  for (const a of alerts) {
+    const mine = new Set(a.identifiers.map((i) => i.pseudonym));
+    const others = held.filter(
+      (o) => o.id !== a.id && o.origin.agency !== a.origin.agency && o.identifiers.some((i) => mine.has(i.pseudonym)),
+    );
+    out.set(a.id, others.slice(0, PER_ALERT));
+  }
+  return out;
+}
+
+function sharedKinds(a: Alert, b: Alert): string[] {
+  const mine = new Set(b.identifiers.map((i) => i.pseudonym));
+  return [...new Set(a.identifiers.filter((i) => mine.has(i.pseudonym)).map((i) => i.kind))].sort();
+}
+
+/** Keeps pairs not seen before; returns those that are new. */
+async function keep(db: Db, pairs: Pair[]): Promise<Pair[]> {
+  if (pairs.length === 0) return [];
+  const rows = await db.$queryRaw<{ alert_id: string; other_alert_id: string }[]>`
+    INSERT INTO correlations (alert_id, other_alert_id, other_agency, kinds)
+    SELECT (p->>'alertId')::uuid, (p->>'otherAlertId')::uuid, p->>'otherAgency', p->'kinds'
+    FROM jsonb_array_elements(${JSON.stringify(pairs)}::jsonb) AS p
+    ON CONFLICT DO NOTHING
+    RETURNING alert_id::text, other_alert_id::text`;
+  const fresh = new Set(rows.map((r) => `${r.alert_id}|${r.other_alert_id}`));
+  return pairs.filter((p) => fresh.has(`${p.alertId}|${p.otherAlertId}`));
+}
+
+export function createCorrelator(deps: CorrelatorDeps): Correlator {
+  const { db, feed, log } = deps;
+
+  /** Shows held alerts again in the feed, with every correlation now known: the console links them. */
+  async function reshow(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = await db.alert.findMany({ where: { id: { in: ids } } });
+    const known = await correlationsOf(db, ids);
+    for (const r of rows)
+      feed.publish('alert', { ...alertSchema.parse(r.document), correlations: known.get(r.id) ?? [] } as AlertWithCorrelations);
+  }
+
+  return {
+    async afterStored(alerts) {
+      const pairs: Pair[] = [];
+      const matches = await sharingWithEach(db, alerts);
+      for (const a of alerts) {
+        for (const o of matches.get(a.id) ?? []) {
+          const kinds = sharedKinds(a, o);
+          pairs.push({ alertId: a.id, otherAlertId: o.id, otherAgency: o.origin.agency, kinds });
+          pairs.push({ alertId: o.id, otherAlertId: a.id, otherAgency: a.origin.agency, kinds });
+        }
+      }
+      const fresh = await keep(db, pairs);
+      if (fresh.length > 0) log.info('correlations found', { count: fresh.length / 2 });
+
+      // Tell the origin of an incoming alert about our own alert it matches, where our policy allows (enqueue decides).
+      const notices: PartnerMessage[] = [];
+      for (const p of fresh) {
+        const incoming = alerts.find((a) => a.id === p.alertId);
+        const ours = incoming && matches.get(incoming.id)?.find((o) => o.id === p.otherAlertId && o.origin.agency === deps.agency.id);
+        if (!incoming || !ours) continue;
+        notices.push({ kind: 'correlation', from: deps, incoming, ours, kinds: p.kinds as CorrelationNotice['kinds'] });
+      }
+      if (notices.length > 0 && (await db.$transaction((tx) => enqueue(tx, notices))) > 0) deps.onQueued();
+
+      // The incoming alerts go to the feed with their correlations; the held alerts they matched are shown again.
+      const known = await correlationsOf(
+        db,
+        alerts.map((a) => a.id),
+      );
+      const heldAgain = [...new Set(fresh.filter((p) => !alerts.some((a) => a.id === p.alertId)).map((p) => p.alertId))];
+      await reshow(heldAgain);
+      return alerts.map((a) => ({ ...a, correlations: known.get(a.id) ?? [] }));
+    },
+
+    async receiveNotice(subject, data) {
+      const parsedSubject = parseCorrelationSubject(deps.subjectRoot, subject);
+      if (!parsedSubject || parsedSubject.recipient !== deps.agency.id)
+        return { ok: false, reason: 'not a correlation subject for this agency' };
+      let json: unknown;
+      try {
+        json = JSON.parse(data);
+      } catch {
+        return { ok: false, reason: 'not JSON' };
+      }
+      const parsed = correlationNotice.safeParse(json);
+      if (!parsed.success) return { ok: false, reason: 'not a correlation notice' };
+      const notice = parsed.data;
+      if (notice.agency !== parsedSubject.sender) return { ok: false, reason: 'subject does not match the notice’s sender' };
+      const signed = await verifySignedBy(notice, notice.agency, deps.membership());
+      if (!signed.ok) return { ok: false, reason: `bad signature: ${signed.reason}` };
+      const own = await db.alert.findFirst({ where: { id: notice.alertId, own: true }, select: { id: true } });
+      if (!own) return { ok: false, reason: 'names an alert this agency did not publish' };
+      const fresh = await keep(db, [
+        { alertId: notice.alertId, otherAlertId: notice.matchedAlertId, otherAgency: notice.agency, kinds: notice.kinds },
+      ]);
+      if (fresh.length > 0) {
+        log.info('correlation notice received', { alert: notice.alertId, from: notice.agency });
+        await reshow([notice.alertId]);
+      }
+      return { ok: true };
+    },
+  };
+}

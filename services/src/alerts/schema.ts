@@ -1,0 +1,221 @@
+// The node's alert fields: listing and reading alerts under the release policy, publishing,
+// amending and withdrawing this agency's own, their history, and the live feed.
+import {
+  type Alert,
+  type AlertKey,
+  agencyOf,
+  alertKey,
+  decodeAlertCursor,
+  matchesSubscription,
+  mayRelease,
+  untilTokenExpiry,
+  ValidationError,
+} from '@corridor/proto';
+import type { AlertWithCorrelations } from '@corridor/proto/graphql';
+import { releaseAlert } from '../policy/release.js';
+import { AlertRef, builder, type NodeContext } from '../schema/builder.js';
+import { AlertScopeEnum } from '../schema/types.js';
+import { getSubscription } from '../subscriptions/subscription-store.js';
+import { amendAlert, withdrawAlert } from './alert-lifecycle.js';
+import { alertHistory, getAlert, listAlerts } from './alert-store.js';
+import { type Answer, releaseToCaller } from './answer-release.js';
+import { correlationsOf } from './correlation.js';
+import { publishAlert } from './publish-alert.js';
+
+builder.queryType({
+  fields: (t) => ({
+    alerts: t.field({
+      type: [AlertRef],
+      description: 'Alerts in the network’s order (newest first, then agency, then id), after a cursor if given.',
+      args: {
+        scope: t.arg({ type: AlertScopeEnum, defaultValue: 'OWN', required: true }),
+        kind: t.arg.string({ required: false }),
+        limit: t.arg.int({ defaultValue: 100, required: true }),
+        after: t.arg.string({ required: false, description: 'The cursor of the last alert already seen (proto alert-order).' }),
+      },
+      resolve: (_root, args, ctx) => answerAlerts(ctx, { ...args, after: args.after ? decodeAlertCursor(args.after) : null }),
+    }),
+    alert: t.field({
+      type: AlertRef,
+      nullable: true,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (_root, args, ctx) => {
+        const a = await getAlert(ctx.services.db, String(args.id), ctx.claims.agency, ctx.services.agency.id);
+        if (!a) return null;
+        const [released] = await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx));
+        return released ?? null;
+      },
+    }),
+  }),
+});
+
+function alertAnswer(ctx: NodeContext): Answer<Alert> {
+  const policy = ctx.services.policy();
+  const self = agencyOf(ctx.services.membership(), ctx.services.agency.id) ?? ctx.services.agency;
+  return {
+    resource: 'alert',
+    decide: (a, to) => {
+      const released = releaseAlert(policy, self, withoutCorrelations(a), to);
+      return released && { ...released, item: withoutCorrelations(released.item) };
+    },
+    ref: (a) => `${a.id}@${a.revision}`,
+  };
+}
+
+/** Correlations are this agency's own knowledge: never part of what it releases to another. */
+function withoutCorrelations(a: Alert): Alert {
+  if (!('correlations' in a)) return a;
+  const { correlations: _, ...rest } = a as AlertWithCorrelations;
+  return rest;
+}
+
+/**
+ * Fills a page of `limit` alerts the caller may see. The release policy may hold some back, so
+ * the node reads on past them (a bounded number of times) rather than answer a short page.
+ */
+async function answerAlerts(
+  ctx: NodeContext,
+  args: { scope: 'OWN' | 'RECEIVED' | 'ALL'; kind?: string | null; limit: number; after: AlertKey | null },
+): Promise<Alert[]> {
+  const limit = Math.min(Math.max(args.limit, 1), 1000);
+  const answer = alertAnswer(ctx);
+  const out: Alert[] = [];
+  let after = args.after;
+  for (let round = 0; round < 10 && out.length < limit; round++) {
+    const want = limit - out.length;
+    const page = await listAlerts(ctx.services.db, {
+      self: ctx.services.agency.id,
+      viewerAgency: ctx.claims.agency,
+      scope: args.scope,
+      kind: args.kind,
+      limit: want,
+      after,
+    });
+    out.push(...(await releaseToCaller(ctx.services, ctx.claims, page, answer)));
+    const last = page[page.length - 1];
+    if (page.length < want || !last) break;
+    after = alertKey(last);
+  }
+  if (ctx.claims.agency !== ctx.services.agency.id) return out;
+  // The agency's own users see the correlation notices this node knows of.
+  const known = await correlationsOf(
+    ctx.services.db,
+    out.map((a) => a.id),
+  );
+  return out.map((a): AlertWithCorrelations => ({ ...a, correlations: known.get(a.id) ?? [] }));
+}
+
+builder.mutationType({
+  fields: (t) => ({
+    publishAlert: t.field({
+      type: AlertRef,
+      description: 'Publishes an alert of this agency (proto alertInput). Identifiers are pseudonymized here.',
+      args: { input: t.arg({ type: 'JSONObject', required: true }) },
+      authScopes: { ownAgency: 'publish' },
+      resolve: async (_root, args, ctx) => {
+        try {
+          const published = await publishAlert(ctx.services.publishContext, args.input);
+          ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
+          await raiseProtectionNotices(ctx, published);
+          return published;
+        } catch (e) {
+          // Logged by field path only: the values may hold personal identifiers.
+          if (e instanceof ValidationError)
+            ctx.services.log.info('alert refused', { user: ctx.claims.sub, fields: e.fieldErrors.map((f) => f.path) });
+          throw e;
+        }
+      },
+    }),
+  }),
+});
+
+/** The alert is stored and on its way; a notice missed here is raised when the node next starts. */
+async function raiseProtectionNotices(ctx: NodeContext, a: Alert): Promise<void> {
+  try {
+    await ctx.services.protection.fromAlerts([a]);
+  } catch (e) {
+    ctx.services.log.error('raising a protection notice failed', { alert: a.id, error: (e as Error).message });
+  }
+}
+
+builder.mutationFields((t) => ({
+  amendAlert: t.field({
+    type: AlertRef,
+    description: 'Issues a new revision of an alert of this agency with new content (proto alertInput); kind, TLP and recipients stay.',
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: 'JSONObject', required: true }),
+      revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
+    },
+    authScopes: { ownAgency: 'amend alerts' },
+    resolve: async (_root, args, ctx) => {
+      const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
+      ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
+      await raiseProtectionNotices(ctx, amended);
+      return amended;
+    },
+  }),
+  withdrawAlert: t.field({
+    type: AlertRef,
+    description: 'Issues a last revision saying the alert no longer holds.',
+    args: {
+      id: t.arg.id({ required: true }),
+      revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
+    },
+    authScopes: { ownAgency: 'withdraw alerts' },
+    resolve: async (_root, args, ctx) => {
+      const withdrawn = await withdrawAlert(ctx.services.publishContext, String(args.id), args.revision);
+      ctx.services.log.info('alert withdrawn', { alert: withdrawn.id, revision: withdrawn.revision, user: ctx.claims.sub });
+      return withdrawn;
+    },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  alertHistory: t.field({
+    type: [AlertRef],
+    description: 'Every revision this node holds of an alert, oldest first; for this agency’s own users (audit).',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { ownAgency: 'read alert history' },
+    resolve: (_root, args, ctx) => alertHistory(ctx.services.db, String(args.id)),
+  }),
+}));
+
+builder.subscriptionType({
+  fields: (t) => ({
+    alertFeed: t.field({
+      type: AlertRef,
+      description: 'Every alert stored at this node from now on (own or received) that the caller may see.',
+      args: {
+        subscribed: t.arg.boolean({
+          defaultValue: false,
+          required: true,
+          description: 'Only alerts matching the caller’s route subscription.',
+        }),
+      },
+      subscribe: async (_root, args, ctx) => {
+        const subscription = args.subscribed ? await getSubscription(ctx.services.db, ctx.claims.sub) : null;
+        const own = ctx.claims.agency === ctx.services.agency.id;
+        // The node ends the stream itself when the token expires: it does not rely on the gateway to.
+        const live = untilTokenExpiry(ctx.services.feed.subscribe('alert'), ctx.claims.exp);
+        return released(live, async (a) => {
+          if (subscription && !matchesSubscription(a, subscription)) return null;
+          // A user of another agency connected here sees this agency's own alerts under its policy only.
+          if (!own)
+            return a.origin.agency === ctx.services.agency.id
+              ? ((await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx)))[0] ?? null)
+              : null;
+          return mayRelease(a, ctx.claims.agency) ? a : null;
+        });
+      },
+      resolve: (a) => a,
+    }),
+  }),
+});
+
+async function* released<T>(source: AsyncIterable<T>, release: (item: T) => Promise<T | null>): AsyncGenerator<T> {
+  for await (const item of source) {
+    const out = await release(item);
+    if (out) yield out;
+  }
+}

@@ -1,0 +1,145 @@
+// The release audit (migration 0004): every release of this agency's data to another agency is
+// appended here, in the same transaction as what it records where there is one (an alert queued
+// for a partner), before the answer leaves otherwise. Rows are hash-chained: each hash covers the
+// row's content and the previous row's hash, so the administrator's verification names the first
+// row that was altered, or that follows a removed one.
+import { createHash } from 'node:crypto';
+import type { AuditEntryView, AuditVerificationView } from '@corridor/proto/graphql';
+import type { Db } from '../database.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { type GroupWriter, groupCommit } from '../group-commit.js';
+
+export interface AuditRecord {
+  /** `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit / no-hit check. */
+  channel: 'query' | 'bus' | 'check';
+  /** The agency receiving the data. */
+  agency: string;
+  /** The user who asked; null when an agency's node receives. */
+  subject: string | null;
+  resource: 'alert' | 'directory_entry' | 'consultation';
+  items: string[];
+  rule: string;
+  policyVersion: number;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+// Serializes appends across transactions and processes: the chain has one tail.
+const CHAIN_LOCK = 0x636f7272; // "corr"
+
+interface ChainedContent extends AuditRecord {
+  at: string;
+}
+
+/** The hash of a row: its content in a fixed key order, after the previous row's hash. */
+export function chainHash(prevHash: string, c: ChainedContent): string {
+  const content = JSON.stringify([c.at, c.channel, c.agency, c.subject, c.resource, c.items, c.rule, c.policyVersion]);
+  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
+}
+
+/**
+ * Appends records inside the caller's transaction, under the chain lock. Every answer to another
+ * agency's user comes here, so it is three plain statements: Prisma's model queries are compiled
+ * on each call, which a CPU profile showed costing about as much as the rest of a directory answer.
+ */
+export async function appendAudit(tx: Prisma.TransactionClient, records: AuditRecord[], now = new Date()): Promise<void> {
+  if (records.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const tail = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
+  let prevHash = tail[0]?.hash ?? GENESIS_HASH;
+  const at = now.toISOString();
+  const rows = records.map((r) => {
+    const hash = chainHash(prevHash, { ...r, at });
+    const row = {
+      at,
+      channel: r.channel,
+      agency: r.agency,
+      subject: r.subject,
+      resource: r.resource,
+      items: r.items,
+      rule: r.rule,
+      policy_version: r.policyVersion,
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  // One multi-row INSERT, WITH ORDINALITY keeping the order the rows were chained in for their seq.
+  await tx.$executeRaw`
+    INSERT INTO audit_log (at, channel, agency, subject, resource, items, rule, policy_version, prev_hash, hash)
+    SELECT (e->>'at')::timestamptz, e->>'channel', e->>'agency', e->>'subject', e->>'resource', e->'items', e->>'rule',
+      (e->>'policy_version')::integer, e->>'prev_hash', e->>'hash'
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS t(e, n)
+    ORDER BY n`;
+}
+
+/** Records answers' releases; concurrent answers share one transaction. */
+export function auditWriter(db: Db): GroupWriter<AuditRecord[]> {
+  return groupCommit((batches: AuditRecord[][]) => db.$transaction((tx) => appendAudit(tx, batches.flat())));
+}
+
+const PAGE = 1000;
+
+/** What the chain alone shows; the heads partners hold are compared in audit-heads.ts. */
+export type ChainVerification = Omit<AuditVerificationView, 'partners' | 'problems' | 'unanswered'>;
+
+/** Recomputes the whole chain; the first row that does not verify is named, with why. */
+export async function verifyAuditLog(db: Db): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let after: bigint | undefined;
+  for (;;) {
+    const rows = await db.auditEntry.findMany({
+      where: after === undefined ? {} : { seq: { gt: after } },
+      orderBy: { seq: 'asc' },
+      take: PAGE,
+    });
+    for (const r of rows) {
+      const seq = r.seq.toString();
+      if (r.prevHash !== prevHash)
+        return { ok: false, checked, brokenAt: seq, problem: `row ${seq} does not follow the row before it: a row was removed or altered` };
+      const expected = chainHash(prevHash, {
+        at: r.at.toISOString(),
+        channel: r.channel as AuditRecord['channel'],
+        agency: r.agency,
+        subject: r.subject,
+        resource: r.resource as AuditRecord['resource'],
+        items: r.items as string[],
+        rule: r.rule,
+        policyVersion: r.policyVersion,
+      });
+      if (expected !== r.hash) return { ok: false, checked, brokenAt: seq, problem: `row ${seq} was altered after it was written` };
+      prevHash = r.hash;
+      checked++;
+    }
+    if (rows.length < PAGE) return { ok: true, checked, brokenAt: null, problem: null };
+    after = rows[rows.length - 1]?.seq;
+  }
+}
+
+/** The newest rows first, optionally before a seq (paging back), optionally for one agency. */
+export async function listAudit(
+  db: Db,
+  opts: { before?: string | null; agency?: string | null; limit: number },
+): Promise<AuditEntryView[]> {
+  const rows = await db.auditEntry.findMany({
+    where: {
+      ...(opts.before ? { seq: { lt: BigInt(opts.before) } } : {}),
+      ...(opts.agency ? { agency: opts.agency } : {}),
+    },
+    orderBy: { seq: 'desc' },
+    take: Math.min(Math.max(opts.limit, 1), 500),
+  });
+  return rows.map((r) => ({
+    seq: r.seq.toString(),
+    at: r.at.toISOString(),
+    channel: r.channel,
+    agency: r.agency,
+    subject: r.subject,
+    resource: r.resource,
+    items: r.items as string[],
+    rule: r.rule,
+    policyVersion: r.policyVersion,
+    hash: r.hash,
+  }));
+}

@@ -1,0 +1,111 @@
+// The node's link to NATS JetStream. The node starts and answers even while NATS is unreachable:
+// the connection retries for ever, and the outbox and inbox pick up when it is there. The stream
+// is the agency's own inbox, in its own NATS account: partners' messages land in it through the
+// account's exports (deploy/src/nats-config.ts), and the publish ack travels back to the sender.
+
+import { inboxFilterFor } from '@corridor/proto';
+import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
+import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import type { Logger } from '../log.js';
+
+export interface BusOptions {
+  servers: string[];
+  user?: string | undefined;
+  password?: string | undefined;
+  name: string;
+  /** The agency whose inbox the stream holds. */
+  agency: string;
+  stream: string;
+  subjectRoot: string;
+}
+
+export interface Bus {
+  /** Resolves once connected and the stream exists; rejects only on close. */
+  ready(): Promise<{ nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager }>;
+  connected(): boolean;
+  /** Makes sure the stream exists again, e.g. after the server lost it; cheap when it does. */
+  ensureStream(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DUPLICATE_WINDOW_MS = 2 * 60_000;
+
+export function createBus(opts: BusOptions, log: Logger): Bus {
+  let nc: NatsConnection | undefined;
+  let closed = false;
+  let isConnected = false;
+
+  const readyPromise = (async () => {
+    for (let attempt = 1; !closed; attempt++) {
+      try {
+        nc = await connect({
+          servers: opts.servers,
+          name: opts.name,
+          ...(opts.user ? { user: opts.user, pass: opts.password ?? '' } : {}),
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 500,
+          timeout: 2000,
+        });
+        break;
+      } catch (e) {
+        if (attempt === 1 || attempt % 20 === 0) log.warn('nats unreachable, retrying', { error: (e as Error).message, attempt });
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    if (!nc) throw new Error('bus closed before connecting');
+    isConnected = true;
+    log.info('nats connected', { server: nc.getServer() });
+    (async () => {
+      for await (const s of (nc as NatsConnection).status()) {
+        if (s.type === 'disconnect') {
+          isConnected = false;
+          log.warn('nats disconnected');
+        } else if (s.type === 'reconnect') {
+          isConnected = true;
+          log.info('nats reconnected');
+        }
+      }
+    })().catch(() => undefined);
+    const jsm = await ensureStream(nc, opts, log);
+    return { nc, js: jetstream(nc), jsm };
+  })();
+  readyPromise.catch(() => undefined);
+
+  return {
+    ready: () => readyPromise,
+    connected: () => isConnected,
+    async ensureStream() {
+      const { nc } = await readyPromise;
+      await ensureStream(nc, opts, log);
+    },
+    async close() {
+      closed = true;
+      if (nc && !nc.isClosed()) await nc.drain().catch(() => nc?.close());
+    },
+  };
+}
+
+async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): Promise<JetStreamManager> {
+  for (;;) {
+    try {
+      const jsm = await jetstreamManager(nc);
+      try {
+        await jsm.streams.info(opts.stream);
+      } catch {
+        await jsm.streams.add({
+          name: opts.stream,
+          subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)],
+          storage: StorageType.File,
+          duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+        });
+        log.info('stream created', { stream: opts.stream });
+      }
+      return jsm;
+    } catch (e) {
+      if (nc.isClosed()) throw e;
+      // Another node may be creating the same stream at the same moment, or JetStream is not up yet.
+      log.warn('stream not ready, retrying', { stream: opts.stream, error: (e as Error).message });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

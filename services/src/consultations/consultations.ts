@@ -1,0 +1,328 @@
+// Consultations and tracked requests at this node (issue 7; the contract is proto consultation.ts).
+// Whatever this agency writes becomes a signed event, kept here and, unless it is a draft, queued
+// for the one other agency (bus/enqueue.ts: its inbox subject, with the release audit) in the same
+// transaction; what the other agency writes arrives on our inbox and is verified before it is
+// kept. Both sides fold the same events into the same thread and requests.
+import {
+  type AlertSigner,
+  agencyOf,
+  type ConsultationEvent,
+  type ConsultationState,
+  CorridorError,
+  consultationEvent,
+  consultationMessageInput,
+  foldConsultation,
+  freeTextErrors,
+  isUuid,
+  type MemberAgency,
+  type Membership,
+  newId,
+  openConsultationInput,
+  parseConsultationSubject,
+  parseOrThrow,
+  type ReleasePolicy,
+  type RequestState,
+  requestInput,
+  requestStatusInput,
+  statusChangeProblem,
+  ValidationError,
+  verifySignedBy,
+} from '@corridor/proto';
+import { consultationRelease, enqueue, ReleaseRefused } from '../bus/enqueue.js';
+import type { Db } from '../database.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Logger } from '../log.js';
+import type { ProtectionNotifier } from './protection.js';
+
+export interface ConsultationDeps {
+  db: Db;
+  agency: MemberAgency;
+  membership: () => Membership;
+  policy: () => ReleasePolicy;
+  signer: AlertSigner;
+  subjectRoot: string;
+  protection: ProtectionNotifier;
+  /** Wakes the outbox relay once events are queued. */
+  onQueued: () => void;
+  log: Logger;
+}
+
+/** The user writing, as their token names them. */
+export interface Author {
+  subject: string;
+  name: string;
+}
+
+export class ConsultationError extends CorridorError {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConsultationError';
+  }
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function eventsOf(db: Db | Tx, consultationId: string): Promise<ConsultationEvent[]> {
+  const rows = await db.consultationEvent.findMany({ where: { consultationId }, select: { document: true } });
+  return rows.map((r) => r.document as unknown as ConsultationEvent);
+}
+
+/** The consultation as this node knows it, or null. */
+export async function getConsultation(db: Db, id: string): Promise<ConsultationState | null> {
+  return isUuid(id) ? foldConsultation(await eventsOf(db, id)) : null;
+}
+
+/** Every consultation this agency is party to, the most recently active first. */
+export async function listConsultations(db: Db): Promise<ConsultationState[]> {
+  const rows = await db.consultationEvent.findMany({ select: { consultationId: true, document: true } });
+  const byId = new Map<string, ConsultationEvent[]>();
+  for (const r of rows) byId.set(r.consultationId, [...(byId.get(r.consultationId) ?? []), r.document as unknown as ConsultationEvent]);
+  return [...byId.values()]
+    .map(foldConsultation)
+    .filter((c): c is ConsultationState => c !== null)
+    .sort((a, b) => (a.lastAt < b.lastAt ? 1 : a.lastAt > b.lastAt ? -1 : 0));
+}
+
+/** Every request this agency sends or receives, with the consultation it came from. */
+export async function listRequests(db: Db): Promise<{ request: RequestState; consultation: ConsultationState }[]> {
+  return (await listConsultations(db)).flatMap((c) => c.requests.map((request) => ({ request, consultation: c })));
+}
+
+function counterpartOf(deps: ConsultationDeps, agencyId: string): MemberAgency {
+  const other = agencyOf(deps.membership(), agencyId);
+  if (!other || other.id === deps.agency.id)
+    throw new ConsultationError('NOT_FOUND', `agency ${agencyId} is not another member of the network`);
+  return other;
+}
+
+/**
+ * This agency's own policy decides whether it may consult with the other (default deny): asked
+ * before anything is signed, so a refusal keeps nothing; enqueue applies it again as it queues.
+ */
+function refuseUnlessShared(deps: ConsultationDeps, other: MemberAgency): void {
+  const d = consultationRelease(deps, other);
+  if ('refused' in d) throw new ConsultationError('FORBIDDEN', d.refused);
+}
+
+/** The row an event is kept in; `published`: it went, or came, over the bus (a draft has not). */
+function rowOf(e: ConsultationEvent, published: boolean) {
+  return {
+    id: e.id,
+    consultationId: e.consultationId,
+    type: e.type,
+    fromAgency: e.from,
+    toAgency: e.to,
+    at: new Date(e.at),
+    document: e as unknown as Prisma.InputJsonValue,
+    published,
+  };
+}
+
+/**
+ * Signs and keeps `events` (in this order) and, unless `publish` is false, queues them for the
+ * other party with the audit of what was released to whom, all in one transaction.
+ */
+async function emit(deps: ConsultationDeps, draft: ConsultationEvent[], opts: { publish: boolean }) {
+  const events = await Promise.all(draft.map((e) => deps.signer.sign(parseOrThrow(consultationEvent, e, 'consultation event'))));
+  await sending(async () => {
+    await deps.db.$transaction(async (tx) => {
+      await tx.consultationEvent.createMany({ data: events.map((e) => rowOf(e, opts.publish)) });
+      if (opts.publish)
+        await enqueue(
+          tx,
+          events.map((event) => ({ kind: 'consultation' as const, from: deps, event })),
+        );
+      for (const e of events) await deps.protection.fromConsultation(tx, e);
+    });
+  });
+  if (opts.publish) deps.onQueued();
+  return events;
+}
+
+/** The policy changed between the first check and the queuing: the same refusal, and nothing kept. */
+async function sending(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    if (e instanceof ReleaseRefused) throw new ConsultationError('FORBIDDEN', e.message);
+    throw e;
+  }
+}
+
+function base(deps: ConsultationDeps, author: Author, consultationId: string, to: string) {
+  return { id: newId(), consultationId, from: deps.agency.id, to, at: new Date().toISOString(), author: author.name };
+}
+
+async function existing(deps: ConsultationDeps, id: string): Promise<ConsultationState> {
+  const c = await getConsultation(deps.db, id);
+  if (!c) throw new ConsultationError('NOT_FOUND', `no consultation ${id} at this agency`);
+  return c;
+}
+
+/**
+ * What an officer writes to another agency travels as written: a value that looks like a personal
+ * identifier (phone, document number, IBAN…) is refused at its field before anything is kept.
+ * National phone numbers are read as the two parties' own.
+ */
+function refuseIdentifiersInText(deps: ConsultationDeps, what: string, input: object, other: MemberAgency | null): void {
+  const errors = freeTextErrors(input, { countries: [deps.agency.country, ...(other ? [other.country] : [])] });
+  if (errors.length > 0) throw new ValidationError(what, errors);
+}
+
+const otherParty = (deps: ConsultationDeps, c: ConsultationState) => (c.openedBy === deps.agency.id ? c.counterpart : c.openedBy);
+
+export async function openConsultation(deps: ConsultationDeps, author: Author, input: unknown): Promise<ConsultationState> {
+  const i = parseOrThrow(openConsultationInput, input, 'consultation');
+  const other = counterpartOf(deps, i.with);
+  refuseIdentifiersInText(deps, 'consultation', i, other);
+  refuseUnlessShared(deps, other);
+  const id = newId();
+  await emit(
+    deps,
+    [
+      {
+        ...base(deps, author, id, other.id),
+        type: 'opened',
+        subject: i.subject,
+        ...(i.about ? { about: i.about } : {}),
+        body: i.body,
+        protection: i.protection,
+      },
+    ],
+    { publish: true },
+  );
+  deps.log.info('consultation opened', { consultation: id, with: other.id, user: author.subject });
+  return (await getConsultation(deps.db, id)) as ConsultationState;
+}
+
+export async function addMessage(
+  deps: ConsultationDeps,
+  author: Author,
+  consultationId: string,
+  input: unknown,
+): Promise<ConsultationState> {
+  const i = parseOrThrow(consultationMessageInput, input, 'message');
+  const c = await existing(deps, consultationId);
+  const other = counterpartOf(deps, otherParty(deps, c));
+  refuseIdentifiersInText(deps, 'message', i, other);
+  refuseUnlessShared(deps, other);
+  await emit(deps, [{ ...base(deps, author, c.id, other.id), type: 'message', body: i.body, protection: i.protection }], {
+    publish: true,
+  });
+  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+}
+
+/** A tracked request from this agency's authority to the other's; a draft stays here until sent. */
+export async function createRequest(
+  deps: ConsultationDeps,
+  author: Author,
+  consultationId: string,
+  input: unknown,
+): Promise<ConsultationState> {
+  const i = parseOrThrow(requestInput, input, 'request');
+  const c = await existing(deps, consultationId);
+  const other = counterpartOf(deps, otherParty(deps, c));
+  refuseIdentifiersInText(deps, 'request', i, other);
+  if (i.sendingAuthority.agency !== deps.agency.id)
+    throw new ConsultationError('FORBIDDEN', 'the sending authority must be of this agency');
+  if (i.receivingAuthority.agency !== other.id)
+    throw new ConsultationError('FORBIDDEN', `the receiving authority must be of ${other.name}, the other party`);
+  if (i.send) refuseUnlessShared(deps, other);
+  const { send: _, ...fields } = i;
+  const request = { ...base(deps, author, c.id, other.id), type: 'request' as const, requestId: newId(), ...fields };
+  const sent = i.send
+    ? [{ ...base(deps, author, c.id, other.id), type: 'request_status' as const, requestId: request.requestId, status: 'sent' as const }]
+    : [];
+  // Sent at once: the request and its sending go out together, the request first.
+  if (sent[0]) sent[0].at = new Date(Date.parse(request.at) + 1).toISOString();
+  await emit(deps, [request, ...sent], { publish: i.send });
+  deps.log.info('request created', { consultation: c.id, request: request.requestId, sent: i.send, user: author.subject });
+  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+}
+
+/** Moves a request on, as this agency's side may (proto REQUEST_TRANSITIONS). */
+export async function setRequestStatus(
+  deps: ConsultationDeps,
+  author: Author,
+  requestId: string,
+  input: unknown,
+): Promise<ConsultationState> {
+  const i = parseOrThrow(requestStatusInput, input, 'request status');
+  refuseIdentifiersInText(deps, 'request status', i, null);
+  const row = isUuid(requestId)
+    ? await deps.db.$queryRaw<{ consultation_id: string }[]>`
+        SELECT consultation_id::text FROM consultation_events WHERE type = 'request' AND document->>'requestId' = ${requestId} LIMIT 1`
+    : [];
+  const c = row[0] ? await getConsultation(deps.db, row[0].consultation_id) : null;
+  const r = c?.requests.find((x) => x.id === requestId);
+  if (!c || !r) throw new ConsultationError('NOT_FOUND', `no request ${requestId} at this agency`);
+  const problem = statusChangeProblem(r, i.status, deps.agency.id);
+  if (problem) throw new ConsultationError('CONFLICT', problem);
+  const other = counterpartOf(deps, otherParty(deps, c));
+  const change = { ...base(deps, author, c.id, other.id), type: 'request_status' as const, requestId, ...i };
+  if (r.status === 'drafted' && i.status === 'withdrawn') {
+    // A draft never left this agency: withdrawing it stays here too.
+    await emit(deps, [change], { publish: false });
+  } else {
+    refuseUnlessShared(deps, other);
+    if (r.status === 'drafted') {
+      // Sending a draft: the request itself goes out first, as it was written.
+      const draft = await deps.db.consultationEvent.findFirstOrThrow({
+        where: { type: 'request', consultationId: c.id, published: false, document: { path: ['requestId'], equals: requestId } },
+      });
+      await sending(() =>
+        deps.db.$transaction(async (tx) => {
+          await tx.consultationEvent.update({ where: { id: draft.id }, data: { published: true } });
+          await enqueue(tx, {
+            kind: 'consultation',
+            from: deps,
+            event: parseOrThrow(consultationEvent, draft.document, 'consultation event'),
+          });
+        }),
+      );
+    }
+    await emit(deps, [change], { publish: true });
+  }
+  deps.log.info('request status set', { request: requestId, status: i.status, user: author.subject });
+  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+}
+
+export type Verdict = { ok: true } | { ok: false; reason: string; retry?: true };
+
+/** An event from the other party, off our inbox: kept once, if it is genuinely theirs and for us. */
+export async function receiveConsultationEvent(deps: ConsultationDeps, subject: string, data: string): Promise<Verdict> {
+  const parsedSubject = parseConsultationSubject(deps.subjectRoot, subject);
+  if (!parsedSubject || parsedSubject.recipient !== deps.agency.id)
+    return { ok: false, reason: 'not a consultation subject for this agency' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const parsed = consultationEvent.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: 'not a consultation event' };
+  const e = parsed.data;
+  if (e.from !== parsedSubject.sender || e.to !== deps.agency.id) return { ok: false, reason: 'event parties do not match its subject' };
+  const signed = await verifySignedBy(e, e.from, deps.membership());
+  if (!signed.ok)
+    return signed.unknownSigner
+      ? { ok: false, reason: signed.reason, retry: true }
+      : { ok: false, reason: `bad signature: ${signed.reason}` };
+  // Only the two parties of a consultation write in it.
+  const known = await deps.db.consultationEvent.findFirst({
+    where: { consultationId: e.consultationId },
+    select: { fromAgency: true, toAgency: true },
+  });
+  if (known && ![known.fromAgency, known.toAgency].includes(e.from))
+    return { ok: false, reason: 'event from an agency that is not party to the consultation' };
+  await deps.db.$transaction(async (tx) => {
+    const stored = await tx.consultationEvent.createMany({ data: [rowOf(e, true)], skipDuplicates: true });
+    if (stored.count > 0) await deps.protection.fromConsultation(tx, e);
+  });
+  deps.log.info('consultation event received', { consultation: e.consultationId, type: e.type, from: e.from });
+  return { ok: true };
+}

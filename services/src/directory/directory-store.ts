@@ -1,0 +1,324 @@
+// This agency's directory entries: the source of truth for its own contacts. Every write keeps
+// the searchable columns in step with the entry document and records who changed what
+// (directory_changes); searches rank with proto's directory order.
+import { readFileSync } from 'node:fs';
+import {
+  CorridorError,
+  DIRECTORY_SEARCH_LIMIT,
+  type DirectoryEntry,
+  type DirectoryEntryDraft,
+  type DirectoryFilter,
+  directoryEntries,
+  directoryEntry,
+  directoryEntryDraft,
+  directoryOrder,
+  directorySearchText,
+  isUuid,
+  newId,
+  parseOrThrow,
+  searchWords,
+} from '@corridor/proto';
+import type { Db } from '../database.js';
+import { Prisma } from '../generated/prisma/client.js';
+
+/** Who made a change: the administrator's token subject and name, or the node itself. */
+export interface DirectoryActor {
+  subject: string;
+  name?: string;
+}
+
+export type DirectoryChangeKind = 'seeded' | 'created' | 'edited' | 'verified' | 'retired' | 'imported';
+
+export class DirectoryError extends CorridorError {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'RETIRED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DirectoryError';
+  }
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** The row of an entry: the document, and the columns kept from it for searching and ranking. */
+function rowOf(e: DirectoryEntry, agencyName: string | undefined) {
+  return {
+    id: e.id,
+    country: e.country,
+    roles: e.roles,
+    languages: e.languages,
+    covers: e.covers,
+    competences: e.competences,
+    networks: e.networks,
+    routes: e.routes,
+    posted_in: e.postedIn ?? null,
+    always: e.availability.always,
+    last_verified: e.lastVerified,
+    retired_at: e.retiredAt ?? null,
+    search_text: directorySearchText(e, agencyName),
+    time_zone: e.availability.timeZone,
+    hours: e.availability.hours,
+    absences: e.availability.absences,
+    document: e,
+  };
+}
+
+/**
+ * Writes entries and records the change, in two statements whatever their number (Prisma's
+ * createMany took 70–80 s for 10,000 entries with ten nodes seeding at once; this takes about
+ * one). `replace: false` leaves entries already here untouched (seeding). Returns the ids written.
+ */
+async function writeMany(
+  tx: Tx,
+  entries: readonly DirectoryEntry[],
+  change: DirectoryChangeKind,
+  by: DirectoryActor,
+  agencyName: string | undefined,
+  replace = true,
+): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const rows = JSON.stringify(entries.map((e) => rowOf(e, agencyName)));
+  const onConflict = replace
+    ? Prisma.sql`ON CONFLICT (id) DO UPDATE SET country = EXCLUDED.country, roles = EXCLUDED.roles, languages = EXCLUDED.languages,
+        covers = EXCLUDED.covers, competences = EXCLUDED.competences, networks = EXCLUDED.networks, routes = EXCLUDED.routes,
+        posted_in = EXCLUDED.posted_in, always = EXCLUDED.always, last_verified = EXCLUDED.last_verified,
+        retired_at = EXCLUDED.retired_at, search_text = EXCLUDED.search_text, time_zone = EXCLUDED.time_zone,
+        hours = EXCLUDED.hours, absences = EXCLUDED.absences, document = EXCLUDED.document, updated_at = now()`
+    : Prisma.sql`ON CONFLICT (id) DO NOTHING`;
+  const written = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO directory_entries (id, country, roles, languages, covers, competences, networks, routes, posted_in, always,
+      last_verified, retired_at, search_text, time_zone, hours, absences, document, updated_at)
+    SELECT r.id, r.country, r.roles, r.languages, r.covers, r.competences, r.networks, r.routes, r.posted_in, r.always,
+      r.last_verified, r.retired_at, r.search_text, r.time_zone, r.hours, r.absences, r.document, now()
+    FROM jsonb_to_recordset(${rows}::jsonb) AS r(id uuid, country text, roles text[], languages text[], covers text[],
+      competences text[], networks text[], routes text[], posted_in text, always boolean, last_verified date,
+      retired_at timestamptz, search_text text, time_zone text, hours jsonb, absences jsonb, document jsonb)
+    ${onConflict}
+    RETURNING id::text`;
+  const ids = written.map((w) => w.id);
+  await tx.$executeRaw`
+    INSERT INTO directory_changes (entry_id, change, subject, name, document)
+    SELECT id, ${change}, ${by.subject}, ${by.name ?? null}, document FROM directory_entries WHERE id = ANY(${ids}::uuid[])`;
+  return ids;
+}
+
+async function write(tx: Tx, e: DirectoryEntry, change: DirectoryChangeKind, by: DirectoryActor, agencyName: string | undefined) {
+  await writeMany(tx, [e], change, by, agencyName);
+}
+
+async function current(tx: Tx, id: string): Promise<DirectoryEntry> {
+  const row = isUuid(id) ? await tx.directoryEntry.findUnique({ where: { id }, select: { document: true } }) : null;
+  if (!row) throw new DirectoryError('NOT_FOUND', `no directory entry ${id} at this agency`);
+  return row.document as unknown as DirectoryEntry;
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** The seed file's entries that are not here yet: a restart never undoes an administrator's edits. */
+export async function seedEntries(db: Db, entries: DirectoryEntry[], agencyName?: string): Promise<number> {
+  const written = await db.$transaction((tx) => writeMany(tx, entries, 'seeded', { subject: 'seed' }, agencyName, false), {
+    timeout: 120_000,
+  });
+  return written.length;
+}
+
+/** Entries written before search_text existed (migration 0007) get it now. */
+export async function backfillSearchText(db: Db, agencyName?: string): Promise<number> {
+  const rows = await db.directoryEntry.findMany({ where: { searchText: '' }, select: { id: true, document: true } });
+  for (const r of rows)
+    await db.directoryEntry.update({
+      where: { id: r.id },
+      data: { searchText: directorySearchText(r.document as unknown as DirectoryEntry, agencyName) },
+    });
+  return rows.length;
+}
+
+/** Reads and validates a seed file; refuses it whole, naming every bad field, if any entry is invalid. */
+export function readSeedFile(file: string, agency: string): DirectoryEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`directory seed ${file}: cannot read it as JSON: ${(e as Error).message}`);
+  }
+  const entries = parseOrThrow(directoryEntries, raw, `directory seed ${file}`);
+  const foreign = entries.filter((e) => e.agency !== agency);
+  if (foreign.length > 0)
+    throw new Error(`directory seed ${file}: entries ${foreign.map((e) => e.id).join(', ')} belong to another agency`);
+  return entries;
+}
+
+function conditions(filter: DirectoryFilter): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`retired_at IS NULL`];
+  if (filter.country)
+    where.push(Prisma.sql`(country = ${filter.country} OR posted_in = ${filter.country} OR covers @> ARRAY[${filter.country}]::text[])`);
+  if (filter.role) where.push(Prisma.sql`roles @> ARRAY[${filter.role}]::text[]`);
+  if (filter.competence) where.push(Prisma.sql`competences @> ARRAY[${filter.competence}]::text[]`);
+  if (filter.language) where.push(Prisma.sql`languages @> ARRAY[${filter.language}]::text[]`);
+  if (filter.network) where.push(Prisma.sql`networks @> ARRAY[${filter.network}]::text[]`);
+  if (filter.route) where.push(Prisma.sql`routes @> ARRAY[${filter.route}]::text[]`);
+  if (filter.always) where.push(Prisma.sql`always`);
+  // Words are letters and digits only (searchWords), folded as search_text is: nothing in them for LIKE to read as a wildcard.
+  const words = searchWords(filter.text);
+  if (words.length > 0) where.push(Prisma.sql`search_text LIKE ALL (${words.map((w) => `%${w}%`)}::text[])`);
+  return where;
+}
+
+/**
+ * "Reachable now" in SQL, for ranking where the rows are: proto's `reachability` (directory-
+ * ranking.ts) written over the time_zone, hours and absences columns. A spec holds the two to
+ * the same answers over many entries and instants; proto's stays the one the console shows.
+ */
+export function reachableAt(now: Date): Prisma.Sql {
+  const local = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE time_zone)`;
+  return Prisma.sql`(NOT EXISTS (SELECT 1 FROM jsonb_array_elements(absences) a
+      WHERE ${local}::date BETWEEN (a->>'from')::date AND (a->>'to')::date)
+    AND (always OR EXISTS (SELECT 1 FROM jsonb_array_elements(hours) h
+      WHERE h->'days' ? lower(to_char(${local}, 'Dy'))
+        AND h->>'from' <= to_char(${local}, 'HH24:MI') AND to_char(${local}, 'HH24:MI') < h->>'to')))`;
+}
+
+/**
+ * The live entries matching `filter`, best first (reachable now, speaking the caller's languages,
+ * verified recently), at most `filter.limit`; and how many matched in all. PostgreSQL filters and
+ * ranks; only the best entries' documents are read. Full ties are cut by id here and put in
+ * proto's order (name, then id) for the answer, as the gateway does when it merges.
+ */
+export async function searchDirectory(
+  db: Db,
+  filter: DirectoryFilter,
+  now = new Date(),
+): Promise<{ entries: DirectoryEntry[]; total: number }> {
+  const speaks = filter.speaks ?? [];
+  const rows = await db.$queryRaw<{ document: DirectoryEntry; total: bigint }[]>`
+    SELECT document, count(*) OVER () AS total FROM directory_entries
+    WHERE ${Prisma.join(conditions(filter), ' AND ')}
+    ORDER BY ${reachableAt(now)} DESC,
+      cardinality(ARRAY(SELECT unnest(languages) INTERSECT SELECT unnest(${speaks}::text[]))) DESC,
+      last_verified DESC, id
+    LIMIT ${filter.limit ?? DIRECTORY_SEARCH_LIMIT}`;
+  const entries = rows.map((r) => r.document).sort(directoryOrder(now, speaks));
+  return { entries, total: Number(rows[0]?.total ?? 0) };
+}
+
+/** A new entry of this agency, confirmed today by its author. */
+export async function createEntry(
+  db: Db,
+  agency: { id: string; name?: string },
+  draft: unknown,
+  by: DirectoryActor,
+  now = new Date(),
+): Promise<DirectoryEntry> {
+  const d = parseOrThrow(directoryEntryDraft, draft, 'directory entry');
+  const e = complete(d, newId(), agency.id, by, now);
+  await db.$transaction((tx) => write(tx, e, 'created', by, agency.name));
+  return e;
+}
+
+function complete(d: DirectoryEntryDraft, id: string, agency: string, by: DirectoryActor, now: Date): DirectoryEntry {
+  return parseOrThrow(
+    directoryEntry,
+    { ...d, id, agency, lastVerified: today(now), ...(by.name ? { verifiedBy: by.name } : {}) },
+    'directory entry',
+  );
+}
+
+/** Replaces an entry's content; writing it is confirming it. A retired entry stays retired. */
+export async function updateEntry(
+  db: Db,
+  agency: { id: string; name?: string },
+  id: string,
+  draft: unknown,
+  by: DirectoryActor,
+  now = new Date(),
+): Promise<DirectoryEntry> {
+  const d = parseOrThrow(directoryEntryDraft, draft, 'directory entry');
+  return db.$transaction(async (tx) => {
+    const before = await current(tx, id);
+    if (before.retiredAt) throw new DirectoryError('RETIRED', `directory entry ${id} was retired on ${before.retiredAt.slice(0, 10)}`);
+    const e = complete(d, id, agency.id, by, now);
+    await write(tx, e, 'edited', by, agency.name);
+    return e;
+  });
+}
+
+/** Records that an administrator confirmed the entry as it stands, today. */
+export async function verifyEntry(db: Db, id: string, by: DirectoryActor, agencyName?: string, now = new Date()): Promise<DirectoryEntry> {
+  return db.$transaction(async (tx) => {
+    const before = await current(tx, id);
+    if (before.retiredAt) throw new DirectoryError('RETIRED', `directory entry ${id} was retired on ${before.retiredAt.slice(0, 10)}`);
+    const { verifiedBy: _, ...rest } = before;
+    const e: DirectoryEntry = { ...rest, lastVerified: today(now), ...(by.name ? { verifiedBy: by.name } : {}) };
+    await write(tx, e, 'verified', by, agencyName);
+    return e;
+  });
+}
+
+/** Takes the entry out of every search; it stays here, with its history. Retiring twice changes nothing. */
+export async function retireEntry(db: Db, id: string, by: DirectoryActor, agencyName?: string, now = new Date()): Promise<DirectoryEntry> {
+  return db.$transaction(async (tx) => {
+    const before = await current(tx, id);
+    if (before.retiredAt) return before;
+    const e: DirectoryEntry = { ...before, retiredAt: now.toISOString() };
+    await write(tx, e, 'retired', by, agencyName);
+    return e;
+  });
+}
+
+/**
+ * Applies validated import rows in one transaction: a row with the id of an entry here edits it,
+ * any other creates one. Either every row is applied or none.
+ */
+export async function importEntries(
+  db: Db,
+  agency: { id: string; name?: string },
+  rows: readonly { id?: string | undefined; draft: DirectoryEntryDraft }[],
+  by: DirectoryActor,
+  now = new Date(),
+): Promise<{ created: number; updated: number }> {
+  return db.$transaction(
+    async (tx) => {
+      const ids = rows.map((r) => r.id).filter((id): id is string => id !== undefined && isUuid(id));
+      const existing = new Set((await tx.directoryEntry.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id));
+      const entries = rows.map((r) => complete(r.draft, r.id ?? newId(), agency.id, by, now));
+      await writeMany(tx, entries, 'imported', by, agency.name);
+      const updated = entries.filter((e) => existing.has(e.id)).length;
+      return { created: entries.length - updated, updated };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** Entries of this agency, live ones first by name; retired ones only when asked for. */
+export async function ownEntries(db: Db, opts: { includeRetired?: boolean } = {}): Promise<DirectoryEntry[]> {
+  const rows = await db.directoryEntry.findMany({
+    where: opts.includeRetired ? {} : { retiredAt: null },
+    select: { document: true },
+  });
+  return rows
+    .map((r) => r.document as unknown as DirectoryEntry)
+    .sort(
+      (a, b) => Number(Boolean(a.retiredAt)) - Number(Boolean(b.retiredAt)) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    );
+}
+
+/**
+ * What an administrator should re-verify: live entries already stale, or becoming stale within
+ * `warnDays`, the longest unconfirmed first.
+ */
+export async function entriesToVerify(db: Db, staleAfterDays: number, now = new Date(), warnDays = 30): Promise<DirectoryEntry[]> {
+  const due = new Date(now.getTime() - Math.max(0, staleAfterDays - warnDays) * 86_400_000);
+  const rows = await db.directoryEntry.findMany({
+    where: { retiredAt: null, lastVerified: { lt: new Date(`${today(due)}T00:00:00Z`) } },
+    orderBy: [{ lastVerified: 'asc' }, { id: 'asc' }],
+    select: { document: true },
+  });
+  return rows.map((r) => r.document as unknown as DirectoryEntry);
+}
+
+/** The history of one entry, oldest change first. */
+export async function entryHistory(db: Db, id: string) {
+  if (!isUuid(id)) return [];
+  return db.directoryChange.findMany({ where: { entryId: id }, orderBy: { seq: 'asc' } });
+}

@@ -1,0 +1,153 @@
+// The node's directory API: search (for anyone the policy lets see entries, ranked, with stale
+// marks), and for the agency's administrators the keeping of its own entries: create, edit,
+// verify, retire, bulk import from CSV, and the list of what to re-verify.
+import { type DirectoryEntry, directoryFilter, isStale, parseDirectoryCsv, parseOrThrow } from '@corridor/proto';
+import { type DirectoryEntryView, withoutNulls } from '@corridor/proto/graphql';
+import { releaseToCaller } from '../alerts/answer-release.js';
+import { releaseEntry } from '../policy/release.js';
+import {
+  builder,
+  DirectoryChangeRef,
+  DirectoryEntryRef,
+  DirectoryFilterInput,
+  DirectoryImportRef,
+  DirectoryPageRef,
+  type NodeContext,
+} from '../schema/builder.js';
+import {
+  createEntry,
+  type DirectoryActor,
+  entriesToVerify,
+  entryHistory,
+  importEntries,
+  ownEntries,
+  retireEntry,
+  searchDirectory,
+  updateEntry,
+  verifyEntry,
+} from './directory-store.js';
+
+const KEEP = 'keep the agency’s directory';
+
+function withStale(ctx: NodeContext, entries: DirectoryEntry[], now = new Date()): DirectoryEntryView[] {
+  return entries.map((e) => ({ ...e, stale: isStale(e, now, ctx.services.staleAfterDays) }));
+}
+
+function actor(ctx: NodeContext): DirectoryActor {
+  return { subject: ctx.claims.sub, name: ctx.claims.name };
+}
+
+function agencyOfNode(ctx: NodeContext) {
+  return { id: ctx.services.agency.id, name: ctx.services.agency.name };
+}
+
+builder.queryFields((t) => ({
+  directory: t.field({
+    type: DirectoryPageRef,
+    description: 'This agency’s live entries matching the filter, best first, as its release policy lets the caller see them.',
+    args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
+    resolve: async (_root, args, ctx) => {
+      const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
+      const { entries, total } = await searchDirectory(ctx.services.db, filter);
+      const policy = ctx.services.policy();
+      const released = await releaseToCaller(ctx.services, ctx.claims, withStale(ctx, entries), {
+        resource: 'directory_entry',
+        decide: (e, to) => releaseEntry(policy, e, to),
+        ref: (e) => e.id,
+      });
+      // What the policy withholds is not counted either: the total never hints at hidden entries.
+      return { entries: released, total: total - (entries.length - released.length) };
+    },
+  }),
+  ownDirectory: t.field({
+    type: [DirectoryEntryRef],
+    description: 'Every entry of this agency, live ones first; retired ones too when asked. For its own users.',
+    args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
+    authScopes: { ownAgency: 'list the agency’s own directory' },
+    resolve: async (_root, args, ctx) => withStale(ctx, await ownEntries(ctx.services.db, { includeRetired: args.includeRetired })),
+  }),
+  directoryToVerify: t.field({
+    type: [DirectoryEntryRef],
+    description: 'Live entries already stale or stale within 30 days, the longest unconfirmed first. For administrators.',
+    authScopes: { administrators: KEEP },
+    resolve: async (_root, _args, ctx) => withStale(ctx, await entriesToVerify(ctx.services.db, ctx.services.staleAfterDays)),
+  }),
+  directoryEntryHistory: t.field({
+    type: [DirectoryChangeRef],
+    description: 'Who changed this entry, when and how, oldest first. For administrators.',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { administrators: KEEP },
+    resolve: async (_root, args, ctx) => {
+      return (await entryHistory(ctx.services.db, String(args.id))).map((c) => ({
+        seq: c.seq.toString(),
+        change: c.change,
+        subject: c.subject,
+        name: c.name,
+        at: c.at.toISOString(),
+      }));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: 'A new entry of this agency (proto directoryEntryDraft), verified today by its author.',
+    args: { entry: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { administrators: KEEP },
+    resolve: async (_root, args, ctx) => {
+      const e = await createEntry(ctx.services.db, agencyOfNode(ctx), args.entry, actor(ctx));
+      ctx.services.log.info('directory entry created', { entry: e.id, user: ctx.claims.sub });
+      return withStale(ctx, [e])[0] as DirectoryEntryView;
+    },
+  }),
+  updateDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: 'Replaces an entry’s content (proto directoryEntryDraft); writing it verifies it.',
+    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { administrators: KEEP },
+    resolve: async (_root, args, ctx) => {
+      const e = await updateEntry(ctx.services.db, agencyOfNode(ctx), String(args.id), args.entry, actor(ctx));
+      ctx.services.log.info('directory entry edited', { entry: e.id, user: ctx.claims.sub });
+      return withStale(ctx, [e])[0] as DirectoryEntryView;
+    },
+  }),
+  verifyDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: 'Records that the caller confirmed the entry as it stands, today.',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { administrators: KEEP },
+    resolve: async (_root, args, ctx) => {
+      const e = await verifyEntry(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name);
+      ctx.services.log.info('directory entry verified', { entry: e.id, user: ctx.claims.sub });
+      return withStale(ctx, [e])[0] as DirectoryEntryView;
+    },
+  }),
+  retireDirectoryEntry: t.field({
+    type: DirectoryEntryRef,
+    description: 'Takes the entry out of every search; it stays at this node with its history.',
+    args: { id: t.arg.id({ required: true }) },
+    authScopes: { administrators: KEEP },
+    resolve: async (_root, args, ctx) => {
+      const e = await retireEntry(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name);
+      ctx.services.log.info('directory entry retired', { entry: e.id, user: ctx.claims.sub });
+      return withStale(ctx, [e])[0] as DirectoryEntryView;
+    },
+  }),
+  importDirectoryCsv: t.field({
+    type: DirectoryImportRef,
+    description: 'Imports entries from CSV (proto directory-csv): every row is checked first; all are applied, or none.',
+    args: { csv: t.arg.string({ required: true }) },
+    authScopes: { administrators: KEEP },
+    resolve: async (_root, args, ctx) => {
+      const parsed = parseDirectoryCsv(args.csv);
+      if (parsed.problems.length > 0) {
+        ctx.services.log.info('directory import refused', { user: ctx.claims.sub, problems: parsed.problems.length });
+        return { applied: false, created: 0, updated: 0, problems: parsed.problems };
+      }
+      const { created, updated } = await importEntries(ctx.services.db, agencyOfNode(ctx), parsed.rows, actor(ctx));
+      ctx.services.log.info('directory imported', { user: ctx.claims.sub, created, updated });
+      return { applied: true, created, updated, problems: [] };
+    },
+  }),
+}));

@@ -1,0 +1,87 @@
+// Hit / no hit (issue 5): does this agency hold an alert carrying a pseudonym a partner's user
+// asks about? The asking user's own node turns the identifier into pseudonyms (nodes hold the
+// keys, users and the gateway never do); every node answers for its own alerts only, under its
+// release policy, with the alert references and the agency's contact desk, never a raw value.
+// Every check is audited at the node that answered, hit or not, and rate-limited per user.
+import {
+  type AccessClaims,
+  type Alert,
+  agencyOf,
+  alert as alertSchema,
+  type DirectoryEntry,
+  type PseudonymizedIdentifier,
+} from '@corridor/proto';
+import type { HitAlertView, HitAnswerView } from '@corridor/proto/graphql';
+import type { AuditRecord } from '../audit/audit-log.js';
+import type { Db } from '../database.js';
+import type { NodeServices } from '../node-services.js';
+import { releaseAlert, releaseEntry, userReceiver } from '../policy/release.js';
+import { carriesAnyOf } from './identifier-lookup.js';
+
+/** This agency's current, not withdrawn, own alerts carrying any of the pseudonyms: one probe of the GIN index. */
+export async function ownAlertsCarrying(db: Db, pseudonyms: readonly PseudonymizedIdentifier[], limit = 50): Promise<Alert[]> {
+  if (pseudonyms.length === 0) return [];
+  const rows = await db.$queryRaw<{ document: unknown }[]>`
+    SELECT document FROM alerts
+    WHERE own AND document->>'status' <> 'withdrawn' AND ${carriesAnyOf(pseudonyms)}
+    ORDER BY created_at DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => alertSchema.parse(r.document));
+}
+
+/** The desk to call about this agency's alerts: a 24/7 desk first, then any desk. */
+async function contactDesk(db: Db): Promise<DirectoryEntry | null> {
+  const rows = await db.directoryEntry.findMany({ where: { retiredAt: null }, select: { document: true } });
+  const desks = rows.map((r) => r.document as unknown as DirectoryEntry).filter((e) => e.kind === 'desk');
+  desks.sort((a, b) => Number(b.availability.always) - Number(a.availability.always) || a.name.localeCompare(b.name));
+  return desks[0] ?? null;
+}
+
+export async function answerHitCheck(
+  services: Pick<NodeServices, 'db' | 'agency' | 'membership' | 'policy' | 'audit'>,
+  claims: AccessClaims,
+  pseudonyms: readonly PseudonymizedIdentifier[],
+): Promise<HitAnswerView> {
+  const membership = services.membership();
+  const self = agencyOf(membership, services.agency.id) ?? services.agency;
+  const policy = services.policy();
+  const own = claims.agency === self.id;
+  const to = own ? null : userReceiver(claims, membership);
+  const carrying = await ownAlertsCarrying(services.db, pseudonyms);
+
+  const hits: HitAlertView[] = [];
+  const byRule = new Map<string, string[]>();
+  for (const a of carrying) {
+    const released = own ? { item: a, rule: 'own-agency' } : to ? releaseAlert(policy, self, a, to) : null;
+    if (!released) continue; // not released to this user: as far as they can tell, no hit
+    const mine = new Set(a.identifiers.map((i) => i.pseudonym));
+    hits.push({
+      id: a.id,
+      revision: a.revision,
+      kind: a.kind,
+      createdAt: a.createdAt,
+      matched: [...new Set(pseudonyms.filter((p) => mine.has(p.pseudonym)).map((p) => p.kind))],
+    });
+    byRule.set(released.rule, [...(byRule.get(released.rule) ?? []), `${a.id}@${a.revision}`]);
+  }
+
+  const desk = hits.length > 0 ? await contactDesk(services.db) : null;
+  const contact = desk && (own ? desk : to ? (releaseEntry(policy, desk, to)?.item ?? null) : null);
+
+  // Every check is recorded, whatever its answer and whoever asked: which pseudonyms, by whom,
+  // and which alerts (under which rule) they were told of.
+  const asked = pseudonyms.map((p) => `pseudonym:${p.kind}:${p.pseudonym}`);
+  const base = {
+    channel: 'check' as const,
+    agency: claims.agency,
+    subject: claims.sub,
+    resource: 'alert' as const,
+    policyVersion: policy.version,
+  };
+  const records: AuditRecord[] =
+    byRule.size > 0
+      ? [...byRule].map(([rule, items]) => ({ ...base, items: [...items, ...asked], rule }))
+      : [{ ...base, items: asked, rule: 'no-hit' }];
+  await services.audit(records);
+  return { agency: self.id, hit: hits.length > 0, alerts: hits, contact };
+}

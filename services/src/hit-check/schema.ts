@@ -1,0 +1,36 @@
+// The node's hit / no-hit fields: pseudonymizing an identifier for this agency's own users, and
+// answering whether this agency holds an alert carrying a pseudonym; both rate-limited.
+import { hitCheckRequest, identifierErrors, identifierInput, parseOrThrow, pseudonymizeUnderAll, ValidationError } from '@corridor/proto';
+import { builder, HitAnswerRef, PseudonymRef } from '../schema/builder.js';
+import { answerHitCheck } from './hit-check.js';
+
+builder.queryFields((t) => ({
+  identifierPseudonyms: t.field({
+    type: [PseudonymRef],
+    description:
+      'The pseudonyms of an identifier (proto identifierInput) under the network key in use, for a hit / no-hit check; for this agency’s own users, rate-limited. The raw value is neither stored nor logged.',
+    args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { ownAgency: 'check identifiers' },
+    resolve: async (_root, args, ctx) => {
+      const identifier = parseOrThrow(identifierInput, args.identifier, 'identifier');
+      // A value its kind cannot read (no issuing state, a date of birth that does not exist) is
+      // the caller's to correct, at the field: `value` or `qualifier`, as the check form has them.
+      const unreadable = identifierErrors([identifier]).map((e) => ({ ...e, path: e.path.replace(/^identifiers\.0\./, '') }));
+      if (unreadable.length > 0) throw new ValidationError('identifier', unreadable);
+      await ctx.services.checkLimits.pseudonymize(`${ctx.claims.agency}:${ctx.claims.sub}`);
+      // Under every epoch in use: during a rotation, alerts of either epoch answer.
+      return pseudonymizeUnderAll(identifier, ctx.services.publishContext.networkKey, new Date());
+    },
+  }),
+  hitCheck: t.field({
+    type: HitAnswerRef,
+    description:
+      'Whether this agency holds an alert carrying one of these pseudonyms that it releases to the caller; audited, rate-limited.',
+    args: { pseudonyms: t.arg({ type: ['JSONObject'], required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const pseudonyms = parseOrThrow(hitCheckRequest, args.pseudonyms, 'hit check');
+      await ctx.services.checkLimits.answer(`${ctx.claims.agency}:${ctx.claims.sub}`);
+      return answerHitCheck(ctx.services, ctx.claims, pseudonyms);
+    },
+  }),
+}));

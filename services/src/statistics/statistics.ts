@@ -1,0 +1,114 @@
+// The agency's figures for voluntary reporting (issue 7, item 4), counted at its own node and
+// suppressed by proto's rule (statistics.ts) before they leave this module: nothing here returns
+// a raw small count.
+import {
+  type ConsultationEvent,
+  foldConsultation,
+  parseOrThrow,
+  type RawStatistics,
+  type StatisticsReport,
+  statisticsPeriod,
+  suppressStatistics,
+} from '@corridor/proto';
+import type { Db } from '../database.js';
+import { Prisma } from '../generated/prisma/client.js';
+
+export interface StatisticsOptions {
+  /** This node's agency: requests it is the sending authority of are `sent`. */
+  agency: string;
+  /** First and last month reported (`YYYY-MM`, UTC), both included; open when absent. */
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  /** Counts below it are suppressed (CORRIDOR_STATS_MIN_COUNT). */
+  threshold: number;
+  now: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+function monthStart(month: string, plus = 0): Date {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + plus, 1));
+}
+
+/** A condition on a timestamp column: within the period's whole months. */
+function within(column: Prisma.Sql, start: Date | null, end: Date | null): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
+  if (start) parts.push(Prisma.sql`${column} >= ${start}`);
+  if (end) parts.push(Prisma.sql`${column} < ${end}`);
+  return Prisma.join(parts, ' AND ');
+}
+
+/** Throws proto's ValidationError (fields `from`, `to`) for a period that is not whole months in order. */
+export async function agencyStatistics(db: Db, opts: StatisticsOptions): Promise<StatisticsReport> {
+  const period = parseOrThrow(
+    statisticsPeriod,
+    { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) },
+    'statistics period',
+  );
+  const start = period.from ? monthStart(period.from) : null;
+  const end = period.to ? monthStart(period.to, 1) : null;
+
+  // Current rows, one per alert: withdrawn alerts are counted too, since they were issued (and
+  // received) all the same; an amendment is the same alert, counted once, in its first month.
+  const alerts = await db.$queryRaw<RawStatistics['alerts']>`
+    SELECT CASE WHEN own THEN 'published' ELSE 'received' END AS direction, kind,
+      COALESCE(document->'route'->>'region', 'none') AS region,
+      to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
+    FROM alerts WHERE ${within(Prisma.sql`created_at`, start, end)}
+    GROUP BY 1, 2, 3, 4`;
+
+  // DISTINCT: a need listed twice on one notice is still one notice of that need.
+  const protectionNotices = await db.$queryRaw<RawStatistics['protectionNotices']>`
+    SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, flag, country, count(*)::int AS count
+    FROM (SELECT DISTINCT id, at, country, unnest(flags) AS flag FROM protection_notices
+          WHERE ${within(Prisma.sql`at`, start, end)}) AS n
+    GROUP BY 1, 2, 3`;
+
+  const { requests, answers } = await requestFigures(db, opts.agency, start, end);
+  return suppressStatistics(
+    {
+      agency: opts.agency,
+      period: { from: period.from ?? null, to: period.to ?? null },
+      generatedAt: opts.now.toISOString(),
+      alerts,
+      requests,
+      answers,
+      protectionNotices,
+    },
+    opts.threshold,
+  );
+}
+
+/**
+ * Requests are folded from their consultations' events, as both parties see them (proto
+ * foldConsultation). A request counts in the period it was sent in; a draft never sent is no
+ * request made and is left out (and a receiver never holds one).
+ */
+async function requestFigures(
+  db: Db,
+  agency: string,
+  start: Date | null,
+  end: Date | null,
+): Promise<Pick<RawStatistics, 'requests' | 'answers'>> {
+  const rows = await db.$queryRaw<{ consultationId: string; document: ConsultationEvent }[]>`
+    SELECT consultation_id::text AS "consultationId", document FROM consultation_events
+    WHERE consultation_id IN (SELECT consultation_id FROM consultation_events WHERE type = 'request')`;
+  const byConsultation = new Map<string, ConsultationEvent[]>();
+  for (const r of rows) byConsultation.set(r.consultationId, [...(byConsultation.get(r.consultationId) ?? []), r.document]);
+
+  const requests: RawStatistics['requests'] = [];
+  const answers: RawStatistics['answers'] = [];
+  for (const events of byConsultation.values()) {
+    for (const r of foldConsultation(events)?.requests ?? []) {
+      if (!r.sentAt) continue;
+      const sent = Date.parse(r.sentAt);
+      if ((start && sent < start.getTime()) || (end && sent >= end.getTime())) continue;
+      const direction = r.sendingAuthority.agency === agency ? 'sent' : 'received';
+      requests.push({ direction, requestType: r.requestType, status: r.status, count: 1 });
+      if (r.answeredAt)
+        answers.push({ direction, requestType: r.requestType, days: Math.max(0, Date.parse(r.answeredAt) - sent) / DAY_MS });
+    }
+  }
+  return { requests, answers };
+}

@@ -1,0 +1,38 @@
+// The node's route subscription fields, for this agency's own users: their subscription, the
+// alerts matching it with read marks, and marking alerts read.
+import type { JsonObject } from '@corridor/proto/graphql';
+import { builder, SubscribedAlertRef } from '../schema/builder.js';
+import { getSubscription, markRead, setSubscription, subscribedAlerts } from './subscription-store.js';
+
+builder.queryFields((t) => ({
+  mySubscription: t.field({
+    type: 'JSONObject',
+    nullable: true,
+    description: 'The caller’s route subscription (proto routeSubscription), or null.',
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: async (_root, _args, ctx) => (await getSubscription(ctx.services.db, ctx.claims.sub)) as JsonObject | null,
+  }),
+  subscribedAlerts: t.field({
+    type: [SubscribedAlertRef],
+    description: 'Alerts held here that match the caller’s subscription, newest first, read or unread.',
+    args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: (_root, args, ctx) => subscribedAlerts(ctx.services.db, ctx.claims.sub, args),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setSubscription: t.field({
+    type: 'JSONObject',
+    description: 'Replaces the caller’s route subscription (proto routeSubscription).',
+    args: { filter: t.arg({ type: 'JSONObject', required: true }) },
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: async (_root, args, ctx) => (await setSubscription(ctx.services.db, ctx.claims.sub, args.filter)) as unknown as JsonObject,
+  }),
+  markAlertsRead: t.int({
+    description: 'Marks alerts read for the caller; answers how many were newly marked.',
+    args: { ids: t.arg.idList({ required: true }) },
+    authScopes: { ownAgency: 'keep subscriptions' },
+    resolve: (_root, args, ctx) => markRead(ctx.services.db, ctx.claims.sub, args.ids.map(String)),
+  }),
+}));

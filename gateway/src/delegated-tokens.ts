@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import {
   ACCESS_TOKEN_TYPE,
+  bearerToken,
   CorridorError,
   JWT_TOKEN_TYPE,
   type Membership,
@@ -61,7 +62,7 @@ export function createDelegatedTokens(opts: DelegatedTokensOptions): DelegatedTo
     if (!own) throw new TokenExchangeError(`agency ${caller.agency} has no node to exchange the caller's token`);
     const body = new URLSearchParams({
       grant_type: TOKEN_EXCHANGE_GRANT,
-      subject_token: caller.authorization.replace(/^Bearer\s+/i, '').trim(),
+      subject_token: bearerToken(caller.authorization) ?? '',
       subject_token_type: ACCESS_TOKEN_TYPE,
       requested_token_type: JWT_TOKEN_TYPE,
       audience: nodeUrn(target),

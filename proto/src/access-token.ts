@@ -60,6 +60,11 @@ const ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt', 'jwt']);
 /** RFC 6750 §2.1: `Bearer` (any case), one or more spaces, then the token in b64token characters. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
+/** The token of an `Authorization: Bearer` header, read one way everywhere; undefined when it is not one. */
+export function bearerToken(authorization: string | null | undefined): string | undefined {
+  return authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
+}
+
 interface VerifierOptions extends JwksFetchOptions {
   /** CORRIDOR_MAX_TOKEN_LIFETIME_S at the node and the gateway. */
   maxLifetimeS: number;
@@ -80,9 +85,8 @@ export function createTokenVerifier(getMembership: () => Membership, options: Pa
   return {
     async verify(authorization) {
       if (!authorization) throw new AuthError('missing', 'no access token: send Authorization: Bearer <token>');
-      const bearer = BEARER.exec(authorization.trim());
-      if (!bearer) throw new AuthError('malformed', 'send the access token as Authorization: Bearer <token>');
-      const token = bearer[1] as string;
+      const token = bearerToken(authorization);
+      if (!token) throw new AuthError('malformed', 'send the access token as Authorization: Bearer <token>');
       const membership = getMembership();
       const now = Math.floor(Date.now() / 1000);
       const hit = cache.get(token);

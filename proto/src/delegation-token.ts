@@ -15,7 +15,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { AuthError, CLOCK_TOLERANCE_S, type TokenVerifier } from './access-token.js';
+import { AuthError, bearerToken, CLOCK_TOLERANCE_S, type TokenVerifier } from './access-token.js';
 import { type AccessClaims, accessClaims } from './claims.js';
 import type { Jwks } from './fields.js';
 import type { Membership } from './membership.js';
@@ -125,8 +125,8 @@ export function createDelegationVerifier(getMembership: () => Membership, selfAg
     async verify(authorization) {
       if (!authorization) throw new AuthError('missing', 'no access token: send Authorization: Bearer <token>');
       // RFC 6750 §2.1: the scheme is part of the header; a bare token is refused, as for access tokens.
-      if (!/^Bearer\s+/i.test(authorization)) throw new AuthError('malformed', 'send the delegated token as Authorization: Bearer <token>');
-      const token = authorization.replace(/^Bearer\s+/i, '').trim();
+      const token = bearerToken(authorization);
+      if (!token) throw new AuthError('malformed', 'send the delegated token as Authorization: Bearer <token>');
       const membership = getMembership();
       const now = Math.floor(Date.now() / 1000);
       const hit = cache.get(token);

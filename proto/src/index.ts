@@ -4,7 +4,14 @@
 // first imports it, and leaves it when the last one stops (public-face.spec.ts holds both).
 // Modules inside proto import each other by path; what only a sibling module or a spec needs is
 // exported from its module but not from here. Servers' GraphQL pieces are `@corridor/proto/graphql`.
-export { AuthError, type AuthFailure, createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S, type TokenVerifier } from './access-token.js';
+export {
+  AuthError,
+  type AuthFailure,
+  bearerToken,
+  createTokenVerifier,
+  DEFAULT_MAX_TOKEN_LIFETIME_S,
+  type TokenVerifier,
+} from './access-token.js';
 export {
   type Alert,
   type AlertInput,

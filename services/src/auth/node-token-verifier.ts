@@ -2,12 +2,12 @@
 // agency's issuer), or a user of another agency with a delegated token that the user's own node
 // signed for this node alone (proto delegation-token.ts). A user access token of another agency is
 // refused: it was meant for that agency's side only, and whoever shows it here may have recorded it.
-import { AuthError, isDelegationToken, type TokenVerifier } from '@corridor/proto';
+import { AuthError, bearerToken, isDelegationToken, type TokenVerifier } from '@corridor/proto';
 
 export function createNodeTokenVerifier(selfAgency: string, access: TokenVerifier, delegated: TokenVerifier): TokenVerifier {
   return {
     async verify(authorization) {
-      const token = authorization?.replace(/^Bearer\s+/i, '').trim();
+      const token = bearerToken(authorization);
       if (token && isDelegationToken(token)) return delegated.verify(authorization);
       const claims = await access.verify(authorization);
       if (claims.agency !== selfAgency)

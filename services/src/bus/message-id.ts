@@ -19,8 +19,9 @@ export function wireMessageIds(privateKeyMaterial: string): WireMessageId {
 export type OutboxKind = 'alert' | 'consultation' | 'correlation' | 'audit_head';
 
 /**
- * The row's message id, one scheme for every kind: the kind, what is sent (the same item the
- * release audit names, e.g. `<alert id>@<revision>`) and the recipient. Queuing the same message
+ * The row's message id, one scheme for every kind: the kind, what is sent (an alert's
+ * `<alert id>@<revision>`, a consultation event's id, a correlation's `<ours>><incoming>`, an audit
+ * head's `<seq>#<hash>`) and the recipient. Queuing the same message
  * for the same partner twice gives the same id, so the row is kept and sent once.
  */
 export function outboxMessageId(kind: OutboxKind, item: string, recipient: string): string {

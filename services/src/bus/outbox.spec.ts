@@ -111,6 +111,26 @@ describe('an alert travelling from one node to another over JetStream', () => {
     expect(seen).toEqual([a.id]);
   });
 
+  it('goes out while a partner whose inbox takes nothing has a full batch of messages waiting', async () => {
+    // A member that deletes its inbox stream (or never makes one) must not stall what goes to others.
+    const ghost = `${subjectRoot}.inbox.gh-ost.case.it-polfr`;
+    await italy.db.outboxMessage.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({ kind: 'consultation', subject: ghost, msgId: `ghost-${suffix}-${i}`, payload: '{}' })),
+    });
+    try {
+      const ctx = await italyPublishing(italy.db, { subjectRoot, onQueued: () => outbox.wake() });
+      const a = await publishAlert(ctx, routeInput());
+      const row = await until(
+        () => niger.db.alert.findUnique({ where: { id: a.id } }),
+        (r) => r !== null,
+      );
+      expect(row?.id).toBe(a.id);
+      expect(await italy.db.outboxMessage.count({ where: { subject: ghost, sentAt: null } })).toBe(300);
+    } finally {
+      await italy.db.outboxMessage.deleteMany({ where: { subject: ghost } });
+    }
+  });
+
   it('quarantines an alert whose signature does not hold, and never shows it', async () => {
     const { js } = await italyBus.ready();
     const genuine = await publishAlertDirect();

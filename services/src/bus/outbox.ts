@@ -1,6 +1,8 @@
 // The outbox relay: sends committed outbox rows to JetStream in order, marking each sent once the
 // server has acknowledged it. Rows wait while NATS is away and go out when it returns; a resend
-// after a crash is dropped by JetStream's duplicate window (same message id).
+// after a crash is dropped by JetStream's duplicate window (same message id). A partner whose inbox
+// does not take its messages (its stream gone, its server away) is held back alone, with growing
+// pauses: it must not stall, by filling every batch, what goes to the other partners.
 
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
@@ -9,6 +11,16 @@ import type { WireMessageId } from './message-id.js';
 
 const BATCH = 256;
 const SWEEP_MS = 1000;
+const HOLD_MIN_MS = 1000;
+const HOLD_MAX_MS = 10_000;
+
+/** `<root>.inbox.<recipient>.`: what every subject to one partner starts with (proto subjects.ts). */
+export function recipientPrefix(subject: string): string | undefined {
+  const at = subject.indexOf('.inbox.');
+  if (at < 0) return undefined;
+  const end = subject.indexOf('.', at + '.inbox.'.length);
+  return end < 0 ? undefined : subject.slice(0, end + 1);
+}
 
 export interface OutboxRelay {
   wake(): void;
@@ -21,6 +33,7 @@ export function startOutboxRelay(db: Db, bus: Bus, log: Logger, wireId: WireMess
   let stopped = false;
   let wakeUp: (() => void) | undefined;
   let woken = false;
+  const held = new Map<string, { until: number; pauseMs: number }>();
 
   const sleep = () =>
     new Promise<void>((resolve) => {
@@ -41,12 +54,29 @@ export function startOutboxRelay(db: Db, bus: Bus, log: Logger, wireId: WireMess
       woken = false;
       let sent = 0;
       try {
-        const rows = await db.outboxMessage.findMany({ where: { sentAt: null }, orderBy: { seq: 'asc' }, take: BATCH });
+        const now = Date.now();
+        const holding = [...held].filter(([, h]) => h.until > now).map(([prefix]) => ({ subject: { startsWith: prefix } }));
+        const rows = await db.outboxMessage.findMany({
+          where: { sentAt: null, ...(holding.length > 0 ? { NOT: holding } : {}) },
+          orderBy: { seq: 'asc' },
+          take: BATCH,
+        });
         // All in flight together: JetStream keeps per-subject order of arrival, and each row has its own ack.
         const acks = await Promise.allSettled(rows.map((r) => js.publish(r.subject, r.payload, { msgID: wireId(r.msgId), timeout: 5000 })));
         const done = rows.filter((_, i) => acks[i]?.status === 'fulfilled').map((r) => r.seq);
         if (done.length > 0) await db.outboxMessage.updateMany({ where: { seq: { in: done } }, data: { sentAt: new Date() } });
         sent = done.length;
+        // A partner is held only for what is its own doing: with NATS away every publish fails alike.
+        if (bus.connected())
+          rows.forEach((r, i) => {
+            const prefix = recipientPrefix(r.subject);
+            if (!prefix) return;
+            if (acks[i]?.status === 'fulfilled') held.delete(prefix);
+            else {
+              const pauseMs = Math.min((held.get(prefix)?.pauseMs ?? HOLD_MIN_MS / 2) * 2, HOLD_MAX_MS);
+              held.set(prefix, { until: Date.now() + pauseMs, pauseMs });
+            }
+          });
         const failed = acks.find((a) => a.status === 'rejected');
         if (failed) {
           log.warn('outbox publish failed, will retry', {

@@ -21,6 +21,8 @@ export {
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';
+export { defineContractInputs } from './contract-inputs.js';
+export type { DerivedInput } from './input-types-from-schema.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { useBearerAuth } from './use-bearer-auth.js';

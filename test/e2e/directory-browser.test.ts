@@ -8,7 +8,7 @@ import { newId } from '@corridor/proto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
-import { officersAnd, startTestNetwork } from '../support/test-network.js';
+import { adminOf, officersAnd, startTestNetwork } from '../support/test-network.js';
 
 const dateAt = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -47,7 +47,7 @@ const consoles = useConsoleBrowsers(() =>
   startTestNetwork({
     console: true,
     directory: { 'ne-ppn': [permanence, aicha] },
-    users: officersAnd({ id: 'ne-ppn-admin', name: 'Idrissa Maïga', agency: 'ne-ppn', roles: ['administrator'] }),
+    users: officersAnd(adminOf('ne-ppn', 'Idrissa Maïga')),
   }),
 );
 const { signIn } = consoles;

@@ -23,6 +23,11 @@ export function officersAnd(...extra: UserSpec[]): UserSpec[] {
   ];
 }
 
+/** The administrator of `agency` (`<agency>-admin`), named `name`. */
+export function adminOf(agency: string, name: string): UserSpec {
+  return { id: `${agency}-admin`, name, agency, roles: ['administrator'] };
+}
+
 export interface TestNetwork extends RunningNetwork {
   natsUsers: NonNullable<RunningNetwork['natsUsers']>;
   nats: NonNullable<RunningNetwork['nats']>;

@@ -10,7 +10,7 @@ import { type AgencyProvider, startAgencyProvider } from '../support/agency-prov
 import { arrivedInFeed, fillRouteAlert, submitAlert } from '../support/browser.js';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
 import { eventually } from '../support/graphql.js';
-import { startTestNetwork } from '../support/test-network.js';
+import { changingAgency, startTestNetwork } from '../support/test-network.js';
 
 const consoles = useConsoleBrowsers(() => startTestNetwork({ console: true }));
 let agencyProvider: AgencyProvider;
@@ -25,21 +25,16 @@ beforeAll(async () => {
     accessTokenTtlS: 75,
   });
   // Niger joins with its own provider: named by its issuer alone (keys by discovery), and a mapping.
-  await net.updateMembership((m) => ({
-    ...m,
-    agencies: m.agencies.map((a) =>
-      a.id === 'ne-ppn'
-        ? {
-            ...a,
-            tokenIssuer: {
-              issuer: agencyProvider.issuer,
-              clientId: agencyProvider.clientId,
-              claims: { roles: 'groups', roleMap: { 'CORRIDOR-Procureur': 'prosecutor' }, name: 'preferred_username' },
-            },
-          }
-        : a,
-    ),
-  }));
+  await net.updateMembership(
+    changingAgency('ne-ppn', (a) => ({
+      ...a,
+      tokenIssuer: {
+        issuer: agencyProvider.issuer,
+        clientId: agencyProvider.clientId,
+        claims: { roles: 'groups', roleMap: { 'CORRIDOR-Procureur': 'prosecutor' }, name: 'preferred_username' },
+      },
+    })),
+  );
   // The gateway lists the new provider once it has read the new membership.
   await eventually(async () => {
     const listed = (await (await fetch(new URL('/agencies', net.gatewayUrl))).json()) as { agencies: { id: string; issuer: string }[] };

@@ -2,7 +2,7 @@
 // and a prosecutor in Niger, with the console open on the live feed, sees it arrive.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { arrivedInFeed, fillRouteAlert, submitAlert } from '../support/browser.js';
+import { arrivedInFeed, publishRouteAlert } from '../support/browser.js';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
 import { routeAlert } from '../support/fixtures.js';
 import { startTestNetwork } from '../support/test-network.js';
@@ -27,10 +27,8 @@ it('shows an alert published in one agency’s console in another agency’s liv
   await nigerPage.getByTestId('sources').waitFor();
 
   const italyPage = await signIn(consoles.italy, 'it-polfr-officer');
-  await italyPage.getByTestId('nav-publish').click();
   const summary = `Wooden boat intercepted south of Lampedusa, ${consoles.net.run}`;
-  await fillRouteAlert(italyPage, summary, 62);
-  const id = await submitAlert(italyPage);
+  const id = await publishRouteAlert(italyPage, summary, 62);
   expect(id).toBeDefined();
 
   const arrived = await arrivedInFeed(nigerPage, id);

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AgencyProvider, startAgencyProvider } from '../support/agency-provider.js';
-import { arrivedInFeed, fillRouteAlert, submitAlert } from '../support/browser.js';
+import { arrivedInFeed, publishRouteAlert } from '../support/browser.js';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
 import { eventually } from '../support/graphql.js';
 import { changingAgency, startTestNetwork } from '../support/test-network.js';
@@ -67,10 +67,8 @@ it('signs officers in at their own agency’s provider, reads the feed, publishe
   const italyPage = await consoles.italy.newPage();
   await italyPage.goto(consoles.net.consoleUrl as string);
   await signInAtAgency(italyPage, 'it-polfr', () => italyPage.getByTestId('pick-user-it-polfr-officer').click());
-  await italyPage.getByTestId('nav-publish').click();
   const summary = `Boat seen leaving Zuwara at dawn, ${consoles.net.run}`;
-  await fillRouteAlert(italyPage, summary, 41);
-  const id = await submitAlert(italyPage);
+  const id = await publishRouteAlert(italyPage, summary, 41);
   expect(id).toBeDefined();
 
   // Niger, signed in through its own provider, receives it on the live feed.
@@ -78,11 +76,8 @@ it('signs officers in at their own agency’s provider, reads the feed, publishe
   expect(await arrived.textContent()).toContain(summary);
 
   // Niger publishes too, with the token of its own provider, and Italy's feed shows it.
-  await nigerPage.getByTestId('nav-publish').click();
   const fromNiger = `Convoy crossing Agadez northwards, ${consoles.net.run}`;
-  await fillRouteAlert(nigerPage, fromNiger, 41);
-  await nigerPage.getByTestId('publish-submit').click();
-  await nigerPage.getByTestId('publish-success').waitFor();
+  await publishRouteAlert(nigerPage, fromNiger, 41);
   await italyPage.getByTestId('nav-feed').click();
   await italyPage.getByText(fromNiger).waitFor({ timeout: 20_000 });
 

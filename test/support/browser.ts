@@ -33,8 +33,20 @@ export async function signInAs(context: BrowserContext, consoleUrl: string, user
   return page;
 }
 
-/** Fills the publish form with a route alert: Zuwara (Libya) to Lampedusa (Italy) by wooden boat. */
-export async function fillRouteAlert(page: Page, summary: string, migrants: number): Promise<void> {
+/**
+ * Publishes from the console's publish page a route alert, Zuwara (Libya) to Lampedusa (Italy) by
+ * wooden boat; the id of the alert the console says it published, if it says one.
+ */
+export async function publishRouteAlert(page: Page, summary: string, migrants: number): Promise<string | undefined> {
+  await page.getByTestId('nav-publish').click();
+  await fillRouteAlert(page, summary, migrants);
+  await page.getByTestId('publish-submit').click();
+  const success = page.getByTestId('publish-success');
+  await success.waitFor();
+  return /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
+}
+
+async function fillRouteAlert(page: Page, summary: string, migrants: number): Promise<void> {
   await page.getByLabel('Waypoint 1 country').selectOption('LBY');
   await page.getByLabel('Place').first().fill('Zuwara');
   await page.getByLabel('Waypoint 2 country').selectOption('ITA');
@@ -42,14 +54,6 @@ export async function fillRouteAlert(page: Page, summary: string, migrants: numb
   await page.getByLabel('Means of transport').selectOption('wooden_boat');
   await page.getByLabel('Number of migrants').fill(String(migrants));
   await page.getByLabel('Summary').fill(summary);
-}
-
-/** Submits the publish form; the id of the alert the console says it published, if it says one. */
-export async function submitAlert(page: Page): Promise<string | undefined> {
-  await page.getByTestId('publish-submit').click();
-  const success = page.getByTestId('publish-success');
-  await success.waitFor();
-  return /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
 }
 
 /** The live feed's card of alert `id`, once it has arrived. */

@@ -1,8 +1,8 @@
-import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from './alert.js';
 import { type AlertSigner, createAlertSigner, verifyAlertSignature } from './alert-signature.js';
 import type { Membership } from './membership.js';
+import { keyPair, signingMembership } from './testing/signing-members.js';
 
 let signer: AlertSigner;
 let impostor: AlertSigner;
@@ -25,31 +25,15 @@ const alert: Alert = {
   routeDetails: { transport: 'rubber_boat', communicationPlatforms: [] },
 };
 
-async function keyPair(kid: string) {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
-  return { priv: { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' }, pub: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' } };
-}
-
 beforeAll(async () => {
   const italy = await keyPair('it-polfr-alerts-1');
   const niger = await keyPair('ne-ppn-alerts-1');
   signer = await createAlertSigner(italy.priv);
   impostor = await createAlertSigner({ ...niger.priv, kid: 'it-polfr-alerts-1' });
-  const member = (id: string, country: 'ITA' | 'NER', pub: typeof italy.pub) => ({
-    id,
-    name: id,
-    country,
-    networks: [],
-    nodeUrl: 'http://127.0.0.1:1/graphql',
-    tokenIssuer: { issuer: id, jwks: { keys: [pub as never] } },
-    alertSigningKeys: { keys: [pub as never] },
-  });
-  membership = {
-    network: { id: 'n1', name: 'n' },
-    audience: 'corridor',
-    version: 1,
-    agencies: [member('it-polfr', 'ITA', italy.pub), member('ne-ppn', 'NER', niger.pub)],
-  };
+  membership = signingMembership([
+    { id: 'it-polfr', country: 'ITA', pub: italy.pub },
+    { id: 'ne-ppn', country: 'NER', pub: niger.pub },
+  ]);
 });
 
 describe('alert signatures', () => {

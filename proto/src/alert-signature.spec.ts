@@ -2,28 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from './alert.js';
 import { type AlertSigner, createAlertSigner, verifyAlertSignature } from './alert-signature.js';
 import type { Membership } from './membership.js';
+import { storedRouteAlert } from './testing/alerts.js';
 import { keyPair, signingMembership } from './testing/signing-members.js';
 
 let signer: AlertSigner;
 let impostor: AlertSigner;
 let membership: Membership;
 
-const alert: Alert = {
-  id: '0196a4f2-7c00-7000-8000-000000000001',
-  kind: 'route',
-  origin: { agency: 'it-polfr', country: 'ITA' },
-  tlp: 'GREEN',
-  recipients: [],
-  createdAt: '2026-11-24T10:00:00.000Z',
-  validUntil: null,
-  grading: { source: 'B', information: '2' },
-  summary: 'Night departures from Zuwara',
-  identifiers: [],
-  revision: 1,
-  status: 'active',
-  route: { region: 'central-mediterranean', waypoints: [{ country: 'LBY' }, { country: 'ITA' }] },
-  routeDetails: { transport: 'rubber_boat', communicationPlatforms: [] },
-};
+const alert: Alert = storedRouteAlert({ createdAt: '2026-11-24T10:00:00.000Z', summary: 'Night departures from Zuwara' });
 
 beforeAll(async () => {
   const italy = await keyPair('it-polfr-alerts-1');

@@ -50,6 +50,9 @@ const desk = entry({
   lastVerified: '2026-09-15',
 });
 
+/** The desk, reached by `channels` alone. */
+const deskReachedBy = (...channels: DirectoryEntryInput['channels']): DirectoryEntry => entry({ ...desk, channels });
+
 /** The card's content lines, unfolded (RFC 6350 §3.2), without the final CRLF. */
 const unfold = (card: string): string[] => card.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
 
@@ -146,15 +149,12 @@ describe('a contact card (vCard 4.0)', () => {
   });
 
   it('offers a phone number as a tel URI only when it is international and has no words', () => {
-    const phones = entry({
-      ...desk,
-      channels: [
-        { type: 'phone', value: '+39 (06) 4686-1/2' },
-        { type: 'phone', value: '06 4686 1' },
-        { type: 'phone', value: '+39 06 4686 ext. 12' },
-        { type: 'fax', value: '+39.06.4686.2222' },
-      ],
-    });
+    const phones = deskReachedBy(
+      { type: 'phone', value: '+39 (06) 4686-1/2' },
+      { type: 'phone', value: '06 4686 1' },
+      { type: 'phone', value: '+39 06 4686 ext. 12' },
+      { type: 'fax', value: '+39.06.4686.2222' },
+    );
     const tel = unfold(toVCard(phones)).filter((l) => l.startsWith('TEL'));
     expect(tel).toEqual([
       'TEL;VALUE=uri;TYPE=work,voice:tel:+3906468612',
@@ -165,14 +165,11 @@ describe('a contact card (vCard 4.0)', () => {
   });
 
   it('puts a secure-messaging address in IMPP only when it is a URI, otherwise in the note', () => {
-    const messaging = entry({
-      ...desk,
-      channels: [
-        { type: 'secure_messaging', value: 'matrix:u/sala:matrix.example.it' },
-        { type: 'secure_messaging', value: '@sala:matrix.example.it' },
-        { type: 'secure_messaging', value: 'Signal: +39 333 000 0000' },
-      ],
-    });
+    const messaging = deskReachedBy(
+      { type: 'secure_messaging', value: 'matrix:u/sala:matrix.example.it' },
+      { type: 'secure_messaging', value: '@sala:matrix.example.it' },
+      { type: 'secure_messaging', value: 'Signal: +39 333 000 0000' },
+    );
     const lines = unfold(toVCard(messaging));
     expect(lines.filter((l) => l.startsWith('IMPP'))).toEqual(['IMPP:matrix:u/sala:matrix.example.it']);
     expect(lines).toContain('NOTE:Hours: 24/7\\nSecure messaging: @sala:matrix.example.it\\nSecure messaging: Signal: +39 333 000 0000');

@@ -1,30 +1,15 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { type DirectoryEntry, type DirectoryEntryInput, directoryEntry } from './directory.js';
+import { ITALY_DESK, NIGER_PROSECUTOR } from './testing/directory-entries.js';
 import { toVCard, toVCards, vcardFileName } from './vcard.js';
 
 const entry = (input: DirectoryEntryInput): DirectoryEntry => directoryEntry.parse(input);
 
 const prosecutor = entry({
-  id: '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e01',
-  agency: 'ne-ppn',
-  country: 'NER',
-  kind: 'person',
-  name: 'Aïcha Maïga-Ousmane',
+  ...NIGER_PROSECUTOR,
   title: 'Procureure, pôle judiciaire',
-  roles: ['prosecutor', 'central_authority_mla'],
-  competences: ['mla', 'extradition'],
-  networks: ['wacap', 'sahel-net'],
   postedIn: 'TCD',
-  languages: ['fr', 'ha', 'en'],
-  availability: {
-    always: false,
-    timeZone: 'Africa/Niamey',
-    hours: [
-      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '17:00' },
-      { days: ['sat'], from: '09:00', to: '12:00' },
-    ],
-  },
   channels: [
     { type: 'phone', value: '+227 20 72 34 56' },
     { type: 'phone', value: '20 72 34 57 (poste 12)' },
@@ -34,20 +19,13 @@ const prosecutor = entry({
     { type: 'secure_messaging', value: 'Threema ABCD1234' },
   ],
   notes: 'Call before 10:00; "urgent" cases only.\nBackslash \\ here',
-  lastVerified: '2026-10-01',
 });
 
 const desk = entry({
-  id: '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e02',
-  agency: 'it-dcis',
-  country: 'ITA',
-  kind: 'desk',
+  ...ITALY_DESK,
   name: 'Sala operativa',
   roles: ['border_control'],
-  languages: ['it', 'en'],
-  availability: { always: true, timeZone: 'Europe/Rome' },
   channels: [{ type: 'phone', value: '+39 06 4686 1' }],
-  lastVerified: '2026-09-15',
 });
 
 /** The desk, reached by `channels` alone. */

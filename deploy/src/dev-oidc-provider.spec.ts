@@ -2,13 +2,13 @@
 // done here with plain HTTP — discovery, authorization code with PKCE, the demo-user page, the
 // token, a refresh — and the tokens it hands out pass proto's verifier against the membership.
 import { createHash, randomBytes } from 'node:crypto';
-import { createTokenVerifier, type Jwks, type Membership } from '@corridor/proto';
+import { createTokenVerifier, type Membership } from '@corridor/proto';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevIssuer, DEV_CONSOLE_CLIENT_ID, DEV_ISSUER_WARNING, type DevIssuer, oidcIssuerFor } from './dev-token-issuer.js';
 import { freePort } from './free-port.js';
-import { newKeyPair } from './keys.js';
-import { AUDIENCE, buildMembership } from './membership-document.js';
+import { issuerSpecMembership } from './issuer-spec-membership.js';
+import { AUDIENCE } from './membership-document.js';
 import type { AgencySpec } from './network.js';
 
 const agencies: AgencySpec[] = [
@@ -36,6 +36,15 @@ function cookieJar() {
   };
 }
 
+/** A request to the token endpoint as the console sends it: a form, from the public client. */
+function tokenRequest(discovery: Record<string, string>, params: Record<string, string>): Promise<Response> {
+  return fetch(discovery.token_endpoint as string, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: DEV_CONSOLE_CLIENT_ID, ...params }),
+  });
+}
+
 describe('development issuer as an OpenID Connect provider', () => {
   let issuer: DevIssuer;
   let url: string;
@@ -51,15 +60,7 @@ describe('development issuer as an OpenID Connect provider', () => {
       audience: AUDIENCE,
     });
     ({ close } = await issuer.listen(port, '127.0.0.1', () => undefined));
-    const alertKeys: Record<string, Jwks> = {};
-    for (const a of agencies) alertKeys[a.id] = { keys: [(await newKeyPair(`${a.id}-alerts`)).publicJwk] };
-    membership = buildMembership({
-      agencies,
-      issuer,
-      issuerUrl: url,
-      alertSigningKeys: alertKeys,
-      nodeUrls: { 'it-polfr': 'http://127.0.0.1:1/graphql', 'ng-nis': 'http://127.0.0.1:2/graphql' },
-    });
+    membership = await issuerSpecMembership(agencies, issuer, url);
   });
   afterAll(() => close?.());
 
@@ -100,16 +101,11 @@ describe('development issuer as an OpenID Connect provider', () => {
       if (location.startsWith(REDIRECT)) {
         const back = new URL(location);
         expect(back.searchParams.get('state')).toBe('state-1');
-        const token = await fetch(discovery.token_endpoint as string, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'authorization_code',
-            client_id: DEV_CONSOLE_CLIENT_ID,
-            code: back.searchParams.get('code') as string,
-            redirect_uri: REDIRECT,
-            code_verifier: verifier,
-          }),
+        const token = await tokenRequest(discovery, {
+          grant_type: 'authorization_code',
+          code: back.searchParams.get('code') as string,
+          redirect_uri: REDIRECT,
+          code_verifier: verifier,
         });
         return { page, token: (await token.json()) as Record<string, string>, discovery };
       }
@@ -133,15 +129,7 @@ describe('development issuer as an OpenID Connect provider', () => {
 
   it('renews the access token with the refresh token', async () => {
     const { token, discovery } = await signInAs('ng-nis', 'chinedu');
-    const renewed = await fetch(discovery.token_endpoint as string, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: DEV_CONSOLE_CLIENT_ID,
-        refresh_token: token.refresh_token as string,
-      }),
-    });
+    const renewed = await tokenRequest(discovery, { grant_type: 'refresh_token', refresh_token: token.refresh_token as string });
     const body = (await renewed.json()) as Record<string, string>;
     expect(renewed.status).toBe(200);
     expect(body.access_token).not.toBe(token.access_token);

@@ -13,6 +13,28 @@ export const DEV_CONSOLE_CLIENT_ID = 'corridor-console';
 /** Access tokens from the sign-in flow are short: the console renews them with its refresh token. */
 export const DEV_ACCESS_TOKEN_TTL_S = 15 * 60;
 
+/**
+ * What an `oidc-provider` needs to issue Corridor access tokens: JWTs for the network's audience
+ * (resource indicators, RFC 8707) with the `corridor` scope, and no development pages.
+ */
+export function corridorAccessTokens(audience: string, ttlS: number, alg: 'EdDSA' | 'RS256'): Configuration['features'] {
+  return {
+    devInteractions: { enabled: false },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: () => audience,
+      useGrantedResource: () => true,
+      getResourceServerInfo: () => ({
+        scope: 'corridor',
+        audience,
+        accessTokenFormat: 'jwt',
+        accessTokenTTL: ttlS,
+        jwt: { sign: { alg } },
+      }),
+    },
+  };
+}
+
 export interface DevAccount {
   id: string;
   name: string;
@@ -73,21 +95,7 @@ export function createDevProvider(opts: DevProviderOptions): (req: IncomingMessa
     },
     interactions: { url: (_ctx, interaction) => `${mountPath}/interaction/${interaction.uid}` },
     ttl: { AccessToken: DEV_ACCESS_TOKEN_TTL_S, RefreshToken: 8 * 3600, Session: 8 * 3600, Grant: 8 * 3600 },
-    features: {
-      devInteractions: { enabled: false },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: () => opts.audience,
-        useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
-          scope: 'corridor',
-          audience: opts.audience,
-          accessTokenFormat: 'jwt',
-          accessTokenTTL: DEV_ACCESS_TOKEN_TTL_S,
-          jwt: { sign: { alg: 'EdDSA' } },
-        }),
-      },
-    },
+    features: corridorAccessTokens(opts.audience, DEV_ACCESS_TOKEN_TTL_S, 'EdDSA'),
   };
   const provider = new Provider(opts.issuer, config);
   const callback = provider.callback();

@@ -1,8 +1,8 @@
-import { createTokenVerifier, type Jwks, type Membership } from '@corridor/proto';
+import { createTokenVerifier, type Membership } from '@corridor/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevIssuer, DEV_ISSUER_WARNING, type DevIssuer, issuerFor } from './dev-token-issuer.js';
-import { newKeyPair } from './keys.js';
-import { AUDIENCE, buildMembership } from './membership-document.js';
+import { issuerSpecMembership } from './issuer-spec-membership.js';
+import { AUDIENCE } from './membership-document.js';
 import type { AgencySpec } from './network.js';
 
 const agencies: AgencySpec[] = [
@@ -21,15 +21,7 @@ describe('development token issuer', () => {
 
   beforeAll(async () => {
     issuer = await createDevIssuer({ users, agencies: agencies.map((a) => ({ ...a, issuer: issuerFor(a.id) })), audience: AUDIENCE });
-    const alertKeys: Record<string, Jwks> = {};
-    for (const a of agencies) alertKeys[a.id] = { keys: [(await newKeyPair(`${a.id}-alerts`)).publicJwk] };
-    // The same builder the launcher uses: what is verified here is what the nodes will read.
-    membership = buildMembership({
-      agencies,
-      issuer,
-      alertSigningKeys: alertKeys,
-      nodeUrls: { 'it-polfr': 'http://127.0.0.1:1/graphql', 'ng-nis': 'http://127.0.0.1:2/graphql' },
-    });
+    membership = await issuerSpecMembership(agencies, issuer);
     server = await issuer.listen(0, '127.0.0.1', () => undefined);
   });
   afterAll(() => server.close());

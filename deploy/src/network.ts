@@ -75,6 +75,21 @@ export interface ProcessHandle {
   stop(): Promise<void>;
 }
 
+/** `child` as a test drives it: started again only when it is not running, then awaited until `ready`. */
+function handleOf(child: ManagedChild, ready: () => Promise<void>): ProcessHandle {
+  return {
+    get running() {
+      return child.running;
+    },
+    async start() {
+      if (child.running) return;
+      child.start();
+      await ready();
+    },
+    stop: () => child.stop(),
+  };
+}
+
 export interface NodeHandle {
   agency: string;
   url: string;
@@ -194,17 +209,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       stack.push(async () => rmSync(storeDir, { recursive: true, force: true }));
       stack.push(() => nats.stop());
       await natsUp();
-      natsHandle = {
-        get running() {
-          return nats.running;
-        },
-        async start() {
-          if (nats.running) return;
-          nats.start();
-          await natsUp();
-        },
-        stop: () => nats.stop(),
-      };
+      natsHandle = handleOf(nats, natsUp);
       // A restart, not a reload: nats-server 2.9.10 reloads the new account, but a service import
       // from it into an existing account is then answered "jetstream is not enabled". The store
       // is kept, and nodes reconnect and resend what waited in their outboxes.
@@ -353,17 +358,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     const gatewayHealthy = () =>
       waitUntil(gateway, 'healthy', async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok, 60_000);
     await gatewayHealthy();
-    const gatewayHandle: ProcessHandle = {
-      get running() {
-        return gateway.running;
-      },
-      async start() {
-        if (gateway.running) return;
-        gateway.start();
-        await gatewayHealthy();
-      },
-      stop: () => gateway.stop(),
-    };
+    const gatewayHandle = handleOf(gateway, gatewayHealthy);
 
     // The console.
     let consoleUrl: string | undefined;

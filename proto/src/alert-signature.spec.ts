@@ -1,55 +1,25 @@
-import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from './alert.js';
 import { type AlertSigner, createAlertSigner, verifyAlertSignature } from './alert-signature.js';
 import type { Membership } from './membership.js';
+import { storedRouteAlert } from './testing/alerts.js';
+import { keyPair, signingMembership } from './testing/signing-members.js';
 
 let signer: AlertSigner;
 let impostor: AlertSigner;
 let membership: Membership;
 
-const alert: Alert = {
-  id: '0196a4f2-7c00-7000-8000-000000000001',
-  kind: 'route',
-  origin: { agency: 'it-polfr', country: 'ITA' },
-  tlp: 'GREEN',
-  recipients: [],
-  createdAt: '2026-11-24T10:00:00.000Z',
-  validUntil: null,
-  grading: { source: 'B', information: '2' },
-  summary: 'Night departures from Zuwara',
-  identifiers: [],
-  revision: 1,
-  status: 'active',
-  route: { region: 'central-mediterranean', waypoints: [{ country: 'LBY' }, { country: 'ITA' }] },
-  routeDetails: { transport: 'rubber_boat', communicationPlatforms: [] },
-};
-
-async function keyPair(kid: string) {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
-  return { priv: { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' }, pub: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' } };
-}
+const alert: Alert = storedRouteAlert({ createdAt: '2026-11-24T10:00:00.000Z', summary: 'Night departures from Zuwara' });
 
 beforeAll(async () => {
   const italy = await keyPair('it-polfr-alerts-1');
   const niger = await keyPair('ne-ppn-alerts-1');
   signer = await createAlertSigner(italy.priv);
   impostor = await createAlertSigner({ ...niger.priv, kid: 'it-polfr-alerts-1' });
-  const member = (id: string, country: 'ITA' | 'NER', pub: typeof italy.pub) => ({
-    id,
-    name: id,
-    country,
-    networks: [],
-    nodeUrl: 'http://127.0.0.1:1/graphql',
-    tokenIssuer: { issuer: id, jwks: { keys: [pub as never] } },
-    alertSigningKeys: { keys: [pub as never] },
-  });
-  membership = {
-    network: { id: 'n1', name: 'n' },
-    audience: 'corridor',
-    version: 1,
-    agencies: [member('it-polfr', 'ITA', italy.pub), member('ne-ppn', 'NER', niger.pub)],
-  };
+  membership = signingMembership([
+    { id: 'it-polfr', country: 'ITA', pub: italy.pub },
+    { id: 'ne-ppn', country: 'NER', pub: niger.pub },
+  ]);
 });
 
 describe('alert signatures', () => {

@@ -1,42 +1,27 @@
-import { CompactSign, exportJWK, generateKeyPair, importJWK } from 'jose';
+import { CompactSign, importJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAlertSigner, type Signable } from './alert-signature.js';
 import { AUDIT_HEAD_TYP, type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 import type { Membership } from './membership.js';
 import { auditHeadSubject, parseAlertSubject, parseAuditHeadSubject } from './subjects.js';
+import { keyPair, type SpecKeyPair, signingMembership } from './testing/signing-members.js';
 
 let italy: AuditHeadSigner;
-let nigerKey: Awaited<ReturnType<typeof keyPair>>;
-let italyKey: Awaited<ReturnType<typeof keyPair>>;
+let nigerKey: SpecKeyPair;
+let italyKey: SpecKeyPair;
 let membership: Membership;
 
 const head: AuditHead = { agency: 'it-polfr', seq: '42', hash: 'a'.repeat(64), at: '2026-11-30T10:00:00.000Z' };
 const NOW = new Date('2026-11-30T10:00:05Z');
 
-async function keyPair(kid: string) {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
-  return { priv: { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' }, pub: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' } };
-}
-
 beforeAll(async () => {
   italyKey = await keyPair('it-polfr-alerts-1');
   nigerKey = await keyPair('ne-ppn-alerts-1');
   italy = await createAuditHeadSigner(italyKey.priv);
-  const member = (id: string, pub: typeof italyKey.pub) => ({
-    id,
-    name: id,
-    country: 'ITA' as const,
-    networks: [],
-    nodeUrl: 'http://127.0.0.1:1/graphql',
-    tokenIssuer: { issuer: id, jwks: { keys: [pub as never] } },
-    alertSigningKeys: { keys: [pub as never] },
-  });
-  membership = {
-    network: { id: 'n1', name: 'n' },
-    audience: 'corridor',
-    version: 1,
-    agencies: [member('it-polfr', italyKey.pub), member('ne-ppn', nigerKey.pub)],
-  };
+  membership = signingMembership([
+    { id: 'it-polfr', country: 'ITA', pub: italyKey.pub },
+    { id: 'ne-ppn', country: 'ITA', pub: nigerKey.pub },
+  ]);
 });
 
 /** A compact JWS over any payload with Italy's key, as a hostile holder of that key could write. */

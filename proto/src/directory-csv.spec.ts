@@ -9,6 +9,7 @@ import {
   parseDirectoryCsv,
   parseDirectoryRecord,
 } from './directory-csv.js';
+import { ITALY_DESK, NIGER_PROSECUTOR } from './testing/directory-entries.js';
 
 const entry = (input: DirectoryEntryInput): DirectoryEntry => directoryEntry.parse(input);
 
@@ -18,25 +19,12 @@ function draftOf(e: DirectoryEntry) {
 }
 
 const prosecutor = entry({
-  id: '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e01',
-  agency: 'ne-ppn',
-  country: 'NER',
-  kind: 'person',
-  name: 'Aïcha Maïga-Ousmane',
+  ...NIGER_PROSECUTOR,
   title: 'Procureure, pôle judiciaire spécialisé',
-  roles: ['prosecutor', 'central_authority_mla'],
-  competences: ['mla', 'extradition'],
-  networks: ['wacap', 'sahel-net'],
   covers: ['NER', 'TCD'],
   routes: ['central-mediterranean'],
-  languages: ['fr', 'ha', 'en'],
   availability: {
-    always: false,
-    timeZone: 'Africa/Niamey',
-    hours: [
-      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '17:00' },
-      { days: ['sat'], from: '09:00', to: '12:00' },
-    ],
+    ...NIGER_PROSECUTOR.availability,
     absences: [
       { from: '2026-12-20', to: '2027-01-03', note: 'Christmas leave; back on the 4th' },
       { from: '2027-02-01', to: '2027-02-01' },
@@ -48,26 +36,19 @@ const prosecutor = entry({
     { type: 'email', value: 'a.maiga@justice.example.ne' },
   ],
   notes: 'Prefers a call before 10:00, "urgent" cases only.\nFor MLA requests, copy the central authority; no faxes.',
-  lastVerified: '2026-10-01',
   verifiedBy: 'Ibrahim Sani',
 });
 
 const desk = entry({
-  id: '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e02',
-  agency: 'it-dcis',
-  country: 'ITA',
-  kind: 'desk',
+  ...ITALY_DESK,
   name: 'Sala operativa — Servizio Centrale Immigrazione',
   roles: ['border_control', 'police_investigation'],
-  languages: ['it', 'en'],
-  availability: { always: true, timeZone: 'Europe/Rome' },
   channels: [
     { type: 'phone', value: '+39 06 4686' },
     { type: 'email', value: 'sala.operativa@interno.example.it' },
     { type: 'secure_messaging', value: '@sala:matrix.example.it' },
     { type: 'fax', value: '+39 06 4686 2222' },
   ],
-  lastVerified: '2026-09-15',
   retiredAt: '2026-11-01T09:00:00Z',
 });
 

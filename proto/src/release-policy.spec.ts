@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from './alert.js';
 import type { DirectoryEntry } from './directory.js';
 import { fieldErrorsOf } from './errors.js';
 import {
@@ -11,6 +10,7 @@ import {
   redactDirectoryEntry,
   releasePolicy,
 } from './release-policy.js';
+import { storedRouteAlert } from './testing/alerts.js';
 
 const policyOf = (...rules: Partial<ReleaseRule>[]) =>
   releasePolicy.parse({ agency: 'it-polfr', version: 1, rules: rules.map((r, i) => ({ id: `r${i}`, ...r })) });
@@ -128,19 +128,10 @@ describe('release policy: order, deny and redaction', () => {
 });
 
 describe('redaction', () => {
-  const alert = {
+  const alert = storedRouteAlert({
     id: '0192f1e2-0000-7000-8000-000000000001',
-    kind: 'route',
-    origin: { agency: 'it-polfr', country: 'ITA' },
-    tlp: 'GREEN',
-    recipients: [],
     createdAt: '2026-11-24T20:00:00Z',
-    validUntil: null,
-    grading: { source: 'B', information: '2' },
-    summary: 'Night departures',
     identifiers: [{ kind: 'phone', pseudonym: 'a'.repeat(43), epoch: 1 }],
-    revision: 1,
-    status: 'active',
     caseReference: 'RG 1234/2026',
     route: {
       region: 'central-mediterranean',
@@ -150,7 +141,7 @@ describe('redaction', () => {
       ],
     },
     routeDetails: { transport: 'rubber_boat', communicationPlatforms: [], priceObserved: { amount: 3000, currency: 'EUR' } },
-  } as Alert;
+  });
 
   it('withholds exactly the named alert fields and says which', () => {
     const out = redactAlert(alert, ['caseReference', 'route.places', 'routeDetails.priceObserved', 'identifiers']);

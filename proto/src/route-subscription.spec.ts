@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from './alert.js';
 import { matchesSubscription, routeSubscription } from './route-subscription.js';
+import { storedRouteAlert } from './testing/alerts.js';
 
-const alert = {
-  id: '0196a4f2-7c00-7000-8000-000000000001',
-  kind: 'route',
-  origin: { agency: 'it-polfr', country: 'ITA' },
-  tlp: 'GREEN',
-  recipients: [],
-  createdAt: '2026-11-24T10:00:00Z',
-  validUntil: null,
+const alert = storedRouteAlert({
   grading: { source: 'B', information: '3' },
   summary: 's',
-  identifiers: [],
-  revision: 1,
-  status: 'active',
   route: { region: 'central-mediterranean', waypoints: [{ country: 'NER' }, { country: 'LBY' }, { country: 'ITA' }] },
-  routeDetails: { transport: 'rubber_boat', communicationPlatforms: [] },
-} as Alert;
+});
 
 const sub = (s: unknown) => routeSubscription.parse(s);
 

@@ -94,6 +94,20 @@ describe('access tokens of each algorithm, each pinned to its key type', () => {
     return jwt.sign(over.key ?? (keys[alg] as { privateKey: CryptoKey }).privateKey);
   };
 
+  /** A token `mint` would never write: no type, no issued-at, signed with `key` whatever it is. */
+  const handMade = (
+    roles: string[],
+    t: { alg: string; kid: string; subject: string; expiresIn: string },
+    key: CryptoKey | Uint8Array,
+  ): Promise<string> =>
+    new SignJWT({ realm_access: { roles } })
+      .setProtectedHeader({ alg: t.alg, kid: t.kid })
+      .setIssuer(ISSUER)
+      .setSubject(t.subject)
+      .setAudience(AUDIENCE)
+      .setExpirationTime(t.expiresIn)
+      .sign(key);
+
   it.each(ALGORITHMS.map((a) => a.alg))('accepts an at+jwt signed with %s and maps its provider roles', async (alg) => {
     const claims = await createTokenVerifier(() => membership).verify(`Bearer ${await mint(alg)}`);
     // Agency and country from the membership, roles through the map (offline_access grants nothing).
@@ -107,13 +121,11 @@ describe('access tokens of each algorithm, each pinned to its key type', () => {
     // ES256 naming the Ed25519 key, signed by the P-256 key.
     expect(await reason(verifier.verify(`Bearer ${await mint('ES256', { kid: 'bpol-EdDSA' })}`))).toMatch(/^unknown_key/);
     // The classic confusion: HS256 keyed with the RSA public key's bytes.
-    const hs = await new SignJWT({ realm_access: { roles: ['grenzpolizist'] } })
-      .setProtectedHeader({ alg: 'HS256', kid: 'bpol-RS256' })
-      .setIssuer(ISSUER)
-      .setSubject('x')
-      .setAudience(AUDIENCE)
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(JSON.stringify(keys.RS256?.publicJwk)));
+    const hs = await handMade(
+      ['grenzpolizist'],
+      { alg: 'HS256', kid: 'bpol-RS256', subject: 'x', expiresIn: '10m' },
+      new TextEncoder().encode(JSON.stringify(keys.RS256?.publicJwk)),
+    );
     expect(await reason(verifier.verify(`Bearer ${hs}`))).toMatch(/^algorithm_not_allowed/);
   });
 
@@ -148,13 +160,11 @@ describe('access tokens of each algorithm, each pinned to its key type', () => {
       /^lifetime_too_long/,
     );
     // Without iat the lifetime counts from now: a token valid for a week is refused all the same.
-    const noIat = await new SignJWT({ realm_access: { roles: ['analyst'] } })
-      .setProtectedHeader({ alg: 'EdDSA', kid: 'bpol-EdDSA' })
-      .setIssuer(ISSUER)
-      .setSubject('s')
-      .setAudience(AUDIENCE)
-      .setExpirationTime('7d')
-      .sign(keys.EdDSA?.privateKey as CryptoKey);
+    const noIat = await handMade(
+      ['analyst'],
+      { alg: 'EdDSA', kid: 'bpol-EdDSA', subject: 's', expiresIn: '7d' },
+      keys.EdDSA?.privateKey as CryptoKey,
+    );
     expect(await reason(verifier.verify(`Bearer ${noIat}`))).toMatch(/^lifetime_too_long/);
     expect(await reason(createTokenVerifier(() => membership, { maxLifetimeS: 300 }).verify(`Bearer ${await mint('EdDSA')}`))).toMatch(
       /^lifetime_too_long: the access token lives 600 s, longer than the 300 s/,

@@ -29,19 +29,18 @@ const tableOf = (r: StatisticsReport, name: string) => r.tables.find((t) => t.na
 const central = { direction: 'published', kind: 'route', region: 'central-mediterranean', month: '2026-11' };
 const balkans = { ...central, region: 'western-balkans' };
 
+/** The report of alert counts `alerts` alone, suppressed at `threshold` (the default without). */
+const alertsReport = (alerts: RawStatistics['alerts'], threshold?: number) => suppressStatistics(raw({ alerts }), threshold);
+
 /** Every figure of the report, cells and totals, with what it is. */
 const figures = (r: StatisticsReport) => r.tables.flatMap((t) => [...t.rows, ...t.totals]);
 
 describe('small counts', () => {
-  const report = suppressStatistics(
-    raw({
-      alerts: [
-        { ...central, count: 6 },
-        { ...balkans, count: 2 },
-        { ...balkans, region: 'eastern-mediterranean', count: 0 },
-      ],
-    }),
-  );
+  const report = alertsReport([
+    { ...central, count: 6 },
+    { ...balkans, count: 2 },
+    { ...balkans, region: 'eastern-mediterranean', count: 0 },
+  ]);
   const alerts = tableOf(report, 'alerts');
 
   it('shows a count at the threshold or above, and hides one below it', () => {
@@ -66,28 +65,22 @@ describe('small counts', () => {
   });
 
   it('publishes a total whose cells are all shown, added up', () => {
-    const r = suppressStatistics(
-      raw({
-        alerts: [
-          { ...central, count: 6 },
-          { ...balkans, count: 7 },
-          { ...central, count: 1 },
-        ],
-      }),
-    );
+    const r = alertsReport([
+      { ...central, count: 6 },
+      { ...balkans, count: 7 },
+      { ...central, count: 1 },
+    ]);
     // The two rows of the same combination are one cell of 7.
     expect(tableOf(r, 'alerts').rows.map((f) => f.count)).toEqual([7, 7]);
     expect(tableOf(r, 'alerts').totals).toContainEqual({ by: { direction: 'published' }, count: 14, suppressed: false });
   });
 
   it('follows the threshold it is given', () => {
-    const r = suppressStatistics(
-      raw({
-        alerts: [
-          { ...central, count: 3 },
-          { ...balkans, count: 2 },
-        ],
-      }),
+    const r = alertsReport(
+      [
+        { ...central, count: 3 },
+        { ...balkans, count: 2 },
+      ],
       3,
     );
     expect(tableOf(r, 'alerts').rows.map((f) => f.count)).toEqual([3, null]);
@@ -151,7 +144,7 @@ describe('whatever was counted', () => {
   it('never publishes a count below the threshold', () => {
     fc.assert(
       fc.property(arbitraryAlerts, fc.integer({ min: 2, max: 10 }), (alerts, threshold) => {
-        const r = suppressStatistics(raw({ alerts }), threshold);
+        const r = alertsReport(alerts, threshold);
         for (const f of figures(r)) expect(f.count === null || f.count >= threshold).toBe(true);
       }),
     );
@@ -160,7 +153,7 @@ describe('whatever was counted', () => {
   it('publishes a total only as the sum of published cells, so no subtraction reaches a hidden one', () => {
     fc.assert(
       fc.property(arbitraryAlerts, (alerts) => {
-        const t = tableOf(suppressStatistics(raw({ alerts })), 'alerts');
+        const t = tableOf(alertsReport(alerts), 'alerts');
         const covered = (total: StatisticsFigure) =>
           t.rows.filter((c) => Object.entries(total.by).every(([d, v]) => c.by[d as keyof typeof c.by] === v));
         for (const total of t.totals) {

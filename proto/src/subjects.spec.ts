@@ -11,24 +11,10 @@ import {
   partnerInboxSubjects,
   subjectsForAlert,
 } from './subjects.js';
+import { storedRouteAlert } from './testing/alerts.js';
 
 function alertWith(tlp: Alert['tlp'], recipients: string[] = []): Alert {
-  return {
-    id: '0196a4f2-7c00-7000-8000-000000000001',
-    kind: 'route',
-    origin: { agency: 'it-polfr', country: 'ITA' },
-    tlp,
-    recipients,
-    createdAt: '2026-11-24T10:00:00Z',
-    validUntil: null,
-    grading: { source: 'B', information: '2' },
-    summary: 'Night departures',
-    identifiers: [],
-    revision: 1,
-    status: 'active',
-    route: { region: 'central-mediterranean', waypoints: [{ country: 'LBY' }, { country: 'ITA' }] },
-    routeDetails: { transport: 'rubber_boat', communicationPlatforms: [] },
-  };
+  return storedRouteAlert({ tlp, recipients });
 }
 
 describe('release rule and subjects', () => {

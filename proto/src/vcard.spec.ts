@@ -1,30 +1,15 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { type DirectoryEntry, type DirectoryEntryInput, directoryEntry } from './directory.js';
+import { ITALY_DESK, NIGER_PROSECUTOR } from './testing/directory-entries.js';
 import { toVCard, toVCards, vcardFileName } from './vcard.js';
 
 const entry = (input: DirectoryEntryInput): DirectoryEntry => directoryEntry.parse(input);
 
 const prosecutor = entry({
-  id: '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e01',
-  agency: 'ne-ppn',
-  country: 'NER',
-  kind: 'person',
-  name: 'Aïcha Maïga-Ousmane',
+  ...NIGER_PROSECUTOR,
   title: 'Procureure, pôle judiciaire',
-  roles: ['prosecutor', 'central_authority_mla'],
-  competences: ['mla', 'extradition'],
-  networks: ['wacap', 'sahel-net'],
   postedIn: 'TCD',
-  languages: ['fr', 'ha', 'en'],
-  availability: {
-    always: false,
-    timeZone: 'Africa/Niamey',
-    hours: [
-      { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '17:00' },
-      { days: ['sat'], from: '09:00', to: '12:00' },
-    ],
-  },
   channels: [
     { type: 'phone', value: '+227 20 72 34 56' },
     { type: 'phone', value: '20 72 34 57 (poste 12)' },
@@ -34,21 +19,17 @@ const prosecutor = entry({
     { type: 'secure_messaging', value: 'Threema ABCD1234' },
   ],
   notes: 'Call before 10:00; "urgent" cases only.\nBackslash \\ here',
-  lastVerified: '2026-10-01',
 });
 
 const desk = entry({
-  id: '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e02',
-  agency: 'it-dcis',
-  country: 'ITA',
-  kind: 'desk',
+  ...ITALY_DESK,
   name: 'Sala operativa',
   roles: ['border_control'],
-  languages: ['it', 'en'],
-  availability: { always: true, timeZone: 'Europe/Rome' },
   channels: [{ type: 'phone', value: '+39 06 4686 1' }],
-  lastVerified: '2026-09-15',
 });
+
+/** The desk, reached by `channels` alone. */
+const deskReachedBy = (...channels: DirectoryEntryInput['channels']): DirectoryEntry => entry({ ...desk, channels });
 
 /** The card's content lines, unfolded (RFC 6350 §3.2), without the final CRLF. */
 const unfold = (card: string): string[] => card.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
@@ -146,15 +127,12 @@ describe('a contact card (vCard 4.0)', () => {
   });
 
   it('offers a phone number as a tel URI only when it is international and has no words', () => {
-    const phones = entry({
-      ...desk,
-      channels: [
-        { type: 'phone', value: '+39 (06) 4686-1/2' },
-        { type: 'phone', value: '06 4686 1' },
-        { type: 'phone', value: '+39 06 4686 ext. 12' },
-        { type: 'fax', value: '+39.06.4686.2222' },
-      ],
-    });
+    const phones = deskReachedBy(
+      { type: 'phone', value: '+39 (06) 4686-1/2' },
+      { type: 'phone', value: '06 4686 1' },
+      { type: 'phone', value: '+39 06 4686 ext. 12' },
+      { type: 'fax', value: '+39.06.4686.2222' },
+    );
     const tel = unfold(toVCard(phones)).filter((l) => l.startsWith('TEL'));
     expect(tel).toEqual([
       'TEL;VALUE=uri;TYPE=work,voice:tel:+3906468612',
@@ -165,14 +143,11 @@ describe('a contact card (vCard 4.0)', () => {
   });
 
   it('puts a secure-messaging address in IMPP only when it is a URI, otherwise in the note', () => {
-    const messaging = entry({
-      ...desk,
-      channels: [
-        { type: 'secure_messaging', value: 'matrix:u/sala:matrix.example.it' },
-        { type: 'secure_messaging', value: '@sala:matrix.example.it' },
-        { type: 'secure_messaging', value: 'Signal: +39 333 000 0000' },
-      ],
-    });
+    const messaging = deskReachedBy(
+      { type: 'secure_messaging', value: 'matrix:u/sala:matrix.example.it' },
+      { type: 'secure_messaging', value: '@sala:matrix.example.it' },
+      { type: 'secure_messaging', value: 'Signal: +39 333 000 0000' },
+    );
     const lines = unfold(toVCard(messaging));
     expect(lines.filter((l) => l.startsWith('IMPP'))).toEqual(['IMPP:matrix:u/sala:matrix.example.it']);
     expect(lines).toContain('NOTE:Hours: 24/7\\nSecure messaging: @sala:matrix.example.it\\nSecure messaging: Signal: +39 333 000 0000');

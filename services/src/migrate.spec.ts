@@ -23,6 +23,18 @@ async function rows<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   }
 }
 
+/** The scratch database as a node of before migration `suffix` left it. */
+async function migrateUpTo(suffix: string): Promise<void> {
+  const all = readMigrations();
+  await migrate(
+    scratch.url,
+    all.slice(
+      0,
+      all.findIndex((m) => m.name.endsWith(suffix)),
+    ),
+  );
+}
+
 describe('migrations', () => {
   it('apply once, and a second start applies nothing', async () => {
     const all = readMigrations().map((m) => m.name);
@@ -38,14 +50,7 @@ describe('migrations', () => {
   });
 
   it('keep quarantine rows written before 0010, a text payload becoming its UTF-8 bytes', async () => {
-    const all = readMigrations();
-    await migrate(
-      scratch.url,
-      all.slice(
-        0,
-        all.findIndex((m) => m.name.endsWith('_0010_quarantine_bytes')),
-      ),
-    );
+    await migrateUpTo('_0010_quarantine_bytes');
     await rows(`INSERT INTO quarantine (subject, payload, reason) VALUES ('s', 'hé', 'not JSON')`);
     await migrate(scratch.url);
     expect(await rows('SELECT payload, stream, stream_seq, deliveries FROM quarantine')).toEqual([
@@ -54,14 +59,7 @@ describe('migrations', () => {
   });
 
   it('keep outbox rows queued before 0012, each told what it carries and what it is about', async () => {
-    const all = readMigrations();
-    await migrate(
-      scratch.url,
-      all.slice(
-        0,
-        all.findIndex((m) => m.name.endsWith('_0012_outbox_columns')),
-      ),
-    );
+    await migrateUpTo('_0012_outbox_columns');
     const alert = '0196a4f2-7c00-7000-8000-000000000001';
     const consultation = '0196a4f2-7c00-7000-8000-000000000002';
     const anyId = '0196a4f2-7c00-7000-8000-000000000003';

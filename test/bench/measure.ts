@@ -14,10 +14,15 @@ export interface LoadFigures {
 }
 
 /**
- * `clients` calling `once` back to back for `seconds`, after a second of warm-up. Latency is
- * what one call took; the rate is calls completed per second over the whole window.
+ * `clients` calling `once` back to back for `seconds`, after a second of warm-up. Each call's
+ * latency (and what it answered) goes to `took`; the latencies come back ascending.
  */
-export async function closedLoop(once: () => Promise<unknown>, clients: number, seconds: number): Promise<LoadFigures> {
+export async function timedLoop<T>(
+  once: () => Promise<T>,
+  clients: number,
+  seconds: number,
+  took?: (ms: number, answer: T) => void,
+): Promise<number[]> {
   const warmUntil = performance.now() + 1000;
   while (performance.now() < warmUntil) await once();
   const latencies: number[] = [];
@@ -26,12 +31,22 @@ export async function closedLoop(once: () => Promise<unknown>, clients: number, 
     Array.from({ length: clients }, async () => {
       while (performance.now() < end) {
         const t = performance.now();
-        await once();
-        latencies.push(performance.now() - t);
+        const answer = await once();
+        const ms = performance.now() - t;
+        latencies.push(ms);
+        took?.(ms, answer);
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
+  return latencies.sort((a, b) => a - b);
+}
+
+/**
+ * `clients` calling `once` back to back for `seconds`, after a second of warm-up. Latency is
+ * what one call took; the rate is calls completed per second over the whole window.
+ */
+export async function closedLoop(once: () => Promise<unknown>, clients: number, seconds: number): Promise<LoadFigures> {
+  const latencies = await timedLoop(once, clients, seconds);
   return {
     p50: Number(percentile(latencies, 50).toFixed(2)),
     p99: Number(percentile(latencies, 99).toFixed(2)),

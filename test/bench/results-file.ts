@@ -28,6 +28,12 @@ export function withBaseline(r: Omit<BenchResult, 'ratio'> & { baseline: { metri
   return { ...r, ratio: Number((r.value / r.baseline.value).toFixed(3)) };
 }
 
+/** The result maker of one suite: a figure, with its ratio to `baseline` when it has one. */
+export function suiteResults(suite: string) {
+  return (metric: string, value: number, unit: string, baseline?: { metric: string; value: number }): BenchResult =>
+    baseline ? withBaseline({ suite, metric, value, unit, baseline }) : { suite, metric, value, unit };
+}
+
 export function printTable(results: BenchResult[]): void {
   const rows = results.map((r) => [
     r.suite,

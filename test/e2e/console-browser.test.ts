@@ -1,27 +1,14 @@
 // In a real browser: an officer at Italy's border police publishes a route alert from the console,
 // and a prosecutor in Niger, with the console open on the live feed, sees it arrive.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { arrivedInFeed, publishRouteAlert } from '../support/browser.js';
+import { useConsoleBrowsers } from '../support/console-browsers.js';
 import { routeAlert } from '../support/fixtures.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { startTestNetwork } from '../support/test-network.js';
 
-let net: TestNetwork;
-let italy: BrowserContext;
-let niger: BrowserContext;
-
-beforeAll(async () => {
-  net = await startTestNetwork({ console: true });
-  // Two browsers, as two officers at two agencies would have: no shared session storage.
-  italy = await launchBrowser();
-  niger = await launchBrowser();
-});
-
-afterAll(async () => {
-  await italy?.close();
-  await niger?.close();
-  await net?.stop();
-});
+const consoles = useConsoleBrowsers(() => startTestNetwork({ console: true }));
+const { signIn } = consoles;
 
 /**
  * The feed page with its alerts loaded. The directory page has a `sources` strip too: wait for the
@@ -33,32 +20,18 @@ async function openFeed(page: Page): Promise<void> {
   await page.getByTestId('sources').waitFor();
 }
 
-const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
-
 it('shows an alert published in one agency’s console in another agency’s live feed', async () => {
-  const nigerPage = await signIn(niger, 'ne-ppn-officer');
+  const nigerPage = await signIn(consoles.niger, 'ne-ppn-officer');
   await nigerPage.getByTestId('nav-feed').click();
   await nigerPage.getByText('● live').waitFor();
   await nigerPage.getByTestId('sources').waitFor();
 
-  const italyPage = await signIn(italy, 'it-polfr-officer');
-  await italyPage.getByTestId('nav-publish').click();
-  await italyPage.getByLabel('Waypoint 1 country').selectOption('LBY');
-  await italyPage.getByLabel('Place').first().fill('Zuwara');
-  await italyPage.getByLabel('Waypoint 2 country').selectOption('ITA');
-  await italyPage.getByLabel('Place').nth(1).fill('Lampedusa');
-  await italyPage.getByLabel('Means of transport').selectOption('wooden_boat');
-  await italyPage.getByLabel('Number of migrants').fill('62');
-  const summary = `Wooden boat intercepted south of Lampedusa, ${net.run}`;
-  await italyPage.getByLabel('Summary').fill(summary);
-  await italyPage.getByTestId('publish-submit').click();
-  const success = italyPage.getByTestId('publish-success');
-  await success.waitFor();
-  const id = /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
+  const italyPage = await signIn(consoles.italy, 'it-polfr-officer');
+  const summary = `Wooden boat intercepted south of Lampedusa, ${consoles.net.run}`;
+  const id = await publishRouteAlert(italyPage, summary, 62);
   expect(id).toBeDefined();
 
-  const arrived = nigerPage.locator(`[data-testid="alert-item"][data-alert-id="${id}"]`);
-  await arrived.waitFor({ timeout: 20_000 });
+  const arrived = await arrivedInFeed(nigerPage, id);
   expect(await arrived.textContent()).toContain(summary);
   // Codes are shown as words, and the alert is marked as new.
   expect(await arrived.textContent()).toContain('Wooden boat');
@@ -69,7 +42,7 @@ it('shows an alert published in one agency’s console in another agency’s liv
 });
 
 it('puts each validation message next to its field and publishes nothing', async () => {
-  const page = await signIn(italy, 'it-polfr-officer');
+  const page = await signIn(consoles.italy, 'it-polfr-officer');
   await openFeed(page);
   const before = await page.getByTestId('alert-item').count();
   expect(before).toBeGreaterThan(0); // the alert of the test above: a count of 0 would prove nothing
@@ -89,19 +62,19 @@ it('puts each validation message next to its field and publishes nothing', async
 });
 
 it('lets a liaison officer follow a route and shows what matches, unread until read', async () => {
-  const page = await signIn(niger, 'ne-ppn-officer');
+  const page = await signIn(consoles.niger, 'ne-ppn-officer');
   await page.getByTestId('nav-routes').click();
   await page.getByLabel('Central Mediterranean').check();
   await page.getByTestId('subscription-save').click();
   await page.getByTestId('subscription-saved').waitFor();
 
-  const italyToken = await net.token('it-polfr-officer');
-  const published = await fetch(net.gatewayUrl, {
+  const italyToken = await consoles.net.token('it-polfr-officer');
+  const published = await fetch(consoles.net.gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${italyToken}` },
     body: JSON.stringify({
       query: 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
-      variables: { input: routeAlert({ summary: `Followed route ${net.run}` }) },
+      variables: { input: routeAlert({ summary: `Followed route ${consoles.net.run}` }) },
     }),
   });
   const id = ((await published.json()) as { data: { publishAlert: { id: string } } }).data.publishAlert.id;

@@ -1,35 +1,20 @@
 // In a real browser: the originating officer amends and withdraws an alert and a partner's feed
 // follows; a stale amendment is refused and changes nothing; a partner sees what the owner's
 // policy withheld; an officer checks a passport in the one search box and gets a clear answer.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useConsoleBrowsers } from '../support/console-browsers.js';
 import { documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { startTestNetwork } from '../support/test-network.js';
 
-let net: TestNetwork;
-let italy: BrowserContext;
-let niger: BrowserContext;
-
-beforeAll(async () => {
-  net = await startTestNetwork({ console: true });
-  italy = await launchBrowser();
-  niger = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await italy?.close();
-  await niger?.close();
-  await net?.stop();
-});
-
-const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
+const consoles = useConsoleBrowsers(() => startTestNetwork({ console: true }), 180_000);
+const { signIn } = consoles;
 
 async function publishAsItaly(input: Record<string, unknown>): Promise<string> {
   const r = await gql<{ publishAlert: { id: string } }>(
-    net.gatewayUrl,
-    await net.token('it-polfr-officer'),
+    consoles.net.gatewayUrl,
+    await consoles.net.token('it-polfr-officer'),
     'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
     { input },
   );
@@ -41,8 +26,8 @@ const card = (page: Page, id: string) => page.locator(`[data-testid="alert-item"
 
 describe('amending and withdrawing from the console', () => {
   it('issues a revision and a withdrawal that the partner’s live feed shows', async () => {
-    const id = await publishAsItaly(routeAlert({ summary: `Departures from Zuwara ${net.run}`, caseReference: 'RG 88/2026' }));
-    const nigerPage = await signIn(niger, 'ne-ppn-officer');
+    const id = await publishAsItaly(routeAlert({ summary: `Departures from Zuwara ${consoles.net.run}`, caseReference: 'RG 88/2026' }));
+    const nigerPage = await signIn(consoles.niger, 'ne-ppn-officer');
     await nigerPage.getByTestId('nav-feed').click();
     await card(nigerPage, id).waitFor({ timeout: 20_000 });
     // Niger shares no network with Italy: the case reference is withheld, and the card says so.
@@ -51,17 +36,17 @@ describe('amending and withdrawing from the console', () => {
     // Only the originating agency may change it.
     expect(await card(nigerPage, id).getByTestId('alert-amend').count()).toBe(0);
 
-    const italyPage = await signIn(italy, 'it-polfr-officer');
+    const italyPage = await signIn(consoles.italy, 'it-polfr-officer');
     await italyPage.getByTestId('nav-feed').click();
     const mine = card(italyPage, id);
     await mine.waitFor();
     expect(await mine.getByTestId('case-reference').textContent()).toContain('RG 88/2026');
     await mine.getByTestId('alert-amend').click();
-    await mine.getByLabel('Summary').fill(`Departures moved to Sabratha ${net.run}`);
+    await mine.getByLabel('Summary').fill(`Departures moved to Sabratha ${consoles.net.run}`);
     await mine.getByTestId('amend-submit').click();
     await mine.getByText('Amended (revision 2)').waitFor();
 
-    await card(nigerPage, id).getByText(`Departures moved to Sabratha ${net.run}`).waitFor({ timeout: 20_000 });
+    await card(nigerPage, id).getByText(`Departures moved to Sabratha ${consoles.net.run}`).waitFor({ timeout: 20_000 });
     expect(await card(nigerPage, id).textContent()).toContain('Amended (revision 2)');
 
     await mine.getByTestId('alert-withdraw').click();
@@ -71,8 +56,8 @@ describe('amending and withdrawing from the console', () => {
   });
 
   it('refuses an amendment made on a revision someone else has changed since, and changes nothing', async () => {
-    const id = await publishAsItaly(routeAlert({ summary: `Convoys leaving Agadez ${net.run}` }));
-    const italyPage = await signIn(italy, 'it-polfr-officer');
+    const id = await publishAsItaly(routeAlert({ summary: `Convoys leaving Agadez ${consoles.net.run}` }));
+    const italyPage = await signIn(consoles.italy, 'it-polfr-officer');
     await italyPage.getByTestId('nav-feed').click();
     const mine = card(italyPage, id);
     await mine.waitFor({ timeout: 20_000 });
@@ -81,29 +66,29 @@ describe('amending and withdrawing from the console', () => {
 
     // Meanwhile a colleague amends it from another console.
     const colleague = await gql(
-      net.gatewayUrl,
-      await net.token('it-polfr-officer'),
+      consoles.net.gatewayUrl,
+      await consoles.net.token('it-polfr-officer'),
       'mutation($id: ID!, $input: JSONObject!) { amendAlert(id: $id, input: $input, revision: 1) { revision } }',
-      { id, input: routeAlert({ summary: `Colleague's correction ${net.run}`, identifiers: [] }) },
+      { id, input: routeAlert({ summary: `Colleague's correction ${consoles.net.run}`, identifiers: [] }) },
     );
     expect(colleague.errors).toBeUndefined();
 
     await mine.getByTestId('amend-submit').click();
     expect(await mine.getByTestId('amend-conflict').textContent()).toMatch(/changed since you opened it/);
     const after = await gql<{ alerts: { alerts: { id: string; summary: string; revision: number }[] } }>(
-      net.gatewayUrl,
-      await net.token('it-polfr-officer'),
+      consoles.net.gatewayUrl,
+      await consoles.net.token('it-polfr-officer'),
       '{ alerts(limit: 200) { alerts { id summary revision } } }',
     );
     const now = after.data?.alerts.alerts.find((a) => a.id === id);
-    expect(now).toMatchObject({ revision: 2, summary: `Colleague's correction ${net.run}` });
+    expect(now).toMatchObject({ revision: 2, summary: `Colleague's correction ${consoles.net.run}` });
   });
 });
 
 describe('the hit / no-hit box', () => {
   it('answers HIT with the holder and whom to call, and no hit for an unknown passport', async () => {
     await publishAsItaly(documentFraudAlert());
-    const page = await signIn(niger, 'ne-ppn-officer');
+    const page = await signIn(consoles.niger, 'ne-ppn-officer');
     await page.getByTestId('nav-check').click();
     await page.getByLabel('What').selectOption('travel_document');
     await page.getByLabel('Identifier').fill(RAW.documentNumber.toLowerCase());
@@ -123,7 +108,7 @@ describe('the hit / no-hit box', () => {
   });
 
   it('opens a consultation with the agency that holds a hit, about its alert', async () => {
-    const page = await signIn(niger, 'ne-ppn-officer');
+    const page = await signIn(consoles.niger, 'ne-ppn-officer');
     await page.getByTestId('nav-check').click();
     await page.getByLabel('What').selectOption('travel_document');
     await page.getByLabel('Identifier').fill(RAW.documentNumber);
@@ -140,7 +125,7 @@ describe('the hit / no-hit box', () => {
 
 describe('messages at the fields of the hit / no-hit box', () => {
   it('says at the qualifier what is wrong with it, never "Unexpected error."', async () => {
-    const page = await signIn(niger, 'ne-ppn-officer');
+    const page = await signIn(consoles.niger, 'ne-ppn-officer');
     await page.getByTestId('nav-check').click();
     await page.getByLabel('What').selectOption('travel_document');
     expect(await page.locator('label[for="check-qualifier"]').textContent()).toBe('Issuing state (required)');
@@ -169,13 +154,13 @@ describe('messages at the fields of the hit / no-hit box', () => {
 
 describe('an identifier written into free text', () => {
   it('is refused at its field, and one click moves it into the identifiers, from where the alert publishes', async () => {
-    const page = await signIn(italy, 'it-polfr-officer');
+    const page = await signIn(consoles.italy, 'it-polfr-officer');
     await page.getByTestId('nav-publish').click();
     await page.getByLabel('Waypoint 1 country').selectOption('LBY');
     await page.getByLabel('Place').first().fill('Zuwara');
     await page.getByLabel('Waypoint 2 country').selectOption('ITA');
     await page.getByLabel('Means of transport').selectOption('rubber_boat');
-    await page.getByLabel('Summary').fill(`Bookings by phone on +234 803 555 0147, departures at night ${net.run}`);
+    await page.getByLabel('Summary').fill(`Bookings by phone on +234 803 555 0147, departures at night ${consoles.net.run}`);
     await page.getByTestId('publish-submit').click();
 
     const message = page.locator('[data-testid="field-error"][data-field="summary"]');
@@ -185,7 +170,7 @@ describe('an identifier written into free text', () => {
     expect(await offer.getAttribute('data-kind')).toBe('phone');
     await offer.click();
 
-    expect(await page.getByLabel('Summary').inputValue()).toBe(`Bookings by phone on, departures at night ${net.run}`);
+    expect(await page.getByLabel('Summary').inputValue()).toBe(`Bookings by phone on, departures at night ${consoles.net.run}`);
     expect(await page.getByLabel('Identifier 1 kind').inputValue()).toBe('phone');
     expect(await page.getByLabel('Identifier 1 value').inputValue()).toBe('+234 803 555 0147');
     expect(await message.count()).toBe(0);
@@ -195,8 +180,8 @@ describe('an identifier written into free text', () => {
     await success.waitFor();
     const id = /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1] as string;
     const r = await gql<{ alerts: { alerts: { id: string; summary: string; identifiers: { kind: string }[] }[] } }>(
-      net.gatewayUrl,
-      await net.token('ne-ppn-officer'),
+      consoles.net.gatewayUrl,
+      await consoles.net.token('ne-ppn-officer'),
       '{ alerts(limit: 200) { alerts { id summary identifiers { kind } } } }',
     );
     const received = r.data?.alerts.alerts.find((a) => a.id === id);

@@ -1,31 +1,12 @@
-// In a real browser (issue 7, item 5): an officer in Italy opens a consultation with Niger from a
-// contact card, turns it into a formal request to Niger's central authority, and Niger, in its own
-// console, finds the thread and the request at the top of its overdue list.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { expect, it } from 'vitest';
+import { useConsoleBrowsers } from '../support/console-browsers.js';
+import { startTestNetwork } from '../support/test-network.js';
 
-let net: TestNetwork;
-let italy: BrowserContext;
-let niger: BrowserContext;
-
-beforeAll(async () => {
-  net = await startTestNetwork({ console: true });
-  italy = await launchBrowser();
-  niger = await launchBrowser();
-});
-
-afterAll(async () => {
-  await italy?.close();
-  await niger?.close();
-  await net?.stop();
-});
-
-const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
+const consoles = useConsoleBrowsers(() => startTestNetwork({ console: true }));
+const { signIn } = consoles;
 
 it('opens a consultation from a contact card, turns it into a request, and the other side sees it overdue', async () => {
-  const officer = await signIn(italy, 'it-polfr-officer');
+  const officer = await signIn(consoles.italy, 'it-polfr-officer');
   await officer.getByLabel('Search', { exact: true }).fill('aissata');
   await expect.poll(() => officer.getByTestId('directory-result').count(), { timeout: 10_000 }).toBe(1);
   const card = officer.getByTestId('directory-result').first();
@@ -54,7 +35,7 @@ it('opens a consultation from a contact card, turns it into a request, and the o
   expect(await request.textContent()).toContain('to Aïssata Moussa');
 
   // Niger sees the thread, and the request heads its overdue list.
-  const prosecutor = await signIn(niger, 'ne-ppn-officer');
+  const prosecutor = await signIn(consoles.niger, 'ne-ppn-officer');
   await prosecutor.getByTestId('nav-requests').click();
   await expect
     .poll(

@@ -5,6 +5,7 @@
 import { newId } from '@corridor/proto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until as pollUntil } from '../../services/src/testing/until.js';
 import { routeAlert, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -38,14 +39,16 @@ async function as<T>(user: string, query: string, variables: Record<string, unkn
   return r.data as T;
 }
 
-async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await what();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** `user` turns consultation `id` into a request and sends it at once. */
+function sendRequest(user: string, id: string, input: Record<string, unknown>) {
+  return as<{ createRequest: Consultation }>(
+    user,
+    'mutation($id: ID!, $input: JSONObject!) { createRequest(consultationId: $id, input: $input) }',
+    { id, input: { ...input, send: true } },
+  );
 }
+
+const until = <T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> => pollUntil(what, ok, timeoutMs, 200);
 
 async function rows(agency: string, sql: string): Promise<Record<string, unknown>[]> {
   const db = new pg.Client({ connectionString: net.databases.urls[agency] });
@@ -111,22 +114,14 @@ describe('consultations and requests', () => {
   });
 
   it('shows a request’s status changes at both sides, in order, across a restart of a node', async () => {
-    const created = await as<{ createRequest: Consultation }>(
-      'it-polfr-officer',
-      'mutation($id: ID!, $input: JSONObject!) { createRequest(consultationId: $id, input: $input) }',
-      {
-        id: consultationId,
-        input: {
-          requestType: 'mla',
-          summary: 'Bank records of the organisers',
-          sendingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
-          receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
-          reference: 'IT-2026-0042',
-          deadline: '2027-01-31',
-          send: true,
-        },
-      },
-    );
+    const created = await sendRequest('it-polfr-officer', consultationId, {
+      requestType: 'mla',
+      summary: 'Bank records of the organisers',
+      sendingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
+      receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
+      reference: 'IT-2026-0042',
+      deadline: '2027-01-31',
+    });
     const requestId = created.createRequest.requests[0]?.id as string;
     expect(created.createRequest.requests[0]?.status).toBe('sent');
 
@@ -176,17 +171,13 @@ describe('consultations and requests', () => {
         input: { with: 'ng-nis', subject: 'Extradition of a smuggler', body: 'Who handles extradition at your end?' },
       },
     );
-    await as('ne-ppn-officer', 'mutation($id: ID!, $input: JSONObject!) { createRequest(consultationId: $id, input: $input) }', {
-      id: c.openConsultation.id,
-      input: {
-        requestType: 'extradition',
-        summary: 'Extradition of the organiser arrested in Kano',
-        sendingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale' },
-        receivingAuthority: { agency: 'ng-nis', name: 'Federal Ministry of Justice — Central Authority Unit' },
-        reference: 'NE-EXT-9',
-        deadline: '2026-01-15',
-        send: true,
-      },
+    await sendRequest('ne-ppn-officer', c.openConsultation.id, {
+      requestType: 'extradition',
+      summary: 'Extradition of the organiser arrested in Kano',
+      sendingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale' },
+      receivingAuthority: { agency: 'ng-nis', name: 'Federal Ministry of Justice — Central Authority Unit' },
+      reference: 'NE-EXT-9',
+      deadline: '2026-01-15',
     });
     const overdue = '{ requests(overdueOnly: true) { direction overdue subject } }';
     expect((await as<{ requests: { direction: string }[] }>('ne-ppn-officer', overdue)).requests).toEqual([

@@ -2,18 +2,13 @@
 // number later. Niger's node notices when Italy's alert arrives and shows it in its feed; Italy's
 // feed shows it too, from Niger's signed notice. A forged notice is quarantined and changes nothing.
 import { connect } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeAlert } from '../support/fixtures.js';
 import { eventually, gql, subscribe } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { startTestNetwork } from '../support/test-network.js';
+import { useTestNetwork } from '../support/use-test-network.js';
 
-let net: TestNetwork;
-beforeAll(async () => {
-  net = await startTestNetwork();
-}, 120_000);
-afterAll(async () => {
-  await net?.stop();
-});
+const fixture = useTestNetwork(() => startTestNetwork(), 120_000);
 
 const PHONE = { kind: 'phone', value: '+218 91 000 4455' };
 type Correlated = { id: string; correlations: { alertId: string; agency: string; kinds: string[] }[] };
@@ -21,8 +16,8 @@ const FIELDS = 'id correlations { alertId agency kinds }';
 
 async function publish(user: string, summary: string): Promise<string> {
   const r = await gql<{ publishAlert: { id: string } }>(
-    net.gatewayUrl,
-    await net.token(user),
+    fixture.net.gatewayUrl,
+    await fixture.net.token(user),
     'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
     { input: routeAlert({ summary, identifiers: [PHONE] as never }) },
   );
@@ -32,8 +27,8 @@ async function publish(user: string, summary: string): Promise<string> {
 
 async function alertsSeenBy(user: string): Promise<Correlated[]> {
   const r = await gql<{ alerts: { alerts: Correlated[] } }>(
-    net.gatewayUrl,
-    await net.token(user),
+    fixture.net.gatewayUrl,
+    await fixture.net.token(user),
     `{ alerts(limit: 200) { alerts { ${FIELDS} } } }`,
   );
   return r.data?.alerts.alerts ?? [];
@@ -48,21 +43,21 @@ describe('automatic correlation', () => {
     // Niger's alert must be at Italy's node before Italy's arrives at Niger's, as in real life.
     await eventually(async () => {
       const r = await gql<{ alerts: { id: string }[] }>(
-        net.nodes['it-polfr']?.url as string,
-        await net.token('it-polfr-officer'),
+        fixture.net.nodes['it-polfr']?.url as string,
+        await fixture.net.token('it-polfr-officer'),
         '{ alerts(scope: RECEIVED) { id } }',
       );
       return r.data?.alerts.some((a) => a.id === nigers);
     });
 
     const italyFeed = subscribe<{ alertFeed: Correlated }>(
-      net.gatewayUrl,
-      await net.token('it-polfr-officer'),
+      fixture.net.gatewayUrl,
+      await fixture.net.token('it-polfr-officer'),
       `subscription { alertFeed { ${FIELDS} } }`,
     );
     const nigerFeed = subscribe<{ alertFeed: Correlated }>(
-      net.gatewayUrl,
-      await net.token('ne-ppn-officer'),
+      fixture.net.gatewayUrl,
+      await fixture.net.token('ne-ppn-officer'),
       `subscription { alertFeed { ${FIELDS} } }`,
     );
     await Promise.all([italyFeed.ready, nigerFeed.ready]);
@@ -86,8 +81,8 @@ describe('automatic correlation', () => {
   it('shows a third agency that holds both alerts the link too, and tells no one what it holds', async () => {
     const at = await eventually(async () => {
       const r = await gql<{ alerts: Correlated[] }>(
-        net.nodes['ng-nis']?.url as string,
-        await net.token('ng-nis-officer'),
+        fixture.net.nodes['ng-nis']?.url as string,
+        await fixture.net.token('ng-nis-officer'),
         `{ alerts(scope: RECEIVED) { ${FIELDS} } }`,
       );
       const a = r.data?.alerts.find((x) => x.id === italys);
@@ -99,15 +94,15 @@ describe('automatic correlation', () => {
   });
 
   it('quarantines a forged notice and links nothing', async () => {
-    const health = async () => (await (await fetch(net.nodes['it-polfr']?.healthUrl as string)).json()) as { quarantined: number };
+    const health = async () => (await (await fetch(fixture.net.nodes['it-polfr']?.healthUrl as string)).json()) as { quarantined: number };
     const before = await health();
     // Only Nigeria's account can write into Italy's inbox under Nigeria's id: here its operator,
     // bypassing its node, sends an unsigned notice linking Italy's alert to one that does not exist.
-    const nigeria = net.natsUsers['ng-nis']?.admin;
-    const nc = await connect({ servers: net.natsUrl, user: nigeria?.user, pass: nigeria?.password });
+    const nigeria = fixture.net.natsUsers['ng-nis']?.admin;
+    const nc = await connect({ servers: fixture.net.natsUrl, user: nigeria?.user, pass: nigeria?.password });
     const js = (await import('@nats-io/jetstream')).jetstream(nc);
     await js.publish(
-      `${net.subjectRoot}.inbox.it-polfr.correlation.ng-nis`,
+      `${fixture.net.subjectRoot}.inbox.it-polfr.correlation.ng-nis`,
       JSON.stringify({
         alertId: italys,
         matchedAlertId: '0192f1e2-0000-7000-8000-00000000dead',

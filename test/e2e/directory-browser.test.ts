@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import type { DirectoryEntryInput } from '@corridor/proto';
 import { newId } from '@corridor/proto';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { officersAnd, startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useConsoleBrowsers } from '../support/console-browsers.js';
+import { adminOf, officersAnd, startTestNetwork } from '../support/test-network.js';
 
 const dateAt = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -43,27 +43,14 @@ const aicha: DirectoryEntryInput = {
   lastVerified: dateAt(-300),
 };
 
-let net: TestNetwork;
-let italy: BrowserContext;
-let niger: BrowserContext;
-
-beforeAll(async () => {
-  net = await startTestNetwork({
+const consoles = useConsoleBrowsers(() =>
+  startTestNetwork({
     console: true,
     directory: { 'ne-ppn': [permanence, aicha] },
-    users: officersAnd({ id: 'ne-ppn-admin', name: 'Idrissa Maïga', agency: 'ne-ppn', roles: ['administrator'] }),
-  });
-  italy = await launchBrowser();
-  niger = await launchBrowser();
-});
-
-afterAll(async () => {
-  await italy?.close();
-  await niger?.close();
-  await net?.stop();
-});
-
-const signIn = (context: BrowserContext, userId: string): Promise<Page> => signInAs(context, net.consoleUrl as string, userId);
+    users: officersAnd(adminOf('ne-ppn', 'Idrissa Maïga')),
+  }),
+);
+const { signIn } = consoles;
 
 /** The directory page, opened afresh, showing exactly the cards for `text` once every agency has answered. */
 async function searchFor(page: Page, text: string, expected: number) {
@@ -78,7 +65,7 @@ async function searchFor(page: Page, text: string, expected: number) {
 describe('the directory in the console', () => {
   it('answers a search with contact cards: reachable now, languages in words, links to call and write, a vCard', async () => {
     // Nigeria shares the wacap network with Niger, whose policy gives phone numbers to network members only.
-    const page = await signIn(italy, 'ng-nis-officer');
+    const page = await signIn(consoles.italy, 'ng-nis-officer');
     const cards = await searchFor(page, 'niger EXTRADITION', 1);
     const card = cards.first();
     expect(await card.locator('h3').textContent()).toBe(permanence.name);
@@ -98,18 +85,18 @@ describe('the directory in the console', () => {
     expect(vcard).toContain('tel:+22720720001');
 
     // Italy is in no network with Niger: the same card comes without the phone, and says why.
-    const italian = (await searchFor(await signIn(italy, 'it-polfr-officer'), 'niger extradition', 1)).first();
+    const italian = (await searchFor(await signIn(consoles.italy, 'it-polfr-officer'), 'niger extradition', 1)).first();
     expect(await italian.getByRole('link', { name: '+227 20 72 00 01' }).count()).toBe(0);
     expect(await italian.getByTestId('entry-redacted').textContent()).toContain('only within its networks');
   });
 
   it('marks an entry its agency has not confirmed for 180 days as stale, until an administrator verifies it', async () => {
-    const officer = await signIn(italy, 'it-polfr-officer');
+    const officer = await signIn(consoles.italy, 'it-polfr-officer');
     const card = (await searchFor(officer, 'aicha', 1)).first();
     await card.getByTestId('stale').waitFor();
     expect(await card.getByTestId('verified').textContent()).toContain('Not confirmed since');
 
-    const admin = await signIn(niger, 'ne-ppn-admin');
+    const admin = await signIn(consoles.niger, 'ne-ppn-admin');
     await admin.getByTestId('nav-keep').click();
     const due = admin.locator(`[data-testid="to-verify-item"][data-entry-id="${aicha.id}"]`);
     await due.waitFor();
@@ -123,7 +110,7 @@ describe('the directory in the console', () => {
   });
 
   it('imports nothing from a CSV file with one bad row, and says which row and column to fix', async () => {
-    const admin = await signIn(niger, 'ne-ppn-admin');
+    const admin = await signIn(consoles.niger, 'ne-ppn-admin');
     await admin.getByTestId('nav-keep').click();
     const own = admin.getByTestId('own-entry');
     await own.first().waitFor();
@@ -147,7 +134,7 @@ describe('the directory in the console', () => {
     expect(await problem.getAttribute('data-field')).toBe('country');
     expect(await own.count()).toBe(before);
     // Not even the good row reached the directory.
-    const officer = await signIn(italy, 'it-polfr-officer');
+    const officer = await signIn(consoles.italy, 'it-polfr-officer');
     await searchFor(officer, 'halima garba', 0);
 
     // Corrected, the same file goes in whole.
@@ -163,7 +150,7 @@ describe('the directory in the console', () => {
   });
 
   it('puts a problem in the entry form next to its field, and saves once it is fixed', async () => {
-    const admin = await signIn(niger, 'ne-ppn-admin');
+    const admin = await signIn(consoles.niger, 'ne-ppn-admin');
     await admin.getByTestId('nav-keep').click();
     await admin.getByTestId('entry-new').click();
     await admin.getByLabel('Name').fill('Mariama Sow');
@@ -181,7 +168,7 @@ describe('the directory in the console', () => {
     await admin.getByLabel('Hours').fill('mon-fri 08:00-17:00');
     await admin.getByTestId('entry-save').click();
     await admin.getByText('Created Mariama Sow.').waitFor();
-    const officer = await signIn(italy, 'it-polfr-officer');
+    const officer = await signIn(consoles.italy, 'it-polfr-officer');
     await searchFor(officer, 'mariama', 1);
   });
 });

@@ -3,30 +3,25 @@
 // administrators' keeping of their own entries (verify, create, retire) with who-and-when; and
 // nothing an administrator did undone by a restart.
 import type { DirectoryEntryInput } from '@corridor/proto';
-import { newId } from '@corridor/proto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { directoryEntryOf } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
-import { officersAnd, startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { adminOf, officersAnd, startTestNetwork } from '../support/test-network.js';
+import { useTestNetwork } from '../support/use-test-network.js';
 
 const day = 86_400_000;
 const dateAt = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
 
 function person(agency: string, country: DirectoryEntryInput['country'], over: Partial<DirectoryEntryInput>): DirectoryEntryInput {
-  return {
-    id: newId(),
-    agency,
-    country,
-    kind: 'person',
-    name: 'Contact',
+  return directoryEntryOf(agency, country, {
     roles: ['prosecutor'],
     competences: ['mla'],
-    languages: ['en'],
     // No hours given: never "reachable now", whatever the hour the test runs at.
     availability: { always: false, timeZone: 'UTC', hours: [] },
     channels: [{ type: 'email', value: `contact@${agency}.example.org` }],
     lastVerified: dateAt(-5),
     ...over,
-  };
+  });
 }
 
 const permanence = person('ne-ppn', 'NER', {
@@ -55,27 +50,22 @@ const giulia = person('it-polfr', 'ITA', {
 });
 const chinedu = person('ng-nis', 'NGA', { name: 'Chinedu Okafor', languages: ['en'], lastVerified: dateAt(-10) });
 
-let net: TestNetwork;
-beforeAll(async () => {
-  net = await startTestNetwork({
-    directory: { 'ne-ppn': [permanence, aicha], 'it-polfr': [giulia], 'ng-nis': [chinedu] },
-    users: officersAnd(
-      { id: 'ne-ppn-admin', name: 'Idrissa Maïga', agency: 'ne-ppn', roles: ['administrator'] },
-      { id: 'ng-nis-admin', name: 'Ngozi Eze', agency: 'ng-nis', roles: ['administrator'] },
-    ),
-  });
-}, 120_000);
-afterAll(async () => {
-  await net?.stop();
-});
+const fixture = useTestNetwork(
+  () =>
+    startTestNetwork({
+      directory: { 'ne-ppn': [permanence, aicha], 'it-polfr': [giulia], 'ng-nis': [chinedu] },
+      users: officersAnd(adminOf('ne-ppn', 'Idrissa Maïga'), adminOf('ng-nis', 'Ngozi Eze')),
+    }),
+  120_000,
+);
 
 type Entry = { id: string; name: string; stale: boolean; lastVerified: string; verifiedBy: string | null; retiredAt: string | null };
 const ENTRY = 'id name stale lastVerified verifiedBy retiredAt';
 
 async function search(user: string, filter: Record<string, unknown>) {
   const r = await gql<{ directory: { total: number; entries: Entry[]; sources: { agency: string; ok: boolean }[] } }>(
-    net.gatewayUrl,
-    await net.token(user),
+    fixture.net.gatewayUrl,
+    await fixture.net.token(user),
     `query($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ${ENTRY} } sources { agency ok } } }`,
     { filter },
   );
@@ -86,7 +76,7 @@ async function search(user: string, filter: Record<string, unknown>) {
 const names = (entries: Entry[]) => entries.map((e) => e.name);
 
 async function asUser<T>(user: string, query: string, variables: Record<string, unknown> = {}) {
-  return gql<T>(net.gatewayUrl, await net.token(user), query, variables);
+  return gql<T>(fixture.net.gatewayUrl, await fixture.net.token(user), query, variables);
 }
 
 describe('searching the directory across agencies', () => {
@@ -214,7 +204,7 @@ describe('keeping the agency’s own entries', () => {
   });
 
   it('keeps what the administrators did across a restart of the node, seed file or not', async () => {
-    const node = net.nodes['ne-ppn'];
+    const node = fixture.net.nodes['ne-ppn'];
     await node?.stop();
     await node?.start();
     const found = (await search('it-polfr-officer', { text: 'aicha' })).entries[0];

@@ -1,9 +1,9 @@
 // The gateway federates the directory across every node, degrades when one is down and names it,
 // and nothing answers a request without a token signed by a member agency's key.
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, type JWTHeaderParameters, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { changingAgency, startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 let net: TestNetwork;
 let token: string;
@@ -16,6 +16,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await net?.stop();
 });
+
+/** A token as its issuer signs one: for `subject`, at this network's audience, issued now. */
+function signToken(
+  key: CryptoKey,
+  t: { header: JWTHeaderParameters; issuer: string; subject: string; expiresIn: string; claims: JWTPayload },
+): Promise<string> {
+  return new SignJWT(t.claims)
+    .setProtectedHeader(t.header)
+    .setIssuer(t.issuer)
+    .setSubject(t.subject)
+    .setAudience(net.membership.audience)
+    .setIssuedAt()
+    .setExpirationTime(t.expiresIn)
+    .sign(key);
+}
 
 const DIRECTORY = `query Directory($filter: DirectoryFilterInput) {
   directory(filter: $filter) { entries { id agency name country roles languages } sources { agency ok latencyMs error } }
@@ -83,14 +98,13 @@ describe('authentication', () => {
     // Claims exactly like a real Italian officer's, signed by a key no member publishes.
     const { privateKey } = await generateKeyPair('EdDSA');
     const issuer = net.membership.agencies.find((a) => a.id === 'it-polfr')?.tokenIssuer.issuer as string;
-    return new SignJWT({ agency: 'it-polfr', name: 'Mallory', roles: ['border_officer'], country: 'ITA', networks: [] })
-      .setProtectedHeader({ alg: 'EdDSA', kid: net.issuer.keyId('it-polfr') })
-      .setIssuer(issuer)
-      .setSubject('mallory')
-      .setAudience(net.membership.audience)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(privateKey);
+    return signToken(privateKey, {
+      header: { alg: 'EdDSA', kid: net.issuer.keyId('it-polfr') },
+      issuer,
+      subject: 'mallory',
+      expiresIn: '1h',
+      claims: { agency: 'it-polfr', name: 'Mallory', roles: ['border_officer'], country: 'ITA', networks: [] },
+    });
   }
 
   it('answers 401 to a token signed by an unknown key, at the gateway and at every node', async () => {
@@ -210,21 +224,16 @@ describe('a member’s own provider, as a hostile member would use it', () => {
     nigeriaKey = pair.privateKey;
     const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'nis-rs-1', alg: 'RS256' };
     issuer = net.membership.agencies.find((a) => a.id === 'ng-nis')?.tokenIssuer.issuer as string;
-    await net.updateMembership((m) => ({
-      ...m,
-      agencies: m.agencies.map((a) =>
-        a.id === 'ng-nis'
-          ? {
-              ...a,
-              tokenIssuer: {
-                issuer,
-                jwks: { keys: [publicJwk as never] },
-                claims: { roles: ROLE_CLAIM, roleMap: { 'nis-border': 'border_officer' }, name: 'name' },
-              },
-            }
-          : a,
-      ),
-    }));
+    await net.updateMembership(
+      changingAgency('ng-nis', (a) => ({
+        ...a,
+        tokenIssuer: {
+          issuer,
+          jwks: { keys: [publicJwk as never] },
+          claims: { roles: ROLE_CLAIM, roleMap: { 'nis-border': 'border_officer' }, name: 'name' },
+        },
+      })),
+    );
     // Every server has read the new membership once a standard token verifies at each: taken at
     // the gateway and Nigeria's node, refused only as not delegated at the other nodes.
     const probe = await nigeriaToken({});
@@ -236,14 +245,13 @@ describe('a member’s own provider, as a hostile member would use it', () => {
   });
 
   function nigeriaToken(claims: Record<string, unknown>, roles: string[] = ['nis-border']) {
-    return new SignJWT({ [ROLE_CLAIM]: roles, name: 'Chinedu Okafor', ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid: 'nis-rs-1', typ: 'at+jwt' })
-      .setIssuer(issuer)
-      .setSubject('8c1f0d2e')
-      .setAudience(net.membership.audience)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(nigeriaKey);
+    return signToken(nigeriaKey, {
+      header: { alg: 'RS256', kid: 'nis-rs-1', typ: 'at+jwt' },
+      issuer,
+      subject: '8c1f0d2e',
+      expiresIn: '10m',
+      claims: { [ROLE_CLAIM]: roles, name: 'Chinedu Okafor', ...claims },
+    });
   }
 
   it('accepts its standard RS256 at+jwt, roles mapped, agency and country from the membership', async () => {

@@ -3,18 +3,13 @@
 // the alert reference and whom to call, never the raw value; every check is audited where it
 // was answered.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert, RAW } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { startTestNetwork } from '../support/test-network.js';
+import { useTestNetwork } from '../support/use-test-network.js';
 
-let net: TestNetwork;
-beforeAll(async () => {
-  net = await startTestNetwork();
-}, 120_000);
-afterAll(async () => {
-  await net?.stop();
-});
+const fixture = useTestNetwork(() => startTestNetwork(), 120_000);
 
 type Check = {
   hitCheck: {
@@ -27,11 +22,11 @@ const CHECK = `query($identifier: JSONObject!) { hitCheck(identifier: $identifie
   hit answers { agency hit alerts { id matched } contact { name } } sources { agency ok } } }`;
 
 async function check(user: string, identifier: Record<string, unknown>) {
-  return gql<Check>(net.gatewayUrl, await net.token(user), CHECK, { identifier });
+  return gql<Check>(fixture.net.gatewayUrl, await fixture.net.token(user), CHECK, { identifier });
 }
 
 async function auditRows(agency: string): Promise<{ channel: string; agency: string; subject: string; items: string[]; rule: string }[]> {
-  const db = new pg.Client({ connectionString: net.databases.urls[agency] });
+  const db = new pg.Client({ connectionString: fixture.net.databases.urls[agency] });
   await db.connect();
   try {
     return (await db.query(`SELECT channel, agency, subject, items, rule FROM audit_log WHERE channel = 'check' ORDER BY seq`)).rows;
@@ -44,8 +39,8 @@ describe('hit / no hit', () => {
   let alertId: string;
   beforeAll(async () => {
     const r = await gql<{ publishAlert: { id: string } }>(
-      net.gatewayUrl,
-      await net.token('it-polfr-officer'),
+      fixture.net.gatewayUrl,
+      await fixture.net.token('it-polfr-officer'),
       'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
       { input: documentFraudAlert() },
     );
@@ -81,8 +76,8 @@ describe('hit / no hit', () => {
 
   it('does not reveal an alert the owner’s policy keeps from the caller', async () => {
     const amber = await gql<{ publishAlert: { id: string } }>(
-      net.gatewayUrl,
-      await net.token('it-polfr-officer'),
+      fixture.net.gatewayUrl,
+      await fixture.net.token('it-polfr-officer'),
       'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
       {
         input: documentFraudAlert({

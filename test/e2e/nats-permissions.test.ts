@@ -96,6 +96,14 @@ async function received(agency: string, id: string): Promise<boolean> {
 
 const PUBLISH = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
 
+/** `user` publishes an AMBER alert about PHONE for `recipient` alone; its id, once `recipient` holds it. */
+async function amberFor(user: string, recipient: string, summary: string): Promise<string> {
+  const input = routeAlert({ tlp: 'AMBER', recipients: [recipient], summary, identifiers: [PHONE] as never });
+  const { id } = (await as<{ publishAlert: { id: string } }>(user, PUBLISH, { input })).publishAlert;
+  await eventually(() => received(recipient, id));
+  return id;
+}
+
 beforeAll(async () => {
   net = await startTestNetwork();
   node = await hostile('node');
@@ -122,20 +130,10 @@ afterAll(async () => {
 describe('a member on the bus, holding only its own account', () => {
   it('receives nothing of what two other agencies exchange, and still what is meant for it', async () => {
     // Italy to Niger only: an AMBER alert about a phone number.
-    const italys = (
-      await as<{ publishAlert: { id: string } }>('it-polfr-officer', PUBLISH, {
-        input: routeAlert({ tlp: 'AMBER', recipients: [NIGER], summary: 'Pick-up point for Niger only', identifiers: [PHONE] as never }),
-      })
-    ).publishAlert.id;
-    await eventually(() => received(NIGER, italys));
+    const italys = await amberFor('it-polfr-officer', NIGER, 'Pick-up point for Niger only');
     amberSubject = `${net.subjectRoot}.inbox.${NIGER}.alert.route.ITA.central-mediterranean.${ITALY}`;
     // Niger to Italy only, the same number: both nodes exchange correlation notices.
-    const nigers = (
-      await as<{ publishAlert: { id: string } }>('ne-ppn-officer', PUBLISH, {
-        input: routeAlert({ tlp: 'AMBER', recipients: [ITALY], summary: 'Coordinator for Italy only', identifiers: [PHONE] as never }),
-      })
-    ).publishAlert.id;
-    await eventually(() => received(ITALY, nigers));
+    const nigers = await amberFor('ne-ppn-officer', ITALY, 'Coordinator for Italy only');
     nigersSubject = `${net.subjectRoot}.inbox.${ITALY}.alert.route.NER.central-mediterranean.${NIGER}`;
     await eventually(
       async () =>

@@ -4,20 +4,19 @@
 // issuer's provider. Each signs in with authorization code and PKCE, reads the feed, publishes,
 // keeps a half-written form across a new sign-in, has its short-lived token renewed while it
 // works, and signs out.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AgencyProvider, startAgencyProvider } from '../support/agency-provider.js';
-import { launchBrowser } from '../support/browser.js';
+import { arrivedInFeed, publishRouteAlert } from '../support/browser.js';
+import { useConsoleBrowsers } from '../support/console-browsers.js';
 import { eventually } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { changingAgency, startTestNetwork } from '../support/test-network.js';
 
-let net: TestNetwork;
+const consoles = useConsoleBrowsers(() => startTestNetwork({ console: true }));
 let agencyProvider: AgencyProvider;
-let italy: BrowserContext;
-let niger: BrowserContext;
 
 beforeAll(async () => {
-  net = await startTestNetwork({ console: true });
+  const { net } = consoles;
   agencyProvider = await startAgencyProvider({
     officers: [{ id: 'amoussa', name: 'Aïssata Moussa', groups: ['CORRIDOR-Procureur', 'intranet-users'] }],
     consoleOrigin: new URL(net.consoleUrl as string).origin,
@@ -26,35 +25,25 @@ beforeAll(async () => {
     accessTokenTtlS: 75,
   });
   // Niger joins with its own provider: named by its issuer alone (keys by discovery), and a mapping.
-  await net.updateMembership((m) => ({
-    ...m,
-    agencies: m.agencies.map((a) =>
-      a.id === 'ne-ppn'
-        ? {
-            ...a,
-            tokenIssuer: {
-              issuer: agencyProvider.issuer,
-              clientId: agencyProvider.clientId,
-              claims: { roles: 'groups', roleMap: { 'CORRIDOR-Procureur': 'prosecutor' }, name: 'preferred_username' },
-            },
-          }
-        : a,
-    ),
-  }));
+  await net.updateMembership(
+    changingAgency('ne-ppn', (a) => ({
+      ...a,
+      tokenIssuer: {
+        issuer: agencyProvider.issuer,
+        clientId: agencyProvider.clientId,
+        claims: { roles: 'groups', roleMap: { 'CORRIDOR-Procureur': 'prosecutor' }, name: 'preferred_username' },
+      },
+    })),
+  );
   // The gateway lists the new provider once it has read the new membership.
   await eventually(async () => {
     const listed = (await (await fetch(new URL('/agencies', net.gatewayUrl))).json()) as { agencies: { id: string; issuer: string }[] };
     return listed.agencies.find((a) => a.id === 'ne-ppn')?.issuer === agencyProvider.issuer;
   });
-  italy = await launchBrowser();
-  niger = await launchBrowser();
 });
 
 afterAll(async () => {
-  await italy?.close();
-  await niger?.close();
   await agencyProvider?.close();
-  await net?.stop();
 });
 
 async function signInAtAgency(page: Page, agencyId: string, pick: () => Promise<void>): Promise<void> {
@@ -63,20 +52,10 @@ async function signInAtAgency(page: Page, agencyId: string, pick: () => Promise<
   await page.getByTestId('me').waitFor();
 }
 
-async function fillRouteAlert(page: Page, summary: string): Promise<void> {
-  await page.getByLabel('Waypoint 1 country').selectOption('LBY');
-  await page.getByLabel('Place').first().fill('Zuwara');
-  await page.getByLabel('Waypoint 2 country').selectOption('ITA');
-  await page.getByLabel('Place').nth(1).fill('Lampedusa');
-  await page.getByLabel('Means of transport').selectOption('wooden_boat');
-  await page.getByLabel('Number of migrants').fill('41');
-  await page.getByLabel('Summary').fill(summary);
-}
-
 it('signs officers in at their own agency’s provider, reads the feed, publishes and signs out', async () => {
   // Niger: the agency's own provider, its officer picked on the provider's page.
-  const nigerPage = await niger.newPage();
-  await nigerPage.goto(net.consoleUrl as string);
+  const nigerPage = await consoles.niger.newPage();
+  await nigerPage.goto(consoles.net.consoleUrl as string);
   await signInAtAgency(nigerPage, 'ne-ppn', () => nigerPage.getByTestId('agency-login-amoussa').click());
   expect(agencyProvider.signIns()).toBe(1);
   // Name and role come from the provider's own claims, through the membership's mapping.
@@ -85,29 +64,20 @@ it('signs officers in at their own agency’s provider, reads the feed, publishe
   await nigerPage.getByText('● live').waitFor();
 
   // Italy: the development issuer's provider, its demo user picked on the issuer's page.
-  const italyPage = await italy.newPage();
-  await italyPage.goto(net.consoleUrl as string);
+  const italyPage = await consoles.italy.newPage();
+  await italyPage.goto(consoles.net.consoleUrl as string);
   await signInAtAgency(italyPage, 'it-polfr', () => italyPage.getByTestId('pick-user-it-polfr-officer').click());
-  await italyPage.getByTestId('nav-publish').click();
-  const summary = `Boat seen leaving Zuwara at dawn, ${net.run}`;
-  await fillRouteAlert(italyPage, summary);
-  await italyPage.getByTestId('publish-submit').click();
-  const success = italyPage.getByTestId('publish-success');
-  await success.waitFor();
-  const id = /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
+  const summary = `Boat seen leaving Zuwara at dawn, ${consoles.net.run}`;
+  const id = await publishRouteAlert(italyPage, summary, 41);
   expect(id).toBeDefined();
 
   // Niger, signed in through its own provider, receives it on the live feed.
-  const arrived = nigerPage.locator(`[data-testid="alert-item"][data-alert-id="${id}"]`);
-  await arrived.waitFor({ timeout: 20_000 });
+  const arrived = await arrivedInFeed(nigerPage, id);
   expect(await arrived.textContent()).toContain(summary);
 
   // Niger publishes too, with the token of its own provider, and Italy's feed shows it.
-  await nigerPage.getByTestId('nav-publish').click();
-  const fromNiger = `Convoy crossing Agadez northwards, ${net.run}`;
-  await fillRouteAlert(nigerPage, fromNiger);
-  await nigerPage.getByTestId('publish-submit').click();
-  await nigerPage.getByTestId('publish-success').waitFor();
+  const fromNiger = `Convoy crossing Agadez northwards, ${consoles.net.run}`;
+  await publishRouteAlert(nigerPage, fromNiger, 41);
   await italyPage.getByTestId('nav-feed').click();
   await italyPage.getByText(fromNiger).waitFor({ timeout: 20_000 });
 
@@ -127,11 +97,11 @@ it('signs officers in at their own agency’s provider, reads the feed, publishe
 });
 
 it('keeps a half-written alert when the officer has to sign in again', async () => {
-  const page = await italy.newPage();
-  await page.goto(net.consoleUrl as string);
+  const page = await consoles.italy.newPage();
+  await page.goto(consoles.net.consoleUrl as string);
   await signInAtAgency(page, 'it-polfr', () => page.getByTestId('pick-user-it-polfr-officer').click());
   await page.getByTestId('nav-publish').click();
-  const draft = `Half-written before the session ended, ${net.run}`;
+  const draft = `Half-written before the session ended, ${consoles.net.run}`;
   await page.getByLabel('Summary').fill(draft);
   await page.getByLabel('Place').first().fill('Sabratha');
 

@@ -2,30 +2,26 @@
 // through the gateway, as JSON and as CSV, and no export shows a count below the threshold, nor a
 // total from which one could be worked out. Only administrators export.
 import { type StatisticsFigure, type StatisticsReport, statisticsReport } from '@corridor/proto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routeAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
-import { officersAnd, startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { adminOf, officersAnd, startTestNetwork } from '../support/test-network.js';
+import { useTestNetwork } from '../support/use-test-network.js';
 
-let net: TestNetwork;
-beforeAll(async () => {
-  net = await startTestNetwork({
-    users: officersAnd(
-      { id: 'it-polfr-admin', name: 'Giulia Ferrante', agency: 'it-polfr', roles: ['administrator'] },
-      { id: 'ne-ppn-admin', name: 'Idrissa Maïga', agency: 'ne-ppn', roles: ['administrator'] },
-    ),
-  });
-}, 120_000);
-afterAll(async () => {
-  await net?.stop();
-});
+const fixture = useTestNetwork(
+  () =>
+    startTestNetwork({
+      users: officersAnd(adminOf('it-polfr', 'Giulia Ferrante'), adminOf('ne-ppn', 'Idrissa Maïga')),
+    }),
+  120_000,
+);
 
 const STATISTICS = 'query($from: String, $to: String) { statistics(from: $from, to: $to) }';
 const CSV = 'query($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }';
 const BALKANS = { region: 'western-balkans', waypoints: [{ country: 'SRB' }, { country: 'HUN' }] };
 
 async function as<T>(user: string, query: string, variables: Record<string, unknown> = {}) {
-  return gql<T>(net.gatewayUrl, await net.token(user), query, variables);
+  return gql<T>(fixture.net.gatewayUrl, await fixture.net.token(user), query, variables);
 }
 
 /** Every figure with the table it is in and whether it is a total. */

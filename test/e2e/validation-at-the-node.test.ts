@@ -2,24 +2,19 @@
 // (issue 11, item 7), tried with a member's own credentials on the public surface: a NUL
 // character, an AMBER alert for an agency that is not a member, an identifier the Check page
 // cannot read. None may come back as "Unexpected error.", and each changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { startTestNetwork } from '../support/test-network.js';
+import { useTestNetwork } from '../support/use-test-network.js';
 
-let net: TestNetwork;
-beforeAll(async () => {
-  net = await startTestNetwork();
-}, 120_000);
-afterAll(async () => {
-  await net?.stop();
-});
+const fixture = useTestNetwork(() => startTestNetwork(), 120_000);
 
 const PUBLISH = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
 const CHECK = 'query($identifier: JSONObject!) { hitCheck(identifier: $identifier) { hit } }';
 
 async function asItaly(query: string, variables: Record<string, unknown>) {
-  return gql<Record<string, unknown>>(net.gatewayUrl, await net.token('it-polfr-officer'), query, variables);
+  return gql<Record<string, unknown>>(fixture.net.gatewayUrl, await fixture.net.token('it-polfr-officer'), query, variables);
 }
 
 /** The field errors of a refusal, which must be VALIDATION_FAILED and name no unexpected error. */
@@ -31,8 +26,8 @@ function fieldErrorsOf(r: { errors?: readonly { message: string; extensions?: Re
 
 async function ownAlertCount(): Promise<number> {
   const r = await gql<{ alerts: { alerts: { origin: { agency: string } }[] } }>(
-    net.gatewayUrl,
-    await net.token('it-polfr-officer'),
+    fixture.net.gatewayUrl,
+    await fixture.net.token('it-polfr-officer'),
     '{ alerts(limit: 500) { alerts { origin { agency } } } }',
   );
   return r.data?.alerts.alerts.filter((a) => a.origin.agency === 'it-polfr').length ?? -1;
@@ -64,9 +59,9 @@ describe('a NUL character', () => {
 
 describe('a NUL character in a plain argument, sent to a node as a partner’s gateway would', () => {
   it('is named by its argument, as a variable or written in the query', async () => {
-    const node = net.nodes['it-polfr']?.url as string;
+    const node = fixture.net.nodes['it-polfr']?.url as string;
     // What Niger's officer's node delegates to Italy's node for the gateway's fan-out.
-    const token = await net.delegatedToken('ne-ppn-officer', 'it-polfr');
+    const token = await fixture.net.delegatedToken('ne-ppn-officer', 'it-polfr');
     const asVariable = await gql(node, token, 'query($kind: String) { alerts(kind: $kind) { id } }', { kind: 'route\u0000' });
     expect(fieldErrorsOf(asVariable)).toEqual([{ path: 'kind', rule: 'nul_byte', message: 'must not contain a NUL character (U+0000)' }]);
     const inQuery = await gql(node, token, '{ alerts(kind: "route\\u0000") { id } }');

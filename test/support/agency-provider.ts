@@ -4,6 +4,7 @@
 // entry of the agency maps them. Officers sign in on a page of this provider (no password: a test).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { corridorAccessTokens } from '@corridor/deploy';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
@@ -67,21 +68,7 @@ export async function startAgencyProvider(opts: {
       ctx.type = 'text/plain';
       ctx.body = `error: ${out.error} ${out.error_description ?? ''}`;
     },
-    features: {
-      devInteractions: { enabled: false },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: () => opts.audience,
-        useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
-          scope: 'corridor',
-          audience: opts.audience,
-          accessTokenFormat: 'jwt',
-          accessTokenTTL: opts.accessTokenTtlS,
-          jwt: { sign: { alg: 'RS256' } },
-        }),
-      },
-    },
+    features: corridorAccessTokens(opts.audience, opts.accessTokenTtlS, 'RS256'),
   });
   provider.on('grant.success', (ctx) => {
     if (ctx.oidc.params?.grant_type === 'refresh_token') refreshed++;

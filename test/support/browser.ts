@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 const EXECUTABLE = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
@@ -31,4 +31,34 @@ export async function signInAs(context: BrowserContext, consoleUrl: string, user
   await page.getByTestId(`signin-user-${userId}`).click();
   await page.getByTestId('me').waitFor();
   return page;
+}
+
+/**
+ * Publishes from the console's publish page a route alert, Zuwara (Libya) to Lampedusa (Italy) by
+ * wooden boat; the id of the alert the console says it published, if it says one.
+ */
+export async function publishRouteAlert(page: Page, summary: string, migrants: number): Promise<string | undefined> {
+  await page.getByTestId('nav-publish').click();
+  await fillRouteAlert(page, summary, migrants);
+  await page.getByTestId('publish-submit').click();
+  const success = page.getByTestId('publish-success');
+  await success.waitFor();
+  return /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
+}
+
+async function fillRouteAlert(page: Page, summary: string, migrants: number): Promise<void> {
+  await page.getByLabel('Waypoint 1 country').selectOption('LBY');
+  await page.getByLabel('Place').first().fill('Zuwara');
+  await page.getByLabel('Waypoint 2 country').selectOption('ITA');
+  await page.getByLabel('Place').nth(1).fill('Lampedusa');
+  await page.getByLabel('Means of transport').selectOption('wooden_boat');
+  await page.getByLabel('Number of migrants').fill(String(migrants));
+  await page.getByLabel('Summary').fill(summary);
+}
+
+/** The live feed's card of alert `id`, once it has arrived. */
+export async function arrivedInFeed(page: Page, id: string | undefined): Promise<Locator> {
+  const arrived = page.locator(`[data-testid="alert-item"][data-alert-id="${id}"]`);
+  await arrived.waitFor({ timeout: 20_000 });
+  return arrived;
 }

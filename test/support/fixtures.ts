@@ -2,7 +2,12 @@
 // raw values must never leave the originating node.
 import { type AlertInput, type DirectoryEntryInput, newId } from '@corridor/proto';
 
-function entry(agency: string, country: DirectoryEntryInput['country'], over: Partial<DirectoryEntryInput>): DirectoryEntryInput {
+/** A directory entry of `agency`: a person reached by e-mail on weekdays, but for `over`. */
+export function directoryEntryOf(
+  agency: string,
+  country: DirectoryEntryInput['country'],
+  over: Partial<DirectoryEntryInput>,
+): DirectoryEntryInput {
   return {
     id: newId(),
     agency,
@@ -25,14 +30,14 @@ function entry(agency: string, country: DirectoryEntryInput['country'], over: Pa
 export function testDirectory(): Record<string, DirectoryEntryInput[]> {
   return {
     'it-polfr': [
-      entry('it-polfr', 'ITA', {
+      directoryEntryOf('it-polfr', 'ITA', {
         name: 'Sala operativa Lampedusa',
         kind: 'desk',
         roles: ['border_control'],
         languages: ['it', 'en'],
         availability: { always: true, timeZone: 'Europe/Rome', hours: [] },
       }),
-      entry('it-polfr', 'ITA', {
+      directoryEntryOf('it-polfr', 'ITA', {
         name: 'Marco Bellini',
         roles: ['liaison_officer'],
         languages: ['it', 'fr'],
@@ -41,7 +46,7 @@ export function testDirectory(): Record<string, DirectoryEntryInput[]> {
       }),
     ],
     'ne-ppn': [
-      entry('ne-ppn', 'NER', {
+      directoryEntryOf('ne-ppn', 'NER', {
         name: 'Aïssata Moussa',
         roles: ['prosecutor', 'central_authority_mla'],
         competences: ['mla', 'extradition'],
@@ -54,7 +59,7 @@ export function testDirectory(): Record<string, DirectoryEntryInput[]> {
       }),
     ],
     'ng-nis': [
-      entry('ng-nis', 'NGA', {
+      directoryEntryOf('ng-nis', 'NGA', {
         name: 'NIS Document Fraud Desk',
         kind: 'desk',
         roles: ['immigration'],

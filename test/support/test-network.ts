@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AgencySpec, type NetworkSpec, type RunningNetwork, startNetwork, type UserSpec } from '@corridor/deploy';
+import type { MemberAgency, Membership } from '@corridor/proto';
 import { testDirectory } from './fixtures.js';
 import { createDatabases, type TestDatabases } from './postgres.js';
 
@@ -21,6 +22,16 @@ export function officersAnd(...extra: UserSpec[]): UserSpec[] {
     ...AGENCIES.map((a) => ({ id: `${a.id}-officer`, name: `Officer of ${a.name}`, agency: a.id, roles: ['border_officer' as const] })),
     ...extra,
   ];
+}
+
+/** A membership change (for `updateMembership`) to the entry of `agency` alone. */
+export function changingAgency(agency: string, change: (a: MemberAgency) => MemberAgency): (m: Membership) => Membership {
+  return (m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === agency ? change(a) : a)) });
+}
+
+/** The administrator of `agency` (`<agency>-admin`), named `name`. */
+export function adminOf(agency: string, name: string): UserSpec {
+  return { id: `${agency}-admin`, name, agency, roles: ['administrator'] };
 }
 
 export interface TestNetwork extends RunningNetwork {

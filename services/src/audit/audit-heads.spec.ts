@@ -2,10 +2,10 @@ import { createAuditHeadSigner } from '@corridor/proto';
 import { exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../log.js';
-import { italyHeadSigner, SPEC_MEMBERSHIP } from '../testing/fixtures.js';
+import { auditRecord, italyHeadSigner, SPEC_MEMBERSHIP } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
 import { type HeadSchedule, headDue, heldHeadsOf, receiveAuditHead, startAuditGossip, verifyAuditWithHeads } from './audit-heads.js';
-import { type AuditRecord, auditWriter } from './audit-log.js';
+import { auditWriter } from './audit-log.js';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const SCHEDULE: HeadSchedule = { everyEntries: 100, everyMs: 60_000 };
@@ -37,15 +37,7 @@ describe('the head schedule', () => {
 });
 
 const scratch = useMigratedScratchDatabase();
-const record = (i: number): AuditRecord => ({
-  channel: 'bus',
-  agency: 'ne-ppn',
-  subject: null,
-  resource: 'alert',
-  items: [`0192f1e2-0000-7000-8000-${String(i).padStart(12, '0')}@1`],
-  rule: 'alerts-members',
-  policyVersion: 1,
-});
+const record = (i: number) => auditRecord(i);
 
 describe('gossip of audit heads', () => {
   it('queues one signed head per partner in the outbox, once per head', async () => {

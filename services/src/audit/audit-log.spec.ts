@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { auditRecord } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
-import { type AuditRecord, auditWriter, listAudit, verifyAuditLog } from './audit-log.js';
+import { auditWriter, listAudit, verifyAuditLog } from './audit-log.js';
 
 const scratch = useMigratedScratchDatabase();
 
-const record = (i: number): AuditRecord => ({
-  channel: i % 2 ? 'query' : 'bus',
-  agency: i % 3 ? 'ne-ppn' : 'ng-nis',
-  subject: i % 2 ? `user-${i}` : null,
-  resource: 'alert',
-  items: [`0192f1e2-0000-7000-8000-${String(i).padStart(12, '0')}@1`],
-  rule: 'alerts-members',
-  policyVersion: 1,
-});
+// Both channels, two receivers, users and none: the chain must hold whatever a row says.
+const record = (i: number) =>
+  auditRecord(i, { channel: i % 2 ? 'query' : 'bus', agency: i % 3 ? 'ne-ppn' : 'ng-nis', subject: i % 2 ? `user-${i}` : null });
 
 describe('the release audit', () => {
   it('chains concurrent appends into one verifiable log, newest first when read', async () => {

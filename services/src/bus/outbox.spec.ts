@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { ITALY, italyPublishing, italySigner, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from '../testing/fixtures.js';
 import { type ScratchNatsServer, scratchNatsServer } from '../testing/nats-server.js';
 import { scratchDatabase } from '../testing/scratch-database.js';
+import { until as pollUntil } from '../testing/until.js';
 import { type Bus, createBus } from './bus.js';
 import { type Inbox, startInbox } from './inbox.js';
 import { wireMessageIds } from './message-id.js';
@@ -17,14 +18,7 @@ import { type OutboxRelay, startOutboxRelay } from './outbox.js';
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> => pollUntil(probe, ok, ms, 50);
 
 describe('an alert travelling from one node to another over JetStream', () => {
   const suffix = randomBytes(4).toString('hex');

@@ -30,22 +30,13 @@ const entryArb = fc
   })
   .map(
     (r): DirectoryEntry =>
-      directoryEntry.parse({
-        id: newId(),
-        agency: 'it-polfr',
-        country: 'ITA',
-        kind: 'person',
-        name: 'Contact',
-        roles: ['border_control'],
-        languages: ['it'],
+      contact({
         availability: {
           always: r.always,
           timeZone: r.zone,
           hours: r.hours.map((h) => ({ days: h.days, from: h.a, to: h.b })),
           absences: r.absences,
         },
-        channels: [{ type: 'email', value: 'c@it-polfr.example.org' }],
-        lastVerified: '2026-10-01',
       }),
   );
 

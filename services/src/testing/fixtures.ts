@@ -12,6 +12,7 @@ import {
 } from '@corridor/proto';
 import { createFeed } from '../alerts/feed.js';
 import { ownAlertWriter, type PublishContext } from '../alerts/publish-alert.js';
+import type { AuditRecord } from '../audit/audit-log.js';
 import type { Db } from '../database.js';
 
 // A key made for these specs only, never used anywhere else.
@@ -103,6 +104,20 @@ export async function italyPublishing(db: Db, over: Partial<PublishContext> = {}
     policy: () => SPEC_POLICY,
     signer: await italySigner(),
     onQueued: () => {},
+    ...over,
+  };
+}
+
+/** Release audit record `i`: alert number `i` sent to Niger's node under the members' rule, but for `over`. */
+export function auditRecord(i: number, over: Partial<AuditRecord> = {}): AuditRecord {
+  return {
+    channel: 'bus',
+    agency: 'ne-ppn',
+    subject: null,
+    resource: 'alert',
+    items: [`0192f1e2-0000-7000-8000-${String(i).padStart(12, '0')}@1`],
+    rule: 'alerts-members',
+    policyVersion: 1,
     ...over,
   };
 }

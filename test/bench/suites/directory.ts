@@ -20,7 +20,7 @@ import { describeDirectory, generateDirectory } from '../../support/directory-ge
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop, percentile } from '../measure.js';
-import type { BenchResult } from '../results-file.js';
+import { type BenchResult, suiteResults } from '../results-file.js';
 import { MORE_AGENCIES } from './gateway.js';
 
 const TOTAL = Number(process.env.BENCH_DIRECTORY_ENTRIES ?? 100_000);
@@ -142,13 +142,7 @@ export async function directorySuite(): Promise<BenchResult[]> {
     const busy = await closedLoop(inTurn(viaGateway), THROUGHPUT_CLIENTS, SECONDS);
     const directBusy = await closedLoop(inTurn(direct), THROUGHPUT_CLIENTS, SECONDS);
 
-    const r = (metric: string, value: number, unit: string, baseline?: { metric: string; value: number }): BenchResult => ({
-      suite: 'directory',
-      metric,
-      value,
-      unit,
-      ...(baseline ? { baseline, ratio: Number((value / baseline.value).toFixed(3)) } : {}),
-    });
+    const r = suiteResults('directory');
     return [
       r('search_p50_ms', single.p50, 'ms', { metric: 'direct_search_p50_ms', value: directSingle.p50 }),
       r('search_p99_ms', single.p99, 'ms', { metric: 'direct_search_p99_ms', value: directSingle.p99 }),

@@ -10,8 +10,8 @@ import type { CountryCode, DirectoryEntryInput } from '@corridor/proto';
 import { newId } from '@corridor/proto';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
-import { percentile } from '../measure.js';
-import type { BenchResult } from '../results-file.js';
+import { percentile, timedLoop } from '../measure.js';
+import { type BenchResult, suiteResults } from '../results-file.js';
 
 // Latency is measured one request at a time (what an officer waits for); throughput with
 // THROUGHPUT_CLIENTS sending back to back (what the network serves when busy).
@@ -74,23 +74,10 @@ async function load(url: string, token: string | (() => Promise<string>), query:
     if (answer.sources.filter((s) => s.ok).length !== expectAgencies) throw new Error('a node did not answer during the benchmark');
     return Math.max(...answer.sources.map((s) => s.latencyMs));
   };
-  const warmUntil = performance.now() + 1000;
-  while (performance.now() < warmUntil) await once();
-  const latencies: number[] = [];
   const overheads: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const slowest = await once();
-        const took = performance.now() - t;
-        latencies.push(took);
-        if (slowest !== null) overheads.push(took - slowest);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
+  const latencies = await timedLoop(once, clients, SECONDS, (took, slowest) => {
+    if (slowest !== null) overheads.push(took - slowest);
+  });
   overheads.sort((a, b) => a - b);
   return {
     p50: Number(percentile(latencies, 50).toFixed(1)),
@@ -127,13 +114,7 @@ async function measure(agencies: AgencySpec[]) {
 export async function gatewaySuite(): Promise<BenchResult[]> {
   const three = await measure(AGENCIES);
   const ten = await measure([...AGENCIES, ...MORE_AGENCIES]);
-  const r = (metric: string, value: number, unit: string, baseline?: { metric: string; value: number }): BenchResult => ({
-    suite: 'gateway',
-    metric,
-    value,
-    unit,
-    ...(baseline ? { baseline, ratio: Number((value / baseline.value).toFixed(3)) } : {}),
-  });
+  const r = suiteResults('gateway');
   return [
     r('direct_p50_ms', ten.direct.p50, 'ms'),
     r('direct_p99_ms', ten.direct.p99, 'ms'),

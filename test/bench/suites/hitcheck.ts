@@ -18,7 +18,7 @@ import { documentFraudAlert } from '../../support/fixtures.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop } from '../measure.js';
-import type { BenchResult } from '../results-file.js';
+import { type BenchResult, suiteResults } from '../results-file.js';
 
 const PSEUDONYMS_PER_NODE = Number(process.env.BENCH_HITCHECK_PSEUDONYMS ?? 1_000_000);
 const IDENTIFIERS_PER_ALERT = 4;
@@ -157,13 +157,7 @@ export async function hitcheckSuite(): Promise<BenchResult[]> {
         (await pool.query<{ n: string }>(`SELECT sum(jsonb_array_length(document->'identifiers')) AS n FROM alerts WHERE own`)).rows[0]?.n,
       );
 
-      const r = (metric: string, value: number, unit: string, baseline?: { metric: string; value: number }): BenchResult => ({
-        suite: 'hitcheck',
-        metric,
-        value,
-        unit,
-        ...(baseline ? { baseline, ratio: Number((value / baseline.value).toFixed(3)) } : {}),
-      });
+      const r = suiteResults('hitcheck');
       return [
         r('check_p50_ms', single.p50, 'ms', { metric: 'pg_lookup_p50_ms', value: lookupSingle.p50 }),
         r('check_p99_ms', single.p99, 'ms', { metric: 'pg_lookup_p99_ms', value: lookupSingle.p99 }),

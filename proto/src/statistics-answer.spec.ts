@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATISTICS_DIMENSIONS, statisticsReport, statisticsToCsv, suppressStatistics } from './statistics.js';
-import { reportFromAnswer, type StatisticsAnswer } from './statistics-answer.js';
+import { reportFromAnswer, type StatisticsAnswer, type StatisticsFigureAnswer } from './statistics-answer.js';
 
 const report = suppressStatistics({
   agency: 'it-polfr',
@@ -23,13 +23,11 @@ const report = suppressStatistics({
 
 /** What a GraphQL client receives: every field selected, null where the report has none, and the cache's __typename. */
 function asGraphQLAnswer(r: typeof report): StatisticsAnswer {
-  const figure = (f: (typeof r.tables)[number]['rows'][number]) => ({
-    __typename: 'StatisticsFigure',
-    by: { __typename: 'StatisticsBy', ...Object.fromEntries(STATISTICS_DIMENSIONS.map((d) => [d, f.by[d] ?? null])) },
-    count: f.count,
-    suppressed: f.suppressed,
-    medianDays: f.medianDays ?? null,
-  });
+  const figure = (f: (typeof r.tables)[number]['rows'][number]) => {
+    const by: StatisticsFigureAnswer['by'] & { __typename: string } = { __typename: 'StatisticsBy' };
+    for (const d of STATISTICS_DIMENSIONS) by[d] = f.by[d] ?? null;
+    return { __typename: 'StatisticsFigure', by, count: f.count, suppressed: f.suppressed, medianDays: f.medianDays ?? null };
+  };
   return {
     ...r,
     period: { ...r.period },

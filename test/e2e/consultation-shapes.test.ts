@@ -64,6 +64,7 @@ describe.each(['gateway', 'Italy’s node'] as const)('the shapes of consultatio
     expect(Object.keys(shape(d.requestType.fields))).toEqual(
       expect.arrayContaining(['status', 'history', 'deadline', 'receiverReference']),
     );
+    // A notice can hold nothing about a person: the type itself has no field for one.
     expect(Object.keys(shape(d.notice.fields)).sort()).toEqual([
       'at',
       'contacts',

@@ -1,8 +1,8 @@
 // The node's consultations API (issue 7), for this agency's own users: the threads it is party
 // to, the requests it sent and received (overdue ones first when asked), protection notices, and
 // writing in all of these. The other party's node keeps its own copy of every event.
-import { type ConsultationState, isOverdue } from '@corridor/proto';
-import type { DerivedInput, RequestEntryView } from '@corridor/proto/graphql';
+import { isOverdue } from '@corridor/proto';
+import type { RequestEntryView } from '@corridor/proto/graphql';
 import {
   builder,
   ConsultationMessageInput,
@@ -77,35 +77,26 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const write =
-  <A>(fn: (ctx: NodeContext, args: A) => Promise<ConsultationState>) =>
-  (_r: unknown, args: A, ctx: NodeContext) =>
-    fn(ctx, args);
-
 builder.mutationFields((t) => ({
   openConsultation: t.field({
     type: ConsultationRef,
     description: 'Opens a consultation with another agency (proto openConsultationInput); only that agency receives it.',
     args: { input: t.arg({ type: OpenConsultationInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { input: DerivedInput }) => openConsultation(ctx.services.consultations, author(ctx), args.input)),
+    resolve: (_r, args, ctx) => openConsultation(ctx.services.consultations, author(ctx), args.input),
   }),
   addConsultationMessage: t.field({
     type: ConsultationRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: ConsultationMessageInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { id: string | number; input: DerivedInput }) =>
-      addMessage(ctx.services.consultations, author(ctx), String(args.id), args.input),
-    ),
+    resolve: (_r, args, ctx) => addMessage(ctx.services.consultations, author(ctx), String(args.id), args.input),
   }),
   createRequest: t.field({
     type: ConsultationRef,
     description: 'Turns a consultation into a tracked request (proto requestInput); a draft stays here until sent.',
     args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: RequestInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { consultationId: string | number; input: DerivedInput }) =>
-      createRequest(ctx.services.consultations, author(ctx), String(args.consultationId), args.input),
-    ),
+    resolve: (_r, args, ctx) => createRequest(ctx.services.consultations, author(ctx), String(args.consultationId), args.input),
   }),
   setRequestStatus: t.field({
     type: ConsultationRef,
@@ -113,8 +104,6 @@ builder.mutationFields((t) => ({
       'Moves a request on, as this agency’s side may (sending: sent, withdrawn; receiving: received, in_progress, answered, refused).',
     args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: RequestStatusInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { requestId: string | number; input: DerivedInput }) =>
-      setRequestStatus(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
-    ),
+    resolve: (_r, args, ctx) => setRequestStatus(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
   }),
 }));

@@ -142,6 +142,10 @@ export const REQUEST_STATUS_MUTATION = graphql(
 );
 
 // Statistics for reporting: the caller's own node, which checks the administrator role and suppresses small counts.
+graphql(`fragment NodeStatisticsFigureFields on StatisticsFigure {
+  by { direction kind region requestType status flag country month } count suppressed medianDays
+}`);
+
 export const STATISTICS_QUERY = graphql(`query Statistics($from: String, $to: String) {
   statistics(from: $from, to: $to) {
     format agency period { from to } generatedAt threshold notes
@@ -151,8 +155,5 @@ export const STATISTICS_QUERY = graphql(`query Statistics($from: String, $to: St
       totals { ...NodeStatisticsFigureFields }
     }
   }
-}`);
-graphql(`fragment NodeStatisticsFigureFields on StatisticsFigure {
-  by { direction kind region requestType status flag country month } count suppressed medianDays
 }`);
 export const STATISTICS_CSV_QUERY = graphql(`query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }`);

@@ -49,8 +49,8 @@ type Documents = {
     "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }": typeof types.AddConsultationMessageDocument,
     "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }": typeof types.CreateRequestDocument,
     "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": typeof types.SetRequestStatusDocument,
-    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": typeof types.StatisticsDocument,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": typeof types.NodeStatisticsFigureFieldsFragmentDoc,
+    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": typeof types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": typeof types.StatisticsCsvDocument,
 };
 const documents: Documents = {
@@ -89,8 +89,8 @@ const documents: Documents = {
     "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }": types.AddConsultationMessageDocument,
     "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }": types.CreateRequestDocument,
     "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": types.SetRequestStatusDocument,
-    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": types.StatisticsDocument,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": types.NodeStatisticsFigureFieldsFragmentDoc,
+    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": types.StatisticsCsvDocument,
 };
 
@@ -251,11 +251,11 @@ export function graphql(source: "mutation SetRequestStatus($requestId: ID!, $inp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"): (typeof documents)["query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"];
+export function graphql(source: "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"): (typeof documents)["fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"): (typeof documents)["fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"];
+export function graphql(source: "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"): (typeof documents)["query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

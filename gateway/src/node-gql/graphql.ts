@@ -313,6 +313,8 @@ export type SetRequestStatusMutationVariables = Exact<{
 
 export type SetRequestStatusMutation = { setRequestStatus: { id: string, openedBy: string, counterpart: string, subject: string, openedAt: string, lastAt: string, protection: Array<string>, about: { alertId: string | null, entryId: string | null } | null, messages: Array<{ id: string, from: string, author: string, at: string, body: string, protection: Array<string> }>, requests: Array<{ id: string, consultationId: string, requestType: string, summary: string, senderReference: string, receiverReference: string | null, deadline: string | null, status: string, sentAt: string | null, answeredAt: string | null, sendingAuthority: { agency: string, entryId: string | null, name: string }, receivingAuthority: { agency: string, entryId: string | null, name: string }, history: Array<{ at: string, agency: string, author: string, status: string, note: string | null }> }> } };
 
+export type NodeStatisticsFigureFieldsFragment = { count: number | null, suppressed: boolean, medianDays: number | null, by: { direction: string | null, kind: string | null, region: string | null, requestType: string | null, status: string | null, flag: string | null, country: string | null, month: string | null } };
+
 export type StatisticsQueryVariables = Exact<{
   from?: string | null | undefined;
   to?: string | null | undefined;
@@ -320,8 +322,6 @@ export type StatisticsQueryVariables = Exact<{
 
 
 export type StatisticsQuery = { statistics: { format: string, agency: string, generatedAt: string, threshold: number, notes: Array<string>, period: { from: string | null, to: string | null }, tables: Array<{ name: string, dimensions: Array<string>, rows: Array<{ count: number | null, suppressed: boolean, medianDays: number | null, by: { direction: string | null, kind: string | null, region: string | null, requestType: string | null, status: string | null, flag: string | null, country: string | null, month: string | null } }>, totals: Array<{ count: number | null, suppressed: boolean, medianDays: number | null, by: { direction: string | null, kind: string | null, region: string | null, requestType: string | null, status: string | null, flag: string | null, country: string | null, month: string | null } }> }> } };
-
-export type NodeStatisticsFigureFieldsFragment = { count: number | null, suppressed: boolean, medianDays: number | null, by: { direction: string | null, kind: string | null, region: string | null, requestType: string | null, status: string | null, flag: string | null, country: string | null, month: string | null } };
 
 export type StatisticsCsvQueryVariables = Exact<{
   from?: string | null | undefined;

@@ -109,23 +109,51 @@ export function fromNodeAlert({ details, ...rest }: NodeAlertFieldsFragment): Al
 }
 
 // Consultations (issue 7): asked of the caller's own node only, which is party to them.
-export const CONSULTATIONS_QUERY = graphql(`query Consultations { consultations }`);
-export const CONSULTATION_QUERY = graphql(`query Consultation($id: ID!) { consultation(id: $id) }`);
+graphql(`fragment NodeRequestFields on Request {
+  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt
+  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }
+  history { at agency author status note }
+}`);
+
+graphql(`fragment NodeConsultationFields on Consultation {
+  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection
+  messages { id from author at body protection } requests { ...NodeRequestFields }
+}`);
+
+export const CONSULTATIONS_QUERY = graphql(`query Consultations { consultations { ...NodeConsultationFields } }`);
+export const CONSULTATION_QUERY = graphql(`query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }`);
 export const REQUESTS_QUERY = graphql(
-  `query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }`,
+  `query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }`,
 );
-export const PROTECTION_NOTICES_QUERY = graphql(`query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }`);
-export const OPEN_CONSULTATION_MUTATION = graphql(`mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }`);
+export const PROTECTION_NOTICES_QUERY = graphql(
+  `query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }`,
+);
+export const OPEN_CONSULTATION_MUTATION = graphql(
+  `mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }`,
+);
 export const CONSULTATION_MESSAGE_MUTATION = graphql(
-  `mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }`,
+  `mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }`,
 );
 export const CREATE_REQUEST_MUTATION = graphql(
-  `mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }`,
+  `mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }`,
 );
 export const REQUEST_STATUS_MUTATION = graphql(
-  `mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }`,
+  `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
 );
 
 // Statistics for reporting: the caller's own node, which checks the administrator role and suppresses small counts.
-export const STATISTICS_QUERY = graphql(`query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }`);
+graphql(`fragment NodeStatisticsFigureFields on StatisticsFigure {
+  by { direction kind region requestType status flag country month } count suppressed medianDays
+}`);
+
+export const STATISTICS_QUERY = graphql(`query Statistics($from: String, $to: String) {
+  statistics(from: $from, to: $to) {
+    format agency period { from to } generatedAt threshold notes
+    tables {
+      name dimensions
+      rows { ...NodeStatisticsFigureFields }
+      totals { ...NodeStatisticsFigureFields }
+    }
+  }
+}`);
 export const STATISTICS_CSV_QUERY = graphql(`query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }`);

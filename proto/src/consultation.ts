@@ -215,7 +215,7 @@ function compareEvents(a: Pick<ConsultationEvent, 'at' | 'id'>, b: Pick<Consulta
  * not move the status.
  */
 export function statusChangeProblem(
-  request: Pick<RequestState, 'status' | 'sendingAuthority' | 'receivingAuthority'>,
+  request: Pick<RequestState, 'status'> & { sendingAuthority: { agency: string }; receivingAuthority: { agency: string } },
   status: RequestStatus,
   byAgency: string,
 ): string | null {

@@ -176,6 +176,7 @@ export {
   statisticsToJson,
   suppressStatistics,
 } from './statistics.js';
+export { reportFromAnswer, type StatisticsAnswer } from './statistics-answer.js';
 export {
   auditHeadSubject,
   inboxFilterFor,

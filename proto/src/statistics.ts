@@ -50,7 +50,7 @@ export const statisticsPeriod = z
 const STATISTICS_TABLES = ['alerts', 'requests', 'time_to_answer', 'protection_notices'] as const;
 type StatisticsTableName = (typeof STATISTICS_TABLES)[number];
 
-const STATISTICS_DIMENSIONS = ['direction', 'kind', 'region', 'requestType', 'status', 'flag', 'country', 'month'] as const;
+export const STATISTICS_DIMENSIONS = ['direction', 'kind', 'region', 'requestType', 'status', 'flag', 'country', 'month'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
 /** The dimensions of each table's cells, in the order they are sorted and written. */

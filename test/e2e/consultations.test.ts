@@ -6,6 +6,7 @@ import { newId } from '@corridor/proto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until as pollUntil } from '../../services/src/testing/until.js';
+import { CONSULTATION_SELECTION, NOTICE_SELECTION } from '../support/consultation-selections.js';
 import { routeAlert, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -43,7 +44,7 @@ async function as<T>(user: string, query: string, variables: Record<string, unkn
 function sendRequest(user: string, id: string, input: Record<string, unknown>) {
   return as<{ createRequest: Consultation }>(
     user,
-    'mutation($id: ID!, $input: JSONObject!) { createRequest(consultationId: $id, input: $input) }',
+    `mutation($id: ID!, $input: RequestInput!) { createRequest(consultationId: $id, input: $input) ${CONSULTATION_SELECTION} }`,
     { id, input: { ...input, send: true } },
   );
 }
@@ -68,7 +69,8 @@ type Consultation = {
   messages: { from: string; body: string }[];
   requests: { id: string; status: string; history: { status: string; agency: string }[]; receiverReference?: string }[];
 };
-const CONSULTATIONS = '{ consultations }';
+const CONSULTATIONS = `{ consultations ${CONSULTATION_SELECTION} }`;
+const CONSULTATION = `query($id: ID!) { consultation(id: $id) ${CONSULTATION_SELECTION} }`;
 
 describe('consultations and requests', () => {
   let consultationId: string;
@@ -76,7 +78,7 @@ describe('consultations and requests', () => {
   it('reaches only the other agency, signed by the one that wrote it', async () => {
     const opened = await as<{ openConsultation: Consultation }>(
       'it-polfr-officer',
-      'mutation($input: JSONObject!) { openConsultation(input: $input) }',
+      `mutation($input: OpenConsultationInput!) { openConsultation(input: $input) ${CONSULTATION_SELECTION} }`,
       {
         input: {
           with: 'ne-ppn',
@@ -95,12 +97,16 @@ describe('consultations and requests', () => {
     expect(atNiger.consultations.map((c) => c.subject)).toEqual(['Boat departures from Agadez']);
 
     // A reply goes back to Italy only.
-    await as('ne-ppn-officer', 'mutation($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }', {
-      id: consultationId,
-      input: { body: 'Yes, file 2026/114. Send it to our central authority.' },
-    });
+    await as(
+      'ne-ppn-officer',
+      `mutation($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) ${CONSULTATION_SELECTION} }`,
+      {
+        id: consultationId,
+        input: { body: 'Yes, file 2026/114. Send it to our central authority.' },
+      },
+    );
     const atItaly = await until(
-      () => as<{ consultation: Consultation }>('it-polfr-officer', 'query($id: ID!) { consultation(id: $id) }', { id: consultationId }),
+      () => as<{ consultation: Consultation }>('it-polfr-officer', CONSULTATION, { id: consultationId }),
       (d) => d.consultation.messages.length === 2,
     );
     expect(atItaly.consultation.messages.map((m) => m.from)).toEqual(['it-polfr', 'ne-ppn']);
@@ -125,9 +131,9 @@ describe('consultations and requests', () => {
     const requestId = created.createRequest.requests[0]?.id as string;
     expect(created.createRequest.requests[0]?.status).toBe('sent');
 
-    const SET = 'mutation($id: ID!, $input: JSONObject!) { setRequestStatus(requestId: $id, input: $input) }';
+    const SET = `mutation($id: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $id, input: $input) ${CONSULTATION_SELECTION} }`;
     await until(
-      () => as<{ consultation: Consultation }>('ne-ppn-officer', 'query($id: ID!) { consultation(id: $id) }', { id: consultationId }),
+      () => as<{ consultation: Consultation }>('ne-ppn-officer', CONSULTATION, { id: consultationId }),
       (d) => d.consultation.requests[0]?.status === 'sent',
     );
     await as('ne-ppn-officer', SET, { id: requestId, input: { status: 'received', reference: 'NE-PPN-EJ-77' } });
@@ -145,11 +151,11 @@ describe('consultations and requests', () => {
     const expected = ['drafted', 'sent', 'received', 'in_progress', 'answered'];
     const history = (c: Consultation) => c.requests[0]?.history.map((h) => h.status);
     const atItaly = await until(
-      () => as<{ consultation: Consultation }>('it-polfr-officer', 'query($id: ID!) { consultation(id: $id) }', { id: consultationId }),
+      () => as<{ consultation: Consultation }>('it-polfr-officer', CONSULTATION, { id: consultationId }),
       (d) => d.consultation.requests[0]?.status === 'answered',
       20_000,
     );
-    const atNiger = await as<{ consultation: Consultation }>('ne-ppn-officer', 'query($id: ID!) { consultation(id: $id) }', {
+    const atNiger = await as<{ consultation: Consultation }>('ne-ppn-officer', CONSULTATION, {
       id: consultationId,
     });
     expect(history(atItaly.consultation)).toEqual(expected);
@@ -166,7 +172,7 @@ describe('consultations and requests', () => {
   it('lists a request past its deadline as overdue, at both sides', async () => {
     const c = await as<{ openConsultation: Consultation }>(
       'ne-ppn-officer',
-      'mutation($input: JSONObject!) { openConsultation(input: $input) }',
+      `mutation($input: OpenConsultationInput!) { openConsultation(input: $input) ${CONSULTATION_SELECTION} }`,
       {
         input: { with: 'ng-nis', subject: 'Extradition of a smuggler', body: 'Who handles extradition at your end?' },
       },
@@ -201,7 +207,7 @@ describe('protection first', () => {
     expect(published.publishAlert).toMatchObject({ identifiers: [], protection: ['unaccompanied_child', 'pregnant_woman'] });
 
     type Notice = Record<string, unknown> & { sourceId: string; contacts: { name: string }[]; flags: string[] };
-    const NOTICES = '{ protectionNotices }';
+    const NOTICES = `{ protectionNotices ${NOTICE_SELECTION} }`;
     const italy = (await as<{ protectionNotices: Notice[] }>('it-polfr-officer', NOTICES)).protectionNotices;
     expect(italy).toHaveLength(1);
     expect(italy[0]).toMatchObject({
@@ -240,7 +246,7 @@ describe('protection first', () => {
   it('raises one for a consultation that flags a child', async () => {
     const c = await as<{ openConsultation: { id: string; protection: string[]; messages: { id: string }[] } }>(
       'ng-nis-officer',
-      'mutation($input: JSONObject!) { openConsultation(input: $input) }',
+      `mutation($input: OpenConsultationInput!) { openConsultation(input: $input) ${CONSULTATION_SELECTION} }`,
       {
         input: {
           with: 'it-polfr',
@@ -255,7 +261,7 @@ describe('protection first', () => {
       () =>
         as<{ protectionNotices: { source: string; flags: string[]; country: string; contacts: unknown[] }[] }>(
           'it-polfr-officer',
-          '{ protectionNotices }',
+          `{ protectionNotices ${NOTICE_SELECTION} }`,
         ),
       (d) => d.protectionNotices.some((n) => n.source === 'consultation'),
     );
@@ -265,8 +271,9 @@ describe('protection first', () => {
       country: 'ITA',
       contacts: [{ name: protectionDesk.name }],
     });
-    const atNigeria = (await as<{ protectionNotices: { source: string; country: string }[] }>('ng-nis-officer', '{ protectionNotices }'))
-      .protectionNotices;
+    const atNigeria = (
+      await as<{ protectionNotices: { source: string; country: string }[] }>('ng-nis-officer', `{ protectionNotices ${NOTICE_SELECTION} }`)
+    ).protectionNotices;
     expect(atNigeria.find((n) => n.source === 'consultation')).toMatchObject({ country: 'NGA', contacts: [] });
   });
 });

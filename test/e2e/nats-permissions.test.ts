@@ -143,7 +143,7 @@ describe('a member on the bus, holding only its own account', () => {
     // A consultation between them.
     const opened = await as<{ openConsultation: { id: string } }>(
       'it-polfr-officer',
-      'mutation($input: JSONObject!) { openConsultation(input: $input) }',
+      'mutation($input: OpenConsultationInput!) { openConsultation(input: $input) { id } }',
       { input: { with: NIGER, subject: 'Agadez departures, between us', body: 'Our file 2026/77 names the same driver.' } },
     );
     await eventually(async () => storedOn(NIGER, `${net.subjectRoot}.inbox.${NIGER}.case.${ITALY}`));

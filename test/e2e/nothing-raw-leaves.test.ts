@@ -170,9 +170,14 @@ describe('a scenario full of identifiers', () => {
       { id: route, input: routeAlert({ summary: `New number ${h.nationalPhone} for bookings` }) },
     );
     expect(refusedAmendment.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'summary' }] });
-    const refusedConsultation = await gql(net.gatewayUrl, italy, 'mutation($input: JSONObject!) { openConsultation(input: $input) }', {
-      input: { with: 'ng-nis', subject: 'About a passport', body: `Do you know the holder of ${h.spacedPassport}?` },
-    });
+    const refusedConsultation = await gql(
+      net.gatewayUrl,
+      italy,
+      'mutation($input: OpenConsultationInput!) { openConsultation(input: $input) { id } }',
+      {
+        input: { with: 'ng-nis', subject: 'About a passport', body: `Do you know the holder of ${h.spacedPassport}?` },
+      },
+    );
     expect(refusedConsultation.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'body' }] });
     // Nothing of the refused attempts was kept: Italy still holds the two alerts, the route at revision 2.
     const all = await gql<{ alerts: { alerts: { id: string; revision: number; origin: { agency: string } }[] } }>(

@@ -1,8 +1,9 @@
 // Statistics for reporting (issue 7, items 4 and 5): an agency's administrator exports its figures
 // through the gateway, as JSON and as CSV, and no export shows a count below the threshold, nor a
 // total from which one could be worked out. Only administrators export.
-import { type StatisticsFigure, type StatisticsReport, statisticsReport } from '@corridor/proto';
+import { reportFromAnswer, type StatisticsAnswer, type StatisticsFigure, type StatisticsReport, statisticsReport } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STATISTICS_SELECTION } from '../support/consultation-selections.js';
 import { routeAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
 import { adminOf, officersAnd, startTestNetwork } from '../support/test-network.js';
@@ -16,7 +17,7 @@ const fixture = useTestNetwork(
   120_000,
 );
 
-const STATISTICS = 'query($from: String, $to: String) { statistics(from: $from, to: $to) }';
+const STATISTICS = `query($from: String, $to: String) { statistics(from: $from, to: $to) ${STATISTICS_SELECTION} }`;
 const CSV = 'query($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }';
 const BALKANS = { region: 'western-balkans', waypoints: [{ country: 'SRB' }, { country: 'HUN' }] };
 
@@ -47,9 +48,9 @@ describe('statistics for reporting', () => {
   });
 
   it('gives Italy’s administrator the six alerts on one route and hides the two on the other, with no total that reveals them', async () => {
-    const r = await as<{ statistics: unknown }>('it-polfr-admin', STATISTICS, { from: month, to: month });
+    const r = await as<{ statistics: StatisticsAnswer }>('it-polfr-admin', STATISTICS, { from: month, to: month });
     expect(r.errors).toBeUndefined();
-    const report = statisticsReport.parse(r.data?.statistics);
+    const report = statisticsReport.parse(r.data && reportFromAnswer(r.data.statistics));
     expect(report).toMatchObject({ agency: 'it-polfr', threshold: 5, period: { from: month, to: month } });
     const alerts = report.tables.find((t) => t.name === 'alerts');
     expect(alerts?.rows).toEqual([
@@ -97,8 +98,9 @@ describe('statistics for reporting', () => {
 
   it('counts them as received at a partner’s node, under the same rule', async () => {
     const received = await eventually(async () => {
-      const r = await as<{ statistics: unknown }>('ne-ppn-admin', STATISTICS, { from: month, to: month });
-      const rows = statisticsReport.parse(r.data?.statistics).tables.find((t) => t.name === 'alerts')?.rows ?? [];
+      const r = await as<{ statistics: StatisticsAnswer }>('ne-ppn-admin', STATISTICS, { from: month, to: month });
+      const rows =
+        statisticsReport.parse(r.data && reportFromAnswer(r.data.statistics)).tables.find((t) => t.name === 'alerts')?.rows ?? [];
       return rows.filter((x) => x.by.direction === 'received').length === 2 && rows.some((x) => x.count === 6) && rows;
     });
     expect(received).toEqual([

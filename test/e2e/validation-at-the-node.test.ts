@@ -47,7 +47,7 @@ describe('a NUL character', () => {
       } as never),
     });
     expect(fieldErrorsOf(inPlace).map((e) => e.path)).toEqual(['route.waypoints.0.place']);
-    const inMessage = await asItaly('mutation($input: JSONObject!) { openConsultation(input: $input) }', {
+    const inMessage = await asItaly('mutation($input: OpenConsultationInput!) { openConsultation(input: $input) { id } }', {
       input: { with: 'ne-ppn', subject: 'Boats\u0000', body: 'Departures from Agadez' },
     });
     expect(fieldErrorsOf(inMessage).map((e) => e.path)).toEqual(['subject']);

@@ -39,15 +39,18 @@ type Documents = {
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": typeof types.SubscribedAlertsDocument,
     "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": typeof types.SetSubscriptionDocument,
     "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkReadDocument,
-    "query Consultations { consultations }": typeof types.ConsultationsDocument,
-    "query Consultation($id: ID!) { consultation(id: $id) }": typeof types.ConsultationDocument,
-    "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }": typeof types.RequestsDocument,
-    "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }": typeof types.ProtectionNoticesDocument,
-    "mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }": typeof types.OpenConsultationDocument,
-    "mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }": typeof types.AddConsultationMessageDocument,
-    "mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }": typeof types.CreateRequestDocument,
-    "mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }": typeof types.SetRequestStatusDocument,
-    "query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }": typeof types.StatisticsDocument,
+    "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": typeof types.NodeRequestFieldsFragmentDoc,
+    "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": typeof types.NodeConsultationFieldsFragmentDoc,
+    "query Consultations { consultations { ...NodeConsultationFields } }": typeof types.ConsultationsDocument,
+    "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": typeof types.ConsultationDocument,
+    "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": typeof types.RequestsDocument,
+    "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }": typeof types.ProtectionNoticesDocument,
+    "mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }": typeof types.OpenConsultationDocument,
+    "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }": typeof types.AddConsultationMessageDocument,
+    "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }": typeof types.CreateRequestDocument,
+    "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": typeof types.SetRequestStatusDocument,
+    "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": typeof types.NodeStatisticsFigureFieldsFragmentDoc,
+    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": typeof types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": typeof types.StatisticsCsvDocument,
 };
 const documents: Documents = {
@@ -76,15 +79,18 @@ const documents: Documents = {
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": types.SubscribedAlertsDocument,
     "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": types.SetSubscriptionDocument,
     "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkReadDocument,
-    "query Consultations { consultations }": types.ConsultationsDocument,
-    "query Consultation($id: ID!) { consultation(id: $id) }": types.ConsultationDocument,
-    "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }": types.RequestsDocument,
-    "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }": types.ProtectionNoticesDocument,
-    "mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }": types.OpenConsultationDocument,
-    "mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }": types.AddConsultationMessageDocument,
-    "mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }": types.CreateRequestDocument,
-    "mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }": types.SetRequestStatusDocument,
-    "query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }": types.StatisticsDocument,
+    "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": types.NodeRequestFieldsFragmentDoc,
+    "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": types.NodeConsultationFieldsFragmentDoc,
+    "query Consultations { consultations { ...NodeConsultationFields } }": types.ConsultationsDocument,
+    "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": types.ConsultationDocument,
+    "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": types.RequestsDocument,
+    "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }": types.ProtectionNoticesDocument,
+    "mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }": types.OpenConsultationDocument,
+    "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }": types.AddConsultationMessageDocument,
+    "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }": types.CreateRequestDocument,
+    "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": types.SetRequestStatusDocument,
+    "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": types.NodeStatisticsFigureFieldsFragmentDoc,
+    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": types.StatisticsCsvDocument,
 };
 
@@ -205,39 +211,51 @@ export function graphql(source: "mutation MarkRead($ids: [ID!]!) { markAlertsRea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Consultations { consultations }"): (typeof documents)["query Consultations { consultations }"];
+export function graphql(source: "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}"): (typeof documents)["fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Consultation($id: ID!) { consultation(id: $id) }"): (typeof documents)["query Consultation($id: ID!) { consultation(id: $id) }"];
+export function graphql(source: "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}"): (typeof documents)["fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }"): (typeof documents)["query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }"];
+export function graphql(source: "query Consultations { consultations { ...NodeConsultationFields } }"): (typeof documents)["query Consultations { consultations { ...NodeConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }"): (typeof documents)["query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }"];
+export function graphql(source: "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }"): (typeof documents)["query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }"): (typeof documents)["mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }"];
+export function graphql(source: "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }"): (typeof documents)["query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }"): (typeof documents)["mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }"];
+export function graphql(source: "query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }"): (typeof documents)["query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }"): (typeof documents)["mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }"];
+export function graphql(source: "mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }"): (typeof documents)["mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }"): (typeof documents)["mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }"];
+export function graphql(source: "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }"): (typeof documents)["mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }"): (typeof documents)["query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }"];
+export function graphql(source: "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }"): (typeof documents)["mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }"): (typeof documents)["mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"): (typeof documents)["fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"): (typeof documents)["query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,17 +11,26 @@ import {
   REQUEST_STATUS_MUTATION,
   REQUESTS_QUERY,
 } from '../node-queries.js';
-import { builder, RequestEntryRef } from './builder.js';
+import {
+  builder,
+  ConsultationMessageInput,
+  ConsultationRef,
+  OpenConsultationInput,
+  ProtectionNoticeRef,
+  RequestEntryRef,
+  RequestInput,
+  RequestStatusInput,
+} from './builder.js';
 import { fromOwnNode } from './own-node.js';
 
 builder.queryFields((t) => ({
   consultations: t.field({
-    type: ['JSONObject'],
+    type: [ConsultationRef],
     description: 'Consultations the caller’s agency is party to (proto ConsultationState), most recently active first.',
     resolve: fromOwnNode(CONSULTATIONS_QUERY),
   }),
   consultation: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: fromOwnNode(CONSULTATION_QUERY),
@@ -33,7 +42,7 @@ builder.queryFields((t) => ({
     resolve: fromOwnNode(REQUESTS_QUERY),
   }),
   protectionNotices: t.field({
-    type: ['JSONObject'],
+    type: [ProtectionNoticeRef],
     description: 'Protection notices held at the caller’s node, newest first.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
     resolve: fromOwnNode(PROTECTION_NOTICES_QUERY),
@@ -42,26 +51,26 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   openConsultation: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     description: 'Opens a consultation with another agency (proto openConsultationInput).',
-    args: { input: t.arg({ type: 'JSONObject', required: true }) },
+    args: { input: t.arg({ type: OpenConsultationInput, required: true }) },
     resolve: fromOwnNode(OPEN_CONSULTATION_MUTATION),
   }),
   addConsultationMessage: t.field({
-    type: 'JSONObject',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    type: ConsultationRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ConsultationMessageInput, required: true }) },
     resolve: fromOwnNode(CONSULTATION_MESSAGE_MUTATION),
   }),
   createRequest: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     description: 'Turns a consultation into a tracked request (proto requestInput).',
-    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: RequestInput, required: true }) },
     resolve: fromOwnNode(CREATE_REQUEST_MUTATION),
   }),
   setRequestStatus: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     description: 'Moves a request on, as the caller’s side may.',
-    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: RequestStatusInput, required: true }) },
     resolve: fromOwnNode(REQUEST_STATUS_MUTATION),
   }),
 }));

@@ -1,7 +1,7 @@
 // The agency's statistics for reporting: asked of the caller's own node alone, which checks the
 // administrator role and suppresses small counts itself; the gateway passes the answer through.
 import { STATISTICS_CSV_QUERY, STATISTICS_QUERY } from '../node-queries.js';
-import { builder } from './builder.js';
+import { builder, StatisticsReportRef } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 
 const FROM = 'First month reported, `YYYY-MM` (UTC); from the beginning when absent.';
@@ -9,7 +9,7 @@ const TO = 'Last month reported, included, `YYYY-MM` (UTC); up to now when absen
 
 builder.queryFields((t) => ({
   statistics: t.field({
-    type: 'JSONObject',
+    type: StatisticsReportRef,
     description:
       "The caller's agency's figures for reporting (proto statisticsReport), small counts suppressed, from its own node (administrators).",
     args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },

@@ -6,6 +6,7 @@ import '@pothos/core';
 import type { Alert } from '../alert.js';
 import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
+import { defineConsultationTypes, type RequestFields } from './consultation-types.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -146,9 +147,9 @@ export interface DirectoryChangeView {
   at: string;
 }
 
-/** A tracked request as the answering agency sees it (`request` is proto RequestState). */
+/** A tracked request as the answering agency sees it. */
 export interface RequestEntryView {
-  request: JsonObject;
+  request: RequestFields;
   consultationId: string;
   subject: string;
   /** `sent` or `received`, from the answering agency's side. */
@@ -523,10 +524,11 @@ export function defineContractTypes(builder: ContractBuilder) {
     }),
   });
 
+  const consultationTypes = defineConsultationTypes(builder);
   const RequestEntryRef = builder.objectRef<RequestEntryView>('RequestEntry').implement({
     description: 'A tracked request the agency sent or received, with the consultation it came from.',
     fields: (t) => ({
-      request: t.field({ type: 'JSONObject', description: 'proto RequestState', resolve: (r) => r.request }),
+      request: t.field({ type: consultationTypes.RequestRef, resolve: (r) => r.request }),
       consultationId: t.exposeString('consultationId'),
       subject: t.exposeString('subject'),
       direction: t.exposeString('direction', { description: 'sent or received, as the agency sees it' }),
@@ -548,6 +550,7 @@ export function defineContractTypes(builder: ContractBuilder) {
     HitAnswerRef,
     PseudonymRef: Pseudonym,
     RequestEntryRef,
+    ...consultationTypes,
     SubscribedAlertRef,
   };
 }

@@ -1,9 +1,19 @@
 // The node's consultations API (issue 7), for this agency's own users: the threads it is party
 // to, the requests it sent and received (overdue ones first when asked), protection notices, and
 // writing in all of these. The other party's node keeps its own copy of every event.
-import { type ConsultationState, isOverdue, type RequestState } from '@corridor/proto';
-import type { JsonObject, RequestEntryView } from '@corridor/proto/graphql';
-import { builder, type NodeContext, RequestEntryRef } from '../schema/builder.js';
+import { isOverdue } from '@corridor/proto';
+import type { RequestEntryView } from '@corridor/proto/graphql';
+import {
+  builder,
+  ConsultationMessageInput,
+  ConsultationRef,
+  type NodeContext,
+  OpenConsultationInput,
+  ProtectionNoticeRef,
+  RequestEntryRef,
+  RequestInput,
+  RequestStatusInput,
+} from '../schema/builder.js';
 import {
   type Author,
   addMessage,
@@ -22,25 +32,19 @@ function author(ctx: NodeContext): Author {
   return { subject: ctx.claims.sub, name: ctx.claims.name };
 }
 
-// The folded state travels as JSON (proto ConsultationState, RequestState): one shape, declared once.
-const asJson = (v: ConsultationState | RequestState | object) => v as unknown as JsonObject;
-
 builder.queryFields((t) => ({
   consultations: t.field({
-    type: ['JSONObject'],
+    type: [ConsultationRef],
     description: 'Consultations this agency is party to (proto ConsultationState), the most recently active first.',
     authScopes: { ownAgency: WHAT },
-    resolve: async (_r, _a, ctx) => (await listConsultations(ctx.services.db)).map(asJson),
+    resolve: (_r, _a, ctx) => listConsultations(ctx.services.db),
   }),
   consultation: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: async (_r, args, ctx) => {
-      const c = await getConsultation(ctx.services.db, String(args.id));
-      return c ? asJson(c) : null;
-    },
+    resolve: (_r, args, ctx) => getConsultation(ctx.services.db, String(args.id)),
   }),
   requests: t.field({
     type: [RequestEntryRef],
@@ -51,66 +55,55 @@ builder.queryFields((t) => ({
       const now = new Date();
       const all = (await listRequests(ctx.services.db)).map(
         ({ request, consultation }): RequestEntryView => ({
-          request: asJson(request),
+          request,
           consultationId: consultation.id,
           subject: consultation.subject,
           direction: request.sendingAuthority.agency === ctx.services.agency.id ? 'sent' : 'received',
           overdue: isOverdue(request, now),
         }),
       );
-      const deadline = (r: RequestEntryView) => (r.request as unknown as RequestState).deadline ?? '9999';
+      const deadline = (r: RequestEntryView) => r.request.deadline ?? '9999';
       return all
         .filter((x) => !args.overdueOnly || x.overdue)
         .sort((a, b) => Number(b.overdue) - Number(a.overdue) || deadline(a).localeCompare(deadline(b)));
     },
   }),
   protectionNotices: t.field({
-    type: ['JSONObject'],
+    type: [ProtectionNoticeRef],
     description: 'Protection notices held here, newest first: the need, the place, whom it was brought to; never a person.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
     authScopes: { ownAgency: 'read protection notices' },
-    resolve: async (_r, args, ctx) => (await listProtectionNotices(ctx.services.db, args.limit)).map(asJson),
+    resolve: (_r, args, ctx) => listProtectionNotices(ctx.services.db, args.limit),
   }),
 }));
 
-const write =
-  <A>(fn: (ctx: NodeContext, args: A) => Promise<ConsultationState>) =>
-  async (_r: unknown, args: A, ctx: NodeContext) =>
-    asJson(await fn(ctx, args));
-
 builder.mutationFields((t) => ({
   openConsultation: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     description: 'Opens a consultation with another agency (proto openConsultationInput); only that agency receives it.',
-    args: { input: t.arg({ type: 'JSONObject', required: true }) },
+    args: { input: t.arg({ type: OpenConsultationInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { input: JsonObject }) => openConsultation(ctx.services.consultations, author(ctx), args.input)),
+    resolve: (_r, args, ctx) => openConsultation(ctx.services.consultations, author(ctx), args.input),
   }),
   addConsultationMessage: t.field({
-    type: 'JSONObject',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    type: ConsultationRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ConsultationMessageInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { id: string | number; input: JsonObject }) =>
-      addMessage(ctx.services.consultations, author(ctx), String(args.id), args.input),
-    ),
+    resolve: (_r, args, ctx) => addMessage(ctx.services.consultations, author(ctx), String(args.id), args.input),
   }),
   createRequest: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     description: 'Turns a consultation into a tracked request (proto requestInput); a draft stays here until sent.',
-    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: RequestInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { consultationId: string | number; input: JsonObject }) =>
-      createRequest(ctx.services.consultations, author(ctx), String(args.consultationId), args.input),
-    ),
+    resolve: (_r, args, ctx) => createRequest(ctx.services.consultations, author(ctx), String(args.consultationId), args.input),
   }),
   setRequestStatus: t.field({
-    type: 'JSONObject',
+    type: ConsultationRef,
     description:
       'Moves a request on, as this agency’s side may (sending: sent, withdrawn; receiving: received, in_progress, answered, refused).',
-    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: 'JSONObject', required: true }) },
+    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: RequestStatusInput, required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: write((ctx, args: { requestId: string | number; input: JsonObject }) =>
-      setRequestStatus(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
-    ),
+    resolve: (_r, args, ctx) => setRequestStatus(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
   }),
 }));

@@ -20,11 +20,13 @@ type Documents = {
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    protection\n    redacted\n    correlations { alertId agency kinds }\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": typeof types.AlertFieldsFragmentDoc,
     "\n  fragment EntryFields on DirectoryEntry {\n    id agency country kind name title roles competences networks postedIn covers routes languages notes\n    lastVerified verifiedBy retiredAt stale redacted\n    availability { always timeZone hours { days from to } absences { from to note } }\n    channels { type value label }\n  }\n": typeof types.EntryFieldsFragmentDoc,
     "\n  query HitCheck($identifier: JSONObject!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.HitCheckDocument,
-    "\n  query Consultations {\n    consultations\n  }\n": typeof types.ConsultationsDocument,
-    "\n  mutation OpenConsultation($input: JSONObject!) {\n    openConsultation(input: $input)\n  }\n": typeof types.OpenConsultationDocument,
-    "\n  mutation AddConsultationMessage($id: ID!, $input: JSONObject!) {\n    addConsultationMessage(id: $id, input: $input)\n  }\n": typeof types.AddConsultationMessageDocument,
-    "\n  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {\n    createRequest(consultationId: $consultationId, input: $input)\n  }\n": typeof types.CreateRequestDocument,
-    "\n  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {\n    setRequestStatus(requestId: $requestId, input: $input)\n  }\n": typeof types.SetRequestStatusDocument,
+    "\n  fragment RequestFields on Request {\n    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n    sendingAuthority { agency entryId name }\n    receivingAuthority { agency entryId name }\n    history { at agency author status note }\n  }\n": typeof types.RequestFieldsFragmentDoc,
+    "\n  fragment ConsultationFields on Consultation {\n    id openedBy counterpart subject openedAt lastAt protection\n    about { alertId entryId }\n    messages { id from author at body protection }\n    requests { ...RequestFields }\n  }\n": typeof types.ConsultationFieldsFragmentDoc,
+    "\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n": typeof types.ConsultationsDocument,
+    "\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n": typeof types.OpenConsultationDocument,
+    "\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n": typeof types.AddConsultationMessageDocument,
+    "\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n": typeof types.CreateRequestDocument,
+    "\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n": typeof types.SetRequestStatusDocument,
     "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n": typeof types.AuthoritiesDocument,
     "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n": typeof types.OwnDirectoryDocument,
@@ -35,14 +37,15 @@ type Documents = {
     "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n": typeof types.ImportDirectoryCsvDocument,
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": typeof types.AlertFeedDocument,
-    "\n  query ProtectionNotices {\n    protectionNotices(limit: 20)\n  }\n": typeof types.ProtectionNoticesDocument,
+    "\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n": typeof types.ProtectionNoticesDocument,
     "\n  query MyRoutes {\n    mySubscription\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n": typeof types.MyRoutesDocument,
     "\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n": typeof types.SetSubscriptionDocument,
     "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": typeof types.MarkAlertsReadDocument,
     "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": typeof types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
-    "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
-    "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n": typeof types.StatisticsDocument,
+    "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
+    "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": typeof types.StatisticsFigureFieldsFragmentDoc,
+    "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": typeof types.StatisticsDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": types.MeDocument,
@@ -51,11 +54,13 @@ const documents: Documents = {
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    revision\n    status\n    details\n    signingKey\n    expired\n    caseReference\n    protection\n    redacted\n    correlations { alertId agency kinds }\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
     "\n  fragment EntryFields on DirectoryEntry {\n    id agency country kind name title roles competences networks postedIn covers routes languages notes\n    lastVerified verifiedBy retiredAt stale redacted\n    availability { always timeZone hours { days from to } absences { from to note } }\n    channels { type value label }\n  }\n": types.EntryFieldsFragmentDoc,
     "\n  query HitCheck($identifier: JSONObject!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.HitCheckDocument,
-    "\n  query Consultations {\n    consultations\n  }\n": types.ConsultationsDocument,
-    "\n  mutation OpenConsultation($input: JSONObject!) {\n    openConsultation(input: $input)\n  }\n": types.OpenConsultationDocument,
-    "\n  mutation AddConsultationMessage($id: ID!, $input: JSONObject!) {\n    addConsultationMessage(id: $id, input: $input)\n  }\n": types.AddConsultationMessageDocument,
-    "\n  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {\n    createRequest(consultationId: $consultationId, input: $input)\n  }\n": types.CreateRequestDocument,
-    "\n  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {\n    setRequestStatus(requestId: $requestId, input: $input)\n  }\n": types.SetRequestStatusDocument,
+    "\n  fragment RequestFields on Request {\n    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n    sendingAuthority { agency entryId name }\n    receivingAuthority { agency entryId name }\n    history { at agency author status note }\n  }\n": types.RequestFieldsFragmentDoc,
+    "\n  fragment ConsultationFields on Consultation {\n    id openedBy counterpart subject openedAt lastAt protection\n    about { alertId entryId }\n    messages { id from author at body protection }\n    requests { ...RequestFields }\n  }\n": types.ConsultationFieldsFragmentDoc,
+    "\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n": types.ConsultationsDocument,
+    "\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n": types.OpenConsultationDocument,
+    "\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n": types.AddConsultationMessageDocument,
+    "\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n": types.CreateRequestDocument,
+    "\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n": types.SetRequestStatusDocument,
     "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n": types.AuthoritiesDocument,
     "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.DirectoryDocument,
     "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n": types.OwnDirectoryDocument,
@@ -66,14 +71,15 @@ const documents: Documents = {
     "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n": types.ImportDirectoryCsvDocument,
     "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.AlertsDocument,
     "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": types.AlertFeedDocument,
-    "\n  query ProtectionNotices {\n    protectionNotices(limit: 20)\n  }\n": types.ProtectionNoticesDocument,
+    "\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n": types.ProtectionNoticesDocument,
     "\n  query MyRoutes {\n    mySubscription\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n": types.MyRoutesDocument,
     "\n  mutation SetSubscription($filter: JSONObject!) {\n    setSubscription(filter: $filter)\n  }\n": types.SetSubscriptionDocument,
     "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": types.MarkAlertsReadDocument,
     "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: JSONObject!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
-    "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
-    "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n": types.StatisticsDocument,
+    "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
+    "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": types.StatisticsFigureFieldsFragmentDoc,
+    "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": types.StatisticsDocument,
 };
 
 /**
@@ -117,23 +123,31 @@ export function graphql(source: "\n  query HitCheck($identifier: JSONObject!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Consultations {\n    consultations\n  }\n"): (typeof documents)["\n  query Consultations {\n    consultations\n  }\n"];
+export function graphql(source: "\n  fragment RequestFields on Request {\n    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n    sendingAuthority { agency entryId name }\n    receivingAuthority { agency entryId name }\n    history { at agency author status note }\n  }\n"): (typeof documents)["\n  fragment RequestFields on Request {\n    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n    sendingAuthority { agency entryId name }\n    receivingAuthority { agency entryId name }\n    history { at agency author status note }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation OpenConsultation($input: JSONObject!) {\n    openConsultation(input: $input)\n  }\n"): (typeof documents)["\n  mutation OpenConsultation($input: JSONObject!) {\n    openConsultation(input: $input)\n  }\n"];
+export function graphql(source: "\n  fragment ConsultationFields on Consultation {\n    id openedBy counterpart subject openedAt lastAt protection\n    about { alertId entryId }\n    messages { id from author at body protection }\n    requests { ...RequestFields }\n  }\n"): (typeof documents)["\n  fragment ConsultationFields on Consultation {\n    id openedBy counterpart subject openedAt lastAt protection\n    about { alertId entryId }\n    messages { id from author at body protection }\n    requests { ...RequestFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddConsultationMessage($id: ID!, $input: JSONObject!) {\n    addConsultationMessage(id: $id, input: $input)\n  }\n"): (typeof documents)["\n  mutation AddConsultationMessage($id: ID!, $input: JSONObject!) {\n    addConsultationMessage(id: $id, input: $input)\n  }\n"];
+export function graphql(source: "\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {\n    createRequest(consultationId: $consultationId, input: $input)\n  }\n"): (typeof documents)["\n  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {\n    createRequest(consultationId: $consultationId, input: $input)\n  }\n"];
+export function graphql(source: "\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {\n    setRequestStatus(requestId: $requestId, input: $input)\n  }\n"): (typeof documents)["\n  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {\n    setRequestStatus(requestId: $requestId, input: $input)\n  }\n"];
+export function graphql(source: "\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -177,7 +191,7 @@ export function graphql(source: "\n  subscription AlertFeed {\n    alertFeed { .
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProtectionNotices {\n    protectionNotices(limit: 20)\n  }\n"): (typeof documents)["\n  query ProtectionNotices {\n    protectionNotices(limit: 20)\n  }\n"];
+export function graphql(source: "\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n"): (typeof documents)["\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,11 +215,15 @@ export function graphql(source: "\n  mutation PublishAlert($input: JSONObject!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue }\n  }\n"): (typeof documents)["\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue }\n  }\n"];
+export function graphql(source: "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n"): (typeof documents)["\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n"): (typeof documents)["\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to)\n  }\n"];
+export function graphql(source: "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n"): (typeof documents)["\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,35 +1,53 @@
-// Consultations and tracked requests (issue 7): JSON shapes are proto's ConsultationState and
-// RequestState, folded at the caller's node.
+// Consultations and tracked requests (issue 7): proto's ConsultationState and RequestState,
+// folded at the caller's node.
 // Typed from the gateway's schema by codegen (web/codegen.ts finds every graphql() call under src/).
 import { graphql } from '../gql';
 
+graphql(`
+  fragment RequestFields on Request {
+    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt
+    sendingAuthority { agency entryId name }
+    receivingAuthority { agency entryId name }
+    history { at agency author status note }
+  }
+`);
+
+graphql(`
+  fragment ConsultationFields on Consultation {
+    id openedBy counterpart subject openedAt lastAt protection
+    about { alertId entryId }
+    messages { id from author at body protection }
+    requests { ...RequestFields }
+  }
+`);
+
 export const ConsultationsQuery = graphql(`
   query Consultations {
-    consultations
+    consultations { ...ConsultationFields }
   }
 `);
 
 export const OpenConsultationMutation = graphql(`
-  mutation OpenConsultation($input: JSONObject!) {
-    openConsultation(input: $input)
+  mutation OpenConsultation($input: OpenConsultationInput!) {
+    openConsultation(input: $input) { ...ConsultationFields }
   }
 `);
 
 export const ConsultationMessageMutation = graphql(`
-  mutation AddConsultationMessage($id: ID!, $input: JSONObject!) {
-    addConsultationMessage(id: $id, input: $input)
+  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {
+    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }
   }
 `);
 
 export const CreateRequestMutation = graphql(`
-  mutation CreateRequest($consultationId: ID!, $input: JSONObject!) {
-    createRequest(consultationId: $consultationId, input: $input)
+  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {
+    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }
   }
 `);
 
 export const RequestStatusMutation = graphql(`
-  mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) {
-    setRequestStatus(requestId: $requestId, input: $input)
+  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {
+    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }
   }
 `);
 

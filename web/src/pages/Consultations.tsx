@@ -3,14 +3,12 @@
 // (the hash carries whom and what about); a consultation becomes a tracked request addressed to
 // the other agency's central authority from the directory.
 import {
-  type ConsultationState,
   PROTECTION_FLAG_LABELS,
   PROTECTION_FLAGS,
   REQUEST_STATUS_LABELS,
   REQUEST_TRANSITIONS,
   REQUEST_TYPE_LABELS,
   REQUEST_TYPES,
-  type RequestState,
   type RequestStatus,
   statusChangeProblem,
 } from '@corridor/proto';
@@ -18,6 +16,7 @@ import { type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { Checkboxes, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
+import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/graphql';
 import { dateText, dateTimeText } from '../labels';
 import {
   AuthoritiesQuery,
@@ -29,6 +28,9 @@ import {
 } from './Consultations.documents';
 
 const flagLabel = (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f;
+const typeLabel = (t: string) => REQUEST_TYPE_LABELS[t as keyof typeof REQUEST_TYPE_LABELS] ?? t;
+const statusLabel = (s: string) => REQUEST_STATUS_LABELS[s as RequestStatus] ?? s;
+const isRequestStatus = (s: string): s is RequestStatus => Object.hasOwn(REQUEST_TRANSITIONS, s);
 const problem = (e: CombinedError | undefined) => e?.message.replace(/^\[\w+\] /, '');
 
 /** `#/consultations/new?with=ne-ppn&entry=…&alert=…&subject=…`: what a card or an alert asks to open. */
@@ -75,7 +77,7 @@ function NewConsultation({
     const r = await open({
       input: { with: params.with, subject, body, protection: flags, ...(Object.keys(about).length > 0 ? { about } : {}) },
     });
-    const opened = r.data?.openConsultation as unknown as ConsultationState | undefined;
+    const opened = r.data?.openConsultation;
     if (opened) onOpened(opened.id);
   };
   return (
@@ -110,7 +112,7 @@ function RequestForm({
   agencyName,
   onDone,
 }: {
-  c: ConsultationState;
+  c: ConsultationFieldsFragment;
   ownAgency: string;
   agencyName: (id: string) => string;
   onDone: () => void;
@@ -207,9 +209,11 @@ function RequestForm({
   );
 }
 
-/** The statuses this agency's side may move the request to now. */
-function nextStatuses(r: RequestState, ownAgency: string): RequestStatus[] {
-  return (Object.keys(REQUEST_TRANSITIONS) as RequestStatus[]).filter((s) => statusChangeProblem(r, s, ownAgency) === null);
+/** The statuses this agency's side may move the request to now (none from a status this console does not know). */
+function nextStatuses(r: RequestFieldsFragment, ownAgency: string): RequestStatus[] {
+  const status = r.status;
+  if (!isRequestStatus(status)) return [];
+  return (Object.keys(REQUEST_TRANSITIONS) as RequestStatus[]).filter((s) => statusChangeProblem({ ...r, status }, s, ownAgency) === null);
 }
 
 export function RequestCard({
@@ -218,7 +222,7 @@ export function RequestCard({
   agencyName,
   onChanged,
 }: {
-  r: RequestState;
+  r: RequestFieldsFragment;
   ownAgency: string;
   agencyName: (id: string) => string;
   onChanged?: () => void;
@@ -229,8 +233,7 @@ export function RequestCard({
   return (
     <article className="request" data-testid="request" data-request-id={r.id} data-status={r.status}>
       <header>
-        <strong>{REQUEST_TYPE_LABELS[r.requestType]}</strong>{' '}
-        <span className={`badge status-${r.status}`}>{REQUEST_STATUS_LABELS[r.status]}</span>
+        <strong>{typeLabel(r.requestType)}</strong> <span className={`badge status-${r.status}`}>{statusLabel(r.status)}</span>
         {r.deadline && <span className="muted"> · answer needed by {dateText(r.deadline)}</span>}
       </header>
       <p>{r.summary}</p>
@@ -242,7 +245,7 @@ export function RequestCard({
       <ol className="history" data-testid="request-history">
         {r.history.map((h) => (
           <li key={`${h.at}-${h.status}`}>
-            {dateTimeText(h.at)} — {REQUEST_STATUS_LABELS[h.status]} by {h.author} ({agencyName(h.agency)}){h.note ? `: ${h.note}` : ''}
+            {dateTimeText(h.at)} — {statusLabel(h.status)} by {h.author} ({agencyName(h.agency)}){h.note ? `: ${h.note}` : ''}
           </li>
         ))}
       </ol>
@@ -287,7 +290,7 @@ function Thread({
   agencyName,
   onChanged,
 }: {
-  c: ConsultationState;
+  c: ConsultationFieldsFragment;
   ownAgency: string;
   agencyName: (id: string) => string;
   onChanged: () => void;
@@ -364,7 +367,7 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
   const [{ data, error }, refetch] = useQuery({ query: ConsultationsQuery, requestPolicy: 'cache-and-network' });
   const [selected, setSelected] = useState<string | null>(null);
   const params = newConsultationParams(hash);
-  const list = (data?.consultations ?? []) as unknown as ConsultationState[];
+  const list = data?.consultations ?? [];
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const current = list.find((c) => c.id === selected) ?? (params ? undefined : list[0]);
   return (

@@ -19,6 +19,6 @@ export const AlertFeedSubscription = graphql(`
 
 export const ProtectionNoticesQuery = graphql(`
   query ProtectionNotices {
-    protectionNotices(limit: 20)
+    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }
   }
 `);

@@ -10,17 +10,6 @@ import { countryName, dateTimeText, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { AlertFeedSubscription, AlertsQuery, ProtectionNoticesQuery } from './Feed.documents';
 
-interface Notice {
-  id: string;
-  source: string;
-  sourceId: string;
-  originAgency: string;
-  country: string;
-  flags: string[];
-  contacts: { entryId: string; name: string }[];
-  at: string;
-}
-
 /** Protection notices held at the user's node: the need, the place and whom it was brought to. */
 function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string) => string; refreshKey: number }) {
   const [{ data }, reload] = useQuery({ query: ProtectionNoticesQuery, requestPolicy: 'cache-and-network' });
@@ -28,7 +17,7 @@ function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string
   useEffect(() => {
     if (refreshKey > 0) reload({ requestPolicy: 'network-only' });
   }, [refreshKey]);
-  const notices = (data?.protectionNotices ?? []) as unknown as Notice[];
+  const notices = data?.protectionNotices ?? [];
   if (notices.length === 0) return null;
   return (
     <section className="protection-notices" aria-label="Protection notices" data-testid="protection-notices">

@@ -4,6 +4,6 @@ import { graphql } from '../gql';
 
 export const RequestsQuery = graphql(`
   query Requests($overdueOnly: Boolean!) {
-    requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue }
+    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }
   }
 `);

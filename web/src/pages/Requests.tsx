@@ -1,6 +1,5 @@
 // Requests sent and received (issue 7): what is overdue comes first, each with its history, so
 // a central authority sees at a glance what it owes and what it is owed.
-import type { RequestState } from '@corridor/proto';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { RequestCard } from './Consultations';
@@ -35,16 +34,11 @@ export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyN
           {list
             .filter((r) => r.direction === direction)
             .map((r) => (
-              <div
-                key={(r.request as unknown as RequestState).id}
-                data-testid="request-row"
-                data-overdue={r.overdue}
-                data-direction={direction}
-              >
+              <div key={r.request.id} data-testid="request-row" data-overdue={r.overdue} data-direction={direction}>
                 <p>
                   {r.overdue && <span className="badge badge-stale">Overdue</span>} <a href="#/consultations">{r.subject}</a>
                 </p>
-                <RequestCard r={r.request as unknown as RequestState} ownAgency={ownAgency} agencyName={agencyName} />
+                <RequestCard r={r.request} ownAgency={ownAgency} agencyName={agencyName} />
               </div>
             ))}
         </section>

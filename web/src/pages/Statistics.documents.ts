@@ -1,11 +1,24 @@
 // The console's statistics operation (issue 7, item 4), typed from the gateway's schema by codegen.
-// The figures travel as one JSONObject (proto statisticsReport), which the page parses itself, so
-// the document is typed by hand to that shape: it holds before codegen has seen the field and after.
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+// The page turns the answer back into proto's statisticsReport (reportFromAnswer) and parses it.
 import { graphql } from '../gql';
+
+graphql(`
+  fragment StatisticsFigureFields on StatisticsFigure {
+    by { direction kind region requestType status flag country month }
+    count suppressed medianDays
+  }
+`);
 
 export const StatisticsQuery = graphql(`
   query Statistics($from: String, $to: String) {
-    statistics(from: $from, to: $to)
+    statistics(from: $from, to: $to) {
+      format agency generatedAt threshold notes
+      period { from to }
+      tables {
+        name dimensions
+        rows { ...StatisticsFigureFields }
+        totals { ...StatisticsFigureFields }
+      }
+    }
   }
-`) as TypedDocumentNode<{ statistics: Record<string, unknown> }, { from?: string | null; to?: string | null }>;
+`);

@@ -8,6 +8,7 @@ import {
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
   ROUTE_REGION_LABELS,
+  reportFromAnswer,
   STATISTICS_DIMENSION_LABELS,
   STATISTICS_TABLE_LABELS,
   type StatisticsDimension,
@@ -164,7 +165,7 @@ export function Statistics() {
   const [to, setTo] = useState('');
   const [asked, setAsked] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
   const [{ data, error, fetching }] = useQuery({ query: StatisticsQuery, variables: asked, requestPolicy: 'network-only' });
-  const parsed = data ? statisticsReport.safeParse(data.statistics) : null;
+  const parsed = data ? statisticsReport.safeParse(reportFromAnswer(data.statistics)) : null;
   const report = parsed?.success ? parsed.data : null;
   const threshold = report?.threshold ?? 5;
 

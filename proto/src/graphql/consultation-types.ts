@@ -1,0 +1,244 @@
+// The GraphQL shapes of consultations, tracked requests, protection notices and the statistics
+// report (proto consultation.ts, statistics.ts), declared once for every server of the network
+// like the rest of the contract's types. Each shape is typed by what both servers hand it: a
+// node's proto state, and at the gateway a node's answer read back over GraphQL, where codes are
+// strings and an absent field is null. Both fit, so neither side casts.
+// For the global PothosSchemaTypes namespace.
+import '@pothos/core';
+import type { StatisticsAnswer, StatisticsFigureAnswer } from '../statistics-answer.js';
+
+interface AuthorityFields {
+  agency: string;
+  entryId?: string | null;
+  name: string;
+}
+
+interface RequestChangeFields {
+  at: string;
+  agency: string;
+  author: string;
+  status: string;
+  note?: string | null;
+}
+
+/** What the Request type reads of a request: proto RequestState, or its GraphQL answer. */
+export interface RequestFields {
+  id: string;
+  consultationId: string;
+  requestType: string;
+  summary: string;
+  sendingAuthority: AuthorityFields;
+  receivingAuthority: AuthorityFields;
+  senderReference: string;
+  receiverReference?: string | null;
+  deadline?: string | null;
+  status: string;
+  sentAt?: string | null;
+  answeredAt?: string | null;
+  history: RequestChangeFields[];
+}
+
+interface ConsultationMessageFields {
+  id: string;
+  from: string;
+  author: string;
+  at: string;
+  body: string;
+  protection: string[];
+}
+
+/** What the Consultation type reads: proto ConsultationState, or its GraphQL answer. */
+export interface ConsultationFields {
+  id: string;
+  openedBy: string;
+  counterpart: string;
+  subject: string;
+  about?: { alertId?: string | null; entryId?: string | null } | null;
+  openedAt: string;
+  lastAt: string;
+  protection: string[];
+  messages: ConsultationMessageFields[];
+  requests: RequestFields[];
+}
+
+/** What the ProtectionNotice type reads: a node's notice, or its GraphQL answer. */
+export interface ProtectionNoticeFields {
+  id: string;
+  source: string;
+  sourceId: string;
+  originAgency: string;
+  country: string;
+  flags: string[];
+  contacts: { entryId: string; name: string }[];
+  at: string;
+}
+
+/**
+ * The settings these types need of a server's builder. The context and the scopes are each
+ * server's own and no field here reads them, so they stay parameters.
+ */
+type Builder<Context extends object, AuthScopes extends object> = PothosSchemaTypes.SchemaBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<{
+    Context: Context;
+    AuthScopes: AuthScopes;
+    Scalars: { JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> } };
+    DefaultFieldNullability: false;
+  }>
+>;
+
+/** Adds Consultation, Request, ProtectionNotice and StatisticsReport (and their parts) to a server's builder. */
+export function defineConsultationTypes<Context extends object, AuthScopes extends object>(builder: Builder<Context, AuthScopes>) {
+  const AuthorityRef = builder.objectRef<AuthorityFields>('Authority').implement({
+    description: 'A central authority or other contact from the directory, by its name when the request was made.',
+    fields: (t) => ({
+      agency: t.exposeString('agency'),
+      entryId: t.exposeString('entryId', { nullable: true, description: 'Its directory entry, when it was chosen from the directory.' }),
+      name: t.exposeString('name'),
+    }),
+  });
+
+  const RequestChangeRef = builder.objectRef<RequestChangeFields>('RequestChange').implement({
+    description: 'One status change of a request, kept even when it could not apply (its note says why).',
+    fields: (t) => ({
+      at: t.exposeString('at'),
+      agency: t.exposeString('agency'),
+      author: t.exposeString('author'),
+      status: t.exposeString('status'),
+      note: t.exposeString('note', { nullable: true }),
+    }),
+  });
+
+  const RequestRef = builder.objectRef<RequestFields>('Request').implement({
+    description: 'A formal request tracked with a consultation (proto RequestState), as both sides fold it.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      consultationId: t.exposeID('consultationId'),
+      requestType: t.exposeString('requestType', { description: 'mla, extradition, joint_investigation_team or information_request' }),
+      summary: t.exposeString('summary'),
+      sendingAuthority: t.field({ type: AuthorityRef, resolve: (r) => r.sendingAuthority }),
+      receivingAuthority: t.field({ type: AuthorityRef, resolve: (r) => r.receivingAuthority }),
+      senderReference: t.exposeString('senderReference'),
+      receiverReference: t.exposeString('receiverReference', { nullable: true }),
+      deadline: t.exposeString('deadline', { nullable: true, description: 'A date, `YYYY-MM-DD`.' }),
+      status: t.exposeString('status'),
+      sentAt: t.exposeString('sentAt', { nullable: true }),
+      answeredAt: t.exposeString('answeredAt', { nullable: true }),
+      history: t.field({ type: [RequestChangeRef], resolve: (r) => r.history }),
+    }),
+  });
+
+  const ConsultationAboutRef = builder.objectRef<NonNullable<ConsultationFields['about']>>('ConsultationAbout').implement({
+    description: 'What a consultation was opened from.',
+    fields: (t) => ({
+      alertId: t.exposeID('alertId', { nullable: true }),
+      entryId: t.exposeID('entryId', { nullable: true }),
+    }),
+  });
+
+  const ConsultationMessageRef = builder.objectRef<ConsultationMessageFields>('ConsultationMessage').implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      from: t.exposeString('from', { description: 'The agency that wrote it.' }),
+      author: t.exposeString('author'),
+      at: t.exposeString('at'),
+      body: t.exposeString('body'),
+      protection: t.exposeStringList('protection'),
+    }),
+  });
+
+  const ConsultationRef = builder.objectRef<ConsultationFields>('Consultation').implement({
+    description: 'A thread between two agencies (proto ConsultationState), folded from its signed events.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      openedBy: t.exposeString('openedBy'),
+      counterpart: t.exposeString('counterpart'),
+      subject: t.exposeString('subject'),
+      about: t.field({ type: ConsultationAboutRef, nullable: true, resolve: (c) => c.about ?? null }),
+      openedAt: t.exposeString('openedAt'),
+      lastAt: t.exposeString('lastAt'),
+      protection: t.exposeStringList('protection', { description: 'Every protection need flagged in the thread.' }),
+      messages: t.field({ type: [ConsultationMessageRef], resolve: (c) => c.messages }),
+      requests: t.field({ type: [RequestRef], resolve: (c) => c.requests }),
+    }),
+  });
+
+  const ProtectionContactRef = builder.objectRef<ProtectionNoticeFields['contacts'][number]>('ProtectionContact').implement({
+    fields: (t) => ({ entryId: t.exposeID('entryId'), name: t.exposeString('name') }),
+  });
+
+  const ProtectionNoticeRef = builder.objectRef<ProtectionNoticeFields>('ProtectionNotice').implement({
+    description: 'A need for protection raised here: the need, the place, whom it was brought to; never a person.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      source: t.exposeString('source', { description: 'alert or consultation' }),
+      sourceId: t.exposeID('sourceId'),
+      originAgency: t.exposeString('originAgency'),
+      country: t.exposeString('country'),
+      flags: t.exposeStringList('flags'),
+      contacts: t.field({
+        type: [ProtectionContactRef],
+        description: 'The protection contacts this agency’s directory lists for the country; empty when none is.',
+        resolve: (n) => n.contacts,
+      }),
+      at: t.exposeString('at'),
+    }),
+  });
+
+  return { ConsultationRef, ProtectionNoticeRef, RequestRef, StatisticsReportRef: defineStatisticsTypes(builder) };
+}
+
+function defineStatisticsTypes<Context extends object, AuthScopes extends object>(builder: Builder<Context, AuthScopes>) {
+  const StatisticsByRef = builder.objectRef<StatisticsFigureAnswer['by']>('StatisticsBy').implement({
+    description: 'A figure’s place in its table: the dimensions it keeps (a total adds up the others, null here).',
+    fields: (t) => ({
+      direction: t.exposeString('direction', { nullable: true }),
+      kind: t.exposeString('kind', { nullable: true }),
+      region: t.exposeString('region', { nullable: true }),
+      requestType: t.exposeString('requestType', { nullable: true }),
+      status: t.exposeString('status', { nullable: true }),
+      flag: t.exposeString('flag', { nullable: true }),
+      country: t.exposeString('country', { nullable: true }),
+      month: t.exposeString('month', { nullable: true }),
+    }),
+  });
+
+  const StatisticsFigureRef = builder.objectRef<StatisticsFigureAnswer>('StatisticsFigure').implement({
+    fields: (t) => ({
+      by: t.field({ type: StatisticsByRef, resolve: (f) => f.by }),
+      count: t.exposeInt('count', { nullable: true, description: 'Null when suppressed.' }),
+      suppressed: t.exposeBoolean('suppressed'),
+      medianDays: t.exposeFloat('medianDays', {
+        nullable: true,
+        description: 'time_to_answer only: median days from sending to the answer; null when suppressed.',
+      }),
+    }),
+  });
+
+  type Table = StatisticsAnswer['tables'][number];
+  const StatisticsTableRef = builder.objectRef<Table>('StatisticsTable').implement({
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      dimensions: t.exposeStringList('dimensions'),
+      rows: t.field({ type: [StatisticsFigureRef], resolve: (x) => x.rows }),
+      totals: t.field({ type: [StatisticsFigureRef], resolve: (x) => x.totals }),
+    }),
+  });
+
+  const StatisticsPeriodRef = builder.objectRef<StatisticsAnswer['period']>('StatisticsPeriod').implement({
+    description: 'The months reported, both included, `YYYY-MM`; null where the period is open.',
+    fields: (t) => ({ from: t.exposeString('from', { nullable: true }), to: t.exposeString('to', { nullable: true }) }),
+  });
+
+  return builder.objectRef<StatisticsAnswer>('StatisticsReport').implement({
+    description: 'An agency’s figures for reporting (proto statisticsReport), small counts already suppressed.',
+    fields: (t) => ({
+      format: t.exposeString('format'),
+      agency: t.exposeString('agency'),
+      period: t.field({ type: StatisticsPeriodRef, resolve: (r) => r.period }),
+      generatedAt: t.exposeString('generatedAt'),
+      threshold: t.exposeInt('threshold', { description: 'Counts below it are suppressed.' }),
+      notes: t.exposeStringList('notes'),
+      tables: t.field({ type: [StatisticsTableRef], resolve: (r) => r.tables }),
+    }),
+  });
+}

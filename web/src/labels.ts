@@ -14,6 +14,7 @@ import {
   IDENTIFIER_KIND_LABELS,
   INFORMATION_CREDIBILITY_LABELS,
   ISSUING_STATE_NAMES,
+  LANGUAGE_CODES,
   ROUTE_REGION_LABELS,
   SOURCE_RELIABILITY_LABELS,
   TLP_LABELS,
@@ -66,15 +67,17 @@ export function issuerName(code: string): string {
   return ISSUING_STATE_NAMES[code as keyof typeof ISSUING_STATE_NAMES] ?? countryName(code);
 }
 
-/** Issuing states and organisations sorted by name, for the document form. */
-export const ISSUER_OPTIONS = Object.keys(ISSUING_STATE_NAMES)
-  .map((code) => ({ code, name: issuerName(code) }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+/** Codes in the order of their words, as selects list them. */
+function byName(codes: readonly string[], nameOf: (code: string) => string): string[] {
+  return [...codes].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+}
 
-/** Countries sorted by name, for selects. */
-export const COUNTRY_OPTIONS = Object.keys(COUNTRY_NAMES)
-  .map((code) => ({ code, name: countryName(code) }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+/** Issuing states and organisations, for the document form. */
+export const ISSUER_CODES = byName(Object.keys(ISSUING_STATE_NAMES), issuerName);
+
+export const COUNTRY_CODES = byName(Object.keys(COUNTRY_NAMES), countryName);
+
+export const LANGUAGES_BY_NAME = byName(LANGUAGE_CODES, languageName);
 
 const WEEKDAY_NAMES: Record<string, string> = {
   mon: 'Mon',

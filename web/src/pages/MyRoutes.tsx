@@ -5,10 +5,10 @@ import { ALERT_KINDS, INFORMATION_CREDIBILITY, ROUTE_REGIONS, type RouteSubscrip
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AlertCard } from '../components/AlertCard';
-import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
+import { Checkboxes, CodeSelect, Field, FieldGroup, MultiCodeSelect } from '../components/Field';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { COUNTRY_OPTIONS, label } from '../labels';
+import { COUNTRY_CODES, countryName, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from './MyRoutes.documents';
 
@@ -112,19 +112,14 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
             label="Countries on the route (origin, waypoints, document issuer)"
             errors={errors.countries}
           >
-            <select
+            <MultiCodeSelect
               id="subscription-countries"
-              multiple
               size={6}
               value={current.countries}
-              onChange={(e) => set({ countries: [...e.target.selectedOptions].map((o) => o.value) })}
-            >
-              {COUNTRY_OPTIONS.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+              onChange={(countries) => set({ countries })}
+              codes={COUNTRY_CODES}
+              labelOf={countryName}
+            />
           </Field>
           <div className="row">
             <Field

@@ -1,8 +1,7 @@
 // The document a fraud was found on (ICAO 9303 document types and issuers), and where it was found.
 import { DETECTION_PLACES, DOCUMENT_FEATURES, DOCUMENT_TYPES, FRAUD_TYPES } from '@corridor/proto';
-import { Checkboxes, Field, FieldGroup } from '../../components/Field';
-import { ISSUER_OPTIONS, label } from '../../labels';
-import { CodeField, CountrySelect } from './controls';
+import { Checkboxes, CodeField, Field, FieldGroup } from '../../components/Field';
+import { ISSUER_CODES, issuerName, label } from '../../labels';
 import type { SectionProps } from './section-props';
 
 export function DocumentFraudSection({ form, set, fields }: SectionProps) {
@@ -21,14 +20,17 @@ export function DocumentFraudSection({ form, set, fields }: SectionProps) {
           labelOf={label.documentType}
           empty="Choose a document type"
         />
-        <Field id="issuingState" path="documentFraud.issuingState" label="Issuing state" errors={fields.err('documentFraud.issuingState')}>
-          <CountrySelect
-            id="issuingState"
-            value={form.issuingState}
-            onChange={(issuingState) => set({ issuingState })}
-            options={ISSUER_OPTIONS}
-          />
-        </Field>
+        <CodeField
+          id="issuingState"
+          path="documentFraud.issuingState"
+          label="Issuing state"
+          errors={fields.err('documentFraud.issuingState')}
+          value={form.issuingState}
+          onChange={(issuingState) => set({ issuingState })}
+          codes={ISSUER_CODES}
+          labelOf={issuerName}
+          empty="Choose a country"
+        />
         <CodeField
           id="fraudType"
           path="documentFraud.fraudType"

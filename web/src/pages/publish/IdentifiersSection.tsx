@@ -2,9 +2,9 @@
 // leaves it, so this is where names, numbers and handles belong (not in free text).
 import { IDENTIFIER_KINDS } from '@corridor/proto';
 import type { AlertForm } from '../../alert-form';
-import { Field, FieldGroup } from '../../components/Field';
+import { CodeField, Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
-import { CodeField, RemoveRow } from './controls';
+import { RemoveRow } from './controls';
 import type { SectionProps } from './section-props';
 
 export function IdentifiersSection({ form, set, fields }: SectionProps) {

@@ -1,9 +1,9 @@
 // The route: its region, the waypoints in order of travel, and the modus operandi seen on it.
 import { COMMUNICATION_PLATFORMS, CONCEALMENT_METHODS, ROUTE_REGIONS, TRANSPORT_MEANS, TRANSPORT_MODES } from '@corridor/proto';
 import type { AlertForm } from '../../alert-form';
-import { Checkboxes, Field, FieldGroup } from '../../components/Field';
-import { label } from '../../labels';
-import { CodeField, CountrySelect, NumberField, RemoveRow } from './controls';
+import { Checkboxes, CodeField, Field, FieldGroup } from '../../components/Field';
+import { COUNTRY_CODES, countryName, label } from '../../labels';
+import { NumberField, RemoveRow } from './controls';
 import type { SectionProps } from './section-props';
 
 export function RouteSection({ form, set, fields }: SectionProps) {
@@ -33,14 +33,17 @@ export function RouteSection({ form, set, fields }: SectionProps) {
           {form.waypoints.map((w, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
             <li className="row" key={i}>
-              <Field
+              <CodeField
                 id={`waypoint-${i}-country`}
                 path={`route.waypoints.${i}.country`}
                 label={`Waypoint ${i + 1} country`}
                 errors={fields.err(`route.waypoints.${i}.country`, `route.waypoints.${i}`)}
-              >
-                <CountrySelect id={`waypoint-${i}-country`} value={w.country} onChange={(country) => setWaypoint(i, { country })} />
-              </Field>
+                value={w.country}
+                onChange={(country) => setWaypoint(i, { country })}
+                codes={COUNTRY_CODES}
+                labelOf={countryName}
+                empty="Choose a country"
+              />
               <Field
                 id={`waypoint-${i}-place`}
                 path={`route.waypoints.${i}.place`}

@@ -2,9 +2,8 @@
 // reference and protection flags, and its grading (the 4x4 source and information scale).
 import { INFORMATION_CREDIBILITY, PROTECTION_FLAG_LABELS, PROTECTION_FLAGS, SOURCE_RELIABILITY, TLP_LEVELS } from '@corridor/proto';
 import { isRestrictedTlp } from '../../alert-form';
-import { Checkboxes, Field, FieldGroup } from '../../components/Field';
+import { Checkboxes, CodeField, Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
-import { CodeField } from './controls';
 import type { SectionProps } from './section-props';
 
 const TLP_ADVICE: Record<string, string> = {

@@ -1,0 +1,16 @@
+// A failure the officer must see at once, said in the server's words.
+import type { ReactNode } from 'react';
+
+/** urql tags its messages with where they failed ("[GraphQL] ", "[Network] "); the officer needs only what failed. */
+export function errorText(error: { message: string }): string {
+  return error.message.replace(/^\[\w+\] /, '');
+}
+
+/** "`children`: what the server said", announced to a screen reader as it appears. */
+export function ErrorAlert({ error, children }: { error: { message: string }; children: ReactNode }) {
+  return (
+    <p className="error" role="alert">
+      {children}: {errorText(error)}
+    </p>
+  );
+}

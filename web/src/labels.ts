@@ -12,10 +12,12 @@ import {
   DOCUMENT_TYPE_LABELS,
   FRAUD_TYPE_LABELS,
   IDENTIFIER_KIND_LABELS,
+  INFORMATION_CREDIBILITY,
   INFORMATION_CREDIBILITY_LABELS,
   ISSUING_STATE_NAMES,
   LANGUAGE_CODES,
   ROUTE_REGION_LABELS,
+  SOURCE_RELIABILITY,
   SOURCE_RELIABILITY_LABELS,
   TLP_LABELS,
   TRANSPORT_MEANS_LABELS,
@@ -61,6 +63,13 @@ export const label = {
   role: lookup(DIRECTORY_ROLE_LABELS),
   competence: lookup(COMPETENCE_LABELS),
 };
+
+/** The grading's two scales (4x4: how reliable the source, how credible the information), as a select lists them. */
+export const GRADING_SCALES = {
+  source: { codes: SOURCE_RELIABILITY, labelOf: label.source },
+  information: { codes: INFORMATION_CREDIBILITY, labelOf: label.information },
+};
+export type GradingScale = keyof typeof GRADING_SCALES;
 
 /** A document's issuing state or organisation (ICAO 9303 code) in words. */
 export function issuerName(code: string): string {

@@ -191,3 +191,19 @@ export function Checkboxes({
     </div>
   );
 }
+
+/** Checkboxes for a list of codes under one legend, with the group's messages. */
+export function CheckboxField({
+  name,
+  codes,
+  selected,
+  onChange,
+  labelOf,
+  ...group
+}: Omit<ComponentProps<typeof FieldGroup>, 'children'> & ComponentProps<typeof Checkboxes>) {
+  return (
+    <FieldGroup {...group}>
+      <Checkboxes name={name} codes={codes} selected={selected} onChange={onChange} labelOf={labelOf} />
+    </FieldGroup>
+  );
+}

@@ -6,11 +6,17 @@ export function errorText(error: { message: string }): string {
   return error.message.replace(/^\[\w+\] /, '');
 }
 
-/** "`children`: what the server said", announced to a screen reader as it appears. */
-export function ErrorAlert({ error, children }: { error: { message: string }; children: ReactNode }) {
+/** What the server said, after `children` when given ("Not saved: …"), announced to a screen reader as it appears. */
+export function ErrorAlert({ error, children }: { error: { message: string }; children?: ReactNode }) {
   return (
     <p className="error" role="alert">
-      {children}: {errorText(error)}
+      {children === undefined ? (
+        errorText(error)
+      ) : (
+        <>
+          {children}: {errorText(error)}
+        </>
+      )}
     </p>
   );
 }

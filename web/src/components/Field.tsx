@@ -86,7 +86,7 @@ export function FieldGroup({
   );
 }
 
-type CodeList = { codes: readonly string[]; labelOf: (code: string) => string };
+export type CodeList = { codes: readonly string[]; labelOf: (code: string) => string };
 type Described = Pick<SelectHTMLAttributes<HTMLSelectElement>, 'aria-describedby' | 'aria-invalid'>;
 
 function CodeOptions({ codes, labelOf }: CodeList) {

@@ -3,31 +3,23 @@
 import {
   ALERT_KIND_LABELS,
   COMMUNICATION_PLATFORM_LABELS,
-  COMMUNICATION_PLATFORMS,
   COMPETENCE_LABELS,
   CONCEALMENT_LABELS,
-  CONCEALMENT_METHODS,
   COUNTRY_NAMES,
   DETECTION_PLACE_LABELS,
-  DETECTION_PLACES,
   DIRECTORY_ROLE_LABELS,
   DOCUMENT_FEATURE_LABELS,
-  DOCUMENT_FEATURES,
   DOCUMENT_TYPE_LABELS,
-  DOCUMENT_TYPES,
   FRAUD_TYPE_LABELS,
-  FRAUD_TYPES,
   IDENTIFIER_KIND_LABELS,
   INFORMATION_CREDIBILITY,
   INFORMATION_CREDIBILITY_LABELS,
   ISSUING_STATE_NAMES,
   LANGUAGE_CODES,
   ROUTE_REGION_LABELS,
-  ROUTE_REGIONS,
   SOURCE_RELIABILITY,
   SOURCE_RELIABILITY_LABELS,
   TLP_LABELS,
-  TRANSPORT_MEANS,
   TRANSPORT_MEANS_LABELS,
   TRANSPORT_MODE_LABELS,
   WEEKDAYS,
@@ -72,21 +64,12 @@ export const label = {
   competence: lookup(COMPETENCE_LABELS),
 };
 
-/** Lists of codes with their words, as a select or a group of checkboxes offers them. */
-export const CODE_LISTS = {
-  region: { codes: ROUTE_REGIONS, labelOf: label.region },
-  transport: { codes: TRANSPORT_MEANS, labelOf: label.transport },
-  concealment: { codes: CONCEALMENT_METHODS, labelOf: label.concealment },
-  platform: { codes: COMMUNICATION_PLATFORMS, labelOf: label.platform },
-  documentType: { codes: DOCUMENT_TYPES, labelOf: label.documentType },
-  fraudType: { codes: FRAUD_TYPES, labelOf: label.fraudType },
-  feature: { codes: DOCUMENT_FEATURES, labelOf: label.feature },
-  detectionPlace: { codes: DETECTION_PLACES, labelOf: label.detectionPlace },
-  // The grading's two scales (4x4): how reliable the source, how credible the information.
+/** The grading's two scales (4x4: how reliable the source, how credible the information), as a select offers them. */
+export const GRADING_SCALES = {
   source: { codes: SOURCE_RELIABILITY, labelOf: label.source },
   information: { codes: INFORMATION_CREDIBILITY, labelOf: label.information },
 };
-export type GradingScale = 'source' | 'information';
+export type GradingScale = keyof typeof GRADING_SCALES;
 
 /** A document's issuing state or organisation (ICAO 9303 code) in words. */
 export function issuerName(code: string): string {

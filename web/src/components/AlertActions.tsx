@@ -7,7 +7,7 @@ import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { CODE_LISTS, type GradingScale } from '../labels';
+import { GRADING_SCALES, type GradingScale } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
 import { errorText } from './ErrorAlert';
 import { CodeField, Field } from './Field';
@@ -41,7 +41,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
     errors: errors[`grading.${scale}`],
     value: changes[scale],
     onChange: (v: string) => set({ [scale]: v }),
-    ...CODE_LISTS[scale],
+    ...GRADING_SCALES[scale],
   });
 
   async function submitAmendment() {

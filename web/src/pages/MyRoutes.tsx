@@ -8,7 +8,7 @@ import { AlertCard } from '../components/AlertCard';
 import { CheckboxField, CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { CODE_LISTS, COUNTRY_CODES, countryName, type GradingScale, label } from '../labels';
+import { COUNTRY_CODES, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from './MyRoutes.documents';
 
@@ -67,7 +67,7 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
     value: current[scale],
     onChange: (v: string) => set({ [scale]: v }),
     empty: 'Any',
-    ...CODE_LISTS[scale],
+    ...GRADING_SCALES[scale],
   });
   const readIds = useMemo(() => new Set(data?.subscribedAlerts.filter((s) => s.read).map((s) => s.alert.id)), [data]);
   const alerts = useMemo(() => mergeFeed(data?.subscribedAlerts.map((s) => s.alert) ?? [], arrived), [data, arrived]);

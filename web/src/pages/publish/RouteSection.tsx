@@ -1,13 +1,20 @@
 // The route: its region, the waypoints in order of travel, and the modus operandi seen on it.
-import { TRANSPORT_MODES } from '@corridor/proto';
+import { COMMUNICATION_PLATFORMS, CONCEALMENT_METHODS, ROUTE_REGIONS, TRANSPORT_MEANS, TRANSPORT_MODES } from '@corridor/proto';
 import { CheckboxField, CodeField, FieldGroup } from '../../components/Field';
 import { COUNTRY_CODES, countryName, label } from '../../labels';
 import { EditableRows, NumberField, TextField } from './controls';
-import { binders, type SectionProps } from './section-props';
+import { binders, type Choices, type SectionProps } from './section-props';
+
+const CHOICES = {
+  region: { codes: ROUTE_REGIONS, labelOf: label.region },
+  transport: { codes: TRANSPORT_MEANS, labelOf: label.transport, empty: 'Choose a means of transport' },
+  concealment: { codes: CONCEALMENT_METHODS, labelOf: label.concealment, empty: 'Not known' },
+  platforms: { codes: COMMUNICATION_PLATFORMS, labelOf: label.platform },
+} satisfies Choices;
 
 export function RouteSection(section: SectionProps) {
   const { form, set, fields } = section;
-  const { text, list, code } = binders(section);
+  const { text, list, code } = binders(section, CHOICES);
   return (
     <fieldset>
       <legend>Route and modus operandi</legend>

@@ -1,9 +1,17 @@
 // Who may see the alert (TLP 2.0, and the partners named for AMBER), how long it holds, the case
 // reference and protection flags, and its grading (the 4x4 source and information scale).
+import { PROTECTION_FLAG_LABELS, PROTECTION_FLAGS, TLP_LEVELS } from '@corridor/proto';
 import { isRestrictedTlp } from '../../alert-form';
 import { CheckboxField, CodeField } from '../../components/Field';
+import { GRADING_SCALES } from '../../labels';
 import { TextField } from './controls';
-import { binders, type SectionProps } from './section-props';
+import { binders, type Choices, type SectionProps } from './section-props';
+
+const CHOICES = {
+  tlp: { codes: TLP_LEVELS, labelOf: (c: string) => `TLP:${c}` },
+  protection: { codes: PROTECTION_FLAGS, labelOf: (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] },
+  ...GRADING_SCALES,
+} satisfies Choices;
 
 const TLP_ADVICE: Record<string, string> = {
   CLEAR: 'Anyone may see it, inside or outside the network.',
@@ -15,7 +23,7 @@ const TLP_ADVICE: Record<string, string> = {
 
 export function SharingSection({ partners, ...section }: SectionProps & { partners: { id: string; name: string }[] }) {
   const { form, set, fields } = section;
-  const { text, list, code } = binders(section);
+  const { text, list, code } = binders(section, CHOICES);
   const restricted = isRestrictedTlp(form.tlp);
   return (
     <fieldset>

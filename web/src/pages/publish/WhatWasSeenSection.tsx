@@ -4,7 +4,7 @@ import { IdentifiersSection } from './IdentifiersSection';
 import { binders, type SectionProps } from './section-props';
 
 export function WhatWasSeenSection(section: SectionProps) {
-  const { value, onChange, ...summary } = binders(section).text('summary');
+  const { value, onChange, ...summary } = binders(section, {}).text('summary');
   return (
     <fieldset>
       <legend>What was seen</legend>

@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
-import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
+import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { GRADING_SCALES, type GradingScale } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
-import { errorText } from './ErrorAlert';
+import { failureText } from './ErrorAlert';
 import { CodeField, Field } from './Field';
 
 type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
@@ -20,7 +20,7 @@ function outcomeOf(
   const first = error?.graphQLErrors[0];
   if (first?.extensions?.code === 'CONFLICT')
     return { kind: 'conflict', message: `This alert was changed since you opened it (${first.message}). Reload the feed and try again.` };
-  return { kind: 'failure', message: errorText(first ?? error ?? { message: 'no answer' }) };
+  return { kind: 'failure', message: failureText(error) };
 }
 
 export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
@@ -52,7 +52,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
       setErrors({});
       return;
     }
-    const fromServer: ErrorsByPath = Object.assign({}, ...(result.error?.graphQLErrors ?? []).map((g) => serverFieldErrors(g.extensions)));
+    const fromServer = operationFieldErrors(result.error);
     setErrors(fromServer);
     if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error));
   }

@@ -13,7 +13,7 @@ import { type FormEvent, useState } from 'react';
 import { entryFromGraphQL } from '../directory-entry';
 import type { EntryFieldsFragment } from '../gql/graphql';
 import { COUNTRY_CODES, countryName, LANGUAGES_BY_NAME, label, languageName } from '../labels';
-import { Checkboxes, CodeField, Field, FieldGroup, MultiCodeSelect } from './Field';
+import { CheckboxField, CodeField, Field, FieldGroup, MultiCodeSelect } from './Field';
 
 type Record_ = Record<string, string>;
 
@@ -74,9 +74,17 @@ export function EntryForm({
     );
   };
   const checks = (column: string, legend: string, codes: readonly string[], labelOf: (code: string) => string) => (
-    <FieldGroup id={`entry-${column}`} path={column} legend={legend} errors={shown(column)}>
-      <Checkboxes name={`entry-${column}`} codes={codes} selected={list(values[column])} onChange={setList(column)} labelOf={labelOf} />
-    </FieldGroup>
+    <CheckboxField
+      id={`entry-${column}`}
+      path={column}
+      legend={legend}
+      errors={shown(column)}
+      name={`entry-${column}`}
+      codes={codes}
+      selected={list(values[column])}
+      onChange={setList(column)}
+      labelOf={labelOf}
+    />
   );
 
   const submit = (e: FormEvent) => {

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { MeQuery } from './App.documents';
 import { createGatewayClient, type LiveState } from './client';
+import { ErrorAlert } from './components/ErrorAlert';
 import { completeSignIn, endSignIn, isSignInCallback } from './oidc-session';
 import { Check } from './pages/Check';
 import { Consultations } from './pages/Consultations';
@@ -35,6 +36,18 @@ const PAGES: Record<string, Page> = {
   '#/requests': 'requests',
   '#/statistics': 'statistics',
 };
+/** The navigation, in its order; the last pages are for the agency's administrators only. */
+const NAV: { page: Page; href: string; text: string; administrators?: true }[] = [
+  { page: 'directory', href: '#/directory', text: 'Directory' },
+  { page: 'feed', href: '#/feed', text: 'Alert feed' },
+  { page: 'routes', href: '#/routes', text: 'My routes' },
+  { page: 'publish', href: '#/publish', text: 'Publish' },
+  { page: 'check', href: '#/check', text: 'Check' },
+  { page: 'consultations', href: '#/consultations', text: 'Consultations' },
+  { page: 'requests', href: '#/requests', text: 'Requests' },
+  { page: 'keep', href: '#/keep-directory', text: 'Keep directory', administrators: true },
+  { page: 'statistics', href: '#/statistics', text: 'Statistics', administrators: true },
+];
 // A consultation to open is named in the hash (#/consultations/new?with=…), so the page matches by prefix.
 const pageOf = (hash: string): Page => (hash.startsWith('#/consultations') ? 'consultations' : (PAGES[hash] ?? 'directory'));
 
@@ -56,13 +69,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
   if (!data) {
     return (
       <main className="loading">
-        {error ? (
-          <p className="error" role="alert">
-            The gateway did not answer: {error.message.replace(/^\[\w+\] /, '')}
-          </p>
-        ) : (
-          'Connecting to the gateway…'
-        )}
+        {error ? <ErrorAlert error={error}>The gateway did not answer</ErrorAlert> : 'Connecting to the gateway…'}
       </main>
     );
   }
@@ -73,37 +80,11 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
       <header className="top">
         <span className="brand">Corridor</span>
         <nav aria-label="Console">
-          <a href="#/directory" data-testid="nav-directory" aria-current={page === 'directory' ? 'page' : undefined}>
-            Directory
-          </a>
-          <a href="#/feed" data-testid="nav-feed" aria-current={page === 'feed' ? 'page' : undefined}>
-            Alert feed
-          </a>
-          <a href="#/routes" data-testid="nav-routes" aria-current={page === 'routes' ? 'page' : undefined}>
-            My routes
-          </a>
-          <a href="#/publish" data-testid="nav-publish" aria-current={page === 'publish' ? 'page' : undefined}>
-            Publish
-          </a>
-          <a href="#/check" data-testid="nav-check" aria-current={page === 'check' ? 'page' : undefined}>
-            Check
-          </a>
-          <a href="#/consultations" data-testid="nav-consultations" aria-current={page === 'consultations' ? 'page' : undefined}>
-            Consultations
-          </a>
-          <a href="#/requests" data-testid="nav-requests" aria-current={page === 'requests' ? 'page' : undefined}>
-            Requests
-          </a>
-          {administrator && (
-            <a href="#/keep-directory" data-testid="nav-keep" aria-current={page === 'keep' ? 'page' : undefined}>
-              Keep directory
+          {NAV.filter((n) => administrator || !n.administrators).map((n) => (
+            <a key={n.page} href={n.href} data-testid={`nav-${n.page}`} aria-current={page === n.page ? 'page' : undefined}>
+              {n.text}
             </a>
-          )}
-          {administrator && (
-            <a href="#/statistics" data-testid="nav-statistics" aria-current={page === 'statistics' ? 'page' : undefined}>
-              Statistics
-            </a>
-          )}
+          ))}
         </nav>
         <span className="me" data-testid="me">
           <strong>{data.me.name}</strong> · {data.me.agencyName}

@@ -4,30 +4,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGatewayClient } from './client';
 import { sessionAuth } from './session-auth';
+import { fakeTokenSource, recordingFetch, refusal } from './testing/fake-auth';
 import type { TokenSource } from './token-source';
 
 const FEED = 'subscription AlertFeed { alertFeed { id } }';
-
-function tokens(first: string, renewsTo?: string) {
-  let token = first;
-  const renewals = { count: 0 };
-  const source: TokenSource = {
-    token: () => token,
-    expiresAt: () => null,
-    renew: async () => {
-      renewals.count++;
-      if (renewsTo === undefined) return false;
-      token = renewsTo;
-      return true;
-    },
-    follow: () => () => {},
-  };
-  // As the provider's own renewal does, in the background.
-  const renewElsewhere = (next: string) => {
-    token = next;
-  };
-  return { source, renewals, renewElsewhere };
-}
 
 const stream = (...events: string[]) =>
   new Response(
@@ -41,18 +21,8 @@ const ENDED_EXPIRED =
 
 /** An SSE gateway: streams one alert to `accepted`, refuses any other token at connection with `reason`. */
 function sseGateway(accepted: string, reason: string) {
-  const seen: (string | null)[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-      const authorization = new Headers(init?.headers).get('authorization');
-      seen.push(authorization);
-      if (authorization !== `Bearer ${accepted}`) {
-        return Response.json({ errors: [{ message: 'refused', extensions: { code: 'UNAUTHENTICATED', reason } }] }, { status: 401 });
-      }
-      return stream(ALERT);
-    }),
-  );
+  const { fetch, seen } = recordingFetch((authorization) => (authorization === `Bearer ${accepted}` ? stream(ALERT) : refusal(reason)));
+  vi.stubGlobal('fetch', fetch);
   return seen;
 }
 
@@ -65,7 +35,7 @@ describe('the live feed’s authentication', () => {
   it('renews a token refused as expired and opens the feed again with the new one', async () => {
     const seen = sseGateway('fresh', 'expired');
     const signInAgain = vi.fn();
-    const client = feedClient(tokens('stale', 'fresh').source, signInAgain);
+    const client = feedClient(fakeTokenSource('stale', { renewsTo: 'fresh' }).source, signInAgain);
     const alerts: unknown[] = [];
     const { unsubscribe } = client.subscription(FEED, {}).subscribe((r) => alerts.push(r.data));
     await vi.waitFor(() => expect(alerts).toEqual([{ alertFeed: { id: 'a1' } }]));
@@ -77,7 +47,7 @@ describe('the live feed’s authentication', () => {
   it('sends the officer to sign in with the reason when the feed is refused otherwise, and stops asking', async () => {
     const seen = sseGateway('other', 'wrong_audience');
     const signInAgain = vi.fn();
-    const client = feedClient(tokens('good', 'fresh').source, signInAgain);
+    const client = feedClient(fakeTokenSource('good', { renewsTo: 'fresh' }).source, signInAgain);
     const { unsubscribe } = client.subscription(FEED, {}).subscribe(() => {});
     await vi.waitFor(() => expect(signInAgain).toHaveBeenCalledWith('Your token was issued for another network.'));
     await new Promise((r) => setTimeout(r, 1_500));
@@ -87,20 +57,13 @@ describe('the live feed’s authentication', () => {
   });
 
   it('keeps the feed going when the gateway ends it as its token expires, with the token renewed meanwhile', async () => {
-    const t = tokens('stale', 'renewed-here');
-    const seen: (string | null)[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-        const authorization = new Headers(init?.headers).get('authorization');
-        seen.push(authorization);
-        if (authorization === 'Bearer stale') {
-          t.renewElsewhere('fresh');
-          return stream(ENDED_EXPIRED);
-        }
-        return stream(ALERT);
-      }),
-    );
+    const t = fakeTokenSource('stale', { renewsTo: 'renewed-here' });
+    const { fetch, seen } = recordingFetch((authorization) => {
+      if (authorization !== 'Bearer stale') return stream(ALERT);
+      t.renewElsewhere('fresh');
+      return stream(ENDED_EXPIRED);
+    });
+    vi.stubGlobal('fetch', fetch);
     const signInAgain = vi.fn();
     const client = feedClient(t.source, signInAgain);
     const alerts: unknown[] = [];

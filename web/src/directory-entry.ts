@@ -1,6 +1,6 @@
 // A directory entry as the gateway answers it, turned back into proto's shape for what the
 // console makes of it locally: reachability, vCards, CSV, and the edit form's starting values.
-import type { DirectoryEntry } from '@corridor/proto';
+import { type DirectoryEntry, directoryToCsv } from '@corridor/proto';
 import type { EntryFieldsFragment } from './gql/graphql';
 
 /** GraphQL says null where proto leaves a field out; codes come back as plain strings. */
@@ -29,4 +29,9 @@ export function download(fileName: string, text: string, type: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Offers entries to the user as a directory CSV file, the same columns an import takes. */
+export function downloadCsv(fileName: string, entries: readonly EntryFieldsFragment[]): void {
+  download(fileName, directoryToCsv(entries.map(entryFromGraphQL)), 'text/csv');
 }

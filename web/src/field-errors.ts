@@ -22,6 +22,11 @@ export function serverFieldErrors(extensions: unknown): ErrorsByPath {
   return groupByPath(list.filter((e): e is FieldError => typeof e === 'object' && e !== null && 'path' in e && 'message' in e));
 }
 
+/** The field messages of every GraphQL error a failed operation came back with. */
+export function operationFieldErrors(error: { graphQLErrors: readonly { extensions?: unknown }[] } | undefined): ErrorsByPath {
+  return Object.assign({}, ...(error?.graphQLErrors ?? []).map((g) => serverFieldErrors(g.extensions)));
+}
+
 /** Where the node found an identifier in free text (rule identifier_in_text): kind and position in the field's trimmed text. */
 export type TextFinding = NonNullable<FieldError['found']>[number];
 

@@ -12,9 +12,12 @@ import {
   DOCUMENT_TYPE_LABELS,
   FRAUD_TYPE_LABELS,
   IDENTIFIER_KIND_LABELS,
+  INFORMATION_CREDIBILITY,
   INFORMATION_CREDIBILITY_LABELS,
   ISSUING_STATE_NAMES,
+  LANGUAGE_CODES,
   ROUTE_REGION_LABELS,
+  SOURCE_RELIABILITY,
   SOURCE_RELIABILITY_LABELS,
   TLP_LABELS,
   TRANSPORT_MEANS_LABELS,
@@ -61,20 +64,29 @@ export const label = {
   competence: lookup(COMPETENCE_LABELS),
 };
 
+/** The grading's two scales (4x4: how reliable the source, how credible the information), as a select offers them. */
+export const GRADING_SCALES = {
+  source: { codes: SOURCE_RELIABILITY, labelOf: label.source },
+  information: { codes: INFORMATION_CREDIBILITY, labelOf: label.information },
+};
+export type GradingScale = keyof typeof GRADING_SCALES;
+
 /** A document's issuing state or organisation (ICAO 9303 code) in words. */
 export function issuerName(code: string): string {
   return ISSUING_STATE_NAMES[code as keyof typeof ISSUING_STATE_NAMES] ?? countryName(code);
 }
 
-/** Issuing states and organisations sorted by name, for the document form. */
-export const ISSUER_OPTIONS = Object.keys(ISSUING_STATE_NAMES)
-  .map((code) => ({ code, name: issuerName(code) }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+/** Codes in the order of their words, as selects list them. */
+function byName(codes: readonly string[], nameOf: (code: string) => string): string[] {
+  return [...codes].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+}
 
-/** Countries sorted by name, for selects. */
-export const COUNTRY_OPTIONS = Object.keys(COUNTRY_NAMES)
-  .map((code) => ({ code, name: countryName(code) }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+/** Issuing states and organisations, for the document form. */
+export const ISSUER_CODES = byName(Object.keys(ISSUING_STATE_NAMES), issuerName);
+
+export const COUNTRY_CODES = byName(Object.keys(COUNTRY_NAMES), countryName);
+
+export const LANGUAGES_BY_NAME = byName(LANGUAGE_CODES, languageName);
 
 const WEEKDAY_NAMES: Record<string, string> = {
   mon: 'Mon',

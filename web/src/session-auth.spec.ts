@@ -6,39 +6,15 @@ import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_EXPIRED } from './auth-failure';
 import { sessionAuth } from './session-auth';
-import type { TokenSource } from './token-source';
+import { fakeTokenSource, recordingFetch, refusal } from './testing/fake-auth';
 
 const QUERY = 'query Me { me { name } }';
 
 /** A gateway that answers the one token it accepts, and refuses any other with `reason`. */
 function gateway(accepted: () => string, reason: string) {
-  const seen: (string | null)[] = [];
-  const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-    const authorization = new Headers(init?.headers).get('authorization');
-    seen.push(authorization);
-    if (authorization === `Bearer ${accepted()}`) return Response.json({ data: { me: { name: 'Officer' } } });
-    return Response.json({ errors: [{ message: 'refused', extensions: { code: 'UNAUTHENTICATED', reason } }] }, { status: 401 });
-  });
-  return { fetch, seen };
-}
-
-function source(first: string, { renewsTo, expiresAt = null }: { renewsTo?: string; expiresAt?: number | null } = {}) {
-  let token = first;
-  let expiry = expiresAt;
-  const renewals = { count: 0 };
-  const s: TokenSource = {
-    token: () => token,
-    expiresAt: () => expiry,
-    renew: async () => {
-      renewals.count++;
-      if (renewsTo === undefined) return false;
-      token = renewsTo;
-      expiry = null;
-      return true;
-    },
-    follow: () => () => {},
-  };
-  return { s, renewals };
+  return recordingFetch((authorization) =>
+    authorization === `Bearer ${accepted()}` ? Response.json({ data: { me: { name: 'Officer' } } }) : refusal(reason),
+  );
 }
 
 function client(auth: ReturnType<typeof sessionAuth>, fetch: typeof globalThis.fetch) {
@@ -50,7 +26,7 @@ afterEach(() => vi.useRealTimers());
 describe('the console’s authentication exchange', () => {
   it('sends the source’s token as a bearer header', async () => {
     const gw = gateway(() => 'good', 'bad_signature');
-    const { s } = source('good');
+    const { source: s } = fakeTokenSource('good');
     const result = await client(sessionAuth(s, vi.fn()), gw.fetch).query(QUERY, {}).toPromise();
     expect(result.data).toEqual({ me: { name: 'Officer' } });
     expect(gw.seen).toEqual(['Bearer good']);
@@ -58,7 +34,7 @@ describe('the console’s authentication exchange', () => {
 
   it('renews a token the gateway refused as expired, and sends the operation again with the new one', async () => {
     const gw = gateway(() => 'fresh', 'expired');
-    const { s, renewals } = source('stale', { renewsTo: 'fresh' });
+    const { source: s, renewals } = fakeTokenSource('stale', { renewsTo: 'fresh' });
     const signInAgain = vi.fn();
     const result = await client(sessionAuth(s, signInAgain), gw.fetch).query(QUERY, {}).toPromise();
     expect(result.data).toEqual({ me: { name: 'Officer' } });
@@ -69,7 +45,7 @@ describe('the console’s authentication exchange', () => {
 
   it('asks to sign in again, with the gateway’s reason, when renewal cannot help', async () => {
     const gw = gateway(() => 'other', 'unknown_key');
-    const { s, renewals } = source('good', { renewsTo: 'fresh' });
+    const { source: s, renewals } = fakeTokenSource('good', { renewsTo: 'fresh' });
     const signInAgain = vi.fn();
     const c = client(sessionAuth(s, signInAgain), gw.fetch);
     const first = await c.query(QUERY, {}).toPromise();
@@ -82,7 +58,7 @@ describe('the console’s authentication exchange', () => {
 
   it('asks to sign in again when an expired token cannot be renewed, without sending it', async () => {
     const gw = gateway(() => 'good', 'expired');
-    const { s } = source('good', { expiresAt: Date.now() - 1000 });
+    const { source: s } = fakeTokenSource('good', { expiresAt: Date.now() - 1000 });
     const signInAgain = vi.fn();
     const c = client(sessionAuth(s, signInAgain), gw.fetch);
     void c.query(QUERY, {}).toPromise();
@@ -92,7 +68,7 @@ describe('the console’s authentication exchange', () => {
 
   it('asks to sign in again when the renewed token is refused too', async () => {
     const gw = gateway(() => 'never', 'expired');
-    const { s, renewals } = source('stale', { renewsTo: 'fresh' });
+    const { source: s, renewals } = fakeTokenSource('stale', { renewsTo: 'fresh' });
     const signInAgain = vi.fn();
     const result = await client(sessionAuth(s, signInAgain), gw.fetch).query(QUERY, {}).toPromise();
     expect(result.error?.graphQLErrors[0]?.extensions.code).toBe('UNAUTHENTICATED');
@@ -102,7 +78,7 @@ describe('the console’s authentication exchange', () => {
 
   it('leaves by itself when the token ends while nothing is sent (a live feed stays open past it)', async () => {
     vi.useFakeTimers();
-    const { s } = source('good', { expiresAt: Date.now() + 60_000 });
+    const { source: s } = fakeTokenSource('good', { expiresAt: Date.now() + 60_000 });
     const signInAgain = vi.fn();
     const stop = sessionAuth(s, signInAgain).watch();
     await vi.advanceTimersByTimeAsync(59_000);
@@ -116,7 +92,7 @@ describe('the console’s authentication exchange', () => {
 
   it('keeps the session when the token is renewed at its end', async () => {
     vi.useFakeTimers();
-    const { s, renewals } = source('good', { expiresAt: Date.now() + 1_000, renewsTo: 'fresh' });
+    const { source: s, renewals } = fakeTokenSource('good', { expiresAt: Date.now() + 1_000, renewsTo: 'fresh' });
     const signInAgain = vi.fn();
     const stop = sessionAuth(s, signInAgain).watch();
     await vi.advanceTimersByTimeAsync(2_000);

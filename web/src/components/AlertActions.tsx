@@ -2,15 +2,15 @@
 // corrects on a bad night (summary, grading, validity end); kind, sharing and recipients stay (the
 // node refuses a change to them). Both name the revision the officer was looking at: if someone
 // else changed the alert meanwhile the node answers CONFLICT and nothing is overwritten.
-import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from '@corridor/proto';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
-import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
+import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { label } from '../labels';
+import { GRADING_SCALES, type GradingScale } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
-import { CodeSelect, Field } from './Field';
+import { failureText } from './ErrorAlert';
+import { CodeField, Field } from './Field';
 
 type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
 
@@ -20,7 +20,7 @@ function outcomeOf(
   const first = error?.graphQLErrors[0];
   if (first?.extensions?.code === 'CONFLICT')
     return { kind: 'conflict', message: `This alert was changed since you opened it (${first.message}). Reload the feed and try again.` };
-  return { kind: 'failure', message: (first?.message ?? error?.message ?? 'no answer').replace(/^\[\w+\] /, '') };
+  return { kind: 'failure', message: failureText(error) };
 }
 
 export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
@@ -35,6 +35,14 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
 
   if (alert.status === 'withdrawn') return null;
   const set = (patch: Partial<AmendChanges>) => setChanges((c) => ({ ...c, ...patch }));
+  const grading = (scale: GradingScale) => ({
+    id: `amend-${scale}-${alert.id}`,
+    path: `grading.${scale}`,
+    errors: errors[`grading.${scale}`],
+    value: changes[scale],
+    onChange: (v: string) => set({ [scale]: v }),
+    ...GRADING_SCALES[scale],
+  });
 
   async function submitAmendment() {
     setOutcome(null);
@@ -44,7 +52,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
       setErrors({});
       return;
     }
-    const fromServer: ErrorsByPath = Object.assign({}, ...(result.error?.graphQLErrors ?? []).map((g) => serverFieldErrors(g.extensions)));
+    const fromServer = operationFieldErrors(result.error);
     setErrors(fromServer);
     if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error));
   }
@@ -100,24 +108,8 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               rows={3}
             />
           </Field>
-          <Field id={`amend-source-${alert.id}`} path="grading.source" label="Source" errors={errors['grading.source']}>
-            <CodeSelect
-              id={`amend-source-${alert.id}`}
-              value={changes.source}
-              onChange={(v) => set({ source: v })}
-              codes={SOURCE_RELIABILITY}
-              labelOf={label.source}
-            />
-          </Field>
-          <Field id={`amend-information-${alert.id}`} path="grading.information" label="Information" errors={errors['grading.information']}>
-            <CodeSelect
-              id={`amend-information-${alert.id}`}
-              value={changes.information}
-              onChange={(v) => set({ information: v })}
-              codes={INFORMATION_CREDIBILITY}
-              labelOf={label.information}
-            />
-          </Field>
+          <CodeField label="Source" {...grading('source')} />
+          <CodeField label="Information" {...grading('information')} />
           <Field id={`amend-valid-${alert.id}`} path="validUntil" label="Valid until" errors={errors.validUntil}>
             <input
               id={`amend-valid-${alert.id}`}

@@ -31,6 +31,17 @@ export function Channel({ type, value, label: channelLabel }: EntryFieldsFragmen
   );
 }
 
+/** One line of the card's details, left out when the entry has nothing to list there. */
+function Listed({ term, values }: { term: string; values: readonly string[] }) {
+  if (values.length === 0) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{values.join(', ')}</dd>
+    </>
+  );
+}
+
 /** The clock moves while the page is open: the indicator follows it, once a minute. */
 function useMinute(): Date {
   const [now, setNow] = useState(() => new Date());
@@ -93,30 +104,10 @@ export function ContactCard({
       <dl className="details">
         <dt>Roles</dt>
         <dd>{entry.roles.map(label.role).join(' · ')}</dd>
-        {entry.competences.length > 0 && (
-          <>
-            <dt>Handles</dt>
-            <dd>{entry.competences.map(label.competence).join(', ')}</dd>
-          </>
-        )}
-        {entry.covers.length > 0 && (
-          <>
-            <dt>Covers</dt>
-            <dd>{entry.covers.map(countryName).join(', ')}</dd>
-          </>
-        )}
-        {entry.routes.length > 0 && (
-          <>
-            <dt>Routes</dt>
-            <dd>{entry.routes.map(label.region).join(', ')}</dd>
-          </>
-        )}
-        {entry.networks.length > 0 && (
-          <>
-            <dt>Networks</dt>
-            <dd>{entry.networks.join(', ')}</dd>
-          </>
-        )}
+        <Listed term="Handles" values={entry.competences.map(label.competence)} />
+        <Listed term="Covers" values={entry.covers.map(countryName)} />
+        <Listed term="Routes" values={entry.routes.map(label.region)} />
+        <Listed term="Networks" values={entry.networks} />
         <dt>Speaks</dt>
         <dd>{entry.languages.map(languageName).join(', ')}</dd>
         <dt>Hours</dt>

@@ -6,19 +6,17 @@ import {
   DIRECTORY_ROLES,
   type DirectoryEntryDraft,
   directoryRecordOf,
-  LANGUAGE_CODES,
   parseDirectoryRecord,
   ROUTE_REGIONS,
 } from '@corridor/proto';
 import { type FormEvent, useState } from 'react';
 import { entryFromGraphQL } from '../directory-entry';
 import type { EntryFieldsFragment } from '../gql/graphql';
-import { COUNTRY_OPTIONS, label, languageName } from '../labels';
-import { Checkboxes, Field, FieldGroup } from './Field';
+import { COUNTRY_CODES, countryName, LANGUAGES_BY_NAME, label, languageName } from '../labels';
+import { CheckboxField, CodeField, Field, FieldGroup, MultiCodeSelect } from './Field';
 
 type Record_ = Record<string, string>;
 
-const LANGUAGE_OPTIONS = [...LANGUAGE_CODES].sort((a, b) => languageName(a).localeCompare(languageName(b)));
 const TIME_ZONES: string[] = (() => {
   try {
     return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
@@ -58,16 +56,35 @@ export function EntryForm({
   const set = (column: string) => (value: string) => setValues((v) => ({ ...v, [column]: value }));
   const setList = (column: string) => (codes: string[]) => set(column)(codes.join(';'));
   const shown = (column: string) => [...(errors[column] ?? []), ...(serverErrors[column] ?? [])];
-  const text = (column: string, labelText: string, opts: { hint?: string; placeholder?: string; required?: boolean } = {}) => (
-    <Field id={`entry-${column}`} path={column} label={labelText} errors={shown(column)} hint={opts.hint}>
-      <input
-        id={`entry-${column}`}
-        value={values[column] ?? ''}
-        placeholder={opts.placeholder}
-        required={opts.required}
-        onChange={(e) => set(column)(e.target.value)}
-      />
-    </Field>
+  /** What every control of a column carries: its id, its messages, its value and setter. */
+  const at = (column: string) => ({
+    id: `entry-${column}`,
+    path: column,
+    errors: shown(column),
+    value: values[column] ?? '',
+    onChange: set(column),
+  });
+  type TextOptions = { hint?: string; placeholder?: string; required?: boolean; list?: string };
+  const text = (column: string, labelText: string, { hint, ...input }: TextOptions = {}) => {
+    const { value, onChange, ...field } = at(column);
+    return (
+      <Field {...field} label={labelText} hint={hint}>
+        <input id={field.id} value={value} onChange={(e) => onChange(e.target.value)} {...input} />
+      </Field>
+    );
+  };
+  const checks = (column: string, legend: string, codes: readonly string[], labelOf: (code: string) => string) => (
+    <CheckboxField
+      id={`entry-${column}`}
+      path={column}
+      legend={legend}
+      errors={shown(column)}
+      name={`entry-${column}`}
+      codes={codes}
+      selected={list(values[column])}
+      onChange={setList(column)}
+      labelOf={labelOf}
+    />
   );
 
   const submit = (e: FormEvent) => {
@@ -91,69 +108,28 @@ export function EntryForm({
       </FieldGroup>
       {text('name', 'Name', { required: true })}
       {text('title', 'Title or function', { placeholder: 'e.g. Deputy prosecutor, extradition unit' })}
-      <FieldGroup id="entry-roles" path="roles" legend="Roles" errors={shown('roles')}>
-        <Checkboxes
-          name="entry-roles"
-          codes={DIRECTORY_ROLES}
-          selected={list(values.roles)}
-          onChange={setList('roles')}
-          labelOf={label.role}
-        />
-      </FieldGroup>
-      <FieldGroup id="entry-competences" path="competences" legend="Handles" errors={shown('competences')}>
-        <Checkboxes
-          name="entry-competences"
-          codes={COMPETENCES}
-          selected={list(values.competences)}
-          onChange={setList('competences')}
-          labelOf={label.competence}
-        />
-      </FieldGroup>
-      <Field id="entry-country" path="country" label="Country" errors={shown('country')}>
-        <select id="entry-country" value={values.country ?? ''} onChange={(e) => set('country')(e.target.value)}>
-          <option value="">Choose a country</option>
-          {COUNTRY_OPTIONS.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="entry-posted_in" path="posted_in" label="Posted in (liaison officers, magistrates)" errors={shown('posted_in')}>
-        <select id="entry-posted_in" value={values.posted_in ?? ''} onChange={(e) => set('posted_in')(e.target.value)}>
-          <option value="">Not posted abroad</option>
-          {COUNTRY_OPTIONS.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {checks('roles', 'Roles', DIRECTORY_ROLES, label.role)}
+      {checks('competences', 'Handles', COMPETENCES, label.competence)}
+      <CodeField {...at('country')} label="Country" codes={COUNTRY_CODES} labelOf={countryName} empty="Choose a country" />
+      <CodeField
+        {...at('posted_in')}
+        label="Posted in (liaison officers, magistrates)"
+        codes={COUNTRY_CODES}
+        labelOf={countryName}
+        empty="Not posted abroad"
+      />
       {text('covers', 'Also covers', { hint: 'Countries as ISO codes, separated by ";", e.g. NER;LBY' })}
-      <FieldGroup id="entry-routes" path="routes" legend="Routes worked on" errors={shown('routes')}>
-        <Checkboxes
-          name="entry-routes"
-          codes={ROUTE_REGIONS}
-          selected={list(values.routes)}
-          onChange={setList('routes')}
-          labelOf={label.region}
-        />
-      </FieldGroup>
+      {checks('routes', 'Routes worked on', ROUTE_REGIONS, label.region)}
       {text('networks', 'Networks', { hint: 'Network ids separated by ";", e.g. wacap' })}
       <Field id="entry-languages" path="languages" label="Languages" errors={shown('languages')} hint="Hold Ctrl (⌘) to choose several">
-        <select
+        <MultiCodeSelect
           id="entry-languages"
-          multiple
           size={4}
           value={list(values.languages)}
-          onChange={(e) => setList('languages')([...e.target.selectedOptions].map((o) => o.value))}
-        >
-          {LANGUAGE_OPTIONS.map((c) => (
-            <option key={c} value={c}>
-              {languageName(c)}
-            </option>
-          ))}
-        </select>
+          onChange={setList('languages')}
+          codes={LANGUAGES_BY_NAME}
+          labelOf={languageName}
+        />
       </Field>
       <div className="field field-check">
         <label htmlFor="entry-always">
@@ -166,14 +142,7 @@ export function EntryForm({
           Answers 24/7
         </label>
       </div>
-      <Field id="entry-time_zone" path="time_zone" label="Time zone" errors={shown('time_zone')} hint="e.g. Africa/Niamey">
-        <input
-          id="entry-time_zone"
-          list="entry-time-zones"
-          value={values.time_zone ?? ''}
-          onChange={(e) => set('time_zone')(e.target.value)}
-        />
-      </Field>
+      {text('time_zone', 'Time zone', { hint: 'e.g. Africa/Niamey', list: 'entry-time-zones' })}
       <datalist id="entry-time-zones">
         {TIME_ZONES.map((tz) => (
           <option key={tz} value={tz} />

@@ -1,7 +1,7 @@
 // Labelled form fields with their messages right underneath. `path` is where the field sits in
 // proto's AlertInput (e.g. route.waypoints.1.country): the messages are looked up by it, and
 // tests find them by it (data-field).
-import { cloneElement, isValidElement, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { type ComponentProps, cloneElement, isValidElement, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 function Messages({ id, path, errors }: { id: string; path: string; errors: string[] | undefined }) {
   return (
@@ -86,6 +86,21 @@ export function FieldGroup({
   );
 }
 
+export type CodeList = { codes: readonly string[]; labelOf: (code: string) => string };
+type Described = Pick<SelectHTMLAttributes<HTMLSelectElement>, 'aria-describedby' | 'aria-invalid'>;
+
+function CodeOptions({ codes, labelOf }: CodeList) {
+  return (
+    <>
+      {codes.map((c) => (
+        <option key={c} value={c}>
+          {labelOf(c)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A select of codes, each shown by its words. */
 export function CodeSelect({
   id,
@@ -95,23 +110,54 @@ export function CodeSelect({
   labelOf,
   empty,
   ...aria
-}: {
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-  codes: readonly string[];
-  labelOf: (code: string) => string;
-  empty?: string;
-} & Pick<SelectHTMLAttributes<HTMLSelectElement>, 'aria-describedby' | 'aria-invalid'>) {
+}: { id: string; value: string; onChange: (v: string) => void; empty?: string } & CodeList & Described) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
       {empty !== undefined && <option value="">{empty}</option>}
-      {codes.map((c) => (
-        <option key={c} value={c}>
-          {labelOf(c)}
-        </option>
-      ))}
+      <CodeOptions codes={codes} labelOf={labelOf} />
     </select>
+  );
+}
+
+/** A select of several codes at once (Ctrl or ⌘ adds one), `size` of them in view. */
+export function MultiCodeSelect({
+  id,
+  size,
+  value,
+  onChange,
+  codes,
+  labelOf,
+  ...aria
+}: { id: string; size: number; value: readonly string[]; onChange: (v: string[]) => void } & CodeList & Described) {
+  return (
+    <select
+      id={id}
+      multiple
+      size={size}
+      value={[...value]}
+      onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}
+      {...aria}
+    >
+      <CodeOptions codes={codes} labelOf={labelOf} />
+    </select>
+  );
+}
+
+type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
+
+/** A field whose control is a select of codes: the console's most common kind. */
+export function CodeField({
+  value,
+  onChange,
+  codes,
+  labelOf,
+  empty,
+  ...field
+}: FieldProps & Pick<ComponentProps<typeof CodeSelect>, 'value' | 'onChange' | 'codes' | 'labelOf' | 'empty'>) {
+  return (
+    <Field {...field}>
+      <CodeSelect id={field.id} value={value} onChange={onChange} codes={codes} labelOf={labelOf} empty={empty} />
+    </Field>
   );
 }
 
@@ -143,5 +189,21 @@ export function Checkboxes({
         </label>
       ))}
     </div>
+  );
+}
+
+/** Checkboxes for a list of codes under one legend, with the group's messages. */
+export function CheckboxField({
+  name,
+  codes,
+  selected,
+  onChange,
+  labelOf,
+  ...group
+}: Omit<ComponentProps<typeof FieldGroup>, 'children'> & ComponentProps<typeof Checkboxes>) {
+  return (
+    <FieldGroup {...group}>
+      <Checkboxes name={name} codes={codes} selected={selected} onChange={onChange} labelOf={labelOf} />
+    </FieldGroup>
   );
 }

@@ -5,9 +5,10 @@ import { IDENTIFIER_KINDS } from '@corridor/proto';
 import { useState } from 'react';
 import { useClient } from 'urql';
 import { Channel } from '../components/ContactCard';
+import { failureText } from '../components/ErrorAlert';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
-import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
+import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
 import type { HitCheckQuery as HitCheckResult } from '../gql/graphql';
 import { dateTimeText, label } from '../labels';
 import { HitCheckQuery } from './Check.documents';
@@ -49,14 +50,14 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
       return;
     }
     const first = r.error?.graphQLErrors[0];
-    const fromServer: ErrorsByPath = Object.assign({}, ...(r.error?.graphQLErrors ?? []).map((g) => serverFieldErrors(g.extensions)));
+    const fromServer = operationFieldErrors(r.error);
     setErrors(fromServer);
     setFailure(
       first?.extensions?.code === 'RATE_LIMITED'
         ? `You have made many checks in a short time: ${first.message}`
         : Object.keys(fromServer).length > 0
           ? 'Check what you typed: see the message next to the field.'
-          : `The check could not be made: ${(first?.message ?? r.error?.message ?? 'no answer').replace(/^\[\w+\] /, '')}`,
+          : `The check could not be made: ${failureText(r.error)}`,
     );
   }
 

@@ -12,8 +12,9 @@ import {
   type RequestStatus,
   statusChangeProblem,
 } from '@corridor/proto';
-import { type FormEvent, useState } from 'react';
+import { type ComponentProps, type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { Checkboxes, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
 import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/graphql';
@@ -106,17 +107,25 @@ function NewConsultation({
   );
 }
 
-function RequestForm({
-  c,
-  ownAgency,
-  agencyName,
-  onDone,
-}: {
-  c: ConsultationFieldsFragment;
-  ownAgency: string;
-  agencyName: (id: string) => string;
-  onDone: () => void;
-}) {
+/** What a part of one consultation's thread is given. */
+type InConsultation = { c: ConsultationFieldsFragment; ownAgency: string; agencyName: (id: string) => string };
+
+function AuthoritySelect({
+  entries,
+  agency,
+  ...select
+}: { entries: { id: string; name: string }[]; agency: string } & Omit<ComponentProps<typeof CodeSelect>, 'codes' | 'labelOf' | 'empty'>) {
+  return (
+    <CodeSelect
+      codes={entries.map((e) => e.id)}
+      labelOf={(id) => entries.find((e) => e.id === id)?.name ?? id}
+      empty={agency}
+      {...select}
+    />
+  );
+}
+
+function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { onDone: () => void }) {
   const other = c.openedBy === ownAgency ? c.counterpart : c.openedBy;
   const [{ data: authorities }] = useQuery({
     query: AuthoritiesQuery,
@@ -167,24 +176,10 @@ function RequestForm({
         <textarea id="request-summary" rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
       </Field>
       <Field id="request-from" label="Sending authority" hint="Your agency's central authority, from the directory">
-        <select id="request-from" value={from} onChange={(e) => setFrom(e.target.value)}>
-          <option value="">{agencyName(ownAgency)}</option>
-          {ours.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
+        <AuthoritySelect id="request-from" value={from} onChange={setFrom} agency={agencyName(ownAgency)} entries={ours} />
       </Field>
       <Field id="request-to" label="Receiving authority" hint={`${agencyName(other)}'s central authority, from the directory`}>
-        <select id="request-to" value={to} onChange={(e) => setTo(e.target.value)}>
-          <option value="">{agencyName(other)}</option>
-          {theirs.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
+        <AuthoritySelect id="request-to" value={to} onChange={setTo} agency={agencyName(other)} entries={theirs} />
       </Field>
       <Field id="request-reference" path="reference" label="Your reference" errors={errors.reference}>
         <input id="request-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
@@ -192,11 +187,7 @@ function RequestForm({
       <Field id="request-deadline" path="deadline" label="Answer needed by" errors={errors.deadline}>
         <input id="request-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </Field>
-      {result.error && Object.keys(errors).length === 0 && (
-        <p className="error" role="alert">
-          Not created: {problem(result.error)}
-        </p>
-      )}
+      {result.error && Object.keys(errors).length === 0 && <ErrorAlert error={result.error}>Not created</ErrorAlert>}
       <div className="actions">
         <button type="button" data-testid="request-send" disabled={result.fetching} onClick={() => submit(true)}>
           Send request
@@ -275,26 +266,12 @@ export function RequestCard({
           ))}
         </div>
       )}
-      {result.error && (
-        <p className="error" role="alert">
-          {problem(result.error)}
-        </p>
-      )}
+      {result.error && <ErrorAlert error={result.error} />}
     </article>
   );
 }
 
-function Thread({
-  c,
-  ownAgency,
-  agencyName,
-  onChanged,
-}: {
-  c: ConsultationFieldsFragment;
-  ownAgency: string;
-  agencyName: (id: string) => string;
-  onChanged: () => void;
-}) {
+function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onChanged: () => void }) {
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
   const [asking, setAsking] = useState(false);
@@ -335,11 +312,7 @@ function Thread({
         <button type="submit" data-testid="consultation-reply" disabled={result.fetching || !body.trim()}>
           Send reply
         </button>
-        {result.error && (
-          <p className="error" role="alert">
-            {problem(result.error)}
-          </p>
-        )}
+        {result.error && <ErrorAlert error={result.error} />}
       </form>
       {c.requests.map((r) => (
         <RequestCard key={r.id} r={r} ownAgency={ownAgency} agencyName={agencyName} onChanged={onChanged} />
@@ -378,11 +351,7 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
           Refresh
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          Consultations could not be read: {problem(error)}
-        </p>
-      )}
+      {error && <ErrorAlert error={error}>Consultations could not be read</ErrorAlert>}
       {params && (
         <NewConsultation
           params={params}

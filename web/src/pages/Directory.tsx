@@ -1,17 +1,41 @@
 // Who to call, in which language, at what hour: the federated directory, searched at every node
 // and ranked by who can be reached now, speaks the user's languages and was verified recently.
-import { COMPETENCES, DIRECTORY_ROLES, directoryToCsv, LANGUAGE_CODES, type LanguageCode, ROUTE_REGIONS } from '@corridor/proto';
+import { COMPETENCES, DIRECTORY_ROLES, type LanguageCode, ROUTE_REGIONS } from '@corridor/proto';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { ContactCard } from '../components/ContactCard';
-import { CodeSelect, Field } from '../components/Field';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { Sources } from '../components/Sources';
-import { download, entryFromGraphQL } from '../directory-entry';
-import { COUNTRY_OPTIONS, label, languageName } from '../labels';
+import { downloadCsv } from '../directory-entry';
+import { COUNTRY_CODES, countryName, LANGUAGES_BY_NAME, label, languageName } from '../labels';
 import { storedLanguages, storeLanguages } from '../my-languages';
 import { DirectoryQuery } from './Directory.documents';
 
-const LANGUAGE_OPTIONS = [...LANGUAGE_CODES].sort((a, b) => languageName(a).localeCompare(languageName(b)));
+/** The filters chosen from a list of codes; an empty one is left out of the search. */
+type Choices = Record<'country' | 'role' | 'competence' | 'language' | 'route' | 'network', string>;
+type ChoiceSelect = { key: keyof Choices; label: string; codes: readonly string[]; labelOf: (code: string) => string; empty: string };
+
+const NO_CHOICE: Choices = { country: '', role: '', competence: '', language: '', route: '', network: '' };
+
+const CHOICE_SELECTS: ChoiceSelect[] = [
+  { key: 'country', label: 'Country', codes: COUNTRY_CODES, labelOf: countryName, empty: 'Any country' },
+  { key: 'role', label: 'Role', codes: DIRECTORY_ROLES, labelOf: label.role, empty: 'Any role' },
+  { key: 'competence', label: 'Handles', codes: COMPETENCES, labelOf: label.competence, empty: 'Anything' },
+  { key: 'language', label: 'Speaks', codes: LANGUAGES_BY_NAME, labelOf: languageName, empty: 'Any language' },
+  { key: 'route', label: 'Route', codes: ROUTE_REGIONS, labelOf: label.region, empty: 'Any route' },
+];
+
+/** Networks are the network's own ids, shown as they are. */
+function networkSelect(networks: readonly string[]): ChoiceSelect {
+  return { key: 'network', label: 'Network', codes: networks, labelOf: (n) => n, empty: 'Any network' };
+}
+
+function chosenOnly(choices: Choices): Partial<Choices> {
+  const chosen: Partial<Choices> = {};
+  for (const [key, value] of Object.entries(choices) as [keyof Choices, string][]) if (value) chosen[key] = value;
+  return chosen;
+}
 
 /** The text filter waits for a pause in typing before asking every node again. */
 function useSettled(value: string, ms: number): string {
@@ -32,27 +56,18 @@ export function Directory({
   networks: readonly string[];
   ownAgency: string;
 }) {
-  const [country, setCountry] = useState('');
-  const [role, setRole] = useState('');
-  const [competence, setCompetence] = useState('');
-  const [language, setLanguage] = useState('');
-  const [network, setNetwork] = useState('');
-  const [route, setRoute] = useState('');
+  const [choices, setChoices] = useState<Choices>(NO_CHOICE);
   const [always, setAlways] = useState(false);
   const [text, setText] = useState('');
   const [speaks, setSpeaks] = useState<LanguageCode[]>(storedLanguages);
   const settledText = useSettled(text.trim(), 300);
   const filter = {
-    ...(country && { country }),
-    ...(role && { role }),
-    ...(competence && { competence }),
-    ...(language && { language }),
-    ...(network && { network }),
-    ...(route && { route }),
+    ...chosenOnly(choices),
     ...(always && { always }),
     ...(settledText && { text: settledText }),
     ...(speaks.length > 0 && { speaks }),
   };
+  const selects = networks.length > 0 ? [...CHOICE_SELECTS, networkSelect(networks)] : CHOICE_SELECTS;
   // Shown at once from the cache, and asked again: an entry changed or verified since must show.
   const [{ data, fetching, error }] = useQuery({ query: DirectoryQuery, variables: { filter }, requestPolicy: 'cache-and-network' });
   const entries = data?.directory.entries ?? [];
@@ -77,7 +92,7 @@ export function Directory({
             type="button"
             className="link"
             data-testid="directory-export-csv"
-            onClick={() => download('corridor-directory.csv', directoryToCsv(entries.map(entryFromGraphQL)), 'text/csv')}
+            onClick={() => downloadCsv('corridor-directory.csv', entries)}
           >
             Export these as CSV
           </button>
@@ -93,92 +108,37 @@ export function Directory({
             onChange={(e) => setText(e.target.value)}
           />
         </Field>
-        <Field id="directory-country" label="Country">
-          <select id="directory-country" value={country} onChange={(e) => setCountry(e.target.value)}>
-            <option value="">Any country</option>
-            {COUNTRY_OPTIONS.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="directory-role" label="Role">
-          <CodeSelect id="directory-role" value={role} onChange={setRole} codes={DIRECTORY_ROLES} labelOf={label.role} empty="Any role" />
-        </Field>
-        <Field id="directory-competence" label="Handles">
-          <CodeSelect
-            id="directory-competence"
-            value={competence}
-            onChange={setCompetence}
-            codes={COMPETENCES}
-            labelOf={label.competence}
-            empty="Anything"
+        {selects.map(({ key, ...select }) => (
+          <CodeField
+            key={key}
+            id={`directory-${key}`}
+            value={choices[key]}
+            onChange={(value) => setChoices((c) => ({ ...c, [key]: value }))}
+            {...select}
           />
-        </Field>
-        <Field id="directory-language" label="Speaks">
-          <CodeSelect
-            id="directory-language"
-            value={language}
-            onChange={setLanguage}
-            codes={LANGUAGE_OPTIONS}
-            labelOf={languageName}
-            empty="Any language"
-          />
-        </Field>
-        <Field id="directory-route" label="Route">
-          <CodeSelect
-            id="directory-route"
-            value={route}
-            onChange={setRoute}
-            codes={ROUTE_REGIONS}
-            labelOf={label.region}
-            empty="Any route"
-          />
-        </Field>
-        {networks.length > 0 && (
-          <Field id="directory-network" label="Network">
-            <CodeSelect
-              id="directory-network"
-              value={network}
-              onChange={setNetwork}
-              codes={networks}
-              labelOf={(n) => n}
-              empty="Any network"
-            />
-          </Field>
-        )}
+        ))}
         <div className="field field-check">
           <label htmlFor="directory-always">
             <input id="directory-always" type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} /> 24/7 desks only
           </label>
         </div>
         <Field id="directory-speaks" label="Languages you speak" hint="Contacts who speak them come first">
-          <select
+          <MultiCodeSelect
             id="directory-speaks"
-            multiple
             size={3}
             value={speaks}
-            onChange={(e) => {
-              const chosen = [...e.target.selectedOptions].map((o) => o.value as LanguageCode);
+            onChange={(codes) => {
+              const chosen = codes as LanguageCode[];
               setSpeaks(chosen);
               storeLanguages(chosen);
             }}
-          >
-            {LANGUAGE_OPTIONS.map((c) => (
-              <option key={c} value={c}>
-                {languageName(c)}
-              </option>
-            ))}
-          </select>
+            codes={LANGUAGES_BY_NAME}
+            labelOf={languageName}
+          />
         </Field>
       </form>
       <Sources sources={data?.directory.sources} error={error} agencyName={agencyName} />
-      {error && !data && (
-        <p className="error" role="alert">
-          The directory could not be searched: {error.message.replace(/^\[\w+\] /, '')}
-        </p>
-      )}
+      {error && !data && <ErrorAlert error={error}>The directory could not be searched</ErrorAlert>}
       {fetching && !data && <p>Searching…</p>}
       {data && entries.length === 0 && <p className="empty">No contact matches these filters.</p>}
       <div className="cards">

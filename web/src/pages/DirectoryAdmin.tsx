@@ -1,12 +1,13 @@
 // Keeping the agency's own directory (administrators): what to re-verify first, every entry with
 // its actions, a form for one entry, and bulk onboarding from CSV, which is applied whole or not
 // at all. The agency's node checks the administrator role again for every change.
-import { type DirectoryEntryDraft, directoryColumnOf, directoryToCsv } from '@corridor/proto';
+import { type DirectoryEntryDraft, directoryColumnOf } from '@corridor/proto';
 import { useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ContactCard } from '../components/ContactCard';
 import { type EntryErrors, EntryForm } from '../components/EntryForm';
-import { download, entryFromGraphQL } from '../directory-entry';
+import { ErrorAlert, errorText } from '../components/ErrorAlert';
+import { downloadCsv } from '../directory-entry';
 import type { EntryFieldsFragment, ImportDirectoryCsvMutation } from '../gql/graphql';
 import { dateText } from '../labels';
 import {
@@ -24,7 +25,7 @@ type Editing = { entry?: EntryFieldsFragment } | null;
 function errorsByColumn(error: CombinedError | undefined): { byColumn: EntryErrors; other: string | null } {
   const e = error?.graphQLErrors[0];
   const fields = e?.extensions?.fieldErrors as { path: string; message: string }[] | undefined;
-  if (!fields) return { byColumn: {}, other: error ? error.message.replace(/^\[\w+\] /, '') : null };
+  if (!fields) return { byColumn: {}, other: error ? errorText(error) : null };
   const byColumn: EntryErrors = {};
   for (const f of fields) {
     const c = directoryColumnOf(f.path) || 'name';
@@ -76,11 +77,7 @@ function ImportBox({ onImported }: { onImported: () => void }) {
       >
         Check and import{fileName ? ` ${fileName}` : ''}
       </button>
-      {result.error && (
-        <p className="error" role="alert">
-          The import could not be sent: {result.error.message.replace(/^\[\w+\] /, '')}
-        </p>
-      )}
+      {result.error && <ErrorAlert error={result.error}>The import could not be sent</ErrorAlert>}
       {outcome?.applied && (
         <p className="success" role="status" data-testid="import-success">
           Imported: {outcome.created} new, {outcome.updated} updated.
@@ -133,12 +130,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
   };
   const saveError = errorsByColumn(editing?.entry ? updated.error : created.error);
 
-  if (error && !data)
-    return (
-      <p className="error" role="alert">
-        The agency’s directory could not be read: {error.message.replace(/^\[\w+\] /, '')}
-      </p>
-    );
+  if (error && !data) return <ErrorAlert error={error}>The agency’s directory could not be read</ErrorAlert>;
   if (!data) return <p>{fetching ? 'Reading the agency’s directory…' : ''}</p>;
   const all = data.ownDirectory;
   const toVerify = data.directoryToVerify;
@@ -171,12 +163,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
         <button type="button" data-testid="entry-new" onClick={() => setEditing({})}>
           New entry
         </button>
-        <button
-          type="button"
-          className="link"
-          data-testid="own-export-csv"
-          onClick={() => download('directory.csv', directoryToCsv(all.map(entryFromGraphQL)), 'text/csv')}
-        >
+        <button type="button" className="link" data-testid="own-export-csv" onClick={() => downloadCsv('directory.csv', all)}>
           Export all as CSV
         </button>
       </div>

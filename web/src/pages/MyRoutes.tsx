@@ -1,14 +1,14 @@
 // A liaison officer's routes: what they follow (kept at their own node), and every matching
 // alert, unread ones first marked as such; new matches arrive live. What came in while the officer
 // was away is waiting here, unread.
-import { ALERT_KINDS, INFORMATION_CREDIBILITY, ROUTE_REGIONS, type RouteSubscription, SOURCE_RELIABILITY } from '@corridor/proto';
+import { ALERT_KINDS, ROUTE_REGIONS, type RouteSubscription } from '@corridor/proto';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AlertCard } from '../components/AlertCard';
-import { Checkboxes, CodeSelect, Field, FieldGroup } from '../components/Field';
+import { CheckboxField, CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { COUNTRY_OPTIONS, label } from '../labels';
+import { COUNTRY_CODES, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from './MyRoutes.documents';
 
@@ -53,6 +53,22 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
     setSaved(false);
     setDraft({ ...current, ...patch });
   };
+  const chosen = (list: 'regions' | 'kinds') => ({
+    id: `subscription-${list}`,
+    path: list,
+    errors: errors[list],
+    selected: current[list],
+    onChange: (codes: string[]) => set({ [list]: codes }),
+  });
+  const grading = (scale: GradingScale) => ({
+    id: `subscription-${scale}`,
+    path: `minimumGrading.${scale}`,
+    errors: errors[`minimumGrading.${scale}`],
+    value: current[scale],
+    onChange: (v: string) => set({ [scale]: v }),
+    empty: 'Any',
+    ...GRADING_SCALES[scale],
+  });
   const readIds = useMemo(() => new Set(data?.subscribedAlerts.filter((s) => s.read).map((s) => s.alert.id)), [data]);
   const alerts = useMemo(() => mergeFeed(data?.subscribedAlerts.map((s) => s.alert) ?? [], arrived), [data, arrived]);
   const unread = alerts.filter((a) => !readIds.has(a.id));
@@ -88,75 +104,26 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
           <p className="hint">
             Kept at your agency’s node: alerts that match while you are away wait here for you, unread. Empty means any.
           </p>
-          <FieldGroup id="subscription-regions" path="regions" legend="Routes" errors={errors.regions}>
-            <Checkboxes
-              name="region"
-              codes={ROUTE_REGIONS}
-              selected={current.regions}
-              onChange={(regions) => set({ regions })}
-              labelOf={label.region}
-            />
-          </FieldGroup>
-          <FieldGroup id="subscription-kinds" path="kinds" legend="Kinds of alert" errors={errors.kinds}>
-            <Checkboxes
-              name="kind"
-              codes={ALERT_KINDS}
-              selected={current.kinds}
-              onChange={(kinds) => set({ kinds })}
-              labelOf={label.kind}
-            />
-          </FieldGroup>
+          <CheckboxField legend="Routes" name="region" codes={ROUTE_REGIONS} labelOf={label.region} {...chosen('regions')} />
+          <CheckboxField legend="Kinds of alert" name="kind" codes={ALERT_KINDS} labelOf={label.kind} {...chosen('kinds')} />
           <Field
             id="subscription-countries"
             path="countries"
             label="Countries on the route (origin, waypoints, document issuer)"
             errors={errors.countries}
           >
-            <select
+            <MultiCodeSelect
               id="subscription-countries"
-              multiple
               size={6}
               value={current.countries}
-              onChange={(e) => set({ countries: [...e.target.selectedOptions].map((o) => o.value) })}
-            >
-              {COUNTRY_OPTIONS.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+              onChange={(countries) => set({ countries })}
+              codes={COUNTRY_CODES}
+              labelOf={countryName}
+            />
           </Field>
           <div className="row">
-            <Field
-              id="subscription-source"
-              path="minimumGrading.source"
-              label="Least reliable source worth a notice"
-              errors={errors['minimumGrading.source']}
-            >
-              <CodeSelect
-                id="subscription-source"
-                value={current.source}
-                onChange={(source) => set({ source })}
-                codes={SOURCE_RELIABILITY}
-                labelOf={label.source}
-                empty="Any"
-              />
-            </Field>
-            <Field
-              id="subscription-information"
-              path="minimumGrading.information"
-              label="Least credible information worth a notice"
-              errors={errors['minimumGrading.information']}
-            >
-              <CodeSelect
-                id="subscription-information"
-                value={current.information}
-                onChange={(information) => set({ information })}
-                codes={INFORMATION_CREDIBILITY}
-                labelOf={label.information}
-                empty="Any"
-              />
-            </Field>
+            <CodeField label="Least reliable source worth a notice" {...grading('source')} />
+            <CodeField label="Least credible information worth a notice" {...grading('information')} />
           </div>
           <button type="submit" className="primary" data-testid="subscription-save">
             Save what I follow

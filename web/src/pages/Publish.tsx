@@ -14,7 +14,8 @@ import {
   moveOffers,
   moveToIdentifiers,
 } from '../alert-form';
-import { type ErrorsByPath, serverFieldErrors, serverFindings } from '../field-errors';
+import { failureText } from '../components/ErrorAlert';
+import { type ErrorsByPath, operationFieldErrors, serverFindings } from '../field-errors';
 import { label } from '../labels';
 import { useSessionDraft } from '../session-draft';
 import { PublishAlertMutation } from './Publish.documents';
@@ -89,13 +90,13 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
       return;
     }
     const gqlErrors = result.error?.graphQLErrors ?? [];
-    const fromServer: ErrorsByPath = Object.assign({}, ...gqlErrors.map((g) => serverFieldErrors(g.extensions)));
+    const fromServer = operationFieldErrors(result.error);
     setErrors(fromServer);
     setOffers(moveOffers(form, Object.assign({}, ...gqlErrors.map((g) => serverFindings(g.extensions)))));
     setFailure(
       Object.keys(fromServer).length > 0
         ? 'Your node refused the alert: see the messages next to the fields.'
-        : `The alert was not published: ${(gqlErrors[0]?.message ?? result.error?.message ?? 'no answer').replace(/^\[\w+\] /, '')}`,
+        : `The alert was not published: ${failureText(result.error)}`,
     );
     setAttempt((n) => n + 1);
   }

@@ -1,95 +1,44 @@
 // The document a fraud was found on (ICAO 9303 document types and issuers), and where it was found.
 import { DETECTION_PLACES, DOCUMENT_FEATURES, DOCUMENT_TYPES, FRAUD_TYPES } from '@corridor/proto';
-import { Checkboxes, Field, FieldGroup } from '../../components/Field';
-import { ISSUER_OPTIONS, label } from '../../labels';
-import { CodeField, CountrySelect } from './controls';
-import type { SectionProps } from './section-props';
+import { CheckboxField, CodeField } from '../../components/Field';
+import { ISSUER_CODES, issuerName, label } from '../../labels';
+import { TextField } from './controls';
+import { binders, type Choices, type SectionProps } from './section-props';
 
-export function DocumentFraudSection({ form, set, fields }: SectionProps) {
+const CHOICES = {
+  documentType: { codes: DOCUMENT_TYPES, labelOf: label.documentType, empty: 'Choose a document type' },
+  issuingState: { codes: ISSUER_CODES, labelOf: issuerName, empty: 'Choose a country' },
+  fraudType: { codes: FRAUD_TYPES, labelOf: label.fraudType, empty: 'Choose a type of fraud' },
+  features: { codes: DOCUMENT_FEATURES, labelOf: label.feature },
+  detectionPlace: { codes: DETECTION_PLACES, labelOf: label.detectionPlace, empty: 'Choose where' },
+} satisfies Choices;
+
+export function DocumentFraudSection(section: SectionProps) {
+  const { fields } = section;
+  const { text, list, code } = binders(section, CHOICES);
   return (
     <fieldset>
       <legend>The document</legend>
       <div className="row">
-        <CodeField
-          id="documentType"
-          path="documentFraud.documentType"
-          label="Document type"
-          errors={fields.err('documentFraud', 'documentFraud.documentType')}
-          value={form.documentType}
-          onChange={(documentType) => set({ documentType })}
-          codes={DOCUMENT_TYPES}
-          labelOf={label.documentType}
-          empty="Choose a document type"
-        />
-        <Field id="issuingState" path="documentFraud.issuingState" label="Issuing state" errors={fields.err('documentFraud.issuingState')}>
-          <CountrySelect
-            id="issuingState"
-            value={form.issuingState}
-            onChange={(issuingState) => set({ issuingState })}
-            options={ISSUER_OPTIONS}
-          />
-        </Field>
-        <CodeField
-          id="fraudType"
-          path="documentFraud.fraudType"
-          label="Type of fraud"
-          errors={fields.err('documentFraud.fraudType')}
-          value={form.fraudType}
-          onChange={(fraudType) => set({ fraudType })}
-          codes={FRAUD_TYPES}
-          labelOf={label.fraudType}
-          empty="Choose a type of fraud"
-        />
+        <CodeField label="Document type" {...code('documentType', 'documentFraud.documentType', 'documentFraud')} />
+        <CodeField label="Issuing state" {...code('issuingState', 'documentFraud.issuingState')} />
+        <CodeField label="Type of fraud" {...code('fraudType', 'documentFraud.fraudType')} />
       </div>
-      <FieldGroup
-        id="features"
-        path="documentFraud.featuresAffected"
-        legend="Features affected"
-        errors={fields.err('documentFraud.featuresAffected')}
-      >
-        <Checkboxes
-          name="feature"
-          codes={DOCUMENT_FEATURES}
-          selected={form.features}
-          onChange={(features) => set({ features })}
-          labelOf={label.feature}
-        />
-      </FieldGroup>
+      <CheckboxField legend="Features affected" name="feature" {...list('features', 'documentFraud.featuresAffected')} />
       <div className="row">
-        <CodeField
-          id="detectedAt-place"
-          path="documentFraud.detectedAt.place"
-          label="Detected at"
-          errors={fields.err('documentFraud.detectedAt', 'documentFraud.detectedAt.place')}
-          value={form.detectionPlace}
-          onChange={(detectionPlace) => set({ detectionPlace })}
-          codes={DETECTION_PLACES}
-          labelOf={label.detectionPlace}
-          empty="Choose where"
-        />
-        <Field
-          id="detectedAt-location"
-          path="documentFraud.detectedAt.location"
+        <CodeField label="Detected at" {...code('detectionPlace', 'documentFraud.detectedAt.place', 'documentFraud.detectedAt')} />
+        <TextField
           label="Location (airport, crossing, port)"
-          errors={fields.err('documentFraud.detectedAt.location')}
           offer={fields.offerAt('documentFraud.detectedAt.location')}
-        >
-          <input id="detectedAt-location" value={form.location} onChange={(e) => set({ location: e.target.value })} />
-        </Field>
-        <Field
-          id="detectedAt-flight"
-          path="documentFraud.detectedAt.flight"
+          {...text('location', 'documentFraud.detectedAt.location')}
+        />
+        <TextField
           label="Flight (optional)"
-          errors={fields.err('documentFraud.detectedAt.flight')}
-        >
-          <input
-            id="detectedAt-flight"
-            className="short"
-            value={form.flight}
-            onChange={(e) => set({ flight: e.target.value.toUpperCase() })}
-            placeholder="e.g. AZ869"
-          />
-        </Field>
+          className="short"
+          placeholder="e.g. AZ869"
+          upperCase
+          {...text('flight', 'documentFraud.detectedAt.flight')}
+        />
       </div>
     </fieldset>
   );

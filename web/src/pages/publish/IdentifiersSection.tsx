@@ -1,15 +1,12 @@
 // The identifiers of the alert: each is pseudonymized by the officer's own node before anything
 // leaves it, so this is where names, numbers and handles belong (not in free text).
 import { IDENTIFIER_KINDS } from '@corridor/proto';
-import type { AlertForm } from '../../alert-form';
-import { Field, FieldGroup } from '../../components/Field';
+import { CodeField, Field, FieldGroup } from '../../components/Field';
 import { label } from '../../labels';
-import { CodeField, RemoveRow } from './controls';
+import { EditableRows } from './controls';
 import type { SectionProps } from './section-props';
 
 export function IdentifiersSection({ form, set, fields }: SectionProps) {
-  const setIdentifier = (i: number, patch: Partial<AlertForm['identifiers'][number]>) =>
-    set({ identifiers: form.identifiers.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   return (
     <FieldGroup
       id="identifiers"
@@ -22,17 +19,22 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
         </>
       }
     >
-      <ol className="rows">
-        {form.identifiers.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-          <li className="row" key={i}>
+      <EditableRows
+        rows={form.identifiers}
+        onChange={(identifiers) => set({ identifiers })}
+        what="identifier"
+        blank={() => ({ kind: form.kind === 'route' ? 'phone' : 'travel_document', value: '', qualifier: '' })}
+        removable
+      >
+        {(row, i, setIdentifier) => (
+          <>
             <CodeField
               id={`identifier-${i}-kind`}
               path={`identifiers.${i}.kind`}
               label={`Identifier ${i + 1} kind`}
               errors={fields.err(`identifiers.${i}.kind`, `identifiers.${i}`)}
               value={row.kind}
-              onChange={(kind) => setIdentifier(i, { kind })}
+              onChange={(kind) => setIdentifier({ kind })}
               codes={IDENTIFIER_KINDS}
               labelOf={label.identifierKind}
             />
@@ -47,7 +49,7 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
                 autoComplete="off"
                 spellCheck={false}
                 value={row.value}
-                onChange={(e) => setIdentifier(i, { value: e.target.value })}
+                onChange={(e) => setIdentifier({ value: e.target.value })}
               />
             </Field>
             <Field
@@ -60,24 +62,12 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
                 id={`identifier-${i}-qualifier`}
                 aria-label={`Identifier ${i + 1} qualifier: issuing state, platform, date of birth`}
                 value={row.qualifier}
-                onChange={(e) => setIdentifier(i, { qualifier: e.target.value })}
+                onChange={(e) => setIdentifier({ qualifier: e.target.value })}
               />
             </Field>
-            <RemoveRow what={`identifier ${i + 1}`} onRemove={() => set({ identifiers: form.identifiers.filter((_, j) => j !== i) })} />
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() =>
-          set({
-            identifiers: [...form.identifiers, { kind: form.kind === 'route' ? 'phone' : 'travel_document', value: '', qualifier: '' }],
-          })
-        }
-      >
-        + Add identifier
-      </button>
+          </>
+        )}
+      </EditableRows>
     </FieldGroup>
   );
 }

@@ -1,27 +1,24 @@
 // The route: its region, the waypoints in order of travel, and the modus operandi seen on it.
 import { COMMUNICATION_PLATFORMS, CONCEALMENT_METHODS, ROUTE_REGIONS, TRANSPORT_MEANS, TRANSPORT_MODES } from '@corridor/proto';
-import type { AlertForm } from '../../alert-form';
-import { Checkboxes, Field, FieldGroup } from '../../components/Field';
-import { label } from '../../labels';
-import { CodeField, CountrySelect, NumberField, RemoveRow } from './controls';
-import type { SectionProps } from './section-props';
+import { CheckboxField, CodeField, FieldGroup } from '../../components/Field';
+import { COUNTRY_CODES, countryName, label } from '../../labels';
+import { EditableRows, NumberField, TextField } from './controls';
+import { binders, type Choices, type SectionProps } from './section-props';
 
-export function RouteSection({ form, set, fields }: SectionProps) {
-  const setWaypoint = (i: number, patch: Partial<AlertForm['waypoints'][number]>) =>
-    set({ waypoints: form.waypoints.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
+const CHOICES = {
+  region: { codes: ROUTE_REGIONS, labelOf: label.region },
+  transport: { codes: TRANSPORT_MEANS, labelOf: label.transport, empty: 'Choose a means of transport' },
+  concealment: { codes: CONCEALMENT_METHODS, labelOf: label.concealment, empty: 'Not known' },
+  platforms: { codes: COMMUNICATION_PLATFORMS, labelOf: label.platform },
+} satisfies Choices;
+
+export function RouteSection(section: SectionProps) {
+  const { form, set, fields } = section;
+  const { text, list, code } = binders(section, CHOICES);
   return (
     <fieldset>
       <legend>Route and modus operandi</legend>
-      <CodeField
-        id="route-region"
-        path="route.region"
-        label="Route"
-        errors={fields.err('route.region')}
-        value={form.region}
-        onChange={(region) => set({ region })}
-        codes={ROUTE_REGIONS}
-        labelOf={label.region}
-      />
+      <CodeField label="Route" {...code('region', 'route.region')} />
       <FieldGroup
         id="waypoints"
         path="route.waypoints"
@@ -29,127 +26,70 @@ export function RouteSection({ form, set, fields }: SectionProps) {
         errors={fields.err('route', 'route.waypoints')}
         hint="From where the journey starts to where it was seen or is heading; at least two."
       >
-        <ol className="rows">
-          {form.waypoints.map((w, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-            <li className="row" key={i}>
-              <Field
-                id={`waypoint-${i}-country`}
-                path={`route.waypoints.${i}.country`}
-                label={`Waypoint ${i + 1} country`}
-                errors={fields.err(`route.waypoints.${i}.country`, `route.waypoints.${i}`)}
-              >
-                <CountrySelect id={`waypoint-${i}-country`} value={w.country} onChange={(country) => setWaypoint(i, { country })} />
-              </Field>
-              <Field
-                id={`waypoint-${i}-place`}
-                path={`route.waypoints.${i}.place`}
-                label={`Place`}
-                errors={fields.err(`route.waypoints.${i}.place`)}
-                offer={fields.offerAt(`route.waypoints.${i}.place`)}
-              >
-                <input
-                  id={`waypoint-${i}-place`}
-                  aria-label={`Place of waypoint ${i + 1}`}
-                  value={w.place}
-                  onChange={(e) => setWaypoint(i, { place: e.target.value })}
+        <EditableRows
+          rows={form.waypoints}
+          onChange={(waypoints) => set({ waypoints })}
+          what="waypoint"
+          blank={() => ({ country: '', place: '', mode: '' })}
+          removable={form.waypoints.length > 2}
+        >
+          {(w, i, setWaypoint) => {
+            const at = (cell: string) => ({ id: `waypoint-${i}-${cell}`, path: `route.waypoints.${i}.${cell}` });
+            return (
+              <>
+                <CodeField
+                  {...at('country')}
+                  label={`Waypoint ${i + 1} country`}
+                  errors={fields.err(`route.waypoints.${i}.country`, `route.waypoints.${i}`)}
+                  value={w.country}
+                  onChange={(country) => setWaypoint({ country })}
+                  codes={COUNTRY_CODES}
+                  labelOf={countryName}
+                  empty="Choose a country"
                 />
-              </Field>
-              <CodeField
-                id={`waypoint-${i}-mode`}
-                path={`route.waypoints.${i}.mode`}
-                label="Travelling by"
-                errors={fields.err(`route.waypoints.${i}.mode`)}
-                value={w.mode}
-                onChange={(mode) => setWaypoint(i, { mode })}
-                codes={TRANSPORT_MODES}
-                labelOf={label.mode}
-                empty="Not known"
-              />
-              {form.waypoints.length > 2 && (
-                <RemoveRow what={`waypoint ${i + 1}`} onRemove={() => set({ waypoints: form.waypoints.filter((_, j) => j !== i) })} />
-              )}
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => set({ waypoints: [...form.waypoints, { country: '', place: '', mode: '' }] })}
-        >
-          + Add waypoint
-        </button>
+                <TextField
+                  {...at('place')}
+                  label="Place"
+                  aria-label={`Place of waypoint ${i + 1}`}
+                  errors={fields.err(`route.waypoints.${i}.place`)}
+                  offer={fields.offerAt(`route.waypoints.${i}.place`)}
+                  value={w.place}
+                  onChange={(place) => setWaypoint({ place })}
+                />
+                <CodeField
+                  {...at('mode')}
+                  label="Travelling by"
+                  errors={fields.err(`route.waypoints.${i}.mode`)}
+                  value={w.mode}
+                  onChange={(mode) => setWaypoint({ mode })}
+                  codes={TRANSPORT_MODES}
+                  labelOf={label.mode}
+                  empty="Not known"
+                />
+              </>
+            );
+          }}
+        </EditableRows>
       </FieldGroup>
       <div className="row">
-        <CodeField
-          id="transport"
-          path="routeDetails.transport"
-          label="Means of transport"
-          errors={fields.err('routeDetails', 'routeDetails.transport')}
-          value={form.transport}
-          onChange={(transport) => set({ transport })}
-          codes={TRANSPORT_MEANS}
-          labelOf={label.transport}
-          empty="Choose a means of transport"
-        />
-        <CodeField
-          id="concealment"
-          path="routeDetails.concealment"
-          label="Concealment"
-          errors={fields.err('routeDetails.concealment')}
-          value={form.concealment}
-          onChange={(concealment) => set({ concealment })}
-          codes={CONCEALMENT_METHODS}
-          labelOf={label.concealment}
-          empty="Not known"
-        />
+        <CodeField label="Means of transport" {...code('transport', 'routeDetails.transport', 'routeDetails')} />
+        <CodeField label="Concealment" {...code('concealment', 'routeDetails.concealment')} />
       </div>
-      <FieldGroup
-        id="platforms"
-        path="routeDetails.communicationPlatforms"
-        legend="Platforms the smugglers use"
-        errors={fields.err('routeDetails.communicationPlatforms')}
-      >
-        <Checkboxes
-          name="platform"
-          codes={COMMUNICATION_PLATFORMS}
-          selected={form.platforms}
-          onChange={(platforms) => set({ platforms })}
-          labelOf={label.platform}
-        />
-      </FieldGroup>
+      <CheckboxField legend="Platforms the smugglers use" name="platform" {...list('platforms', 'routeDetails.communicationPlatforms')} />
       <div className="row">
         <NumberField
-          id="price"
-          path="routeDetails.priceObserved.amount"
           label="Price per person"
-          errors={fields.err('routeDetails.priceObserved', 'routeDetails.priceObserved.amount')}
           inputMode="decimal"
-          value={form.price}
-          onChange={(price) => set({ price })}
+          {...text('price', 'routeDetails.priceObserved.amount', 'routeDetails.priceObserved')}
         />
-        <Field
-          id="currency"
-          path="routeDetails.priceObserved.currency"
+        <TextField
           label="Currency"
-          errors={fields.err('routeDetails.priceObserved.currency')}
-        >
-          <input
-            id="currency"
-            className="short"
-            value={form.currency}
-            maxLength={3}
-            onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
-          />
-        </Field>
-        <NumberField
-          id="migrants"
-          path="routeDetails.migrantCount"
-          label="Number of migrants"
-          errors={fields.err('routeDetails.migrantCount')}
-          value={form.migrants}
-          onChange={(migrants) => set({ migrants })}
+          className="short"
+          maxLength={3}
+          upperCase
+          {...text('currency', 'routeDetails.priceObserved.currency')}
         />
+        <NumberField label="Number of migrants" {...text('migrants', 'routeDetails.migrantCount')} />
       </div>
       <FieldGroup
         id="vulnerable"
@@ -159,30 +99,9 @@ export function RouteSection({ form, set, fields }: SectionProps) {
         hint="So that protection services can be ready on arrival."
       >
         <div className="row">
-          <NumberField
-            id="children"
-            path="routeDetails.vulnerablePersons.children"
-            label="Children"
-            errors={fields.err('routeDetails.vulnerablePersons.children')}
-            value={form.children}
-            onChange={(children) => set({ children })}
-          />
-          <NumberField
-            id="unaccompanied"
-            path="routeDetails.vulnerablePersons.unaccompaniedMinors"
-            label="Unaccompanied minors"
-            errors={fields.err('routeDetails.vulnerablePersons.unaccompaniedMinors')}
-            value={form.unaccompanied}
-            onChange={(unaccompanied) => set({ unaccompanied })}
-          />
-          <NumberField
-            id="pregnant"
-            path="routeDetails.vulnerablePersons.pregnantWomen"
-            label="Pregnant women"
-            errors={fields.err('routeDetails.vulnerablePersons.pregnantWomen')}
-            value={form.pregnant}
-            onChange={(pregnant) => set({ pregnant })}
-          />
+          <NumberField label="Children" {...text('children', 'routeDetails.vulnerablePersons.children')} />
+          <NumberField label="Unaccompanied minors" {...text('unaccompanied', 'routeDetails.vulnerablePersons.unaccompaniedMinors')} />
+          <NumberField label="Pregnant women" {...text('pregnant', 'routeDetails.vulnerablePersons.pregnantWomen')} />
         </div>
       </FieldGroup>
     </fieldset>

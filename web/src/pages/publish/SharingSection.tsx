@@ -1,11 +1,17 @@
 // Who may see the alert (TLP 2.0, and the partners named for AMBER), how long it holds, the case
 // reference and protection flags, and its grading (the 4x4 source and information scale).
-import { INFORMATION_CREDIBILITY, PROTECTION_FLAG_LABELS, PROTECTION_FLAGS, SOURCE_RELIABILITY, TLP_LEVELS } from '@corridor/proto';
+import { PROTECTION_FLAG_LABELS, PROTECTION_FLAGS, TLP_LEVELS } from '@corridor/proto';
 import { isRestrictedTlp } from '../../alert-form';
-import { Checkboxes, Field, FieldGroup } from '../../components/Field';
-import { label } from '../../labels';
-import { CodeField } from './controls';
-import type { SectionProps } from './section-props';
+import { CheckboxField, CodeField } from '../../components/Field';
+import { GRADING_SCALES } from '../../labels';
+import { TextField } from './controls';
+import { binders, type Choices, type SectionProps } from './section-props';
+
+const CHOICES = {
+  tlp: { codes: TLP_LEVELS, labelOf: (c: string) => `TLP:${c}` },
+  protection: { codes: PROTECTION_FLAGS, labelOf: (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] },
+  ...GRADING_SCALES,
+} satisfies Choices;
 
 const TLP_ADVICE: Record<string, string> = {
   CLEAR: 'Anyone may see it, inside or outside the network.',
@@ -15,86 +21,46 @@ const TLP_ADVICE: Record<string, string> = {
   RED: 'It stays in your own agency: no partner receives it.',
 };
 
-export function SharingSection({ form, set, fields, partners }: SectionProps & { partners: { id: string; name: string }[] }) {
+export function SharingSection({ partners, ...section }: SectionProps & { partners: { id: string; name: string }[] }) {
+  const { form, set, fields } = section;
+  const { text, list, code } = binders(section, CHOICES);
   const restricted = isRestrictedTlp(form.tlp);
   return (
     <fieldset>
       <legend>Who may see it, how reliable it is</legend>
       <div className="row">
-        <CodeField
-          id="tlp"
-          label="Sharing (TLP)"
-          errors={fields.err('tlp')}
-          hint={TLP_ADVICE[form.tlp]}
-          value={form.tlp}
-          onChange={(tlp) => set({ tlp })}
-          codes={TLP_LEVELS}
-          labelOf={(c) => `TLP:${c}`}
-        />
-        <Field id="validUntil" label="Valid until (optional)" errors={fields.err('validUntil')} hint="Your local time.">
-          <input id="validUntil" type="datetime-local" value={form.validUntil} onChange={(e) => set({ validUntil: e.target.value })} />
-        </Field>
-        <Field
-          id="caseReference"
+        <CodeField label="Sharing (TLP)" hint={TLP_ADVICE[form.tlp]} {...code('tlp')} />
+        <TextField label="Valid until (optional)" hint="Your local time." type="datetime-local" {...text('validUntil')} />
+        <TextField
           label="Case reference (optional)"
-          errors={fields.err('caseReference')}
           offer={fields.offerAt('caseReference')}
           hint="Your file number; your agency's release policy decides who sees it (by default, partner prosecutors)."
-        >
-          <input id="caseReference" value={form.caseReference} onChange={(e) => set({ caseReference: e.target.value })} maxLength={80} />
-        </Field>
-      </div>
-      <FieldGroup
-        id="protection"
-        legend="Vulnerable persons (optional)"
-        errors={fields.err('protection')}
-        hint="Each agency receiving the alert brings it to its protection contact for the country. People to protect, never suspects."
-      >
-        <Checkboxes
-          name="protection"
-          codes={PROTECTION_FLAGS}
-          selected={form.protection}
-          onChange={(protection) => set({ protection })}
-          labelOf={(f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS]}
+          maxLength={80}
+          {...text('caseReference')}
         />
-      </FieldGroup>
+      </div>
+      <CheckboxField
+        legend="Vulnerable persons (optional)"
+        hint="Each agency receiving the alert brings it to its protection contact for the country. People to protect, never suspects."
+        name="protection"
+        {...list('protection')}
+      />
       {restricted && (
-        <FieldGroup
+        <CheckboxField
           id="recipients"
           legend="Agencies that may see it"
           errors={fields.err('recipients')}
           hint={`${form.tlp === 'AMBER+STRICT' ? 'TLP:AMBER+STRICT' : 'TLP:AMBER'} goes only to the agencies you tick.`}
-        >
-          <Checkboxes
-            name="recipient"
-            codes={partners.map((a) => a.id)}
-            selected={form.recipients}
-            onChange={(recipients) => set({ recipients })}
-            labelOf={(id) => partners.find((a) => a.id === id)?.name ?? id}
-          />
-        </FieldGroup>
+          name="recipient"
+          codes={partners.map((a) => a.id)}
+          selected={form.recipients}
+          onChange={(recipients) => set({ recipients })}
+          labelOf={(id) => partners.find((a) => a.id === id)?.name ?? id}
+        />
       )}
       <div className="row">
-        <CodeField
-          id="grading-source"
-          path="grading.source"
-          label="Source reliability"
-          errors={fields.err('grading', 'grading.source')}
-          value={form.source}
-          onChange={(source) => set({ source })}
-          codes={SOURCE_RELIABILITY}
-          labelOf={label.source}
-        />
-        <CodeField
-          id="grading-information"
-          path="grading.information"
-          label="Information credibility"
-          errors={fields.err('grading.information')}
-          value={form.information}
-          onChange={(information) => set({ information })}
-          codes={INFORMATION_CREDIBILITY}
-          labelOf={label.information}
-        />
+        <CodeField label="Source reliability" {...code('source', 'grading.source', 'grading')} />
+        <CodeField label="Information credibility" {...code('information', 'grading.information')} />
       </div>
     </fieldset>
   );

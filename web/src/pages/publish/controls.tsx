@@ -1,29 +1,6 @@
 // Small controls the publish form's sections share.
-import type { ComponentProps, SelectHTMLAttributes } from 'react';
-import { CodeSelect, Field } from '../../components/Field';
-import { COUNTRY_OPTIONS } from '../../labels';
-
-export function CountrySelect({
-  id,
-  value,
-  onChange,
-  options = COUNTRY_OPTIONS,
-  ...aria
-}: { id: string; value: string; onChange: (v: string) => void; options?: { code: string; name: string }[] } & Pick<
-  SelectHTMLAttributes<HTMLSelectElement>,
-  'aria-describedby' | 'aria-invalid'
->) {
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...aria}>
-      <option value="">Choose a country</option>
-      {options.map((c) => (
-        <option key={c.code} value={c.code}>
-          {c.name}
-        </option>
-      ))}
-    </select>
-  );
-}
+import type { ComponentProps, InputHTMLAttributes, ReactNode } from 'react';
+import { Field } from '../../components/Field';
 
 /** Removes one row of a list (a waypoint, an identifier); `what` names it for a screen reader, which the eye gets from the row's position. */
 export function RemoveRow({ what, onRemove }: { what: string; onRemove: () => void }) {
@@ -35,22 +12,6 @@ export function RemoveRow({ what, onRemove }: { what: string; onRemove: () => vo
 }
 
 type FieldProps = Omit<ComponentProps<typeof Field>, 'children'>;
-
-/** A field whose control is a select of codes: the form's most common kind. */
-export function CodeField({
-  value,
-  onChange,
-  codes,
-  labelOf,
-  empty,
-  ...field
-}: FieldProps & Pick<ComponentProps<typeof CodeSelect>, 'value' | 'onChange' | 'codes' | 'labelOf' | 'empty'>) {
-  return (
-    <Field {...field}>
-      <CodeSelect id={field.id} value={value} onChange={onChange} codes={codes} labelOf={labelOf} empty={empty} />
-    </Field>
-  );
-}
 
 /** A field for a count or an amount, never negative: whole numbers unless `inputMode` says decimal. */
 export function NumberField({
@@ -71,5 +32,71 @@ export function NumberField({
         onChange={(e) => onChange(e.target.value)}
       />
     </Field>
+  );
+}
+
+type InputProps = Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className' | 'maxLength' | 'placeholder' | 'aria-label'>;
+
+/** A field of text the officer types; `upperCase` for codes typed by hand (a currency, a flight). */
+export function TextField({
+  value,
+  onChange,
+  upperCase,
+  type,
+  className,
+  maxLength,
+  placeholder,
+  'aria-label': ariaLabel,
+  ...field
+}: FieldProps & InputProps & { value: string; onChange: (v: string) => void; upperCase?: boolean }) {
+  return (
+    <Field {...field}>
+      <input
+        id={field.id}
+        type={type}
+        className={className}
+        aria-label={ariaLabel}
+        value={value}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        onChange={(e) => onChange(upperCase ? e.target.value.toUpperCase() : e.target.value)}
+      />
+    </Field>
+  );
+}
+
+/** The rows of a list the officer adds to and takes from (waypoints, identifiers), in order. */
+export function EditableRows<Row>({
+  rows,
+  onChange,
+  what,
+  blank,
+  removable,
+  children,
+}: {
+  rows: Row[];
+  onChange: (rows: Row[]) => void;
+  /** Names a row, for the buttons: "waypoint" gives "+ Add waypoint" and "Remove waypoint 2". */
+  what: string;
+  blank: () => Row;
+  removable: boolean;
+  children: (row: Row, i: number, setRow: (patch: Partial<Row>) => void) => ReactNode;
+}) {
+  const setRow = (i: number) => (patch: Partial<Row>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <>
+      <ol className="rows">
+        {rows.map((row, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
+          <li className="row" key={i}>
+            {children(row, i, setRow(i))}
+            {removable && <RemoveRow what={`${what} ${i + 1}`} onRemove={() => onChange(rows.filter((_, j) => j !== i))} />}
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="secondary" onClick={() => onChange([...rows, blank()])}>
+        + Add {what}
+      </button>
+    </>
   );
 }

@@ -79,7 +79,7 @@ export async function alertHistory(db: Db, id: string): Promise<Alert[]> {
  * forward, so a late older revision never replaces a newer one. Returns the alerts that became
  * the current revision here.
  */
-export async function storeReceivedAlerts(db: Db, alerts: Alert[]): Promise<Alert[]> {
+export async function storeReceivedAlerts(db: Db | Prisma.TransactionClient, alerts: Alert[]): Promise<Alert[]> {
   const newest = new Map<string, Alert>();
   for (const a of alerts) if ((newest.get(a.id)?.revision ?? 0) < a.revision) newest.set(a.id, a);
   if (newest.size === 0) return [];

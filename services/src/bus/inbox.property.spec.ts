@@ -215,7 +215,8 @@ describe('the inbox, for any bytes a member publishes', () => {
     const { db } = scratch.database;
     const flaky = new Proxy(db, {
       get(target, prop) {
-        if ((prop === '$queryRaw' || prop === '$transaction') && down) return () => Promise.reject(new Error('Connection terminated unexpectedly'));
+        if ((prop === '$queryRaw' || prop === '$transaction') && down)
+          return () => Promise.reject(new Error('Connection terminated unexpectedly'));
         const value = Reflect.get(target, prop);
         return typeof value === 'function' ? value.bind(target) : value;
       },

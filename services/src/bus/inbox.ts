@@ -26,6 +26,7 @@ import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import type { Bus } from './bus.js';
+import { insertQuarantined } from './quarantine-store.js';
 
 const BATCH = 500;
 /**
@@ -316,9 +317,7 @@ async function keepInQuarantine(items: { m: InboxMessage; reason: string }[], { 
   }));
   try {
     // Tried again once: the connection may be the one an error of this batch just broke (PGlite).
-    const { count } = await db.quarantinedMessage
-      .createMany({ data, skipDuplicates: true })
-      .catch(() => db.quarantinedMessage.createMany({ data, skipDuplicates: true }));
+    const count = await insertQuarantined(db, data).catch(() => insertQuarantined(db, data));
     // The bytes themselves are for the operator's eyes, in the database: the log names them only.
     for (const { m, reason } of items)
       log.warn('message quarantined', {

@@ -55,8 +55,10 @@ export async function insertNotices(db: Db | Tx, notices: readonly ProtectionNot
 /** Of these sources, those a notice was raised for. */
 export async function noticedSources(db: Db, source: NoticeSource, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.protectionNotice.findMany({ where: { source, sourceId: { in: [...ids] } }, select: { sourceId: true } });
-  return new Set(rows.map((r) => r.sourceId));
+  // One array parameter however many ids: a start-up catch-up may ask about every flagged alert.
+  const rows = await db.$queryRaw<{ source_id: string }[]>`
+    SELECT source_id::text FROM protection_notices WHERE source = ${source} AND source_id = ANY (${[...ids]}::uuid[])`;
+  return new Set(rows.map((r) => r.source_id));
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -35,6 +35,7 @@ async function issue(ctx: PublishContext, next: Alert): Promise<Alert> {
   const alert = await ctx.signer.sign(next);
   const stored = await ctx.db.$transaction(async (tx) => {
     if (!(await storeOwnRevision(tx, alert))) return false;
+    await ctx.protection.forAlerts(tx, [alert]);
     await enqueue(tx, { kind: 'alert', from: ctx, alert, earlierRecipients: earlier });
     return true;
   });

@@ -1,11 +1,30 @@
 // The node's alerts in its database: its own (stored in the transaction that queues them for
 // partners, bus/enqueue.ts) and those received from partners (upserted by id, keeping the highest
 // revision).
-import { type Alert, type AlertKey, alert as alertSchema, isUuid, type Membership, mayRelease, parseAlertSubject } from '@corridor/proto';
+import {
+  type Alert,
+  type AlertKey,
+  alert as alertSchema,
+  isUuid,
+  type Membership,
+  mayRelease,
+  type PseudonymizedIdentifier,
+  parseAlertSubject,
+  type RawStatistics,
+} from '@corridor/proto';
+import { subjectsQueuedAbout } from '../bus/outbox-store.js';
 import type { Db } from '../database.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { within } from '../period-sql.js';
+import { parseStored } from '../stored-json.js';
+import { carriesAnyOf } from './identifier-lookup.js';
 
 export type AlertScope = 'OWN' | 'RECEIVED' | 'ALL';
+
+/** A stored alert, parsed with proto's schema: a StoredRowError naming the row when it does not fit. */
+function stored(row: { id: string; document: unknown }): Alert {
+  return parseStored(alertSchema, row.document, { table: 'alerts', row: row.id });
+}
 
 /**
  * New alerts and their first history rows in one statement: one round trip however many
@@ -44,14 +63,14 @@ export async function storeOwnRevision(db: Prisma.TransactionClient, a: Alert): 
 export async function getOwnAlert(db: Db, id: string): Promise<Alert | null> {
   if (!isUuid(id)) return null;
   const row = await db.alert.findFirst({ where: { id, own: true } });
-  return row ? alertSchema.parse(row.document) : null;
+  return row ? stored(row) : null;
 }
 
 /** Every revision held of an alert, oldest first: what an auditor reads. */
 export async function alertHistory(db: Db, id: string): Promise<Alert[]> {
   if (!isUuid(id)) return [];
   const rows = await db.alertRevision.findMany({ where: { alertId: id }, orderBy: { revision: 'asc' } });
-  return rows.map((r) => alertSchema.parse(r.document));
+  return rows.map((r) => parseStored(alertSchema, r.document, { table: 'alert_revisions', row: `${r.alertId}@${r.revision}` }));
 }
 
 /**
@@ -60,7 +79,7 @@ export async function alertHistory(db: Db, id: string): Promise<Alert[]> {
  * forward, so a late older revision never replaces a newer one. Returns the alerts that became
  * the current revision here.
  */
-export async function storeReceivedAlerts(db: Db, alerts: Alert[]): Promise<Alert[]> {
+export async function storeReceivedAlerts(db: Db | Prisma.TransactionClient, alerts: Alert[]): Promise<Alert[]> {
   const newest = new Map<string, Alert>();
   for (const a of alerts) if ((newest.get(a.id)?.revision ?? 0) < a.revision) newest.set(a.id, a);
   if (newest.size === 0) return [];
@@ -136,7 +155,7 @@ export async function listAlerts(
     take: Math.min(Math.max(opts.limit, 0), 1000),
   });
   // The rule again on the documents themselves: the SQL filter narrows, this one decides.
-  return rows.map((r) => alertSchema.parse(r.document)).filter((a) => mayRelease(a, opts.viewerAgency));
+  return rows.map(stored).filter((a) => mayRelease(a, opts.viewerAgency));
 }
 
 export async function getAlert(db: Db, id: string, viewerAgency: string, self: string): Promise<Alert | null> {
@@ -144,23 +163,93 @@ export async function getAlert(db: Db, id: string, viewerAgency: string, self: s
   if (!isUuid(id)) return null;
   const r = await db.alert.findFirst({ where: { id, ...(viewerAgency === self ? {} : { own: true }) } });
   if (!r) return null;
-  const a = alertSchema.parse(r.document);
+  const a = stored(r);
   return mayRelease(a, viewerAgency) ? a : null;
 }
 
 /** The agencies that were sent any revision of an own alert (a broadcast reached every member). */
 export async function earlierRecipients(db: Db, alertId: string, subjectRoot: string, membership: Membership): Promise<string[]> {
-  const rows = await db.outboxMessage.findMany({
-    where: { kind: 'alert', aboutId: alertId },
-    select: { subject: true },
-    distinct: ['subject'],
-  });
   const agencies = new Set<string>();
-  for (const r of rows) {
-    const parsed = parseAlertSubject(subjectRoot, r.subject);
+  for (const subject of await subjectsQueuedAbout(db, 'alert', alertId)) {
+    const parsed = parseAlertSubject(subjectRoot, subject);
     if (!parsed) continue;
     if (parsed.recipient === null) for (const m of membership.agencies) agencies.add(m.id);
     else agencies.add(parsed.recipient);
   }
   return [...agencies];
+}
+
+/** This agency's current, not withdrawn, own alerts carrying any of the pseudonyms: one probe of the GIN index. */
+export async function ownAlertsCarrying(db: Db, pseudonyms: readonly PseudonymizedIdentifier[], limit = 50): Promise<Alert[]> {
+  if (pseudonyms.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
+    SELECT id::text, document FROM alerts
+    WHERE own AND document->>'status' <> 'withdrawn' AND ${carriesAnyOf(pseudonyms)}
+    ORDER BY created_at DESC
+    LIMIT ${limit}`;
+  return rows.map(stored);
+}
+
+/**
+ * Alerts held here (own or received, current, not withdrawn), other than `except`, carrying any
+ * of the pseudonyms: one probe of the GIN index however many alerts ask.
+ */
+export async function heldAlertsCarrying(
+  db: Db,
+  pseudonyms: readonly Pick<PseudonymizedIdentifier, 'pseudonym'>[],
+  opts: { except: readonly string[]; limit: number },
+): Promise<Alert[]> {
+  if (pseudonyms.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
+    SELECT id::text, document FROM alerts
+    WHERE id <> ALL (${[...opts.except]}::uuid[]) AND document->>'status' <> 'withdrawn'
+      AND ${carriesAnyOf(pseudonyms)}
+    LIMIT ${opts.limit}`;
+  return rows.map(stored);
+}
+
+/** The alerts held here with these ids, own or received, as they stand. */
+export async function alertsById(db: Db, ids: readonly string[]): Promise<Alert[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.alert.findMany({ where: { id: { in: ids.filter(isUuid) } } });
+  return rows.map(stored);
+}
+
+/** Whether this agency published an alert with this id. */
+export async function holdsOwnAlert(db: Db, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  return (await db.alert.findFirst({ where: { id, own: true }, select: { id: true } })) !== null;
+}
+
+/** Every alert held here, own and received, newest first, at most `limit`. */
+export async function newestAlerts(db: Db, limit: number): Promise<Alert[]> {
+  const rows = await db.alert.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: limit });
+  return rows.map(stored);
+}
+
+/**
+ * Alerts counted for reporting, per direction, kind, region and month of first publication:
+ * current rows, one per alert, withdrawn ones too (they were issued, and received, all the same);
+ * an amendment is the same alert, counted once, in its first month.
+ */
+export async function alertFigures(db: Db, start: Date | null, end: Date | null): Promise<RawStatistics['alerts']> {
+  return db.$queryRaw<RawStatistics['alerts']>`
+    SELECT CASE WHEN own THEN 'published' ELSE 'received' END AS direction, kind,
+      COALESCE(document->'route'->>'region', 'none') AS region,
+      to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
+    FROM alerts WHERE ${within(Prisma.sql`created_at`, start, end)}
+    GROUP BY 1, 2, 3, 4`;
+}
+
+/**
+ * The current, not withdrawn, alerts whose documents flag vulnerable persons (protection flags,
+ * or counts of vulnerable persons on a route): those a protection notice is owed for.
+ */
+export async function alertsFlaggingProtection(db: Db): Promise<Alert[]> {
+  const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
+    SELECT id::text, document FROM alerts
+    WHERE (jsonb_array_length(COALESCE(document->'protection', '[]')) > 0
+        OR COALESCE((document->'routeDetails'->'vulnerablePersons') <> '{}', false))
+      AND document->>'status' <> 'withdrawn'`;
+  return rows.map(stored);
 }

@@ -8,7 +8,6 @@
 import {
   type Alert,
   type AlertSigner,
-  alert as alertSchema,
   type CorrelationNotice,
   correlationNotice,
   type MemberAgency,
@@ -20,8 +19,9 @@ import {
 import type { AlertCorrelationView, AlertWithCorrelations } from '@corridor/proto/graphql';
 import { enqueue, type PartnerMessage } from '../bus/enqueue.js';
 import type { Db } from '../database.js';
-import { carriesAnyOf } from '../hit-check/identifier-lookup.js';
 import type { Logger } from '../log.js';
+import { parseStored } from '../stored-json.js';
+import { alertsById, heldAlertsCarrying, holdsOwnAlert } from './alert-store.js';
 import type { Feed } from './feed.js';
 
 export interface CorrelatorDeps {
@@ -50,7 +50,7 @@ interface Pair {
   alertId: string;
   otherAlertId: string;
   otherAgency: string;
-  kinds: string[];
+  kinds: CorrelationNotice['kinds'];
 }
 
 /** The correlations this node knows of, for alerts held here. */
@@ -58,8 +58,10 @@ export async function correlationsOf(db: Db, alertIds: readonly string[]): Promi
   const out = new Map<string, AlertCorrelationView[]>();
   if (alertIds.length === 0) return out;
   const rows = await db.correlation.findMany({ where: { alertId: { in: [...alertIds] } }, orderBy: { foundAt: 'asc' } });
-  for (const r of rows)
-    out.set(r.alertId, [...(out.get(r.alertId) ?? []), { alertId: r.otherAlertId, agency: r.otherAgency, kinds: r.kinds as string[] }]);
+  for (const r of rows) {
+    const kinds = parseStored(correlationNotice.shape.kinds, r.kinds, { table: 'correlations', row: `${r.alertId} ${r.otherAlertId}` });
+    out.set(r.alertId, [...(out.get(r.alertId) ?? []), { alertId: r.otherAlertId, agency: r.otherAgency, kinds }]);
+  }
   return out;
 }
 
@@ -75,12 +77,8 @@ async function sharingWithEach(db: Db, alerts: readonly Alert[]): Promise<Map<st
   const out = new Map<string, Alert[]>(alerts.map((a) => [a.id, []]));
   const all = alerts.flatMap((a) => a.identifiers);
   if (all.length === 0) return out;
-  const rows = await db.$queryRaw<{ document: unknown }[]>`
-    SELECT document FROM alerts
-    WHERE id <> ALL (${alerts.map((a) => a.id)}::uuid[]) AND document->>'status' <> 'withdrawn'
-      AND ${carriesAnyOf(all)}
-    LIMIT ${PER_ALERT * alerts.length}`;
-  const held = [...rows.map((r) => alertSchema.parse(r.document)), ...alerts.filter((a) => a.status !== 'withdrawn')];
+  const stored = await heldAlertsCarrying(db, all, { except: alerts.map((a) => a.id), limit: PER_ALERT * alerts.length });
+  const held = [...stored, ...alerts.filter((a) => a.status !== 'withdrawn')];
   for (const a of alerts) {
     const mine = new Set(a.identifiers.map((i) => i.pseudonym));
     const others = held.filter(
@@ -91,7 +89,7 @@ async function sharingWithEach(db: Db, alerts: readonly Alert[]): Promise<Map<st
   return out;
 }
 
-function sharedKinds(a: Alert, b: Alert): string[] {
+function sharedKinds(a: Alert, b: Alert): CorrelationNotice['kinds'] {
   const mine = new Set(b.identifiers.map((i) => i.pseudonym));
   return [...new Set(a.identifiers.filter((i) => mine.has(i.pseudonym)).map((i) => i.kind))].sort();
 }
@@ -115,10 +113,9 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
   /** Shows held alerts again in the feed, with every correlation now known: the console links them. */
   async function reshow(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const rows = await db.alert.findMany({ where: { id: { in: ids } } });
+    const held = await alertsById(db, ids);
     const known = await correlationsOf(db, ids);
-    for (const r of rows)
-      feed.publish('alert', { ...alertSchema.parse(r.document), correlations: known.get(r.id) ?? [] } as AlertWithCorrelations);
+    for (const a of held) feed.publish('alert', { ...a, correlations: known.get(a.id) ?? [] } as AlertWithCorrelations);
   }
 
   return {
@@ -141,7 +138,7 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
         const incoming = alerts.find((a) => a.id === p.alertId);
         const ours = incoming && matches.get(incoming.id)?.find((o) => o.id === p.otherAlertId && o.origin.agency === deps.agency.id);
         if (!incoming || !ours) continue;
-        notices.push({ kind: 'correlation', from: deps, incoming, ours, kinds: p.kinds as CorrelationNotice['kinds'] });
+        notices.push({ kind: 'correlation', from: deps, incoming, ours, kinds: p.kinds });
       }
       if (notices.length > 0 && (await db.$transaction((tx) => enqueue(tx, notices))) > 0) deps.onQueued();
 
@@ -171,8 +168,7 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
       if (notice.agency !== parsedSubject.sender) return { ok: false, reason: 'subject does not match the notice’s sender' };
       const signed = await verifySignedBy(notice, notice.agency, deps.membership());
       if (!signed.ok) return { ok: false, reason: `bad signature: ${signed.reason}` };
-      const own = await db.alert.findFirst({ where: { id: notice.alertId, own: true }, select: { id: true } });
-      if (!own) return { ok: false, reason: 'names an alert this agency did not publish' };
+      if (!(await holdsOwnAlert(db, notice.alertId))) return { ok: false, reason: 'names an alert this agency did not publish' };
       const fresh = await keep(db, [
         { alertId: notice.alertId, otherAlertId: notice.matchedAlertId, otherAgency: notice.agency, kinds: notice.kinds },
       ]);

@@ -23,6 +23,7 @@ import {
   ValidationError,
 } from '@corridor/proto';
 import { enqueue, type PartnerMessage } from '../bus/enqueue.js';
+import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
 import { type GroupWriter, groupCommit } from '../group-commit.js';
 import { storeOwnAlerts } from './alert-store.js';
@@ -37,6 +38,8 @@ export interface PublishContext {
   subjectRoot: string;
   /** Stores a new own alert and queues it for partners; concurrent publishes share one commit. */
   storeOwn: GroupWriter<OwnAlertWrite>;
+  /** Raises, in the transaction storing an alert, the protection notice it calls for. */
+  protection: ProtectionNotifier;
   /** Signs with this agency's alert-signing key before anything is stored or sent. */
   signer: AlertSigner;
   /** The current membership document and release policy: both may change while the node runs. */
@@ -103,14 +106,16 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
 /** An own alert to store, and queue for the partners its sender's policy releases it to. */
 export type OwnAlertWrite = Extract<PartnerMessage, { kind: 'alert' }>;
 
-/** Stores new own alerts and queues them for partners with the audit of those releases: one transaction per group. */
-export function ownAlertWriter(db: Db): GroupWriter<OwnAlertWrite> {
+/**
+ * Stores new own alerts, raises the protection notices they call for and queues them for partners
+ * with the audit of those releases: one transaction per group.
+ */
+export function ownAlertWriter(db: Db, protection: ProtectionNotifier): GroupWriter<OwnAlertWrite> {
   return groupCommit((writes: OwnAlertWrite[]) =>
     db.$transaction(async (tx) => {
-      await storeOwnAlerts(
-        tx,
-        writes.map((w) => w.alert),
-      );
+      const alerts = writes.map((w) => w.alert);
+      await storeOwnAlerts(tx, alerts);
+      await protection.forAlerts(tx, alerts);
       await enqueue(tx, writes);
     }),
   );

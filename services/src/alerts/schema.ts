@@ -116,7 +116,6 @@ builder.mutationType({
         try {
           const published = await publishAlert(ctx.services.publishContext, args.input);
           ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
-          await raiseProtectionNotices(ctx, published);
           return published;
         } catch (e) {
           // Logged by field path only: the values may hold personal identifiers.
@@ -128,15 +127,6 @@ builder.mutationType({
     }),
   }),
 });
-
-/** The alert is stored and on its way; a notice missed here is raised when the node next starts. */
-async function raiseProtectionNotices(ctx: NodeContext, a: Alert): Promise<void> {
-  try {
-    await ctx.services.protection.fromAlerts([a]);
-  } catch (e) {
-    ctx.services.log.error('raising a protection notice failed', { alert: a.id, error: (e as Error).message });
-  }
-}
 
 builder.mutationFields((t) => ({
   amendAlert: t.field({
@@ -151,7 +141,6 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
       ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
-      await raiseProtectionNotices(ctx, amended);
       return amended;
     },
   }),

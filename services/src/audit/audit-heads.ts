@@ -9,7 +9,7 @@ import { enqueue } from '../bus/enqueue.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import { compareWithHeads, type HeldHead } from './audit-head-comparison.js';
-import { verifyAuditLog } from './audit-log.js';
+import { chainTail, hashesAt, newestRowBefore, verifyAuditLog } from './audit-log.js';
 
 export interface HeadSchedule {
   /** Sign once this many rows were appended since the last head (the issue asks for at most 100). */
@@ -54,15 +54,8 @@ export interface AuditGossip {
   stop(): void;
 }
 
-async function chainTail(db: Db): Promise<ChainTail | null> {
-  const rows = await db.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
-  const row = rows[0];
-  return row ? { seq: BigInt(row.seq), hash: row.hash } : null;
-}
-
 async function stillInChain(db: Db, head: ChainTail): Promise<boolean> {
-  const row = await db.auditEntry.findUnique({ where: { seq: head.seq }, select: { hash: true } });
-  return row?.hash === head.hash;
+  return (await hashesAt(db, [head.seq])).get(head.seq.toString()) === head.hash;
 }
 
 export function startAuditGossip(deps: AuditGossipDeps): AuditGossip {
@@ -185,19 +178,15 @@ export async function verifyAuditWithHeads(
     held.push(v.ok ? { holder: h.holder, head: v.head } : { holder: h.holder, forged: v.reason });
   }
   const seqs = [...new Set(held.flatMap((h) => ('head' in h ? [BigInt(h.head.seq)] : [])))];
-  const rows = seqs.length > 0 ? await db.auditEntry.findMany({ where: { seq: { in: seqs } }, select: { seq: true, hash: true } }) : [];
+  const hashAt = await hashesAt(db, seqs);
   const tail = await chainTail(db);
   // A head is signed within everyMs of a row and sent through the outbox: a minute more for the bus.
   const dueBefore = new Date((coverage.now ?? new Date()).getTime() - coverage.schedule.everyMs - COVERAGE_GRACE_MS);
-  const due = await db.auditEntry.findFirst({
-    where: { at: { lt: dueBefore } },
-    orderBy: { seq: 'desc' },
-    select: { seq: true, at: true },
-  });
+  const due = await newestRowBefore(db, dueBefore);
   const { partners, problems } = compareWithHeads(
     {
       tail: tail?.seq ?? null,
-      hashAt: new Map(rows.map((r) => [r.seq.toString(), r.hash])),
+      hashAt,
       due: due ? { seq: due.seq, at: due.at.toISOString() } : null,
     },
     held,

@@ -83,6 +83,25 @@ const PAGE = 1000;
 /** What the chain alone shows; the heads partners hold are compared in audit-heads.ts. */
 export type ChainVerification = Omit<AuditVerificationView, 'partners' | 'problems' | 'unanswered'>;
 
+/** The chain's newest row, its number and hash; null while the chain is empty. */
+export async function chainTail(db: Db): Promise<{ seq: bigint; hash: string } | null> {
+  const rows = await db.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
+  const row = rows[0];
+  return row ? { seq: BigInt(row.seq), hash: row.hash } : null;
+}
+
+/** The chain hash of each of these rows still held, by row number. */
+export async function hashesAt(db: Db, seqs: readonly bigint[]): Promise<Map<string, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await db.auditEntry.findMany({ where: { seq: { in: [...seqs] } }, select: { seq: true, hash: true } });
+  return new Map(rows.map((r) => [r.seq.toString(), r.hash]));
+}
+
+/** The newest row written before `at`, if any. */
+export function newestRowBefore(db: Db, at: Date): Promise<{ seq: bigint; at: Date } | null> {
+  return db.auditEntry.findFirst({ where: { at: { lt: at } }, orderBy: { seq: 'desc' }, select: { seq: true, at: true } });
+}
+
 /** Recomputes the whole chain; the first row that does not verify is named, with why. */
 export async function verifyAuditLog(db: Db): Promise<ChainVerification> {
   let prevHash = GENESIS_HASH;

@@ -25,6 +25,7 @@ import { type AuditRecord, appendAudit } from '../audit/audit-log.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { agencyReceiver, releaseAlert, sendPlan } from '../policy/release.js';
 import { type OutboxKind, outboxMessageId } from './message-id.js';
+import { insertOutboxRows, type OutboxRow } from './outbox-store.js';
 
 /** The agency sending, as its alerts, correlation notices and consultation events leave it. */
 export interface ReleasingAgency {
@@ -80,12 +81,8 @@ export function consultationRelease(from: ReleasingAgency, other: MemberAgency):
   return d.release ? { rule: d.rule } : { refused: `${self.name}'s release policy does not share consultations with ${other.name}` };
 }
 
-interface Row {
+interface Row extends OutboxRow {
   kind: OutboxKind;
-  aboutId: string | null;
-  subject: string;
-  msgId: string;
-  payload: string;
 }
 
 interface Queued {
@@ -256,15 +253,8 @@ function rowsOf(m: PartnerMessage): Queued | Promise<Queued> {
 export async function enqueue(tx: Prisma.TransactionClient, messages: PartnerMessage | readonly PartnerMessage[]): Promise<number> {
   const all = await Promise.all((Array.isArray(messages) ? messages : [messages]).map(rowsOf));
   const rows = all.flatMap((q) => q.rows);
-  let written = 0;
-  if (rows.length > 0)
-    // One statement for a whole group commit; WITH ORDINALITY keeps the rows in the order the relay sends them.
-    written = await tx.$executeRaw`
-      INSERT INTO outbox (kind, about_id, subject, msg_id, payload)
-      SELECT o->>'kind', (o->>'aboutId')::uuid, o->>'subject', o->>'msgId', o->>'payload'
-      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS x(o, n)
-      ORDER BY n
-      ON CONFLICT (msg_id) DO NOTHING`;
+  // One statement for a whole group commit, in the order the relay sends them.
+  const written = await insertOutboxRows(tx, rows);
   await appendAudit(
     tx,
     all.flatMap((q) => q.audit),

@@ -210,12 +210,13 @@ describe('the inbox, for any bytes a member publishes', () => {
   });
 
   it('while the database does not answer, acks nothing and retries each message; at its last delivery one ends in quarantine', async () => {
-    // The database "down" for raw queries (storing alerts, the probe), still taking quarantine rows.
+    // The database "down" for raw queries and transactions (storing alerts, the probe), still taking quarantine rows.
     let down = true;
     const { db } = scratch.database;
     const flaky = new Proxy(db, {
       get(target, prop) {
-        if (prop === '$queryRaw' && down) return () => Promise.reject(new Error('Connection terminated unexpectedly'));
+        if ((prop === '$queryRaw' || prop === '$transaction') && down)
+          return () => Promise.reject(new Error('Connection terminated unexpectedly'));
         const value = Reflect.get(target, prop);
         return typeof value === 'function' ? value.bind(target) : value;
       },

@@ -26,6 +26,7 @@ import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import type { Bus } from './bus.js';
+import { insertQuarantined } from './quarantine-store.js';
 
 const BATCH = 500;
 /**
@@ -52,7 +53,7 @@ export interface InboxOptions {
   consultations?: (subject: string, data: string) => Promise<{ ok: true } | { ok: false; reason: string; retry?: true }>;
   /** Keeps partners' signed audit heads (audit/audit-heads.ts). */
   auditHeads?: (subject: string, data: string) => Promise<{ ok: true } | { ok: false; reason: string; retry?: true }>;
-  /** Raises protection notices for stored alerts that flag vulnerable persons (protection.ts). */
+  /** Raises, in the transaction storing them, protection notices for alerts that flag vulnerable persons (protection.ts). */
   protection?: ProtectionNotifier;
   agency: string;
   /** Whose alert-signing keys to trust: the current membership document. */
@@ -263,16 +264,29 @@ interface Entry {
 }
 
 /**
+ * Stores alerts and, in the same transaction, the protection notices those that became current
+ * call for: a notice commits with its alert or not at all.
+ */
+function keepReceived(alerts: Alert[], { db, opts }: InboxContext): Promise<Alert[]> {
+  return db.$transaction(async (tx) => {
+    const stored = await storeReceivedAlerts(tx, alerts);
+    await opts.protection?.forAlerts(tx, stored);
+    return stored;
+  });
+}
+
+/**
  * Stores the batch's alerts in one statement; when that fails while the database answers, one by
  * one, so that an alert the database refuses holds back no other.
  */
-async function storeAlerts(entries: Entry[], { db }: InboxContext): Promise<Alert[]> {
+async function storeAlerts(entries: Entry[], ctx: InboxContext): Promise<Alert[]> {
+  const { db } = ctx;
   const withAlert = entries.flatMap((e) => (e.outcome.kind === 'alert' ? [{ e, alert: e.outcome.alert }] : []));
   if (withAlert.length === 0) return [];
   try {
-    return await storeReceivedAlerts(
-      db,
+    return await keepReceived(
       withAlert.map((w) => w.alert),
+      ctx,
     );
   } catch (error) {
     if (!refusedData(error) && !(await databaseAnswers(db))) {
@@ -282,7 +296,7 @@ async function storeAlerts(entries: Entry[], { db }: InboxContext): Promise<Aler
   }
   const stored: Alert[] = [];
   for (const w of withAlert) {
-    const result = await attempt(() => storeReceivedAlerts(db, [w.alert]), db);
+    const result = await attempt(() => keepReceived([w.alert], ctx), db);
     if (result.ok) stored.push(...result.value);
     else w.e.outcome = result.outcome;
   }
@@ -303,9 +317,7 @@ async function keepInQuarantine(items: { m: InboxMessage; reason: string }[], { 
   }));
   try {
     // Tried again once: the connection may be the one an error of this batch just broke (PGlite).
-    const { count } = await db.quarantinedMessage
-      .createMany({ data, skipDuplicates: true })
-      .catch(() => db.quarantinedMessage.createMany({ data, skipDuplicates: true }));
+    const count = await insertQuarantined(db, data).catch(() => insertQuarantined(db, data));
     // The bytes themselves are for the operator's eyes, in the database: the log names them only.
     for (const { m, reason } of items)
       log.warn('message quarantined', {
@@ -386,14 +398,6 @@ export async function handleBatch(batch: readonly InboxMessage[], ctx: InboxCont
     } catch (e) {
       // The alerts are stored and acknowledged; a correlation missed here is logged, not fatal.
       log.error('looking for correlations failed', { error: (e as Error).message, count: stored.length });
-    }
-  }
-  if (opts.protection && stored.length > 0) {
-    try {
-      await opts.protection.fromAlerts(stored);
-    } catch (e) {
-      // Stored and acknowledged: the notice is raised at the next start (catchUp) if not now.
-      log.error('raising protection notices failed', { error: (e as Error).message, count: stored.length });
     }
   }
   for (const a of shown) {

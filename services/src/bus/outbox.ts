@@ -8,6 +8,7 @@ import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import type { Bus } from './bus.js';
 import type { WireMessageId } from './message-id.js';
+import { markSent, unsentCount, unsentRows } from './outbox-store.js';
 
 const BATCH = 256;
 const SWEEP_MS = 1000;
@@ -55,16 +56,12 @@ export function startOutboxRelay(db: Db, bus: Bus, log: Logger, wireId: WireMess
       let sent = 0;
       try {
         const now = Date.now();
-        const holding = [...held].filter(([, h]) => h.until > now).map(([prefix]) => ({ subject: { startsWith: prefix } }));
-        const rows = await db.outboxMessage.findMany({
-          where: { sentAt: null, ...(holding.length > 0 ? { NOT: holding } : {}) },
-          orderBy: { seq: 'asc' },
-          take: BATCH,
-        });
+        const holding = [...held].filter(([, h]) => h.until > now).map(([prefix]) => prefix);
+        const rows = await unsentRows(db, { holding, limit: BATCH });
         // All in flight together: JetStream keeps per-subject order of arrival, and each row has its own ack.
         const acks = await Promise.allSettled(rows.map((r) => js.publish(r.subject, r.payload, { msgID: wireId(r.msgId), timeout: 5000 })));
         const done = rows.filter((_, i) => acks[i]?.status === 'fulfilled').map((r) => r.seq);
-        if (done.length > 0) await db.outboxMessage.updateMany({ where: { seq: { in: done } }, data: { sentAt: new Date() } });
+        await markSent(db, done);
         sent = done.length;
         // A partner is held only for what is its own doing: with NATS away every publish fails alike.
         if (bus.connected())
@@ -101,7 +98,7 @@ export function startOutboxRelay(db: Db, bus: Bus, log: Logger, wireId: WireMess
       woken = true;
       wakeUp?.();
     },
-    pending: () => db.outboxMessage.count({ where: { sentAt: null } }),
+    pending: () => unsentCount(db),
     async stop() {
       stopped = true;
       wakeUp?.();

@@ -32,6 +32,15 @@ import { consultationRelease, enqueue, ReleaseRefused } from '../bus/enqueue.js'
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../log.js';
+import {
+  consultationOfRequest,
+  draftRequest,
+  eventsByConsultation,
+  eventsOf,
+  keepEvents,
+  markPublished,
+  partiesOf,
+} from './consultation-store.js';
 import type { ProtectionNotifier } from './protection.js';
 
 export interface ConsultationDeps {
@@ -65,11 +74,6 @@ export class ConsultationError extends CorridorError {
 
 type Tx = Prisma.TransactionClient;
 
-async function eventsOf(db: Db | Tx, consultationId: string): Promise<ConsultationEvent[]> {
-  const rows = await db.consultationEvent.findMany({ where: { consultationId }, select: { document: true } });
-  return rows.map((r) => r.document as unknown as ConsultationEvent);
-}
-
 /** The consultation as this node knows it, or null. */
 export async function getConsultation(db: Db, id: string): Promise<ConsultationState | null> {
   return isUuid(id) ? foldConsultation(await eventsOf(db, id)) : null;
@@ -77,10 +81,7 @@ export async function getConsultation(db: Db, id: string): Promise<ConsultationS
 
 /** Every consultation this agency is party to, the most recently active first. */
 export async function listConsultations(db: Db): Promise<ConsultationState[]> {
-  const rows = await db.consultationEvent.findMany({ select: { consultationId: true, document: true } });
-  const byId = new Map<string, ConsultationEvent[]>();
-  for (const r of rows) byId.set(r.consultationId, [...(byId.get(r.consultationId) ?? []), r.document as unknown as ConsultationEvent]);
-  return [...byId.values()]
+  return [...(await eventsByConsultation(db)).values()]
     .map(foldConsultation)
     .filter((c): c is ConsultationState => c !== null)
     .sort((a, b) => (a.lastAt < b.lastAt ? 1 : a.lastAt > b.lastAt ? -1 : 0));
@@ -107,18 +108,15 @@ function refuseUnlessShared(deps: ConsultationDeps, other: MemberAgency): void {
   if ('refused' in d) throw new ConsultationError('FORBIDDEN', d.refused);
 }
 
-/** The row an event is kept in; `published`: it went, or came, over the bus (a draft has not). */
-function rowOf(e: ConsultationEvent, published: boolean) {
-  return {
-    id: e.id,
-    consultationId: e.consultationId,
-    type: e.type,
-    fromAgency: e.from,
-    toAgency: e.to,
-    at: new Date(e.at),
-    document: e as unknown as Prisma.InputJsonValue,
-    published,
-  };
+/**
+ * Keeps events in the caller's transaction, each once, and raises the protection notices those
+ * newly kept call for (protection.ts decides), so that a notice is committed with its event or
+ * not at all. Every event kept here, this agency's or the other party's, comes through here.
+ */
+async function keep(deps: ConsultationDeps, tx: Tx, events: readonly ConsultationEvent[], published: boolean): Promise<number> {
+  const kept = await keepEvents(tx, events, published);
+  await deps.protection.forConsultationEvents(tx, kept);
+  return kept.length;
 }
 
 /**
@@ -129,13 +127,12 @@ async function emit(deps: ConsultationDeps, draft: ConsultationEvent[], opts: { 
   const events = await Promise.all(draft.map((e) => deps.signer.sign(parseOrThrow(consultationEvent, e, 'consultation event'))));
   await sending(async () => {
     await deps.db.$transaction(async (tx) => {
-      await tx.consultationEvent.createMany({ data: events.map((e) => rowOf(e, opts.publish)) });
+      await keep(deps, tx, events, opts.publish);
       if (opts.publish)
         await enqueue(
           tx,
           events.map((event) => ({ kind: 'consultation' as const, from: deps, event })),
         );
-      for (const e of events) await deps.protection.fromConsultation(tx, e);
     });
   });
   if (opts.publish) deps.onQueued();
@@ -252,11 +249,8 @@ export async function setRequestStatus(
 ): Promise<ConsultationState> {
   const i = parseOrThrow(requestStatusInput, input, 'request status');
   refuseIdentifiersInText(deps, 'request status', i, null);
-  const row = isUuid(requestId)
-    ? await deps.db.$queryRaw<{ consultation_id: string }[]>`
-        SELECT consultation_id::text FROM consultation_events WHERE type = 'request' AND document->>'requestId' = ${requestId} LIMIT 1`
-    : [];
-  const c = row[0] ? await getConsultation(deps.db, row[0].consultation_id) : null;
+  const consultationId = isUuid(requestId) ? await consultationOfRequest(deps.db, requestId) : null;
+  const c = consultationId ? await getConsultation(deps.db, consultationId) : null;
   const r = c?.requests.find((x) => x.id === requestId);
   if (!c || !r) throw new ConsultationError('NOT_FOUND', `no request ${requestId} at this agency`);
   const problem = statusChangeProblem(r, i.status, deps.agency.id);
@@ -270,17 +264,11 @@ export async function setRequestStatus(
     refuseUnlessShared(deps, other);
     if (r.status === 'drafted') {
       // Sending a draft: the request itself goes out first, as it was written.
-      const draft = await deps.db.consultationEvent.findFirstOrThrow({
-        where: { type: 'request', consultationId: c.id, published: false, document: { path: ['requestId'], equals: requestId } },
-      });
+      const draft = await draftRequest(deps.db, c.id, requestId);
       await sending(() =>
         deps.db.$transaction(async (tx) => {
-          await tx.consultationEvent.update({ where: { id: draft.id }, data: { published: true } });
-          await enqueue(tx, {
-            kind: 'consultation',
-            from: deps,
-            event: parseOrThrow(consultationEvent, draft.document, 'consultation event'),
-          });
+          await markPublished(tx, draft.id);
+          await enqueue(tx, { kind: 'consultation', from: deps, event: draft });
         }),
       );
     }
@@ -313,16 +301,9 @@ export async function receiveConsultationEvent(deps: ConsultationDeps, subject: 
       ? { ok: false, reason: signed.reason, retry: true }
       : { ok: false, reason: `bad signature: ${signed.reason}` };
   // Only the two parties of a consultation write in it.
-  const known = await deps.db.consultationEvent.findFirst({
-    where: { consultationId: e.consultationId },
-    select: { fromAgency: true, toAgency: true },
-  });
-  if (known && ![known.fromAgency, known.toAgency].includes(e.from))
-    return { ok: false, reason: 'event from an agency that is not party to the consultation' };
-  await deps.db.$transaction(async (tx) => {
-    const stored = await tx.consultationEvent.createMany({ data: [rowOf(e, true)], skipDuplicates: true });
-    if (stored.count > 0) await deps.protection.fromConsultation(tx, e);
-  });
+  const parties = await partiesOf(deps.db, e.consultationId);
+  if (parties && !parties.includes(e.from)) return { ok: false, reason: 'event from an agency that is not party to the consultation' };
+  await deps.db.$transaction((tx) => keep(deps, tx, [e], true));
   deps.log.info('consultation event received', { consultation: e.consultationId, type: e.type, from: e.from });
   return { ok: true };
 }

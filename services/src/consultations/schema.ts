@@ -24,7 +24,7 @@ import {
   openConsultation,
   setRequestStatus,
 } from './consultations.js';
-import { listProtectionNotices } from './protection.js';
+import { listProtectionNotices } from './protection-store.js';
 
 const WHAT = 'take part in consultations';
 

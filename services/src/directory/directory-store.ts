@@ -20,6 +20,7 @@ import {
 } from '@corridor/proto';
 import type { Db } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { parseStored } from '../stored-json.js';
 
 /** Who made a change: the administrator's token subject and name, or the node itself. */
 export interface DirectoryActor {
@@ -40,6 +41,11 @@ export class DirectoryError extends CorridorError {
 }
 
 type Tx = Prisma.TransactionClient;
+
+/** An entry as stored: parsed with proto's schema, a StoredRowError naming the row when it does not fit. */
+function stored(row: { id: string; document: unknown }): DirectoryEntry {
+  return parseStored(directoryEntry, row.document, { table: 'directory_entries', row: row.id });
+}
 
 /** The row of an entry: the document, and the columns kept from it for searching and ranking. */
 function rowOf(e: DirectoryEntry, agencyName: string | undefined) {
@@ -108,9 +114,9 @@ async function write(tx: Tx, e: DirectoryEntry, change: DirectoryChangeKind, by:
 }
 
 async function current(tx: Tx, id: string): Promise<DirectoryEntry> {
-  const row = isUuid(id) ? await tx.directoryEntry.findUnique({ where: { id }, select: { document: true } }) : null;
+  const row = isUuid(id) ? await tx.directoryEntry.findUnique({ where: { id }, select: { id: true, document: true } }) : null;
   if (!row) throw new DirectoryError('NOT_FOUND', `no directory entry ${id} at this agency`);
-  return row.document as unknown as DirectoryEntry;
+  return stored(row);
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -129,7 +135,7 @@ export async function backfillSearchText(db: Db, agencyName?: string): Promise<n
   for (const r of rows)
     await db.directoryEntry.update({
       where: { id: r.id },
-      data: { searchText: directorySearchText(r.document as unknown as DirectoryEntry, agencyName) },
+      data: { searchText: directorySearchText(stored(r), agencyName) },
     });
   return rows.length;
 }
@@ -191,14 +197,14 @@ export async function searchDirectory(
   now = new Date(),
 ): Promise<{ entries: DirectoryEntry[]; total: number }> {
   const speaks = filter.speaks ?? [];
-  const rows = await db.$queryRaw<{ document: DirectoryEntry; total: bigint }[]>`
-    SELECT document, count(*) OVER () AS total FROM directory_entries
+  const rows = await db.$queryRaw<{ id: string; document: unknown; total: bigint }[]>`
+    SELECT id::text, document, count(*) OVER () AS total FROM directory_entries
     WHERE ${Prisma.join(conditions(filter), ' AND ')}
     ORDER BY ${reachableAt(now)} DESC,
       cardinality(ARRAY(SELECT unnest(languages) INTERSECT SELECT unnest(${speaks}::text[]))) DESC,
       last_verified DESC, id
     LIMIT ${filter.limit ?? DIRECTORY_SEARCH_LIMIT}`;
-  const entries = rows.map((r) => r.document).sort(directoryOrder(now, speaks));
+  const entries = rows.map(stored).sort(directoryOrder(now, speaks));
   return { entries, total: Number(rows[0]?.total ?? 0) };
 }
 
@@ -294,10 +300,10 @@ export async function importEntries(
 export async function ownEntries(db: Db, opts: { includeRetired?: boolean } = {}): Promise<DirectoryEntry[]> {
   const rows = await db.directoryEntry.findMany({
     where: opts.includeRetired ? {} : { retiredAt: null },
-    select: { document: true },
+    select: { id: true, document: true },
   });
   return rows
-    .map((r) => r.document as unknown as DirectoryEntry)
+    .map(stored)
     .sort(
       (a, b) => Number(Boolean(a.retiredAt)) - Number(Boolean(b.retiredAt)) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
     );
@@ -312,9 +318,21 @@ export async function entriesToVerify(db: Db, staleAfterDays: number, now = new 
   const rows = await db.directoryEntry.findMany({
     where: { retiredAt: null, lastVerified: { lt: new Date(`${today(due)}T00:00:00Z`) } },
     orderBy: [{ lastVerified: 'asc' }, { id: 'asc' }],
-    select: { document: true },
+    select: { id: true, document: true },
   });
-  return rows.map((r) => r.document as unknown as DirectoryEntry);
+  return rows.map(stored);
+}
+
+/**
+ * The live entries with the protection role that serve `country` (based there, posted there, or
+ * covering it), 24/7 ones first: whom a protection notice is brought to.
+ */
+export async function protectionContacts(db: Db | Tx, country: string): Promise<{ id: string; name: string }[]> {
+  return db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT id::text, document->>'name' AS name FROM directory_entries
+    WHERE retired_at IS NULL AND roles @> ARRAY['protection']::text[]
+      AND (country = ${country} OR posted_in = ${country} OR covers @> ARRAY[${country}]::text[])
+    ORDER BY always DESC, name`;
 }
 
 /** The history of one entry, oldest change first. */

@@ -1,11 +1,11 @@
 import { parseNetworkKeyring, pseudonymizeUnderAll } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withdrawAlert } from '../alerts/alert-lifecycle.js';
+import { ownAlertsCarrying } from '../alerts/alert-store.js';
+import { carriesAnyOf } from '../alerts/identifier-lookup.js';
 import { publishAlert } from '../alerts/publish-alert.js';
 import { italyPublishing, RAW_DOCUMENT, routeInput } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
-import { ownAlertsCarrying } from './hit-check.js';
-import { carriesAnyOf } from './identifier-lookup.js';
 
 const scratch = useMigratedScratchDatabase();
 const secret = (b: number) => Buffer.alloc(32, b).toString('base64url');

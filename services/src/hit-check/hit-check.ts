@@ -3,36 +3,18 @@
 // keys, users and the gateway never do); every node answers for its own alerts only, under its
 // release policy, with the alert references and the agency's contact desk, never a raw value.
 // Every check is audited at the node that answered, hit or not, and rate-limited per user.
-import {
-  type AccessClaims,
-  type Alert,
-  agencyOf,
-  alert as alertSchema,
-  type DirectoryEntry,
-  type PseudonymizedIdentifier,
-} from '@corridor/proto';
+import { type AccessClaims, agencyOf, type DirectoryEntry, type PseudonymizedIdentifier } from '@corridor/proto';
 import type { HitAlertView, HitAnswerView } from '@corridor/proto/graphql';
+import { ownAlertsCarrying } from '../alerts/alert-store.js';
 import type { AuditRecord } from '../audit/audit-log.js';
 import type { Db } from '../database.js';
+import { ownEntries } from '../directory/directory-store.js';
 import type { NodeServices } from '../node-services.js';
 import { releaseAlert, releaseEntry, userReceiver } from '../policy/release.js';
-import { carriesAnyOf } from './identifier-lookup.js';
-
-/** This agency's current, not withdrawn, own alerts carrying any of the pseudonyms: one probe of the GIN index. */
-export async function ownAlertsCarrying(db: Db, pseudonyms: readonly PseudonymizedIdentifier[], limit = 50): Promise<Alert[]> {
-  if (pseudonyms.length === 0) return [];
-  const rows = await db.$queryRaw<{ document: unknown }[]>`
-    SELECT document FROM alerts
-    WHERE own AND document->>'status' <> 'withdrawn' AND ${carriesAnyOf(pseudonyms)}
-    ORDER BY created_at DESC
-    LIMIT ${limit}`;
-  return rows.map((r) => alertSchema.parse(r.document));
-}
 
 /** The desk to call about this agency's alerts: a 24/7 desk first, then any desk. */
 async function contactDesk(db: Db): Promise<DirectoryEntry | null> {
-  const rows = await db.directoryEntry.findMany({ where: { retiredAt: null }, select: { document: true } });
-  const desks = rows.map((r) => r.document as unknown as DirectoryEntry).filter((e) => e.kind === 'desk');
+  const desks = (await ownEntries(db)).filter((e) => e.kind === 'desk');
   desks.sort((a, b) => Number(b.availability.always) - Number(a.availability.always) || a.name.localeCompare(b.name));
   return desks[0] ?? null;
 }

@@ -1,5 +1,6 @@
 // GET /health: what an operator (and the launcher) checks before sending traffic.
 import type { Plugin } from 'graphql-yoga';
+import { quarantinedCount } from '../bus/quarantine-store.js';
 import type { NodeServices } from '../node-services.js';
 
 export function useHealth(services: () => NodeServices): Plugin {
@@ -13,7 +14,7 @@ export function useHealth(services: () => NodeServices): Plugin {
       try {
         outboxPending = await s.outbox.pending();
         // Messages refused by the inbox (not alerts, bad signatures): an operator watches this grow.
-        quarantined = await s.db.quarantinedMessage.count();
+        quarantined = await quarantinedCount(s.db);
       } catch {
         database = 'unreachable';
       }

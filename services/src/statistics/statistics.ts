@@ -2,7 +2,6 @@
 // suppressed by proto's rule (statistics.ts) before they leave this module: nothing here returns
 // a raw small count.
 import {
-  type ConsultationEvent,
   foldConsultation,
   parseOrThrow,
   type RawStatistics,
@@ -10,8 +9,10 @@ import {
   statisticsPeriod,
   suppressStatistics,
 } from '@corridor/proto';
+import { alertFigures } from '../alerts/alert-store.js';
+import { requestConsultations } from '../consultations/consultation-store.js';
+import { noticeFigures } from '../consultations/protection-store.js';
 import type { Db } from '../database.js';
-import { Prisma } from '../generated/prisma/client.js';
 
 export interface StatisticsOptions {
   /** This node's agency: requests it is the sending authority of are `sent`. */
@@ -31,14 +32,6 @@ function monthStart(month: string, plus = 0): Date {
   return new Date(Date.UTC(y, m - 1 + plus, 1));
 }
 
-/** A condition on a timestamp column: within the period's whole months. */
-function within(column: Prisma.Sql, start: Date | null, end: Date | null): Prisma.Sql {
-  const parts = [Prisma.sql`TRUE`];
-  if (start) parts.push(Prisma.sql`${column} >= ${start}`);
-  if (end) parts.push(Prisma.sql`${column} < ${end}`);
-  return Prisma.join(parts, ' AND ');
-}
-
 /** Throws proto's ValidationError (fields `from`, `to`) for a period that is not whole months in order. */
 export async function agencyStatistics(db: Db, opts: StatisticsOptions): Promise<StatisticsReport> {
   const period = parseOrThrow(
@@ -49,21 +42,8 @@ export async function agencyStatistics(db: Db, opts: StatisticsOptions): Promise
   const start = period.from ? monthStart(period.from) : null;
   const end = period.to ? monthStart(period.to, 1) : null;
 
-  // Current rows, one per alert: withdrawn alerts are counted too, since they were issued (and
-  // received) all the same; an amendment is the same alert, counted once, in its first month.
-  const alerts = await db.$queryRaw<RawStatistics['alerts']>`
-    SELECT CASE WHEN own THEN 'published' ELSE 'received' END AS direction, kind,
-      COALESCE(document->'route'->>'region', 'none') AS region,
-      to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
-    FROM alerts WHERE ${within(Prisma.sql`created_at`, start, end)}
-    GROUP BY 1, 2, 3, 4`;
-
-  // DISTINCT: a need listed twice on one notice is still one notice of that need.
-  const protectionNotices = await db.$queryRaw<RawStatistics['protectionNotices']>`
-    SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, flag, country, count(*)::int AS count
-    FROM (SELECT DISTINCT id, at, country, unnest(flags) AS flag FROM protection_notices
-          WHERE ${within(Prisma.sql`at`, start, end)}) AS n
-    GROUP BY 1, 2, 3`;
+  const alerts = await alertFigures(db, start, end);
+  const protectionNotices = await noticeFigures(db, start, end);
 
   const { requests, answers } = await requestFigures(db, opts.agency, start, end);
   return suppressStatistics(
@@ -91,12 +71,7 @@ async function requestFigures(
   start: Date | null,
   end: Date | null,
 ): Promise<Pick<RawStatistics, 'requests' | 'answers'>> {
-  const rows = await db.$queryRaw<{ consultationId: string; document: ConsultationEvent }[]>`
-    SELECT consultation_id::text AS "consultationId", document FROM consultation_events
-    WHERE consultation_id IN (SELECT consultation_id FROM consultation_events WHERE type = 'request')`;
-  const byConsultation = new Map<string, ConsultationEvent[]>();
-  for (const r of rows) byConsultation.set(r.consultationId, [...(byConsultation.get(r.consultationId) ?? []), r.document]);
-
+  const byConsultation = await requestConsultations(db);
   const requests: RawStatistics['requests'] = [];
   const answers: RawStatistics['answers'] = [];
   for (const events of byConsultation.values()) {

@@ -1,25 +1,18 @@
 // Officers' route subscriptions and read marks, at the officer's own node.
-import {
-  type Alert,
-  alert as alertSchema,
-  isUuid,
-  matchesSubscription,
-  parseOrThrow,
-  type RouteSubscription,
-  routeSubscription,
-} from '@corridor/proto';
+import { type Alert, isUuid, matchesSubscription, parseOrThrow, type RouteSubscription, routeSubscription } from '@corridor/proto';
+import { newestAlerts } from '../alerts/alert-store.js';
 import type { Db } from '../database.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import { parseStored, toJsonb } from '../stored-json.js';
 
 export async function getSubscription(db: Db, subject: string): Promise<RouteSubscription | null> {
   const row = await db.subscription.findUnique({ where: { subject } });
-  return row ? routeSubscription.parse(row.filter) : null;
+  return row ? parseStored(routeSubscription, row.filter, { table: 'subscriptions', row: row.subject }) : null;
 }
 
 /** Validates (a ValidationError names each bad field) and replaces the officer's subscription. */
 export async function setSubscription(db: Db, subject: string, input: unknown): Promise<RouteSubscription> {
   const filter = parseOrThrow(routeSubscription, input, 'subscription');
-  const json = filter as unknown as Prisma.InputJsonValue;
+  const json = toJsonb(filter, 'subscription');
   await db.subscription.upsert({ where: { subject }, create: { subject, filter: json }, update: { filter: json, updatedAt: new Date() } });
   return filter;
 }
@@ -36,13 +29,12 @@ export interface SubscribedAlert {
 export async function subscribedAlerts(db: Db, subject: string, opts: { unreadOnly: boolean; limit: number }): Promise<SubscribedAlert[]> {
   const subscription = await getSubscription(db, subject);
   if (!subscription) return [];
-  const [rows, reads] = await Promise.all([
-    db.alert.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 5000 }),
+  const [alerts, reads] = await Promise.all([
+    newestAlerts(db, 5000),
     db.alertRead.findMany({ where: { subject }, select: { alertId: true } }),
   ]);
   const read = new Set(reads.map((r) => r.alertId));
-  return rows
-    .map((r) => alertSchema.parse(r.document))
+  return alerts
     .filter((a) => matchesSubscription(a, subscription))
     .map((a) => ({ alert: a, read: read.has(a.id) }))
     .filter((s) => !opts.unreadOnly || !s.read)

@@ -13,6 +13,7 @@ import {
 import { createFeed } from '../alerts/feed.js';
 import { ownAlertWriter, type PublishContext } from '../alerts/publish-alert.js';
 import type { AuditRecord } from '../audit/audit-log.js';
+import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
 
 // A key made for these specs only, never used anywhere else.
@@ -91,6 +92,16 @@ export function routeInput(over: Partial<AlertInput> = {}): AlertInput {
   } as AlertInput;
 }
 
+/**
+ * Raises no notice: specs that publish count what they wrote themselves (statistics), and those
+ * about notices make a notifier of their own.
+ */
+export const NO_PROTECTION_NOTICES: ProtectionNotifier = {
+  forAlerts: async () => {},
+  forConsultationEvents: async () => {},
+  catchUp: async () => 0,
+};
+
 /** Italy's node publishing into a spec's database; override what the spec watches (feed, onQueued). */
 export async function italyPublishing(db: Db, over: Partial<PublishContext> = {}): Promise<PublishContext> {
   return {
@@ -99,7 +110,8 @@ export async function italyPublishing(db: Db, over: Partial<PublishContext> = {}
     agency: ITALY,
     networkKey: NETWORK_KEY,
     subjectRoot: 'corridor',
-    storeOwn: ownAlertWriter(db),
+    storeOwn: ownAlertWriter(db, over.protection ?? NO_PROTECTION_NOTICES),
+    protection: NO_PROTECTION_NOTICES,
     membership: () => SPEC_MEMBERSHIP,
     policy: () => SPEC_POLICY,
     signer: await italySigner(),

@@ -8,7 +8,7 @@ import type { NodeClient } from './node-clients.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
-import type { GatewayContext } from './schema/builder.js';
+import type { GatewayServices } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions {
@@ -22,7 +22,7 @@ export interface GatewayOptions {
 
 export function createGatewayServer(opts: GatewayOptions): Server {
   const delegatedTokens = createDelegatedTokens({ membership: opts.membership, timeoutMs: opts.deadlineMs });
-  const yoga = createYoga<object, GatewayContext>({
+  const yoga = createYoga<object, GatewayServices>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -32,14 +32,13 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     // Refusals (auth, node answers, validation) go out with their code; a defect is logged and answered "Unexpected error.".
     maskedErrors: { maskError: createMaskError((msg, fields) => opts.log('error', msg, fields)) },
     // claims and authorization are added by useAuth before any resolver runs.
-    context: () =>
-      ({
-        membership: opts.membership(),
-        nodes: opts.nodes,
-        deadlineMs: opts.deadlineMs,
-        delegatedTokens,
-        nodeErrors: [],
-      }) as unknown as GatewayContext,
+    context: () => ({
+      membership: opts.membership(),
+      nodes: opts.nodes,
+      deadlineMs: opts.deadlineMs,
+      delegatedTokens,
+      nodeErrors: [],
+    }),
     plugins: [
       // Public, before any token is asked for: where the console signs each agency's officers in.
       useSignInAgencies(opts.membership),

@@ -1,16 +1,14 @@
 // The gateway's one Pothos builder.
 
 import type { AccessClaims, Membership } from '@corridor/proto';
-import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import type { GraphQLError } from 'graphql';
 import type { DelegatedTokens } from '../delegated-tokens.js';
 import type { NodeClient } from '../node-clients.js';
 
-export interface GatewayContext {
-  request: Request;
-  claims: AccessClaims;
-  authorization: string;
+/** What the server gives every request; who calls is added by useAuth (GatewayContext). */
+export interface GatewayServices {
   membership: Membership;
   nodes: Map<string, NodeClient>;
   deadlineMs: number;
@@ -18,6 +16,12 @@ export interface GatewayContext {
   delegatedTokens: DelegatedTokens;
   /** Errors of nodes that did not answer, added to the response next to the others' data. */
   nodeErrors: GraphQLError[];
+}
+
+export interface GatewayContext extends GatewayServices {
+  request: Request;
+  claims: AccessClaims;
+  authorization: string;
 }
 
 export const builder = new SchemaBuilder<{
@@ -40,4 +44,4 @@ export const {
   PseudonymRef,
   RequestEntryRef,
   SubscribedAlertRef,
-} = defineContractTypes(builder as unknown as ContractBuilder);
+} = defineContractTypes(builder);

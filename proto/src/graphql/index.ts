@@ -11,7 +11,6 @@ export {
   type AuditProblemKind,
   type AuditProblemView,
   type AuditVerificationView,
-  type ContractBuilder,
   type DirectoryEntryFields,
   type DirectoryEntryView,
   defineContractTypes,

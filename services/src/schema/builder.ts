@@ -1,6 +1,6 @@
 // The node's one Pothos builder. The contract's GraphQL types are declared once, in proto.
 import type { AccessClaims } from '@corridor/proto';
-import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { NodeServices } from '../node-services.js';
@@ -43,4 +43,4 @@ export const {
   PseudonymRef,
   RequestEntryRef,
   SubscribedAlertRef,
-} = defineContractTypes(builder as unknown as ContractBuilder);
+} = defineContractTypes(builder);

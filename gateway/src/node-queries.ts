@@ -1,6 +1,8 @@
-// What the gateway asks each node, written against the node's printed schema
-// (services/schema.graphql): `pnpm --filter @corridor/gateway run codegen` types each document's
-// variables and answer from it (node-gql/), and node-documents.spec.ts validates them against it.
+// What the gateway asks nodes beyond forwarding a field as it is (fanned-out queries, answers it
+// reshapes), written against the node's printed schema (services/schema.graphql):
+// `pnpm --filter @corridor/gateway run codegen` types each document's variables and answer from it
+// (node-gql/), and node-documents.spec.ts validates them, and those written at the fields that
+// forward them (`fromOwnNode(graphql(…))`), against it.
 import type { AlertFields } from '@corridor/proto/graphql';
 import type { NodeAlertFieldsFragment } from './node-gql/graphql.js';
 import { graphql } from './node-gql/index.js';
@@ -22,36 +24,6 @@ graphql(`fragment NodeEntryFields on DirectoryEntry {
 
 export const DIRECTORY_QUERY = graphql(
   `query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }`,
-);
-
-export const OWN_DIRECTORY_QUERY = graphql(
-  `query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }`,
-);
-
-export const DIRECTORY_TO_VERIFY_QUERY = graphql(`query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }`);
-
-export const DIRECTORY_HISTORY_QUERY = graphql(
-  `query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }`,
-);
-
-export const CREATE_ENTRY_MUTATION = graphql(
-  `mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`,
-);
-
-export const UPDATE_ENTRY_MUTATION = graphql(
-  `mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
-);
-
-export const VERIFY_ENTRY_MUTATION = graphql(
-  `mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }`,
-);
-
-export const RETIRE_ENTRY_MUTATION = graphql(
-  `mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }`,
-);
-
-export const IMPORT_CSV_MUTATION = graphql(
-  `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }`,
 );
 
 /** Asked of the caller's own node only: the raw identifier goes nowhere else. */
@@ -93,39 +65,11 @@ export const FEED_SUBSCRIPTION = graphql(
   `subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }`,
 );
 
-export const MY_SUBSCRIPTION_QUERY = graphql(`query MySubscription { mySubscription }`);
-
 export const SUBSCRIBED_ALERTS_QUERY = graphql(
   `query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }`,
 );
-
-export const SET_SUBSCRIPTION_MUTATION = graphql(`mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }`);
-
-export const MARK_READ_MUTATION = graphql(`mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }`);
 
 /** The node API carries kind-specific fields as `details`; put them back where proto has them. */
 export function fromNodeAlert({ details, ...rest }: NodeAlertFieldsFragment): AlertFields {
   return rest.kind === 'route' ? { ...rest, routeDetails: details } : { ...rest, documentFraud: details };
 }
-
-// Consultations (issue 7): asked of the caller's own node only, which is party to them.
-export const CONSULTATIONS_QUERY = graphql(`query Consultations { consultations }`);
-export const CONSULTATION_QUERY = graphql(`query Consultation($id: ID!) { consultation(id: $id) }`);
-export const REQUESTS_QUERY = graphql(
-  `query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request consultationId subject direction overdue } }`,
-);
-export const PROTECTION_NOTICES_QUERY = graphql(`query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) }`);
-export const OPEN_CONSULTATION_MUTATION = graphql(`mutation OpenConsultation($input: JSONObject!) { openConsultation(input: $input) }`);
-export const CONSULTATION_MESSAGE_MUTATION = graphql(
-  `mutation AddConsultationMessage($id: ID!, $input: JSONObject!) { addConsultationMessage(id: $id, input: $input) }`,
-);
-export const CREATE_REQUEST_MUTATION = graphql(
-  `mutation CreateRequest($consultationId: ID!, $input: JSONObject!) { createRequest(consultationId: $consultationId, input: $input) }`,
-);
-export const REQUEST_STATUS_MUTATION = graphql(
-  `mutation SetRequestStatus($requestId: ID!, $input: JSONObject!) { setRequestStatus(requestId: $requestId, input: $input) }`,
-);
-
-// Statistics for reporting: the caller's own node, which checks the administrator role and suppresses small counts.
-export const STATISTICS_QUERY = graphql(`query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }`);
-export const STATISTICS_CSV_QUERY = graphql(`query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }`);

@@ -5,17 +5,8 @@ import { directoryFilter, parseOrThrow } from '@corridor/proto';
 import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
-import {
-  CREATE_ENTRY_MUTATION,
-  DIRECTORY_HISTORY_QUERY,
-  DIRECTORY_QUERY,
-  DIRECTORY_TO_VERIFY_QUERY,
-  IMPORT_CSV_MUTATION,
-  OWN_DIRECTORY_QUERY,
-  RETIRE_ENTRY_MUTATION,
-  UPDATE_ENTRY_MUTATION,
-  VERIFY_ENTRY_MUTATION,
-} from '../node-queries.js';
+import { graphql } from '../node-gql/index.js';
+import { DIRECTORY_QUERY } from '../node-queries.js';
 import { builder, DirectoryChangeRef, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 import { authorizationFor, reportMissing, SourceRef } from './shared.js';
@@ -64,18 +55,22 @@ builder.queryFields((t) => ({
     type: [DirectoryEntryRef],
     description: "Every entry of the caller's agency, at its own node; retired ones too when asked.",
     args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: fromOwnNode(OWN_DIRECTORY_QUERY),
+    resolve: fromOwnNode(
+      graphql(`query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }`),
+    ),
   }),
   directoryToVerify: t.field({
     type: [DirectoryEntryRef],
     description: "Entries of the caller's agency that are stale or about to be, the longest unconfirmed first (administrators).",
-    resolve: fromOwnNode(DIRECTORY_TO_VERIFY_QUERY),
+    resolve: fromOwnNode(graphql(`query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }`)),
   }),
   directoryEntryHistory: t.field({
     type: [DirectoryChangeRef],
     description: "Who changed an entry of the caller's agency, when and how (administrators).",
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(DIRECTORY_HISTORY_QUERY),
+    resolve: fromOwnNode(
+      graphql(`query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }`),
+    ),
   }),
 }));
 
@@ -84,30 +79,40 @@ builder.mutationFields((t) => ({
     type: DirectoryEntryRef,
     description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
     args: { entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: fromOwnNode(CREATE_ENTRY_MUTATION),
+    resolve: fromOwnNode(
+      graphql(`mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`),
+    ),
   }),
   updateDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
     args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: fromOwnNode(UPDATE_ENTRY_MUTATION),
+    resolve: fromOwnNode(
+      graphql(
+        `mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
+      ),
+    ),
   }),
   verifyDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Records that the caller confirmed the entry as it stands, today (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(VERIFY_ENTRY_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }`)),
   }),
   retireDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Takes an entry of the caller’s agency out of every search (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(RETIRE_ENTRY_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }`)),
   }),
   importDirectoryCsv: t.field({
     type: DirectoryImportRef,
     description: 'Imports entries from CSV at the caller’s own node: all rows are applied, or none (administrators).',
     args: { csv: t.arg.string({ required: true }) },
-    resolve: fromOwnNode(IMPORT_CSV_MUTATION),
+    resolve: fromOwnNode(
+      graphql(
+        `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }`,
+      ),
+    ),
   }),
 }));

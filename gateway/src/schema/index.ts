@@ -6,6 +6,7 @@ import type { AlertFields, HitAnswerView } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts } from '../merge.js';
+import { graphql } from '../node-gql/index.js';
 import {
   ALERTS_QUERY,
   AMEND_MUTATION,
@@ -15,10 +16,7 @@ import {
   fromNodeAlert,
   HIT_CHECK_QUERY,
   IDENTIFIER_PSEUDONYMS_QUERY,
-  MARK_READ_MUTATION,
-  MY_SUBSCRIPTION_QUERY,
   PUBLISH_MUTATION,
-  SET_SUBSCRIPTION_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
   VERIFY_AUDIT_QUERY,
   WITHDRAW_MUTATION,
@@ -35,7 +33,7 @@ import {
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
-import { forwardToOwnNode, fromOwnNode } from './own-node.js';
+import { forwardToOwnNode, fromOwnNode, ownNode } from './own-node.js';
 import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
@@ -171,7 +169,7 @@ builder.queryFields((t) => ({
     type: 'JSONObject',
     nullable: true,
     description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
-    resolve: fromOwnNode(MY_SUBSCRIPTION_QUERY),
+    resolve: fromOwnNode(graphql(`query MySubscription { mySubscription }`)),
   }),
   subscribedAlerts: t.field({
     type: [SubscribedAlertRef],
@@ -252,12 +250,12 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: "Replaces the caller's route subscription at their own node.",
     args: { filter: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: fromOwnNode(SET_SUBSCRIPTION_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }`)),
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: fromOwnNode(MARK_READ_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }`)),
   }),
 }));
 
@@ -281,8 +279,7 @@ builder.subscriptionType({
 });
 
 async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
-  const node = ctx.nodes.get(ctx.claims.agency);
-  if (!node) throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, { extensions: { code: 'NODE_UNAVAILABLE' } });
+  const node = ownNode(ctx);
   const upstream = new AbortController();
   try {
     const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);

@@ -1,6 +1,6 @@
 // The agency's statistics for reporting: asked of the caller's own node alone, which checks the
 // administrator role and suppresses small counts itself; the gateway passes the answer through.
-import { STATISTICS_CSV_QUERY, STATISTICS_QUERY } from '../node-queries.js';
+import { graphql } from '../node-gql/index.js';
 import { builder } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 
@@ -13,11 +13,11 @@ builder.queryFields((t) => ({
     description:
       "The caller's agency's figures for reporting (proto statisticsReport), small counts suppressed, from its own node (administrators).",
     args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },
-    resolve: fromOwnNode(STATISTICS_QUERY),
+    resolve: fromOwnNode(graphql(`query Statistics($from: String, $to: String) { statistics(from: $from, to: $to) }`)),
   }),
   statisticsCsv: t.string({
     description: "The same figures as one CSV file (proto statisticsToCsv), from the caller's own node (administrators).",
     args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },
-    resolve: fromOwnNode(STATISTICS_CSV_QUERY),
+    resolve: fromOwnNode(graphql(`query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }`)),
   }),
 }));

@@ -1,11 +1,10 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
 import { createServer, type Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
-import { createMaskError, queryLimitPlugins } from '@corridor/proto/graphql';
+import { createMaskError, queryLimitPlugins, useBearerAuth } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';
-import { useAuth } from './plugins/use-auth.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayServices } from './schema/builder.js';
@@ -31,7 +30,7 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     cors: { origin: '*', credentials: false, allowedHeaders: ['authorization', 'content-type', 'accept'] },
     // Refusals (auth, node answers, validation) go out with their code; a defect is logged and answered "Unexpected error.".
     maskedErrors: { maskError: createMaskError((msg, fields) => opts.log('error', msg, fields)) },
-    // claims and authorization are added by useAuth before any resolver runs.
+    // claims and authorization are added by useBearerAuth before any resolver runs.
     context: () => ({
       membership: opts.membership(),
       nodes: opts.nodes,
@@ -44,7 +43,8 @@ export function createGatewayServer(opts: GatewayOptions): Server {
       useSignInAgencies(opts.membership),
       // Refused before any node is asked.
       ...queryLimitPlugins(),
-      useAuth(
+      // The gateway checks the caller's token before fanning anything out; the nodes check it again.
+      useBearerAuth(
         createTokenVerifier(opts.membership, opts.maxTokenLifetimeS === undefined ? {} : { maxLifetimeS: opts.maxTokenLifetimeS }),
         (msg, fields) => opts.log('warn', msg, fields),
       ),

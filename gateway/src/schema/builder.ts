@@ -7,7 +7,7 @@ import type { GraphQLError } from 'graphql';
 import type { DelegatedTokens } from '../delegated-tokens.js';
 import type { NodeClient } from '../node-clients.js';
 
-/** What the server gives every request; who calls is added by useAuth (GatewayContext). */
+/** What the server gives every request; who calls is added by useBearerAuth (GatewayContext). */
 export interface GatewayServices {
   membership: Membership;
   nodes: Map<string, NodeClient>;

@@ -4,7 +4,7 @@
 // refusal is a 401 with the challenge RFC 6750 §3 asks for.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { AuthError, type TokenVerifier } from '../access-token.js';
+import { AuthError, type TokenVerifier } from '../bearer-token.js';
 import type { AccessClaims } from '../claims.js';
 
 const AUTH_REALM = 'corridor';

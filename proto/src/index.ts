@@ -155,6 +155,7 @@ export {
   releasePolicy,
 } from './release-policy.js';
 export { matchesSubscription, type RouteSubscription, routeSubscription } from './route-subscription.js';
+export { type SignInAgencies, type SignInAgency, signInAgencies } from './sign-in-agencies.js';
 export {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   type RawStatistics,

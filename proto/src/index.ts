@@ -126,7 +126,15 @@ export {
   reachability,
   searchWords,
 } from './directory-ranking.js';
-export { CorridorError, type FieldError, fieldErrorsOf, nulByteErrors, parseOrThrow, ValidationError } from './errors.js';
+export {
+  CorridorError,
+  type FieldError,
+  fieldErrorsOf,
+  nulByteErrors,
+  OperatorError,
+  parseOrThrow,
+  ValidationError,
+} from './errors.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
 export { hitCheckRequest } from './hit-check.js';

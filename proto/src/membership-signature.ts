@@ -6,7 +6,7 @@
 import { CompactSign, compactVerify, createLocalJWKSet, importJWK, type JWK, errors as joseErrors } from 'jose';
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json.js';
-import { CorridorError, fieldErrorsOf } from './errors.js';
+import { fieldErrorsOf, OperatorError } from './errors.js';
 import { type Jwks, jwks } from './fields.js';
 import { type Membership, membership as membershipSchema } from './membership.js';
 import { base64urlEncode } from './pseudonym.js';
@@ -19,9 +19,8 @@ const MEMBERSHIP_REFUSALS = ['unreadable', 'not_json', 'not_signed', 'bad_signat
 export type MembershipRefusal = (typeof MEMBERSHIP_REFUSALS)[number];
 
 /** A membership document that is not accepted, and why (`reason` for logs and tests, message for people). */
-export class MembershipError extends CorridorError {
+export class MembershipError extends OperatorError {
   readonly code = 'MEMBERSHIP_REFUSED' as const;
-  override readonly toCaller = false;
   constructor(
     readonly reason: MembershipRefusal,
     message: string,

@@ -1,8 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeClients, gql } from '../node-clients.js';
+import { gql } from '../node-clients.js';
 import { OwnDirectoryDocument } from '../node-gql/graphql.js';
 import { PUBLISH_MUTATION } from '../node-queries.js';
+import { standInNodeClients } from '../testing/stand-in-nodes.js';
 import { forwardToOwnNode, fromOwnNode, type OwnNodeCaller, rootField } from './own-node.js';
 
 // Stand-in nodes (allowed in a unit spec) that record what they were asked and answer as told.
@@ -40,21 +41,7 @@ afterAll(() => {
 });
 
 function italianOfficer(): OwnNodeCaller {
-  const membership = {
-    network: { id: 'n', name: 'n' },
-    audience: 'corridor',
-    version: 1,
-    agencies: Object.entries(urls).map(([id, nodeUrl]) => ({
-      id,
-      name: id,
-      country: 'ITA' as const,
-      networks: [],
-      nodeUrl,
-      tokenIssuer: { issuer: id, jwks: { keys: [] } },
-      alertSigningKeys: { keys: [] },
-    })),
-  };
-  return { nodes: createNodeClients(membership as never), authorization: 'Bearer officer-token', claims: { agency: 'it-polfr' } };
+  return { nodes: standInNodeClients(urls), authorization: 'Bearer officer-token', claims: { agency: 'it-polfr' } };
 }
 
 describe("a field answered by the caller's own node", () => {

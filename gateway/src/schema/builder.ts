@@ -30,18 +30,6 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({ defaultFieldNullability: false });
 
-// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto.
-export const {
-  AlertRef,
-  AuditEntryRef,
-  AuditVerificationRef,
-  DirectoryChangeRef,
-  DirectoryEntryRef,
-  DirectoryFilterInput,
-  DirectoryImportRef,
-  DirectoryPageRef,
-  HitAnswerRef,
-  PseudonymRef,
-  RequestEntryRef,
-  SubscribedAlertRef,
-} = defineContractTypes(builder);
+// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto;
+// fields name them as `contract.AlertRef`, so no list of them is kept here.
+export const contract = defineContractTypes(builder);

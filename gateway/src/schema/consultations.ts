@@ -2,7 +2,7 @@
 // and writes at the caller's own node only, which checks the token again and talks to the other
 // party over the bus.
 import { graphql } from '../node-gql/index.js';
-import { builder, RequestEntryRef } from './builder.js';
+import { builder, contract } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 
 builder.queryFields((t) => ({
@@ -18,7 +18,7 @@ builder.queryFields((t) => ({
     resolve: fromOwnNode(graphql(`query Consultation($id: ID!) { consultation(id: $id) }`)),
   }),
   requests: t.field({
-    type: [RequestEntryRef],
+    type: [contract.RequestEntryRef],
     description: 'Requests the caller’s agency sent and received; overdue ones first.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
     resolve: fromOwnNode(

@@ -21,15 +21,7 @@ import {
   VERIFY_AUDIT_QUERY,
   WITHDRAW_MUTATION,
 } from '../node-queries.js';
-import {
-  AlertRef,
-  AuditEntryRef,
-  AuditVerificationRef,
-  builder,
-  type GatewayContext,
-  HitAnswerRef,
-  SubscribedAlertRef,
-} from './builder.js';
+import { builder, contract, type GatewayContext } from './builder.js';
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
@@ -40,7 +32,7 @@ const AlertResult = builder
   .objectRef<{ alerts: AlertFields[]; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
   .implement({
     fields: (t) => ({
-      alerts: t.field({ type: [AlertRef], resolve: (r) => r.alerts }),
+      alerts: t.field({ type: [contract.AlertRef], resolve: (r) => r.alerts }),
       sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
       nextCursor: t.exposeString('nextCursor', {
         nullable: true,
@@ -129,13 +121,13 @@ builder.queryType({
 builder.mutationType({
   fields: (t) => ({
     publishAlert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
       resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input })),
     }),
     amendAlert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "Issues a new revision of one of the caller's agency's alerts, at its own node.",
       args: {
         id: t.arg.id({ required: true }),
@@ -149,7 +141,7 @@ builder.mutationType({
         fromNodeAlert(await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null })),
     }),
     withdrawAlert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "Withdraws one of the caller's agency's alerts, at its own node.",
       args: {
         id: t.arg.id({ required: true }),
@@ -172,7 +164,7 @@ builder.queryFields((t) => ({
     resolve: fromOwnNode(graphql(`query MySubscription { mySubscription }`)),
   }),
   subscribedAlerts: t.field({
-    type: [SubscribedAlertRef],
+    type: [contract.SubscribedAlertRef],
     description: "Alerts at the caller's node matching their subscription, newest first, read or unread.",
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     resolve: async (_r, args, ctx) => {
@@ -186,7 +178,7 @@ const HitCheckResult = builder.objectRef<{ hit: boolean; answers: HitAnswerView[
   description: 'Every agency’s answer to a hit / no-hit check, and which agencies answered.',
   fields: (t) => ({
     hit: t.exposeBoolean('hit', { description: 'True when at least one agency answered hit.' }),
-    answers: t.field({ type: [HitAnswerRef], resolve: (r) => r.answers }),
+    answers: t.field({ type: [contract.HitAnswerRef], resolve: (r) => r.answers }),
     sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
   }),
 });
@@ -209,7 +201,7 @@ builder.queryFields((t) => ({
 
 builder.queryFields((t) => ({
   auditLog: t.field({
-    type: [AuditEntryRef],
+    type: [contract.AuditEntryRef],
     description: "Releases of the caller's agency's data to other agencies, newest first, from its own node (administrators).",
     args: {
       limit: t.arg.int({ defaultValue: 100, required: true }),
@@ -220,7 +212,7 @@ builder.queryFields((t) => ({
       forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }),
   }),
   verifyAuditLog: t.field({
-    type: AuditVerificationRef,
+    type: contract.AuditVerificationRef,
     description:
       "Verifies the caller's agency's release audit (administrators): every partner node is asked for the signed heads of that chain it holds, and the agency's own node recomputes the chain and compares them with it. Partners that did not answer are named.",
     resolve: async (_r, _a, ctx) => {
@@ -262,7 +254,7 @@ builder.mutationFields((t) => ({
 builder.subscriptionType({
   fields: (t) => ({
     alertFeed: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "New alerts the caller may see, as stored at the caller's own agency node.",
       args: {
         subscribed: t.arg.boolean({

@@ -168,6 +168,7 @@ export {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   type RawStatistics,
   STATISTICS_DIMENSION_LABELS,
+  STATISTICS_PERIOD_WORDS,
   STATISTICS_TABLE_LABELS,
   type StatisticsDimension,
   type StatisticsFigure,

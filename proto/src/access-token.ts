@@ -3,18 +3,9 @@
 // cached. Tokens as standard providers issue them are accepted (RFC 9068 `at+jwt` or plain JWT;
 // RS256, PS256, ES256, EdDSA), their claims read through the agency's claim mapping. Gateway and
 // nodes both call this: a node never trusts the gateway's word for who asks.
-import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
-import {
-  AuthError,
-  CLOCK_TOLERANCE_S,
-  clip,
-  refusalOf,
-  requireBearerToken,
-  type TokenVerifier,
-  verifiedTokenCache,
-} from './bearer-token.js';
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
+import { AuthError, CLOCK_TOLERANCE_S, cachingVerifier, clip, refusalOf, type TokenVerifier, unverifiedJwt } from './bearer-token.js';
 import { ClaimsRefused, mapClaims } from './claim-mapping.js';
-import type { AccessClaims } from './claims.js';
 import { issuerKeys, JWKS_FETCH_DEFAULTS, type JwksFetchOptions, KeysUnavailable } from './issuer-keys.js';
 import { type Membership, TOKEN_ALGORITHMS } from './membership.js';
 
@@ -36,67 +27,49 @@ interface VerifierOptions extends JwksFetchOptions {
 
 /** Verifies users' access tokens at the gateway and the nodes; what verified is kept until it expires. */
 export function createTokenVerifier(getMembership: () => Membership, options: Partial<VerifierOptions> = {}): TokenVerifier {
-  const cache = verifiedTokenCache();
   const keys = issuerKeys({ ...JWKS_FETCH_DEFAULTS, ...options });
   const maxLifetimeS = options.maxLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
-  return {
-    async verify(authorization) {
-      const token = requireBearerToken(authorization, 'access token');
-      const membership = getMembership();
-      const now = Math.floor(Date.now() / 1000);
-      const hit = cache.get(token, membership.version, now);
-      if (hit) return hit;
+  return cachingVerifier('access token', getMembership, async (token, membership, now) => {
+    const { header, claims: unverified } = unverifiedJwt(token, 'access token');
+    const { typ } = header;
+    if (typ !== undefined && !(typeof typ === 'string' && ACCESS_TOKEN_TYPES.has(typ.toLowerCase())))
+      throw new AuthError('wrong_type', `the token's type ${JSON.stringify(clip(typ))} is not an access token's (at+jwt or JWT)`);
+    const agency = membership.agencies.find((a) => a.tokenIssuer.issuer === unverified.iss);
+    if (!agency)
+      throw new AuthError(
+        'unknown_issuer',
+        `the token's issuer ${JSON.stringify(clip(unverified.iss ?? null))} is not a member of the network`,
+      );
 
-      let unverified: ReturnType<typeof decodeJwt>;
-      let typ: unknown;
-      try {
-        unverified = decodeJwt(token);
-        ({ typ } = decodeProtectedHeader(token));
-      } catch {
-        throw new AuthError('malformed', 'the access token is not a JWT');
-      }
-      if (typ !== undefined && !(typeof typ === 'string' && ACCESS_TOKEN_TYPES.has(typ.toLowerCase())))
-        throw new AuthError('wrong_type', `the token's type ${JSON.stringify(clip(typ))} is not an access token's (at+jwt or JWT)`);
-      const agency = membership.agencies.find((a) => a.tokenIssuer.issuer === unverified.iss);
-      if (!agency)
-        throw new AuthError(
-          'unknown_issuer',
-          `the token's issuer ${JSON.stringify(clip(unverified.iss ?? null))} is not a member of the network`,
-        );
-
-      let payload: Record<string, unknown>;
-      try {
-        ({ payload } = await jwtVerify(token, keys.of(agency, membership), {
-          issuer: agency.tokenIssuer.issuer,
-          audience: membership.audience,
-          // jose pins each algorithm to its key type: RS/PS to RSA of 2048 bits or more, ES256 to
-          // P-256, EdDSA to Ed25519; a key whose JWK names another alg is never tried.
-          algorithms: [...TOKEN_ALGORITHMS],
-          clockTolerance: CLOCK_TOLERANCE_S,
-          requiredClaims: ['exp', 'sub'],
-        }));
-      } catch (e) {
-        throw toAuthError(e, agency.id, membership.audience, token);
-      }
-      const exp = payload.exp as number;
-      // From iat, but never from a moment still to come: an iat set just before a far exp is no shorter life.
-      const lifetime = exp - Math.min(typeof payload.iat === 'number' ? payload.iat : now, now);
-      if (lifetime > maxLifetimeS)
-        throw new AuthError(
-          'lifetime_too_long',
-          `the access token lives ${lifetime} s, longer than the ${maxLifetimeS} s this network accepts: ask the provider for shorter-lived tokens`,
-        );
-      let claims: AccessClaims;
-      try {
-        claims = mapClaims(payload, agency);
-      } catch (e) {
-        if (e instanceof ClaimsRefused) throw new AuthError('invalid_claims', e.message);
-        throw e;
-      }
-      cache.set(token, claims, membership.version);
-      return claims;
-    },
-  };
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, keys.of(agency, membership), {
+        issuer: agency.tokenIssuer.issuer,
+        audience: membership.audience,
+        // jose pins each algorithm to its key type: RS/PS to RSA of 2048 bits or more, ES256 to
+        // P-256, EdDSA to Ed25519; a key whose JWK names another alg is never tried.
+        algorithms: [...TOKEN_ALGORITHMS],
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (e) {
+      throw toAuthError(e, agency.id, membership.audience, token);
+    }
+    const exp = payload.exp as number;
+    // From iat, but never from a moment still to come: an iat set just before a far exp is no shorter life.
+    const lifetime = exp - Math.min(typeof payload.iat === 'number' ? payload.iat : now, now);
+    if (lifetime > maxLifetimeS)
+      throw new AuthError(
+        'lifetime_too_long',
+        `the access token lives ${lifetime} s, longer than the ${maxLifetimeS} s this network accepts: ask the provider for shorter-lived tokens`,
+      );
+    try {
+      return mapClaims(payload, agency);
+    } catch (e) {
+      if (e instanceof ClaimsRefused) throw new AuthError('invalid_claims', e.message);
+      throw e;
+    }
+  });
 }
 
 function keyIdOf(token: string): string {

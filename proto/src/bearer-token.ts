@@ -1,9 +1,10 @@
 // What verifying a bearer token shares, whichever kind it is (a user's access token, a token a
 // node delegated): one refusal type, the header read one way (RFC 6750), a cache of what verified,
 // attacker-chosen text clipped, and jose's refusals told in the kind's own words.
-import { errors as joseErrors } from 'jose';
+import { decodeJwt, decodeProtectedHeader, type JWTPayload, errors as joseErrors, type ProtectedHeaderParameters } from 'jose';
 import type { AccessClaims } from './claims.js';
 import { CorridorError } from './errors.js';
+import type { Membership } from './membership.js';
 
 const AUTH_FAILURES = [
   'missing',
@@ -53,30 +54,46 @@ export function bearerToken(authorization: string | null | undefined): string | 
   return authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
 }
 
-/** The token a request carries as `kind` (e.g. "access token"), or the refusal saying how to send it. */
-export function requireBearerToken(authorization: string | null | undefined, kind: string): string {
+/** The token a request carries as `kind`, or the refusal saying how to send it (a bare token too: RFC 6750 §2.1). */
+function requireBearerToken(authorization: string | null | undefined, kind: string): string {
   if (!authorization) throw new AuthError('missing', 'no access token: send Authorization: Bearer <token>');
   const token = bearerToken(authorization);
   if (!token) throw new AuthError('malformed', `send the ${kind} as Authorization: Bearer <token>`);
   return token;
 }
 
+/** How one kind of token is checked, once read from the header and not found already verified. */
+type CheckToken = (token: string, membership: Membership, now: number) => Promise<AccessClaims>;
+
 /**
- * Verified tokens, kept until they expire and while the membership they were checked against is
- * in force: a signature check costs ~0.1 ms and every federated query would pay it at every hop.
+ * A verifier of one kind of token (`kind`, e.g. "access token", names it in refusals). What
+ * verified is kept until it expires, while the membership it was checked against is in force: a
+ * signature check costs ~0.1 ms and every federated query would otherwise pay it at every hop.
  */
-export function verifiedTokenCache() {
+export function cachingVerifier(kind: string, getMembership: () => Membership, check: CheckToken): TokenVerifier {
   const cache = new Map<string, { claims: AccessClaims; membershipVersion: number }>();
   return {
-    get(token: string, membershipVersion: number, now: number): AccessClaims | undefined {
+    async verify(authorization) {
+      const token = requireBearerToken(authorization, kind);
+      const membership = getMembership();
+      const now = Math.floor(Date.now() / 1000);
       const hit = cache.get(token);
-      return hit && hit.claims.exp > now - CLOCK_TOLERANCE_S && hit.membershipVersion === membershipVersion ? hit.claims : undefined;
-    },
-    set(token: string, claims: AccessClaims, membershipVersion: number): void {
+      if (hit && hit.claims.exp > now - CLOCK_TOLERANCE_S && hit.membershipVersion === membership.version) return hit.claims;
+      const claims = await check(token, membership, now);
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(token, { claims, membershipVersion });
+      cache.set(token, { claims, membershipVersion: membership.version });
+      return claims;
     },
   };
+}
+
+/** A token's header and claims as it says them, before anything is checked; refused if it is no JWT. */
+export function unverifiedJwt(token: string, kind: string): { header: ProtectedHeaderParameters; claims: JWTPayload } {
+  try {
+    return { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+  } catch {
+    throw new AuthError('malformed', `the ${kind} is not a JWT`);
+  }
 }
 
 /** Attacker-chosen text (iss, kid) goes into messages and logs only this long. */

@@ -4,16 +4,8 @@
 // audience and lives at most five minutes, so a node that records it can replay it nowhere else,
 // and not for long. It is signed with a delegation key that the membership lists for the user's
 // agency: the gateway holds no such key and can mint nothing.
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, type JWK, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
-import {
-  AuthError,
-  CLOCK_TOLERANCE_S,
-  clip,
-  refusalOf,
-  requireBearerToken,
-  type TokenVerifier,
-  verifiedTokenCache,
-} from './bearer-token.js';
+import { createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { AuthError, CLOCK_TOLERANCE_S, cachingVerifier, clip, refusalOf, type TokenVerifier, unverifiedJwt } from './bearer-token.js';
 import { type AccessClaims, accessClaims } from './claims.js';
 import type { Jwks } from './fields.js';
 import type { Membership } from './membership.js';
@@ -115,70 +107,54 @@ export async function createDelegationSigner(
  */
 export function createDelegationVerifier(getMembership: () => Membership, selfAgency: string): TokenVerifier {
   const keySets = new WeakMap<Jwks, JWTVerifyGetKey>();
-  const cache = verifiedTokenCache();
   const audience = nodeUrn(selfAgency);
-  return {
-    async verify(authorization) {
-      // RFC 6750 §2.1: the scheme is part of the header; a bare token is refused, as for access tokens.
-      const token = requireBearerToken(authorization, 'delegated token');
-      const membership = getMembership();
-      const now = Math.floor(Date.now() / 1000);
-      const hit = cache.get(token, membership.version, now);
-      if (hit) return hit;
+  return cachingVerifier('delegated token', getMembership, async (token, membership, now) => {
+    const { claims: unverified } = unverifiedJwt(token, 'delegated token');
+    const issuing = agencyOfNodeUrn(unverified.iss);
+    const agency = issuing ? membership.agencies.find((a) => a.id === issuing) : undefined;
+    if (!agency)
+      throw new AuthError(
+        'unknown_issuer',
+        `the delegated token's issuer ${JSON.stringify(clip(unverified.iss ?? null))} is not a member's node`,
+      );
+    if (!agency.delegationKeys) throw new AuthError('unknown_key', `agency ${agency.id} lists no delegation keys in the membership`);
+    let keys = keySets.get(agency.delegationKeys);
+    if (!keys) {
+      keys = createLocalJWKSet(agency.delegationKeys);
+      keySets.set(agency.delegationKeys, keys);
+    }
 
-      let unverified: ReturnType<typeof decodeJwt>;
-      try {
-        unverified = decodeJwt(token);
-      } catch {
-        throw new AuthError('malformed', 'the delegated token is not a JWT');
-      }
-      const issuing = agencyOfNodeUrn(unverified.iss);
-      const agency = issuing ? membership.agencies.find((a) => a.id === issuing) : undefined;
-      if (!agency)
-        throw new AuthError(
-          'unknown_issuer',
-          `the delegated token's issuer ${JSON.stringify(clip(unverified.iss ?? null))} is not a member's node`,
-        );
-      if (!agency.delegationKeys) throw new AuthError('unknown_key', `agency ${agency.id} lists no delegation keys in the membership`);
-      let keys = keySets.get(agency.delegationKeys);
-      if (!keys) {
-        keys = createLocalJWKSet(agency.delegationKeys);
-        keySets.set(agency.delegationKeys, keys);
-      }
-
-      let payload: unknown;
-      try {
-        ({ payload } = await jwtVerify(token, keys, {
-          issuer: nodeUrn(agency.id),
-          audience,
-          typ: DELEGATION_TOKEN_TYPE,
-          algorithms: DELEGATION_ALGORITHMS,
-          clockTolerance: CLOCK_TOLERANCE_S,
-          requiredClaims: ['exp', 'iat', 'sub'],
-        }));
-      } catch (e) {
-        throw toAuthError(e, agency.id, audience);
-      }
-      const parsed = accessClaims.safeParse(payload);
-      if (!parsed.success)
-        throw new AuthError(
-          'invalid_claims',
-          `the delegated token's claims are incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-        );
-      const claims = parsed.data;
-      const lifetime = claims.exp - (claims.iat ?? Number.NaN);
-      if (!(lifetime <= DELEGATION_MAX_LIFETIME_S))
-        throw new AuthError(
-          'invalid_claims',
-          `a delegated token may live at most ${DELEGATION_MAX_LIFETIME_S} s (exp - iat); this one lives ${lifetime} s`,
-        );
-      if ((claims.iat ?? 0) > now + CLOCK_TOLERANCE_S) throw new AuthError('not_yet_valid', 'the delegated token is issued in the future');
-      if (claims.agency !== agency.id)
-        throw new AuthError('invalid_claims', `the node of agency ${agency.id} cannot speak for a user of agency ${claims.agency}`);
-      cache.set(token, claims, membership.version);
-      return claims;
-    },
-  };
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: nodeUrn(agency.id),
+        audience,
+        typ: DELEGATION_TOKEN_TYPE,
+        algorithms: DELEGATION_ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      }));
+    } catch (e) {
+      throw toAuthError(e, agency.id, audience);
+    }
+    const parsed = accessClaims.safeParse(payload);
+    if (!parsed.success)
+      throw new AuthError(
+        'invalid_claims',
+        `the delegated token's claims are incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
+    const claims = parsed.data;
+    const lifetime = claims.exp - (claims.iat ?? Number.NaN);
+    if (!(lifetime <= DELEGATION_MAX_LIFETIME_S))
+      throw new AuthError(
+        'invalid_claims',
+        `a delegated token may live at most ${DELEGATION_MAX_LIFETIME_S} s (exp - iat); this one lives ${lifetime} s`,
+      );
+    if ((claims.iat ?? 0) > now + CLOCK_TOLERANCE_S) throw new AuthError('not_yet_valid', 'the delegated token is issued in the future');
+    if (claims.agency !== agency.id)
+      throw new AuthError('invalid_claims', `the node of agency ${agency.id} cannot speak for a user of agency ${claims.agency}`);
+    return claims;
+  });
 }
 
 function toAuthError(e: unknown, agency: string, audience: string): AuthError {

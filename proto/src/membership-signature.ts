@@ -21,12 +21,12 @@ export type MembershipRefusal = (typeof MEMBERSHIP_REFUSALS)[number];
 /** A membership document that is not accepted, and why (`reason` for logs and tests, message for people). */
 export class MembershipError extends OperatorError {
   readonly code = 'MEMBERSHIP_REFUSED' as const;
+  override name = 'MembershipError';
   constructor(
     readonly reason: MembershipRefusal,
     message: string,
   ) {
     super(message);
-    this.name = 'MembershipError';
   }
 }
 

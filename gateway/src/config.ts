@@ -1,6 +1,6 @@
 // The gateway's configuration, from the environment (ARCHITECTURE.md lists every variable).
 import { readFileSync } from 'node:fs';
-import { CorridorError, DEFAULT_MAX_TOKEN_LIFETIME_S, defaultMembershipPollMs, type Jwks, parseTrustAnchor } from '@corridor/proto';
+import { DEFAULT_MAX_TOKEN_LIFETIME_S, defaultMembershipPollMs, type Jwks, OperatorError, parseTrustAnchor } from '@corridor/proto';
 
 export interface GatewayConfig {
   host: string;
@@ -15,9 +15,8 @@ export interface GatewayConfig {
   maxTokenLifetimeS: number;
 }
 
-export class ConfigError extends CorridorError {
+export class ConfigError extends OperatorError {
   readonly code = 'CONFIG_INVALID' as const;
-  override readonly toCaller = false;
   override name = 'ConfigError';
 }
 

@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import {
   ACCESS_TOKEN_TYPE,
   bearerToken,
-  CorridorError,
   JWT_TOKEN_TYPE,
   type Membership,
   nodeUrn,
+  OperatorError,
   TOKEN_EXCHANGE_GRANT,
   tokenExchangeUrl,
 } from '@corridor/proto';
@@ -38,10 +38,9 @@ export interface DelegatedTokensOptions {
   fetch?: typeof fetch;
 }
 
-export class TokenExchangeError extends CorridorError {
+// Its message can carry a node's address or transport error: the operator's to read, in the log.
+export class TokenExchangeError extends OperatorError {
   readonly code = 'TOKEN_EXCHANGE_FAILED' as const;
-  // Its message can carry a node's address or transport error: the operator's to read, in the log.
-  override readonly toCaller = false;
   override name = 'TokenExchangeError';
 }
 

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fanOut } from './fan-out.js';
 import type { NodeClient } from './node-clients.js';
-import { createNodeClients, gql } from './node-clients.js';
+import { gql } from './node-clients.js';
+import { standInNodeClients } from './testing/stand-in-nodes.js';
 
 // Stand-in nodes (allowed in a unit spec): one answers at once, one takes 2 s, one is not there.
 let fast: Server;
@@ -34,21 +35,7 @@ afterAll(() => {
 });
 
 function clients(): NodeClient[] {
-  const membership = {
-    network: { id: 'n', name: 'n' },
-    audience: 'corridor',
-    version: 1,
-    agencies: Object.entries(urls).map(([id, nodeUrl]) => ({
-      id,
-      name: id,
-      country: 'ITA' as const,
-      networks: [],
-      nodeUrl,
-      tokenIssuer: { issuer: id, jwks: { keys: [] } },
-      alertSigningKeys: { keys: [] },
-    })),
-  };
-  return [...createNodeClients(membership as never).values()];
+  return [...standInNodeClients(urls).values()];
 }
 
 describe('fan-out', () => {

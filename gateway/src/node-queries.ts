@@ -1,6 +1,8 @@
-// What the gateway asks each node, written against the node's printed schema
-// (services/schema.graphql): `pnpm --filter @corridor/gateway run codegen` types each document's
-// variables and answer from it (node-gql/), and node-documents.spec.ts validates them against it.
+// What the gateway asks nodes beyond forwarding a field as it is (fanned-out queries, answers it
+// reshapes), written against the node's printed schema (services/schema.graphql):
+// `pnpm --filter @corridor/gateway run codegen` types each document's variables and answer from it
+// (node-gql/), and node-documents.spec.ts validates them, and those written at the fields that
+// forward them (`fromOwnNode(graphql(…))`), against it.
 import type { AlertFields } from '@corridor/proto/graphql';
 import type { NodeAlertFieldsFragment } from './node-gql/graphql.js';
 import { graphql } from './node-gql/index.js';
@@ -22,36 +24,6 @@ graphql(`fragment NodeEntryFields on DirectoryEntry {
 
 export const DIRECTORY_QUERY = graphql(
   `query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }`,
-);
-
-export const OWN_DIRECTORY_QUERY = graphql(
-  `query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }`,
-);
-
-export const DIRECTORY_TO_VERIFY_QUERY = graphql(`query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }`);
-
-export const DIRECTORY_HISTORY_QUERY = graphql(
-  `query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }`,
-);
-
-export const CREATE_ENTRY_MUTATION = graphql(
-  `mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`,
-);
-
-export const UPDATE_ENTRY_MUTATION = graphql(
-  `mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
-);
-
-export const VERIFY_ENTRY_MUTATION = graphql(
-  `mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }`,
-);
-
-export const RETIRE_ENTRY_MUTATION = graphql(
-  `mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }`,
-);
-
-export const IMPORT_CSV_MUTATION = graphql(
-  `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }`,
 );
 
 /** Asked of the caller's own node only: the raw identifier goes nowhere else. */
@@ -93,22 +65,17 @@ export const FEED_SUBSCRIPTION = graphql(
   `subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }`,
 );
 
-export const MY_SUBSCRIPTION_QUERY = graphql(`query MySubscription { mySubscription }`);
-
 export const SUBSCRIBED_ALERTS_QUERY = graphql(
   `query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }`,
 );
-
-export const SET_SUBSCRIPTION_MUTATION = graphql(`mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }`);
-
-export const MARK_READ_MUTATION = graphql(`mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }`);
 
 /** The node API carries kind-specific fields as `details`; put them back where proto has them. */
 export function fromNodeAlert({ details, ...rest }: NodeAlertFieldsFragment): AlertFields {
   return rest.kind === 'route' ? { ...rest, routeDetails: details } : { ...rest, documentFraud: details };
 }
 
-// Consultations (issue 7): asked of the caller's own node only, which is party to them.
+// Consultations (issue 7) and statistics: asked of the caller's own node only. The documents stand
+// at their fields (schema/consultations.ts, schema/statistics.ts); the fragments they share, here.
 graphql(`fragment NodeRequestFields on Request {
   id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt
   sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }
@@ -120,40 +87,6 @@ graphql(`fragment NodeConsultationFields on Consultation {
   messages { id from author at body protection } requests { ...NodeRequestFields }
 }`);
 
-export const CONSULTATIONS_QUERY = graphql(`query Consultations { consultations { ...NodeConsultationFields } }`);
-export const CONSULTATION_QUERY = graphql(`query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }`);
-export const REQUESTS_QUERY = graphql(
-  `query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }`,
-);
-export const PROTECTION_NOTICES_QUERY = graphql(
-  `query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }`,
-);
-export const OPEN_CONSULTATION_MUTATION = graphql(
-  `mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }`,
-);
-export const CONSULTATION_MESSAGE_MUTATION = graphql(
-  `mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }`,
-);
-export const CREATE_REQUEST_MUTATION = graphql(
-  `mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }`,
-);
-export const REQUEST_STATUS_MUTATION = graphql(
-  `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
-);
-
-// Statistics for reporting: the caller's own node, which checks the administrator role and suppresses small counts.
 graphql(`fragment NodeStatisticsFigureFields on StatisticsFigure {
   by { direction kind region requestType status flag country month } count suppressed medianDays
 }`);
-
-export const STATISTICS_QUERY = graphql(`query Statistics($from: String, $to: String) {
-  statistics(from: $from, to: $to) {
-    format agency period { from to } generatedAt threshold notes
-    tables {
-      name dimensions
-      rows { ...NodeStatisticsFigureFields }
-      totals { ...NodeStatisticsFigureFields }
-    }
-  }
-}`);
-export const STATISTICS_CSV_QUERY = graphql(`query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }`);

@@ -1,14 +1,13 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
 import { createServer, type Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
-import { createMaskError, queryLimitPlugins } from '@corridor/proto/graphql';
+import { createMaskError, queryLimitPlugins, useBearerAuth } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';
-import { useAuth } from './plugins/use-auth.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
-import type { GatewayContext } from './schema/builder.js';
+import type { GatewayServices } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions {
@@ -22,7 +21,7 @@ export interface GatewayOptions {
 
 export function createGatewayServer(opts: GatewayOptions): Server {
   const delegatedTokens = createDelegatedTokens({ membership: opts.membership, timeoutMs: opts.deadlineMs });
-  const yoga = createYoga<object, GatewayContext>({
+  const yoga = createYoga<object, GatewayServices>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -31,21 +30,21 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     cors: { origin: '*', credentials: false, allowedHeaders: ['authorization', 'content-type', 'accept'] },
     // Refusals (auth, node answers, validation) go out with their code; a defect is logged and answered "Unexpected error.".
     maskedErrors: { maskError: createMaskError((msg, fields) => opts.log('error', msg, fields)) },
-    // claims and authorization are added by useAuth before any resolver runs.
-    context: () =>
-      ({
-        membership: opts.membership(),
-        nodes: opts.nodes,
-        deadlineMs: opts.deadlineMs,
-        delegatedTokens,
-        nodeErrors: [],
-      }) as unknown as GatewayContext,
+    // claims and authorization are added by useBearerAuth before any resolver runs.
+    context: () => ({
+      membership: opts.membership(),
+      nodes: opts.nodes,
+      deadlineMs: opts.deadlineMs,
+      delegatedTokens,
+      nodeErrors: [],
+    }),
     plugins: [
       // Public, before any token is asked for: where the console signs each agency's officers in.
       useSignInAgencies(opts.membership),
       // Refused before any node is asked.
       ...queryLimitPlugins(),
-      useAuth(
+      // The gateway checks the caller's token before fanning anything out; the nodes check it again.
+      useBearerAuth(
         createTokenVerifier(opts.membership, opts.maxTokenLifetimeS === undefined ? {} : { maxLifetimeS: opts.maxTokenLifetimeS }),
         (msg, fields) => opts.log('warn', msg, fields),
       ),

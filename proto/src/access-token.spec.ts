@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError, CLOCK_TOLERANCE_S, createTokenVerifier } from './access-token.js';
+import { createTokenVerifier } from './access-token.js';
+import { AuthError, CLOCK_TOLERANCE_S } from './bearer-token.js';
 import type { Membership } from './membership.js';
 
 let membership: Membership;

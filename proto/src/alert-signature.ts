@@ -3,14 +3,11 @@
 // agency's key. Receivers verify it against the keys the membership document lists for that
 // agency before they store anything, so a node that publishes in another agency's name, or a
 // message altered on the way, is caught whatever the bus allowed.
-import canonicalizeModule from 'canonicalize';
 import { CompactSign, compactVerify, createLocalJWKSet, importJWK, type JWK, errors as joseErrors } from 'jose';
 import type { Alert } from './alert.js';
+import { canonicalJson } from './canonical-json.js';
 import type { Membership } from './membership.js';
 import { base64urlEncode } from './pseudonym.js';
-
-// canonicalize (the RFC 8785 reference implementation) is CommonJS: its default import is the function.
-const canonicalize = canonicalizeModule as unknown as (value: unknown) => string;
 
 export const ALERT_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
 
@@ -21,7 +18,7 @@ export interface Signable {
 
 function signingInput(doc: Signable): Uint8Array {
   const { signature: _, ...unsigned } = doc;
-  return new TextEncoder().encode(canonicalize(unsigned));
+  return new TextEncoder().encode(canonicalJson(unsigned));
 }
 
 export interface AlertSigner {

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from './access-token.js';
+import { AuthError } from './bearer-token.js';
 import type { AccessClaims } from './claims.js';
 import {
   createDelegationSigner,

@@ -4,18 +4,8 @@
 // audience and lives at most five minutes, so a node that records it can replay it nowhere else,
 // and not for long. It is signed with a delegation key that the membership lists for the user's
 // agency: the gateway holds no such key and can mint nothing.
-import {
-  createLocalJWKSet,
-  decodeJwt,
-  decodeProtectedHeader,
-  importJWK,
-  type JWK,
-  type JWTVerifyGetKey,
-  errors as joseErrors,
-  jwtVerify,
-  SignJWT,
-} from 'jose';
-import { AuthError, bearerToken, CLOCK_TOLERANCE_S, type TokenVerifier } from './access-token.js';
+import { createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { AuthError, CLOCK_TOLERANCE_S, cachingVerifier, clip, refusalOf, type TokenVerifier, unverifiedJwt } from './bearer-token.js';
 import { type AccessClaims, accessClaims } from './claims.js';
 import type { Jwks } from './fields.js';
 import type { Membership } from './membership.js';
@@ -110,8 +100,6 @@ export async function createDelegationSigner(
   };
 }
 
-const CACHE_LIMIT = 10_000;
-
 /**
  * Verifies delegated tokens at the node of `selfAgency`: addressed to this node, signed by a key
  * the membership lists among the issuing agency's delegation keys, living at most five minutes,
@@ -119,97 +107,62 @@ const CACHE_LIMIT = 10_000;
  */
 export function createDelegationVerifier(getMembership: () => Membership, selfAgency: string): TokenVerifier {
   const keySets = new WeakMap<Jwks, JWTVerifyGetKey>();
-  const cache = new Map<string, { claims: AccessClaims; membershipVersion: number }>();
   const audience = nodeUrn(selfAgency);
-  return {
-    async verify(authorization) {
-      if (!authorization) throw new AuthError('missing', 'no access token: send Authorization: Bearer <token>');
-      // RFC 6750 §2.1: the scheme is part of the header; a bare token is refused, as for access tokens.
-      const token = bearerToken(authorization);
-      if (!token) throw new AuthError('malformed', 'send the delegated token as Authorization: Bearer <token>');
-      const membership = getMembership();
-      const now = Math.floor(Date.now() / 1000);
-      const hit = cache.get(token);
-      if (hit && hit.claims.exp > now - CLOCK_TOLERANCE_S && hit.membershipVersion === membership.version) return hit.claims;
+  return cachingVerifier('delegated token', getMembership, async (token, membership, now) => {
+    const { claims: unverified } = unverifiedJwt(token, 'delegated token');
+    const issuing = agencyOfNodeUrn(unverified.iss);
+    const agency = issuing ? membership.agencies.find((a) => a.id === issuing) : undefined;
+    if (!agency)
+      throw new AuthError(
+        'unknown_issuer',
+        `the delegated token's issuer ${JSON.stringify(clip(unverified.iss ?? null))} is not a member's node`,
+      );
+    if (!agency.delegationKeys) throw new AuthError('unknown_key', `agency ${agency.id} lists no delegation keys in the membership`);
+    let keys = keySets.get(agency.delegationKeys);
+    if (!keys) {
+      keys = createLocalJWKSet(agency.delegationKeys);
+      keySets.set(agency.delegationKeys, keys);
+    }
 
-      let unverified: ReturnType<typeof decodeJwt>;
-      try {
-        unverified = decodeJwt(token);
-      } catch {
-        throw new AuthError('malformed', 'the delegated token is not a JWT');
-      }
-      const issuing = agencyOfNodeUrn(unverified.iss);
-      const agency = issuing ? membership.agencies.find((a) => a.id === issuing) : undefined;
-      if (!agency)
-        throw new AuthError(
-          'unknown_issuer',
-          `the delegated token's issuer ${JSON.stringify(clip(unverified.iss ?? null))} is not a member's node`,
-        );
-      if (!agency.delegationKeys) throw new AuthError('unknown_key', `agency ${agency.id} lists no delegation keys in the membership`);
-      let keys = keySets.get(agency.delegationKeys);
-      if (!keys) {
-        keys = createLocalJWKSet(agency.delegationKeys);
-        keySets.set(agency.delegationKeys, keys);
-      }
-
-      let payload: unknown;
-      try {
-        ({ payload } = await jwtVerify(token, keys, {
-          issuer: nodeUrn(agency.id),
-          audience,
-          typ: DELEGATION_TOKEN_TYPE,
-          algorithms: DELEGATION_ALGORITHMS,
-          clockTolerance: CLOCK_TOLERANCE_S,
-          requiredClaims: ['exp', 'iat', 'sub'],
-        }));
-      } catch (e) {
-        throw toAuthError(e, agency.id, audience);
-      }
-      const parsed = accessClaims.safeParse(payload);
-      if (!parsed.success)
-        throw new AuthError(
-          'invalid_claims',
-          `the delegated token's claims are incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-        );
-      const claims = parsed.data;
-      const lifetime = claims.exp - (claims.iat ?? Number.NaN);
-      if (!(lifetime <= DELEGATION_MAX_LIFETIME_S))
-        throw new AuthError(
-          'invalid_claims',
-          `a delegated token may live at most ${DELEGATION_MAX_LIFETIME_S} s (exp - iat); this one lives ${lifetime} s`,
-        );
-      if ((claims.iat ?? 0) > now + CLOCK_TOLERANCE_S) throw new AuthError('not_yet_valid', 'the delegated token is issued in the future');
-      if (claims.agency !== agency.id)
-        throw new AuthError('invalid_claims', `the node of agency ${agency.id} cannot speak for a user of agency ${claims.agency}`);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(token, { claims, membershipVersion: membership.version });
-      return claims;
-    },
-  };
-}
-
-/** Attacker-chosen text goes into messages and logs only this long. */
-function clip(value: unknown): unknown {
-  return typeof value === 'string' && value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: nodeUrn(agency.id),
+        audience,
+        typ: DELEGATION_TOKEN_TYPE,
+        algorithms: DELEGATION_ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      }));
+    } catch (e) {
+      throw toAuthError(e, agency.id, audience);
+    }
+    const parsed = accessClaims.safeParse(payload);
+    if (!parsed.success)
+      throw new AuthError(
+        'invalid_claims',
+        `the delegated token's claims are incomplete: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
+    const claims = parsed.data;
+    const lifetime = claims.exp - (claims.iat ?? Number.NaN);
+    if (!(lifetime <= DELEGATION_MAX_LIFETIME_S))
+      throw new AuthError(
+        'invalid_claims',
+        `a delegated token may live at most ${DELEGATION_MAX_LIFETIME_S} s (exp - iat); this one lives ${lifetime} s`,
+      );
+    if ((claims.iat ?? 0) > now + CLOCK_TOLERANCE_S) throw new AuthError('not_yet_valid', 'the delegated token is issued in the future');
+    if (claims.agency !== agency.id)
+      throw new AuthError('invalid_claims', `the node of agency ${agency.id} cannot speak for a user of agency ${claims.agency}`);
+    return claims;
+  });
 }
 
 function toAuthError(e: unknown, agency: string, audience: string): AuthError {
-  if (e instanceof joseErrors.JWTExpired) return new AuthError('expired', 'the delegated token has expired');
-  if (e instanceof joseErrors.JWTClaimValidationFailed) {
-    if (e.claim === 'aud')
-      return new AuthError('wrong_audience', `the delegated token is addressed to another node (this node is ${audience})`);
-    if (e.claim === 'nbf') return new AuthError('not_yet_valid', 'the delegated token is not valid yet');
-    return new AuthError('invalid_claims', `the delegated token's ${e.claim} claim is not acceptable: ${e.reason}`);
-  }
-  if (e instanceof joseErrors.JWKSNoMatchingKey || e instanceof joseErrors.JWKSMultipleMatchingKeys)
-    return new AuthError('unknown_key', `the delegated token is signed with a key that agency ${agency} does not list as a delegation key`);
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed)
-    return new AuthError('bad_signature', 'the delegated token signature does not verify');
-  if (e instanceof joseErrors.JOSEAlgNotAllowed)
-    return new AuthError(
-      'algorithm_not_allowed',
-      `the delegated token uses an algorithm that is not allowed (use ${DELEGATION_ALGORITHMS.join(' or ')})`,
-    );
-  if (e instanceof joseErrors.JOSEError) return new AuthError('malformed', `the delegated token is not acceptable: ${e.message}`);
-  throw e;
+  return refusalOf(e, {
+    kind: 'delegated token',
+    expired: 'the delegated token has expired',
+    wrongAudience: `the delegated token is addressed to another node (this node is ${audience})`,
+    unknownKey: () => `the delegated token is signed with a key that agency ${agency} does not list as a delegation key`,
+    algorithms: DELEGATION_ALGORITHMS.join(' or '),
+  });
 }

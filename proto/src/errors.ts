@@ -38,6 +38,14 @@ export abstract class CorridorError extends Error {
   }
 }
 
+/**
+ * What is the operator's to fix (configuration, migrations, membership, keys, a node that cannot
+ * be reached): logged with its message, which may name files or addresses, and masked for the caller.
+ */
+export abstract class OperatorError extends CorridorError {
+  override readonly toCaller = false;
+}
+
 export class ValidationError extends CorridorError {
   readonly code = 'VALIDATION_FAILED' as const;
   constructor(

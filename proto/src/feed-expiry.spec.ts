@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError } from './access-token.js';
+import { AuthError } from './bearer-token.js';
 import { untilTokenExpiry } from './feed-expiry.js';
 
 async function* ticking(closed: { value: boolean }) {

@@ -1,7 +1,7 @@
 // A live feed is opened with an access token and must not outlive it (issue 4: the feed stops
 // when the token expires). Node and gateway both end their streams here, so the console is told
 // to sign in again instead of receiving alerts on a token that no longer holds.
-import { AuthError } from './access-token.js';
+import { AuthError } from './bearer-token.js';
 
 /** Yields from `source` until `expSeconds` (a JWT `exp`) passes, then closes it and throws AuthError('expired'). */
 export async function* untilTokenExpiry<T>(source: AsyncIterable<T>, expSeconds: number, now: () => number = Date.now): AsyncGenerator<T> {

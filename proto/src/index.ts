@@ -4,14 +4,7 @@
 // first imports it, and leaves it when the last one stops (public-face.spec.ts holds both).
 // Modules inside proto import each other by path; what only a sibling module or a spec needs is
 // exported from its module but not from here. Servers' GraphQL pieces are `@corridor/proto/graphql`.
-export {
-  AuthError,
-  type AuthFailure,
-  bearerToken,
-  createTokenVerifier,
-  DEFAULT_MAX_TOKEN_LIFETIME_S,
-  type TokenVerifier,
-} from './access-token.js';
+export { createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S } from './access-token.js';
 export {
   type Alert,
   type AlertInput,
@@ -25,6 +18,7 @@ export {
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
+export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
 export type { AccessClaims } from './claims.js';
 export {
   ALERT_KIND_LABELS,
@@ -132,7 +126,15 @@ export {
   reachability,
   searchWords,
 } from './directory-ranking.js';
-export { CorridorError, type FieldError, fieldErrorsOf, nulByteErrors, parseOrThrow, ValidationError } from './errors.js';
+export {
+  CorridorError,
+  type FieldError,
+  fieldErrorsOf,
+  nulByteErrors,
+  OperatorError,
+  parseOrThrow,
+  ValidationError,
+} from './errors.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
 export { hitCheckRequest } from './hit-check.js';
@@ -161,10 +163,12 @@ export {
   releasePolicy,
 } from './release-policy.js';
 export { matchesSubscription, type RouteSubscription, routeSubscription } from './route-subscription.js';
+export { type SignInAgencies, type SignInAgency, signInAgencies } from './sign-in-agencies.js';
 export {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   type RawStatistics,
   STATISTICS_DIMENSION_LABELS,
+  STATISTICS_PERIOD_WORDS,
   STATISTICS_TABLE_LABELS,
   type StatisticsDimension,
   type StatisticsFigure,

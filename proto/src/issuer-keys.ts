@@ -4,7 +4,7 @@
 // so a flood of tokens naming made-up key ids costs the provider at most one fetch per interval.
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors } from 'jose';
 import { z } from 'zod';
-import { CorridorError } from './errors.js';
+import { OperatorError } from './errors.js';
 import { jwksUri as jwksAddress, type MemberAgency, type Membership, type tokenSigningJwks } from './membership.js';
 
 export interface JwksFetchOptions {
@@ -24,9 +24,8 @@ export interface JwksFetchOptions {
 export const JWKS_FETCH_DEFAULTS: JwksFetchOptions = { refetchCooldownMs: 1000, cacheMaxAgeMs: 10 * 60_000, timeoutMs: 3000 };
 
 /** Thrown by a key lookup that could not reach the issuer's keys (not the token's fault). */
-export class KeysUnavailable extends CorridorError {
+export class KeysUnavailable extends OperatorError {
   readonly code = 'KEYS_UNAVAILABLE' as const;
-  override readonly toCaller = false;
   override name = 'KeysUnavailable';
 }
 

@@ -3,16 +3,13 @@
 // (RFC 7515, appendix F) over the RFC 8785 canonical JSON of `membership`. Nodes and gateways hold
 // the secretariat's public keys (the trust anchor) and believe nothing the keys did not sign:
 // whoever can write the file or answer at its address still cannot add an agency or a key.
-import canonicalizeModule from 'canonicalize';
 import { CompactSign, compactVerify, createLocalJWKSet, importJWK, type JWK, errors as joseErrors } from 'jose';
 import { z } from 'zod';
-import { CorridorError, fieldErrorsOf } from './errors.js';
+import { canonicalJson } from './canonical-json.js';
+import { fieldErrorsOf, OperatorError } from './errors.js';
 import { type Jwks, jwks } from './fields.js';
 import { type Membership, membership as membershipSchema } from './membership.js';
 import { base64urlEncode } from './pseudonym.js';
-
-// canonicalize (the RFC 8785 reference implementation) is CommonJS: its default import is the function.
-const canonicalize = canonicalizeModule as unknown as (value: unknown) => string;
 
 const MEMBERSHIP_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
 /** The JWS `typ`: a secretariat signature over something else cannot pass for a membership. */
@@ -22,15 +19,14 @@ const MEMBERSHIP_REFUSALS = ['unreadable', 'not_json', 'not_signed', 'bad_signat
 export type MembershipRefusal = (typeof MEMBERSHIP_REFUSALS)[number];
 
 /** A membership document that is not accepted, and why (`reason` for logs and tests, message for people). */
-export class MembershipError extends CorridorError {
+export class MembershipError extends OperatorError {
   readonly code = 'MEMBERSHIP_REFUSED' as const;
-  override readonly toCaller = false;
+  override name = 'MembershipError';
   constructor(
     readonly reason: MembershipRefusal,
     message: string,
   ) {
     super(message);
-    this.name = 'MembershipError';
   }
 }
 
@@ -39,7 +35,7 @@ export const signedMembership = z.strictObject({ membership: z.record(z.string()
 type SignedMembership = { membership: Membership; signature: string };
 
 function signingInput(document: unknown): Uint8Array {
-  return new TextEncoder().encode(canonicalize(document));
+  return new TextEncoder().encode(canonicalJson(document));
 }
 
 /** Signs a membership document with the secretariat's private JWK (it must carry `kid`). */

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError, createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S } from './access-token.js';
+import { createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S } from './access-token.js';
+import { AuthError } from './bearer-token.js';
 import type { MemberAgency, Membership } from './membership.js';
 import { membership as membershipSchema } from './membership.js';
 

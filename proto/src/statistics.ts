@@ -47,6 +47,12 @@ export const statisticsPeriod = z
   .strictObject({ from: statisticsMonth.optional(), to: statisticsMonth.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'must not be before from' });
 
+/** What each end of the period means, in the words the node's and the gateway's APIs give for it. */
+export const STATISTICS_PERIOD_WORDS = {
+  from: 'First month reported, `YYYY-MM` (UTC); from the beginning when absent.',
+  to: 'Last month reported, included, `YYYY-MM` (UTC); up to now when absent.',
+} as const;
+
 const STATISTICS_TABLES = ['alerts', 'requests', 'time_to_answer', 'protection_notices'] as const;
 type StatisticsTableName = (typeof STATISTICS_TABLES)[number];
 

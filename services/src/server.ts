@@ -1,8 +1,7 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
 import { createServer, type Server } from 'node:http';
-import { createMaskError, queryLimitPlugins } from '@corridor/proto/graphql';
+import { createMaskError, queryLimitPlugins, useBearerAuth } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
-import { useAuth } from './auth/use-auth.js';
 import { useTokenExchange } from './auth/use-token-exchange.js';
 import type { NodeServices } from './node-services.js';
 import { useHealth } from './plugins/use-health.js';
@@ -19,14 +18,15 @@ export function createNodeServer(services: NodeServices): Server {
     logging: false,
     // Refusals go out with their code; a defect is logged and answered "Unexpected error.".
     maskedErrors: { maskError: createMaskError((msg, fields) => services.log.error(msg, fields)) },
-    // claims are added by useAuth before any resolver runs.
+    // claims are added by useBearerAuth before any resolver runs.
     context: () => ({ services }) as NodeContext,
     plugins: [
       ...queryLimitPlugins(),
       useHealth(() => services),
-      // Answered before useAuth: the exchange carries the user's token in its form, not a header.
+      // Answered before useBearerAuth: the exchange carries the user's token in its form, not a header.
       useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),
-      useAuth(services.verifier, services.log),
+      // The node takes no one's word for who asks: it verifies the token itself.
+      useBearerAuth(services.verifier, (msg, fields) => services.log.warn(msg, fields)),
       useNoNul(),
     ],
   });

@@ -2,20 +2,10 @@
 // through oidc-client-ts, against the issuer and public client id the membership lists for the
 // agency (the gateway's GET /agencies). Tokens stay in this tab's sessionStorage; a token that
 // is about to expire is renewed with the refresh token, silently.
+import type { SignInAgencies, SignInAgency } from '@corridor/proto';
 import { type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 
-export interface SignInAgency {
-  id: string;
-  name: string;
-  country: string;
-  issuer: string;
-  clientId: string;
-}
-
-export interface SignInAgencies {
-  audience: string;
-  agencies: SignInAgency[];
-}
+export type { SignInAgencies } from '@corridor/proto';
 
 /** Where the gateway serves the list: next to its GraphQL endpoint. */
 export async function listSignInAgencies(gatewayUrl: string): Promise<SignInAgencies> {

@@ -17,14 +17,6 @@ type Documents = {
     "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": typeof types.NodeAlertFieldsFragmentDoc,
     "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": typeof types.NodeEntryFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": typeof types.DirectoryDocument,
-    "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": typeof types.OwnDirectoryDocument,
-    "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": typeof types.DirectoryToVerifyDocument,
-    "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": typeof types.DirectoryEntryHistoryDocument,
-    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": typeof types.CreateDirectoryEntryDocument,
-    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
-    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
-    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
     "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": typeof types.IdentifierPseudonymsDocument,
     "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": typeof types.HitCheckDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": typeof types.AlertsDocument,
@@ -35,12 +27,10 @@ type Documents = {
     "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": typeof types.AmendDocument,
     "mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }": typeof types.WithdrawDocument,
     "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": typeof types.FeedDocument,
-    "query MySubscription { mySubscription }": typeof types.MySubscriptionDocument,
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": typeof types.SubscribedAlertsDocument,
-    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": typeof types.SetSubscriptionDocument,
-    "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkReadDocument,
     "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": typeof types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": typeof types.NodeConsultationFieldsFragmentDoc,
+    "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": typeof types.NodeStatisticsFigureFieldsFragmentDoc,
     "query Consultations { consultations { ...NodeConsultationFields } }": typeof types.ConsultationsDocument,
     "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": typeof types.ConsultationDocument,
     "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": typeof types.RequestsDocument,
@@ -49,22 +39,24 @@ type Documents = {
     "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }": typeof types.AddConsultationMessageDocument,
     "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }": typeof types.CreateRequestDocument,
     "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": typeof types.SetRequestStatusDocument,
-    "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": typeof types.NodeStatisticsFigureFieldsFragmentDoc,
-    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": typeof types.StatisticsDocument,
+    "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": typeof types.OwnDirectoryDocument,
+    "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": typeof types.DirectoryToVerifyDocument,
+    "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": typeof types.DirectoryEntryHistoryDocument,
+    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": typeof types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
+    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
+    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "query MySubscription { mySubscription }": typeof types.MySubscriptionDocument,
+    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": typeof types.SetSubscriptionDocument,
+    "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkReadDocument,
+    "query Statistics($from: String, $to: String) {\n          statistics(from: $from, to: $to) {\n            format agency period { from to } generatedAt threshold notes\n            tables { name dimensions rows { ...NodeStatisticsFigureFields } totals { ...NodeStatisticsFigureFields } }\n          }\n        }": typeof types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": typeof types.StatisticsCsvDocument,
 };
 const documents: Documents = {
     "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": types.NodeAlertFieldsFragmentDoc,
     "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": types.NodeEntryFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": types.DirectoryDocument,
-    "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": types.OwnDirectoryDocument,
-    "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": types.DirectoryToVerifyDocument,
-    "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": types.DirectoryEntryHistoryDocument,
-    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": types.CreateDirectoryEntryDocument,
-    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
-    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
-    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
     "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": types.IdentifierPseudonymsDocument,
     "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": types.HitCheckDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": types.AlertsDocument,
@@ -75,12 +67,10 @@ const documents: Documents = {
     "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": types.AmendDocument,
     "mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }": types.WithdrawDocument,
     "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": types.FeedDocument,
-    "query MySubscription { mySubscription }": types.MySubscriptionDocument,
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": types.SubscribedAlertsDocument,
-    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": types.SetSubscriptionDocument,
-    "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkReadDocument,
     "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": types.NodeConsultationFieldsFragmentDoc,
+    "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": types.NodeStatisticsFigureFieldsFragmentDoc,
     "query Consultations { consultations { ...NodeConsultationFields } }": types.ConsultationsDocument,
     "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": types.ConsultationDocument,
     "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": types.RequestsDocument,
@@ -89,8 +79,18 @@ const documents: Documents = {
     "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }": types.AddConsultationMessageDocument,
     "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }": types.CreateRequestDocument,
     "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": types.SetRequestStatusDocument,
-    "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": types.NodeStatisticsFigureFieldsFragmentDoc,
-    "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}": types.StatisticsDocument,
+    "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": types.OwnDirectoryDocument,
+    "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": types.DirectoryToVerifyDocument,
+    "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": types.DirectoryEntryHistoryDocument,
+    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
+    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
+    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "query MySubscription { mySubscription }": types.MySubscriptionDocument,
+    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": types.SetSubscriptionDocument,
+    "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkReadDocument,
+    "query Statistics($from: String, $to: String) {\n          statistics(from: $from, to: $to) {\n            format agency period { from to } generatedAt threshold notes\n            tables { name dimensions rows { ...NodeStatisticsFigureFields } totals { ...NodeStatisticsFigureFields } }\n          }\n        }": types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": types.StatisticsCsvDocument,
 };
 
@@ -120,38 +120,6 @@ export function graphql(source: "fragment NodeEntryFields on DirectoryEntry {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }"): (typeof documents)["query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"): (typeof documents)["query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }"): (typeof documents)["query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }"): (typeof documents)["query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }"): (typeof documents)["mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"): (typeof documents)["mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -195,19 +163,7 @@ export function graphql(source: "subscription Feed($subscribed: Boolean!) { aler
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MySubscription { mySubscription }"): (typeof documents)["query MySubscription { mySubscription }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }"): (typeof documents)["query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"): (typeof documents)["mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"): (typeof documents)["mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,6 +172,10 @@ export function graphql(source: "fragment NodeRequestFields on Request {\n  id c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}"): (typeof documents)["fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"): (typeof documents)["fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -251,11 +211,51 @@ export function graphql(source: "mutation SetRequestStatus($requestId: ID!, $inp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"): (typeof documents)["fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"];
+export function graphql(source: "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"): (typeof documents)["query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"): (typeof documents)["query Statistics($from: String, $to: String) {\n  statistics(from: $from, to: $to) {\n    format agency period { from to } generatedAt threshold notes\n    tables {\n      name dimensions\n      rows { ...NodeStatisticsFigureFields }\n      totals { ...NodeStatisticsFigureFields }\n    }\n  }\n}"];
+export function graphql(source: "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }"): (typeof documents)["query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }"): (typeof documents)["query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }"): (typeof documents)["mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"): (typeof documents)["mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MySubscription { mySubscription }"): (typeof documents)["query MySubscription { mySubscription }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"): (typeof documents)["mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"): (typeof documents)["mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Statistics($from: String, $to: String) {\n          statistics(from: $from, to: $to) {\n            format agency period { from to } generatedAt threshold notes\n            tables { name dimensions rows { ...NodeStatisticsFigureFields } totals { ...NodeStatisticsFigureFields } }\n          }\n        }"): (typeof documents)["query Statistics($from: String, $to: String) {\n          statistics(from: $from, to: $to) {\n            format agency period { from to } generatedAt threshold notes\n            tables { name dimensions rows { ...NodeStatisticsFigureFields } totals { ...NodeStatisticsFigureFields } }\n          }\n        }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,16 +1,14 @@
 // The gateway's one Pothos builder.
 
 import type { AccessClaims, Membership } from '@corridor/proto';
-import { type ContractBuilder, defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import type { GraphQLError } from 'graphql';
 import type { DelegatedTokens } from '../delegated-tokens.js';
 import type { NodeClient } from '../node-clients.js';
 
-export interface GatewayContext {
-  request: Request;
-  claims: AccessClaims;
-  authorization: string;
+/** What the server gives every request; who calls is added by useBearerAuth (GatewayContext). */
+export interface GatewayServices {
   membership: Membership;
   nodes: Map<string, NodeClient>;
   deadlineMs: number;
@@ -20,40 +18,21 @@ export interface GatewayContext {
   nodeErrors: GraphQLError[];
 }
 
+export interface GatewayContext extends GatewayServices {
+  request: Request;
+  claims: AccessClaims;
+  authorization: string;
+}
+
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
 }>({ defaultFieldNullability: false });
 
-// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto.
-export const {
-  AlertRef,
-  AuditEntryRef,
-  AuditVerificationRef,
-  ConsultationRef,
-  DirectoryChangeRef,
-  DirectoryEntryRef,
-  DirectoryFilterInput,
-  DirectoryImportRef,
-  DirectoryPageRef,
-  HitAnswerRef,
-  ProtectionNoticeRef,
-  PseudonymRef,
-  RequestEntryRef,
-  StatisticsReportRef,
-  SubscribedAlertRef,
-} = defineContractTypes(builder as unknown as ContractBuilder);
+// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto;
+// fields name them as `contract.AlertRef`, so no list of them is kept here.
+export const contract = defineContractTypes(builder);
 
 // The contract's input types, derived from its zod schemas (proto contract-inputs.ts).
-export const {
-  AlertInput,
-  ConsultationMessageInput,
-  DirectoryEntryInput,
-  IdentifierInput,
-  OpenConsultationInput,
-  PseudonymInput,
-  RequestInput,
-  RequestStatusInput,
-  RouteSubscriptionInput,
-} = defineContractInputs(builder);
+export const inputs = defineContractInputs(builder);

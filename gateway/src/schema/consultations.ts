@@ -1,76 +1,82 @@
 // Consultations and tracked requests (issue 7) live at the two agencies' nodes: the gateway asks
 // and writes at the caller's own node only, which checks the token again and talks to the other
-// party over the bus.
-import {
-  CONSULTATION_MESSAGE_MUTATION,
-  CONSULTATION_QUERY,
-  CONSULTATIONS_QUERY,
-  CREATE_REQUEST_MUTATION,
-  OPEN_CONSULTATION_MUTATION,
-  PROTECTION_NOTICES_QUERY,
-  REQUEST_STATUS_MUTATION,
-  REQUESTS_QUERY,
-} from '../node-queries.js';
-import {
-  builder,
-  ConsultationMessageInput,
-  ConsultationRef,
-  OpenConsultationInput,
-  ProtectionNoticeRef,
-  RequestEntryRef,
-  RequestInput,
-  RequestStatusInput,
-} from './builder.js';
+// party over the bus. The fragments the documents spread are in node-queries.ts.
+import { graphql } from '../node-gql/index.js';
+import { builder, contract, inputs } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 
 builder.queryFields((t) => ({
   consultations: t.field({
-    type: [ConsultationRef],
+    type: [contract.ConsultationRef],
     description: 'Consultations the caller’s agency is party to (proto ConsultationState), most recently active first.',
-    resolve: fromOwnNode(CONSULTATIONS_QUERY),
+    resolve: fromOwnNode(graphql(`query Consultations { consultations { ...NodeConsultationFields } }`)),
   }),
   consultation: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(CONSULTATION_QUERY),
+    resolve: fromOwnNode(graphql(`query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }`)),
   }),
   requests: t.field({
-    type: [RequestEntryRef],
+    type: [contract.RequestEntryRef],
     description: 'Requests the caller’s agency sent and received; overdue ones first.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: fromOwnNode(REQUESTS_QUERY),
+    resolve: fromOwnNode(
+      graphql(
+        `query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }`,
+      ),
+    ),
   }),
   protectionNotices: t.field({
-    type: [ProtectionNoticeRef],
+    type: [contract.ProtectionNoticeRef],
     description: 'Protection notices held at the caller’s node, newest first.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
-    resolve: fromOwnNode(PROTECTION_NOTICES_QUERY),
+    resolve: fromOwnNode(
+      graphql(
+        `query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }`,
+      ),
+    ),
   }),
 }));
 
 builder.mutationFields((t) => ({
   openConsultation: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     description: 'Opens a consultation with another agency (proto openConsultationInput).',
-    args: { input: t.arg({ type: OpenConsultationInput, required: true }) },
-    resolve: fromOwnNode(OPEN_CONSULTATION_MUTATION),
+    args: { input: t.arg({ type: inputs.OpenConsultationInput, required: true }) },
+    resolve: fromOwnNode(
+      graphql(
+        `mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }`,
+      ),
+    ),
   }),
   addConsultationMessage: t.field({
-    type: ConsultationRef,
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ConsultationMessageInput, required: true }) },
-    resolve: fromOwnNode(CONSULTATION_MESSAGE_MUTATION),
+    type: contract.ConsultationRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: inputs.ConsultationMessageInput, required: true }) },
+    resolve: fromOwnNode(
+      graphql(
+        `mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }`,
+      ),
+    ),
   }),
   createRequest: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     description: 'Turns a consultation into a tracked request (proto requestInput).',
-    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: RequestInput, required: true }) },
-    resolve: fromOwnNode(CREATE_REQUEST_MUTATION),
+    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestInput, required: true }) },
+    resolve: fromOwnNode(
+      graphql(
+        `mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }`,
+      ),
+    ),
   }),
   setRequestStatus: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     description: 'Moves a request on, as the caller’s side may.',
-    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: RequestStatusInput, required: true }) },
-    resolve: fromOwnNode(REQUEST_STATUS_MUTATION),
+    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestStatusInput, required: true }) },
+    resolve: fromOwnNode(
+      graphql(
+        `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
+      ),
+    ),
   }),
 }));

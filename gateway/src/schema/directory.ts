@@ -5,18 +5,9 @@ import { directoryFilter, parseOrThrow } from '@corridor/proto';
 import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
-import {
-  CREATE_ENTRY_MUTATION,
-  DIRECTORY_HISTORY_QUERY,
-  DIRECTORY_QUERY,
-  DIRECTORY_TO_VERIFY_QUERY,
-  IMPORT_CSV_MUTATION,
-  OWN_DIRECTORY_QUERY,
-  RETIRE_ENTRY_MUTATION,
-  UPDATE_ENTRY_MUTATION,
-  VERIFY_ENTRY_MUTATION,
-} from '../node-queries.js';
-import { builder, DirectoryChangeRef, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
+import { graphql } from '../node-gql/index.js';
+import { DIRECTORY_QUERY } from '../node-queries.js';
+import { builder, contract } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
@@ -26,7 +17,7 @@ const DirectoryResult = builder
   .objectRef<{ entries: DirectoryEntryFields[]; total: number; sources: SourceStatus[] }>('DirectoryResult')
   .implement({
     fields: (t) => ({
-      entries: t.field({ type: [DirectoryEntryRef], resolve: (r) => r.entries, description: 'The best ranked first.' }),
+      entries: t.field({ type: [contract.DirectoryEntryRef], resolve: (r) => r.entries, description: 'The best ranked first.' }),
       total: t.exposeInt('total', { description: 'How many entries matched at the agencies that answered.' }),
       sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
     }),
@@ -37,7 +28,7 @@ builder.queryFields((t) => ({
     type: DirectoryResult,
     description:
       'Entries of every agency matching the filter, as each agency’s policy lets the caller see them: reachable now first, then those speaking `speaks`, then the most recently verified.',
-    args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
+    args: { filter: t.arg({ type: contract.DirectoryFilterInput, required: false }) },
     resolve: async (_r, args, ctx) => {
       // Checked here too, so a bad filter is one clear error instead of one per node.
       const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
@@ -61,53 +52,67 @@ builder.queryFields((t) => ({
     },
   }),
   ownDirectory: t.field({
-    type: [DirectoryEntryRef],
+    type: [contract.DirectoryEntryRef],
     description: "Every entry of the caller's agency, at its own node; retired ones too when asked.",
     args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: fromOwnNode(OWN_DIRECTORY_QUERY),
+    resolve: fromOwnNode(
+      graphql(`query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }`),
+    ),
   }),
   directoryToVerify: t.field({
-    type: [DirectoryEntryRef],
+    type: [contract.DirectoryEntryRef],
     description: "Entries of the caller's agency that are stale or about to be, the longest unconfirmed first (administrators).",
-    resolve: fromOwnNode(DIRECTORY_TO_VERIFY_QUERY),
+    resolve: fromOwnNode(graphql(`query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }`)),
   }),
   directoryEntryHistory: t.field({
-    type: [DirectoryChangeRef],
+    type: [contract.DirectoryChangeRef],
     description: "Who changed an entry of the caller's agency, when and how (administrators).",
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(DIRECTORY_HISTORY_QUERY),
+    resolve: fromOwnNode(
+      graphql(`query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }`),
+    ),
   }),
 }));
 
 builder.mutationFields((t) => ({
   createDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
+    type: contract.DirectoryEntryRef,
     description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
     args: { entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: fromOwnNode(CREATE_ENTRY_MUTATION),
+    resolve: fromOwnNode(
+      graphql(`mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`),
+    ),
   }),
   updateDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
+    type: contract.DirectoryEntryRef,
     description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
     args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: fromOwnNode(UPDATE_ENTRY_MUTATION),
+    resolve: fromOwnNode(
+      graphql(
+        `mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
+      ),
+    ),
   }),
   verifyDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
+    type: contract.DirectoryEntryRef,
     description: 'Records that the caller confirmed the entry as it stands, today (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(VERIFY_ENTRY_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }`)),
   }),
   retireDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
+    type: contract.DirectoryEntryRef,
     description: 'Takes an entry of the caller’s agency out of every search (administrators).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(RETIRE_ENTRY_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }`)),
   }),
   importDirectoryCsv: t.field({
-    type: DirectoryImportRef,
+    type: contract.DirectoryImportRef,
     description: 'Imports entries from CSV at the caller’s own node: all rows are applied, or none (administrators).',
     args: { csv: t.arg.string({ required: true }) },
-    resolve: fromOwnNode(IMPORT_CSV_MUTATION),
+    resolve: fromOwnNode(
+      graphql(
+        `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }`,
+      ),
+    ),
   }),
 }));

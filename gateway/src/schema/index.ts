@@ -6,6 +6,7 @@ import type { AlertFields, HitAnswerView } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts } from '../merge.js';
+import { graphql } from '../node-gql/index.js';
 import {
   ALERTS_QUERY,
   AMEND_MUTATION,
@@ -15,34 +16,23 @@ import {
   fromNodeAlert,
   HIT_CHECK_QUERY,
   IDENTIFIER_PSEUDONYMS_QUERY,
-  MARK_READ_MUTATION,
-  MY_SUBSCRIPTION_QUERY,
   PUBLISH_MUTATION,
-  SET_SUBSCRIPTION_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
   VERIFY_AUDIT_QUERY,
   WITHDRAW_MUTATION,
 } from '../node-queries.js';
-import {
-  AlertRef,
-  AuditEntryRef,
-  AuditVerificationRef,
-  builder,
-  type GatewayContext,
-  HitAnswerRef,
-  SubscribedAlertRef,
-} from './builder.js';
+import { builder, contract, type GatewayContext } from './builder.js';
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
-import { forwardToOwnNode, fromOwnNode } from './own-node.js';
+import { forwardToOwnNode, fromOwnNode, ownNode } from './own-node.js';
 import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
 const AlertResult = builder
   .objectRef<{ alerts: AlertFields[]; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
   .implement({
     fields: (t) => ({
-      alerts: t.field({ type: [AlertRef], resolve: (r) => r.alerts }),
+      alerts: t.field({ type: [contract.AlertRef], resolve: (r) => r.alerts }),
       sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
       nextCursor: t.exposeString('nextCursor', {
         nullable: true,
@@ -131,13 +121,13 @@ builder.queryType({
 builder.mutationType({
   fields: (t) => ({
     publishAlert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
       args: { input: t.arg({ type: 'JSONObject', required: true }) },
       resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input })),
     }),
     amendAlert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "Issues a new revision of one of the caller's agency's alerts, at its own node.",
       args: {
         id: t.arg.id({ required: true }),
@@ -151,7 +141,7 @@ builder.mutationType({
         fromNodeAlert(await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null })),
     }),
     withdrawAlert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "Withdraws one of the caller's agency's alerts, at its own node.",
       args: {
         id: t.arg.id({ required: true }),
@@ -171,10 +161,10 @@ builder.queryFields((t) => ({
     type: 'JSONObject',
     nullable: true,
     description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
-    resolve: fromOwnNode(MY_SUBSCRIPTION_QUERY),
+    resolve: fromOwnNode(graphql(`query MySubscription { mySubscription }`)),
   }),
   subscribedAlerts: t.field({
-    type: [SubscribedAlertRef],
+    type: [contract.SubscribedAlertRef],
     description: "Alerts at the caller's node matching their subscription, newest first, read or unread.",
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     resolve: async (_r, args, ctx) => {
@@ -188,7 +178,7 @@ const HitCheckResult = builder.objectRef<{ hit: boolean; answers: HitAnswerView[
   description: 'Every agency’s answer to a hit / no-hit check, and which agencies answered.',
   fields: (t) => ({
     hit: t.exposeBoolean('hit', { description: 'True when at least one agency answered hit.' }),
-    answers: t.field({ type: [HitAnswerRef], resolve: (r) => r.answers }),
+    answers: t.field({ type: [contract.HitAnswerRef], resolve: (r) => r.answers }),
     sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
   }),
 });
@@ -211,7 +201,7 @@ builder.queryFields((t) => ({
 
 builder.queryFields((t) => ({
   auditLog: t.field({
-    type: [AuditEntryRef],
+    type: [contract.AuditEntryRef],
     description: "Releases of the caller's agency's data to other agencies, newest first, from its own node (administrators).",
     args: {
       limit: t.arg.int({ defaultValue: 100, required: true }),
@@ -222,7 +212,7 @@ builder.queryFields((t) => ({
       forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }),
   }),
   verifyAuditLog: t.field({
-    type: AuditVerificationRef,
+    type: contract.AuditVerificationRef,
     description:
       "Verifies the caller's agency's release audit (administrators): every partner node is asked for the signed heads of that chain it holds, and the agency's own node recomputes the chain and compares them with it. Partners that did not answer are named.",
     resolve: async (_r, _a, ctx) => {
@@ -252,19 +242,19 @@ builder.mutationFields((t) => ({
     type: 'JSONObject',
     description: "Replaces the caller's route subscription at their own node.",
     args: { filter: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: fromOwnNode(SET_SUBSCRIPTION_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }`)),
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: fromOwnNode(MARK_READ_MUTATION),
+    resolve: fromOwnNode(graphql(`mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }`)),
   }),
 }));
 
 builder.subscriptionType({
   fields: (t) => ({
     alertFeed: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: "New alerts the caller may see, as stored at the caller's own agency node.",
       args: {
         subscribed: t.arg.boolean({
@@ -281,8 +271,7 @@ builder.subscriptionType({
 });
 
 async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
-  const node = ctx.nodes.get(ctx.claims.agency);
-  if (!node) throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, { extensions: { code: 'NODE_UNAVAILABLE' } });
+  const node = ownNode(ctx);
   const upstream = new AbortController();
   try {
     const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);

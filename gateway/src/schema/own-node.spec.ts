@@ -1,7 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeClients, gql } from '../node-clients.js';
-import { OWN_DIRECTORY_QUERY, PUBLISH_MUTATION } from '../node-queries.js';
+import { gql } from '../node-clients.js';
+import { OwnDirectoryDocument } from '../node-gql/graphql.js';
+import { PUBLISH_MUTATION } from '../node-queries.js';
+import { standInNodeClients } from '../testing/stand-in-nodes.js';
 import { forwardToOwnNode, fromOwnNode, type OwnNodeCaller, rootField } from './own-node.js';
 
 // Stand-in nodes (allowed in a unit spec) that record what they were asked and answer as told.
@@ -39,21 +41,7 @@ afterAll(() => {
 });
 
 function italianOfficer(): OwnNodeCaller {
-  const membership = {
-    network: { id: 'n', name: 'n' },
-    audience: 'corridor',
-    version: 1,
-    agencies: Object.entries(urls).map(([id, nodeUrl]) => ({
-      id,
-      name: id,
-      country: 'ITA' as const,
-      networks: [],
-      nodeUrl,
-      tokenIssuer: { issuer: id, jwks: { keys: [] } },
-      alertSigningKeys: { keys: [] },
-    })),
-  };
-  return { nodes: createNodeClients(membership as never), authorization: 'Bearer officer-token', claims: { agency: 'it-polfr' } };
+  return { nodes: standInNodeClients(urls), authorization: 'Bearer officer-token', claims: { agency: 'it-polfr' } };
 }
 
 describe("a field answered by the caller's own node", () => {
@@ -61,7 +49,7 @@ describe("a field answered by the caller's own node", () => {
     asked['it-polfr'] = [];
     asked['ne-ppn'] = [];
     answer = { data: { ownDirectory: [] } };
-    const resolve = fromOwnNode(OWN_DIRECTORY_QUERY);
+    const resolve = fromOwnNode(OwnDirectoryDocument);
     await expect(resolve(null, { includeRetired: true }, italianOfficer())).resolves.toEqual([]);
     expect(asked['ne-ppn']).toEqual([]);
     expect(asked['it-polfr']).toHaveLength(1);
@@ -81,17 +69,17 @@ describe("a field answered by the caller's own node", () => {
 
   it('is NODE_UNAVAILABLE when the node answers without the field, or the caller’s agency has no node', async () => {
     answer = { data: {} };
-    await expect(forwardToOwnNode(italianOfficer(), OWN_DIRECTORY_QUERY, { includeRetired: false })).rejects.toMatchObject({
+    await expect(forwardToOwnNode(italianOfficer(), OwnDirectoryDocument, { includeRetired: false })).rejects.toMatchObject({
       extensions: { code: 'NODE_UNAVAILABLE', agency: 'it-polfr' },
     });
     const stranger = { ...italianOfficer(), claims: { agency: 'xx-none' } };
-    await expect(forwardToOwnNode(stranger, OWN_DIRECTORY_QUERY, { includeRetired: false })).rejects.toMatchObject({
+    await expect(forwardToOwnNode(stranger, OwnDirectoryDocument, { includeRetired: false })).rejects.toMatchObject({
       extensions: { code: 'NODE_UNAVAILABLE', agency: 'xx-none' },
     });
   });
 
   it('is read from the one field its document asks; a document asking two is refused when the schema is built', () => {
-    expect(rootField(OWN_DIRECTORY_QUERY)).toBe('ownDirectory');
+    expect(rootField(OwnDirectoryDocument)).toBe('ownDirectory');
     expect(() => fromOwnNode(gql('query { ownDirectory { id } directoryToVerify { id } }'))).toThrow(/exactly one root field/);
   });
 });

@@ -1,13 +1,26 @@
 // What only the caller's own agency node holds or may change (its alerts, directory entries,
-// consultations, subscription, audit, statistics) is asked there alone; the node checks the token
-// again. A field the node answers as it is needs no resolver of its own: `fromOwnNode(DOCUMENT)`.
+// consultations, subscription, audit, statistics, live feed) is asked there alone; the node checks
+// the token again. A field the node answers as it is takes one line where it is declared:
+// `resolve: fromOwnNode(graphql(`<the node operation>`))`, the document typed by codegen from the
+// node's printed schema, so the field's arguments and answer are checked against the node's.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, GraphQLError, Kind } from 'graphql';
-import type { Variables } from '../node-clients.js';
+import type { NodeClient, Variables } from '../node-clients.js';
 import type { GatewayContext } from './builder.js';
 
 /** What forwarding reads of a request: who calls, with which token, and the nodes. */
 export type OwnNodeCaller = Pick<GatewayContext, 'nodes' | 'authorization'> & { claims: Pick<GatewayContext['claims'], 'agency'> };
+
+/** The caller's own agency's node: the one place a request finds it. */
+export function ownNode(ctx: OwnNodeCaller): NodeClient {
+  const node = ctx.nodes.get(ctx.claims.agency);
+  if (!node) {
+    throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
+      extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
+    });
+  }
+  return node;
+}
 
 /** Sends `document` to the caller's own node and answers its one root field, typed by the document. */
 export async function forwardToOwnNode<R extends { [field: string]: unknown }, V extends Variables>(
@@ -15,13 +28,7 @@ export async function forwardToOwnNode<R extends { [field: string]: unknown }, V
   document: TypedDocumentNode<R, V>,
   variables: V,
 ): Promise<R[keyof R & string]> {
-  const node = ctx.nodes.get(ctx.claims.agency);
-  if (!node) {
-    throw new GraphQLError(`agency ${ctx.claims.agency} has no node in the network`, {
-      extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-    });
-  }
-  const { data, errors } = await node.execute(document, variables, ctx.authorization);
+  const { data, errors } = await ownNode(ctx).execute(document, variables, ctx.authorization);
   const error = errors?.[0];
   const field = rootField(document);
   if (error || !data || !hasField(data, field)) {

@@ -215,19 +215,23 @@ export interface AuditProblemView {
 type AuditProblemFields = Omit<AuditProblemView, 'kind'> & { kind: string };
 type AuditVerificationFields = Omit<AuditVerificationView, 'problems'> & { problems: AuditProblemFields[] };
 
-/** The builder settings the contract's types need; each server's builder adds its own context. */
-type ContractSchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<{
+/**
+ * The settings of a server's builder that the contract's types need. The context and the scopes
+ * are each server's own and none of these types reads them, so they stay parameters: a node's
+ * builder (with plugin-scope-auth, which reads `AuthScopes`) and the gateway's (without it, where
+ * the key means nothing) are both taken as they are.
+ */
+type ContractSchemaTypes<Context extends object, AuthScopes extends object> = PothosSchemaTypes.ExtendDefaultTypes<{
+  Context: Context;
+  AuthScopes: AuthScopes;
   Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
 }>;
-export type ContractBuilder = PothosSchemaTypes.SchemaBuilder<ContractSchemaTypes>;
 
-/**
- * Adds the JSONObject scalar and the contract's object and input types to a server's Pothos
- * builder. Servers pass their builder as a ContractBuilder: only their context type differs, and
- * none of these types reads the context.
- */
-export function defineContractTypes(builder: ContractBuilder) {
+/** Adds the JSONObject scalar and the contract's object and input types to a server's Pothos builder. */
+export function defineContractTypes<Context extends object, AuthScopes extends object = Record<never, never>>(
+  builder: PothosSchemaTypes.SchemaBuilder<ContractSchemaTypes<Context, AuthScopes>>,
+) {
   builder.scalarType('JSONObject', {
     description: 'A JSON object; its shape is given by the Corridor contract (proto) and validated there.',
     serialize: (v) => v as JsonObject,

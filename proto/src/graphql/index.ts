@@ -13,7 +13,6 @@ export {
   type AuditProblemKind,
   type AuditProblemView,
   type AuditVerificationView,
-  type ContractBuilder,
   type DirectoryEntryFields,
   type DirectoryEntryView,
   defineContractTypes,
@@ -23,7 +22,6 @@ export {
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';
-export type { DerivedInput } from './input-types-from-schema.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { useBearerAuth } from './use-bearer-auth.js';

@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '../access-token.js';
+import { AuthError } from '../bearer-token.js';
 import { CorridorError, ValidationError } from '../errors.js';
 import { createMaskError } from './mask-error.js';
 

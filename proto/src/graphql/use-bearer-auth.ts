@@ -4,7 +4,7 @@
 // refusal is a 401 with the challenge RFC 6750 §3 asks for.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { AuthError } from '../access-token.js';
+import { AuthError, type TokenVerifier } from '../bearer-token.js';
 import type { AccessClaims } from '../claims.js';
 
 const AUTH_REALM = 'corridor';
@@ -27,24 +27,24 @@ function unauthenticated(error: AuthError): GraphQLError {
   });
 }
 
-interface BearerAuthOptions {
-  /** Checks the Authorization header and answers who asks; refuses with an AuthError. */
-  verify: (authorization: string | null) => Promise<AccessClaims>;
-  /** Told of each refusal (a log line); never given the token. */
-  onRefused: (error: AuthError) => void;
-}
-
-/** Adds `claims` (and the header they came from) to the context of every request it lets through. */
-export function useBearerAuth({ verify, onRefused }: BearerAuthOptions): Plugin<{ claims: AccessClaims; authorization: string }> {
+/**
+ * Adds `claims` (and the header they came from) to the context of every request it lets through.
+ * `verifier` decides who may ask (the gateway takes access tokens, a node delegated ones too);
+ * `warn` is told of each refusal, with its reason and never the token.
+ */
+export function useBearerAuth(
+  verifier: TokenVerifier,
+  warn: (msg: string, fields: Record<string, unknown>) => void,
+): Plugin<{ claims: AccessClaims; authorization: string }> {
   const verified = new WeakMap<Request, { claims: AccessClaims; authorization: string }>();
   return {
     async onParams({ request }) {
       const authorization = request.headers.get('authorization');
       try {
-        verified.set(request, { claims: await verify(authorization), authorization: authorization as string });
+        verified.set(request, { claims: await verifier.verify(authorization), authorization: authorization as string });
       } catch (e) {
         if (!(e instanceof AuthError)) throw e;
-        onRefused(e);
+        warn('request refused', { reason: e.reason, detail: e.message });
         throw unauthenticated(e);
       }
     },

@@ -1,6 +1,6 @@
 // The node's one Pothos builder. The contract's GraphQL types are declared once, in proto.
 import type { AccessClaims } from '@corridor/proto';
-import { type ContractBuilder, defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { NodeServices } from '../node-services.js';
@@ -46,7 +46,7 @@ export const {
   RequestEntryRef,
   StatisticsReportRef,
   SubscribedAlertRef,
-} = defineContractTypes(builder as unknown as ContractBuilder);
+} = defineContractTypes(builder);
 
 // The contract's input types, derived from its zod schemas (proto contract-inputs.ts).
 export const {

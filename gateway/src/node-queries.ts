@@ -8,8 +8,13 @@ import { graphql } from './node-gql/index.js';
 // Fragments, not string interpolation: codegen reads each document as written, and a spread
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
-  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted
+  id kind tlp recipients createdAt validUntil summary revision status signature caseReference protection redacted
   correlations { alertId agency kinds }
+  routeDetails {
+    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount
+    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }
+  }
+  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }
   origin { agency country } grading { source information }
   route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }
 }`);
@@ -19,6 +24,8 @@ graphql(`fragment NodeEntryFields on DirectoryEntry {
   availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes
   lastVerified verifiedBy retiredAt stale redacted
 }`);
+
+graphql(`fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }`);
 
 export const DIRECTORY_QUERY = graphql(
   `query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }`,
@@ -35,11 +42,11 @@ export const DIRECTORY_HISTORY_QUERY = graphql(
 );
 
 export const CREATE_ENTRY_MUTATION = graphql(
-  `mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`,
+  `mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`,
 );
 
 export const UPDATE_ENTRY_MUTATION = graphql(
-  `mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
+  `mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
 );
 
 export const VERIFY_ENTRY_MUTATION = graphql(
@@ -56,10 +63,10 @@ export const IMPORT_CSV_MUTATION = graphql(
 
 /** Asked of the caller's own node only: the raw identifier goes nowhere else. */
 export const IDENTIFIER_PSEUDONYMS_QUERY = graphql(
-  `query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }`,
+  `query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }`,
 );
 
-export const HIT_CHECK_QUERY = graphql(`query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {
+export const HIT_CHECK_QUERY = graphql(`query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {
   agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }`);
 
 export const ALERTS_QUERY = graphql(
@@ -79,10 +86,10 @@ export const AUDIT_HEADS_QUERY = graphql(
   `query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }`,
 );
 
-export const PUBLISH_MUTATION = graphql(`mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }`);
+export const PUBLISH_MUTATION = graphql(`mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }`);
 
 export const AMEND_MUTATION = graphql(
-  `mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }`,
+  `mutation Amend($id: ID!, $input: AlertInput!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }`,
 );
 
 export const WITHDRAW_MUTATION = graphql(
@@ -93,19 +100,21 @@ export const FEED_SUBSCRIPTION = graphql(
   `subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }`,
 );
 
-export const MY_SUBSCRIPTION_QUERY = graphql(`query MySubscription { mySubscription }`);
+export const MY_SUBSCRIPTION_QUERY = graphql(`query MySubscription { mySubscription { ...NodeSubscriptionFields } }`);
 
 export const SUBSCRIBED_ALERTS_QUERY = graphql(
   `query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }`,
 );
 
-export const SET_SUBSCRIPTION_MUTATION = graphql(`mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }`);
+export const SET_SUBSCRIPTION_MUTATION = graphql(
+  `mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }`,
+);
 
 export const MARK_READ_MUTATION = graphql(`mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }`);
 
-/** The node API carries kind-specific fields as `details`; put them back where proto has them. */
-export function fromNodeAlert({ details, ...rest }: NodeAlertFieldsFragment): AlertFields {
-  return rest.kind === 'route' ? { ...rest, routeDetails: details } : { ...rest, documentFraud: details };
+/** A node's alert is served as it came: its fields are proto's, under proto's names. */
+export function fromNodeAlert(alert: NodeAlertFieldsFragment): AlertFields {
+  return alert;
 }
 
 // Consultations (issue 7): asked of the caller's own node only, which is party to them.

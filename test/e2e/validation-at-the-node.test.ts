@@ -15,8 +15,8 @@ afterAll(async () => {
   await net?.stop();
 });
 
-const PUBLISH = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
-const CHECK = 'query($identifier: JSONObject!) { hitCheck(identifier: $identifier) { hit } }';
+const PUBLISH = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
+const CHECK = 'query($identifier: IdentifierInput!) { hitCheck(identifier: $identifier) { hit } }';
 
 async function asItaly(query: string, variables: Record<string, unknown>) {
   return gql<Record<string, unknown>>(net.gatewayUrl, await net.token('it-polfr-officer'), query, variables);

@@ -1,7 +1,7 @@
 // The gateway's one Pothos builder.
 
 import type { AccessClaims, Membership } from '@corridor/proto';
-import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { type ContractBuilder, defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import type { GraphQLError } from 'graphql';
 import type { DelegatedTokens } from '../delegated-tokens.js';
@@ -39,5 +39,19 @@ export const {
   HitAnswerRef,
   PseudonymRef,
   RequestEntryRef,
+  RouteSubscriptionRef,
   SubscribedAlertRef,
 } = defineContractTypes(builder as unknown as ContractBuilder);
+
+// The contract's input types, derived from proto's schemas, which the resolvers still parse with.
+export const {
+  AlertInput,
+  ConsultationMessageInput,
+  DirectoryEntryInput,
+  IdentifierInput,
+  OpenConsultationInput,
+  PseudonymInput,
+  RequestInput,
+  RequestStatusInput,
+  RouteSubscriptionInput,
+} = defineContractInputs(builder);

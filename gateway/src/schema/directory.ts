@@ -16,7 +16,14 @@ import {
   UPDATE_ENTRY_MUTATION,
   VERIFY_ENTRY_MUTATION,
 } from '../node-queries.js';
-import { builder, DirectoryChangeRef, DirectoryEntryRef, DirectoryFilterInput, DirectoryImportRef } from './builder.js';
+import {
+  builder,
+  DirectoryChangeRef,
+  DirectoryEntryInput,
+  DirectoryEntryRef,
+  DirectoryFilterInput,
+  DirectoryImportRef,
+} from './builder.js';
 import { fromOwnNode } from './own-node.js';
 import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
@@ -83,13 +90,13 @@ builder.mutationFields((t) => ({
   createDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
-    args: { entry: t.arg({ type: 'JSONObject', required: true }) },
+    args: { entry: t.arg({ type: DirectoryEntryInput, required: true }) },
     resolve: fromOwnNode(CREATE_ENTRY_MUTATION),
   }),
   updateDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
-    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
+    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: DirectoryEntryInput, required: true }) },
     resolve: fromOwnNode(UPDATE_ENTRY_MUTATION),
   }),
   verifyDirectoryEntry: t.field({

@@ -24,12 +24,16 @@ import {
   WITHDRAW_MUTATION,
 } from '../node-queries.js';
 import {
+  AlertInput,
   AlertRef,
   AuditEntryRef,
   AuditVerificationRef,
   builder,
   type GatewayContext,
   HitAnswerRef,
+  IdentifierInput,
+  RouteSubscriptionInput,
+  RouteSubscriptionRef,
   SubscribedAlertRef,
 } from './builder.js';
 import './consultations.js';
@@ -133,7 +137,7 @@ builder.mutationType({
     publishAlert: t.field({
       type: AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
-      args: { input: t.arg({ type: 'JSONObject', required: true }) },
+      args: { input: t.arg({ type: AlertInput, required: true }) },
       resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input })),
     }),
     amendAlert: t.field({
@@ -141,7 +145,7 @@ builder.mutationType({
       description: "Issues a new revision of one of the caller's agency's alerts, at its own node.",
       args: {
         id: t.arg.id({ required: true }),
-        input: t.arg({ type: 'JSONObject', required: true }),
+        input: t.arg({ type: AlertInput, required: true }),
         revision: t.arg.int({
           required: false,
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
@@ -168,7 +172,7 @@ builder.mutationType({
 
 builder.queryFields((t) => ({
   mySubscription: t.field({
-    type: 'JSONObject',
+    type: RouteSubscriptionRef,
     nullable: true,
     description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
     resolve: fromOwnNode(MY_SUBSCRIPTION_QUERY),
@@ -198,7 +202,7 @@ builder.queryFields((t) => ({
     type: HitCheckResult,
     description:
       "Hit / no hit for an identifier (proto identifierInput): the caller's own node turns it into pseudonyms, every node answers for its own alerts under its policy. The raw value goes to the caller's own node only.",
-    args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
+    args: { identifier: t.arg({ type: IdentifierInput, required: true }) },
     resolve: async (_r, args, ctx) => {
       const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier });
       const { answers, sources } = await fanOut(ctx.nodes.values(), HIT_CHECK_QUERY, { pseudonyms }, authorizationFor(ctx), ctx.deadlineMs);
@@ -249,9 +253,9 @@ const HEADS_PER_PARTNER = 20;
 
 builder.mutationFields((t) => ({
   setSubscription: t.field({
-    type: 'JSONObject',
+    type: RouteSubscriptionRef,
     description: "Replaces the caller's route subscription at their own node.",
-    args: { filter: t.arg({ type: 'JSONObject', required: true }) },
+    args: { filter: t.arg({ type: RouteSubscriptionInput, required: true }) },
     resolve: fromOwnNode(SET_SUBSCRIPTION_MUTATION),
   }),
   markAlertsRead: t.int({

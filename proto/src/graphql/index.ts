@@ -1,6 +1,8 @@
 // The GraphQL face of the contract, for servers only (it needs @pothos/core and graphql); the
 // console imports the package root, which does not pull these in. Like the root face, it lists
 // only names the node or the gateway imports (public-face.spec.ts holds that).
+
+export { defineContractInputs } from './contract-inputs.js';
 export {
   type AlertCorrelationView,
   type AlertFields,
@@ -21,8 +23,6 @@ export {
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';
-export { defineContractInputs } from './contract-inputs.js';
-export type { DerivedInput } from './input-types-from-schema.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { useBearerAuth } from './use-bearer-auth.js';

@@ -1,6 +1,6 @@
 // The node's one Pothos builder. The contract's GraphQL types are declared once, in proto.
 import type { AccessClaims } from '@corridor/proto';
-import { type ContractBuilder, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { type ContractBuilder, defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { NodeServices } from '../node-services.js';
@@ -42,5 +42,19 @@ export const {
   HitAnswerRef,
   PseudonymRef,
   RequestEntryRef,
+  RouteSubscriptionRef,
   SubscribedAlertRef,
 } = defineContractTypes(builder as unknown as ContractBuilder);
+
+// The contract's input types, derived from proto's schemas, which the resolvers still parse with.
+export const {
+  AlertInput,
+  ConsultationMessageInput,
+  DirectoryEntryInput,
+  IdentifierInput,
+  OpenConsultationInput,
+  PseudonymInput,
+  RequestInput,
+  RequestStatusInput,
+  RouteSubscriptionInput,
+} = defineContractInputs(builder);

@@ -56,7 +56,7 @@ for (const { user, input } of DEMO_ALERTS) {
     const res = await fetch(running.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await running.token(user)}` },
-      body: JSON.stringify({ query: 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }', variables: { input } }),
+      body: JSON.stringify({ query: 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }', variables: { input } }),
     });
     const body = (await res.json()) as { errors?: { message: string }[] };
     if (body.errors) console.error(`!! demo alert by ${user} refused: ${body.errors.map((e) => e.message).join('; ')}`);

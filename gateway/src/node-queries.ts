@@ -10,8 +10,13 @@ import { graphql } from './node-gql/index.js';
 // Fragments, not string interpolation: codegen reads each document as written, and a spread
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
-  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted
+  id kind tlp recipients createdAt validUntil summary revision status signature caseReference protection redacted
   correlations { alertId agency kinds }
+  routeDetails {
+    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount
+    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }
+  }
+  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }
   origin { agency country } grading { source information }
   route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }
 }`);
@@ -22,16 +27,18 @@ graphql(`fragment NodeEntryFields on DirectoryEntry {
   lastVerified verifiedBy retiredAt stale redacted
 }`);
 
+graphql(`fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }`);
+
 export const DIRECTORY_QUERY = graphql(
   `query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }`,
 );
 
 /** Asked of the caller's own node only: the raw identifier goes nowhere else. */
 export const IDENTIFIER_PSEUDONYMS_QUERY = graphql(
-  `query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }`,
+  `query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }`,
 );
 
-export const HIT_CHECK_QUERY = graphql(`query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {
+export const HIT_CHECK_QUERY = graphql(`query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {
   agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }`);
 
 export const ALERTS_QUERY = graphql(
@@ -51,10 +58,10 @@ export const AUDIT_HEADS_QUERY = graphql(
   `query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }`,
 );
 
-export const PUBLISH_MUTATION = graphql(`mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }`);
+export const PUBLISH_MUTATION = graphql(`mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }`);
 
 export const AMEND_MUTATION = graphql(
-  `mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }`,
+  `mutation Amend($id: ID!, $input: AlertInput!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }`,
 );
 
 export const WITHDRAW_MUTATION = graphql(
@@ -68,11 +75,6 @@ export const FEED_SUBSCRIPTION = graphql(
 export const SUBSCRIBED_ALERTS_QUERY = graphql(
   `query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }`,
 );
-
-/** The node API carries kind-specific fields as `details`; put them back where proto has them. */
-export function fromNodeAlert({ details, ...rest }: NodeAlertFieldsFragment): AlertFields {
-  return rest.kind === 'route' ? { ...rest, routeDetails: details } : { ...rest, documentFraud: details };
-}
 
 // Consultations (issue 7) and statistics: asked of the caller's own node only. The documents stand
 // at their fields (schema/consultations.ts, schema/statistics.ts); the fragments they share, here.

@@ -13,7 +13,7 @@ import { eventually, gql, subscribe } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 type WireAlert = Pick<Alert, 'id' | 'kind' | 'tlp' | 'recipients' | 'summary' | 'origin' | 'identifiers'>;
-const PUBLISH = `mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`;
+const PUBLISH = `mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`;
 
 let net: TestNetwork;
 let bus: BusRecorder;
@@ -184,7 +184,7 @@ describe('alert exchange between agencies', () => {
 
     const amended = await gatewayAs(
       'it-polfr-officer',
-      'mutation($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { id revision status summary } }',
+      'mutation($id: ID!, $input: AlertInput!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { id revision status summary } }',
       { id, input: routeAlert({ summary: 'Departures moved to Sabratha, expected tonight' }), revision: 1 },
     );
     expect(amended.data?.amendAlert).toMatchObject({ id, revision: 2, status: 'amended' });

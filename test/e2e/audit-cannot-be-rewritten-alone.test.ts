@@ -75,7 +75,7 @@ beforeAll(async () => {
       const r = await gql(
         net.gatewayUrl,
         await net.token(`${a.id}-officer`),
-        'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+        'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
         {
           input: routeAlert(),
         },

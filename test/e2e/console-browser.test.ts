@@ -73,7 +73,7 @@ it('lets a liaison officer follow a route and shows what matches, unread until r
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${italyToken}` },
     body: JSON.stringify({
-      query: 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+      query: 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
       variables: { input: routeAlert({ summary: `Followed route ${consoles.net.run}` }) },
     }),
   });

@@ -15,7 +15,7 @@ async function publishAsItaly(input: Record<string, unknown>): Promise<string> {
   const r = await gql<{ publishAlert: { id: string } }>(
     consoles.net.gatewayUrl,
     await consoles.net.token('it-polfr-officer'),
-    'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+    'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
     { input },
   );
   expect(r.errors).toBeUndefined();
@@ -68,7 +68,7 @@ describe('amending and withdrawing from the console', () => {
     const colleague = await gql(
       consoles.net.gatewayUrl,
       await consoles.net.token('it-polfr-officer'),
-      'mutation($id: ID!, $input: JSONObject!) { amendAlert(id: $id, input: $input, revision: 1) { revision } }',
+      'mutation($id: ID!, $input: AlertInput!) { amendAlert(id: $id, input: $input, revision: 1) { revision } }',
       { id, input: routeAlert({ summary: `Colleague's correction ${consoles.net.run}`, identifiers: [] }) },
     );
     expect(colleague.errors).toBeUndefined();

@@ -201,7 +201,7 @@ describe('protection first', () => {
   it('raises a protection notice for a flagged alert, brought to the country’s protection contact, and nothing else', async () => {
     const published = await as<{ publishAlert: { id: string; identifiers: unknown[]; protection: string[] } }>(
       'it-polfr-officer',
-      'mutation($input: JSONObject!) { publishAlert(input: $input) { id identifiers { kind } protection } }',
+      'mutation($input: AlertInput!) { publishAlert(input: $input) { id identifiers { kind } protection } }',
       { input: { ...routeAlert({ identifiers: [] }), protection: ['unaccompanied_child', 'pregnant_woman'] } },
     );
     expect(published.publishAlert).toMatchObject({ identifiers: [], protection: ['unaccompanied_child', 'pregnant_woman'] });

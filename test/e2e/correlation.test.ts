@@ -18,7 +18,7 @@ async function publish(user: string, summary: string): Promise<string> {
   const r = await gql<{ publishAlert: { id: string } }>(
     fixture.net.gatewayUrl,
     await fixture.net.token(user),
-    'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+    'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
     { input: routeAlert({ summary, identifiers: [PHONE] as never }) },
   );
   expect(r.errors).toBeUndefined();

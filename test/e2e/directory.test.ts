@@ -153,7 +153,7 @@ describe('keeping the agency’s own entries', () => {
 
   it('refuses an invalid entry with the field named, and stores nothing', async () => {
     const before = await asUser<{ ownDirectory: Entry[] }>('ne-ppn-admin', `{ ownDirectory { ${ENTRY} } }`);
-    const r = await asUser('ne-ppn-admin', `mutation($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ${ENTRY} } }`, {
+    const r = await asUser('ne-ppn-admin', `mutation($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ${ENTRY} } }`, {
       entry: {
         kind: 'person',
         name: 'Moussa Issa',
@@ -172,7 +172,7 @@ describe('keeping the agency’s own entries', () => {
   it('creates an entry that other agencies find at once, and retires it out of every search', async () => {
     const created = await asUser<{ createDirectoryEntry: Entry }>(
       'ne-ppn-admin',
-      `mutation($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ${ENTRY} } }`,
+      `mutation($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ${ENTRY} } }`,
       {
         entry: {
           kind: 'person',

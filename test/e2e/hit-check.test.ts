@@ -18,7 +18,7 @@ type Check = {
     sources: { agency: string; ok: boolean }[];
   };
 };
-const CHECK = `query($identifier: JSONObject!) { hitCheck(identifier: $identifier) {
+const CHECK = `query($identifier: IdentifierInput!) { hitCheck(identifier: $identifier) {
   hit answers { agency hit alerts { id matched } contact { name } } sources { agency ok } } }`;
 
 async function check(user: string, identifier: Record<string, unknown>) {
@@ -41,7 +41,7 @@ describe('hit / no hit', () => {
     const r = await gql<{ publishAlert: { id: string } }>(
       fixture.net.gatewayUrl,
       await fixture.net.token('it-polfr-officer'),
-      'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+      'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
       { input: documentFraudAlert() },
     );
     expect(r.errors).toBeUndefined();
@@ -78,7 +78,7 @@ describe('hit / no hit', () => {
     const amber = await gql<{ publishAlert: { id: string } }>(
       fixture.net.gatewayUrl,
       await fixture.net.token('it-polfr-officer'),
-      'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+      'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
       {
         input: documentFraudAlert({
           tlp: 'AMBER',

@@ -95,7 +95,7 @@ describe('an agency added to the signed membership while the network runs', () =
     const published = await gql<{ publishAlert: { id: string } }>(
       net.gatewayUrl,
       tunisian,
-      `mutation($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`,
+      `mutation($input: AlertInput!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`,
       { input: routeAlert({ summary: 'Departures from Sfax towards Lampedusa' }) },
     );
     expect(published.errors).toBeUndefined();

@@ -94,7 +94,7 @@ async function received(agency: string, id: string): Promise<boolean> {
   return r.data?.alerts.some((a) => a.id === id) ?? false;
 }
 
-const PUBLISH = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
+const PUBLISH = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
 
 /** `user` publishes an AMBER alert about PHONE for `recipient` alone; its id, once `recipient` holds it. */
 async function amberFor(user: string, recipient: string, summary: string): Promise<string> {

@@ -22,9 +22,9 @@ const node = (agency: string) => net.nodes[agency]?.url as string;
 
 const OWN_ALERTS = '{ alerts(scope: OWN, limit: 500) { id tlp recipients } }';
 const RECEIVED_ALERTS = '{ alerts(scope: RECEIVED, limit: 500) { id } }';
-const PUBLISH = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
-const PSEUDONYMS = 'query($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }';
-const HIT_CHECK = 'query($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) { agency hit } }';
+const PUBLISH = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
+const PSEUDONYMS = 'query($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }';
+const HIT_CHECK = 'query($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) { agency hit } }';
 const PASSPORT = { kind: 'travel_document', value: RAW.documentNumber, qualifier: 'NGA' };
 
 beforeAll(async () => {
@@ -53,7 +53,7 @@ beforeAll(async () => {
   const check = await gql<{ hitCheck: { sources: { agency: string; ok: boolean }[] } }>(
     net.gatewayUrl,
     officerA,
-    'query($identifier: JSONObject!) { hitCheck(identifier: $identifier) { hit sources { agency ok } } }',
+    'query($identifier: IdentifierInput!) { hitCheck(identifier: $identifier) { hit sources { agency ok } } }',
     { identifier: PASSPORT },
   );
   expect(check.data?.hitCheck.sources.every((s) => s.ok)).toBe(true);

@@ -1,7 +1,7 @@
 // A liaison officer's view misses nothing and shows nothing twice while, during a stream of
 // alerts, their own node, the nats-server and the gateway are each restarted.
 import { expect, it } from 'vitest';
-import { routeAlert } from '../support/fixtures.js';
+import { routeAlert, SET_SUBSCRIPTION } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
 import { useNetworkWithOwnNats } from '../support/own-nats-network.js';
 
@@ -11,7 +11,7 @@ const network = useNetworkWithOwnNats();
 it('delivers every alert exactly once to the subscriber’s view across restarts of node, bus and gateway', async () => {
   const italy = await network.net.token('it-polfr-officer');
   const nigeria = await network.net.token('ng-nis-officer');
-  const set = await gql(network.net.gatewayUrl, nigeria, 'mutation($f: JSONObject!) { setSubscription(filter: $f) }', {
+  const set = await gql(network.net.gatewayUrl, nigeria, SET_SUBSCRIPTION, {
     f: { regions: ['central-mediterranean'] },
   });
   expect(set.errors).toBeUndefined();
@@ -23,7 +23,7 @@ it('delivers every alert exactly once to the subscriber’s view across restarts
       const r = await gql<{ publishAlert: { id: string } }>(
         network.net.nodes['it-polfr']?.url as string,
         italy,
-        'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+        'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
         { input: routeAlert({ summary: `Sighting ${i + 1} of ${ALERTS}` }) },
       );
       if (!r.data) throw new Error(`publish ${i + 1} failed: ${JSON.stringify(r.errors)}`);

@@ -23,7 +23,7 @@ it('sends an alert accepted while NATS was down once NATS is back', async () => 
   const res = await gql<{ publishAlert: { id: string } }>(
     network.net.nodes['it-polfr']?.url as string,
     italy,
-    `mutation($input: JSONObject!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`,
+    `mutation($input: AlertInput!) { publishAlert(input: $input) { ${ALERT_FIELDS} } }`,
     { input: routeAlert({ summary: 'Reported while the bus was down' }) },
   );
   expect(res.errors).toBeUndefined();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusRecorder, recordBus } from '../support/bus-recorder.js';
-import { documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
+import { ALERT_DETAILS, documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
 import { eventually, gql, subscribe } from '../support/graphql.js';
 import { type RecordingProxy, recordingProxy } from '../support/recording-proxy.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -92,7 +92,7 @@ describe('a scenario full of identifiers', () => {
         const f = subscribe<{ alertFeed: { id: string } }>(
           net.gatewayUrl,
           await net.token(u),
-          'subscription { alertFeed { id summary identifiers { pseudonym } details } }',
+          `subscription { alertFeed { id summary identifiers { pseudonym } ${ALERT_DETAILS} } }`,
         );
         await f.ready;
         return f;
@@ -105,7 +105,7 @@ describe('a scenario full of identifiers', () => {
       const r = await gql<{ publishAlert: { id: string } }>(
         net.gatewayUrl,
         italy,
-        'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+        'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
         {
           input,
         },
@@ -120,7 +120,7 @@ describe('a scenario full of identifiers', () => {
     const amended = await gql(
       net.gatewayUrl,
       italy,
-      'mutation($id: ID!, $input: JSONObject!) { amendAlert(id: $id, input: $input) { revision } }',
+      'mutation($id: ID!, $input: AlertInput!) { amendAlert(id: $id, input: $input) { revision } }',
       { id: route, input: routeAlert({ summary: 'Departures moved to Sabratha', identifiers: [IDENTIFIERS[7]] as never }) },
     );
     expect(amended.errors).toBeUndefined();
@@ -153,7 +153,7 @@ describe('a scenario full of identifiers', () => {
       [routeAlert({ summary: `Paid into ${h.iban}` }), 'summary'],
     ];
     for (const [input, path] of attempts) {
-      const r = await gql(net.gatewayUrl, italy, 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }', { input });
+      const r = await gql(net.gatewayUrl, italy, 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }', { input });
       expect(r.data).toBeNull();
       expect(r.errors?.[0]?.extensions).toMatchObject({
         code: 'VALIDATION_FAILED',
@@ -166,7 +166,7 @@ describe('a scenario full of identifiers', () => {
     const refusedAmendment = await gql(
       net.gatewayUrl,
       italy,
-      'mutation($id: ID!, $input: JSONObject!) { amendAlert(id: $id, input: $input) { revision } }',
+      'mutation($id: ID!, $input: AlertInput!) { amendAlert(id: $id, input: $input) { revision } }',
       { id: route, input: routeAlert({ summary: `New number ${h.nationalPhone} for bookings` }) },
     );
     expect(refusedAmendment.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'summary' }] });
@@ -194,7 +194,7 @@ describe('a scenario full of identifiers', () => {
       const r = await gql<{ hitCheck: { hit: boolean } }>(
         net.gatewayUrl,
         italy,
-        'query($i: JSONObject!) { hitCheck(identifier: $i) { hit } }',
+        'query($i: IdentifierInput!) { hitCheck(identifier: $i) { hit } }',
         {
           i: identifier,
         },
@@ -204,7 +204,10 @@ describe('a scenario full of identifiers', () => {
 
     // Partners read what they may.
     for (const user of ['ne-ppn-officer', 'ng-nis-officer']) {
-      await asPartner(user, '{ alerts(limit: 100) { alerts { id summary identifiers { kind pseudonym } details caseReference } } }');
+      await asPartner(
+        user,
+        `{ alerts(limit: 100) { alerts { id summary identifiers { kind pseudonym } ${ALERT_DETAILS} caseReference } } }`,
+      );
       await asPartner(user, '{ directory { entries { id name channels { value } } } }');
     }
     for (const f of feeds) {

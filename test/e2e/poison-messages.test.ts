@@ -86,7 +86,7 @@ it('ends each poison message once in quarantine, and the nodes go on storing rea
   const r = await gql<{ publishAlert: { id: string } }>(
     net.gatewayUrl,
     await net.token('it-polfr-officer'),
-    'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+    'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
     { input: routeAlert() },
   );
   const id = r.data?.publishAlert.id as string;

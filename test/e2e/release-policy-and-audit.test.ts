@@ -51,7 +51,7 @@ async function publishFromItaly(over: Record<string, unknown> = {}): Promise<str
   const r = await gql<{ publishAlert: { id: string } }>(
     net.gatewayUrl,
     await token('it-polfr-officer'),
-    'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+    'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
     { input: routeAlert({ caseReference: 'RG 4521/2026', ...over }) },
   );
   expect(r.errors).toBeUndefined();
@@ -193,7 +193,7 @@ describe('cursor pagination across nodes', () => {
       const r = await gql(
         net.gatewayUrl,
         await token('ng-nis-officer'),
-        'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+        'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
         {
           input: routeAlert({ summary: `Nigeria page test ${i}` }),
         },

@@ -1,7 +1,7 @@
 // A liaison officer follows the central Mediterranean route: what matches reaches them live, and
 // what arrived while they were offline (even across a restart of their node) waits for them unread.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { documentFraudAlert, routeAlert } from '../support/fixtures.js';
+import { documentFraudAlert, routeAlert, SET_SUBSCRIPTION } from '../support/fixtures.js';
 import { eventually, gql, subscribe } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
@@ -18,7 +18,7 @@ afterAll(async () => {
   await net?.stop();
 });
 
-const PUBLISH = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
+const PUBLISH = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
 const UNREAD = '{ subscribedAlerts(unreadOnly: true) { read alert { id summary } } }';
 type Unread = { subscribedAlerts: { read: boolean; alert: { id: string; summary: string } }[] };
 
@@ -37,7 +37,7 @@ async function receivedByNigeria(id: string) {
 }
 
 it('keeps what matched while the officer was away, unread, across a restart of their node', async () => {
-  const set = await gql(net.gatewayUrl, nigeria, 'mutation($f: JSONObject!) { setSubscription(filter: $f) }', {
+  const set = await gql(net.gatewayUrl, nigeria, SET_SUBSCRIPTION, {
     f: { regions: ['central-mediterranean'], countries: ['LBY'] },
   });
   expect(set.errors).toBeUndefined();
@@ -81,7 +81,7 @@ it('sends the officer live only the alerts their subscription matches', async ()
 });
 
 it('refuses a subscription with an unknown route, naming the field', async () => {
-  const r = await gql(net.gatewayUrl, nigeria, 'mutation($f: JSONObject!) { setSubscription(filter: $f) }', {
+  const r = await gql(net.gatewayUrl, nigeria, SET_SUBSCRIPTION, {
     f: { regions: ['atlantis'] },
   });
   expect(r.errors?.[0]?.extensions).toMatchObject({

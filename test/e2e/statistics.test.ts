@@ -39,7 +39,7 @@ describe('statistics for reporting', () => {
     for (const route of [...Array(6).fill(undefined), BALKANS, BALKANS]) {
       const r = await as<{ publishAlert: { createdAt: string } }>(
         'it-polfr-officer',
-        'mutation($input: JSONObject!) { publishAlert(input: $input) { createdAt } }',
+        'mutation($input: AlertInput!) { publishAlert(input: $input) { createdAt } }',
         { input: route ? routeAlert({ route }) : routeAlert() },
       );
       expect(r.errors).toBeUndefined();

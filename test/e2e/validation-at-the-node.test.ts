@@ -10,8 +10,8 @@ import { useTestNetwork } from '../support/use-test-network.js';
 
 const fixture = useTestNetwork(() => startTestNetwork(), 120_000);
 
-const PUBLISH = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
-const CHECK = 'query($identifier: JSONObject!) { hitCheck(identifier: $identifier) { hit } }';
+const PUBLISH = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
+const CHECK = 'query($identifier: IdentifierInput!) { hitCheck(identifier: $identifier) { hit } }';
 
 async function asItaly(query: string, variables: Record<string, unknown>) {
   return gql<Record<string, unknown>>(fixture.net.gatewayUrl, await fixture.net.token('it-polfr-officer'), query, variables);

@@ -126,6 +126,15 @@ export function routeAlert(over: Partial<AlertInput> = {}): AlertInput {
   } as AlertInput;
 }
 
+/** Every field of an alert's details, both kinds: what `details` held as one JSON object. */
+export const ALERT_DETAILS = `routeDetails { transport concealment communicationPlatforms priceObserved { amount currency } migrantCount
+    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to } }
+  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }`;
+
 export const ALERT_FIELDS = `id kind tlp recipients createdAt summary revision status
   origin { agency country } grading { source information }
-  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch } details`;
+  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch } ${ALERT_DETAILS}`;
+
+/** Replaces the caller's route subscription with `$f`, answering every field of it. */
+export const SET_SUBSCRIPTION =
+  'mutation($f: RouteSubscriptionInput!) { setSubscription(filter: $f) { kinds regions countries minimumGrading { source information } } }';

@@ -13,7 +13,18 @@ const routeAlert = {
   summary: 'Departures from Zuwara',
   revision: 1,
   status: 'active',
-  details: { transport: 'rubber_boat', communicationPlatforms: ['telegram'], migrantCount: 45 },
+  // As urql reads the answer: null for what the alert leaves out, and each object's __typename.
+  routeDetails: {
+    __typename: 'RouteDetails',
+    transport: 'rubber_boat',
+    concealment: null,
+    communicationPlatforms: ['telegram'],
+    priceObserved: null,
+    migrantCount: 45,
+    vulnerablePersons: { __typename: 'VulnerablePersons', children: 3, unaccompaniedMinors: null, pregnantWomen: null },
+    window: null,
+  },
+  documentFraud: null,
   signingKey: 'k',
   expired: false,
   caseReference: 'RG 1/2026',
@@ -61,12 +72,14 @@ describe('an amendment from the console', () => {
       ...routeAlert,
       kind: 'document_fraud',
       route: null,
-      details: {
+      routeDetails: null,
+      documentFraud: {
+        __typename: 'DocumentFraudDetails',
         documentType: 'passport',
         issuingState: 'NGA',
         fraudType: 'counterfeit',
         featuresAffected: [],
-        detectedAt: { place: 'airport' },
+        detectedAt: { __typename: 'Detection', place: 'airport', location: null, flight: null },
       },
     } as unknown as AlertFieldsFragment;
     const input = amendmentInput(doc, amendChangesOf(doc));

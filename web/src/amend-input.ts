@@ -1,9 +1,9 @@
-// An amendment from the console: the alert's current content as proto's AlertInput, with what the
-// officer changed. Kind, sharing and recipients are sent as they are (the node refuses a change
-// to them); identifiers are not sent, since the node keeps the alert's pseudonyms and nobody holds
-// the raw values any more.
-import type { AlertInput } from '@corridor/proto';
-import type { AlertFieldsFragment } from './gql/graphql';
+// An amendment from the console: the alert's current content as the gateway's AlertInput, with
+// what the officer changed. Kind, sharing and recipients are sent as they are (the node refuses a
+// change to them); identifiers are not sent, since the node keeps the alert's pseudonyms and
+// nobody holds the raw values any more. The answer says null where proto leaves a field out, and
+// proto's schemas refuse null for an absent field, so only the values present are sent back.
+import type { AlertFieldsFragment, AlertInput, DocumentFraudInput, RouteDetailsInput } from './gql/graphql';
 
 export interface AmendChanges {
   summary: string;
@@ -22,8 +22,10 @@ export function amendChangesOf(a: AlertFieldsFragment): AmendChanges {
   };
 }
 
+// Codes travel as strings in GraphQL; the node validates them with proto again.
 export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertInput {
   const common = {
+    kind: a.kind,
     tlp: a.tlp,
     recipients: a.recipients,
     grading: { source: c.source, information: c.information },
@@ -40,10 +42,44 @@ export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertIn
       ...(w.mode ? { mode: w.mode } : {}),
     })),
   };
-  return (a.kind === 'route'
-    ? { kind: 'route', ...common, route, routeDetails: a.details }
-    : { kind: 'document_fraud', ...common, ...(route ? { route } : {}), documentFraud: a.details }) as unknown as AlertInput;
-  // Codes travel as strings in GraphQL; the node validates them with proto again.
+  return {
+    ...common,
+    ...(route ? { route } : {}),
+    ...(a.routeDetails ? { routeDetails: routeDetailsInput(a.routeDetails) } : {}),
+    ...(a.documentFraud ? { documentFraud: documentFraudInput(a.documentFraud) } : {}),
+  };
+}
+
+function routeDetailsInput(d: NonNullable<AlertFieldsFragment['routeDetails']>): RouteDetailsInput {
+  const v = d.vulnerablePersons;
+  return {
+    transport: d.transport,
+    ...(d.concealment ? { concealment: d.concealment } : {}),
+    communicationPlatforms: d.communicationPlatforms,
+    ...(d.priceObserved ? { priceObserved: { amount: d.priceObserved.amount, currency: d.priceObserved.currency } } : {}),
+    ...(d.migrantCount !== null ? { migrantCount: d.migrantCount } : {}),
+    ...(v
+      ? {
+          vulnerablePersons: {
+            ...(v.children !== null ? { children: v.children } : {}),
+            ...(v.unaccompaniedMinors !== null ? { unaccompaniedMinors: v.unaccompaniedMinors } : {}),
+            ...(v.pregnantWomen !== null ? { pregnantWomen: v.pregnantWomen } : {}),
+          },
+        }
+      : {}),
+    ...(d.window ? { window: { from: d.window.from, to: d.window.to } } : {}),
+  };
+}
+
+function documentFraudInput(d: NonNullable<AlertFieldsFragment['documentFraud']>): DocumentFraudInput {
+  const at = d.detectedAt;
+  return {
+    documentType: d.documentType,
+    issuingState: d.issuingState,
+    fraudType: d.fraudType,
+    featuresAffected: d.featuresAffected,
+    detectedAt: { place: at.place, ...(at.location ? { location: at.location } : {}), ...(at.flight ? { flight: at.flight } : {}) },
+  };
 }
 
 /** 2026-11-24T20:00:00.000Z → "2026-11-24T21:00" in the browser's time zone (datetime-local). */

@@ -3,20 +3,40 @@
 import { type DirectoryEntry, directoryToCsv } from '@corridor/proto';
 import type { EntryFieldsFragment } from './gql/graphql';
 
-/** GraphQL says null where proto leaves a field out; codes come back as plain strings. */
+/**
+ * GraphQL says null where proto leaves a field out: those are left out. The codes come back as
+ * plain strings, which proto's type names by their values; the node checked them with proto
+ * before storing the entry, so they are taken as proto's codes.
+ */
 export function entryFromGraphQL(e: EntryFieldsFragment): DirectoryEntry {
-  const { stale: _s, redacted: _r, __typename: _t, ...rest } = e as EntryFieldsFragment & { __typename?: string };
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rest)) if (v !== null) out[k] = v;
   const a = e.availability;
-  out.availability = {
-    always: a.always,
-    timeZone: a.timeZone,
-    hours: a.hours.map((h) => ({ days: h.days, from: h.from, to: h.to })),
-    absences: a.absences.map((x) => ({ from: x.from, to: x.to, ...(x.note ? { note: x.note } : {}) })),
+  const entry = {
+    id: e.id,
+    agency: e.agency,
+    country: e.country,
+    kind: e.kind,
+    name: e.name,
+    ...(e.title !== null ? { title: e.title } : {}),
+    roles: e.roles,
+    competences: e.competences,
+    networks: e.networks,
+    ...(e.postedIn !== null ? { postedIn: e.postedIn } : {}),
+    covers: e.covers,
+    languages: e.languages,
+    availability: {
+      always: a.always,
+      timeZone: a.timeZone,
+      hours: a.hours.map((h) => ({ days: h.days, from: h.from, to: h.to })),
+      absences: a.absences.map((x) => ({ from: x.from, to: x.to, ...(x.note ? { note: x.note } : {}) })),
+    },
+    channels: e.channels.map((c) => ({ type: c.type, value: c.value, ...(c.label ? { label: c.label } : {}) })),
+    routes: e.routes,
+    ...(e.notes !== null ? { notes: e.notes } : {}),
+    lastVerified: e.lastVerified,
+    ...(e.verifiedBy !== null ? { verifiedBy: e.verifiedBy } : {}),
+    ...(e.retiredAt !== null ? { retiredAt: e.retiredAt } : {}),
   };
-  out.channels = e.channels.map((c) => ({ type: c.type, value: c.value, ...(c.label ? { label: c.label } : {}) }));
-  return out as unknown as DirectoryEntry;
+  return entry as DirectoryEntry;
 }
 
 /** Offers `text` to the user as a file to save. */

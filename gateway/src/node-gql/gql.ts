@@ -14,17 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": typeof types.NodeAlertFieldsFragmentDoc,
+    "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  routeDetails {\n    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount\n    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }\n  }\n  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": typeof types.NodeAlertFieldsFragmentDoc,
     "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": typeof types.NodeEntryFieldsFragmentDoc,
+    "fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }": typeof types.NodeSubscriptionFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": typeof types.DirectoryDocument,
-    "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": typeof types.IdentifierPseudonymsDocument,
-    "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": typeof types.HitCheckDocument,
+    "query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": typeof types.IdentifierPseudonymsDocument,
+    "query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": typeof types.HitCheckDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": typeof types.AlertsDocument,
     "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": typeof types.AuditLogDocument,
     "query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }": typeof types.VerifyAuditDocument,
     "query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }": typeof types.AuditHeadsDocument,
-    "mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }": typeof types.PublishDocument,
-    "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": typeof types.AmendDocument,
+    "mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }": typeof types.PublishDocument,
+    "mutation Amend($id: ID!, $input: AlertInput!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": typeof types.AmendDocument,
     "mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }": typeof types.WithdrawDocument,
     "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": typeof types.FeedDocument,
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": typeof types.SubscribedAlertsDocument,
@@ -42,29 +43,30 @@ type Documents = {
     "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": typeof types.OwnDirectoryDocument,
     "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": typeof types.DirectoryToVerifyDocument,
     "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": typeof types.DirectoryEntryHistoryDocument,
-    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": typeof types.CreateDirectoryEntryDocument,
-    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
+    "mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": typeof types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
-    "query MySubscription { mySubscription }": typeof types.MySubscriptionDocument,
-    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": typeof types.SetSubscriptionDocument,
+    "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": typeof types.MySubscriptionDocument,
+    "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }": typeof types.SetSubscriptionDocument,
     "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkReadDocument,
     "query Statistics($from: String, $to: String) {\n          statistics(from: $from, to: $to) {\n            format agency period { from to } generatedAt threshold notes\n            tables { name dimensions rows { ...NodeStatisticsFigureFields } totals { ...NodeStatisticsFigureFields } }\n          }\n        }": typeof types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": typeof types.StatisticsCsvDocument,
 };
 const documents: Documents = {
-    "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": types.NodeAlertFieldsFragmentDoc,
+    "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  routeDetails {\n    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount\n    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }\n  }\n  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}": types.NodeAlertFieldsFragmentDoc,
     "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": types.NodeEntryFieldsFragmentDoc,
+    "fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }": types.NodeSubscriptionFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": types.DirectoryDocument,
-    "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": types.IdentifierPseudonymsDocument,
-    "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": types.HitCheckDocument,
+    "query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": types.IdentifierPseudonymsDocument,
+    "query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": types.HitCheckDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": types.AlertsDocument,
     "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": types.AuditLogDocument,
     "query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }": types.VerifyAuditDocument,
     "query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }": types.AuditHeadsDocument,
-    "mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }": types.PublishDocument,
-    "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": types.AmendDocument,
+    "mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }": types.PublishDocument,
+    "mutation Amend($id: ID!, $input: AlertInput!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }": types.AmendDocument,
     "mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }": types.WithdrawDocument,
     "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": types.FeedDocument,
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": types.SubscribedAlertsDocument,
@@ -82,13 +84,13 @@ const documents: Documents = {
     "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": types.OwnDirectoryDocument,
     "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": types.DirectoryToVerifyDocument,
     "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": types.DirectoryEntryHistoryDocument,
-    "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": types.CreateDirectoryEntryDocument,
-    "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
+    "mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }": types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
-    "query MySubscription { mySubscription }": types.MySubscriptionDocument,
-    "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }": types.SetSubscriptionDocument,
+    "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": types.MySubscriptionDocument,
+    "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }": types.SetSubscriptionDocument,
     "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkReadDocument,
     "query Statistics($from: String, $to: String) {\n          statistics(from: $from, to: $to) {\n            format agency period { from to } generatedAt threshold notes\n            tables { name dimensions rows { ...NodeStatisticsFigureFields } totals { ...NodeStatisticsFigureFields } }\n          }\n        }": types.StatisticsDocument,
     "query StatisticsCsv($from: String, $to: String) { statisticsCsv(from: $from, to: $to) }": types.StatisticsCsvDocument,
@@ -111,7 +113,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}"): (typeof documents)["fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status details signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}"];
+export function graphql(source: "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  routeDetails {\n    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount\n    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }\n  }\n  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}"): (typeof documents)["fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary revision status signature caseReference protection redacted\n  correlations { alertId agency kinds }\n  routeDetails {\n    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount\n    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }\n  }\n  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -119,15 +121,19 @@ export function graphql(source: "fragment NodeEntryFields on DirectoryEntry {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }"): (typeof documents)["fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }"): (typeof documents)["query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"): (typeof documents)["query IdentifierPseudonyms($identifier: JSONObject!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"];
+export function graphql(source: "query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"): (typeof documents)["query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }"): (typeof documents)["query HitCheck($pseudonyms: [JSONObject!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }"];
+export function graphql(source: "query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }"): (typeof documents)["query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -147,11 +153,11 @@ export function graphql(source: "query AuditHeads($limit: Int!) { auditHeads(lim
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }"): (typeof documents)["mutation Publish($input: JSONObject!) { publishAlert(input: $input) { ...NodeAlertFields } }"];
+export function graphql(source: "mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }"): (typeof documents)["mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }"): (typeof documents)["mutation Amend($id: ID!, $input: JSONObject!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }"];
+export function graphql(source: "mutation Amend($id: ID!, $input: AlertInput!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }"): (typeof documents)["mutation Amend($id: ID!, $input: AlertInput!, $revision: Int) { amendAlert(id: $id, input: $input, revision: $revision) { ...NodeAlertFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -223,11 +229,11 @@ export function graphql(source: "query DirectoryEntryHistory($id: ID!) { directo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"];
+export function graphql(source: "mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"];
+export function graphql(source: "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"): (typeof documents)["mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -243,11 +249,11 @@ export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { im
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MySubscription { mySubscription }"): (typeof documents)["query MySubscription { mySubscription }"];
+export function graphql(source: "query MySubscription { mySubscription { ...NodeSubscriptionFields } }"): (typeof documents)["query MySubscription { mySubscription { ...NodeSubscriptionFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"): (typeof documents)["mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }"];
+export function graphql(source: "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }"): (typeof documents)["mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 // The gateway's one Pothos builder.
 
 import type { AccessClaims, Membership } from '@corridor/proto';
-import { defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { defineContractInputs, defineContractTypes } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import type { GraphQLError } from 'graphql';
 import type { DelegatedTokens } from '../delegated-tokens.js';
@@ -26,11 +26,10 @@ export interface GatewayContext extends GatewayServices {
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
-  Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
 }>({ defaultFieldNullability: false });
 
-// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto;
+// The contract's types (Alert, DirectoryEntry, Consultation, their parts) come from proto;
 // fields name them as `contract.AlertRef`, so no list of them is kept here.
 export const contract = defineContractTypes(builder);
 

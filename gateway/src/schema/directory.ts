@@ -7,7 +7,7 @@ import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
 import { graphql } from '../node-gql/index.js';
 import { DIRECTORY_QUERY } from '../node-queries.js';
-import { builder, contract } from './builder.js';
+import { builder, contract, inputs } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 import { authorizationFor, reportMissing, SourceRef } from './shared.js';
 
@@ -78,18 +78,18 @@ builder.mutationFields((t) => ({
   createDirectoryEntry: t.field({
     type: contract.DirectoryEntryRef,
     description: "Creates an entry of the caller's agency at its own node (proto directoryEntryDraft; administrators).",
-    args: { entry: t.arg({ type: 'JSONObject', required: true }) },
+    args: { entry: t.arg({ type: inputs.DirectoryEntryInput, required: true }) },
     resolve: fromOwnNode(
-      graphql(`mutation CreateDirectoryEntry($entry: JSONObject!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`),
+      graphql(`mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...NodeEntryFields } }`),
     ),
   }),
   updateDirectoryEntry: t.field({
     type: contract.DirectoryEntryRef,
     description: "Replaces an entry of the caller's agency; writing it verifies it (administrators).",
-    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
+    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: inputs.DirectoryEntryInput, required: true }) },
     resolve: fromOwnNode(
       graphql(
-        `mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
+        `mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }`,
       ),
     ),
   }),

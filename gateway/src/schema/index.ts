@@ -13,7 +13,6 @@ import {
   AUDIT_HEADS_QUERY,
   AUDIT_LOG_QUERY,
   FEED_SUBSCRIPTION,
-  fromNodeAlert,
   HIT_CHECK_QUERY,
   IDENTIFIER_PSEUDONYMS_QUERY,
   PUBLISH_MUTATION,
@@ -21,7 +20,7 @@ import {
   VERIFY_AUDIT_QUERY,
   WITHDRAW_MUTATION,
 } from '../node-queries.js';
-import { builder, contract, type GatewayContext } from './builder.js';
+import { builder, contract, type GatewayContext, inputs } from './builder.js';
 import './consultations.js';
 import './directory.js';
 import './statistics.js';
@@ -108,7 +107,7 @@ builder.queryType({
         );
         reportMissing(ctx, sources, 'alerts');
         const alerts = mergeAlerts(
-          answers.map((a) => a.data.alerts.map(fromNodeAlert)),
+          answers.map((a) => a.data.alerts),
           limit,
         );
         const last = alerts[limit - 1];
@@ -123,22 +122,22 @@ builder.mutationType({
     publishAlert: t.field({
       type: contract.AlertRef,
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
-      args: { input: t.arg({ type: 'JSONObject', required: true }) },
-      resolve: async (_r, args, ctx) => fromNodeAlert(await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input })),
+      args: { input: t.arg({ type: inputs.AlertInput, required: true }) },
+      resolve: async (_r, args, ctx) => await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input }),
     }),
     amendAlert: t.field({
       type: contract.AlertRef,
       description: "Issues a new revision of one of the caller's agency's alerts, at its own node.",
       args: {
         id: t.arg.id({ required: true }),
-        input: t.arg({ type: 'JSONObject', required: true }),
+        input: t.arg({ type: inputs.AlertInput, required: true }),
         revision: t.arg.int({
           required: false,
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
         }),
       },
       resolve: async (_r, args, ctx) =>
-        fromNodeAlert(await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null })),
+        await forwardToOwnNode(ctx, AMEND_MUTATION, { id: args.id, input: args.input, revision: args.revision ?? null }),
     }),
     withdrawAlert: t.field({
       type: contract.AlertRef,
@@ -150,18 +149,17 @@ builder.mutationType({
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
         }),
       },
-      resolve: async (_r, args, ctx) =>
-        fromNodeAlert(await forwardToOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null })),
+      resolve: async (_r, args, ctx) => await forwardToOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null }),
     }),
   }),
 });
 
 builder.queryFields((t) => ({
   mySubscription: t.field({
-    type: 'JSONObject',
+    type: contract.RouteSubscriptionRef,
     nullable: true,
     description: "The caller's route subscription (proto routeSubscription), kept at their own node.",
-    resolve: fromOwnNode(graphql(`query MySubscription { mySubscription }`)),
+    resolve: fromOwnNode(graphql(`query MySubscription { mySubscription { ...NodeSubscriptionFields } }`)),
   }),
   subscribedAlerts: t.field({
     type: [contract.SubscribedAlertRef],
@@ -169,7 +167,7 @@ builder.queryFields((t) => ({
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     resolve: async (_r, args, ctx) => {
       const list = await forwardToOwnNode(ctx, SUBSCRIBED_ALERTS_QUERY, args);
-      return list.map((s) => ({ read: s.read, alert: fromNodeAlert(s.alert) }));
+      return list.map((s) => ({ read: s.read, alert: s.alert }));
     },
   }),
 }));
@@ -188,7 +186,7 @@ builder.queryFields((t) => ({
     type: HitCheckResult,
     description:
       "Hit / no hit for an identifier (proto identifierInput): the caller's own node turns it into pseudonyms, every node answers for its own alerts under its policy. The raw value goes to the caller's own node only.",
-    args: { identifier: t.arg({ type: 'JSONObject', required: true }) },
+    args: { identifier: t.arg({ type: inputs.IdentifierInput, required: true }) },
     resolve: async (_r, args, ctx) => {
       const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier });
       const { answers, sources } = await fanOut(ctx.nodes.values(), HIT_CHECK_QUERY, { pseudonyms }, authorizationFor(ctx), ctx.deadlineMs);
@@ -239,10 +237,14 @@ const HEADS_PER_PARTNER = 20;
 
 builder.mutationFields((t) => ({
   setSubscription: t.field({
-    type: 'JSONObject',
+    type: contract.RouteSubscriptionRef,
     description: "Replaces the caller's route subscription at their own node.",
-    args: { filter: t.arg({ type: 'JSONObject', required: true }) },
-    resolve: fromOwnNode(graphql(`mutation SetSubscription($filter: JSONObject!) { setSubscription(filter: $filter) }`)),
+    args: { filter: t.arg({ type: inputs.RouteSubscriptionInput, required: true }) },
+    resolve: fromOwnNode(
+      graphql(
+        `mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }`,
+      ),
+    ),
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',
@@ -281,7 +283,7 @@ async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
       });
     }
     for await (const event of result) {
-      if (event.data?.alertFeed) yield fromNodeAlert(event.data.alertFeed);
+      if (event.data?.alertFeed) yield event.data.alertFeed;
       else if (event.errors?.length)
         throw new GraphQLError(event.errors[0]?.message ?? 'feed error', {
           extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },

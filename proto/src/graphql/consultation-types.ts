@@ -81,7 +81,6 @@ type Builder<Context extends object, AuthScopes extends object> = PothosSchemaTy
   PothosSchemaTypes.ExtendDefaultTypes<{
     Context: Context;
     AuthScopes: AuthScopes;
-    Scalars: { JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> } };
     DefaultFieldNullability: false;
   }>
 >;

@@ -8,8 +8,6 @@ import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
 import { defineConsultationTypes, type RequestFields } from './consultation-types.js';
 
-export type JsonObject = Record<string, unknown>;
-
 /** An audit row as the node answers it (seq as a string: it is a 64-bit counter). */
 export interface AuditEntryView {
   seq: string;
@@ -58,9 +56,37 @@ export interface AlertFields {
   protection?: string[];
   redacted?: string[];
   correlations?: AlertCorrelationView[];
-  /** The kind's details: proto keeps them under the kind's own name, the GraphQL type as `details`. */
-  routeDetails?: JsonObject;
-  documentFraud?: JsonObject;
+  /** The kind's details, under the names proto and AlertInput give them: one of the two is set. */
+  routeDetails?: RouteDetailsFields | null;
+  documentFraud?: DocumentFraudFields | null;
+}
+
+/** What the RouteDetails type reads: proto's RouteDetails, or a node's answer read back (codes as strings, absent as null). */
+export interface RouteDetailsFields {
+  transport: string;
+  concealment?: string | null;
+  communicationPlatforms: string[];
+  priceObserved?: { amount: number; currency: string } | null;
+  migrantCount?: number | null;
+  vulnerablePersons?: { children?: number | null; unaccompaniedMinors?: number | null; pregnantWomen?: number | null } | null;
+  window?: { from: string; to: string } | null;
+}
+
+/** What the DocumentFraudDetails type reads, as RouteDetailsFields. */
+export interface DocumentFraudFields {
+  documentType: string;
+  issuingState: string;
+  fraudType: string;
+  featuresAffected: string[];
+  detectedAt: { place: string; location?: string | null; flight?: string | null };
+}
+
+/** What the RouteSubscription type reads: proto's RouteSubscription, or a node's answer read back. */
+export interface RouteSubscriptionFields {
+  kinds: string[];
+  regions: string[];
+  countries: string[];
+  minimumGrading?: AlertFields['grading'] | null;
 }
 
 export interface HitAlertView {
@@ -224,23 +250,13 @@ type AuditVerificationFields = Omit<AuditVerificationView, 'problems'> & { probl
 type ContractSchemaTypes<Context extends object, AuthScopes extends object> = PothosSchemaTypes.ExtendDefaultTypes<{
   Context: Context;
   AuthScopes: AuthScopes;
-  Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
 }>;
 
-/** Adds the JSONObject scalar and the contract's object and input types to a server's Pothos builder. */
+/** Adds the contract's object types to a server's Pothos builder (its input types: contract-inputs.ts). */
 export function defineContractTypes<Context extends object, AuthScopes extends object = Record<never, never>>(
   builder: PothosSchemaTypes.SchemaBuilder<ContractSchemaTypes<Context, AuthScopes>>,
 ) {
-  builder.scalarType('JSONObject', {
-    description: 'A JSON object; its shape is given by the Corridor contract (proto) and validated there.',
-    serialize: (v) => v as JsonObject,
-    parseValue: (v) => {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypeError('must be a JSON object');
-      return v as JsonObject;
-    },
-  });
-
   type Route = NonNullable<AlertFields['route']>;
 
   const Origin = builder.objectRef<AlertFields['origin']>('Origin').implement({
@@ -261,6 +277,51 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
   });
   const Pseudonym = builder.objectRef<AlertFields['identifiers'][number]>('Pseudonym').implement({
     fields: (t) => ({ kind: t.exposeString('kind'), pseudonym: t.exposeString('pseudonym'), epoch: t.exposeInt('epoch') }),
+  });
+
+  type Vulnerable = NonNullable<RouteDetailsFields['vulnerablePersons']>;
+  const Price = builder.objectRef<NonNullable<RouteDetailsFields['priceObserved']>>('Price').implement({
+    fields: (t) => ({ amount: t.exposeFloat('amount'), currency: t.exposeString('currency') }),
+  });
+  const VulnerablePersons = builder.objectRef<Vulnerable>('VulnerablePersons').implement({
+    description: 'How many vulnerable persons were seen: a need for protection, never a suspicion.',
+    fields: (t) => ({
+      children: t.exposeInt('children', { nullable: true }),
+      unaccompaniedMinors: t.exposeInt('unaccompaniedMinors', { nullable: true }),
+      pregnantWomen: t.exposeInt('pregnantWomen', { nullable: true }),
+    }),
+  });
+  const TimeWindow = builder.objectRef<NonNullable<RouteDetailsFields['window']>>('TimeWindow').implement({
+    fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+  });
+  const RouteDetailsRef = builder.objectRef<RouteDetailsFields>('RouteDetails').implement({
+    description: 'What was seen on a route (proto routeDetails).',
+    fields: (t) => ({
+      transport: t.exposeString('transport'),
+      concealment: t.exposeString('concealment', { nullable: true }),
+      communicationPlatforms: t.exposeStringList('communicationPlatforms'),
+      priceObserved: t.field({ type: Price, nullable: true, resolve: (d) => d.priceObserved ?? null }),
+      migrantCount: t.exposeInt('migrantCount', { nullable: true }),
+      vulnerablePersons: t.field({ type: VulnerablePersons, nullable: true, resolve: (d) => d.vulnerablePersons ?? null }),
+      window: t.field({ type: TimeWindow, nullable: true, resolve: (d) => d.window ?? null }),
+    }),
+  });
+  const Detection = builder.objectRef<DocumentFraudFields['detectedAt']>('Detection').implement({
+    fields: (t) => ({
+      place: t.exposeString('place'),
+      location: t.exposeString('location', { nullable: true }),
+      flight: t.exposeString('flight', { nullable: true }),
+    }),
+  });
+  const DocumentFraudRef = builder.objectRef<DocumentFraudFields>('DocumentFraudDetails').implement({
+    description: 'A fraudulent document and where it was detected (proto documentFraud).',
+    fields: (t) => ({
+      documentType: t.exposeString('documentType'),
+      issuingState: t.exposeString('issuingState'),
+      fraudType: t.exposeString('fraudType'),
+      featuresAffected: t.exposeStringList('featuresAffected'),
+      detectedAt: t.field({ type: Detection, resolve: (d) => d.detectedAt }),
+    }),
   });
 
   const CorrelationRef = builder.objectRef<AlertCorrelationView>('AlertCorrelation').implement({
@@ -320,14 +381,19 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
         description: 'Fields the origin agency’s release policy withheld from this copy (ask the owner for them).',
         resolve: (a) => a.redacted ?? [],
       }),
-      details: t.field({
-        type: 'JSONObject',
-        description: 'routeDetails for a route alert, documentFraud for a document-fraud alert',
-        resolve: (a) => {
-          const details = a.kind === 'route' ? a.routeDetails : a.documentFraud;
-          if (!details) throw new Error(`alert ${a.id} carries no details for its kind`);
-          return details;
-        },
+      // Two fields named as in proto and AlertInput, rather than one union: what a client reads is
+      // what it sends back to amend, and the release policy's withheld paths name real fields.
+      routeDetails: t.field({
+        type: RouteDetailsRef,
+        nullable: true,
+        description: 'What was seen on the route: set for a route alert, null otherwise.',
+        resolve: (a) => a.routeDetails ?? null,
+      }),
+      documentFraud: t.field({
+        type: DocumentFraudRef,
+        nullable: true,
+        description: 'The fraudulent document: set for a document-fraud alert, null otherwise.',
+        resolve: (a) => a.documentFraud ?? null,
       }),
     }),
   });
@@ -417,6 +483,23 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       text: t.string({ required: false }),
       speaks: t.stringList({ required: false, description: 'The asking user’s languages: who speaks them ranks first.' }),
       limit: t.int({ required: false, description: 'How many of the best-ranked entries to return (1–200, 50 by default).' }),
+    }),
+  });
+
+  const RouteSubscriptionRef = builder.objectRef<RouteSubscriptionFields>('RouteSubscription').implement({
+    description: 'Which alerts an officer follows (proto routeSubscription): empty lists mean any.',
+    fields: (t) => ({
+      kinds: t.exposeStringList('kinds'),
+      regions: t.exposeStringList('regions'),
+      countries: t.exposeStringList('countries', {
+        description: 'Matches an alert whose origin, any waypoint or document issuer is one of these.',
+      }),
+      minimumGrading: t.field({
+        type: Grading,
+        nullable: true,
+        description: 'The weakest grading still worth a notice.',
+        resolve: (s) => s.minimumGrading ?? null,
+      }),
     }),
   });
 
@@ -555,6 +638,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     PseudonymRef: Pseudonym,
     RequestEntryRef,
     ...consultationTypes,
+    RouteSubscriptionRef,
     SubscribedAlertRef,
   };
 }

@@ -18,7 +18,6 @@ export {
   defineContractTypes,
   type HitAlertView,
   type HitAnswerView,
-  type JsonObject,
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';

@@ -1,11 +1,11 @@
 import SchemaBuilder from '@pothos/core';
 import { graphql, printSchema } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { alertInput } from '../alert.js';
+import { type AlertInput, alertInput } from '../alert.js';
 import { routeSubscription } from '../route-subscription.js';
 import { defineContractInputs } from './contract-inputs.js';
-import { type DerivedInput, inputTypeDeriver } from './input-types-from-schema.js';
+import { type DerivedInput, type DerivedInputOf, inputTypeDeriver } from './input-types-from-schema.js';
 
 function serverWith(parse: (input: DerivedInput) => unknown) {
   const builder = new SchemaBuilder<{ DefaultFieldNullability: false }>({ defaultFieldNullability: false });
@@ -102,5 +102,14 @@ describe('input types derived from the contract schemas', () => {
     expect(sdl).toMatch(/receivingAuthority: AuthorityInput/);
     expect(sdl).toMatch(/sendingAuthority: AuthorityInput/);
     expect(sdl).not.toMatch(/AlertIdentifiersInput/);
+  });
+
+  it('types a derived argument as GraphQL hands it over: proto’s input fits, and so does a null anywhere', () => {
+    type Argument = DerivedInputOf<AlertInput>;
+    expectTypeOf<AlertInput>().toExtend<Argument>();
+    expectTypeOf({ kind: null, route: { waypoints: [{ country: null }] }, routeDetails: { migrantCount: null } }).toExtend<Argument>();
+    // Both kinds' fields are one object, codes plain strings, as the input type declares them.
+    expectTypeOf<NonNullable<Argument['documentFraud']>['issuingState']>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<NonNullable<Argument['routeDetails']>['migrantCount']>().toEqualTypeOf<number | null | undefined>();
   });
 });

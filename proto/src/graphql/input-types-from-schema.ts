@@ -38,6 +38,24 @@ export type DerivedInput = Record<string, InputValue>;
 /** Any value GraphQL may hand over for a field: Pothos's input refs are typed over this. */
 type InputValue = NonNullable<unknown> | null | undefined;
 
+type KeysOfAny<T> = T extends unknown ? keyof T : never;
+type ValueAt<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+
+/**
+ * What GraphQL hands a resolver for a type derived from a schema whose input is T: T's shape with
+ * every field optional and nullable, codes as plain strings, and a union's variants merged into one
+ * object, as the derived type declares them. Typing the ref so lets a server pass the argument on
+ * as the variables of a document typed from the same schema (the gateway forwarding to a node)
+ * and lets a client send proto's own input type where the type is expected, without a cast.
+ */
+export type DerivedInputOf<T> = [T] extends [readonly (infer U)[]]
+  ? DerivedInputOf<U>[]
+  : [T] extends [string]
+    ? string
+    : [T] extends [object]
+      ? { [K in KeysOfAny<T>]?: DerivedInputOf<Exclude<ValueAt<T, K>, null | undefined>> | null }
+      : T;
+
 /** An input type named after its place in a bigger one, unless `names` gives it a name of its own. */
 export interface DeriveOptions {
   description?: string;
@@ -88,8 +106,10 @@ export function inputTypeDeriver<Types extends SchemaTypes>(builder: Builder<Typ
     return ref;
   }
 
-  return (name: string, schema: z.ZodType, options: DeriveOptions = {}): DerivedRef<Types> =>
-    objectInput(name, rendered(schema), '', options.names ?? {}, options.description);
+  // The fields are built from the schema at run time, so Pothos sees them as DerivedInput; the
+  // shape they give is DerivedInputOf the schema's input, which the ref says for the callers.
+  return <S extends z.ZodType>(name: string, schema: S, options: DeriveOptions = {}): InputObjectRef<Types, DerivedInputOf<z.input<S>>> =>
+    objectInput(name, rendered(schema), '', options.names ?? {}, options.description) as InputObjectRef<Types, DerivedInputOf<z.input<S>>>;
 }
 
 function field<Types extends SchemaTypes>(

@@ -13,7 +13,7 @@ import {
 } from '@corridor/proto';
 import type { AlertWithCorrelations } from '@corridor/proto/graphql';
 import { releaseAlert } from '../policy/release.js';
-import { AlertRef, builder, type NodeContext } from '../schema/builder.js';
+import { AlertInput, AlertRef, builder, type NodeContext } from '../schema/builder.js';
 import { AlertScopeEnum } from '../schema/types.js';
 import { getSubscription } from '../subscriptions/subscription-store.js';
 import { amendAlert, withdrawAlert } from './alert-lifecycle.js';
@@ -110,7 +110,7 @@ builder.mutationType({
     publishAlert: t.field({
       type: AlertRef,
       description: 'Publishes an alert of this agency (proto alertInput). Identifiers are pseudonymized here.',
-      args: { input: t.arg({ type: 'JSONObject', required: true }) },
+      args: { input: t.arg({ type: AlertInput, required: true }) },
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
@@ -134,7 +134,7 @@ builder.mutationFields((t) => ({
     description: 'Issues a new revision of an alert of this agency with new content (proto alertInput); kind, TLP and recipients stay.',
     args: {
       id: t.arg.id({ required: true }),
-      input: t.arg({ type: 'JSONObject', required: true }),
+      input: t.arg({ type: AlertInput, required: true }),
       revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
     },
     authScopes: { ownAgency: 'amend alerts' },

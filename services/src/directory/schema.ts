@@ -8,6 +8,7 @@ import { releaseEntry } from '../policy/release.js';
 import {
   builder,
   DirectoryChangeRef,
+  DirectoryEntryInput,
   DirectoryEntryRef,
   DirectoryFilterInput,
   DirectoryImportRef,
@@ -93,7 +94,7 @@ builder.mutationFields((t) => ({
   createDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'A new entry of this agency (proto directoryEntryDraft), verified today by its author.',
-    args: { entry: t.arg({ type: 'JSONObject', required: true }) },
+    args: { entry: t.arg({ type: DirectoryEntryInput, required: true }) },
     authScopes: { administrators: KEEP },
     resolve: async (_root, args, ctx) => {
       const e = await createEntry(ctx.services.db, agencyOfNode(ctx), args.entry, actor(ctx));
@@ -104,7 +105,7 @@ builder.mutationFields((t) => ({
   updateDirectoryEntry: t.field({
     type: DirectoryEntryRef,
     description: 'Replaces an entry’s content (proto directoryEntryDraft); writing it verifies it.',
-    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: 'JSONObject', required: true }) },
+    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: DirectoryEntryInput, required: true }) },
     authScopes: { administrators: KEEP },
     resolve: async (_root, args, ctx) => {
       const e = await updateEntry(ctx.services.db, agencyOfNode(ctx), String(args.id), args.entry, actor(ctx));

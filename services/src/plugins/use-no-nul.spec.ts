@@ -4,7 +4,7 @@ import { nulErrorsOf } from './use-no-nul.js';
 
 describe('NUL characters in a request', () => {
   it('are named by the argument they came in, or by the field of a JSON input', () => {
-    const doc = parse('mutation($input: JSONObject!, $k: String) { publishAlert(input: $input) { id } a: alerts(kind: $k) { id } }');
+    const doc = parse('mutation($input: AlertInput!, $k: String) { publishAlert(input: $input) { id } a: alerts(kind: $k) { id } }');
     expect(
       nulErrorsOf(doc, { input: { summary: 'x\u0000', route: { waypoints: [{ place: 'ok' }] } }, k: 'r\u0000' }).map((e) => e.path),
     ).toEqual(['summary', 'kind']);

@@ -1,6 +1,6 @@
 // The node's one Pothos builder. The contract's GraphQL types are declared once, in proto.
 import type { AccessClaims } from '@corridor/proto';
-import { defineContractInputs, defineContractTypes, type JsonObject } from '@corridor/proto/graphql';
+import { defineContractInputs, defineContractTypes } from '@corridor/proto/graphql';
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { NodeServices } from '../node-services.js';
@@ -13,7 +13,6 @@ export interface NodeContext {
 
 export const builder = new SchemaBuilder<{
   Context: NodeContext;
-  Scalars: { JSONObject: { Input: JsonObject; Output: JsonObject } };
   DefaultFieldNullability: false;
   AuthScopes: NodeAuthScopes;
 }>({
@@ -27,7 +26,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-// The contract's types (Alert, DirectoryEntry, their parts, the JSONObject scalar) come from proto.
+// The contract's types (Alert, DirectoryEntry, Consultation, their parts) come from proto.
 export const {
   AlertRef,
   AuditEntryRef,
@@ -44,6 +43,7 @@ export const {
   ProtectionNoticeRef,
   PseudonymRef,
   RequestEntryRef,
+  RouteSubscriptionRef,
   StatisticsReportRef,
   SubscribedAlertRef,
 } = defineContractTypes(builder);

@@ -1,16 +1,15 @@
 // The node's route subscription fields, for this agency's own users: their subscription, the
 // alerts matching it with read marks, and marking alerts read.
-import type { JsonObject } from '@corridor/proto/graphql';
-import { builder, SubscribedAlertRef } from '../schema/builder.js';
+import { builder, RouteSubscriptionInput, RouteSubscriptionRef, SubscribedAlertRef } from '../schema/builder.js';
 import { getSubscription, markRead, setSubscription, subscribedAlerts } from './subscription-store.js';
 
 builder.queryFields((t) => ({
   mySubscription: t.field({
-    type: 'JSONObject',
+    type: RouteSubscriptionRef,
     nullable: true,
     description: 'The caller’s route subscription (proto routeSubscription), or null.',
     authScopes: { ownAgency: 'keep subscriptions' },
-    resolve: async (_root, _args, ctx) => (await getSubscription(ctx.services.db, ctx.claims.sub)) as JsonObject | null,
+    resolve: (_root, _args, ctx) => getSubscription(ctx.services.db, ctx.claims.sub),
   }),
   subscribedAlerts: t.field({
     type: [SubscribedAlertRef],
@@ -23,11 +22,11 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   setSubscription: t.field({
-    type: 'JSONObject',
+    type: RouteSubscriptionRef,
     description: 'Replaces the caller’s route subscription (proto routeSubscription).',
-    args: { filter: t.arg({ type: 'JSONObject', required: true }) },
+    args: { filter: t.arg({ type: RouteSubscriptionInput, required: true }) },
     authScopes: { ownAgency: 'keep subscriptions' },
-    resolve: async (_root, args, ctx) => (await setSubscription(ctx.services.db, ctx.claims.sub, args.filter)) as unknown as JsonObject,
+    resolve: (_root, args, ctx) => setSubscription(ctx.services.db, ctx.claims.sub, args.filter),
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',

@@ -22,7 +22,7 @@ const MAX_IN_FLIGHT = 64;
 
 /** Alerts offered at a steady rate to node A; latency from the request to the event at node B's feed. */
 async function steadyLatency(nodeA: string, tokenA: string, nodeB: string, tokenB: string, inputOf: () => unknown) {
-  const mutation = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
+  const mutation = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
   const feed = subscribe<{ alertFeed: { id: string } }>(nodeB, tokenB, 'subscription { alertFeed { id } }');
   await feed.ready;
   await new Promise((r) => setTimeout(r, 300));
@@ -115,7 +115,7 @@ export async function alertsSuite(): Promise<BenchResult[]> {
     const b = await net.token('ne-ppn-officer');
     const nodeA = net.nodes['it-polfr']?.url as string;
     const nodeB = net.nodes['ne-ppn']?.url as string;
-    const mutation = 'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }';
+    const mutation = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
 
     // Warm up every path (connections, prepared statements, JIT) before measuring.
     for (let i = 0; i < 20; i++) await gql(nodeA, a, mutation, { input: nextAlert() });

@@ -91,7 +91,7 @@ export async function hitcheckSuite(): Promise<BenchResult[]> {
         const r = await gql<{ publishAlert: { id: string } }>(
           net.gatewayUrl,
           token,
-          'mutation($input: JSONObject!) { publishAlert(input: $input) { id } }',
+          'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
           { input: documentFraudAlert({ identifiers: [{ kind: 'travel_document', value: number, qualifier: 'NGA' }] }) },
         );
         if (!r.data) throw new Error(`bench: publishing failed: ${JSON.stringify(r.errors)}`);
@@ -110,7 +110,7 @@ export async function hitcheckSuite(): Promise<BenchResult[]> {
 
     // Through the gateway, as the console's Check page asks.
     const token = await net.token('ne-ppn-officer');
-    const CHECK = `query($identifier: JSONObject!) { hitCheck(identifier: $identifier) { hit answers { agency hit } sources { agency ok } } }`;
+    const CHECK = `query($identifier: IdentifierInput!) { hitCheck(identifier: $identifier) { hit answers { agency hit } sources { agency ok } } }`;
     let n = 0;
     const check = async () => {
       const i = n++;

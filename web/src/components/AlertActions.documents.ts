@@ -3,7 +3,7 @@
 import { graphql } from '../gql';
 
 export const AmendAlertMutation = graphql(`
-  mutation AmendAlert($id: ID!, $input: JSONObject!, $revision: Int) {
+  mutation AmendAlert($id: ID!, $input: AlertInput!, $revision: Int) {
     amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }
   }
 `);

@@ -46,7 +46,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
 
   async function submitAmendment() {
     setOutcome(null);
-    const result = await amend({ id: alert.id, input: amendmentInput(alert, changes) as Record<string, unknown>, revision: seen });
+    const result = await amend({ id: alert.id, input: amendmentInput(alert, changes), revision: seen });
     if (result.data?.amendAlert) {
       setMode('idle');
       setErrors({});

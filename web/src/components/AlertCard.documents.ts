@@ -13,7 +13,16 @@ export const AlertFieldsFragment = graphql(`
     summary
     revision
     status
-    details
+    routeDetails {
+      transport
+      concealment
+      communicationPlatforms
+      priceObserved { amount currency }
+      migrantCount
+      vulnerablePersons { children unaccompaniedMinors pregnantWomen }
+      window { from to }
+    }
+    documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }
     signingKey
     expired
     caseReference

@@ -4,25 +4,24 @@ import type { AlertFieldsFragment } from '../gql/graphql';
 import { countryName, dateText, dateTimeText, issuerName, label } from '../labels';
 import { AlertActions } from './AlertActions';
 
-type Details = Record<string, unknown>;
-
-function RouteDetails({ d }: { d: Details }) {
-  const vulnerable = (d.vulnerablePersons ?? {}) as Record<string, number | undefined>;
-  const price = d.priceObserved as { amount: number; currency: string } | undefined;
+// The answer says null where the alert has no value: shown as absent.
+function RouteDetails({ d }: { d: NonNullable<AlertFieldsFragment['routeDetails']> }) {
+  const vulnerable = d.vulnerablePersons;
+  const price = d.priceObserved;
   return (
     <dl className="details">
       <dt>Transport</dt>
-      <dd>{label.transport(d.transport as string)}</dd>
+      <dd>{label.transport(d.transport)}</dd>
       {typeof d.concealment === 'string' && (
         <>
           <dt>Concealment</dt>
           <dd>{label.concealment(d.concealment)}</dd>
         </>
       )}
-      {Array.isArray(d.communicationPlatforms) && d.communicationPlatforms.length > 0 && (
+      {d.communicationPlatforms.length > 0 && (
         <>
           <dt>Smugglers use</dt>
-          <dd>{(d.communicationPlatforms as string[]).map(label.platform).join(', ')}</dd>
+          <dd>{d.communicationPlatforms.map(label.platform).join(', ')}</dd>
         </>
       )}
       {price && (
@@ -39,7 +38,7 @@ function RouteDetails({ d }: { d: Details }) {
           <dd>{d.migrantCount}</dd>
         </>
       )}
-      {vulnerable.children || vulnerable.unaccompaniedMinors || vulnerable.pregnantWomen ? (
+      {vulnerable?.children || vulnerable?.unaccompaniedMinors || vulnerable?.pregnantWomen ? (
         <>
           <dt>Vulnerable persons</dt>
           <dd className="protection">
@@ -57,20 +56,20 @@ function RouteDetails({ d }: { d: Details }) {
   );
 }
 
-function DocumentDetails({ d }: { d: Details }) {
-  const at = (d.detectedAt ?? {}) as { place?: string; location?: string; flight?: string };
+function DocumentDetails({ d }: { d: NonNullable<AlertFieldsFragment['documentFraud']> }) {
+  const at = d.detectedAt;
   return (
     <dl className="details">
       <dt>Document</dt>
       <dd>
-        {label.documentType(d.documentType as string)} issued by {issuerName(d.issuingState as string)}
+        {label.documentType(d.documentType)} issued by {issuerName(d.issuingState)}
       </dd>
       <dt>Fraud</dt>
-      <dd>{label.fraudType(d.fraudType as string)}</dd>
-      {Array.isArray(d.featuresAffected) && d.featuresAffected.length > 0 && (
+      <dd>{label.fraudType(d.fraudType)}</dd>
+      {d.featuresAffected.length > 0 && (
         <>
           <dt>Features affected</dt>
-          <dd>{(d.featuresAffected as string[]).map(label.feature).join(', ')}</dd>
+          <dd>{d.featuresAffected.map(label.feature).join(', ')}</dd>
         </>
       )}
       <dt>Detected at</dt>
@@ -174,7 +173,8 @@ export function AlertCard({
           their desk if you need it.
         </p>
       )}
-      {alert.kind === 'route' ? <RouteDetails d={alert.details} /> : <DocumentDetails d={alert.details} />}
+      {alert.routeDetails && <RouteDetails d={alert.routeDetails} />}
+      {alert.documentFraud && <DocumentDetails d={alert.documentFraud} />}
       <footer>
         <span title={`${label.source(source)}; ${label.information(information)}`}>
           Graded {source}

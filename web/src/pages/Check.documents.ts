@@ -3,7 +3,7 @@
 import { graphql } from '../gql';
 
 export const HitCheckQuery = graphql(`
-  query HitCheck($identifier: JSONObject!) {
+  query HitCheck($identifier: IdentifierInput!) {
     hitCheck(identifier: $identifier) {
       hit
       answers {

@@ -10,13 +10,13 @@ export const OwnDirectoryQuery = graphql(`
 `);
 
 export const CreateEntryMutation = graphql(`
-  mutation CreateDirectoryEntry($entry: JSONObject!) {
+  mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) {
     createDirectoryEntry(entry: $entry) { ...EntryFields }
   }
 `);
 
 export const UpdateEntryMutation = graphql(`
-  mutation UpdateDirectoryEntry($id: ID!, $entry: JSONObject!) {
+  mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) {
     updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }
   }
 `);

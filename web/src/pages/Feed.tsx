@@ -63,8 +63,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   useSubscription({ query: AlertFeedSubscription }, (_prev: unknown, event) => {
     setArrived((l) => mergeFeed(l, [event.alertFeed]));
     // An alert flagging vulnerable persons (or counting them) raised a notice at our node: show it.
-    if (event.alertFeed.protection.length > 0 || (event.alertFeed.details as { vulnerablePersons?: unknown }).vulnerablePersons)
-      setFlagged((n) => n + 1);
+    if (event.alertFeed.protection.length > 0 || event.alertFeed.routeDetails?.vulnerablePersons) setFlagged((n) => n + 1);
     return event;
   });
 

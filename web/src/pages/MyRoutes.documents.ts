@@ -2,9 +2,18 @@
 // Typed from the gateway's schema by codegen (web/codegen.ts finds every graphql() call under src/).
 import { graphql } from '../gql';
 
+export const SubscriptionFieldsFragment = graphql(`
+  fragment SubscriptionFields on RouteSubscription {
+    kinds
+    regions
+    countries
+    minimumGrading { source information }
+  }
+`);
+
 export const MyRoutesQuery = graphql(`
   query MyRoutes {
-    mySubscription
+    mySubscription { ...SubscriptionFields }
     subscribedAlerts(limit: 200) {
       read
       alert { ...AlertFields }
@@ -13,8 +22,8 @@ export const MyRoutesQuery = graphql(`
 `);
 
 export const SetSubscriptionMutation = graphql(`
-  mutation SetSubscription($filter: JSONObject!) {
-    setSubscription(filter: $filter)
+  mutation SetSubscription($filter: RouteSubscriptionInput!) {
+    setSubscription(filter: $filter) { ...SubscriptionFields }
   }
 `);
 

@@ -1,20 +1,20 @@
 // A liaison officer's routes: what they follow (kept at their own node), and every matching
 // alert, unread ones first marked as such; new matches arrive live. What came in while the officer
 // was away is waiting here, unread.
-import { ALERT_KINDS, ROUTE_REGIONS, type RouteSubscription } from '@corridor/proto';
+import { ALERT_KINDS, ROUTE_REGIONS } from '@corridor/proto';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AlertCard } from '../components/AlertCard';
 import { CheckboxField, CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
-import type { AlertFieldsFragment } from '../gql/graphql';
+import type { AlertFieldsFragment, RouteSubscriptionInput, SubscriptionFieldsFragment } from '../gql/graphql';
 import { COUNTRY_CODES, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from './MyRoutes.documents';
 
 type Draft = { kinds: string[]; regions: string[]; countries: string[]; source: string; information: string };
 
-function draftOf(s: Partial<RouteSubscription> | null | undefined): Draft {
+function draftOf(s: SubscriptionFieldsFragment | null | undefined): Draft {
   return {
     kinds: s?.kinds ?? [],
     regions: s?.regions ?? [],
@@ -24,7 +24,7 @@ function draftOf(s: Partial<RouteSubscription> | null | undefined): Draft {
   };
 }
 
-function filterOf(d: Draft): Record<string, unknown> {
+function filterOf(d: Draft): RouteSubscriptionInput {
   const grading = d.source || d.information ? { minimumGrading: { source: d.source || 'X', information: d.information || '4' } } : {};
   return { kinds: d.kinds, regions: d.regions, countries: d.countries, ...grading };
 }
@@ -48,7 +48,7 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
   // The node reads the subscription when the live feed opens: reopen it after each save.
   const [feedVersion, setFeedVersion] = useState(0);
 
-  const current = draft ?? draftOf(data?.mySubscription as Partial<RouteSubscription> | null);
+  const current = draft ?? draftOf(data?.mySubscription);
   const set = (patch: Partial<Draft>) => {
     setSaved(false);
     setDraft({ ...current, ...patch });

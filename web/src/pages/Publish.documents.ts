@@ -3,7 +3,7 @@
 import { graphql } from '../gql';
 
 export const PublishAlertMutation = graphql(`
-  mutation PublishAlert($input: JSONObject!) {
+  mutation PublishAlert($input: AlertInput!) {
     publishAlert(input: $input) { ...AlertFields }
   }
 `);

@@ -82,7 +82,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
       return;
     }
     setRecheck(false);
-    const result = await publish({ input: buildAlertInput(form) as Record<string, unknown> });
+    const result = await publish({ input: buildAlertInput(form) });
     if (result.data?.publishAlert) {
       setPublished(result.data.publishAlert);
       setForm(emptyAlertForm(form.kind));

@@ -3,8 +3,6 @@
 // `pnpm --filter @corridor/gateway run codegen` types each document's variables and answer from it
 // (node-gql/), and node-documents.spec.ts validates them, and those written at the fields that
 // forward them (`fromOwnNode(graphql(…))`), against it.
-import type { AlertFields } from '@corridor/proto/graphql';
-import type { NodeAlertFieldsFragment } from './node-gql/graphql.js';
 import { graphql } from './node-gql/index.js';
 
 // Fragments, not string interpolation: codegen reads each document as written, and a spread

@@ -1,6 +1,7 @@
 // The benchmark results file: one JSON array of figures, each suite replacing only its own rows
 // so that a partial run keeps the other suites' last figures.
 import { readFile, writeFile } from 'node:fs/promises';
+import type { LoadFigures } from './measure.js';
 
 export interface BenchResult {
   suite: string;
@@ -48,4 +49,38 @@ export function printTable(results: BenchResult[]): void {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+}
+
+/** One way of doing the work a suite measures: its metric names and what one and many clients saw. */
+export interface PathFigures {
+  /** Prefix of the latency metrics, `<latency>_p50_ms` and `<latency>_p99_ms`. */
+  latency: string;
+  /** Prefix of the rate metric, `<rate>_per_s`. */
+  rate: string;
+  rateUnit: string;
+  single: LoadFigures;
+  busy: LoadFigures;
+}
+
+/**
+ * `path`'s p50, p99 and rate, each with its ratio to `baseline`'s (first list), and `baseline`'s
+ * own figures (second list): how a suite reports a path against the one it should approach.
+ */
+export function comparedFigures(
+  r: ReturnType<typeof suiteResults>,
+  path: PathFigures,
+  baseline: PathFigures,
+): [BenchResult[], BenchResult[]] {
+  const figures = (p: PathFigures) =>
+    [
+      [`${p.latency}_p50_ms`, p.single.p50, 'ms'],
+      [`${p.latency}_p99_ms`, p.single.p99, 'ms'],
+      [`${p.rate}_per_s`, p.busy.perSecond, p.rateUnit],
+    ] as const;
+  const base = figures(baseline).map(([metric, value, unit]) => r(metric, value, unit));
+  const measured = figures(path).map(([metric, value, unit], i) => {
+    const { metric: baseMetric, value: baseValue } = base[i] as BenchResult;
+    return r(metric, value, unit, { metric: baseMetric, value: baseValue });
+  });
+  return [measured, base];
 }

@@ -6,7 +6,7 @@ import { newId } from '@corridor/proto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until as pollUntil } from '../../services/src/testing/until.js';
-import { CONSULTATION_SELECTION, NOTICE_SELECTION } from '../support/consultation-selections.js';
+import { CONSULTATION_SELECTION, NOTICE_FIELDS, NOTICE_SELECTION } from '../support/consultation-selections.js';
 import { routeAlert, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -219,16 +219,7 @@ describe('protection first', () => {
       contacts: [{ name: protectionDesk.name }],
     });
     // A notice names a need, a place and whom it was brought to: nothing about the person.
-    expect(Object.keys(italy[0] as object).sort()).toEqual([
-      'at',
-      'contacts',
-      'country',
-      'flags',
-      'id',
-      'originAgency',
-      'source',
-      'sourceId',
-    ]);
+    expect(Object.keys(italy[0] as object).sort()).toEqual(NOTICE_FIELDS);
 
     // The receiving agencies raise theirs; their directories list no protection contact for Italy.
     const niger = await until(

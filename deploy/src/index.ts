@@ -23,3 +23,4 @@ export {
   type RunningNetwork,
   startNetwork,
 } from './network.js';
+export { bySea, centralMediterranean, overland } from './route-parts.js';

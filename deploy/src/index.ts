@@ -12,6 +12,7 @@ export {
   type UserSpec,
 } from './dev-token-issuer.js';
 export { freePort } from './free-port.js';
+export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
 export {
   type AgencySpec,

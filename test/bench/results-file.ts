@@ -62,25 +62,26 @@ export interface PathFigures {
   busy: LoadFigures;
 }
 
-/**
- * `path`'s p50, p99 and rate, each with its ratio to `baseline`'s (first list), and `baseline`'s
- * own figures (second list): how a suite reports a path against the one it should approach.
- */
-export function comparedFigures(
-  r: ReturnType<typeof suiteResults>,
-  path: PathFigures,
-  baseline: PathFigures,
-): [BenchResult[], BenchResult[]] {
-  const figures = (p: PathFigures) =>
-    [
-      [`${p.latency}_p50_ms`, p.single.p50, 'ms'],
-      [`${p.latency}_p99_ms`, p.single.p99, 'ms'],
-      [`${p.rate}_per_s`, p.busy.perSecond, p.rateUnit],
-    ] as const;
-  const base = figures(baseline).map(([metric, value, unit]) => r(metric, value, unit));
-  const measured = figures(path).map(([metric, value, unit], i) => {
-    const { metric: baseMetric, value: baseValue } = base[i] as BenchResult;
+type ResultMaker = ReturnType<typeof suiteResults>;
+
+function figuresOfPath(p: PathFigures) {
+  return [
+    [`${p.latency}_p50_ms`, p.single.p50, 'ms'],
+    [`${p.latency}_p99_ms`, p.single.p99, 'ms'],
+    [`${p.rate}_per_s`, p.busy.perSecond, p.rateUnit],
+  ] as const;
+}
+
+/** `path`'s p50, p99 and rate. */
+export function pathFigures(r: ResultMaker, path: PathFigures): BenchResult[] {
+  return figuresOfPath(path).map(([metric, value, unit]) => r(metric, value, unit));
+}
+
+/** `path`'s p50, p99 and rate, each with its ratio to `baseline`'s: how near it comes to the path it should approach. */
+export function againstBaseline(r: ResultMaker, path: PathFigures, baseline: PathFigures): BenchResult[] {
+  const base = figuresOfPath(baseline);
+  return figuresOfPath(path).map(([metric, value, unit], i) => {
+    const [baseMetric, baseValue] = base[i] as (typeof base)[number];
     return r(metric, value, unit, { metric: baseMetric, value: baseValue });
   });
-  return [measured, base];
 }

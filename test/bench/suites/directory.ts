@@ -20,7 +20,7 @@ import { describeDirectory, generateDirectory } from '../../support/directory-ge
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop, percentile } from '../measure.js';
-import { type BenchResult, comparedFigures, suiteResults } from '../results-file.js';
+import { againstBaseline, type BenchResult, pathFigures, suiteResults } from '../results-file.js';
 import { MORE_AGENCIES } from './gateway.js';
 
 const TOTAL = Number(process.env.BENCH_DIRECTORY_ENTRIES ?? 100_000);
@@ -142,15 +142,12 @@ export async function directorySuite(): Promise<BenchResult[]> {
     const busy = await closedLoop(inTurn(viaGateway), THROUGHPUT_CLIENTS, SECONDS);
     const directBusy = await closedLoop(inTurn(direct), THROUGHPUT_CLIENTS, SECONDS);
 
+    const searches = { latency: 'search', rate: 'searches', rateUnit: 'searches/s', single, busy };
+    const straight = { latency: 'direct_search', rate: 'direct_searches', rateUnit: 'searches/s', single: directSingle, busy: directBusy };
     const r = suiteResults('directory');
-    const [searches, directSearches] = comparedFigures(
-      r,
-      { latency: 'search', rate: 'searches', rateUnit: 'searches/s', single, busy },
-      { latency: 'direct_search', rate: 'direct_searches', rateUnit: 'searches/s', single: directSingle, busy: directBusy },
-    );
     return [
-      ...searches,
-      ...directSearches,
+      ...againstBaseline(r, searches, straight),
+      ...pathFigures(r, straight),
       r(
         'entries_total',
         Object.values(directory).reduce((n, es) => n + es.length, 0),

@@ -18,7 +18,7 @@ import { documentFraudAlert } from '../../support/fixtures.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop } from '../measure.js';
-import { type BenchResult, comparedFigures, suiteResults } from '../results-file.js';
+import { againstBaseline, type BenchResult, pathFigures, suiteResults } from '../results-file.js';
 
 const PSEUDONYMS_PER_NODE = Number(process.env.BENCH_HITCHECK_PSEUDONYMS ?? 1_000_000);
 const IDENTIFIERS_PER_ALERT = 4;
@@ -157,16 +157,13 @@ export async function hitcheckSuite(): Promise<BenchResult[]> {
         (await pool.query<{ n: string }>(`SELECT sum(jsonb_array_length(document->'identifiers')) AS n FROM alerts WHERE own`)).rows[0]?.n,
       );
 
+      const checks = { latency: 'check', rate: 'checks', rateUnit: 'checks/s', single, busy };
+      const lookups = { latency: 'pg_lookup', rate: 'pg_lookups', rateUnit: 'lookups/s', single: lookupSingle, busy: lookupBusy };
       const r = suiteResults('hitcheck');
-      const [checks, lookups] = comparedFigures(
-        r,
-        { latency: 'check', rate: 'checks', rateUnit: 'checks/s', single, busy },
-        { latency: 'pg_lookup', rate: 'pg_lookups', rateUnit: 'lookups/s', single: lookupSingle, busy: lookupBusy },
-      );
       return [
-        ...checks,
+        ...againstBaseline(r, checks, lookups),
         r('check_p99_ms_busy', busy.p99, 'ms'),
-        ...lookups,
+        ...pathFigures(r, lookups),
         r('pseudonyms_per_node', stored, 'pseudonyms'),
         r('nodes', AGENCIES.length, 'nodes'),
         r('throughput_clients', CLIENTS, 'clients'),

@@ -49,6 +49,16 @@ function sendRequest(user: string, id: string, input: Record<string, unknown>) {
   );
 }
 
+/** The authority each agency's requests go out from and come in to, in these tests. */
+const CENTRAL_AUTHORITY: Record<string, string> = {
+  'it-polfr': 'Ministero della Giustizia — Ufficio II',
+  'ne-ppn': 'Autorité centrale — entraide judiciaire',
+  'ng-nis': 'Federal Ministry of Justice — Central Authority Unit',
+};
+const authorityOf = (agency: string) => ({ agency, name: CENTRAL_AUTHORITY[agency] });
+/** A request's two ends: `from`'s central authority to `to`'s. */
+const between = (from: string, to: string) => ({ sendingAuthority: authorityOf(from), receivingAuthority: authorityOf(to) });
+
 const until = <T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> => pollUntil(what, ok, timeoutMs, 200);
 
 async function rows(agency: string, sql: string): Promise<Record<string, unknown>[]> {
@@ -123,8 +133,7 @@ describe('consultations and requests', () => {
     const created = await sendRequest('it-polfr-officer', consultationId, {
       requestType: 'mla',
       summary: 'Bank records of the organisers',
-      sendingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
-      receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
+      ...between('it-polfr', 'ne-ppn'),
       reference: 'IT-2026-0042',
       deadline: '2027-01-31',
     });
@@ -180,8 +189,7 @@ describe('consultations and requests', () => {
     await sendRequest('ne-ppn-officer', c.openConsultation.id, {
       requestType: 'extradition',
       summary: 'Extradition of the organiser arrested in Kano',
-      sendingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale' },
-      receivingAuthority: { agency: 'ng-nis', name: 'Federal Ministry of Justice — Central Authority Unit' },
+      ...between('ne-ppn', 'ng-nis'),
       reference: 'NE-EXT-9',
       deadline: '2026-01-15',
     });

@@ -171,126 +171,104 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
   ],
 });
 
+type WithTlpOptional<T> = T extends unknown ? Omit<T, 'tlp'> & Partial<Pick<T, 'tlp' & keyof T>> : never;
+
+/** `input` as `user` publishes it: GREEN, for the whole network to read, unless it says otherwise. */
+const publishedBy = (user: string, input: WithTlpOptional<AlertInput>) => ({ user, input: { tlp: 'GREEN', ...input } satisfies AlertInput });
+
 /** Alerts published through the gateway, each by a user of its originating agency. */
 export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
-  {
-    user: 'giulia.russo',
-    input: {
-      kind: 'route',
-      tlp: 'GREEN',
-      grading: { source: 'B', information: '2' },
-      summary:
-        'Departures from Zuwara by night in overloaded rubber boats; passengers report transit through Agadez and Sabha, three weeks in Libya.',
-      // Released only to prosecutors of agencies sharing a network with Italy (standard policy).
-      caseReference: 'AG-2026-0417',
-      route: centralMediterranean(
-        overland('NER', 'Agadez'),
-        overland('LBY', 'Sabha'),
-        overland('LBY', 'Zuwara'),
-        bySea('ITA', 'Lampedusa'),
-      ),
-      routeDetails: {
-        transport: 'rubber_boat',
-        concealment: 'none',
-        communicationPlatforms: ['facebook', 'whatsapp'],
-        priceObserved: { amount: 1800, currency: 'EUR' },
-        migrantCount: 48,
-        vulnerablePersons: { children: 6, unaccompaniedMinors: 4 },
-      },
-      identifiers: [
-        { kind: 'phone', value: '+218 91 000 4455' },
-        { kind: 'social_handle', value: '@zuwara_crossings', qualifier: 'facebook' },
-      ],
+  publishedBy('giulia.russo', {
+    kind: 'route',
+    grading: { source: 'B', information: '2' },
+    summary:
+      'Departures from Zuwara by night in overloaded rubber boats; passengers report transit through Agadez and Sabha, three weeks in Libya.',
+    // Released only to prosecutors of agencies sharing a network with Italy (standard policy).
+    caseReference: 'AG-2026-0417',
+    route: centralMediterranean(overland('NER', 'Agadez'), overland('LBY', 'Sabha'), overland('LBY', 'Zuwara'), bySea('ITA', 'Lampedusa')),
+    routeDetails: {
+      transport: 'rubber_boat',
+      concealment: 'none',
+      communicationPlatforms: ['facebook', 'whatsapp'],
+      priceObserved: { amount: 1800, currency: 'EUR' },
+      migrantCount: 48,
+      vulnerablePersons: { children: 6, unaccompaniedMinors: 4 },
     },
-  },
-  {
-    user: 'ibrahim.sani',
-    input: {
-      kind: 'route',
-      tlp: 'GREEN',
-      grading: { source: 'A', information: '3' },
-      summary: 'Pick-ups leaving Agadez northbound at dawn avoiding checkpoints, convoys of 4-5 vehicles, 25-30 passengers each.',
-      route: centralMediterranean(overland('NER', 'Agadez'), overland('NER', 'Séguédine'), overland('LBY', 'Sabha')),
-      routeDetails: {
-        transport: 'pickup',
-        communicationPlatforms: ['whatsapp'],
-        priceObserved: { amount: 350000, currency: 'XOF' },
-        migrantCount: 130,
-      },
-      identifiers: [
-        { kind: 'vehicle_plate', value: 'AG 4471 NE', qualifier: 'NER' },
-        { kind: 'phone', value: '+227 96 00 00 42' },
-      ],
+    identifiers: [
+      { kind: 'phone', value: '+218 91 000 4455' },
+      { kind: 'social_handle', value: '@zuwara_crossings', qualifier: 'facebook' },
+    ],
+  }),
+  publishedBy('ibrahim.sani', {
+    kind: 'route',
+    grading: { source: 'A', information: '3' },
+    summary: 'Pick-ups leaving Agadez northbound at dawn avoiding checkpoints, convoys of 4-5 vehicles, 25-30 passengers each.',
+    route: centralMediterranean(overland('NER', 'Agadez'), overland('NER', 'Séguédine'), overland('LBY', 'Sabha')),
+    routeDetails: {
+      transport: 'pickup',
+      communicationPlatforms: ['whatsapp'],
+      priceObserved: { amount: 350000, currency: 'XOF' },
+      migrantCount: 130,
     },
-  },
-  {
-    user: 'giulia.russo',
-    input: {
-      kind: 'document_fraud',
-      tlp: 'GREEN',
-      grading: { source: 'A', information: '1' },
-      summary:
-        'Counterfeit Nigerian passport detected at arrival from Lagos: photo page reprinted, MRZ check digit wrong, laminate without the diffractive feature.',
-      documentFraud: {
-        documentType: 'passport',
-        issuingState: 'NGA',
-        fraudType: 'counterfeit',
-        featuresAffected: ['biodata_page', 'mrz', 'laminate'],
-        detectedAt: { place: 'airport', location: 'Roma Fiumicino', flight: 'AZ869' },
-      },
-      identifiers: [
-        { kind: 'travel_document', value: 'A09990001', qualifier: 'NGA' },
-        { kind: 'phone', value: '+234 803 000 0177' },
-      ],
+    identifiers: [
+      { kind: 'vehicle_plate', value: 'AG 4471 NE', qualifier: 'NER' },
+      { kind: 'phone', value: '+227 96 00 00 42' },
+    ],
+  }),
+  publishedBy('giulia.russo', {
+    kind: 'document_fraud',
+    grading: { source: 'A', information: '1' },
+    summary:
+      'Counterfeit Nigerian passport detected at arrival from Lagos: photo page reprinted, MRZ check digit wrong, laminate without the diffractive feature.',
+    documentFraud: {
+      documentType: 'passport',
+      issuingState: 'NGA',
+      fraudType: 'counterfeit',
+      featuresAffected: ['biodata_page', 'mrz', 'laminate'],
+      detectedAt: { place: 'airport', location: 'Roma Fiumicino', flight: 'AZ869' },
     },
-  },
-  {
-    user: 'giulia.russo',
-    input: {
-      kind: 'document_fraud',
-      tlp: 'AMBER',
-      recipients: ['ng-nis'],
-      grading: { source: 'B', information: '2' },
-      summary:
-        'Impostor using a genuine Italian residence permit of a look-alike; the holder of the permit may be a victim of identity theft.',
-      documentFraud: {
-        documentType: 'residence_permit',
-        issuingState: 'ITA',
-        fraudType: 'impostor',
-        featuresAffected: ['photo_substitution'],
-        detectedAt: { place: 'airport', location: 'Roma Fiumicino' },
-      },
-      identifiers: [
-        { kind: 'travel_document', value: 'I0A123456', qualifier: 'ITA' },
-        { kind: 'person', value: 'Kelechi Nwosu', qualifier: '1991-04-17' },
-      ],
+    identifiers: [
+      { kind: 'travel_document', value: 'A09990001', qualifier: 'NGA' },
+      { kind: 'phone', value: '+234 803 000 0177' },
+    ],
+  }),
+  publishedBy('giulia.russo', {
+    kind: 'document_fraud',
+    tlp: 'AMBER',
+    recipients: ['ng-nis'],
+    grading: { source: 'B', information: '2' },
+    summary:
+      'Impostor using a genuine Italian residence permit of a look-alike; the holder of the permit may be a victim of identity theft.',
+    documentFraud: {
+      documentType: 'residence_permit',
+      issuingState: 'ITA',
+      fraudType: 'impostor',
+      featuresAffected: ['photo_substitution'],
+      detectedAt: { place: 'airport', location: 'Roma Fiumicino' },
     },
-  },
-  {
-    user: 'chinedu.okafor',
-    input: {
-      kind: 'document_fraud',
-      tlp: 'GREEN',
-      grading: { source: 'B', information: '3' },
-      summary: 'Birth certificates obtained fraudulently from a local registry and used as breeder documents for genuine passports.',
-      documentFraud: {
-        documentType: 'breeder_document',
-        issuingState: 'NGA',
-        fraudType: 'fraudulently_obtained_genuine',
-        featuresAffected: [],
-        detectedAt: { place: 'consulate', location: 'Passport office, Benin City' },
-      },
+    identifiers: [
+      { kind: 'travel_document', value: 'I0A123456', qualifier: 'ITA' },
+      { kind: 'person', value: 'Kelechi Nwosu', qualifier: '1991-04-17' },
+    ],
+  }),
+  publishedBy('chinedu.okafor', {
+    kind: 'document_fraud',
+    grading: { source: 'B', information: '3' },
+    summary: 'Birth certificates obtained fraudulently from a local registry and used as breeder documents for genuine passports.',
+    documentFraud: {
+      documentType: 'breeder_document',
+      issuingState: 'NGA',
+      fraudType: 'fraudulently_obtained_genuine',
+      featuresAffected: [],
+      detectedAt: { place: 'consulate', location: 'Passport office, Benin City' },
     },
-  },
-  {
-    user: 'aissata.moussa',
-    input: {
-      kind: 'route',
-      tlp: 'RED',
-      grading: { source: 'A', information: '2' },
-      summary: 'Ongoing judicial investigation into a transport network; not to be shared outside the office.',
-      route: centralMediterranean(overland('NER', 'Niamey'), overland('NER', 'Agadez')),
-      routeDetails: { transport: 'bus', communicationPlatforms: ['telegram'] },
-    },
-  },
+  }),
+  publishedBy('aissata.moussa', {
+    kind: 'route',
+    tlp: 'RED',
+    grading: { source: 'A', information: '2' },
+    summary: 'Ongoing judicial investigation into a transport network; not to be shared outside the office.',
+    route: centralMediterranean(overland('NER', 'Niamey'), overland('NER', 'Agadez')),
+    routeDetails: { transport: 'bus', communicationPlatforms: ['telegram'] },
+  }),
 ];

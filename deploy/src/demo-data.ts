@@ -171,10 +171,14 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
   ],
 });
 
+// Distributes over the alert kinds, so that each keeps the fields of its own kind.
 type WithTlpOptional<T> = T extends unknown ? Omit<T, 'tlp'> & Partial<Pick<T, 'tlp' & keyof T>> : never;
 
 /** `input` as `user` publishes it: GREEN, for the whole network to read, unless it says otherwise. */
-const publishedBy = (user: string, input: WithTlpOptional<AlertInput>) => ({ user, input: { tlp: 'GREEN', ...input } satisfies AlertInput });
+const publishedBy = (user: string, input: WithTlpOptional<AlertInput>) => ({
+  user,
+  input: { tlp: 'GREEN', ...input } satisfies AlertInput,
+});
 
 /** Alerts published through the gateway, each by a user of its originating agency. */
 export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [

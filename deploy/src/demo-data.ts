@@ -2,8 +2,10 @@
 // fictitious: phone numbers are in ranges reserved for fiction or unassigned, e-mail addresses are
 // at example.org.
 import type { AlertInput, DirectoryEntryInput } from '@corridor/proto';
+import { aroundTheClock, demoDirectory, desk, email, hoursIn, MONDAY_TO_FRIDAY, person, phone } from './demo-entries.js';
 import type { UserSpec } from './dev-token-issuer.js';
 import type { AgencySpec } from './network.js';
+import { bySea, centralMediterranean, overland } from './route-parts.js';
 
 export const DEMO_AGENCIES: AgencySpec[] = [
   { id: 'it-polfr', name: 'Polizia di Frontiera — Lampedusa border police unit', country: 'ITA', networks: ['liaison-central-med'] },
@@ -22,36 +24,20 @@ export const DEMO_USERS: UserSpec[] = [
   { id: 'ngozi.eze', name: 'Ngozi Eze', agency: 'ng-nis', roles: ['administrator'] },
 ];
 
-const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
-
-// Fixed ids so that a restarted demo updates its entries rather than duplicating them.
-export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
+export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirectory(DEMO_AGENCIES, {
   'it-polfr': [
-    {
-      id: '0196a4f2-0001-7000-8000-000000000001',
-      agency: 'it-polfr',
-      country: 'ITA',
-      kind: 'desk',
-      name: 'Sala operativa — Lampedusa',
+    desk('Sala operativa — Lampedusa', {
       title: '24/7 operations room, border police',
       roles: ['border_control'],
       competences: ['informal_contact'],
       networks: ['liaison-central-med'],
       covers: ['ITA', 'LBY', 'TUN'],
       languages: ['it', 'en', 'fr'],
-      availability: { always: true, timeZone: 'Europe/Rome', hours: [] },
-      channels: [
-        { type: 'phone', value: '+39 0922 000 111', label: 'operations room' },
-        { type: 'email', value: 'sala.lampedusa@it-polfr.example.org' },
-      ],
+      availability: aroundTheClock('Europe/Rome'),
+      channels: [phone('+39 0922 000 111', 'operations room'), email('sala.lampedusa@it-polfr.example.org')],
       lastVerified: '2026-10-12',
-    },
-    {
-      id: '0196a4f2-0001-7000-8000-000000000002',
-      agency: 'it-polfr',
-      country: 'ITA',
-      kind: 'person',
-      name: 'Marco Bellini',
+    }),
+    person('Marco Bellini', {
       title: 'Immigration liaison officer',
       roles: ['liaison_officer'],
       competences: ['informal_contact'],
@@ -60,54 +46,31 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
       covers: ['NER', 'LBY', 'TCD'],
       routes: ['central-mediterranean'],
       languages: ['it', 'fr', 'en'],
-      availability: { always: false, timeZone: 'Africa/Niamey', hours: [{ days: [...weekdays], from: '08:00', to: '17:00' }] },
-      channels: [
-        { type: 'phone', value: '+227 20 00 01 02' },
-        { type: 'secure_messaging', value: 'marco.bellini (Corridor secure chat)' },
-      ],
+      availability: hoursIn('Africa/Niamey', '08:00', '17:00'),
+      channels: [phone('+227 20 00 01 02'), { type: 'secure_messaging', value: 'marco.bellini (Corridor secure chat)' }],
       lastVerified: '2026-09-30',
-    },
-    {
-      id: '0196a4f2-0001-7000-8000-000000000003',
-      agency: 'it-polfr',
-      country: 'ITA',
-      kind: 'person',
-      name: 'Elena Ferraro',
+    }),
+    person('Elena Ferraro', {
       title: 'Document examiner, Agrigento',
       roles: ['border_control'],
       competences: ['document_examination'],
-      networks: [],
-      covers: [],
       languages: ['it', 'en'],
-      availability: { always: false, timeZone: 'Europe/Rome', hours: [{ days: [...weekdays], from: '07:30', to: '15:30' }] },
-      channels: [{ type: 'email', value: 'documenti.agrigento@it-polfr.example.org' }],
+      availability: hoursIn('Europe/Rome', '07:30', '15:30'),
+      channels: [email('documenti.agrigento@it-polfr.example.org')],
       lastVerified: '2026-03-02',
       notes: 'Compares suspect documents against reference specimens; send images with personal fields masked.',
-    },
-    {
-      id: '0196a4f2-0001-7000-8000-000000000004',
-      agency: 'it-polfr',
-      country: 'ITA',
-      kind: 'desk',
-      name: 'Child protection focal point — Lampedusa hotspot',
+    }),
+    desk('Child protection focal point — Lampedusa hotspot', {
       roles: ['protection'],
-      competences: [],
-      networks: [],
-      covers: [],
       languages: ['it', 'en', 'fr', 'ar'],
-      availability: { always: true, timeZone: 'Europe/Rome', hours: [] },
-      channels: [{ type: 'phone', value: '+39 0922 000 199' }],
+      availability: aroundTheClock('Europe/Rome'),
+      channels: [phone('+39 0922 000 199')],
       lastVerified: '2026-11-02',
       notes: 'Unaccompanied and separated children arriving by sea: call before disembarkation where possible.',
-    },
+    }),
   ],
   'ne-ppn': [
-    {
-      id: '0196a4f2-0002-7000-8000-000000000001',
-      agency: 'ne-ppn',
-      country: 'NER',
-      kind: 'person',
-      name: 'Aïssata Moussa',
+    person('Aïssata Moussa', {
       title: 'Procureure, pôle judiciaire spécialisé',
       roles: ['prosecutor', 'network_focal_point'],
       competences: ['mla', 'joint_investigation_team', 'informal_contact'],
@@ -124,54 +87,32 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
         ],
         absences: [{ from: '2026-12-21', to: '2027-01-04', note: 'annual leave' }],
       },
-      channels: [
-        { type: 'phone', value: '+227 20 00 02 01' },
-        { type: 'email', value: 'a.moussa@ne-ppn.example.org' },
-      ],
+      channels: [phone('+227 20 00 02 01'), email('a.moussa@ne-ppn.example.org')],
       lastVerified: '2026-10-20',
-    },
-    {
-      id: '0196a4f2-0002-7000-8000-000000000002',
-      agency: 'ne-ppn',
-      country: 'NER',
-      kind: 'desk',
-      name: 'Autorité centrale — entraide judiciaire',
+    }),
+    desk('Autorité centrale — entraide judiciaire', {
       title: 'Central authority for mutual legal assistance and extradition',
       roles: ['central_authority_mla'],
       competences: ['mla', 'extradition'],
       networks: ['wacap'],
       covers: ['NER'],
       languages: ['fr', 'en'],
-      availability: { always: false, timeZone: 'Africa/Niamey', hours: [{ days: [...weekdays], from: '08:00', to: '17:00' }] },
-      channels: [
-        { type: 'email', value: 'entraide@ne-ppn.example.org' },
-        { type: 'fax', value: '+227 20 00 02 99' },
-      ],
+      availability: hoursIn('Africa/Niamey', '08:00', '17:00'),
+      channels: [email('entraide@ne-ppn.example.org'), { type: 'fax', value: '+227 20 00 02 99' }],
       lastVerified: '2025-12-15',
       notes: 'Formal requests in French; informal contact first is welcome.',
-    },
-    {
-      id: '0196a4f2-0002-7000-8000-000000000003',
-      agency: 'ne-ppn',
-      country: 'NER',
-      kind: 'person',
-      name: 'Ibrahim Sani',
+    }),
+    person('Ibrahim Sani', {
       title: 'Investigating officer, Agadez antenna',
       roles: ['police_investigation'],
       competences: ['financial_investigation'],
-      networks: [],
       covers: ['NER', 'LBY'],
       languages: ['fr', 'ha', 'ar'],
-      availability: { always: false, timeZone: 'Africa/Niamey', hours: [{ days: [...weekdays, 'sat'], from: '07:00', to: '14:00' }] },
-      channels: [{ type: 'phone', value: '+227 20 00 02 03' }],
+      availability: hoursIn('Africa/Niamey', '07:00', '14:00', [...MONDAY_TO_FRIDAY, 'sat']),
+      channels: [phone('+227 20 00 02 03')],
       lastVerified: '2026-08-08',
-    },
-    {
-      id: '0196a4f2-0002-7000-8000-000000000004',
-      agency: 'ne-ppn',
-      country: 'NER',
-      kind: 'person',
-      name: 'Fanny Lefèvre',
+    }),
+    person('Fanny Lefèvre', {
       title: 'Liaison magistrate (posted from France)',
       roles: ['liaison_magistrate'],
       competences: ['mla', 'extradition', 'informal_contact'],
@@ -179,37 +120,24 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
       postedIn: 'NER',
       covers: ['NER', 'TCD', 'MLI'],
       languages: ['fr', 'en'],
-      availability: { always: false, timeZone: 'Africa/Niamey', hours: [{ days: [...weekdays], from: '09:00', to: '18:00' }] },
-      channels: [{ type: 'email', value: 'magistrat.liaison@ne-ppn.example.org' }],
+      availability: hoursIn('Africa/Niamey', '09:00', '18:00'),
+      channels: [email('magistrat.liaison@ne-ppn.example.org')],
       lastVerified: '2026-11-10',
-    },
+    }),
   ],
   'ng-nis': [
-    {
-      id: '0196a4f2-0003-7000-8000-000000000001',
-      agency: 'ng-nis',
-      country: 'NGA',
-      kind: 'desk',
-      name: 'NIS Document Fraud Desk — Lagos airport',
+    desk('NIS Document Fraud Desk — Lagos airport', {
       title: 'Forensic document examination',
       roles: ['immigration', 'border_control'],
       competences: ['document_examination', 'informal_contact'],
       networks: ['liaison-central-med'],
       covers: ['NGA'],
       languages: ['en', 'yo', 'ha'],
-      availability: { always: true, timeZone: 'Africa/Lagos', hours: [] },
-      channels: [
-        { type: 'phone', value: '+234 1 000 0101' },
-        { type: 'email', value: 'docfraud.lagos@ng-nis.example.org' },
-      ],
+      availability: aroundTheClock('Africa/Lagos'),
+      channels: [phone('+234 1 000 0101'), email('docfraud.lagos@ng-nis.example.org')],
       lastVerified: '2026-10-28',
-    },
-    {
-      id: '0196a4f2-0003-7000-8000-000000000002',
-      agency: 'ng-nis',
-      country: 'NGA',
-      kind: 'person',
-      name: 'Chinedu Okafor',
+    }),
+    person('Chinedu Okafor', {
       title: 'Immigration liaison officer',
       roles: ['liaison_officer', 'immigration'],
       competences: ['informal_contact'],
@@ -217,183 +145,134 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = {
       postedIn: 'ITA',
       covers: ['ITA', 'NGA'],
       languages: ['en', 'it'],
-      availability: { always: false, timeZone: 'Europe/Rome', hours: [{ days: [...weekdays], from: '09:00', to: '17:00' }] },
-      channels: [
-        { type: 'phone', value: '+39 06 000 0303' },
-        { type: 'email', value: 'c.okafor@ng-nis.example.org' },
-      ],
+      availability: hoursIn('Europe/Rome', '09:00', '17:00'),
+      channels: [phone('+39 06 000 0303'), email('c.okafor@ng-nis.example.org')],
       lastVerified: '2026-07-19',
-    },
-    {
-      id: '0196a4f2-0003-7000-8000-000000000003',
-      agency: 'ng-nis',
-      country: 'NGA',
-      kind: 'desk',
-      name: 'Anti-smuggling unit — Abuja headquarters',
+    }),
+    desk('Anti-smuggling unit — Abuja headquarters', {
       roles: ['police_investigation', 'network_focal_point'],
       competences: ['joint_investigation_team', 'financial_investigation'],
       networks: ['wacap'],
       covers: ['NGA', 'NER'],
       languages: ['en', 'ha', 'yo'],
-      availability: { always: false, timeZone: 'Africa/Lagos', hours: [{ days: [...weekdays], from: '08:00', to: '16:00' }] },
-      channels: [{ type: 'email', value: 'ants@ng-nis.example.org' }],
+      availability: hoursIn('Africa/Lagos', '08:00', '16:00'),
+      channels: [email('ants@ng-nis.example.org')],
       lastVerified: '2026-05-05',
-    },
-    {
-      id: '0196a4f2-0003-7000-8000-000000000004',
-      agency: 'ng-nis',
-      country: 'NGA',
-      kind: 'person',
-      name: 'Ngozi Eze',
+    }),
+    person('Ngozi Eze', {
       title: 'Victim and child protection officer',
       roles: ['protection'],
-      competences: [],
-      networks: [],
       covers: ['NGA'],
       languages: ['en', 'yo'],
-      availability: { always: false, timeZone: 'Africa/Lagos', hours: [{ days: [...weekdays], from: '08:00', to: '16:00' }] },
-      channels: [{ type: 'phone', value: '+234 9 000 0404' }],
+      availability: hoursIn('Africa/Lagos', '08:00', '16:00'),
+      channels: [phone('+234 9 000 0404')],
       lastVerified: '2026-09-09',
-    },
+    }),
   ],
-};
+});
+
+// Distributes over the alert kinds, so that each keeps the fields of its own kind.
+type WithTlpOptional<T> = T extends unknown ? Omit<T, 'tlp'> & Partial<Pick<T, 'tlp' & keyof T>> : never;
+
+/** `input` as `user` publishes it: GREEN, for the whole network to read, unless it says otherwise. */
+const publishedBy = (user: string, input: WithTlpOptional<AlertInput>) => ({
+  user,
+  input: { tlp: 'GREEN', ...input } satisfies AlertInput,
+});
 
 /** Alerts published through the gateway, each by a user of its originating agency. */
 export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
-  {
-    user: 'giulia.russo',
-    input: {
-      kind: 'route',
-      tlp: 'GREEN',
-      grading: { source: 'B', information: '2' },
-      summary:
-        'Departures from Zuwara by night in overloaded rubber boats; passengers report transit through Agadez and Sabha, three weeks in Libya.',
-      // Released only to prosecutors of agencies sharing a network with Italy (standard policy).
-      caseReference: 'AG-2026-0417',
-      route: {
-        region: 'central-mediterranean',
-        waypoints: [
-          { country: 'NER', place: 'Agadez', mode: 'land' },
-          { country: 'LBY', place: 'Sabha', mode: 'land' },
-          { country: 'LBY', place: 'Zuwara', mode: 'land' },
-          { country: 'ITA', place: 'Lampedusa', mode: 'sea' },
-        ],
-      },
-      routeDetails: {
-        transport: 'rubber_boat',
-        concealment: 'none',
-        communicationPlatforms: ['facebook', 'whatsapp'],
-        priceObserved: { amount: 1800, currency: 'EUR' },
-        migrantCount: 48,
-        vulnerablePersons: { children: 6, unaccompaniedMinors: 4 },
-      },
-      identifiers: [
-        { kind: 'phone', value: '+218 91 000 4455' },
-        { kind: 'social_handle', value: '@zuwara_crossings', qualifier: 'facebook' },
-      ],
+  publishedBy('giulia.russo', {
+    kind: 'route',
+    grading: { source: 'B', information: '2' },
+    summary:
+      'Departures from Zuwara by night in overloaded rubber boats; passengers report transit through Agadez and Sabha, three weeks in Libya.',
+    // Released only to prosecutors of agencies sharing a network with Italy (standard policy).
+    caseReference: 'AG-2026-0417',
+    route: centralMediterranean(overland('NER', 'Agadez'), overland('LBY', 'Sabha'), overland('LBY', 'Zuwara'), bySea('ITA', 'Lampedusa')),
+    routeDetails: {
+      transport: 'rubber_boat',
+      concealment: 'none',
+      communicationPlatforms: ['facebook', 'whatsapp'],
+      priceObserved: { amount: 1800, currency: 'EUR' },
+      migrantCount: 48,
+      vulnerablePersons: { children: 6, unaccompaniedMinors: 4 },
     },
-  },
-  {
-    user: 'ibrahim.sani',
-    input: {
-      kind: 'route',
-      tlp: 'GREEN',
-      grading: { source: 'A', information: '3' },
-      summary: 'Pick-ups leaving Agadez northbound at dawn avoiding checkpoints, convoys of 4-5 vehicles, 25-30 passengers each.',
-      route: {
-        region: 'central-mediterranean',
-        waypoints: [
-          { country: 'NER', place: 'Agadez', mode: 'land' },
-          { country: 'NER', place: 'Séguédine', mode: 'land' },
-          { country: 'LBY', place: 'Sabha', mode: 'land' },
-        ],
-      },
-      routeDetails: {
-        transport: 'pickup',
-        communicationPlatforms: ['whatsapp'],
-        priceObserved: { amount: 350000, currency: 'XOF' },
-        migrantCount: 130,
-      },
-      identifiers: [
-        { kind: 'vehicle_plate', value: 'AG 4471 NE', qualifier: 'NER' },
-        { kind: 'phone', value: '+227 96 00 00 42' },
-      ],
+    identifiers: [
+      { kind: 'phone', value: '+218 91 000 4455' },
+      { kind: 'social_handle', value: '@zuwara_crossings', qualifier: 'facebook' },
+    ],
+  }),
+  publishedBy('ibrahim.sani', {
+    kind: 'route',
+    grading: { source: 'A', information: '3' },
+    summary: 'Pick-ups leaving Agadez northbound at dawn avoiding checkpoints, convoys of 4-5 vehicles, 25-30 passengers each.',
+    route: centralMediterranean(overland('NER', 'Agadez'), overland('NER', 'Séguédine'), overland('LBY', 'Sabha')),
+    routeDetails: {
+      transport: 'pickup',
+      communicationPlatforms: ['whatsapp'],
+      priceObserved: { amount: 350000, currency: 'XOF' },
+      migrantCount: 130,
     },
-  },
-  {
-    user: 'giulia.russo',
-    input: {
-      kind: 'document_fraud',
-      tlp: 'GREEN',
-      grading: { source: 'A', information: '1' },
-      summary:
-        'Counterfeit Nigerian passport detected at arrival from Lagos: photo page reprinted, MRZ check digit wrong, laminate without the diffractive feature.',
-      documentFraud: {
-        documentType: 'passport',
-        issuingState: 'NGA',
-        fraudType: 'counterfeit',
-        featuresAffected: ['biodata_page', 'mrz', 'laminate'],
-        detectedAt: { place: 'airport', location: 'Roma Fiumicino', flight: 'AZ869' },
-      },
-      identifiers: [
-        { kind: 'travel_document', value: 'A09990001', qualifier: 'NGA' },
-        { kind: 'phone', value: '+234 803 000 0177' },
-      ],
+    identifiers: [
+      { kind: 'vehicle_plate', value: 'AG 4471 NE', qualifier: 'NER' },
+      { kind: 'phone', value: '+227 96 00 00 42' },
+    ],
+  }),
+  publishedBy('giulia.russo', {
+    kind: 'document_fraud',
+    grading: { source: 'A', information: '1' },
+    summary:
+      'Counterfeit Nigerian passport detected at arrival from Lagos: photo page reprinted, MRZ check digit wrong, laminate without the diffractive feature.',
+    documentFraud: {
+      documentType: 'passport',
+      issuingState: 'NGA',
+      fraudType: 'counterfeit',
+      featuresAffected: ['biodata_page', 'mrz', 'laminate'],
+      detectedAt: { place: 'airport', location: 'Roma Fiumicino', flight: 'AZ869' },
     },
-  },
-  {
-    user: 'giulia.russo',
-    input: {
-      kind: 'document_fraud',
-      tlp: 'AMBER',
-      recipients: ['ng-nis'],
-      grading: { source: 'B', information: '2' },
-      summary:
-        'Impostor using a genuine Italian residence permit of a look-alike; the holder of the permit may be a victim of identity theft.',
-      documentFraud: {
-        documentType: 'residence_permit',
-        issuingState: 'ITA',
-        fraudType: 'impostor',
-        featuresAffected: ['photo_substitution'],
-        detectedAt: { place: 'airport', location: 'Roma Fiumicino' },
-      },
-      identifiers: [
-        { kind: 'travel_document', value: 'I0A123456', qualifier: 'ITA' },
-        { kind: 'person', value: 'Kelechi Nwosu', qualifier: '1991-04-17' },
-      ],
+    identifiers: [
+      { kind: 'travel_document', value: 'A09990001', qualifier: 'NGA' },
+      { kind: 'phone', value: '+234 803 000 0177' },
+    ],
+  }),
+  publishedBy('giulia.russo', {
+    kind: 'document_fraud',
+    tlp: 'AMBER',
+    recipients: ['ng-nis'],
+    grading: { source: 'B', information: '2' },
+    summary:
+      'Impostor using a genuine Italian residence permit of a look-alike; the holder of the permit may be a victim of identity theft.',
+    documentFraud: {
+      documentType: 'residence_permit',
+      issuingState: 'ITA',
+      fraudType: 'impostor',
+      featuresAffected: ['photo_substitution'],
+      detectedAt: { place: 'airport', location: 'Roma Fiumicino' },
     },
-  },
-  {
-    user: 'chinedu.okafor',
-    input: {
-      kind: 'document_fraud',
-      tlp: 'GREEN',
-      grading: { source: 'B', information: '3' },
-      summary: 'Birth certificates obtained fraudulently from a local registry and used as breeder documents for genuine passports.',
-      documentFraud: {
-        documentType: 'breeder_document',
-        issuingState: 'NGA',
-        fraudType: 'fraudulently_obtained_genuine',
-        featuresAffected: [],
-        detectedAt: { place: 'consulate', location: 'Passport office, Benin City' },
-      },
+    identifiers: [
+      { kind: 'travel_document', value: 'I0A123456', qualifier: 'ITA' },
+      { kind: 'person', value: 'Kelechi Nwosu', qualifier: '1991-04-17' },
+    ],
+  }),
+  publishedBy('chinedu.okafor', {
+    kind: 'document_fraud',
+    grading: { source: 'B', information: '3' },
+    summary: 'Birth certificates obtained fraudulently from a local registry and used as breeder documents for genuine passports.',
+    documentFraud: {
+      documentType: 'breeder_document',
+      issuingState: 'NGA',
+      fraudType: 'fraudulently_obtained_genuine',
+      featuresAffected: [],
+      detectedAt: { place: 'consulate', location: 'Passport office, Benin City' },
     },
-  },
-  {
-    user: 'aissata.moussa',
-    input: {
-      kind: 'route',
-      tlp: 'RED',
-      grading: { source: 'A', information: '2' },
-      summary: 'Ongoing judicial investigation into a transport network; not to be shared outside the office.',
-      route: {
-        region: 'central-mediterranean',
-        waypoints: [
-          { country: 'NER', place: 'Niamey', mode: 'land' },
-          { country: 'NER', place: 'Agadez', mode: 'land' },
-        ],
-      },
-      routeDetails: { transport: 'bus', communicationPlatforms: ['telegram'] },
-    },
-  },
+  }),
+  publishedBy('aissata.moussa', {
+    kind: 'route',
+    tlp: 'RED',
+    grading: { source: 'A', information: '2' },
+    summary: 'Ongoing judicial investigation into a transport network; not to be shared outside the office.',
+    route: centralMediterranean(overland('NER', 'Niamey'), overland('NER', 'Agadez')),
+    routeDetails: { transport: 'bus', communicationPlatforms: ['telegram'] },
+  }),
 ];

@@ -12,6 +12,7 @@ export {
   type UserSpec,
 } from './dev-token-issuer.js';
 export { freePort } from './free-port.js';
+export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
 export {
   type AgencySpec,
@@ -23,3 +24,4 @@ export {
   type RunningNetwork,
   startNetwork,
 } from './network.js';
+export { bySea, centralMediterranean, overland } from './route-parts.js';

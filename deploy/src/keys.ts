@@ -11,10 +11,11 @@ export interface KeyPair {
   publicJwk: PublicJwk;
 }
 
-export async function newKeyPair(kid: string): Promise<KeyPair> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' } as PublicJwk;
-  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' };
+/** A fresh pair named `kid`; Ed25519 as the network's own issuers sign, or RS256 as many agencies' providers do. */
+export async function newKeyPair(kid: string, alg: 'EdDSA' | 'RS256' = 'EdDSA'): Promise<KeyPair> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg } as PublicJwk;
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg };
   return { kid, privateKey, privateJwk, publicJwk };
 }
 

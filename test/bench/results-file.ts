@@ -1,6 +1,7 @@
 // The benchmark results file: one JSON array of figures, each suite replacing only its own rows
 // so that a partial run keeps the other suites' last figures.
 import { readFile, writeFile } from 'node:fs/promises';
+import type { LoadFigures } from './measure.js';
 
 export interface BenchResult {
   suite: string;
@@ -48,4 +49,39 @@ export function printTable(results: BenchResult[]): void {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+}
+
+/** One way of doing the work a suite measures: its metric names and what one and many clients saw. */
+export interface PathFigures {
+  /** Prefix of the latency metrics, `<latency>_p50_ms` and `<latency>_p99_ms`. */
+  latency: string;
+  /** Prefix of the rate metric, `<rate>_per_s`. */
+  rate: string;
+  rateUnit: string;
+  single: LoadFigures;
+  busy: LoadFigures;
+}
+
+type ResultMaker = ReturnType<typeof suiteResults>;
+
+function figuresOfPath(p: PathFigures) {
+  return [
+    [`${p.latency}_p50_ms`, p.single.p50, 'ms'],
+    [`${p.latency}_p99_ms`, p.single.p99, 'ms'],
+    [`${p.rate}_per_s`, p.busy.perSecond, p.rateUnit],
+  ] as const;
+}
+
+/** `path`'s p50, p99 and rate. */
+export function pathFigures(r: ResultMaker, path: PathFigures): BenchResult[] {
+  return figuresOfPath(path).map(([metric, value, unit]) => r(metric, value, unit));
+}
+
+/** `path`'s p50, p99 and rate, each with its ratio to `baseline`'s: how near it comes to the path it should approach. */
+export function againstBaseline(r: ResultMaker, path: PathFigures, baseline: PathFigures): BenchResult[] {
+  const base = figuresOfPath(baseline);
+  return figuresOfPath(path).map(([metric, value, unit], i) => {
+    const [baseMetric, baseValue] = base[i] as (typeof base)[number];
+    return r(metric, value, unit, { metric: baseMetric, value: baseValue });
+  });
 }

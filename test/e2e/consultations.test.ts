@@ -6,7 +6,7 @@ import { newId } from '@corridor/proto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until as pollUntil } from '../../services/src/testing/until.js';
-import { CONSULTATION_SELECTION, NOTICE_SELECTION } from '../support/consultation-selections.js';
+import { CONSULTATION_SELECTION, NOTICE_FIELDS, NOTICE_SELECTION } from '../support/consultation-selections.js';
 import { routeAlert, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
 import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -48,6 +48,16 @@ function sendRequest(user: string, id: string, input: Record<string, unknown>) {
     { id, input: { ...input, send: true } },
   );
 }
+
+/** The authority each agency's requests go out from and come in to, in these tests. */
+const CENTRAL_AUTHORITY: Record<string, string> = {
+  'it-polfr': 'Ministero della Giustizia — Ufficio II',
+  'ne-ppn': 'Autorité centrale — entraide judiciaire',
+  'ng-nis': 'Federal Ministry of Justice — Central Authority Unit',
+};
+const authorityOf = (agency: string) => ({ agency, name: CENTRAL_AUTHORITY[agency] });
+/** A request's two ends: `from`'s central authority to `to`'s. */
+const between = (from: string, to: string) => ({ sendingAuthority: authorityOf(from), receivingAuthority: authorityOf(to) });
 
 const until = <T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> => pollUntil(what, ok, timeoutMs, 200);
 
@@ -123,8 +133,7 @@ describe('consultations and requests', () => {
     const created = await sendRequest('it-polfr-officer', consultationId, {
       requestType: 'mla',
       summary: 'Bank records of the organisers',
-      sendingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
-      receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
+      ...between('it-polfr', 'ne-ppn'),
       reference: 'IT-2026-0042',
       deadline: '2027-01-31',
     });
@@ -180,8 +189,7 @@ describe('consultations and requests', () => {
     await sendRequest('ne-ppn-officer', c.openConsultation.id, {
       requestType: 'extradition',
       summary: 'Extradition of the organiser arrested in Kano',
-      sendingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale' },
-      receivingAuthority: { agency: 'ng-nis', name: 'Federal Ministry of Justice — Central Authority Unit' },
+      ...between('ne-ppn', 'ng-nis'),
       reference: 'NE-EXT-9',
       deadline: '2026-01-15',
     });
@@ -219,16 +227,7 @@ describe('protection first', () => {
       contacts: [{ name: protectionDesk.name }],
     });
     // A notice names a need, a place and whom it was brought to: nothing about the person.
-    expect(Object.keys(italy[0] as object).sort()).toEqual([
-      'at',
-      'contacts',
-      'country',
-      'flags',
-      'id',
-      'originAgency',
-      'source',
-      'sourceId',
-    ]);
+    expect(Object.keys(italy[0] as object).sort()).toEqual(NOTICE_FIELDS);
 
     // The receiving agencies raise theirs; their directories list no protection contact for Italy.
     const niger = await until(

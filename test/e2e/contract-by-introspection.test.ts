@@ -1,18 +1,13 @@
 // A client learns the shape of an alert, a subscription and a directory entry by introspection,
 // at the gateway and at a node alike, with no JSON object left where the contract knows the shape
 // (issue 12); and a bad input is still refused by proto with every problem's path.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeAlert } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { startTestNetwork } from '../support/test-network.js';
+import { useTestNetwork } from '../support/use-test-network.js';
 
-let net: TestNetwork;
-beforeAll(async () => {
-  net = await startTestNetwork();
-}, 120_000);
-afterAll(async () => {
-  await net?.stop();
-});
+const fixture = useTestNetwork(() => startTestNetwork(), 120_000);
 
 interface TypeRef {
   kind: string;
@@ -40,12 +35,12 @@ function named(t: TypeRef): string | null {
 
 // Addresses are read once the network runs: describe.each collects before beforeAll.
 const SERVERS: [string, () => string][] = [
-  ['the gateway', () => net.gatewayUrl],
-  ['a node', () => net.nodes['it-polfr']?.url as string],
+  ['the gateway', () => fixture.net.gatewayUrl],
+  ['a node', () => fixture.net.nodes['it-polfr']?.url as string],
 ];
 
 async function typeAt(url: string, name: string) {
-  const r = await gql<TypeAnswer>(url, await net.token('it-polfr-officer'), TYPE, { name });
+  const r = await gql<TypeAnswer>(url, await fixture.net.token('it-polfr-officer'), TYPE, { name });
   expect(r.errors).toBeUndefined();
   const type = r.data?.__type;
   if (!type) throw new Error(`${name} is not a type at ${url}`);
@@ -88,7 +83,7 @@ describe.each(SERVERS)('introspection of %s', (_where, url) => {
       query.identifierPseudonyms,
     ].filter((f): f is Field => f !== undefined);
     // The node has identifierPseudonyms and a hitCheck by pseudonyms; the gateway one by identifier.
-    expect(fields.length).toBe(url() === net.gatewayUrl ? 7 : 8);
+    expect(fields.length).toBe(url() === fixture.net.gatewayUrl ? 7 : 8);
     for (const f of fields) {
       expect({ field: f.name, answer: named(f.type) }).not.toEqual({ field: f.name, answer: 'JSONObject' });
       for (const a of f.args ?? []) expect({ field: f.name, arg: a.name, type: named(a.type) }).not.toMatchObject({ type: 'JSONObject' });
@@ -106,7 +101,7 @@ describe.each(SERVERS)('introspection of %s', (_where, url) => {
     } as never);
     const r = await gql(
       url(),
-      await net.token('it-polfr-officer'),
+      await fixture.net.token('it-polfr-officer'),
       'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
       {
         input: bad,
@@ -120,7 +115,7 @@ describe.each(SERVERS)('introspection of %s', (_where, url) => {
   it('refuses a field the contract does not have before anything runs, naming it', async () => {
     const r = await gql(
       url(),
-      await net.token('it-polfr-officer'),
+      await fixture.net.token('it-polfr-officer'),
       'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
       {
         input: { ...routeAlert(), passportNumber: 'X' },

@@ -1,6 +1,7 @@
 // The gateway federates the directory across every node, degrades when one is down and names it,
 // and nothing answers a request without a token signed by a member agency's key.
-import { exportJWK, generateKeyPair, type JWTHeaderParameters, type JWTPayload, SignJWT } from 'jose';
+import { newKeyPair } from '@corridor/deploy';
+import { generateKeyPair, type JWTHeaderParameters, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, gql } from '../support/graphql.js';
 import { changingAgency, startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -220,16 +221,15 @@ describe('a member’s own provider, as a hostile member would use it', () => {
   const ROLE_CLAIM = 'https://nis.gov.example.ng/claims/roles';
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256', { extractable: true });
+    const pair = await newKeyPair('nis-rs-1', 'RS256');
     nigeriaKey = pair.privateKey;
-    const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'nis-rs-1', alg: 'RS256' };
     issuer = net.membership.agencies.find((a) => a.id === 'ng-nis')?.tokenIssuer.issuer as string;
     await net.updateMembership(
       changingAgency('ng-nis', (a) => ({
         ...a,
         tokenIssuer: {
           issuer,
-          jwks: { keys: [publicJwk as never] },
+          jwks: { keys: [pair.publicJwk as never] },
           claims: { roles: ROLE_CLAIM, roleMap: { 'nis-border': 'border_officer' }, name: 'name' },
         },
       })),

@@ -13,6 +13,8 @@ export const CONSULTATION_SELECTION = `{
 
 /** A notice's every field: a test checks that it holds nothing about a person. */
 export const NOTICE_SELECTION = '{ id source sourceId originAgency country flags contacts { entryId name } at }';
+/** The names of those fields, sorted: a need, a place and whom it was brought to, nothing more. */
+export const NOTICE_FIELDS = ['at', 'contacts', 'country', 'flags', 'id', 'originAgency', 'source', 'sourceId'];
 
 const FIGURE = '{ by { direction kind region requestType status flag country month } count suppressed medianDays }';
 export const STATISTICS_SELECTION = `{

@@ -1,5 +1,6 @@
 // Test data: a few directory entries per agency and alerts full of (fictitious) identifiers whose
 // raw values must never leave the originating node.
+import { bySea, centralMediterranean, overland } from '@corridor/deploy';
 import { type AlertInput, type DirectoryEntryInput, newId } from '@corridor/proto';
 
 /** A directory entry of `agency`: a person reached by e-mail on weekdays, but for `over`. */
@@ -79,52 +80,42 @@ export const RAW = {
   handle: '@lampedusa_express',
 };
 
-export function documentFraudAlert(over: Partial<AlertInput> = {}): AlertInput {
-  return {
-    kind: 'document_fraud',
-    tlp: 'GREEN',
-    grading: { source: 'A', information: '2' },
-    summary: 'Counterfeit Nigerian passport presented on arrival, photo substituted, MRZ check digits wrong',
-    documentFraud: {
-      documentType: 'passport',
-      issuingState: 'NGA',
-      fraudType: 'counterfeit',
-      featuresAffected: ['photo_substitution', 'mrz'],
-      detectedAt: { place: 'airport', location: 'Roma Fiumicino', flight: 'AZ869' },
-    },
-    identifiers: [
-      { kind: 'travel_document', value: RAW.documentNumber, qualifier: 'NGA' },
-      { kind: 'person', value: RAW.holderName, qualifier: '1994-03-12' },
-      { kind: 'phone', value: RAW.phone },
-    ],
-    ...over,
-  } as AlertInput;
+/** A GREEN alert of `fields`, made afresh at each call (tests change what they get), with `over` in place. */
+function greenAlert(fields: Partial<AlertInput>): (over?: Partial<AlertInput>) => AlertInput {
+  return (over = {}) => ({ tlp: 'GREEN', ...structuredClone(fields), ...over }) as AlertInput;
 }
 
-export function routeAlert(over: Partial<AlertInput> = {}): AlertInput {
-  return {
-    kind: 'route',
-    tlp: 'GREEN',
-    grading: { source: 'B', information: '3' },
-    summary: 'Rubber boats leaving Zuwara at night with 40-50 people, price 1,500 EUR per person',
-    route: {
-      region: 'central-mediterranean',
-      waypoints: [
-        { country: 'NER', place: 'Agadez', mode: 'land' },
-        { country: 'LBY', place: 'Zuwara', mode: 'land' },
-        { country: 'ITA', place: 'Lampedusa', mode: 'sea' },
-      ],
-    },
-    routeDetails: {
-      transport: 'rubber_boat',
-      communicationPlatforms: ['telegram'],
-      priceObserved: { amount: 1500, currency: 'EUR' },
-      migrantCount: 45,
-    },
-    identifiers: [{ kind: 'social_handle', value: RAW.handle, qualifier: 'telegram' }],
-    ...over,
-  } as AlertInput;
-}
+export const documentFraudAlert = greenAlert({
+  kind: 'document_fraud',
+  grading: { source: 'A', information: '2' },
+  summary: 'Counterfeit Nigerian passport presented on arrival, photo substituted, MRZ check digits wrong',
+  documentFraud: {
+    documentType: 'passport',
+    issuingState: 'NGA',
+    fraudType: 'counterfeit',
+    featuresAffected: ['photo_substitution', 'mrz'],
+    detectedAt: { place: 'airport', location: 'Roma Fiumicino', flight: 'AZ869' },
+  },
+  identifiers: [
+    { kind: 'travel_document', value: RAW.documentNumber, qualifier: 'NGA' },
+    { kind: 'person', value: RAW.holderName, qualifier: '1994-03-12' },
+    { kind: 'phone', value: RAW.phone },
+  ],
+});
+
+export const routeAlert = greenAlert({
+  kind: 'route',
+  grading: { source: 'B', information: '3' },
+  summary: 'Rubber boats leaving Zuwara at night with 40-50 people, price 1,500 EUR per person',
+  route: centralMediterranean(overland('NER', 'Agadez'), overland('LBY', 'Zuwara'), bySea('ITA', 'Lampedusa')),
+  routeDetails: {
+    transport: 'rubber_boat',
+    communicationPlatforms: ['telegram'],
+    priceObserved: { amount: 1500, currency: 'EUR' },
+    migrantCount: 45,
+  },
+  identifiers: [{ kind: 'social_handle', value: RAW.handle, qualifier: 'telegram' }],
+});
 
 /** Every field of an alert's details, both kinds: what `details` held as one JSON object. */
 export const ALERT_DETAILS = `routeDetails { transport concealment communicationPlatforms priceObserved { amount currency } migrantCount

@@ -20,7 +20,7 @@ import { describeDirectory, generateDirectory } from '../../support/directory-ge
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop, percentile } from '../measure.js';
-import { type BenchResult, suiteResults } from '../results-file.js';
+import { againstBaseline, type BenchResult, pathFigures, suiteResults } from '../results-file.js';
 import { MORE_AGENCIES } from './gateway.js';
 
 const TOTAL = Number(process.env.BENCH_DIRECTORY_ENTRIES ?? 100_000);
@@ -142,14 +142,12 @@ export async function directorySuite(): Promise<BenchResult[]> {
     const busy = await closedLoop(inTurn(viaGateway), THROUGHPUT_CLIENTS, SECONDS);
     const directBusy = await closedLoop(inTurn(direct), THROUGHPUT_CLIENTS, SECONDS);
 
+    const searches = { latency: 'search', rate: 'searches', rateUnit: 'searches/s', single, busy };
+    const straight = { latency: 'direct_search', rate: 'direct_searches', rateUnit: 'searches/s', single: directSingle, busy: directBusy };
     const r = suiteResults('directory');
     return [
-      r('search_p50_ms', single.p50, 'ms', { metric: 'direct_search_p50_ms', value: directSingle.p50 }),
-      r('search_p99_ms', single.p99, 'ms', { metric: 'direct_search_p99_ms', value: directSingle.p99 }),
-      r('searches_per_s', busy.perSecond, 'searches/s', { metric: 'direct_searches_per_s', value: directBusy.perSecond }),
-      r('direct_search_p50_ms', directSingle.p50, 'ms'),
-      r('direct_search_p99_ms', directSingle.p99, 'ms'),
-      r('direct_searches_per_s', directBusy.perSecond, 'searches/s'),
+      ...againstBaseline(r, searches, straight),
+      ...pathFigures(r, straight),
       r(
         'entries_total',
         Object.values(directory).reduce((n, es) => n + es.length, 0),

@@ -18,7 +18,7 @@ import { documentFraudAlert } from '../../support/fixtures.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop } from '../measure.js';
-import { type BenchResult, suiteResults } from '../results-file.js';
+import { againstBaseline, type BenchResult, pathFigures, suiteResults } from '../results-file.js';
 
 const PSEUDONYMS_PER_NODE = Number(process.env.BENCH_HITCHECK_PSEUDONYMS ?? 1_000_000);
 const IDENTIFIERS_PER_ALERT = 4;
@@ -157,15 +157,13 @@ export async function hitcheckSuite(): Promise<BenchResult[]> {
         (await pool.query<{ n: string }>(`SELECT sum(jsonb_array_length(document->'identifiers')) AS n FROM alerts WHERE own`)).rows[0]?.n,
       );
 
+      const checks = { latency: 'check', rate: 'checks', rateUnit: 'checks/s', single, busy };
+      const lookups = { latency: 'pg_lookup', rate: 'pg_lookups', rateUnit: 'lookups/s', single: lookupSingle, busy: lookupBusy };
       const r = suiteResults('hitcheck');
       return [
-        r('check_p50_ms', single.p50, 'ms', { metric: 'pg_lookup_p50_ms', value: lookupSingle.p50 }),
-        r('check_p99_ms', single.p99, 'ms', { metric: 'pg_lookup_p99_ms', value: lookupSingle.p99 }),
-        r('checks_per_s', busy.perSecond, 'checks/s', { metric: 'pg_lookups_per_s', value: lookupBusy.perSecond }),
+        ...againstBaseline(r, checks, lookups),
         r('check_p99_ms_busy', busy.p99, 'ms'),
-        r('pg_lookup_p50_ms', lookupSingle.p50, 'ms'),
-        r('pg_lookup_p99_ms', lookupSingle.p99, 'ms'),
-        r('pg_lookups_per_s', lookupBusy.perSecond, 'lookups/s'),
+        ...pathFigures(r, lookups),
         r('pseudonyms_per_node', stored, 'pseudonyms'),
         r('nodes', AGENCIES.length, 'nodes'),
         r('throughput_clients', CLIENTS, 'clients'),

@@ -3,21 +3,11 @@
 // formula is public (services/src/audit/audit-log.ts, ARCHITECTURE.md "The release audit"), so the
 // hostile operator of the tests recomputes it as any reader of the code could.
 import { createHash } from 'node:crypto';
+import type { AuditEntryView } from '@corridor/proto/graphql';
 import pg from 'pg';
 
-interface Row {
-  seq: string;
-  at: Date;
-  channel: string;
-  agency: string;
-  subject: string | null;
-  resource: string;
-  items: string[];
-  rule: string;
-  policy_version: number;
-  prev_hash: string;
-  hash: string;
-}
+/** A row of audit_log as pg reads it: the fields a node answers (under their column names) and the link. */
+type Row = Omit<AuditEntryView, 'at' | 'policyVersion'> & { at: Date; policy_version: number; prev_hash: string };
 
 const hashOf = (prev: string, r: Row) =>
   createHash('sha256')

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier } from './access-token.js';
 import { AuthError, CLOCK_TOLERANCE_S } from './bearer-token.js';
 import type { Membership } from './membership.js';
+import { refusalReason } from './testing/refusal-reason.js';
 
 let membership: Membership;
 let agencyKey: CryptoKey;
@@ -36,26 +37,31 @@ beforeAll(async () => {
 
 const claims = { agency: 'it-polfr', name: 'Giulia Russo', roles: ['border_officer'], country: 'ITA', networks: [] };
 
-function token(over: { key?: CryptoKey; iss?: string; aud?: string; exp?: string | number; claims?: object } = {}) {
-  return new SignJWT({ ...claims, ...over.claims })
-    .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
+interface TokenOptions {
+  key?: CryptoKey | Uint8Array;
+  alg?: string;
+  kid?: string;
+  iss?: string;
+  aud?: string;
+  nbf?: number;
+  exp?: string | number;
+  claims?: object;
+}
+
+function token(over: TokenOptions = {}) {
+  const jwt = new SignJWT({ ...claims, ...over.claims })
+    .setProtectedHeader({ alg: over.alg ?? 'EdDSA', kid: over.kid ?? 'k1' })
     .setIssuer(over.iss ?? ISSUER)
     .setSubject('giulia')
     .setAudience(over.aud ?? 'corridor')
     .setIssuedAt()
-    .setExpirationTime(over.exp ?? '1h')
-    .sign(over.key ?? agencyKey);
+    .setExpirationTime(over.exp ?? '1h');
+  if (over.nbf !== undefined) jwt.setNotBefore(over.nbf);
+  return jwt.sign(over.key ?? agencyKey);
 }
 
-async function reasonOf(authorization: string | undefined): Promise<string> {
-  try {
-    await createTokenVerifier(() => membership).verify(authorization);
-    return 'accepted';
-  } catch (e) {
-    if (e instanceof AuthError) return e.reason;
-    throw e;
-  }
-}
+const reasonOf = (authorization: string | undefined) =>
+  refusalReason(() => createTokenVerifier(() => membership).verify(authorization), AuthError);
 
 describe('access-token verification', () => {
   it('accepts a token of a member agency and returns its claims', async () => {
@@ -200,27 +206,13 @@ describe('access-token verification against an issuer’s JWKS address', () => {
 
 describe('access-token algorithm allow-list and clock skew', () => {
   it('refuses an HMAC-signed token (the algorithm) whatever its claims', async () => {
-    const hs = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
-      .setIssuer(ISSUER)
-      .setSubject('giulia')
-      .setAudience('corridor')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode('a shared secret anyone could guess, 32+ bytes long'));
+    const hs = await token({ alg: 'HS256', key: new TextEncoder().encode('a shared secret anyone could guess, 32+ bytes long') });
     expect(await reasonOf(`Bearer ${hs}`)).toBe('algorithm_not_allowed');
   });
 
   it('accepts nbf and exp within the clock skew, refuses them beyond it', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const withTimes = (nbf: number, exp: number) =>
-      new SignJWT(claims)
-        .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
-        .setIssuer(ISSUER)
-        .setSubject('giulia')
-        .setAudience('corridor')
-        .setNotBefore(nbf)
-        .setExpirationTime(exp)
-        .sign(agencyKey);
+    const withTimes = (nbf: number, exp: number) => token({ nbf, exp });
     expect(await reasonOf(`Bearer ${await withTimes(now + CLOCK_TOLERANCE_S - 5, now + 3600)}`)).toBe('accepted');
     expect(await reasonOf(`Bearer ${await withTimes(now + CLOCK_TOLERANCE_S + 60, now + 3600)}`)).toBe('not_yet_valid');
     expect(await reasonOf(`Bearer ${await withTimes(now - 3600, now - CLOCK_TOLERANCE_S + 5)}`)).toBe('accepted');
@@ -228,13 +220,7 @@ describe('access-token algorithm allow-list and clock skew', () => {
   });
 
   it('refuses a token of an issuer-listed agency with another key id as unknown_key (inline keys)', async () => {
-    const other = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'EdDSA', kid: 'not-published' })
-      .setIssuer(ISSUER)
-      .setSubject('giulia')
-      .setAudience('corridor')
-      .setExpirationTime('1h')
-      .sign(agencyKey);
+    const other = await token({ kid: 'not-published' });
     expect(await reasonOf(`Bearer ${other}`)).toBe('unknown_key');
   });
 });

@@ -18,7 +18,7 @@ import {
   TRANSPORT_MEANS,
   TRANSPORT_MODES,
 } from './codes.js';
-import { agencyId, code, countryCode, isoDateTime, issuingStateCode } from './fields.js';
+import { agencyId, code, countryCode, detachedJws, isoDateTime, issuingStateCode } from './fields.js';
 
 export const tlp = code(TLP_LEVELS, 'a TLP level: CLEAR, GREEN, AMBER, AMBER+STRICT or RED');
 export const alertKind = code(ALERT_KINDS, 'an alert kind: route or document_fraud');
@@ -189,10 +189,7 @@ const commonAlert = {
    * Detached JWS of the originating agency (see alert-signature.ts). Optional in the shape so that
    * an alert can be built before it is signed; receivers refuse an alert without a valid one.
    */
-  signature: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/, 'must be a detached JWS')
-    .optional(),
+  signature: detachedJws.optional(),
 };
 
 /** The alert as it travels on the bus and is stored by partners: no raw identifier in it. */

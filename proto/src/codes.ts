@@ -383,6 +383,29 @@ export const PROTECTION_FLAG_LABELS: Record<ProtectionFlag, string> = {
   person_with_disability: 'Person with a disability',
   person_in_danger: 'Person in danger',
 };
+
+/** Formal requests a consultation may track (consultation.ts), and where each one stands. */
+export const REQUEST_TYPES = ['mla', 'extradition', 'joint_investigation_team', 'information_request'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  mla: 'Mutual legal assistance',
+  extradition: 'Extradition',
+  joint_investigation_team: 'Joint investigation team',
+  information_request: 'Information request',
+};
+
+export const REQUEST_STATUSES = ['drafted', 'sent', 'received', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  drafted: 'Drafted',
+  sent: 'Sent',
+  received: 'Received',
+  in_progress: 'In progress',
+  answered: 'Answered',
+  refused: 'Refused',
+  withdrawn: 'Withdrawn',
+};
+
 /** Roles carried in a user's access token: what the user may do, not what a contact does. */
 export const USER_ROLES = ['border_officer', 'investigator', 'prosecutor', 'liaison_officer', 'analyst', 'administrator'] as const;
 export type UserRole = (typeof USER_ROLES)[number];

@@ -13,31 +13,12 @@
 // or anywhere in the contract records a smuggled migrant as an offender, and flags carry no
 // identifier of the person.
 import { z } from 'zod';
-import { PROTECTION_FLAGS, type ProtectionFlag } from './codes.js';
-import { agencyId, code, isoDate, isoDateTime } from './fields.js';
+import { PROTECTION_FLAGS, type ProtectionFlag, REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType } from './codes.js';
+import { agencyId, code, detachedJws, isoDate, isoDateTime } from './fields.js';
+import { parsePartnerMessageSubject, partnerMessageSubject } from './subjects.js';
 
 const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).max(6).default([]);
 
-export const REQUEST_TYPES = ['mla', 'extradition', 'joint_investigation_team', 'information_request'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
-  mla: 'Mutual legal assistance',
-  extradition: 'Extradition',
-  joint_investigation_team: 'Joint investigation team',
-  information_request: 'Information request',
-};
-
-const REQUEST_STATUSES = ['drafted', 'sent', 'received', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
-  drafted: 'Drafted',
-  sent: 'Sent',
-  received: 'Received',
-  in_progress: 'In progress',
-  answered: 'Answered',
-  refused: 'Refused',
-  withdrawn: 'Withdrawn',
-};
 /** A request in one of these is finished: it is never overdue. */
 const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
 
@@ -64,10 +45,6 @@ const authorityRef = z.strictObject({
 type AuthorityRef = z.infer<typeof authorityRef>;
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const signature = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/, 'must be a detached JWS')
-  .optional();
 
 const common = {
   /** The event's own id: receivers store each once, however often it is delivered. */
@@ -79,7 +56,7 @@ const common = {
   at: isoDateTime,
   /** The user who wrote it, by name, as their agency vouches. */
   author: text(160),
-  signature,
+  signature: detachedJws.optional(),
 };
 
 /** What a consultation was opened from, so each side can go back to it. */
@@ -88,78 +65,52 @@ const consultationAbout = z.strictObject({
   entryId: z.uuid().optional(),
 });
 
-export const consultationEvent = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...common,
-    type: z.literal('opened'),
-    subject: text(200),
-    about: consultationAbout.optional(),
-    body: text(4000),
-    protection: protectionFlags,
-  }),
-  z.strictObject({ ...common, type: z.literal('message'), body: text(4000), protection: protectionFlags }),
-  z.strictObject({
-    ...common,
-    type: z.literal('request'),
-    requestId: z.uuid(),
-    requestType: code(REQUEST_TYPES, 'a request type: mla, extradition, joint_investigation_team or information_request'),
-    summary: text(1000),
-    sendingAuthority: authorityRef,
-    receivingAuthority: authorityRef,
-    /** The sending authority's own file reference. */
-    reference: text(80),
-    deadline: isoDate.optional(),
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('request_status'),
-    requestId: z.uuid(),
-    status: code(REQUEST_STATUSES, 'a request status'),
-    /** The receiving authority's own file reference, once it has one. */
-    reference: text(80).optional(),
-    note: text(500).optional(),
-  }),
-]);
-export type ConsultationEvent = z.infer<typeof consultationEvent>;
-
-// What a user writes; the node adds ids, parties, time, author, signature.
-export const openConsultationInput = z.strictObject({
-  with: agencyId,
-  subject: text(200),
-  about: consultationAbout.optional(),
-  body: text(4000),
-  protection: protectionFlags,
-});
-
-export const consultationMessageInput = z.strictObject({ body: text(4000), protection: protectionFlags });
-
-export const requestInput = z.strictObject({
+// What a user writes, which the events carry as written; the node adds ids, parties, time, author, signature.
+const messageFields = { body: text(4000), protection: protectionFlags };
+const openingFields = { subject: text(200), about: consultationAbout.optional(), ...messageFields };
+const requestFields = {
   requestType: code(REQUEST_TYPES, 'a request type: mla, extradition, joint_investigation_team or information_request'),
   summary: text(1000),
   sendingAuthority: authorityRef,
   receivingAuthority: authorityRef,
+  /** The sending authority's own file reference. */
   reference: text(80),
   deadline: isoDate.optional(),
+};
+const requestStatusFields = {
+  status: code(REQUEST_STATUSES, 'a request status'),
+  /** The receiving authority's own file reference, once it has one. */
+  reference: text(80).optional(),
+  note: text(500).optional(),
+};
+
+export const consultationEvent = z.discriminatedUnion('type', [
+  z.strictObject({ ...common, type: z.literal('opened'), ...openingFields }),
+  z.strictObject({ ...common, type: z.literal('message'), ...messageFields }),
+  z.strictObject({ ...common, type: z.literal('request'), requestId: z.uuid(), ...requestFields }),
+  z.strictObject({ ...common, type: z.literal('request_status'), requestId: z.uuid(), ...requestStatusFields }),
+]);
+export type ConsultationEvent = z.infer<typeof consultationEvent>;
+
+export const openConsultationInput = z.strictObject({ with: agencyId, ...openingFields });
+
+export const consultationMessageInput = z.strictObject(messageFields);
+
+export const requestInput = z.strictObject({
+  ...requestFields,
   /** Send at once; otherwise it stays a draft at the sending agency until sent. */
   send: z.boolean().default(false),
 });
 
-export const requestStatusInput = z.strictObject({
-  status: code(REQUEST_STATUSES, 'a request status'),
-  reference: text(80).optional(),
-  note: text(500).optional(),
-});
+export const requestStatusInput = z.strictObject(requestStatusFields);
 
-/** `<root>.inbox.<recipient>.case.<sender>`: the recipient's inbox, ending in the sender's id like every subject it may publish on. */
+/** A consultation event, on the recipient's inbox. */
 export function consultationSubject(root: string, recipient: string, sender: string): string {
-  return `${root}.inbox.${recipient}.case.${sender}`;
+  return partnerMessageSubject(root, 'case', recipient, sender);
 }
 
 export function parseConsultationSubject(root: string, subject: string): { recipient: string; sender: string } | null {
-  const m = new RegExp(
-    `^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.inbox\\.([a-z][a-z0-9-]{1,39})\\.case\\.([a-z][a-z0-9-]{1,39})$`,
-  ).exec(subject);
-  return m ? { recipient: m[1] as string, sender: m[2] as string } : null;
+  return parsePartnerMessageSubject(root, 'case', subject);
 }
 
 // ---------------------------------------------------------------------------------------------

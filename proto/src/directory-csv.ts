@@ -129,6 +129,21 @@ type ListColumn = keyof typeof LIST_FIELDS;
 // Cells of lists: `;` separates, `\;` and `\\` keep a semicolon or backslash inside a value. A
 // backslash before anything else is kept as written, so a hand-typed `C:\docs` survives.
 
+/** One item of a list cell as read: its value, or why it cannot be read. */
+type ItemResult<T> = { value: T } | { error: string };
+
+/** Reads each item of a list cell; the items as written are kept for the entry's source. */
+function readListCell<T>(cell: string, read: (item: string) => ItemResult<T>): { values: T[]; items: string[]; errors: string[] } {
+  const items = splitList(cell);
+  const values: T[] = [];
+  const errors: string[] = [];
+  for (const result of items.map(read)) {
+    if ('error' in result) errors.push(result.error);
+    else values.push(result.value);
+  }
+  return { values, items, errors };
+}
+
 function splitList(cell: string): string[] {
   const items: string[] = [];
   let current = '';
@@ -206,24 +221,12 @@ interface HoursSpan {
   to: string;
 }
 
-function parseHours(cell: string): { spans: HoursSpan[]; items: string[]; errors: string[] } {
-  const items = splitList(cell);
-  const spans: HoursSpan[] = [];
-  const errors: string[] = [];
-  for (const item of items) {
-    const m = SPAN.exec(item);
-    if (!m) {
-      errors.push(`${quote(item)} is not like "${HOURS_EXAMPLE}"`);
-      continue;
-    }
-    const days = parseDays(m[1] ?? '');
-    if ('error' in days) {
-      errors.push(`${quote(item)}: ${days.error}`);
-      continue;
-    }
-    spans.push({ days: days.days, from: padTime(m[2] ?? ''), to: padTime(m[3] ?? '') });
-  }
-  return { spans, items, errors };
+function readSpan(item: string): ItemResult<HoursSpan> {
+  const m = SPAN.exec(item);
+  if (!m) return { error: `${quote(item)} is not like "${HOURS_EXAMPLE}"` };
+  const days = parseDays(m[1] ?? '');
+  if ('error' in days) return { error: `${quote(item)}: ${days.error}` };
+  return { value: { days: days.days, from: padTime(m[2] ?? ''), to: padTime(m[3] ?? '') } };
 }
 
 const padTime = (t: string): string => (t.length === 4 ? `0${t}` : t);
@@ -244,20 +247,11 @@ interface AbsencePeriod {
   note?: string;
 }
 
-function parseAbsences(cell: string): { periods: AbsencePeriod[]; items: string[]; errors: string[] } {
-  const items = splitList(cell);
-  const periods: AbsencePeriod[] = [];
-  const errors: string[] = [];
-  for (const item of items) {
-    const m = ABSENCE.exec(item);
-    if (!m?.[1]) {
-      errors.push(`${quote(item)} is not like "${ABSENCE_EXAMPLE}"`);
-      continue;
-    }
-    const note = m[3]?.trim();
-    periods.push({ from: m[1], to: m[2] ?? m[1], ...(note ? { note } : {}) });
-  }
-  return { periods, items, errors };
+function readAbsence(item: string): ItemResult<AbsencePeriod> {
+  const m = ABSENCE.exec(item);
+  if (!m?.[1]) return { error: `${quote(item)} is not like "${ABSENCE_EXAMPLE}"` };
+  const note = m[3]?.trim();
+  return { value: { from: m[1], to: m[2] ?? m[1], ...(note ? { note } : {}) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,10 +353,10 @@ function parseRow(row: number, cells: Cells): { row?: DirectoryCsvRow; problems:
   const always = BOOLEANS.get(alwaysCell);
   if (always === undefined) problem('always', `${quote(cell('always'))} is not yes or no`);
 
-  const hours = parseHours(cell('hours'));
+  const hours = readListCell(cell('hours'), readSpan);
   source.hours = hours.items;
   for (const e of hours.errors) problem('hours', e);
-  const absences = parseAbsences(cell('absences'));
+  const absences = readListCell(cell('absences'), readAbsence);
   source.absences = absences.items;
   for (const e of absences.errors) problem('absences', e);
 
@@ -392,8 +386,8 @@ function parseRow(row: number, cells: Cells): { row?: DirectoryCsvRow; problems:
     availability: {
       always: always ?? false,
       timeZone,
-      hours: hours.errors.length ? [] : hours.spans,
-      absences: absences.errors.length ? [] : absences.periods,
+      hours: hours.errors.length ? [] : hours.values,
+      absences: absences.errors.length ? [] : absences.values,
     },
     channels,
     notes: cell('notes') || undefined,

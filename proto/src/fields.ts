@@ -27,6 +27,9 @@ export const isUuid = (value: string): boolean => z.uuid().safeParse(value).succ
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 
+/** A detached JWS (RFC 7515, appendix F): header and signature with the payload left out. */
+export const detachedJws = z.string().regex(/^[A-Za-z0-9_-]+\.\.[A-Za-z0-9_-]+$/, 'must be a detached JWS');
+
 /** An Ed25519 or P-256 public key as a JWK (RFC 7517); private parts are refused. */
 export const publicJwk = z
   .looseObject({

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Jwks } from './fields.js';
 import type { Membership } from './membership.js';
 import { checkSuccessor, MembershipError, openSignedMembership, parseTrustAnchor, signMembership } from './membership-signature.js';
+import { refusalReason } from './testing/refusal-reason.js';
 
 let secretariat: JWK;
 let impostor: JWK;
@@ -45,15 +46,7 @@ beforeAll(async () => {
   trust = parseTrustAnchor(JSON.stringify({ keys: [s.pub] }));
 });
 
-async function reasonOf(text: string): Promise<string> {
-  try {
-    await openSignedMembership(text, trust);
-    return 'accepted';
-  } catch (e) {
-    if (e instanceof MembershipError) return e.reason;
-    throw e;
-  }
-}
+const reasonOf = (text: string) => refusalReason(() => openSignedMembership(text, trust), MembershipError);
 
 describe('signed membership document', () => {
   it('opens a document signed by the secretariat, whatever the order and spacing of its JSON', async () => {

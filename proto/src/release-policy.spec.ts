@@ -25,8 +25,9 @@ const nigeriaProsecutor: Receiver = { agency: 'ng-nis', country: 'NGA', networks
 const nigeriaOfficer: Receiver = { agency: 'ng-nis', country: 'NGA', networks: ['medpros'], roles: ['border_officer'] };
 const nigeriaNode: Receiver = { agency: 'ng-nis', country: 'NGA', networks: ['medpros'] };
 
-// One row per rule type: a rule with only that condition, an item and receiver it must release to,
-// and one it must not. Every other condition is left out, so the row tests that condition alone.
+// One row per rule type: a rule with only that condition (and the item's resource), an item and
+// receiver it must release to, and one it must not. Every other condition is left out, so the row
+// tests that condition alone.
 const conditionTable: {
   condition: string;
   rule: Partial<ReleaseRule>;
@@ -34,55 +35,19 @@ const conditionTable: {
   released: Receiver;
   denied: Receiver | [ReleaseItem, Receiver];
 }[] = [
-  { condition: 'resource', rule: { resource: 'alert' }, item: greenRoute, released: niger, denied: [desk, niger] },
-  {
-    condition: 'alert kind',
-    rule: { resource: 'alert', kinds: ['route'] },
-    item: greenRoute,
-    released: niger,
-    denied: [amberFraud, niger],
-  },
-  {
-    condition: 'TLP level',
-    rule: { resource: 'alert', tlp: ['GREEN', 'CLEAR'] },
-    item: greenRoute,
-    released: niger,
-    denied: [amberFraud, niger],
-  },
-  {
-    condition: 'entry class',
-    rule: { resource: 'directory_entry', entryClasses: ['desk'] },
-    item: desk,
-    released: niger,
-    denied: [person, niger],
-  },
-  {
-    condition: 'partner agency',
-    rule: { resource: 'alert', partners: ['ne-ppn'] },
-    item: greenRoute,
-    released: niger,
-    denied: nigeriaNode,
-  },
-  { condition: 'country', rule: { resource: 'alert', countries: ['NGA'] }, item: greenRoute, released: nigeriaNode, denied: niger },
-  { condition: 'network', rule: { resource: 'directory_entry', networks: ['wacap'] }, item: desk, released: niger, denied: nigeriaNode },
-  {
-    condition: 'same network as the item',
-    rule: { resource: 'directory_entry', sameNetwork: true },
-    item: desk,
-    released: niger,
-    denied: nigeriaNode,
-  },
-  {
-    condition: 'role',
-    rule: { resource: 'alert', roles: ['prosecutor'] },
-    item: greenRoute,
-    released: nigeriaProsecutor,
-    denied: nigeriaOfficer,
-  },
+  { condition: 'resource', rule: {}, item: greenRoute, released: niger, denied: [desk, niger] },
+  { condition: 'alert kind', rule: { kinds: ['route'] }, item: greenRoute, released: niger, denied: [amberFraud, niger] },
+  { condition: 'TLP level', rule: { tlp: ['GREEN', 'CLEAR'] }, item: greenRoute, released: niger, denied: [amberFraud, niger] },
+  { condition: 'entry class', rule: { entryClasses: ['desk'] }, item: desk, released: niger, denied: [person, niger] },
+  { condition: 'partner agency', rule: { partners: ['ne-ppn'] }, item: greenRoute, released: niger, denied: nigeriaNode },
+  { condition: 'country', rule: { countries: ['NGA'] }, item: greenRoute, released: nigeriaNode, denied: niger },
+  { condition: 'network', rule: { networks: ['wacap'] }, item: desk, released: niger, denied: nigeriaNode },
+  { condition: 'same network as the item', rule: { sameNetwork: true }, item: desk, released: niger, denied: nigeriaNode },
+  { condition: 'role', rule: { roles: ['prosecutor'] }, item: greenRoute, released: nigeriaProsecutor, denied: nigeriaOfficer },
   // An agency as a whole (an alert on the bus) holds no role: role rules only ever match a user.
   {
     condition: 'role, against an agency',
-    rule: { resource: 'alert', roles: ['prosecutor'] },
+    rule: { roles: ['prosecutor'] },
     item: greenRoute,
     released: nigeriaProsecutor,
     denied: nigeriaNode,
@@ -91,7 +56,7 @@ const conditionTable: {
 
 describe('release policy: each rule type releases what it names and nothing else', () => {
   it.each(conditionTable)('$condition', ({ rule, item, released, denied }) => {
-    const policy = policyOf(rule);
+    const policy = policyOf({ resource: item.resource, ...rule });
     expect(decideRelease(policy, item, released)).toEqual({ release: true, rule: 'r0', redact: [] });
     const [deniedItem, deniedTo] = Array.isArray(denied) ? denied : [item, denied];
     // Default deny: nothing else matched, so no rule is named.

@@ -2,17 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from './errors.js';
-import {
-  type RawStatistics,
-  STATISTICS_CSV_COLUMNS,
-  type StatisticsFigure,
-  type StatisticsReport,
-  type StatisticsTable,
-  statisticsReport,
-  statisticsToCsv,
-  statisticsToJson,
-  suppressStatistics,
-} from './statistics.js';
+import type { RawStatistics, StatisticsFigure, StatisticsReport, StatisticsTable } from './statistics.js';
+import { STATISTICS_CSV_COLUMNS, statisticsReport, statisticsToCsv, statisticsToJson, suppressStatistics } from './statistics.js';
 
 const raw = (over: Partial<RawStatistics> = {}): RawStatistics => ({
   agency: 'it-polfr',

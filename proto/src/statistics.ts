@@ -32,7 +32,7 @@
 //   - Whatever a count of 5 or more reveals by itself (a month with 5 notices of unaccompanied
 //     children in a small country), and the median of 5 answers, which is one request's time.
 import { z } from 'zod';
-import type { RequestStatus } from './consultation.js';
+import type { RequestStatus } from './codes.js';
 import { parseOrThrow } from './errors.js';
 import { agencyId, isoDateTime } from './fields.js';
 

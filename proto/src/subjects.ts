@@ -77,14 +77,31 @@ export function parseAlertSubject(root: string, subject: string): ParsedAlertSub
   return { recipient, kind, originCountry, region, originAgency };
 }
 
-/** `<root>.inbox.<recipient>.audit.<sender>`: a head of the sender's audit chain, ending in the sender's id like every subject it may publish on. */
+/** The inbox message types that carry nothing between the type and the sender's id. */
+type PartnerMessageType = Exclude<(typeof INBOX_MESSAGE_TYPES)[number]['type'], 'alert'>;
+
+/** `<root>.inbox.<recipient>.<type>.<sender>`: ends in the sender's id like every subject it may publish on. */
+export function partnerMessageSubject(root: string, type: PartnerMessageType, recipient: string, sender: string): string {
+  return `${root}.inbox.${recipient}.${type}.${sender}`;
+}
+
+/** Reads a subject of `partnerMessageSubject` back; null when it is not one of `type` under `root`. */
+export function parsePartnerMessageSubject(
+  root: string,
+  type: PartnerMessageType,
+  subject: string,
+): { recipient: string; sender: string } | null {
+  const m = new RegExp(
+    `^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.inbox\\.([a-z][a-z0-9-]{1,39})\\.${type}\\.([a-z][a-z0-9-]{1,39})$`,
+  ).exec(subject);
+  return m ? { recipient: m[1] as string, sender: m[2] as string } : null;
+}
+
+/** A head of the sender's audit chain, on the recipient's inbox. */
 export function auditHeadSubject(root: string, recipient: string, sender: string): string {
-  return `${root}.inbox.${recipient}.audit.${sender}`;
+  return partnerMessageSubject(root, 'audit', recipient, sender);
 }
 
 export function parseAuditHeadSubject(root: string, subject: string): { recipient: string; sender: string } | null {
-  const m = new RegExp(
-    `^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.inbox\\.([a-z][a-z0-9-]{1,39})\\.audit\\.([a-z][a-z0-9-]{1,39})$`,
-  ).exec(subject);
-  return m ? { recipient: m[1] as string, sender: m[2] as string } : null;
+  return parsePartnerMessageSubject(root, 'audit', subject);
 }

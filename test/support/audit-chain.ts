@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntryView } from '@corridor/proto/graphql';
 import pg from 'pg';
 
-/** A row as PostgreSQL gives it: the answered view's fields, but for a Date and snake_case columns. */
+/** A row of audit_log as pg reads it: the fields a node answers (under their column names) and the link. */
 type Row = Omit<AuditEntryView, 'at' | 'policyVersion'> & { at: Date; policy_version: number; prev_hash: string };
 
 const hashOf = (prev: string, r: Row) =>

@@ -6,6 +6,7 @@
 // For the global PothosSchemaTypes namespace.
 import '@pothos/core';
 import type { StatisticsAnswer, StatisticsFigureAnswer } from '../statistics-answer.js';
+import type { ContractBuilder } from './contract-builder.js';
 
 interface AuthorityFields {
   agency: string;
@@ -73,20 +74,8 @@ export interface ProtectionNoticeFields {
   at: string;
 }
 
-/**
- * The settings these types need of a server's builder. The context and the scopes are each
- * server's own and no field here reads them, so they stay parameters.
- */
-type Builder<Context extends object, AuthScopes extends object> = PothosSchemaTypes.SchemaBuilder<
-  PothosSchemaTypes.ExtendDefaultTypes<{
-    Context: Context;
-    AuthScopes: AuthScopes;
-    DefaultFieldNullability: false;
-  }>
->;
-
 /** Adds Consultation, Request, ProtectionNotice and StatisticsReport (and their parts) to a server's builder. */
-export function defineConsultationTypes<Context extends object, AuthScopes extends object>(builder: Builder<Context, AuthScopes>) {
+export function defineConsultationTypes<Context extends object, AuthScopes extends object>(builder: ContractBuilder<Context, AuthScopes>) {
   const AuthorityRef = builder.objectRef<AuthorityFields>('Authority').implement({
     description: 'A central authority or other contact from the directory, by its name when the request was made.',
     fields: (t) => ({
@@ -186,7 +175,7 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
   return { ConsultationRef, ProtectionNoticeRef, RequestRef, StatisticsReportRef: defineStatisticsTypes(builder) };
 }
 
-function defineStatisticsTypes<Context extends object, AuthScopes extends object>(builder: Builder<Context, AuthScopes>) {
+function defineStatisticsTypes<Context extends object, AuthScopes extends object>(builder: ContractBuilder<Context, AuthScopes>) {
   const StatisticsByRef = builder.objectRef<StatisticsFigureAnswer['by']>('StatisticsBy').implement({
     description: 'A figure’s place in its table: the dimensions it keeps (a total adds up the others, null here).',
     fields: (t) => ({

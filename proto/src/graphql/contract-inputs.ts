@@ -3,6 +3,7 @@
 // Each mutation's resolver still parses its argument with the same schema, which gives the field
 // errors with their paths; these types give clients the shape by introspection.
 import type { SchemaTypes } from '@pothos/core';
+import type { z } from 'zod';
 import { alertInput, identifierInput, pseudonymizedIdentifier } from '../alert.js';
 import { consultationMessageInput, openConsultationInput, requestInput, requestStatusInput } from '../consultation.js';
 import { directoryEntryDraft } from '../directory.js';
@@ -30,35 +31,31 @@ const NESTED_NAMES: Record<string, string> = {
   receivingAuthority: 'AuthorityInput',
 };
 
+/** What introspection says of the top-level input types that need more than their name. */
+const DESCRIPTIONS: Record<string, string> = {
+  IdentifierInput: 'An identifier as an officer types it; the node pseudonymizes it and never lets the value leave.',
+  PseudonymInput: 'A keyed pseudonym of an identifier, as the network exchanges it.',
+  AlertInput: 'A route or document-fraud alert as its author writes it (proto alertInput): `kind` says which details apply.',
+  RouteSubscriptionInput: 'Which alerts an officer follows: empty lists mean any.',
+  DirectoryEntryInput: 'A directory entry as its agency’s administrator writes it (proto directoryEntryDraft).',
+  RequestInput: 'A formal request tracked with a consultation.',
+};
+
 export function defineContractInputs<Types extends SchemaTypes>(builder: PothosSchemaTypes.SchemaBuilder<Types>) {
-  const derive = inputTypeDeriver(builder);
-  const names = NESTED_NAMES;
+  const deriveWith = inputTypeDeriver(builder);
+  const derive = <S extends z.ZodType>(name: string, schema: S) =>
+    deriveWith(name, schema, { names: NESTED_NAMES, description: DESCRIPTIONS[name] });
   // The identifier comes first so that an alert's identifiers are of this one type.
-  const IdentifierInput = derive('IdentifierInput', identifierInput, {
-    description: 'An identifier as an officer types it; the node pseudonymizes it and never lets the value leave.',
-    names,
-  });
+  const IdentifierInput = derive('IdentifierInput', identifierInput);
   return {
     IdentifierInput,
-    PseudonymInput: derive('PseudonymInput', pseudonymizedIdentifier, {
-      description: 'A keyed pseudonym of an identifier, as the network exchanges it.',
-      names,
-    }),
-    AlertInput: derive('AlertInput', alertInput, {
-      description: 'A route or document-fraud alert as its author writes it (proto alertInput): `kind` says which details apply.',
-      names,
-    }),
-    RouteSubscriptionInput: derive('RouteSubscriptionInput', routeSubscription, {
-      description: 'Which alerts an officer follows: empty lists mean any.',
-      names,
-    }),
-    DirectoryEntryInput: derive('DirectoryEntryInput', directoryEntryDraft, {
-      description: 'A directory entry as its agency’s administrator writes it (proto directoryEntryDraft).',
-      names,
-    }),
-    OpenConsultationInput: derive('OpenConsultationInput', openConsultationInput, { names }),
-    ConsultationMessageInput: derive('ConsultationMessageInput', consultationMessageInput, { names }),
-    RequestInput: derive('RequestInput', requestInput, { description: 'A formal request tracked with a consultation.', names }),
-    RequestStatusInput: derive('RequestStatusInput', requestStatusInput, { names }),
+    PseudonymInput: derive('PseudonymInput', pseudonymizedIdentifier),
+    AlertInput: derive('AlertInput', alertInput),
+    RouteSubscriptionInput: derive('RouteSubscriptionInput', routeSubscription),
+    DirectoryEntryInput: derive('DirectoryEntryInput', directoryEntryDraft),
+    OpenConsultationInput: derive('OpenConsultationInput', openConsultationInput),
+    ConsultationMessageInput: derive('ConsultationMessageInput', consultationMessageInput),
+    RequestInput: derive('RequestInput', requestInput),
+    RequestStatusInput: derive('RequestStatusInput', requestStatusInput),
   };
 }

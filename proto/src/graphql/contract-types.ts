@@ -7,6 +7,7 @@ import type { Alert } from '../alert.js';
 import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
 import { defineConsultationTypes, type RequestFields } from './consultation-types.js';
+import type { ContractBuilder } from './contract-builder.js';
 
 /** An audit row as the node answers it (seq as a string: it is a 64-bit counter). */
 export interface AuditEntryView {
@@ -241,21 +242,9 @@ export interface AuditProblemView {
 type AuditProblemFields = Omit<AuditProblemView, 'kind'> & { kind: string };
 type AuditVerificationFields = Omit<AuditVerificationView, 'problems'> & { problems: AuditProblemFields[] };
 
-/**
- * The settings of a server's builder that the contract's types need. The context and the scopes
- * are each server's own and none of these types reads them, so they stay parameters: a node's
- * builder (with plugin-scope-auth, which reads `AuthScopes`) and the gateway's (without it, where
- * the key means nothing) are both taken as they are.
- */
-type ContractSchemaTypes<Context extends object, AuthScopes extends object> = PothosSchemaTypes.ExtendDefaultTypes<{
-  Context: Context;
-  AuthScopes: AuthScopes;
-  DefaultFieldNullability: false;
-}>;
-
 /** Adds the contract's object types to a server's Pothos builder (its input types: contract-inputs.ts). */
 export function defineContractTypes<Context extends object, AuthScopes extends object = Record<never, never>>(
-  builder: PothosSchemaTypes.SchemaBuilder<ContractSchemaTypes<Context, AuthScopes>>,
+  builder: ContractBuilder<Context, AuthScopes>,
 ) {
   type Route = NonNullable<AlertFields['route']>;
 

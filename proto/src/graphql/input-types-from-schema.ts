@@ -120,31 +120,10 @@ function field<Types extends SchemaTypes>(
 ): InputFieldRef<Types, InputValue> {
   const p = withoutNull(property);
   const common = { required: false, description } as const;
-  if (p.type === 'array') {
-    const item = withoutNull(p.items ?? {});
-    if (isObject(item)) return t.field({ ...common, type: [nested(item)] });
-    switch (scalarOf(item)) {
-      case 'Int':
-        return t.intList(common);
-      case 'Float':
-        return t.floatList(common);
-      case 'Boolean':
-        return t.booleanList(common);
-      default:
-        return t.stringList(common);
-    }
-  }
-  if (isObject(p)) return t.field({ ...common, type: nested(p) });
-  switch (scalarOf(p)) {
-    case 'Int':
-      return t.int(common);
-    case 'Float':
-      return t.float(common);
-    case 'Boolean':
-      return t.boolean(common);
-    default:
-      return t.string(common);
-  }
+  // Pothos names the built-in scalars by their GraphQL names, so a scalar and a nested object take one path.
+  const typeOf = (json: JsonSchema) => (isObject(json) ? nested(json) : scalarOf(json));
+  if (p.type === 'array') return t.field({ ...common, type: [typeOf(withoutNull(p.items ?? {}))] });
+  return t.field({ ...common, type: typeOf(p) });
 }
 
 /** The schema's input side as JSON Schema, without the document's own `$schema` key, so that it compares with nested shapes. */

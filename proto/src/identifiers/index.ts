@@ -2,6 +2,7 @@
 // of the same thing must map together, two different things apart. Each kind has its own module
 // and its own table of examples (*.spec.ts). A value that cannot be read throws IdentifierError.
 import type { IdentifierInput } from '../alert.js';
+import type { IdentifierKind } from '../codes.js';
 import type { FieldError } from '../errors.js';
 import { canonicalBankAccount } from './bank-account.js';
 import { canonicalEmail } from './email.js';
@@ -15,25 +16,20 @@ import { canonicalVessel } from './vessel.js';
 
 export { IdentifierError };
 
+/** Each kind's reader: the value, and the qualifier (issuing state, date of birth, country…) where it takes one. */
+const CANONICAL_FORMS: Record<IdentifierKind, (value: string, qualifier: string | undefined) => string> = {
+  travel_document: canonicalTravelDocument,
+  person: canonicalPerson,
+  phone: canonicalPhone,
+  email: canonicalEmail,
+  social_handle: canonicalHandle,
+  vehicle_plate: canonicalPlate,
+  vessel: canonicalVessel,
+  bank_account: canonicalBankAccount,
+};
+
 export function canonicalIdentifier(id: Pick<IdentifierInput, 'kind' | 'value' | 'qualifier'>): string {
-  switch (id.kind) {
-    case 'travel_document':
-      return canonicalTravelDocument(id.value, id.qualifier);
-    case 'person':
-      return canonicalPerson(id.value, id.qualifier);
-    case 'phone':
-      return canonicalPhone(id.value, id.qualifier);
-    case 'email':
-      return canonicalEmail(id.value);
-    case 'social_handle':
-      return canonicalHandle(id.value, id.qualifier);
-    case 'vehicle_plate':
-      return canonicalPlate(id.value, id.qualifier);
-    case 'vessel':
-      return canonicalVessel(id.value, id.qualifier);
-    case 'bank_account':
-      return canonicalBankAccount(id.value, id.qualifier);
-  }
+  return CANONICAL_FORMS[id.kind](id.value, id.qualifier);
 }
 
 /** Field errors for identifiers that cannot be read as their kind, at `identifiers.<i>.value|qualifier`. */

@@ -34,25 +34,18 @@ const AlertResult = gatheredResult<{ alerts: AlertFields[]; nextCursor: string |
   }),
 }));
 
-interface MeShape {
-  subject: string;
-  name: string;
-  agency: string;
-  agencyName: string;
-  country: string;
-  roles: string[];
-  networks: string[];
-}
-
-const Me = builder.objectRef<MeShape>('Me').implement({
+/** The caller as their token names them; their agency's name is the membership's. */
+const Me = builder.objectRef<Pick<GatewayContext, 'claims' | 'membership'>>('Me').implement({
   fields: (t) => ({
-    subject: t.exposeString('subject'),
-    name: t.exposeString('name'),
-    agency: t.exposeString('agency'),
-    agencyName: t.exposeString('agencyName'),
-    country: t.exposeString('country'),
-    roles: t.exposeStringList('roles'),
-    networks: t.exposeStringList('networks'),
+    subject: t.string({ resolve: ({ claims }) => claims.sub }),
+    name: t.string({ resolve: ({ claims }) => claims.name }),
+    agency: t.string({ resolve: ({ claims }) => claims.agency }),
+    agencyName: t.string({
+      resolve: ({ claims, membership }) => membership.agencies.find((a) => a.id === claims.agency)?.name ?? claims.agency,
+    }),
+    country: t.string({ resolve: ({ claims }) => claims.country }),
+    roles: t.stringList({ resolve: ({ claims }) => claims.roles }),
+    networks: t.stringList({ resolve: ({ claims }) => claims.networks }),
   }),
 });
 
@@ -62,18 +55,7 @@ const Agency = builder.objectRef<{ id: string; name: string; country: string }>(
 
 builder.queryType({
   fields: (t) => ({
-    me: t.field({
-      type: Me,
-      resolve: (_r, _a, { claims, membership }) => ({
-        subject: claims.sub,
-        name: claims.name,
-        agency: claims.agency,
-        agencyName: membership.agencies.find((a) => a.id === claims.agency)?.name ?? claims.agency,
-        country: claims.country,
-        roles: claims.roles,
-        networks: claims.networks,
-      }),
-    }),
+    me: t.field({ type: Me, resolve: (_r, _a, { claims, membership }) => ({ claims, membership }) }),
     agencies: t.field({
       type: [Agency],
       resolve: (_r, _a, ctx) => ctx.membership.agencies.map((a) => ({ id: a.id, name: a.name, country: a.country })),

@@ -35,3 +35,6 @@ export const contract = defineContractTypes(builder);
 
 // The contract's input types, derived from its zod schemas (proto contract-inputs.ts).
 export const inputs = defineContractInputs(builder);
+
+/** The builder's schema types, for helpers that take one of its field builders. */
+export type GatewaySchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

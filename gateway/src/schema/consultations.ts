@@ -5,37 +5,54 @@ import { graphql } from '../node-gql/index.js';
 import { builder, contract, inputs } from './builder.js';
 import { fromOwnNode } from './own-node.js';
 
+// Every field here is one the caller's own node answers as it is (own-node.ts): its node operation,
+// by field, typed by codegen from the node's printed schema.
+const AT_NODE = {
+  consultations: graphql(`query Consultations { consultations { ...NodeConsultationFields } }`),
+  consultation: graphql(`query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }`),
+  requests: graphql(
+    `query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }`,
+  ),
+  protectionNotices: graphql(
+    `query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }`,
+  ),
+  openConsultation: graphql(
+    `mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }`,
+  ),
+  addConsultationMessage: graphql(
+    `mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }`,
+  ),
+  createRequest: graphql(
+    `mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }`,
+  ),
+  setRequestStatus: graphql(
+    `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
+  ),
+};
+
 builder.queryFields((t) => ({
   consultations: t.field({
     type: [contract.ConsultationRef],
     description: 'Consultations the caller’s agency is party to (proto ConsultationState), most recently active first.',
-    resolve: fromOwnNode(graphql(`query Consultations { consultations { ...NodeConsultationFields } }`)),
+    resolve: fromOwnNode(AT_NODE.consultations),
   }),
   consultation: t.field({
     type: contract.ConsultationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: fromOwnNode(graphql(`query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }`)),
+    resolve: fromOwnNode(AT_NODE.consultation),
   }),
   requests: t.field({
     type: [contract.RequestEntryRef],
     description: 'Requests the caller’s agency sent and received; overdue ones first.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
-    resolve: fromOwnNode(
-      graphql(
-        `query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }`,
-      ),
-    ),
+    resolve: fromOwnNode(AT_NODE.requests),
   }),
   protectionNotices: t.field({
     type: [contract.ProtectionNoticeRef],
     description: 'Protection notices held at the caller’s node, newest first.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
-    resolve: fromOwnNode(
-      graphql(
-        `query ProtectionNotices($limit: Int!) { protectionNotices(limit: $limit) { id source sourceId originAgency country flags contacts { entryId name } at } }`,
-      ),
-    ),
+    resolve: fromOwnNode(AT_NODE.protectionNotices),
   }),
 }));
 
@@ -44,39 +61,23 @@ builder.mutationFields((t) => ({
     type: contract.ConsultationRef,
     description: 'Opens a consultation with another agency (proto openConsultationInput).',
     args: { input: t.arg({ type: inputs.OpenConsultationInput, required: true }) },
-    resolve: fromOwnNode(
-      graphql(
-        `mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...NodeConsultationFields } }`,
-      ),
-    ),
+    resolve: fromOwnNode(AT_NODE.openConsultation),
   }),
   addConsultationMessage: t.field({
     type: contract.ConsultationRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: inputs.ConsultationMessageInput, required: true }) },
-    resolve: fromOwnNode(
-      graphql(
-        `mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...NodeConsultationFields } }`,
-      ),
-    ),
+    resolve: fromOwnNode(AT_NODE.addConsultationMessage),
   }),
   createRequest: t.field({
     type: contract.ConsultationRef,
     description: 'Turns a consultation into a tracked request (proto requestInput).',
     args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestInput, required: true }) },
-    resolve: fromOwnNode(
-      graphql(
-        `mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }`,
-      ),
-    ),
+    resolve: fromOwnNode(AT_NODE.createRequest),
   }),
   setRequestStatus: t.field({
     type: contract.ConsultationRef,
     description: 'Moves a request on, as the caller’s side may.',
     args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestStatusInput, required: true }) },
-    resolve: fromOwnNode(
-      graphql(
-        `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
-      ),
-    ),
+    resolve: fromOwnNode(AT_NODE.setRequestStatus),
   }),
 }));

@@ -3,25 +3,19 @@
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
 import { directoryFilter, parseOrThrow } from '@corridor/proto';
 import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
-import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeDirectory } from '../merge.js';
 import { graphql } from '../node-gql/index.js';
 import { DIRECTORY_QUERY } from '../node-queries.js';
 import { builder, contract, inputs } from './builder.js';
 import { fromOwnNode } from './own-node.js';
-import { authorizationFor, reportMissing, SourceRef } from './shared.js';
+import { askNodes, gatheredResult } from './shared.js';
 
 const DEFAULT_LIMIT = 50;
 
-const DirectoryResult = builder
-  .objectRef<{ entries: DirectoryEntryFields[]; total: number; sources: SourceStatus[] }>('DirectoryResult')
-  .implement({
-    fields: (t) => ({
-      entries: t.field({ type: [contract.DirectoryEntryRef], resolve: (r) => r.entries, description: 'The best ranked first.' }),
-      total: t.exposeInt('total', { description: 'How many entries matched at the agencies that answered.' }),
-      sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
-    }),
-  });
+const DirectoryResult = gatheredResult<{ entries: DirectoryEntryFields[]; total: number }>('DirectoryResult', (t) => ({
+  entries: t.field({ type: [contract.DirectoryEntryRef], resolve: (r) => r.entries, description: 'The best ranked first.' }),
+  total: t.exposeInt('total', { description: 'How many entries matched at the agencies that answered.' }),
+}));
 
 builder.queryFields((t) => ({
   directory: t.field({
@@ -33,14 +27,7 @@ builder.queryFields((t) => ({
       // Checked here too, so a bad filter is one clear error instead of one per node.
       const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
       const limit = filter.limit ?? DEFAULT_LIMIT;
-      const { answers, sources } = await fanOut(
-        ctx.nodes.values(),
-        DIRECTORY_QUERY,
-        { filter: { ...filter, limit } },
-        authorizationFor(ctx),
-        ctx.deadlineMs,
-      );
-      reportMissing(ctx, sources, 'directory');
+      const { answers, sources } = await askNodes(ctx, 'directory', DIRECTORY_QUERY, { filter: { ...filter, limit } });
       return {
         entries: mergeDirectory(
           answers.map((a) => a.data.directory.entries),

@@ -4,7 +4,6 @@
 import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry } from '@corridor/proto';
 import type { AlertFields, HitAnswerView } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
-import { fanOut, type SourceStatus } from '../fan-out.js';
 import { mergeAlerts } from '../merge.js';
 import { graphql } from '../node-gql/index.js';
 import {
@@ -25,40 +24,28 @@ import './consultations.js';
 import './directory.js';
 import './statistics.js';
 import { forwardToOwnNode, fromOwnNode, ownNode } from './own-node.js';
-import { authorizationFor, reportMissing, SourceRef } from './shared.js';
+import { askNodes, gatheredResult } from './shared.js';
 
-const AlertResult = builder
-  .objectRef<{ alerts: AlertFields[]; sources: SourceStatus[]; nextCursor: string | null }>('AlertResult')
-  .implement({
-    fields: (t) => ({
-      alerts: t.field({ type: [contract.AlertRef], resolve: (r) => r.alerts }),
-      sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
-      nextCursor: t.exposeString('nextCursor', {
-        nullable: true,
-        description: 'Pass as `after` for the next page; null when this page was the last.',
-      }),
-    }),
-  });
+const AlertResult = gatheredResult<{ alerts: AlertFields[]; nextCursor: string | null }>('AlertResult', (t) => ({
+  alerts: t.field({ type: [contract.AlertRef], resolve: (r) => r.alerts }),
+  nextCursor: t.exposeString('nextCursor', {
+    nullable: true,
+    description: 'Pass as `after` for the next page; null when this page was the last.',
+  }),
+}));
 
-interface MeShape {
-  subject: string;
-  name: string;
-  agency: string;
-  agencyName: string;
-  country: string;
-  roles: string[];
-  networks: string[];
-}
-
-const Me = builder.objectRef<MeShape>('Me').implement({
+/** The caller as their token names them; their agency's name is the membership's. */
+const Me = builder.objectRef<Pick<GatewayContext, 'claims' | 'membership'>>('Me').implement({
   fields: (t) => ({
-    subject: t.exposeString('subject'),
-    name: t.exposeString('name'),
-    agency: t.exposeString('agency'),
-    agencyName: t.exposeString('agencyName'),
-    country: t.exposeString('country'),
-    roles: t.exposeStringList('roles'),
-    networks: t.exposeStringList('networks'),
+    subject: t.string({ resolve: ({ claims }) => claims.sub }),
+    name: t.string({ resolve: ({ claims }) => claims.name }),
+    agency: t.string({ resolve: ({ claims }) => claims.agency }),
+    agencyName: t.string({
+      resolve: ({ claims, membership }) => membership.agencies.find((a) => a.id === claims.agency)?.name ?? claims.agency,
+    }),
+    country: t.string({ resolve: ({ claims }) => claims.country }),
+    roles: t.stringList({ resolve: ({ claims }) => claims.roles }),
+    networks: t.stringList({ resolve: ({ claims }) => claims.networks }),
   }),
 });
 
@@ -68,18 +55,7 @@ const Agency = builder.objectRef<{ id: string; name: string; country: string }>(
 
 builder.queryType({
   fields: (t) => ({
-    me: t.field({
-      type: Me,
-      resolve: (_r, _a, { claims, membership }) => ({
-        subject: claims.sub,
-        name: claims.name,
-        agency: claims.agency,
-        agencyName: membership.agencies.find((a) => a.id === claims.agency)?.name ?? claims.agency,
-        country: claims.country,
-        roles: claims.roles,
-        networks: claims.networks,
-      }),
-    }),
+    me: t.field({ type: Me, resolve: (_r, _a, { claims, membership }) => ({ claims, membership }) }),
     agencies: t.field({
       type: [Agency],
       resolve: (_r, _a, ctx) => ctx.membership.agencies.map((a) => ({ id: a.id, name: a.name, country: a.country })),
@@ -98,14 +74,11 @@ builder.queryType({
         if (args.after) decodeAlertCursor(args.after);
         // Every node pages in the network's one order from the same key, so the first `limit` of
         // the merged answers are exactly the next page, wherever each alert is held.
-        const { answers, sources } = await fanOut(
-          ctx.nodes.values(),
-          ALERTS_QUERY,
-          { kind: args.kind ?? null, limit, after: args.after ?? null },
-          authorizationFor(ctx),
-          ctx.deadlineMs,
-        );
-        reportMissing(ctx, sources, 'alerts');
+        const { answers, sources } = await askNodes(ctx, 'alerts', ALERTS_QUERY, {
+          kind: args.kind ?? null,
+          limit,
+          after: args.after ?? null,
+        });
         const alerts = mergeAlerts(
           answers.map((a) => a.data.alerts),
           limit,
@@ -172,14 +145,14 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const HitCheckResult = builder.objectRef<{ hit: boolean; answers: HitAnswerView[]; sources: SourceStatus[] }>('HitCheckResult').implement({
-  description: 'Every agency’s answer to a hit / no-hit check, and which agencies answered.',
-  fields: (t) => ({
+const HitCheckResult = gatheredResult<{ hit: boolean; answers: HitAnswerView[] }>(
+  'HitCheckResult',
+  (t) => ({
     hit: t.exposeBoolean('hit', { description: 'True when at least one agency answered hit.' }),
     answers: t.field({ type: [contract.HitAnswerRef], resolve: (r) => r.answers }),
-    sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }),
   }),
-});
+  'Every agency’s answer to a hit / no-hit check, and which agencies answered.',
+);
 
 builder.queryFields((t) => ({
   hitCheck: t.field({
@@ -189,8 +162,7 @@ builder.queryFields((t) => ({
     args: { identifier: t.arg({ type: inputs.IdentifierInput, required: true }) },
     resolve: async (_r, args, ctx) => {
       const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier });
-      const { answers, sources } = await fanOut(ctx.nodes.values(), HIT_CHECK_QUERY, { pseudonyms }, authorizationFor(ctx), ctx.deadlineMs);
-      reportMissing(ctx, sources, 'hitCheck');
+      const { answers, sources } = await askNodes(ctx, 'hitCheck', HIT_CHECK_QUERY, { pseudonyms });
       const all = answers.map((a) => a.data.hitCheck).sort((a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency));
       return { hit: all.some((a) => a.hit), answers: all, sources };
     },
@@ -215,14 +187,7 @@ builder.queryFields((t) => ({
       "Verifies the caller's agency's release audit (administrators): every partner node is asked for the signed heads of that chain it holds, and the agency's own node recomputes the chain and compares them with it. Partners that did not answer are named.",
     resolve: async (_r, _a, ctx) => {
       const partners = [...ctx.nodes.values()].filter((n) => n.agency !== ctx.claims.agency);
-      const { answers, sources } = await fanOut(
-        partners,
-        AUDIT_HEADS_QUERY,
-        { limit: HEADS_PER_PARTNER },
-        authorizationFor(ctx),
-        ctx.deadlineMs,
-      );
-      reportMissing(ctx, sources, 'verifyAuditLog');
+      const { answers, sources } = await askNodes(ctx, 'verifyAuditLog', AUDIT_HEADS_QUERY, { limit: HEADS_PER_PARTNER }, partners);
       // A partner answers for what it holds: the holder is the partner that answered, whatever it says.
       const heads = answers.flatMap((a) => a.data.auditHeads.map((h) => ({ holder: a.agency, jws: h.jws })));
       const answered = answers.map((a) => a.agency);

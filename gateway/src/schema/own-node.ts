@@ -2,7 +2,8 @@
 // consultations, subscription, audit, statistics, live feed) is asked there alone; the node checks
 // the token again. A field the node answers as it is takes one line where it is declared:
 // `resolve: fromOwnNode(graphql(`<the node operation>`))`, the document typed by codegen from the
-// node's printed schema, so the field's arguments and answer are checked against the node's.
+// node's printed schema, so the field's arguments and answer are checked against the node's. A file
+// whose every field forwards lists its documents once, by field (`fromOwnNode(AT_NODE.<field>)`).
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, GraphQLError, Kind } from 'graphql';
 import type { NodeClient, Variables } from '../node-clients.js';

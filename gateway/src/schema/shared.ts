@@ -1,9 +1,13 @@
-// What several gateway fields share: which nodes answered a fanned-out query, and with what credentials each is asked.
+// What the gateway's fanned-out fields share: asking every node with the credentials each takes,
+// reporting those that failed, and telling the caller which nodes answered.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { FieldMap } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import type { SourceStatus } from '../fan-out.js';
-import { builder, type GatewayContext } from './builder.js';
+import { type FanOutResult, fanOut, type SourceStatus } from '../fan-out.js';
+import type { NodeClient, Variables } from '../node-clients.js';
+import { builder, type GatewayContext, type GatewaySchemaTypes } from './builder.js';
 
-export const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
+const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
   description: 'How one agency node answered this query.',
   fields: (t) => ({
     agency: t.exposeString('agency'),
@@ -13,9 +17,37 @@ export const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
   }),
 });
 
-/** Each node that failed becomes an error naming its agency, next to the others' data. */
-export function reportMissing(ctx: GatewayContext, sources: SourceStatus[], field: string): void {
-  for (const s of sources.filter((x) => !x.ok)) {
+/** An answer gathered from several nodes: its own fields, and how each node answered. */
+type Gathered<Shape> = Shape & { sources: SourceStatus[] };
+
+/** The object type of such an answer: `fields` declares its own fields, the sources are added here. */
+export function gatheredResult<Shape extends object>(
+  name: string,
+  fields: (t: PothosSchemaTypes.ObjectFieldBuilder<GatewaySchemaTypes, Gathered<Shape>>) => FieldMap,
+  description?: string,
+) {
+  return builder.objectRef<Gathered<Shape>>(name).implement({
+    ...(description === undefined ? {} : { description }),
+    fields: (t) => ({ ...fields(t), sources: t.field({ type: [SourceRef], resolve: (r) => r.sources }) }),
+  });
+}
+
+/**
+ * Asks `document` of every node (or of `nodes`) within the request's deadline; each node that
+ * failed becomes an error on `field` naming its agency, next to the others' data.
+ */
+export async function askNodes<T, V extends Variables>(
+  ctx: GatewayContext,
+  field: string,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
+  nodes: Iterable<NodeClient> = ctx.nodes.values(),
+): Promise<FanOutResult<T>> {
+  const caller = { authorization: ctx.authorization, agency: ctx.claims.agency };
+  // The caller's own token for their node, a delegated one elsewhere.
+  const authorizationFor = (agency: string) => ctx.delegatedTokens.authorizationFor(caller, agency);
+  const result = await fanOut(nodes, document, variables, authorizationFor, ctx.deadlineMs);
+  for (const s of result.sources.filter((x) => !x.ok)) {
     ctx.nodeErrors.push(
       new GraphQLError(`agency ${s.agency} did not answer: ${s.error}`, {
         path: [field],
@@ -23,10 +55,5 @@ export function reportMissing(ctx: GatewayContext, sources: SourceStatus[], fiel
       }),
     );
   }
-}
-
-/** The Authorization header for `agency`'s node: the caller's own for their node, a delegated one elsewhere. */
-export function authorizationFor(ctx: GatewayContext): (agency: string) => Promise<string> {
-  const caller = { authorization: ctx.authorization, agency: ctx.claims.agency };
-  return (agency) => ctx.delegatedTokens.authorizationFor(caller, agency);
+  return result;
 }

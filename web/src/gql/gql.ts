@@ -22,27 +22,27 @@ type Documents = {
     "\n  query HitCheck($identifier: IdentifierInput!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.HitCheckDocument,
     "\n  fragment RequestFields on Request {\n    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n    sendingAuthority { agency entryId name }\n    receivingAuthority { agency entryId name }\n    history { at agency author status note }\n  }\n": typeof types.RequestFieldsFragmentDoc,
     "\n  fragment ConsultationFields on Consultation {\n    id openedBy counterpart subject openedAt lastAt protection\n    about { alertId entryId }\n    messages { id from author at body protection }\n    requests { ...RequestFields }\n  }\n": typeof types.ConsultationFieldsFragmentDoc,
-    "\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n": typeof types.ConsultationsDocument,
-    "\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n": typeof types.OpenConsultationDocument,
-    "\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n": typeof types.AddConsultationMessageDocument,
-    "\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n": typeof types.CreateRequestDocument,
-    "\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n": typeof types.SetRequestStatusDocument,
-    "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n": typeof types.AuthoritiesDocument,
+    "query Consultations { consultations { ...ConsultationFields } }": typeof types.ConsultationsDocument,
+    "mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...ConsultationFields } }": typeof types.OpenConsultationDocument,
+    "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...ConsultationFields } }": typeof types.AddConsultationMessageDocument,
+    "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields } }": typeof types.CreateRequestDocument,
+    "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields } }": typeof types.SetRequestStatusDocument,
+    "query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles } } }": typeof types.AuthoritiesDocument,
     "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.DirectoryDocument,
-    "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n": typeof types.OwnDirectoryDocument,
-    "\n  mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n": typeof types.CreateDirectoryEntryDocument,
-    "\n  mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n": typeof types.UpdateDirectoryEntryDocument,
-    "\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": typeof types.VerifyDirectoryEntryDocument,
-    "\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": typeof types.RetireDirectoryEntryDocument,
-    "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n": typeof types.ImportDirectoryCsvDocument,
-    "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": typeof types.AlertsDocument,
-    "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": typeof types.AlertFeedDocument,
-    "\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n": typeof types.ProtectionNoticesDocument,
+    "query OwnDirectory { ownDirectory(includeRetired: true) { ...EntryFields } directoryToVerify { ...EntryFields } }": typeof types.OwnDirectoryDocument,
+    "mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...EntryFields } }": typeof types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }": typeof types.UpdateDirectoryEntryDocument,
+    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }": typeof types.VerifyDirectoryEntryDocument,
+    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }": typeof types.RetireDirectoryEntryDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }": typeof types.AlertsDocument,
+    "subscription AlertFeed { alertFeed { ...AlertFields } }": typeof types.AlertFeedDocument,
+    "query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }": typeof types.ProtectionNoticesDocument,
     "\n  fragment SubscriptionFields on RouteSubscription {\n    kinds\n    regions\n    countries\n    minimumGrading { source information }\n  }\n": typeof types.SubscriptionFieldsFragmentDoc,
-    "\n  query MyRoutes {\n    mySubscription { ...SubscriptionFields }\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n": typeof types.MyRoutesDocument,
-    "\n  mutation SetSubscription($filter: RouteSubscriptionInput!) {\n    setSubscription(filter: $filter) { ...SubscriptionFields }\n  }\n": typeof types.SetSubscriptionDocument,
-    "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": typeof types.MarkAlertsReadDocument,
-    "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": typeof types.SubscribedFeedDocument,
+    "query MyRoutes { mySubscription { ...SubscriptionFields } subscribedAlerts(limit: 200) { read alert { ...AlertFields } } }": typeof types.MyRoutesDocument,
+    "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": typeof types.SetSubscriptionDocument,
+    "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkAlertsReadDocument,
+    "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": typeof types.StatisticsFigureFieldsFragmentDoc,
@@ -57,27 +57,27 @@ const documents: Documents = {
     "\n  query HitCheck($identifier: IdentifierInput!) {\n    hitCheck(identifier: $identifier) {\n      hit\n      answers {\n        agency\n        hit\n        alerts { id revision kind createdAt matched }\n        contact { id name kind availability { always timeZone } channels { type value label } redacted }\n      }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.HitCheckDocument,
     "\n  fragment RequestFields on Request {\n    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt\n    sendingAuthority { agency entryId name }\n    receivingAuthority { agency entryId name }\n    history { at agency author status note }\n  }\n": types.RequestFieldsFragmentDoc,
     "\n  fragment ConsultationFields on Consultation {\n    id openedBy counterpart subject openedAt lastAt protection\n    about { alertId entryId }\n    messages { id from author at body protection }\n    requests { ...RequestFields }\n  }\n": types.ConsultationFieldsFragmentDoc,
-    "\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n": types.ConsultationsDocument,
-    "\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n": types.OpenConsultationDocument,
-    "\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n": types.AddConsultationMessageDocument,
-    "\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n": types.CreateRequestDocument,
-    "\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n": types.SetRequestStatusDocument,
-    "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n": types.AuthoritiesDocument,
+    "query Consultations { consultations { ...ConsultationFields } }": types.ConsultationsDocument,
+    "mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...ConsultationFields } }": types.OpenConsultationDocument,
+    "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...ConsultationFields } }": types.AddConsultationMessageDocument,
+    "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields } }": types.CreateRequestDocument,
+    "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields } }": types.SetRequestStatusDocument,
+    "query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles } } }": types.AuthoritiesDocument,
     "\n  query Directory($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      total\n      entries { ...EntryFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.DirectoryDocument,
-    "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n": types.OwnDirectoryDocument,
-    "\n  mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n": types.CreateDirectoryEntryDocument,
-    "\n  mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n": types.UpdateDirectoryEntryDocument,
-    "\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": types.VerifyDirectoryEntryDocument,
-    "\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n": types.RetireDirectoryEntryDocument,
-    "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n": types.ImportDirectoryCsvDocument,
-    "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n": types.AlertsDocument,
-    "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n": types.AlertFeedDocument,
-    "\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n": types.ProtectionNoticesDocument,
+    "query OwnDirectory { ownDirectory(includeRetired: true) { ...EntryFields } directoryToVerify { ...EntryFields } }": types.OwnDirectoryDocument,
+    "mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...EntryFields } }": types.CreateDirectoryEntryDocument,
+    "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }": types.UpdateDirectoryEntryDocument,
+    "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }": types.VerifyDirectoryEntryDocument,
+    "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }": types.RetireDirectoryEntryDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }": types.AlertsDocument,
+    "subscription AlertFeed { alertFeed { ...AlertFields } }": types.AlertFeedDocument,
+    "query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }": types.ProtectionNoticesDocument,
     "\n  fragment SubscriptionFields on RouteSubscription {\n    kinds\n    regions\n    countries\n    minimumGrading { source information }\n  }\n": types.SubscriptionFieldsFragmentDoc,
-    "\n  query MyRoutes {\n    mySubscription { ...SubscriptionFields }\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n": types.MyRoutesDocument,
-    "\n  mutation SetSubscription($filter: RouteSubscriptionInput!) {\n    setSubscription(filter: $filter) { ...SubscriptionFields }\n  }\n": types.SetSubscriptionDocument,
-    "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n": types.MarkAlertsReadDocument,
-    "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n": types.SubscribedFeedDocument,
+    "query MyRoutes { mySubscription { ...SubscriptionFields } subscribedAlerts(limit: 200) { read alert { ...AlertFields } } }": types.MyRoutesDocument,
+    "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": types.SetSubscriptionDocument,
+    "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkAlertsReadDocument,
+    "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": types.StatisticsFigureFieldsFragmentDoc,
@@ -133,27 +133,27 @@ export function graphql(source: "\n  fragment ConsultationFields on Consultation
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  query Consultations {\n    consultations { ...ConsultationFields }\n  }\n"];
+export function graphql(source: "query Consultations { consultations { ...ConsultationFields } }"): (typeof documents)["query Consultations { consultations { ...ConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation OpenConsultation($input: OpenConsultationInput!) {\n    openConsultation(input: $input) { ...ConsultationFields }\n  }\n"];
+export function graphql(source: "mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...ConsultationFields } }"): (typeof documents)["mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...ConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {\n    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }\n  }\n"];
+export function graphql(source: "mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...ConsultationFields } }"): (typeof documents)["mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...ConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {\n    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }\n  }\n"];
+export function graphql(source: "mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields } }"): (typeof documents)["mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n"): (typeof documents)["\n  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {\n    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }\n  }\n"];
+export function graphql(source: "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields } }"): (typeof documents)["mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n"): (typeof documents)["\n  query Authorities($filter: DirectoryFilterInput) {\n    directory(filter: $filter) {\n      entries { id agency name roles }\n    }\n  }\n"];
+export function graphql(source: "query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles } } }"): (typeof documents)["query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -161,39 +161,39 @@ export function graphql(source: "\n  query Directory($filter: DirectoryFilterInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n"): (typeof documents)["\n  query OwnDirectory {\n    ownDirectory(includeRetired: true) { ...EntryFields }\n    directoryToVerify { ...EntryFields }\n  }\n"];
+export function graphql(source: "query OwnDirectory { ownDirectory(includeRetired: true) { ...EntryFields } directoryToVerify { ...EntryFields } }"): (typeof documents)["query OwnDirectory { ownDirectory(includeRetired: true) { ...EntryFields } directoryToVerify { ...EntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) {\n    createDirectoryEntry(entry: $entry) { ...EntryFields }\n  }\n"];
+export function graphql(source: "mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...EntryFields } }"): (typeof documents)["mutation CreateDirectoryEntry($entry: DirectoryEntryInput!) { createDirectoryEntry(entry: $entry) { ...EntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) {\n    updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields }\n  }\n"];
+export function graphql(source: "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }"): (typeof documents)["mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation VerifyDirectoryEntry($id: ID!) {\n    verifyDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"];
+export function graphql(source: "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }"): (typeof documents)["mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"): (typeof documents)["\n  mutation RetireDirectoryEntry($id: ID!) {\n    retireDirectoryEntry(id: $id) { ...EntryFields }\n  }\n"];
+export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }"): (typeof documents)["mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n"): (typeof documents)["\n  mutation ImportDirectoryCsv($csv: String!) {\n    importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } }\n  }\n"];
+export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n"): (typeof documents)["\n  query Alerts($kind: String, $limit: Int!) {\n    alerts(kind: $kind, limit: $limit) {\n      alerts { ...AlertFields }\n      sources { agency ok latencyMs error }\n    }\n  }\n"];
+export function graphql(source: "query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }"): (typeof documents)["query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n"): (typeof documents)["\n  subscription AlertFeed {\n    alertFeed { ...AlertFields }\n  }\n"];
+export function graphql(source: "subscription AlertFeed { alertFeed { ...AlertFields } }"): (typeof documents)["subscription AlertFeed { alertFeed { ...AlertFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n"): (typeof documents)["\n  query ProtectionNotices {\n    protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at }\n  }\n"];
+export function graphql(source: "query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }"): (typeof documents)["query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,19 +201,19 @@ export function graphql(source: "\n  fragment SubscriptionFields on RouteSubscri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyRoutes {\n    mySubscription { ...SubscriptionFields }\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n"): (typeof documents)["\n  query MyRoutes {\n    mySubscription { ...SubscriptionFields }\n    subscribedAlerts(limit: 200) {\n      read\n      alert { ...AlertFields }\n    }\n  }\n"];
+export function graphql(source: "query MyRoutes { mySubscription { ...SubscriptionFields } subscribedAlerts(limit: 200) { read alert { ...AlertFields } } }"): (typeof documents)["query MyRoutes { mySubscription { ...SubscriptionFields } subscribedAlerts(limit: 200) { read alert { ...AlertFields } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetSubscription($filter: RouteSubscriptionInput!) {\n    setSubscription(filter: $filter) { ...SubscriptionFields }\n  }\n"): (typeof documents)["\n  mutation SetSubscription($filter: RouteSubscriptionInput!) {\n    setSubscription(filter: $filter) { ...SubscriptionFields }\n  }\n"];
+export function graphql(source: "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }"): (typeof documents)["mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkAlertsRead($ids: [ID!]!) {\n    markAlertsRead(ids: $ids)\n  }\n"];
+export function graphql(source: "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"): (typeof documents)["mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n"): (typeof documents)["\n  subscription SubscribedFeed {\n    alertFeed(subscribed: true) { ...AlertFields }\n  }\n"];
+export function graphql(source: "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }"): (typeof documents)["subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -21,40 +21,24 @@ graphql(`
   }
 `);
 
-export const ConsultationsQuery = graphql(`
-  query Consultations {
-    consultations { ...ConsultationFields }
-  }
-`);
+export const ConsultationsQuery = graphql(`query Consultations { consultations { ...ConsultationFields } }`);
 
-export const OpenConsultationMutation = graphql(`
-  mutation OpenConsultation($input: OpenConsultationInput!) {
-    openConsultation(input: $input) { ...ConsultationFields }
-  }
-`);
+export const OpenConsultationMutation = graphql(
+  `mutation OpenConsultation($input: OpenConsultationInput!) { openConsultation(input: $input) { ...ConsultationFields } }`,
+);
 
-export const ConsultationMessageMutation = graphql(`
-  mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) {
-    addConsultationMessage(id: $id, input: $input) { ...ConsultationFields }
-  }
-`);
+export const ConsultationMessageMutation = graphql(
+  `mutation AddConsultationMessage($id: ID!, $input: ConsultationMessageInput!) { addConsultationMessage(id: $id, input: $input) { ...ConsultationFields } }`,
+);
 
-export const CreateRequestMutation = graphql(`
-  mutation CreateRequest($consultationId: ID!, $input: RequestInput!) {
-    createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields }
-  }
-`);
+export const CreateRequestMutation = graphql(
+  `mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...ConsultationFields } }`,
+);
 
-export const RequestStatusMutation = graphql(`
-  mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) {
-    setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields }
-  }
-`);
+export const RequestStatusMutation = graphql(
+  `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields } }`,
+);
 
-export const AuthoritiesQuery = graphql(`
-  query Authorities($filter: DirectoryFilterInput) {
-    directory(filter: $filter) {
-      entries { id agency name roles }
-    }
-  }
-`);
+export const AuthoritiesQuery = graphql(
+  `query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles } } }`,
+);

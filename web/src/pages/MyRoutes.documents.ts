@@ -11,30 +11,14 @@ export const SubscriptionFieldsFragment = graphql(`
   }
 `);
 
-export const MyRoutesQuery = graphql(`
-  query MyRoutes {
-    mySubscription { ...SubscriptionFields }
-    subscribedAlerts(limit: 200) {
-      read
-      alert { ...AlertFields }
-    }
-  }
-`);
+export const MyRoutesQuery = graphql(
+  `query MyRoutes { mySubscription { ...SubscriptionFields } subscribedAlerts(limit: 200) { read alert { ...AlertFields } } }`,
+);
 
-export const SetSubscriptionMutation = graphql(`
-  mutation SetSubscription($filter: RouteSubscriptionInput!) {
-    setSubscription(filter: $filter) { ...SubscriptionFields }
-  }
-`);
+export const SetSubscriptionMutation = graphql(
+  `mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }`,
+);
 
-export const MarkAlertsReadMutation = graphql(`
-  mutation MarkAlertsRead($ids: [ID!]!) {
-    markAlertsRead(ids: $ids)
-  }
-`);
+export const MarkAlertsReadMutation = graphql(`mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }`);
 
-export const SubscribedFeedSubscription = graphql(`
-  subscription SubscribedFeed {
-    alertFeed(subscribed: true) { ...AlertFields }
-  }
-`);
+export const SubscribedFeedSubscription = graphql(`subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }`);

@@ -13,17 +13,14 @@ import {
   STATISTICS_TABLE_LABELS,
   type StatisticsDimension,
   type StatisticsFigure,
-  type StatisticsReport,
   type StatisticsTable,
   statisticsReport,
-  statisticsToCsv,
-  statisticsToJson,
 } from '@corridor/proto';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { download } from '../directory-entry';
 import { countryName } from '../labels';
 import { StatisticsQuery } from './Statistics.documents';
+import { StatisticsExport } from './StatisticsExport';
 
 const DIRECTION_LABELS: Record<string, string> = { published: 'Published', received: 'Received', sent: 'Sent' };
 const VALUE_LABELS: Partial<Record<StatisticsDimension, Record<string, string>>> = {
@@ -155,11 +152,6 @@ function TableSection({ table, threshold }: { table: StatisticsTable; threshold:
   );
 }
 
-function fileName(r: StatisticsReport, ext: string): string {
-  const period = [r.period.from ?? 'start', r.period.to ?? r.generatedAt.slice(0, 7)].join('_');
-  return `statistics-${r.agency}-${period}.${ext}`;
-}
-
 export function Statistics() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -209,22 +201,7 @@ export function Statistics() {
       )}
       {report && (
         <>
-          <p>
-            <button
-              type="button"
-              data-testid="stats-export-csv"
-              onClick={() => download(fileName(report, 'csv'), statisticsToCsv(report), 'text/csv;charset=utf-8')}
-            >
-              Export CSV
-            </button>{' '}
-            <button
-              type="button"
-              data-testid="stats-export-json"
-              onClick={() => download(fileName(report, 'json'), statisticsToJson(report), 'application/json')}
-            >
-              Export JSON
-            </button>
-          </p>
+          <StatisticsExport report={report} />
           {report.tables.map((t) => (
             <TableSection key={t.name} table={t} threshold={threshold} />
           ))}

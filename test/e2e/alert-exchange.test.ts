@@ -226,5 +226,8 @@ describe('alert exchange between agencies', () => {
       { revision: 2, status: 'amended' },
       { revision: 3, status: 'withdrawn' },
     ]);
+    // Italy's officer reads the same history of its own alert through the gateway, from Italy's node.
+    const atItaly = await gatewayAs('it-polfr-officer', 'query($id: ID!) { alertHistory(id: $id) { revision status } }', { id });
+    expect(atItaly.data?.alertHistory).toEqual(history.data?.alertHistory);
   });
 });

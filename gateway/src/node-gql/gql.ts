@@ -48,6 +48,7 @@ type Documents = {
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": typeof types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": typeof types.MySubscriptionDocument,
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }": typeof types.SetSubscriptionDocument,
     "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkReadDocument,
@@ -89,6 +90,7 @@ const documents: Documents = {
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": types.MySubscriptionDocument,
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...NodeSubscriptionFields } }": types.SetSubscriptionDocument,
     "mutation MarkRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkReadDocument,
@@ -246,6 +248,10 @@ export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retir
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }"): (typeof documents)["query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

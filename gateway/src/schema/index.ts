@@ -128,6 +128,12 @@ builder.mutationType({
 });
 
 builder.queryFields((t) => ({
+  alertHistory: t.field({
+    type: [contract.AlertRef],
+    description: "Every revision the caller's own node holds of an alert, oldest first: its own alerts' and those it received.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: fromOwnNode(graphql(`query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }`)),
+  }),
   mySubscription: t.field({
     type: contract.RouteSubscriptionRef,
     nullable: true,

@@ -18,6 +18,7 @@ import {
 } from '@corridor/proto';
 import type { AlertCorrelationView, AlertWithCorrelations } from '@corridor/proto/graphql';
 import { enqueue, type PartnerMessage } from '../bus/enqueue.js';
+import { type Receipt, readBody } from '../bus/receipt.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import { parseStored } from '../stored-json.js';
@@ -37,13 +38,11 @@ export interface CorrelatorDeps {
   log: Logger;
 }
 
-export type NoticeVerdict = { ok: true } | { ok: false; reason: string };
-
 export interface Correlator {
   /** Looks for correlations of alerts just stored from partners; returns them with their correlations attached. */
   afterStored(alerts: Alert[]): Promise<AlertWithCorrelations[]>;
   /** A partner's notice from the bus; a refused one is for the quarantine. */
-  receiveNotice(subject: string, data: string): Promise<NoticeVerdict>;
+  receiveNotice(subject: string, data: string): Promise<Receipt>;
 }
 
 interface Pair {
@@ -156,15 +155,9 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
       const parsedSubject = parseCorrelationSubject(deps.subjectRoot, subject);
       if (!parsedSubject || parsedSubject.recipient !== deps.agency.id)
         return { ok: false, reason: 'not a correlation subject for this agency' };
-      let json: unknown;
-      try {
-        json = JSON.parse(data);
-      } catch {
-        return { ok: false, reason: 'not JSON' };
-      }
-      const parsed = correlationNotice.safeParse(json);
-      if (!parsed.success) return { ok: false, reason: 'not a correlation notice' };
-      const notice = parsed.data;
+      const body = readBody(data, correlationNotice, () => 'not a correlation notice');
+      if (!body.ok) return body;
+      const notice = body.value;
       if (notice.agency !== parsedSubject.sender) return { ok: false, reason: 'subject does not match the notice’s sender' };
       const signed = await verifySignedBy(notice, notice.agency, deps.membership());
       if (!signed.ok) return { ok: false, reason: `bad signature: ${signed.reason}` };

@@ -4,7 +4,6 @@
 // transaction; what the other agency writes arrives on our inbox and is verified before it is
 // kept. Both sides fold the same events into the same thread and requests.
 import {
-  type AlertSigner,
   agencyOf,
   type ConsultationEvent,
   type ConsultationState,
@@ -15,12 +14,10 @@ import {
   freeTextErrors,
   isUuid,
   type MemberAgency,
-  type Membership,
   newId,
   openConsultationInput,
   parseConsultationSubject,
   parseOrThrow,
-  type ReleasePolicy,
   type RequestState,
   requestInput,
   requestStatusInput,
@@ -28,7 +25,8 @@ import {
   ValidationError,
   verifySignedBy,
 } from '@corridor/proto';
-import { consultationRelease, enqueue, ReleaseRefused } from '../bus/enqueue.js';
+import { consultationRelease, enqueue, ReleaseRefused, type ReleasingAgency } from '../bus/enqueue.js';
+import { type Receipt, readBody } from '../bus/receipt.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../log.js';
@@ -43,13 +41,9 @@ import {
 } from './consultation-store.js';
 import type { ProtectionNotifier } from './protection.js';
 
-export interface ConsultationDeps {
+/** The agency writing (bus/enqueue.ts signs and releases what it sends), and where it keeps events. */
+export interface ConsultationDeps extends ReleasingAgency {
   db: Db;
-  agency: MemberAgency;
-  membership: () => Membership;
-  policy: () => ReleasePolicy;
-  signer: AlertSigner;
-  subjectRoot: string;
   protection: ProtectionNotifier;
   /** Wakes the outbox relay once events are queued. */
   onQueued: () => void;
@@ -278,22 +272,14 @@ export async function setRequestStatus(
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
 }
 
-export type Verdict = { ok: true } | { ok: false; reason: string; retry?: true };
-
 /** An event from the other party, off our inbox: kept once, if it is genuinely theirs and for us. */
-export async function receiveConsultationEvent(deps: ConsultationDeps, subject: string, data: string): Promise<Verdict> {
+export async function receiveConsultationEvent(deps: ConsultationDeps, subject: string, data: string): Promise<Receipt> {
   const parsedSubject = parseConsultationSubject(deps.subjectRoot, subject);
   if (!parsedSubject || parsedSubject.recipient !== deps.agency.id)
     return { ok: false, reason: 'not a consultation subject for this agency' };
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const parsed = consultationEvent.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: 'not a consultation event' };
-  const e = parsed.data;
+  const body = readBody(data, consultationEvent, () => 'not a consultation event');
+  if (!body.ok) return body;
+  const e = body.value;
   if (e.from !== parsedSubject.sender || e.to !== deps.agency.id) return { ok: false, reason: 'event parties do not match its subject' };
   const signed = await verifySignedBy(e, e.from, deps.membership());
   if (!signed.ok)

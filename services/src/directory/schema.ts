@@ -90,65 +90,61 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  createDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'A new entry of this agency (proto directoryEntryDraft), verified today by its author.',
-    args: { entry: t.arg({ type: DirectoryEntryInput, required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await createEntry(ctx.services.db, agencyOfNode(ctx), args.entry, actor(ctx));
-      ctx.services.log.info('directory entry created', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  updateDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'Replaces an entry’s content (proto directoryEntryDraft); writing it verifies it.',
-    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: DirectoryEntryInput, required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await updateEntry(ctx.services.db, agencyOfNode(ctx), String(args.id), args.entry, actor(ctx));
-      ctx.services.log.info('directory entry edited', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  verifyDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'Records that the caller confirmed the entry as it stands, today.',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await verifyEntry(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name);
-      ctx.services.log.info('directory entry verified', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  retireDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'Takes the entry out of every search; it stays at this node with its history.',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await retireEntry(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name);
-      ctx.services.log.info('directory entry retired', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  importDirectoryCsv: t.field({
-    type: DirectoryImportRef,
-    description: 'Imports entries from CSV (proto directory-csv): every row is checked first; all are applied, or none.',
-    args: { csv: t.arg.string({ required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const parsed = parseDirectoryCsv(args.csv);
-      if (parsed.problems.length > 0) {
-        ctx.services.log.info('directory import refused', { user: ctx.claims.sub, problems: parsed.problems.length });
-        return { applied: false, created: 0, updated: 0, problems: parsed.problems };
-      }
-      const { created, updated } = await importEntries(ctx.services.db, agencyOfNode(ctx), parsed.rows, actor(ctx));
-      ctx.services.log.info('directory imported', { user: ctx.claims.sub, created, updated });
-      return { applied: true, created, updated, problems: [] };
-    },
-  }),
-}));
+/** The entry as the caller gets it back after a change, logged by its id and the user's subject only. */
+function changed(ctx: NodeContext, what: string, e: DirectoryEntry): DirectoryEntryView {
+  ctx.services.log.info(`directory entry ${what}`, { entry: e.id, user: ctx.claims.sub });
+  return withStale(ctx, [e])[0] as DirectoryEntryView;
+}
+
+builder.mutationFields((t) => {
+  // Verifying and retiring take only the entry's id and record who did it, today.
+  const confirmation = (description: string, what: string, confirm: typeof verifyEntry) =>
+    t.field({
+      type: DirectoryEntryRef,
+      description,
+      args: { id: t.arg.id({ required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) =>
+        changed(ctx, what, await confirm(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name)),
+    });
+  return {
+    createDirectoryEntry: t.field({
+      type: DirectoryEntryRef,
+      description: 'A new entry of this agency (proto directoryEntryDraft), verified today by its author.',
+      args: { entry: t.arg({ type: DirectoryEntryInput, required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) =>
+        changed(ctx, 'created', await createEntry(ctx.services.db, agencyOfNode(ctx), args.entry, actor(ctx))),
+    }),
+    updateDirectoryEntry: t.field({
+      type: DirectoryEntryRef,
+      description: 'Replaces an entry’s content (proto directoryEntryDraft); writing it verifies it.',
+      args: { id: t.arg.id({ required: true }), entry: t.arg({ type: DirectoryEntryInput, required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) =>
+        changed(ctx, 'edited', await updateEntry(ctx.services.db, agencyOfNode(ctx), String(args.id), args.entry, actor(ctx))),
+    }),
+    verifyDirectoryEntry: confirmation('Records that the caller confirmed the entry as it stands, today.', 'verified', verifyEntry),
+    retireDirectoryEntry: confirmation(
+      'Takes the entry out of every search; it stays at this node with its history.',
+      'retired',
+      retireEntry,
+    ),
+    importDirectoryCsv: t.field({
+      type: DirectoryImportRef,
+      description: 'Imports entries from CSV (proto directory-csv): every row is checked first; all are applied, or none.',
+      args: { csv: t.arg.string({ required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) => {
+        const parsed = parseDirectoryCsv(args.csv);
+        if (parsed.problems.length > 0) {
+          ctx.services.log.info('directory import refused', { user: ctx.claims.sub, problems: parsed.problems.length });
+          return { applied: false, created: 0, updated: 0, problems: parsed.problems };
+        }
+        const { created, updated } = await importEntries(ctx.services.db, agencyOfNode(ctx), parsed.rows, actor(ctx));
+        ctx.services.log.info('directory imported', { user: ctx.claims.sub, created, updated });
+        return { applied: true, created, updated, problems: [] };
+      },
+    }),
+  };
+});

@@ -22,3 +22,26 @@ export function readBody<T, E>(data: string, schema: ContractSchema<T, E>, refus
   const parsed = schema.safeParse(json);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reason: refuse(parsed.error) };
 }
+
+/** A partner message's kind: the contract's subject grammar and body schema, and how each refusal reads. */
+export interface AddressedKind<T> {
+  grammar: (root: string, subject: string) => { recipient: string; sender: string } | null;
+  schema: ContractSchema<T, unknown>;
+  /** The subject is of another kind, or addressed to another agency. */
+  notForUs: string;
+  /** The body is JSON but not of the schema. */
+  notOfSchema: string;
+}
+
+/** A message of `kind` addressed to `to.agency`: its sender, as the subject names it, and its body. */
+export function readAddressed<T>(
+  to: { subjectRoot: string; agency: string },
+  subject: string,
+  data: string,
+  kind: AddressedKind<T>,
+): { ok: true; sender: string; value: T } | Refusal {
+  const parsed = kind.grammar(to.subjectRoot, subject);
+  if (!parsed || parsed.recipient !== to.agency) return { ok: false, reason: kind.notForUs };
+  const body = readBody(data, kind.schema, () => kind.notOfSchema);
+  return body.ok ? { ok: true, sender: parsed.sender, value: body.value } : body;
+}

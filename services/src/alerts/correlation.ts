@@ -5,45 +5,37 @@
 // goes to the partner's inbox, so both agencies' feeds link the two alerts. A notice received
 // from a partner is checked (its subject, its signature, that it names one of our own alerts)
 // before it is kept and shown.
-import {
-  type Alert,
-  type AlertSigner,
-  type CorrelationNotice,
-  correlationNotice,
-  type MemberAgency,
-  type Membership,
-  parseCorrelationSubject,
-  type ReleasePolicy,
-  verifySignedBy,
-} from '@corridor/proto';
+import { type Alert, type CorrelationNotice, correlationNotice, parseCorrelationSubject, verifySignedBy } from '@corridor/proto';
 import type { AlertCorrelationView, AlertWithCorrelations } from '@corridor/proto/graphql';
-import { enqueue, type PartnerMessage } from '../bus/enqueue.js';
+import { enqueue, type PartnerMessage, type ReleasingAgency } from '../bus/enqueue.js';
+import { type AddressedKind, type Receipt, readAddressed } from '../bus/receipt.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import { parseStored } from '../stored-json.js';
 import { alertsById, heldAlertsCarrying, holdsOwnAlert } from './alert-store.js';
 import type { Feed } from './feed.js';
 
-export interface CorrelatorDeps {
+/** The agency releasing notices (bus/enqueue.ts signs them), its store and its feed. */
+export interface CorrelatorDeps extends ReleasingAgency {
   db: Db;
   feed: Feed;
-  agency: MemberAgency;
-  membership: () => Membership;
-  policy: () => ReleasePolicy;
-  signer: AlertSigner;
-  subjectRoot: string;
   /** Wakes the outbox relay once notices are queued. */
   onQueued: () => void;
   log: Logger;
 }
 
-export type NoticeVerdict = { ok: true } | { ok: false; reason: string };
+const NOTICE: AddressedKind<CorrelationNotice> = {
+  grammar: parseCorrelationSubject,
+  schema: correlationNotice,
+  notForUs: 'not a correlation subject for this agency',
+  notOfSchema: 'not a correlation notice',
+};
 
 export interface Correlator {
   /** Looks for correlations of alerts just stored from partners; returns them with their correlations attached. */
   afterStored(alerts: Alert[]): Promise<AlertWithCorrelations[]>;
   /** A partner's notice from the bus; a refused one is for the quarantine. */
-  receiveNotice(subject: string, data: string): Promise<NoticeVerdict>;
+  receiveNotice(subject: string, data: string): Promise<Receipt>;
 }
 
 interface Pair {
@@ -153,19 +145,10 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
     },
 
     async receiveNotice(subject, data) {
-      const parsedSubject = parseCorrelationSubject(deps.subjectRoot, subject);
-      if (!parsedSubject || parsedSubject.recipient !== deps.agency.id)
-        return { ok: false, reason: 'not a correlation subject for this agency' };
-      let json: unknown;
-      try {
-        json = JSON.parse(data);
-      } catch {
-        return { ok: false, reason: 'not JSON' };
-      }
-      const parsed = correlationNotice.safeParse(json);
-      if (!parsed.success) return { ok: false, reason: 'not a correlation notice' };
-      const notice = parsed.data;
-      if (notice.agency !== parsedSubject.sender) return { ok: false, reason: 'subject does not match the notice’s sender' };
+      const read = readAddressed({ subjectRoot: deps.subjectRoot, agency: deps.agency.id }, subject, data, NOTICE);
+      if (!read.ok) return read;
+      const notice = read.value;
+      if (notice.agency !== read.sender) return { ok: false, reason: 'subject does not match the notice’s sender' };
       const signed = await verifySignedBy(notice, notice.agency, deps.membership());
       if (!signed.ok) return { ok: false, reason: `bad signature: ${signed.reason}` };
       if (!(await holdsOwnAlert(db, notice.alertId))) return { ok: false, reason: 'names an alert this agency did not publish' };

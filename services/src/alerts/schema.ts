@@ -13,7 +13,7 @@ import {
 } from '@corridor/proto';
 import type { AlertWithCorrelations } from '@corridor/proto/graphql';
 import { releaseAlert } from '../policy/release.js';
-import { AlertInput, AlertRef, builder, type NodeContext } from '../schema/builder.js';
+import { builder, contract, inputs, type NodeContext } from '../schema/builder.js';
 import { AlertScopeEnum } from '../schema/types.js';
 import { getSubscription } from '../subscriptions/subscription-store.js';
 import { amendAlert, withdrawAlert } from './alert-lifecycle.js';
@@ -25,7 +25,7 @@ import { publishAlert } from './publish-alert.js';
 builder.queryType({
   fields: (t) => ({
     alerts: t.field({
-      type: [AlertRef],
+      type: [contract.AlertRef],
       description: 'Alerts in the network’s order (newest first, then agency, then id), after a cursor if given.',
       args: {
         scope: t.arg({ type: AlertScopeEnum, defaultValue: 'OWN', required: true }),
@@ -36,7 +36,7 @@ builder.queryType({
       resolve: (_root, args, ctx) => answerAlerts(ctx, { ...args, after: args.after ? decodeAlertCursor(args.after) : null }),
     }),
     alert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       nullable: true,
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_root, args, ctx) => {
@@ -108,9 +108,9 @@ async function answerAlerts(
 builder.mutationType({
   fields: (t) => ({
     publishAlert: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: 'Publishes an alert of this agency (proto alertInput). Identifiers are pseudonymized here.',
-      args: { input: t.arg({ type: AlertInput, required: true }) },
+      args: { input: t.arg({ type: inputs.AlertInput, required: true }) },
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
@@ -130,11 +130,11 @@ builder.mutationType({
 
 builder.mutationFields((t) => ({
   amendAlert: t.field({
-    type: AlertRef,
+    type: contract.AlertRef,
     description: 'Issues a new revision of an alert of this agency with new content (proto alertInput); kind, TLP and recipients stay.',
     args: {
       id: t.arg.id({ required: true }),
-      input: t.arg({ type: AlertInput, required: true }),
+      input: t.arg({ type: inputs.AlertInput, required: true }),
       revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
     },
     authScopes: { ownAgency: 'amend alerts' },
@@ -145,7 +145,7 @@ builder.mutationFields((t) => ({
     },
   }),
   withdrawAlert: t.field({
-    type: AlertRef,
+    type: contract.AlertRef,
     description: 'Issues a last revision saying the alert no longer holds.',
     args: {
       id: t.arg.id({ required: true }),
@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
 
 builder.queryFields((t) => ({
   alertHistory: t.field({
-    type: [AlertRef],
+    type: [contract.AlertRef],
     description: 'Every revision this node holds of an alert, oldest first; for this agency’s own users (audit).',
     args: { id: t.arg.id({ required: true }) },
     authScopes: { ownAgency: 'read alert history' },
@@ -173,7 +173,7 @@ builder.queryFields((t) => ({
 builder.subscriptionType({
   fields: (t) => ({
     alertFeed: t.field({
-      type: AlertRef,
+      type: contract.AlertRef,
       description: 'Every alert stored at this node from now on (own or received) that the caller may see.',
       args: {
         subscribed: t.arg.boolean({

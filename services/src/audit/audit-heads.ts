@@ -3,9 +3,10 @@
 // it for every partner (bus/enqueue.ts), so a NATS outage delays it and loses nothing. Heads received
 // from partners are verified and kept; a partner's administrators read back the heads of their own
 // chain held here, and their own node compares them with its chain.
-import { type AuditHeadSigner, type Membership, parseAuditHeadSubject, verifyAuditHead } from '@corridor/proto';
+import { type Membership, parseAuditHeadSubject, verifyAuditHead } from '@corridor/proto';
 import type { AuditHeadHeldView, AuditVerificationView } from '@corridor/proto/graphql';
-import { enqueue } from '../bus/enqueue.js';
+import { enqueue, type HeadSendingAgency } from '../bus/enqueue.js';
+import type { Receipt } from '../bus/receipt.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import { compareWithHeads, type HeldHead } from './audit-head-comparison.js';
@@ -36,12 +37,8 @@ export function headDue(last: SignedHead | null, tail: ChainTail | null, now: nu
   return tail.seq - last.seq >= BigInt(schedule.everyEntries) || now - last.signedAt >= schedule.everyMs;
 }
 
-export interface AuditGossipDeps {
+export interface AuditGossipDeps extends HeadSendingAgency {
   db: Db;
-  agency: string;
-  membership: () => Membership;
-  signer: AuditHeadSigner;
-  subjectRoot: string;
   schedule: HeadSchedule;
   /** Wakes the outbox relay once heads are queued. */
   onQueued: () => void;
@@ -101,14 +98,12 @@ export function startAuditGossip(deps: AuditGossipDeps): AuditGossip {
   return { tick: guarded, stop: () => clearInterval(timer) };
 }
 
-export type HeadVerdict = { ok: true } | { ok: false; reason: string; retry?: true };
-
 /** A partner's head from the bus: kept once verified; a refused one is for the quarantine. */
 export async function receiveAuditHead(
   deps: { db: Db; agency: string; membership: () => Membership; subjectRoot: string; log: Logger },
   subject: string,
   data: string,
-): Promise<HeadVerdict> {
+): Promise<Receipt> {
   const parsed = parseAuditHeadSubject(deps.subjectRoot, subject);
   if (!parsed || parsed.recipient !== deps.agency) return { ok: false, reason: 'not an audit head subject for this agency' };
   const verdict = await verifyAuditHead(data.trim(), parsed.sender, deps.membership());

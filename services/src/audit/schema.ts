@@ -1,13 +1,13 @@
 // The node's audit fields: the release audit for this agency's administrators, its verification
 // against the heads partners hold, and the heads this node holds of another agency's chain.
 import { agencyId, ValidationError } from '@corridor/proto';
-import { AuditEntryRef, AuditHeadHeldRef, AuditHeadInput, AuditVerificationRef, builder } from '../schema/builder.js';
+import { builder, contract } from '../schema/builder.js';
 import { heldHeadsOf, verifyAuditWithHeads } from './audit-heads.js';
 import { listAudit } from './audit-log.js';
 
 builder.queryFields((t) => ({
   auditLog: t.field({
-    type: [AuditEntryRef],
+    type: [contract.AuditEntryRef],
     description: 'Releases of this agency’s data to other agencies, newest first; for its administrators.',
     args: {
       limit: t.arg.int({ defaultValue: 100, required: true }),
@@ -22,11 +22,11 @@ builder.queryFields((t) => ({
     },
   }),
   verifyAuditLog: t.field({
-    type: AuditVerificationRef,
+    type: contract.AuditVerificationRef,
     description:
       'Recomputes the audit’s hash chain and names the first row that does not verify; compares it with the signed heads partners hold (as the gateway collected them), naming truncation, rewrite and equivocation.',
     args: {
-      heads: t.arg({ type: [AuditHeadInput], required: false, description: 'The heads partners answered to auditHeads.' }),
+      heads: t.arg({ type: [contract.AuditHeadInput], required: false, description: 'The heads partners answered to auditHeads.' }),
       answered: t.arg.stringList({
         required: false,
         description: 'The partners that answered auditHeads, also those holding no head: each should hold a head of the older rows.',
@@ -58,7 +58,7 @@ builder.queryFields((t) => ({
     },
   }),
   auditHeads: t.field({
-    type: [AuditHeadHeldRef],
+    type: [contract.AuditHeadHeldRef],
     description:
       'The signed heads of the caller’s agency’s release audit that this node received and keeps, highest row first; for that agency’s administrators.',
     args: { limit: t.arg.int({ defaultValue: 20, required: true }) },

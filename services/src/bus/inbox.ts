@@ -27,6 +27,7 @@ import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
 import type { Bus } from './bus.js';
 import { insertQuarantined } from './quarantine-store.js';
+import { type Receipt, readBody } from './receipt.js';
 
 const BATCH = 500;
 /**
@@ -46,13 +47,16 @@ export function retryDelayMs(deliveryCount: number): number {
 const UNKNOWN_SIGNER_RETRIES = 12;
 const UNKNOWN_SIGNER_DELAY_MS = 5000;
 
+/** Keeps one kind of partner message that is not an alert (the subject names the kind). */
+type Receiver = (subject: string, data: string) => Promise<Receipt>;
+
 export interface InboxOptions {
   /** Finds correlations of what was stored and handles partners' correlation notices (correlation.ts). */
   correlator?: Correlator;
   /** Keeps the other party's consultation events (consultations.ts). */
-  consultations?: (subject: string, data: string) => Promise<{ ok: true } | { ok: false; reason: string; retry?: true }>;
+  consultations?: Receiver;
   /** Keeps partners' signed audit heads (audit/audit-heads.ts). */
-  auditHeads?: (subject: string, data: string) => Promise<{ ok: true } | { ok: false; reason: string; retry?: true }>;
+  auditHeads?: Receiver;
   /** Raises, in the transaction storing them, protection notices for alerts that flag vulnerable persons (protection.ts). */
   protection?: ProtectionNotifier;
   agency: string;
@@ -72,22 +76,13 @@ export function checkMessage(subject: string, data: string, opts: Pick<InboxOpti
   if (!parsedSubject) return { ok: false, reason: 'subject is not an alert subject' };
   if (parsedSubject.recipient !== null && parsedSubject.recipient !== opts.agency)
     return { ok: false, reason: 'addressed to another agency' };
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const result = alertSchema.safeParse(json);
-  if (!result.success) {
-    return {
-      ok: false,
-      reason: `not an alert: ${fieldErrorsOf(result.error)
-        .map((e) => `${e.path || '(document)'} ${e.message}`)
-        .join('; ')}`.slice(0, 1000),
-    };
-  }
-  const a = result.data;
+  const body = readBody(data, alertSchema, (error) =>
+    `not an alert: ${fieldErrorsOf(error)
+      .map((e) => `${e.path || '(document)'} ${e.message}`)
+      .join('; ')}`.slice(0, 1000),
+  );
+  if (!body.ok) return body;
+  const a = body.value;
   if (a.origin.agency !== parsedSubject.originAgency || a.origin.country !== parsedSubject.originCountry || a.kind !== parsedSubject.kind) {
     return { ok: false, reason: 'subject does not match the alert origin or kind' };
   }
@@ -218,33 +213,28 @@ function storable(text: string, max = 1000): string {
   return text.replace(UNSTORABLE_ALL, '\ufffd').slice(0, max);
 }
 
+/** Who takes a message that is not an alert, by its subject; `receive` absent: this node was given no one. */
+function routeOf(opts: InboxOptions, subject: string): { receive: Receiver | undefined; unhandled: string } | null {
+  if (parseConsultationSubject(opts.subjectRoot, subject))
+    return { receive: opts.consultations, unhandled: 'consultation events are not handled here' };
+  if (parseAuditHeadSubject(opts.subjectRoot, subject)) return { receive: opts.auditHeads, unhandled: 'audit heads are not handled here' };
+  const { correlator } = opts;
+  if (parseCorrelationSubject(opts.subjectRoot, subject))
+    return { receive: correlator && ((s, d) => correlator.receiveNotice(s, d)), unhandled: 'correlation notices are not handled here' };
+  return null;
+}
+
 async function classify(m: InboxMessage, { opts, log }: InboxContext): Promise<Outcome> {
   const data = decoder.decode(m.data);
   const unstorable = unstorableText(data);
   if (unstorable !== undefined) return { kind: 'quarantine', reason: unstorable };
-  if (parseConsultationSubject(opts.subjectRoot, m.subject)) {
-    const verdict = opts.consultations
-      ? await opts.consultations(m.subject, data)
-      : { ok: false as const, reason: 'consultation events are not handled here' };
+  const route = routeOf(opts, m.subject);
+  if (route) {
+    const verdict = route.receive ? await route.receive(m.subject, data) : { ok: false as const, reason: route.unhandled };
     if (verdict.ok) return { kind: 'done' };
     if (verdict.retry && m.info.deliveryCount <= UNKNOWN_SIGNER_RETRIES)
       return { kind: 'wait', reason: verdict.reason, delayMs: UNKNOWN_SIGNER_DELAY_MS };
     return { kind: 'quarantine', reason: verdict.reason };
-  }
-  if (parseAuditHeadSubject(opts.subjectRoot, m.subject)) {
-    const verdict = opts.auditHeads
-      ? await opts.auditHeads(m.subject, data)
-      : { ok: false as const, reason: 'audit heads are not handled here' };
-    if (verdict.ok) return { kind: 'done' };
-    if (verdict.retry && m.info.deliveryCount <= UNKNOWN_SIGNER_RETRIES)
-      return { kind: 'wait', reason: verdict.reason, delayMs: UNKNOWN_SIGNER_DELAY_MS };
-    return { kind: 'quarantine', reason: verdict.reason };
-  }
-  if (parseCorrelationSubject(opts.subjectRoot, m.subject)) {
-    const verdict = opts.correlator
-      ? await opts.correlator.receiveNotice(m.subject, data)
-      : { ok: false as const, reason: 'correlation notices are not handled here' };
-    return verdict.ok ? { kind: 'done' } : { kind: 'quarantine', reason: verdict.reason };
   }
   const verdict = checkMessage(m.subject, data, opts);
   if (!verdict.ok) return { kind: 'quarantine', reason: verdict.reason };

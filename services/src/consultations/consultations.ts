@@ -4,7 +4,6 @@
 // transaction; what the other agency writes arrives on our inbox and is verified before it is
 // kept. Both sides fold the same events into the same thread and requests.
 import {
-  type AlertSigner,
   agencyOf,
   type ConsultationEvent,
   type ConsultationState,
@@ -15,12 +14,10 @@ import {
   freeTextErrors,
   isUuid,
   type MemberAgency,
-  type Membership,
   newId,
   openConsultationInput,
   parseConsultationSubject,
   parseOrThrow,
-  type ReleasePolicy,
   type RequestState,
   requestInput,
   requestStatusInput,
@@ -28,7 +25,8 @@ import {
   ValidationError,
   verifySignedBy,
 } from '@corridor/proto';
-import { consultationRelease, enqueue, ReleaseRefused } from '../bus/enqueue.js';
+import { consultationRelease, enqueue, ReleaseRefused, type ReleasingAgency } from '../bus/enqueue.js';
+import { type AddressedKind, type Receipt, readAddressed } from '../bus/receipt.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../log.js';
@@ -43,13 +41,9 @@ import {
 } from './consultation-store.js';
 import type { ProtectionNotifier } from './protection.js';
 
-export interface ConsultationDeps {
+/** The agency writing (bus/enqueue.ts signs and releases what it sends), and where it keeps events. */
+export interface ConsultationDeps extends ReleasingAgency {
   db: Db;
-  agency: MemberAgency;
-  membership: () => Membership;
-  policy: () => ReleasePolicy;
-  signer: AlertSigner;
-  subjectRoot: string;
   protection: ProtectionNotifier;
   /** Wakes the outbox relay once events are queued. */
   onQueued: () => void;
@@ -195,34 +189,31 @@ export async function openConsultation(deps: ConsultationDeps, author: Author, i
   return (await getConsultation(deps.db, id)) as ConsultationState;
 }
 
-export async function addMessage(
-  deps: ConsultationDeps,
-  author: Author,
-  consultationId: string,
-  input: unknown,
-): Promise<ConsultationState> {
-  const i = parseOrThrow(consultationMessageInput, input, 'message');
+/** A write by `author` into a thread held here: `id` names the consultation, or the request it moves on. */
+type ThreadWrite = (deps: ConsultationDeps, author: Author, id: string, input: unknown) => Promise<ConsultationState>;
+
+/** The consultation written into and its other party, once what is written carries no identifier. */
+async function writingInto(deps: ConsultationDeps, consultationId: string, what: string, input: object) {
   const c = await existing(deps, consultationId);
   const other = counterpartOf(deps, otherParty(deps, c));
-  refuseIdentifiersInText(deps, 'message', i, other);
+  refuseIdentifiersInText(deps, what, input, other);
+  return { c, other };
+}
+
+export const addMessage: ThreadWrite = async (deps, author, consultationId, input) => {
+  const i = parseOrThrow(consultationMessageInput, input, 'message');
+  const { c, other } = await writingInto(deps, consultationId, 'message', i);
   refuseUnlessShared(deps, other);
   await emit(deps, [{ ...base(deps, author, c.id, other.id), type: 'message', body: i.body, protection: i.protection }], {
     publish: true,
   });
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
-}
+};
 
 /** A tracked request from this agency's authority to the other's; a draft stays here until sent. */
-export async function createRequest(
-  deps: ConsultationDeps,
-  author: Author,
-  consultationId: string,
-  input: unknown,
-): Promise<ConsultationState> {
+export const createRequest: ThreadWrite = async (deps, author, consultationId, input) => {
   const i = parseOrThrow(requestInput, input, 'request');
-  const c = await existing(deps, consultationId);
-  const other = counterpartOf(deps, otherParty(deps, c));
-  refuseIdentifiersInText(deps, 'request', i, other);
+  const { c, other } = await writingInto(deps, consultationId, 'request', i);
   if (i.sendingAuthority.agency !== deps.agency.id)
     throw new ConsultationError('FORBIDDEN', 'the sending authority must be of this agency');
   if (i.receivingAuthority.agency !== other.id)
@@ -238,15 +229,10 @@ export async function createRequest(
   await emit(deps, [request, ...sent], { publish: i.send });
   deps.log.info('request created', { consultation: c.id, request: request.requestId, sent: i.send, user: author.subject });
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
-}
+};
 
 /** Moves a request on, as this agency's side may (proto REQUEST_TRANSITIONS). */
-export async function setRequestStatus(
-  deps: ConsultationDeps,
-  author: Author,
-  requestId: string,
-  input: unknown,
-): Promise<ConsultationState> {
+export const setRequestStatus: ThreadWrite = async (deps, author, requestId, input) => {
   const i = parseOrThrow(requestStatusInput, input, 'request status');
   refuseIdentifiersInText(deps, 'request status', i, null);
   const consultationId = isUuid(requestId) ? await consultationOfRequest(deps.db, requestId) : null;
@@ -276,25 +262,21 @@ export async function setRequestStatus(
   }
   deps.log.info('request status set', { request: requestId, status: i.status, user: author.subject });
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
-}
+};
 
-export type Verdict = { ok: true } | { ok: false; reason: string; retry?: true };
+const EVENT: AddressedKind<ConsultationEvent> = {
+  grammar: parseConsultationSubject,
+  schema: consultationEvent,
+  notForUs: 'not a consultation subject for this agency',
+  notOfSchema: 'not a consultation event',
+};
 
 /** An event from the other party, off our inbox: kept once, if it is genuinely theirs and for us. */
-export async function receiveConsultationEvent(deps: ConsultationDeps, subject: string, data: string): Promise<Verdict> {
-  const parsedSubject = parseConsultationSubject(deps.subjectRoot, subject);
-  if (!parsedSubject || parsedSubject.recipient !== deps.agency.id)
-    return { ok: false, reason: 'not a consultation subject for this agency' };
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const parsed = consultationEvent.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: 'not a consultation event' };
-  const e = parsed.data;
-  if (e.from !== parsedSubject.sender || e.to !== deps.agency.id) return { ok: false, reason: 'event parties do not match its subject' };
+export async function receiveConsultationEvent(deps: ConsultationDeps, subject: string, data: string): Promise<Receipt> {
+  const read = readAddressed({ subjectRoot: deps.subjectRoot, agency: deps.agency.id }, subject, data, EVENT);
+  if (!read.ok) return read;
+  const e = read.value;
+  if (e.from !== read.sender || e.to !== deps.agency.id) return { ok: false, reason: 'event parties do not match its subject' };
   const signed = await verifySignedBy(e, e.from, deps.membership());
   if (!signed.ok)
     return signed.unknownSigner

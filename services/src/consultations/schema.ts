@@ -3,17 +3,7 @@
 // writing in all of these. The other party's node keeps its own copy of every event.
 import { isOverdue } from '@corridor/proto';
 import type { RequestEntryView } from '@corridor/proto/graphql';
-import {
-  builder,
-  ConsultationMessageInput,
-  ConsultationRef,
-  type NodeContext,
-  OpenConsultationInput,
-  ProtectionNoticeRef,
-  RequestEntryRef,
-  RequestInput,
-  RequestStatusInput,
-} from '../schema/builder.js';
+import { builder, contract, inputs, type NodeContext } from '../schema/builder.js';
 import {
   type Author,
   addMessage,
@@ -34,20 +24,20 @@ function author(ctx: NodeContext): Author {
 
 builder.queryFields((t) => ({
   consultations: t.field({
-    type: [ConsultationRef],
+    type: [contract.ConsultationRef],
     description: 'Consultations this agency is party to (proto ConsultationState), the most recently active first.',
     authScopes: { ownAgency: WHAT },
     resolve: (_r, _a, ctx) => listConsultations(ctx.services.db),
   }),
   consultation: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: (_r, args, ctx) => getConsultation(ctx.services.db, String(args.id)),
   }),
   requests: t.field({
-    type: [RequestEntryRef],
+    type: [contract.RequestEntryRef],
     description: 'Requests this agency sent and received; overdue ones first, then by deadline.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
     authScopes: { ownAgency: WHAT },
@@ -69,7 +59,7 @@ builder.queryFields((t) => ({
     },
   }),
   protectionNotices: t.field({
-    type: [ProtectionNoticeRef],
+    type: [contract.ProtectionNoticeRef],
     description: 'Protection notices held here, newest first: the need, the place, whom it was brought to; never a person.',
     args: { limit: t.arg.int({ defaultValue: 50, required: true }) },
     authScopes: { ownAgency: 'read protection notices' },
@@ -79,30 +69,30 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   openConsultation: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     description: 'Opens a consultation with another agency (proto openConsultationInput); only that agency receives it.',
-    args: { input: t.arg({ type: OpenConsultationInput, required: true }) },
+    args: { input: t.arg({ type: inputs.OpenConsultationInput, required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: (_r, args, ctx) => openConsultation(ctx.services.consultations, author(ctx), args.input),
   }),
   addConsultationMessage: t.field({
-    type: ConsultationRef,
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ConsultationMessageInput, required: true }) },
+    type: contract.ConsultationRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: inputs.ConsultationMessageInput, required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: (_r, args, ctx) => addMessage(ctx.services.consultations, author(ctx), String(args.id), args.input),
   }),
   createRequest: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     description: 'Turns a consultation into a tracked request (proto requestInput); a draft stays here until sent.',
-    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: RequestInput, required: true }) },
+    args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestInput, required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: (_r, args, ctx) => createRequest(ctx.services.consultations, author(ctx), String(args.consultationId), args.input),
   }),
   setRequestStatus: t.field({
-    type: ConsultationRef,
+    type: contract.ConsultationRef,
     description:
       'Moves a request on, as this agency’s side may (sending: sent, withdrawn; receiving: received, in_progress, answered, refused).',
-    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: RequestStatusInput, required: true }) },
+    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestStatusInput, required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: (_r, args, ctx) => setRequestStatus(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
   }),

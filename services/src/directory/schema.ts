@@ -5,16 +5,7 @@ import { type DirectoryEntry, directoryFilter, isStale, parseDirectoryCsv, parse
 import { type DirectoryEntryView, withoutNulls } from '@corridor/proto/graphql';
 import { releaseToCaller } from '../alerts/answer-release.js';
 import { releaseEntry } from '../policy/release.js';
-import {
-  builder,
-  DirectoryChangeRef,
-  DirectoryEntryInput,
-  DirectoryEntryRef,
-  DirectoryFilterInput,
-  DirectoryImportRef,
-  DirectoryPageRef,
-  type NodeContext,
-} from '../schema/builder.js';
+import { builder, contract, inputs, type NodeContext } from '../schema/builder.js';
 import {
   createEntry,
   type DirectoryActor,
@@ -44,9 +35,9 @@ function agencyOfNode(ctx: NodeContext) {
 
 builder.queryFields((t) => ({
   directory: t.field({
-    type: DirectoryPageRef,
+    type: contract.DirectoryPageRef,
     description: 'This agency’s live entries matching the filter, best first, as its release policy lets the caller see them.',
-    args: { filter: t.arg({ type: DirectoryFilterInput, required: false }) },
+    args: { filter: t.arg({ type: contract.DirectoryFilterInput, required: false }) },
     resolve: async (_root, args, ctx) => {
       const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
       const { entries, total } = await searchDirectory(ctx.services.db, filter);
@@ -61,20 +52,20 @@ builder.queryFields((t) => ({
     },
   }),
   ownDirectory: t.field({
-    type: [DirectoryEntryRef],
+    type: [contract.DirectoryEntryRef],
     description: 'Every entry of this agency, live ones first; retired ones too when asked. For its own users.',
     args: { includeRetired: t.arg.boolean({ defaultValue: false, required: true }) },
     authScopes: { ownAgency: 'list the agency’s own directory' },
     resolve: async (_root, args, ctx) => withStale(ctx, await ownEntries(ctx.services.db, { includeRetired: args.includeRetired })),
   }),
   directoryToVerify: t.field({
-    type: [DirectoryEntryRef],
+    type: [contract.DirectoryEntryRef],
     description: 'Live entries already stale or stale within 30 days, the longest unconfirmed first. For administrators.',
     authScopes: { administrators: KEEP },
     resolve: async (_root, _args, ctx) => withStale(ctx, await entriesToVerify(ctx.services.db, ctx.services.staleAfterDays)),
   }),
   directoryEntryHistory: t.field({
-    type: [DirectoryChangeRef],
+    type: [contract.DirectoryChangeRef],
     description: 'Who changed this entry, when and how, oldest first. For administrators.',
     args: { id: t.arg.id({ required: true }) },
     authScopes: { administrators: KEEP },
@@ -90,65 +81,61 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  createDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'A new entry of this agency (proto directoryEntryDraft), verified today by its author.',
-    args: { entry: t.arg({ type: DirectoryEntryInput, required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await createEntry(ctx.services.db, agencyOfNode(ctx), args.entry, actor(ctx));
-      ctx.services.log.info('directory entry created', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  updateDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'Replaces an entry’s content (proto directoryEntryDraft); writing it verifies it.',
-    args: { id: t.arg.id({ required: true }), entry: t.arg({ type: DirectoryEntryInput, required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await updateEntry(ctx.services.db, agencyOfNode(ctx), String(args.id), args.entry, actor(ctx));
-      ctx.services.log.info('directory entry edited', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  verifyDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'Records that the caller confirmed the entry as it stands, today.',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await verifyEntry(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name);
-      ctx.services.log.info('directory entry verified', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  retireDirectoryEntry: t.field({
-    type: DirectoryEntryRef,
-    description: 'Takes the entry out of every search; it stays at this node with its history.',
-    args: { id: t.arg.id({ required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const e = await retireEntry(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name);
-      ctx.services.log.info('directory entry retired', { entry: e.id, user: ctx.claims.sub });
-      return withStale(ctx, [e])[0] as DirectoryEntryView;
-    },
-  }),
-  importDirectoryCsv: t.field({
-    type: DirectoryImportRef,
-    description: 'Imports entries from CSV (proto directory-csv): every row is checked first; all are applied, or none.',
-    args: { csv: t.arg.string({ required: true }) },
-    authScopes: { administrators: KEEP },
-    resolve: async (_root, args, ctx) => {
-      const parsed = parseDirectoryCsv(args.csv);
-      if (parsed.problems.length > 0) {
-        ctx.services.log.info('directory import refused', { user: ctx.claims.sub, problems: parsed.problems.length });
-        return { applied: false, created: 0, updated: 0, problems: parsed.problems };
-      }
-      const { created, updated } = await importEntries(ctx.services.db, agencyOfNode(ctx), parsed.rows, actor(ctx));
-      ctx.services.log.info('directory imported', { user: ctx.claims.sub, created, updated });
-      return { applied: true, created, updated, problems: [] };
-    },
-  }),
-}));
+/** The entry as the caller gets it back after a change, logged by its id and the user's subject only. */
+function changed(ctx: NodeContext, what: string, e: DirectoryEntry): DirectoryEntryView {
+  ctx.services.log.info(`directory entry ${what}`, { entry: e.id, user: ctx.claims.sub });
+  return withStale(ctx, [e])[0] as DirectoryEntryView;
+}
+
+builder.mutationFields((t) => {
+  // Verifying and retiring take only the entry's id and record who did it, today.
+  const confirmation = (description: string, what: string, confirm: typeof verifyEntry) =>
+    t.field({
+      type: contract.DirectoryEntryRef,
+      description,
+      args: { id: t.arg.id({ required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) =>
+        changed(ctx, what, await confirm(ctx.services.db, String(args.id), actor(ctx), ctx.services.agency.name)),
+    });
+  return {
+    createDirectoryEntry: t.field({
+      type: contract.DirectoryEntryRef,
+      description: 'A new entry of this agency (proto directoryEntryDraft), verified today by its author.',
+      args: { entry: t.arg({ type: inputs.DirectoryEntryInput, required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) =>
+        changed(ctx, 'created', await createEntry(ctx.services.db, agencyOfNode(ctx), args.entry, actor(ctx))),
+    }),
+    updateDirectoryEntry: t.field({
+      type: contract.DirectoryEntryRef,
+      description: 'Replaces an entry’s content (proto directoryEntryDraft); writing it verifies it.',
+      args: { id: t.arg.id({ required: true }), entry: t.arg({ type: inputs.DirectoryEntryInput, required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) =>
+        changed(ctx, 'edited', await updateEntry(ctx.services.db, agencyOfNode(ctx), String(args.id), args.entry, actor(ctx))),
+    }),
+    verifyDirectoryEntry: confirmation('Records that the caller confirmed the entry as it stands, today.', 'verified', verifyEntry),
+    retireDirectoryEntry: confirmation(
+      'Takes the entry out of every search; it stays at this node with its history.',
+      'retired',
+      retireEntry,
+    ),
+    importDirectoryCsv: t.field({
+      type: contract.DirectoryImportRef,
+      description: 'Imports entries from CSV (proto directory-csv): every row is checked first; all are applied, or none.',
+      args: { csv: t.arg.string({ required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) => {
+        const parsed = parseDirectoryCsv(args.csv);
+        if (parsed.problems.length > 0) {
+          ctx.services.log.info('directory import refused', { user: ctx.claims.sub, problems: parsed.problems.length });
+          return { applied: false, created: 0, updated: 0, problems: parsed.problems };
+        }
+        const { created, updated } = await importEntries(ctx.services.db, agencyOfNode(ctx), parsed.rows, actor(ctx));
+        ctx.services.log.info('directory imported', { user: ctx.claims.sub, created, updated });
+        return { applied: true, created, updated, problems: [] };
+      },
+    }),
+  };
+});

@@ -1,15 +1,15 @@
 // The node's hit / no-hit fields: pseudonymizing an identifier for this agency's own users, and
 // answering whether this agency holds an alert carrying a pseudonym; both rate-limited.
 import { hitCheckRequest, identifierErrors, identifierInput, parseOrThrow, pseudonymizeUnderAll, ValidationError } from '@corridor/proto';
-import { builder, HitAnswerRef, IdentifierInput, PseudonymInput, PseudonymRef } from '../schema/builder.js';
+import { builder, contract, inputs } from '../schema/builder.js';
 import { answerHitCheck } from './hit-check.js';
 
 builder.queryFields((t) => ({
   identifierPseudonyms: t.field({
-    type: [PseudonymRef],
+    type: [contract.PseudonymRef],
     description:
       'The pseudonyms of an identifier (proto identifierInput) under the network key in use, for a hit / no-hit check; for this agency’s own users, rate-limited. The raw value is neither stored nor logged.',
-    args: { identifier: t.arg({ type: IdentifierInput, required: true }) },
+    args: { identifier: t.arg({ type: inputs.IdentifierInput, required: true }) },
     authScopes: { ownAgency: 'check identifiers' },
     resolve: async (_root, args, ctx) => {
       const identifier = parseOrThrow(identifierInput, args.identifier, 'identifier');
@@ -23,10 +23,10 @@ builder.queryFields((t) => ({
     },
   }),
   hitCheck: t.field({
-    type: HitAnswerRef,
+    type: contract.HitAnswerRef,
     description:
       'Whether this agency holds an alert carrying one of these pseudonyms that it releases to the caller; audited, rate-limited.',
-    args: { pseudonyms: t.arg({ type: [PseudonymInput], required: true }) },
+    args: { pseudonyms: t.arg({ type: [inputs.PseudonymInput], required: true }) },
     resolve: async (_root, args, ctx) => {
       const pseudonyms = parseOrThrow(hitCheckRequest, args.pseudonyms, 'hit check');
       await ctx.services.checkLimits.answer(`${ctx.claims.agency}:${ctx.claims.sub}`);

@@ -26,37 +26,9 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-// The contract's types (Alert, DirectoryEntry, Consultation, their parts) come from proto.
-export const {
-  AlertRef,
-  AuditEntryRef,
-  AuditHeadHeldRef,
-  AuditHeadInput,
-  AuditVerificationRef,
-  ConsultationRef,
-  DirectoryChangeRef,
-  DirectoryEntryRef,
-  DirectoryFilterInput,
-  DirectoryImportRef,
-  DirectoryPageRef,
-  HitAnswerRef,
-  ProtectionNoticeRef,
-  PseudonymRef,
-  RequestEntryRef,
-  RouteSubscriptionRef,
-  StatisticsReportRef,
-  SubscribedAlertRef,
-} = defineContractTypes(builder);
+// The contract's types (Alert, DirectoryEntry, Consultation, their parts) come from proto;
+// fields name them as `contract.AlertRef`, so no list of them is kept here.
+export const contract = defineContractTypes(builder);
 
 // The contract's input types, derived from its zod schemas (proto contract-inputs.ts).
-export const {
-  AlertInput,
-  ConsultationMessageInput,
-  DirectoryEntryInput,
-  IdentifierInput,
-  OpenConsultationInput,
-  PseudonymInput,
-  RequestInput,
-  RequestStatusInput,
-  RouteSubscriptionInput,
-} = defineContractInputs(builder);
+export const inputs = defineContractInputs(builder);

@@ -1,7 +1,7 @@
 // The agency's statistics for voluntary reporting (issue 7, item 4): for its administrators only,
 // already suppressed (proto statistics.ts), as the report (a StatisticsReport) or as the CSV file.
 import { statisticsToCsv } from '@corridor/proto';
-import { builder, type NodeContext, StatisticsReportRef } from '../schema/builder.js';
+import { builder, contract, type NodeContext } from '../schema/builder.js';
 import { agencyStatistics } from './statistics.js';
 
 const EXPORT = 'export the agency’s statistics';
@@ -23,7 +23,7 @@ const TO = 'Last month reported, included, `YYYY-MM` (UTC); up to now when absen
 
 builder.queryFields((t) => ({
   statistics: t.field({
-    type: StatisticsReportRef,
+    type: contract.StatisticsReportRef,
     description:
       'This agency’s figures for reporting (proto statisticsReport): alerts, requests, time to answer, protection notices, with small counts suppressed. For its administrators.',
     args: { from: t.arg.string({ required: false, description: FROM }), to: t.arg.string({ required: false, description: TO }) },

@@ -1,18 +1,18 @@
 // The node's route subscription fields, for this agency's own users: their subscription, the
 // alerts matching it with read marks, and marking alerts read.
-import { builder, RouteSubscriptionInput, RouteSubscriptionRef, SubscribedAlertRef } from '../schema/builder.js';
+import { builder, contract, inputs } from '../schema/builder.js';
 import { getSubscription, markRead, setSubscription, subscribedAlerts } from './subscription-store.js';
 
 builder.queryFields((t) => ({
   mySubscription: t.field({
-    type: RouteSubscriptionRef,
+    type: contract.RouteSubscriptionRef,
     nullable: true,
     description: 'The caller’s route subscription (proto routeSubscription), or null.',
     authScopes: { ownAgency: 'keep subscriptions' },
     resolve: (_root, _args, ctx) => getSubscription(ctx.services.db, ctx.claims.sub),
   }),
   subscribedAlerts: t.field({
-    type: [SubscribedAlertRef],
+    type: [contract.SubscribedAlertRef],
     description: 'Alerts held here that match the caller’s subscription, newest first, read or unread.',
     args: { unreadOnly: t.arg.boolean({ defaultValue: false, required: true }), limit: t.arg.int({ defaultValue: 200, required: true }) },
     authScopes: { ownAgency: 'keep subscriptions' },
@@ -22,9 +22,9 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   setSubscription: t.field({
-    type: RouteSubscriptionRef,
+    type: contract.RouteSubscriptionRef,
     description: 'Replaces the caller’s route subscription (proto routeSubscription).',
-    args: { filter: t.arg({ type: RouteSubscriptionInput, required: true }) },
+    args: { filter: t.arg({ type: inputs.RouteSubscriptionInput, required: true }) },
     authScopes: { ownAgency: 'keep subscriptions' },
     resolve: (_root, args, ctx) => setSubscription(ctx.services.db, ctx.claims.sub, args.filter),
   }),

@@ -79,17 +79,19 @@ export const NETWORK_KEY = parseNetworkKeyring(`1:${Buffer.alloc(32, 3).toString
 
 export const RAW_DOCUMENT = 'B55512345';
 
+/** Italy's GREEN route alert from Libya to Italy as an officer writes it, carrying one raw document number. */
+const ROUTE_INPUT = {
+  kind: 'route',
+  tlp: 'GREEN',
+  grading: { source: 'B', information: '2' },
+  summary: 'Night departures from Zuwara',
+  route: { region: 'central-mediterranean', waypoints: [{ country: 'LBY' }, { country: 'ITA' }] },
+  routeDetails: { transport: 'rubber_boat' },
+  identifiers: [{ kind: 'travel_document', value: RAW_DOCUMENT, qualifier: 'NGA' }],
+} satisfies AlertInput;
+
 export function routeInput(over: Partial<AlertInput> = {}): AlertInput {
-  return {
-    kind: 'route',
-    tlp: 'GREEN',
-    grading: { source: 'B', information: '2' },
-    summary: 'Night departures from Zuwara',
-    route: { region: 'central-mediterranean', waypoints: [{ country: 'LBY' }, { country: 'ITA' }] },
-    routeDetails: { transport: 'rubber_boat' },
-    identifiers: [{ kind: 'travel_document', value: RAW_DOCUMENT, qualifier: 'NGA' }],
-    ...over,
-  } as AlertInput;
+  return { ...ROUTE_INPUT, ...over } as AlertInput;
 }
 
 /**

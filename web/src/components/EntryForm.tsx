@@ -19,7 +19,7 @@ type Record_ = Record<string, string>;
 
 const TIME_ZONES: string[] = (() => {
   try {
-    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+    return Intl.supportedValuesOf('timeZone');
   } catch {
     return [];
   }

@@ -1,8 +1,10 @@
 // The gateway: stateless; verifies tokens, fans queries out to every agency node, merges.
+import { nameFileKey } from '@corridor/proto';
 import { loadConfig } from './config.js';
 import { openMembership, watchMembership } from './membership-file.js';
 import { createNodeClients, syncNodeClients } from './node-clients.js';
 import { createGatewayServer } from './server.js';
+import { processSettings } from './settings.js';
 
 function log(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, service: 'gateway', ...fields });
@@ -10,13 +12,16 @@ function log(level: 'info' | 'warn' | 'error', msg: string, fields: Record<strin
 }
 
 async function main(): Promise<void> {
+  let fromFile: ReadonlyMap<string, string> = new Map();
   let config: ReturnType<typeof loadConfig>;
   let membership: Awaited<ReturnType<typeof openMembership>>;
   try {
-    config = loadConfig();
+    const settings = processSettings();
+    fromFile = settings.fromFile;
+    config = loadConfig(settings.env);
     membership = await openMembership(config);
   } catch (e) {
-    process.stderr.write(`corridor gateway: cannot start: ${(e as Error).message}\n`);
+    process.stderr.write(`corridor gateway: cannot start: ${nameFileKey((e as Error).message, fromFile)}\n`);
     process.exit(2);
   }
   // The server reads the membership and this map at each request; both follow new versions.

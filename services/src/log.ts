@@ -1,7 +1,6 @@
 // JSON-line logs. Callers pass ids, codes and counts only: never a raw identifier, never a token.
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = ORDER[(process.env.CORRIDOR_LOG_LEVEL as Level) ?? 'info'] ?? ORDER.info;
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -11,6 +10,8 @@ export interface Logger {
 }
 
 export function createLogger(base: Record<string, unknown>): Logger {
+  // Read here, not at import: a settings file may set it after this module loaded.
+  const threshold = ORDER[(process.env.CORRIDOR_LOG_LEVEL as Level) ?? 'info'] ?? ORDER.info;
   const write =
     (level: Level) =>
     (msg: string, fields: Record<string, unknown> = {}) => {

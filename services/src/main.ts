@@ -5,6 +5,7 @@ import {
   createDelegationSigner,
   createDelegationVerifier,
   createTokenVerifier,
+  nameFileKey,
 } from '@corridor/proto';
 import { createCorrelator } from './alerts/correlation.js';
 import { createFeed } from './alerts/feed.js';
@@ -27,13 +28,17 @@ import { watchMembership } from './membership-watch.js';
 import type { NodeServices } from './node-services.js';
 import { PolicyError, watchReleasePolicy } from './policy/release-policy-source.js';
 import { createNodeServer } from './server.js';
+import { processSettings } from './settings.js';
 
 async function main(): Promise<void> {
+  let fromFile: ReadonlyMap<string, string> = new Map();
   let config: Awaited<ReturnType<typeof loadConfig>>;
   try {
-    config = await loadConfig();
+    const settings = processSettings();
+    fromFile = settings.fromFile;
+    config = await loadConfig(settings.env);
   } catch (e) {
-    process.stderr.write(`corridor node: cannot start: ${(e as Error).message}\n`);
+    process.stderr.write(`corridor node: cannot start: ${nameFileKey((e as Error).message, fromFile)}\n`);
     process.exit(2);
   }
   const log = createLogger({ service: 'node', agency: config.agency.id });
@@ -43,7 +48,7 @@ async function main(): Promise<void> {
     policy = watchReleasePolicy({ file: config.releasePolicyFile, agency: config.agency.id, pollMs: config.pollMs, log });
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
-    process.stderr.write(`corridor node: cannot start: CORRIDOR_RELEASE_POLICY_FILE: ${e.message}\n`);
+    process.stderr.write(`corridor node: cannot start: ${nameFileKey(`CORRIDOR_RELEASE_POLICY_FILE: ${e.message}`, fromFile)}\n`);
     process.exit(2);
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });

@@ -1,0 +1,29 @@
+// The gateway's settings file (`corridor gateway --config FILE`): its schema and, for each key,
+// the CORRIDOR_* variable that overrides it. gateway/src/config.ts validates the merged variables.
+import { z } from 'zod';
+import { loadSettings, MEMBERSHIP_SETTING_KEYS, type ResolvedSettings, type SettingKey, settingField } from './settings-file.js';
+
+export const gatewaySettings = z.strictObject({
+  http: z.strictObject({ host: settingField.host.optional(), port: settingField.port.optional() }).optional(),
+  membership: settingField.membership,
+  nodeDeadlineMs: settingField.milliseconds(1).optional(),
+  limits: z.strictObject({ maxTokenLifetimeS: settingField.count(60).optional() }).optional(),
+});
+
+export const GATEWAY_SETTING_KEYS: readonly SettingKey[] = [
+  { env: 'CORRIDOR_GATEWAY_HOST', path: ['http', 'host'] },
+  { env: 'CORRIDOR_GATEWAY_PORT', path: ['http', 'port'] },
+  ...MEMBERSHIP_SETTING_KEYS,
+  { env: 'CORRIDOR_NODE_DEADLINE_MS', path: ['nodeDeadlineMs'] },
+  { env: 'CORRIDOR_MAX_TOKEN_LIFETIME_S', path: ['limits', 'maxTokenLifetimeS'] },
+];
+
+/** The variables the gateway starts with: its environment over its settings file, if one is named. */
+export function resolveGatewaySettings(input: {
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  read: (path: string) => string;
+}): ResolvedSettings {
+  return loadSettings({ ...input, schema: gatewaySettings, keys: GATEWAY_SETTING_KEYS });
+}

@@ -1,0 +1,125 @@
+// The node's settings file (`corridor node --config FILE`): its schema and, for each key, the
+// CORRIDOR_* variable that overrides it. config.ts validates the merged variables as before.
+import { z } from 'zod';
+import {
+  loadSettings,
+  MEMBERSHIP_SETTING_KEYS,
+  type ResolvedSettings,
+  required,
+  type SettingKey,
+  SettingsError,
+  settingField,
+} from './settings-file.js';
+
+const secret = (what: string) => z.string().min(1, `must be ${what}`).optional();
+const secretFile = settingField.path.optional();
+
+export const nodeSettings = z.strictObject({
+  agency: z
+    .string({ error: required('must be the agency id the membership lists') })
+    .trim()
+    .min(1, 'is required'),
+  http: z.strictObject({ host: settingField.host.optional(), port: settingField.port.optional() }).optional(),
+  database: z
+    .strictObject({
+      url: z
+        .string()
+        .trim()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+      password: secret('the database password'),
+      passwordFile: secretFile,
+      dataDir: settingField.path.optional(),
+    })
+    .optional(),
+  nats: z
+    .strictObject({
+      servers: z.array(settingField.natsUrl).min(1, 'must list at least one server').optional(),
+      user: z.string().trim().min(1, 'must be the node’s NATS user').optional(),
+      password: secret('the NATS password'),
+      passwordFile: secretFile,
+      subjectRoot: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+$/, 'must be one NATS subject token')
+        .optional(),
+      stream: z.string().trim().min(1, 'must be a stream name').optional(),
+    })
+    .optional(),
+  membership: settingField.membership,
+  keys: z.strictObject(
+    {
+      signing: z.record(z.string(), z.unknown()).optional(),
+      signingFile: secretFile,
+      delegation: z.record(z.string(), z.unknown()).optional(),
+      delegationFile: secretFile,
+      network: secret('the network keys, <epoch>:<secret>[@<retire at>], comma-separated'),
+      networkFile: secretFile,
+    },
+    { error: required('must be a mapping of the node’s keys') },
+  ),
+  releasePolicy: z.strictObject({ file: settingField.path.optional(), pollMs: settingField.milliseconds(50).optional() }).optional(),
+  directory: z.strictObject({ seedFile: settingField.path.optional(), staleAfterDays: settingField.count(1).optional() }).optional(),
+  limits: z
+    .strictObject({
+      checksPerMinute: settingField.count(1).optional(),
+      answeredChecksPerMinute: settingField.count(1).optional(),
+      maxTokenLifetimeS: settingField.count(60).optional(),
+    })
+    .optional(),
+  statistics: z.strictObject({ minCount: settingField.count(2).optional() }).optional(),
+  audit: z
+    .strictObject({ headEntries: settingField.count(1, 100).optional(), headMs: settingField.milliseconds(50, 60_000).optional() })
+    .optional(),
+  log: z.strictObject({ level: settingField.logLevel.optional() }).optional(),
+});
+
+export const NODE_SETTING_KEYS: readonly SettingKey[] = [
+  { env: 'CORRIDOR_AGENCY_ID', path: ['agency'] },
+  { env: 'CORRIDOR_HOST', path: ['http', 'host'] },
+  { env: 'CORRIDOR_PORT', path: ['http', 'port'] },
+  { env: 'CORRIDOR_DATABASE_URL', path: ['database', 'url'] },
+  { env: 'CORRIDOR_DATABASE_PASSWORD', path: ['database', 'password'], secret: true },
+  { env: 'CORRIDOR_DATA_DIR', path: ['database', 'dataDir'], isPath: true },
+  { env: 'CORRIDOR_NATS_URL', path: ['nats', 'servers'] },
+  { env: 'CORRIDOR_NATS_USER', path: ['nats', 'user'] },
+  { env: 'CORRIDOR_NATS_PASSWORD', path: ['nats', 'password'], secret: true },
+  { env: 'CORRIDOR_SUBJECT_ROOT', path: ['nats', 'subjectRoot'] },
+  { env: 'CORRIDOR_STREAM', path: ['nats', 'stream'] },
+  ...MEMBERSHIP_SETTING_KEYS,
+  { env: 'CORRIDOR_SIGNING_KEY', path: ['keys', 'signing'], secret: true },
+  { env: 'CORRIDOR_DELEGATION_KEY', path: ['keys', 'delegation'], secret: true },
+  { env: 'CORRIDOR_NETWORK_KEY', path: ['keys', 'network'], secret: true },
+  { env: 'CORRIDOR_RELEASE_POLICY_FILE', path: ['releasePolicy', 'file'], isPath: true },
+  { env: 'CORRIDOR_POLICY_POLL_MS', path: ['releasePolicy', 'pollMs'] },
+  { env: 'CORRIDOR_SEED_DIRECTORY', path: ['directory', 'seedFile'], isPath: true },
+  { env: 'CORRIDOR_STALE_AFTER_DAYS', path: ['directory', 'staleAfterDays'] },
+  { env: 'CORRIDOR_CHECKS_PER_MINUTE', path: ['limits', 'checksPerMinute'] },
+  { env: 'CORRIDOR_ANSWERED_CHECKS_PER_MINUTE', path: ['limits', 'answeredChecksPerMinute'] },
+  { env: 'CORRIDOR_MAX_TOKEN_LIFETIME_S', path: ['limits', 'maxTokenLifetimeS'] },
+  { env: 'CORRIDOR_STATS_MIN_COUNT', path: ['statistics', 'minCount'] },
+  { env: 'CORRIDOR_AUDIT_HEAD_ENTRIES', path: ['audit', 'headEntries'] },
+  { env: 'CORRIDOR_AUDIT_HEAD_MS', path: ['audit', 'headMs'] },
+  { env: 'CORRIDOR_LOG_LEVEL', path: ['log', 'level'] },
+];
+
+/**
+ * The variables the node starts with. The database password, kept apart from the URL so that it
+ * can live in a file, goes into the URL here, where nothing logs it.
+ */
+export function resolveNodeSettings(input: {
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  read: (path: string) => string;
+}): ResolvedSettings {
+  const resolved = loadSettings({ ...input, schema: nodeSettings, keys: NODE_SETTING_KEYS });
+  const password = resolved.env.CORRIDOR_DATABASE_PASSWORD;
+  if (password === undefined) return resolved;
+  const url = resolved.env.CORRIDOR_DATABASE_URL;
+  if (!url) throw new SettingsError('CORRIDOR_DATABASE_PASSWORD: needs CORRIDOR_DATABASE_URL (the password is for that database)');
+  const withPassword = new URL(url);
+  if (withPassword.password)
+    throw new SettingsError('CORRIDOR_DATABASE_PASSWORD: CORRIDOR_DATABASE_URL carries a password already; give it in one place');
+  withPassword.password = encodeURIComponent(password);
+  return { ...resolved, env: { ...resolved.env, CORRIDOR_DATABASE_URL: withPassword.toString() } };
+}

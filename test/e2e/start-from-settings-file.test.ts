@@ -1,0 +1,145 @@
+// What an agency's operator does: write a settings file (secrets in files beside it), start the
+// node and the gateway with `./corridor node|gateway --config FILE`, and read `/health`. A
+// variable set in the environment wins over the file; a bad file stops the process before
+// anything starts, naming the key.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, newKeyPair, REPO_ROOT } from '@corridor/deploy';
+import { type Membership, signMembership } from '@corridor/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ScratchNatsServer, scratchNatsServer } from '../../services/src/testing/nats-server.js';
+import { scratchDatabase } from '../../services/src/testing/scratch-database.js';
+import { eventually } from '../support/graphql.js';
+
+const CORRIDOR = join(REPO_ROOT, 'corridor');
+
+let dir: string;
+let nats: ScratchNatsServer;
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
+const running: ChildProcess[] = [];
+
+/** `./corridor <what> --config <file>`; resolves with its exit code and what it wrote to stderr. */
+function corridor(what: 'node' | 'gateway', file: string, env: Record<string, string> = {}) {
+  const child = spawn(CORRIDOR, [what, '--config', file], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  running.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  return { child, exited };
+}
+
+async function health(port: number): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/health`);
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  } catch {
+    return undefined;
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'corridor-settings-'));
+  [nats, database] = await Promise.all([scratchNatsServer(), scratchDatabase()]);
+  const secretariat = await newKeyPair('secretariat-1');
+  const signing = await newKeyPair('it-polfr-alerts-1');
+  const delegation = await newKeyPair('it-polfr-delegation-1');
+  const issuer = await newKeyPair('it-polfr-idp-1');
+  const document: Membership = {
+    network: { id: 'settings-test', name: 'Settings file test network' },
+    audience: 'urn:corridor:settings-test',
+    version: 1,
+    agencies: [
+      {
+        id: 'it-polfr',
+        name: 'Polizia di Frontiera',
+        country: 'ITA',
+        networks: [],
+        nodeUrl: 'http://127.0.0.1:1/graphql',
+        tokenIssuer: { issuer: 'https://idp.it-polfr.invalid/', jwks: { keys: [issuer.publicJwk] } },
+        alertSigningKeys: { keys: [signing.publicJwk] },
+        delegationKeys: { keys: [delegation.publicJwk] },
+      },
+    ],
+  };
+  await writeFile(join(dir, 'membership.json'), JSON.stringify(await signMembership(document, secretariat.privateJwk)));
+  await writeFile(join(dir, 'secretariat.jwks.json'), JSON.stringify({ keys: [secretariat.publicJwk] }));
+  await writeFile(join(dir, 'signing.jwk.json'), `${JSON.stringify(signing.privateJwk)}\n`, { mode: 0o600 });
+  await writeFile(join(dir, 'delegation.jwk.json'), `${JSON.stringify(delegation.privateJwk)}\n`, { mode: 0o600 });
+  await writeFile(join(dir, 'network-key'), `1:${Buffer.alloc(32, 7).toString('base64url')}\n`, { mode: 0o600 });
+}, 60_000);
+
+afterAll(async () => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await Promise.all([nats?.stop(), database?.drop()]);
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('corridor node|gateway --config FILE', () => {
+  it('starts a node from its settings file, the environment winning over it, and reports /health', async () => {
+    const [filePort, envPort] = await Promise.all([freePort(), freePort()]);
+    await writeFile(
+      join(dir, 'node.yaml'),
+      [
+        'agency: it-polfr',
+        `http: { host: 127.0.0.1, port: ${filePort} }`,
+        `database: { url: "${database.url}" }`,
+        `nats: { servers: ["${nats.url}"], subjectRoot: settings_test }`,
+        'membership: { location: membership.json, trust: secretariat.jwks.json }',
+        'keys: { signingFile: signing.jwk.json, delegationFile: delegation.jwk.json, networkFile: network-key }',
+        'log: { level: warn }',
+        '',
+      ].join('\n'),
+    );
+    const node = corridor('node', 'node.yaml', { CORRIDOR_PORT: String(envPort) });
+    const answer = await eventually(async () => {
+      const h = await health(envPort);
+      return h?.status === 200 && h;
+    }, 90_000);
+    expect(answer.body).toMatchObject({ status: 'ok', agency: 'it-polfr', database: 'ok', nats: 'connected' });
+    expect(await health(filePort)).toBeUndefined();
+    node.child.kill('SIGTERM');
+    expect((await node.exited).code).toBe(0);
+  }, 120_000);
+
+  it('starts the gateway from its settings file', async () => {
+    const port = await freePort();
+    await writeFile(
+      join(dir, 'gateway.yaml'),
+      `http: { port: ${port} }\nmembership: { location: membership.json, trust: secretariat.jwks.json }\nnodeDeadlineMs: 2000\n`,
+    );
+    const gateway = corridor('gateway', join(dir, 'gateway.yaml'));
+    // The gateway's /health is Yoga's liveness answer, with no body.
+    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok, 60_000);
+    gateway.child.kill('SIGTERM');
+    expect((await gateway.exited).code).toBe(0);
+  }, 90_000);
+
+  it('stops at a bad file before anything starts, naming the key', async () => {
+    const port = await freePort();
+    await writeFile(
+      join(dir, 'bad.yaml'),
+      `agency: it-polfr\nhttp: { port: ${port} }\nnats: { servers: ["${nats.url}", "http://127.0.0.1:4222"] }\nmembership: { location: membership.json, trust: secretariat.jwks.json }\nkeys: { signingFile: signing.jwk.json }\n`,
+    );
+    const { code, stderr } = await corridor('node', 'bad.yaml').exited;
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${join(dir, 'bad.yaml')}: nats.servers[1]: must be a nats:// or tls:// URL`);
+    expect(await health(port)).toBeUndefined();
+
+    // A value the schema takes but the node refuses is still named by its key in the file.
+    await writeFile(
+      join(dir, 'stranger.yaml'),
+      `agency: xx-none\nmembership: { location: membership.json, trust: secretariat.jwks.json }\nkeys: {}\n`,
+    );
+    const stranger = await corridor('node', 'stranger.yaml').exited;
+    expect(stranger.code).toBe(2);
+    expect(stranger.stderr).toContain('stranger.yaml: agency (CORRIDOR_AGENCY_ID: agency xx-none is not in the membership document)');
+  }, 60_000);
+});

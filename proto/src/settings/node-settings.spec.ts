@@ -78,6 +78,7 @@ describe('the node settings file', () => {
     expect(env.CORRIDOR_NATS_URL).toBe('nats://10.0.0.1:4222');
     expect(env.CORRIDOR_SIGNING_KEY).toBe('{"d":"env"}');
     expect(fromFile.has('CORRIDOR_PORT')).toBe(false);
+    expect(fromFile.get('CORRIDOR_HOST')).toBe('/etc/corridor/node.yaml: http.host');
     expect(fromFile.get('CORRIDOR_AGENCY_ID')).toBe('/etc/corridor/node.yaml: agency');
   });
 
@@ -107,12 +108,21 @@ describe('the node settings file', () => {
     ['log: { level: loud }', 'log.level: must be debug, info, warn or error'],
     ['database: { url: mysql://x }', 'database.url: must be a postgres:// or postgresql:// URL'],
   ])('names the key of a bad value (%s)', (extra, message) => {
-    const yaml = `agency: it-polfr\nmembership: { location: m.json, trust: t.json }\nkeys: {}\n${extra}\n`;
+    const yaml = `agency: it-polfr\n${extra}\n`;
     expect(() => node({}, files({ '/etc/corridor/node.yaml': yaml }))).toThrow(`/etc/corridor/node.yaml: ${message}`);
   });
 
-  it('names what is missing, and the line of a syntax error', () => {
-    expect(() => node({}, files({ '/etc/corridor/node.yaml': 'http: { port: 1 }\n' }))).toThrow(/agency: .*; membership: .*; keys: /);
+  it('leaves a missing key to its variable, and names it when neither gives it', () => {
+    const { env, fromFile } = node({ CORRIDOR_NETWORK_KEY: '1:env' }, files({ '/etc/corridor/node.yaml': 'http: { port: 1 }\n' }));
+    expect(env.CORRIDOR_AGENCY_ID).toBeUndefined();
+    expect(env.CORRIDOR_NETWORK_KEY).toBe('1:env');
+    expect(nameFileKey('CORRIDOR_AGENCY_ID: is required', fromFile)).toBe(
+      '/etc/corridor/node.yaml: agency (CORRIDOR_AGENCY_ID: is required)',
+    );
+    expect(nameFileKey('CORRIDOR_NETWORK_KEY: is required', fromFile)).toBe('CORRIDOR_NETWORK_KEY: is required');
+  });
+
+  it('names the line of a syntax error', () => {
     expect(() => node({}, files({ '/etc/corridor/node.yaml': 'agency: a\nhttp: [\n  port: }\n' }))).toThrow(
       /node\.yaml: line 3: Flow sequence/,
     );
@@ -167,7 +177,7 @@ describe('the gateway settings file', () => {
   });
 
   it('names a bad key', () => {
-    expect(() => gateway({}, `${yaml}agency: it-polfr\n`)).toThrow('gateway.yaml: (the whole file): Unrecognized key: "agency"');
+    expect(() => gateway({}, `${yaml}agency: it-polfr\n`)).toThrow('gateway.yaml: Unrecognized key: "agency"');
     expect(() => gateway({}, yaml.replace('pollMs: 500', 'pollMs: 10'))).toThrow('membership.pollMs: must be at least 50 ms');
   });
 });

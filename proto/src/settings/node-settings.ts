@@ -5,7 +5,6 @@ import {
   loadSettings,
   MEMBERSHIP_SETTING_KEYS,
   type ResolvedSettings,
-  required,
   type SettingKey,
   SettingsError,
   settingField,
@@ -15,10 +14,8 @@ const secret = (what: string) => z.string().min(1, `must be ${what}`).optional()
 const secretFile = settingField.path.optional();
 
 export const nodeSettings = z.strictObject({
-  agency: z
-    .string({ error: required('must be the agency id the membership lists') })
-    .trim()
-    .min(1, 'is required'),
+  // Every key may be left to its variable, so none is required here: config.ts says what is missing.
+  agency: z.string().trim().min(1, 'must be the agency id the membership lists').optional(),
   http: z.strictObject({ host: settingField.host.optional(), port: settingField.port.optional() }).optional(),
   database: z
     .strictObject({
@@ -46,17 +43,16 @@ export const nodeSettings = z.strictObject({
     })
     .optional(),
   membership: settingField.membership,
-  keys: z.strictObject(
-    {
+  keys: z
+    .strictObject({
       signing: z.record(z.string(), z.unknown()).optional(),
       signingFile: secretFile,
       delegation: z.record(z.string(), z.unknown()).optional(),
       delegationFile: secretFile,
       network: secret('the network keys, <epoch>:<secret>[@<retire at>], comma-separated'),
       networkFile: secretFile,
-    },
-    { error: required('must be a mapping of the node’s keys') },
-  ),
+    })
+    .optional(),
   releasePolicy: z.strictObject({ file: settingField.path.optional(), pollMs: settingField.milliseconds(50).optional() }).optional(),
   directory: z.strictObject({ seedFile: settingField.path.optional(), staleAfterDays: settingField.count(1).optional() }).optional(),
   limits: z

@@ -26,15 +26,15 @@ export interface SettingKey {
 export interface ResolvedSettings {
   /** The environment with the file's keys under it and secret files read. */
   env: Record<string, string | undefined>;
-  /** For each variable that came from the file: its key there, to name it in later errors. */
+  /** For each variable the environment does not set, when a file was given: its key there, to name it in later errors. */
   fromFile: Map<string, string>;
 }
 
 /** `nats.servers[1]`, as an operator finds the key in the file. */
-export function settingPath(path: readonly PropertyKey[]): string {
+function settingPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
-  return out || '(the whole file)';
+  return out;
 }
 
 /** Parses and validates the file: every problem named by its key, as `nats.servers[1]: must be …`. */
@@ -47,7 +47,9 @@ export function readSettingsFile<S extends z.ZodType>(file: { name: string; text
   }
   const result = schema.safeParse(doc.toJS() ?? {});
   if (!result.success)
-    throw new SettingsError(`${file.name}: ${result.error.issues.map((i) => `${settingPath(i.path)}: ${i.message}`).join('; ')}`);
+    throw new SettingsError(
+      `${file.name}: ${result.error.issues.map((i) => (i.path.length ? `${settingPath(i.path)}: ${i.message}` : i.message)).join('; ')}`,
+    );
   return result.data;
 }
 
@@ -107,12 +109,13 @@ export function resolveSettings(input: {
     }
     if (input.env[key.env] !== undefined || !input.file) continue;
     const { dir, name, settings } = input.file;
+    // Named even when absent, so that "is required" points at the key to write.
+    fromFile.set(key.env, `${name}: ${key.path.join('.')}`);
     const value = asVariable(at(settings, key.path));
     if (key.secret && value !== undefined && at(settings, secretPath(key.path)) !== undefined)
       throw new SettingsError(`${name}: ${key.path.join('.')} and ${secretPath(key.path).join('.')}: give one of them, not both`);
     if (value !== undefined) {
       env[key.env] = key.isPath ? inDir(dir, value) : value;
-      fromFile.set(key.env, `${name}: ${key.path.join('.')}`);
       continue;
     }
     const secretFile = key.secret ? asVariable(at(settings, secretPath(key.path))) : undefined;
@@ -172,12 +175,6 @@ export function loadSettings<S extends z.ZodType>(input: {
   return resolveSettings({ env: input.env, keys: input.keys, file: { name, dir, settings }, read: input.read });
 }
 
-/** zod's error option for a key that must be there: says so rather than naming a type. */
-export const required =
-  (otherwise: string) =>
-  (issue: { input: unknown }): string =>
-    issue.input === undefined ? 'is required' : otherwise;
-
 const milliseconds = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z
     .number({ error: `must be a whole number of milliseconds from ${min}` })
@@ -207,20 +204,13 @@ export const settingField = {
     .regex(/^(nats|tls):\/\/[^\s/]+$/, 'must be a nats:// or tls:// URL'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }),
   /** The signed membership and the secretariat's keys, as node and gateway both read them. */
-  membership: z.strictObject(
-    {
-      location: z
-        .string({ error: required('must be a file path or an http(s) URL') })
-        .trim()
-        .min(1, 'must be a file path or an http(s) URL'),
-      trust: z
-        .string({ error: required('must be the path of the secretariat’s JWKS file') })
-        .trim()
-        .min(1, 'is required'),
+  membership: z
+    .strictObject({
+      location: z.string().trim().min(1, 'must be a file path or an http(s) URL').optional(),
+      trust: z.string().trim().min(1, 'must be the path of the secretariat’s JWKS file').optional(),
       pollMs: milliseconds(50).optional(),
-    },
-    { error: required('must be a mapping of location, trust and pollMs') },
-  ),
+    })
+    .optional(),
 };
 
 /** The keys of `settingField.membership`, as node and gateway both name them. */

@@ -1,0 +1,161 @@
+// The files an operator copies out of deploy/ (systemd units, the container file, example
+// settings, example nats-server configurations) name entry points, variables and keys that live
+// elsewhere in the code. These checks fail when one of them moves, so the files cannot rot.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveGatewaySettings, resolveNodeSettings } from '@corridor/proto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './network.js';
+
+const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
+const NATS_SERVER =
+  ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p) => existsSync(p)) ?? 'nats-server';
+
+/** Every value of a directive in a unit file, in order. */
+function directive(unit: string, name: string): string[] {
+  return unit
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}=`))
+    .map((line) => line.slice(name.length + 1));
+}
+
+/** Settings resolved as the process would, secrets and other files given as stand-ins. */
+function resolvedFrom(kind: 'node' | 'gateway', env: Record<string, string>, argv: string[]) {
+  const input = {
+    argv,
+    env,
+    cwd: REPO_ROOT,
+    read: (path: string) =>
+      path.startsWith(`${REPO_ROOT}/deploy/examples/`) && path.endsWith('.yaml') ? readFileSync(path, 'utf8') : `secret of ${path}`,
+  };
+  return (kind === 'node' ? resolveNodeSettings(input) : resolveGatewaySettings(input)).env;
+}
+
+describe.each(['node', 'gateway'] as const)('the systemd unit of the %s', (kind) => {
+  const unit = read(`deploy/systemd/corridor-${kind}.service`);
+
+  it('starts the root script’s entry point with a settings file of the examples’ shape', () => {
+    const [execStart] = directive(unit, 'ExecStart');
+    expect(execStart).toBe(`/opt/corridor/corridor ${kind} --config /etc/corridor/${kind}.yaml`);
+    accessSync(join(REPO_ROOT, 'corridor'), constants.X_OK);
+    expect(read('corridor')).toMatch(/^\s*node \| gateway\)/m);
+    expect(existsSync(join(REPO_ROOT, `deploy/examples/${kind}.yaml`))).toBe(true);
+  });
+
+  it('is hardened and restarts, but not after a bad settings file', () => {
+    for (const [name, value] of [
+      ['DynamicUser', 'yes'],
+      ['NoNewPrivileges', 'yes'],
+      ['ProtectSystem', 'strict'],
+      ['ProtectHome', 'yes'],
+      ['PrivateTmp', 'yes'],
+      ['CapabilityBoundingSet', ''],
+      ['Restart', 'on-failure'],
+      ['RestartPreventExitStatus', '2'],
+    ] as const)
+      expect(directive(unit, name), name).toEqual([value]);
+  });
+
+  if (kind === 'node')
+    it('comes after PostgreSQL and nats-server, and hands every secret over as a variable the node reads', () => {
+      for (const name of ['After', 'Wants']) {
+        expect(directive(unit, name).join(' ')).toContain('postgresql.service');
+        expect(directive(unit, name).join(' ')).toContain('nats-server.service');
+      }
+      const credentials = new Map(directive(unit, 'LoadCredential').map((c) => c.split(':') as [string, string]));
+      const variables = directive(unit, 'Environment')
+        .map((e) => /^(CORRIDOR_\w+)_FILE=%d\/(.+)$/.exec(e))
+        .filter((m) => m !== null);
+      expect(variables.map((m) => m[2]).sort()).toEqual([...credentials.keys()].sort());
+      const env = Object.fromEntries(variables.map((m) => [`${m[1]}_FILE`, `/run/credentials/corridor-node.service/${m[2]}`]));
+      const resolved = resolvedFrom('node', { ...env, CORRIDOR_DATABASE_URL: 'postgresql://corridor@127.0.0.1/corridor' }, []);
+      for (const m of variables) expect(resolved[m[1] ?? ''], m[1]).toBeDefined();
+    });
+});
+
+describe('the container file', () => {
+  const file = read('deploy/container/Containerfile');
+  const stage = (name: string) => file.slice(file.indexOf(` AS ${name}\n`)).split(/\nFROM /)[0] ?? '';
+
+  it.each([
+    ['node', 'services', '@corridor/services'],
+    ['gateway', 'gateway', '@corridor/gateway'],
+  ])('ships the %s as `pnpm deploy` made it, run by node on the package’s entry point, not as root', (target, folder, name) => {
+    expect(file).toContain(`pnpm --filter ${name} deploy --legacy --prod --ignore-scripts /out/${target}`);
+    const own = stage(target);
+    expect(own).toContain(`COPY --from=build /out/${target} ./`);
+    expect(own).toMatch(/^USER node$/m);
+    expect(own).toContain(`CMD ["--config", "/etc/corridor/${target}.yaml"]`);
+    const entry = /ENTRYPOINT \["node", "--import", "tsx", "([^"]+)"\]/.exec(own)?.[1];
+    const pkg = JSON.parse(read(`${folder}/package.json`)) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`tsx ${entry}`);
+    expect(existsSync(join(REPO_ROOT, folder, entry ?? ''))).toBe(true);
+    // Shipped with --prod: what runs it must be a production dependency.
+    expect(pkg.dependencies.tsx).toBeDefined();
+  });
+
+  it('builds on Node 20 or 22', () => {
+    expect(file).toMatch(/^ARG NODE_IMAGE=\S+\/node:(20|22)[-.\w]*$/m);
+  });
+});
+
+describe('the example settings files', () => {
+  it('are valid, and every key in them reaches a variable', () => {
+    const node = resolvedFrom('node', {}, ['--config', 'deploy/examples/node.yaml']);
+    expect(node).toMatchObject({
+      CORRIDOR_AGENCY_ID: 'it-polfr',
+      CORRIDOR_PORT: '4101',
+      CORRIDOR_NATS_URL: 'nats://127.0.0.1:4222',
+      CORRIDOR_MEMBERSHIP_TRUST: `${REPO_ROOT}/deploy/examples/secretariat.jwks.json`,
+      CORRIDOR_SIGNING_KEY: `secret of ${REPO_ROOT}/deploy/examples/secrets/signing.jwk.json`,
+      CORRIDOR_LOG_LEVEL: 'info',
+    });
+    expect(node.CORRIDOR_DATABASE_URL).toMatch(/^postgresql:\/\/corridor:secret%20of%20.+@127\.0\.0\.1:5432\/corridor$/);
+    const gateway = resolvedFrom('gateway', {}, ['--config', 'deploy/examples/gateway.yaml']);
+    expect(gateway).toMatchObject({ CORRIDOR_GATEWAY_PORT: '4000', CORRIDOR_NODE_DEADLINE_MS: '3000' });
+  });
+});
+
+describe('the example nats-server configurations', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-nats-examples-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(['hub', 'leaf'])('%s.conf is one nats-server takes once its placeholders are filled in', (name) => {
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    if (!existsSync(cert))
+      execFileSync(
+        'openssl',
+        [
+          ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1'],
+          ...['-keyout', key, '-out', cert, '-subj', '/CN=corridor-spec'],
+        ],
+        { stdio: 'ignore' },
+      );
+    const text = read(`deploy/nats/${name}.conf`);
+    const filled = text
+      .replace(/"\/etc\/nats\/certs\/[^"]*-key\.pem"/g, JSON.stringify(key))
+      .replace(/"\/etc\/nats\/certs\/[^"]*\.pem"/g, JSON.stringify(cert))
+      .replace(/"\/var\/lib\/nats\/jetstream"/g, JSON.stringify(join(dir, 'js')))
+      .replaceAll('<AGENCY>', 'it-polfr')
+      .replaceAll('<PARTNER>', 'ne-ppn')
+      .replace(/<HUB_(\d)_HOST>/g, 'hub-$1.corridor.invalid')
+      .replace(/<[A-Z_]+>/g, 'placeholder-secret');
+    expect(filled.replace(/#.*$/gm, '')).not.toMatch(/<[^>]*>/);
+    const path = join(dir, `${name}.conf`);
+    writeFileSync(path, filled);
+    const check = spawnSync(NATS_SERVER, ['-t', '-c', path], { encoding: 'utf8' });
+    expect(`${check.stdout}${check.stderr}`).toContain('is valid');
+    expect(check.status).toBe(0);
+    if (name === 'hub') expect(text).toMatch(/domain: "hub"/);
+    if (name === 'leaf') expect(text).toMatch(/domain: "<AGENCY>"/);
+  });
+
+  it('make the hub a cluster of three, each route and leaf connection over TLS', () => {
+    const hub = read('deploy/nats/hub.conf');
+    expect(hub.match(/"tls:\/\/<HUB_\d_HOST>:6222"/g)).toHaveLength(3);
+    expect(read('deploy/nats/leaf.conf').match(/"tls:\/\/leaf-<AGENCY>:<AGENCY_LEAF_PASSWORD>@<HUB_\d_HOST>:7422"/g)).toHaveLength(3);
+  });
+});

@@ -1,5 +1,6 @@
 // The public face of deploy/: what the demo and the tests of the whole use.
 
+export { makeAgencyKeys } from './agency-keys.js';
 export { serveConsole } from './console-server.js';
 export { corridorAccessTokens } from './dev-oidc-provider.js';
 export {

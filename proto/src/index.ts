@@ -165,7 +165,7 @@ export {
 export { matchesSubscription, type RouteSubscription, routeSubscription } from './route-subscription.js';
 export { resolveGatewaySettings } from './settings/gateway-settings.js';
 export { resolveNodeSettings } from './settings/node-settings.js';
-export { nameFileKey, type ResolvedSettings } from './settings/settings-file.js';
+export { nameFileKey, type ResolvedSettings, SettingsError } from './settings/settings-file.js';
 export { type SignInAgencies, type SignInAgency, signInAgencies } from './sign-in-agencies.js';
 export {
   DEFAULT_SMALL_COUNT_THRESHOLD,

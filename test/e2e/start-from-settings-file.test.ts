@@ -3,10 +3,10 @@
 // variable set in the environment wins over the file; a bad file stops the process before
 // anything starts, naming the key.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, newKeyPair, REPO_ROOT } from '@corridor/deploy';
+import { freePort, makeAgencyKeys, newKeyPair, REPO_ROOT } from '@corridor/deploy';
 import { type Membership, signMembership } from '@corridor/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScratchNatsServer, scratchNatsServer } from '../../services/src/testing/nats-server.js';
@@ -49,8 +49,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'corridor-settings-'));
   [nats, database] = await Promise.all([scratchNatsServer(), scratchDatabase()]);
   const secretariat = await newKeyPair('secretariat-1');
-  const signing = await newKeyPair('it-polfr-alerts-1');
-  const delegation = await newKeyPair('it-polfr-delegation-1');
+  // The agency's keys as `./corridor keys` makes them; the public half is what the secretariat lists.
+  const keys = await makeAgencyKeys('it-polfr', join(dir, 'secrets'));
+  const { alertSigningKeys, delegationKeys } = JSON.parse(await readFile(keys.publicKeys, 'utf8')) as Pick<
+    Membership['agencies'][number],
+    'alertSigningKeys' | 'delegationKeys'
+  >;
   const issuer = await newKeyPair('it-polfr-idp-1');
   const document: Membership = {
     network: { id: 'settings-test', name: 'Settings file test network' },
@@ -64,16 +68,14 @@ beforeAll(async () => {
         networks: [],
         nodeUrl: 'http://127.0.0.1:1/graphql',
         tokenIssuer: { issuer: 'https://idp.it-polfr.invalid/', jwks: { keys: [issuer.publicJwk] } },
-        alertSigningKeys: { keys: [signing.publicJwk] },
-        delegationKeys: { keys: [delegation.publicJwk] },
+        alertSigningKeys,
+        delegationKeys,
       },
     ],
   };
   await writeFile(join(dir, 'membership.json'), JSON.stringify(await signMembership(document, secretariat.privateJwk)));
   await writeFile(join(dir, 'secretariat.jwks.json'), JSON.stringify({ keys: [secretariat.publicJwk] }));
-  await writeFile(join(dir, 'signing.jwk.json'), `${JSON.stringify(signing.privateJwk)}\n`, { mode: 0o600 });
-  await writeFile(join(dir, 'delegation.jwk.json'), `${JSON.stringify(delegation.privateJwk)}\n`, { mode: 0o600 });
-  await writeFile(join(dir, 'network-key'), `1:${Buffer.alloc(32, 7).toString('base64url')}\n`, { mode: 0o600 });
+  await writeFile(join(dir, 'secrets', 'network-key'), `1:${Buffer.alloc(32, 7).toString('base64url')}\n`, { mode: 0o600 });
 }, 60_000);
 
 afterAll(async () => {
@@ -93,7 +95,7 @@ describe('corridor node|gateway --config FILE', () => {
         `database: { url: "${database.url}" }`,
         `nats: { servers: ["${nats.url}"], subjectRoot: settings_test }`,
         'membership: { location: membership.json, trust: secretariat.jwks.json }',
-        'keys: { signingFile: signing.jwk.json, delegationFile: delegation.jwk.json, networkFile: network-key }',
+        'keys: { signingFile: secrets/signing.jwk.json, delegationFile: secrets/delegation.jwk.json, networkFile: secrets/network-key }',
         'log: { level: warn }',
         '',
       ].join('\n'),
@@ -126,7 +128,7 @@ describe('corridor node|gateway --config FILE', () => {
     const port = await freePort();
     await writeFile(
       join(dir, 'bad.yaml'),
-      `agency: it-polfr\nhttp: { port: ${port} }\nnats: { servers: ["${nats.url}", "http://127.0.0.1:4222"] }\nmembership: { location: membership.json, trust: secretariat.jwks.json }\nkeys: { signingFile: signing.jwk.json }\n`,
+      `agency: it-polfr\nhttp: { port: ${port} }\nnats: { servers: ["${nats.url}", "http://127.0.0.1:4222"] }\nmembership: { location: membership.json, trust: secretariat.jwks.json }\nkeys: { signingFile: secrets/signing.jwk.json }\n`,
     );
     const { code, stderr } = await corridor('node', 'bad.yaml').exited;
     expect(code).toBe(2);

@@ -20,19 +20,25 @@ let nats: ScratchNatsServer;
 let database: Awaited<ReturnType<typeof scratchDatabase>>;
 const running: ChildProcess[] = [];
 
-/** `./corridor <what> --config <file>`; resolves with its exit code and what it wrote to stderr. */
+/** `./corridor <what> --config <file>`; resolves with its exit code and what it wrote. */
 function corridor(what: 'node' | 'gateway', file: string, env: Record<string, string> = {}) {
   const child = spawn(CORRIDOR, [what, '--config', file], {
     cwd: dir,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
+  let stdout = '';
   let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stdout, stderr })),
+  );
   return { child, exited };
 }
 
@@ -108,7 +114,10 @@ describe('corridor node|gateway --config FILE', () => {
     expect(answer.body).toMatchObject({ status: 'ok', agency: 'it-polfr', database: 'ok', nats: 'connected' });
     expect(await health(filePort)).toBeUndefined();
     node.child.kill('SIGTERM');
-    expect((await node.exited).code).toBe(0);
+    const { code, stdout, stderr } = await node.exited;
+    expect(code).toBe(0);
+    // log.level warn, from the file: the node's info lines (ready, stopped) are not written.
+    expect(`${stdout}${stderr}`).not.toContain('"level":"info"');
   }, 120_000);
 
   it('starts the gateway from its settings file', async () => {

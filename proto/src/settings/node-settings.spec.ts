@@ -78,6 +78,7 @@ describe('the node settings file', () => {
     expect(env.CORRIDOR_NATS_URL).toBe('nats://10.0.0.1:4222');
     expect(env.CORRIDOR_SIGNING_KEY).toBe('{"d":"env"}');
     expect(fromFile.has('CORRIDOR_PORT')).toBe(false);
+    expect(env.CORRIDOR_HOST).toBe('0.0.0.0');
     expect(fromFile.get('CORRIDOR_HOST')).toBe('/etc/corridor/node.yaml: http.host');
     expect(fromFile.get('CORRIDOR_AGENCY_ID')).toBe('/etc/corridor/node.yaml: agency');
   });
@@ -146,7 +147,8 @@ describe('the node settings file', () => {
   });
 
   it('refuses a database password with no URL, or one the URL already carries', () => {
-    expect(() => node({ CORRIDOR_DATABASE_URL: '' })).toThrow('CORRIDOR_DATABASE_PASSWORD: needs CORRIDOR_DATABASE_URL');
+    const noUrl = NODE_YAML.replace(/^ {2}url: .*$/m, '');
+    expect(() => node({}, files({ '/etc/corridor/node.yaml': noUrl }))).toThrow('CORRIDOR_DATABASE_PASSWORD: needs CORRIDOR_DATABASE_URL');
     expect(() => node({ CORRIDOR_DATABASE_URL: 'postgres://u:old@h/db' })).toThrow('carries a password already');
   });
 

@@ -96,18 +96,19 @@ export function resolveSettings(input: {
 }): ResolvedSettings {
   const env: Record<string, string | undefined> = { ...input.env };
   const fromFile = new Map<string, string>();
+  // An empty variable is one left unset (as `VAR= command` leaves it), not a value over the file's.
+  const isSet = (name: string) => (input.env[name] ?? '') !== '';
   for (const key of input.keys) {
     const fileVar = `${key.env}_FILE`;
     if (key.secret) {
-      const direct = input.env[key.env];
       const viaFile = input.env[fileVar];
-      if (direct && viaFile) throw new SettingsError(`${key.env} and ${fileVar}: give one of them, not both`);
+      if (isSet(key.env) && viaFile) throw new SettingsError(`${key.env} and ${fileVar}: give one of them, not both`);
       if (viaFile) {
         env[key.env] = readSecret(input.read, fileVar, viaFile);
         continue;
       }
     }
-    if (input.env[key.env] !== undefined || !input.file) continue;
+    if (isSet(key.env) || !input.file) continue;
     const { dir, name, settings } = input.file;
     // Named even when absent, so that "is required" points at the key to write.
     fromFile.set(key.env, `${name}: ${key.path.join('.')}`);

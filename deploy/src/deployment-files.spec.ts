@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveGatewaySettings, resolveNodeSettings } from '@corridor/proto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { agencyAccountLinks, agencyPermissions } from './nats-config.js';
 import { REPO_ROOT } from './network.js';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
@@ -151,6 +152,25 @@ describe('the example nats-server configurations', () => {
     expect(check.status).toBe(0);
     if (name === 'hub') expect(text).toMatch(/domain: "hub"/);
     if (name === 'leaf') expect(text).toMatch(/domain: "<AGENCY>"/);
+  });
+
+  it('give the node’s user and the accounts what deploy/src/nats-config.ts gives them', () => {
+    const leaf = read('deploy/nats/leaf.conf');
+    const allowed = /publish: \{ allow: \[([^\]]*)\]/.exec(leaf)?.[1] ?? '';
+    const quoted = (text: string) => [...text.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    const own = agencyPermissions('<AGENCY>', 'corridor', 'CORRIDOR_INBOX');
+    expect(quoted(allowed)).toEqual(own.publish);
+    expect(leaf).toContain(`subscribe: { allow: ${JSON.stringify(own.subscribe)} }`);
+    const hub = read('deploy/nats/hub.conf');
+    for (const [agency, partner] of [
+      ['<AGENCY>', '<PARTNER>'],
+      ['<PARTNER>', '<AGENCY>'],
+    ] as const) {
+      const account = hub.slice(hub.indexOf(`"${agency}": {`));
+      const links = agencyAccountLinks(agency, [agency, partner], 'corridor');
+      for (const e of links.exports) expect(account).toContain(`{ service: "${e.service}", accounts: ["${partner}"] }`);
+      for (const i of links.imports) expect(account).toContain(`{ service: { account: "${partner}", subject: "${i.service.subject}" } }`);
+    }
   });
 
   it('make the hub a cluster of three, each route and leaf connection over TLS', () => {

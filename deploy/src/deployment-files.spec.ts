@@ -1,12 +1,13 @@
 // The files an operator copies out of deploy/ (systemd units, the container file, example
 // settings, example nats-server configurations) name entry points, variables and keys that live
 // elsewhere in the code. These checks fail when one of them moves, so the files cannot rot.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveGatewaySettings, resolveNodeSettings } from '@corridor/proto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_VALUES, fillExampleNatsConfig, makeExampleCertificates } from './example-nats-fill.js';
 import { agencyAccountLinks, agencyPermissions } from './nats-config.js';
 import { REPO_ROOT } from './network.js';
 
@@ -121,30 +122,16 @@ describe('the example settings files', () => {
 
 describe('the example nats-server configurations', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-nats-examples-'));
+  const certs = makeExampleCertificates(dir);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(['hub', 'leaf'])('%s.conf is one nats-server takes once its placeholders are filled in', (name) => {
-    const cert = join(dir, 'cert.pem');
-    const key = join(dir, 'key.pem');
-    if (!existsSync(cert))
-      execFileSync(
-        'openssl',
-        [
-          ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1'],
-          ...['-keyout', key, '-out', cert, '-subj', '/CN=corridor-spec'],
-        ],
-        { stdio: 'ignore' },
-      );
     const text = read(`deploy/nats/${name}.conf`);
-    const filled = text
-      .replace(/"\/etc\/nats\/certs\/[^"]*-key\.pem"/g, JSON.stringify(key))
-      .replace(/"\/etc\/nats\/certs\/[^"]*\.pem"/g, JSON.stringify(cert))
-      .replace(/"\/var\/lib\/nats\/jetstream"/g, JSON.stringify(join(dir, 'js')))
-      .replaceAll('<AGENCY>', 'it-polfr')
-      .replaceAll('<PARTNER>', 'ne-ppn')
-      .replace(/<HUB_(\d)_HOST>/g, 'hub-$1.corridor.invalid')
-      .replace(/<[A-Z_]+>/g, 'placeholder-secret');
-    expect(filled.replace(/#.*$/gm, '')).not.toMatch(/<[^>]*>/);
+    const filled = fillExampleNatsConfig(text, {
+      values: EXAMPLE_VALUES,
+      certs,
+      storeDir: join(dir, 'js'),
+    });
     const path = join(dir, `${name}.conf`);
     writeFileSync(path, filled);
     const check = spawnSync(NATS_SERVER, ['-t', '-c', path], { encoding: 'utf8' });

@@ -12,6 +12,7 @@ export {
   issuerFor,
   type UserSpec,
 } from './dev-token-issuer.js';
+export { EXAMPLE_VALUES, fillExampleNatsConfig, makeExampleCertificates } from './example-nats-fill.js';
 export { freePort } from './free-port.js';
 export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';

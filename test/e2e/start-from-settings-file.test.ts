@@ -1,12 +1,22 @@
 // What an agency's operator does: write a settings file (secrets in files beside it), start the
 // node and the gateway with `./corridor node|gateway --config FILE`, and read `/health`. A
 // variable set in the environment wins over the file; a bad file stops the process before
-// anything starts, naming the key.
+// anything starts, naming the key. The example nats-server configurations of deploy/nats, filled
+// in as an operator would, carry a node: its leaf joins the hub over TLS, bound to its account.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, makeAgencyKeys, newKeyPair, REPO_ROOT } from '@corridor/deploy';
+import {
+  EXAMPLE_VALUES,
+  fillExampleNatsConfig,
+  freePort,
+  makeAgencyKeys,
+  makeExampleCertificates,
+  newKeyPair,
+  REPO_ROOT,
+} from '@corridor/deploy';
 import { type Membership, signMembership } from '@corridor/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScratchNatsServer, scratchNatsServer } from '../../services/src/testing/nats-server.js';
@@ -14,6 +24,8 @@ import { scratchDatabase } from '../../services/src/testing/scratch-database.js'
 import { eventually } from '../support/graphql.js';
 
 const CORRIDOR = join(REPO_ROOT, 'corridor');
+const NATS_SERVER =
+  ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p) => existsSync(p)) ?? 'nats-server';
 
 let dir: string;
 let nats: ScratchNatsServer;
@@ -153,4 +165,75 @@ describe('corridor node|gateway --config FILE', () => {
     expect(stranger.code).toBe(2);
     expect(stranger.stderr).toContain('stranger.yaml: agency (CORRIDOR_AGENCY_ID: agency xx-none is not in the membership document)');
   }, 60_000);
+
+  it('joins the example leaf server as the node’s own user, the leaf joined to the example hub over TLS', async () => {
+    const certs = makeExampleCertificates(await mkdtemp(join(dir, 'certs-')));
+    const ports: number[] = [];
+    for (let i = 0; i < 7; i++) ports.push(await freePort());
+    const [hubClient, hubMonitor, hubCluster, hubLeaf, leafClient, leafMonitor, nodePort] = ports;
+    const start = async (name: 'hub' | 'leaf', addresses: Record<string, string>) => {
+      const text = fillExampleNatsConfig(await readFile(join(REPO_ROOT, 'deploy', 'nats', `${name}.conf`), 'utf8'), {
+        values: EXAMPLE_VALUES,
+        certs,
+        storeDir: join(dir, `${name}-js`),
+        addresses,
+      });
+      await writeFile(join(dir, `${name}.conf`), text);
+      running.push(spawn(NATS_SERVER, ['-c', join(dir, `${name}.conf`)], { stdio: 'ignore' }));
+    };
+    // Nothing listens at the other two hub servers' addresses: the one hub server carries the leaf.
+    await start('hub', {
+      '"127.0.0.1:4222"': `"127.0.0.1:${hubClient}"`,
+      '"127.0.0.1:8222"': `"127.0.0.1:${hubMonitor}"`,
+      '"0.0.0.0:6222"': `"127.0.0.1:${hubCluster}"`,
+      '"0.0.0.0:7422"': `"127.0.0.1:${hubLeaf}"`,
+      '<HUB_1_HOST>:6222': `127.0.0.1:${hubCluster}`,
+      '<HUB_2_HOST>:6222': '127.0.0.1:1',
+      '<HUB_3_HOST>:6222': '127.0.0.1:1',
+    });
+    await start('leaf', {
+      '"127.0.0.1:4222"': `"127.0.0.1:${leafClient}"`,
+      '"127.0.0.1:8222"': `"127.0.0.1:${leafMonitor}"`,
+      '<HUB_1_HOST>:7422': `127.0.0.1:${hubLeaf}`,
+      '<HUB_2_HOST>:7422': '127.0.0.1:1',
+      '<HUB_3_HOST>:7422': '127.0.0.1:1',
+    });
+    const monitor = async (port: number | undefined, path: string) =>
+      (await (await fetch(`http://127.0.0.1:${port}${path}`)).json()) as Record<string, unknown>;
+    const leafz = await eventually(async () => {
+      const answer = (await monitor(hubMonitor, '/leafz')) as { leafs?: { account: string }[] };
+      return answer.leafs?.length ? answer.leafs : undefined;
+    }, 30_000);
+    expect(leafz.map((l) => l.account)).toEqual([EXAMPLE_VALUES.AGENCY]);
+
+    await mkdir(join(dir, 'secrets'), { recursive: true });
+    await writeFile(join(dir, 'secrets', 'nats-password'), `${EXAMPLE_VALUES.NODE_NATS_PASSWORD}\n`, { mode: 0o600 });
+    const scratch = await scratchDatabase();
+    try {
+      await writeFile(
+        join(dir, 'leaf-node.yaml'),
+        [
+          'agency: it-polfr',
+          `http: { port: ${nodePort} }`,
+          `database: { url: "${scratch.url}" }`,
+          `nats: { servers: ["nats://127.0.0.1:${leafClient}"], user: node-it-polfr, passwordFile: secrets/nats-password }`,
+          'membership: { location: membership.json, trust: secretariat.jwks.json }',
+          'keys: { signingFile: secrets/signing.jwk.json, delegationFile: secrets/delegation.jwk.json, networkFile: secrets/network-key }',
+          '',
+        ].join('\n'),
+      );
+      const node = corridor('node', 'leaf-node.yaml');
+      await eventually(async () => (await health(nodePort ?? 0))?.body.nats === 'connected', 90_000);
+      // The node made its inbox stream and consumer on its leaf, in the agency's own domain.
+      const jsz = await eventually(async () => {
+        const answer = (await monitor(leafMonitor, '/jsz')) as { config?: { domain?: string }; streams?: number; consumers?: number };
+        return answer.consumers === 1 && answer;
+      }, 30_000);
+      expect(jsz).toMatchObject({ config: { domain: EXAMPLE_VALUES.AGENCY }, streams: 1, consumers: 1 });
+      node.child.kill('SIGTERM');
+      expect((await node.exited).code).toBe(0);
+    } finally {
+      await scratch.drop();
+    }
+  }, 150_000);
 });

@@ -1,6 +1,7 @@
 // The public face of deploy/: what the demo and the tests of the whole use.
 
 export { serveConsole } from './console-server.js';
+export { type DelayRelay, type DelayRelayOptions, startDelayRelay } from './delay-relay.js';
 export { corridorAccessTokens } from './dev-oidc-provider.js';
 export {
   createDevIssuer,

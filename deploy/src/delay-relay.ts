@@ -23,6 +23,8 @@ export async function startDelayRelay(options: DelayRelayOptions): Promise<Delay
   const server: Server = createServer({ allowHalfOpen: true }, (inbound) => {
     const outbound = createConnection({ ...options.target, allowHalfOpen: true });
     for (const s of [inbound, outbound]) {
+      // No Nagle: small writes held for an ACK would add delay of their own on top of ours.
+      s.setNoDelay(true);
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
     }

@@ -47,8 +47,9 @@ describe('delaying TCP relay', () => {
     }
     trips.sort((a, b) => a - b);
     expect(trips[0]).toBeGreaterThanOrEqual(2 * DELAY - 1);
-    // Timers are late by a millisecond or two; a loaded machine may add a few more.
-    expect(trips[4]).toBeLessThan(2 * DELAY + 15);
+    // The delay is added once per direction, not per hop or per chunk: the median trip stays well
+    // under twice that, however loaded the machine (timers run late, never early).
+    expect(trips[4]).toBeLessThan(4 * DELAY);
   });
 
   it('keeps the order of chunks sent faster than the delay, both ways', async () => {

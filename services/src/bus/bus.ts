@@ -2,6 +2,8 @@
 // the connection retries for ever, and the outbox and inbox pick up when it is there. The stream
 // is the agency's own inbox, in its own NATS account: partners' messages land in it through the
 // account's exports (deploy/src/nats-config.ts), and the publish ack travels back to the sender.
+// On a leaf server (deploy/src/nats-hub-config.ts) partners' messages land on the hub instead, and
+// the stream sources them from there across JetStream domains.
 
 import { inboxFilterFor } from '@corridor/proto';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
@@ -17,6 +19,13 @@ export interface BusOptions {
   agency: string;
   stream: string;
   subjectRoot: string;
+  /**
+   * On a leaf server of the hub-and-leaves topology: the hub's JetStream domain. The inbox stream
+   * then takes no subjects of its own (a publish must land on the hub once, not also here) and
+   * sources the transit stream of the same name in the agency's hub account, so received messages
+   * are kept on the agency's premises.
+   */
+  hubDomain?: string | undefined;
 }
 
 export interface Bus {
@@ -94,7 +103,9 @@ async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): 
       } catch {
         await jsm.streams.add({
           name: opts.stream,
-          subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)],
+          ...(opts.hubDomain
+            ? { sources: [{ name: opts.stream, domain: opts.hubDomain }] }
+            : { subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)] }),
           storage: StorageType.File,
           duplicate_window: nanos(DUPLICATE_WINDOW_MS),
         });

@@ -54,8 +54,9 @@ export interface NetworkSpec {
   users?: UserSpec[];
   /**
    * `start`: a nats-server of this network's own, one account per agency (nats-config.ts), its
-   * store under rootDir, removed at stop. `url`: an existing server, every node in one account:
-   * no isolation between agencies, for development only.
+   * store under rootDir, removed at stop; with `topology: 'hub-and-leaves'`, a hub cluster and a
+   * leaf server per agency instead (`transitLimits` lowers the hub's limits for a test). `url`: an
+   * existing server, every node in one account: no isolation between agencies, for development only.
    */
   nats: { url: string } | { start: true; port?: number; topology?: NatsTopology; transitLimits?: Partial<typeof TRANSIT_LIMITS> };
   subjectRoot?: string;
@@ -387,7 +388,17 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     return {
       natsUrl,
       ...(natsUsers && natsHandle ? { natsUsers, nats: natsHandle } : {}),
-      ...(natsUsers && hubAndLeaves ? { natsUsers, hubAndLeaves } : {}),
+      ...(natsUsers && hubAndLeaves
+        ? {
+            natsUsers,
+            hubAndLeaves: {
+              hubDomain: hubAndLeaves.hubDomain,
+              hub: hubAndLeaves.hub,
+              leaves: hubAndLeaves.leaves,
+              leafUsers: hubAndLeaves.leafUsers,
+            },
+          }
+        : {}),
       subjectRoot,
       get streams() {
         return Object.fromEntries(Object.keys(nodes).map((id) => [id, streamOf(id)]));

@@ -147,6 +147,45 @@ describe('hub-and-leaves topology', () => {
     await inboxMatchesTransit();
   });
 
+  it('keeps what a node publishes while its own leaf is down, and delivers it once when the leaf is back', async () => {
+    const leaf = topology().leaves[SENDER]?.server;
+    if (!leaf) throw new Error('no leaf server for the sender');
+    await leaf.stop();
+    // The node stores each alert and its outbox waits for the bus.
+    const ids = [
+      await publishAt(SENDER, 'While the sender’s leaf is down, first'),
+      await publishAt(SENDER, 'While the sender’s leaf is down, second'),
+    ];
+    await leaf.start();
+    await allStoredOnce(RECEIVER, ids);
+    await inboxMatchesTransit();
+  });
+
+  it('lets a member reach from its leaf only its own account on the hub, and its node not even that', async () => {
+    const t = topology();
+    const stream = net.streams[SENDER] as string;
+    const leafUrl = t.leaves[SENDER]?.url as string;
+
+    const nodeUser = net.natsUsers?.[SENDER]?.node;
+    const asNode = await connect({ servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password });
+    try {
+      await expect(asNode.request(`$JS.hub.API.STREAM.PURGE.${stream}`, '', { timeout: 2000 })).rejects.toThrow(/Permissions Violation/);
+    } finally {
+      await asNode.close();
+    }
+
+    // The operator may use the hub's API: it answers within the member's own hub account alone.
+    const adminUser = net.natsUsers?.[SENDER]?.admin;
+    const asOperator = await connect({ servers: leafUrl, user: adminUser?.user, pass: adminUser?.password });
+    try {
+      const hub = await jetstreamManager(asOperator, { domain: t.hubDomain, timeout: 5000 });
+      const streams = await hub.streams.list().next();
+      expect(streams.map((s) => s.config.subjects)).toEqual([[`${net.subjectRoot}.inbox.${SENDER}.>`]]);
+    } finally {
+      await asOperator.close();
+    }
+  });
+
   it('loses nothing and keeps publishing when a hub server is killed with SIGKILL', async () => {
     const { hub } = topology();
     // The server leading the receiver's transit stream: the hardest one to lose.

@@ -13,16 +13,19 @@ export {
   type UserSpec,
 } from './dev-token-issuer.js';
 export { freePort } from './free-port.js';
+export type { HubAndLeaves } from './hub-and-leaves.js';
 export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
 export {
   type AgencySpec,
   buildConsole,
   consoleIsStale,
+  type NatsTopology,
   type NetworkSpec,
   type NodeHandle,
   REPO_ROOT,
   type RunningNetwork,
   startNetwork,
 } from './network.js';
+export type { KillableProcessHandle, ProcessHandle } from './process-handle.js';
 export { bySea, centralMediterranean, overland } from './route-parts.js';

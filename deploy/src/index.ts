@@ -2,6 +2,7 @@
 
 export { makeAgencyKeys } from './agency-keys.js';
 export { serveConsole } from './console-server.js';
+export { type DelayRelay, type DelayRelayOptions, startDelayRelay } from './delay-relay.js';
 export { corridorAccessTokens } from './dev-oidc-provider.js';
 export {
   createDevIssuer,
@@ -14,16 +15,19 @@ export {
 } from './dev-token-issuer.js';
 export { EXAMPLE_VALUES, fillExampleNatsConfig, makeExampleCertificates } from './example-nats-fill.js';
 export { freePort } from './free-port.js';
+export type { HubAndLeaves } from './hub-and-leaves.js';
 export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
 export {
   type AgencySpec,
   buildConsole,
   consoleIsStale,
+  type NatsTopology,
   type NetworkSpec,
   type NodeHandle,
   REPO_ROOT,
   type RunningNetwork,
   startNetwork,
 } from './network.js';
+export type { KillableProcessHandle, ProcessHandle } from './process-handle.js';
 export { bySea, centralMediterranean, overland } from './route-parts.js';

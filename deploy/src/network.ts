@@ -3,7 +3,6 @@
 // and the tests of the whole both start their networks through here.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { connect as tcpConnect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -21,9 +20,12 @@ import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
 import { createDevIssuer, type DevIssuer, oidcIssuerFor, type UserSpec } from './dev-token-issuer.js';
 import { freePort } from './free-port.js';
+import { type HubAndLeaves, startHubAndLeaves } from './hub-and-leaves.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
 import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
+import type { TRANSIT_LIMITS } from './nats-hub-config.js';
+import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
 import { standardReleasePolicy } from './release-policies.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -39,16 +41,24 @@ export interface AgencySpec {
   releasePolicy?: ReleasePolicyInput;
 }
 
+/**
+ * `single`: one nats-server, one account per agency (the demo's and most tests'). `hub-and-leaves`:
+ * a hub cluster of three and one leaf server per agency in its own JetStream domain
+ * (hub-and-leaves.ts), as agencies on their own premises run it; opt-in while issue 13 is open.
+ */
+export type NatsTopology = 'single' | 'hub-and-leaves';
+
 export interface NetworkSpec {
   rootDir: string;
   agencies: AgencySpec[];
   users?: UserSpec[];
   /**
    * `start`: a nats-server of this network's own, one account per agency (nats-config.ts), its
-   * store under rootDir, removed at stop. `url`: an existing server, every node in one account:
-   * no isolation between agencies, for development only.
+   * store under rootDir, removed at stop; with `topology: 'hub-and-leaves'`, a hub cluster and a
+   * leaf server per agency instead (`transitLimits` lowers the hub's limits for a test). `url`: an
+   * existing server, every node in one account: no isolation between agencies, for development only.
    */
-  nats: { url: string } | { start: true; port?: number };
+  nats: { url: string } | { start: true; port?: number; topology?: NatsTopology; transitLimits?: Partial<typeof TRANSIT_LIMITS> };
   subjectRoot?: string;
   /** The name of each agency's inbox stream in its own account (on a `url` server, suffixed with the agency id). */
   stream?: string;
@@ -69,26 +79,7 @@ export interface NetworkSpec {
   onUnexpectedExit?: (name: string, code: number | string | null, logTail: string) => void;
 }
 
-export interface ProcessHandle {
-  readonly running: boolean;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** `child` as a test drives it: started again only when it is not running, then awaited until `ready`. */
-function handleOf(child: ManagedChild, ready: () => Promise<void>): ProcessHandle {
-  return {
-    get running() {
-      return child.running;
-    },
-    async start() {
-      if (child.running) return;
-      child.start();
-      await ready();
-    },
-    stop: () => child.stop(),
-  };
-}
+export type { ProcessHandle } from './process-handle.js';
 
 export interface NodeHandle {
   agency: string;
@@ -101,11 +92,17 @@ export interface NodeHandle {
 }
 
 export interface RunningNetwork {
+  /** The bus's address; in the hub-and-leaves topology a hub server's, where no node connects. */
   natsUrl: string;
-  /** When the launcher started nats-server: each agency's node and operator users, in its own account. */
+  /**
+   * When the launcher started nats-server: each agency's node and operator users, in its own
+   * account (in the hub-and-leaves topology, on the agency's leaf server).
+   */
   natsUsers?: Record<string, AgencyNatsUsers>;
   /** The launcher's nats-server, for tests that stop and restart the bus (its store survives). */
   nats?: ProcessHandle;
+  /** The hub cluster and each agency's leaf server, in the hub-and-leaves topology. */
+  hubAndLeaves?: Omit<HubAndLeaves, 'stop'>;
   subjectRoot: string;
   /** Each agency's inbox stream, by agency id. */
   streams: Record<string, string>;
@@ -180,14 +177,28 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     let natsUsers: Record<string, AgencyNatsUsers> | undefined;
     let natsHandle: ProcessHandle | undefined;
     let addAccount: ((agency: string) => Promise<void>) | undefined;
+    let hubAndLeaves: HubAndLeaves | undefined;
     const streamOf = (agency: string) => ('url' in spec.nats ? `${stream}_${agency}` : stream);
     if ('url' in spec.nats) {
       natsUrl = spec.nats.url;
+    } else if (spec.nats.topology === 'hub-and-leaves') {
+      const bus = await startHubAndLeaves({
+        rootDir,
+        agencies: spec.agencies.map((a) => a.id),
+        subjectRoot,
+        stream,
+        ...(spec.nats.transitLimits ? { transitLimits: spec.nats.transitLimits } : {}),
+        logFile,
+        watch,
+      });
+      hubAndLeaves = bus;
+      stack.push(() => bus.stop());
+      natsUrl = bus.hub.urls[0] as string;
+      natsUsers = bus.leafUsers;
     } else {
       const port = await freePort(spec.nats.port);
       natsUrl = `nats://127.0.0.1:${port}`;
-      const binary =
-        ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((p) => existsSync(p)) ?? 'nats-server';
+      const binary = natsServerBinary(existsSync);
       const users: Record<string, AgencyNatsUsers> = Object.fromEntries(spec.agencies.map((a) => [a.id, newAgencyNatsUsers(a.id)]));
       natsUsers = users;
       const configFile = join(rootDir, 'nats-server.conf');
@@ -293,7 +304,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_PORT: String(nodePorts[a.id]),
           // A database URL when the agency has one, else embedded PGlite in a folder of this run.
           ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
-          CORRIDOR_NATS_URL: natsUrl,
+          CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.url ?? natsUrl,
+          ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
           ...(natsUsers?.[a.id]
             ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
             : {}),
@@ -376,6 +388,17 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     return {
       natsUrl,
       ...(natsUsers && natsHandle ? { natsUsers, nats: natsHandle } : {}),
+      ...(natsUsers && hubAndLeaves
+        ? {
+            natsUsers,
+            hubAndLeaves: {
+              hubDomain: hubAndLeaves.hubDomain,
+              hub: hubAndLeaves.hub,
+              leaves: hubAndLeaves.leaves,
+              leafUsers: hubAndLeaves.leafUsers,
+            },
+          }
+        : {}),
       subjectRoot,
       get streams() {
         return Object.fromEntries(Object.keys(nodes).map((id) => [id, streamOf(id)]));
@@ -411,6 +434,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       signedMembership,
       async addAgency(agency, agencyUsers = [defaultUser(agency)]) {
         if (nodes[agency.id]) throw new Error(`addAgency: agency ${agency.id} is already in the network`);
+        // Every hub server would restart with the new account, and a leaf start for it: not built yet.
+        if (hubAndLeaves) throw new Error('addAgency: not yet in the hub-and-leaves topology');
         await issuer.addAgency({ ...agency, issuer: oidcIssuerFor(issuerServer.url, agency.id) }, agencyUsers);
         users.push(...agencyUsers);
         signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
@@ -482,15 +507,4 @@ function newestMtime(path: string): number {
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
   return Math.max(st.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-function tcpReachable(port: number): Promise<boolean> {
-  return new Promise((resolvePromise) => {
-    const socket = tcpConnect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolvePromise(true);
-    });
-    socket.once('error', () => resolvePromise(false));
-  });
 }

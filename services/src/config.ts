@@ -35,6 +35,8 @@ export interface NodeConfig {
   natsServers: string[];
   natsUser: string | undefined;
   natsPassword: string | undefined;
+  /** Set when the node's server is a leaf of the hub cluster: the hub's JetStream domain (bus.ts). */
+  natsHubDomain: string | undefined;
   subjectRoot: string;
   stream: string;
   signingKey: JWK;
@@ -139,6 +141,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
 
   const subjectRoot = env.CORRIDOR_SUBJECT_ROOT ?? 'corridor';
   if (!/^[A-Za-z0-9_-]+$/.test(subjectRoot)) throw new ConfigError('CORRIDOR_SUBJECT_ROOT', 'must be one NATS subject token');
+  const natsHubDomain = env.CORRIDOR_NATS_HUB_DOMAIN || undefined;
+  if (natsHubDomain !== undefined && !/^[A-Za-z0-9_-]+$/.test(natsHubDomain))
+    throw new ConfigError('CORRIDOR_NATS_HUB_DOMAIN', 'must be one NATS subject token, a JetStream domain name');
 
   const membershipPollMs = Number(env.CORRIDOR_MEMBERSHIP_POLL_MS ?? defaultMembershipPollMs(membershipSource.location));
   if (!Number.isInteger(membershipPollMs) || membershipPollMs < 50)
@@ -158,6 +163,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     natsServers: (env.CORRIDOR_NATS_URL ?? 'nats://127.0.0.1:4222').split(',').map((s) => s.trim()),
     natsUser: env.CORRIDOR_NATS_USER || undefined,
     natsPassword: env.CORRIDOR_NATS_PASSWORD || undefined,
+    natsHubDomain,
     subjectRoot,
     stream: env.CORRIDOR_STREAM ?? 'CORRIDOR_INBOX',
     signingKey,

@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       agency: config.agency.id,
       stream: config.stream,
       subjectRoot: config.subjectRoot,
+      hubDomain: config.natsHubDomain,
     },
     log,
   );

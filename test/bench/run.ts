@@ -8,6 +8,7 @@ import { directorySuite } from './suites/directory.js';
 import { freetextSuite } from './suites/freetext.js';
 import { gatewaySuite } from './suites/gateway.js';
 import { hitcheckSuite } from './suites/hitcheck.js';
+import { hostsSuite } from './suites/hosts.js';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   freetext: freetextSuite,
   gateway: gatewaySuite,
   hitcheck: hitcheckSuite,
+  hosts: hostsSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -2,9 +2,18 @@
 // the connection retries for ever, and the outbox and inbox pick up when it is there. The stream
 // is the agency's own inbox, in its own NATS account: partners' messages land in it through the
 // account's exports (deploy/src/nats-config.ts), and the publish ack travels back to the sender.
+// On a leaf server (deploy/src/nats-hub-config.ts) partners' messages land on the hub instead, and
+// the stream sources them from there across JetStream domains.
 
 import { inboxFilterFor } from '@corridor/proto';
-import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager, StorageType } from '@nats-io/jetstream';
+import {
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  StorageType,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { Logger } from '../log.js';
 
@@ -17,6 +26,8 @@ export interface BusOptions {
   agency: string;
   stream: string;
   subjectRoot: string;
+  /** On a leaf server of the hub-and-leaves topology: the hub's JetStream domain (inboxStreamConfig). */
+  hubDomain?: string | undefined;
 }
 
 export interface Bus {
@@ -85,6 +96,24 @@ export function createBus(opts: BusOptions, log: Logger): Bus {
   };
 }
 
+/**
+ * The agency's inbox stream: on a server of its own, the subjects partners publish to; on a leaf
+ * of the hub, no subjects (a publish must land on the hub once, not also here) and a source, the
+ * transit stream of the same name in the hub's domain.
+ */
+export function inboxStreamConfig(
+  opts: Pick<BusOptions, 'stream' | 'subjectRoot' | 'agency' | 'hubDomain'>,
+): Partial<StreamConfig> & { name: string } {
+  return {
+    name: opts.stream,
+    ...(opts.hubDomain
+      ? { sources: [{ name: opts.stream, domain: opts.hubDomain }] }
+      : { subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)] }),
+    storage: StorageType.File,
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+  };
+}
+
 async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): Promise<JetStreamManager> {
   for (;;) {
     try {
@@ -92,12 +121,7 @@ async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): 
       try {
         await jsm.streams.info(opts.stream);
       } catch {
-        await jsm.streams.add({
-          name: opts.stream,
-          subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)],
-          storage: StorageType.File,
-          duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-        });
+        await jsm.streams.add(inboxStreamConfig(opts));
         log.info('stream created', { stream: opts.stream });
       }
       return jsm;

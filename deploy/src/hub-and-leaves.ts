@@ -1,0 +1,161 @@
+// Starts the hub-and-leaves bus of a network on this machine (nats-hub-config.ts): three hub
+// servers in a cluster, the transit stream of each agency in its hub account, then one leaf server
+// per agency. Every server gets free loopback ports and a store folder of this run. The launcher
+// creates the transit streams because they are the network's, with the network's limits; each
+// node creates its own inbox stream on its leaf, sourcing from its transit stream (bus.ts).
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DiscardPolicy, jetstreamManager, StorageType } from '@nats-io/jetstream';
+import { connect, nanos } from '@nats-io/transport-node';
+import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
+import { freePort } from './free-port.js';
+import { type AgencyNatsUsers, newAgencyNatsUsers } from './nats-config.js';
+import {
+  type AgencyHubUsers,
+  HUB_DOMAIN,
+  type HubServerAddress,
+  hubServerConfig,
+  leafServerConfig,
+  newAgencyHubUsers,
+  type TRANSIT_LIMITS,
+  transitStreamConfig,
+} from './nats-hub-config.js';
+import { handleOf, type KillableProcessHandle, natsServerBinary, tcpReachable } from './process-handle.js';
+
+export interface HubAndLeavesOptions {
+  rootDir: string;
+  agencies: string[];
+  subjectRoot: string;
+  stream: string;
+  /** Smaller limits for tests; the network's own by default (TRANSIT_LIMITS). */
+  transitLimits?: Partial<typeof TRANSIT_LIMITS>;
+  logFile(name: string): string | undefined;
+  /** Told of each child started, to report an exit nobody asked for. */
+  watch(child: ManagedChild): void;
+}
+
+export interface HubAndLeaves {
+  hubDomain: string;
+  /** The hub servers, their client addresses and their server names (`hub-1`…), in the same order. */
+  hub: { urls: string[]; names: string[]; servers: KillableProcessHandle[]; users: Record<string, AgencyHubUsers> };
+  /** Each agency's leaf server: the only server its node connects to. */
+  leaves: Record<string, { url: string; server: KillableProcessHandle }>;
+  /** Each agency's node and operator users, in its own account on its leaf. */
+  leafUsers: Record<string, AgencyNatsUsers>;
+  /** Stops the leaves, then the hub, and removes every store. */
+  stop(): Promise<void>;
+}
+
+const HUB_SIZE = 3;
+
+export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubAndLeaves> {
+  const binary = natsServerBinary(existsSync);
+  const storeRoot = join(opts.rootDir, 'nats');
+  const started: ManagedChild[] = [];
+  const stop = async () => {
+    // Leaves first, so none of them keeps reconnecting to a hub that is going away.
+    for (const child of started.reverse()) await child.stop();
+    rmSync(storeRoot, { recursive: true, force: true });
+  };
+  const launch = (name: string, config: string, port: number) => {
+    const configFile = join(opts.rootDir, `${name}.conf`);
+    writeFileSync(configFile, config, { mode: 0o600 });
+    const child = managedChild({ name, command: binary, args: ['-c', configFile], cwd: opts.rootDir, logFile: opts.logFile(name) });
+    const up = () => waitUntil(child, 'accepting connections', () => tcpReachable(port), 15_000);
+    child.start();
+    started.push(child);
+    opts.watch(child);
+    return { child, up, handle: handleOf(child, up) };
+  };
+
+  try {
+    const addresses: HubServerAddress[] = [];
+    for (let i = 1; i <= HUB_SIZE; i++)
+      addresses.push({ name: `hub-${i}`, port: await freePort(), clusterPort: await freePort(), leafPort: await freePort() });
+    const hubUsers = Object.fromEntries(opts.agencies.map((a) => [a, newAgencyHubUsers(a)]));
+    const hub = addresses.map((self) => {
+      const storeDir = join(storeRoot, self.name);
+      mkdirSync(storeDir, { recursive: true });
+      const config = hubServerConfig({ self, cluster: addresses, storeDir, subjectRoot: opts.subjectRoot, agencies: hubUsers });
+      return launch(self.name, config, self.port);
+    });
+    await Promise.all(hub.map((s) => s.up()));
+    const hubUrls = addresses.map((a) => `nats://127.0.0.1:${a.port}`);
+    for (const agency of opts.agencies)
+      await ensureTransitStream(
+        hubUrls,
+        hubUsers[agency] as AgencyHubUsers,
+        transitStreamConfig(agency, opts.subjectRoot, opts.stream, opts.transitLimits),
+      );
+
+    const leafUsers = Object.fromEntries(opts.agencies.map((a) => [a, newAgencyNatsUsers(a)]));
+    const leaves: HubAndLeaves['leaves'] = {};
+    const leafUps: Promise<void>[] = [];
+    for (const agency of opts.agencies) {
+      const port = await freePort();
+      const storeDir = join(storeRoot, `leaf-${agency}`);
+      mkdirSync(storeDir, { recursive: true });
+      const config = leafServerConfig({
+        agency,
+        port,
+        storeDir,
+        subjectRoot: opts.subjectRoot,
+        stream: opts.stream,
+        users: leafUsers[agency] as AgencyNatsUsers,
+        hubUser: (hubUsers[agency] as AgencyHubUsers).leaf,
+        hubLeafPorts: addresses.map((a) => a.leafPort),
+      });
+      const leaf = launch(`leaf-${agency}`, config, port);
+      leaves[agency] = { url: `nats://127.0.0.1:${port}`, server: leaf.handle };
+      leafUps.push(leaf.up());
+    }
+    await Promise.all(leafUps);
+    return {
+      hubDomain: HUB_DOMAIN,
+      hub: { urls: hubUrls, names: addresses.map((a) => a.name), servers: hub.map((s) => s.handle), users: hubUsers },
+      leaves,
+      leafUsers,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/**
+ * Creates the transit stream in the agency's hub account, as the account's operator, retrying
+ * while the cluster elects its JetStream leader; an existing stream (a restarted hub) is kept.
+ */
+async function ensureTransitStream(
+  hubUrls: string[],
+  users: AgencyHubUsers,
+  config: ReturnType<typeof transitStreamConfig>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const nc = await connect({ servers: hubUrls, user: users.admin.user, pass: users.admin.password });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const jsm = await jetstreamManager(nc, { timeout: 5000 });
+        await jsm.streams.add({
+          name: config.name,
+          subjects: config.subjects,
+          storage: StorageType.File,
+          num_replicas: config.replicas,
+          max_age: nanos(config.maxAgeMs),
+          max_bytes: config.maxBytes,
+          discard: DiscardPolicy.Old,
+          duplicate_window: nanos(config.duplicateWindowMs),
+        });
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw new Error(`transit stream ${config.name} for ${users.admin.user}: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  } finally {
+    await nc.close();
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { newAgencyNatsUsers } from './nats-config.js';
+import { hubServerConfig, leafServerConfig, newAgencyHubUsers, TRANSIT_LIMITS, transitStreamConfig } from './nats-hub-config.js';
+
+const cluster = [1, 2, 3].map((i) => ({ name: `hub-${i}`, port: 4000 + i, clusterPort: 5000 + i, leafPort: 6000 + i }));
+const agencies = { 'it-polfr': newAgencyHubUsers('it-polfr'), 'ne-ppn': newAgencyHubUsers('ne-ppn') };
+
+describe('a hub server of the network', () => {
+  const text = hubServerConfig({
+    self: cluster[0] as (typeof cluster)[0],
+    cluster,
+    storeDir: '/tmp/h1',
+    subjectRoot: 'corridor',
+    agencies,
+  });
+
+  it('is in JetStream domain hub, routes to its two peers and listens for leaves', () => {
+    expect(text).toContain('jetstream { domain: hub, store_dir: "/tmp/h1" }');
+    expect(text).toContain('routes: ["nats-route://127.0.0.1:5002","nats-route://127.0.0.1:5003"]');
+    expect(text).toContain('leafnodes { listen: 127.0.0.1:6001 }');
+  });
+
+  it('holds each agency’s account with the same exports as one server, and only a leaf and an operator user', () => {
+    expect(text.match(/jetstream: enabled/g)).toHaveLength(2);
+    expect(text.match(/user: "/g)).toHaveLength(4);
+    expect(text).toContain('"leaf-ne-ppn"');
+    expect(text).toContain('{"service":"corridor.inbox.ne-ppn.alert.*.*.*.it-polfr","accounts":["it-polfr"]}');
+    expect(text).not.toContain('node-');
+  });
+});
+
+describe('an agency’s leaf server', () => {
+  const users = newAgencyNatsUsers('ne-ppn');
+  const hubUser = { user: 'leaf-ne-ppn', password: 'p/w+' };
+  const text = leafServerConfig({
+    agency: 'ne-ppn',
+    port: 7000,
+    storeDir: '/tmp/l',
+    subjectRoot: 'corridor',
+    stream: 'CORRIDOR_INBOX',
+    users,
+    hubUser,
+    hubLeafPorts: [6001, 6002, 6003],
+  });
+
+  it('is in its own JetStream domain, with one remote to every hub server bound to its own account', () => {
+    expect(text).toContain('jetstream { domain: "ne-ppn", store_dir: "/tmp/l" }');
+    expect(text).toContain('nats-leaf://leaf-ne-ppn:p%2Fw%2B@127.0.0.1:6003');
+    expect(text).toMatch(/remotes: \[ \{ urls: \[.*6001.*6002.*6003.*\], account: "ne-ppn" \} \]/);
+  });
+
+  it('gives the node the least privilege it has on one server', () => {
+    expect(text).toContain(`{ user: "${users.node.user}"`);
+    expect(text).toContain('"$JS.API.CONSUMER.CREATE.CORRIDOR_INBOX.node-ne-ppn-inbox.corridor.inbox.ne-ppn.>"');
+    expect(text).toContain('subscribe: { allow: ["_INBOX.>"] }');
+  });
+});
+
+describe('the transit stream of an agency on the hub', () => {
+  it('holds the agency’s inbox subjects, three replicas, within an age and a size a week’s outage fits in', () => {
+    const c = transitStreamConfig('ne-ppn', 'corridor', 'CORRIDOR_INBOX');
+    expect(c).toMatchObject({ name: 'CORRIDOR_INBOX', subjects: ['corridor.inbox.ne-ppn.>'], replicas: 3 });
+    expect(c.maxAgeMs).toBeGreaterThan(7 * 86_400_000);
+    expect(c.maxBytes).toBe(TRANSIT_LIMITS.maxBytes);
+    expect(transitStreamConfig('ne-ppn', 'corridor', 'S', { maxBytes: 1024 }).maxBytes).toBe(1024);
+  });
+});

@@ -1,0 +1,166 @@
+// The nats-server configurations of the network's hub-and-leaves topology: a hub cluster of three
+// servers in JetStream domain `hub`, and one leaf server per agency, on the agency's premises, in a
+// JetStream domain named after the agency. The hub carries the same accounts, exports and imports
+// as the one-server network (nats-config.ts), so a publish at one agency's leaf reaches the
+// partner's account on the hub by subject interest alone; the partner's leaf sources what landed
+// there into its own inbox. Written for nats-server 2.9.
+import { inboxFilterFor } from '@corridor/proto';
+import { type AgencyNatsUsers, agencyAccountLinks, agencyPermissions, type NatsUser, newNatsUser } from './nats-config.js';
+
+/** The JetStream domain of the hub cluster; each leaf's domain is its agency's id. */
+export const HUB_DOMAIN = 'hub';
+
+/** An agency's users on the hub, in its own hub account. */
+export interface AgencyHubUsers {
+  /** What the agency's leaf server logs in with: the leaf connection is bound to the agency's account. */
+  leaf: NatsUser;
+  /** The operator of the agency's hub account: the launcher creates the transit stream with it. */
+  admin: NatsUser;
+}
+
+export function newAgencyHubUsers(agency: string): AgencyHubUsers {
+  return { leaf: newNatsUser(`leaf-${agency}`), admin: newNatsUser(`hub-admin-${agency}`) };
+}
+
+export interface HubServerAddress {
+  name: string;
+  port: number;
+  clusterPort: number;
+  leafPort: number;
+}
+
+/**
+ * One of the three hub servers. Every agency's account has JetStream, where its transit stream
+ * lives, and no user but its leaf's and its operator's: no node connects to the hub directly. An
+ * account is the boundary, so the leaf user needs no permissions of its own inside it: the imports
+ * carry only subjects that end in the agency's own id, whatever its leaf sends.
+ */
+export function hubServerConfig(opts: {
+  self: HubServerAddress;
+  cluster: HubServerAddress[];
+  storeDir: string;
+  subjectRoot: string;
+  agencies: Record<string, AgencyHubUsers>;
+}): string {
+  const q = JSON.stringify;
+  const ids = Object.keys(opts.agencies);
+  const routes = opts.cluster.filter((s) => s.name !== opts.self.name).map((s) => `nats-route://127.0.0.1:${s.clusterPort}`);
+  const accounts = Object.entries(opts.agencies).map(([agency, users]) => {
+    const links = agencyAccountLinks(agency, ids, opts.subjectRoot);
+    return `  ${q(agency)}: {
+    jetstream: enabled
+    users: [
+      { user: ${q(users.leaf.user)}, password: ${q(users.leaf.password)} },
+      { user: ${q(users.admin.user)}, password: ${q(users.admin.password)} }
+    ]
+    exports: ${q(links.exports)}
+    imports: ${q(links.imports)}
+  }`;
+  });
+  return `# Generated for one run of a Corridor network: hub server ${opts.self.name}.
+server_name: ${q(opts.self.name)}
+listen: 127.0.0.1:${opts.self.port}
+jetstream { domain: ${HUB_DOMAIN}, store_dir: ${q(opts.storeDir)} }
+cluster {
+  name: "corridor-hub"
+  listen: 127.0.0.1:${opts.self.clusterPort}
+  routes: ${q(routes)}
+}
+leafnodes { listen: 127.0.0.1:${opts.self.leafPort} }
+accounts {
+${accounts.join('\n')}
+}
+`;
+}
+
+/**
+ * An agency's leaf server: its own JetStream domain (its inbox stream lives here, on its
+ * premises), its own account with its node's least-privilege user and its operator, and one leaf
+ * remote listing every hub server, bound to the agency's hub account. Subjects then flow both ways
+ * within that account only; the servers keep each domain's JetStream API to itself.
+ */
+export function leafServerConfig(opts: {
+  agency: string;
+  port: number;
+  storeDir: string;
+  subjectRoot: string;
+  stream: string;
+  users: AgencyNatsUsers;
+  hubUser: NatsUser;
+  hubLeafPorts: number[];
+}): string {
+  const q = JSON.stringify;
+  const p = agencyPermissions(opts.agency, opts.subjectRoot, opts.stream);
+  const credentials = `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}`;
+  const urls = opts.hubLeafPorts.map((port) => `nats-leaf://${credentials}@127.0.0.1:${port}`);
+  return `# Generated for one run of a Corridor network: the leaf server of ${opts.agency}.
+server_name: ${q(`leaf-${opts.agency}`)}
+listen: 127.0.0.1:${opts.port}
+jetstream { domain: ${q(opts.agency)}, store_dir: ${q(opts.storeDir)} }
+accounts {
+  ${q(opts.agency)}: {
+    jetstream: enabled
+    users: [
+      { user: ${q(opts.users.node.user)}, password: ${q(opts.users.node.password)}, permissions: { publish: { allow: ${q(p.publish)} }, subscribe: { allow: ${q(p.subscribe)} } } },
+      { user: ${q(opts.users.admin.user)}, password: ${q(opts.users.admin.password)} }
+    ]
+  }
+}
+leafnodes {
+  reconnect: 1
+  remotes: [ { urls: ${q(urls)}, account: ${q(opts.agency)} } ]
+}
+`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The limits of a transit stream on the hub. Alerts carry no upper bound on their validity
+ * (validUntil is optional and open-ended), so the hub's age limit is tied to delivery, not to
+ * validity: once an agency's leaf has sourced an alert, the agency's own stream and database keep
+ * it for as long as it is valid. An agency offline for a week must still catch up, so a message
+ * waits 7 days plus a grace period of 7 more (a long weekend on top of a week's outage, a slow
+ * repair): 14 days. Size: a signed alert is at most ~8 KiB (2,000-character summary, 50
+ * identifiers, signature); 1 GiB holds ~130,000 of them, some 9,000 a day for 14 days addressed to
+ * one agency, far above the network's volume; past it the oldest go first (discard old), so a flood
+ * cannot fill the hub's disks. Three replicas: one hub server may die without losing any.
+ */
+export const TRANSIT_LIMITS = {
+  maxAgeMs: 14 * DAY_MS,
+  maxBytes: 1024 ** 3,
+  replicas: 3,
+  /** As the node's own inbox stream (services/src/bus/bus.ts): a sender's retry within it is stored once. */
+  duplicateWindowMs: 2 * 60_000,
+} as const;
+
+export interface TransitStreamConfig {
+  name: string;
+  subjects: string[];
+  replicas: number;
+  maxAgeMs: number;
+  maxBytes: number;
+  duplicateWindowMs: number;
+}
+
+/**
+ * The transit stream in an agency's hub account: everything partners send to the agency, until
+ * the agency's leaf has sourced it. It bears the name of the agency's inbox stream, which sources
+ * it by that name from the hub's domain (services/src/bus/bus.ts).
+ */
+export function transitStreamConfig(
+  agency: string,
+  subjectRoot: string,
+  stream: string,
+  limits: Partial<typeof TRANSIT_LIMITS> = {},
+): TransitStreamConfig {
+  const l = { ...TRANSIT_LIMITS, ...limits };
+  return {
+    name: stream,
+    subjects: [inboxFilterFor(subjectRoot, agency)],
+    replicas: l.replicas,
+    maxAgeMs: l.maxAgeMs,
+    maxBytes: l.maxBytes,
+    duplicateWindowMs: l.duplicateWindowMs,
+  };
+}

@@ -1,0 +1,210 @@
+// The hub-and-leaves topology on loopback: three hub servers in a cluster, one leaf server per
+// agency in its own JetStream domain. An alert published at one agency lands in the partner's
+// transit stream on the hub and is sourced into the partner's own inbox on its leaf; a leaf that
+// restarts and a hub server that crashes lose nothing and store nothing twice.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningNetwork, startNetwork } from '@corridor/deploy';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentFraudAlert } from '../support/fixtures.js';
+import { eventually, gql } from '../support/graphql.js';
+import { createDatabases, type TestDatabases } from '../support/postgres.js';
+import { AGENCIES } from '../support/test-network.js';
+
+const [SENDER, RECEIVER] = ['it-polfr', 'ne-ppn'];
+const PUBLISH = 'mutation Publish($input: AlertInput!) { publishAlert(input: $input) { id } }';
+
+let net: RunningNetwork;
+let databases: TestDatabases | undefined;
+let rootDir: string | undefined;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  const run = [...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+  rootDir = await mkdtemp(join(tmpdir(), `corridor-hub-${run}-`));
+  const agencies = AGENCIES.filter((a) => a.id === SENDER || a.id === RECEIVER);
+  databases = await createDatabases(
+    run,
+    agencies.map((a) => a.id),
+  );
+  net = await startNetwork({
+    rootDir,
+    agencies: agencies.map((a) => ({ ...a, databaseUrl: databases?.urls[a.id] as string })),
+    // A small size limit: the hub servers of a test run share one disk with everything else.
+    nats: { start: true, topology: 'hub-and-leaves', transitLimits: { maxBytes: 64 * 1024 ** 2 } },
+    subjectRoot: `corridor_t${run}`,
+    quiet: true,
+  });
+  for (const a of agencies) tokens[a.id] = await net.token(`${a.id}-officer`);
+});
+
+afterAll(async () => {
+  // Each step on its own: a network that failed to start still leaves databases and folders.
+  await net?.stop();
+  await databases?.drop();
+  if (rootDir) await rm(rootDir, { recursive: true, force: true });
+});
+
+function topology() {
+  const t = net.hubAndLeaves;
+  if (!t) throw new Error('the network runs in the hub-and-leaves topology');
+  return t;
+}
+
+async function publishAt(agency: string, summary: string): Promise<string> {
+  const res = await gql<{ publishAlert: { id: string } }>(net.gatewayUrl, tokens[agency] as string, PUBLISH, {
+    input: documentFraudAlert({ summary }),
+  });
+  expect(res.errors).toBeUndefined();
+  return res.data?.publishAlert.id as string;
+}
+
+/** The ids of the alerts `agency`'s node has stored as received, duplicates included. */
+async function receivedIds(agency: string): Promise<string[]> {
+  const r = await gql<{ alerts: { id: string }[] }>(
+    net.nodes[agency]?.url as string,
+    tokens[agency] as string,
+    '{ alerts(scope: RECEIVED, limit: 500) { id } }',
+  );
+  return r.data?.alerts.map((a) => a.id) ?? [];
+}
+
+async function allStoredOnce(agency: string, ids: string[], timeoutMs = 60_000): Promise<void> {
+  await eventually(async () => {
+    const got = await receivedIds(agency);
+    return ids.every((id) => got.includes(id));
+  }, timeoutMs);
+  const got = await receivedIds(agency);
+  for (const id of ids) expect(got.filter((g) => g === id)).toHaveLength(1);
+}
+
+/** Messages in a stream, asked as an agency's operator on one server of the topology. */
+async function streamState(servers: string[], user: { user: string; password: string } | undefined, stream: string) {
+  if (!user) throw new Error('no operator user for that account');
+  const nc = await connect({ servers, user: user.user, pass: user.password });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info(stream);
+    return {
+      messages: info.state.messages,
+      leader: info.cluster?.leader,
+      replicas: info.config.num_replicas,
+      sources: info.config.sources ?? [],
+      subjects: info.config.subjects ?? [],
+    };
+  } finally {
+    await nc.close();
+  }
+}
+
+/** The receiver's transit stream on the hub and its inbox on its leaf. */
+function receiverStreams() {
+  const t = topology();
+  const stream = net.streams[RECEIVER] as string;
+  return {
+    transit: () => streamState(t.hub.urls, t.hub.users[RECEIVER]?.admin, stream),
+    inbox: () => streamState([t.leaves[RECEIVER]?.url as string], net.natsUsers?.[RECEIVER]?.admin, stream),
+  };
+}
+
+/** Sourcing copied every message in transit exactly once: the two streams hold as many. */
+async function inboxMatchesTransit(): Promise<void> {
+  const { transit, inbox } = receiverStreams();
+  const held = (await transit()).messages;
+  await eventually(async () => (await inbox()).messages === held, 30_000);
+  expect((await inbox()).messages).toBe((await transit()).messages);
+}
+
+describe('hub-and-leaves topology', () => {
+  it('stores an alert published at one agency in the partner’s leaf domain, through the hub’s transit stream', async () => {
+    const id = await publishAt(SENDER, 'Counterfeit passport seen at Fiumicino, hub and leaves');
+    await allStoredOnce(RECEIVER, [id]);
+
+    const streams = receiverStreams();
+    const transit = await streams.transit();
+    expect(transit.replicas).toBe(3);
+    expect(transit.messages).toBeGreaterThanOrEqual(1);
+    const inbox = await streams.inbox();
+    // Kept on the receiver's premises: the leaf's own stream, filled by sourcing alone.
+    expect(inbox.subjects).toEqual([]);
+    expect(inbox.sources.map((s) => s.external?.api)).toEqual(['$JS.hub.API']);
+    expect(inbox.messages).toBeGreaterThanOrEqual(1);
+  });
+
+  it('loses nothing and stores nothing twice when the receiver’s leaf restarts while its partner publishes', async () => {
+    const leaf = topology().leaves[RECEIVER]?.server;
+    if (!leaf) throw new Error('no leaf server for the receiver');
+    const ids = [await publishAt(SENDER, 'Before the leaf restart, hub and leaves')];
+    await leaf.stop();
+    for (let i = 0; i < 3; i++) ids.push(await publishAt(SENDER, `While the leaf is down, number ${i}`));
+    await leaf.start();
+    ids.push(await publishAt(SENDER, 'After the leaf restart, hub and leaves'));
+    await allStoredOnce(RECEIVER, ids);
+    await inboxMatchesTransit();
+  });
+
+  it('keeps what a node publishes while its own leaf is down, and delivers it once when the leaf is back', async () => {
+    const leaf = topology().leaves[SENDER]?.server;
+    if (!leaf) throw new Error('no leaf server for the sender');
+    await leaf.stop();
+    // The node stores each alert and its outbox waits for the bus.
+    const ids = [
+      await publishAt(SENDER, 'While the sender’s leaf is down, first'),
+      await publishAt(SENDER, 'While the sender’s leaf is down, second'),
+    ];
+    await leaf.start();
+    await allStoredOnce(RECEIVER, ids);
+    await inboxMatchesTransit();
+  });
+
+  it('lets a member reach from its leaf only its own account on the hub, and its node not even that', async () => {
+    const t = topology();
+    const stream = net.streams[SENDER] as string;
+    const leafUrl = t.leaves[SENDER]?.url as string;
+
+    const nodeUser = net.natsUsers?.[SENDER]?.node;
+    const asNode = await connect({ servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password });
+    try {
+      await expect(asNode.request(`$JS.hub.API.STREAM.PURGE.${stream}`, '', { timeout: 2000 })).rejects.toThrow(/Permissions Violation/);
+    } finally {
+      await asNode.close();
+    }
+
+    // The operator may use the hub's API: it answers within the member's own hub account alone.
+    const adminUser = net.natsUsers?.[SENDER]?.admin;
+    const asOperator = await connect({ servers: leafUrl, user: adminUser?.user, pass: adminUser?.password });
+    try {
+      const hub = await jetstreamManager(asOperator, { domain: t.hubDomain, timeout: 5000 });
+      const streams = await hub.streams.list().next();
+      expect(streams.map((s) => s.config.subjects)).toEqual([[`${net.subjectRoot}.inbox.${SENDER}.>`]]);
+    } finally {
+      await asOperator.close();
+    }
+  });
+
+  it('loses nothing and keeps publishing when a hub server is killed with SIGKILL', async () => {
+    const { hub } = topology();
+    // The server leading the receiver's transit stream: the hardest one to lose.
+    const leader = (await receiverStreams().transit()).leader;
+    const victim = hub.servers[hub.names.indexOf(leader ?? '')];
+    if (!victim) throw new Error(`no hub server named ${leader}`);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      if (i === 3) victim.kill();
+      ids.push(await publishAt(SENDER, `Alert flowing while a hub server dies, number ${i}`));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(victim.running).toBe(false);
+    await allStoredOnce(RECEIVER, ids, 90_000);
+    await inboxMatchesTransit();
+    // The killed server comes back and rejoins its peers.
+    await victim.start();
+    const after = await publishAt(SENDER, 'After the hub server came back');
+    await allStoredOnce(RECEIVER, [after]);
+    await inboxMatchesTransit();
+  });
+});

@@ -110,6 +110,7 @@ describe('the example settings files', () => {
       CORRIDOR_AGENCY_ID: 'it-polfr',
       CORRIDOR_PORT: '4101',
       CORRIDOR_NATS_URL: 'nats://127.0.0.1:4222',
+      CORRIDOR_NATS_HUB_DOMAIN: 'hub',
       CORRIDOR_MEMBERSHIP_TRUST: `${REPO_ROOT}/deploy/examples/secretariat.jwks.json`,
       CORRIDOR_SIGNING_KEY: `secret of ${REPO_ROOT}/deploy/examples/secrets/signing.jwk.json`,
       CORRIDOR_LOG_LEVEL: 'info',

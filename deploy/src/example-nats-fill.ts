@@ -14,6 +14,8 @@ export const EXAMPLE_VALUES = {
   HUB_3_HOST: 'hub-3.corridor.invalid',
   AGENCY_LEAF_PASSWORD: 'leaf-password',
   PARTNER_LEAF_PASSWORD: 'partner-leaf-password',
+  AGENCY_HUB_ADMIN_PASSWORD: 'agency-hub-admin-password',
+  PARTNER_HUB_ADMIN_PASSWORD: 'partner-hub-admin-password',
   HUB_ADMIN_PASSWORD: 'hub-admin-password',
   NODE_NATS_PASSWORD: 'node-password',
   ADMIN_NATS_PASSWORD: 'admin-password',

@@ -216,7 +216,7 @@ describe('corridor node|gateway --config FILE', () => {
           'agency: it-polfr',
           `http: { port: ${nodePort} }`,
           `database: { url: "${scratch.url}" }`,
-          `nats: { servers: ["nats://127.0.0.1:${leafClient}"], user: node-it-polfr, passwordFile: secrets/nats-password }`,
+          `nats: { servers: ["nats://127.0.0.1:${leafClient}"], user: node-it-polfr, passwordFile: secrets/nats-password, hubDomain: hub }`,
           'membership: { location: membership.json, trust: secretariat.jwks.json }',
           'keys: { signingFile: secrets/signing.jwk.json, delegationFile: secrets/delegation.jwk.json, networkFile: secrets/network-key }',
           '',
@@ -224,12 +224,23 @@ describe('corridor node|gateway --config FILE', () => {
       );
       const node = corridor('node', 'leaf-node.yaml');
       await eventually(async () => (await health(nodePort ?? 0))?.body.nats === 'connected', 90_000);
-      // The node made its inbox stream and consumer on its leaf, in the agency's own domain.
+      // The node made its inbox stream and consumer on its leaf, in the agency's own domain, the
+      // stream sourcing the agency's transit stream from the hub's domain.
+      type Jsz = {
+        config?: { domain?: string };
+        streams?: number;
+        consumers?: number;
+        account_details?: { stream_detail?: { name: string; config?: { sources?: unknown[] } }[] }[];
+      };
       const jsz = await eventually(async () => {
-        const answer = (await monitor(leafMonitor, '/jsz')) as { config?: { domain?: string }; streams?: number; consumers?: number };
+        const answer = (await monitor(leafMonitor, '/jsz?accounts=true&streams=true&config=true')) as Jsz;
         return answer.consumers === 1 && answer;
       }, 30_000);
       expect(jsz).toMatchObject({ config: { domain: EXAMPLE_VALUES.AGENCY }, streams: 1, consumers: 1 });
+      const [inbox] = jsz.account_details?.flatMap((a) => a.stream_detail ?? []) ?? [];
+      expect(inbox?.config?.sources).toEqual([
+        expect.objectContaining({ name: 'CORRIDOR_INBOX', external: expect.objectContaining({ api: '$JS.hub.API' }) }),
+      ]);
       node.child.kill('SIGTERM');
       expect((await node.exited).code).toBe(0);
     } finally {

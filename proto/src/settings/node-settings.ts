@@ -40,6 +40,10 @@ export const nodeSettings = z.strictObject({
         .regex(/^[A-Za-z0-9_-]+$/, 'must be one NATS subject token')
         .optional(),
       stream: z.string().trim().min(1, 'must be a stream name').optional(),
+      hubDomain: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+$/, 'must be one NATS subject token, a JetStream domain name')
+        .optional(),
     })
     .optional(),
   membership: settingField.membership,
@@ -81,6 +85,7 @@ export const NODE_SETTING_KEYS: readonly SettingKey[] = [
   { env: 'CORRIDOR_NATS_PASSWORD', path: ['nats', 'password'], secret: true },
   { env: 'CORRIDOR_SUBJECT_ROOT', path: ['nats', 'subjectRoot'] },
   { env: 'CORRIDOR_STREAM', path: ['nats', 'stream'] },
+  { env: 'CORRIDOR_NATS_HUB_DOMAIN', path: ['nats', 'hubDomain'] },
   ...MEMBERSHIP_SETTING_KEYS,
   { env: 'CORRIDOR_SIGNING_KEY', path: ['keys', 'signing'], secret: true },
   { env: 'CORRIDOR_DELEGATION_KEY', path: ['keys', 'delegation'], secret: true },

@@ -9,6 +9,7 @@ import { resolveGatewaySettings, resolveNodeSettings } from '@corridor/proto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_VALUES, fillExampleNatsConfig, makeExampleCertificates } from './example-nats-fill.js';
 import { agencyAccountLinks, agencyPermissions } from './nats-config.js';
+import { HUB_DOMAIN, newAgencyHubUsers } from './nats-hub-config.js';
 import { REPO_ROOT } from './network.js';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
@@ -150,6 +151,10 @@ describe('the example nats-server configurations', () => {
     expect(quoted(allowed)).toEqual(own.publish);
     expect(leaf).toContain(`subscribe: { allow: ${JSON.stringify(own.subscribe)} }`);
     const hub = read('deploy/nats/hub.conf');
+    expect(hub).toContain(`domain: "${HUB_DOMAIN}"`);
+    const hubUsers = newAgencyHubUsers('<AGENCY>');
+    for (const user of [hubUsers.leaf.user, hubUsers.admin.user]) expect(hub).toContain(`{ user: "${user}", password: "<`);
+    expect(leaf).toContain(`"tls://${hubUsers.leaf.user}:<AGENCY_LEAF_PASSWORD>@<HUB_1_HOST>:7422"`);
     for (const [agency, partner] of [
       ['<AGENCY>', '<PARTNER>'],
       ['<PARTNER>', '<AGENCY>'],

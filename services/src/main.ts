@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       stream: config.stream,
       subjectRoot: config.subjectRoot,
       hubDomain: config.natsHubDomain,
+      tls: config.natsTls,
     },
     log,
   );

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { newAgencyNatsUsers } from './nats-config.js';
 import { hubServerConfig, leafServerConfig, newAgencyHubUsers, TRANSIT_LIMITS, transitStreamConfig } from './nats-hub-config.js';
+import type { MemberTls } from './network-ca.js';
 
 const cluster = [1, 2, 3].map((i) => ({ name: `hub-${i}`, port: 4000 + i, clusterPort: 5000 + i, leafPort: 6000 + i }));
 const agencies = { 'it-polfr': newAgencyHubUsers('it-polfr'), 'ne-ppn': newAgencyHubUsers('ne-ppn') };
 
+/** The first hub server's configuration, over TLS when given a certificate. */
+const hubText = (tls?: MemberTls) =>
+  hubServerConfig({ self: cluster[0] as (typeof cluster)[0], cluster, storeDir: '/tmp/h1', subjectRoot: 'corridor', agencies, tls });
+
 describe('a hub server of the network', () => {
-  const text = hubServerConfig({
-    self: cluster[0] as (typeof cluster)[0],
-    cluster,
-    storeDir: '/tmp/h1',
-    subjectRoot: 'corridor',
-    agencies,
-  });
+  const text = hubText();
 
   it('is in JetStream domain hub, routes to its two peers and listens for leaves', () => {
     expect(text).toContain('jetstream { domain: hub, store_dir: "/tmp/h1" }');
@@ -68,14 +67,7 @@ describe('the transit stream of an agency on the hub', () => {
 
 describe('the topology over TLS', () => {
   const tls = { caFile: '/r/tls/ca.pem', certFile: '/r/tls/x.pem', keyFile: '/r/tls/x.key', fingerprint: 'AB' };
-  const hub = hubServerConfig({
-    self: cluster[0] as (typeof cluster)[0],
-    cluster,
-    storeDir: '/tmp/h1',
-    subjectRoot: 'corridor',
-    agencies,
-    tls,
-  });
+  const hub = hubText(tls);
   const leaf = leafServerConfig({
     agency: 'ne-ppn',
     port: 7000,

@@ -15,6 +15,7 @@ import { createNodeTokenVerifier } from './auth/node-token-verifier.js';
 import { createBus } from './bus/bus.js';
 import { startInbox } from './bus/inbox.js';
 import { wireMessageIds } from './bus/message-id.js';
+import { checkPinnedNatsCa } from './bus/nats-ca-pin.js';
 import { startOutboxRelay } from './bus/outbox.js';
 import { loadConfig } from './config.js';
 import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   let config: Awaited<ReturnType<typeof loadConfig>>;
   try {
     config = await loadConfig();
+    checkPinnedNatsCa(config.natsTls, config.membership);
   } catch (e) {
     process.stderr.write(`corridor node: cannot start: ${(e as Error).message}\n`);
     process.exit(2);

@@ -275,6 +275,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
       delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://127.0.0.1:${nodePorts[a.id]}/graphql`])),
+      natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
     });
     const membershipFile = join(rootDir, 'membership.json');
     const signedMembership = (document: Membership) => signedMembershipText(document, secretariat.privateJwk);

@@ -210,6 +210,10 @@ describe('hub-and-leaves topology', () => {
     }
   });
 
+  it('pins the run’s NATS CA in the signed membership its nodes started with', () => {
+    expect(net.membership.natsCaFingerprints).toEqual([topology().tls?.caFingerprint]);
+  });
+
   it('refuses a plain-text client at a hub server and at a leaf, even with the right password', async () => {
     const t = topology();
     const attempts = [

@@ -20,6 +20,7 @@ import {
   type TRANSIT_LIMITS,
   transitStreamConfig,
 } from './nats-hub-config.js';
+import type { MemberTls, NetworkCa } from './network-ca.js';
 import { handleOf, type KillableProcessHandle, natsServerBinary, tcpReachable } from './process-handle.js';
 
 export interface HubAndLeavesOptions {
@@ -32,16 +33,35 @@ export interface HubAndLeavesOptions {
   logFile(name: string): string | undefined;
   /** Told of each child started, to report an exit nobody asked for. */
   watch(child: ManagedChild): void;
+  /** The network's CA: each server gets a certificate of it, and every link is TLS only. */
+  ca?: NetworkCa | undefined;
+}
+
+/** What a client of the topology needs under TLS, and each member's certificate. */
+export interface HubAndLeavesTls {
+  caFile: string;
+  caFingerprint: string;
+  hub: Record<string, MemberTls>;
+  agencies: Record<string, MemberTls>;
 }
 
 export interface HubAndLeaves {
   hubDomain: string;
   /** The hub servers, their client addresses and their server names (`hub-1`…), in the same order. */
-  hub: { urls: string[]; names: string[]; servers: KillableProcessHandle[]; users: Record<string, AgencyHubUsers> };
+  hub: {
+    urls: string[];
+    /** Where leaf servers connect, in the same order. */
+    leafUrls: string[];
+    names: string[];
+    servers: KillableProcessHandle[];
+    users: Record<string, AgencyHubUsers>;
+  };
   /** Each agency's leaf server: the only server its node connects to. */
   leaves: Record<string, { url: string; server: KillableProcessHandle }>;
   /** Each agency's node and operator users, in its own account on its leaf. */
   leafUsers: Record<string, AgencyNatsUsers>;
+  /** Present when the topology runs over TLS. */
+  tls?: HubAndLeavesTls;
   /** Stops the leaves, then the hub, and removes every store. */
   stop(): Promise<void>;
 }
@@ -73,19 +93,36 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
     for (let i = 1; i <= HUB_SIZE; i++)
       addresses.push({ name: `hub-${i}`, port: await freePort(), clusterPort: await freePort(), leafPort: await freePort() });
     const hubUsers = Object.fromEntries(opts.agencies.map((a) => [a, newAgencyHubUsers(a)]));
+    const ca = opts.ca;
+    const hosts = ['127.0.0.1', 'localhost'];
+    const tls: HubAndLeavesTls | undefined = ca && {
+      caFile: ca.caFile,
+      caFingerprint: ca.fingerprint,
+      hub: Object.fromEntries(addresses.map((a) => [a.name, ca.issue({ name: a.name, hosts })])),
+      agencies: Object.fromEntries(opts.agencies.map((a) => [a, ca.issue({ name: a, hosts })])),
+    };
+    const scheme = tls ? 'tls' : 'nats';
     const hub = addresses.map((self) => {
       const storeDir = join(storeRoot, self.name);
       mkdirSync(storeDir, { recursive: true });
-      const config = hubServerConfig({ self, cluster: addresses, storeDir, subjectRoot: opts.subjectRoot, agencies: hubUsers });
+      const config = hubServerConfig({
+        self,
+        cluster: addresses,
+        storeDir,
+        subjectRoot: opts.subjectRoot,
+        agencies: hubUsers,
+        tls: tls?.hub[self.name],
+      });
       return launch(self.name, config, self.port);
     });
     await Promise.all(hub.map((s) => s.up()));
-    const hubUrls = addresses.map((a) => `nats://127.0.0.1:${a.port}`);
+    const hubUrls = addresses.map((a) => `${scheme}://127.0.0.1:${a.port}`);
     for (const agency of opts.agencies)
       await ensureTransitStream(
         hubUrls,
         hubUsers[agency] as AgencyHubUsers,
         transitStreamConfig(agency, opts.subjectRoot, opts.stream, opts.transitLimits),
+        tls?.caFile,
       );
 
     const leafUsers = Object.fromEntries(opts.agencies.map((a) => [a, newAgencyNatsUsers(a)]));
@@ -104,17 +141,25 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
         users: leafUsers[agency] as AgencyNatsUsers,
         hubUser: (hubUsers[agency] as AgencyHubUsers).leaf,
         hubLeafPorts: addresses.map((a) => a.leafPort),
+        tls: tls?.agencies[agency],
       });
       const leaf = launch(`leaf-${agency}`, config, port);
-      leaves[agency] = { url: `nats://127.0.0.1:${port}`, server: leaf.handle };
+      leaves[agency] = { url: `${scheme}://127.0.0.1:${port}`, server: leaf.handle };
       leafUps.push(leaf.up());
     }
     await Promise.all(leafUps);
     return {
       hubDomain: HUB_DOMAIN,
-      hub: { urls: hubUrls, names: addresses.map((a) => a.name), servers: hub.map((s) => s.handle), users: hubUsers },
+      hub: {
+        urls: hubUrls,
+        leafUrls: addresses.map((a) => `nats-leaf://127.0.0.1:${a.leafPort}`),
+        names: addresses.map((a) => a.name),
+        servers: hub.map((s) => s.handle),
+        users: hubUsers,
+      },
       leaves,
       leafUsers,
+      ...(tls ? { tls } : {}),
       stop,
     };
   } catch (e) {
@@ -131,9 +176,15 @@ async function ensureTransitStream(
   hubUrls: string[],
   users: AgencyHubUsers,
   config: ReturnType<typeof transitStreamConfig>,
+  caFile: string | undefined,
   timeoutMs = 30_000,
 ): Promise<void> {
-  const nc = await connect({ servers: hubUrls, user: users.admin.user, pass: users.admin.password });
+  const nc = await connect({
+    servers: hubUrls,
+    user: users.admin.user,
+    pass: users.admin.password,
+    ...(caFile ? { tls: { caFile } } : {}),
+  });
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

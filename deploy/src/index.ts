@@ -15,7 +15,7 @@ export {
 } from './dev-token-issuer.js';
 export { EXAMPLE_VALUES, fillExampleNatsConfig, makeExampleCertificates } from './example-nats-fill.js';
 export { freePort } from './free-port.js';
-export type { HubAndLeaves } from './hub-and-leaves.js';
+export type { HubAndLeaves, HubAndLeavesTls } from './hub-and-leaves.js';
 export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
 export {
@@ -29,5 +29,6 @@ export {
   type RunningNetwork,
   startNetwork,
 } from './network.js';
-export type { KillableProcessHandle, ProcessHandle } from './process-handle.js';
+export { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
+export { type KillableProcessHandle, natsServerBinary, type ProcessHandle } from './process-handle.js';
 export { bySea, centralMediterranean, overland } from './route-parts.js';

@@ -61,6 +61,8 @@ export function buildMembership(input: {
   /** Without them an agency's users can reach their own node only (as in specs of the issuer alone). */
   delegationKeys?: Record<string, Jwks>;
   nodeUrls: Record<string, string>;
+  /** The network CA's fingerprint, when the bus runs over TLS: the membership pins it. */
+  natsCaFingerprints?: string[] | undefined;
 }): Membership {
   return parseOrThrow(
     membershipSchema,
@@ -68,6 +70,7 @@ export function buildMembership(input: {
       network: DEMO_NETWORK,
       audience: AUDIENCE,
       version: 1,
+      ...(input.natsCaFingerprints ? { natsCaFingerprints: input.natsCaFingerprints } : {}),
       agencies: input.agencies.map((a) =>
         buildMember({
           agency: a,

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { newAgencyNatsUsers } from './nats-config.js';
 import { hubServerConfig, leafServerConfig, newAgencyHubUsers, TRANSIT_LIMITS, transitStreamConfig } from './nats-hub-config.js';
+import type { MemberTls } from './network-ca.js';
 
 const cluster = [1, 2, 3].map((i) => ({ name: `hub-${i}`, port: 4000 + i, clusterPort: 5000 + i, leafPort: 6000 + i }));
 const agencies = { 'it-polfr': newAgencyHubUsers('it-polfr'), 'ne-ppn': newAgencyHubUsers('ne-ppn') };
 
+/** The first hub server's configuration, over TLS when given a certificate. */
+const hubText = (tls?: MemberTls) =>
+  hubServerConfig({ self: cluster[0] as (typeof cluster)[0], cluster, storeDir: '/tmp/h1', subjectRoot: 'corridor', agencies, tls });
+
 describe('a hub server of the network', () => {
-  const text = hubServerConfig({
-    self: cluster[0] as (typeof cluster)[0],
-    cluster,
-    storeDir: '/tmp/h1',
-    subjectRoot: 'corridor',
-    agencies,
-  });
+  const text = hubText();
 
   it('is in JetStream domain hub, routes to its two peers and listens for leaves', () => {
     expect(text).toContain('jetstream { domain: hub, store_dir: "/tmp/h1" }');
@@ -63,5 +62,41 @@ describe('the transit stream of an agency on the hub', () => {
     expect(c.maxAgeMs).toBeGreaterThan(7 * 86_400_000);
     expect(c.maxBytes).toBe(TRANSIT_LIMITS.maxBytes);
     expect(transitStreamConfig('ne-ppn', 'corridor', 'S', { maxBytes: 1024 }).maxBytes).toBe(1024);
+  });
+});
+
+describe('the topology over TLS', () => {
+  const tls = { caFile: '/r/tls/ca.pem', certFile: '/r/tls/x.pem', keyFile: '/r/tls/x.key', fingerprint: 'AB' };
+  const hub = hubText(tls);
+  const leaf = leafServerConfig({
+    agency: 'ne-ppn',
+    port: 7000,
+    storeDir: '/tmp/l',
+    subjectRoot: 'corridor',
+    stream: 'CORRIDOR_INBOX',
+    users: newAgencyNatsUsers('ne-ppn'),
+    hubUser: { user: 'leaf-ne-ppn', password: 'secret' },
+    hubLeafPorts: [6001, 6002, 6003],
+    tls,
+  });
+
+  it('puts TLS on the hub’s client listener, verifies both ends of its routes, and maps leaves by certificate', () => {
+    const block = 'tls: { cert_file: "/r/tls/x.pem", key_file: "/r/tls/x.key", ca_file: "/r/tls/ca.pem", timeout: 5';
+    expect(hub).toContain(`listen: 127.0.0.1:4001\n${block} }`);
+    expect(hub).toMatch(/cluster \{[^}]*routes: [^\n]*\n {2}tls: \{[^}]*verify: true \}/);
+    expect(hub).toMatch(/leafnodes \{\n {2}listen: 127.0.0.1:6001\n {2}tls: \{[^}]*verify_and_map: true \}/);
+    expect(hub).toContain('authorization { users: [{"user":"CN=it-polfr","account":"it-polfr"},{"user":"CN=ne-ppn","account":"ne-ppn"}] }');
+  });
+
+  it('lets no password into a hub account but its operator’s: the leaf has no user there', () => {
+    expect(hub).not.toContain('"leaf-ne-ppn"');
+    expect(hub.match(/password: /g)).toHaveLength(2);
+  });
+
+  it('gives the leaf a TLS client listener and a remote that presents the agency’s certificate and no password', () => {
+    expect(leaf).toContain('listen: 127.0.0.1:7000\ntls: {');
+    expect(leaf).toContain('["nats-leaf://127.0.0.1:6001","nats-leaf://127.0.0.1:6002","nats-leaf://127.0.0.1:6003"]');
+    expect(leaf).toMatch(/remotes: \[ \{ urls: [^\n]*, account: "ne-ppn", tls: \{ cert_file: "\/r\/tls\/x.pem"/);
+    expect(leaf).not.toContain('secret');
   });
 });

@@ -4,8 +4,13 @@
 // as the one-server network (nats-config.ts), so a publish at one agency's leaf reaches the
 // partner's account on the hub by subject interest alone; the partner's leaf sources what landed
 // there into its own inbox. Written for nats-server 2.9.
+//
+// With TLS material (network-ca.ts) every listener and link is TLS only: routes verify both peers
+// against the network CA, and the hub binds a leaf connection to an account by its certificate
+// alone (verify_and_map), so no leaf reaches an account but the one its agency's certificate names.
 import { inboxFilterFor } from '@corridor/proto';
 import { type AgencyNatsUsers, agencyAccountLinks, agencyPermissions, type NatsUser, newNatsUser } from './nats-config.js';
+import { certificateSubject, type MemberTls } from './network-ca.js';
 
 /** The JetStream domain of the hub cluster; each leaf's domain is its agency's id. */
 export const HUB_DOMAIN = 'hub';
@@ -20,6 +25,12 @@ export interface AgencyHubUsers {
 
 export function newAgencyHubUsers(agency: string): AgencyHubUsers {
   return { leaf: newNatsUser(`leaf-${agency}`), admin: newNatsUser(`hub-admin-${agency}`) };
+}
+
+/** A nats-server `tls {}` block for one member's certificate, with `extra` settings (verification). */
+function tlsBlock(t: MemberTls, extra = ''): string {
+  const q = JSON.stringify;
+  return `tls: { cert_file: ${q(t.certFile)}, key_file: ${q(t.keyFile)}, ca_file: ${q(t.caFile)}, timeout: 5${extra} }`;
 }
 
 export interface HubServerAddress {
@@ -41,32 +52,43 @@ export function hubServerConfig(opts: {
   storeDir: string;
   subjectRoot: string;
   agencies: Record<string, AgencyHubUsers>;
+  /** The hub server's own certificate: TLS on every listener, leaves mapped by certificate. */
+  tls?: MemberTls | undefined;
 }): string {
   const q = JSON.stringify;
+  const tls = opts.tls;
   const ids = Object.keys(opts.agencies);
   const routes = opts.cluster.filter((s) => s.name !== opts.self.name).map((s) => `nats-route://127.0.0.1:${s.clusterPort}`);
   const accounts = Object.entries(opts.agencies).map(([agency, users]) => {
     const links = agencyAccountLinks(agency, ids, opts.subjectRoot);
+    // Under TLS the leaf is no user of the account: a password user would also let a client in.
+    const leafUser = tls ? '' : `\n      { user: ${q(users.leaf.user)}, password: ${q(users.leaf.password)} },`;
     return `  ${q(agency)}: {
     jetstream: enabled
-    users: [
-      { user: ${q(users.leaf.user)}, password: ${q(users.leaf.password)} },
+    users: [${leafUser}
       { user: ${q(users.admin.user)}, password: ${q(users.admin.password)} }
     ]
     exports: ${q(links.exports)}
     imports: ${q(links.imports)}
   }`;
   });
+  const leafnodes = tls
+    ? `leafnodes {
+  listen: 127.0.0.1:${opts.self.leafPort}
+  ${tlsBlock(tls, ', verify_and_map: true')}
+  authorization { users: ${q(ids.map((a) => ({ user: certificateSubject(a), account: a })))} }
+}`
+    : `leafnodes { listen: 127.0.0.1:${opts.self.leafPort} }`;
   return `# Generated for one run of a Corridor network: hub server ${opts.self.name}.
 server_name: ${q(opts.self.name)}
-listen: 127.0.0.1:${opts.self.port}
+listen: 127.0.0.1:${opts.self.port}${tls ? `\n${tlsBlock(tls)}` : ''}
 jetstream { domain: ${HUB_DOMAIN}, store_dir: ${q(opts.storeDir)} }
 cluster {
   name: "corridor-hub"
   listen: 127.0.0.1:${opts.self.clusterPort}
-  routes: ${q(routes)}
+  routes: ${q(routes)}${tls ? `\n  ${tlsBlock(tls, ', verify: true')}` : ''}
 }
-leafnodes { listen: 127.0.0.1:${opts.self.leafPort} }
+${leafnodes}
 accounts {
 ${accounts.join('\n')}
 }
@@ -88,14 +110,18 @@ export function leafServerConfig(opts: {
   users: AgencyNatsUsers;
   hubUser: NatsUser;
   hubLeafPorts: number[];
+  /** The agency's certificate: its node connects over TLS, and the hub knows its leaf by it. */
+  tls?: MemberTls | undefined;
 }): string {
   const q = JSON.stringify;
+  const tls = opts.tls;
   const p = agencyPermissions(opts.agency, opts.subjectRoot, opts.stream);
-  const credentials = `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}`;
-  const urls = opts.hubLeafPorts.map((port) => `nats-leaf://${credentials}@127.0.0.1:${port}`);
+  // Under TLS the hub binds the leaf by its certificate, and sends no password anywhere.
+  const credentials = tls ? '' : `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}@`;
+  const urls = opts.hubLeafPorts.map((port) => `nats-leaf://${credentials}127.0.0.1:${port}`);
   return `# Generated for one run of a Corridor network: the leaf server of ${opts.agency}.
 server_name: ${q(`leaf-${opts.agency}`)}
-listen: 127.0.0.1:${opts.port}
+listen: 127.0.0.1:${opts.port}${tls ? `\n${tlsBlock(tls)}` : ''}
 jetstream { domain: ${q(opts.agency)}, store_dir: ${q(opts.storeDir)} }
 accounts {
   ${q(opts.agency)}: {
@@ -108,7 +134,7 @@ accounts {
 }
 leafnodes {
   reconnect: 1
-  remotes: [ { urls: ${q(urls)}, account: ${q(opts.agency)} } ]
+  remotes: [ { urls: ${q(urls)}, account: ${q(opts.agency)}${tls ? `, ${tlsBlock(tls)}` : ''} } ]
 }
 `;
 }

@@ -25,6 +25,7 @@ import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
 import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
 import type { TRANSIT_LIMITS } from './nats-hub-config.js';
+import { createNetworkCa } from './network-ca.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
 import { standardReleasePolicy } from './release-policies.js';
 
@@ -55,10 +56,13 @@ export interface NetworkSpec {
   /**
    * `start`: a nats-server of this network's own, one account per agency (nats-config.ts), its
    * store under rootDir, removed at stop; with `topology: 'hub-and-leaves'`, a hub cluster and a
-   * leaf server per agency instead (`transitLimits` lowers the hub's limits for a test). `url`: an
+   * leaf server per agency instead (`transitLimits` lowers the hub's limits for a test), every
+   * link TLS only with a CA of this run unless `tls: false`. `url`: an
    * existing server, every node in one account: no isolation between agencies, for development only.
    */
-  nats: { url: string } | { start: true; port?: number; topology?: NatsTopology; transitLimits?: Partial<typeof TRANSIT_LIMITS> };
+  nats:
+    | { url: string }
+    | { start: true; port?: number; topology?: NatsTopology; transitLimits?: Partial<typeof TRANSIT_LIMITS>; tls?: boolean };
   subjectRoot?: string;
   /** The name of each agency's inbox stream in its own account (on a `url` server, suffixed with the agency id). */
   stream?: string;
@@ -188,6 +192,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         subjectRoot,
         stream,
         ...(spec.nats.transitLimits ? { transitLimits: spec.nats.transitLimits } : {}),
+        // The run's own CA, in its folder: removed with it, never committed.
+        ...(spec.nats.tls !== false ? { ca: createNetworkCa(join(rootDir, 'tls')) } : {}),
         logFile,
         watch,
       });
@@ -269,6 +275,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
       delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://127.0.0.1:${nodePorts[a.id]}/graphql`])),
+      natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
     });
     const membershipFile = join(rootDir, 'membership.json');
     const signedMembership = (document: Membership) => signedMembershipText(document, secretariat.privateJwk);
@@ -306,6 +313,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
           CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.url ?? natsUrl,
           ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
+          ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
           ...(natsUsers?.[a.id]
             ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
             : {}),
@@ -396,6 +404,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
               hub: hubAndLeaves.hub,
               leaves: hubAndLeaves.leaves,
               leafUsers: hubAndLeaves.leafUsers,
+              ...(hubAndLeaves.tls ? { tls: hubAndLeaves.tls } : {}),
             },
           }
         : {}),

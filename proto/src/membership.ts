@@ -124,6 +124,11 @@ export const memberAgency = z.strictObject({
 });
 export type MemberAgency = z.infer<typeof memberAgency>;
 
+/** A certificate's SHA-256 fingerprint as `AB:CD:…` (32 bytes), as Node and openssl print it. */
+const sha256Fingerprint = z
+  .string()
+  .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'must be a SHA-256 fingerprint, 32 upper-case hex bytes joined by colons');
+
 export const membership = z
   .strictObject({
     network: z.strictObject({ id: networkId, name: z.string().min(1) }),
@@ -134,6 +139,12 @@ export const membership = z
     audience: z.string().min(1).max(500),
     version: z.number().int().min(1),
     agencies: z.array(memberAgency).min(1),
+    /**
+     * The CAs whose certificates the network's NATS servers present: a node refuses a NATS CA
+     * file that is not one of them, so a CA swapped on its disk cannot put another server between
+     * the node and its leaf. Absent: nothing pinned (a network with no TLS on its bus yet).
+     */
+    natsCaFingerprints: z.array(sha256Fingerprint).min(1).optional(),
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();

@@ -1,5 +1,5 @@
 // The node's configuration, from the environment (ARCHITECTURE.md lists every variable).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
   activeKeys,
@@ -37,6 +37,8 @@ export interface NodeConfig {
   natsPassword: string | undefined;
   /** Set when the node's server is a leaf of the hub cluster: the hub's JetStream domain (bus.ts). */
   natsHubDomain: string | undefined;
+  /** TLS to the node's NATS server (CORRIDOR_NATS_CA, CORRIDOR_NATS_CERT, CORRIDOR_NATS_KEY). */
+  natsTls: NatsTlsFiles | undefined;
   subjectRoot: string;
   stream: string;
   signingKey: JWK;
@@ -59,6 +61,32 @@ export interface NodeConfig {
   auditHeads: { everyEntries: number; everyMs: number };
   /** Tokens living longer are refused (CORRIDOR_MAX_TOKEN_LIFETIME_S, default 12 hours). */
   maxTokenLifetimeS: number;
+}
+
+export interface NatsTlsFiles {
+  /** The network CA the server's certificate must chain to; the system's roots when absent. */
+  caFile?: string;
+  /** A client certificate and its key, for a server that verifies its clients. */
+  certFile?: string;
+  keyFile?: string;
+}
+
+/** The node’s TLS files for NATS from the environment; none set means a plain `nats://` link. */
+export function natsTlsFrom(env: NodeJS.ProcessEnv): NatsTlsFiles | undefined {
+  const files: NatsTlsFiles = {};
+  for (const [variable, field] of [
+    ['CORRIDOR_NATS_CA', 'caFile'],
+    ['CORRIDOR_NATS_CERT', 'certFile'],
+    ['CORRIDOR_NATS_KEY', 'keyFile'],
+  ] as const) {
+    const path = env[variable] || undefined;
+    if (path === undefined) continue;
+    if (!existsSync(path)) throw new ConfigError(variable, 'no such file');
+    files[field] = path;
+  }
+  if ((files.certFile === undefined) !== (files.keyFile === undefined))
+    throw new ConfigError(files.certFile ? 'CORRIDOR_NATS_KEY' : 'CORRIDOR_NATS_CERT', 'a client certificate and its key go together');
+  return Object.keys(files).length > 0 ? files : undefined;
 }
 
 export class ConfigError extends CorridorError {
@@ -164,6 +192,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     natsUser: env.CORRIDOR_NATS_USER || undefined,
     natsPassword: env.CORRIDOR_NATS_PASSWORD || undefined,
     natsHubDomain,
+    natsTls: natsTlsFrom(env),
     subjectRoot,
     stream: env.CORRIDOR_STREAM ?? 'CORRIDOR_INBOX',
     signingKey,

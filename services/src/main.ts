@@ -16,6 +16,7 @@ import { createNodeTokenVerifier } from './auth/node-token-verifier.js';
 import { createBus } from './bus/bus.js';
 import { startInbox } from './bus/inbox.js';
 import { wireMessageIds } from './bus/message-id.js';
+import { checkPinnedNatsCa } from './bus/nats-ca-pin.js';
 import { startOutboxRelay } from './bus/outbox.js';
 import { loadConfig } from './config.js';
 import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     const settings = processSettings();
     fromFile = settings.fromFile;
     config = await loadConfig(settings.env);
+    checkPinnedNatsCa(config.natsTls, config.membership);
   } catch (e) {
     process.stderr.write(`corridor node: cannot start: ${nameFileKey((e as Error).message, fromFile)}\n`);
     process.exit(2);
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
       stream: config.stream,
       subjectRoot: config.subjectRoot,
       hubDomain: config.natsHubDomain,
+      tls: config.natsTls,
     },
     log,
   );

@@ -1,18 +1,22 @@
 // The hub-and-leaves topology on loopback: three hub servers in a cluster, one leaf server per
 // agency in its own JetStream domain. An alert published at one agency lands in the partner's
 // transit stream on the hub and is sourced into the partner's own inbox on its leaf; a leaf that
-// restarts and a hub server that crashes lose nothing and store nothing twice.
+// restarts and a hub server that crashes lose nothing and store nothing twice. Every link is TLS
+// with the run's own CA: plain text, a certificate of another CA, and a member's certificate used
+// to reach another member's account are all refused.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningNetwork, startNetwork } from '@corridor/deploy';
+import { createNetworkCa, type RunningNetwork, startNetwork } from '@corridor/deploy';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
+import { plainTextNats } from '../support/plain-text-nats.js';
 import { createDatabases, type TestDatabases } from '../support/postgres.js';
+import { type StrayLeaf, startStrayLeaf } from '../support/stray-leaf.js';
 import { AGENCIES } from '../support/test-network.js';
 
 const [SENDER, RECEIVER] = ['it-polfr', 'ne-ppn'];
@@ -55,6 +59,26 @@ function topology() {
   return t;
 }
 
+/** How a test client reaches a server of the topology: over TLS, trusting the run's CA. */
+function clientTls() {
+  const tls = topology().tls;
+  if (!tls) throw new Error('the hub-and-leaves topology runs over TLS');
+  return { tls: { caFile: tls.caFile } };
+}
+
+/** The subjects of the streams the hub's JetStream API lists through a stray leaf; none when it does not answer. */
+async function hubStreamsFrom(leaf: StrayLeaf): Promise<string[][] | undefined> {
+  const nc = await connect({ servers: leaf.url, user: leaf.user, pass: leaf.password });
+  try {
+    const hub = await jetstreamManager(nc, { domain: topology().hubDomain, timeout: 2000 });
+    return (await hub.streams.list().next()).map((s) => s.config.subjects ?? []);
+  } catch {
+    return undefined;
+  } finally {
+    await nc.close();
+  }
+}
+
 async function publishAt(agency: string, summary: string): Promise<string> {
   const res = await gql<{ publishAlert: { id: string } }>(net.gatewayUrl, tokens[agency] as string, PUBLISH, {
     input: documentFraudAlert({ summary }),
@@ -85,7 +109,7 @@ async function allStoredOnce(agency: string, ids: string[], timeoutMs = 60_000):
 /** Messages in a stream, asked as an agency's operator on one server of the topology. */
 async function streamState(servers: string[], user: { user: string; password: string } | undefined, stream: string) {
   if (!user) throw new Error('no operator user for that account');
-  const nc = await connect({ servers, user: user.user, pass: user.password });
+  const nc = await connect({ servers, user: user.user, pass: user.password, ...clientTls() });
   try {
     const jsm = await jetstreamManager(nc);
     const info = await jsm.streams.info(stream);
@@ -167,7 +191,7 @@ describe('hub-and-leaves topology', () => {
     const leafUrl = t.leaves[SENDER]?.url as string;
 
     const nodeUser = net.natsUsers?.[SENDER]?.node;
-    const asNode = await connect({ servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password });
+    const asNode = await connect({ servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password, ...clientTls() });
     try {
       await expect(asNode.request(`$JS.hub.API.STREAM.PURGE.${stream}`, '', { timeout: 2000 })).rejects.toThrow(/Permissions Violation/);
     } finally {
@@ -176,13 +200,71 @@ describe('hub-and-leaves topology', () => {
 
     // The operator may use the hub's API: it answers within the member's own hub account alone.
     const adminUser = net.natsUsers?.[SENDER]?.admin;
-    const asOperator = await connect({ servers: leafUrl, user: adminUser?.user, pass: adminUser?.password });
+    const asOperator = await connect({ servers: leafUrl, user: adminUser?.user, pass: adminUser?.password, ...clientTls() });
     try {
       const hub = await jetstreamManager(asOperator, { domain: t.hubDomain, timeout: 5000 });
       const streams = await hub.streams.list().next();
       expect(streams.map((s) => s.config.subjects)).toEqual([[`${net.subjectRoot}.inbox.${SENDER}.>`]]);
     } finally {
       await asOperator.close();
+    }
+  });
+
+  it('pins the run’s NATS CA in the signed membership its nodes started with', () => {
+    expect(net.membership.natsCaFingerprints).toEqual([topology().tls?.caFingerprint]);
+  });
+
+  it('refuses a plain-text client at a hub server and at a leaf, even with the right password', async () => {
+    const t = topology();
+    const attempts = [
+      { url: t.hub.urls[0] as string, login: t.hub.users[SENDER]?.admin },
+      { url: t.leaves[SENDER]?.url as string, login: net.natsUsers?.[SENDER]?.admin },
+    ];
+    for (const { url, login } of attempts) {
+      expect(url).toMatch(/^tls:\/\//);
+      if (!login) throw new Error('no operator user');
+      const attempt = await plainTextNats(url, login);
+      expect(attempt.info).toContain('"tls_required":true');
+      expect(attempt.answered).toBe(false);
+    }
+  });
+
+  it('refuses a leaf whose certificate another CA signed, even one naming a member', async () => {
+    const t = topology();
+    const dir = join(rootDir as string, 'stray-ca');
+    const stranger = createNetworkCa(dir, 'Another network').issue({ name: RECEIVER as string, hosts: [] });
+    const leaf = await startStrayLeaf({ dir, name: 'stray-other-ca', hubLeafUrls: t.hub.leafUrls, tls: stranger });
+    try {
+      // Several reconnect attempts (one a second): none is let in, so the hub's API never answers.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await hubStreamsFrom(leaf)).toBeUndefined();
+    } finally {
+      await leaf.stop();
+    }
+  });
+
+  it('binds a leaf to the account its certificate names, and refuses one that claims another member’s login', async () => {
+    const t = topology();
+    const own = t.tls?.agencies[SENDER as string];
+    const othersLogin = t.hub.users[RECEIVER as string]?.leaf;
+    if (!own || !othersLogin) throw new Error('no certificate or hub leaf login');
+    const dir = rootDir as string;
+
+    const plain = await startStrayLeaf({ dir, name: 'stray-own-certificate', hubLeafUrls: t.hub.leafUrls, tls: own });
+    try {
+      // Its certificate alone is a valid member's: it joins, in that member's account only.
+      const subjects = await eventually(() => hubStreamsFrom(plain), 15_000);
+      expect(subjects).toEqual([[`${net.subjectRoot}.inbox.${SENDER}.>`]]);
+    } finally {
+      await plain.stop();
+    }
+
+    const borrowed = await startStrayLeaf({ dir, name: 'stray-borrowed-login', hubLeafUrls: t.hub.leafUrls, tls: own, login: othersLogin });
+    try {
+      await eventually(async () => borrowed.log().includes('Authorization Violation'), 15_000);
+      expect(await hubStreamsFrom(borrowed)).toBeUndefined();
+    } finally {
+      await borrowed.stop();
     }
   });
 

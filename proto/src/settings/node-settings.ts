@@ -44,6 +44,14 @@ export const nodeSettings = z.strictObject({
         .string()
         .regex(/^[A-Za-z0-9_-]+$/, 'must be one NATS subject token, a JetStream domain name')
         .optional(),
+      /** TLS to the agency's own NATS server: the network CA the membership pins, and a client certificate where the server asks for one. */
+      tls: z
+        .strictObject({
+          caFile: settingField.path.optional(),
+          certFile: settingField.path.optional(),
+          keyFile: settingField.path.optional(),
+        })
+        .optional(),
     })
     .optional(),
   membership: settingField.membership,
@@ -86,6 +94,9 @@ export const NODE_SETTING_KEYS: readonly SettingKey[] = [
   { env: 'CORRIDOR_SUBJECT_ROOT', path: ['nats', 'subjectRoot'] },
   { env: 'CORRIDOR_STREAM', path: ['nats', 'stream'] },
   { env: 'CORRIDOR_NATS_HUB_DOMAIN', path: ['nats', 'hubDomain'] },
+  { env: 'CORRIDOR_NATS_CA', path: ['nats', 'tls', 'caFile'], isPath: true },
+  { env: 'CORRIDOR_NATS_CERT', path: ['nats', 'tls', 'certFile'], isPath: true },
+  { env: 'CORRIDOR_NATS_KEY', path: ['nats', 'tls', 'keyFile'], isPath: true },
   ...MEMBERSHIP_SETTING_KEYS,
   { env: 'CORRIDOR_SIGNING_KEY', path: ['keys', 'signing'], secret: true },
   { env: 'CORRIDOR_DELEGATION_KEY', path: ['keys', 'delegation'], secret: true },

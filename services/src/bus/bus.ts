@@ -28,6 +28,8 @@ export interface BusOptions {
   subjectRoot: string;
   /** On a leaf server of the hub-and-leaves topology: the hub's JetStream domain (inboxStreamConfig). */
   hubDomain?: string | undefined;
+  /** TLS files (a `tls://` server requires TLS; a CA file pins the network's CA instead of the system's). */
+  tls?: { caFile?: string; certFile?: string; keyFile?: string } | undefined;
 }
 
 export interface Bus {
@@ -53,6 +55,7 @@ export function createBus(opts: BusOptions, log: Logger): Bus {
           servers: opts.servers,
           name: opts.name,
           ...(opts.user ? { user: opts.user, pass: opts.password ?? '' } : {}),
+          ...(opts.tls ? { tls: { ...opts.tls } } : {}),
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,
           timeout: 2000,

@@ -136,10 +136,15 @@ function receiverStreams() {
 }
 
 /** Sourcing copied every message in transit exactly once: the two streams hold as many. */
-async function inboxMatchesTransit(): Promise<void> {
+async function inboxMatchesTransit(timeoutMs = 90_000): Promise<void> {
   const { transit, inbox } = receiverStreams();
-  const held = (await transit()).messages;
-  await eventually(async () => (await inbox()).messages === held, 30_000);
+  // After a hub server dies the source on the leaf resumes from the new leader, which on a loaded
+  // machine takes tens of seconds; the error says where the two stood, not only that they differed.
+  await eventually(async () => {
+    const [held, kept] = [(await transit()).messages, (await inbox()).messages];
+    if (held !== kept) throw new Error(`the hub's transit stream holds ${held} messages, the leaf's inbox ${kept}`);
+    return true;
+  }, timeoutMs);
   expect((await inbox()).messages).toBe((await transit()).messages);
 }
 

@@ -293,5 +293,6 @@ describe('hub-and-leaves topology', () => {
     const after = await publishAt(SENDER, 'After the hub server came back');
     await allStoredOnce(RECEIVER, [after]);
     await inboxMatchesTransit();
-  });
+    // Each wait above has its own deadline; the test's is their sum on a loaded machine.
+  }, 300_000);
 });

@@ -1,6 +1,7 @@
 // Starts the hub-and-leaves bus of a network on this machine (nats-hub-config.ts): three hub
 // servers in a cluster, the transit stream of each agency in its hub account, then one leaf server
-// per agency. Every server gets free loopback ports and a store folder of this run. The launcher
+// per agency. Every server gets free ports, on loopback or on the address of the host it is placed
+// on (host.ts), and a store folder of this run. The launcher
 // creates the transit streams because they are the network's, with the network's limits; each
 // node creates its own inbox stream on its leaf, sourcing from its transit stream (bus.ts).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { DiscardPolicy, jetstreamManager, StorageType } from '@nats-io/jetstream
 import { connect, nanos } from '@nats-io/transport-node';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { freePort } from './free-port.js';
+import { type Host, hubHost, LOOPBACK, type NetworkHosts } from './host.js';
 import { type AgencyNatsUsers, newAgencyNatsUsers } from './nats-config.js';
 import {
   type AgencyHubUsers,
@@ -32,14 +34,19 @@ export interface HubAndLeavesOptions {
   logFile(name: string): string | undefined;
   /** Told of each child started, to report an exit nobody asked for. */
   watch(child: ManagedChild): void;
+  /** Which host each server runs on; all on loopback when absent. */
+  hosts?: Pick<NetworkHosts, 'hub' | 'agencies'>;
 }
 
 export interface HubAndLeaves {
   hubDomain: string;
-  /** The hub servers, their client addresses and their server names (`hub-1`…), in the same order. */
-  hub: { urls: string[]; names: string[]; servers: KillableProcessHandle[]; users: Record<string, AgencyHubUsers> };
-  /** Each agency's leaf server: the only server its node connects to. */
-  leaves: Record<string, { url: string; server: KillableProcessHandle }>;
+  /**
+   * The hub servers, their client addresses as the launcher reaches them, as the network's hosts
+   * reach them (the same on loopback), and their server names (`hub-1`…), in the same order.
+   */
+  hub: { urls: string[]; hostUrls: string[]; names: string[]; servers: KillableProcessHandle[]; users: Record<string, AgencyHubUsers> };
+  /** Each agency's leaf server: the only server its node connects to, at `hostUrl`; `url` is the launcher's way in. */
+  leaves: Record<string, { url: string; hostUrl: string; server: KillableProcessHandle }>;
   /** Each agency's node and operator users, in its own account on its leaf. */
   leafUsers: Record<string, AgencyNatsUsers>;
   /** Stops the leaves, then the hub, and removes every store. */
@@ -57,30 +64,40 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
     for (const child of started.reverse()) await child.stop();
     rmSync(storeRoot, { recursive: true, force: true });
   };
-  const launch = (name: string, config: string, port: number) => {
+  const launch = async (name: string, config: string, port: number, host: Host) => {
     const configFile = join(opts.rootDir, `${name}.conf`);
     writeFileSync(configFile, config, { mode: 0o600 });
-    const child = managedChild({ name, command: binary, args: ['-c', configFile], cwd: opts.rootDir, logFile: opts.logFile(name) });
-    const up = () => waitUntil(child, 'accepting connections', () => tcpReachable(port), 15_000);
+    const command = host.wrap(binary, ['-c', configFile]);
+    const child = managedChild({ name, ...command, cwd: opts.rootDir, logFile: opts.logFile(name) });
+    const probePort = await host.reach(port);
+    const up = () => waitUntil(child, 'accepting connections', () => tcpReachable(probePort), 15_000);
     child.start();
     started.push(child);
     opts.watch(child);
-    return { child, up, handle: handleOf(child, up) };
+    return { child, up, handle: handleOf(child, up), url: `nats://127.0.0.1:${probePort}`, hostUrl: `nats://${host.address}:${port}` };
   };
 
   try {
     const addresses: HubServerAddress[] = [];
-    for (let i = 1; i <= HUB_SIZE; i++)
-      addresses.push({ name: `hub-${i}`, port: await freePort(), clusterPort: await freePort(), leafPort: await freePort() });
+    for (let i = 0; i < HUB_SIZE; i++)
+      addresses.push({
+        name: `hub-${i + 1}`,
+        host: hubHost(opts.hosts, i).address,
+        port: await freePort(),
+        clusterPort: await freePort(),
+        leafPort: await freePort(),
+      });
     const hubUsers = Object.fromEntries(opts.agencies.map((a) => [a, newAgencyHubUsers(a)]));
-    const hub = addresses.map((self) => {
-      const storeDir = join(storeRoot, self.name);
-      mkdirSync(storeDir, { recursive: true });
-      const config = hubServerConfig({ self, cluster: addresses, storeDir, subjectRoot: opts.subjectRoot, agencies: hubUsers });
-      return launch(self.name, config, self.port);
-    });
+    const hub = await Promise.all(
+      addresses.map((self, i) => {
+        const storeDir = join(storeRoot, self.name);
+        mkdirSync(storeDir, { recursive: true });
+        const config = hubServerConfig({ self, cluster: addresses, storeDir, subjectRoot: opts.subjectRoot, agencies: hubUsers });
+        return launch(self.name, config, self.port, hubHost(opts.hosts, i));
+      }),
+    );
     await Promise.all(hub.map((s) => s.up()));
-    const hubUrls = addresses.map((a) => `nats://127.0.0.1:${a.port}`);
+    const hubUrls = hub.map((s) => s.url);
     for (const agency of opts.agencies)
       await ensureTransitStream(
         hubUrls,
@@ -95,8 +112,10 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       const port = await freePort();
       const storeDir = join(storeRoot, `leaf-${agency}`);
       mkdirSync(storeDir, { recursive: true });
+      const host = opts.hosts?.agencies[agency] ?? LOOPBACK;
       const config = leafServerConfig({
         agency,
+        host: host.address,
         port,
         storeDir,
         subjectRoot: opts.subjectRoot,
@@ -104,15 +123,22 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
         users: leafUsers[agency] as AgencyNatsUsers,
         hubUser: (hubUsers[agency] as AgencyHubUsers).leaf,
         hubLeafPorts: addresses.map((a) => a.leafPort),
+        hubLeafHosts: addresses.map((a) => a.host ?? LOOPBACK.address),
       });
-      const leaf = launch(`leaf-${agency}`, config, port);
-      leaves[agency] = { url: `nats://127.0.0.1:${port}`, server: leaf.handle };
+      const leaf = await launch(`leaf-${agency}`, config, port, host);
+      leaves[agency] = { url: leaf.url, hostUrl: leaf.hostUrl, server: leaf.handle };
       leafUps.push(leaf.up());
     }
     await Promise.all(leafUps);
     return {
       hubDomain: HUB_DOMAIN,
-      hub: { urls: hubUrls, names: addresses.map((a) => a.name), servers: hub.map((s) => s.handle), users: hubUsers },
+      hub: {
+        urls: hubUrls,
+        hostUrls: hub.map((s) => s.hostUrl),
+        names: addresses.map((a) => a.name),
+        servers: hub.map((s) => s.handle),
+        users: hubUsers,
+      },
       leaves,
       leafUsers,
       stop,

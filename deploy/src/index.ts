@@ -13,6 +13,7 @@ export {
   type UserSpec,
 } from './dev-token-issuer.js';
 export { freePort } from './free-port.js';
+export { type Host, LOOPBACK, type NetworkHosts } from './host.js';
 export type { HubAndLeaves } from './hub-and-leaves.js';
 export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';

@@ -24,6 +24,8 @@ export function newAgencyHubUsers(agency: string): AgencyHubUsers {
 
 export interface HubServerAddress {
   name: string;
+  /** Where it listens and its peers reach it; loopback when absent. */
+  host?: string;
   port: number;
   clusterPort: number;
   leafPort: number;
@@ -44,7 +46,8 @@ export function hubServerConfig(opts: {
 }): string {
   const q = JSON.stringify;
   const ids = Object.keys(opts.agencies);
-  const routes = opts.cluster.filter((s) => s.name !== opts.self.name).map((s) => `nats-route://127.0.0.1:${s.clusterPort}`);
+  const host = opts.self.host ?? '127.0.0.1';
+  const routes = opts.cluster.filter((s) => s.name !== opts.self.name).map((s) => `nats-route://${s.host ?? '127.0.0.1'}:${s.clusterPort}`);
   const accounts = Object.entries(opts.agencies).map(([agency, users]) => {
     const links = agencyAccountLinks(agency, ids, opts.subjectRoot);
     return `  ${q(agency)}: {
@@ -59,14 +62,14 @@ export function hubServerConfig(opts: {
   });
   return `# Generated for one run of a Corridor network: hub server ${opts.self.name}.
 server_name: ${q(opts.self.name)}
-listen: 127.0.0.1:${opts.self.port}
+listen: ${host}:${opts.self.port}
 jetstream { domain: ${HUB_DOMAIN}, store_dir: ${q(opts.storeDir)} }
 cluster {
   name: "corridor-hub"
-  listen: 127.0.0.1:${opts.self.clusterPort}
+  listen: ${host}:${opts.self.clusterPort}
   routes: ${q(routes)}
 }
-leafnodes { listen: 127.0.0.1:${opts.self.leafPort} }
+leafnodes { listen: ${host}:${opts.self.leafPort} }
 accounts {
 ${accounts.join('\n')}
 }
@@ -81,6 +84,8 @@ ${accounts.join('\n')}
  */
 export function leafServerConfig(opts: {
   agency: string;
+  /** Where it listens; loopback when absent. */
+  host?: string;
   port: number;
   storeDir: string;
   subjectRoot: string;
@@ -88,14 +93,16 @@ export function leafServerConfig(opts: {
   users: AgencyNatsUsers;
   hubUser: NatsUser;
   hubLeafPorts: number[];
+  /** Each hub server's address, in the order of `hubLeafPorts`; loopback when absent. */
+  hubLeafHosts?: string[];
 }): string {
   const q = JSON.stringify;
   const p = agencyPermissions(opts.agency, opts.subjectRoot, opts.stream);
   const credentials = `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}`;
-  const urls = opts.hubLeafPorts.map((port) => `nats-leaf://${credentials}@127.0.0.1:${port}`);
+  const urls = opts.hubLeafPorts.map((port, i) => `nats-leaf://${credentials}@${opts.hubLeafHosts?.[i] ?? '127.0.0.1'}:${port}`);
   return `# Generated for one run of a Corridor network: the leaf server of ${opts.agency}.
 server_name: ${q(`leaf-${opts.agency}`)}
-listen: 127.0.0.1:${opts.port}
+listen: ${opts.host ?? '127.0.0.1'}:${opts.port}
 jetstream { domain: ${q(opts.agency)}, store_dir: ${q(opts.storeDir)} }
 accounts {
   ${q(opts.agency)}: {

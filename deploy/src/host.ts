@@ -13,6 +13,11 @@ export interface Host {
   reach(port: number): Promise<number>;
   /** Makes the launcher's loopback `port` answer on the host's own loopback, same port: the development issuer. */
   expose(port: number): Promise<void>;
+  /**
+   * Where a server of this host connects to reach `target` on another host: the target itself,
+   * or a relay inside this host that makes the link long (a delaying relay where there is no netem).
+   */
+  via?(target: { host: string; port: number }): Promise<{ host: string; port: number }>;
 }
 
 export const LOOPBACK: Host = {

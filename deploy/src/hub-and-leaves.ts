@@ -113,6 +113,13 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       const storeDir = join(storeRoot, `leaf-${agency}`);
       mkdirSync(storeDir, { recursive: true });
       const host = opts.hosts?.agencies[agency] ?? LOOPBACK;
+      // The leaf's link to the hub is the agency's link to the world: where a host lengthens it, here.
+      const hubLeaves = await Promise.all(
+        addresses.map((a) => {
+          const target = { host: a.host ?? LOOPBACK.address, port: a.leafPort };
+          return host.via ? host.via(target) : target;
+        }),
+      );
       const config = leafServerConfig({
         agency,
         host: host.address,
@@ -122,8 +129,8 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
         stream: opts.stream,
         users: leafUsers[agency] as AgencyNatsUsers,
         hubUser: (hubUsers[agency] as AgencyHubUsers).leaf,
-        hubLeafPorts: addresses.map((a) => a.leafPort),
-        hubLeafHosts: addresses.map((a) => a.host ?? LOOPBACK.address),
+        hubLeafPorts: hubLeaves.map((a) => a.port),
+        hubLeafHosts: hubLeaves.map((a) => a.host),
       });
       const leaf = await launch(`leaf-${agency}`, config, port, host);
       leaves[agency] = { url: leaf.url, hostUrl: leaf.hostUrl, server: leaf.handle };

@@ -3,11 +3,13 @@
 // through doors: a Unix socket (files are shared across network namespaces) with `socat` on the
 // host's side. `reach` opens a loopback port here onto a host's port; `expose` opens the
 // launcher's loopback port on the host's own loopback. No address outside the run's hosts is used.
+// With `linkDelayMs`, a host's servers reach other hosts through a delaying relay inside it.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Host as LaunchHost } from '@corridor/deploy';
+import { delayRelayIn } from './host-nats.js';
 import type { Host } from './netns.js';
 
 const SOCAT = ['/usr/bin/socat', '/bin/socat', '/usr/local/bin/socat'].find((p) => existsSync(p));
@@ -24,7 +26,10 @@ export interface Placement {
   close(): Promise<void>;
 }
 
-export function placementOn(hosts: Readonly<Record<string, Host>>): Placement {
+/** The first loopback port a host's delaying relays listen on. */
+const FIRST_RELAY_PORT = 15_000;
+
+export function placementOn(hosts: Readonly<Record<string, Host>>, options: { linkDelayMs?: number } = {}): Placement {
   if (!SOCAT) throw new Error(`placementOn: ${doorsUnavailable()}`);
   const socat = SOCAT;
   const dir = mkdtempSync(join(tmpdir(), 'corridor-doors-'));
@@ -56,6 +61,16 @@ export function placementOn(hosts: Readonly<Record<string, Host>>): Placement {
     Object.entries(hosts).map(([name, host]): [string, LaunchHost] => {
       const reached = new Map<number, Promise<number>>();
       const exposed = new Map<number, Promise<void>>();
+      let nextRelayPort = FIRST_RELAY_PORT;
+      const delayMs = options.linkDelayMs ?? 0;
+      const via =
+        delayMs > 0
+          ? async (target: { host: string; port: number }) => {
+              const port = nextRelayPort++;
+              await delayRelayIn(host, port, target, delayMs);
+              return { host: '127.0.0.1', port };
+            }
+          : undefined;
       return [
         name,
         {
@@ -98,6 +113,7 @@ export function placementOn(hosts: Readonly<Record<string, Host>>): Placement {
             }
             return door;
           },
+          ...(via ? { via } : {}),
         },
       ];
     }),

@@ -22,7 +22,7 @@ import {
   type TRANSIT_LIMITS,
   transitStreamConfig,
 } from './nats-hub-config.js';
-import { handleOf, type KillableProcessHandle, natsServerBinary, tcpReachable } from './process-handle.js';
+import { handleOf, type KillableProcessHandle, natsGreets, natsServerBinary } from './process-handle.js';
 
 export interface HubAndLeavesOptions {
   rootDir: string;
@@ -70,7 +70,7 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
     const command = host.wrap(binary, ['-c', configFile]);
     const child = managedChild({ name, ...command, cwd: opts.rootDir, logFile: opts.logFile(name) });
     const probePort = await host.reach(port);
-    const up = () => waitUntil(child, 'accepting connections', () => tcpReachable(probePort), 15_000);
+    const up = () => waitUntil(child, 'accepting connections', () => natsGreets(probePort), 15_000);
     child.start();
     started.push(child);
     opts.watch(child);

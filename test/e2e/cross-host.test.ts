@@ -13,9 +13,10 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert, testDirectory } from '../support/fixtures.js';
-import { eventually, gql } from '../support/graphql.js';
+import { gql } from '../support/graphql.js';
 import { type HostSet, makeHosts, namespaceExists, netnsUnavailable } from '../support/hosts/netns.js';
 import { doorsUnavailable, type Placement, placementOn } from '../support/hosts/placement.js';
+import { expectStoredOnce } from '../support/stored-once.js';
 import { AGENCIES } from '../support/test-network.js';
 
 const unavailable = netnsUnavailable() ?? doorsUnavailable();
@@ -85,23 +86,9 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
     return res.data?.publishAlert.id as string;
   }
 
-  async function receivedIds(agency: string): Promise<string[]> {
-    const r = await gql<{ alerts: { id: string }[] }>(
-      network().nodes[agency]?.url as string,
-      tokens[agency] as string,
-      '{ alerts(scope: RECEIVED, limit: 500) { id } }',
-    );
-    return r.data?.alerts.map((x) => x.id) ?? [];
-  }
-
-  /** Every id stored at `agency`, each exactly once. */
-  async function allStoredOnce(agency: string, ids: string[], timeoutMs = 90_000): Promise<void> {
-    await eventually(async () => {
-      const got = await receivedIds(agency);
-      return ids.every((id) => got.includes(id));
-    }, timeoutMs);
-    const got = await receivedIds(agency);
-    for (const id of ids) expect(got.filter((g) => g === id)).toHaveLength(1);
+  /** Every id stored once at `agency`'s node, counted by id. */
+  function allStoredOnce(agency: string, ids: string[], timeoutMs = 90_000): Promise<void> {
+    return expectStoredOnce({ url: network().nodes[agency]?.url as string, token: tokens[agency] as string }, ids, timeoutMs);
   }
 
   it('runs each agency’s leaf and node, the hub and the gateway on their own hosts’ addresses', () => {

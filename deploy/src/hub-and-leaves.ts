@@ -1,6 +1,7 @@
 // Starts the hub-and-leaves bus of a network on this machine (nats-hub-config.ts): three hub
 // servers in a cluster, the transit stream of each agency in its hub account, then one leaf server
-// per agency. Every server gets free loopback ports and a store folder of this run. The launcher
+// per agency. Every server gets free ports, on loopback or on the address of the host it is placed
+// on (host.ts), and a store folder of this run. The launcher
 // creates the transit streams because they are the network's, with the network's limits; each
 // node creates its own inbox stream on its leaf, sourcing from its transit stream (bus.ts).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { DiscardPolicy, jetstreamManager, StorageType } from '@nats-io/jetstream
 import { connect, nanos } from '@nats-io/transport-node';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { freePort } from './free-port.js';
+import { type Host, hubHost, LOOPBACK, type NetworkHosts } from './host.js';
 import { type AgencyNatsUsers, newAgencyNatsUsers } from './nats-config.js';
 import {
   type AgencyHubUsers,
@@ -21,7 +23,7 @@ import {
   transitStreamConfig,
 } from './nats-hub-config.js';
 import type { MemberTls, NetworkCa } from './network-ca.js';
-import { handleOf, type KillableProcessHandle, natsServerBinary, tcpReachable } from './process-handle.js';
+import { handleOf, type KillableProcessHandle, natsGreets, natsServerBinary } from './process-handle.js';
 
 export interface HubAndLeavesOptions {
   rootDir: string;
@@ -35,6 +37,8 @@ export interface HubAndLeavesOptions {
   watch(child: ManagedChild): void;
   /** The network's CA: each server gets a certificate of it, and every link is TLS only. */
   ca?: NetworkCa | undefined;
+  /** Which host each server runs on; all on loopback when absent. */
+  hosts?: Pick<NetworkHosts, 'hub' | 'agencies'>;
 }
 
 /** What a client of the topology needs under TLS, and each member's certificate. */
@@ -47,17 +51,21 @@ export interface HubAndLeavesTls {
 
 export interface HubAndLeaves {
   hubDomain: string;
-  /** The hub servers, their client addresses and their server names (`hub-1`…), in the same order. */
+  /**
+   * The hub servers, their client addresses as the launcher reaches them, as the network's hosts
+   * reach them (the same on loopback), where leaf servers connect (loopback), and their server
+   * names (`hub-1`…), in the same order.
+   */
   hub: {
     urls: string[];
-    /** Where leaf servers connect, in the same order. */
+    hostUrls: string[];
     leafUrls: string[];
     names: string[];
     servers: KillableProcessHandle[];
     users: Record<string, AgencyHubUsers>;
   };
-  /** Each agency's leaf server: the only server its node connects to. */
-  leaves: Record<string, { url: string; server: KillableProcessHandle }>;
+  /** Each agency's leaf server: the only server its node connects to, at `hostUrl`; `url` is the launcher's way in. */
+  leaves: Record<string, { url: string; hostUrl: string; server: KillableProcessHandle }>;
   /** Each agency's node and operator users, in its own account on its leaf. */
   leafUsers: Record<string, AgencyNatsUsers>;
   /** Present when the topology runs over TLS. */
@@ -77,24 +85,46 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
     for (const child of started.reverse()) await child.stop();
     rmSync(storeRoot, { recursive: true, force: true });
   };
-  const launch = (name: string, config: string, port: number) => {
+  const launch = async (name: string, config: string, port: number, host: Host, scheme: 'nats' | 'tls') => {
     const configFile = join(opts.rootDir, `${name}.conf`);
     writeFileSync(configFile, config, { mode: 0o600 });
-    const child = managedChild({ name, command: binary, args: ['-c', configFile], cwd: opts.rootDir, logFile: opts.logFile(name) });
-    const up = () => waitUntil(child, 'accepting connections', () => tcpReachable(port), 15_000);
+    const command = host.wrap(binary, ['-c', configFile]);
+    const child = managedChild({ name, ...command, cwd: opts.rootDir, logFile: opts.logFile(name) });
+    const probePort = await host.reach(port);
+    const up = () => waitUntil(child, 'accepting connections', () => natsGreets(probePort), 15_000);
     child.start();
     started.push(child);
     opts.watch(child);
-    return { child, up, handle: handleOf(child, up) };
+    return {
+      child,
+      up,
+      handle: handleOf(child, up),
+      url: `${scheme}://127.0.0.1:${probePort}`,
+      hostUrl: `${scheme}://${host.address}:${port}`,
+    };
   };
 
   try {
     const addresses: HubServerAddress[] = [];
-    for (let i = 1; i <= HUB_SIZE; i++)
-      addresses.push({ name: `hub-${i}`, port: await freePort(), clusterPort: await freePort(), leafPort: await freePort() });
+    for (let i = 0; i < HUB_SIZE; i++)
+      addresses.push({
+        name: `hub-${i + 1}`,
+        host: hubHost(opts.hosts, i).address,
+        port: await freePort(),
+        clusterPort: await freePort(),
+        leafPort: await freePort(),
+      });
     const hubUsers = Object.fromEntries(opts.agencies.map((a) => [a, newAgencyHubUsers(a)]));
     const ca = opts.ca;
-    const hosts = ['127.0.0.1', 'localhost'];
+    // A certificate names every address its server is reached at: loopback (the launcher's way
+    // in, and relays inside a host) and each host's own address.
+    const hostAddresses = [
+      ...new Set([
+        ...addresses.map((a) => a.host ?? LOOPBACK.address),
+        ...opts.agencies.map((a) => (opts.hosts?.agencies[a] ?? LOOPBACK).address),
+      ]),
+    ];
+    const hosts = [...new Set(['127.0.0.1', 'localhost', ...hostAddresses])];
     const tls: HubAndLeavesTls | undefined = ca && {
       caFile: ca.caFile,
       caFingerprint: ca.fingerprint,
@@ -102,21 +132,23 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       agencies: Object.fromEntries(opts.agencies.map((a) => [a, ca.issue({ name: a, hosts })])),
     };
     const scheme = tls ? 'tls' : 'nats';
-    const hub = addresses.map((self) => {
-      const storeDir = join(storeRoot, self.name);
-      mkdirSync(storeDir, { recursive: true });
-      const config = hubServerConfig({
-        self,
-        cluster: addresses,
-        storeDir,
-        subjectRoot: opts.subjectRoot,
-        agencies: hubUsers,
-        tls: tls?.hub[self.name],
-      });
-      return launch(self.name, config, self.port);
-    });
+    const hub = await Promise.all(
+      addresses.map((self, i) => {
+        const storeDir = join(storeRoot, self.name);
+        mkdirSync(storeDir, { recursive: true });
+        const config = hubServerConfig({
+          self,
+          cluster: addresses,
+          storeDir,
+          subjectRoot: opts.subjectRoot,
+          agencies: hubUsers,
+          tls: tls?.hub[self.name],
+        });
+        return launch(self.name, config, self.port, hubHost(opts.hosts, i), scheme);
+      }),
+    );
     await Promise.all(hub.map((s) => s.up()));
-    const hubUrls = addresses.map((a) => `${scheme}://127.0.0.1:${a.port}`);
+    const hubUrls = hub.map((s) => s.url);
     for (const agency of opts.agencies)
       await ensureTransitStream(
         hubUrls,
@@ -132,19 +164,29 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       const port = await freePort();
       const storeDir = join(storeRoot, `leaf-${agency}`);
       mkdirSync(storeDir, { recursive: true });
+      const host = opts.hosts?.agencies[agency] ?? LOOPBACK;
+      // The leaf's link to the hub is the agency's link to the world: where a host lengthens it, here.
+      const hubLeaves = await Promise.all(
+        addresses.map((a) => {
+          const target = { host: a.host ?? LOOPBACK.address, port: a.leafPort };
+          return host.via ? host.via(target) : target;
+        }),
+      );
       const config = leafServerConfig({
         agency,
+        host: host.address,
         port,
         storeDir,
         subjectRoot: opts.subjectRoot,
         stream: opts.stream,
         users: leafUsers[agency] as AgencyNatsUsers,
         hubUser: (hubUsers[agency] as AgencyHubUsers).leaf,
-        hubLeafPorts: addresses.map((a) => a.leafPort),
+        hubLeafPorts: hubLeaves.map((a) => a.port),
+        hubLeafHosts: hubLeaves.map((a) => a.host),
         tls: tls?.agencies[agency],
       });
-      const leaf = launch(`leaf-${agency}`, config, port);
-      leaves[agency] = { url: `${scheme}://127.0.0.1:${port}`, server: leaf.handle };
+      const leaf = await launch(`leaf-${agency}`, config, port, host, scheme);
+      leaves[agency] = { url: leaf.url, hostUrl: leaf.hostUrl, server: leaf.handle };
       leafUps.push(leaf.up());
     }
     await Promise.all(leafUps);
@@ -152,6 +194,7 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       hubDomain: HUB_DOMAIN,
       hub: {
         urls: hubUrls,
+        hostUrls: hub.map((s) => s.hostUrl),
         leafUrls: addresses.map((a) => `nats-leaf://127.0.0.1:${a.leafPort}`),
         names: addresses.map((a) => a.name),
         servers: hub.map((s) => s.handle),

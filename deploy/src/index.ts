@@ -15,6 +15,7 @@ export {
 } from './dev-token-issuer.js';
 export { EXAMPLE_VALUES, fillExampleNatsConfig, makeExampleCertificates } from './example-nats-fill.js';
 export { freePort } from './free-port.js';
+export { type Host, LOOPBACK, type NetworkHosts } from './host.js';
 export type { HubAndLeaves, HubAndLeavesTls } from './hub-and-leaves.js';
 export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';

@@ -35,6 +35,8 @@ function tlsBlock(t: MemberTls, extra = ''): string {
 
 export interface HubServerAddress {
   name: string;
+  /** Where it listens and its peers reach it; loopback when absent. */
+  host?: string;
   port: number;
   clusterPort: number;
   leafPort: number;
@@ -58,7 +60,8 @@ export function hubServerConfig(opts: {
   const q = JSON.stringify;
   const tls = opts.tls;
   const ids = Object.keys(opts.agencies);
-  const routes = opts.cluster.filter((s) => s.name !== opts.self.name).map((s) => `nats-route://127.0.0.1:${s.clusterPort}`);
+  const host = opts.self.host ?? '127.0.0.1';
+  const routes = opts.cluster.filter((s) => s.name !== opts.self.name).map((s) => `nats-route://${s.host ?? '127.0.0.1'}:${s.clusterPort}`);
   const accounts = Object.entries(opts.agencies).map(([agency, users]) => {
     const links = agencyAccountLinks(agency, ids, opts.subjectRoot);
     // Under TLS the leaf is no user of the account: a password user would also let a client in.
@@ -74,18 +77,18 @@ export function hubServerConfig(opts: {
   });
   const leafnodes = tls
     ? `leafnodes {
-  listen: 127.0.0.1:${opts.self.leafPort}
+  listen: ${host}:${opts.self.leafPort}
   ${tlsBlock(tls, ', verify_and_map: true')}
   authorization { users: ${q(ids.map((a) => ({ user: certificateSubject(a), account: a })))} }
 }`
-    : `leafnodes { listen: 127.0.0.1:${opts.self.leafPort} }`;
+    : `leafnodes { listen: ${host}:${opts.self.leafPort} }`;
   return `# Generated for one run of a Corridor network: hub server ${opts.self.name}.
 server_name: ${q(opts.self.name)}
-listen: 127.0.0.1:${opts.self.port}${tls ? `\n${tlsBlock(tls)}` : ''}
+listen: ${host}:${opts.self.port}${tls ? `\n${tlsBlock(tls)}` : ''}
 jetstream { domain: ${HUB_DOMAIN}, store_dir: ${q(opts.storeDir)} }
 cluster {
   name: "corridor-hub"
-  listen: 127.0.0.1:${opts.self.clusterPort}
+  listen: ${host}:${opts.self.clusterPort}
   routes: ${q(routes)}${tls ? `\n  ${tlsBlock(tls, ', verify: true')}` : ''}
 }
 ${leafnodes}
@@ -103,6 +106,8 @@ ${accounts.join('\n')}
  */
 export function leafServerConfig(opts: {
   agency: string;
+  /** Where it listens; loopback when absent. */
+  host?: string;
   port: number;
   storeDir: string;
   subjectRoot: string;
@@ -112,16 +117,18 @@ export function leafServerConfig(opts: {
   hubLeafPorts: number[];
   /** The agency's certificate: its node connects over TLS, and the hub knows its leaf by it. */
   tls?: MemberTls | undefined;
+  /** Each hub server's address, in the order of `hubLeafPorts`; loopback when absent. */
+  hubLeafHosts?: string[];
 }): string {
   const q = JSON.stringify;
   const tls = opts.tls;
   const p = agencyPermissions(opts.agency, opts.subjectRoot, opts.stream);
   // Under TLS the hub binds the leaf by its certificate, and sends no password anywhere.
   const credentials = tls ? '' : `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}@`;
-  const urls = opts.hubLeafPorts.map((port) => `nats-leaf://${credentials}127.0.0.1:${port}`);
+  const urls = opts.hubLeafPorts.map((port, i) => `nats-leaf://${credentials}${opts.hubLeafHosts?.[i] ?? '127.0.0.1'}:${port}`);
   return `# Generated for one run of a Corridor network: the leaf server of ${opts.agency}.
 server_name: ${q(`leaf-${opts.agency}`)}
-listen: 127.0.0.1:${opts.port}${tls ? `\n${tlsBlock(tls)}` : ''}
+listen: ${opts.host ?? '127.0.0.1'}:${opts.port}${tls ? `\n${tlsBlock(tls)}` : ''}
 jetstream { domain: ${q(opts.agency)}, store_dir: ${q(opts.storeDir)} }
 accounts {
   ${q(opts.agency)}: {

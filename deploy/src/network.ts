@@ -20,6 +20,7 @@ import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
 import { createDevIssuer, type DevIssuer, oidcIssuerFor, type UserSpec } from './dev-token-issuer.js';
 import { freePort } from './free-port.js';
+import { type Host, LOOPBACK, type NetworkHosts } from './host.js';
 import { type HubAndLeaves, startHubAndLeaves } from './hub-and-leaves.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
@@ -63,6 +64,13 @@ export interface NetworkSpec {
   nats:
     | { url: string }
     | { start: true; port?: number; topology?: NatsTopology; transitLimits?: Partial<typeof TRANSIT_LIMITS>; tls?: boolean };
+  /**
+   * Which host each process runs on (host.ts), for the hub-and-leaves topology only: the hub
+   * servers, each agency's leaf server and node (with its embedded database when it has no
+   * `databaseUrl`), the gateway. Absent: everything on loopback. The development issuer and the
+   * console stay in the launcher; each host reaches the issuer on its own loopback.
+   */
+  hosts?: NetworkHosts;
   subjectRoot?: string;
   /** The name of each agency's inbox stream in its own account (on a `url` server, suffixed with the agency id). */
   stream?: string;
@@ -173,6 +181,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
   const watch = (child: ManagedChild) => child.onUnexpectedExit((code) => report(child.name, code, child.logTail()));
 
   try {
+    if (spec.hosts && !('start' in spec.nats && spec.nats.topology === 'hub-and-leaves'))
+      throw new TypeError('hosts: processes are placed on hosts in the hub-and-leaves topology only');
+    const hostOf = (agency: string): Host => spec.hosts?.agencies[agency] ?? LOOPBACK;
     const subjectRoot = spec.subjectRoot ?? 'corridor';
     const stream = spec.stream ?? 'CORRIDOR_INBOX';
     // The bus. A server of our own gets one account per agency; on a shared one every node is in
@@ -196,6 +207,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         ...(spec.nats.tls !== false ? { ca: createNetworkCa(join(rootDir, 'tls')) } : {}),
         logFile,
         watch,
+        ...(spec.hosts ? { hosts: spec.hosts } : {}),
       });
       hubAndLeaves = bus;
       stack.push(() => bus.stop());
@@ -264,6 +276,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       if (!spec.quiet) console.warn(`[dev-issuer] ${line}`);
     });
     stack.push(() => issuerServer.close());
+    const placedHosts = spec.hosts ? new Set([spec.hosts.gateway, ...Object.values(spec.hosts.agencies)]) : new Set<Host>();
+    for (const host of placedHosts) await host.expose(issuerPort);
     // The secretariat signs the membership; nodes and gateway trust its public key only.
     const secretariat = await newKeyPair('secretariat-1');
     const membershipTrustFile = join(rootDir, 'membership-trust.json');
@@ -274,7 +288,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       issuerUrl: issuerServer.url,
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
       delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
-      nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://127.0.0.1:${nodePorts[a.id]}/graphql`])),
+      nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://${hostOf(a.id).address}:${nodePorts[a.id]}/graphql`])),
       natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
     });
     const membershipFile = join(rootDir, 'membership.json');
@@ -291,7 +305,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     // The nodes, started together.
     const nodes: Record<string, NodeHandle> = {};
     const releasePolicyFiles: Record<string, string> = {};
-    const launchNode = (a: AgencySpec): NodeHandle => {
+    const launchNode = async (a: AgencySpec): Promise<NodeHandle> => {
+      const host = hostOf(a.id);
       const seed = spec.directory?.[a.id];
       const seedFile = seed ? join(rootDir, `directory-${a.id}.json`) : undefined;
       if (seedFile) writeFileSync(seedFile, JSON.stringify(seed, null, 2));
@@ -300,18 +315,17 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       releasePolicyFiles[a.id] = policyFile;
       const child = managedChild({
         name: `node-${a.id}`,
-        command: process.execPath,
-        args: ['--import', 'tsx', 'src/main.ts'],
+        ...host.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
         cwd: join(REPO_ROOT, 'services'),
         logFile: logFile(`node-${a.id}`),
         env: {
           ...spec.nodeEnv,
           CORRIDOR_AGENCY_ID: a.id,
-          CORRIDOR_HOST: '127.0.0.1',
+          CORRIDOR_HOST: host.address,
           CORRIDOR_PORT: String(nodePorts[a.id]),
           // A database URL when the agency has one, else embedded PGlite in a folder of this run.
           ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
-          CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.url ?? natsUrl,
+          CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
           ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
           ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
           ...(natsUsers?.[a.id]
@@ -330,7 +344,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         },
       });
       watch(child);
-      const base = `http://127.0.0.1:${nodePorts[a.id]}`;
+      const base = `http://127.0.0.1:${await host.reach(nodePorts[a.id] as number)}`;
       const handle: NodeHandle = {
         agency: a.id,
         url: `${base}/graphql`,
@@ -349,7 +363,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       nodes[a.id] = handle;
       return handle;
     };
-    for (const a of spec.agencies) launchNode(a);
+    for (const a of spec.agencies) await launchNode(a);
     // Stopped together too (after the gateway, before the bus, so outboxes can still flush).
     stack.push(async () => {
       await Promise.all(Object.values(nodes).map((n) => n.stop()));
@@ -358,14 +372,14 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
 
     // The gateway.
     const gatewayPort = await freePort(spec.gatewayPort);
+    const gatewayHost = spec.hosts?.gateway ?? LOOPBACK;
     const gateway = managedChild({
       name: 'gateway',
-      command: process.execPath,
-      args: ['--import', 'tsx', 'src/main.ts'],
+      ...gatewayHost.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
       cwd: join(REPO_ROOT, 'gateway'),
       logFile: logFile('gateway'),
       env: {
-        CORRIDOR_GATEWAY_HOST: '127.0.0.1',
+        CORRIDOR_GATEWAY_HOST: gatewayHost.address,
         CORRIDOR_GATEWAY_PORT: String(gatewayPort),
         CORRIDOR_MEMBERSHIP_FILE: membershipFile,
         CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
@@ -374,9 +388,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     gateway.start();
     watch(gateway);
     stack.push(() => gateway.stop());
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const gatewayHealthy = () =>
-      waitUntil(gateway, 'healthy', async () => (await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok, 60_000);
+    const gatewayBase = `http://127.0.0.1:${await gatewayHost.reach(gatewayPort)}`;
+    const gatewayUrl = `${gatewayBase}/graphql`;
+    const gatewayHealthy = () => waitUntil(gateway, 'healthy', async () => (await fetch(`${gatewayBase}/health`)).ok, 60_000);
     await gatewayHealthy();
     const gatewayHandle = handleOf(gateway, gatewayHealthy);
 
@@ -456,12 +470,12 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           issuerUrl: issuerServer.url,
           alertSigningKeys: { keys: [(signingKeys[agency.id] as KeyPair).publicJwk] },
           delegationKeys: { keys: [(delegationKeys[agency.id] as KeyPair).publicJwk] },
-          nodeUrl: `http://127.0.0.1:${nodePorts[agency.id]}/graphql`,
+          nodeUrl: `http://${hostOf(agency.id).address}:${nodePorts[agency.id]}/graphql`,
         });
         // Listed first: a node starts only if the membership it reads names its agency.
         await updateMembership((m) => ({ ...m, agencies: [...m.agencies, member] }));
         await addAccount?.(agency.id);
-        const node = launchNode(agency);
+        const node = await launchNode(agency);
         await node.start();
         return node;
       },

@@ -44,3 +44,22 @@ export function tcpReachable(port: number): Promise<boolean> {
 export function natsServerBinary(exists: (path: string) => boolean): string {
   return ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(exists) ?? 'nats-server';
 }
+
+/**
+ * Whether a NATS server answers at the loopback `port`: it speaks first (INFO), so a relay or a
+ * door that accepts the connection before it reaches a server does not count as one.
+ */
+export function natsGreets(port: number, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const socket = tcpConnect(port, '127.0.0.1');
+    const done = (answer: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolvePromise(answer);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('data', (chunk: Buffer) => done(chunk.toString('latin1').startsWith('INFO')));
+    socket.once('close', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}

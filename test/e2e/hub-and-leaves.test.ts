@@ -16,6 +16,7 @@ import { documentFraudAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
 import { plainTextNats } from '../support/plain-text-nats.js';
 import { createDatabases, type TestDatabases } from '../support/postgres.js';
+import { expectStoredOnce } from '../support/stored-once.js';
 import { type StrayLeaf, startStrayLeaf } from '../support/stray-leaf.js';
 import { AGENCIES } from '../support/test-network.js';
 
@@ -87,23 +88,9 @@ async function publishAt(agency: string, summary: string): Promise<string> {
   return res.data?.publishAlert.id as string;
 }
 
-/** The ids of the alerts `agency`'s node has stored as received, duplicates included. */
-async function receivedIds(agency: string): Promise<string[]> {
-  const r = await gql<{ alerts: { id: string }[] }>(
-    net.nodes[agency]?.url as string,
-    tokens[agency] as string,
-    '{ alerts(scope: RECEIVED, limit: 500) { id } }',
-  );
-  return r.data?.alerts.map((a) => a.id) ?? [];
-}
-
-async function allStoredOnce(agency: string, ids: string[], timeoutMs = 60_000): Promise<void> {
-  await eventually(async () => {
-    const got = await receivedIds(agency);
-    return ids.every((id) => got.includes(id));
-  }, timeoutMs);
-  const got = await receivedIds(agency);
-  for (const id of ids) expect(got.filter((g) => g === id)).toHaveLength(1);
+/** Every id stored once at `agency`'s node. */
+function allStoredOnce(agency: string, ids: string[], timeoutMs?: number): Promise<void> {
+  return expectStoredOnce({ url: net.nodes[agency]?.url as string, token: tokens[agency] as string }, ids, timeoutMs);
 }
 
 /** Messages in a stream, asked as an agency's operator on one server of the topology. */

@@ -4,22 +4,28 @@
 // its link to the hub (`link_delay_ms` says so in its unit). A request from host b to host a thus
 // crosses four delayed legs: about 80 ms before anything else.
 //
-// Measured now: the raw NATS request/reply between two hosts through the hub host, without and
-// with the delay: the baseline the cross-host figures will be held against.
-// TODO(issue 13, item 5): once the hub cluster and the agencies' leaf servers land, add
-// `cross_host_e2e_p50_ms` / `cross_host_e2e_p99_ms` (publish at one agency to stored at another,
-// over the same delayed links, with `raw_request_reply_*` as their baseline), `partition_heal_s`,
-// `lost` and `duplicates`.
+// Measured: the raw NATS request/reply between two hosts through the hub host, without and with
+// the delay, the baseline of `cross_host_e2e_*`: publish at one agency to stored at the other in
+// the hub-and-leaves network on the same hosts, each leaf's link to the hub delayed the same way
+// (hosts-network.ts); then `partition_heal_s` after one agency was cut off while alerts kept
+// coming, and `lost` and `duplicates` over every alert of the run, both of which must be 0. An
+// alert crosses two delayed legs (sender's leaf to hub, hub to the partner's leaf, by sourcing),
+// the baseline's request and reply four: a ratio near 1 means the pipeline costs about what two
+// more legs of 20 ms do.
 import { delayRelayIn, NATS_PORT, natsRequesterIn, natsResponderIn, natsServerIn } from '../../support/hosts/host-nats.js';
 import { type HostSet, makeHosts, netnsUnavailable } from '../../support/hosts/netns.js';
+import { doorsUnavailable } from '../../support/hosts/placement.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
+import { crossHostNetwork } from './hosts-network.js';
 
 const SECONDS = Number(process.env.BENCH_HOSTS_SECONDS ?? 5);
 const LINK_DELAY_MS = 20;
 const RELAY_PORT = 14222;
+const E2E_SAMPLES = Number(process.env.BENCH_HOSTS_SAMPLES ?? 100);
+const CUT_SECONDS = Number(process.env.BENCH_HOSTS_CUT_SECONDS ?? 15);
 
 export async function hostsSuite(): Promise<BenchResult[]> {
-  const unavailable = netnsUnavailable();
+  const unavailable = netnsUnavailable() ?? doorsUnavailable();
   if (unavailable) {
     // The other suites still run; this one's last figures stay in results.json.
     console.error(`bench hosts: skipped, ${unavailable}`);
@@ -28,9 +34,9 @@ export async function hostsSuite(): Promise<BenchResult[]> {
   const r = suiteResults('hosts');
   let set: HostSet | undefined;
   try {
-    set = await makeHosts(['hub', 'a', 'b']);
+    set = await makeHosts(['hub', 'a', 'b', 'gw']);
     const { hub, a, b } = set.hosts;
-    if (!hub || !a || !b) throw new Error('three hosts were asked for');
+    if (!hub || !a || !b) throw new Error('hosts hub, a and b were asked for');
     const server = await natsServerIn(hub);
 
     await natsResponderIn(a, server.url, 'echo.direct');
@@ -41,8 +47,16 @@ export async function hostsSuite(): Promise<BenchResult[]> {
     const bUrl = await delayRelayIn(b, RELAY_PORT, hubPort, LINK_DELAY_MS);
     await natsResponderIn(a, aUrl, 'echo.delayed');
     const delayed = await (await natsRequesterIn(b, bUrl, 'echo.delayed')).bench(SECONDS);
+    const network = await crossHostNetwork(set, { linkDelayMs: LINK_DELAY_MS, samples: E2E_SAMPLES, cutSeconds: CUT_SECONDS });
+    const rawP50 = { metric: 'raw_request_reply_p50_ms', value: delayed.p50 };
+    const rawP99 = { metric: 'raw_request_reply_p99_ms', value: delayed.p99 };
 
     return [
+      r('cross_host_e2e_p50_ms', network.p50, `ms, publish at one agency to stored at another (${network.samples} alerts)`, rawP50),
+      r('cross_host_e2e_p99_ms', network.p99, 'ms', rawP99),
+      r('partition_heal_s', network.healSeconds, `s, link back to last missed alert stored (cut ${CUT_SECONDS} s)`),
+      r('lost', network.lost, 'alerts'),
+      r('duplicates', network.duplicates, 'alerts'),
       r('raw_request_reply_p50_ms', delayed.p50, 'ms'),
       r('raw_request_reply_p99_ms', delayed.p99, 'ms'),
       r('raw_request_reply_undelayed_p50_ms', direct.p50, 'ms'),

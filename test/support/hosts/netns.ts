@@ -119,6 +119,8 @@ export interface Host {
   readonly name: string;
   readonly namespace: string;
   readonly address: string;
+  /** The command line that runs `command` inside this host, for a launcher that starts it itself. */
+  command(command: string, args: string[]): { command: string; args: string[] };
   /** Starts `command` inside this host (`ip netns exec`); it is stopped by `remove()` at the latest. */
   run(name: string, command: string, args: string[], options?: { cwd?: string; env?: NodeJS.ProcessEnv }): HostProcess;
   /** Unplugs this host's cable at the bridge: its packets are dropped until `restore`. */
@@ -180,6 +182,7 @@ export async function makeHosts(names: readonly string[]): Promise<HostSet> {
         name,
         namespace,
         address,
+        command: (command, args) => inNamespace(namespace, command, args),
         run(processName, command, args, options) {
           const p = hostProcess(processName, namespace, command, args, options);
           processes.add(p);
@@ -210,6 +213,12 @@ export async function makeHosts(names: readonly string[]): Promise<HostSet> {
   };
 }
 
+function inNamespace(namespace: string, command: string, args: string[]): { command: string; args: string[] } {
+  if (!IP) throw new Error('iproute2 `ip` is not installed');
+  // `ip netns exec` execs the command in place: the child's pid is the command's own.
+  return { command: IP, args: ['netns', 'exec', namespace, command, ...args] };
+}
+
 function hostProcess(
   name: string,
   namespace: string,
@@ -217,9 +226,8 @@ function hostProcess(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): HostProcess {
-  if (!IP) throw new Error('iproute2 `ip` is not installed');
-  // `ip netns exec` execs the command in place: the child's pid is the command's own.
-  const child = spawn(IP, ['netns', 'exec', namespace, command, ...args], {
+  const line = inNamespace(namespace, command, args);
+  const child = spawn(line.command, line.args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -93,9 +93,9 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
 
   it('runs each agency’s leaf and node, the hub and the gateway on their own hosts’ addresses', () => {
     const t = topology();
-    for (const url of t.hub.hostUrls) expect(url).toMatch(new RegExp(`^nats://${host('hub').address}:`));
-    expect(t.leaves[A]?.hostUrl).toMatch(new RegExp(`^nats://${host('a').address}:`));
-    expect(t.leaves[B]?.hostUrl).toMatch(new RegExp(`^nats://${host('b').address}:`));
+    for (const url of t.hub.hostUrls) expect(url).toMatch(new RegExp(`^tls://${host('hub').address}:`));
+    expect(t.leaves[A]?.hostUrl).toMatch(new RegExp(`^tls://${host('a').address}:`));
+    expect(t.leaves[B]?.hostUrl).toMatch(new RegExp(`^tls://${host('b').address}:`));
     const nodeUrl = (id: string) => network().membership.agencies.find((x) => x.id === id)?.nodeUrl;
     expect(nodeUrl(A)).toMatch(new RegExp(`^http://${host('a').address}:`));
     expect(nodeUrl(B)).toMatch(new RegExp(`^http://${host('b').address}:`));
@@ -160,7 +160,8 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
   it('loses nothing and keeps publishing when the hub server leading a transit stream is killed with SIGKILL', async () => {
     const t = topology();
     const admin = t.hub.users[B]?.admin;
-    const nc = await connect({ servers: t.hub.urls, user: admin?.user, pass: admin?.password });
+    // Every link of the topology is TLS only: the launcher's client trusts the run's CA.
+    const nc = await connect({ servers: t.hub.urls, user: admin?.user, pass: admin?.password, tls: { caFile: t.tls?.caFile as string } });
     let leader: string | undefined;
     try {
       leader = (await (await jetstreamManager(nc)).streams.info(network().streams[B] as string)).cluster?.leader;

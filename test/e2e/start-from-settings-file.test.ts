@@ -119,9 +119,11 @@ describe('corridor node|gateway --config FILE', () => {
       ].join('\n'),
     );
     const node = corridor('node', 'node.yaml', { CORRIDOR_PORT: String(envPort) });
+    // The node answers /health as soon as its database is up and connects to NATS in the
+    // background (it serves its data without NATS): wait for both, as an operator would.
     const answer = await eventually(async () => {
       const h = await health(envPort);
-      return h?.status === 200 && h;
+      return h?.status === 200 && h.body.nats === 'connected' && h;
     }, 90_000);
     expect(answer.body).toMatchObject({ status: 'ok', agency: 'it-polfr', database: 'ok', nats: 'connected' });
     expect(await health(filePort)).toBeUndefined();

@@ -81,16 +81,20 @@ async function hubStreamsFrom(leaf: StrayLeaf): Promise<string[][] | undefined> 
 }
 
 async function publishAt(agency: string, summary: string): Promise<string> {
-  const res = await gql<{ publishAlert: { id: string } }>(net.gatewayUrl, tokens[agency] as string, PUBLISH, {
-    input: documentFraudAlert({ summary }),
-  });
+  const res = await gql<{ publishAlert: { id: string } }>(
+    net.gatewayUrl,
+    tokens[agency] as string,
+    PUBLISH,
+    { input: documentFraudAlert({ summary }) },
+    net.fetch,
+  );
   expect(res.errors).toBeUndefined();
   return res.data?.publishAlert.id as string;
 }
 
 /** Every id stored once at `agency`'s node. */
 function allStoredOnce(agency: string, ids: string[], timeoutMs?: number): Promise<void> {
-  return expectStoredOnce({ url: net.nodes[agency]?.url as string, token: tokens[agency] as string }, ids, timeoutMs);
+  return expectStoredOnce({ url: net.nodes[agency]?.url as string, token: tokens[agency] as string, send: net.fetch }, ids, timeoutMs);
 }
 
 /** Messages in a stream, asked as an agency's operator on one server of the topology. */

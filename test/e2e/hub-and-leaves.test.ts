@@ -14,6 +14,7 @@ import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
+import { startImpostorNode } from '../support/impostor-node.js';
 import { plainTextNats } from '../support/plain-text-nats.js';
 import { createDatabases, type TestDatabases } from '../support/postgres.js';
 import { expectStoredOnce } from '../support/stored-once.js';
@@ -95,6 +96,23 @@ async function publishAt(agency: string, summary: string): Promise<string> {
 /** Every id stored once at `agency`'s node. */
 function allStoredOnce(agency: string, ids: string[], timeoutMs?: number): Promise<void> {
   return expectStoredOnce({ url: net.nodes[agency]?.url as string, token: tokens[agency] as string, send: net.fetch }, ids, timeoutMs);
+}
+
+const DIRECTORY = '{ directory { entries { agency } sources { agency ok } } }';
+type DirectoryAnswer = { directory: { entries: { agency: string }[]; sources: { agency: string; ok: boolean }[] } };
+
+/** A directory query at the gateway as the sender's officer: which sources answered, which agencies errors name. */
+async function directorySources() {
+  const r = await gql<DirectoryAnswer>(net.gatewayUrl, tokens[SENDER] as string, DIRECTORY, {}, net.fetch);
+  return {
+    ok: Object.fromEntries((r.data?.directory.sources ?? []).map((s) => [s.agency, s.ok])),
+    failed: r.errors?.map((e) => e.extensions?.agency) ?? [],
+  };
+}
+
+/** Lists the receiver's node at `nodeUrl` in a new membership version, as a forged or careless listing would. */
+function listReceiverAt(nodeUrl: string) {
+  return net.updateMembership((m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === RECEIVER ? { ...a, nodeUrl } : a)) }));
 }
 
 /** Messages in a stream, asked as an agency's operator on one server of the topology. */
@@ -204,6 +222,44 @@ describe('hub-and-leaves topology', () => {
     } finally {
       await asOperator.close();
     }
+  });
+
+  it('serves the gateway and every node over https only, and the gateway asks each node there', async () => {
+    expect(net.gatewayUrl).toMatch(/^https:\/\//);
+    for (const a of net.membership.agencies) expect(a.nodeUrl).toMatch(/^https:\/\//);
+    // Another agency's node is asked with a token exchanged at the caller's own: both over https.
+    expect((await directorySources()).ok).toEqual({ [SENDER as string]: true, [RECEIVER as string]: true });
+    // Plain HTTP to a node's or the gateway's port gets no answer at all.
+    for (const url of [net.nodes[RECEIVER]?.url as string, net.gatewayUrl])
+      await expect(fetch(url.replace(/^https:/, 'http:'), { method: 'POST' })).rejects.toThrow();
+  });
+
+  it('does not ask a node listed at a plain http address, nor one whose certificate another CA signed, and names it unavailable', async () => {
+    const real = net.membership.agencies.find((a) => a.id === RECEIVER)?.nodeUrl as string;
+    const impostor = await startImpostorNode(join(rootDir as string, 'impostor'));
+    try {
+      // The real node, still running, at its address but in plain text: it answered a moment ago.
+      await listReceiverAt(real.replace(/^https:/, 'http:'));
+      const plain = await eventually(async () => {
+        const sources = await directorySources();
+        return sources.ok[RECEIVER as string] === false ? sources : undefined;
+      }, 15_000);
+      expect(plain.ok[SENDER as string]).toBe(true);
+      expect(plain.failed).toEqual([RECEIVER]);
+
+      await listReceiverAt(impostor.url);
+      const answer = await eventually(async () => {
+        const sources = await directorySources();
+        return sources.ok[RECEIVER as string] === false && impostor.refusedHandshakes > 0 ? sources : undefined;
+      }, 15_000);
+      expect(answer.ok[SENDER as string]).toBe(true);
+      expect(answer.failed).toEqual([RECEIVER]);
+      expect(impostor.requests).toBe(0);
+    } finally {
+      await listReceiverAt(real);
+      await impostor.close();
+    }
+    expect(await eventually(async () => (await directorySources()).ok[RECEIVER as string], 15_000)).toBe(true);
   });
 
   it('pins the run’s NATS CA in the signed membership its nodes started with', () => {

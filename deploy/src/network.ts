@@ -421,7 +421,13 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       // would mislead the tests, and rebuilding an up-to-date one costs every run many seconds.
       const dist = join(REPO_ROOT, 'web', 'dist');
       if (consoleIsStale()) buildConsole();
-      const consoleServer = await serveConsole(dist, { gatewayUrl, issuerUrl: issuerServer.url }, await freePort(spec.consolePort));
+      const consoleServer = await serveConsole(
+        dist,
+        { gatewayUrl, issuerUrl: issuerServer.url },
+        await freePort(spec.consolePort),
+        undefined,
+        ca ? { send } : undefined,
+      );
       stack.push(() => consoleServer.close());
       consoleUrl = consoleServer.url;
     }

@@ -3,7 +3,8 @@
 // transit stream on the hub and is sourced into the partner's own inbox on its leaf; a leaf that
 // restarts and a hub server that crashes lose nothing and store nothing twice. Every link is TLS
 // with the run's own CA: plain text, a certificate of another CA, and a member's certificate used
-// to reach another member's account are all refused.
+// to reach another member's account are all refused. The gateway and the nodes serve HTTPS under
+// the same CA: a node listed at plain http, or answering with another CA's certificate, is not asked.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert } from '../support/fixtures.js';
-import { eventually, gql } from '../support/graphql.js';
+import { eventually, gql, subscribe } from '../support/graphql.js';
 import { startImpostorNode } from '../support/impostor-node.js';
 import { plainTextNats } from '../support/plain-text-nats.js';
 import { createDatabases, type TestDatabases } from '../support/postgres.js';
@@ -232,6 +233,22 @@ describe('hub-and-leaves topology', () => {
     // Plain HTTP to a node's or the gateway's port gets no answer at all.
     for (const url of [net.nodes[RECEIVER]?.url as string, net.gatewayUrl])
       await expect(fetch(url.replace(/^https:/, 'http:'), { method: 'POST' })).rejects.toThrow();
+  });
+
+  it('streams the receiver’s alert feed from its node through the gateway over https', async () => {
+    const feed = subscribe<{ alertFeed: { id: string } }>(
+      net.gatewayUrl,
+      tokens[RECEIVER] as string,
+      'subscription { alertFeed { id } }',
+      net.fetch,
+    );
+    try {
+      await feed.ready;
+      const id = await publishAt(SENDER as string, 'Seen through the feed over https');
+      expect((await feed.waitFor((e) => e.alertFeed.id === id, 60_000)).alertFeed.id).toBe(id);
+    } finally {
+      await feed.close();
+    }
   });
 
   it('does not ask a node listed at a plain http address, nor one whose certificate another CA signed, and names it unavailable', async () => {

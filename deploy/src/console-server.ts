@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { gatewayProxy } from './gateway-proxy.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,8 +16,19 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export function serveConsole(distDir: string, config: { gatewayUrl: string; issuerUrl: string }, port: number, host = '127.0.0.1') {
+/**
+ * `proxy`: the gateway serves HTTPS under a CA the browser does not trust; the console then asks
+ * its own /graphql, which this server forwards with `send` (trusting that CA).
+ */
+export function serveConsole(
+  distDir: string,
+  config: { gatewayUrl: string; issuerUrl: string },
+  port: number,
+  host = '127.0.0.1',
+  proxy?: { send: typeof fetch },
+) {
   const root = normalize(distDir) + sep;
+  const forward = proxy && gatewayProxy(config.gatewayUrl, proxy.send);
   const server = createServer((req, res) => {
     let path: string;
     try {
@@ -24,8 +36,12 @@ export function serveConsole(distDir: string, config: { gatewayUrl: string; issu
     } catch {
       return void res.writeHead(400).end('bad path');
     }
+    if (forward && path === '/graphql') return void forward(req, res);
     if (path === '/config.json') {
-      return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(config));
+      const gatewayUrl = forward ? `http://${req.headers.host ?? `${host}:${port}`}/graphql` : config.gatewayUrl;
+      return void res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ ...config, gatewayUrl }));
     }
     const file = normalize(join(distDir, path));
     if (file.startsWith(root) && existsSync(file) && statSync(file).isFile()) {

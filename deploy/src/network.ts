@@ -15,6 +15,7 @@ import {
   TOKEN_EXCHANGE_GRANT,
   tokenExchangeUrl,
 } from '@corridor/proto';
+import { caFetch } from '@corridor/proto/graphql';
 import type { JWK } from 'jose';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
@@ -26,7 +27,7 @@ import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
 import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
 import type { TRANSIT_LIMITS } from './nats-hub-config.js';
-import { createNetworkCa } from './network-ca.js';
+import { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
 import { standardReleasePolicy } from './release-policies.js';
 
@@ -122,6 +123,11 @@ export interface RunningNetwork {
   /** The gateway process, for tests that restart it. */
   gateway: ProcessHandle;
   issuerUrl: string;
+  /**
+   * What reaches this network's nodes and gateway: under TLS (the hub-and-leaves topology's
+   * default) a fetch trusting the run's CA only, over https; else the global fetch.
+   */
+  fetch: typeof fetch;
   consoleUrl?: string;
   /** The membership version in force (the last one the launcher published). */
   readonly membership: Membership;
@@ -193,18 +199,20 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     let natsHandle: ProcessHandle | undefined;
     let addAccount: ((agency: string) => Promise<void>) | undefined;
     let hubAndLeaves: HubAndLeaves | undefined;
+    let ca: NetworkCa | undefined;
     const streamOf = (agency: string) => ('url' in spec.nats ? `${stream}_${agency}` : stream);
     if ('url' in spec.nats) {
       natsUrl = spec.nats.url;
     } else if (spec.nats.topology === 'hub-and-leaves') {
+      // The run's own CA, in its folder: removed with it, never committed.
+      if (spec.nats.tls !== false) ca = createNetworkCa(join(rootDir, 'tls'));
       const bus = await startHubAndLeaves({
         rootDir,
         agencies: spec.agencies.map((a) => a.id),
         subjectRoot,
         stream,
         ...(spec.nats.transitLimits ? { transitLimits: spec.nats.transitLimits } : {}),
-        // The run's own CA, in its folder: removed with it, never committed.
-        ...(spec.nats.tls !== false ? { ca: createNetworkCa(join(rootDir, 'tls')) } : {}),
+        ...(ca ? { ca } : {}),
         logFile,
         watch,
         ...(spec.hosts ? { hosts: spec.hosts } : {}),
@@ -265,6 +273,12 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     // Each node's own key for delegated tokens; the membership lists its public half.
     const delegationKeys: Record<string, KeyPair> = {};
     const nodePorts: Record<string, number> = {};
+    // Where the bus runs TLS, HTTP does too: each node and the gateway get a certificate of the
+    // run's CA naming every address they are reached at (loopback, relays, their host's own).
+    const send: typeof fetch = ca ? caFetch(ca.caFile) : fetch;
+    const scheme = ca ? 'https' : 'http';
+    const httpsCertificate = (name: string, host: Host): MemberTls | undefined =>
+      ca?.issue({ name, hosts: [...new Set(['127.0.0.1', 'localhost', host.address])] });
     for (const [i, a] of spec.agencies.entries()) {
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
       delegationKeys[a.id] = await newKeyPair(`${a.id}-delegation-1`);
@@ -288,7 +302,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       issuerUrl: issuerServer.url,
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
       delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
-      nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `http://${hostOf(a.id).address}:${nodePorts[a.id]}/graphql`])),
+      nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `${scheme}://${hostOf(a.id).address}:${nodePorts[a.id]}/graphql`])),
       natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
     });
     const membershipFile = join(rootDir, 'membership.json');
@@ -313,6 +327,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       const policyFile = join(rootDir, `release-policy-${a.id}.json`);
       writeFileSync(policyFile, JSON.stringify(a.releasePolicy ?? standardReleasePolicy(a.id), null, 2));
       releasePolicyFiles[a.id] = policyFile;
+      const tls = httpsCertificate(`node-${a.id}`, host);
       const child = managedChild({
         name: `node-${a.id}`,
         ...host.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
@@ -323,6 +338,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_AGENCY_ID: a.id,
           CORRIDOR_HOST: host.address,
           CORRIDOR_PORT: String(nodePorts[a.id]),
+          ...(tls ? { CORRIDOR_TLS_CERT: tls.certFile, CORRIDOR_TLS_KEY: tls.keyFile } : {}),
           // A database URL when the agency has one, else embedded PGlite in a folder of this run.
           ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
           CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
@@ -344,7 +360,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         },
       });
       watch(child);
-      const base = `http://127.0.0.1:${await host.reach(nodePorts[a.id] as number)}`;
+      const base = `${scheme}://127.0.0.1:${await host.reach(nodePorts[a.id] as number)}`;
       const handle: NodeHandle = {
         agency: a.id,
         url: `${base}/graphql`,
@@ -355,7 +371,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         async start() {
           if (child.running) return;
           child.start();
-          await waitUntil(child, 'healthy', async () => (await fetch(handle.healthUrl)).ok, 90_000);
+          await waitUntil(child, 'healthy', async () => (await send(handle.healthUrl)).ok, 90_000);
         },
         stop: () => child.stop(),
         kill: () => child.kill(),
@@ -373,6 +389,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     // The gateway.
     const gatewayPort = await freePort(spec.gatewayPort);
     const gatewayHost = spec.hosts?.gateway ?? LOOPBACK;
+    const gatewayTls = httpsCertificate('gateway', gatewayHost);
     const gateway = managedChild({
       name: 'gateway',
       ...gatewayHost.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
@@ -383,14 +400,17 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         CORRIDOR_GATEWAY_PORT: String(gatewayPort),
         CORRIDOR_MEMBERSHIP_FILE: membershipFile,
         CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
+        ...(ca && gatewayTls
+          ? { CORRIDOR_TLS_CERT: gatewayTls.certFile, CORRIDOR_TLS_KEY: gatewayTls.keyFile, CORRIDOR_NODE_CA: ca.caFile }
+          : {}),
       },
     });
     gateway.start();
     watch(gateway);
     stack.push(() => gateway.stop());
-    const gatewayBase = `http://127.0.0.1:${await gatewayHost.reach(gatewayPort)}`;
+    const gatewayBase = `${scheme}://127.0.0.1:${await gatewayHost.reach(gatewayPort)}`;
     const gatewayUrl = `${gatewayBase}/graphql`;
-    const gatewayHealthy = () => waitUntil(gateway, 'healthy', async () => (await fetch(`${gatewayBase}/health`)).ok, 60_000);
+    const gatewayHealthy = () => waitUntil(gateway, 'healthy', async () => (await send(`${gatewayBase}/health`)).ok, 60_000);
     await gatewayHealthy();
     const gatewayHandle = handleOf(gateway, gatewayHealthy);
 
@@ -401,7 +421,13 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       // would mislead the tests, and rebuilding an up-to-date one costs every run many seconds.
       const dist = join(REPO_ROOT, 'web', 'dist');
       if (consoleIsStale()) buildConsole();
-      const consoleServer = await serveConsole(dist, { gatewayUrl, issuerUrl: issuerServer.url }, await freePort(spec.consolePort));
+      const consoleServer = await serveConsole(
+        dist,
+        { gatewayUrl, issuerUrl: issuerServer.url },
+        await freePort(spec.consolePort),
+        undefined,
+        ca ? { send } : undefined,
+      );
       stack.push(() => consoleServer.close());
       consoleUrl = consoleServer.url;
     }
@@ -429,6 +455,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       gatewayUrl,
       gateway: gatewayHandle,
       issuerUrl: issuerServer.url,
+      fetch: send,
       ...(consoleUrl ? { consoleUrl } : {}),
       get membership() {
         return membership;
@@ -450,7 +477,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         const agency = users.find((u) => u.id === userId)?.agency;
         const own = agency ? nodes[agency] : undefined;
         if (!own) throw new Error(`delegatedToken: user ${userId} has no agency node in this network`);
-        return exchangeToken(own.url, await issuer.mint(userId, opts), target);
+        return exchangeToken(own.url, await issuer.mint(userId, opts), target, send);
       },
       issuer,
       updateMembership,
@@ -470,7 +497,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           issuerUrl: issuerServer.url,
           alertSigningKeys: { keys: [(signingKeys[agency.id] as KeyPair).publicJwk] },
           delegationKeys: { keys: [(delegationKeys[agency.id] as KeyPair).publicJwk] },
-          nodeUrl: `http://${hostOf(agency.id).address}:${nodePorts[agency.id]}/graphql`,
+          nodeUrl: `${scheme}://${hostOf(agency.id).address}:${nodePorts[agency.id]}/graphql`,
         });
         // Listed first: a node starts only if the membership it reads names its agency.
         await updateMembership((m) => ({ ...m, agencies: [...m.agencies, member] }));
@@ -491,8 +518,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
 }
 
 /** RFC 8693 token exchange at a node (services/src/auth/use-token-exchange.ts). */
-export async function exchangeToken(nodeUrl: string, subjectToken: string, target: string): Promise<string> {
-  const response = await fetch(tokenExchangeUrl(nodeUrl), {
+export async function exchangeToken(nodeUrl: string, subjectToken: string, target: string, send = fetch): Promise<string> {
+  const response = await send(tokenExchangeUrl(nodeUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({

@@ -1,10 +1,18 @@
 // The gateway's configuration, from the environment (ARCHITECTURE.md lists every variable).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_MAX_TOKEN_LIFETIME_S, defaultMembershipPollMs, type Jwks, OperatorError, parseTrustAnchor } from '@corridor/proto';
+import { type ServerTlsFiles, serverTlsFrom } from '@corridor/proto/graphql';
 
 export interface GatewayConfig {
   host: string;
   port: number;
+  /** HTTPS with this certificate (CORRIDOR_TLS_CERT, CORRIDOR_TLS_KEY); plain HTTP without. */
+  httpTls: ServerTlsFiles | undefined;
+  /**
+   * The network CA (CORRIDOR_NODE_CA): when set, nodes are asked over https only and must show a
+   * certificate it signed; unset, the membership's addresses are asked as they are (plain http).
+   */
+  nodeCaFile: string | undefined;
   /** The signed membership document: a path or an http(s) URL. */
   membershipFile: string;
   /** The secretariat's public keys, which must have signed it. */
@@ -34,9 +42,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const maxTokenLifetimeS = Number(env.CORRIDOR_MAX_TOKEN_LIFETIME_S ?? DEFAULT_MAX_TOKEN_LIFETIME_S);
   if (!Number.isInteger(maxTokenLifetimeS) || maxTokenLifetimeS < 60)
     throw new ConfigError('CORRIDOR_MAX_TOKEN_LIFETIME_S: must be a whole number of seconds, at least 60');
+  const nodeCaFile = env.CORRIDOR_NODE_CA?.trim() || undefined;
+  if (nodeCaFile !== undefined && !existsSync(nodeCaFile)) throw new ConfigError('CORRIDOR_NODE_CA: no such file');
   return {
     host: env.CORRIDOR_GATEWAY_HOST ?? '127.0.0.1',
     port,
+    httpTls: serverTlsFrom(env, (variable, problem) => new ConfigError(`${variable}: ${problem}`)),
+    nodeCaFile,
     membershipFile,
     membershipTrust: trustAnchor(env.CORRIDOR_MEMBERSHIP_TRUST?.trim()),
     membershipPollMs,

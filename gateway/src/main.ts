@@ -1,5 +1,6 @@
 // The gateway: stateless; verifies tokens, fans queries out to every agency node, merges.
 import { nameFileKey } from '@corridor/proto';
+import { caFetch } from '@corridor/proto/graphql';
 import { loadConfig } from './config.js';
 import { openMembership, watchMembership } from './membership-file.js';
 import { createNodeClients, syncNodeClients } from './node-clients.js';
@@ -25,9 +26,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   // The server reads the membership and this map at each request; both follow new versions.
-  const nodes = createNodeClients(membership.current());
+  // Under TLS, a node is asked only when the network CA signed its certificate; plain http is refused.
+  const nodeFetch = config.nodeCaFile ? caFetch(config.nodeCaFile) : fetch;
+  const nodes = createNodeClients(membership.current(), nodeFetch);
   membership.onUpdate((next) => {
-    const change = syncNodeClients(nodes, next);
+    const change = syncNodeClients(nodes, next, nodeFetch);
     log('info', 'node list updated', { version: next.version, ...change });
   });
   const membershipWatch = watchMembership(membership, config.membershipPollMs, log);
@@ -36,13 +39,15 @@ async function main(): Promise<void> {
     nodes,
     deadlineMs: config.nodeDeadlineMs,
     maxTokenLifetimeS: config.maxTokenLifetimeS,
+    nodeFetch,
+    ...(config.httpTls ? { tls: config.httpTls } : {}),
     log,
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log('info', 'ready', {
-    url: `http://${config.host}:${port}/graphql`,
+    url: `${config.httpTls ? 'https' : 'http'}://${config.host}:${port}/graphql`,
     membershipVersion: membership.current().version,
     agencies: membership.current().agencies.map((a) => a.id),
   });

@@ -31,8 +31,11 @@ export interface NodeClient {
   ): Promise<AsyncIterable<ExecutionResult<R>> | ExecutionResult<R>>;
 }
 
-export function createNodeClients(membership: Membership): Map<string, NodeClient> {
-  return new Map(membership.agencies.map((a) => [a.id, nodeClient(a)]));
+/** How nodes are reached: the network CA's fetch under TLS (caFetch), the global one otherwise. */
+export type NodeFetch = typeof fetch;
+
+export function createNodeClients(membership: Membership, nodeFetch: NodeFetch = fetch): Map<string, NodeClient> {
+  return new Map(membership.agencies.map((a) => [a.id, nodeClient(a, nodeFetch)]));
 }
 
 /**
@@ -43,6 +46,7 @@ export function createNodeClients(membership: Membership): Map<string, NodeClien
 export function syncNodeClients(
   clients: Map<string, NodeClient>,
   membership: Membership,
+  nodeFetch: NodeFetch = fetch,
 ): { added: string[]; removed: string[]; moved: string[] } {
   const listed = new Map(membership.agencies.map((a) => [a.id, a]));
   const change = { added: [] as string[], removed: [] as string[], moved: [] as string[] };
@@ -55,15 +59,16 @@ export function syncNodeClients(
   for (const a of listed.values()) {
     const existing = clients.get(a.id);
     if (existing && existing.endpoint === a.nodeUrl) continue;
-    clients.set(a.id, nodeClient(a));
+    clients.set(a.id, nodeClient(a, nodeFetch));
     (existing ? change.moved : change.added).push(a.id);
   }
   return change;
 }
 
-function nodeClient(a: MemberAgency): NodeClient {
+function nodeClient(a: MemberAgency, nodeFetch: NodeFetch): NodeClient {
   const executor = buildHTTPExecutor({
     endpoint: a.nodeUrl,
+    fetch: nodeFetch,
     headers: (req) => ({ authorization: (req?.context as { authorization?: string } | undefined)?.authorization ?? '' }),
   });
   return {

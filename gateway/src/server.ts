@@ -1,10 +1,10 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
-import { createMaskError, queryLimitPlugins, useBearerAuth } from '@corridor/proto/graphql';
+import { createMaskError, createWebServer, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
-import type { NodeClient } from './node-clients.js';
+import type { NodeClient, NodeFetch } from './node-clients.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayServices } from './schema/builder.js';
@@ -16,11 +16,19 @@ export interface GatewayOptions {
   deadlineMs: number;
   /** See createTokenVerifier; the default when not given. */
   maxTokenLifetimeS?: number;
+  /** How nodes are reached, the token exchange included; the global fetch by default. */
+  nodeFetch?: NodeFetch;
+  /** Serves HTTPS with this certificate; plain HTTP without. */
+  tls?: ServerTlsFiles;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }
 
 export function createGatewayServer(opts: GatewayOptions): Server {
-  const delegatedTokens = createDelegatedTokens({ membership: opts.membership, timeoutMs: opts.deadlineMs });
+  const delegatedTokens = createDelegatedTokens({
+    membership: opts.membership,
+    timeoutMs: opts.deadlineMs,
+    ...(opts.nodeFetch ? { fetch: opts.nodeFetch } : {}),
+  });
   const yoga = createYoga<object, GatewayServices>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -51,5 +59,5 @@ export function createGatewayServer(opts: GatewayOptions): Server {
       useNodeErrors(),
     ],
   });
-  return createServer(yoga);
+  return createWebServer(yoga, opts.tls);
 }

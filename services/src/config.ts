@@ -19,6 +19,7 @@ import {
   parseNetworkKeyring,
   parseTrustAnchor,
 } from '@corridor/proto';
+import { type ServerTlsFiles, serverTlsFrom } from '@corridor/proto/graphql';
 import type { JWK } from 'jose';
 
 export interface NodeConfig {
@@ -30,6 +31,8 @@ export interface NodeConfig {
   membershipPollMs: number;
   host: string;
   port: number;
+  /** HTTPS with this certificate (CORRIDOR_TLS_CERT, CORRIDOR_TLS_KEY); plain HTTP without. */
+  httpTls: ServerTlsFiles | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
   natsServers: string[];
@@ -186,6 +189,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     membershipPollMs,
     host: env.CORRIDOR_HOST ?? '127.0.0.1',
     port,
+    httpTls: serverTlsFrom(env, (variable, problem) => new ConfigError(variable, problem)),
     databaseUrl: env.CORRIDOR_DATABASE_URL || undefined,
     dataDir: env.CORRIDOR_DATA_DIR ?? `.data/${agencyId}`,
     natsServers: (env.CORRIDOR_NATS_URL ?? 'nats://127.0.0.1:4222').split(',').map((s) => s.trim()),

@@ -179,11 +179,11 @@ async function main(): Promise<void> {
     log,
   };
 
-  const server = createNodeServer(services);
+  const server = createNodeServer(services, config.httpTls);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info('ready', { url: `http://${config.host}:${port}/graphql` });
+  log.info('ready', { url: `${config.httpTls ? 'https' : 'http'}://${config.host}:${port}/graphql` });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,6 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
-import { createServer, type Server } from 'node:http';
-import { createMaskError, queryLimitPlugins, useBearerAuth } from '@corridor/proto/graphql';
+import type { Server } from 'node:http';
+import { createMaskError, createWebServer, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { useTokenExchange } from './auth/use-token-exchange.js';
 import type { NodeServices } from './node-services.js';
@@ -9,7 +9,8 @@ import { useNoNul } from './plugins/use-no-nul.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
-export function createNodeServer(services: NodeServices): Server {
+/** Over HTTPS when given the node's certificate (the network's CA signed it), else plain HTTP. */
+export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): Server {
   const yoga = createYoga<object, NodeContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -30,5 +31,5 @@ export function createNodeServer(services: NodeServices): Server {
       useNoNul(),
     ],
   });
-  return createServer(yoga);
+  return createWebServer(yoga, tls);
 }

@@ -79,16 +79,24 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
 
   /** Published at the agency's own node, as its officer on its premises does: reachable even while cut off. */
   async function publishAt(agency: string, summary: string): Promise<string> {
-    const res = await gql<{ publishAlert: { id: string } }>(network().nodes[agency]?.url as string, tokens[agency] as string, PUBLISH, {
-      input: documentFraudAlert({ summary }),
-    });
+    const res = await gql<{ publishAlert: { id: string } }>(
+      network().nodes[agency]?.url as string,
+      tokens[agency] as string,
+      PUBLISH,
+      { input: documentFraudAlert({ summary }) },
+      network().fetch,
+    );
     expect(res.errors).toBeUndefined();
     return res.data?.publishAlert.id as string;
   }
 
   /** Every id stored once at `agency`'s node, counted by id. */
   function allStoredOnce(agency: string, ids: string[], timeoutMs = 90_000): Promise<void> {
-    return expectStoredOnce({ url: network().nodes[agency]?.url as string, token: tokens[agency] as string }, ids, timeoutMs);
+    return expectStoredOnce(
+      { url: network().nodes[agency]?.url as string, token: tokens[agency] as string, send: network().fetch },
+      ids,
+      timeoutMs,
+    );
   }
 
   it('runs each agency’s leaf and node, the hub and the gateway on their own hosts’ addresses', () => {
@@ -97,8 +105,8 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
     expect(t.leaves[A]?.hostUrl).toMatch(new RegExp(`^tls://${host('a').address}:`));
     expect(t.leaves[B]?.hostUrl).toMatch(new RegExp(`^tls://${host('b').address}:`));
     const nodeUrl = (id: string) => network().membership.agencies.find((x) => x.id === id)?.nodeUrl;
-    expect(nodeUrl(A)).toMatch(new RegExp(`^http://${host('a').address}:`));
-    expect(nodeUrl(B)).toMatch(new RegExp(`^http://${host('b').address}:`));
+    expect(nodeUrl(A)).toMatch(new RegExp(`^https://${host('a').address}:`));
+    expect(nodeUrl(B)).toMatch(new RegExp(`^https://${host('b').address}:`));
   });
 
   it('answers a directory query while an agency is cut off: the others’ entries and a partial answer naming it, within the deadline', async () => {
@@ -109,6 +117,8 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
         network().gatewayUrl,
         tokens[A] as string,
         '{ directory { entries { agency } sources { agency ok } } }',
+        {},
+        network().fetch,
       );
       const ms = performance.now() - started;
       expect(ms).toBeLessThan(NODE_DEADLINE_MS + 2000);

@@ -3,7 +3,8 @@
 // transit stream on the hub and is sourced into the partner's own inbox on its leaf; a leaf that
 // restarts and a hub server that crashes lose nothing and store nothing twice. Every link is TLS
 // with the run's own CA: plain text, a certificate of another CA, and a member's certificate used
-// to reach another member's account are all refused.
+// to reach another member's account are all refused. The gateway and the nodes serve HTTPS under
+// the same CA: a node listed at plain http, or answering with another CA's certificate, is not asked.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert } from '../support/fixtures.js';
-import { eventually, gql } from '../support/graphql.js';
+import { eventually, gql, subscribe } from '../support/graphql.js';
+import { startImpostorNode } from '../support/impostor-node.js';
 import { plainTextNats } from '../support/plain-text-nats.js';
 import { createDatabases, type TestDatabases } from '../support/postgres.js';
 import { expectStoredOnce } from '../support/stored-once.js';
@@ -81,16 +83,37 @@ async function hubStreamsFrom(leaf: StrayLeaf): Promise<string[][] | undefined> 
 }
 
 async function publishAt(agency: string, summary: string): Promise<string> {
-  const res = await gql<{ publishAlert: { id: string } }>(net.gatewayUrl, tokens[agency] as string, PUBLISH, {
-    input: documentFraudAlert({ summary }),
-  });
+  const res = await gql<{ publishAlert: { id: string } }>(
+    net.gatewayUrl,
+    tokens[agency] as string,
+    PUBLISH,
+    { input: documentFraudAlert({ summary }) },
+    net.fetch,
+  );
   expect(res.errors).toBeUndefined();
   return res.data?.publishAlert.id as string;
 }
 
 /** Every id stored once at `agency`'s node. */
 function allStoredOnce(agency: string, ids: string[], timeoutMs?: number): Promise<void> {
-  return expectStoredOnce({ url: net.nodes[agency]?.url as string, token: tokens[agency] as string }, ids, timeoutMs);
+  return expectStoredOnce({ url: net.nodes[agency]?.url as string, token: tokens[agency] as string, send: net.fetch }, ids, timeoutMs);
+}
+
+const DIRECTORY = '{ directory { entries { agency } sources { agency ok } } }';
+type DirectoryAnswer = { directory: { entries: { agency: string }[]; sources: { agency: string; ok: boolean }[] } };
+
+/** A directory query at the gateway as the sender's officer: which sources answered, which agencies errors name. */
+async function directorySources() {
+  const r = await gql<DirectoryAnswer>(net.gatewayUrl, tokens[SENDER] as string, DIRECTORY, {}, net.fetch);
+  return {
+    ok: Object.fromEntries((r.data?.directory.sources ?? []).map((s) => [s.agency, s.ok])),
+    failed: r.errors?.map((e) => e.extensions?.agency) ?? [],
+  };
+}
+
+/** Lists the receiver's node at `nodeUrl` in a new membership version, as a forged or careless listing would. */
+function listReceiverAt(nodeUrl: string) {
+  return net.updateMembership((m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === RECEIVER ? { ...a, nodeUrl } : a)) }));
 }
 
 /** Messages in a stream, asked as an agency's operator on one server of the topology. */
@@ -200,6 +223,60 @@ describe('hub-and-leaves topology', () => {
     } finally {
       await asOperator.close();
     }
+  });
+
+  it('serves the gateway and every node over https only, and the gateway asks each node there', async () => {
+    expect(net.gatewayUrl).toMatch(/^https:\/\//);
+    for (const a of net.membership.agencies) expect(a.nodeUrl).toMatch(/^https:\/\//);
+    // Another agency's node is asked with a token exchanged at the caller's own: both over https.
+    expect((await directorySources()).ok).toEqual({ [SENDER as string]: true, [RECEIVER as string]: true });
+    // Plain HTTP to a node's or the gateway's port gets no answer at all.
+    for (const url of [net.nodes[RECEIVER]?.url as string, net.gatewayUrl])
+      await expect(fetch(url.replace(/^https:/, 'http:'), { method: 'POST' })).rejects.toThrow();
+  });
+
+  it('streams the receiver’s alert feed from its node through the gateway over https', async () => {
+    const feed = subscribe<{ alertFeed: { id: string } }>(
+      net.gatewayUrl,
+      tokens[RECEIVER] as string,
+      'subscription { alertFeed { id } }',
+      net.fetch,
+    );
+    try {
+      await feed.ready;
+      const id = await publishAt(SENDER as string, 'Seen through the feed over https');
+      expect((await feed.waitFor((e) => e.alertFeed.id === id, 60_000)).alertFeed.id).toBe(id);
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('does not ask a node listed at a plain http address, nor one whose certificate another CA signed, and names it unavailable', async () => {
+    const real = net.membership.agencies.find((a) => a.id === RECEIVER)?.nodeUrl as string;
+    const impostor = await startImpostorNode(join(rootDir as string, 'impostor'));
+    try {
+      // The real node, still running, at its address but in plain text: it answered a moment ago.
+      await listReceiverAt(real.replace(/^https:/, 'http:'));
+      const plain = await eventually(async () => {
+        const sources = await directorySources();
+        return sources.ok[RECEIVER as string] === false ? sources : undefined;
+      }, 15_000);
+      expect(plain.ok[SENDER as string]).toBe(true);
+      expect(plain.failed).toEqual([RECEIVER]);
+
+      await listReceiverAt(impostor.url);
+      const answer = await eventually(async () => {
+        const sources = await directorySources();
+        return sources.ok[RECEIVER as string] === false && impostor.refusedHandshakes > 0 ? sources : undefined;
+      }, 15_000);
+      expect(answer.ok[SENDER as string]).toBe(true);
+      expect(answer.failed).toEqual([RECEIVER]);
+      expect(impostor.requests).toBe(0);
+    } finally {
+      await listReceiverAt(real);
+      await impostor.close();
+    }
+    expect(await eventually(async () => (await directorySources()).ok[RECEIVER as string], 15_000)).toBe(true);
   });
 
   it('pins the run’s NATS CA in the signed membership its nodes started with', () => {

@@ -10,8 +10,10 @@ export async function gql<T = Record<string, unknown>>(
   token: string | null,
   query: string,
   variables: Record<string, unknown> = {},
+  /** A network's own fetch (RunningNetwork.fetch) where it serves HTTPS under its CA. */
+  send: typeof fetch = fetch,
 ): Promise<GraphQLResponse<T>> {
-  const res = await fetch(url, {
+  const res = await send(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -28,7 +30,7 @@ export async function gql<T = Record<string, unknown>>(
  * Opens a GraphQL subscription over SSE (graphql-sse "distinct connections" mode, which Yoga
  * serves) and collects every `next` payload until closed.
  */
-export function subscribe<T>(url: string, token: string, query: string) {
+export function subscribe<T>(url: string, token: string, query: string, send: typeof fetch = fetch) {
   const controller = new AbortController();
   const events: T[] = [];
   /** Error payloads the server sent on the stream (e.g. the token expired), in order. */
@@ -41,7 +43,7 @@ export function subscribe<T>(url: string, token: string, query: string) {
     opened = r;
   });
   const done = (async () => {
-    const res = await fetch(url, {
+    const res = await send(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query }),

@@ -7,11 +7,13 @@ import { eventually, gql } from './graphql.js';
 export interface NodeAccess {
   url: string;
   token: string;
+  /** The network's fetch (RunningNetwork.fetch) where its nodes serve HTTPS under its CA. */
+  send?: typeof fetch;
 }
 
 /** The ids of the alerts the node has stored as received, duplicates included. */
 export async function receivedIds(node: NodeAccess): Promise<string[]> {
-  const r = await gql<{ alerts: { id: string }[] }>(node.url, node.token, '{ alerts(scope: RECEIVED, limit: 500) { id } }');
+  const r = await gql<{ alerts: { id: string }[] }>(node.url, node.token, '{ alerts(scope: RECEIVED, limit: 500) { id } }', {}, node.send);
   return r.data?.alerts.map((a) => a.id) ?? [];
 }
 

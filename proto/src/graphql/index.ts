@@ -21,6 +21,7 @@ export {
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';
+export { caFetch, createWebServer, type ServerTlsFiles, serverTlsFrom } from './https.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { useBearerAuth } from './use-bearer-auth.js';

@@ -1,10 +1,19 @@
 // The gateway's settings file (`corridor gateway --config FILE`): its schema and, for each key,
 // the CORRIDOR_* variable that overrides it. gateway/src/config.ts validates the merged variables.
 import { z } from 'zod';
-import { loadSettings, MEMBERSHIP_SETTING_KEYS, type ResolvedSettings, type SettingKey, settingField } from './settings-file.js';
+import {
+  HTTP_TLS_SETTING_KEYS,
+  loadSettings,
+  MEMBERSHIP_SETTING_KEYS,
+  type ResolvedSettings,
+  type SettingKey,
+  settingField,
+} from './settings-file.js';
 
 export const gatewaySettings = z.strictObject({
-  http: z.strictObject({ host: settingField.host.optional(), port: settingField.port.optional() }).optional(),
+  http: settingField.httpServer,
+  /** The network CA every node's certificate must chain to; with it, nodes are asked over https only. */
+  nodes: z.strictObject({ caFile: settingField.path.optional() }).optional(),
   membership: settingField.membership,
   nodeDeadlineMs: settingField.milliseconds(1).optional(),
   limits: z.strictObject({ maxTokenLifetimeS: settingField.count(60).optional() }).optional(),
@@ -13,6 +22,8 @@ export const gatewaySettings = z.strictObject({
 export const GATEWAY_SETTING_KEYS: readonly SettingKey[] = [
   { env: 'CORRIDOR_GATEWAY_HOST', path: ['http', 'host'] },
   { env: 'CORRIDOR_GATEWAY_PORT', path: ['http', 'port'] },
+  ...HTTP_TLS_SETTING_KEYS,
+  { env: 'CORRIDOR_NODE_CA', path: ['nodes', 'caFile'], isPath: true },
   ...MEMBERSHIP_SETTING_KEYS,
   { env: 'CORRIDOR_NODE_DEADLINE_MS', path: ['nodeDeadlineMs'] },
   { env: 'CORRIDOR_MAX_TOKEN_LIFETIME_S', path: ['limits', 'maxTokenLifetimeS'] },

@@ -178,6 +178,16 @@ describe('the gateway settings file', () => {
     });
   });
 
+  it('takes the HTTPS certificate and the nodes’ CA, paths from the file’s folder', () => {
+    const tls = `${yaml.replace('port: 4000 }', 'port: 4000, tls: { certFile: tls/gw.pem, keyFile: gw.key } }')}nodes: { caFile: ca.pem }\n`;
+    expect(gateway({}, tls).env).toMatchObject({
+      CORRIDOR_TLS_CERT: '/etc/corridor/tls/gw.pem',
+      CORRIDOR_TLS_KEY: '/etc/corridor/gw.key',
+      CORRIDOR_NODE_CA: '/etc/corridor/ca.pem',
+    });
+    expect(() => gateway({}, `${yaml}nodes: { caFile: '' }\n`)).toThrow('nodes.caFile: must be a file path');
+  });
+
   it('names a bad key', () => {
     expect(() => gateway({}, `${yaml}agency: it-polfr\n`)).toThrow('gateway.yaml: Unrecognized key: "agency"');
     expect(() => gateway({}, yaml.replace('pollMs: 500', 'pollMs: 10'))).toThrow('membership.pollMs: must be at least 50 ms');

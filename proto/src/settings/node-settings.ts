@@ -2,6 +2,7 @@
 // CORRIDOR_* variable that overrides it. config.ts validates the merged variables as before.
 import { z } from 'zod';
 import {
+  HTTP_TLS_SETTING_KEYS,
   loadSettings,
   MEMBERSHIP_SETTING_KEYS,
   type ResolvedSettings,
@@ -16,7 +17,7 @@ const secretFile = settingField.path.optional();
 export const nodeSettings = z.strictObject({
   // Every key may be left to its variable, so none is required here: config.ts says what is missing.
   agency: z.string().trim().min(1, 'must be the agency id the membership lists').optional(),
-  http: z.strictObject({ host: settingField.host.optional(), port: settingField.port.optional() }).optional(),
+  http: settingField.httpServer,
   database: z
     .strictObject({
       url: z
@@ -85,6 +86,7 @@ export const NODE_SETTING_KEYS: readonly SettingKey[] = [
   { env: 'CORRIDOR_AGENCY_ID', path: ['agency'] },
   { env: 'CORRIDOR_HOST', path: ['http', 'host'] },
   { env: 'CORRIDOR_PORT', path: ['http', 'port'] },
+  ...HTTP_TLS_SETTING_KEYS,
   { env: 'CORRIDOR_DATABASE_URL', path: ['database', 'url'] },
   { env: 'CORRIDOR_DATABASE_PASSWORD', path: ['database', 'password'], secret: true },
   { env: 'CORRIDOR_DATA_DIR', path: ['database', 'dataDir'], isPath: true },

@@ -183,15 +183,27 @@ const milliseconds = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     .min(min, `must be at least ${min} ms`)
     .max(max, `must be at most ${max} ms`);
 
+const port = z
+  .number({ error: 'must be a port number' })
+  .int('must be a port number')
+  .min(0, 'must be a port number')
+  .max(65535, 'must be a port number');
+const host = z.string().trim().min(1, 'must be a host name or address');
+const path = z.string().trim().min(1, 'must be a file path');
+
 /** Field schemas the node's and the gateway's settings files share; messages say what is expected. */
 export const settingField = {
-  port: z
-    .number({ error: 'must be a port number' })
-    .int('must be a port number')
-    .min(0, 'must be a port number')
-    .max(65535, 'must be a port number'),
-  host: z.string().trim().min(1, 'must be a host name or address'),
-  path: z.string().trim().min(1, 'must be a file path'),
+  port,
+  host,
+  path,
+  /** Where a server listens, and its certificate and key when it serves HTTPS (HTTP_TLS_SETTING_KEYS). */
+  httpServer: z
+    .strictObject({
+      host: host.optional(),
+      port: port.optional(),
+      tls: z.strictObject({ certFile: path.optional(), keyFile: path.optional() }).optional(),
+    })
+    .optional(),
   milliseconds,
   count: (min: number, max = Number.MAX_SAFE_INTEGER) =>
     z
@@ -213,6 +225,12 @@ export const settingField = {
     })
     .optional(),
 };
+
+/** The keys of `settingField.httpServer`'s certificate, as node and gateway both name them. */
+export const HTTP_TLS_SETTING_KEYS: readonly SettingKey[] = [
+  { env: 'CORRIDOR_TLS_CERT', path: ['http', 'tls', 'certFile'], isPath: true },
+  { env: 'CORRIDOR_TLS_KEY', path: ['http', 'tls', 'keyFile'], isPath: true },
+];
 
 /** The keys of `settingField.membership`, as node and gateway both name them. */
 export const MEMBERSHIP_SETTING_KEYS: readonly SettingKey[] = [

@@ -51,10 +51,11 @@ export async function crossHostNetwork(
     const nodeB = net.nodes[B]?.url as string;
     const tokenA = await net.token(`${A}-officer`);
     const tokenB = await net.token(`${B}-officer`);
-    const feed = subscribe<{ alertFeed: { id: string } }>(nodeB, tokenB, 'subscription { alertFeed { id } }');
+    const send = net.fetch;
+    const feed = subscribe<{ alertFeed: { id: string } }>(nodeB, tokenB, 'subscription { alertFeed { id } }', send);
     await feed.ready;
     const publish = async (summary: string) => {
-      const r = await gql<{ publishAlert: { id: string } }>(nodeA, tokenA, PUBLISH, { input: documentFraudAlert({ summary }) });
+      const r = await gql<{ publishAlert: { id: string } }>(nodeA, tokenA, PUBLISH, { input: documentFraudAlert({ summary }) }, send);
       if (!r.data) throw new Error(`publishAlert at ${A}: ${JSON.stringify(r.errors)}`);
       return r.data.publishAlert.id;
     };
@@ -99,7 +100,13 @@ export async function crossHostNetwork(
 
     // Counted at the partner's store, by id, once everything had the time to arrive.
     const stored = await eventually(async () => {
-      const r = await gql<{ alerts: { id: string }[] }>(nodeB, tokenB, `{ alerts(scope: RECEIVED, limit: ${sent.length + 50}) { id } }`);
+      const r = await gql<{ alerts: { id: string }[] }>(
+        nodeB,
+        tokenB,
+        `{ alerts(scope: RECEIVED, limit: ${sent.length + 50}) { id } }`,
+        {},
+        send,
+      );
       const ids = r.data?.alerts.map((x) => x.id) ?? [];
       return sent.every((id) => ids.includes(id)) ? ids : undefined;
     }, 60_000).catch(() => [] as string[]);

@@ -20,3 +20,18 @@ export async function freePort(wanted?: number): Promise<number> {
   }
   return tryListen(0);
 }
+
+/**
+ * Runs `start` again, up to `attempts` times, when it failed because a port it was given was
+ * taken: a free port is only free when it is picked, and tests running in parallel pick theirs
+ * at the same moments. Anything else fails at once.
+ */
+export async function retryWhenPortTaken<T>(start: (attempt: number) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(attempt);
+    } catch (e) {
+      if (attempt >= attempts || !/address already in use|EADDRINUSE/.test((e as Error).message ?? '')) throw e;
+    }
+  }
+}

@@ -20,7 +20,7 @@ import type { JWK } from 'jose';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { serveConsole } from './console-server.js';
 import { createDevIssuer, type DevIssuer, oidcIssuerFor, type UserSpec } from './dev-token-issuer.js';
-import { freePort } from './free-port.js';
+import { freePort, retryWhenPortTaken } from './free-port.js';
 import { type Host, LOOPBACK, type NetworkHosts } from './host.js';
 import { type HubAndLeaves, startHubAndLeaves } from './hub-and-leaves.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
@@ -204,18 +204,22 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     if ('url' in spec.nats) {
       natsUrl = spec.nats.url;
     } else if (spec.nats.topology === 'hub-and-leaves') {
-      // The run's own CA, in its folder: removed with it, never committed.
-      if (spec.nats.tls !== false) ca = createNetworkCa(join(rootDir, 'tls'));
-      const bus = await startHubAndLeaves({
-        rootDir,
-        agencies: spec.agencies.map((a) => a.id),
-        subjectRoot,
-        stream,
-        ...(spec.nats.transitLimits ? { transitLimits: spec.nats.transitLimits } : {}),
-        ...(ca ? { ca } : {}),
-        logFile,
-        watch,
-        ...(spec.hosts ? { hosts: spec.hosts } : {}),
+      // The run's own CA, in its folder: removed with it, never committed. A fresh one for each
+      // attempt, as a CA issues each member's certificate once.
+      const { tls, transitLimits } = spec.nats;
+      const bus = await retryWhenPortTaken((attempt) => {
+        if (tls !== false) ca = createNetworkCa(join(rootDir, attempt === 1 ? 'tls' : `tls-${attempt}`));
+        return startHubAndLeaves({
+          rootDir,
+          agencies: spec.agencies.map((a) => a.id),
+          subjectRoot,
+          stream,
+          ...(transitLimits ? { transitLimits } : {}),
+          ...(ca ? { ca } : {}),
+          logFile,
+          watch,
+          ...(spec.hosts ? { hosts: spec.hosts } : {}),
+        });
       });
       hubAndLeaves = bus;
       stack.push(() => bus.stop());

@@ -143,6 +143,8 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
           subjectRoot: opts.subjectRoot,
           agencies: hubUsers,
           tls: tls?.hub[self.name],
+          // The leaves' certificates, as the membership will pin them (network.ts): no other joins.
+          leafPins: tls && Object.values(tls.agencies).map((t) => t.pin),
         });
         return launch(self.name, config, self.port, hubHost(opts.hosts, i), scheme);
       }),

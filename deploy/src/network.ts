@@ -283,10 +283,17 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     const scheme = ca ? 'https' : 'http';
     const httpsCertificate = (name: string, host: Host): MemberTls | undefined =>
       ca?.issue({ name, hosts: [...new Set(['127.0.0.1', 'localhost', host.address])] });
+    // Issued before the membership is written, which pins each node's key beside its leaf's.
+    const nodeTls: Record<string, MemberTls | undefined> = {};
+    const tlsPinsOf = (agency: string): string[] | undefined => {
+      const own = [nodeTls[agency], hubAndLeaves?.tls?.agencies[agency]].flatMap((t) => (t ? [t.pin] : []));
+      return own.length > 0 ? own : undefined;
+    };
     for (const [i, a] of spec.agencies.entries()) {
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
       delegationKeys[a.id] = await newKeyPair(`${a.id}-delegation-1`);
       nodePorts[a.id] = await freePort(spec.nodeBasePort ? spec.nodeBasePort + i : undefined);
+      nodeTls[a.id] = httpsCertificate(`node-${a.id}`, hostOf(a.id));
     }
     // The development token issuer, in this process, listening before the membership is written:
     // the membership lists each agency's JWKS address there, and nodes fetch keys from it.
@@ -307,6 +314,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
       delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `${scheme}://${hostOf(a.id).address}:${nodePorts[a.id]}/graphql`])),
+      tlsPins: Object.fromEntries(spec.agencies.map((a) => [a.id, tlsPinsOf(a.id)])),
       natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
     });
     const membershipFile = join(rootDir, 'membership.json');
@@ -331,7 +339,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       const policyFile = join(rootDir, `release-policy-${a.id}.json`);
       writeFileSync(policyFile, JSON.stringify(a.releasePolicy ?? standardReleasePolicy(a.id), null, 2));
       releasePolicyFiles[a.id] = policyFile;
-      const tls = httpsCertificate(`node-${a.id}`, host);
+      const tls = nodeTls[a.id];
       const child = managedChild({
         name: `node-${a.id}`,
         ...host.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
@@ -495,6 +503,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
         delegationKeys[agency.id] = await newKeyPair(`${agency.id}-delegation-1`);
         nodePorts[agency.id] = await freePort();
+        nodeTls[agency.id] = httpsCertificate(`node-${agency.id}`, hostOf(agency.id));
         const member = buildMember({
           agency,
           issuer,
@@ -502,6 +511,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           alertSigningKeys: { keys: [(signingKeys[agency.id] as KeyPair).publicJwk] },
           delegationKeys: { keys: [(delegationKeys[agency.id] as KeyPair).publicJwk] },
           nodeUrl: `${scheme}://${hostOf(agency.id).address}:${nodePorts[agency.id]}/graphql`,
+          tlsPins: tlsPinsOf(agency.id),
         });
         // Listed first: a node starts only if the membership it reads names its agency.
         await updateMembership((m) => ({ ...m, agencies: [...m.agencies, member] }));

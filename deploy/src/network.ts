@@ -144,6 +144,11 @@ export interface RunningNetwork {
    * holds, for tests that act as a hostile member with its own key.
    */
   signingKeys: Record<string, KeyPair>;
+  /**
+   * Each agency's node certificate and key, under TLS: what that member holds, for tests that serve
+   * a member's own valid certificate where another member is expected.
+   */
+  nodeCertificates: Record<string, MemberTls>;
   users: UserSpec[];
   token(userId: string, opts?: { expiresIn?: string }): Promise<string>;
   /**
@@ -478,6 +483,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       nodes,
       releasePolicyFiles,
       signingKeys,
+      get nodeCertificates() {
+        return Object.fromEntries(Object.entries(nodeTls).flatMap(([id, t]) => (t ? [[id, t]] : [])));
+      },
       users,
       token: (userId, opts) => issuer.mint(userId, opts),
       delegationKey(agency) {

@@ -5,7 +5,11 @@
 // with the run's own CA: plain text, a certificate of another CA, and a member's certificate used
 // to reach another member's account are all refused. The gateway and the nodes serve HTTPS under
 // the same CA: a node listed at plain http, or answering with another CA's certificate, is not asked.
-import { randomBytes } from 'node:crypto';
+// The signed membership pins each member's own keys: another member's valid certificate answering
+// at a member's address is refused before any byte (or token) reaches it, new pins are followed
+// without a restart, and the hub's leaf port refuses a certificate of the CA that no member pinned.
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +18,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert } from '../support/fixtures.js';
+import { forgeCertificate } from '../support/forged-certificate.js';
 import { eventually, gql, subscribe } from '../support/graphql.js';
 import { startImpostorNode } from '../support/impostor-node.js';
 import { plainTextNats } from '../support/plain-text-nats.js';
@@ -109,6 +114,58 @@ async function directorySources() {
     ok: Object.fromEntries((r.data?.directory.sources ?? []).map((s) => [s.agency, s.ok])),
     failed: r.errors?.map((e) => e.extensions?.agency) ?? [],
   };
+}
+
+const DIRECTORY_ERRORS = '{ directory { sources { agency ok error } } }';
+
+/** A directory query at the gateway as `caller`'s officer: each source's outcome, and the agency each error names. */
+async function directoryAs(caller: string) {
+  const r = await gql<{ directory: { sources: { agency: string; ok: boolean; error: string | null }[] } }>(
+    net.gatewayUrl,
+    tokens[caller] as string,
+    DIRECTORY_ERRORS,
+    {},
+    net.fetch,
+  );
+  return {
+    sources: Object.fromEntries((r.data?.directory.sources ?? []).map((s) => [s.agency, s])),
+    errors: (r.errors ?? []).map((e) => ({ agency: e.extensions?.agency, message: e.message })),
+  };
+}
+
+/** The pin of a key nobody serves yet: a renewed certificate's, before its node presents it. */
+function pinOfNewKey(): string {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+}
+
+/** A new membership version pinning `pins` for `agency`'s certificates. */
+function pinAgency(agency: string, pins: string[]) {
+  return net.updateMembership((m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === agency ? { ...a, tlsPins: pins } : a)) }));
+}
+
+/** Waits until the gateway has taken membership `version` (its log says so), without restarting. */
+function gatewayTook(version: number) {
+  const log = join(rootDir as string, 'logs', 'gateway.log');
+  return eventually(
+    async () =>
+      existsSync(log) &&
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .some((l) => l.includes('"node list updated"') && l.includes(`"version":${version},`)),
+    15_000,
+  );
+}
+
+/** Everything the hub servers have logged. */
+function hubLogs(): string {
+  return topology()
+    .hub.names.map((name) => join(rootDir as string, 'logs', `${name}.log`))
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 }
 
 /** Lists the receiver's node at `nodeUrl` in a new membership version, as a forged or careless listing would. */
@@ -251,6 +308,63 @@ describe('hub-and-leaves topology', () => {
     }
   });
 
+  it('pins each member’s own node and leaf keys in the signed membership it signs', () => {
+    for (const a of net.membership.agencies)
+      expect(a.tlsPins).toEqual([net.nodeCertificates[a.id]?.pin, topology().tls?.agencies[a.id]?.pin]);
+  });
+
+  it('refuses another member’s valid certificate answering at a member’s address, before any request or token reaches it', async () => {
+    // The receiver's operator serves its own node's certificate, of the network's CA and naming
+    // 127.0.0.1, at the address the membership lists for the sender's node.
+    const sender = net.nodes[SENDER];
+    const listed = net.membership.agencies.find((a) => a.id === SENDER)?.nodeUrl as string;
+    if (!sender) throw new Error('no node for the sender');
+    await sender.stop();
+    const impostor = await startImpostorNode(join(rootDir as string, 'impostor-member'), {
+      tls: net.nodeCertificates[RECEIVER as string],
+      port: Number(new URL(listed).port),
+    });
+    try {
+      // The receiver's officer: the sender's node would get a delegated token. The sender's own
+      // officer: the gateway would exchange the user's own token at the sender's node.
+      for (const caller of [RECEIVER as string, SENDER as string]) {
+        const answer = await directoryAs(caller);
+        expect(answer.sources[SENDER as string]?.ok).toBe(false);
+        expect(answer.sources[SENDER as string]?.error).toMatch(new RegExp(`agency ${SENDER}'s certificate not pinned`));
+        expect(answer.errors.find((e) => e.agency === SENDER)?.message).toMatch(/certificate not pinned/);
+      }
+      // The gateway reached it and was shown its certificate, then sent nothing: no request, no header, no token.
+      expect(impostor.connections).toBeGreaterThan(0);
+      expect(impostor.requests).toBe(0);
+      expect(impostor.bytes).toBe(0);
+      // The receiver's own node, under the same certificate at its own address, still answers.
+      expect((await directoryAs(RECEIVER as string)).sources[RECEIVER as string]?.ok).toBe(true);
+    } finally {
+      await impostor.close();
+      await sender.start();
+    }
+    expect(await eventually(async () => (await directorySources()).ok[SENDER as string], 15_000)).toBe(true);
+  });
+
+  it('follows the pins of a new membership version without a restart, reusing no connection opened under the old ones', async () => {
+    const pinned = net.membership.agencies.find((a) => a.id === RECEIVER)?.tlsPins as string[];
+    const renewed = pinOfNewKey();
+    try {
+      // A connection to the receiver's node is open and kept alive, verified under its pins.
+      expect((await directorySources()).ok[RECEIVER as string]).toBe(true);
+      await gatewayTook((await pinAgency(RECEIVER as string, [renewed])).version);
+      // From the next request on the node's key is no longer one of them.
+      const refused = await directoryAs(SENDER as string);
+      expect(refused.sources[RECEIVER as string]?.error).toMatch(new RegExp(`agency ${RECEIVER}'s certificate not pinned`));
+      expect(refused.sources[SENDER as string]?.ok).toBe(true);
+      // A rotation lists the new key beside the one in use: the node is asked again.
+      await gatewayTook((await pinAgency(RECEIVER as string, [renewed, ...pinned])).version);
+      expect((await directoryAs(SENDER as string)).sources[RECEIVER as string]?.ok).toBe(true);
+    } finally {
+      await pinAgency(RECEIVER as string, pinned);
+    }
+  });
+
   it('does not ask a node listed at a plain http address, nor one whose certificate another CA signed, and names it unavailable', async () => {
     const real = net.membership.agencies.find((a) => a.id === RECEIVER)?.nodeUrl as string;
     const impostor = await startImpostorNode(join(rootDir as string, 'impostor'));
@@ -306,6 +420,22 @@ describe('hub-and-leaves topology', () => {
     try {
       // Several reconnect attempts (one a second): none is let in, so the hub's API never answers.
       await new Promise((r) => setTimeout(r, 3000));
+      expect(await hubStreamsFrom(leaf)).toBeUndefined();
+    } finally {
+      await leaf.stop();
+    }
+  });
+
+  it('refuses at the hub a leaf certificate of the network’s own CA that no member pinned, even one naming a member', async () => {
+    const t = topology();
+    const dir = join(rootDir as string, 'forged');
+    mkdirSync(dir, { recursive: true });
+    // As a thief of the CA's key would issue it: CN=<member>, which verify_and_map alone would let in.
+    const forged = forgeCertificate(t.tls?.caFile as string, dir, RECEIVER as string);
+    const refusedBefore = hubLogs().split('certificate not pinned').length;
+    const leaf = await startStrayLeaf({ dir, name: 'stray-forged', hubLeafUrls: t.hub.leafUrls, tls: forged });
+    try {
+      await eventually(async () => hubLogs().split('certificate not pinned').length > refusedBefore, 15_000);
       expect(await hubStreamsFrom(leaf)).toBeUndefined();
     } finally {
       await leaf.stop();

@@ -1,9 +1,8 @@
 // The gateway: stateless; verifies tokens, fans queries out to every agency node, merges.
 import { nameFileKey } from '@corridor/proto';
-import { caFetch } from '@corridor/proto/graphql';
 import { loadConfig } from './config.js';
 import { openMembership, watchMembership } from './membership-file.js';
-import { createNodeClients, type NodeConnect, plainConnect, syncNodeClients } from './node-clients.js';
+import { createNodeClients, nodeConnect, syncNodeClients } from './node-clients.js';
 import { createGatewayServer } from './server.js';
 import { processSettings } from './settings.js';
 
@@ -28,13 +27,7 @@ async function main(): Promise<void> {
   // The server reads the membership and this map at each request; both follow new versions.
   // Under TLS, a node is asked only when the network CA signed its certificate and, when its entry
   // lists pins, on one of those keys, checked before any byte is sent; plain http is refused.
-  const caFile = config.nodeCaFile;
-  const connect: NodeConnect = caFile
-    ? (a) => {
-        const send = caFetch(caFile, a.tlsPins ? { agency: a.id, pins: a.tlsPins } : undefined);
-        return { fetch: send, close: () => send.close() };
-      }
-    : plainConnect;
+  const connect = nodeConnect(config.nodeCaFile);
   const nodes = createNodeClients(membership.current(), connect);
   membership.onUpdate((next) => {
     const change = syncNodeClients(nodes, next, connect);

@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { MemberAgency, Membership } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
-import { createNodeClients, type NodeConnect, syncNodeClients } from './node-clients.js';
+import { createNodeClients, type NodeConnect, nodeConnect, syncNodeClients } from './node-clients.js';
 
 const PIN_A = Buffer.alloc(32, 1).toString('base64');
 const PIN_B = Buffer.alloc(32, 2).toString('base64');
@@ -95,5 +97,31 @@ describe('node clients following the membership’s pins', () => {
       ['ne-ppn', true],
       ['it-polfr', false],
     ]);
+  });
+});
+
+describe('a gateway without the network’s CA', () => {
+  it('still holds an agency that lists pins to them: its node at a plain http address is not asked', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end('{}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const [pinned, unpinned] = listing([
+        { id: 'it-polfr', nodeUrl: url, tlsPins: [PIN_A] },
+        { id: 'ne-ppn', nodeUrl: url },
+      ]).agencies as [MemberAgency, MemberAgency];
+      const connect = nodeConnect(undefined);
+      await expect(connect(pinned).fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow(/only https:\/\/ is trusted/);
+      expect(requests).toBe(0);
+      // An agency without pins is asked as before (the demo's plain http on loopback).
+      expect((await connect(unpinned).fetch(url, { method: 'POST', body: '{}' })).status).toBe(200);
+      expect(requests).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });

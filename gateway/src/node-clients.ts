@@ -5,6 +5,7 @@
 // only the keys the agency's membership entry pins, so it is replaced when those change.
 
 import type { MemberAgency, Membership } from '@corridor/proto';
+import { caFetch } from '@corridor/proto/graphql';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, type ExecutionResult, OperationTypeNode, parse } from 'graphql';
@@ -45,15 +46,26 @@ export interface NodeConnection {
   close(): void;
 }
 
-/**
- * Opens the way to an agency's node: under TLS, caFetch with the network CA and the agency's pins
- * (main.ts); plain fetch otherwise.
- */
+/** Opens the way to an agency's node (nodeConnect). */
 export type NodeConnect = (agency: MemberAgency) => NodeConnection;
 
 export const plainConnect: NodeConnect = () => ({ fetch, close() {} });
 
-export function createNodeClients(membership: Membership, connect: NodeConnect = plainConnect): Map<string, NodeClient> {
+/**
+ * How the gateway reaches nodes. With the network's CA (CORRIDOR_NODE_CA), over https only, to a
+ * certificate of that CA on one of the agency's pinned keys when its entry lists pins. Without a
+ * CA, an agency that lists pins is still asked over https only and on those keys (the system's
+ * CAs then sign its certificate): its pins are never silently ignored. Others: the global fetch.
+ */
+export function nodeConnect(caFile: string | undefined): NodeConnect {
+  return (a) => {
+    if (caFile === undefined && a.tlsPins === undefined) return plainConnect(a);
+    const send = caFetch(caFile, a.tlsPins ? { agency: a.id, pins: a.tlsPins } : undefined);
+    return { fetch: send, close: () => send.close() };
+  };
+}
+
+export function createNodeClients(membership: Membership, connect: NodeConnect = nodeConnect(undefined)): Map<string, NodeClient> {
   return new Map(membership.agencies.map((a) => [a.id, nodeClient(a, connect(a))]));
 }
 
@@ -67,7 +79,7 @@ export function createNodeClients(membership: Membership, connect: NodeConnect =
 export function syncNodeClients(
   clients: Map<string, NodeClient>,
   membership: Membership,
-  connect: NodeConnect = plainConnect,
+  connect: NodeConnect = nodeConnect(undefined),
 ): { added: string[]; removed: string[]; moved: string[]; repinned: string[] } {
   const listed = new Map(membership.agencies.map((a) => [a.id, a]));
   const change = { added: [] as string[], removed: [] as string[], moved: [] as string[], repinned: [] as string[] };

@@ -65,13 +65,15 @@ export type CaFetch = typeof fetch & { close(): void };
 
 /**
  * A fetch that reaches https:// addresses only, accepting a server certificate only when the CA in
- * `caFile` signed it, it names the address asked, and (with `pinning`) its key is one of the pins.
+ * `caFile` (the system's CAs without one) signed it, it names the address asked, and (with
+ * `pinning`) its key is one of the pins.
  * All three are checked in the handshake, before any byte of the request (its Authorization header)
  * goes out; plain http:// is refused before connecting. Each fetch keeps its own connections: a
  * connection verified under one set of pins is never lent to a fetch with another.
  */
-export function caFetch(caFile: string, pinning?: TlsPinning): CaFetch {
-  const ca = readFileSync(caFile);
+export function caFetch(caFile: string | undefined, pinning?: TlsPinning): CaFetch {
+  // Without a CA file, the system's CAs (Node's bundled roots): the pins then do the work.
+  const ca = caFile === undefined ? undefined : readFileSync(caFile);
   const agent = new Agent({ keepAlive: true });
   let closed = false;
   // Runs after the agent's own listener has pooled the socket; destroying it leaves the pool too.
@@ -97,7 +99,7 @@ export function caFetch(caFile: string, pinning?: TlsPinning): CaFetch {
         {
           method: req.method,
           headers: Object.fromEntries(req.headers),
-          ca,
+          ...(ca ? { ca } : {}),
           agent,
           ...(checkServerIdentity ? { checkServerIdentity } : {}),
           signal: req.signal,

@@ -128,6 +128,35 @@ describe('the topology over TLS', () => {
   });
 });
 
+describe('an agency’s leaf server with mutual TLS', () => {
+  const tls = { caFile: '/r/tls/ca.pem', certFile: '/r/tls/x.pem', keyFile: '/r/tls/x.key', fingerprint: 'AB', pin: PINS[0] as string };
+  const leaf = (clientPins?: string[]) =>
+    leafServerConfig({
+      agency: 'ne-ppn',
+      port: 7000,
+      storeDir: '/tmp/l',
+      subjectRoot: 'corridor',
+      stream: 'CORRIDOR_INBOX',
+      users: newAgencyNatsUsers('ne-ppn'),
+      hubUser: { user: 'leaf-ne-ppn', password: 'secret' },
+      hubLeafPorts: [6001],
+      tls,
+      clientPins,
+    });
+
+  it('asks every client for a certificate of the CA on a pinned key (its node’s, its operator’s)', () => {
+    expect(leaf(PINS)).toContain(`listen: 127.0.0.1:7000\ntls: {`);
+    expect(leaf(PINS)).toMatch(
+      new RegExp(`listen: 127.0.0.1:7000\\ntls: \\{[^}]*verify: true, pinned_certs: \\["${HEX[0]}","${HEX[1]}"\\] \\}`),
+    );
+  });
+
+  it('asks none without client pins, and never verifies the hub’s side with them', () => {
+    expect(leaf()).not.toContain('verify: true');
+    expect(leaf(PINS).match(/pinned_certs/g)).toHaveLength(1);
+  });
+});
+
 describe('the pins a hub takes from the membership', () => {
   const member = (id: string, tlsPins?: string[]) => ({ id, ...(tlsPins ? { tlsPins } : {}) }) as never;
 

@@ -135,6 +135,12 @@ export function leafServerConfig(opts: {
   hubLeafPorts: number[];
   /** The agency's certificate: its node connects over TLS, and the hub knows its leaf by it. */
   tls?: MemberTls | undefined;
+  /**
+   * Under TLS, the `pin-sha256` of the client certificates its client port takes (its node's, and
+   * the one its operator presents): every client must then present one of them, of the network's
+   * CA, besides its password. Absent: clients present none.
+   */
+  clientPins?: readonly string[] | undefined;
   /** Each hub server's address, in the order of `hubLeafPorts`; loopback when absent. */
   hubLeafHosts?: string[];
 }): string {
@@ -144,9 +150,10 @@ export function leafServerConfig(opts: {
   // Under TLS the hub binds the leaf by its certificate, and sends no password anywhere.
   const credentials = tls ? '' : `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}@`;
   const urls = opts.hubLeafPorts.map((port, i) => `nats-leaf://${credentials}${opts.hubLeafHosts?.[i] ?? '127.0.0.1'}:${port}`);
+  const clientCheck = opts.clientPins?.length ? `, verify: true, pinned_certs: ${q(opts.clientPins.map(natsPinnedCert))}` : '';
   return `# Generated for one run of a Corridor network: the leaf server of ${opts.agency}.
 server_name: ${q(`leaf-${opts.agency}`)}
-listen: ${opts.host ?? '127.0.0.1'}:${opts.port}${tls ? `\n${tlsBlock(tls)}` : ''}
+listen: ${opts.host ?? '127.0.0.1'}:${opts.port}${tls ? `\n${tlsBlock(tls, clientCheck)}` : ''}
 jetstream { domain: ${q(opts.agency)}, store_dir: ${q(opts.storeDir)} }
 accounts {
   ${q(opts.agency)}: {

@@ -298,7 +298,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
       delegationKeys[a.id] = await newKeyPair(`${a.id}-delegation-1`);
       nodePorts[a.id] = await freePort(spec.nodeBasePort ? spec.nodeBasePort + i : undefined);
-      nodeTls[a.id] = httpsCertificate(`node-${a.id}`, hostOf(a.id));
+      // The bus's launcher issued them already: each node presents its own to its leaf.
+      nodeTls[a.id] = hubAndLeaves?.tls?.nodes[a.id] ?? httpsCertificate(`node-${a.id}`, hostOf(a.id));
     }
     // The development token issuer, in this process, listening before the membership is written:
     // the membership lists each agency's JWKS address there, and nodes fetch keys from it.
@@ -361,6 +362,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
           ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
           ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
+          ...(hubAndLeaves?.tls && tls ? { CORRIDOR_NATS_CERT: tls.certFile, CORRIDOR_NATS_KEY: tls.keyFile } : {}),
           ...(natsUsers?.[a.id]
             ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
             : {}),

@@ -67,11 +67,16 @@ function topology() {
   return t;
 }
 
-/** How a test client reaches a server of the topology: over TLS, trusting the run's CA. */
-function clientTls() {
+/**
+ * How a test client reaches a server of the topology: over TLS, trusting the run's CA; at a leaf,
+ * presenting a certificate its client port takes (`as`: the agency's operator, with the leaf's own
+ * certificate, or its node, with the node's).
+ */
+function clientTls(as?: { operatorOf: string } | { nodeOf: string }) {
   const tls = topology().tls;
   if (!tls) throw new Error('the hub-and-leaves topology runs over TLS');
-  return { tls: { caFile: tls.caFile } };
+  const own = as && ('operatorOf' in as ? tls.agencies[as.operatorOf] : tls.nodes[as.nodeOf]);
+  return { tls: { caFile: tls.caFile, ...(own ? { certFile: own.certFile, keyFile: own.keyFile } : {}) } };
 }
 
 /** The subjects of the streams the hub's JetStream API lists through a stray leaf; none when it does not answer. */
@@ -174,9 +179,14 @@ function listReceiverAt(nodeUrl: string) {
 }
 
 /** Messages in a stream, asked as an agency's operator on one server of the topology. */
-async function streamState(servers: string[], user: { user: string; password: string } | undefined, stream: string) {
+async function streamState(
+  servers: string[],
+  user: { user: string; password: string } | undefined,
+  stream: string,
+  tls: ReturnType<typeof clientTls> = clientTls(),
+) {
   if (!user) throw new Error('no operator user for that account');
-  const nc = await connect({ servers, user: user.user, pass: user.password, ...clientTls() });
+  const nc = await connect({ servers, user: user.user, pass: user.password, ...tls });
   try {
     const jsm = await jetstreamManager(nc);
     const info = await jsm.streams.info(stream);
@@ -198,7 +208,13 @@ function receiverStreams() {
   const stream = net.streams[RECEIVER] as string;
   return {
     transit: () => streamState(t.hub.urls, t.hub.users[RECEIVER]?.admin, stream),
-    inbox: () => streamState([t.leaves[RECEIVER]?.url as string], net.natsUsers?.[RECEIVER]?.admin, stream),
+    inbox: () =>
+      streamState(
+        [t.leaves[RECEIVER]?.url as string],
+        net.natsUsers?.[RECEIVER]?.admin,
+        stream,
+        clientTls({ operatorOf: RECEIVER as string }),
+      ),
   };
 }
 
@@ -263,7 +279,12 @@ describe('hub-and-leaves topology', () => {
     const leafUrl = t.leaves[SENDER]?.url as string;
 
     const nodeUser = net.natsUsers?.[SENDER]?.node;
-    const asNode = await connect({ servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password, ...clientTls() });
+    const asNode = await connect({
+      servers: leafUrl,
+      user: nodeUser?.user,
+      pass: nodeUser?.password,
+      ...clientTls({ nodeOf: SENDER as string }),
+    });
     try {
       await expect(asNode.request(`$JS.hub.API.STREAM.PURGE.${stream}`, '', { timeout: 2000 })).rejects.toThrow(/Permissions Violation/);
     } finally {
@@ -272,7 +293,12 @@ describe('hub-and-leaves topology', () => {
 
     // The operator may use the hub's API: it answers within the member's own hub account alone.
     const adminUser = net.natsUsers?.[SENDER]?.admin;
-    const asOperator = await connect({ servers: leafUrl, user: adminUser?.user, pass: adminUser?.password, ...clientTls() });
+    const asOperator = await connect({
+      servers: leafUrl,
+      user: adminUser?.user,
+      pass: adminUser?.password,
+      ...clientTls({ operatorOf: SENDER as string }),
+    });
     try {
       const hub = await jetstreamManager(asOperator, { domain: t.hubDomain, timeout: 5000 });
       const streams = await hub.streams.list().next();
@@ -410,6 +436,20 @@ describe('hub-and-leaves topology', () => {
       expect(attempt.info).toContain('"tls_required":true');
       expect(attempt.answered).toBe(false);
     }
+  });
+
+  it('takes at a leaf only its own node’s and operator’s certificates, even with the right password', async () => {
+    const t = topology();
+    const leafUrl = t.leaves[SENDER]?.url as string;
+    const nodeUser = net.natsUsers?.[SENDER]?.node;
+    const login = { servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password, reconnect: false };
+    // The right password and the CA, but no certificate; then another member's node certificate, valid in the network.
+    const without = { tls: { caFile: t.tls?.caFile as string } };
+    const othersNode = clientTls({ nodeOf: RECEIVER as string });
+    for (const tls of [without, othersNode]) await expect(connect({ ...login, ...tls })).rejects.toThrow();
+    // Its own node's certificate, with the same password, is let in.
+    const own = await connect({ ...login, ...clientTls({ nodeOf: SENDER as string }) });
+    await own.close();
   });
 
   it('refuses a leaf whose certificate another CA signed, even one naming a member', async () => {

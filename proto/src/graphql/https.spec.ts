@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CertificateNotPinnedError, caFetch, serverTlsFrom } from './https.js';
 import { tlsPinOf } from './tls-pin.js';
 
@@ -60,6 +60,7 @@ describe('caFetch', () => {
 
 describe('caFetch with the pins of an agency', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-https-pins-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   /** A self-signed certificate naming `ip`, on a fresh P-256 key (openssl, as the network CA does). */
   const certificate = (name: string, ip = '127.0.0.1') => {
     const cert = join(dir, `${name}.pem`);

@@ -46,7 +46,13 @@ export interface HubAndLeavesTls {
   caFile: string;
   caFingerprint: string;
   hub: Record<string, MemberTls>;
+  /** Each agency's leaf certificate (`CN=<agency>`): its server's, its link to the hub's, and its operator's as a client. */
   agencies: Record<string, MemberTls>;
+  /**
+   * Each agency's node certificate (`CN=node-<agency>`, naming the node's host): it serves HTTPS
+   * with it and presents it to its leaf, which takes no other client but the operator's.
+   */
+  nodes: Record<string, MemberTls>;
 }
 
 export interface HubAndLeaves {
@@ -130,6 +136,12 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       caFingerprint: ca.fingerprint,
       hub: Object.fromEntries(addresses.map((a) => [a.name, ca.issue({ name: a.name, hosts })])),
       agencies: Object.fromEntries(opts.agencies.map((a) => [a, ca.issue({ name: a, hosts })])),
+      nodes: Object.fromEntries(
+        opts.agencies.map((a) => {
+          const address = (opts.hosts?.agencies[a] ?? LOOPBACK).address;
+          return [a, ca.issue({ name: `node-${a}`, hosts: [...new Set(['127.0.0.1', 'localhost', address])] })];
+        }),
+      ),
     };
     const scheme = tls ? 'tls' : 'nats';
     const hub = await Promise.all(
@@ -143,6 +155,8 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
           subjectRoot: opts.subjectRoot,
           agencies: hubUsers,
           tls: tls?.hub[self.name],
+          // The leaves' certificates, as the membership will pin them (network.ts): no other joins.
+          leafPins: tls && Object.values(tls.agencies).map((t) => t.pin),
         });
         return launch(self.name, config, self.port, hubHost(opts.hosts, i), scheme);
       }),
@@ -184,6 +198,8 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
         hubLeafPorts: hubLeaves.map((a) => a.port),
         hubLeafHosts: hubLeaves.map((a) => a.host),
         tls: tls?.agencies[agency],
+        // Mutual TLS: the agency's node, and its operator with the leaf's own certificate.
+        clientPins: tls && [(tls.nodes[agency] as MemberTls).pin, (tls.agencies[agency] as MemberTls).pin],
       });
       const leaf = await launch(`leaf-${agency}`, config, port, host, scheme);
       leaves[agency] = { url: leaf.url, hostUrl: leaf.hostUrl, server: leaf.handle };

@@ -30,10 +30,20 @@ export interface MemberInput {
   /** The public keys with which the agency's node signs delegated tokens for its users. */
   delegationKeys?: Jwks | undefined;
   nodeUrl: string;
+  /** The keys of its node's and its leaf's certificates (`pin-sha256`), when the network runs TLS. */
+  tlsPins?: string[] | undefined;
 }
 
 /** One agency's entry. With an issuer URL the verifiers fetch its token keys, as from an OpenID Connect provider. */
-export function buildMember({ agency: a, issuer, issuerUrl, alertSigningKeys, delegationKeys, nodeUrl }: MemberInput): MemberAgency {
+export function buildMember({
+  agency: a,
+  issuer,
+  issuerUrl,
+  alertSigningKeys,
+  delegationKeys,
+  nodeUrl,
+  tlsPins,
+}: MemberInput): MemberAgency {
   return parseOrThrow(
     memberAgency,
     {
@@ -48,6 +58,7 @@ export function buildMember({ agency: a, issuer, issuerUrl, alertSigningKeys, de
         : { issuer: issuerFor(a.id), jwks: issuer.jwks(a.id) },
       alertSigningKeys,
       ...(delegationKeys ? { delegationKeys } : {}),
+      ...(tlsPins ? { tlsPins } : {}),
     },
     `membership entry of ${a.id}`,
   );
@@ -61,6 +72,8 @@ export function buildMembership(input: {
   /** Without them an agency's users can reach their own node only (as in specs of the issuer alone). */
   delegationKeys?: Record<string, Jwks>;
   nodeUrls: Record<string, string>;
+  /** Each agency's certificate pins, when the network runs TLS. */
+  tlsPins?: Record<string, string[] | undefined> | undefined;
   /** The network CA's fingerprint, when the bus runs over TLS: the membership pins it. */
   natsCaFingerprints?: string[] | undefined;
 }): Membership {
@@ -79,6 +92,7 @@ export function buildMembership(input: {
           alertSigningKeys: input.alertSigningKeys[a.id] as Jwks,
           delegationKeys: input.delegationKeys?.[a.id],
           nodeUrl: input.nodeUrls[a.id] as string,
+          tlsPins: input.tlsPins?.[a.id],
         }),
       ),
     },

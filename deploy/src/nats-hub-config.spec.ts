@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { newAgencyNatsUsers } from './nats-config.js';
-import { hubServerConfig, leafServerConfig, newAgencyHubUsers, TRANSIT_LIMITS, transitStreamConfig } from './nats-hub-config.js';
+import {
+  hubServerConfig,
+  leafServerConfig,
+  memberPins,
+  newAgencyHubUsers,
+  TRANSIT_LIMITS,
+  transitStreamConfig,
+} from './nats-hub-config.js';
 import type { MemberTls } from './network-ca.js';
 
 const cluster = [1, 2, 3].map((i) => ({ name: `hub-${i}`, port: 4000 + i, clusterPort: 5000 + i, leafPort: 6000 + i }));
 const agencies = { 'it-polfr': newAgencyHubUsers('it-polfr'), 'ne-ppn': newAgencyHubUsers('ne-ppn') };
 
 /** The first hub server's configuration, over TLS when given a certificate. */
-const hubText = (tls?: MemberTls) =>
-  hubServerConfig({ self: cluster[0] as (typeof cluster)[0], cluster, storeDir: '/tmp/h1', subjectRoot: 'corridor', agencies, tls });
+const hubText = (tls?: MemberTls, leafPins?: string[]) =>
+  hubServerConfig({
+    self: cluster[0] as (typeof cluster)[0],
+    cluster,
+    storeDir: '/tmp/h1',
+    subjectRoot: 'corridor',
+    agencies,
+    tls,
+    leafPins,
+  });
+/** Two pins in the membership's form (base64 SHA-256), and the hex nats-server's pinned_certs takes. */
+const PINS = [Buffer.alloc(32, 0xab), Buffer.alloc(32, 0x01)].map((b) => b.toString('base64'));
+const HEX = ['ab'.repeat(32), '01'.repeat(32)];
 
 describe('a hub server of the network', () => {
   const text = hubText();
@@ -66,7 +84,7 @@ describe('the transit stream of an agency on the hub', () => {
 });
 
 describe('the topology over TLS', () => {
-  const tls = { caFile: '/r/tls/ca.pem', certFile: '/r/tls/x.pem', keyFile: '/r/tls/x.key', fingerprint: 'AB' };
+  const tls = { caFile: '/r/tls/ca.pem', certFile: '/r/tls/x.pem', keyFile: '/r/tls/x.key', fingerprint: 'AB', pin: PINS[0] as string };
   const hub = hubText(tls);
   const leaf = leafServerConfig({
     agency: 'ne-ppn',
@@ -98,5 +116,55 @@ describe('the topology over TLS', () => {
     expect(leaf).toContain('["nats-leaf://127.0.0.1:6001","nats-leaf://127.0.0.1:6002","nats-leaf://127.0.0.1:6003"]');
     expect(leaf).toMatch(/remotes: \[ \{ urls: [^\n]*, account: "ne-ppn", tls: \{ cert_file: "\/r\/tls\/x.pem"/);
     expect(leaf).not.toContain('secret');
+  });
+
+  it('takes at the hub’s leaf port only the certificates whose keys the members pinned, as hex SHA-256', () => {
+    expect(hub).not.toContain('pinned_certs');
+    expect(hubText(tls, PINS)).toMatch(
+      new RegExp(
+        `leafnodes \\{\\n {2}listen: [^\\n]*\\n {2}tls: \\{[^}]*verify_and_map: true, pinned_certs: \\["${HEX[0]}","${HEX[1]}"\\] \\}`,
+      ),
+    );
+  });
+});
+
+describe('an agency’s leaf server with mutual TLS', () => {
+  const tls = { caFile: '/r/tls/ca.pem', certFile: '/r/tls/x.pem', keyFile: '/r/tls/x.key', fingerprint: 'AB', pin: PINS[0] as string };
+  const leaf = (clientPins?: string[]) =>
+    leafServerConfig({
+      agency: 'ne-ppn',
+      port: 7000,
+      storeDir: '/tmp/l',
+      subjectRoot: 'corridor',
+      stream: 'CORRIDOR_INBOX',
+      users: newAgencyNatsUsers('ne-ppn'),
+      hubUser: { user: 'leaf-ne-ppn', password: 'secret' },
+      hubLeafPorts: [6001],
+      tls,
+      clientPins,
+    });
+
+  it('asks every client for a certificate of the CA on a pinned key (its node’s, its operator’s)', () => {
+    expect(leaf(PINS)).toContain(`listen: 127.0.0.1:7000\ntls: {`);
+    expect(leaf(PINS)).toMatch(
+      new RegExp(`listen: 127.0.0.1:7000\\ntls: \\{[^}]*verify: true, pinned_certs: \\["${HEX[0]}","${HEX[1]}"\\] \\}`),
+    );
+  });
+
+  it('asks none without client pins, and never verifies the hub’s side with them', () => {
+    expect(leaf()).not.toContain('verify: true');
+    expect(leaf(PINS).match(/pinned_certs/g)).toHaveLength(1);
+  });
+});
+
+describe('the pins a hub takes from the membership', () => {
+  const member = (id: string, tlsPins?: string[]) => ({ id, ...(tlsPins ? { tlsPins } : {}) }) as never;
+
+  it('are every key each member lists', () => {
+    expect(memberPins({ agencies: [member('it-polfr', [PINS[0] as string]), member('ne-ppn', [PINS[1] as string])] })).toEqual(PINS);
+  });
+
+  it('are none when one member lists none, so that its leaf is not shut out', () => {
+    expect(memberPins({ agencies: [member('it-polfr', PINS), member('ne-ppn')] })).toBeUndefined();
   });
 });

@@ -8,7 +8,11 @@
 // With TLS material (network-ca.ts) every listener and link is TLS only: routes verify both peers
 // against the network CA, and the hub binds a leaf connection to an account by its certificate
 // alone (verify_and_map), so no leaf reaches an account but the one its agency's certificate names.
-import { inboxFilterFor } from '@corridor/proto';
+// With the members' pins (the membership's `tlsPins`), the hub's leaf port also takes only a
+// certificate on a key a member listed (`pinned_certs`, nats-server 2.9; leaf remotes ignore it, so
+// a leaf cannot pin the hub in return).
+import { inboxFilterFor, type Membership } from '@corridor/proto';
+import { natsPinnedCert } from '@corridor/proto/graphql';
 import { type AgencyNatsUsers, agencyAccountLinks, agencyPermissions, type NatsUser, newNatsUser } from './nats-config.js';
 import { certificateSubject, type MemberTls } from './network-ca.js';
 
@@ -56,6 +60,11 @@ export function hubServerConfig(opts: {
   agencies: Record<string, AgencyHubUsers>;
   /** The hub server's own certificate: TLS on every listener, leaves mapped by certificate. */
   tls?: MemberTls | undefined;
+  /**
+   * Under TLS, the `pin-sha256` of every key a leaf may present (memberPins): any other
+   * certificate, even of the network's CA, is refused in the handshake. Absent: the CA decides.
+   */
+  leafPins?: readonly string[] | undefined;
 }): string {
   const q = JSON.stringify;
   const tls = opts.tls;
@@ -78,7 +87,7 @@ export function hubServerConfig(opts: {
   const leafnodes = tls
     ? `leafnodes {
   listen: ${host}:${opts.self.leafPort}
-  ${tlsBlock(tls, ', verify_and_map: true')}
+  ${tlsBlock(tls, `, verify_and_map: true${opts.leafPins?.length ? `, pinned_certs: ${q(opts.leafPins.map(natsPinnedCert))}` : ''}`)}
   authorization { users: ${q(ids.map((a) => ({ user: certificateSubject(a), account: a })))} }
 }`
     : `leafnodes { listen: ${host}:${opts.self.leafPort} }`;
@@ -96,6 +105,15 @@ accounts {
 ${accounts.join('\n')}
 }
 `;
+}
+
+/**
+ * Every key the membership pins for its members (their nodes' and leaves'): what a hub's leaf port
+ * accepts. None when some member lists no pins, as the CA alone then vouches for that member's leaf.
+ */
+export function memberPins(membership: Pick<Membership, 'agencies'>): string[] | undefined {
+  if (membership.agencies.some((a) => a.tlsPins === undefined)) return undefined;
+  return membership.agencies.flatMap((a) => a.tlsPins ?? []);
 }
 
 /**
@@ -117,6 +135,12 @@ export function leafServerConfig(opts: {
   hubLeafPorts: number[];
   /** The agency's certificate: its node connects over TLS, and the hub knows its leaf by it. */
   tls?: MemberTls | undefined;
+  /**
+   * Under TLS, the `pin-sha256` of the client certificates its client port takes (its node's, and
+   * the one its operator presents): every client must then present one of them, of the network's
+   * CA, besides its password. Absent: clients present none.
+   */
+  clientPins?: readonly string[] | undefined;
   /** Each hub server's address, in the order of `hubLeafPorts`; loopback when absent. */
   hubLeafHosts?: string[];
 }): string {
@@ -126,9 +150,10 @@ export function leafServerConfig(opts: {
   // Under TLS the hub binds the leaf by its certificate, and sends no password anywhere.
   const credentials = tls ? '' : `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}@`;
   const urls = opts.hubLeafPorts.map((port, i) => `nats-leaf://${credentials}${opts.hubLeafHosts?.[i] ?? '127.0.0.1'}:${port}`);
+  const clientCheck = opts.clientPins?.length ? `, verify: true, pinned_certs: ${q(opts.clientPins.map(natsPinnedCert))}` : '';
   return `# Generated for one run of a Corridor network: the leaf server of ${opts.agency}.
 server_name: ${q(`leaf-${opts.agency}`)}
-listen: ${opts.host ?? '127.0.0.1'}:${opts.port}${tls ? `\n${tlsBlock(tls)}` : ''}
+listen: ${opts.host ?? '127.0.0.1'}:${opts.port}${tls ? `\n${tlsBlock(tls, clientCheck)}` : ''}
 jetstream { domain: ${q(opts.agency)}, store_dir: ${q(opts.storeDir)} }
 accounts {
   ${q(opts.agency)}: {

@@ -8,14 +8,17 @@ import { randomBytes, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { tlsPinOf } from '@corridor/proto/graphql';
 
 /** A member's certificate and key, and the CA that signed it: what one TLS peer is configured with. */
 export interface MemberTls {
   caFile: string;
   certFile: string;
   keyFile: string;
-  /** SHA-256 of the certificate's DER, as `AB:CD:…`: what the signed membership may pin. */
+  /** SHA-256 of the certificate's DER, as `AB:CD:…`. */
   fingerprint: string;
+  /** The certificate's key as RFC 7469 `pin-sha256`: what the signed membership pins (`tlsPins`). */
+  pin: string;
 }
 
 export interface IssueOptions {
@@ -138,7 +141,7 @@ export function createNetworkCa(dir: string, label = 'Corridor network'): Networ
       );
       rmSync(csr);
       rmSync(ext);
-      return { caFile, certFile, keyFile, fingerprint: fingerprintOf(certFile) };
+      return { caFile, certFile, keyFile, fingerprint: fingerprintOf(certFile), pin: tlsPinOf(readFileSync(certFile)) };
     },
   };
 }

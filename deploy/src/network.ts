@@ -144,6 +144,11 @@ export interface RunningNetwork {
    * holds, for tests that act as a hostile member with its own key.
    */
   signingKeys: Record<string, KeyPair>;
+  /**
+   * Each agency's node certificate and key, under TLS: what that member holds, for tests that serve
+   * a member's own valid certificate where another member is expected.
+   */
+  nodeCertificates: Record<string, MemberTls>;
   users: UserSpec[];
   token(userId: string, opts?: { expiresIn?: string }): Promise<string>;
   /**
@@ -283,10 +288,18 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     const scheme = ca ? 'https' : 'http';
     const httpsCertificate = (name: string, host: Host): MemberTls | undefined =>
       ca?.issue({ name, hosts: [...new Set(['127.0.0.1', 'localhost', host.address])] });
+    // Issued before the membership is written, which pins each node's key beside its leaf's.
+    const nodeTls: Record<string, MemberTls | undefined> = {};
+    const tlsPinsOf = (agency: string): string[] | undefined => {
+      const own = [nodeTls[agency], hubAndLeaves?.tls?.agencies[agency]].flatMap((t) => (t ? [t.pin] : []));
+      return own.length > 0 ? own : undefined;
+    };
     for (const [i, a] of spec.agencies.entries()) {
       signingKeys[a.id] = await newKeyPair(`${a.id}-alerts-1`);
       delegationKeys[a.id] = await newKeyPair(`${a.id}-delegation-1`);
       nodePorts[a.id] = await freePort(spec.nodeBasePort ? spec.nodeBasePort + i : undefined);
+      // The bus's launcher issued them already: each node presents its own to its leaf.
+      nodeTls[a.id] = hubAndLeaves?.tls?.nodes[a.id] ?? httpsCertificate(`node-${a.id}`, hostOf(a.id));
     }
     // The development token issuer, in this process, listening before the membership is written:
     // the membership lists each agency's JWKS address there, and nodes fetch keys from it.
@@ -307,6 +320,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       alertSigningKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(signingKeys[a.id] as KeyPair).publicJwk] }])),
       delegationKeys: Object.fromEntries(spec.agencies.map((a) => [a.id, { keys: [(delegationKeys[a.id] as KeyPair).publicJwk] }])),
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `${scheme}://${hostOf(a.id).address}:${nodePorts[a.id]}/graphql`])),
+      tlsPins: Object.fromEntries(spec.agencies.map((a) => [a.id, tlsPinsOf(a.id)])),
       natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
     });
     const membershipFile = join(rootDir, 'membership.json');
@@ -331,7 +345,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       const policyFile = join(rootDir, `release-policy-${a.id}.json`);
       writeFileSync(policyFile, JSON.stringify(a.releasePolicy ?? standardReleasePolicy(a.id), null, 2));
       releasePolicyFiles[a.id] = policyFile;
-      const tls = httpsCertificate(`node-${a.id}`, host);
+      const tls = nodeTls[a.id];
       const child = managedChild({
         name: `node-${a.id}`,
         ...host.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
@@ -348,6 +362,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
           ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
           ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
+          ...(hubAndLeaves?.tls && tls ? { CORRIDOR_NATS_CERT: tls.certFile, CORRIDOR_NATS_KEY: tls.keyFile } : {}),
           ...(natsUsers?.[a.id]
             ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
             : {}),
@@ -470,6 +485,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       nodes,
       releasePolicyFiles,
       signingKeys,
+      get nodeCertificates() {
+        return Object.fromEntries(Object.entries(nodeTls).flatMap(([id, t]) => (t ? [[id, t]] : [])));
+      },
       users,
       token: (userId, opts) => issuer.mint(userId, opts),
       delegationKey(agency) {
@@ -495,6 +513,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
         delegationKeys[agency.id] = await newKeyPair(`${agency.id}-delegation-1`);
         nodePorts[agency.id] = await freePort();
+        nodeTls[agency.id] = httpsCertificate(`node-${agency.id}`, hostOf(agency.id));
         const member = buildMember({
           agency,
           issuer,
@@ -502,6 +521,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           alertSigningKeys: { keys: [(signingKeys[agency.id] as KeyPair).publicJwk] },
           delegationKeys: { keys: [(delegationKeys[agency.id] as KeyPair).publicJwk] },
           nodeUrl: `${scheme}://${hostOf(agency.id).address}:${nodePorts[agency.id]}/graphql`,
+          tlsPins: tlsPinsOf(agency.id),
         });
         // Listed first: a node starts only if the membership it reads names its agency.
         await updateMembership((m) => ({ ...m, agencies: [...m.agencies, member] }));

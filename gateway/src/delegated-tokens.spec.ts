@@ -46,7 +46,7 @@ afterEach(() => {
 describe('delegated tokens at the gateway', () => {
   it('sends the caller’s own node the caller’s token, and every other node a token from the caller’s node for it alone', async () => {
     const { calls, fetch } = endpoint();
-    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetch });
+    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetchFor: () => fetch });
     expect(await tokens.authorizationFor(caller, 'it-polfr')).toBe(caller.authorization);
     expect(await tokens.authorizationFor(caller, 'ng-nis')).toBe('Bearer delegated-1-urn:corridor:node:ng-nis');
     expect(calls).toHaveLength(1);
@@ -63,7 +63,7 @@ describe('delegated tokens at the gateway', () => {
   it('shares one exchange between concurrent requests, and reuses it until shortly before it expires', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { calls, fetch } = endpoint({ delayMs: 20 });
-    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetch, refreshMarginS: 30 });
+    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetchFor: () => fetch, refreshMarginS: 30 });
     const together = await Promise.all(Array.from({ length: 20 }, () => tokens.authorizationFor(caller, 'ne-ppn')));
     expect(new Set(together).size).toBe(1);
     expect(calls).toHaveLength(1);
@@ -77,7 +77,7 @@ describe('delegated tokens at the gateway', () => {
 
   it('keeps one token per user and node: another user, or another node, is another exchange', async () => {
     const { calls, fetch } = endpoint();
-    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetch });
+    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetchFor: () => fetch });
     await tokens.authorizationFor(caller, 'ne-ppn');
     await tokens.authorizationFor(caller, 'ng-nis');
     await tokens.authorizationFor({ ...caller, authorization: 'Bearer user-token-of-marco' }, 'ne-ppn');
@@ -86,7 +86,7 @@ describe('delegated tokens at the gateway', () => {
 
   it('reports a refused exchange with the node’s reason, and asks again next time', async () => {
     const refusing = endpoint({ refuse: true });
-    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetch: refusing.fetch });
+    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetchFor: () => refusing.fetch });
     await expect(tokens.authorizationFor(caller, 'ne-ppn')).rejects.toThrow(
       /refused the token exchange \(invalid_grant\): subject_token: expired/,
     );
@@ -97,7 +97,7 @@ describe('delegated tokens at the gateway', () => {
 
   it('holds at most maxEntries tokens', async () => {
     const { fetch } = endpoint();
-    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetch, maxEntries: 5 });
+    const tokens = createDelegatedTokens({ membership: () => membership, timeoutMs: 1000, fetchFor: () => fetch, maxEntries: 5 });
     for (let i = 0; i < 12; i++) await tokens.authorizationFor({ ...caller, authorization: `Bearer user-${i}` }, 'ng-nis');
     expect(tokens.size()).toBe(5);
   });

@@ -35,7 +35,11 @@ export interface DelegatedTokensOptions {
   maxEntries?: number;
   /** Asked again this long before expiry, so a token never expires on its way to the node. */
   refreshMarginS?: number;
-  fetch?: typeof fetch;
+  /**
+   * How an agency's node is reached: the caller's token goes to its own node only through the
+   * connection that checks that node's pins (node-clients.ts). The global fetch when none is given.
+   */
+  fetchFor?: (agency: string) => typeof fetch | undefined;
 }
 
 // Its message can carry a node's address or transport error: the operator's to read, in the log.
@@ -53,7 +57,6 @@ interface Entry {
 export function createDelegatedTokens(opts: DelegatedTokensOptions): DelegatedTokens {
   const maxEntries = opts.maxEntries ?? 10_000;
   const marginMs = (opts.refreshMarginS ?? 30) * 1000;
-  const doFetch = opts.fetch ?? fetch;
   const cache = new Map<string, Entry>();
 
   const exchange = async (caller: Caller, target: string): Promise<{ header: string; expiresInS: number }> => {
@@ -66,9 +69,11 @@ export function createDelegatedTokens(opts: DelegatedTokensOptions): DelegatedTo
       requested_token_type: JWT_TOKEN_TYPE,
       audience: nodeUrn(target),
     });
+    const send = opts.fetchFor ? opts.fetchFor(caller.agency) : fetch;
+    if (!send) throw new TokenExchangeError(`agency ${caller.agency} has no node to exchange the caller's token`);
     let response: Response;
     try {
-      response = await doFetch(tokenExchangeUrl(own.nodeUrl), {
+      response = await send(tokenExchangeUrl(own.nodeUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body,

@@ -1,9 +1,8 @@
 // The gateway: stateless; verifies tokens, fans queries out to every agency node, merges.
 import { nameFileKey } from '@corridor/proto';
-import { caFetch } from '@corridor/proto/graphql';
 import { loadConfig } from './config.js';
 import { openMembership, watchMembership } from './membership-file.js';
-import { createNodeClients, syncNodeClients } from './node-clients.js';
+import { createNodeClients, nodeConnect, syncNodeClients } from './node-clients.js';
 import { createGatewayServer } from './server.js';
 import { processSettings } from './settings.js';
 
@@ -26,11 +25,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   // The server reads the membership and this map at each request; both follow new versions.
-  // Under TLS, a node is asked only when the network CA signed its certificate; plain http is refused.
-  const nodeFetch = config.nodeCaFile ? caFetch(config.nodeCaFile) : fetch;
-  const nodes = createNodeClients(membership.current(), nodeFetch);
+  // Under TLS, a node is asked only when the network CA signed its certificate and, when its entry
+  // lists pins, on one of those keys, checked before any byte is sent; plain http is refused.
+  const connect = nodeConnect(config.nodeCaFile);
+  const nodes = createNodeClients(membership.current(), connect);
   membership.onUpdate((next) => {
-    const change = syncNodeClients(nodes, next, nodeFetch);
+    const change = syncNodeClients(nodes, next, connect);
     log('info', 'node list updated', { version: next.version, ...change });
   });
   const membershipWatch = watchMembership(membership, config.membershipPollMs, log);
@@ -39,7 +39,6 @@ async function main(): Promise<void> {
     nodes,
     deadlineMs: config.nodeDeadlineMs,
     maxTokenLifetimeS: config.maxTokenLifetimeS,
-    nodeFetch,
     ...(config.httpTls ? { tls: config.httpTls } : {}),
     log,
   });

@@ -1,8 +1,11 @@
 // One kept-alive HTTP executor per agency node. Each call carries the credentials it is given: the
 // caller's own token to their own node, a token delegated to that node alone elsewhere
 // (delegated-tokens.ts). Nodes verify them themselves; the gateway adds no identity of its own.
+// Each client reaches its node through a connection of its own (NodeConnect): under TLS it accepts
+// only the keys the agency's membership entry pins, so it is replaced when those change.
 
 import type { MemberAgency, Membership } from '@corridor/proto';
+import { caFetch } from '@corridor/proto/graphql';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type DocumentNode, type ExecutionResult, OperationTypeNode, parse } from 'graphql';
@@ -16,6 +19,12 @@ export interface NodeClient {
   agency: string;
   /** The node's GraphQL address, as the membership lists it. */
   endpoint: string;
+  /** The pins its connection accepts, as the membership lists them. */
+  tlsPins: readonly string[] | undefined;
+  /** How this node is reached: the token exchange at it goes the same way. */
+  fetch: typeof fetch;
+  /** Replaced by a new client: its connections close once their requests end. */
+  close(): void;
   /** Asks one query or mutation; its answer is typed by the document, generated from the node's schema. */
   execute<R, V extends Variables>(
     document: TypedDocumentNode<R, V>,
@@ -31,49 +40,84 @@ export interface NodeClient {
   ): Promise<AsyncIterable<ExecutionResult<R>> | ExecutionResult<R>>;
 }
 
-/** How nodes are reached: the network CA's fetch under TLS (caFetch), the global one otherwise. */
-export type NodeFetch = typeof fetch;
+/** How one agency's node is reached; `close` keeps none of its connections for later requests. */
+export interface NodeConnection {
+  fetch: typeof fetch;
+  close(): void;
+}
 
-export function createNodeClients(membership: Membership, nodeFetch: NodeFetch = fetch): Map<string, NodeClient> {
-  return new Map(membership.agencies.map((a) => [a.id, nodeClient(a, nodeFetch)]));
+/** Opens the way to an agency's node (nodeConnect). */
+export type NodeConnect = (agency: MemberAgency) => NodeConnection;
+
+export const plainConnect: NodeConnect = () => ({ fetch, close() {} });
+
+/**
+ * How the gateway reaches nodes. With the network's CA (CORRIDOR_NODE_CA), over https only, to a
+ * certificate of that CA on one of the agency's pinned keys when its entry lists pins. Without a
+ * CA, an agency that lists pins is still asked over https only and on those keys (the system's
+ * CAs then sign its certificate): its pins are never silently ignored. Others: the global fetch.
+ */
+export function nodeConnect(caFile: string | undefined): NodeConnect {
+  return (a) => {
+    if (caFile === undefined && a.tlsPins === undefined) return plainConnect(a);
+    const send = caFetch(caFile, a.tlsPins ? { agency: a.id, pins: a.tlsPins } : undefined);
+    return { fetch: send, close: () => send.close() };
+  };
+}
+
+export function createNodeClients(membership: Membership, connect: NodeConnect = nodeConnect(undefined)): Map<string, NodeClient> {
+  return new Map(membership.agencies.map((a) => [a.id, nodeClient(a, connect(a))]));
 }
 
 /**
  * Brings the clients in line with a new membership version, in place: the map is the one every
- * request reads, so an added agency is asked from the next query on, a removed one no longer, and
- * a moved node at its new address. Queries already under way keep the clients they started with.
+ * request reads, so an added agency is asked from the next query on, a removed one no longer, a
+ * moved node at its new address, a node with new pins under them. A replaced client's kept-alive
+ * connections, verified under the old pins, are never reused; queries already under way (a feed
+ * streaming) keep the client they started with until they end.
  */
 export function syncNodeClients(
   clients: Map<string, NodeClient>,
   membership: Membership,
-  nodeFetch: NodeFetch = fetch,
-): { added: string[]; removed: string[]; moved: string[] } {
+  connect: NodeConnect = nodeConnect(undefined),
+): { added: string[]; removed: string[]; moved: string[]; repinned: string[] } {
   const listed = new Map(membership.agencies.map((a) => [a.id, a]));
-  const change = { added: [] as string[], removed: [] as string[], moved: [] as string[] };
-  for (const id of [...clients.keys()]) {
+  const change = { added: [] as string[], removed: [] as string[], moved: [] as string[], repinned: [] as string[] };
+  for (const [id, client] of [...clients]) {
     if (!listed.has(id)) {
       clients.delete(id);
+      client.close();
       change.removed.push(id);
     }
   }
   for (const a of listed.values()) {
     const existing = clients.get(a.id);
-    if (existing && existing.endpoint === a.nodeUrl) continue;
-    clients.set(a.id, nodeClient(a, nodeFetch));
-    (existing ? change.moved : change.added).push(a.id);
+    const moved = existing !== undefined && existing.endpoint !== a.nodeUrl;
+    const repinned = existing !== undefined && !samePins(existing.tlsPins, a.tlsPins);
+    if (existing && !moved && !repinned) continue;
+    clients.set(a.id, nodeClient(a, connect(a)));
+    existing?.close();
+    (moved ? change.moved : repinned ? change.repinned : change.added).push(a.id);
   }
   return change;
 }
 
-function nodeClient(a: MemberAgency, nodeFetch: NodeFetch): NodeClient {
+function samePins(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a?.length === b?.length && (a ?? []).every((pin) => b?.includes(pin));
+}
+
+function nodeClient(a: MemberAgency, connection: NodeConnection): NodeClient {
   const executor = buildHTTPExecutor({
     endpoint: a.nodeUrl,
-    fetch: nodeFetch,
+    fetch: connection.fetch,
     headers: (req) => ({ authorization: (req?.context as { authorization?: string } | undefined)?.authorization ?? '' }),
   });
   return {
     agency: a.id,
     endpoint: a.nodeUrl,
+    tlsPins: a.tlsPins,
+    fetch: connection.fetch,
+    close: () => connection.close(),
     async execute<R, V extends Variables>(document: TypedDocumentNode<R, V>, variables: V, authorization: string, signal?: AbortSignal) {
       const result = await executor<R, V>({ document, variables, context: { authorization }, ...(signal ? { signal } : {}) });
       // A query or mutation is answered once; only a subscription streams.

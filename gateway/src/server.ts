@@ -4,7 +4,7 @@ import { createTokenVerifier, type Membership } from '@corridor/proto';
 import { createMaskError, createWebServer, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
-import type { NodeClient, NodeFetch } from './node-clients.js';
+import type { NodeClient } from './node-clients.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayServices } from './schema/builder.js';
@@ -16,8 +16,6 @@ export interface GatewayOptions {
   deadlineMs: number;
   /** See createTokenVerifier; the default when not given. */
   maxTokenLifetimeS?: number;
-  /** How nodes are reached, the token exchange included; the global fetch by default. */
-  nodeFetch?: NodeFetch;
   /** Serves HTTPS with this certificate; plain HTTP without. */
   tls?: ServerTlsFiles;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
@@ -27,7 +25,8 @@ export function createGatewayServer(opts: GatewayOptions): Server {
   const delegatedTokens = createDelegatedTokens({
     membership: opts.membership,
     timeoutMs: opts.deadlineMs,
-    ...(opts.nodeFetch ? { fetch: opts.nodeFetch } : {}),
+    // The exchange at the caller's own node goes through that node's client, under its pins.
+    fetchFor: (agency) => opts.nodes.get(agency)?.fetch,
   });
   const yoga = createYoga<object, GatewayServices>({
     schema,

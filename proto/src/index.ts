@@ -141,7 +141,7 @@ export { hitCheckRequest } from './hit-check.js';
 export { freeTextErrors } from './identifiers/free-text-errors.js';
 export { identifierErrors } from './identifiers/index.js';
 export { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
-export { agencyOf, type MemberAgency, type Membership, memberAgency, membership } from './membership.js';
+export { agencyOf, type MemberAgency, type Membership, memberAgency, membership, tlsPin } from './membership.js';
 export { openSignedMembership, parseTrustAnchor, signMembership } from './membership-signature.js';
 export {
   defaultMembershipPollMs,

@@ -107,6 +107,18 @@ export const tokenIssuer = z
       });
   });
 
+/**
+ * A TLS public key pin as RFC 7469 writes it (`pin-sha256`): the base64 SHA-256 of the DER
+ * SubjectPublicKeyInfo, 44 characters ending in `=`. `tlsPinOf` (proto/graphql) computes it; so does
+ * `openssl x509 -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`.
+ */
+export const tlsPin = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/,
+    "must be a pin-sha256: the base64 SHA-256 of the certificate's DER SubjectPublicKeyInfo (44 characters ending in =)",
+  );
+
 export const memberAgency = z.strictObject({
   id: agencyId,
   name: z.string().min(1).max(200),
@@ -121,6 +133,19 @@ export const memberAgency = z.strictObject({
    * its own users, one per target node. Without them, no other node accepts its users.
    */
   delegationKeys: jwks.optional(),
+  /**
+   * The keys of the agency's own TLS certificates (its node's HTTPS, its leaf's NATS), as RFC 7469
+   * `pin-sha256`: whoever answers at the agency's address must present one of them, so another
+   * member's valid certificate of the same network CA is refused there. A key, not a certificate:
+   * a renewed certificate on the same key keeps its pin; up to four allow a new key beside the old.
+   * Absent: the network CA alone is trusted for this agency.
+   */
+  tlsPins: z
+    .array(tlsPin)
+    .min(1, 'list at least one pin, or leave tlsPins out')
+    .max(4, 'at most 4 pins: the certificates in use and their successors')
+    .refine((pins) => new Set(pins).size === pins.length, 'a pin is listed twice')
+    .optional(),
 });
 export type MemberAgency = z.infer<typeof memberAgency>;
 

@@ -5,7 +5,11 @@
 // with the run's own CA: plain text, a certificate of another CA, and a member's certificate used
 // to reach another member's account are all refused. The gateway and the nodes serve HTTPS under
 // the same CA: a node listed at plain http, or answering with another CA's certificate, is not asked.
-import { randomBytes } from 'node:crypto';
+// The signed membership pins each member's own keys: another member's valid certificate answering
+// at a member's address is refused before any byte (or token) reaches it, new pins are followed
+// without a restart, and the hub's leaf port refuses a certificate of the CA that no member pinned.
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +18,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert } from '../support/fixtures.js';
+import { forgeCertificate } from '../support/forged-certificate.js';
 import { eventually, gql, subscribe } from '../support/graphql.js';
 import { startImpostorNode } from '../support/impostor-node.js';
 import { plainTextNats } from '../support/plain-text-nats.js';
@@ -62,11 +67,16 @@ function topology() {
   return t;
 }
 
-/** How a test client reaches a server of the topology: over TLS, trusting the run's CA. */
-function clientTls() {
+/**
+ * How a test client reaches a server of the topology: over TLS, trusting the run's CA; at a leaf,
+ * presenting a certificate its client port takes (`as`: the agency's operator, with the leaf's own
+ * certificate, or its node, with the node's).
+ */
+function clientTls(as?: { operatorOf: string } | { nodeOf: string }) {
   const tls = topology().tls;
   if (!tls) throw new Error('the hub-and-leaves topology runs over TLS');
-  return { tls: { caFile: tls.caFile } };
+  const own = as && ('operatorOf' in as ? tls.agencies[as.operatorOf] : tls.nodes[as.nodeOf]);
+  return { tls: { caFile: tls.caFile, ...(own ? { certFile: own.certFile, keyFile: own.keyFile } : {}) } };
 }
 
 /** The subjects of the streams the hub's JetStream API lists through a stray leaf; none when it does not answer. */
@@ -111,15 +121,72 @@ async function directorySources() {
   };
 }
 
+const DIRECTORY_ERRORS = '{ directory { sources { agency ok error } } }';
+
+/** A directory query at the gateway as `caller`'s officer: each source's outcome, and the agency each error names. */
+async function directoryAs(caller: string) {
+  const r = await gql<{ directory: { sources: { agency: string; ok: boolean; error: string | null }[] } }>(
+    net.gatewayUrl,
+    tokens[caller] as string,
+    DIRECTORY_ERRORS,
+    {},
+    net.fetch,
+  );
+  return {
+    sources: Object.fromEntries((r.data?.directory.sources ?? []).map((s) => [s.agency, s])),
+    errors: (r.errors ?? []).map((e) => ({ agency: e.extensions?.agency, message: e.message })),
+  };
+}
+
+/** The pin of a key nobody serves yet: a renewed certificate's, before its node presents it. */
+function pinOfNewKey(): string {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+}
+
+/** A new membership version pinning `pins` for `agency`'s certificates. */
+function pinAgency(agency: string, pins: string[]) {
+  return net.updateMembership((m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === agency ? { ...a, tlsPins: pins } : a)) }));
+}
+
+/** Waits until the gateway has taken membership `version` (its log says so), without restarting. */
+function gatewayTook(version: number) {
+  const log = join(rootDir as string, 'logs', 'gateway.log');
+  return eventually(
+    async () =>
+      existsSync(log) &&
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .some((l) => l.includes('"node list updated"') && l.includes(`"version":${version},`)),
+    15_000,
+  );
+}
+
+/** Everything the hub servers have logged. */
+function hubLogs(): string {
+  return topology()
+    .hub.names.map((name) => join(rootDir as string, 'logs', `${name}.log`))
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
 /** Lists the receiver's node at `nodeUrl` in a new membership version, as a forged or careless listing would. */
 function listReceiverAt(nodeUrl: string) {
   return net.updateMembership((m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === RECEIVER ? { ...a, nodeUrl } : a)) }));
 }
 
 /** Messages in a stream, asked as an agency's operator on one server of the topology. */
-async function streamState(servers: string[], user: { user: string; password: string } | undefined, stream: string) {
+async function streamState(
+  servers: string[],
+  user: { user: string; password: string } | undefined,
+  stream: string,
+  tls: ReturnType<typeof clientTls> = clientTls(),
+) {
   if (!user) throw new Error('no operator user for that account');
-  const nc = await connect({ servers, user: user.user, pass: user.password, ...clientTls() });
+  const nc = await connect({ servers, user: user.user, pass: user.password, ...tls });
   try {
     const jsm = await jetstreamManager(nc);
     const info = await jsm.streams.info(stream);
@@ -141,7 +208,13 @@ function receiverStreams() {
   const stream = net.streams[RECEIVER] as string;
   return {
     transit: () => streamState(t.hub.urls, t.hub.users[RECEIVER]?.admin, stream),
-    inbox: () => streamState([t.leaves[RECEIVER]?.url as string], net.natsUsers?.[RECEIVER]?.admin, stream),
+    inbox: () =>
+      streamState(
+        [t.leaves[RECEIVER]?.url as string],
+        net.natsUsers?.[RECEIVER]?.admin,
+        stream,
+        clientTls({ operatorOf: RECEIVER as string }),
+      ),
   };
 }
 
@@ -206,7 +279,12 @@ describe('hub-and-leaves topology', () => {
     const leafUrl = t.leaves[SENDER]?.url as string;
 
     const nodeUser = net.natsUsers?.[SENDER]?.node;
-    const asNode = await connect({ servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password, ...clientTls() });
+    const asNode = await connect({
+      servers: leafUrl,
+      user: nodeUser?.user,
+      pass: nodeUser?.password,
+      ...clientTls({ nodeOf: SENDER as string }),
+    });
     try {
       await expect(asNode.request(`$JS.hub.API.STREAM.PURGE.${stream}`, '', { timeout: 2000 })).rejects.toThrow(/Permissions Violation/);
     } finally {
@@ -215,7 +293,12 @@ describe('hub-and-leaves topology', () => {
 
     // The operator may use the hub's API: it answers within the member's own hub account alone.
     const adminUser = net.natsUsers?.[SENDER]?.admin;
-    const asOperator = await connect({ servers: leafUrl, user: adminUser?.user, pass: adminUser?.password, ...clientTls() });
+    const asOperator = await connect({
+      servers: leafUrl,
+      user: adminUser?.user,
+      pass: adminUser?.password,
+      ...clientTls({ operatorOf: SENDER as string }),
+    });
     try {
       const hub = await jetstreamManager(asOperator, { domain: t.hubDomain, timeout: 5000 });
       const streams = await hub.streams.list().next();
@@ -248,6 +331,63 @@ describe('hub-and-leaves topology', () => {
       expect((await feed.waitFor((e) => e.alertFeed.id === id, 60_000)).alertFeed.id).toBe(id);
     } finally {
       await feed.close();
+    }
+  });
+
+  it('pins each member’s own node and leaf keys in the signed membership it signs', () => {
+    for (const a of net.membership.agencies)
+      expect(a.tlsPins).toEqual([net.nodeCertificates[a.id]?.pin, topology().tls?.agencies[a.id]?.pin]);
+  });
+
+  it('refuses another member’s valid certificate answering at a member’s address, before any request or token reaches it', async () => {
+    // The receiver's operator serves its own node's certificate, of the network's CA and naming
+    // 127.0.0.1, at the address the membership lists for the sender's node.
+    const sender = net.nodes[SENDER];
+    const listed = net.membership.agencies.find((a) => a.id === SENDER)?.nodeUrl as string;
+    if (!sender) throw new Error('no node for the sender');
+    await sender.stop();
+    const impostor = await startImpostorNode(join(rootDir as string, 'impostor-member'), {
+      tls: net.nodeCertificates[RECEIVER as string],
+      port: Number(new URL(listed).port),
+    });
+    try {
+      // The receiver's officer: the sender's node would get a delegated token. The sender's own
+      // officer: the gateway would exchange the user's own token at the sender's node.
+      for (const caller of [RECEIVER as string, SENDER as string]) {
+        const answer = await directoryAs(caller);
+        expect(answer.sources[SENDER as string]?.ok).toBe(false);
+        expect(answer.sources[SENDER as string]?.error).toMatch(new RegExp(`agency ${SENDER}'s certificate not pinned`));
+        expect(answer.errors.find((e) => e.agency === SENDER)?.message).toMatch(/certificate not pinned/);
+      }
+      // The gateway reached it and was shown its certificate, then sent nothing: no request, no header, no token.
+      expect(impostor.connections).toBeGreaterThan(0);
+      expect(impostor.requests).toBe(0);
+      expect(impostor.bytes).toBe(0);
+      // The receiver's own node, under the same certificate at its own address, still answers.
+      expect((await directoryAs(RECEIVER as string)).sources[RECEIVER as string]?.ok).toBe(true);
+    } finally {
+      await impostor.close();
+      await sender.start();
+    }
+    expect(await eventually(async () => (await directorySources()).ok[SENDER as string], 15_000)).toBe(true);
+  });
+
+  it('follows the pins of a new membership version without a restart, reusing no connection opened under the old ones', async () => {
+    const pinned = net.membership.agencies.find((a) => a.id === RECEIVER)?.tlsPins as string[];
+    const renewed = pinOfNewKey();
+    try {
+      // A connection to the receiver's node is open and kept alive, verified under its pins.
+      expect((await directorySources()).ok[RECEIVER as string]).toBe(true);
+      await gatewayTook((await pinAgency(RECEIVER as string, [renewed])).version);
+      // From the next request on the node's key is no longer one of them.
+      const refused = await directoryAs(SENDER as string);
+      expect(refused.sources[RECEIVER as string]?.error).toMatch(new RegExp(`agency ${RECEIVER}'s certificate not pinned`));
+      expect(refused.sources[SENDER as string]?.ok).toBe(true);
+      // A rotation lists the new key beside the one in use: the node is asked again.
+      await gatewayTook((await pinAgency(RECEIVER as string, [renewed, ...pinned])).version);
+      expect((await directoryAs(SENDER as string)).sources[RECEIVER as string]?.ok).toBe(true);
+    } finally {
+      await pinAgency(RECEIVER as string, pinned);
     }
   });
 
@@ -298,6 +438,20 @@ describe('hub-and-leaves topology', () => {
     }
   });
 
+  it('takes at a leaf only its own node’s and operator’s certificates, even with the right password', async () => {
+    const t = topology();
+    const leafUrl = t.leaves[SENDER]?.url as string;
+    const nodeUser = net.natsUsers?.[SENDER]?.node;
+    const login = { servers: leafUrl, user: nodeUser?.user, pass: nodeUser?.password, reconnect: false };
+    // The right password and the CA, but no certificate; then another member's node certificate, valid in the network.
+    const without = { tls: { caFile: t.tls?.caFile as string } };
+    const othersNode = clientTls({ nodeOf: RECEIVER as string });
+    for (const tls of [without, othersNode]) await expect(connect({ ...login, ...tls })).rejects.toThrow();
+    // Its own node's certificate, with the same password, is let in.
+    const own = await connect({ ...login, ...clientTls({ nodeOf: SENDER as string }) });
+    await own.close();
+  });
+
   it('refuses a leaf whose certificate another CA signed, even one naming a member', async () => {
     const t = topology();
     const dir = join(rootDir as string, 'stray-ca');
@@ -306,6 +460,22 @@ describe('hub-and-leaves topology', () => {
     try {
       // Several reconnect attempts (one a second): none is let in, so the hub's API never answers.
       await new Promise((r) => setTimeout(r, 3000));
+      expect(await hubStreamsFrom(leaf)).toBeUndefined();
+    } finally {
+      await leaf.stop();
+    }
+  });
+
+  it('refuses at the hub a leaf certificate of the network’s own CA that no member pinned, even one naming a member', async () => {
+    const t = topology();
+    const dir = join(rootDir as string, 'forged');
+    mkdirSync(dir, { recursive: true });
+    // As a thief of the CA's key would issue it: CN=<member>, which verify_and_map alone would let in.
+    const forged = forgeCertificate(t.tls?.caFile as string, dir, RECEIVER as string);
+    const refusedBefore = hubLogs().split('certificate not pinned').length;
+    const leaf = await startStrayLeaf({ dir, name: 'stray-forged', hubLeafUrls: t.hub.leafUrls, tls: forged });
+    try {
+      await eventually(async () => hubLogs().split('certificate not pinned').length > refusedBefore, 15_000);
       expect(await hubStreamsFrom(leaf)).toBeUndefined();
     } finally {
       await leaf.stop();

@@ -3,8 +3,10 @@
 // without undici as a dependency; node:https can, and streams answers as SSE needs.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
-import { createServer as createHttpsServer, request } from 'node:https';
+import { Agent, createServer as createHttpsServer, request } from 'node:https';
 import { Readable } from 'node:stream';
+import tls, { type PeerCertificate } from 'node:tls';
+import { tlsPinOf } from './tls-pin.js';
 
 /** A server's certificate and key files; both or neither. */
 export interface ServerTlsFiles {
@@ -38,13 +40,55 @@ export function createWebServer(handler: RequestListener, tls: ServerTlsFiles | 
   return server;
 }
 
+/** Whose certificate a fetch accepts beyond the CA's signature: the keys its membership entry pins. */
+export interface TlsPinning {
+  /** The agency whose node is asked, to name it when it is refused. */
+  agency: string;
+  /** Its `tlsPins` (membership.ts): `pin-sha256` of each key it may present. */
+  pins: readonly string[];
+}
+
+/** A peer presented a certificate of the network's CA, naming the address, on a key its member does not list. */
+export class CertificateNotPinnedError extends Error {
+  readonly code = 'CERT_NOT_PINNED';
+  constructor(
+    readonly agency: string,
+    readonly pin: string,
+  ) {
+    super(`agency ${agency}'s certificate not pinned: the server presented a key (pin-sha256 ${pin}) its membership entry does not list`);
+    this.name = 'CertificateNotPinnedError';
+  }
+}
+
+/** caFetch's fetch; `close` stops reusing its kept-alive connections (when its pins change). */
+export type CaFetch = typeof fetch & { close(): void };
+
 /**
  * A fetch that reaches https:// addresses only, accepting a server certificate only when the CA in
- * `caFile` signed it and it names the address asked. Plain http:// is refused before any byte goes out.
+ * `caFile` (the system's CAs without one) signed it, it names the address asked, and (with
+ * `pinning`) its key is one of the pins.
+ * All three are checked in the handshake, before any byte of the request (its Authorization header)
+ * goes out; plain http:// is refused before connecting. Each fetch keeps its own connections: a
+ * connection verified under one set of pins is never lent to a fetch with another.
  */
-export function caFetch(caFile: string): typeof fetch {
-  const ca = readFileSync(caFile);
-  return async (input, init) => {
+export function caFetch(caFile: string | undefined, pinning?: TlsPinning): CaFetch {
+  // Without a CA file, the system's CAs (Node's bundled roots): the pins then do the work.
+  const ca = caFile === undefined ? undefined : readFileSync(caFile);
+  const agent = new Agent({ keepAlive: true });
+  let closed = false;
+  // Runs after the agent's own listener has pooled the socket; destroying it leaves the pool too.
+  agent.on('free', (socket: { destroy(): void }) => {
+    if (closed) socket.destroy();
+  });
+  const checkServerIdentity = pinning
+    ? (host: string, cert: PeerCertificate): Error | undefined => {
+        const wrongName = tls.checkServerIdentity(host, cert);
+        if (wrongName) return wrongName;
+        const pin = tlsPinOf(cert.raw);
+        return pinning.pins.includes(pin) ? undefined : new CertificateNotPinnedError(pinning.agency, pin);
+      }
+    : undefined;
+  const send = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const req = new Request(input, init);
     const url = new URL(req.url);
     if (url.protocol !== 'https:') throw new TypeError(`${url.origin}: only https:// is trusted here`);
@@ -52,7 +96,14 @@ export function caFetch(caFile: string): typeof fetch {
     return new Promise<Response>((resolve, reject) => {
       const outgoing = request(
         url,
-        { method: req.method, headers: Object.fromEntries(req.headers), ca, signal: req.signal },
+        {
+          method: req.method,
+          headers: Object.fromEntries(req.headers),
+          ...(ca ? { ca } : {}),
+          agent,
+          ...(checkServerIdentity ? { checkServerIdentity } : {}),
+          signal: req.signal,
+        },
         (incoming) => {
           const status = incoming.statusCode ?? 502;
           const noBody = status === 204 || status === 304 || req.method === 'HEAD';
@@ -69,6 +120,13 @@ export function caFetch(caFile: string): typeof fetch {
       outgoing.end(body);
     });
   };
+  return Object.assign(send, {
+    close() {
+      // Requests under way finish (a feed keeps streaming); their connections are then closed, not kept.
+      closed = true;
+      for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
+    },
+  });
 }
 
 function headersOf(raw: IncomingHttpHeaders): Headers {

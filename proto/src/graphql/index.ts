@@ -21,7 +21,16 @@ export {
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';
-export { caFetch, createWebServer, type ServerTlsFiles, serverTlsFrom } from './https.js';
+export {
+  type CaFetch,
+  CertificateNotPinnedError,
+  caFetch,
+  createWebServer,
+  type ServerTlsFiles,
+  serverTlsFrom,
+  type TlsPinning,
+} from './https.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
+export { natsPinnedCert, tlsPinOf } from './tls-pin.js';
 export { useBearerAuth } from './use-bearer-auth.js';

@@ -82,7 +82,9 @@ export function writeHubFiles(opts: {
   if (!existsSync(join(opts.outDir, 'ca.pem'))) copyFileSync(ca.caFile, join(opts.outDir, 'ca.pem'));
   const configs = opts.hosts.map((self) => {
     const own = join(opts.outDir, `${self.name}.pem`);
-    if (!existsSync(own)) ca.issue({ name: self.name, hosts: [self.host ?? '127.0.0.1'], outDir: opts.outDir });
+    // `localhost` too: NATS's Node client upgrades a plain socket to TLS, and Node then checks a
+    // server addressed by IP under that name (as the launcher's certificates do, hub-and-leaves.ts).
+    if (!existsSync(own)) ca.issue({ name: self.name, hosts: [...new Set([self.host ?? '127.0.0.1', 'localhost'])], outDir: opts.outDir });
     const tls: MemberTls = {
       caFile: installed('ca.pem'),
       certFile: installed(`${self.name}.pem`),

@@ -266,7 +266,7 @@ describe('joining a network with the README’s commands', () => {
     const url = `https://localhost:${nodePort}/health`;
     const health = await eventually(async () => {
       const answer = await httpsGet(url, at('agency', 'tls', 'network-ca.pem')).catch(() => undefined);
-      if (!answer || answer.status !== 200) return undefined;
+      if (answer?.status !== 200) return undefined;
       const body = JSON.parse(answer.body) as Record<string, unknown>;
       return body.nats === 'connected' && body;
     }, 120_000);

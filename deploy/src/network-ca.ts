@@ -208,6 +208,7 @@ function networkCa(dir: string, memberDays: number): NetworkCa {
       const keyFile = join(outDir, `${name}.key`);
       const certFile = join(outDir, `${name}.pem`);
       if (existsSync(certFile)) throw new CertificateInputError('name', `${name} already has a certificate`);
+      if (existsSync(keyFile)) throw new CertificateInputError('name', `${name} already has a key (${keyFile}); move it away first`);
       mkdirSync(outDir, { recursive: true, mode: 0o700 });
       newPrivateKey(keyFile);
       const csrFile = join(outDir, `${name}.csr`);

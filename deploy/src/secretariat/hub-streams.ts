@@ -15,13 +15,18 @@ export async function makeTransitStreams(opts: { hubDir: string; stream: string;
   const hub = JSON.parse(readFileSync(file, 'utf8')) as HubFile;
   const made: string[] = [];
   for (const [agency, admin] of Object.entries(hub.admins)) {
-    await ensureTransitStream(
-      hub.servers,
-      { admin },
-      transitStreamConfig(agency, hub.subjectRoot, opts.stream),
-      join(opts.hubDir, 'ca.pem'),
-      opts.timeoutMs,
-    );
+    try {
+      await ensureTransitStream(
+        hub.servers,
+        { admin },
+        transitStreamConfig(agency, hub.subjectRoot, opts.stream),
+        join(opts.hubDir, 'ca.pem'),
+        opts.timeoutMs,
+      );
+    } catch (e) {
+      // The hub not running, or not the one `hub` configured: what the secretariat checks next.
+      throw new SettingsError(`--hub: the transit stream of ${agency} on ${hub.servers.join(', ')}: ${(e as Error).message}`);
+    }
     made.push(agency);
   }
   return made;

@@ -70,7 +70,12 @@ export function writeHubFiles(opts: {
   mkdirSync(opts.outDir, { recursive: true, mode: 0o700 });
   const installed = (file: string) => join(resolve(opts.installDir ?? opts.outDir), file);
   const hubFile = join(opts.outDir, HUB_FILE);
-  const before: HubFile | undefined = existsSync(hubFile) ? (JSON.parse(readFileSync(hubFile, 'utf8')) as HubFile) : undefined;
+  let before: HubFile | undefined;
+  try {
+    before = existsSync(hubFile) ? (JSON.parse(readFileSync(hubFile, 'utf8')) as HubFile) : undefined;
+  } catch {
+    throw new SettingsError(`--out: ${hubFile} is not JSON; it holds the operators' passwords, so mend it or move it away`);
+  }
   const agencies = membership.agencies.map((a) => a.id);
   // Only the operators are users of an account under TLS (hubServerConfig): the leaf user is unused.
   const users = Object.fromEntries(

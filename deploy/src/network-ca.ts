@@ -49,7 +49,7 @@ export interface NetworkCa {
    * Signs a member's CSR, its subject exactly `CN=<one of names>`, with the alternative names it
    * asks for (checked) and nothing else it asks for: the usages are the CA's choice.
    */
-  signCsr(opts: { csrFile: string; certFile: string; names: string[] }): SignedCsr;
+  signCsr(opts: { csrFile: string; certFile: string; names: string[]; refusedHosts?: readonly string[] }): SignedCsr;
 }
 
 export class CertificateInputError extends Error {
@@ -136,7 +136,7 @@ export function readCsr(csrFile: string): { subject: string; hosts: string[]; pi
     .trim()
     .replace(/^subject=\s*/, '');
   const text = openssl(['req', '-in', csrFile, '-noout', '-text'], '/');
-  const sanLine = /X509v3 Subject Alternative Name:\s*\n\s*(.+)/.exec(text)?.[1] ?? '';
+  const sanLine = /X509v3 Subject Alternative Name:[^\n]*\n\s*(.+)/.exec(text)?.[1] ?? '';
   const hosts: string[] = [];
   for (const entry of sanLine
     .split(',')
@@ -220,8 +220,14 @@ function networkCa(dir: string, memberDays: number): NetworkCa {
       }
       return { caFile, certFile, keyFile, fingerprint: fingerprintOf(certFile) };
     },
-    signCsr({ csrFile, certFile, names }) {
+    signCsr({ csrFile, certFile, names, refusedHosts = [] }) {
       const asked = readCsr(csrFile);
+      const taken = asked.hosts.filter((h) => refusedHosts.includes(h.toLowerCase()));
+      if (taken.length > 0)
+        throw new CertificateInputError(
+          'csr',
+          `it names ${taken.join(', ')}, where another member is reached: a certificate for it would let this one stand in`,
+        );
       const allowed = names.map((n) => `CN=${n}`);
       if (!allowed.includes(asked.subject))
         throw new CertificateInputError(

@@ -9,7 +9,8 @@ import { signMembershipFile } from './sign-membership.js';
 
 const USAGES = {
   init: 'init --out <folder for the CA and the membership-signing key>',
-  'sign-csr': 'sign-csr --ca <init folder> --csr <agency’s .csr> --agency <agency id> --out <certificate .pem>',
+  'sign-csr':
+    'sign-csr --ca <init folder> --csr <agency’s .csr> --agency <agency id> --out <certificate .pem> [--membership <signed.json in force>]',
   'sign-membership': 'sign-membership --key <secretariat.jwk.json> --in <membership.json> --out <signed.json> [--previous <signed.json>]',
   hub: 'hub --membership <signed.json> --ca <init folder> --hosts <H1,H2,H3> --out <folder> [--store-dir /var/lib/nats/jetstream] [--subject-root corridor] [--install-dir <folder on the hub servers>]',
   'hub-streams': 'hub-streams --hub <folder of `hub`> [--stream CORRIDOR_INBOX]',
@@ -33,6 +34,7 @@ const commands: Record<Sub, (argv: string[]) => Promise<void> | void> = {
       csrFile: required(argv, '--csr'),
       agency: required(argv, '--agency'),
       outFile: required(argv, '--out'),
+      membershipFile: option(argv, '--membership'),
     });
     process.stdout.write(
       `signed ${signed.subject} for ${signed.hosts.join(', ') || 'no address (client only)'}: ${signed.certFile}\n` +

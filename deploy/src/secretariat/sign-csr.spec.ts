@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { membershipWithKeys } from '../../../proto/src/testing/membership-with-keys.js';
 import { makeAgencyCertificateRequests } from '../agency-certs.js';
 import { newPrivateKey, spkiPin } from '../network-ca.js';
 import { parseHubHosts } from './hub.js';
@@ -67,6 +68,28 @@ describe('the secretariat signing a member’s request', () => {
     expect(() => signAgencyCsr({ caDir: secretariat, csrFile: odd, agency: 'it-polfr', outFile: join(dir, 'odd.pem') })).toThrow(
       /only DNS names and IP addresses/,
     );
+  });
+
+  it('refuses, given the membership in force, a request naming a host where another member’s node is listed', async () => {
+    const { membership } = await membershipWithKeys({
+      agencies: [
+        { id: 'it-polfr', country: 'ITA', nodeUrl: 'https://node.polfr.example/graphql' },
+        { id: 'ne-ppn', country: 'NER', nodeUrl: 'https://Node.PPN.example:4101/graphql' },
+      ],
+    });
+    const signed = join(dir, 'membership.json');
+    writeFileSync(signed, JSON.stringify({ membership, signature: 'not checked here' }));
+    const csr = craftedCsr('squatter', '/CN=node-it-polfr', ['subjectAltName=DNS:node.polfr.example,DNS:node.ppn.example']);
+    const out = join(dir, 'squatter.pem');
+    expect(() => signAgencyCsr({ caDir: secretariat, csrFile: csr, agency: 'it-polfr', outFile: out, membershipFile: signed })).toThrow(
+      /csr: it names node\.ppn\.example, where another member is reached/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const own = craftedCsr('own', '/CN=node-it-polfr', ['subjectAltName=DNS:node.polfr.example,DNS:localhost']);
+    expect(signAgencyCsr({ caDir: secretariat, csrFile: own, agency: 'it-polfr', outFile: out, membershipFile: signed }).hosts).toEqual([
+      'node.polfr.example',
+      'localhost',
+    ]);
   });
 
   it('refuses a file that is not a request, and a CSR whose signature does not verify', () => {

@@ -4,8 +4,10 @@
 // membership's own shape, which is what the agency sends to the secretariat.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agencyId, type Jwks, SettingsError } from '@corridor/proto';
+import { agencyId, SettingsError } from '@corridor/proto';
+import { required, runCommand } from './command-line.js';
 import { newKeyPair } from './keys.js';
+import { addPublicKeys, publicKeysFileOf } from './public-keys-file.js';
 
 export interface AgencyKeyFiles {
   signing: string;
@@ -20,9 +22,10 @@ export async function makeAgencyKeys(agency: string, dir: string, today = new Da
   const files: AgencyKeyFiles = {
     signing: join(dir, 'signing.jwk.json'),
     delegation: join(dir, 'delegation.jwk.json'),
-    publicKeys: join(dir, `${agency}.public-keys.json`),
+    publicKeys: publicKeysFileOf(dir, agency),
   };
-  for (const file of Object.values(files))
+  // The public file may hold the pins `./corridor certs` wrote: it is added to, not replaced.
+  for (const file of [files.signing, files.delegation])
     if (existsSync(file)) throw new SettingsError(`--out: ${file} exists already; keys are never overwritten (move it away first)`);
   const day = today.toISOString().slice(0, 10).replaceAll('-', '');
   const signing = await newKeyPair(`${agency}-alerts-${day}`);
@@ -31,38 +34,21 @@ export async function makeAgencyKeys(agency: string, dir: string, today = new Da
   // `wx`: a file that appeared since the check above is not overwritten either.
   writeFileSync(files.signing, `${JSON.stringify(signing.privateJwk)}\n`, { mode: 0o600, flag: 'wx' });
   writeFileSync(files.delegation, `${JSON.stringify(delegation.privateJwk)}\n`, { mode: 0o600, flag: 'wx' });
-  const publicKeys: { agency: string; alertSigningKeys: Jwks; delegationKeys: Jwks } = {
-    agency,
-    alertSigningKeys: { keys: [signing.publicJwk] },
-    delegationKeys: { keys: [delegation.publicJwk] },
-  };
-  writeFileSync(files.publicKeys, `${JSON.stringify(publicKeys, null, 2)}\n`, { mode: 0o644, flag: 'wx' });
+  addPublicKeys(dir, agency, { alertSigningKeys: { keys: [signing.publicJwk] }, delegationKeys: { keys: [delegation.publicJwk] } });
   return files;
 }
 
-function argument(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
+const USAGE = 'keys --agency <agency id> --out <folder for the private keys>';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const agency = argument(argv, '--agency');
-  const out = argument(argv, '--out');
-  if (!agency || !out) {
-    process.stderr.write('usage: ./corridor keys --agency <agency id> --out <folder for the private keys>\n');
-    process.exit(2);
-  }
-  try {
-    const files = await makeAgencyKeys(agency, out);
+  await runCommand('keys', USAGE, async () => {
+    const files = await makeAgencyKeys(required(argv, '--agency'), required(argv, '--out'));
     process.stdout.write(
       `private keys (for the node only): ${files.signing}, ${files.delegation}\n` +
         `public keys (send them to the secretariat): ${files.publicKeys}\n`,
     );
-  } catch (e) {
-    process.stderr.write(`corridor keys: ${(e as Error).message}\n`);
-    process.exit(2);
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('agency-keys.ts')) await main();

@@ -43,7 +43,7 @@ describe.each(['node', 'gateway'] as const)('the systemd unit of the %s', (kind)
     const [execStart] = directive(unit, 'ExecStart');
     expect(execStart).toBe(`/opt/corridor/corridor ${kind} --config /etc/corridor/${kind}.yaml`);
     accessSync(join(REPO_ROOT, 'corridor'), constants.X_OK);
-    expect(read('corridor')).toMatch(/^\s*node \| gateway \| keys\)/m);
+    expect(read('corridor')).toMatch(/^\s*node \| gateway \| keys \| certs \| secretariat\)/m);
     expect(existsSync(join(REPO_ROOT, `deploy/examples/${kind}.yaml`))).toBe(true);
   });
 
@@ -81,6 +81,7 @@ describe.each(['node', 'gateway'] as const)('the systemd unit of the %s', (kind)
 describe('the container file', () => {
   const file = read('deploy/container/Containerfile');
   const stage = (name: string) => file.slice(file.indexOf(` AS ${name}\n`)).split(/\nFROM /)[0] ?? '';
+  const runtime = stage('runtime');
 
   it.each([
     ['node', 'services', '@corridor/services'],
@@ -88,15 +89,29 @@ describe('the container file', () => {
   ])('ships the %s as `pnpm deploy` made it, run by node on the package’s entry point, not as root', (target, folder, name) => {
     expect(file).toContain(`pnpm --filter ${name} deploy --legacy --prod --ignore-scripts /out/${target}`);
     const own = stage(target);
+    // One runtime stage says how either process runs; each target adds its package alone.
+    expect(file).toContain(`FROM runtime AS ${target}\n`);
     expect(own).toContain(`COPY --from=build /out/${target} ./`);
-    expect(own).toMatch(/^USER node$/m);
+    expect(own).toContain(`ENV CORRIDOR_IMAGE_PROCESS=${target}`);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(own).not.toMatch(/^(USER|ENTRYPOINT|HEALTHCHECK) /m);
     expect(own).toContain(`CMD ["--config", "/etc/corridor/${target}.yaml"]`);
-    const entry = /ENTRYPOINT \["node", "--import", "tsx", "([^"]+)"\]/.exec(own)?.[1];
+    const entry = /ENTRYPOINT \["node", "--import", "tsx", "([^"]+)"\]/.exec(runtime)?.[1];
     const pkg = JSON.parse(read(`${folder}/package.json`)) as { scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(pkg.scripts.start).toBe(`tsx ${entry}`);
     expect(existsSync(join(REPO_ROOT, folder, entry ?? ''))).toBe(true);
-    // Shipped with --prod: what runs it must be a production dependency.
+    // Shipped with --prod: what runs it, and what the health check imports, must be production dependencies.
     expect(pkg.dependencies.tsx).toBeDefined();
+    expect(pkg.dependencies['@corridor/proto']).toBeDefined();
+  });
+
+  it('checks health with the script beside the package, for the process and settings file the target names', () => {
+    const copied = /^COPY (\S+) \.\/$/m.exec(runtime)?.[1] ?? '';
+    expect(copied).toBe('deploy/src/health-check.ts');
+    expect(existsSync(join(REPO_ROOT, copied))).toBe(true);
+    expect(runtime).toMatch(
+      /^HEALTHCHECK .* CMD node --import tsx health-check\.ts "\$CORRIDOR_IMAGE_PROCESS" "\/etc\/corridor\/\$CORRIDOR_IMAGE_PROCESS\.yaml"$/m,
+    );
   });
 
   it('builds on Node 20 or 22', () => {

@@ -6,8 +6,6 @@
 // node creates its own inbox stream on its leaf, sourcing from its transit stream (bus.ts).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DiscardPolicy, jetstreamManager, StorageType } from '@nats-io/jetstream';
-import { connect, nanos } from '@nats-io/transport-node';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { freePort } from './free-port.js';
 import { type Host, hubHost, LOOPBACK, type NetworkHosts } from './host.js';
@@ -24,6 +22,7 @@ import {
 } from './nats-hub-config.js';
 import type { MemberTls, NetworkCa } from './network-ca.js';
 import { handleOf, type KillableProcessHandle, natsGreets, natsServerBinary } from './process-handle.js';
+import { ensureTransitStream } from './transit-stream.js';
 
 export interface HubAndLeavesOptions {
   rootDir: string;
@@ -224,48 +223,5 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
   } catch (e) {
     await stop();
     throw e;
-  }
-}
-
-/**
- * Creates the transit stream in the agency's hub account, as the account's operator, retrying
- * while the cluster elects its JetStream leader; an existing stream (a restarted hub) is kept.
- */
-async function ensureTransitStream(
-  hubUrls: string[],
-  users: AgencyHubUsers,
-  config: ReturnType<typeof transitStreamConfig>,
-  caFile: string | undefined,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const nc = await connect({
-    servers: hubUrls,
-    user: users.admin.user,
-    pass: users.admin.password,
-    ...(caFile ? { tls: { caFile } } : {}),
-  });
-  try {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        const jsm = await jetstreamManager(nc, { timeout: 5000 });
-        await jsm.streams.add({
-          name: config.name,
-          subjects: config.subjects,
-          storage: StorageType.File,
-          num_replicas: config.replicas,
-          max_age: nanos(config.maxAgeMs),
-          max_bytes: config.maxBytes,
-          discard: DiscardPolicy.Old,
-          duplicate_window: nanos(config.duplicateWindowMs),
-        });
-        return;
-      } catch (e) {
-        if (Date.now() > deadline) throw new Error(`transit stream ${config.name} for ${users.admin.user}: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-  } finally {
-    await nc.close();
   }
 }

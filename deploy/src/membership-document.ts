@@ -2,7 +2,6 @@
 // answers, which keys sign its users' tokens and its alerts. Validated with proto before any
 // process reads it, so a mistake here fails at launch rather than as a 401 later, and signed with
 // the run's secretariat key, as the nodes and the gateway accept nothing else.
-import { renameSync, writeFileSync } from 'node:fs';
 import {
   type Jwks,
   type MemberAgency,
@@ -103,14 +102,4 @@ export function buildMembership(input: {
 /** The signed file's text: `{ membership, signature }`. */
 export async function signedMembershipText(document: Membership, secretariatKey: JWK): Promise<string> {
   return `${JSON.stringify(await signMembership(document, secretariatKey), null, 2)}\n`;
-}
-
-/**
- * Replaces the file in one step (write aside, then rename): a node polling it reads the old
- * document or the new one, never half of one.
- */
-export function replaceFile(file: string, text: string): void {
-  const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, text, { mode: 0o644 });
-  renameSync(aside, file);
 }

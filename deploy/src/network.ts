@@ -24,12 +24,13 @@ import { freePort, retryWhenPortTaken } from './free-port.js';
 import { type Host, LOOPBACK, type NetworkHosts } from './host.js';
 import { type HubAndLeaves, startHubAndLeaves } from './hub-and-leaves.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
-import { AUDIENCE, buildMember, buildMembership, replaceFile, signedMembershipText } from './membership-document.js';
+import { AUDIENCE, buildMember, buildMembership, signedMembershipText } from './membership-document.js';
 import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
 import type { TRANSIT_LIMITS } from './nats-hub-config.js';
 import { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
 import { standardReleasePolicy } from './release-policies.js';
+import { replaceFile } from './replace-file.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

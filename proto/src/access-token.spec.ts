@@ -1,38 +1,28 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier } from './access-token.js';
 import { AuthError, CLOCK_TOLERANCE_S } from './bearer-token.js';
 import type { Membership } from './membership.js';
+import { membershipWithKeys } from './testing/membership-with-keys.js';
 import { refusalReason } from './testing/refusal-reason.js';
 
 let membership: Membership;
 let agencyKey: CryptoKey;
 let strangerKey: CryptoKey;
 const ISSUER = 'https://issuer.it-polfr.corridor.invalid/';
+const KID = 'it-polfr-idp-1';
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('EdDSA', { extractable: true });
-  agencyKey = pair.privateKey;
+  const world = await membershipWithKeys({
+    agencies: [{ id: 'it-polfr', name: 'Polizia di Frontiera', country: 'ITA', issuer: ISSUER }],
+  });
+  membership = world.membership;
+  agencyKey = (await importJWK(world.keys['it-polfr']?.issuer.priv ?? {}, 'EdDSA')) as CryptoKey;
+  // The kid tokens name by default below.
+  expect(world.keys['it-polfr']?.issuer.pub.kid).toBe(KID);
   strangerKey = (await generateKeyPair('EdDSA', { extractable: true })).privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'EdDSA' };
-  membership = {
-    network: { id: 'test-net', name: 'Test' },
-    audience: 'corridor',
-    version: 1,
-    agencies: [
-      {
-        id: 'it-polfr',
-        name: 'Polizia di Frontiera',
-        country: 'ITA',
-        networks: [],
-        nodeUrl: 'http://127.0.0.1:1/graphql',
-        tokenIssuer: { issuer: ISSUER, jwks: { keys: [jwk as never] } },
-        alertSigningKeys: { keys: [jwk as never] },
-      },
-    ],
-  };
 });
 
 const claims = { agency: 'it-polfr', name: 'Giulia Russo', roles: ['border_officer'], country: 'ITA', networks: [] };
@@ -50,7 +40,7 @@ interface TokenOptions {
 
 function token(over: TokenOptions = {}) {
   const jwt = new SignJWT({ ...claims, ...over.claims })
-    .setProtectedHeader({ alg: over.alg ?? 'EdDSA', kid: over.kid ?? 'k1' })
+    .setProtectedHeader({ alg: over.alg ?? 'EdDSA', kid: over.kid ?? KID })
     .setIssuer(over.iss ?? ISSUER)
     .setSubject('giulia')
     .setAudience(over.aud ?? 'corridor')

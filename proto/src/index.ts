@@ -142,7 +142,14 @@ export { freeTextErrors } from './identifiers/free-text-errors.js';
 export { identifierErrors } from './identifiers/index.js';
 export { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
 export { agencyOf, type MemberAgency, type Membership, memberAgency, membership, tlsPin } from './membership.js';
-export { openSignedMembership, parseTrustAnchor, signMembership } from './membership-signature.js';
+export {
+  checkSuccessor,
+  MembershipError,
+  openSignedMembership,
+  parseTrustAnchor,
+  signedMembership,
+  signMembership,
+} from './membership-signature.js';
 export {
   defaultMembershipPollMs,
   type MembershipSource,

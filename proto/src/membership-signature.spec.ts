@@ -1,18 +1,16 @@
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Jwks } from './fields.js';
 import type { Membership } from './membership.js';
 import { checkSuccessor, MembershipError, openSignedMembership, parseTrustAnchor, signMembership } from './membership-signature.js';
+import { membershipWithKeys } from './testing/membership-with-keys.js';
 import { refusalReason } from './testing/refusal-reason.js';
+import { keyPair } from './testing/signing-members.js';
 
 let secretariat: JWK;
 let impostor: JWK;
 let trust: Jwks;
-
-async function privateKey(kid: string): Promise<{ priv: JWK; pub: JWK }> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
-  return { priv: { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA' }, pub: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' } };
-}
+let DOCUMENT: Membership;
 
 const agencyKey = {
   kty: 'OKP',
@@ -22,28 +20,26 @@ const agencyKey = {
   alg: 'EdDSA',
 } as const;
 
-const DOCUMENT: Membership = {
-  network: { id: 'central-med', name: 'Central Mediterranean' },
-  audience: 'corridor',
-  version: 3,
-  agencies: [
-    {
-      id: 'it-polfr',
-      name: 'Polizia di Frontiera',
-      country: 'ITA',
-      networks: ['liaison-central-med'],
-      nodeUrl: 'http://127.0.0.1:4101/graphql',
-      tokenIssuer: { issuer: 'https://issuer.it-polfr.invalid/', jwksUri: 'https://issuer.it-polfr.invalid/jwks.json' },
-      alertSigningKeys: { keys: [agencyKey] },
-    },
-  ],
-};
-
 beforeAll(async () => {
-  const s = await privateKey('secretariat-1');
-  secretariat = s.priv;
-  impostor = { ...(await privateKey('x')).priv, kid: 'secretariat-1' };
-  trust = parseTrustAnchor(JSON.stringify({ keys: [s.pub] }));
+  const world = await membershipWithKeys({
+    network: { id: 'central-med', name: 'Central Mediterranean' },
+    version: 3,
+    agencies: [
+      {
+        id: 'it-polfr',
+        name: 'Polizia di Frontiera',
+        country: 'ITA',
+        networks: ['liaison-central-med'],
+        nodeUrl: 'http://127.0.0.1:4101/graphql',
+        tokenIssuer: { issuer: 'https://issuer.it-polfr.invalid/', jwksUri: 'https://issuer.it-polfr.invalid/jwks.json' },
+        alertSigningKeys: { keys: [agencyKey] },
+      },
+    ],
+  });
+  DOCUMENT = world.membership;
+  secretariat = world.secretariat.priv;
+  impostor = { ...(await keyPair('x')).priv, kid: world.secretariat.priv.kid };
+  trust = parseTrustAnchor(JSON.stringify(world.trust));
 });
 
 const reasonOf = (text: string) => refusalReason(() => openSignedMembership(text, trust), MembershipError);

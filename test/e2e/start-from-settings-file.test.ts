@@ -8,17 +8,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  EXAMPLE_VALUES,
-  fillExampleNatsConfig,
-  freePort,
-  makeAgencyKeys,
-  makeExampleCertificates,
-  newKeyPair,
-  REPO_ROOT,
-} from '@corridor/deploy';
-import { type Membership, signMembership } from '@corridor/proto';
+import { EXAMPLE_VALUES, fillExampleNatsConfig, freePort, makeAgencyKeys, makeExampleCertificates, REPO_ROOT } from '@corridor/deploy';
+import type { Membership } from '@corridor/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { membershipWithKeys } from '../../proto/src/testing/membership-with-keys.js';
 import { type ScratchNatsServer, scratchNatsServer } from '../../services/src/testing/nats-server.js';
 import { scratchDatabase } from '../../services/src/testing/scratch-database.js';
 import { eventually } from '../support/graphql.js';
@@ -66,33 +59,19 @@ async function health(port: number): Promise<{ status: number; body: Record<stri
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'corridor-settings-'));
   [nats, database] = await Promise.all([scratchNatsServer(), scratchDatabase()]);
-  const secretariat = await newKeyPair('secretariat-1');
   // The agency's keys as `./corridor keys` makes them; the public half is what the secretariat lists.
   const keys = await makeAgencyKeys('it-polfr', join(dir, 'secrets'));
   const { alertSigningKeys, delegationKeys } = JSON.parse(await readFile(keys.publicKeys, 'utf8')) as Pick<
     Membership['agencies'][number],
     'alertSigningKeys' | 'delegationKeys'
   >;
-  const issuer = await newKeyPair('it-polfr-idp-1');
-  const document: Membership = {
+  const world = await membershipWithKeys({
     network: { id: 'settings-test', name: 'Settings file test network' },
     audience: 'urn:corridor:settings-test',
-    version: 1,
-    agencies: [
-      {
-        id: 'it-polfr',
-        name: 'Polizia di Frontiera',
-        country: 'ITA',
-        networks: [],
-        nodeUrl: 'http://127.0.0.1:1/graphql',
-        tokenIssuer: { issuer: 'https://idp.it-polfr.invalid/', jwks: { keys: [issuer.publicJwk] } },
-        alertSigningKeys,
-        delegationKeys,
-      },
-    ],
-  };
-  await writeFile(join(dir, 'membership.json'), JSON.stringify(await signMembership(document, secretariat.privateJwk)));
-  await writeFile(join(dir, 'secretariat.jwks.json'), JSON.stringify({ keys: [secretariat.publicJwk] }));
+    agencies: [{ id: 'it-polfr', name: 'Polizia di Frontiera', country: 'ITA', alertSigningKeys, delegationKeys }],
+  });
+  await writeFile(join(dir, 'membership.json'), await world.signedText());
+  await writeFile(join(dir, 'secretariat.jwks.json'), JSON.stringify(world.trust));
   await writeFile(join(dir, 'secrets', 'network-key'), `1:${Buffer.alloc(32, 7).toString('base64url')}\n`, { mode: 0o600 });
 }, 60_000);
 

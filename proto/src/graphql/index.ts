@@ -32,5 +32,5 @@ export {
 } from './https.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
-export { natsPinnedCert, tlsPinOf } from './tls-pin.js';
+export { keyPinOf, natsPinnedCert, tlsPinOf } from './tls-pin.js';
 export { useBearerAuth } from './use-bearer-auth.js';

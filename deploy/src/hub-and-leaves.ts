@@ -3,9 +3,12 @@
 // per agency. Every server gets free ports, on loopback or on the address of the host it is placed
 // on (host.ts), and a store folder of this run. The launcher
 // creates the transit streams because they are the network's, with the network's limits; each
-// node creates its own inbox stream on its leaf, sourcing from its transit stream (bus.ts).
+// node creates its own inbox stream on its leaf, sourcing from its transit stream (bus.ts). An
+// agency joins a running network through `addAgency`: the hub restarts one server at a time.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect, millis } from '@nats-io/transport-node';
 import { type ManagedChild, managedChild, waitUntil } from './child-process.js';
 import { freePort } from './free-port.js';
 import { type Host, hubHost, LOOPBACK, type NetworkHosts } from './host.js';
@@ -75,6 +78,13 @@ export interface HubAndLeaves {
   leafUsers: Record<string, AgencyNatsUsers>;
   /** Present when the topology runs over TLS. */
   tls?: HubAndLeavesTls;
+  /**
+   * Adds an agency while the network runs: its account (with exports and imports to and from
+   * every partner) on every hub server, restarted one at a time so the cluster and its streams
+   * stay up, its transit stream, then its leaf server. Its users land in `leafUsers` and
+   * `hub.users`, its leaf in `leaves`, its certificate in `tls.agencies`.
+   */
+  addAgency(agency: string): Promise<void>;
   /** Stops the leaves, then the hub, and removes every store. */
   stop(): Promise<void>;
 }
@@ -90,8 +100,9 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
     for (const child of started.reverse()) await child.stop();
     rmSync(storeRoot, { recursive: true, force: true });
   };
+  const configFileOf = (name: string) => join(opts.rootDir, `${name}.conf`);
   const launch = async (name: string, config: string, port: number, host: Host, scheme: 'nats' | 'tls') => {
-    const configFile = join(opts.rootDir, `${name}.conf`);
+    const configFile = configFileOf(name);
     writeFileSync(configFile, config, { mode: 0o600 });
     const command = host.wrap(binary, ['-c', configFile]);
     const child = managedChild({ name, ...command, cwd: opts.rootDir, logFile: opts.logFile(name) });
@@ -143,37 +154,39 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       ),
     };
     const scheme = tls ? 'tls' : 'nats';
+    const hubConfig = (self: HubServerAddress) => {
+      const storeDir = join(storeRoot, self.name);
+      mkdirSync(storeDir, { recursive: true });
+      return hubServerConfig({
+        self,
+        cluster: addresses,
+        storeDir,
+        subjectRoot: opts.subjectRoot,
+        agencies: hubUsers,
+        tls: tls?.hub[self.name],
+        // The leaves' certificates, as the membership will pin them (network.ts): no other joins.
+        leafPins: tls && Object.values(tls.agencies).map((t) => t.pin),
+      });
+    };
     const hub = await Promise.all(
-      addresses.map((self, i) => {
-        const storeDir = join(storeRoot, self.name);
-        mkdirSync(storeDir, { recursive: true });
-        const config = hubServerConfig({
-          self,
-          cluster: addresses,
-          storeDir,
-          subjectRoot: opts.subjectRoot,
-          agencies: hubUsers,
-          tls: tls?.hub[self.name],
-          // The leaves' certificates, as the membership will pin them (network.ts): no other joins.
-          leafPins: tls && Object.values(tls.agencies).map((t) => t.pin),
-        });
-        return launch(self.name, config, self.port, hubHost(opts.hosts, i), scheme);
-      }),
+      addresses.map((self, i) => launch(self.name, hubConfig(self), self.port, hubHost(opts.hosts, i), scheme)),
     );
     await Promise.all(hub.map((s) => s.up()));
     const hubUrls = hub.map((s) => s.url);
-    for (const agency of opts.agencies)
-      await ensureTransitStream(
+    const transitStream = (agency: string) =>
+      ensureTransitStream(
         hubUrls,
         hubUsers[agency] as AgencyHubUsers,
         transitStreamConfig(agency, opts.subjectRoot, opts.stream, opts.transitLimits),
         tls?.caFile,
       );
+    for (const agency of opts.agencies) await transitStream(agency);
 
-    const leafUsers = Object.fromEntries(opts.agencies.map((a) => [a, newAgencyNatsUsers(a)]));
+    const leafUsers: Record<string, AgencyNatsUsers> = {};
     const leaves: HubAndLeaves['leaves'] = {};
-    const leafUps: Promise<void>[] = [];
-    for (const agency of opts.agencies) {
+    /** Starts an agency's leaf server, with users of its own; resolves once it is launched (`up` waits for it). */
+    const startLeaf = async (agency: string) => {
+      leafUsers[agency] = newAgencyNatsUsers(agency);
       const port = await freePort();
       const storeDir = join(storeRoot, `leaf-${agency}`);
       mkdirSync(storeDir, { recursive: true });
@@ -202,9 +215,53 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       });
       const leaf = await launch(`leaf-${agency}`, config, port, host, scheme);
       leaves[agency] = { url: leaf.url, hostUrl: leaf.hostUrl, server: leaf.handle };
-      leafUps.push(leaf.up());
-    }
+      return leaf;
+    };
+    const leafUps: Promise<void>[] = [];
+    for (const agency of opts.agencies) leafUps.push((await startLeaf(agency)).up());
     await Promise.all(leafUps);
+
+    const addAgency = async (agency: string) => {
+      if (hubUsers[agency]) throw new Error(`addAgency: ${agency} already has an account on the hub`);
+      hubUsers[agency] = newAgencyHubUsers(agency);
+      if (ca && tls) {
+        const address = (opts.hosts?.agencies[agency] ?? LOOPBACK).address;
+        tls.agencies[agency] = ca.issue({ name: agency, hosts: [...new Set([...hosts, address])] });
+        // Its node's certificate too: the leaf asks for it (mutual TLS) and the membership pins it.
+        tls.nodes[agency] = ca.issue({ name: `node-${agency}`, hosts: [...new Set(['127.0.0.1', 'localhost', address])] });
+      }
+      // A rolling restart, not a reload: nats-server 2.9.10 refuses to reload a changed
+      // `leafnodes` block ("config reload not supported for LeafNode"), where the new leaf's
+      // certificate subject goes, and without TLS a reloaded account's new service imports go
+      // unanswered. One server at a time, each back with every transit stream's replicas current
+      // before the next goes: two of three stay up, so every stream keeps its quorum, and a leaf
+      // linked to the server going away moves to another within a second (`reconnect: 1`).
+      for (const [i, self] of addresses.entries()) {
+        const server = hub[i];
+        if (!server) continue;
+        writeFileSync(configFileOf(self.name), hubConfig(self), { mode: 0o600 });
+        await server.child.stop();
+        // Heard from after this, a replica is the new process: the old one has exited.
+        const startedAt = Date.now();
+        server.child.start();
+        await server.up();
+        await Promise.all(
+          Object.keys(hubUsers)
+            .filter((a) => a !== agency)
+            .map((a) =>
+              waitUntil(
+                server.child,
+                `${a}'s transit stream current on every replica`,
+                () =>
+                  transitCurrent(hubUrls, hubUsers[a] as AgencyHubUsers, opts.stream, tls?.caFile, { server: self.name, since: startedAt }),
+                60_000,
+              ),
+            ),
+        );
+      }
+      await transitStream(agency);
+      await (await startLeaf(agency)).up();
+    };
     return {
       hubDomain: HUB_DOMAIN,
       hub: {
@@ -218,10 +275,49 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
       leaves,
       leafUsers,
       ...(tls ? { tls } : {}),
+      addAgency,
       stop,
     };
   } catch (e) {
     await stop();
     throw e;
+  }
+}
+
+/**
+ * Whether an agency's transit stream has a leader, every replica current, and `restarted.server`
+ * among them since it came back: its leader, or a replica heard from after `restarted.since`. A
+ * leader's view of a peer goes stale only after seconds, so "current" alone could still describe
+ * the process that was stopped; then the next restart would take the stream's quorum away.
+ */
+async function transitCurrent(
+  hubUrls: string[],
+  users: AgencyHubUsers,
+  stream: string,
+  caFile: string | undefined,
+  restarted: { server: string; since: number },
+): Promise<boolean> {
+  try {
+    const nc = await connect({
+      servers: hubUrls,
+      user: users.admin.user,
+      pass: users.admin.password,
+      timeout: 2000,
+      ...(caFile ? { tls: { caFile } } : {}),
+    });
+    try {
+      const info = await (await jetstreamManager(nc, { timeout: 2000 })).streams.info(stream);
+      const replicas = info.cluster?.replicas ?? [];
+      const all = replicas.length === info.config.num_replicas - 1 && replicas.every((r) => r.current && !r.offline);
+      const heardSince = Date.now() - restarted.since;
+      const back =
+        info.cluster?.leader === restarted.server ||
+        replicas.some((r) => r.name === restarted.server && r.current && millis(r.active) < heardSince);
+      return Boolean(info.cluster?.leader) && all && back;
+    } finally {
+      await nc.close();
+    }
+  } catch {
+    return false;
   }
 }

@@ -44,6 +44,8 @@ export function agencyPermissions(agency: string, subjectRoot: string, stream: s
       '$JS.API.INFO',
       `$JS.API.STREAM.INFO.${stream}`,
       `$JS.API.STREAM.CREATE.${stream}`,
+      // To set the inbox limits on a stream made before them (services/src/bus/bus.ts).
+      `$JS.API.STREAM.UPDATE.${stream}`,
       `$JS.API.CONSUMER.CREATE.${stream}.${consumer}.${inboxFilterFor(subjectRoot, agency)}`,
       `$JS.API.CONSUMER.INFO.${stream}.${consumer}`,
       `$JS.API.CONSUMER.MSG.NEXT.${stream}.${consumer}`,

@@ -11,7 +11,7 @@
 // With the members' pins (the membership's `tlsPins`), the hub's leaf port also takes only a
 // certificate on a key a member listed (`pinned_certs`, nats-server 2.9; leaf remotes ignore it, so
 // a leaf cannot pin the hub in return).
-import { inboxFilterFor, type Membership } from '@corridor/proto';
+import { INBOX_RETENTION, inboxFilterFor, type Membership } from '@corridor/proto';
 import { natsPinnedCert } from '@corridor/proto/graphql';
 import { type AgencyNatsUsers, agencyAccountLinks, agencyPermissions, type NatsUser, newNatsUser } from './nats-config.js';
 import { certificateSubject, type MemberTls } from './network-ca.js';
@@ -171,22 +171,16 @@ leafnodes {
 `;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
- * The limits of a transit stream on the hub. Alerts carry no upper bound on their validity
- * (validUntil is optional and open-ended), so the hub's age limit is tied to delivery, not to
- * validity: once an agency's leaf has sourced an alert, the agency's own stream and database keep
- * it for as long as it is valid. An agency offline for a week must still catch up, so a message
- * waits 7 days plus a grace period of 7 more (a long weekend on top of a week's outage, a slow
- * repair): 14 days. Size: a signed alert is at most ~8 KiB (2,000-character summary, 50
- * identifiers, signature); 1 GiB holds ~130,000 of them, some 9,000 a day for 14 days addressed to
- * one agency, far above the network's volume; past it the oldest go first (discard old), so a flood
- * cannot fill the hub's disks. Three replicas: one hub server may die without losing any.
+ * The limits of a transit stream on the hub. It keeps only what is in transit: once an agency's
+ * leaf has sourced an alert, the agency's own stream and database keep it. An agency offline for a
+ * week must still catch up, and a flood must not fill the hub's disks: the network's inbox
+ * retention (proto's INBOX_RETENTION says why 14 days and 1 GiB, discarding the oldest). Three
+ * replicas: one hub server may die without losing any.
  */
 export const TRANSIT_LIMITS = {
-  maxAgeMs: 14 * DAY_MS,
-  maxBytes: 1024 ** 3,
+  maxAgeMs: INBOX_RETENTION.maxAgeMs,
+  maxBytes: INBOX_RETENTION.maxBytes,
   replicas: 3,
   /** As the node's own inbox stream (services/src/bus/bus.ts): a sender's retry within it is stored once. */
   duplicateWindowMs: 2 * 60_000,

@@ -116,7 +116,7 @@ export interface RunningNetwork {
   /** The launcher's nats-server, for tests that stop and restart the bus (its store survives). */
   nats?: ProcessHandle;
   /** The hub cluster and each agency's leaf server, in the hub-and-leaves topology. */
-  hubAndLeaves?: Omit<HubAndLeaves, 'stop'>;
+  hubAndLeaves?: Omit<HubAndLeaves, 'stop' | 'addAgency'>;
   subjectRoot: string;
   /** Each agency's inbox stream, by agency id. */
   streams: Record<string, string>;
@@ -170,9 +170,10 @@ export interface RunningNetwork {
   /** The text of a membership file signed by this network's secretariat, exactly as given (version included). */
   signedMembership(document: Membership): Promise<string>;
   /**
-   * Adds an agency while the network runs: its users and keys at the development issuer, a new
-   * membership version listing it, its account on the launcher's nats-server (which restarts,
-   * keeping its store), then its node.
+   * Adds an agency while the network runs: its users and keys at the development issuer, its
+   * account on the bus (the launcher's nats-server restarts, keeping its store; in the
+   * hub-and-leaves topology the hub servers reload, and its transit stream and leaf server are
+   * made), a new membership version listing it, then its node.
    */
   addAgency(agency: AgencySpec, users?: UserSpec[]): Promise<NodeHandle>;
   stop(): Promise<void>;
@@ -231,6 +232,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       stack.push(() => bus.stop());
       natsUrl = bus.hub.urls[0] as string;
       natsUsers = bus.leafUsers;
+      addAccount = (agency) => bus.addAgency(agency);
     } else {
       const port = await freePort(spec.nats.port);
       natsUrl = `nats://127.0.0.1:${port}`;
@@ -507,14 +509,15 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       signedMembership,
       async addAgency(agency, agencyUsers = [defaultUser(agency)]) {
         if (nodes[agency.id]) throw new Error(`addAgency: agency ${agency.id} is already in the network`);
-        // Every hub server would restart with the new account, and a leaf start for it: not built yet.
-        if (hubAndLeaves) throw new Error('addAgency: not yet in the hub-and-leaves topology');
         await issuer.addAgency({ ...agency, issuer: oidcIssuerFor(issuerServer.url, agency.id) }, agencyUsers);
         users.push(...agencyUsers);
         signingKeys[agency.id] = await newKeyPair(`${agency.id}-alerts-1`);
         delegationKeys[agency.id] = await newKeyPair(`${agency.id}-delegation-1`);
         nodePorts[agency.id] = await freePort();
-        nodeTls[agency.id] = httpsCertificate(`node-${agency.id}`, hostOf(agency.id));
+        // Its bus first: so partners that follow the new version can reach it at once, and, in
+        // hub-and-leaves, so its leaf's and node's certificates exist for the membership to pin.
+        await addAccount?.(agency.id);
+        nodeTls[agency.id] = hubAndLeaves?.tls?.nodes[agency.id] ?? httpsCertificate(`node-${agency.id}`, hostOf(agency.id));
         const member = buildMember({
           agency,
           issuer,
@@ -524,9 +527,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           nodeUrl: `${scheme}://${hostOf(agency.id).address}:${nodePorts[agency.id]}/graphql`,
           tlsPins: tlsPinsOf(agency.id),
         });
-        // Listed first: a node starts only if the membership it reads names its agency.
+        // Listed before its node starts, which refuses a membership that does not name its agency.
         await updateMembership((m) => ({ ...m, agencies: [...m.agencies, member] }));
-        await addAccount?.(agency.id);
         const node = await launchNode(agency);
         await node.start();
         return node;

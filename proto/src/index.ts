@@ -140,6 +140,7 @@ export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js'
 export { hitCheckRequest } from './hit-check.js';
 export { freeTextErrors } from './identifiers/free-text-errors.js';
 export { identifierErrors } from './identifiers/index.js';
+export { INBOX_RETENTION } from './inbox-retention.js';
 export { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
 export { agencyOf, type MemberAgency, type Membership, memberAgency, membership, tlsPin } from './membership.js';
 export {

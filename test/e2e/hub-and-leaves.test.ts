@@ -8,9 +8,11 @@
 // The signed membership pins each member's own keys: another member's valid certificate answering
 // at a member's address is refused before any byte (or token) reaches it, new pins are followed
 // without a restart, and the hub's leaf port refuses a certificate of the CA that no member pinned.
+// An agency joins while the network runs, its partners publishing meanwhile; every leaf's inbox
+// stream has limits, also one a node of an earlier version made without them.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNetworkCa, type RunningNetwork, startNetwork } from '@corridor/deploy';
@@ -27,16 +29,18 @@ import { expectStoredOnce } from '../support/stored-once.js';
 import { type StrayLeaf, startStrayLeaf } from '../support/stray-leaf.js';
 import { AGENCIES } from '../support/test-network.js';
 
-const [SENDER, RECEIVER] = ['it-polfr', 'ne-ppn'];
+const [SENDER, RECEIVER, JOINER] = ['it-polfr', 'ne-ppn', 'ng-nis'];
 const PUBLISH = 'mutation Publish($input: AlertInput!) { publishAlert(input: $input) { id } }';
 
 let net: RunningNetwork;
 let databases: TestDatabases | undefined;
+let joinerDatabase: TestDatabases | undefined;
 let rootDir: string | undefined;
+let run: string;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  const run = [...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+  run = [...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
   rootDir = await mkdtemp(join(tmpdir(), `corridor-hub-${run}-`));
   const agencies = AGENCIES.filter((a) => a.id === SENDER || a.id === RECEIVER);
   databases = await createDatabases(
@@ -58,6 +62,7 @@ afterAll(async () => {
   // Each step on its own: a network that failed to start still leaves databases and folders.
   await net?.stop();
   await databases?.drop();
+  await joinerDatabase?.drop();
   if (rootDir) await rm(rootDir, { recursive: true, force: true });
 });
 
@@ -192,6 +197,7 @@ async function streamState(
     const info = await jsm.streams.info(stream);
     return {
       messages: info.state.messages,
+      limits: { maxAge: info.config.max_age, maxBytes: info.config.max_bytes, discard: info.config.discard },
       leader: info.cluster?.leader,
       replicas: info.config.num_replicas,
       sources: info.config.sources ?? [],
@@ -202,21 +208,49 @@ async function streamState(
   }
 }
 
-/** The receiver's transit stream on the hub and its inbox on its leaf. */
-function receiverStreams() {
+/** An agency's transit stream on the hub and its inbox on its leaf (the receiver's by default). */
+function receiverStreams(agency = RECEIVER as string) {
   const t = topology();
-  const stream = net.streams[RECEIVER] as string;
+  const stream = net.streams[agency] as string;
   return {
-    transit: () => streamState(t.hub.urls, t.hub.users[RECEIVER]?.admin, stream),
-    inbox: () =>
-      streamState(
-        [t.leaves[RECEIVER]?.url as string],
-        net.natsUsers?.[RECEIVER]?.admin,
-        stream,
-        clientTls({ operatorOf: RECEIVER as string }),
-      ),
+    transit: () => streamState(t.hub.urls, t.hub.users[agency]?.admin, stream),
+    inbox: () => streamState([t.leaves[agency]?.url as string], net.natsUsers?.[agency]?.admin, stream, clientTls({ operatorOf: agency })),
   };
 }
+
+/**
+ * As inboxMatchesTransit, while messages keep flowing (correlation notices answer every alert):
+ * the leaf's inbox comes to hold at least what the transit held at first, and never holds more
+ * than the transit holds after it (read in that order, a copy stored twice would show).
+ */
+async function inboxCaughtUp(agency: string, timeoutMs = 120_000): Promise<void> {
+  const { transit, inbox } = receiverStreams(agency);
+  const held = (await transit()).messages;
+  await eventually(async () => {
+    const kept = (await inbox()).messages;
+    if (kept < held) throw new Error(`${agency}: the hub's transit stream held ${held} messages, the leaf's inbox has ${kept}`);
+    return true;
+  }, timeoutMs);
+  const kept = (await inbox()).messages;
+  expect(kept).toBeLessThanOrEqual((await transit()).messages);
+}
+
+/** The JSON lines a process of the network logged (`node-<agency>`, `gateway`). */
+async function logOf(name: string): Promise<{ msg: string; [field: string]: unknown }[]> {
+  const text = await readFile(join(rootDir as string, 'logs', `${name}.log`), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
+}
+
+/** How many times a node lost its connection to its leaf server. */
+async function disconnectsOf(agency: string): Promise<number> {
+  return (await logOf(`node-${agency}`)).filter((l) => l.msg === 'nats disconnected').length;
+}
+
+/** The inbox limits every node sets: 14 days, 1 GiB, the oldest going first (services/src/bus/bus.ts). */
+const INBOX_LIMITS = { maxAge: 14 * 86_400 * 1e9, maxBytes: 1024 ** 3, discard: 'old' };
 
 /** Sourcing copied every message in transit exactly once: the two streams hold as many. */
 async function inboxMatchesTransit(timeoutMs = 90_000): Promise<void> {
@@ -529,4 +563,110 @@ describe('hub-and-leaves topology', () => {
     await inboxMatchesTransit();
     // Each wait above has its own deadline; the test's is their sum on a loaded machine.
   }, 300_000);
+
+  it('sets the inbox limits on a leaf stream made without them when its node restarts, and keeps its messages', async () => {
+    const { inbox } = receiverStreams();
+    expect((await inbox()).limits).toEqual(INBOX_LIMITS);
+    const node = net.nodes[RECEIVER];
+    const admin = net.natsUsers?.[RECEIVER]?.admin;
+    if (!node || !admin) throw new Error('no receiver node or operator');
+    await node.stop();
+    // What a node of an earlier version left on its leaf: the server's defaults, no limit at all.
+    const nc = await connect({
+      servers: topology().leaves[RECEIVER]?.url as string,
+      user: admin.user,
+      pass: admin.password,
+      ...clientTls({ operatorOf: RECEIVER as string }),
+    });
+    try {
+      await (await jetstreamManager(nc)).streams.update(net.streams[RECEIVER] as string, { max_age: 0, max_bytes: -1 });
+    } finally {
+      await nc.close();
+    }
+    const before = await inbox();
+    expect(before.limits).toEqual({ maxAge: 0, maxBytes: -1, discard: 'old' });
+    await node.start();
+    const after = await eventually(async () => {
+      const state = await inbox();
+      return state.limits.maxAge === INBOX_LIMITS.maxAge ? state : undefined;
+    }, 30_000);
+    expect(after.limits).toEqual(INBOX_LIMITS);
+    expect(after.messages).toBe(before.messages);
+    // And it still receives through it.
+    const id = await publishAt(SENDER, 'After the receiver set its inbox limits');
+    await allStoredOnce(RECEIVER, [id]);
+  });
+
+  it('lets an agency join while partners publish: nothing they send is lost, their leaves and streams stay, and alerts go both ways with it once', async () => {
+    const t = topology();
+    const existing = [SENDER, RECEIVER] as string[];
+    const disconnectsBefore = await Promise.all(existing.map(disconnectsOf));
+    const transitBefore = await Promise.all(existing.map(async (a) => (await receiverStreams(a).transit()).messages));
+    const versionBefore = net.membership.version;
+
+    // Both existing agencies publish to each other for as long as the join takes.
+    const sent: Record<string, string[]> = { [SENDER as string]: [], [RECEIVER as string]: [] };
+    let joined = false;
+    const publishing = (async () => {
+      // One each a second: each alert brings correlation notices from every partner holding a similar one.
+      for (let i = 0; !joined || i < 2; i++) {
+        for (const a of existing) sent[a]?.push(await publishAt(a, `Published by ${a} while an agency joins, number ${i}`));
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    })();
+    publishing.catch(() => undefined); // awaited below; a failure then fails the test
+    joinerDatabase = await createDatabases(run, [JOINER as string]);
+    const spec = AGENCIES.find((a) => a.id === JOINER);
+    if (!spec) throw new Error(`no agency ${JOINER}`);
+    const joining = net.addAgency({ ...spec, databaseUrl: joinerDatabase.urls[JOINER as string] as string });
+    await joining.finally(() => {
+      joined = true;
+    });
+    await publishing;
+    tokens[JOINER as string] = await net.token(`${JOINER}-officer`);
+
+    // The partners' alerts of the join's whole span, each stored once at the other.
+    await allStoredOnce(RECEIVER, sent[SENDER] as string[], 120_000);
+    await allStoredOnce(SENDER, sent[RECEIVER] as string[], 120_000);
+    // Their leaves stayed up and their nodes never lost them; their transit streams kept every
+    // message, the new ones added, and each leaf's inbox holds as many.
+    for (const [i, a] of existing.entries()) {
+      expect(t.leaves[a]?.server.running).toBe(true);
+      expect(await disconnectsOf(a)).toBe(disconnectsBefore[i]);
+      const transit = await receiverStreams(a).transit();
+      expect(transit.replicas).toBe(3);
+      expect(transit.messages).toBeGreaterThanOrEqual((transitBefore[i] as number) + (sent[existing[1 - i] as string]?.length ?? 0));
+      await inboxCaughtUp(a);
+    }
+
+    // A new signed membership version lists it; the nodes and the gateway follow it.
+    expect(net.membership.version).toBe(versionBefore + 1);
+    expect(net.membership.agencies.map((a) => a.id)).toContain(JOINER);
+    for (const a of existing)
+      await eventually(
+        async () => (await logOf(`node-${a}`)).some((l) => l.msg === 'membership updated' && l.version === net.membership.version),
+        30_000,
+      );
+    const sources = await eventually(async () => {
+      const s = await directorySources();
+      return s.ok[JOINER as string] ? s : undefined;
+    }, 30_000);
+    expect(sources.ok).toEqual({ [SENDER as string]: true, [RECEIVER as string]: true, [JOINER as string]: true });
+
+    // Its leaf joined the hub in its own account, over TLS with a certificate of the run's CA.
+    expect(t.leaves[JOINER as string]?.url).toMatch(/^tls:\/\//);
+    expect(t.tls?.agencies[JOINER as string]).toBeDefined();
+    const joinerStreams = receiverStreams(JOINER);
+    expect((await joinerStreams.transit()).replicas).toBe(3);
+    const inbox = await joinerStreams.inbox();
+    expect(inbox.sources.map((s) => s.external?.api)).toEqual(['$JS.hub.API']);
+    expect(inbox.limits).toEqual(INBOX_LIMITS);
+
+    // Alerts both ways between it and an existing agency, each stored once.
+    const toJoiner = await publishAt(SENDER, 'From Italy to the agency that just joined');
+    const fromJoiner = await publishAt(JOINER, 'From the agency that just joined to Italy');
+    await allStoredOnce(JOINER, [toJoiner]);
+    await allStoredOnce(SENDER, [fromJoiner]);
+    await inboxCaughtUp(JOINER);
+  }, 400_000);
 });

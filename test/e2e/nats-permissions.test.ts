@@ -229,7 +229,7 @@ describe('a member on the bus, holding only its own account', () => {
       messageGet: outcome(
         node.nc.request(`$JS.API.STREAM.MSG.GET.${stream}`, JSON.stringify({ last_by_subj: amberSubject }), { timeout: 2000 }),
       ),
-      anyApi: outcome(node.nc.request(`$JS.API.STREAM.UPDATE.${stream}`, '{}', { timeout: 2000 })),
+      anyApi: outcome(node.nc.request(`$JS.API.STREAM.MSG.DELETE.${stream}`, '{"seq":1}', { timeout: 2000 })),
     };
     for (const [what, p] of Object.entries(attempts))
       expect(`${what} ${await p}`).toMatch(new RegExp(`^${what} refused: .*permission`, 'i'));

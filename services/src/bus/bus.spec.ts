@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboxStreamConfig } from './bus.js';
+import { inboxStreamConfig, lacksInboxLimits } from './bus.js';
 
 describe('the inbox stream of an agency', () => {
   const base = { stream: 'CORRIDOR_INBOX', subjectRoot: 'corridor', agency: 'ne-ppn' };
@@ -14,5 +14,23 @@ describe('the inbox stream of an agency', () => {
     const c = inboxStreamConfig({ ...base, hubDomain: 'hub' });
     expect(c.subjects).toBeUndefined();
     expect(c.sources).toEqual([{ name: 'CORRIDOR_INBOX', domain: 'hub' }]);
+  });
+
+  it('keeps at most 14 days and 1 GiB, the oldest going first, on a leaf as on a server of its own', () => {
+    for (const c of [inboxStreamConfig(base), inboxStreamConfig({ ...base, hubDomain: 'hub' })]) {
+      expect(c.max_age).toBe(14 * 86_400 * 1e9);
+      expect(c.max_bytes).toBe(1024 ** 3);
+      expect(c.discard).toBe('old');
+    }
+  });
+
+  it('tells a stream made without limits, or with others, from one that has them', () => {
+    const made = inboxStreamConfig(base);
+    expect(lacksInboxLimits({ max_age: made.max_age as number, max_bytes: made.max_bytes as number, discard: made.discard as never })).toBe(
+      false,
+    );
+    // What a node of an earlier version made: the server's defaults, no limit at all.
+    expect(lacksInboxLimits({ max_age: 0, max_bytes: -1, discard: 'old' as never })).toBe(true);
+    expect(lacksInboxLimits({ max_age: made.max_age as number, max_bytes: made.max_bytes as number, discard: 'new' as never })).toBe(true);
   });
 });

@@ -5,14 +5,16 @@
 // On a leaf server (deploy/src/nats-hub-config.ts) partners' messages land on the hub instead, and
 // the stream sources them from there across JetStream domains.
 
-import { inboxFilterFor } from '@corridor/proto';
+import { INBOX_RETENTION, inboxFilterFor } from '@corridor/proto';
 import {
+  DiscardPolicy,
   type JetStreamClient,
   type JetStreamManager,
   jetstream,
   jetstreamManager,
   StorageType,
   type StreamConfig,
+  type StreamInfo,
 } from '@nats-io/jetstream';
 import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { Logger } from '../log.js';
@@ -100,6 +102,21 @@ export function createBus(opts: BusOptions, log: Logger): Bus {
 }
 
 /**
+ * The inbox stream's limits. The node consumes the stream into PostgreSQL, so the stream is only a
+ * buffer in front of it: what the node has stored needs no copy here. But a node down for a week
+ * (the database's host replaced, a long holiday with no operator) must lose nothing: messages wait
+ * here for as long as on the hub (14 days), and the stream takes as many bytes as the hub's transit
+ * stream may hold, so a leaf back after a week takes in all the hub kept for it. Past either limit
+ * the oldest go first, so neither a flood nor a node that never comes back fills the disk. The same
+ * holds on a server of its own, where the stream is also the only copy before the database.
+ */
+export const INBOX_STREAM_LIMITS = {
+  max_age: nanos(INBOX_RETENTION.maxAgeMs),
+  max_bytes: INBOX_RETENTION.maxBytes,
+  discard: DiscardPolicy.Old,
+} as const;
+
+/**
  * The agency's inbox stream: on a server of its own, the subjects partners publish to; on a leaf
  * of the hub, no subjects (a publish must land on the hub once, not also here) and a source, the
  * transit stream of the same name in the hub's domain.
@@ -114,18 +131,27 @@ export function inboxStreamConfig(
       : { subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)] }),
     storage: StorageType.File,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    ...INBOX_STREAM_LIMITS,
   };
+}
+
+/** Whether a stream made before the limits (or changed by hand) needs them set again. */
+export function lacksInboxLimits(config: Pick<StreamInfo['config'], 'max_age' | 'max_bytes' | 'discard'>): boolean {
+  return (Object.keys(INBOX_STREAM_LIMITS) as (keyof typeof INBOX_STREAM_LIMITS)[]).some((k) => config[k] !== INBOX_STREAM_LIMITS[k]);
 }
 
 async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): Promise<JetStreamManager> {
   for (;;) {
     try {
       const jsm = await jetstreamManager(nc);
-      try {
-        await jsm.streams.info(opts.stream);
-      } catch {
+      const existing = await jsm.streams.info(opts.stream).catch(() => undefined);
+      if (!existing) {
         await jsm.streams.add(inboxStreamConfig(opts));
         log.info('stream created', { stream: opts.stream });
+      } else if (lacksInboxLimits(existing.config)) {
+        // A stream of an older version, which had none: limits apply to it from now on.
+        await jsm.streams.update(opts.stream, INBOX_STREAM_LIMITS);
+        log.info('stream limits set', { stream: opts.stream, maxAgeMs: INBOX_RETENTION.maxAgeMs, maxBytes: INBOX_RETENTION.maxBytes });
       }
       return jsm;
     } catch (e) {

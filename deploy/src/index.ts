@@ -30,6 +30,6 @@ export {
   type RunningNetwork,
   startNetwork,
 } from './network.js';
-export { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
+export { createNetworkCa, type MemberTls, type NetworkCa, openNetworkCa } from './network-ca.js';
 export { type KillableProcessHandle, natsServerBinary, type ProcessHandle } from './process-handle.js';
 export { bySea, centralMediterranean, overland } from './route-parts.js';

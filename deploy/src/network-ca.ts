@@ -84,6 +84,17 @@ export function createNetworkCa(dir: string, label = 'Corridor network'): Networ
     ],
     dir,
   );
+  return openNetworkCa(dir);
+}
+
+/**
+ * The CA a run made in `dir` (createNetworkCa), to issue one more certificate under it: a test's
+ * server that the launcher did not start (the console on the gateway's host).
+ */
+export function openNetworkCa(dir: string): NetworkCa {
+  const caFile = join(dir, 'ca.pem');
+  const caKey = join(dir, 'ca.key');
+  if (!existsSync(caFile) || !existsSync(caKey)) throw new CertificateInputError('dir', `${dir} holds no CA (ca.pem and ca.key)`);
   return {
     dir,
     caFile,

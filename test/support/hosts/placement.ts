@@ -22,6 +22,11 @@ export function doorsUnavailable(): string | undefined {
 export interface Placement {
   /** Each host as the launcher places processes on it. */
   hosts: Record<string, LaunchHost>;
+  /**
+   * Where a loopback port `reach` opened here leads: the host and its port. For a server placed
+   * beside a launched one on the same host, which must use the host's address, not the door.
+   */
+  behind(port: number): { host: string; address: string; port: number } | undefined;
   /** Closes the launcher's side of every door; the hosts' side goes with the hosts. */
   close(): Promise<void>;
 }
@@ -35,6 +40,7 @@ export function placementOn(hosts: Readonly<Record<string, Host>>, options: { li
   const dir = mkdtempSync(join(tmpdir(), 'corridor-doors-'));
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
+  const doors = new Map<number, { host: string; address: string; port: number }>();
   const forward = async (listen: { port: number; host: string } | { path: string }, target: () => Socket): Promise<number> => {
     const server = createServer((inbound) => {
       const outbound = target();
@@ -89,7 +95,9 @@ export function placementOn(hosts: Readonly<Record<string, Host>>, options: { li
                   `TCP:${host.address}:${port}`,
                 ]);
                 await side.waitFor(/listening on/);
-                return forward({ port: 0, host: '127.0.0.1' }, () => createConnection({ path }));
+                const here = await forward({ port: 0, host: '127.0.0.1' }, () => createConnection({ path }));
+                doors.set(here, { host: name, address: host.address, port });
+                return here;
               })();
               reached.set(port, door);
             }
@@ -121,6 +129,7 @@ export function placementOn(hosts: Readonly<Record<string, Host>>, options: { li
 
   return {
     hosts: placed,
+    behind: (port) => doors.get(port),
     async close() {
       for (const s of sockets) s.destroy();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));

@@ -2,7 +2,8 @@
 // gateway's, in the cross-host test): the built console over HTTPS under its certificate, and
 // /graphql forwarded to the gateway, trusting the run's CA only.
 // `console-process <dist> <listen host> <port> <gateway url> <issuer url> <ca file> <cert file> <key file>`.
-import { serveConsole } from '@corridor/deploy';
+// The server's own module, not the package's index (the launcher, the issuer): a lean process.
+import { serveConsole } from '@corridor/deploy/console-server';
 import { caFetch } from '@corridor/proto/graphql';
 
 const [dist, host, port, gatewayUrl, issuerUrl, caFile, certFile, keyFile] = process.argv.slice(2);

@@ -53,7 +53,7 @@ export async function consoleIn(
     ],
     { cwd: TEST_PACKAGE },
   );
-  await server.waitFor(/console ready/, 30_000);
+  await server.waitFor(/console ready/, 90_000);
   const spki = new X509Certificate(readFileSync(tls.certFile)).publicKey.export({ type: 'spki', format: 'der' });
   return {
     url: `https://127.0.0.1:${await placed.reach(CONSOLE_PORT)}`,

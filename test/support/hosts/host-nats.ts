@@ -35,7 +35,8 @@ export async function delayRelayIn(host: Host, port: number, target: { host: str
     String(target.port),
     String(delayMs),
   ]);
-  await relay.waitFor(/relay ready/, 30_000);
+  // Generous: a machine shared with other runs can take tens of seconds to start a process.
+  await relay.waitFor(/relay ready/, 90_000);
   return `nats://127.0.0.1:${port}`;
 }
 

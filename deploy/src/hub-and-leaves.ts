@@ -17,6 +17,7 @@ import {
   HUB_DOMAIN,
   type HubServerAddress,
   hubServerConfig,
+  type LEAF_PING,
   leafServerConfig,
   newAgencyHubUsers,
   type TRANSIT_LIMITS,
@@ -39,6 +40,8 @@ export interface HubAndLeavesOptions {
   ca?: NetworkCa | undefined;
   /** Which host each server runs on; all on loopback when absent. */
   hosts?: Pick<NetworkHosts, 'hub' | 'agencies'>;
+  /** How each leaf checks its link to the hub; LEAF_PING by default. */
+  leafPing?: typeof LEAF_PING;
 }
 
 /** What a client of the topology needs under TLS, and each member's certificate. */
@@ -184,6 +187,7 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
         hubLeafPorts: hubLeaves.map((a) => a.port),
         hubLeafHosts: hubLeaves.map((a) => a.host),
         tls: tls?.agencies[agency],
+        ...(opts.leafPing ? { ping: opts.leafPing } : {}),
       });
       const leaf = await launch(`leaf-${agency}`, config, port, host, scheme);
       leaves[agency] = { url: leaf.url, hostUrl: leaf.hostUrl, server: leaf.handle };

@@ -99,4 +99,20 @@ describe('the topology over TLS', () => {
     expect(leaf).toMatch(/remotes: \[ \{ urls: [^\n]*, account: "ne-ppn", tls: \{ cert_file: "\/r\/tls\/x.pem"/);
     expect(leaf).not.toContain('secret');
   });
+
+  it('has the leaf ping its link every 2 s and drop it after two unanswered pings, unless told otherwise', () => {
+    expect(leaf).toContain('ping_interval: "2s"\nping_max: 2\nleafnodes {\n  reconnect: 1');
+    const natsDefaults = leafServerConfig({
+      agency: 'ne-ppn',
+      port: 7000,
+      storeDir: '/tmp/l',
+      subjectRoot: 'corridor',
+      stream: 'CORRIDOR_INBOX',
+      users: newAgencyNatsUsers('ne-ppn'),
+      hubUser: { user: 'leaf-ne-ppn', password: 'secret' },
+      hubLeafPorts: [6001],
+      ping: { intervalSeconds: 120, max: 2 },
+    });
+    expect(natsDefaults).toContain('ping_interval: "120s"');
+  });
 });

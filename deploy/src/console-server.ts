@@ -1,8 +1,8 @@
 // Serves the built console (web/dist) with its runtime configuration at /config.json, and sends
 // every other path to index.html so that the console's own routes survive a reload.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { createWebServer, type ServerTlsFiles } from '@corridor/proto/graphql';
 import { gatewayProxy } from './gateway-proxy.js';
 
 const TYPES: Record<string, string> = {
@@ -17,28 +17,34 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * `proxy`: the gateway serves HTTPS under a CA the browser does not trust; the console then asks
- * its own /graphql, which this server forwards with `send` (trusting that CA).
+ * `send`: the gateway serves HTTPS under a CA the browser does not trust; the console then asks
+ * its own /graphql (and /agencies, the sign-in list beside it), which this server forwards with
+ * `send` (trusting that CA). `tls`: this server's own certificate, to serve the console over HTTPS.
  */
 export function serveConsole(
   distDir: string,
   config: { gatewayUrl: string; issuerUrl: string },
   port: number,
   host = '127.0.0.1',
-  proxy?: { send: typeof fetch },
+  options: { send?: typeof fetch; tls?: ServerTlsFiles } = {},
 ) {
   const root = normalize(distDir) + sep;
-  const forward = proxy && gatewayProxy(config.gatewayUrl, proxy.send);
-  const server = createServer((req, res) => {
+  const { send, tls } = options;
+  const scheme = tls ? 'https' : 'http';
+  const forwarded = send && {
+    '/graphql': gatewayProxy(config.gatewayUrl, send),
+    '/agencies': gatewayProxy(new URL('/agencies', config.gatewayUrl).href, send),
+  };
+  const server = createWebServer((req, res) => {
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
       return void res.writeHead(400).end('bad path');
     }
-    if (forward && path === '/graphql') return void forward(req, res);
+    if (forwarded && (path === '/graphql' || path === '/agencies')) return void forwarded[path](req, res);
     if (path === '/config.json') {
-      const gatewayUrl = forward ? `http://${req.headers.host ?? `${host}:${port}`}/graphql` : config.gatewayUrl;
+      const gatewayUrl = forwarded ? `${scheme}://${req.headers.host ?? `${host}:${port}`}/graphql` : config.gatewayUrl;
       return void res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
         .end(JSON.stringify({ ...config, gatewayUrl }));
@@ -53,13 +59,13 @@ export function serveConsole(
     res
       .writeHead(200, { 'content-type': TYPES['.html'] as string, 'cache-control': 'no-cache' })
       .end(readFileSync(join(distDir, 'index.html')));
-  });
+  }, tls);
   return new Promise<{ url: string; close(): Promise<void> }>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       const { port: got } = server.address() as { port: number };
       resolve({
-        url: `http://${host}:${got}`,
+        url: `${scheme}://${host}:${got}`,
         close: () =>
           new Promise<void>((r) => {
             server.closeAllConnections();

@@ -47,4 +47,11 @@ describe('console server in front of an HTTPS gateway', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(asked).toEqual([{ url: gatewayUrl, method: 'POST', authorization: 'Bearer t', cookie: null, body: '{"query":"{ ok }"}' }]);
   });
+
+  it('forwards /agencies, the sign-in list the console reads beside /graphql, to the gateway’s own /agencies', async () => {
+    asked.length = 0;
+    const res = await fetch(`${server.url}/agencies`);
+    expect(res.status).toBe(200);
+    expect(asked.map((a) => [a.method, a.url])).toEqual([['GET', 'https://127.0.0.1:4000/agencies']]);
+  });
 });

@@ -18,6 +18,7 @@ import {
   HUB_DOMAIN,
   type HubServerAddress,
   hubServerConfig,
+  type LEAF_PING,
   leafServerConfig,
   newAgencyHubUsers,
   type TRANSIT_LIMITS,
@@ -41,6 +42,8 @@ export interface HubAndLeavesOptions {
   ca?: NetworkCa | undefined;
   /** Which host each server runs on; all on loopback when absent. */
   hosts?: Pick<NetworkHosts, 'hub' | 'agencies'>;
+  /** How each leaf checks its link to the hub; LEAF_PING by default. */
+  leafPing?: typeof LEAF_PING;
 }
 
 /** What a client of the topology needs under TLS, and each member's certificate. */
@@ -212,6 +215,7 @@ export async function startHubAndLeaves(opts: HubAndLeavesOptions): Promise<HubA
         tls: tls?.agencies[agency],
         // Mutual TLS: the agency's node, and its operator with the leaf's own certificate.
         clientPins: tls && [(tls.nodes[agency] as MemberTls).pin, (tls.agencies[agency] as MemberTls).pin],
+        ...(opts.leafPing ? { ping: opts.leafPing } : {}),
       });
       const leaf = await launch(`leaf-${agency}`, config, port, host, scheme);
       leaves[agency] = { url: leaf.url, hostUrl: leaf.hostUrl, server: leaf.handle };

@@ -19,6 +19,7 @@ export { type Host, LOOPBACK, type NetworkHosts } from './host.js';
 export type { HubAndLeaves, HubAndLeavesTls } from './hub-and-leaves.js';
 export { type KeyPair, newKeyPair } from './keys.js';
 export { AUDIENCE, buildMembership, DEMO_NETWORK } from './membership-document.js';
+export { LEAF_PING } from './nats-hub-config.js';
 export {
   type AgencySpec,
   buildConsole,
@@ -30,6 +31,6 @@ export {
   type RunningNetwork,
   startNetwork,
 } from './network.js';
-export { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
+export { createNetworkCa, type MemberTls, type NetworkCa, openNetworkCa } from './network-ca.js';
 export { type KillableProcessHandle, natsServerBinary, type ProcessHandle } from './process-handle.js';
 export { bySea, centralMediterranean, overland } from './route-parts.js';

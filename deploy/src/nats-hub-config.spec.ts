@@ -106,6 +106,22 @@ describe('the topology over TLS', () => {
     expect(hub).toContain('authorization { users: [{"user":"CN=it-polfr","account":"it-polfr"},{"user":"CN=ne-ppn","account":"ne-ppn"}] }');
   });
 
+  it('has the leaf ping its link every 2 s and drop it after two unanswered pings, unless told otherwise', () => {
+    expect(leaf).toContain('ping_interval: "2s"\nping_max: 2\nleafnodes {\n  reconnect: 1');
+    const natsDefaults = leafServerConfig({
+      agency: 'ne-ppn',
+      port: 7000,
+      storeDir: '/tmp/l',
+      subjectRoot: 'corridor',
+      stream: 'CORRIDOR_INBOX',
+      users: newAgencyNatsUsers('ne-ppn'),
+      hubUser: { user: 'leaf-ne-ppn', password: 'secret' },
+      hubLeafPorts: [6001],
+      ping: { intervalSeconds: 120, max: 2 },
+    });
+    expect(natsDefaults).toContain('ping_interval: "120s"');
+  });
+
   it('lets no password into a hub account but its operator’s: the leaf has no user there', () => {
     expect(hub).not.toContain('"leaf-ne-ppn"');
     expect(hub.match(/password: /g)).toHaveLength(2);

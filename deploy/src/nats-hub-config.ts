@@ -117,6 +117,15 @@ export function memberPins(membership: Pick<Membership, 'agencies'>): string[] |
 }
 
 /**
+ * How often a leaf server pings the other end of each link, and how many pings may go unanswered
+ * before it drops the link and dials again (every second, `reconnect`). An outage that drops
+ * packets without a word is then noticed in seconds; with nats-server's defaults (every 2 minutes)
+ * a leaf link stays "up" through a cut of a minute and resumes only at TCP's next retransmission,
+ * which has backed off by then to tens of seconds (measured by the `hosts` bench).
+ */
+export const LEAF_PING = { intervalSeconds: 2, max: 2 };
+
+/**
  * An agency's leaf server: its own JetStream domain (its inbox stream lives here, on its
  * premises), its own account with its node's least-privilege user and its operator, and one leaf
  * remote listing every hub server, bound to the agency's hub account. Subjects then flow both ways
@@ -143,9 +152,12 @@ export function leafServerConfig(opts: {
   clientPins?: readonly string[] | undefined;
   /** Each hub server's address, in the order of `hubLeafPorts`; loopback when absent. */
   hubLeafHosts?: string[];
+  /** LEAF_PING unless told (a bench compares with nats-server's own defaults). */
+  ping?: typeof LEAF_PING;
 }): string {
   const q = JSON.stringify;
   const tls = opts.tls;
+  const ping = opts.ping ?? LEAF_PING;
   const p = agencyPermissions(opts.agency, opts.subjectRoot, opts.stream);
   // Under TLS the hub binds the leaf by its certificate, and sends no password anywhere.
   const credentials = tls ? '' : `${encodeURIComponent(opts.hubUser.user)}:${encodeURIComponent(opts.hubUser.password)}@`;
@@ -164,6 +176,8 @@ accounts {
     ]
   }
 }
+ping_interval: "${ping.intervalSeconds}s"
+ping_max: ${ping.max}
 leafnodes {
   reconnect: 1
   remotes: [ { urls: ${q(urls)}, account: ${q(opts.agency)}${tls ? `, ${tlsBlock(tls)}` : ''} } ]

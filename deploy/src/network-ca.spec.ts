@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CertificateInputError, createNetworkCa } from './network-ca.js';
+import { CertificateInputError, createNetworkCa, openNetworkCa } from './network-ca.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corridor-ca-spec-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +42,17 @@ describe('the network CA of a run', () => {
     expect(() => ca.issue({ name: 'a/b', hosts: [] })).toThrow(CertificateInputError);
     expect(() => ca.issue({ name: 'x', hosts: ['a b'] })).toThrow(/hosts/);
     expect(() => ca.issue({ name: 'hub-1', hosts: [] })).toThrow(/name: hub-1 already/);
+  });
+
+  it('issues one more certificate under the same CA once reopened from its folder, and still refuses a name issued twice', () => {
+    const again = openNetworkCa(ca.dir);
+    expect(again.fingerprint).toBe(ca.fingerprint);
+    const console = again.issue({ name: 'console', hosts: ['10.213.0.4'] });
+    expect(new X509Certificate(readFileSync(console.certFile)).verify(caCert.publicKey)).toBe(true);
+    expect(() => again.issue({ name: 'hub-1', hosts: [] })).toThrow(/name: hub-1 already/);
+  });
+
+  it('refuses to reopen a folder that holds no CA, naming the field', () => {
+    expect(() => openNetworkCa(join(dir, 'nothing-here'))).toThrow(/^dir: .* holds no CA/);
   });
 });

@@ -26,7 +26,7 @@ import { type HubAndLeaves, startHubAndLeaves } from './hub-and-leaves.js';
 import { type KeyPair, newKeyPair, newNetworkKey } from './keys.js';
 import { AUDIENCE, buildMember, buildMembership, signedMembershipText } from './membership-document.js';
 import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
-import type { TRANSIT_LIMITS } from './nats-hub-config.js';
+import type { LEAF_PING, TRANSIT_LIMITS } from './nats-hub-config.js';
 import { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
 import { standardReleasePolicy } from './release-policies.js';
@@ -59,13 +59,20 @@ export interface NetworkSpec {
   /**
    * `start`: a nats-server of this network's own, one account per agency (nats-config.ts), its
    * store under rootDir, removed at stop; with `topology: 'hub-and-leaves'`, a hub cluster and a
-   * leaf server per agency instead (`transitLimits` lowers the hub's limits for a test), every
-   * link TLS only with a CA of this run unless `tls: false`. `url`: an
+   * leaf server per agency instead (`transitLimits` lowers the hub's limits for a test, `leafPing`
+   * sets how leaves check their link), every link TLS only with a CA of this run unless `tls: false`. `url`: an
    * existing server, every node in one account: no isolation between agencies, for development only.
    */
   nats:
     | { url: string }
-    | { start: true; port?: number; topology?: NatsTopology; transitLimits?: Partial<typeof TRANSIT_LIMITS>; tls?: boolean };
+    | {
+        start: true;
+        port?: number;
+        topology?: NatsTopology;
+        transitLimits?: Partial<typeof TRANSIT_LIMITS>;
+        leafPing?: typeof LEAF_PING;
+        tls?: boolean;
+      };
   /**
    * Which host each process runs on (host.ts), for the hub-and-leaves topology only: the hub
    * servers, each agency's leaf server and node (with its embedded database when it has no
@@ -213,7 +220,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
     } else if (spec.nats.topology === 'hub-and-leaves') {
       // The run's own CA, in its folder: removed with it, never committed. A fresh one for each
       // attempt, as a CA issues each member's certificate once.
-      const { tls, transitLimits } = spec.nats;
+      const { tls, transitLimits, leafPing } = spec.nats;
       const bus = await retryWhenPortTaken((attempt) => {
         if (tls !== false) ca = createNetworkCa(join(rootDir, attempt === 1 ? 'tls' : `tls-${attempt}`));
         return startHubAndLeaves({
@@ -222,6 +229,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
           subjectRoot,
           stream,
           ...(transitLimits ? { transitLimits } : {}),
+          ...(leafPing ? { leafPing } : {}),
           ...(ca ? { ca } : {}),
           logFile,
           watch,

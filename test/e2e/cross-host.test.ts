@@ -1,20 +1,24 @@
 // The whole network across hosts on one machine (issue 13, item 4): each agency on a host of its
 // own (a network namespace with its leaf server, its node and the node's embedded database), the
-// three hub servers on a hub host, the gateway on another, every host joined to the others by one
-// bridge the test made. The launcher and this test stay outside every host and reach in only
-// through the doors of support/hosts/placement.ts. Cases, in the issue's order of priority: a
-// directory query while an agency is cut off; an agency cut off for 30 s while alerts flow both
-// ways; an agency's leaf server restarted; a hub server killed with SIGKILL while alerts flow.
+// three hub servers on a hub host, the gateway and the console's server on another, every host
+// joined to the others by one bridge the test made. The launcher, this test and its browser stay
+// outside every host and reach in only through the doors of support/hosts/placement.ts. Cases, in
+// the issue's order of priority: a directory query while an agency is cut off, through the
+// gateway and in the console; an agency cut off for 30 s while alerts flow both ways; an agency's
+// leaf server restarted; a hub server killed with SIGKILL while alerts flow.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningNetwork, startNetwork } from '@corridor/deploy';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, signInAs } from '../support/browser.js';
 import { documentFraudAlert, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
-import { type HostSet, makeHosts, namespaceExists, netnsUnavailable } from '../support/hosts/netns.js';
+import { consoleIn, type HostConsole } from '../support/hosts/host-console.js';
+import { type Host, type HostSet, makeHosts, namespaceExists, netnsUnavailable } from '../support/hosts/netns.js';
 import { doorsUnavailable, type Placement, placementOn } from '../support/hosts/placement.js';
 import { expectStoredOnce } from '../support/stored-once.js';
 import { AGENCIES } from '../support/test-network.js';
@@ -33,7 +37,10 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
   let placement: Placement | undefined;
   let net: RunningNetwork | undefined;
   let rootDir: string | undefined;
+  let site: HostConsole | undefined;
+  let browser: BrowserContext | undefined;
   const tokens: Record<string, string> = {};
+  const directory = testDirectory();
 
   beforeAll(async () => {
     rootDir = await mkdtemp(join(tmpdir(), 'corridor-crosshost-'));
@@ -41,7 +48,6 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
     placement = placementOn(set.hosts);
     const { hub, a, b, gw } = placement.hosts;
     if (!hub || !a || !b || !gw) throw new Error('four hosts were asked for');
-    const directory = testDirectory();
     net = await startNetwork({
       rootDir,
       // No databaseUrl: each node's embedded database lives in its own host.
@@ -53,9 +59,21 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
       quiet: true,
     });
     for (const agency of [A, B]) tokens[agency] = await net.token(`${agency}-officer`);
-  }, 240_000);
+    // The console's server beside the gateway on its host, forwarding to the gateway's own
+    // address there; the browser outside reaches it through a door and trusts its certificate only.
+    const gateway = placement.behind(Number(new URL(net.gatewayUrl).port));
+    const caFile = net.hubAndLeaves?.tls?.caFile;
+    if (!gateway || !caFile) throw new Error('the gateway runs on host gw, under the run’s CA');
+    site = await consoleIn(set.hosts.gw as Host, gw, {
+      gatewayUrl: `https://${gateway.address}:${gateway.port}/graphql`,
+      issuerUrl: net.issuerUrl,
+      caFile,
+    });
+    browser = await launchBrowser({ trustSpkiPins: [site.spkiPin] });
+  }, 300_000);
 
   afterAll(async () => {
+    await browser?.close();
     await net?.stop();
     await placement?.close();
     await set?.remove();
@@ -76,6 +94,20 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
     if (!h) throw new Error(`no host ${name}`);
     return h;
   };
+  const ids = (agency: string) => (directory[agency] ?? []).map((e) => e.id);
+
+  /** A new tab on the console from outside, signed in as `agency`'s officer, on the directory page with every source listed. */
+  async function directoryInConsole(agency: string): Promise<Page> {
+    if (!browser || !site) throw new Error('the console did not start');
+    const page = await signInAs(browser, site.url, `${agency}-officer`);
+    await page.getByTestId('nav-directory').click();
+    // The feed, where sign-in lands, has a sources strip too: the directory's count says its page is up.
+    await page.getByTestId('directory-count').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="sources"] [data-agency]').nth(1).waitFor({ timeout: 30_000 });
+    return page;
+  }
+  const shownEntries = (page: Page) =>
+    page.getByTestId('directory-result').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-entry-id')).sort());
 
   /** Published at the agency's own node, as its officer on its premises does: reachable even while cut off. */
   async function publishAt(agency: string, summary: string): Promise<string> {
@@ -109,7 +141,23 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
     expect(nodeUrl(B)).toMatch(new RegExp(`^https://${host('b').address}:`));
   });
 
-  it('answers a directory query while an agency is cut off: the others’ entries and a partial answer naming it, within the deadline', async () => {
+  it('serves the console from the gateway’s host over HTTPS under the run’s CA: an officer outside signs in and finds every agency’s contacts', async () => {
+    const page = await directoryInConsole(A);
+    expect(page.url()).toMatch(/^https:\/\/127\.0\.0\.1:/);
+    await expect.poll(() => shownEntries(page), { timeout: 30_000 }).toEqual([...ids(A), ...ids(B)].sort());
+    for (const agency of [A, B])
+      expect(await page.locator(`[data-testid="sources"] [data-agency="${agency}"]`).getAttribute('data-ok')).toBe('true');
+    // Trusted by its own key's pin, not by ignoring certificates: the gateway's, of the same CA, is refused.
+    const other = await (browser as BrowserContext).newPage();
+    try {
+      await expect(other.goto(network().gatewayUrl.replace(/\/graphql$/, '/health'))).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/);
+    } finally {
+      await other.close();
+      await page.close();
+    }
+  }, 90_000);
+
+  it('answers a directory query while an agency is cut off: the others’ entries and a partial answer naming it, within the deadline, and the console shows it did not answer', async () => {
     host('b').cut();
     try {
       const started = performance.now();
@@ -128,10 +176,21 @@ describe.skipIf(unavailable !== undefined)(`the network across hosts${unavailabl
       expect(r.errors?.map((e) => e.extensions?.agency)).toEqual([B]);
       const agencies = new Set(r.data?.directory.entries.map((e) => e.agency));
       expect([...agencies]).toEqual([A]);
+
+      const page = await directoryInConsole(A);
+      try {
+        const missing = page.locator(`[data-testid="sources"] [data-agency="${B}"]`);
+        expect(await missing.getAttribute('data-ok')).toBe('false');
+        expect(await missing.textContent()).toContain('did not answer');
+        expect(await page.getByTestId('sources').textContent()).toContain('Partial answer');
+        expect(await shownEntries(page)).toEqual([...ids(A)].sort());
+      } finally {
+        await page.close();
+      }
     } finally {
       host('b').restore();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('delivers every alert exactly once both ways after an agency was cut off for 30 s while alerts flowed', async () => {
     const sent: Record<string, string[]> = { [A]: [], [B]: [] };

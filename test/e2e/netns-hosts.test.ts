@@ -54,8 +54,8 @@ describe.skipIf(unavailable !== undefined)(`hosts in network namespaces${unavail
   it('puts 20 ms each way on a host’s link through a delaying relay inside it: four legs on a request and its reply', async () => {
     const { a, b } = set?.hosts ?? {};
     if (!a || !b) throw new Error('hosts a and b');
-    await natsResponderIn(a, await delayRelayIn(a, 14222, hubAddress, 20), 'echo.delayed');
-    const slow = await natsRequesterIn(b, await delayRelayIn(b, 14222, hubAddress, 20), 'echo.delayed');
+    await natsResponderIn(a, (await delayRelayIn(a, 14222, hubAddress, 20)).url, 'echo.delayed');
+    const slow = await natsRequesterIn(b, (await delayRelayIn(b, 14222, hubAddress, 20)).url, 'echo.delayed');
     const outcome = await slow.request(5000);
     if (!outcome.ok) throw new Error(outcome.error);
     expect(outcome.ms).toBeGreaterThanOrEqual(79);

@@ -6,7 +6,12 @@ import { type BrowserContext, chromium, type Locator, type Page } from 'playwrig
 
 const EXECUTABLE = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<BrowserContext> {
+/**
+ * `trustSpkiPins`: base64 SHA-256 pins of server keys to accept though no CA of the machine signed
+ * them (a run's own CA): those certificates only, never certificate errors in general.
+ */
+export async function launchBrowser(options: { trustSpkiPins?: string[] } = {}): Promise<BrowserContext> {
+  const pins = options.trustSpkiPins ?? [];
   // A persistent context gives chromium an empty profile of its own, as the machine's notes advise.
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'corridor-chromium-')), {
     executablePath: EXECUTABLE,
@@ -20,6 +25,7 @@ export async function launchBrowser(): Promise<BrowserContext> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(pins.length > 0 ? [`--ignore-certificate-errors-spki-list=${pins.join(',')}`] : []),
     ],
   });
 }

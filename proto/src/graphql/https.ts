@@ -117,6 +117,10 @@ export function caFetch(caFile: string | undefined, pinning?: TlsPinning): CaFet
         },
       );
       outgoing.on('error', reject);
+      // `req.signal` follows the caller's signal only while `req` lives (undici holds its own
+      // controller weakly): without this, an abort after a garbage collection never reaches the
+      // socket, and a feed closed by its reader streams on.
+      outgoing.on('close', () => void req);
       outgoing.end(body);
     });
   };

@@ -2,11 +2,11 @@
 // embedded database on its host, the hub servers on theirs, the gateway on its own, and every leaf's
 // link to the hub lengthened by a delaying relay inside the agency's host. Measures publish at one
 // agency to stored at the other (the partner node's live feed), and how long a cut-off agency
-// takes to catch up once its link is back.
+// takes to catch up once its link is back, with the leaves checking their links as told.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningNetwork, startNetwork } from '@corridor/deploy';
+import { type LEAF_PING, type RunningNetwork, startNetwork } from '@corridor/deploy';
 import { documentFraudAlert } from '../../support/fixtures.js';
 import { eventually, gql, subscribe } from '../../support/graphql.js';
 import type { HostSet } from '../../support/hosts/netns.js';
@@ -18,8 +18,9 @@ const PUBLISH = 'mutation($input: AlertInput!) { publishAlert(input: $input) { i
 const [A, B] = ['it-polfr', 'ne-ppn'];
 
 export interface NetworkFigures {
-  p50: number;
-  p99: number;
+  /** Undefined when no latency sample was asked for. */
+  p50: number | undefined;
+  p99: number | undefined;
   samples: number;
   /** From the link coming back to the last alert published during the cut stored at the partner. */
   healSeconds: number;
@@ -30,7 +31,7 @@ export interface NetworkFigures {
 
 export async function crossHostNetwork(
   set: HostSet,
-  options: { linkDelayMs: number; samples: number; cutSeconds: number },
+  options: { linkDelayMs: number; samples: number; cutSeconds: number; leafPing?: typeof LEAF_PING },
 ): Promise<NetworkFigures> {
   const placement = placementOn(set.hosts, { linkDelayMs: options.linkDelayMs });
   const { hub, a, b, gw } = placement.hosts;
@@ -42,7 +43,12 @@ export async function crossHostNetwork(
     net = await startNetwork({
       rootDir,
       agencies: AGENCIES.filter((x) => x.id === A || x.id === B),
-      nats: { start: true, topology: 'hub-and-leaves', transitLimits: { maxBytes: 64 * 1024 ** 2 } },
+      nats: {
+        start: true,
+        topology: 'hub-and-leaves',
+        transitLimits: { maxBytes: 64 * 1024 ** 2 },
+        ...(options.leafPing ? { leafPing: options.leafPing } : {}),
+      },
       hosts: { hub: [hub], agencies: { [A]: a, [B]: b }, gateway: gw },
       subjectRoot: 'corridor_bench_hosts',
       quiet: true,
@@ -112,8 +118,8 @@ export async function crossHostNetwork(
     }, 60_000).catch(() => [] as string[]);
     const count = (id: string) => stored.filter((s) => s === id).length;
     return {
-      p50: Math.round(percentile(latencies, 50)),
-      p99: Math.round(percentile(latencies, 99)),
+      p50: latencies.length > 0 ? Math.round(percentile(latencies, 50)) : undefined,
+      p99: latencies.length > 0 ? Math.round(percentile(latencies, 99)) : undefined,
       samples: latencies.length,
       healSeconds: Number(healSeconds.toFixed(2)),
       lost: sent.filter((id) => count(id) === 0).length,

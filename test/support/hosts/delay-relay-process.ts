@@ -1,6 +1,7 @@
 // The delaying relay as a process of its own, so that it runs inside a host's namespace:
 // `delay-relay-process <listen host> <listen port> <target host> <target port> <delay ms>`.
-import { startDelayRelay } from '@corridor/deploy';
+// The relay's own module, not the package's index: a process started per link loads only what it runs.
+import { startDelayRelay } from '@corridor/deploy/delay-relay';
 
 const [listenHost, listenPort, targetHost, targetPort, delay] = process.argv.slice(2);
 if (!listenHost || !targetHost) {

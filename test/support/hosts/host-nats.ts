@@ -27,7 +27,12 @@ export async function natsServerIn(host: Host): Promise<{ url: string; process: 
 }
 
 /** A relay inside `host` on its loopback port `port`, to `target`, `delayMs` each way: the host's link made long. */
-export async function delayRelayIn(host: Host, port: number, target: { host: string; port: number }, delayMs: number): Promise<string> {
+export async function delayRelayIn(
+  host: Host,
+  port: number,
+  target: { host: string; port: number },
+  delayMs: number,
+): Promise<{ url: string; process: HostProcess }> {
   const relay = typescriptIn(host, `relay@${host.name}`, 'delay-relay-process.ts', [
     '127.0.0.1',
     String(port),
@@ -35,8 +40,9 @@ export async function delayRelayIn(host: Host, port: number, target: { host: str
     String(target.port),
     String(delayMs),
   ]);
-  await relay.waitFor(/relay ready/, 30_000);
-  return `nats://127.0.0.1:${port}`;
+  // Generous: a machine shared with other runs can take tens of seconds to start a process.
+  await relay.waitFor(/relay ready/, 90_000);
+  return { url: `nats://127.0.0.1:${port}`, process: relay };
 }
 
 /** A client in `host` answering every request on `subject` with its payload. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Host as LaunchHost } from '@corridor/deploy';
 import { delayRelayIn } from './host-nats.js';
-import type { Host } from './netns.js';
+import type { Host, HostProcess } from './netns.js';
 
 const SOCAT = ['/usr/bin/socat', '/bin/socat', '/usr/local/bin/socat'].find((p) => existsSync(p));
 
@@ -22,7 +22,15 @@ export function doorsUnavailable(): string | undefined {
 export interface Placement {
   /** Each host as the launcher places processes on it. */
   hosts: Record<string, LaunchHost>;
-  /** Closes the launcher's side of every door; the hosts' side goes with the hosts. */
+  /**
+   * Where a loopback port `reach` opened here leads: the host and its port. For a server placed
+   * beside a launched one on the same host, which must use the host's address, not the door.
+   */
+  behind(port: number): { host: string; address: string; port: number } | undefined;
+  /**
+   * Closes the launcher's side of every door, and stops the relays it started (their ports are
+   * free again for the next placement on the same hosts); the doors' host side goes with the hosts.
+   */
   close(): Promise<void>;
 }
 
@@ -35,6 +43,8 @@ export function placementOn(hosts: Readonly<Record<string, Host>>, options: { li
   const dir = mkdtempSync(join(tmpdir(), 'corridor-doors-'));
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
+  const doors = new Map<number, { host: string; address: string; port: number }>();
+  const relays: HostProcess[] = [];
   const forward = async (listen: { port: number; host: string } | { path: string }, target: () => Socket): Promise<number> => {
     const server = createServer((inbound) => {
       const outbound = target();
@@ -67,7 +77,7 @@ export function placementOn(hosts: Readonly<Record<string, Host>>, options: { li
         delayMs > 0
           ? async (target: { host: string; port: number }) => {
               const port = nextRelayPort++;
-              await delayRelayIn(host, port, target, delayMs);
+              relays.push((await delayRelayIn(host, port, target, delayMs)).process);
               return { host: '127.0.0.1', port };
             }
           : undefined;
@@ -89,7 +99,9 @@ export function placementOn(hosts: Readonly<Record<string, Host>>, options: { li
                   `TCP:${host.address}:${port}`,
                 ]);
                 await side.waitFor(/listening on/);
-                return forward({ port: 0, host: '127.0.0.1' }, () => createConnection({ path }));
+                const here = await forward({ port: 0, host: '127.0.0.1' }, () => createConnection({ path }));
+                doors.set(here, { host: name, address: host.address, port });
+                return here;
               })();
               reached.set(port, door);
             }
@@ -121,7 +133,9 @@ export function placementOn(hosts: Readonly<Record<string, Host>>, options: { li
 
   return {
     hosts: placed,
+    behind: (port) => doors.get(port),
     async close() {
+      await Promise.all(relays.map((r) => r.stop()));
       for (const s of sockets) s.destroy();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
       rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,17 @@ export {
   timeErrors,
   type ValidAlertInput,
 } from './alert.js';
+export {
+  batchItemOf,
+  batchItemPath,
+  batchSizeErrors,
+  linesOfRefusal,
+  MAX_ALERTS_PER_BATCH,
+  type NdjsonItem,
+  type NdjsonProblem,
+  ndjsonBatches,
+  readNdjson,
+} from './alert-batch.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';

@@ -40,59 +40,78 @@ export function batchSizeErrors(count: number): FieldError[] {
   return [];
 }
 
-/** One line of an NDJSON file that holds something: its number in the file (from 1) and its JSON value. */
-export interface NdjsonItem {
-  line: number;
-  input: unknown;
-}
+/** One line of an NDJSON file that holds something, by its number in the file (from 1). */
+export type NdjsonEntry =
+  | { line: number; input: unknown }
+  /** A line that is not one JSON object; its text is not repeated (it may hold identifiers). */
+  | { line: number; problem: string };
 
-/** A line that is not JSON, by its number; its text is not repeated (it may hold identifiers). */
-export interface NdjsonProblem {
-  line: number;
-  message: string;
-}
-
-/**
- * Reads NDJSON text from line `fromLine` on (1 = the whole file). Blank lines are skipped; a line
- * that is not a JSON object is a problem naming its line.
- */
-export function readNdjson(text: string, fromLine = 1): { items: NdjsonItem[]; problems: NdjsonProblem[] } {
-  const items: NdjsonItem[] = [];
-  const problems: NdjsonProblem[] = [];
-  const lines = text.split(/\r?\n/);
+/** Reads NDJSON text from line `fromLine` on (1: the whole file), in file order; blank lines are skipped. */
+export function readNdjson(text: string, fromLine = 1): NdjsonEntry[] {
+  const out: NdjsonEntry[] = [];
+  const lines = text.split('\n');
   for (let i = Math.max(fromLine, 1) - 1; i < lines.length; i++) {
     const raw = (lines[i] ?? '').trim();
     if (raw === '') continue;
     const line = i + 1;
+    let input: unknown;
     try {
-      const input: unknown = JSON.parse(raw);
-      if (input === null || typeof input !== 'object' || Array.isArray(input))
-        problems.push({ line, message: 'must be a JSON object (one alert)' });
-      else items.push({ line, input });
+      input = JSON.parse(raw);
     } catch {
-      problems.push({ line, message: 'is not valid JSON' });
+      out.push({ line, problem: 'is not valid JSON' });
+      continue;
     }
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      out.push({ line, problem: 'must be a JSON object (one alert)' });
+    else out.push({ line, input });
   }
-  return { items, problems };
-}
-
-/** Items in batches of at most `size` (MAX_ALERTS_PER_BATCH by default), in file order. */
-export function ndjsonBatches(items: readonly NdjsonItem[], size = MAX_ALERTS_PER_BATCH): NdjsonItem[][] {
-  const n = Math.min(Math.max(1, size), MAX_ALERTS_PER_BATCH);
-  const out: NdjsonItem[][] = [];
-  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
   return out;
 }
 
-/** A batch's refusal said by line: each field error of item `i` names the line that item came from. */
-export function linesOfRefusal(
-  batch: readonly NdjsonItem[],
-  errors: readonly FieldError[],
-): { line?: number; path: string; message: string }[] {
-  return errors.map((e) => {
-    const index = batchItemOf(e.path);
+/** Entries in batches of at most `size` (MAX_ALERTS_PER_BATCH at most), in file order. */
+export function ndjsonBatches(entries: readonly NdjsonEntry[], size = MAX_ALERTS_PER_BATCH): NdjsonEntry[][] {
+  const n = Math.min(Math.max(1, Math.floor(size)), MAX_ALERTS_PER_BATCH);
+  const out: NdjsonEntry[][] = [];
+  for (let i = 0; i < entries.length; i += n) out.push(entries.slice(i, i + n));
+  return out;
+}
+
+/** Why a batch, or a line of it, was refused: the line when one is known, the field, in words. */
+export interface LineRefusal {
+  line?: number;
+  /** The field inside the line's alert (`route.waypoints[0].country`), or '' for the line or batch. */
+  path: string;
+  message: string;
+}
+
+/** The lines of a batch that are not alerts at all: such a batch is not sent. */
+export function unreadableLines(batch: readonly NdjsonEntry[]): LineRefusal[] {
+  return batch.flatMap((e) => ('problem' in e ? [{ line: e.line, path: '', message: e.problem }] : []));
+}
+
+/** What a batch is sent as: the alerts of its lines, in order (item i is the batch's entry i). */
+export function batchInputs(batch: readonly NdjsonEntry[]): unknown[] {
+  return batch.map((e) => ('input' in e ? e.input : null));
+}
+
+/**
+ * A GraphQL refusal of a batch, said by line: each field error of item i names the line it came
+ * from; GraphQL's own refusal of a variable (`… at "inputs[3].summary"; …`) is read the same way.
+ */
+export function refusalLines(
+  batch: readonly NdjsonEntry[],
+  errors: readonly { message: string; extensions?: Record<string, unknown> }[],
+): LineRefusal[] {
+  const at = (path: string, message: string): LineRefusal => {
+    const index = batchItemOf(path);
     const line = index === undefined ? undefined : batch[index]?.line;
-    const path = index === undefined ? e.path : e.path.replace(/^inputs\[\d+\]\.?/, '');
-    return { ...(line === undefined ? {} : { line }), path, message: e.message };
+    return { ...(line === undefined ? {} : { line }), path: path.replace(/^inputs(\[\d+\])?\.?/, ''), message };
+  };
+  return errors.flatMap((e) => {
+    const fields = e.extensions?.fieldErrors;
+    if (Array.isArray(fields)) return (fields as FieldError[]).map((f) => at(f.path, f.message));
+    const variable = /at "(inputs\[\d+\][^"]*)"; (.*)$/s.exec(e.message);
+    if (variable?.[1] && variable[2]) return [at(variable[1], variable[2])];
+    return [{ path: '', message: e.message }];
   });
 }

@@ -16,15 +16,17 @@ export {
   type ValidAlertInput,
 } from './alert.js';
 export {
+  batchInputs,
   batchItemOf,
   batchItemPath,
   batchSizeErrors,
-  linesOfRefusal,
+  type LineRefusal,
   MAX_ALERTS_PER_BATCH,
-  type NdjsonItem,
-  type NdjsonProblem,
+  type NdjsonEntry,
   ndjsonBatches,
   readNdjson,
+  refusalLines,
+  unreadableLines,
 } from './alert-batch.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';

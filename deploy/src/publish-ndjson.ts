@@ -6,81 +6,9 @@
 // stdout gets one `{"line":N,"id":"…"}` per published alert (the case system keeps the mapping);
 // stderr the progress bar and the refusal.
 import { readFileSync } from 'node:fs';
-import {
-  batchInputs,
-  type LineRefusal,
-  MAX_ALERTS_PER_BATCH,
-  type NdjsonEntry,
-  ndjsonBatches,
-  readNdjson,
-  refusalLines,
-  unreadableLines,
-} from '@corridor/proto';
+import { type BatchAnswer, MAX_ALERTS_PER_BATCH, type UploadProgress, type UploadResult, uploadNdjson } from '@corridor/proto';
 
 const PUBLISH_BATCH = 'mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { id } }';
-
-/** One batch sent: the ids in input order, or GraphQL's errors (read by line by `uploadNdjson`). */
-export type BatchAnswer = { ids: string[] } | { errors: { message: string; extensions?: Record<string, unknown> }[] };
-
-export interface UploadProgress {
-  /** Lines published so far and how many there are from the first line on. */
-  done: number;
-  total: number;
-  /** The batch just answered, by its first and last line. */
-  lines: [number, number];
-}
-
-export interface UploadResult {
-  published: { line: number; id: string }[];
-  /** The first refused batch, if any: nothing of it was published, nor of any batch after it. */
-  refused?: { lines: [number, number]; reasons: LineRefusal[] };
-}
-
-/**
- * Sends the NDJSON `text` from `fromLine` in batches through `send`, in order, stopping at the
- * first refused one. A batch holding a line that is not JSON is refused here, without being sent.
- */
-export async function uploadNdjson(
-  text: string,
-  send: (inputs: unknown[]) => Promise<BatchAnswer>,
-  opts: {
-    fromLine?: number;
-    batchSize?: number;
-    onProgress?: (p: UploadProgress) => void;
-    onPublished?: (p: { line: number; id: string }[]) => void;
-  } = {},
-): Promise<UploadResult> {
-  const entries = readNdjson(text, opts.fromLine ?? 1);
-  const batches = ndjsonBatches(entries, opts.batchSize ?? MAX_ALERTS_PER_BATCH);
-  const published: UploadResult['published'] = [];
-  let done = 0;
-  for (const batch of batches) {
-    const lines = spanOf(batch);
-    const unreadable = unreadableLines(batch);
-    if (unreadable.length > 0) return { published, refused: { lines, reasons: unreadable } };
-    const answer = await send(batchInputs(batch)).catch(
-      (e: unknown): BatchAnswer => ({
-        // The request may have been stored before the connection failed: the operator checks first.
-        errors: [
-          {
-            message: `the gateway could not be reached (${(e as Error).message}); check the agency's alerts for these lines before resuming`,
-          },
-        ],
-      }),
-    );
-    if ('errors' in answer) return { published, refused: { lines, reasons: refusalLines(batch, answer.errors) } };
-    const now = batch.map((e, i) => ({ line: e.line, id: answer.ids[i] ?? '' }));
-    published.push(...now);
-    opts.onPublished?.(now);
-    done += batch.length;
-    opts.onProgress?.({ done, total: entries.length, lines });
-  }
-  return { published };
-}
-
-function spanOf(batch: readonly NdjsonEntry[]): [number, number] {
-  return [batch[0]?.line ?? 0, batch[batch.length - 1]?.line ?? 0];
-}
 
 /**
  * Sends one batch to the gateway with the token read from `tokenFile` at each batch (a token

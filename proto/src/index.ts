@@ -16,6 +16,7 @@ export {
   type ValidAlertInput,
 } from './alert.js';
 export {
+  type BatchAnswer,
   batchInputs,
   batchItemOf,
   batchItemPath,
@@ -26,7 +27,10 @@ export {
   ndjsonBatches,
   readNdjson,
   refusalLines,
+  type UploadProgress,
+  type UploadResult,
   unreadableLines,
+  uploadNdjson,
 } from './alert-batch.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';

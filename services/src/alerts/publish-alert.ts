@@ -108,6 +108,8 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
   return alertSchema.parse(wire);
 }
 
+const TRANSACTION_TIMEOUT_MS = 60_000;
+
 /** An own alert to store, and queue for the partners its sender's policy releases it to. */
 export type OwnAlertWrite = Extract<PartnerMessage, { kind: 'alert' }>;
 
@@ -119,13 +121,18 @@ export type OwnAlertWrite = Extract<PartnerMessage, { kind: 'alert' }>;
  */
 export function ownAlertWriter(db: Db, protection: ProtectionNotifier): GroupWriter<readonly OwnAlertWrite[]> {
   return groupCommit((calls: (readonly OwnAlertWrite[])[]) =>
-    db.$transaction(async (tx) => {
-      const writes = calls.flat();
-      const alerts = writes.map((w) => w.alert);
-      await storeOwnAlerts(tx, alerts);
-      await protection.forAlerts(tx, alerts);
-      await enqueue(tx, writes);
-    }),
+    db.$transaction(
+      async (tx) => {
+        const writes = calls.flat();
+        const alerts = writes.map((w) => w.alert);
+        await storeOwnAlerts(tx, alerts);
+        await protection.forAlerts(tx, alerts);
+        await enqueue(tx, writes);
+      },
+      // Prisma's 5 s would cut off a group of bulk batches on a busy machine: enqueue signs each
+      // partner's copy of every alert inside the transaction.
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+    ),
   );
 }
 
@@ -161,7 +168,9 @@ export async function publishAlerts(ctx: PublishContext, inputs: readonly unknow
     }
   });
   if (errors.length > 0) throw new ValidationError('alerts', errors);
-  const alerts = await Promise.all(wires.map((w) => ctx.signer.sign(w)));
+  // One after the other: a thousand signatures at once through WebCrypto take several times longer.
+  const alerts: Alert[] = [];
+  for (const w of wires) alerts.push(await ctx.signer.sign(w));
   await ctx.storeOwn(alerts.map((alert) => ({ kind: 'alert', from: ctx, alert })));
   ctx.onQueued();
   for (const a of alerts) ctx.feed.publish('alert', a);

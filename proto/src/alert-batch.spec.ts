@@ -8,6 +8,7 @@ import {
   readNdjson,
   refusalLines,
   unreadableLines,
+  uploadNdjson,
 } from './alert-batch.js';
 
 describe('naming a refused item of a batch', () => {
@@ -64,5 +65,46 @@ describe('an NDJSON file in batches', () => {
     expect(refusalLines(batch, [{ message: 'only users of agency x publish at this node' }])).toEqual([
       { path: '', message: 'only users of agency x publish at this node' },
     ]);
+  });
+});
+
+describe('uploading NDJSON in batches', () => {
+  const file = Array.from({ length: 7 }, (_, i) => JSON.stringify({ summary: `alert ${i + 1}` })).join('\n');
+
+  it('sends batches in order and stops at the first refused one, naming its lines; nothing after it is sent', async () => {
+    const sent: unknown[][] = [];
+    const result = await uploadNdjson(
+      file,
+      async (inputs) => {
+        sent.push(inputs);
+        return sent.length === 2
+          ? {
+              errors: [
+                { message: 'alerts is not valid', extensions: { fieldErrors: [{ path: 'inputs[1].summary', rule: 'x', message: 'bad' }] } },
+              ],
+            }
+          : { ids: inputs.map((_, i) => `id${sent.length}-${i}`) };
+      },
+      { batchSize: 3 },
+    );
+    expect(sent).toHaveLength(2);
+    expect(result.published.map((p) => p.line)).toEqual([1, 2, 3]);
+    expect(result.refused).toEqual({ lines: [4, 6], reasons: [{ line: 5, path: 'summary', message: 'bad' }] });
+  });
+
+  it('does not send a batch holding a line that is not JSON, and resumes from a line', async () => {
+    const broken = file.split('\n');
+    broken[4] = '{"summary": ';
+    let calls = 0;
+    const send = async (inputs: unknown[]) => {
+      calls++;
+      return { ids: inputs.map(() => 'id') };
+    };
+    const first = await uploadNdjson(broken.join('\n'), send, { batchSize: 3 });
+    expect(calls).toBe(1);
+    expect(first.refused?.reasons).toEqual([{ line: 5, path: '', message: 'is not valid JSON' }]);
+    const resumed = await uploadNdjson(file, send, { batchSize: 3, fromLine: 4 });
+    expect(resumed.published.map((p) => p.line)).toEqual([4, 5, 6, 7]);
+    expect(resumed.refused).toBeUndefined();
   });
 });

@@ -53,6 +53,21 @@ export async function createAlertSigner(privateJwk: JWK): Promise<AlertSigner> {
  */
 export type SignatureVerdict = { ok: true; kid: string } | { ok: false; reason: string; unknownSigner?: true };
 
+/**
+ * One key set per published key list: jose imports each key once per set, and a set made at
+ * every verification would import it again each time (what a bulk load of alerts pays most).
+ * Held weakly: a new membership document brings new lists, and the old sets go with the old one.
+ */
+const keySets = new WeakMap<object, ReturnType<typeof createLocalJWKSet>>();
+function keySetOf(keys: Parameters<typeof createLocalJWKSet>[0]): ReturnType<typeof createLocalJWKSet> {
+  let set = keySets.get(keys);
+  if (!set) {
+    set = createLocalJWKSet(keys);
+    keySets.set(keys, set);
+  }
+  return set;
+}
+
 /** Checks an alert's signature against its origin agency's published alert-signing keys. */
 export async function verifyAlertSignature(alert: Alert, membership: Membership): Promise<SignatureVerdict> {
   if (!alert.signature) return { ok: false, reason: 'unsigned alert' };
@@ -68,7 +83,7 @@ export async function verifySignedBy(doc: Signable, agencyId: string, membership
   if (!header || empty !== '' || !sig) return { ok: false, reason: 'signature is not a detached JWS' };
   const payload = base64urlEncode(signingInput(doc));
   try {
-    const { protectedHeader } = await compactVerify(`${header}.${payload}.${sig}`, createLocalJWKSet(agency.alertSigningKeys), {
+    const { protectedHeader } = await compactVerify(`${header}.${payload}.${sig}`, keySetOf(agency.alertSigningKeys), {
       algorithms: ALERT_SIGNING_ALGORITHMS,
     });
     return { ok: true, kid: protectedHeader.kid ?? '' };

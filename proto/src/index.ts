@@ -15,6 +15,23 @@ export {
   timeErrors,
   type ValidAlertInput,
 } from './alert.js';
+export {
+  type BatchAnswer,
+  batchInputs,
+  batchItemOf,
+  batchItemPath,
+  batchSizeErrors,
+  type LineRefusal,
+  MAX_ALERTS_PER_BATCH,
+  type NdjsonEntry,
+  ndjsonBatches,
+  readNdjson,
+  refusalLines,
+  type UploadProgress,
+  type UploadResult,
+  unreadableLines,
+  uploadNdjson,
+} from './alert-batch.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';

@@ -1,7 +1,7 @@
 // The gateway API: the caller, the members, the federated directory and alerts, publishing at
 // the caller's own node, and the caller's node's live feed.
 
-import { alertKey, decodeAlertCursor, encodeAlertCursor, untilTokenExpiry } from '@corridor/proto';
+import { alertKey, decodeAlertCursor, encodeAlertCursor, MAX_ALERTS_PER_BATCH, untilTokenExpiry } from '@corridor/proto';
 import type { AlertFields, HitAnswerView } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { mergeAlerts } from '../merge.js';
@@ -97,6 +97,14 @@ builder.mutationType({
       description: "Publishes an alert at the caller's own agency node, which validates and pseudonymizes it.",
       args: { input: t.arg({ type: inputs.AlertInput, required: true }) },
       resolve: async (_r, args, ctx) => await forwardToOwnNode(ctx, PUBLISH_MUTATION, { input: args.input }),
+    }),
+    publishAlerts: t.field({
+      type: [contract.AlertRef],
+      description: `Publishes up to ${MAX_ALERTS_PER_BATCH} alerts at the caller's own agency node, all or none: one refused item refuses the call, each refused field named under its item (inputs[17].route.waypoints[0].country). Answers the stored alerts in input order.`,
+      args: { inputs: t.arg({ type: [inputs.AlertInput], required: true }) },
+      resolve: fromOwnNode(
+        graphql(`mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }`),
+      ),
     }),
     amendAlert: t.field({
       type: contract.AlertRef,

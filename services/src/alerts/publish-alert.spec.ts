@@ -1,9 +1,9 @@
-import { type Alert, releasePolicy, ValidationError, verifyAlertSignature } from '@corridor/proto';
+import { type Alert, MAX_ALERTS_PER_BATCH, releasePolicy, ValidationError, verifyAlertSignature } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ITALY, italyPublishing, NETWORK_KEY, RAW_DOCUMENT, routeInput, SPEC_MEMBERSHIP } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
 import { createFeed } from './feed.js';
-import { type PublishContext, publishAlert, toWireAlert } from './publish-alert.js';
+import { type PublishContext, publishAlert, publishAlerts, toWireAlert } from './publish-alert.js';
 
 describe('building the wire alert', () => {
   const now = new Date('2026-11-24T20:00:00Z');
@@ -166,5 +166,98 @@ describe('publishing at the node', () => {
     const firstSeen = [...new Set(rows.map((r) => r.aboutId))];
     expect(firstSeen).toHaveLength(40);
     for (const r of rows) expect(JSON.parse(r.payload).id).toBe(r.aboutId);
+  });
+});
+
+describe('publishing a batch at the node', () => {
+  const scratch = useMigratedScratchDatabase();
+  let base: PublishContext;
+  let queued = 0;
+  const fed: Alert[] = [];
+  const counts = async () => {
+    const db = scratch.database.db;
+    return {
+      alerts: await db.alert.count(),
+      revisions: await db.alertRevision.count(),
+      outbox: await db.outboxMessage.count(),
+      audit: await db.auditEntry.count(),
+    };
+  };
+
+  beforeAll(async () => {
+    const feed = createFeed();
+    void (async () => {
+      for await (const a of feed.subscribe('alert')) fed.push(a as Alert);
+    })();
+    base = await italyPublishing(scratch.database.db, { feed, onQueued: () => queued++ });
+  });
+
+  it('stores a batch in input order, each alert pseudonymized, signed, queued and audited, and wakes the outbox once', async () => {
+    const before = queued;
+    const summaries = Array.from({ length: 30 }, (_, i) => `Batch item ${i}`);
+    const published = await publishAlerts(
+      base,
+      summaries.map((summary) => routeInput({ summary })),
+    );
+    expect(published.map((a) => a.summary)).toEqual(summaries);
+    expect(queued).toBe(before + 1);
+    const db = scratch.database.db;
+    const ids = published.map((a) => a.id);
+    expect(await db.alert.count({ where: { id: { in: ids } } })).toBe(30);
+    const rows = await db.outboxMessage.findMany({ where: { aboutId: { in: ids } }, orderBy: { seq: 'asc' } });
+    expect(rows).toHaveLength(60);
+    // The relay sends in seq order: the batch goes out in the order it was written.
+    expect([...new Set(rows.map((r) => r.aboutId))]).toEqual(ids);
+    for (const r of rows) expect(r.payload).not.toContain(RAW_DOCUMENT);
+    for (const a of published) expect(await verifyAlertSignature(a, SPEC_MEMBERSHIP)).toMatchObject({ ok: true });
+    const audited = await db.auditEntry.count({ where: { OR: ids.map((id) => ({ items: { array_contains: [`${id}@1`] } })) } });
+    expect(audited).toBe(60);
+    expect(fed.filter((a) => ids.includes(a.id))).toHaveLength(30);
+  });
+
+  it('refuses the whole batch when one item is bad, naming each bad item by index and field path, and changes nothing', async () => {
+    const before = await counts();
+    const inputs: unknown[] = Array.from({ length: 20 }, () => routeInput());
+    inputs[3] = { ...routeInput(), route: { region: 'central-mediterranean', waypoints: [{ country: 'XXX' }, { country: 'NER' }] } };
+    const spaced = `${RAW_DOCUMENT.slice(0, 4)} ${RAW_DOCUMENT.slice(4)}`;
+    inputs[17] = routeInput({ summary: `Holder of ${spaced} seen again` });
+    const err = await publishAlerts(base, inputs).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    const fields = (err as ValidationError).fieldErrors;
+    expect(fields.map((f) => [f.path, f.rule])).toEqual([
+      ['inputs[3].route.waypoints[0].country', expect.any(String)],
+      ['inputs[17].summary', 'identifier_in_text'],
+    ]);
+    // Free-text checks apply per item, and the refusal never repeats the identifier.
+    expect((err as ValidationError).message).not.toContain(spaced);
+    expect(await counts()).toEqual(before);
+  });
+
+  it(`refuses more than ${MAX_ALERTS_PER_BATCH} items, and an empty batch, naming inputs, before reading any`, async () => {
+    const before = await counts();
+    const tooMany = Array.from({ length: MAX_ALERTS_PER_BATCH + 1 }, () => routeInput());
+    const err = (await publishAlerts(base, tooMany).catch((e: unknown) => e)) as ValidationError;
+    expect(err.fieldErrors).toEqual([
+      { path: 'inputs', rule: 'too_big', message: expect.stringContaining(`at most ${MAX_ALERTS_PER_BATCH}`) },
+    ]);
+    const empty = (await publishAlerts(base, []).catch((e: unknown) => e)) as ValidationError;
+    expect(empty.fieldErrors.map((f) => [f.path, f.rule])).toEqual([['inputs', 'too_small']]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('stores a batch of the largest size in one call, its outbox rows all written together', async () => {
+    const published = await publishAlerts(
+      base,
+      Array.from({ length: MAX_ALERTS_PER_BATCH }, (_, i) => routeInput({ summary: `Full batch ${i}` })),
+    );
+    expect(published).toHaveLength(MAX_ALERTS_PER_BATCH);
+    const rows = await scratch.database.db.outboxMessage.findMany({
+      where: { aboutId: { in: published.map((a) => a.id) } },
+      orderBy: { seq: 'asc' },
+    });
+    expect(rows).toHaveLength(2 * MAX_ALERTS_PER_BATCH);
+    // One statement: the batch's rows are consecutive, not interleaved with anything else.
+    const seqs = rows.map((r) => Number(r.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 0) + i));
   });
 });

@@ -7,6 +7,8 @@ import {
   agencyOf,
   alertInput,
   alert as alertSchema,
+  batchItemPath,
+  batchSizeErrors,
   type FieldError,
   fieldErrorsOf,
   freeTextErrors,
@@ -36,8 +38,11 @@ export interface PublishContext {
   /** The pseudonym keys by epoch; identifiers are pseudonymized under every epoch in use. */
   networkKey: NetworkKeyring;
   subjectRoot: string;
-  /** Stores a new own alert and queues it for partners; concurrent publishes share one commit. */
-  storeOwn: GroupWriter<OwnAlertWrite>;
+  /**
+   * Stores one call's new own alerts (one, or a batch) and queues them for partners: all of a call
+   * or none of it; concurrent calls share one commit.
+   */
+  storeOwn: GroupWriter<readonly OwnAlertWrite[]>;
   /** Raises, in the transaction storing an alert, the protection notice it calls for. */
   protection: ProtectionNotifier;
   /** Signs with this agency's alert-signing key before anything is stored or sent. */
@@ -103,29 +108,71 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
   return alertSchema.parse(wire);
 }
 
+const TRANSACTION_TIMEOUT_MS = 60_000;
+
 /** An own alert to store, and queue for the partners its sender's policy releases it to. */
 export type OwnAlertWrite = Extract<PartnerMessage, { kind: 'alert' }>;
 
 /**
  * Stores new own alerts, raises the protection notices they call for and queues them for partners
- * with the audit of those releases: one transaction per group.
+ * with the audit of those releases: one transaction per group of calls. A call is one item of the
+ * group (a single publish, or a whole batch), so a failing group is retried call by call and a
+ * batch is never split.
  */
-export function ownAlertWriter(db: Db, protection: ProtectionNotifier): GroupWriter<OwnAlertWrite> {
-  return groupCommit((writes: OwnAlertWrite[]) =>
-    db.$transaction(async (tx) => {
-      const alerts = writes.map((w) => w.alert);
-      await storeOwnAlerts(tx, alerts);
-      await protection.forAlerts(tx, alerts);
-      await enqueue(tx, writes);
-    }),
+export function ownAlertWriter(db: Db, protection: ProtectionNotifier): GroupWriter<readonly OwnAlertWrite[]> {
+  return groupCommit((calls: (readonly OwnAlertWrite[])[]) =>
+    db.$transaction(
+      async (tx) => {
+        const writes = calls.flat();
+        const alerts = writes.map((w) => w.alert);
+        await storeOwnAlerts(tx, alerts);
+        await protection.forAlerts(tx, alerts);
+        await enqueue(tx, writes);
+      },
+      // Prisma's 5 s would cut off a group of bulk batches on a busy machine: enqueue signs each
+      // partner's copy of every alert inside the transaction.
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+    ),
   );
 }
 
 export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
   const wire = toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))(), ctx.membership());
   const alert = await ctx.signer.sign(wire);
-  await ctx.storeOwn({ kind: 'alert', from: ctx, alert });
+  await ctx.storeOwn([{ kind: 'alert', from: ctx, alert }]);
   ctx.onQueued();
   ctx.feed.publish('alert', alert);
   return alert;
+}
+
+/**
+ * Publishes a batch (an agency's case system, an NDJSON upload): every item is checked as
+ * `publishAlert` checks one, and one refused item refuses the batch, each refused field named
+ * under its item (`inputs[17].route.waypoints[0].country`). Otherwise every alert is pseudonymized
+ * and signed, the batch stored and queued in one transaction, and the outbox sends it in one burst.
+ * Answers the stored alerts in input order.
+ */
+export async function publishAlerts(ctx: PublishContext, inputs: readonly unknown[]): Promise<Alert[]> {
+  const sizeErrors = batchSizeErrors(inputs.length);
+  if (sizeErrors.length > 0) throw new ValidationError('alerts', sizeErrors);
+  const now = (ctx.now ?? (() => new Date()))();
+  const membership = ctx.membership();
+  const errors: FieldError[] = [];
+  const wires: Alert[] = [];
+  inputs.forEach((input, i) => {
+    try {
+      wires.push(toWireAlert(input, ctx.agency, ctx.networkKey, now, membership));
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      errors.push(...e.fieldErrors.map((f) => ({ ...f, path: batchItemPath(i, f.path) })));
+    }
+  });
+  if (errors.length > 0) throw new ValidationError('alerts', errors);
+  // One after the other: a thousand signatures at once through WebCrypto take several times longer.
+  const alerts: Alert[] = [];
+  for (const w of wires) alerts.push(await ctx.signer.sign(w));
+  await ctx.storeOwn(alerts.map((alert) => ({ kind: 'alert', from: ctx, alert })));
+  ctx.onQueued();
+  for (const a of alerts) ctx.feed.publish('alert', a);
+  return alerts;
 }

@@ -6,6 +6,7 @@ import {
   agencyOf,
   alertKey,
   decodeAlertCursor,
+  MAX_ALERTS_PER_BATCH,
   matchesSubscription,
   mayRelease,
   untilTokenExpiry,
@@ -20,7 +21,7 @@ import { amendAlert, withdrawAlert } from './alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from './alert-store.js';
 import { type Answer, releaseToCaller } from './answer-release.js';
 import { correlationsOf } from './correlation.js';
-import { publishAlert } from './publish-alert.js';
+import { publishAlert, publishAlerts } from './publish-alert.js';
 
 builder.queryType({
   fields: (t) => ({
@@ -121,6 +122,24 @@ builder.mutationType({
           // Logged by field path only: the values may hold personal identifiers.
           if (e instanceof ValidationError)
             ctx.services.log.info('alert refused', { user: ctx.claims.sub, fields: e.fieldErrors.map((f) => f.path) });
+          throw e;
+        }
+      },
+    }),
+    publishAlerts: t.field({
+      type: [contract.AlertRef],
+      description: `Publishes up to ${MAX_ALERTS_PER_BATCH} alerts of this agency at once, all or none: one refused item refuses the call, each refused field named under its item (inputs[17].route.waypoints[0].country). Answers the stored alerts in input order.`,
+      args: { inputs: t.arg({ type: [inputs.AlertInput], required: true }) },
+      authScopes: { ownAgency: 'publish' },
+      resolve: async (_root, args, ctx) => {
+        try {
+          const published = await publishAlerts(ctx.services.publishContext, args.inputs);
+          ctx.services.log.info('alerts published', { count: published.length, user: ctx.claims.sub });
+          return published;
+        } catch (e) {
+          // Logged by field path only: the values may hold personal identifiers.
+          if (e instanceof ValidationError)
+            ctx.services.log.info('alerts refused', { user: ctx.claims.sub, fields: e.fieldErrors.map((f) => f.path).slice(0, 50) });
           throw e;
         }
       },

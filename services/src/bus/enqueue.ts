@@ -251,7 +251,10 @@ function rowsOf(m: PartnerMessage): Queued | Promise<Queued> {
  * anything, when the policy withholds a consultation event: the caller's transaction then rolls back.
  */
 export async function enqueue(tx: Prisma.TransactionClient, messages: PartnerMessage | readonly PartnerMessage[]): Promise<number> {
-  const all = await Promise.all((Array.isArray(messages) ? messages : [messages]).map(rowsOf));
+  // One message after the other: each may sign, and a bulk batch's thousand signatures started
+  // at once through WebCrypto take several times longer than in turn.
+  const all: Queued[] = [];
+  for (const m of Array.isArray(messages) ? messages : [messages]) all.push(await rowsOf(m));
   const rows = all.flatMap((q) => q.rows);
   // One statement for a whole group commit, in the order the relay sends them.
   const written = await insertOutboxRows(tx, rows);

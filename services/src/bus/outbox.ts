@@ -10,7 +10,8 @@ import type { Bus } from './bus.js';
 import type { WireMessageId } from './message-id.js';
 import { markSent, unsentCount, unsentRows } from './outbox-store.js';
 
-const BATCH = 256;
+// A bulk batch of 1,000 alerts to one or two partners goes out in one or two sweeps.
+const BATCH = 1024;
 const SWEEP_MS = 1000;
 const HOLD_MIN_MS = 1000;
 const HOLD_MAX_MS = 10_000;

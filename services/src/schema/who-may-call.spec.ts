@@ -37,6 +37,7 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Query.statistics': STATISTICS,
   'Query.statisticsCsv': STATISTICS,
   'Mutation.publishAlert': { ownAgency: 'publish' },
+  'Mutation.publishAlerts': { ownAgency: 'publish' },
   'Mutation.amendAlert': { ownAgency: 'amend alerts' },
   'Mutation.withdrawAlert': { ownAgency: 'withdraw alerts' },
   'Mutation.setSubscription': SUBSCRIPTIONS,

@@ -44,6 +44,7 @@ type Documents = {
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
+    "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": typeof types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": typeof types.StatisticsDocument,
@@ -79,6 +80,7 @@ const documents: Documents = {
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
+    "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": types.StatisticsDocument,
@@ -218,6 +220,10 @@ export function graphql(source: "subscription SubscribedFeed { alertFeed(subscri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"): (typeof documents)["\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"): (typeof documents)["\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,3 +7,10 @@ export const PublishAlertMutation = graphql(`
     publishAlert(input: $input) { ...AlertFields }
   }
 `);
+
+/** A batch of an NDJSON upload: up to 1,000 alerts, all published or none. */
+export const PublishAlertsMutation = graphql(`
+  mutation PublishAlerts($inputs: [AlertInput!]!) {
+    publishAlerts(inputs: $inputs) { id }
+  }
+`);

@@ -21,6 +21,7 @@ import { useSessionDraft } from '../session-draft';
 import { PublishAlertMutation } from './Publish.documents';
 import { DocumentFraudSection } from './publish/DocumentFraudSection';
 import { fieldMessages, UnplacedMessages } from './publish/field-messages';
+import { NdjsonUpload } from './publish/NdjsonUpload';
 import { type Published, PublishedNotice } from './publish/PublishedNotice';
 import { RouteSection } from './publish/RouteSection';
 import { SharingSection } from './publish/SharingSection';
@@ -143,6 +144,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
         <UnplacedMessages errors={errors} shown={fields.shown} />
         <SubmitBar kind={form.kind} fetching={fetching} errorCount={errorCount} failure={failure} />
       </form>
+      <NdjsonUpload />
     </section>
   );
 }

@@ -1,0 +1,142 @@
+// Publishing a file of alerts (NDJSON: one alert, as publishAlert takes it, a line) in batches of
+// at most 1,000, as the command-line tool does (proto alert-batch `uploadNdjson`, shared by both):
+// a progress bar, each batch's outcome, and the lines of the first refused batch with what is
+// wrong. The upload stops there; once the file is fixed it is resumed from that batch's first line.
+import { type LineRefusal, MAX_ALERTS_PER_BATCH, type UploadProgress, uploadNdjson } from '@corridor/proto';
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import type { PublishAlertsMutationVariables } from '../../gql/graphql';
+import { PublishAlertsMutation } from '../Publish.documents';
+
+interface BatchOutcome {
+  lines: [number, number];
+  published: boolean;
+}
+
+export function NdjsonUpload() {
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [fromLine, setFromLine] = useState(1);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [batches, setBatches] = useState<BatchOutcome[]>([]);
+  const [refused, setRefused] = useState<{ lines: [number, number]; reasons: LineRefusal[] } | null>(null);
+  const [finished, setFinished] = useState<number | null>(null);
+  const [, publishBatch] = useMutation(PublishAlertsMutation);
+
+  async function upload() {
+    if (!file) return;
+    setRunning(true);
+    setBatches([]);
+    setRefused(null);
+    setFinished(null);
+    setProgress(null);
+    const result = await uploadNdjson(
+      file.text,
+      async (inputs) => {
+        // Each batch is its own request: the node answers all of it or none.
+        // The lines are checked by the node, item by item; here they are only JSON objects.
+        const r = await publishBatch({ inputs: inputs as PublishAlertsMutationVariables['inputs'] });
+        const ids = r.data?.publishAlerts?.map((a) => a.id);
+        if (ids && !r.error) return { ids };
+        const errors = r.error?.graphQLErrors.length
+          ? r.error.graphQLErrors.map((g) => ({ message: g.message, extensions: g.extensions }))
+          : [{ message: r.error?.message ?? 'no answer from the gateway' }];
+        return { errors };
+      },
+      {
+        fromLine,
+        onProgress: (p) => {
+          setProgress(p);
+          setBatches((b) => [...b, { lines: p.lines, published: true }]);
+        },
+      },
+    );
+    if (result.refused) {
+      const r = result.refused;
+      setRefused(r);
+      setBatches((b) => [...b, { lines: r.lines, published: false }]);
+      setFromLine(r.lines[0]);
+    } else setFinished(result.published.length);
+    setRunning(false);
+  }
+
+  return (
+    <section className="import ndjson" aria-labelledby="ndjson-head">
+      <h3 id="ndjson-head">Upload NDJSON</h3>
+      <p className="muted">
+        For a case system's export: one alert per line, as JSON. Lines go in batches of {MAX_ALERTS_PER_BATCH.toLocaleString('en')}; a batch
+        is published whole or not at all, and the upload stops at the first batch with a problem.
+      </p>
+      <label htmlFor="ndjson-file">NDJSON file</label>
+      <input
+        id="ndjson-file"
+        type="file"
+        accept=".ndjson,.jsonl,application/x-ndjson,application/json,text/plain"
+        data-testid="ndjson-file"
+        onChange={async (e) => {
+          const chosen = e.target.files?.[0];
+          setFile(chosen ? { name: chosen.name, text: await chosen.text() } : null);
+          setFinished(null);
+        }}
+      />
+      <label htmlFor="ndjson-from-line">Start at line</label>
+      <input
+        id="ndjson-from-line"
+        type="number"
+        min={1}
+        value={fromLine}
+        data-testid="ndjson-from-line"
+        onChange={(e) => setFromLine(Math.max(1, Number(e.target.value) || 1))}
+      />
+      <button type="button" data-testid="ndjson-submit" disabled={!file || running} onClick={upload}>
+        Upload{file ? ` ${file.name}` : ''}
+      </button>
+      {progress && (
+        <p>
+          <progress data-testid="ndjson-progress" max={progress.total} value={progress.done} aria-label="Alerts published" />{' '}
+          {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')} alerts published
+        </p>
+      )}
+      {batches.length > 0 && (
+        <ul className="batches" aria-label="Batches">
+          {batches.map((b) => (
+            <li key={b.lines[0]} data-testid="ndjson-batch" data-first-line={b.lines[0]} data-published={b.published}>
+              Lines {b.lines[0]}–{b.lines[1]}: {b.published ? 'published' : 'refused, nothing of it published'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {finished !== null && (
+        <p className="success" role="status" data-testid="ndjson-success">
+          Published {finished.toLocaleString('en')} alerts.
+        </p>
+      )}
+      {refused && (
+        <div className="error" role="alert" data-testid="ndjson-failure">
+          <p>
+            Lines {refused.lines[0]}–{refused.lines[1]} were not published, nor anything after them. Fix the lines below and upload the file
+            again from line {refused.lines[0]}.
+          </p>
+          <table className="problems">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Field</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {refused.reasons.map((r) => (
+                <tr key={`${r.line}-${r.path}-${r.message}`} data-testid="ndjson-problem" data-line={r.line ?? ''} data-field={r.path}>
+                  <td>{r.line ?? '—'}</td>
+                  <td>{r.path || '—'}</td>
+                  <td>{r.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDirectory } from '../../support/directory-generator.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
-import { closedLoop } from '../measure.js';
+import { percentile } from '../measure.js';
 import { cpuMs, peakRssMb } from '../process-memory.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
 
@@ -39,11 +39,17 @@ const FILTERS = [{ role: 'prosecutor' }, { language: 'it' }, { text: 'lampedusa'
 async function startBareYoga(): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../bare-yoga-server.ts', import.meta.url))], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    // A session of its own, as the launcher gives the node: with the kernel's autogroup scheduling
+    // the bare server would otherwise share one CPU share with this benchmark's clients.
+    detached: true,
   });
+  const killNow = () => child.kill('SIGKILL');
+  process.once('exit', killNow);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
     await once(child, 'exit');
+    process.off('exit', killNow);
   };
   try {
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
@@ -61,10 +67,12 @@ class Tally {
   private requests = 0;
   private ms = 0;
   private cpu = 0;
-  add(round: { requests: number; ms: number; cpu: number }) {
+  private readonly latencies: number[] = [];
+  add(round: { requests: number; ms: number; cpu: number; latencies: number[] }) {
     this.requests += round.requests;
     this.ms += round.ms;
     this.cpu += round.cpu;
+    this.latencies.push(...round.latencies);
   }
   get perSecond() {
     return Math.round((this.requests * 1000) / this.ms);
@@ -72,28 +80,40 @@ class Tally {
   get cpuMsPerRequest() {
     return Number((this.cpu / this.requests).toFixed(3));
   }
+  get p50() {
+    return Number(
+      percentile(
+        [...this.latencies].sort((a, b) => a - b),
+        50,
+      ).toFixed(2),
+    );
+  }
 }
 
-/** `clients` sending `send` back to back for SECONDS (after warm-up): requests, wall time, and the server's CPU time. */
+/**
+ * `clients` sending `send` back to back for SECONDS (after a second of warm-up): requests, wall
+ * time, each request's latency, and the server's CPU time.
+ */
 async function costOf(pid: number | undefined, send: () => Promise<void>, clients: number) {
-  let requests = 0;
+  let latencies: number[] = [];
   const backToBack = async (seconds: number) => {
     const started = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
         while (performance.now() - started < seconds * 1000) {
+          const t = performance.now();
           await send();
-          requests++;
+          latencies.push(performance.now() - t);
         }
       }),
     );
     return performance.now() - started;
   };
   await backToBack(1); // warm-up, not counted
-  requests = 0;
+  latencies = [];
   const cpuBefore = await cpuMs(pid);
   const ms = await backToBack(SECONDS);
-  return { requests, ms, cpu: (await cpuMs(pid)) - cpuBefore };
+  return { requests: latencies.length, ms, cpu: (await cpuMs(pid)) - cpuBefore, latencies };
 }
 
 /** One trivial query, refused loudly if it does not answer as it should. */
@@ -128,21 +148,24 @@ export async function nodeSuite(): Promise<BenchResult[]> {
       console.error(`bench: ${JSON.stringify(f)} finds ${r.data?.directory.total ?? JSON.stringify(r.errors)} of ${ENTRIES}`);
     }
 
-    // Rates in alternating rounds, node and baseline side by side, so that what else the machine
-    // runs meanwhile weighs on both alike; CPU per request from /proc, which load does not inflate.
+    // Every figure in alternating rounds, node and baseline side by side, so that what else the
+    // machine runs meanwhile weighs on both alike; CPU per request from /proc.
     const trivialAtNode = trivial(node.url, token);
     const trivialAtBare = trivial(bare.url, null);
     const bareBusy = new Tally();
     const trivialBusy = new Tally();
     const searchBusy = new Tally();
+    const bareSingle = new Tally();
+    const trivialSingle = new Tally();
+    const searchSingle = new Tally();
     for (let round = 0; round < ROUNDS; round++) {
       bareBusy.add(await costOf(bare.pid, trivialAtBare, CLIENTS));
       trivialBusy.add(await costOf(node.pid, trivialAtNode, CLIENTS));
       searchBusy.add(await costOf(node.pid, search, CLIENTS));
+      bareSingle.add(await costOf(bare.pid, trivialAtBare, 1));
+      trivialSingle.add(await costOf(node.pid, trivialAtNode, 1));
+      searchSingle.add(await costOf(node.pid, search, 1));
     }
-    const bareSingle = await closedLoop(trivialAtBare, 1, SECONDS);
-    const trivialSingle = await closedLoop(trivialAtNode, 1, SECONDS);
-    const searchSingle = await closedLoop(search, 1, SECONDS);
     const nodeRss = await peakRssMb(node.pid);
     const bareRss = await peakRssMb(bare.pid);
 

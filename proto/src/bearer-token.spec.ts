@@ -122,6 +122,18 @@ describe('the cache of verified tokens', () => {
     expect(checked).toEqual(['aaa', 'aab']);
   });
 
+  it('checks a reused token again after ten minutes, as keys fetched from an issuer are', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { checked, verifier } = counted();
+    await verifier.verify('Bearer aaa');
+    vi.setSystemTime(Date.now() + 590 * 1000);
+    await verifier.verify('Bearer aaa');
+    expect(checked).toEqual(['aaa']);
+    vi.setSystemTime(Date.now() + 20 * 1000);
+    await verifier.verify('Bearer aaa');
+    expect(checked).toEqual(['aaa', 'aaa']);
+  });
+
   it('is bounded: past 10,000 tokens the least recently used is checked again, a recently used one is not', async () => {
     const { checked, verifier } = counted();
     await verifier.verify('Bearer first');

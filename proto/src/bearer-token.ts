@@ -4,6 +4,7 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, errors as joseErrors, type ProtectedHeaderParameters } from 'jose';
 import type { AccessClaims } from './claims.js';
 import { CorridorError } from './errors.js';
+import { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
 import type { Membership } from './membership.js';
 
 const AUTH_FAILURES = [
@@ -45,6 +46,11 @@ export interface TokenVerifier {
 /** Clocks of issuers, gateway and nodes may differ by this much (exp, nbf). */
 export const CLOCK_TOLERANCE_S = 30;
 const CACHE_LIMIT = 10_000;
+/**
+ * A verified token is checked again after this long, the time issuer keys fetched from an address
+ * are kept: a key the issuer dropped there stops its tokens about as soon with the cache as without.
+ */
+const RECHECK_AFTER_S = JWKS_FETCH_DEFAULTS.cacheMaxAgeMs / 1000;
 
 /** RFC 6750 §2.1: `Bearer` (any case), one or more spaces, then the token in b64token characters. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -68,14 +74,15 @@ type CheckToken = (token: string, membership: Membership, now: number) => Promis
 /**
  * A verifier of one kind of token (`kind`, e.g. "access token", names it in refusals). What
  * verified is kept until it expires, while the membership it was checked against is in force (a
- * new version may have removed the agency or rotated its key out): a signature check costs
+ * new version may have removed the agency or rotated its key out), and at most RECHECK_AFTER_S
+ * (the issuer may have dropped the key from its JWKS address): a signature check costs
  * ~0.1 ms and every federated query would otherwise pay it at every hop. The cache holds the
  * CACHE_LIMIT tokens used most recently, each under its SHA-256 (a collision-resistant key, so no
  * other token can pass for a verified one), never the token itself.
  */
 export function cachingVerifier(kind: string, getMembership: () => Membership, check: CheckToken): TokenVerifier {
   // A Map iterates in insertion order: re-inserting on each hit keeps the least recently used first.
-  const cache = new Map<string, { claims: AccessClaims; membershipVersion: number }>();
+  const cache = new Map<string, { claims: AccessClaims; membershipVersion: number; checkedAt: number }>();
   return {
     async verify(authorization) {
       const token = requireBearerToken(authorization, kind);
@@ -85,13 +92,14 @@ export function cachingVerifier(kind: string, getMembership: () => Membership, c
       const hit = cache.get(key);
       if (hit) {
         cache.delete(key);
-        if (hit.claims.exp > now - CLOCK_TOLERANCE_S && hit.membershipVersion === membership.version) {
+        const current = hit.membershipVersion === membership.version && hit.checkedAt > now - RECHECK_AFTER_S;
+        if (current && hit.claims.exp > now - CLOCK_TOLERANCE_S) {
           cache.set(key, hit);
           return hit.claims;
         }
       }
       const claims = await check(token, membership, now);
-      cache.set(key, { claims, membershipVersion: membership.version });
+      cache.set(key, { claims, membershipVersion: membership.version, checkedAt: now });
       if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       return claims;
     },

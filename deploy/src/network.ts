@@ -107,6 +107,8 @@ export interface NodeHandle {
   url: string;
   healthUrl: string;
   readonly running: boolean;
+  /** The node process's id while it runs (for /proc figures in benchmarks). */
+  readonly pid: number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
   kill(): void;
@@ -397,6 +399,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         healthUrl: `${base}/health`,
         get running() {
           return child.running;
+        },
+        get pid() {
+          return child.pid;
         },
         async start() {
           if (child.running) return;

@@ -4,6 +4,7 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, errors as joseErrors, type ProtectedHeaderParameters } from 'jose';
 import type { AccessClaims } from './claims.js';
 import { CorridorError } from './errors.js';
+import { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
 import type { Membership } from './membership.js';
 
 const AUTH_FAILURES = [
@@ -45,6 +46,11 @@ export interface TokenVerifier {
 /** Clocks of issuers, gateway and nodes may differ by this much (exp, nbf). */
 export const CLOCK_TOLERANCE_S = 30;
 const CACHE_LIMIT = 10_000;
+/**
+ * A verified token is checked again after this long, the time issuer keys fetched from an address
+ * are kept: a key the issuer dropped there stops its tokens about as soon with the cache as without.
+ */
+const RECHECK_AFTER_S = JWKS_FETCH_DEFAULTS.cacheMaxAgeMs / 1000;
 
 /** RFC 6750 §2.1: `Bearer` (any case), one or more spaces, then the token in b64token characters. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -67,24 +73,43 @@ type CheckToken = (token: string, membership: Membership, now: number) => Promis
 
 /**
  * A verifier of one kind of token (`kind`, e.g. "access token", names it in refusals). What
- * verified is kept until it expires, while the membership it was checked against is in force: a
- * signature check costs ~0.1 ms and every federated query would otherwise pay it at every hop.
+ * verified is kept until it expires, while the membership it was checked against is in force (a
+ * new version may have removed the agency or rotated its key out), and at most RECHECK_AFTER_S
+ * (the issuer may have dropped the key from its JWKS address): a signature check costs
+ * ~0.1 ms and every federated query would otherwise pay it at every hop. The cache holds the
+ * CACHE_LIMIT tokens used most recently, each under its SHA-256 (a collision-resistant key, so no
+ * other token can pass for a verified one), never the token itself.
  */
 export function cachingVerifier(kind: string, getMembership: () => Membership, check: CheckToken): TokenVerifier {
-  const cache = new Map<string, { claims: AccessClaims; membershipVersion: number }>();
+  // A Map iterates in insertion order: re-inserting on each hit keeps the least recently used first.
+  const cache = new Map<string, { claims: AccessClaims; membershipVersion: number; checkedAt: number }>();
   return {
     async verify(authorization) {
       const token = requireBearerToken(authorization, kind);
       const membership = getMembership();
       const now = Math.floor(Date.now() / 1000);
-      const hit = cache.get(token);
-      if (hit && hit.claims.exp > now - CLOCK_TOLERANCE_S && hit.membershipVersion === membership.version) return hit.claims;
+      const key = await tokenHash(token);
+      const hit = cache.get(key);
+      if (hit) {
+        cache.delete(key);
+        const current = hit.membershipVersion === membership.version && hit.checkedAt > now - RECHECK_AFTER_S;
+        if (current && hit.claims.exp > now - CLOCK_TOLERANCE_S) {
+          cache.set(key, hit);
+          return hit.claims;
+        }
+      }
       const claims = await check(token, membership, now);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(token, { claims, membershipVersion: membership.version });
+      cache.set(key, { claims, membershipVersion: membership.version, checkedAt: now });
+      if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
       return claims;
     },
   };
+}
+
+/** SHA-256 of a token (Web Crypto: proto runs in the console too), base64. */
+async function tokenHash(token: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  return btoa(String.fromCharCode(...digest));
 }
 
 /** A token's header and claims as it says them, before anything is checked; refused if it is no JWT. */

@@ -9,6 +9,7 @@ import { freetextSuite } from './suites/freetext.js';
 import { gatewaySuite } from './suites/gateway.js';
 import { hitcheckSuite } from './suites/hitcheck.js';
 import { hostsSuite } from './suites/hosts.js';
+import { nodeSuite } from './suites/node.js';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   gateway: gatewaySuite,
   hitcheck: hitcheckSuite,
   hosts: hostsSuite,
+  node: nodeSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

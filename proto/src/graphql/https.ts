@@ -74,7 +74,10 @@ export type CaFetch = typeof fetch & { close(): void };
 export function caFetch(caFile: string | undefined, pinning?: TlsPinning): CaFetch {
   // Without a CA file, the system's CAs (Node's bundled roots): the pins then do the work.
   const ca = caFile === undefined ? undefined : readFileSync(caFile);
-  const agent = new Agent({ keepAlive: true });
+  // Kept alive and reused: one TLS handshake per node, not one per query. An idle connection is
+  // closed after 4 s, before Node's servers close theirs (5 s): a request sent on a connection the
+  // server is closing would fail. A stream (SSE) may idle longer.
+  const agent = new Agent({ keepAlive: true, timeout: 4_000 });
   let closed = false;
   // Runs after the agent's own listener has pooled the socket; destroying it leaves the pool too.
   agent.on('free', (socket: { destroy(): void }) => {

@@ -15,16 +15,34 @@ function literalHasNul(value: ValueNode): boolean {
   return false;
 }
 
-/** Field errors for NUL characters in the operation's literals and variables, by argument name. */
-export function nulErrorsOf(document: DocumentNode, variables: Record<string, unknown> | null | undefined): FieldError[] {
-  const errors: FieldError[] = [];
-  const argumentOf = new Map<string, string>();
+/** What a document says about NULs whatever its variables: errors in its literals, and which argument each variable fills. */
+interface DocumentNuls {
+  literalErrors: FieldError[];
+  argumentOf: Map<string, string>;
+}
+
+// Yoga's parser cache hands out the same DocumentNode for the same query text, so a document is
+// walked once, not on every request that sends it.
+const byDocument = new WeakMap<DocumentNode, DocumentNuls>();
+
+function documentNuls(document: DocumentNode): DocumentNuls {
+  const known = byDocument.get(document);
+  if (known) return known;
+  const found: DocumentNuls = { literalErrors: [], argumentOf: new Map() };
   visit(document, {
     Argument(node) {
-      if (node.value.kind === Kind.VARIABLE) argumentOf.set(node.value.name.value, node.name.value);
-      else if (literalHasNul(node.value)) errors.push(...nulByteErrors('\u0000', [node.name.value]));
+      if (node.value.kind === Kind.VARIABLE) found.argumentOf.set(node.value.name.value, node.name.value);
+      else if (literalHasNul(node.value)) found.literalErrors.push(...nulByteErrors('\u0000', [node.name.value]));
     },
   });
+  byDocument.set(document, found);
+  return found;
+}
+
+/** Field errors for NUL characters in the operation's literals and variables, by argument name. */
+export function nulErrorsOf(document: DocumentNode, variables: Record<string, unknown> | null | undefined): FieldError[] {
+  const { literalErrors, argumentOf } = documentNuls(document);
+  const errors = [...literalErrors];
   for (const [name, value] of Object.entries(variables ?? {})) {
     // A JSON input is named by its own fields, as its resolver names them; anything else by its argument.
     const inside = typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -43,7 +43,7 @@ describe.each(['node', 'gateway'] as const)('the systemd unit of the %s', (kind)
     const [execStart] = directive(unit, 'ExecStart');
     expect(execStart).toBe(`/opt/corridor/corridor ${kind} --config /etc/corridor/${kind}.yaml`);
     accessSync(join(REPO_ROOT, 'corridor'), constants.X_OK);
-    expect(read('corridor')).toMatch(/^\s*node \| gateway \| keys \| certs \| secretariat\)/m);
+    expect(read('corridor')).toMatch(/^\s*node \| gateway \| keys \| certs \| secretariat \| publish\)/m);
     expect(existsSync(join(REPO_ROOT, `deploy/examples/${kind}.yaml`))).toBe(true);
   });
 

@@ -17,6 +17,8 @@ export interface ChildSpec {
 export interface ManagedChild {
   readonly name: string;
   readonly running: boolean;
+  /** The running process's id (for benches reading its CPU time and memory in /proc); undefined when stopped. */
+  readonly pid: number | undefined;
   start(): void;
   stop(timeoutMs?: number): Promise<void>;
   kill(): void;
@@ -46,6 +48,9 @@ export function managedChild(spec: ChildSpec): ManagedChild {
     name: spec.name,
     get running() {
       return proc !== undefined && proc.exitCode === null && proc.signalCode === null;
+    },
+    get pid() {
+      return this.running ? proc?.pid : undefined;
     },
     start() {
       expectingExit = false;

@@ -99,6 +99,8 @@ export interface NodeHandle {
   url: string;
   healthUrl: string;
   readonly running: boolean;
+  /** The node's process id while it runs: what a bench reads /proc by. */
+  readonly pid: number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
   kill(): void;
@@ -371,6 +373,9 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         healthUrl: `${base}/health`,
         get running() {
           return child.running;
+        },
+        get pid() {
+          return child.pid;
         },
         async start() {
           if (child.running) return;

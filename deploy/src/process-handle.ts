@@ -5,6 +5,8 @@ import type { ManagedChild } from './child-process.js';
 
 export interface ProcessHandle {
   readonly running: boolean;
+  /** The process id while it runs: what a bench reads /proc by. */
+  readonly pid: number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -18,6 +20,9 @@ export function handleOf(child: ManagedChild, ready: () => Promise<void>): Killa
   return {
     get running() {
       return child.running;
+    },
+    get pid() {
+      return child.pid;
     },
     async start() {
       if (child.running) return;

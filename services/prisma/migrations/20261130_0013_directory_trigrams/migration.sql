@@ -1,0 +1,9 @@
+-- Free-text search (issue 14): every word of a search is one `search_text LIKE '%word%'`
+-- (directory-store.ts), which a B-tree cannot serve and which read every live row's text. A GIN
+-- index of the text's trigrams (pg_trgm) finds the rows holding all of a word's trigrams; the LIKE
+-- then confirms each, so matching stays exactly what it was (folded words, anywhere in the text).
+-- pg_trgm ships with PostgreSQL's contrib (Debian's postgresql package) and with PGlite, which
+-- loads it at start (embedded-postgres.ts); it is a trusted extension, so the database's owner
+-- may create it without being a superuser.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX "directory_entries_search_text_idx" ON "directory_entries" USING GIN ("search_text" gin_trgm_ops) WHERE "retired_at" IS NULL;

@@ -20,6 +20,7 @@ import { describeDirectory, generateDirectory } from '../../support/directory-ge
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop, percentile } from '../measure.js';
+import { machineLoad, peakRssMb } from '../process-stats.js';
 import { againstBaseline, type BenchResult, pathFigures, suiteResults } from '../results-file.js';
 import { MORE_AGENCIES } from './gateway.js';
 
@@ -53,6 +54,7 @@ interface NodeAnswer {
 
 export async function directorySuite(): Promise<BenchResult[]> {
   const agencies = [...AGENCIES, ...MORE_AGENCIES];
+  const loadBefore = machineLoad();
   const generated = performance.now();
   const directory = generateDirectory(agencies, TOTAL);
   // Every entry must be one a node accepts: a bad one would stop its node, or be a different test.
@@ -141,6 +143,9 @@ export async function directorySuite(): Promise<BenchResult[]> {
     }
     const busy = await closedLoop(inTurn(viaGateway), THROUGHPUT_CLIENTS, SECONDS);
     const directBusy = await closedLoop(inTurn(direct), THROUGHPUT_CLIENTS, SECONDS);
+    const loadAfter = machineLoad();
+    const nodePeakRssMb = Math.max(...Object.values(net.nodes).map((n) => peakRssMb(n.pid as number)));
+    const gatewayPeakRssMb = peakRssMb(net.gateway.pid as number);
 
     const searches = { latency: 'search', rate: 'searches', rateUnit: 'searches/s', single, busy };
     const straight = { latency: 'direct_search', rate: 'direct_searches', rateUnit: 'searches/s', single: directSingle, busy: directBusy };
@@ -156,6 +161,11 @@ export async function directorySuite(): Promise<BenchResult[]> {
       r('nodes', agencies.length, 'nodes'),
       r('throughput_clients', THROUGHPUT_CLIENTS, 'clients'),
       r('seed_seconds', Number(seedSeconds.toFixed(1)), 's'),
+      r('node_peak_rss_mb', nodePeakRssMb, 'MB'),
+      r('gateway_peak_rss_mb', gatewayPeakRssMb, 'MB'),
+      r('cores', loadAfter.cores, 'cores'),
+      r('load_avg_1m_before', loadBefore.load1, 'load'),
+      r('load_avg_1m_after', loadAfter.load1, 'load'),
     ];
   } finally {
     await net.stop();

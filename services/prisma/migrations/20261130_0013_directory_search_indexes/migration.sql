@@ -1,4 +1,4 @@
--- Free-text search (issue 14): every word of a search is one `search_text LIKE '%word%'`
+-- Directory search (issue 14). Free text: every word of a search is one `search_text LIKE '%word%'`
 -- (directory-store.ts), which a B-tree cannot serve and which read every live row's text. A GIN
 -- index of the text's trigrams (pg_trgm) finds the rows holding all of a word's trigrams; the LIKE
 -- then confirms each, so matching stays exactly what it was (folded words, anywhere in the text).
@@ -7,3 +7,10 @@
 -- may create it without being a superuser.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX "directory_entries_search_text_idx" ON "directory_entries" USING GIN ("search_text" gin_trgm_ops) WHERE "retired_at" IS NULL;
+
+-- The other filters on arrays get the GIN indexes roles and covers have had since 0007, so a
+-- selective competence, language, network or route is found without reading every entry.
+CREATE INDEX "directory_entries_competences_idx" ON "directory_entries" USING GIN ("competences");
+CREATE INDEX "directory_entries_languages_idx" ON "directory_entries" USING GIN ("languages");
+CREATE INDEX "directory_entries_networks_idx" ON "directory_entries" USING GIN ("networks");
+CREATE INDEX "directory_entries_routes_idx" ON "directory_entries" USING GIN ("routes");

@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
+import { ADMIN_URL } from '../support/postgres.js';
+import type { TestNetwork } from '../support/test-network.js';
 
 let ticksPerSecond: number | undefined;
 function clockTicks(): number {
@@ -68,6 +70,27 @@ export async function databaseCpuDuring<T>(
   } finally {
     await c.end();
   }
+}
+
+/**
+ * The CPU the named agencies' nodes, their PostgreSQL backends and the gateway spend on `count`
+ * requests sent one at a time (pools and caches should be warm first), per request, in ms.
+ */
+export async function cpuPerRequest(net: TestNetwork, agencies: readonly string[], once: () => Promise<unknown>, count: number) {
+  const nodePids = agencies.map((a) => net.nodes[a]?.pid).filter((p): p is number => p !== undefined);
+  if (nodePids.length !== agencies.length) throw new Error('bench: a node is not running');
+  const gatewayPid = net.gateway.pid;
+  if (gatewayPid === undefined) throw new Error('bench: the gateway is not running');
+  const databases = agencies.map((a) => new URL(net.databases.urls[a] as string).pathname.slice(1));
+  const measured = await databaseCpuDuring(ADMIN_URL, databases, () =>
+    cpuDuring([gatewayPid], () =>
+      cpuDuring(nodePids, async () => {
+        for (let i = 0; i < count; i++) await once();
+      }),
+    ),
+  );
+  const per = (ms: number) => Number((ms / count).toFixed(2));
+  return { nodes: per(measured.result.result.cpuMs), gateway: per(measured.result.cpuMs), database: per(measured.cpuMs) };
 }
 
 /** The machine's cores and its load over the last minute, to print beside figures measured on a shared machine. */

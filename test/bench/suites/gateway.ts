@@ -14,10 +14,9 @@ import type { AgencySpec } from '@corridor/deploy';
 import type { CountryCode, DirectoryEntryInput } from '@corridor/proto';
 import { newId } from '@corridor/proto';
 import { gql } from '../../support/graphql.js';
-import { ADMIN_URL } from '../../support/postgres.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { percentile, timedLoop } from '../measure.js';
-import { cpuDuring, databaseCpuDuring, machineLoad, peakRssMb } from '../process-stats.js';
+import { cpuPerRequest, machineLoad, peakRssMb } from '../process-stats.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
 
 // Latency is measured one request at a time (what an officer waits for); throughput with
@@ -95,32 +94,6 @@ async function load(url: string, token: string | (() => Promise<string>), query:
   };
 }
 
-/**
- * The CPU the nodes, their PostgreSQL backends and the gateway spend on `count` queries sent one
- * at a time (after the latency loops, so pools and caches are warm), per query, in ms.
- */
-async function cpuPerQuery(
-  net: Awaited<ReturnType<typeof startTestNetwork>>,
-  nodes: readonly string[],
-  once: () => Promise<unknown>,
-  count: number,
-) {
-  const nodePids = nodes.map((a) => net.nodes[a]?.pid).filter((p): p is number => p !== undefined);
-  if (nodePids.length !== nodes.length) throw new Error('bench: a node is not running');
-  const gatewayPid = net.gateway.pid;
-  if (gatewayPid === undefined) throw new Error('bench: the gateway is not running');
-  const databases = nodes.map((a) => new URL(net.databases.urls[a] as string).pathname.slice(1));
-  const measured = await databaseCpuDuring(ADMIN_URL, databases, () =>
-    cpuDuring([gatewayPid], () =>
-      cpuDuring(nodePids, async () => {
-        for (let i = 0; i < count; i++) await once();
-      }),
-    ),
-  );
-  const per = (ms: number) => Number((ms / count).toFixed(2));
-  return { nodes: per(measured.result.result.cpuMs), gateway: per(measured.result.cpuMs), database: per(measured.cpuMs) };
-}
-
 async function measure(agencies: AgencySpec[]) {
   const directory = Object.fromEntries(agencies.map((a) => [a.id, directoryOf(a, ENTRIES_PER_NODE)]));
   const net = await startTestNetwork({ agencies, directory });
@@ -144,13 +117,13 @@ async function measure(agencies: AgencySpec[]) {
       const r = await gql(url, t, query);
       if (r.errors) throw new Error(`bench query failed: ${JSON.stringify(r.errors)}`);
     };
-    const fanoutCpu = await cpuPerQuery(
+    const fanoutCpu = await cpuPerRequest(
       net,
       agencies.map((a) => a.id),
       ask(net.gatewayUrl, token, GATEWAY_QUERY),
       CPU_QUERIES,
     );
-    const directCpu = await cpuPerQuery(net, ['it-polfr'], ask(italy, delegated, NODE_QUERY), CPU_QUERIES);
+    const directCpu = await cpuPerRequest(net, ['it-polfr'], ask(italy, delegated, NODE_QUERY), CPU_QUERIES);
     const pids = Object.values(net.nodes).map((n) => n.pid as number);
     return {
       fanout: { ...fanout, rps: fanoutBusy.rps },

@@ -17,7 +17,7 @@ export interface ChildSpec {
 export interface ManagedChild {
   readonly name: string;
   readonly running: boolean;
-  /** The running process's id (for /proc figures in benchmarks); undefined before start. */
+  /** The running process's id (for benches reading its CPU time and memory in /proc); undefined when stopped. */
   readonly pid: number | undefined;
   start(): void;
   stop(timeoutMs?: number): Promise<void>;
@@ -50,7 +50,7 @@ export function managedChild(spec: ChildSpec): ManagedChild {
       return proc !== undefined && proc.exitCode === null && proc.signalCode === null;
     },
     get pid() {
-      return proc?.pid;
+      return this.running ? proc?.pid : undefined;
     },
     start() {
       expectingExit = false;

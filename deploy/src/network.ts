@@ -107,7 +107,7 @@ export interface NodeHandle {
   url: string;
   healthUrl: string;
   readonly running: boolean;
-  /** The node process's id while it runs (for /proc figures in benchmarks). */
+  /** The node's process id while it runs: what a bench reads /proc by. */
   readonly pid: number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;

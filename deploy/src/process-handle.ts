@@ -5,7 +5,7 @@ import type { ManagedChild } from './child-process.js';
 
 export interface ProcessHandle {
   readonly running: boolean;
-  /** The process's id while it runs (for /proc figures in benchmarks). */
+  /** The process id while it runs: what a bench reads /proc by. */
   readonly pid: number | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;

@@ -18,7 +18,7 @@ import {
   parseOrThrow,
   searchWords,
 } from '@corridor/proto';
-import type { Db } from '../database.js';
+import { type Db, plainSql } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { parseStored } from '../stored-json.js';
 
@@ -165,9 +165,10 @@ function conditions(filter: DirectoryFilter): Prisma.Sql[] {
   if (filter.network) where.push(Prisma.sql`networks @> ARRAY[${filter.network}]::text[]`);
   if (filter.route) where.push(Prisma.sql`routes @> ARRAY[${filter.route}]::text[]`);
   if (filter.always) where.push(Prisma.sql`always`);
-  // Words are letters and digits only (searchWords), folded as search_text is: nothing in them for LIKE to read as a wildcard.
-  const words = searchWords(filter.text);
-  if (words.length > 0) where.push(Prisma.sql`search_text LIKE ALL (${words.map((w) => `%${w}%`)}::text[])`);
+  // Words are letters and digits only (searchWords), folded as search_text is: nothing in them for
+  // LIKE to read as a wildcard. One LIKE per word, each of which the trigram index (migration 0013)
+  // serves; `LIKE ALL (array)` is one it cannot.
+  for (const w of searchWords(filter.text)) where.push(Prisma.sql`search_text LIKE ${`%${w}%`}`);
   return where;
 }
 
@@ -186,10 +187,31 @@ export function reachableAt(now: Date): Prisma.Sql {
 }
 
 /**
+ * The ranking keys in SQL, best first: reachable now, then how many of the caller's languages
+ * (`speaks`) the entry speaks, each counted once (a sum of array containments, evaluated in the
+ * row, where an INTERSECT of two unnested arrays cost a subplan per match; no term when the
+ * caller named none), then verified most recently; ties by id.
+ */
+function ranking(now: Date, speaks: readonly string[]): Prisma.Sql {
+  const distinct = [...new Set(speaks)];
+  const spoken = distinct.map((l) => Prisma.sql`(languages @> ARRAY[${l}]::text[])::int`);
+  return Prisma.join(
+    [
+      Prisma.sql`${reachableAt(now)} DESC`,
+      ...(spoken.length > 0 ? [Prisma.sql`${Prisma.join(spoken, ' + ')} DESC`] : []),
+      Prisma.sql`last_verified DESC, id`,
+    ],
+    ', ',
+  );
+}
+
+/**
  * The live entries matching `filter`, best first (reachable now, speaking the caller's languages,
  * verified recently), at most `filter.limit`; and how many matched in all. PostgreSQL filters and
- * ranks; only the best entries' documents are read. Full ties are cut by id here and put in
- * proto's order (name, then id) for the answer, as the gateway does when it merges.
+ * ranks over the narrow columns; only the best entries' documents are read (joined after the
+ * limit, so counting every match never carries a document). Full ties are cut by id here and
+ * put in proto's order (name, then id) for the answer, as the gateway does when it merges.
+ * Plain SQL on the pg pool: every directory query of the network comes here, once per node.
  */
 export async function searchDirectory(
   db: Db,
@@ -197,13 +219,14 @@ export async function searchDirectory(
   now = new Date(),
 ): Promise<{ entries: DirectoryEntry[]; total: number }> {
   const speaks = filter.speaks ?? [];
-  const rows = await db.$queryRaw<{ id: string; document: unknown; total: bigint }[]>`
-    SELECT id::text, document, count(*) OVER () AS total FROM directory_entries
-    WHERE ${Prisma.join(conditions(filter), ' AND ')}
-    ORDER BY ${reachableAt(now)} DESC,
-      cardinality(ARRAY(SELECT unnest(languages) INTERSECT SELECT unnest(${speaks}::text[]))) DESC,
-      last_verified DESC, id
-    LIMIT ${filter.limit ?? DIRECTORY_SEARCH_LIMIT}`;
+  const query = Prisma.sql`
+    SELECT e.id::text AS id, e.document, best.total FROM (
+      SELECT id, count(*) OVER () AS total FROM directory_entries
+      WHERE ${Prisma.join(conditions(filter), ' AND ')}
+      ORDER BY ${ranking(now, speaks)}
+      LIMIT ${filter.limit ?? DIRECTORY_SEARCH_LIMIT}
+    ) best JOIN directory_entries e ON e.id = best.id`;
+  const { rows } = await plainSql(db).query<{ id: string; document: unknown; total: string }>(query.text, query.values);
   const entries = rows.map(stored).sort(directoryOrder(now, speaks));
   return { entries, total: Number(rows[0]?.total ?? 0) };
 }

@@ -20,12 +20,14 @@ import { describeDirectory, generateDirectory } from '../../support/directory-ge
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop, percentile } from '../measure.js';
+import { cpuPerRequest, machineLoad, peakRssMb } from '../process-stats.js';
 import { againstBaseline, type BenchResult, pathFigures, suiteResults } from '../results-file.js';
 import { MORE_AGENCIES } from './gateway.js';
 
 const TOTAL = Number(process.env.BENCH_DIRECTORY_ENTRIES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_DIRECTORY_SECONDS ?? 10);
 const THROUGHPUT_CLIENTS = Number(process.env.BENCH_DIRECTORY_CLIENTS ?? 8);
+const CPU_SEARCHES = Number(process.env.BENCH_DIRECTORY_CPU_SEARCHES ?? 100);
 
 /** What officers search for, taken in turn. */
 const FILTERS: DirectoryFilter[] = [
@@ -53,6 +55,7 @@ interface NodeAnswer {
 
 export async function directorySuite(): Promise<BenchResult[]> {
   const agencies = [...AGENCIES, ...MORE_AGENCIES];
+  const loadBefore = machineLoad();
   const generated = performance.now();
   const directory = generateDirectory(agencies, TOTAL);
   // Every entry must be one a node accepts: a bad one would stop its node, or be a different test.
@@ -141,6 +144,18 @@ export async function directorySuite(): Promise<BenchResult[]> {
     }
     const busy = await closedLoop(inTurn(viaGateway), THROUGHPUT_CLIENTS, SECONDS);
     const directBusy = await closedLoop(inTurn(direct), THROUGHPUT_CLIENTS, SECONDS);
+    // What the searches cost the machine, whatever else runs on it: CPU per search, the filters in
+    // turn, one at a time; through the gateway, summed over the ten nodes, and straight to Italy's.
+    const cpu = await cpuPerRequest(
+      net,
+      agencies.map((a) => a.id),
+      inTurn(viaGateway),
+      CPU_SEARCHES,
+    );
+    const directCpu = await cpuPerRequest(net, ['it-polfr'], inTurn(direct), CPU_SEARCHES);
+    const loadAfter = machineLoad();
+    const nodePeakRssMb = Math.max(...Object.values(net.nodes).map((n) => peakRssMb(n.pid as number)));
+    const gatewayPeakRssMb = peakRssMb(net.gateway.pid as number);
 
     const searches = { latency: 'search', rate: 'searches', rateUnit: 'searches/s', single, busy };
     const straight = { latency: 'direct_search', rate: 'direct_searches', rateUnit: 'searches/s', single: directSingle, busy: directBusy };
@@ -156,6 +171,22 @@ export async function directorySuite(): Promise<BenchResult[]> {
       r('nodes', agencies.length, 'nodes'),
       r('throughput_clients', THROUGHPUT_CLIENTS, 'clients'),
       r('seed_seconds', Number(seedSeconds.toFixed(1)), 's'),
+      // The machine's limit for one search through the gateway, as the gateway suite's for a fan-out.
+      r('search_limit_ms', Number(Math.max(directSingle.p50, cpu.nodes / loadAfter.cores).toFixed(1)), 'ms', {
+        metric: 'direct_search_p50_ms',
+        value: directSingle.p50,
+      }),
+      r('search_node_cpu_ms', cpu.nodes, 'ms'),
+      r('search_database_cpu_ms', cpu.database, 'ms'),
+      r('search_gateway_cpu_ms', cpu.gateway, 'ms'),
+      r('direct_search_node_cpu_ms', directCpu.nodes, 'ms'),
+      r('direct_search_database_cpu_ms', directCpu.database, 'ms'),
+      r('cpu_searches', CPU_SEARCHES, 'searches'),
+      r('node_peak_rss_mb', nodePeakRssMb, 'MB'),
+      r('gateway_peak_rss_mb', gatewayPeakRssMb, 'MB'),
+      r('cores', loadAfter.cores, 'cores'),
+      r('load_avg_1m_before', loadBefore.load1, 'load'),
+      r('load_avg_1m_after', loadAfter.load1, 'load'),
     ];
   } finally {
     await net.stop();

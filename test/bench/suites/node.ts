@@ -20,7 +20,7 @@ import { generateDirectory } from '../../support/directory-generator.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
-import { cpuMs, peakRssMb } from '../process-memory.js';
+import { cpuMs, peakRssMb } from '../process-stats.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
 
 const CLIENTS = Number(process.env.BENCH_NODE_CLIENTS ?? 8);
@@ -29,7 +29,7 @@ const ENTRIES = Number(process.env.BENCH_NODE_ENTRIES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_NODE_ROUNDS ?? 3);
 /** A folder to write the node's CPU profile to (node --cpu-prof), for seeing where the time goes. */
 const CPU_PROFILE_DIR = process.env.BENCH_NODE_CPU_PROF;
-const CPU_PROFILER = new URL('../cpu-profile.mjs', import.meta.url).href;
+const CPU_PROFILER = new URL('../cpu-profiler.mjs', import.meta.url).href;
 
 const TRIVIAL = '{ __typename }';
 const SEARCH = `query($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { id name agency channels { type value } } } }`;
@@ -94,6 +94,12 @@ class Tally {
  * `clients` sending `send` back to back for SECONDS (after a second of warm-up): requests, wall
  * time, each request's latency, and the server's CPU time.
  */
+/** A measured process's id; the figures would be meaningless for one that is not running. */
+function running(pid: number | undefined): number {
+  if (pid === undefined) throw new Error('bench: the process is not running, so its CPU time and memory cannot be read');
+  return pid;
+}
+
 async function costOf(pid: number | undefined, send: () => Promise<void>, clients: number) {
   let latencies: number[] = [];
   const backToBack = async (seconds: number) => {
@@ -111,9 +117,9 @@ async function costOf(pid: number | undefined, send: () => Promise<void>, client
   };
   await backToBack(1); // warm-up, not counted
   latencies = [];
-  const cpuBefore = await cpuMs(pid);
+  const cpuBefore = cpuMs(running(pid));
   const ms = await backToBack(SECONDS);
-  return { requests: latencies.length, ms, cpu: (await cpuMs(pid)) - cpuBefore, latencies };
+  return { requests: latencies.length, ms, cpu: cpuMs(running(pid)) - cpuBefore, latencies };
 }
 
 /** One trivial query, refused loudly if it does not answer as it should. */
@@ -130,7 +136,7 @@ export async function nodeSuite(): Promise<BenchResult[]> {
   const net = await startTestNetwork({
     agencies: [italy, niger],
     directory,
-    ...(CPU_PROFILE_DIR ? { nodeEnv: { NODE_OPTIONS: `--import=${CPU_PROFILER}`, CORRIDOR_BENCH_CPU_PROFILE_DIR: CPU_PROFILE_DIR } } : {}),
+    ...(CPU_PROFILE_DIR ? { nodeEnv: { NODE_OPTIONS: `--import=${CPU_PROFILER}`, CORRIDOR_CPU_PROFILE_DIR: CPU_PROFILE_DIR } } : {}),
   });
   const bare = await startBareYoga();
   try {
@@ -158,6 +164,8 @@ export async function nodeSuite(): Promise<BenchResult[]> {
     const bareSingle = new Tally();
     const trivialSingle = new Tally();
     const searchSingle = new Tally();
+    // With BENCH_NODE_CPU_PROF, the node's profile covers the measured rounds only (cpu-profiler.mjs).
+    if (CPU_PROFILE_DIR && node.pid !== undefined) process.kill(node.pid, 'SIGUSR2');
     for (let round = 0; round < ROUNDS; round++) {
       bareBusy.add(await costOf(bare.pid, trivialAtBare, CLIENTS));
       trivialBusy.add(await costOf(node.pid, trivialAtNode, CLIENTS));
@@ -166,8 +174,9 @@ export async function nodeSuite(): Promise<BenchResult[]> {
       trivialSingle.add(await costOf(node.pid, trivialAtNode, 1));
       searchSingle.add(await costOf(node.pid, search, 1));
     }
-    const nodeRss = await peakRssMb(node.pid);
-    const bareRss = await peakRssMb(bare.pid);
+    if (CPU_PROFILE_DIR && node.pid !== undefined) process.kill(node.pid, 'SIGUSR2');
+    const nodeRss = peakRssMb(running(node.pid));
+    const bareRss = peakRssMb(running(bare.pid));
 
     const r = suiteResults('node');
     const bareRps = { metric: 'bare_yoga_rps', value: bareBusy.perSecond };

@@ -9,6 +9,7 @@ import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayServices } from './schema/builder.js';
 import { schema } from './schema/index.js';
+import { createSharedFeeds } from './shared-feeds.js';
 
 export interface GatewayOptions {
   membership: () => Membership;
@@ -29,6 +30,7 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     timeoutMs: opts.deadlineMs,
     ...(opts.nodeFetch ? { fetch: opts.nodeFetch } : {}),
   });
+  const sharedFeeds = createSharedFeeds();
   const yoga = createYoga<object, GatewayServices>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -45,6 +47,7 @@ export function createGatewayServer(opts: GatewayOptions): Server {
       deadlineMs: opts.deadlineMs,
       delegatedTokens,
       nodeErrors: [],
+      sharedFeeds,
     }),
     plugins: [
       // Public, before any token is asked for: where the console signs each agency's officers in.

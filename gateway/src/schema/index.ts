@@ -243,27 +243,42 @@ builder.subscriptionType({
   }),
 });
 
-async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
+/**
+ * What the caller's own node reads of their token to answer the feed (services alerts/schema.ts):
+ * their agency (and through it their node), roles and networks; with the route filter on, the
+ * user's own subscription. Callers under one key are sent the same events, so they share one
+ * upstream feed (shared-feeds.ts).
+ */
+export function feedKey(ctx: Pick<GatewayContext, 'claims'> & { node: string }, subscribed: boolean): string {
+  const { claims } = ctx;
+  return JSON.stringify([
+    ctx.node,
+    claims.agency,
+    [...claims.roles].sort(),
+    [...claims.networks].sort(),
+    subscribed ? ['route-subscription', claims.sub] : ['all'],
+  ]);
+}
+
+function relayFeed(ctx: GatewayContext, subscribed: boolean) {
   const node = ownNode(ctx);
-  const upstream = new AbortController();
-  try {
-    const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);
-    if (!(Symbol.asyncIterator in result)) {
-      throw new GraphQLError(`agency ${ctx.claims.agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`, {
-        extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-      });
-    }
-    for await (const event of result) {
-      if (event.data?.alertFeed) yield event.data.alertFeed;
-      else if (event.errors?.length)
-        throw new GraphQLError(event.errors[0]?.message ?? 'feed error', {
-          extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-        });
-    }
-  } finally {
-    // The console went away (or the feed failed): close the stream at the node too.
-    upstream.abort();
-  }
+  const agency = ctx.claims.agency;
+  const refused = (message: string) => new GraphQLError(message, { extensions: { code: 'NODE_UNAVAILABLE', agency } });
+  return ctx.sharedFeeds.join(
+    feedKey({ claims: ctx.claims, node: node.endpoint }, subscribed),
+    { authorization: ctx.authorization, exp: ctx.claims.exp },
+    async (authorization, signal) => {
+      const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, authorization, signal);
+      if (!(Symbol.asyncIterator in result))
+        throw refused(`agency ${agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`);
+      return (async function* () {
+        for await (const event of result) {
+          if (event.data?.alertFeed) yield event.data.alertFeed;
+          else if (event.errors?.length) throw refused(event.errors[0]?.message ?? 'feed error');
+        }
+      })();
+    },
+  );
 }
 
 export const schema = builder.toSchema();

@@ -36,19 +36,11 @@ export function chainHash(prevHash: string, c: ChainedContent): string {
   return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
 }
 
-/**
- * Appends records inside the caller's transaction, under the chain lock. Every answer to another
- * agency's user comes here, so it is three plain statements: Prisma's model queries are compiled
- * on each call, which a CPU profile showed costing about as much as the rest of a directory answer.
- */
-export async function appendAudit(tx: Prisma.TransactionClient, records: AuditRecord[], now = new Date()): Promise<void> {
-  if (records.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const tail = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
-  let prevHash = tail[0]?.hash ?? GENESIS_HASH;
-  const at = now.toISOString();
-  const rows = records.map((r) => {
-    const hash = chainHash(prevHash, { ...r, at });
+/** The rows of `records`, chained after `prevHash`, as the audit_append function takes them. */
+function chainRows(prevHash: string, records: AuditRecord[], at: string) {
+  let prev = prevHash;
+  return records.map((r) => {
+    const hash = chainHash(prev, { ...r, at });
     const row = {
       at,
       channel: r.channel,
@@ -58,24 +50,73 @@ export async function appendAudit(tx: Prisma.TransactionClient, records: AuditRe
       items: r.items,
       rule: r.rule,
       policy_version: r.policyVersion,
-      prev_hash: prevHash,
+      prev_hash: prev,
       hash,
     };
-    prevHash = hash;
+    prev = hash;
     return row;
   });
-  // One multi-row INSERT, WITH ORDINALITY keeping the order the rows were chained in for their seq.
-  await tx.$executeRaw`
-    INSERT INTO audit_log (at, channel, agency, subject, resource, items, rule, policy_version, prev_hash, hash)
-    SELECT (e->>'at')::timestamptz, e->>'channel', e->>'agency', e->>'subject', e->>'resource', e->'items', e->>'rule',
-      (e->>'policy_version')::integer, e->>'prev_hash', e->>'hash'
-    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS t(e, n)
-    ORDER BY n`;
 }
 
-/** Records answers' releases; concurrent answers share one transaction. */
+/**
+ * Appends `records` after `prevHash` if that is still the chain's tail (migration 0013's
+ * audit_append, under the chain lock): null when they were appended, else the tail found.
+ */
+async function appendAfter(
+  db: Pick<Db, '$queryRaw'>,
+  prevHash: string,
+  records: AuditRecord[],
+  at: string,
+): Promise<{ appended: string } | { tail: string }> {
+  const rows = chainRows(prevHash, records, at);
+  const [answer] = await db.$queryRaw<{ tail: string | null }[]>`SELECT audit_append(${prevHash}::text, ${JSON.stringify(rows)}::jsonb) AS tail`;
+  if (answer?.tail) return { tail: answer.tail };
+  return { appended: rows[rows.length - 1]?.hash ?? prevHash };
+}
+
+/**
+ * Appends records inside the caller's transaction (an alert queued for a partner is stored with
+ * its audit rows), under the chain lock. Plain statements: Prisma's model queries are compiled on
+ * each call, which a CPU profile showed costing about as much as the rest of a directory answer.
+ */
+export async function appendAudit(tx: Prisma.TransactionClient, records: AuditRecord[], now = new Date()): Promise<void> {
+  if (records.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const tail = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
+  const result = await appendAfter(tx, tail[0]?.hash ?? GENESIS_HASH, records, now.toISOString());
+  // Cannot happen while the lock is held; said loudly if it ever does.
+  if ('tail' in result) throw new Error('audit: the chain moved while its lock was held');
+}
+
+/** How often a writer chains again from a tail another writer moved before it falls back to a transaction. */
+const RECHAIN_ATTEMPTS = 3;
+
+/**
+ * Records answers' releases: concurrent answers share one append (group commit), and each is
+ * answered only once its rows are committed. An append is one statement in its own transaction
+ * (one round trip and one WAL flush): the writer remembers the tail it wrote last, chains the new
+ * rows from it, and audit_append writes them only if the tail is still that one; when another
+ * writer (an alert queued for a partner, another process) moved it, the rows are chained again
+ * from the tail it answers.
+ */
 export function auditWriter(db: Db): GroupWriter<AuditRecord[]> {
-  return groupCommit((batches: AuditRecord[][]) => db.$transaction((tx) => appendAudit(tx, batches.flat())));
+  let knownTail: string | null = null;
+  return groupCommit(async (batches: AuditRecord[][]) => {
+    const records = batches.flat();
+    if (records.length === 0) return;
+    const at = new Date().toISOString();
+    let prev = knownTail ?? (await chainTail(db))?.hash ?? GENESIS_HASH;
+    for (let attempt = 0; attempt < RECHAIN_ATTEMPTS; attempt++) {
+      const result = await appendAfter(db, prev, records, at);
+      if ('appended' in result) {
+        knownTail = result.appended;
+        return;
+      }
+      prev = result.tail;
+    }
+    knownTail = null;
+    await db.$transaction((tx) => appendAudit(tx, records, new Date(at)));
+  });
 }
 
 const PAGE = 1000;

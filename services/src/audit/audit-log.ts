@@ -69,7 +69,9 @@ async function appendAfter(
   at: string,
 ): Promise<{ appended: string } | { tail: string }> {
   const rows = chainRows(prevHash, records, at);
-  const [answer] = await db.$queryRaw<{ tail: string | null }[]>`SELECT audit_append(${prevHash}::text, ${JSON.stringify(rows)}::jsonb) AS tail`;
+  const [answer] = await db.$queryRaw<
+    { tail: string | null }[]
+  >`SELECT audit_append(${prevHash}::text, ${JSON.stringify(rows)}::jsonb) AS tail`;
   if (answer?.tail) return { tail: answer.tail };
   return { appended: rows[rows.length - 1]?.hash ?? prevHash };
 }

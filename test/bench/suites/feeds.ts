@@ -6,7 +6,9 @@
 // receiving agencies'). Latency is from the publish request leaving to an alert read off each
 // feed; every delivery is counted, and one missing fails the suite.
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { cp } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { UserSpec } from '@corridor/deploy';
 import { routeAlert } from '../../support/fixtures.js';
 import { gql, subscribe } from '../../support/graphql.js';
@@ -153,6 +155,12 @@ export async function feedsSuite(): Promise<BenchResult[]> {
       r('publish_rate', PER_SECOND, 'alerts/s'),
       r('load_average_1m', Number((loadavg()[0] ?? 0).toFixed(2)), 'load'),
     ];
+  } catch (e) {
+    // The run's folder goes with the network: its processes' logs are kept for the operator.
+    const kept = join(tmpdir(), `corridor-feeds-logs-${net.run}`);
+    await cp(join(net.rootDir, 'logs'), kept, { recursive: true }).catch(() => undefined);
+    console.error(`bench: feeds failed; the network's logs are in ${kept}`);
+    throw e;
   } finally {
     await Promise.all(feeds.map((f) => f.close().catch(() => undefined)));
     await net.stop();

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
 import { createMaskError, createWebServer, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
+import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient, NodeFetch } from './node-clients.js';
@@ -30,7 +31,12 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     timeoutMs: opts.deadlineMs,
     ...(opts.nodeFetch ? { fetch: opts.nodeFetch } : {}),
   });
-  const sharedFeeds = createSharedFeeds();
+  const sharedFeeds = createSharedFeeds({
+    overflow: () =>
+      new GraphQLError('this live feed fell too far behind the alerts and was closed; open it again', {
+        extensions: { code: 'FEED_OVERFLOW' },
+      }),
+  });
   const yoga = createYoga<object, GatewayServices>({
     schema,
     graphqlEndpoint: '/graphql',

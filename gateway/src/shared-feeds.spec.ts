@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSharedFeeds, FeedOverflowError, type OpenUpstream } from './shared-feeds.js';
+import { createSharedFeeds, type OpenUpstream } from './shared-feeds.js';
 
 // Stand-in node feeds (allowed in a unit spec): each open is recorded with the token it was
 // opened with; the test pushes events into it, ends or fails it, and sees whether it was aborted.
@@ -8,6 +8,7 @@ interface FakeUpstream {
   signal: AbortSignal;
   push(event: string): void;
   fail(e: Error): void;
+  end(): void;
 }
 
 function node(opts: { refuse?: Error } = {}) {
@@ -17,6 +18,7 @@ function node(opts: { refuse?: Error } = {}) {
     const queue: string[] = [];
     let wake: (() => void) | null = null;
     let failure: Error | null = null;
+    let ended = false;
     signal.addEventListener('abort', () => wake?.());
     opened.push({
       authorization,
@@ -29,13 +31,17 @@ function node(opts: { refuse?: Error } = {}) {
         failure = e;
         wake?.();
       },
+      end: () => {
+        ended = true;
+        wake?.();
+      },
     });
     return (async function* () {
       for (;;) {
         const e = queue.shift();
         if (e !== undefined) yield e;
         else if (failure) throw failure;
-        else if (signal.aborted) return;
+        else if (signal.aborted || ended) return;
         else await new Promise<void>((r) => (wake = r));
       }
     })();
@@ -131,6 +137,17 @@ describe('shared feeds', () => {
     expect(feeds.upstreams()).toBe(0);
   });
 
+  it('ends every officer’s feed, with no error, when the node ends the feed', async () => {
+    const feeds = createSharedFeeds();
+    const { open, opened } = node();
+    const a = feeds.join('it', { authorization: 'Bearer a', exp: hour }, open);
+    const nextA = a.next();
+    await until(() => opened.length === 1);
+    opened[0]?.end();
+    expect(await nextA).toEqual({ value: undefined, done: true });
+    expect(feeds.upstreams()).toBe(0);
+  });
+
   it("moves the upstream to a longer-lived officer's token before the first expires, losing and doubling nothing", async () => {
     const feeds = createSharedFeeds({ handoverMarginMs: 60_000 });
     const { open, opened } = node();
@@ -160,7 +177,8 @@ describe('shared feeds', () => {
   });
 
   it('drops an officer who stopped reading, and the others keep their feed', async () => {
-    const feeds = createSharedFeeds({ maxQueued: 2 });
+    class Behind extends Error {}
+    const feeds = createSharedFeeds({ maxQueued: 2, overflow: () => new Behind('fell behind') });
     const { open, opened } = node();
     const slow = feeds.join('it', { authorization: 'Bearer slow', exp: hour }, open);
     const fast = feeds.join('it', { authorization: 'Bearer fast', exp: hour }, open);
@@ -178,6 +196,6 @@ describe('shared feeds', () => {
     expect(got).toEqual(['1', '2', '3', '4', '5']);
     expect((await firstSlow).value).toBe('1');
     // Whatever it had queued is gone with it: the officer's console opens the feed again.
-    await expect(slow.next()).rejects.toBeInstanceOf(FeedOverflowError);
+    await expect(slow.next()).rejects.toBeInstanceOf(Behind);
   });
 });

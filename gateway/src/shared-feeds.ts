@@ -24,6 +24,8 @@ export interface SharedFeedsOptions {
   maxQueued?: number;
   /** The upstream is moved to a longer-lived token this long before its own token expires. */
   handoverMarginMs?: number;
+  /** What a member dropped for falling behind is told (a FeedOverflowError by default). */
+  overflow?: () => unknown;
   now?: () => number;
 }
 
@@ -69,6 +71,7 @@ export function createSharedFeeds(opts: SharedFeedsOptions = {}): SharedFeeds {
   const maxQueued = opts.maxQueued ?? 1000;
   const marginMs = opts.handoverMarginMs ?? 30_000;
   const now = opts.now ?? Date.now;
+  const overflow = opts.overflow ?? (() => new FeedOverflowError('this feed fell too far behind the alerts and was closed; open it again'));
   // biome-ignore lint/suspicious/noExplicitAny: one map for feeds of any event type; each key is used with one type
   const groups = new Map<string, Group<any>>();
 
@@ -85,7 +88,7 @@ export function createSharedFeeds(opts: SharedFeedsOptions = {}): SharedFeeds {
     for (const m of group.members) {
       if (m.ended) continue;
       if (m.queue.length >= maxQueued) {
-        fail(m, new FeedOverflowError('this feed fell too far behind the alerts and was closed; open it again'));
+        fail(m, overflow());
         continue;
       }
       m.queue.push(event);
@@ -131,7 +134,9 @@ export function createSharedFeeds(opts: SharedFeedsOptions = {}): SharedFeeds {
       const handoverUntil = handover ? now() + RECENT_MS : 0;
       try {
         for await (const event of events) deliver(group, event, now() < handoverUntil);
-        if (group.current === upstream) close(key, group, new Error('the node ended the feed'));
+        // The node ended the feed (it is shutting down, say): so does every member's, as before
+        // sharing; the console opens it again.
+        if (group.current === upstream) close(key, group, undefined);
       } catch (e) {
         if (group.current !== upstream) return; // replaced: its end is expected
         const next = longestLived(group);

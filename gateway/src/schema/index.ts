@@ -272,9 +272,15 @@ function relayFeed(ctx: GatewayContext, subscribed: boolean) {
       if (!(Symbol.asyncIterator in result))
         throw refused(`agency ${agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`);
       return (async function* () {
-        for await (const event of result) {
-          if (event.data?.alertFeed) yield event.data.alertFeed;
-          else if (event.errors?.length) throw refused(event.errors[0]?.message ?? 'feed error');
+        try {
+          for await (const event of result) {
+            if (event.data?.alertFeed) yield event.data.alertFeed;
+            else if (event.errors?.length) throw refused(event.errors[0]?.message ?? 'feed error');
+          }
+        } catch (e) {
+          // The connection to the node broke: the node's to answer for, by name, not a defect here.
+          if (e instanceof GraphQLError || signal.aborted) throw e;
+          throw refused(`agency ${agency}'s feed broke off: ${(e as Error).message}`);
         }
       })();
     },

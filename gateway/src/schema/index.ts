@@ -13,7 +13,7 @@ import {
   AUDIT_LOG_QUERY,
   FEED_SUBSCRIPTION,
   HIT_CHECK_QUERY,
-  IDENTIFIER_PSEUDONYMS_QUERY,
+  OWN_HIT_CHECK_QUERY,
   PUBLISH_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
   VERIFY_AUDIT_QUERY,
@@ -167,10 +167,20 @@ builder.queryFields((t) => ({
       "Hit / no hit for an identifier (proto identifierInput): the caller's own node turns it into pseudonyms, every node answers for its own alerts under its policy. The raw value goes to the caller's own node only.",
     args: { identifier: t.arg({ type: inputs.IdentifierInput, required: true }) },
     resolve: async (_r, args, ctx) => {
-      const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier });
-      const { answers, sources } = await askNodes(ctx, 'hitCheck', HIT_CHECK_QUERY, { pseudonyms });
-      const all = answers.map((a) => a.data.hitCheck).sort((a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency));
-      return { hit: all.some((a) => a.hit), answers: all, sources };
+      // The caller's own node pseudonymizes and answers for itself in one request; the other
+      // nodes are then asked about the pseudonyms.
+      const started = performance.now();
+      const own = await forwardToOwnNode(ctx, OWN_HIT_CHECK_QUERY, { identifier: args.identifier });
+      const ownSource = { agency: ctx.claims.agency, ok: true, latencyMs: Math.round(performance.now() - started), error: null };
+      const others = [...ctx.nodes.values()].filter((n) => n.agency !== ctx.claims.agency);
+      const { answers, sources } = await askNodes(ctx, 'hitCheck', HIT_CHECK_QUERY, { pseudonyms: own.pseudonyms }, others);
+      const all = [own.answer, ...answers.map((a) => a.data.hitCheck)].sort(
+        (a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency),
+      );
+      // Sources in the membership's order, as every gathered answer lists them.
+      const bySource = new Map([ownSource, ...sources].map((x) => [x.agency, x]));
+      const ordered = [...ctx.nodes.keys()].flatMap((agency) => bySource.get(agency) ?? []);
+      return { hit: all.some((a) => a.hit), answers: all, sources: ordered };
     },
   }),
 }));

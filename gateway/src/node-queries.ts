@@ -32,9 +32,9 @@ export const DIRECTORY_QUERY = graphql(
 );
 
 /** Asked of the caller's own node only: the raw identifier goes nowhere else. */
-export const IDENTIFIER_PSEUDONYMS_QUERY = graphql(
-  `query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }`,
-);
+export const OWN_HIT_CHECK_QUERY = graphql(`query OwnHitCheck($identifier: IdentifierInput!) { ownHitCheck(identifier: $identifier) {
+  pseudonyms { kind pseudonym epoch }
+  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } } }`);
 
 export const HIT_CHECK_QUERY = graphql(`query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {
   agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }`);

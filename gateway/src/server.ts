@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
 import { createMaskError, createWebServer, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
+import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';
@@ -9,6 +10,7 @@ import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayServices } from './schema/builder.js';
 import { schema } from './schema/index.js';
+import { createSharedFeeds } from './shared-feeds.js';
 
 export interface GatewayOptions {
   membership: () => Membership;
@@ -28,6 +30,12 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     // The exchange at the caller's own node goes through that node's client, under its pins.
     fetchFor: (agency) => opts.nodes.get(agency)?.fetch,
   });
+  const sharedFeeds = createSharedFeeds({
+    overflow: () =>
+      new GraphQLError('this live feed fell too far behind the alerts and was closed; open it again', {
+        extensions: { code: 'FEED_OVERFLOW' },
+      }),
+  });
   const yoga = createYoga<object, GatewayServices>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -44,6 +52,7 @@ export function createGatewayServer(opts: GatewayOptions): Server {
       deadlineMs: opts.deadlineMs,
       delegatedTokens,
       nodeErrors: [],
+      sharedFeeds,
     }),
     plugins: [
       // Public, before any token is asked for: where the console signs each agency's officers in.

@@ -38,6 +38,21 @@ export function peakRssMb(pid: number): number {
   }
 }
 
+/** The process's resident memory now and at its peak so far (VmRSS, VmHWM), in MB. */
+export function residentMb(pid: number): { now: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { now: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** The process listening on this TCP port on this machine (for a server whose launcher keeps no pid). */
+export function pidListeningOn(port: number): number {
+  const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+  const pid = /pid=(\d+)/.exec(out)?.[1];
+  if (!pid) throw new Error(`bench: no process found listening on port ${port}`);
+  return Number(pid);
+}
+
 /** The CPU the given processes spend while `work` runs, in ms, summed. */
 export async function cpuDuring<T>(pids: readonly number[], work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
   const before = pids.map(cpuMs);

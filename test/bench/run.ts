@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
 import { directorySuite } from './suites/directory.js';
+import { feedsSuite } from './suites/feeds.js';
 import { freetextSuite } from './suites/freetext.js';
 import { gatewaySuite } from './suites/gateway.js';
 import { hitcheckSuite } from './suites/hitcheck.js';
@@ -14,6 +15,7 @@ import { nodeSuite } from './suites/node.js';
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
   directory: directorySuite,
+  feeds: feedsSuite,
   freetext: freetextSuite,
   gateway: gatewaySuite,
   hitcheck: hitcheckSuite,

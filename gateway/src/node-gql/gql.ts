@@ -18,7 +18,7 @@ type Documents = {
     "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": typeof types.NodeEntryFieldsFragmentDoc,
     "fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }": typeof types.NodeSubscriptionFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": typeof types.DirectoryDocument,
-    "query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": typeof types.IdentifierPseudonymsDocument,
+    "query OwnHitCheck($identifier: IdentifierInput!) { ownHitCheck(identifier: $identifier) {\n  pseudonyms { kind pseudonym epoch }\n  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } } }": typeof types.OwnHitCheckDocument,
     "query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": typeof types.HitCheckDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": typeof types.AlertsDocument,
     "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": typeof types.AuditLogDocument,
@@ -61,7 +61,7 @@ const documents: Documents = {
     "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": types.NodeEntryFieldsFragmentDoc,
     "fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }": types.NodeSubscriptionFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": types.DirectoryDocument,
-    "query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }": types.IdentifierPseudonymsDocument,
+    "query OwnHitCheck($identifier: IdentifierInput!) { ownHitCheck(identifier: $identifier) {\n  pseudonyms { kind pseudonym epoch }\n  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } } }": types.OwnHitCheckDocument,
     "query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {\n  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }": types.HitCheckDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": types.AlertsDocument,
     "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": types.AuditLogDocument,
@@ -133,7 +133,7 @@ export function graphql(source: "query Directory($filter: DirectoryFilterInput) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"): (typeof documents)["query IdentifierPseudonyms($identifier: IdentifierInput!) { identifierPseudonyms(identifier: $identifier) { kind pseudonym epoch } }"];
+export function graphql(source: "query OwnHitCheck($identifier: IdentifierInput!) { ownHitCheck(identifier: $identifier) {\n  pseudonyms { kind pseudonym epoch }\n  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } } }"): (typeof documents)["query OwnHitCheck($identifier: IdentifierInput!) { ownHitCheck(identifier: $identifier) {\n  pseudonyms { kind pseudonym epoch }\n  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import SchemaBuilder from '@pothos/core';
 import type { GraphQLError } from 'graphql';
 import type { DelegatedTokens } from '../delegated-tokens.js';
 import type { NodeClient } from '../node-clients.js';
+import type { SharedFeeds } from '../shared-feeds.js';
 
 /** What the server gives every request; who calls is added by useBearerAuth (GatewayContext). */
 export interface GatewayServices {
@@ -16,6 +17,8 @@ export interface GatewayServices {
   delegatedTokens: DelegatedTokens;
   /** Errors of nodes that did not answer, added to the response next to the others' data. */
   nodeErrors: GraphQLError[];
+  /** Live feeds at the nodes, shared by the callers a node would answer alike. */
+  sharedFeeds: SharedFeeds;
 }
 
 export interface GatewayContext extends GatewayServices {

@@ -13,7 +13,7 @@ import {
   AUDIT_LOG_QUERY,
   FEED_SUBSCRIPTION,
   HIT_CHECK_QUERY,
-  IDENTIFIER_PSEUDONYMS_QUERY,
+  OWN_HIT_CHECK_QUERY,
   PUBLISH_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
   VERIFY_AUDIT_QUERY,
@@ -175,10 +175,20 @@ builder.queryFields((t) => ({
       "Hit / no hit for an identifier (proto identifierInput): the caller's own node turns it into pseudonyms, every node answers for its own alerts under its policy. The raw value goes to the caller's own node only.",
     args: { identifier: t.arg({ type: inputs.IdentifierInput, required: true }) },
     resolve: async (_r, args, ctx) => {
-      const pseudonyms = await forwardToOwnNode(ctx, IDENTIFIER_PSEUDONYMS_QUERY, { identifier: args.identifier });
-      const { answers, sources } = await askNodes(ctx, 'hitCheck', HIT_CHECK_QUERY, { pseudonyms });
-      const all = answers.map((a) => a.data.hitCheck).sort((a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency));
-      return { hit: all.some((a) => a.hit), answers: all, sources };
+      // The caller's own node pseudonymizes and answers for itself in one request; the other
+      // nodes are then asked about the pseudonyms.
+      const started = performance.now();
+      const own = await forwardToOwnNode(ctx, OWN_HIT_CHECK_QUERY, { identifier: args.identifier });
+      const ownSource = { agency: ctx.claims.agency, ok: true, latencyMs: Math.round(performance.now() - started), error: null };
+      const others = [...ctx.nodes.values()].filter((n) => n.agency !== ctx.claims.agency);
+      const { answers, sources } = await askNodes(ctx, 'hitCheck', HIT_CHECK_QUERY, { pseudonyms: own.pseudonyms }, others);
+      const all = [own.answer, ...answers.map((a) => a.data.hitCheck)].sort(
+        (a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency),
+      );
+      // Sources in the membership's order, as every gathered answer lists them.
+      const bySource = new Map([ownSource, ...sources].map((x) => [x.agency, x]));
+      const ordered = [...ctx.nodes.keys()].flatMap((agency) => bySource.get(agency) ?? []);
+      return { hit: all.some((a) => a.hit), answers: all, sources: ordered };
     },
   }),
 }));
@@ -251,27 +261,48 @@ builder.subscriptionType({
   }),
 });
 
-async function* relayFeed(ctx: GatewayContext, subscribed: boolean) {
+/**
+ * What the caller's own node reads of their token to answer the feed (services alerts/schema.ts):
+ * their agency (and through it their node), roles and networks; with the route filter on, the
+ * user's own subscription. Callers under one key are sent the same events, so they share one
+ * upstream feed (shared-feeds.ts).
+ */
+export function feedKey(ctx: Pick<GatewayContext, 'claims'> & { node: string }, subscribed: boolean): string {
+  const { claims } = ctx;
+  return JSON.stringify([
+    ctx.node,
+    claims.agency,
+    [...claims.roles].sort(),
+    [...claims.networks].sort(),
+    subscribed ? ['route-subscription', claims.sub] : ['all'],
+  ]);
+}
+
+function relayFeed(ctx: GatewayContext, subscribed: boolean) {
   const node = ownNode(ctx);
-  const upstream = new AbortController();
-  try {
-    const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, ctx.authorization, upstream.signal);
-    if (!(Symbol.asyncIterator in result)) {
-      throw new GraphQLError(`agency ${ctx.claims.agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`, {
-        extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-      });
-    }
-    for await (const event of result) {
-      if (event.data?.alertFeed) yield event.data.alertFeed;
-      else if (event.errors?.length)
-        throw new GraphQLError(event.errors[0]?.message ?? 'feed error', {
-          extensions: { code: 'NODE_UNAVAILABLE', agency: ctx.claims.agency },
-        });
-    }
-  } finally {
-    // The console went away (or the feed failed): close the stream at the node too.
-    upstream.abort();
-  }
+  const agency = ctx.claims.agency;
+  const refused = (message: string) => new GraphQLError(message, { extensions: { code: 'NODE_UNAVAILABLE', agency } });
+  return ctx.sharedFeeds.join(
+    feedKey({ claims: ctx.claims, node: node.endpoint }, subscribed),
+    { authorization: ctx.authorization, exp: ctx.claims.exp },
+    async (authorization, signal) => {
+      const result = await node.subscribe(FEED_SUBSCRIPTION, { subscribed }, authorization, signal);
+      if (!(Symbol.asyncIterator in result))
+        throw refused(`agency ${agency} refused the feed: ${result.errors?.[0]?.message ?? 'no stream'}`);
+      return (async function* () {
+        try {
+          for await (const event of result) {
+            if (event.data?.alertFeed) yield event.data.alertFeed;
+            else if (event.errors?.length) throw refused(event.errors[0]?.message ?? 'feed error');
+          }
+        } catch (e) {
+          // The connection to the node broke: the node's to answer for, by name, not a defect here.
+          if (e instanceof GraphQLError || signal.aborted) throw e;
+          throw refused(`agency ${agency}'s feed broke off: ${(e as Error).message}`);
+        }
+      })();
+    },
+  );
 }
 
 export const schema = builder.toSchema();

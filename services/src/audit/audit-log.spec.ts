@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditRecord } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
-import { auditWriter, listAudit, verifyAuditLog } from './audit-log.js';
+import { appendAudit, auditWriter, listAudit, verifyAuditLog } from './audit-log.js';
 
 const scratch = useMigratedScratchDatabase();
 
@@ -19,6 +19,22 @@ describe('the release audit', () => {
     expect(Number(page[0]?.seq)).toBeGreaterThan(Number(page[9]?.seq));
     const older = await listAudit(scratch.database.db, { limit: 100, before: page[9]?.seq ?? null, agency: 'ng-nis' });
     expect(older.every((r) => r.agency === 'ng-nis' && Number(r.seq) < Number(page[9]?.seq))).toBe(true);
+  });
+
+  it('keeps one chain when writers that each remember their tail append between other appends', async () => {
+    const { db } = scratch.database;
+    const before = (await verifyAuditLog(db)).checked;
+    // Two writers, as two processes on one database would have, and alerts queued for partners
+    // appending in their own transactions: each writer's remembered tail goes stale in turn.
+    const writers = [auditWriter(db), auditWriter(db)];
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 5 === 4
+          ? db.$transaction((tx) => appendAudit(tx, [record(i), record(i + 100)]))
+          : (writers[i % 2] as (typeof writers)[number])([record(i)]),
+      ),
+    );
+    expect(await verifyAuditLog(db)).toEqual({ ok: true, checked: before + 48, brokenAt: null, problem: null });
   });
 
   it('refuses to update or delete a row', async () => {

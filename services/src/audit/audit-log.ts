@@ -37,9 +37,8 @@ export function chainHash(prevHash: string, c: ChainedContent): string {
   return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
 }
 
-/** The rows of `records`, chained after `prevHash` in order, as the INSERT reads them. */
-function chained(prevHash: string, records: AuditRecord[], now: Date) {
-  const at = now.toISOString();
+/** The rows of `records`, chained after `prevHash`, as the audit_append function takes them. */
+function chainRows(prevHash: string, records: AuditRecord[], at: string) {
   let prev = prevHash;
   return records.map((r) => {
     const hash = chainHash(prev, { ...r, at });
@@ -60,56 +59,84 @@ function chained(prevHash: string, records: AuditRecord[], now: Date) {
   });
 }
 
-// One multi-row INSERT of a JSON array of chained rows, WITH ORDINALITY keeping the order they
-// were chained in for their seq.
-const INSERT_ROWS = `
-  INSERT INTO audit_log (at, channel, agency, subject, resource, items, rule, policy_version, prev_hash, hash)
-  SELECT (e->>'at')::timestamptz, e->>'channel', e->>'agency', e->>'subject', e->>'resource', e->'items', e->>'rule',
-    (e->>'policy_version')::integer, e->>'prev_hash', e->>'hash'
-  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n)
-  ORDER BY n`;
-const LOCK_AND_TAIL = `SELECT pg_advisory_xact_lock(${CHAIN_LOCK}); SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
+/**
+ * migration 0014's audit_append: appends the rows (chained after `prevHash`, as JSON) if that is
+ * still the chain's tail, under the chain lock; null when appended, else the tail it found.
+ */
+type AppendStatement = (prevHash: string, rowsJson: string) => Promise<string | null>;
+
+const appendInTransaction =
+  (tx: Pick<Db, '$queryRaw'>): AppendStatement =>
+  async (prevHash, rowsJson) =>
+    (await tx.$queryRaw<{ tail: string | null }[]>`SELECT audit_append(${prevHash}::text, ${rowsJson}::jsonb) AS tail`)[0]?.tail ?? null;
 
 /**
- * Appends records inside the caller's transaction, under the chain lock: for writes that record
- * their releases in the transaction of what they release (bus/enqueue.ts).
+ * The same statement on the pg pool Prisma shares (plainSql), in its own transaction: every answer
+ * to another agency's user waits for it, and through Prisma it cost the node about 3.5 ms of CPU
+ * per answer, more than the search it records (2026-11-30).
  */
-export async function appendAudit(tx: Prisma.TransactionClient, records: AuditRecord[], now = new Date()): Promise<void> {
-  if (records.length === 0) return;
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const tail = await tx.$queryRawUnsafe<{ hash: string }[]>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  await tx.$executeRawUnsafe(INSERT_ROWS, JSON.stringify(chained(tail[0]?.hash ?? GENESIS_HASH, records, now)));
+const appendOnPool =
+  (pool: pg.Pool): AppendStatement =>
+  async (prevHash, rowsJson) =>
+    (await pool.query<{ tail: string | null }>('SELECT audit_append($1::text, $2::jsonb) AS tail', [prevHash, rowsJson])).rows[0]?.tail ??
+    null;
+
+/** Appends `records` after `prevHash` if that is still the chain's tail; else says the tail found. */
+async function appendAfter(
+  append: AppendStatement,
+  prevHash: string,
+  records: AuditRecord[],
+  at: string,
+): Promise<{ appended: string } | { tail: string }> {
+  const rows = chainRows(prevHash, records, at);
+  const tail = await append(prevHash, JSON.stringify(rows));
+  if (tail) return { tail };
+  return { appended: rows[rows.length - 1]?.hash ?? prevHash };
 }
 
 /**
- * Records answers' releases; concurrent answers share one transaction. Every answer a node gives
- * another agency's user waits for this, so it runs in plain SQL on a pg client, in two round trips
- * (begin, lock and read the tail; insert and commit; several statements to a message, in the
- * simple protocol, hence the rows as an escaped literal): as a Prisma interactive transaction it
- * cost about 3.5 ms of the node's CPU per answer, more than the search it records (2026-11-30).
- * Each statement reads what was committed before it ran, so the tail is read after the lock.
+ * Appends records inside the caller's transaction (an alert queued for a partner is stored with
+ * its audit rows), under the chain lock. Plain statements: Prisma's model queries are compiled on
+ * each call, which a CPU profile showed costing about as much as the rest of a directory answer.
+ */
+export async function appendAudit(tx: Prisma.TransactionClient, records: AuditRecord[], now = new Date()): Promise<void> {
+  if (records.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const tail = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
+  const result = await appendAfter(appendInTransaction(tx), tail[0]?.hash ?? GENESIS_HASH, records, now.toISOString());
+  // Cannot happen while the lock is held; said loudly if it ever does.
+  if ('tail' in result) throw new Error('audit: the chain moved while its lock was held');
+}
+
+/** How often a writer chains again from a tail another writer moved before it falls back to a transaction. */
+const RECHAIN_ATTEMPTS = 3;
+
+/**
+ * Records answers' releases: concurrent answers share one append (group commit), and each is
+ * answered only once its rows are committed. An append is one statement in its own transaction
+ * (one round trip and one WAL flush): the writer remembers the tail it wrote last, chains the new
+ * rows from it, and audit_append writes them only if the tail is still that one; when another
+ * writer (an alert queued for a partner, another process) moved it, the rows are chained again
+ * from the tail it answers.
  */
 export function auditWriter(db: Db): GroupWriter<AuditRecord[]> {
+  let knownTail: string | null = null;
+  const append = appendOnPool(plainSql(db));
   return groupCommit(async (batches: AuditRecord[][]) => {
     const records = batches.flat();
     if (records.length === 0) return;
-    const client = await plainSql(db).connect();
-    let broken: Error | undefined;
-    try {
-      const results = (await client.query(`BEGIN; ${LOCK_AND_TAIL}`)) as unknown as pg.QueryResult<{ hash: string }>[];
-      const rows = chained(results[2]?.rows[0]?.hash ?? GENESIS_HASH, records, new Date());
-      // A replacer function: a replacement string would read `$&` or `$'` in the rows as patterns.
-      const literal = client.escapeLiteral(JSON.stringify(rows));
-      await client.query(`${INSERT_ROWS.replace('$1', () => literal)}; COMMIT`);
-    } catch (e) {
-      await client.query('ROLLBACK').catch((rollback: Error) => {
-        broken = rollback;
-      });
-      throw e;
-    } finally {
-      // A client whose transaction could not be closed is not given back to the pool.
-      client.release(broken);
+    const at = new Date().toISOString();
+    let prev = knownTail ?? (await chainTail(db))?.hash ?? GENESIS_HASH;
+    for (let attempt = 0; attempt < RECHAIN_ATTEMPTS; attempt++) {
+      const result = await appendAfter(append, prev, records, at);
+      if ('appended' in result) {
+        knownTail = result.appended;
+        return;
+      }
+      prev = result.tail;
     }
+    knownTail = null;
+    await db.$transaction((tx) => appendAudit(tx, records, new Date(at)));
   });
 }
 

@@ -23,6 +23,7 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Query.verifyAuditLog': AUDIT,
   'Query.auditHeads': { anyAgencyAdministrator: 'read the audit heads held of it' },
   'Query.identifierPseudonyms': { ownAgency: 'check identifiers' },
+  'Query.ownHitCheck': { ownAgency: 'check identifiers' },
   'Query.hitCheck': 'open',
   'Query.mySubscription': SUBSCRIPTIONS,
   'Query.subscribedAlerts': SUBSCRIPTIONS,

@@ -12,12 +12,14 @@
 // gateway, looked up, released under policy and audited at every node. Only the per-user rate
 // limits are raised, since one benchmark user asks far more than any officer may.
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import type { IdentifierKind } from '@corridor/proto';
 import pg from 'pg';
 import { documentFraudAlert } from '../../support/fixtures.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { closedLoop } from '../measure.js';
+import { cpuMs, pidListeningOn } from '../process-stats.js';
 import { againstBaseline, type BenchResult, pathFigures, suiteResults } from '../results-file.js';
 
 const PSEUDONYMS_PER_NODE = Number(process.env.BENCH_HITCHECK_PSEUDONYMS ?? 1_000_000);
@@ -132,7 +134,31 @@ export async function hitcheckSuite(): Promise<BenchResult[]> {
         throw new Error(`bench: check for ${number} answered hit at ${holders.join(', ') || 'none'}`);
     };
     const single = await closedLoop(check, 1, SECONDS);
+    // Where a check's CPU goes, whatever else the machine runs: the gateway's and the nodes' CPU
+    // time (from /proc) over the busy loop, per check asked in it (its warm-up included), less
+    // what they spend meanwhile when nothing is asked.
+    const portOf = (url: string) => Number(new URL(url).port);
+    const gatewayPid = await pidListeningOn(portOf(net.gatewayUrl));
+    const nodePids = await Promise.all(AGENCIES.map((a) => pidListeningOn(portOf(net.nodes[a.id]?.url as string))));
+    const cpuNow = async () => ({
+      gateway: await cpuMs(gatewayPid),
+      nodes: (await Promise.all(nodePids.map(cpuMs))).reduce((x, y) => x + y, 0),
+    });
+    // What the processes spend with no check asked (timers, polls, the outbox), per second: taken
+    // off, so the figure is what the checks cost.
+    const IDLE_S = 3;
+    const idleFrom = await cpuNow();
+    await new Promise((r) => setTimeout(r, IDLE_S * 1000));
+    const idleTo = await cpuNow();
+    const cpuBefore = await cpuNow();
+    const askedBefore = n;
+    const busyStarted = performance.now();
     const busy = await closedLoop(check, CLIENTS, SECONDS);
+    const busyS = (performance.now() - busyStarted) / 1000;
+    const cpuAfter = await cpuNow();
+    const asked = n - askedBefore;
+    const perCheck = (part: 'gateway' | 'nodes') =>
+      Number(((cpuAfter[part] - cpuBefore[part] - ((idleTo[part] - idleFrom[part]) / IDLE_S) * busyS) / asked).toFixed(2));
 
     // Baseline: the lookup alone, straight to one node's PostgreSQL, with the same mix of pseudonyms
     // (one in ten present, taken from the table itself; the rest not).
@@ -163,6 +189,10 @@ export async function hitcheckSuite(): Promise<BenchResult[]> {
       return [
         ...againstBaseline(r, checks, lookups),
         r('check_p99_ms_busy', busy.p99, 'ms'),
+        r('gateway_cpu_ms_per_check', perCheck('gateway'), 'ms'),
+        r('nodes_cpu_ms_per_check', perCheck('nodes'), 'ms'),
+        r('nodes_idle_cpu_ms_per_s', Number(((idleTo.nodes - idleFrom.nodes) / IDLE_S).toFixed(1)), 'ms/s'),
+        r('load_average_1m', Number((loadavg()[0] ?? 0).toFixed(2)), 'load'),
         ...pathFigures(r, lookups),
         r('pseudonyms_per_node', stored, 'pseudonyms'),
         r('nodes', AGENCIES.length, 'nodes'),

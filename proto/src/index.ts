@@ -17,19 +17,12 @@ export {
 } from './alert.js';
 export {
   type BatchAnswer,
-  batchInputs,
-  batchItemOf,
   batchItemPath,
   batchSizeErrors,
   type LineRefusal,
   MAX_ALERTS_PER_BATCH,
-  type NdjsonEntry,
-  ndjsonBatches,
-  readNdjson,
-  refusalLines,
   type UploadProgress,
   type UploadResult,
-  unreadableLines,
   uploadNdjson,
 } from './alert-batch.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
@@ -159,10 +152,9 @@ export { freeTextErrors } from './identifiers/free-text-errors.js';
 export { identifierErrors } from './identifiers/index.js';
 export { INBOX_RETENTION } from './inbox-retention.js';
 export { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
-export { agencyOf, type MemberAgency, type Membership, memberAgency, membership, tlsPin } from './membership.js';
+export { agencyOf, type MemberAgency, type Membership, memberAgency, membership } from './membership.js';
 export {
   checkSuccessor,
-  MembershipError,
   openSignedMembership,
   parseTrustAnchor,
   signedMembership,

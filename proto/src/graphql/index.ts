@@ -22,13 +22,10 @@ export {
   withoutNulls,
 } from './contract-types.js';
 export {
-  type CaFetch,
-  CertificateNotPinnedError,
   caFetch,
   createWebServer,
   type ServerTlsFiles,
   serverTlsFrom,
-  type TlsPinning,
 } from './https.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
 export { queryLimitPlugins, queryLimitRules } from './query-limits.js';

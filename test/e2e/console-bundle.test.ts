@@ -1,38 +1,19 @@
 // The console a border post's phone downloads: the real production build, into a directory of
 // this file's own. Its first load (the entry with the sign-in page, then the feed or the
 // directory) stays within 200 kB gzipped, and the heavy pages and file writers come on demand.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@corridor/deploy';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildConsoleInto, type ConsoleBuild, type FirstLoad } from '../support/console-build.js';
 
-interface FirstLoad {
-  files: { fileName: string; gzipBytes: number }[];
-  gzipBytes: number;
-  budgetBytes: number;
-}
-
+let built: ConsoleBuild;
 let outDir: string;
-let log: string;
-let status: number | null;
 let report: FirstLoad;
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'corridor-console-bundle-'));
-  const build = spawn('pnpm', ['--filter', '@corridor/web', 'exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: REPO_ROOT,
-    // vitest sets NODE_ENV=test, with which Vite would bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  build.stdout.on('data', (d: Buffer) => (out += d));
-  build.stderr.on('data', (d: Buffer) => (out += d));
-  status = await new Promise<number | null>((resolve) => build.on('close', resolve));
-  log = out;
-  if (status === 0) report = JSON.parse(await readFile(join(outDir, '.vite', 'first-load.json'), 'utf8')) as FirstLoad;
+  built = await buildConsoleInto();
+  outDir = built.outDir;
+  if (built.firstLoad) report = built.firstLoad;
 });
 
 afterAll(async () => {
@@ -46,7 +27,7 @@ const chunk = async (prefix: string) => {
 };
 
 it('builds, and its first load is at most 200 kB gzipped', () => {
-  expect(status, log).toBe(0);
+  expect(built.status, built.log).toBe(0);
   expect(report.budgetBytes).toBe(200_000);
   expect(report.gzipBytes).toBeLessThanOrEqual(200_000);
   expect(report.gzipBytes).toBe(report.files.reduce((sum, f) => sum + f.gzipBytes, 0));
@@ -65,7 +46,7 @@ it('loads the other pages and the contact files on demand', async () => {
 });
 
 it('makes no chunk over Vite’s 500 kB but the contact files, and no chunk-size warning', async () => {
-  expect(log).not.toMatch(/larger than \d+ kB/);
+  expect(built.log).not.toMatch(/larger than \d+ kB/);
   const assets = join(outDir, 'assets');
   const contactFiles = await chunk('contact-files');
   for (const name of (await readdir(assets)).filter((n) => n.endsWith('.js'))) {

@@ -588,7 +588,16 @@ export function consoleIsStale(): boolean {
   const built = join(REPO_ROOT, 'web', 'dist', 'index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
-  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'web/package.json', 'proto/src'];
+  const sources = [
+    'web/src',
+    'web/index.html',
+    'web/public',
+    'web/vite.config.ts',
+    'web/bundle-budget.ts',
+    'web/package.json',
+    'proto/src',
+    'proto/package.json',
+  ];
   return sources.some((s) => newestMtime(join(REPO_ROOT, s)) > builtAt);
 }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
+import { consoleSuite } from './suites/console.js';
 import { directorySuite } from './suites/directory.js';
 import { feedsSuite } from './suites/feeds.js';
 import { freetextSuite } from './suites/freetext.js';
@@ -14,6 +15,7 @@ import { nodeSuite } from './suites/node.js';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
+  console: consoleSuite,
   directory: directorySuite,
   feeds: feedsSuite,
   freetext: freetextSuite,

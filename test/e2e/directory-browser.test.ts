@@ -4,7 +4,7 @@
 // row and column to fix; the entry form puts a problem next to its field.
 import { readFile } from 'node:fs/promises';
 import type { DirectoryEntryInput } from '@corridor/proto';
-import { newId } from '@corridor/proto';
+import { newId, vcardFileName } from '@corridor/proto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
@@ -77,12 +77,16 @@ describe('the directory in the console', () => {
     expect(await card.getByRole('link', { name: 'permanence@ne-ppn.example.org' }).getAttribute('href')).toBe(
       'mailto:permanence@ne-ppn.example.org',
     );
+    // The vCard and CSV writers are fetched on the first click (contact-files.ts): the files still come.
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('vcard').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.vcf$/);
+    expect(download.suggestedFilename()).toBe(vcardFileName(permanence));
     const vcard = await readFile((await download.path()) as string, 'utf8');
     expect(vcard).toContain('BEGIN:VCARD\r\nVERSION:4.0\r\n');
     expect(vcard).toContain(`FN:${permanence.name}`);
     expect(vcard).toContain('tel:+22720720001');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('directory-export-csv').click()]);
+    expect(csv.suggestedFilename()).toBe('corridor-directory.csv');
+    expect(await readFile((await csv.path()) as string, 'utf8')).toContain(permanence.name);
 
     // Italy is in no network with Niger: the same card comes without the phone, and says why.
     const italian = (await searchFor(await signIn(consoles.italy, 'it-polfr-officer'), 'niger extradition', 1)).first();

@@ -10,16 +10,19 @@ import { MeQuery } from './App.documents';
 import { createGatewayClient, type LiveState } from './client';
 import { ErrorAlert } from './components/ErrorAlert';
 import { completeSignIn, endSignIn, isSignInCallback } from './oidc-session';
-import { Check } from './pages/Check';
-import { Consultations } from './pages/Consultations';
-import { Directory } from './pages/Directory';
-import { DirectoryAdmin } from './pages/DirectoryAdmin';
-import { Feed } from './pages/Feed';
-import { MyRoutes } from './pages/MyRoutes';
-import { Publish } from './pages/Publish';
-import { Requests } from './pages/Requests';
+import {
+  Check,
+  Consultations,
+  Directory,
+  DirectoryAdmin,
+  Feed,
+  MyRoutes,
+  PageFrame,
+  Publish,
+  Requests,
+  Statistics,
+} from './pages/lazy-pages';
 import { SignIn } from './pages/SignIn';
-import { Statistics } from './pages/Statistics';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedToken, storeToken } from './session';
 import { sessionAuth } from './session-auth';
@@ -94,16 +97,18 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
         </button>
       </header>
       <main>
-        {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
-        {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
-        {page === 'routes' && <MyRoutes agencyName={agencyName} />}
-        {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
-        {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
-        {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
-        {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
-        {page === 'statistics' && (administrator ? <Statistics /> : <p>Only the agency’s administrators export its statistics.</p>)}
-        {page === 'keep' &&
-          (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>Only the agency’s administrators keep its directory.</p>)}
+        <PageFrame page={page}>
+          {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
+          {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
+          {page === 'routes' && <MyRoutes agencyName={agencyName} />}
+          {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
+          {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
+          {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
+          {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
+          {page === 'statistics' && (administrator ? <Statistics /> : <p>Only the agency’s administrators export its statistics.</p>)}
+          {page === 'keep' &&
+            (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>Only the agency’s administrators keep its directory.</p>)}
+        </PageFrame>
       </main>
     </>
   );

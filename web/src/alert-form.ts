@@ -1,7 +1,13 @@
 // The publish form's state and how it becomes proto's AlertInput. Kept apart from React so that
 // the mapping (empty fields left out, numbers parsed, recipients only for AMBER) is tested directly.
-import { type AlertInput, timeErrors } from '@corridor/proto';
-import { checkAlertInput, type ErrorsByPath, groupByPath, type TextFinding } from './field-errors';
+import { type AlertInput, alertInput, fieldErrorsOf, timeErrors } from '@corridor/proto';
+import { type ErrorsByPath, groupByPath, type TextFinding } from './field-errors';
+
+/** The console's own check of an alert, with proto's schema, in the node's field paths. */
+export function checkAlertInput(input: unknown): ErrorsByPath {
+  const result = alertInput.safeParse(input);
+  return result.success ? {} : groupByPath(fieldErrorsOf(result.error));
+}
 
 export type AlertFormKind = 'route' | 'document_fraud';
 

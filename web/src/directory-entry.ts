@@ -1,6 +1,7 @@
 // A directory entry as the gateway answers it, turned back into proto's shape for what the
 // console makes of it locally: reachability, vCards, CSV, and the edit form's starting values.
-import { type DirectoryEntry, directoryToCsv } from '@corridor/proto';
+// The files themselves are written in contact-files.ts, fetched only when an officer saves one.
+import type { DirectoryEntry } from '@corridor/proto';
 import type { EntryFieldsFragment } from './gql/graphql';
 
 /**
@@ -51,7 +52,10 @@ export function download(fileName: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Offers entries to the user as a directory CSV file, the same columns an import takes. */
-export function downloadCsv(fileName: string, entries: readonly EntryFieldsFragment[]): void {
-  download(fileName, directoryToCsv(entries.map(entryFromGraphQL)), 'text/csv');
+/**
+ * Runs `use` with the file writers (contact-files.ts), fetched on first use so that the first load
+ * does not carry them; if they cannot be fetched, the officer is told why nothing was saved.
+ */
+export function withContactFiles(use: (files: typeof import('./contact-files')) => void): void {
+  import('./contact-files').then(use, (e: Error) => alert(`The file could not be prepared: ${e.message}`));
 }

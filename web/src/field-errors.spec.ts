@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAlertInput, serverFieldErrors, serverFindings, unplacedErrors } from './field-errors';
+import { checkAlertInput } from './alert-form';
+import { serverFieldErrors, serverFindings, unplacedErrors } from './field-errors';
 
 describe('field errors in the publish form', () => {
   it('groups the node’s fieldErrors by the path of the form field', () => {

@@ -1,6 +1,8 @@
 // Field-level messages, from the console's own check (proto's schema) or from the node's answer
-// (extensions.fieldErrors): both speak in the same paths, e.g. `route.waypoints.1.country`.
-import { alertInput, type FieldError, fieldErrorsOf } from '@corridor/proto';
+// (extensions.fieldErrors): both speak in the same paths, e.g. `route.waypoints.1.country`. The
+// console's own check (checkAlertInput) lives with the publish form, so that proto's schemas and
+// zod load with that page, not with every page that shows a node's field messages.
+import type { FieldError } from '@corridor/proto';
 
 export type ErrorsByPath = Record<string, string[]>;
 
@@ -8,11 +10,6 @@ export function groupByPath(errors: FieldError[]): ErrorsByPath {
   const grouped: ErrorsByPath = {};
   for (const e of errors) grouped[e.path] = [...(grouped[e.path] ?? []), e.message];
   return grouped;
-}
-
-export function checkAlertInput(input: unknown): ErrorsByPath {
-  const result = alertInput.safeParse(input);
-  return result.success ? {} : groupByPath(fieldErrorsOf(result.error));
 }
 
 /** Reads fieldErrors out of a GraphQL error's extensions; anything else yields none. */

@@ -2,9 +2,9 @@
 // there), in which language, how (links the device can follow), what they handle, and whether
 // their agency still vouches for the entry. Reachability is computed here, with the same proto
 // function the nodes and the gateway rank by.
-import { reachability, toVCard, vcardFileName } from '@corridor/proto';
+import { reachability } from '@corridor/proto';
 import { useEffect, useState } from 'react';
-import { download, entryFromGraphQL } from '../directory-entry';
+import { entryFromGraphQL, withContactFiles } from '../directory-entry';
 import type { EntryFieldsFragment } from '../gql/graphql';
 import { countryName, dateText, hoursText, label, languageName } from '../labels';
 
@@ -152,13 +152,7 @@ export function ContactCard({
           type="button"
           className="link"
           data-testid="vcard"
-          onClick={() =>
-            download(
-              vcardFileName(entryFromGraphQL(entry)),
-              toVCard(entryFromGraphQL(entry), { agencyName: agencyName(entry.agency) }),
-              'text/vcard',
-            )
-          }
+          onClick={() => withContactFiles((f) => f.downloadVCard(entry, agencyName(entry.agency)))}
         >
           Save contact (vCard)
         </button>

@@ -7,7 +7,7 @@ import { ContactCard } from '../components/ContactCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { Sources } from '../components/Sources';
-import { downloadCsv } from '../directory-entry';
+import { withContactFiles } from '../directory-entry';
 import { COUNTRY_CODES, countryName, LANGUAGES_BY_NAME, label, languageName } from '../labels';
 import { storedLanguages, storeLanguages } from '../my-languages';
 import { DirectoryQuery } from './Directory.documents';
@@ -92,7 +92,7 @@ export function Directory({
             type="button"
             className="link"
             data-testid="directory-export-csv"
-            onClick={() => downloadCsv('corridor-directory.csv', entries)}
+            onClick={() => withContactFiles((f) => f.downloadCsv('corridor-directory.csv', entries))}
           >
             Export these as CSV
           </button>

@@ -7,7 +7,7 @@ import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ContactCard } from '../components/ContactCard';
 import { type EntryErrors, EntryForm } from '../components/EntryForm';
 import { ErrorAlert, errorText } from '../components/ErrorAlert';
-import { downloadCsv } from '../directory-entry';
+import { withContactFiles } from '../directory-entry';
 import type { EntryFieldsFragment, ImportDirectoryCsvMutation } from '../gql/graphql';
 import { dateText } from '../labels';
 import {
@@ -163,7 +163,12 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
         <button type="button" data-testid="entry-new" onClick={() => setEditing({})}>
           New entry
         </button>
-        <button type="button" className="link" data-testid="own-export-csv" onClick={() => downloadCsv('directory.csv', all)}>
+        <button
+          type="button"
+          className="link"
+          data-testid="own-export-csv"
+          onClick={() => withContactFiles((f) => f.downloadCsv('directory.csv', all))}
+        >
           Export all as CSV
         </button>
       </div>

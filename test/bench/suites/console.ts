@@ -1,0 +1,24 @@
+// Suite `console` (issue 15): the gzipped size of the console's first load (the entry with the
+// sign-in page, then the feed and the directory pages), against the same run's whole console
+// (every script and style sheet, as one unsplit bundle would have been fetched at once).
+import { rm } from 'node:fs/promises';
+import { allAssetsGzipBytes, buildConsoleInto } from '../../support/console-build.js';
+import { type BenchResult, suiteResults } from '../results-file.js';
+
+const result = suiteResults('console');
+const kB = (bytes: number) => Number((bytes / 1000).toFixed(1));
+
+export async function consoleSuite(): Promise<BenchResult[]> {
+  const built = await buildConsoleInto();
+  try {
+    if (!built.firstLoad) throw new Error(`the console did not build:\n${built.log}`);
+    const whole = kB(await allAssetsGzipBytes(built.outDir));
+    return [
+      result('first_load_gzip_kb', kB(built.firstLoad.gzipBytes), 'kB', { metric: 'all_assets_gzip_kb', value: whole }),
+      result('all_assets_gzip_kb', whole, 'kB'),
+      result('first_load_files', built.firstLoad.files.length, 'files'),
+    ];
+  } finally {
+    await rm(built.outDir, { recursive: true, force: true });
+  }
+}

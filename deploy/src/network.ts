@@ -46,9 +46,9 @@ export interface AgencySpec {
 }
 
 /**
- * `single`: one nats-server, one account per agency (the demo's and most tests'). `hub-and-leaves`:
- * a hub cluster of three and one leaf server per agency in its own JetStream domain
- * (hub-and-leaves.ts), as agencies on their own premises run it; opt-in while issue 13 is open.
+ * `single`: one nats-server, one account per agency (most tests', and `./corridor demo --plain`).
+ * `hub-and-leaves`: a hub cluster of three and one leaf server per agency in its own JetStream
+ * domain (hub-and-leaves.ts), as agencies on their own premises run it (the demo's).
  */
 export type NatsTopology = 'single' | 'hub-and-leaves';
 

@@ -1,7 +1,14 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
 import type { Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
-import { createMaskError, createWebServer, QUERY_LIMITS, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
+import {
+  createMaskError,
+  createWebServer,
+  QUERY_LIMITS,
+  queryLimitPlugins,
+  type ServerTlsFiles,
+  useBearerAuth,
+} from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';

@@ -6,8 +6,8 @@
 // agency: the gateway holds no such key and can mint nothing.
 import { createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { AuthError, CLOCK_TOLERANCE_S, cachingVerifier, clip, refusalOf, type TokenVerifier, unverifiedJwt } from './bearer-token.js';
-import { type AccessClaims, accessClaims } from './claims.js';
 import { membershipNetworks } from './claim-mapping.js';
+import { type AccessClaims, accessClaims } from './claims.js';
 import type { Jwks } from './fields.js';
 import type { Membership } from './membership.js';
 

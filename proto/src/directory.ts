@@ -31,10 +31,7 @@ export function isTimeZone(tz: string): boolean {
   }
   return ok;
 }
-const timeZone = z.string().refine(
-  isTimeZone,
-  { message: 'must be an IANA time zone, e.g. Africa/Niamey' },
-);
+const timeZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone, e.g. Africa/Niamey' });
 
 /** Opening hours on the given days, in the contact's time zone; a night shift is two spans. */
 const hours = z

@@ -1,6 +1,13 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
 import type { Server } from 'node:http';
-import { createMaskError, createWebServer, NODE_BODY_BYTES, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
+import {
+  createMaskError,
+  createWebServer,
+  NODE_BODY_BYTES,
+  queryLimitPlugins,
+  type ServerTlsFiles,
+  useBearerAuth,
+} from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { useTokenExchange } from './auth/use-token-exchange.js';
 import type { NodeServices } from './node-services.js';

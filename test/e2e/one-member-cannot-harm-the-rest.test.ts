@@ -28,10 +28,11 @@ const nigerDesk = directoryEntryOf(NE, 'NER', {
 let proxy: RewritingProxy | undefined;
 const fixture = useTestNetwork(async () => {
   const net = await startTestNetwork({ directory: { ...testDirectory(), [NE]: [...(testDirectory()[NE] ?? []), nigerDesk] } });
+  const stopNetwork = net.stop.bind(net);
   return Object.assign(net, {
     async stop() {
       await proxy?.close();
-      await net.stop();
+      await stopNetwork();
     },
   });
 }, 180_000);
@@ -175,10 +176,17 @@ describe('a partner node answering an entry in a time zone no one knows', () => 
       return startedYet(proxy, 'proxy').rewritten > 0 && answer.data?.directory.sources.some((s) => s.error) ? answer : undefined;
     });
     expect(r.errors).toBeUndefined();
-    const { entries, sources, total } = r.data?.directory as Search['directory'];
+    const directory = r.data?.directory;
+    if (!directory) throw new Error('the merged search answered no directory');
+    const { entries, sources, total } = directory;
     expect(entries.map((e) => e.availability.timeZone)).not.toContain('Mars/Olympus_Mons');
     // Niger's other contact and every other agency's are there: the 24/7 desks first, reachable now.
-    expect(entries.map((e) => e.name).slice(0, 3).sort()).toEqual(['NIS Document Fraud Desk', 'Sala operativa Lampedusa', 'Permanence Niamey'].sort());
+    expect(
+      entries
+        .map((e) => e.name)
+        .slice(0, 3)
+        .sort(),
+    ).toEqual(['NIS Document Fraud Desk', 'Sala operativa Lampedusa', 'Permanence Niamey'].sort());
     expect(entries.map((e) => e.agency).sort()).toEqual([IT, IT, NE, NG].sort());
     expect(total).toBe(4);
     expect(sources.find((s) => s.agency === NE)).toEqual({

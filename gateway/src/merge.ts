@@ -1,6 +1,6 @@
 // Merging the nodes' answers into one list, in an order that does not depend on which node
 // answered first.
-import { alertKey, compareAlertKeys, directoryOrder, type KeyedAlert, type RankedEntry } from '@corridor/proto';
+import { alertKey, compareAlertKeys, directoryOrder, isTimeZone, type KeyedAlert, type RankedEntry } from '@corridor/proto';
 
 /** Newest first, then by agency, then by id (DESIGN: merge ordered by time, agency, id). */
 export function mergeAlerts<A extends KeyedAlert>(lists: A[][], limit: number): A[] {
@@ -16,4 +16,22 @@ export function mergeAlerts<A extends KeyedAlert>(lists: A[][], limit: number): 
  */
 export function mergeDirectory<E extends RankedEntry>(lists: E[][], opts: { now: Date; speaks?: readonly string[]; limit: number }): E[] {
   return lists.flat().sort(directoryOrder(opts.now, opts.speaks)).slice(0, opts.limit);
+}
+
+/**
+ * A node's entries split by whether this gateway knows their time zone. One the gateway does not
+ * know (a partner's bad data, or a newer zone database at its node) has no local time to show or
+ * rank by, and the console would fail on it: such entries are left out and their node named.
+ */
+export function withKnownTimeZones<E extends RankedEntry>(entries: E[]): { kept: E[]; dropped: E[] } {
+  const kept: E[] = [];
+  const dropped: E[] = [];
+  for (const e of entries) (isTimeZone(e.availability.timeZone) ? kept : dropped).push(e);
+  return { kept, dropped };
+}
+
+/** Why a node's entries were left out, for its `sources` line. */
+export function unknownZonesNote(dropped: readonly RankedEntry[]): string {
+  const zones = [...new Set(dropped.map((e) => JSON.stringify(e.availability.timeZone.slice(0, 60))))].slice(0, 3).join(', ');
+  return `${dropped.length} ${dropped.length === 1 ? 'entry' : 'entries'} left out: availability.timeZone ${zones} is not an IANA time zone`;
 }

@@ -1,7 +1,14 @@
 // The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
 import type { Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
-import { createMaskError, createWebServer, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
+import {
+  createMaskError,
+  createWebServer,
+  QUERY_LIMITS,
+  queryLimitPlugins,
+  type ServerTlsFiles,
+  useBearerAuth,
+} from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
@@ -41,6 +48,8 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,
+    // Yoga's parsers stop reading past this (413): sized for a publishAlerts of 1,000 alerts.
+    maxRequestBodySize: QUERY_LIMITS.bodyBytes,
     // The console is served from another origin; tokens travel in a header, not a cookie.
     cors: { origin: '*', credentials: false, allowedHeaders: ['authorization', 'content-type', 'accept'] },
     // Refusals (auth, node answers, validation) go out with their code; a defect is logged and answered "Unexpected error.".
@@ -58,7 +67,7 @@ export function createGatewayServer(opts: GatewayOptions): Server {
       // Public, before any token is asked for: where the console signs each agency's officers in.
       useSignInAgencies(opts.membership),
       // Refused before any node is asked.
-      ...queryLimitPlugins(),
+      ...queryLimitPlugins(QUERY_LIMITS.bodyBytes),
       // The gateway checks the caller's token before fanning anything out; the nodes check it again.
       useBearerAuth(
         createTokenVerifier(opts.membership, opts.maxTokenLifetimeS === undefined ? {} : { maxLifetimeS: opts.maxTokenLifetimeS }),

@@ -70,6 +70,37 @@ describe('access-token verification', () => {
   });
 });
 
+describe('what a token says of its holder, bound to the membership', () => {
+  // The agency's own provider is the hostile one here: it signs whatever it likes about its users.
+  const inLiaison = () => ({
+    ...membership,
+    agencies: membership.agencies.map((a) => ({ ...a, networks: ['liaison-central-med'] })),
+  });
+
+  it('keeps only the networks the membership lists the agency in', async () => {
+    const verified = await createTokenVerifier(inLiaison).verify(
+      `Bearer ${await token({ claims: { networks: ['liaison-central-med', 'wacap'] } })}`,
+    );
+    expect(verified.networks).toEqual(['liaison-central-med']);
+    const outside = await createTokenVerifier(() => membership).verify(`Bearer ${await token({ claims: { networks: ['wacap'] } })}`);
+    expect(outside.networks).toEqual([]);
+  });
+
+  it('gives the agency’s networks to a token naming none, and refuses another country', async () => {
+    const { networks: _none, ...withoutNetworks } = claims;
+    const bare = await new SignJWT(withoutNetworks)
+      .setProtectedHeader({ alg: 'EdDSA', kid: KID })
+      .setIssuer(ISSUER)
+      .setSubject('giulia')
+      .setAudience('corridor')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(agencyKey);
+    expect((await createTokenVerifier(inLiaison).verify(`Bearer ${bare}`)).networks).toEqual(['liaison-central-med']);
+    expect(await reasonOf(`Bearer ${await token({ claims: { country: 'NGA' } })}`)).toBe('invalid_claims');
+  });
+});
+
 describe('access-token verification against an issuer’s JWKS address', () => {
   // A real HTTP server on this machine plays the agency's OpenID Connect provider.
   const ROTATING_ISSUER = 'https://issuer.ne-ppn.corridor.invalid/';

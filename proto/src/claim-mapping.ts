@@ -1,7 +1,9 @@
 // From a verified token's payload to Corridor's access claims, by the agency's claim mapping in
 // the membership. A standard provider issues `sub` and whatever claims it was told to add; what
 // the token lacks of agency, country and networks comes from the membership entry of the issuer,
-// and a token that names another agency or country than that entry is refused.
+// and a token that names another agency or country than that entry is refused. Networks a token
+// names are kept only where the membership lists the agency in them: an agency's provider can
+// narrow its users' networks, never add one.
 import type { AccessClaims } from './claims.js';
 import { accessClaims } from './claims.js';
 import { CorridorError } from './errors.js';
@@ -28,6 +30,11 @@ function namesIn(value: unknown): string[] | undefined {
   if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   return undefined;
+}
+
+/** The networks of `claimed` that the membership lists `agency` in. */
+export function membershipNetworks(claimed: readonly string[], agency: Pick<MemberAgency, 'networks'>): string[] {
+  return claimed.filter((n) => agency.networks.includes(n));
 }
 
 export function mapClaims(payload: Record<string, unknown>, agency: MemberAgency): AccessClaims {
@@ -59,5 +66,5 @@ export function mapClaims(payload: Record<string, unknown>, agency: MemberAgency
     throw new ClaimsRefused(
       `the token's claims are incomplete: ${parsed.error.issues.map((i) => `${i.path.join('.')}${i.path[0] === 'roles' ? ` (claim ${mapping.roles})` : ''}: ${i.message}`).join('; ')}`,
     );
-  return parsed.data;
+  return { ...parsed.data, networks: membershipNetworks(parsed.data.networks, agency) };
 }

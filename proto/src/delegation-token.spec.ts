@@ -29,7 +29,7 @@ beforeAll(async () => {
       id,
       name: id,
       country: 'ITA',
-      networks: [],
+      networks: id === 'it-polfr' ? ['liaison-central-med'] : [],
       nodeUrl: `http://127.0.0.1:1/${id}/graphql`,
       tokenIssuer: { issuer: `https://issuer.${id}.invalid/`, jwks: { keys: [pub as never] } },
       alertSigningKeys: { keys: [pub as never] },
@@ -125,6 +125,19 @@ describe('delegated tokens', () => {
   it('are refused when signed with one agency’s key but claiming another agency’s user', async () => {
     expect(await reasonAt('ng-nis', await forged('ne-ppn', { claims: { agency: 'it-polfr' } }))).toMatch(
       /^invalid_claims: .*ne-ppn cannot speak for a user of agency it-polfr/,
+    );
+  });
+
+  it('carry only the networks the membership lists the issuing agency in, whatever the node writes', async () => {
+    const claims = await verifierAt('ng-nis').verify(
+      `Bearer ${await forged('ne-ppn', { claims: { networks: ['liaison-central-med', 'wacap'] } })}`,
+    );
+    expect(claims.networks).toEqual([]);
+  });
+
+  it('are refused when they place the user in another country than their agency’s', async () => {
+    expect(await reasonAt('ng-nis', await forged('ne-ppn', { claims: { country: 'NGA' } }))).toMatch(
+      /^invalid_claims: .*ne-ppn cannot speak for country NGA/,
     );
   });
 

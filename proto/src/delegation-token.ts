@@ -6,6 +6,7 @@
 // agency: the gateway holds no such key and can mint nothing.
 import { createLocalJWKSet, decodeProtectedHeader, importJWK, type JWK, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { AuthError, CLOCK_TOLERANCE_S, cachingVerifier, clip, refusalOf, type TokenVerifier, unverifiedJwt } from './bearer-token.js';
+import { membershipNetworks } from './claim-mapping.js';
 import { type AccessClaims, accessClaims } from './claims.js';
 import type { Jwks } from './fields.js';
 import type { Membership } from './membership.js';
@@ -153,7 +154,11 @@ export function createDelegationVerifier(getMembership: () => Membership, selfAg
     if ((claims.iat ?? 0) > now + CLOCK_TOLERANCE_S) throw new AuthError('not_yet_valid', 'the delegated token is issued in the future');
     if (claims.agency !== agency.id)
       throw new AuthError('invalid_claims', `the node of agency ${agency.id} cannot speak for a user of agency ${claims.agency}`);
-    return claims;
+    // A node's word about its user's country or networks is bound to its membership entry, as its
+    // provider's is (claim-mapping.ts): it cannot place its user elsewhere or in another network.
+    if (claims.country !== agency.country)
+      throw new AuthError('invalid_claims', `the node of agency ${agency.id} cannot speak for country ${claims.country}`);
+    return { ...claims, networks: membershipNetworks(claims.networks, agency) };
   });
 }
 

@@ -3,7 +3,7 @@
 // languages, then whoever was verified most recently. Nodes rank their own entries with this and
 // the gateway ranks the merged answer with it, so both agree on one order.
 import { COMPETENCE_LABELS, COUNTRY_NAMES, type CountryCode, DIRECTORY_ROLE_LABELS, ROUTE_REGION_LABELS, type Weekday } from './codes.js';
-import type { DirectoryEntry } from './directory.js';
+import { type DirectoryEntry, isTimeZone } from './directory.js';
 
 export const DEFAULT_STALE_AFTER_DAYS = 180;
 
@@ -155,7 +155,10 @@ export function directoryOrder<E extends RankedEntry>(now: Date, speaks: readonl
   const keyOf = (e: E) => {
     let k = key.get(e);
     if (!k) {
-      k = [reachability(e, now, clockOf).reachable ? 1 : 0, e.languages.filter((l) => speaks.includes(l)).length];
+      // A zone this runtime does not know (a partner's bad data, or a newer zone database there)
+      // cannot say the contact is reachable: it ranks as not reachable rather than failing the search.
+      const reachable = isTimeZone(e.availability.timeZone) && reachability(e, now, clockOf).reachable;
+      k = [reachable ? 1 : 0, e.languages.filter((l) => speaks.includes(l)).length];
       key.set(e, k);
     }
     return k;

@@ -124,6 +124,7 @@ export {
   directoryEntry,
   directoryEntryDraft,
   directoryFilter,
+  isTimeZone,
 } from './directory.js';
 export { directoryColumnOf, directoryRecordOf, directoryToCsv, parseDirectoryCsv, parseDirectoryRecord } from './directory-csv.js';
 export {

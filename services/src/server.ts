@@ -1,6 +1,13 @@
 // The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
 import type { Server } from 'node:http';
-import { createMaskError, createWebServer, queryLimitPlugins, type ServerTlsFiles, useBearerAuth } from '@corridor/proto/graphql';
+import {
+  createMaskError,
+  createWebServer,
+  NODE_BODY_BYTES,
+  queryLimitPlugins,
+  type ServerTlsFiles,
+  useBearerAuth,
+} from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { useTokenExchange } from './auth/use-token-exchange.js';
 import type { NodeServices } from './node-services.js';
@@ -17,12 +24,14 @@ export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): 
     healthCheckEndpoint: '/live',
     landingPage: false,
     logging: false,
+    // Yoga's parsers stop reading past this (413); /token has its own, smaller limit.
+    maxRequestBodySize: NODE_BODY_BYTES,
     // Refusals go out with their code; a defect is logged and answered "Unexpected error.".
     maskedErrors: { maskError: createMaskError((msg, fields) => services.log.error(msg, fields)) },
     // claims are added by useBearerAuth before any resolver runs.
     context: () => ({ services }) as NodeContext,
     plugins: [
-      ...queryLimitPlugins(),
+      ...queryLimitPlugins(NODE_BODY_BYTES),
       useHealth(() => services),
       // Answered before useBearerAuth: the exchange carries the user's token in its form, not a header.
       useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),

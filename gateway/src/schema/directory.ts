@@ -3,7 +3,7 @@
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
 import { directoryFilter, parseOrThrow } from '@corridor/proto';
 import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
-import { mergeDirectory } from '../merge.js';
+import { mergeDirectory, unknownZonesNote, withKnownTimeZones } from '../merge.js';
 import { graphql } from '../node-gql/index.js';
 import { DIRECTORY_QUERY } from '../node-queries.js';
 import { builder, contract, inputs } from './builder.js';
@@ -28,12 +28,20 @@ builder.queryFields((t) => ({
       const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
       const limit = filter.limit ?? DEFAULT_LIMIT;
       const { answers, sources } = await askNodes(ctx, 'directory', DIRECTORY_QUERY, { filter: { ...filter, limit } });
+      // One partner's bad entry costs that entry, named on its node's line, not everyone's search.
+      let droppedCount = 0;
+      const lists = answers.map((a) => {
+        const { kept, dropped } = withKnownTimeZones(a.data.directory.entries);
+        if (dropped.length > 0) {
+          droppedCount += dropped.length;
+          const source = sources.find((s) => s.agency === a.agency);
+          if (source) source.error = unknownZonesNote(dropped);
+        }
+        return kept;
+      });
       return {
-        entries: mergeDirectory(
-          answers.map((a) => a.data.directory.entries),
-          { now: new Date(), limit, ...(filter.speaks ? { speaks: filter.speaks } : {}) },
-        ),
-        total: answers.reduce((n, a) => n + a.data.directory.total, 0),
+        entries: mergeDirectory(lists, { now: new Date(), limit, ...(filter.speaks ? { speaks: filter.speaks } : {}) }),
+        total: answers.reduce((n, a) => n + a.data.directory.total, 0) - droppedCount,
         sources,
       };
     },

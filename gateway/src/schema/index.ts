@@ -34,7 +34,10 @@ const AlertResult = gatheredResult<{ alerts: AlertFields[]; nextCursor: string |
   }),
 }));
 
-/** The caller as their token names them; their agency's name is the membership's. */
+/**
+ * The caller as their token names them, bound to the membership (proto claim-mapping.ts): country is
+ * their agency's, networks only those the membership lists their agency in, whatever the token says.
+ */
 const Me = builder.objectRef<Pick<GatewayContext, 'claims' | 'membership'>>('Me').implement({
   fields: (t) => ({
     subject: t.string({ resolve: ({ claims }) => claims.sub }),

@@ -28,6 +28,6 @@ export {
   serverTlsFrom,
 } from './https.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
-export { queryLimitPlugins, queryLimitRules } from './query-limits.js';
+export { NODE_BODY_BYTES, QUERY_LIMITS, queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { keyPinOf, natsPinnedCert, tlsPinOf } from './tls-pin.js';
 export { useBearerAuth } from './use-bearer-auth.js';

@@ -12,7 +12,7 @@ const yoga = createYoga({
       Node: { child: () => ({}), list: () => [{}, {}], value: () => ++resolved },
     },
   }),
-  plugins: queryLimitPlugins() as never,
+  plugins: queryLimitPlugins(QUERY_LIMITS.bodyBytes) as never,
   logging: false,
 });
 

@@ -15,7 +15,24 @@ export const QUERY_LIMITS = {
   cost: 5000,
   aliases: 15,
   tokens: 2000,
+  /**
+   * Bytes of one request body (yoga's maxRequestBodySize; its default is 25 MB). The largest
+   * legitimate request is a `publishAlerts` of 1,000 alerts: 0.6 MB with the test fixtures' alerts,
+   * and 23.3 MB with every field of every alert at its maximum (23,274 bytes each, measured
+   * 2026-11-30). 24 MiB takes every batch the contract allows, so a valid call is never refused for
+   * its size; anything larger cannot be valid and is refused before it is read whole.
+   */
+  bodyBytes: 24 * 1024 * 1024,
 } as const;
+
+/**
+ * A node takes a little more than the gateway: the gateway forwards a caller's batch in a document
+ * of its own, whose query text (at most QUERY_LIMITS.tokens tokens) differs from the caller's.
+ */
+export const NODE_BODY_BYTES = QUERY_LIMITS.bodyBytes + 64 * 1024;
+
+/** The code yoga gives a body over maxRequestBodySize (HTTP 413). */
+const BODY_TOO_LARGE = 'REQUEST_ENTITY_TOO_LARGE';
 
 /** The error code the console shows as "this request asks too much", whatever limit it broke. */
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
@@ -30,8 +47,21 @@ function withCode(error: { message: string; extensions?: Record<string, unknown>
     : error;
 }
 
-/** The plugins both servers put first in their Yoga plugin list. */
-export function queryLimitPlugins() {
+// Yoga says "Request body too large" without the limit; the caller needs it to split a batch.
+function withLimitNamed(error: { message: string; extensions?: Record<string, unknown> }, maxBodyBytes: number) {
+  return error.extensions?.code === BODY_TOO_LARGE
+    ? {
+        ...error,
+        message: `the request body is over ${maxBodyBytes} bytes, the limit of one request: send a large batch in several calls`,
+      }
+    : error;
+}
+
+/**
+ * The plugins both servers put first in their Yoga plugin list; `maxBodyBytes` is the server's
+ * maxRequestBodySize, named in its refusal.
+ */
+export function queryLimitPlugins(maxBodyBytes: number) {
   return [
     maxTokensPlugin({ n: QUERY_LIMITS.tokens }),
     maxDepthPlugin({ n: QUERY_LIMITS.depth, flattenFragments: true }),
@@ -40,8 +70,13 @@ export function queryLimitPlugins() {
     {
       onResultProcess({ result, setResult }: { result: unknown; setResult: (r: unknown) => void }) {
         const r = result as { errors?: readonly GraphQLError[] } | null;
-        if (r && !Array.isArray(r) && Array.isArray(r.errors) && r.errors.some((e) => LIMIT_MESSAGE.test(e.message)))
-          setResult({ ...r, errors: r.errors.map((e) => withCode(e.toJSON ? e.toJSON() : e)) });
+        if (
+          r &&
+          !Array.isArray(r) &&
+          Array.isArray(r.errors) &&
+          r.errors.some((e) => LIMIT_MESSAGE.test(e.message) || e.extensions?.code === BODY_TOO_LARGE)
+        )
+          setResult({ ...r, errors: r.errors.map((e) => withLimitNamed(withCode(e.toJSON ? e.toJSON() : e), maxBodyBytes)) });
       },
     },
   ];

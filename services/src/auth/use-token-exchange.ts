@@ -18,6 +18,13 @@ import type { Logger } from '../log.js';
 
 export const TOKEN_EXCHANGE_PATH = '/token';
 
+/**
+ * The largest form the exchange reads: five parameters and one access token. Providers' tokens run
+ * to 1–2 KiB (more with many roles); 16 KiB leaves room and stops a member from making the node
+ * buffer a gigabyte. Yoga's own body limit covers its request parsers only, not this endpoint.
+ */
+export const TOKEN_EXCHANGE_MAX_BYTES = 16 * 1024;
+
 export interface TokenExchangeDeps {
   agency: string;
   membership: () => Membership;
@@ -30,8 +37,32 @@ export interface TokenExchangeDeps {
 type ExchangeError = 'invalid_request' | 'invalid_target' | 'invalid_grant' | 'unsupported_grant_type';
 
 /** RFC 6749 §5.2: a JSON error body, never cached. */
-function refuse(error: ExchangeError, description: string): Response {
-  return Response.json({ error, error_description: description }, { status: 400, headers: { 'cache-control': 'no-store' } });
+function refuse(error: ExchangeError, description: string, status = 400): Response {
+  return Response.json({ error, error_description: description }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+const TOO_LARGE = `the request body is over ${TOKEN_EXCHANGE_MAX_BYTES} bytes, the token endpoint's limit`;
+
+/**
+ * The body as text, or undefined once it passes `max` bytes: read chunk by chunk and abandoned
+ * there, so a sender streaming without a Content-Length (chunked) costs at most `max` bytes.
+ */
+async function cappedText(request: Request, max: number): Promise<string | undefined> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function useTokenExchange(deps: TokenExchangeDeps): Plugin {
@@ -48,7 +79,12 @@ export async function exchange(request: Request, deps: TokenExchangeDeps): Promi
   if (request.method !== 'POST') return refuse('invalid_request', 'the token endpoint takes POST only');
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded'))
     return refuse('invalid_request', 'the request must be form-encoded (application/x-www-form-urlencoded)');
-  const form = new URLSearchParams(await request.text());
+  // A declared length over the limit is refused before any byte of the body is read.
+  const declared = request.headers.get('content-length');
+  if (declared !== null && !(Number(declared) <= TOKEN_EXCHANGE_MAX_BYTES)) return refuse('invalid_request', TOO_LARGE, 413);
+  const text = await cappedText(request, TOKEN_EXCHANGE_MAX_BYTES);
+  if (text === undefined) return refuse('invalid_request', TOO_LARGE, 413);
+  const form = new URLSearchParams(text);
   // RFC 6749 §3.2: a parameter may appear once; RFC 8693 allows several audiences, Corridor one.
   for (const name of new Set(form.keys()))
     if (form.getAll(name).length > 1) return refuse('invalid_request', `${name}: may be given once only`);

@@ -1,7 +1,7 @@
 // The node's database handle: Prisma over @prisma/adapter-pg, on the agency's PostgreSQL or on
 // the embedded one. Migrations run first, on their own connection, before the pool opens.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { migrate } from './migrate.js';
 
@@ -16,7 +16,11 @@ export interface Database {
 }
 
 export async function openDatabase(opts: { url?: string | undefined; dataDir: string }): Promise<Database> {
-  const embedded = opts.url ? undefined : await startEmbeddedPostgres(opts.dataDir);
+  // PGlite is loaded only by a node that runs on it: a node on its agency's PostgreSQL does not
+  // carry PostgreSQL compiled to WebAssembly (see ARCHITECTURE, what a node holds in memory).
+  const embedded: EmbeddedPostgres | undefined = opts.url
+    ? undefined
+    : await (await import('./embedded-postgres.js')).startEmbeddedPostgres(opts.dataDir);
   const url = opts.url ?? (embedded?.url as string);
   try {
     const migrationsApplied = await migrate(url);

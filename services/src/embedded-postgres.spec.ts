@@ -29,8 +29,7 @@ it('runs embedded PostgreSQL with a buffer pool sized for a process it shares wi
   const small = mkdtempSync(join(tmpdir(), 'corridor-pglite-memory-'));
   const database = await openDatabase({ dataDir: small });
   try {
-    const show = async (name: string) =>
-      ((await database.db.$queryRawUnsafe(`SHOW ${name}`)) as Record<string, string>[])[0]?.[name];
+    const show = async (name: string) => ((await database.db.$queryRawUnsafe(`SHOW ${name}`)) as Record<string, string>[])[0]?.[name];
     expect(await show('shared_buffers')).toBe('16MB');
     expect(await show('maintenance_work_mem')).toBe('16MB');
     // Memory is not bought with durability: a commit still waits for its WAL record.

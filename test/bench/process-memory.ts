@@ -3,13 +3,23 @@
 // a steadier measure of cost than a rate.
 import { readFile } from 'node:fs/promises';
 
-/** The peak resident memory (VmHWM) of process `pid` so far, in MB. */
-export async function peakRssMb(pid: number | undefined): Promise<number> {
+/** A memory line (`VmHWM`, `VmRSS`) of /proc/<pid>/status, in MB. */
+async function statusMb(pid: number | undefined, line: 'VmHWM' | 'VmRSS'): Promise<number> {
   if (pid === undefined) throw new Error('bench: the process is not running, so its memory cannot be read');
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
-  if (kb === undefined) throw new Error(`bench: /proc/${pid}/status has no VmHWM line`);
+  const kb = new RegExp(`^${line}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1];
+  if (kb === undefined) throw new Error(`bench: /proc/${pid}/status has no ${line} line`);
   return Math.round(Number(kb) / 1024);
+}
+
+/** The peak resident memory (VmHWM) of process `pid` so far, in MB. */
+export function peakRssMb(pid: number | undefined): Promise<number> {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** The resident memory (VmRSS) of process `pid` now, in MB. */
+export function rssMb(pid: number | undefined): Promise<number> {
+  return statusMb(pid, 'VmRSS');
 }
 
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux we run on). */

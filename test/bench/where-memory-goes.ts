@@ -21,6 +21,9 @@ const [onPostgres, onPglite] = AGENCIES as [(typeof AGENCIES)[0], (typeof AGENCI
 const run = [...randomBytes(8)].map((b) => String.fromCharCode(97 + (b % 26))).join('');
 const rootDir = await mkdtemp(join(tmpdir(), `corridor-memory-${run}-`));
 const memoryFile = join(rootDir, 'memory.ndjson');
+/** A folder for heap snapshots of both nodes at each step (large: about 3 × the heap each). */
+const snapshotDir = process.env.BENCH_MEMORY_HEAP_SNAPSHOT_DIR;
+const snapshotEnv: Record<string, string> = snapshotDir ? { CORRIDOR_BENCH_HEAP_SNAPSHOT_DIR: snapshotDir } : {};
 const databases = await createDatabases(run, [onPostgres.id]);
 const net = await startNetwork({
   rootDir,
@@ -29,7 +32,11 @@ const net = await startNetwork({
   nats: { start: true },
   subjectRoot: `corridor_m${run}`,
   directory: { ...generateDirectory([onPostgres], ENTRIES), ...generateDirectory([onPglite], ENTRIES) },
-  nodeEnv: { NODE_OPTIONS: `--import=${new URL('./memory-probe.mjs', import.meta.url).href}`, CORRIDOR_BENCH_MEMORY_FILE: memoryFile },
+  nodeEnv: {
+    NODE_OPTIONS: `--expose-gc --import=${new URL('./memory-probe.mjs', import.meta.url).href}`,
+    CORRIDOR_BENCH_MEMORY_FILE: memoryFile,
+    ...snapshotEnv,
+  },
   quiet: true,
 }).catch(async (e) => {
   await databases.drop();

@@ -40,6 +40,7 @@ const net = await startNetwork({
   quiet: true,
 }).catch(async (e) => {
   await databases.drop();
+  await rm(rootDir, { recursive: true, force: true });
   throw e;
 });
 const snapshot = async (label: string) => {

@@ -3,7 +3,7 @@
 // Prisma and the node's plain SQL share one pg pool (PGlite serves one connection at a time).
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { migrate } from './migrate.js';
 
@@ -32,7 +32,11 @@ export interface Database {
 }
 
 export async function openDatabase(opts: { url?: string | undefined; dataDir: string }): Promise<Database> {
-  const embedded = opts.url ? undefined : await startEmbeddedPostgres(opts.dataDir);
+  // PGlite is loaded only by a node that runs on it: a node on its agency's PostgreSQL does not
+  // carry PostgreSQL compiled to WebAssembly (see ARCHITECTURE, what a node holds in memory).
+  const embedded: EmbeddedPostgres | undefined = opts.url
+    ? undefined
+    : await (await import('./embedded-postgres.js')).startEmbeddedPostgres(opts.dataDir);
   const url = opts.url ?? (embedded?.url as string);
   try {
     const migrationsApplied = await migrate(url);

@@ -11,10 +11,27 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * PostgreSQL's memory settings for a database that lives inside the node's own process. PGlite
+ * keeps PostgreSQL's server defaults (shared_buffers 128MB, maintenance_work_mem 64MB), and its
+ * WebAssembly memory only grows: every page once used stays resident for the life of the node.
+ * The data files are read through the kernel's page cache anyway, which the machine shares and
+ * gives back, so a small buffer pool costs a copy per page read, not a read from disk. Durability
+ * settings are PGlite's own and not touched here.
+ */
+export const EMBEDDED_MEMORY_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB'] as const;
+
+const settingParams = EMBEDDED_MEMORY_SETTINGS.flatMap((s) => ['-c', s]);
+
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
-  // Extensions a migration creates must be loaded by PGlite first: pg_trgm for directory search (0013).
-  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const db = await PGlite.create(dataDir, {
+    // Extensions a migration creates must be loaded by PGlite first: pg_trgm for directory search (0013).
+    extensions: { pg_trgm },
+    // Also for initdb, which runs once in a PostgreSQL of its own when the folder is new.
+    initDbStartParams: settingParams,
+    startParams: [...PGlite.defaultStartParams, ...settingParams],
+  });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
   await server.start();
   const conn = server.getServerConn();

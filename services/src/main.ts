@@ -28,6 +28,7 @@ import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
 import type { NodeServices } from './node-services.js';
 import { PolicyError, watchReleasePolicy } from './policy/release-policy-source.js';
+import { forgetQueryArguments } from './query-argument-history.js';
 import { createNodeServer } from './server.js';
 import { processSettings } from './settings.js';
 
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
       const entries = readSeedFile(config.seedDirectoryFile, config.agency.id);
       const added = await seedEntries(database.db, entries, config.agency.name);
       log.info('directory seeded', { entries: entries.length, added });
+      forgetQueryArguments();
     } catch (e) {
       await database.close();
       throw new Error(`CORRIDOR_SEED_DIRECTORY: ${(e as Error).message}`);

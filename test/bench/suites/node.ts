@@ -9,6 +9,9 @@
 //   gateway sends it: release policy and audit included.
 // - `bare_yoga`: the same trivial query to a bare Yoga with the node's printed schema and no
 //   Corridor plugins, in a process of its own (bare-yoga-server.ts).
+// - memory from /proc, node and baseline alike: at rest before the first request (`*_rss_at_rest_mb`,
+//   and `*_peak_rss_at_rest_mb`, the most held while starting and seeding) and the peak after
+//   every round (`*_peak_rss_mb`). Where it goes: where-memory-goes.ts.
 //
 // Rates come from CLIENTS sending back to back; p50 from one client at a time; CPU per request
 // from the server process's own times in /proc. The benchmark's own client shares the machine
@@ -20,7 +23,7 @@ import { generateDirectory } from '../../support/directory-generator.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
-import { cpuMs, peakRssMb } from '../process-stats.js';
+import { cpuMs, peakRssMb, residentMb } from '../process-stats.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
 
 const CLIENTS = Number(process.env.BENCH_NODE_CLIENTS ?? 8);
@@ -142,6 +145,12 @@ export async function nodeSuite(): Promise<BenchResult[]> {
   try {
     const node = net.nodes[italy.id];
     if (!node) throw new Error('bench: no node for Italy');
+    // Memory at rest, before any request: what the node holds once started and seeded (VmRSS),
+    // and the most it held on the way there (VmHWM: migrations, the seed file, first queries).
+    const nodeRestRss = residentMb(running(node.pid)).now;
+    const nodeRestPeak = peakRssMb(running(node.pid));
+    const bareRestRss = residentMb(running(bare.pid)).now;
+    const bareRestPeak = peakRssMb(running(bare.pid));
     const token = await net.token(`${italy.id}-officer`);
     const delegated = await net.delegatedToken(`${niger.id}-officer`, italy.id);
     let n = 0;
@@ -175,6 +184,7 @@ export async function nodeSuite(): Promise<BenchResult[]> {
       searchSingle.add(await costOf(node.pid, search, 1));
     }
     if (CPU_PROFILE_DIR && node.pid !== undefined) process.kill(node.pid, 'SIGUSR2');
+    // After every round of trivial queries and directory searches.
     const nodeRss = peakRssMb(running(node.pid));
     const bareRss = peakRssMb(running(bare.pid));
 
@@ -191,7 +201,11 @@ export async function nodeSuite(): Promise<BenchResult[]> {
       r('bare_yoga_rps', bareBusy.perSecond, 'req/s'),
       r('bare_yoga_p50_ms', bareSingle.p50, 'ms'),
       r('bare_yoga_cpu_ms', bareBusy.cpuMsPerRequest, 'ms CPU/req'),
+      r('node_rss_at_rest_mb', nodeRestRss, 'MB', { metric: 'bare_yoga_rss_at_rest_mb', value: bareRestRss }),
+      r('node_peak_rss_at_rest_mb', nodeRestPeak, 'MB', { metric: 'bare_yoga_peak_rss_at_rest_mb', value: bareRestPeak }),
       r('node_peak_rss_mb', nodeRss, 'MB', { metric: 'bare_yoga_peak_rss_mb', value: bareRss }),
+      r('bare_yoga_rss_at_rest_mb', bareRestRss, 'MB'),
+      r('bare_yoga_peak_rss_at_rest_mb', bareRestPeak, 'MB'),
       r('bare_yoga_peak_rss_mb', bareRss, 'MB'),
       r('directory_entries', ENTRIES, 'entries'),
       r('throughput_clients', CLIENTS, 'clients'),

@@ -1,5 +1,5 @@
-// The release audit's writer sends its rows as a quoted literal (several statements to a message):
-// whatever a token's subject or an item reference holds, it is stored as given and chained.
+// The release audit's writer sends its rows as JSON to audit_append (migration 0014), bound as a
+// parameter: whatever a token's subject or an item reference holds, it is stored as given and chained.
 import { describe, expect, it } from 'vitest';
 import { auditRecord } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';

@@ -21,6 +21,7 @@ import {
 import { type Db, plainSql } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { parseStored } from '../stored-json.js';
+import { type ParsedEntries, parsedEntries, type VersionedRow } from './parsed-entries.js';
 
 /** Who made a change: the administrator's token subject and name, or the node itself. */
 export interface DirectoryActor {
@@ -205,6 +206,9 @@ function ranking(now: Date, speaks: readonly string[]): Prisma.Sql {
   );
 }
 
+// One per database: the same entry ids may be seeded into the databases of several nodes in one process (specs).
+const parsedByDb = new WeakMap<Db, ParsedEntries>();
+
 /**
  * The live entries matching `filter`, best first (reachable now, speaking the caller's languages,
  * verified recently), at most `filter.limit`; and how many matched in all. PostgreSQL filters and
@@ -212,6 +216,7 @@ function ranking(now: Date, speaks: readonly string[]): Prisma.Sql {
  * limit, so counting every match never carries a document). Full ties are cut by id here and
  * put in proto's order (name, then id) for the answer, as the gateway does when it merges.
  * Plain SQL on the pg pool: every directory query of the network comes here, once per node.
+ * Documents come as text with their row version, parsed and checked only when new (parsed-entries.ts).
  */
 export async function searchDirectory(
   db: Db,
@@ -220,14 +225,19 @@ export async function searchDirectory(
 ): Promise<{ entries: DirectoryEntry[]; total: number }> {
   const speaks = filter.speaks ?? [];
   const query = Prisma.sql`
-    SELECT e.id::text AS id, e.document, best.total FROM (
+    SELECT e.id::text AS id, e.xmin::text AS version, e.document::text AS document, best.total FROM (
       SELECT id, count(*) OVER () AS total FROM directory_entries
       WHERE ${Prisma.join(conditions(filter), ' AND ')}
       ORDER BY ${ranking(now, speaks)}
       LIMIT ${filter.limit ?? DIRECTORY_SEARCH_LIMIT}
     ) best JOIN directory_entries e ON e.id = best.id`;
-  const { rows } = await plainSql(db).query<{ id: string; document: unknown; total: string }>(query.text, query.values);
-  const entries = rows.map(stored).sort(directoryOrder(now, speaks));
+  const { rows } = await plainSql(db).query<VersionedRow & { total: string }>(query.text, query.values);
+  let parsed = parsedByDb.get(db);
+  if (!parsed) {
+    parsed = parsedEntries();
+    parsedByDb.set(db, parsed);
+  }
+  const entries = rows.map((r) => (parsed as ParsedEntries).entry(r)).sort(directoryOrder(now, speaks));
   return { entries, total: Number(rows[0]?.total ?? 0) };
 }
 

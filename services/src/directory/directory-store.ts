@@ -180,8 +180,10 @@ function conditions(filter: DirectoryFilter): Prisma.Sql[] {
  */
 export function reachableAt(now: Date): Prisma.Sql {
   const local = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE time_zone)`;
-  return Prisma.sql`(NOT EXISTS (SELECT 1 FROM jsonb_array_elements(absences) a
-      WHERE ${local}::date BETWEEN (a->>'from')::date AND (a->>'to')::date)
+  // Most entries list no absence: comparing with the empty array first spares each of them a
+  // subquery over its absences (a fifth of the ranking's time over 10,000 matches, 2026-11-30).
+  return Prisma.sql`((absences = '[]'::jsonb OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements(absences) a
+      WHERE ${local}::date BETWEEN (a->>'from')::date AND (a->>'to')::date))
     AND (always OR EXISTS (SELECT 1 FROM jsonb_array_elements(hours) h
       WHERE h->'days' ? lower(to_char(${local}, 'Dy'))
         AND h->>'from' <= to_char(${local}, 'HH24:MI') AND to_char(${local}, 'HH24:MI') < h->>'to')))`;

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 
-const dir = process.env.CORRIDOR_CPU_PROFILE_DIR;
+// BENCH_CPU_PROFILE_DIR reaches the gateway too: the launcher passes no CORRIDOR_ variable on.
+const dir = process.env.CORRIDOR_CPU_PROFILE_DIR ?? process.env.BENCH_CPU_PROFILE_DIR;
 if (dir) {
   const session = new Session();
   session.connect();

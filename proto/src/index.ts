@@ -148,7 +148,7 @@ export {
 } from './errors.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
-export { hitCheckRequest } from './hit-check.js';
+export { hitCheckRequest, MAX_BATCHED_CHECKS } from './hit-check.js';
 export { freeTextErrors } from './identifiers/free-text-errors.js';
 export { identifierErrors } from './identifiers/index.js';
 export { INBOX_RETENTION } from './inbox-retention.js';

@@ -13,7 +13,7 @@ import {
   type RawStatistics,
 } from '@corridor/proto';
 import { subjectsQueuedAbout } from '../bus/outbox-store.js';
-import type { Db } from '../database.js';
+import { type Db, plainSql } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { within } from '../period-sql.js';
 import { parseStored } from '../stored-json.js';
@@ -188,6 +188,32 @@ export async function ownAlertsCarrying(db: Db, pseudonyms: readonly Pseudonymiz
     ORDER BY created_at DESC
     LIMIT ${limit}`;
   return rows.map(stored);
+}
+
+/**
+ * ownAlertsCarrying for several sets of pseudonyms at once (the checks a gateway batched): one
+ * probe of the GIN index for all of them, in plain SQL (no Prisma on the check's hot path), each
+ * set then answered from the rows found, as ownAlertsCarrying would have answered it alone. Only
+ * when the shared probe reaches its limit (some pseudonym is carried by very many alerts) could a
+ * set miss alerts the others crowded out; the sets are then asked one by one.
+ */
+export async function ownAlertsCarryingEach(db: Db, sets: readonly (readonly PseudonymizedIdentifier[])[], limit = 50): Promise<Alert[][]> {
+  const all = [...new Set(sets.flatMap((s) => s.map((p) => p.pseudonym)))];
+  if (all.length === 0) return sets.map(() => []);
+  const probes = all.map((pseudonym) => JSON.stringify([{ pseudonym }]));
+  const shared = limit * sets.length;
+  const { rows } = await plainSql(db).query<{ id: string; document: unknown }>(
+    `SELECT id::text, document FROM alerts
+     WHERE own AND document->>'status' <> 'withdrawn' AND (document->'identifiers') @> ANY ($1::jsonb[])
+     ORDER BY created_at DESC, id LIMIT $2`,
+    [probes, shared],
+  );
+  if (rows.length >= shared) return Promise.all(sets.map((s) => ownAlertsCarrying(db, s, limit)));
+  const found = rows.map(stored);
+  return sets.map((s) => {
+    const asked = new Set(s.map((p) => p.pseudonym));
+    return found.filter((a) => a.identifiers.some((i) => asked.has(i.pseudonym))).slice(0, limit);
+  });
 }
 
 /**

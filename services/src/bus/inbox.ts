@@ -341,8 +341,8 @@ function settle(act: () => void): void {
 export async function handleBatch(batch: readonly InboxMessage[], ctx: InboxContext): Promise<number> {
   const { opts, log, feed } = ctx;
   const maxDeliver = opts.maxDeliver ?? MAX_DELIVER;
-  // One message at a time: verifying signatures all at once is several times slower (WebCrypto's
-  // thread pool, measured with 1,000 alerts), and receivers write.
+  // One message at a time: signatures are checked on this thread (signature-engine.ts), and
+  // receivers (consultations, notices) write.
   const entries: Entry[] = [];
   for (const m of batch) {
     const result = await attempt(() => classify(m, ctx), ctx.db);

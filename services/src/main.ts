@@ -31,6 +31,7 @@ import { PolicyError, watchReleasePolicy } from './policy/release-policy-source.
 import { forgetQueryArguments } from './query-argument-history.js';
 import { createNodeServer } from './server.js';
 import { processSettings } from './settings.js';
+import { nodeSignatures } from './signature-engine.js';
 
 async function main(): Promise<void> {
   let fromFile: ReadonlyMap<string, string> = new Map();
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   );
   const feed = createFeed();
   const outbox = startOutboxRelay(database.db, bus, log, wireMessageIds(config.signingKey.d ?? ''));
-  const signer = await createAlertSigner(config.signingKey);
+  const signer = await createAlertSigner(config.signingKey, nodeSignatures);
   const correlator = createCorrelator({
     db: database.db,
     feed,

@@ -218,7 +218,11 @@ export async function ownAlertsCarryingEach(db: Db, sets: readonly (readonly Pse
 
 /**
  * Alerts held here (own or received, current, not withdrawn), other than `except`, carrying any
- * of the pseudonyms: one probe of the GIN index however many alerts ask.
+ * of the pseudonyms: one probe of the GIN index per pseudonym, in one statement, for a received
+ * batch's thousand pseudonyms. Not `@> ANY (array)` (carriesAnyOf) here: with a thousand
+ * elements PostgreSQL estimates that most rows match and reads every alert, testing each against
+ * every probe (measured: 2.4 s at 3,000 alerts, growing with the table, against 5 ms this way,
+ * where each probe is its own index scan whatever the estimate).
  */
 export async function heldAlertsCarrying(
   db: Db,
@@ -226,10 +230,13 @@ export async function heldAlertsCarrying(
   opts: { except: readonly string[]; limit: number },
 ): Promise<Alert[]> {
   if (pseudonyms.length === 0) return [];
+  const probes = [...new Set(pseudonyms.map((p) => JSON.stringify([{ pseudonym: p.pseudonym }])))];
   const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
     SELECT id::text, document FROM alerts
-    WHERE id <> ALL (${[...opts.except]}::uuid[]) AND document->>'status' <> 'withdrawn'
-      AND ${carriesAnyOf(pseudonyms)}
+    WHERE id IN (
+        SELECT hit.id FROM unnest(${probes}::jsonb[]) AS p(probe)
+        CROSS JOIN LATERAL (SELECT id FROM alerts WHERE (document->'identifiers') @> p.probe) AS hit)
+      AND id <> ALL (${[...opts.except]}::uuid[]) AND document->>'status' <> 'withdrawn'
     LIMIT ${opts.limit}`;
   return rows.map(stored);
 }

@@ -28,6 +28,7 @@ import { AUDIENCE, buildMember, buildMembership, signedMembershipText } from './
 import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
 import type { LEAF_PING, TRANSIT_LIMITS } from './nats-hub-config.js';
 import { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
+import { entryArguments } from './node-entry.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
 import { standardReleasePolicy } from './release-policies.js';
 import { replaceFile } from './replace-file.js';
@@ -361,7 +362,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       const tls = nodeTls[a.id];
       const child = managedChild({
         name: `node-${a.id}`,
-        ...host.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
+        ...host.wrap(process.execPath, entryArguments(join(REPO_ROOT, 'services'))),
         cwd: join(REPO_ROOT, 'services'),
         logFile: logFile(`node-${a.id}`),
         env: {

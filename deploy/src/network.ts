@@ -90,6 +90,11 @@ export interface NetworkSpec {
   nodeBasePort?: number;
   console?: boolean;
   directory?: Record<string, DirectoryEntryInput[]>;
+  /**
+   * How long a node may take to answer /health after it starts (90 s unless set): a node applying
+   * a large seed file the first time (100,000 entries in the node bench) serves only after it.
+   */
+  nodeStartTimeoutMs?: number;
   /** Child logs go to rootDir/logs/<name>.log instead of the terminal. */
   quiet?: boolean;
   /**
@@ -407,7 +412,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         async start() {
           if (child.running) return;
           child.start();
-          await waitUntil(child, 'healthy', async () => (await send(handle.healthUrl)).ok, 90_000);
+          await waitUntil(child, 'healthy', async () => (await send(handle.healthUrl)).ok, spec.nodeStartTimeoutMs ?? 90_000);
         },
         stop: () => child.stop(),
         kill: () => child.kill(),

@@ -144,7 +144,11 @@ function trivial(url: string, token: string | null) {
  */
 async function bigDirectoryMemory(r: ReturnType<typeof suiteResults>): Promise<BenchResult[]> {
   const [italy, niger] = AGENCIES as [(typeof AGENCIES)[0], (typeof AGENCIES)[0]];
-  const net = await startTestNetwork({ agencies: [italy, niger], directory: generateDirectory([italy], BIG_ENTRIES) });
+  const net = await startTestNetwork({
+    agencies: [italy, niger],
+    directory: generateDirectory([italy], BIG_ENTRIES),
+    nodeStartTimeoutMs: 900_000,
+  });
   const bare = await startBareYoga();
   try {
     const node = net.nodes[italy.id];

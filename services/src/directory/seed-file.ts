@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { type DirectoryEntry, directoryEntry, type FieldError, fieldErrorsOf, nulByteErrors, ValidationError } from '@corridor/proto';
 import { JSONParser } from '@streamparser/json';
 import type { Db } from '../database.js';
+import { forgetQueryArguments } from '../query-argument-history.js';
 import { seedBatch } from './directory-store.js';
 
 /** Entries validated and written together: big enough for few round trips, small enough to hold. */
@@ -77,7 +78,10 @@ export async function applySeedFile(db: Db, file: string, agency: { id: string; 
       const flush = async () => {
         const writing = batch;
         batch = [];
-        if (writing.length > 0 && errors.length === 0 && foreign.length === 0) added += await seedBatch(tx, writing, agency.name);
+        if (writing.length === 0 || errors.length > 0 || foreign.length > 0) return;
+        added += await seedBatch(tx, writing, agency.name);
+        // Prisma's debug history keeps the last 100 queries' arguments: 100 batches of the seed.
+        forgetQueryArguments();
       };
       try {
         for await (const chunk of createReadStream(file)) {

@@ -22,7 +22,8 @@ import { loadConfig } from './config.js';
 import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
 import { createProtectionNotifier } from './consultations/protection.js';
 import { openDatabase } from './database.js';
-import { backfillSearchText, readSeedFile, seedEntries } from './directory/directory-store.js';
+import { backfillSearchText } from './directory/directory-store.js';
+import { applySeedFile } from './directory/seed-file.js';
 import { createCheckLimits } from './hit-check/check-limits.js';
 import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
@@ -61,9 +62,9 @@ async function main(): Promise<void> {
   if (backfilled > 0) log.info('directory search text backfilled', { entries: backfilled });
   if (config.seedDirectoryFile) {
     try {
-      const entries = readSeedFile(config.seedDirectoryFile, config.agency.id);
-      const added = await seedEntries(database.db, entries, config.agency.name);
-      log.info('directory seeded', { entries: entries.length, added });
+      const seeded = await applySeedFile(database.db, config.seedDirectoryFile, config.agency);
+      if (seeded.unchanged) log.info('directory seed unchanged since it was applied');
+      else log.info('directory seeded', { entries: seeded.entries, added: seeded.added });
       forgetQueryArguments();
     } catch (e) {
       await database.close();

@@ -12,7 +12,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { entryFromGraphQL } from '../directory-entry';
 import type { EntryFieldsFragment } from '../gql/graphql';
-import { COUNTRY_CODES, countryName, LANGUAGES_BY_NAME, label, languageName } from '../labels';
+import { countryCodes, countryName, label, languageName, languagesByName } from '../labels';
 import { CheckboxField, CodeField, Field, FieldGroup, MultiCodeSelect } from './Field';
 
 type Record_ = Record<string, string>;
@@ -110,11 +110,11 @@ export function EntryForm({
       {text('title', 'Title or function', { placeholder: 'e.g. Deputy prosecutor, extradition unit' })}
       {checks('roles', 'Roles', DIRECTORY_ROLES, label.role)}
       {checks('competences', 'Handles', COMPETENCES, label.competence)}
-      <CodeField {...at('country')} label="Country" codes={COUNTRY_CODES} labelOf={countryName} empty="Choose a country" />
+      <CodeField {...at('country')} label="Country" codes={countryCodes()} labelOf={countryName} empty="Choose a country" />
       <CodeField
         {...at('posted_in')}
         label="Posted in (liaison officers, magistrates)"
-        codes={COUNTRY_CODES}
+        codes={countryCodes()}
         labelOf={countryName}
         empty="Not posted abroad"
       />
@@ -127,7 +127,7 @@ export function EntryForm({
           size={4}
           value={list(values.languages)}
           onChange={setList('languages')}
-          codes={LANGUAGES_BY_NAME}
+          codes={languagesByName()}
           labelOf={languageName}
         />
       </Field>

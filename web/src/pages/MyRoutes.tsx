@@ -8,7 +8,7 @@ import { AlertCard } from '../components/AlertCard';
 import { CheckboxField, CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment, RouteSubscriptionInput, SubscriptionFieldsFragment } from '../gql/graphql';
-import { COUNTRY_CODES, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
+import { countryCodes, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from './MyRoutes.documents';
 
@@ -117,7 +117,7 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
               size={6}
               value={current.countries}
               onChange={(countries) => set({ countries })}
-              codes={COUNTRY_CODES}
+              codes={countryCodes()}
               labelOf={countryName}
             />
           </Field>

@@ -101,15 +101,15 @@ function FigureTable({
       <thead>
         <tr>
           {table.dimensions.map((d) => (
-            <th key={d} scope="col" style={{ textAlign: 'left' }}>
+            <th key={d} scope="col" style={{ textAlign: 'start' }}>
               {STATISTICS_DIMENSION_LABELS[d]}
             </th>
           ))}
-          <th scope="col" style={{ textAlign: 'left', minWidth: '16rem' }}>
+          <th scope="col" style={{ textAlign: 'start', minWidth: '16rem' }}>
             {median ? 'Answered or refused' : 'Count'}
           </th>
           {median && (
-            <th scope="col" style={{ textAlign: 'left' }}>
+            <th scope="col" style={{ textAlign: 'start' }}>
               Median days to answer
             </th>
           )}

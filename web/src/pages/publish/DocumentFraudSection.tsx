@@ -1,13 +1,20 @@
 // The document a fraud was found on (ICAO 9303 document types and issuers), and where it was found.
 import { DETECTION_PLACES, DOCUMENT_FEATURES, DOCUMENT_TYPES, FRAUD_TYPES } from '@corridor/proto';
 import { CheckboxField, CodeField } from '../../components/Field';
-import { ISSUER_CODES, issuerName, label } from '../../labels';
+import { issuerCodes, issuerName, label } from '../../labels';
 import { TextField } from './controls';
 import { binders, type Choices, type SectionProps } from './section-props';
 
 const CHOICES = {
   documentType: { codes: DOCUMENT_TYPES, labelOf: label.documentType, empty: 'Choose a document type' },
-  issuingState: { codes: ISSUER_CODES, labelOf: issuerName, empty: 'Choose a country' },
+  // sorted by name in the chosen language, so asked for when the form renders
+  issuingState: {
+    get codes() {
+      return issuerCodes();
+    },
+    labelOf: issuerName,
+    empty: 'Choose a country',
+  },
   fraudType: { codes: FRAUD_TYPES, labelOf: label.fraudType, empty: 'Choose a type of fraud' },
   features: { codes: DOCUMENT_FEATURES, labelOf: label.feature },
   detectionPlace: { codes: DETECTION_PLACES, labelOf: label.detectionPlace, empty: 'Choose where' },

@@ -1,7 +1,7 @@
 // The route: its region, the waypoints in order of travel, and the modus operandi seen on it.
 import { COMMUNICATION_PLATFORMS, CONCEALMENT_METHODS, ROUTE_REGIONS, TRANSPORT_MEANS, TRANSPORT_MODES } from '@corridor/proto';
 import { CheckboxField, CodeField, FieldGroup } from '../../components/Field';
-import { COUNTRY_CODES, countryName, label } from '../../labels';
+import { countryCodes, countryName, label } from '../../labels';
 import { EditableRows, NumberField, TextField } from './controls';
 import { binders, type Choices, type SectionProps } from './section-props';
 
@@ -43,7 +43,7 @@ export function RouteSection(section: SectionProps) {
                   errors={fields.err(`route.waypoints.${i}.country`, `route.waypoints.${i}`)}
                   value={w.country}
                   onChange={(country) => setWaypoint({ country })}
-                  codes={COUNTRY_CODES}
+                  codes={countryCodes()}
                   labelOf={countryName}
                   empty="Choose a country"
                 />

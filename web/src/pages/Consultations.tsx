@@ -2,23 +2,14 @@
 // each a thread with one other agency; a new one can be opened from a contact card or an alert
 // (the hash carries whom and what about); a consultation becomes a tracked request addressed to
 // the other agency's central authority from the directory.
-import {
-  PROTECTION_FLAG_LABELS,
-  PROTECTION_FLAGS,
-  REQUEST_STATUS_LABELS,
-  REQUEST_TRANSITIONS,
-  REQUEST_TYPE_LABELS,
-  REQUEST_TYPES,
-  type RequestStatus,
-  statusChangeProblem,
-} from '@corridor/proto';
+import { PROTECTION_FLAGS, REQUEST_TRANSITIONS, REQUEST_TYPES, type RequestStatus, statusChangeProblem } from '@corridor/proto';
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Checkboxes, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
 import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/graphql';
-import { dateText, dateTimeText } from '../labels';
+import { dateText, dateTimeText, label } from '../labels';
 import {
   AuthoritiesQuery,
   ConsultationMessageMutation,
@@ -28,9 +19,9 @@ import {
   RequestStatusMutation,
 } from './Consultations.documents';
 
-const flagLabel = (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f;
-const typeLabel = (t: string) => REQUEST_TYPE_LABELS[t as keyof typeof REQUEST_TYPE_LABELS] ?? t;
-const statusLabel = (s: string) => REQUEST_STATUS_LABELS[s as RequestStatus] ?? s;
+const flagLabel = label.protection;
+const typeLabel = label.requestType;
+const statusLabel = label.requestStatus;
 const isRequestStatus = (s: string): s is RequestStatus => Object.hasOwn(REQUEST_TRANSITIONS, s);
 const problem = (e: CombinedError | undefined) => e?.message.replace(/^\[\w+\] /, '');
 
@@ -164,13 +155,7 @@ function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { on
     <form className="request-new" aria-label="Turn into a request" onSubmit={(e) => e.preventDefault()} noValidate>
       <h4>Turn into a formal request</h4>
       <Field id="request-type" label="Type">
-        <CodeSelect
-          id="request-type"
-          value={requestType}
-          onChange={setType}
-          codes={REQUEST_TYPES}
-          labelOf={(t) => REQUEST_TYPE_LABELS[t as keyof typeof REQUEST_TYPE_LABELS]}
-        />
+        <CodeSelect id="request-type" value={requestType} onChange={setType} codes={REQUEST_TYPES} labelOf={typeLabel} />
       </Field>
       <Field id="request-summary" path="summary" label="What is asked" errors={errors.summary}>
         <textarea id="request-summary" rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
@@ -261,7 +246,7 @@ export function RequestCard({
                 if (res.data) onChanged();
               }}
             >
-              {s === 'sent' ? 'Send' : `Mark ${REQUEST_STATUS_LABELS[s].toLowerCase()}`}
+              {s === 'sent' ? 'Send' : `Mark ${statusLabel(s).toLocaleLowerCase()}`}
             </button>
           ))}
         </div>

@@ -2,42 +2,29 @@
 // with small counts already suppressed there, as bar charts, and the same report saved as CSV or
 // JSON. Each chart is an HTML table (a screen reader reads the numbers; the bars are decoration),
 // drawn with plain CSS: a bar per row needs no charting library, and the bundle stays small.
-import {
-  ALERT_KIND_LABELS,
-  PROTECTION_FLAG_LABELS,
-  REQUEST_STATUS_LABELS,
-  REQUEST_TYPE_LABELS,
-  ROUTE_REGION_LABELS,
-  reportFromAnswer,
-  STATISTICS_DIMENSION_LABELS,
-  STATISTICS_TABLE_LABELS,
-  type StatisticsDimension,
-  type StatisticsFigure,
-  type StatisticsTable,
-  statisticsReport,
-} from '@corridor/proto';
+import { reportFromAnswer, type StatisticsDimension, type StatisticsFigure, type StatisticsTable, statisticsReport } from '@corridor/proto';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { countryName } from '../labels';
+import { activeLocale, countryName, label } from '../labels';
 import { StatisticsQuery } from './Statistics.documents';
 import { StatisticsExport } from './StatisticsExport';
 
 const DIRECTION_LABELS: Record<string, string> = { published: 'Published', received: 'Received', sent: 'Sent' };
-const VALUE_LABELS: Partial<Record<StatisticsDimension, Record<string, string>>> = {
-  direction: DIRECTION_LABELS,
-  kind: ALERT_KIND_LABELS,
-  region: { ...ROUTE_REGION_LABELS, none: 'No route' },
-  requestType: REQUEST_TYPE_LABELS,
-  status: REQUEST_STATUS_LABELS,
-  flag: PROTECTION_FLAG_LABELS,
+const VALUE_LABELS: Partial<Record<StatisticsDimension, (value: string) => string>> = {
+  direction: (v) => DIRECTION_LABELS[v] ?? v,
+  kind: label.kind,
+  region: (v) => (v === 'none' ? 'No route' : label.region(v)),
+  requestType: label.requestType,
+  status: label.requestStatus,
+  flag: label.protection,
 };
 
 function valueLabel(dimension: StatisticsDimension, value: string | undefined): string {
   if (value === undefined) return 'All';
   if (dimension === 'country') return countryName(value);
   if (dimension === 'month')
-    return new Date(`${value}-01T00:00:00Z`).toLocaleDateString(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  return VALUE_LABELS[dimension]?.[value] ?? value;
+    return new Date(`${value}-01T00:00:00Z`).toLocaleDateString(activeLocale(), { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  return VALUE_LABELS[dimension]?.(value) ?? value;
 }
 
 const BAR = '#3b6fb6';
@@ -95,14 +82,14 @@ function FigureTable({
   return (
     <table data-testid="stats-table" data-table={name} className="stats-table">
       <caption className="visually-hidden">
-        {STATISTICS_TABLE_LABELS[table.name]}
+        {label.statisticsTable(table.name)}
         {totals ? ', totals' : ''}
       </caption>
       <thead>
         <tr>
           {table.dimensions.map((d) => (
             <th key={d} scope="col" style={{ textAlign: 'start' }}>
-              {STATISTICS_DIMENSION_LABELS[d]}
+              {label.statisticsDimension(d)}
             </th>
           ))}
           <th scope="col" style={{ textAlign: 'start', minWidth: '16rem' }}>
@@ -136,7 +123,7 @@ function TableSection({ table, threshold }: { table: StatisticsTable; threshold:
   const head = `stats-${table.name}`;
   return (
     <section aria-labelledby={head} style={{ marginTop: '1.5rem' }}>
-      <h3 id={head}>{STATISTICS_TABLE_LABELS[table.name]}</h3>
+      <h3 id={head}>{label.statisticsTable(table.name)}</h3>
       {table.rows.length === 0 ? (
         <p className="empty">Nothing counted in this period.</p>
       ) : (

@@ -130,8 +130,8 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
   };
   const saveError = errorsByColumn(editing?.entry ? updated.error : created.error);
 
-  if (error && !data) return <ErrorAlert error={error}>The agency’s directory could not be read</ErrorAlert>;
-  if (!data) return <p>{fetching ? 'Reading the agency’s directory…' : ''}</p>;
+  if (error && !data) return <ErrorAlert error={error}>{t('admin.failed')}</ErrorAlert>;
+  if (!data) return <p>{fetching ? t('admin.reading') : ''}</p>;
   const all = data.ownDirectory;
   const toVerify = data.directoryToVerify;
 

@@ -585,7 +585,13 @@ function defaultUser(a: AgencySpec): UserSpec {
 }
 
 export function buildConsole(): void {
-  const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  // A production build whoever asks: under vitest NODE_ENV is 'test', with which Vite would bundle
+  // React's development build (and the first-load budget would count it).
+  const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('building the console (pnpm --filter @corridor/web run build) failed');
 }
 

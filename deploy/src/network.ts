@@ -579,7 +579,13 @@ function defaultUser(a: AgencySpec): UserSpec {
 }
 
 export function buildConsole(): void {
-  const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  // Always the production build: under vitest NODE_ENV is "test", with which Vite would bundle
+  // React's development build (a 510 kB entry), and browser tests would not run what officers get.
+  const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('building the console (pnpm --filter @corridor/web run build) failed');
 }
 

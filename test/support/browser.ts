@@ -8,15 +8,17 @@ const EXECUTABLE = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =
 
 /**
  * `trustSpkiPins`: base64 SHA-256 pins of server keys to accept though no CA of the machine signed
- * them (a run's own CA): those certificates only, never certificate errors in general.
+ * them (a run's own CA): those certificates only, never certificate errors in general. `locale`:
+ * the browser's language (navigator.languages, Accept-Language), as an officer's phone would set it.
  */
-export async function launchBrowser(options: { trustSpkiPins?: string[] } = {}): Promise<BrowserContext> {
+export async function launchBrowser(options: { trustSpkiPins?: string[]; locale?: string } = {}): Promise<BrowserContext> {
   const pins = options.trustSpkiPins ?? [];
   // A persistent context gives chromium an empty profile of its own, as the machine's notes advise.
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'corridor-chromium-')), {
     executablePath: EXECUTABLE,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

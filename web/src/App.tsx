@@ -8,7 +8,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { MeQuery } from './App.documents';
 import { createGatewayClient, type LiveState } from './client';
+import { ConsoleHeader } from './components/ConsoleHeader';
 import { ErrorAlert } from './components/ErrorAlert';
+import { useFocusHeadingOnNavigation } from './focus-heading';
 import { completeSignIn, endSignIn, isSignInCallback } from './oidc-session';
 import {
   Check,
@@ -51,6 +53,8 @@ const NAV: { page: Page; href: string; text: string; administrators?: true }[] =
   { page: 'keep', href: '#/keep-directory', text: 'Keep directory', administrators: true },
   { page: 'statistics', href: '#/statistics', text: 'Statistics', administrators: true },
 ];
+/** The main area's id: the skip link's target, where focus goes after navigation. */
+const CONTENT_ID = 'content';
 // A consultation to open is named in the hash (#/consultations/new?with=…), so the page matches by prefix.
 const pageOf = (hash: string): Page => (hash.startsWith('#/consultations') ? 'consultations' : (PAGES[hash] ?? 'directory'));
 
@@ -66,6 +70,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const [{ data, error }] = useQuery({ query: MeQuery });
+  useFocusHeadingOnNavigation(page, CONTENT_ID);
 
   const agencies = data?.agencies ?? [];
   const agencyName = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
@@ -80,23 +85,14 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
   const administrator = data.me.roles.includes('administrator');
   return (
     <>
-      <header className="top">
-        <span className="brand">Corridor</span>
-        <nav aria-label="Console">
-          {NAV.filter((n) => administrator || !n.administrators).map((n) => (
-            <a key={n.page} href={n.href} data-testid={`nav-${n.page}`} aria-current={page === n.page ? 'page' : undefined}>
-              {n.text}
-            </a>
-          ))}
-        </nav>
-        <span className="me" data-testid="me">
-          <strong>{data.me.name}</strong> · {data.me.agencyName}
-        </span>
-        <button type="button" className="link" data-testid="sign-out" onClick={onSignOut}>
-          Sign out
-        </button>
-      </header>
-      <main>
+      <ConsoleHeader
+        items={NAV.filter((n) => administrator || !n.administrators)}
+        current={page}
+        contentId={CONTENT_ID}
+        me={data.me}
+        onSignOut={onSignOut}
+      />
+      <main id={CONTENT_ID}>
         <PageFrame page={page}>
           {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
           {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}

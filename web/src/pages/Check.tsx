@@ -66,7 +66,7 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
 
   return (
     <section>
-      <h2>Check an identifier</h2>
+      <h1>Check an identifier</h1>
       <p className="muted">
         Your agency’s node turns what you type into a pseudonym; other agencies see only that, and answer whether they hold an alert
         carrying it. Every check is recorded at each agency that answers.

@@ -346,7 +346,7 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
   return (
     <section>
       <div className="page-head">
-        <h2>Consultations</h2>
+        <h1>Consultations</h1>
         <button type="button" className="link" onClick={reload}>
           Refresh
         </button>

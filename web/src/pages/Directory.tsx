@@ -76,7 +76,7 @@ export function Directory({
   return (
     <section>
       <div className="page-head">
-        <h2>Directory</h2>
+        <h1>Directory</h1>
         {data && (
           <span className="muted" role="status" data-testid="directory-count">
             {total === entries.length

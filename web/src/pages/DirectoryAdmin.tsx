@@ -86,7 +86,7 @@ function ImportBox({ onImported }: { onImported: () => void }) {
       {outcome && !outcome.applied && (
         <div className="error" role="alert" data-testid="import-failure">
           <p>Nothing was imported: {outcome.problems.length === 1 ? '1 problem' : `${outcome.problems.length} problems`} to fix first.</p>
-          <table className="problems">
+          <table className="problems stacked">
             <thead>
               <tr>
                 <th scope="col">Row</th>
@@ -97,9 +97,9 @@ function ImportBox({ onImported }: { onImported: () => void }) {
             <tbody>
               {outcome.problems.map((p) => (
                 <tr key={`${p.row}-${p.field}-${p.message}`} data-testid="import-problem" data-row={p.row} data-field={p.field}>
-                  <td>{p.row}</td>
-                  <td>{p.field || '—'}</td>
-                  <td>{p.message}</td>
+                  <td data-label="Row">{p.row}</td>
+                  <td data-label="Column">{p.field || '—'}</td>
+                  <td data-label="Problem">{p.message}</td>
                 </tr>
               ))}
             </tbody>
@@ -139,7 +139,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
     return (
       <section>
         <div className="page-head">
-          <h2>{editing.entry ? `Edit ${editing.entry.name}` : 'New directory entry'}</h2>
+          <h1>{editing.entry ? `Edit ${editing.entry.name}` : 'New directory entry'}</h1>
         </div>
         {saveError.other && (
           <p className="error" role="alert">
@@ -159,7 +159,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
   return (
     <section>
       <div className="page-head">
-        <h2>Keep the directory</h2>
+        <h1>Keep the directory</h1>
         <button type="button" data-testid="entry-new" onClick={() => setEditing({})}>
           New entry
         </button>

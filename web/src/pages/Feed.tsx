@@ -79,7 +79,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   return (
     <section>
       <div className="page-head">
-        <h2>Alert feed</h2>
+        <h1>Alert feed</h1>
         <span className={`live live-${live}`} data-testid="feed-live" role="status">
           {LIVE_TEXT[live]}
         </span>

@@ -118,7 +118,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
 
   return (
     <section>
-      <h2>Publish an alert</h2>
+      <h1>Publish an alert</h1>
       <div className="tabs" role="tablist" aria-label="Kind of alert">
         {(['route', 'document_fraud'] as const).map((k) => (
           <button

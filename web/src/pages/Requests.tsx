@@ -13,7 +13,7 @@ export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyN
   return (
     <section>
       <div className="page-head">
-        <h2>Requests</h2>
+        <h1>Requests</h1>
         <span className={overdue > 0 ? 'stale-text' : 'muted'} role="status" data-testid="overdue-count">
           {overdue === 0 ? 'nothing overdue' : overdue === 1 ? '1 overdue' : `${overdue} overdue`}
         </span>

@@ -93,7 +93,7 @@ function FigureTable({
   const max = Math.max(1, ...figures.map((f) => f.count ?? 0));
   const median = table.name === 'time_to_answer';
   return (
-    <table data-testid="stats-table" data-table={name} className="stats-table">
+    <table data-testid="stats-table" data-table={name} className="stats-table stacked">
       <caption className="visually-hidden">
         {STATISTICS_TABLE_LABELS[table.name]}
         {totals ? ', totals' : ''}
@@ -119,12 +119,14 @@ function FigureTable({
         {figures.map((f) => (
           <tr key={JSON.stringify(f.by)}>
             {table.dimensions.map((d) => (
-              <td key={d}>{valueLabel(d, f.by[d])}</td>
+              <td key={d} data-label={STATISTICS_DIMENSION_LABELS[d]}>
+                {valueLabel(d, f.by[d])}
+              </td>
             ))}
-            <td>
+            <td data-label={median ? 'Answered or refused' : 'Count'}>
               <CountCell figure={f} max={max} threshold={threshold} total={totals || median} />
             </td>
-            {median && <td>{f.medianDays ?? '—'}</td>}
+            {median && <td data-label="Median days to answer">{f.medianDays ?? '—'}</td>}
           </tr>
         ))}
       </tbody>
@@ -164,7 +166,7 @@ export function Statistics() {
   return (
     <section aria-labelledby="stats-head">
       <div className="page-head">
-        <h2 id="stats-head">Statistics for reporting</h2>
+        <h1 id="stats-head">Statistics for reporting</h1>
       </div>
       <p className="hint" data-testid="stats-note">
         Figures for voluntary reporting to UNODC and the Conference of the Parties. Counts below {threshold} are not shown (“fewer than{' '}

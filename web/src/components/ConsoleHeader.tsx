@@ -1,0 +1,75 @@
+// The console's header: a skip link first in tab order, the navigation, who is signed in. On a
+// phone the navigation folds behind a Menu button (a disclosure: aria-expanded, aria-controls),
+// since nine links do not fit across 390 px; from 700 px up the button is hidden and the links show.
+import { useId, useState } from 'react';
+import { focusElement } from '../focus-heading';
+
+export interface NavItem {
+  page: string;
+  href: string;
+  text: string;
+}
+
+export function ConsoleHeader({
+  items,
+  current,
+  contentId,
+  me,
+  onSignOut,
+}: {
+  items: readonly NavItem[];
+  current: string;
+  contentId: string;
+  me: { name: string; agencyName: string };
+  onSignOut: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const navId = useId();
+  return (
+    <header className="top">
+      {/* The console routes by hash, so the link must not change it: it moves focus itself. */}
+      <a
+        className="skip-link"
+        href={`#${contentId}`}
+        onClick={(e) => {
+          e.preventDefault();
+          const main = document.getElementById(contentId);
+          const target = main?.querySelector('h1') ?? main;
+          if (target) focusElement(target);
+        }}
+      >
+        Skip to content
+      </a>
+      <span className="brand">Corridor</span>
+      <button
+        type="button"
+        className="menu-toggle"
+        aria-expanded={open}
+        aria-controls={navId}
+        data-testid="nav-menu"
+        onClick={() => setOpen(!open)}
+      >
+        Menu
+      </button>
+      <nav aria-label="Console" id={navId} className={open ? 'open' : undefined}>
+        {items.map((n) => (
+          <a
+            key={n.page}
+            href={n.href}
+            data-testid={`nav-${n.page}`}
+            aria-current={current === n.page ? 'page' : undefined}
+            onClick={() => setOpen(false)}
+          >
+            {n.text}
+          </a>
+        ))}
+      </nav>
+      <span className="me" data-testid="me">
+        <strong>{me.name}</strong> · {me.agencyName}
+      </span>
+      <button type="button" className="link" data-testid="sign-out" onClick={onSignOut}>
+        Sign out
+      </button>
+    </header>
+  );
+}

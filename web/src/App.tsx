@@ -21,6 +21,7 @@ import {
   MyRoutes,
   PageFrame,
   Publish,
+  preloadPage,
   Requests,
   Statistics,
 } from './pages/lazy-pages';
@@ -70,6 +71,8 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const [{ data, error }] = useQuery({ query: MeQuery });
+  // The first page's code comes while `me` is asked for, not after it answers.
+  useEffect(() => preloadPage(pageOf(location.hash)), []);
   useFocusHeadingOnNavigation(page, CONTENT_ID);
 
   const agencies = data?.agencies ?? [];

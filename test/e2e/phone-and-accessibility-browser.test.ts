@@ -139,7 +139,7 @@ describe.each(LOCALES)('in %s', (locale) => {
     expect(violations).toEqual([]);
   });
 
-  it('offers a skip link first, and puts focus on the heading of the page navigated to', async () => {
+  it('offers a skip link first, folds the phone’s menu on Escape, and puts focus on the heading of the page navigated to', async () => {
     const page = await signInAs(browsers.get(locale) as BrowserContext, consoleUrl(), ADMIN);
     try {
       await page.setViewportSize(DESKTOP);
@@ -151,6 +151,19 @@ describe.each(LOCALES)('in %s', (locale) => {
       await page.keyboard.press('Enter');
       await page.locator('main h1').waitFor();
       expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
+      // On a phone, the menu is a disclosure: its button says whether it is open, Escape folds it.
+      await page.setViewportSize(PHONE);
+      const menu = page.getByTestId('nav-menu');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByTestId('nav-feed').isVisible()).toBe(false);
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await page.getByTestId('nav-feed').focus();
+      await page.keyboard.press('Escape');
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-menu');
+      await page.setViewportSize(DESKTOP);
 
       for (const { nav, ready } of PAGES.slice(1, 4)) {
         await open(page, nav, ready);

@@ -1,7 +1,7 @@
 // The console's header: a skip link first in tab order, the navigation, who is signed in. On a
 // phone the navigation folds behind a Menu button (a disclosure: aria-expanded, aria-controls),
 // since nine links do not fit across 390 px; from 700 px up the button is hidden and the links show.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { focusElement } from '../focus-heading';
 
 export interface NavItem {
@@ -25,6 +25,18 @@ export function ConsoleHeader({
 }) {
   const [open, setOpen] = useState(false);
   const navId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape folds the open menu and gives focus back to its button, as a disclosure should.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <header className="top">
       {/* The console routes by hash, so the link must not change it: it moves focus itself. */}
@@ -43,6 +55,7 @@ export function ConsoleHeader({
       <span className="brand">Corridor</span>
       <button
         type="button"
+        ref={toggle}
         className="menu-toggle"
         aria-expanded={open}
         aria-controls={navId}

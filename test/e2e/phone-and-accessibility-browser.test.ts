@@ -11,8 +11,8 @@ import { gql } from '../support/graphql.js';
 import { adminOf, officersAnd, startTestNetwork } from '../support/test-network.js';
 import { useTestNetwork } from '../support/use-test-network.js';
 
-/** The languages to check, as the browser announces them; a language the console learns is one more line. */
-const LOCALES = ['en'];
+/** The languages to check, as the browser announces them (the console follows it): left to right and right to left. */
+const LOCALES = ['en', 'ar'];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
 /** Every page an administrator reaches from the navigation, and what shows that its data has arrived. */
@@ -102,6 +102,8 @@ async function everyPage(locale: string, viewport: typeof PHONE, check: (page: P
   try {
     await page.goto(consoleUrl());
     await page.getByTestId(`signin-user-${ADMIN}`).waitFor();
+    // The console speaks the browser's language: otherwise every language would check English again.
+    await page.waitForFunction((l) => document.documentElement.lang === l, locale);
     await note('sign-in');
     await page.getByTestId(`signin-user-${ADMIN}`).click();
     await page.getByTestId('me').waitFor();

@@ -9,7 +9,8 @@ const EXECUTABLE = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =
 /**
  * `trustSpkiPins`: base64 SHA-256 pins of server keys to accept though no CA of the machine signed
  * them (a run's own CA): those certificates only, never certificate errors in general. `locale`:
- * the browser's language (navigator.languages, Accept-Language), as an officer's phone would set it.
+ * the browser's language (navigator.languages, Accept-Language), as an officer's phone would set it;
+ * en-US unless a test says otherwise, so the console opens in English whatever the machine's is.
  */
 export async function launchBrowser(options: { trustSpkiPins?: string[]; locale?: string } = {}): Promise<BrowserContext> {
   const pins = options.trustSpkiPins ?? [];
@@ -17,8 +18,8 @@ export async function launchBrowser(options: { trustSpkiPins?: string[]; locale?
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'corridor-chromium-')), {
     executablePath: EXECUTABLE,
     headless: true,
+    locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 900 },
-    ...(options.locale ? { locale: options.locale } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -11,6 +11,8 @@ import { createGatewayClient, type LiveState } from './client';
 import { ConsoleHeader } from './components/ConsoleHeader';
 import { ErrorAlert } from './components/ErrorAlert';
 import { useFocusHeadingOnNavigation } from './focus-heading';
+import { useLanguageChoice, useSignedInLanguage, useT } from './i18n/I18nProvider';
+import type { MessageId } from './i18n/messages/en';
 import { completeSignIn, endSignIn, isSignInCallback } from './oidc-session';
 import {
   Check,
@@ -43,16 +45,16 @@ const PAGES: Record<string, Page> = {
   '#/statistics': 'statistics',
 };
 /** The navigation, in its order; the last pages are for the agency's administrators only. */
-const NAV: { page: Page; href: string; text: string; administrators?: true }[] = [
-  { page: 'directory', href: '#/directory', text: 'Directory' },
-  { page: 'feed', href: '#/feed', text: 'Alert feed' },
-  { page: 'routes', href: '#/routes', text: 'My routes' },
-  { page: 'publish', href: '#/publish', text: 'Publish' },
-  { page: 'check', href: '#/check', text: 'Check' },
-  { page: 'consultations', href: '#/consultations', text: 'Consultations' },
-  { page: 'requests', href: '#/requests', text: 'Requests' },
-  { page: 'keep', href: '#/keep-directory', text: 'Keep directory', administrators: true },
-  { page: 'statistics', href: '#/statistics', text: 'Statistics', administrators: true },
+const NAV: { page: Page; href: string; text: MessageId; administrators?: true }[] = [
+  { page: 'directory', href: '#/directory', text: 'nav.directory' },
+  { page: 'feed', href: '#/feed', text: 'nav.feed' },
+  { page: 'routes', href: '#/routes', text: 'nav.routes' },
+  { page: 'publish', href: '#/publish', text: 'nav.publish' },
+  { page: 'check', href: '#/check', text: 'nav.check' },
+  { page: 'consultations', href: '#/consultations', text: 'nav.consultations' },
+  { page: 'requests', href: '#/requests', text: 'nav.requests' },
+  { page: 'keep', href: '#/keep-directory', text: 'nav.keep', administrators: true },
+  { page: 'statistics', href: '#/statistics', text: 'nav.statistics', administrators: true },
 ];
 /** The main area's id: the skip link's target, where focus goes after navigation. */
 const CONTENT_ID = 'content';
@@ -74,14 +76,14 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
   // The first page's code comes while `me` is asked for, not after it answers.
   useEffect(() => preloadPage(pageOf(location.hash)), []);
   useFocusHeadingOnNavigation(page, CONTENT_ID);
+  const t = useT();
+  useSignedInLanguage(data?.me.subject);
 
   const agencies = data?.agencies ?? [];
   const agencyName = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
   if (!data) {
     return (
-      <main className="loading">
-        {error ? <ErrorAlert error={error}>The gateway did not answer</ErrorAlert> : 'Connecting to the gateway…'}
-      </main>
+      <main className="loading">{error ? <ErrorAlert error={error}>{t('app.gatewayDidNotAnswer')}</ErrorAlert> : t('app.connecting')}</main>
     );
   }
 
@@ -104,9 +106,8 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
           {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
           {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
           {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
-          {page === 'statistics' && (administrator ? <Statistics /> : <p>Only the agency’s administrators export its statistics.</p>)}
-          {page === 'keep' &&
-            (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>Only the agency’s administrators keep its directory.</p>)}
+          {page === 'statistics' && (administrator ? <Statistics /> : <p>{t('app.statisticsAdminsOnly')}</p>)}
+          {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
         </PageFrame>
       </main>
     </>
@@ -117,6 +118,8 @@ export function App({ config }: { config: RuntimeConfig }) {
   const [token, setToken] = useState<string | null>(storedToken());
   const [reason, setReason] = useState<string | null>(null);
   const [live, setLive] = useState<LiveState>('connecting');
+  const t = useT();
+  const { locale } = useLanguageChoice();
 
   const leave = useCallback((why: string | null) => {
     signOut();
@@ -139,11 +142,11 @@ export function App({ config }: { config: RuntimeConfig }) {
         setCompleting(false);
       },
       (e: Error) => {
-        setReason(`Sign-in at your agency did not complete: ${e.message}`);
+        setReason(t('app.signInIncomplete', { reason: e.message }));
         setCompleting(false);
       },
     );
-  }, [completing]);
+  }, [completing, t]);
 
   // One authentication path per sign-in (session-auth.ts): the token on every operation and on
   // the live feed, its renewal, and the way back to sign-in with the reason.
@@ -154,7 +157,7 @@ export function App({ config }: { config: RuntimeConfig }) {
   }, [config.gatewayUrl, token, leave]);
   useEffect(() => session?.auth.watch(), [session]);
 
-  if (completing) return <main className="loading">Signing in…</main>;
+  if (completing) return <main className="loading">{t('app.signingIn')}</main>;
   if (!token || !session) {
     return (
       <SignIn
@@ -171,7 +174,8 @@ export function App({ config }: { config: RuntimeConfig }) {
   }
   return (
     <Provider value={session.client}>
-      <Console live={live} onSignOut={() => leave(null)} />
+      {/* keyed by the language: code lists shown outside the intl context follow a new choice */}
+      <Console key={locale} live={live} onSignOut={() => leave(null)} />
     </Provider>
   );
 }

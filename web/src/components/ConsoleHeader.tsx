@@ -1,13 +1,17 @@
-// The console's header: a skip link first in tab order, the navigation, who is signed in. On a
-// phone the navigation folds behind a Menu button (a disclosure: aria-expanded, aria-controls),
-// since nine links do not fit across 390 px; from 700 px up the button is hidden and the links show.
+// The console's header: a skip link first in tab order, the navigation, who is signed in, the
+// language picker. On a phone the navigation folds behind a Menu button (a disclosure:
+// aria-expanded, aria-controls), since nine links do not fit across 390 px; from 700 px up the
+// button is hidden and the links show.
 import { useEffect, useId, useRef, useState } from 'react';
 import { focusElement } from '../focus-heading';
+import { useT } from '../i18n/I18nProvider';
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import type { MessageId } from '../i18n/messages/en';
 
 export interface NavItem {
   page: string;
   href: string;
-  text: string;
+  text: MessageId;
 }
 
 export function ConsoleHeader({
@@ -23,6 +27,7 @@ export function ConsoleHeader({
   me: { name: string; agencyName: string };
   onSignOut: () => void;
 }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const navId = useId();
   const toggle = useRef<HTMLButtonElement>(null);
@@ -50,7 +55,7 @@ export function ConsoleHeader({
           if (target) focusElement(target);
         }}
       >
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <span className="brand">Corridor</span>
       <button
@@ -62,9 +67,9 @@ export function ConsoleHeader({
         data-testid="nav-menu"
         onClick={() => setOpen(!open)}
       >
-        Menu
+        {t('nav.menu')}
       </button>
-      <nav aria-label="Console" id={navId} className={open ? 'open' : undefined}>
+      <nav aria-label={t('nav.label')} id={navId} className={open ? 'open' : undefined}>
         {items.map((n) => (
           <a
             key={n.page}
@@ -73,15 +78,16 @@ export function ConsoleHeader({
             aria-current={current === n.page ? 'page' : undefined}
             onClick={() => setOpen(false)}
           >
-            {n.text}
+            {t(n.text)}
           </a>
         ))}
       </nav>
       <span className="me" data-testid="me">
         <strong>{me.name}</strong> · {me.agencyName}
       </span>
+      <LanguagePicker />
       <button type="button" className="link" data-testid="sign-out" onClick={onSignOut}>
-        Sign out
+        {t('app.signOut')}
       </button>
     </header>
   );

@@ -2,14 +2,34 @@
 // their own node pseudonymizes it, every node answers for its own alerts under its policy, with
 // the alert reference and whom to call, never the raw value; every check is audited where it
 // was answered.
+import { newId } from '@corridor/proto';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentFraudAlert, RAW } from '../support/fixtures.js';
+import { documentFraudAlert, RAW, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
 import { startTestNetwork } from '../support/test-network.js';
 import { useTestNetwork } from '../support/use-test-network.js';
 
-const fixture = useTestNetwork(() => startTestNetwork(), 120_000);
+// As in the demo (issue 15): a 24/7 child-protection desk, whose name sorts before the operations
+// room's, handles no alert and must not be the desk a hit names.
+const childProtectionDesk = {
+  id: newId(),
+  agency: 'it-polfr',
+  country: 'ITA' as const,
+  kind: 'desk' as const,
+  name: 'Child protection focal point — Lampedusa hotspot',
+  roles: ['protection' as const],
+  languages: ['it' as const],
+  availability: { always: true, timeZone: 'Europe/Rome', hours: [] },
+  channels: [{ type: 'phone' as const, value: '+39 0922 000 199' }],
+  lastVerified: new Date().toISOString().slice(0, 10),
+};
+
+const fixture = useTestNetwork(() => {
+  const directory = testDirectory();
+  directory['it-polfr'] = [childProtectionDesk, ...(directory['it-polfr'] ?? [])];
+  return startTestNetwork({ directory });
+}, 120_000);
 
 type Check = {
   hitCheck: {

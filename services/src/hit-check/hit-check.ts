@@ -3,7 +3,7 @@
 // keys, users and the gateway never do); every node answers for its own alerts only, under its
 // release policy, with the alert references and the agency's contact desk, never a raw value.
 // Every check is audited at the node that answered, hit or not, and rate-limited per user.
-import { type AccessClaims, agencyOf, type DirectoryEntry, type PseudonymizedIdentifier } from '@corridor/proto';
+import { type AccessClaims, type AlertKind, agencyOf, deskForAlerts, type PseudonymizedIdentifier } from '@corridor/proto';
 import type { HitAlertView, HitAnswerView } from '@corridor/proto/graphql';
 import { ownAlertsCarrying } from '../alerts/alert-store.js';
 import type { AuditRecord } from '../audit/audit-log.js';
@@ -12,11 +12,9 @@ import { ownEntries } from '../directory/directory-store.js';
 import type { NodeServices } from '../node-services.js';
 import { releaseAlert, releaseEntry, userReceiver } from '../policy/release.js';
 
-/** The desk to call about this agency's alerts: a 24/7 desk first, then any desk. */
-async function contactDesk(db: Db): Promise<DirectoryEntry | null> {
-  const desks = (await ownEntries(db)).filter((e) => e.kind === 'desk');
-  desks.sort((a, b) => Number(b.availability.always) - Number(a.availability.always) || a.name.localeCompare(b.name));
-  return desks[0] ?? null;
+/** Whom to call about these alerts: proto deskForAlerts picks an entry that handles their kinds. */
+async function contactDesk(db: Db, kinds: readonly AlertKind[]) {
+  return deskForAlerts(await ownEntries(db), kinds);
 }
 
 export async function answerHitCheck(
@@ -33,9 +31,11 @@ export async function answerHitCheck(
 
   const hits: HitAlertView[] = [];
   const byRule = new Map<string, string[]>();
+  const kinds = new Set<AlertKind>();
   for (const a of carrying) {
     const released = own ? { item: a, rule: 'own-agency' } : to ? releaseAlert(policy, self, a, to) : null;
     if (!released) continue; // not released to this user: as far as they can tell, no hit
+    kinds.add(a.kind);
     const mine = new Set(a.identifiers.map((i) => i.pseudonym));
     hits.push({
       id: a.id,
@@ -47,7 +47,7 @@ export async function answerHitCheck(
     byRule.set(released.rule, [...(byRule.get(released.rule) ?? []), `${a.id}@${a.revision}`]);
   }
 
-  const desk = hits.length > 0 ? await contactDesk(services.db) : null;
+  const desk = hits.length > 0 ? await contactDesk(services.db, [...kinds]) : null;
   const contact = desk && (own ? desk : to ? (releaseEntry(policy, desk, to)?.item ?? null) : null);
 
   // Every check is recorded, whatever its answer and whoever asked: which pseudonyms, by whom,

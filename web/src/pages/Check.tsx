@@ -131,7 +131,7 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
               <ul>
                 {h.alerts.map((a) => (
                   <li key={a.id}>
-                    {label.kind(a.kind)} alert of {dateTimeText(a.createdAt)} — matched on {a.matched.map(label.identifierKind).join(', ')}
+                    {label.kind(a.kind)} of {dateTimeText(a.createdAt)} — matched on {a.matched.map(label.identifierKind).join(', ')}
                     <small className="muted"> (reference {a.id})</small>
                   </li>
                 ))}

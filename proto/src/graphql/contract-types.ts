@@ -56,6 +56,8 @@ export interface AlertFields {
   caseReference?: string | null;
   protection?: string[];
   redacted?: string[];
+  changes?: string[] | null;
+  withdrawalReason?: string | null;
   correlations?: AlertCorrelationView[];
   /** The kind's details, under the names proto and AlertInput give them: one of the two is set. */
   routeDetails?: RouteDetailsFields | null;
@@ -369,6 +371,15 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       redacted: t.stringList({
         description: 'Fields the origin agency’s release policy withheld from this copy (ask the owner for them).',
         resolve: (a) => a.redacted ?? [],
+      }),
+      changes: t.stringList({
+        description: 'On an amendment: the fields it changed from the revision before, by path (e.g. routeDetails.migrantCount).',
+        resolve: (a) => a.changes ?? [],
+      }),
+      withdrawalReason: t.string({
+        nullable: true,
+        description: 'On a withdrawal: why the alert no longer holds, as the origin agency wrote it.',
+        resolve: (a) => a.withdrawalReason ?? null,
       }),
       // Two fields named as in proto and AlertInput, rather than one union: what a client reads is
       // what it sends back to amend, and the release policy's withheld paths name real fields.

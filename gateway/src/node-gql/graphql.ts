@@ -123,6 +123,8 @@ export type DirectoryFilterInput = {
   /** How many of the best-ranked entries to return (1–200, 50 by default). */
   limit?: number | null | undefined;
   network?: string | null | undefined;
+  /** Only contacts reachable now: in their hours and not away. */
+  reachableNow?: boolean | null | undefined;
   role?: string | null | undefined;
   route?: string | null | undefined;
   /** The asking user’s languages: who speaks them ranks first. */

@@ -480,6 +480,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       network: t.string({ required: false }),
       route: t.string({ required: false }),
       always: t.boolean({ required: false, description: 'Only 24/7 desks.' }),
+      reachableNow: t.boolean({ required: false, description: 'Only contacts reachable now: in their hours and not away.' }),
       text: t.string({ required: false }),
       speaks: t.stringList({ required: false, description: 'The asking user’s languages: who speaks them ranks first.' }),
       limit: t.int({ required: false, description: 'How many of the best-ranked entries to return (1–200, 50 by default).' }),

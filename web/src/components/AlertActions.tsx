@@ -32,6 +32,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
   const [{ fetching: withdrawing }, withdraw] = useMutation(WithdrawAlertMutation);
   // The revision the officer saw when they opened the editor or the confirmation.
   const [seen, setSeen] = useState(alert.revision);
+  const [reason, setReason] = useState('');
 
   if (alert.status === 'withdrawn') return null;
   const set = (patch: Partial<AmendChanges>) => setChanges((c) => ({ ...c, ...patch }));
@@ -59,9 +60,16 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
 
   async function confirmWithdrawal() {
     setOutcome(null);
-    const result = await withdraw({ id: alert.id, revision: seen });
-    if (result.data?.withdrawAlert) setMode('idle');
-    else setOutcome(outcomeOf(result.error));
+    // The node says when the reason is missing, at the field: the console does not decide alone.
+    const result = await withdraw({ id: alert.id, reason: reason.trim() || null, revision: seen });
+    if (result.data?.withdrawAlert) {
+      setMode('idle');
+      setErrors({});
+      return;
+    }
+    const fromServer = operationFieldErrors(result.error);
+    setErrors(fromServer);
+    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error));
   }
 
   return (
@@ -84,6 +92,8 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
             data-testid="alert-withdraw"
             onClick={() => {
               setSeen(alert.revision);
+              setReason('');
+              setErrors({});
               setMode('withdraw');
             }}
           >
@@ -127,15 +137,18 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
         </form>
       )}
       {mode === 'withdraw' && (
-        <p className="confirm" role="alertdialog" aria-label="Withdraw this alert">
-          Withdraw this alert? Every agency that received it is told it no longer holds.{' '}
+        <div className="confirm" role="alertdialog" aria-label="Withdraw this alert">
+          <p>Withdraw this alert? Every agency that received it is told it no longer holds, and why.</p>
+          <Field id={`withdraw-reason-${alert.id}`} path="reason" label="Reason" errors={errors.reason}>
+            <textarea id={`withdraw-reason-${alert.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+          </Field>
           <button type="button" data-testid="withdraw-confirm" disabled={withdrawing} onClick={() => void confirmWithdrawal()}>
             {withdrawing ? 'Withdrawing…' : 'Withdraw'}
           </button>{' '}
           <button type="button" className="link" onClick={() => setMode('idle')}>
             Keep it
           </button>
-        </p>
+        </div>
       )}
       {outcome && (
         <p className="error" role="alert" data-testid={outcome.kind === 'conflict' ? 'amend-conflict' : 'amend-failure'}>

@@ -13,6 +13,8 @@ export const AlertFieldsFragment = graphql(`
     summary
     revision
     status
+    changes
+    withdrawalReason
     routeDetails {
       transport
       concealment

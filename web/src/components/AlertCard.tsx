@@ -90,13 +90,22 @@ const WITHHELD: Record<string, string> = {
   'documentFraud.detectionDetails': 'where exactly it was detected',
 };
 
+/** The protection notice this node raised for an alert, as the notices panel shows it. */
+export interface NoticeOfAlert {
+  country: string;
+  contacts: { name: string }[];
+}
+
 export function AlertCard({
   alert,
   isNew,
   agencyName,
   ownAgency,
+  notice,
 }: {
   alert: AlertFieldsFragment;
+  /** Undefined while unknown (not loaded, or older than the panel's list): the card then claims nothing. */
+  notice?: NoticeOfAlert | undefined;
   isNew: boolean;
   agencyName: (id: string) => string;
   /** The signed-in user's agency: its own alerts can be amended and withdrawn here. */
@@ -126,6 +135,16 @@ export function AlertCard({
         </span>
         <time dateTime={alert.createdAt}>{dateTimeText(alert.createdAt)}</time>
       </header>
+      {alert.status === 'amended' && alert.changes.length > 0 && (
+        <p className="muted changes" data-testid="alert-changes">
+          Changed in revision {alert.revision}: {alert.changes.join(', ')}
+        </p>
+      )}
+      {alert.status === 'withdrawn' && alert.withdrawalReason && (
+        <p className="withdrawal-reason" data-testid="withdrawal-reason">
+          Withdrawn: {alert.withdrawalReason}
+        </p>
+      )}
       {alert.route && (
         <p className="route">
           <span className="region">{label.region(alert.route.region)}:</span>{' '}
@@ -143,7 +162,13 @@ export function AlertCard({
       {alert.protection.length > 0 && (
         <p className="protection-notice" data-testid="protection-notice" role="note">
           Protection notice: {alert.protection.map((f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f).join(', ')}
-          . The protection contact for the country has been told; these are people to protect, not suspects.
+          . {/* Says what the notices panel says, from the same notice: told only when a contact was listed. */}
+          {notice === undefined
+            ? 'See Protection notices for whom it was brought to'
+            : notice.contacts.length > 0
+              ? `Brought to ${notice.contacts.map((c) => c.name).join(', ')} (${countryName(notice.country)})`
+              : `No protection contact is listed here for ${countryName(notice.country)}: tell your protection focal point`}
+          ; these are people to protect, not suspects.
         </p>
       )}
       {ownAgency && alert.origin.agency !== ownAgency && (

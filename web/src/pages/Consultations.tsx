@@ -15,10 +15,10 @@ import {
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Checkboxes, CodeSelect, Field } from '../components/Field';
+import { Checkboxes, CodeField, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
 import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/graphql';
-import { dateText, dateTimeText } from '../labels';
+import { COUNTRY_CODES, countryName, dateText, dateTimeText } from '../labels';
 import {
   AuthoritiesQuery,
   ConsultationMessageMutation,
@@ -70,13 +70,21 @@ function NewConsultation({
   const [subject, setSubject] = useState(params.subject ?? '');
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
+  const [seenIn, setSeenIn] = useState('');
   const [result, open] = useMutation(OpenConsultationMutation);
   const errors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const about = { ...(params.alert ? { alertId: params.alert } : {}), ...(params.entry ? { entryId: params.entry } : {}) };
     const r = await open({
-      input: { with: params.with, subject, body, protection: flags, ...(Object.keys(about).length > 0 ? { about } : {}) },
+      input: {
+        with: params.with,
+        subject,
+        body,
+        protection: flags,
+        ...(flags.length > 0 && seenIn ? { seenIn } : {}),
+        ...(Object.keys(about).length > 0 ? { about } : {}),
+      },
     });
     const opened = r.data?.openConsultation;
     if (opened) onOpened(opened.id);
@@ -94,8 +102,21 @@ function NewConsultation({
       <fieldset className="group">
         <legend>Vulnerable persons involved (brings in the protection contacts)</legend>
         <Checkboxes name="consultation-protection" codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
+        {flags.length > 0 && (
+          <CodeField
+            id="consultation-seen-in"
+            path="seenIn"
+            label="Country where the person was seen"
+            errors={errors.seenIn}
+            value={seenIn}
+            onChange={setSeenIn}
+            codes={COUNTRY_CODES}
+            labelOf={countryName}
+            empty="Choose…"
+          />
+        )}
       </fieldset>
-      {result.error && !errors.subject && !errors.body && (
+      {result.error && !errors.subject && !errors.body && !errors.seenIn && (
         <p className="error" role="alert" data-testid="consultation-failure">
           Not opened: {problem(result.error)}
         </p>
@@ -220,7 +241,9 @@ export function RequestCard({
 }) {
   const [result, setStatus] = useMutation(RequestStatusMutation);
   const [reference, setReference] = useState('');
+  const [answer, setAnswer] = useState('');
   const receiving = r.receivingAuthority.agency === ownAgency;
+  const answerErrors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions).answer;
   return (
     <article className="request" data-testid="request" data-request-id={r.id} data-status={r.status}>
       <header>
@@ -233,6 +256,11 @@ export function RequestCard({
         {agencyName(r.receivingAuthority.agency)}
         {r.receiverReference ? `, ref. ${r.receiverReference}` : ''})
       </p>
+      {r.answer && (
+        <blockquote className="request-answer" data-testid="request-answer">
+          Answer: {r.answer}
+        </blockquote>
+      )}
       <ol className="history" data-testid="request-history">
         {r.history.map((h) => (
           <li key={`${h.at}-${h.status}`}>
@@ -250,6 +278,16 @@ export function RequestCard({
               onChange={(e) => setReference(e.target.value)}
             />
           )}
+          {nextStatuses(r, ownAgency).includes('answered') && (
+            <Field
+              id={`request-answer-${r.id}`}
+              path="answer"
+              label="Answer (text only; documents go through the formal channel)"
+              errors={answerErrors}
+            >
+              <textarea id={`request-answer-${r.id}`} rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+            </Field>
+          )}
           {nextStatuses(r, ownAgency).map((s) => (
             <button
               key={s}
@@ -257,7 +295,12 @@ export function RequestCard({
               data-testid={`request-set-${s}`}
               disabled={result.fetching}
               onClick={async () => {
-                const res = await setStatus({ requestId: r.id, input: { status: s, ...(reference ? { reference } : {}) } });
+                const input = {
+                  status: s,
+                  ...(reference ? { reference } : {}),
+                  ...(s === 'answered' && answer.trim() ? { answer: answer.trim() } : {}),
+                };
+                const res = await setStatus({ requestId: r.id, input });
                 if (res.data) onChanged();
               }}
             >
@@ -266,7 +309,7 @@ export function RequestCard({
           ))}
         </div>
       )}
-      {result.error && <ErrorAlert error={result.error} />}
+      {result.error && !answerErrors && <ErrorAlert error={result.error} />}
     </article>
   );
 }
@@ -274,6 +317,7 @@ export function RequestCard({
 function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onChanged: () => void }) {
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
+  const [seenIn, setSeenIn] = useState('');
   const [asking, setAsking] = useState(false);
   const [result, send] = useMutation(ConsultationMessageMutation);
   const other = c.openedBy === ownAgency ? c.counterpart : c.openedBy;
@@ -297,10 +341,11 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
         aria-label="Reply"
         onSubmit={async (e) => {
           e.preventDefault();
-          const r = await send({ id: c.id, input: { body, protection: flags } });
+          const r = await send({ id: c.id, input: { body, protection: flags, ...(flags.length > 0 && seenIn ? { seenIn } : {}) } });
           if (r.data) {
             setBody('');
             setFlags([]);
+            setSeenIn('');
             onChanged();
           }
         }}
@@ -309,6 +354,18 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
           <textarea id={`reply-${c.id}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
         </Field>
         <Checkboxes name={`reply-protection-${c.id}`} codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
+        {flags.length > 0 && (
+          <CodeField
+            id={`reply-seen-in-${c.id}`}
+            path="seenIn"
+            label="Country where the person was seen"
+            value={seenIn}
+            onChange={setSeenIn}
+            codes={COUNTRY_CODES}
+            labelOf={countryName}
+            empty="Choose…"
+          />
+        )}
         <button type="submit" data-testid="consultation-reply" disabled={result.fetching || !body.trim()}>
           Send reply
         </button>

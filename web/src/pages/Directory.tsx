@@ -37,6 +37,28 @@ function chosenOnly(choices: Choices): Partial<Choices> {
   return chosen;
 }
 
+/** No match: which filters the officer could drop, each one click away, rather than a dead end. */
+function EmptyHint({ relax }: { relax: { what: string; undo: () => void }[] }) {
+  return (
+    <div className="empty" data-testid="directory-empty">
+      <p>No contact matches these filters.</p>
+      {relax.length > 0 && (
+        <p>
+          Try without:{' '}
+          {relax.map((r, i) => (
+            <span key={r.what}>
+              {i > 0 && ', '}
+              <button type="button" className="link" data-testid="directory-relax" onClick={r.undo}>
+                {r.what}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The text filter waits for a pause in typing before asking every node again. */
 function useSettled(value: string, ms: number): string {
   const [settled, setSettled] = useState(value);
@@ -58,12 +80,14 @@ export function Directory({
 }) {
   const [choices, setChoices] = useState<Choices>(NO_CHOICE);
   const [always, setAlways] = useState(false);
+  const [reachableNow, setReachableNow] = useState(false);
   const [text, setText] = useState('');
   const [speaks, setSpeaks] = useState<LanguageCode[]>(storedLanguages);
   const settledText = useSettled(text.trim(), 300);
   const filter = {
     ...chosenOnly(choices),
     ...(always && { always }),
+    ...(reachableNow && { reachableNow }),
     ...(settledText && { text: settledText }),
     ...(speaks.length > 0 && { speaks }),
   };
@@ -122,6 +146,12 @@ export function Directory({
             <input id="directory-always" type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} /> 24/7 desks only
           </label>
         </div>
+        <div className="field field-check">
+          <label htmlFor="directory-reachable">
+            <input id="directory-reachable" type="checkbox" checked={reachableNow} onChange={(e) => setReachableNow(e.target.checked)} />{' '}
+            Reachable now
+          </label>
+        </div>
         <Field id="directory-speaks" label="Languages you speak" hint="Contacts who speak them come first">
           <MultiCodeSelect
             id="directory-speaks"
@@ -140,7 +170,21 @@ export function Directory({
       <Sources sources={data?.directory.sources} error={error} agencyName={agencyName} />
       {error && !data && <ErrorAlert error={error}>The directory could not be searched</ErrorAlert>}
       {fetching && !data && <p>Searching…</p>}
-      {data && entries.length === 0 && <p className="empty">No contact matches these filters.</p>}
+      {data && entries.length === 0 && (
+        <EmptyHint
+          relax={[
+            ...(settledText ? [{ what: `the words “${settledText}”`, undo: () => setText('') }] : []),
+            ...selects
+              .filter(({ key }) => choices[key])
+              .map(({ key, label: name, labelOf }) => ({
+                what: `${name}: ${labelOf(choices[key])}`,
+                undo: () => setChoices((c) => ({ ...c, [key]: '' })),
+              })),
+            ...(always ? [{ what: '24/7 desks only', undo: () => setAlways(false) }] : []),
+            ...(reachableNow ? [{ what: 'Reachable now', undo: () => setReachableNow(false) }] : []),
+          ]}
+        />
+      )}
       <div className="cards">
         {entries.map((e) => (
           <ContactCard key={e.id} entry={e} agencyName={agencyName} ownAgency={ownAgency} />

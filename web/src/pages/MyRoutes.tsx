@@ -5,7 +5,8 @@ import { ALERT_KINDS, ROUTE_REGIONS } from '@corridor/proto';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AlertCard } from '../components/AlertCard';
-import { CheckboxField, CodeField, Field, MultiCodeSelect } from '../components/Field';
+import { CheckboxField, CodeField, Field } from '../components/Field';
+import { SearchableMultiSelect } from '../components/SearchableMultiSelect';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment, RouteSubscriptionInput, SubscriptionFieldsFragment } from '../gql/graphql';
 import { COUNTRY_CODES, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
@@ -105,6 +106,11 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
             Kept at your agency’s node: alerts that match while you are away wait here for you, unread. Empty means any.
           </p>
           <CheckboxField legend="Routes" name="region" codes={ROUTE_REGIONS} labelOf={label.region} {...chosen('regions')} />
+          {current.regions.length > 0 && (
+            <p className="hint" data-testid="routes-and-document-fraud">
+              Document-fraud alerts that name no route are still shown; untick them under “Kinds of alert” to leave them out.
+            </p>
+          )}
           <CheckboxField legend="Kinds of alert" name="kind" codes={ALERT_KINDS} labelOf={label.kind} {...chosen('kinds')} />
           <Field
             id="subscription-countries"
@@ -112,13 +118,13 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
             label="Countries on the route (origin, waypoints, document issuer)"
             errors={errors.countries}
           >
-            <MultiCodeSelect
+            <SearchableMultiSelect
               id="subscription-countries"
-              size={6}
               value={current.countries}
               onChange={(countries) => set({ countries })}
               codes={COUNTRY_CODES}
               labelOf={countryName}
+              placeholder="Type a country, e.g. Libya"
             />
           </Field>
           <div className="row">

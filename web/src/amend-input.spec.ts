@@ -28,6 +28,7 @@ const routeAlert = {
   signingKey: 'k',
   expired: false,
   caseReference: 'RG 1/2026',
+  protection: ['unaccompanied_child'],
   redacted: [],
   origin: { agency: 'it-polfr', country: 'ITA' },
   grading: { source: 'B', information: '2' },
@@ -86,5 +87,12 @@ describe('an amendment from the console', () => {
     expect(alertInput.safeParse(input).success).toBe(true);
     expect(input).toMatchObject({ kind: 'document_fraud', documentFraud: { documentType: 'passport' } });
     expect('route' in input).toBe(false);
+  });
+
+  it('keeps the protection flags unless the officer unticks them, and corrects the case reference (issue 15)', () => {
+    expect(amendmentInput(routeAlert, amendChangesOf(routeAlert))).toMatchObject({ protection: ['unaccompanied_child'] });
+    const changed = amendmentInput(routeAlert, { ...amendChangesOf(routeAlert), protection: [], caseReference: 'RG 2/2026' });
+    expect('protection' in changed).toBe(false);
+    expect(changed).toMatchObject({ caseReference: 'RG 2/2026' });
   });
 });

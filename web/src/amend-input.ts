@@ -11,6 +11,9 @@ export interface AmendChanges {
   validUntil: string;
   source: string;
   information: string;
+  /** '' for none. */
+  caseReference: string;
+  protection: string[];
 }
 
 export function amendChangesOf(a: AlertFieldsFragment): AmendChanges {
@@ -19,6 +22,8 @@ export function amendChangesOf(a: AlertFieldsFragment): AmendChanges {
     validUntil: a.validUntil ? toLocalInput(a.validUntil) : '',
     source: a.grading.source,
     information: a.grading.information,
+    caseReference: a.caseReference ?? '',
+    protection: [...a.protection],
   };
 }
 
@@ -31,7 +36,10 @@ export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertIn
     grading: { source: c.source, information: c.information },
     summary: c.summary,
     ...(c.validUntil ? { validUntil: new Date(c.validUntil).toISOString() } : {}),
-    ...(a.caseReference ? { caseReference: a.caseReference } : {}),
+    ...(c.caseReference.trim() ? { caseReference: c.caseReference.trim() } : {}),
+    // Flags are kept unless the officer unticks them: an amendment that forgot them would tell
+    // partners the children were no longer there.
+    ...(c.protection.length > 0 ? { protection: c.protection } : {}),
     identifiers: [],
   };
   const route = a.route && {

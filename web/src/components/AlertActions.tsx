@@ -1,7 +1,9 @@
 // Amend and withdraw, for the agency that published the alert. An amendment edits what an officer
-// corrects on a bad night (summary, grading, validity end); kind, sharing and recipients stay (the
-// node refuses a change to them). Both name the revision the officer was looking at: if someone
+// corrects on a bad night (summary, grading, case reference, protection flags, validity end); the
+// node accepts any other field too, but kind, sharing and recipients stay (it refuses a change to
+// them). A withdrawal says why. Both name the revision the officer was looking at: if someone
 // else changed the alert meanwhile the node answers CONFLICT and nothing is overwritten.
+import { PROTECTION_FLAG_LABELS, PROTECTION_FLAGS } from '@corridor/proto';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
@@ -10,7 +12,7 @@ import type { AlertFieldsFragment } from '../gql/graphql';
 import { GRADING_SCALES, type GradingScale } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
 import { failureText } from './ErrorAlert';
-import { CodeField, Field } from './Field';
+import { Checkboxes, CodeField, Field } from './Field';
 
 type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
 
@@ -120,6 +122,19 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
           </Field>
           <CodeField label="Source" {...grading('source')} />
           <CodeField label="Information" {...grading('information')} />
+          <Field id={`amend-case-${alert.id}`} path="caseReference" label="Case reference" errors={errors.caseReference}>
+            <input id={`amend-case-${alert.id}`} value={changes.caseReference} onChange={(e) => set({ caseReference: e.target.value })} />
+          </Field>
+          <fieldset className="group">
+            <legend>Vulnerable persons seen</legend>
+            <Checkboxes
+              name={`amend-protection-${alert.id}`}
+              codes={PROTECTION_FLAGS}
+              selected={changes.protection}
+              onChange={(protection) => set({ protection })}
+              labelOf={(f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f}
+            />
+          </fieldset>
           <Field id={`amend-valid-${alert.id}`} path="validUntil" label="Valid until" errors={errors.validUntil}>
             <input
               id={`amend-valid-${alert.id}`}

@@ -119,3 +119,26 @@ it('picks countries to follow by typing their names, and keeps document-fraud al
   const id = ((await published.json()) as { data: { publishAlert: { id: string } } }).data.publishAlert.id;
   await page.locator(`[data-testid="route-alert"]:has([data-alert-id="${id}"])`).waitFor({ timeout: 20_000 });
 });
+
+it('says on the alert card what the notices panel says about the protection contact', async () => {
+  const nigerPage = await signIn(consoles.niger, 'ne-ppn-officer');
+  await nigerPage.getByTestId('nav-feed').click();
+  await nigerPage.getByText('● live').waitFor();
+  const italyToken = await consoles.net.token('it-polfr-officer');
+  const published = await fetch(consoles.net.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${italyToken}` },
+    body: JSON.stringify({
+      query: 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
+      variables: { input: { ...routeAlert({ summary: `Children on board ${consoles.net.run}` }), protection: ['unaccompanied_child'] } },
+    }),
+  });
+  const id = ((await published.json()) as { data: { publishAlert: { id: string } } }).data.publishAlert.id;
+  const card = await arrivedInFeed(nigerPage, id);
+  // Niger's directory lists no protection contact for Italy: neither the panel nor the card says one was told.
+  const item = nigerPage.locator(`[data-testid="protection-notice-item"][data-source-id="${id}"]`);
+  await item.waitFor({ timeout: 20_000 });
+  expect(await item.textContent()).toContain('No protection contact is listed here');
+  await expect.poll(() => card.getByTestId('protection-notice').textContent()).toContain('No protection contact is listed here for Italy');
+  expect(await card.getByTestId('protection-notice').textContent()).not.toContain('has been told');
+});

@@ -235,8 +235,9 @@ export const addMessage: ThreadWrite = async (deps, author, consultationId, inpu
 
 /** A tracked request from this agency's authority to the other's; a draft stays here until sent. */
 export const createRequest: ThreadWrite = async (deps, author, consultationId, input) => {
-  refuseUnlessRequestAuthority(author);
+  // What was sent is read first, so a malformed call is told its fields whoever makes it.
   const i = parseOrThrow(requestInput, input, 'request');
+  refuseUnlessRequestAuthority(author);
   const late = requestTimeErrors(i, new Date());
   if (late.length > 0) throw new ValidationError('request', late);
   const { c, other } = await writingInto(deps, consultationId, 'request', i);
@@ -259,8 +260,8 @@ export const createRequest: ThreadWrite = async (deps, author, consultationId, i
 
 /** Moves a request on, as this agency's side may (proto REQUEST_TRANSITIONS). */
 export const setRequestStatus: ThreadWrite = async (deps, author, requestId, input) => {
-  refuseUnlessRequestAuthority(author);
   const i = parseOrThrow(requestStatusInput, input, 'request status');
+  refuseUnlessRequestAuthority(author);
   refuseIdentifiersInText(deps, 'request status', i, null);
   const consultationId = isUuid(requestId) ? await consultationOfRequest(deps.db, requestId) : null;
   const c = consultationId ? await getConsultation(deps.db, consultationId) : null;

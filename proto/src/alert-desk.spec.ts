@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deskForAlerts } from './alert-desk.js';
+import { desksForAlerts } from './alert-desk.js';
 import { type DirectoryEntry, directoryEntry } from './directory.js';
 
+const deskForAlerts = (entries: DirectoryEntry[], kinds: ('route' | 'document_fraud')[]) => desksForAlerts(entries, kinds)[0] ?? null;
 let n = 0;
 const entry = (fields: Partial<DirectoryEntry> & Pick<DirectoryEntry, 'name' | 'roles'>): DirectoryEntry =>
   directoryEntry.parse({

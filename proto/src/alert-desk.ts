@@ -19,10 +19,11 @@ const handles = (e: DirectoryEntry, kinds: readonly AlertKind[]) =>
   );
 
 /**
- * The entry to name for alerts of `kinds`, or null when the agency lists none that handles them.
- * Desks before persons (a desk answers whoever is on duty), then 24/7, then a phone, then by name.
+ * The entries that handle alerts of `kinds`, best first: desks before persons (a desk answers
+ * whoever is on duty), then 24/7, then those with a phone, then by name. Empty when the agency
+ * lists none that handles them. The caller names the first one it may show with a channel left.
  */
-export function deskForAlerts(entries: readonly DirectoryEntry[], kinds: readonly AlertKind[]): DirectoryEntry | null {
+export function desksForAlerts(entries: readonly DirectoryEntry[], kinds: readonly AlertKind[]): DirectoryEntry[] {
   const rank = (e: DirectoryEntry) => [
     Number(e.kind === 'desk'),
     Number(e.availability.always),
@@ -35,5 +36,5 @@ export function deskForAlerts(entries: readonly DirectoryEntry[], kinds: readonl
     for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return (rb[i] ?? 0) - (ra[i] ?? 0);
     return a.name.localeCompare(b.name);
   });
-  return candidates[0] ?? null;
+  return candidates;
 }

@@ -27,7 +27,7 @@ export {
   uploadNdjson,
 } from './alert-batch.js';
 export { alertChanges } from './alert-changes.js';
-export { deskForAlerts } from './alert-desk.js';
+export { desksForAlerts } from './alert-desk.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';

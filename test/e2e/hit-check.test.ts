@@ -25,9 +25,19 @@ const childProtectionDesk = {
   lastVerified: new Date().toISOString().slice(0, 10),
 };
 
+// A 24/7 border desk reachable by phone only: it ranks first, but Italy's policy withholds phone
+// numbers from agencies outside its networks (Niger), so Niger is named a desk it can write to.
+const phoneOnlyDesk = {
+  ...childProtectionDesk,
+  id: newId(),
+  name: 'Posto di polizia — Porto Empedocle',
+  roles: ['border_control' as const],
+  channels: [{ type: 'phone' as const, value: '+39 0922 000 155' }],
+};
+
 const fixture = useTestNetwork(() => {
   const directory = testDirectory();
-  directory['it-polfr'] = [childProtectionDesk, ...(directory['it-polfr'] ?? [])];
+  directory['it-polfr'] = [childProtectionDesk, phoneOnlyDesk, ...(directory['it-polfr'] ?? [])];
   return startTestNetwork({ directory });
 }, 120_000);
 
@@ -86,6 +96,9 @@ describe('hit / no hit', () => {
       expect(other).toMatchObject({ hit: false, alerts: [] });
     // The answer names references and a desk: the raw number is nowhere in it.
     expect(JSON.stringify(r)).not.toContain(RAW.documentNumber);
+    // Italy's own officer may call: the phone desk, which ranks first, is the one named.
+    const own = await check('it-polfr-officer', { kind: 'travel_document', value: spaced, qualifier: 'NGA' });
+    expect(own.data?.hitCheck.answers.find((a) => a.agency === 'it-polfr')?.contact).toEqual({ name: phoneOnlyDesk.name });
   });
 
   it('answers no hit everywhere for a document nobody reported', async () => {

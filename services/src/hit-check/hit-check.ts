@@ -3,7 +3,14 @@
 // keys, users and the gateway never do); every node answers for its own alerts only, under its
 // release policy, with the alert references and the agency's contact desk, never a raw value.
 // Every check is audited at the node that answered, hit or not, and rate-limited per user.
-import { type AccessClaims, type AlertKind, agencyOf, deskForAlerts, type PseudonymizedIdentifier } from '@corridor/proto';
+import {
+  type AccessClaims,
+  type AlertKind,
+  agencyOf,
+  type DirectoryEntry,
+  desksForAlerts,
+  type PseudonymizedIdentifier,
+} from '@corridor/proto';
 import type { HitAlertView, HitAnswerView } from '@corridor/proto/graphql';
 import { ownAlertsCarrying } from '../alerts/alert-store.js';
 import type { AuditRecord } from '../audit/audit-log.js';
@@ -12,9 +19,17 @@ import { ownEntries } from '../directory/directory-store.js';
 import type { NodeServices } from '../node-services.js';
 import { releaseAlert, releaseEntry, userReceiver } from '../policy/release.js';
 
-/** Whom to call about these alerts: proto deskForAlerts picks an entry that handles their kinds. */
-async function contactDesk(db: Db, kinds: readonly AlertKind[]) {
-  return deskForAlerts(await ownEntries(db), kinds);
+/**
+ * Whom to call about these alerts, as the caller may see it: the best entry that handles their
+ * kinds (proto desksForAlerts) and keeps a way to reach it once the directory policy withheld
+ * what it withholds from the caller (a desk whose only phone is withheld is no use to them).
+ */
+async function contactDesk(db: Db, kinds: readonly AlertKind[], release: (e: DirectoryEntry) => DirectoryEntry | null) {
+  for (const e of desksForAlerts(await ownEntries(db), kinds)) {
+    const shown = release(e);
+    if (shown && shown.channels.length > 0) return shown;
+  }
+  return null;
 }
 
 export async function answerHitCheck(
@@ -47,8 +62,10 @@ export async function answerHitCheck(
     byRule.set(released.rule, [...(byRule.get(released.rule) ?? []), `${a.id}@${a.revision}`]);
   }
 
-  const desk = hits.length > 0 ? await contactDesk(services.db, [...kinds]) : null;
-  const contact = desk && (own ? desk : to ? (releaseEntry(policy, desk, to)?.item ?? null) : null);
+  const contact =
+    hits.length > 0
+      ? await contactDesk(services.db, [...kinds], (e) => (own ? e : to ? (releaseEntry(policy, e, to)?.item ?? null) : null))
+      : null;
 
   // Every check is recorded, whatever its answer and whoever asked: which pseudonyms, by whom,
   // and which alerts (under which rule) they were told of.

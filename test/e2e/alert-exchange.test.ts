@@ -196,7 +196,9 @@ describe('alert exchange between agencies', () => {
     );
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     // Another agency cannot change Italy's alert.
-    const foreign = await gatewayAs('ne-ppn-officer', 'mutation($id: ID!) { withdrawAlert(id: $id, reason: "Route closed") { id } }', { id });
+    const foreign = await gatewayAs('ne-ppn-officer', 'mutation($id: ID!) { withdrawAlert(id: $id, reason: "Route closed") { id } }', {
+      id,
+    });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const withdrawn = await gatewayAs(

@@ -43,13 +43,15 @@ describe('amending and withdrawing from the console', () => {
     expect(await mine.getByTestId('case-reference').textContent()).toContain('RG 88/2026');
     await mine.getByTestId('alert-amend').click();
     await mine.getByLabel('Summary').fill(`Departures moved to Sabratha ${consoles.net.run}`);
+    // Any field but kind, sharing and recipients can be corrected: here the count on the route.
+    await mine.getByLabel('Number of migrants').fill('61');
     await mine.getByTestId('amend-submit').click();
     await mine.getByText('Amended (revision 2)').waitFor();
 
     await card(nigerPage, id).getByText(`Departures moved to Sabratha ${consoles.net.run}`).waitFor({ timeout: 20_000 });
     expect(await card(nigerPage, id).textContent()).toContain('Amended (revision 2)');
     // The partner is told what changed, not left to compare revisions.
-    expect(await card(nigerPage, id).getByTestId('alert-changes').textContent()).toBe('Changed in revision 2: summary');
+    expect(await card(nigerPage, id).getByTestId('alert-changes').textContent()).toBe('Changed in revision 2: routeDetails.migrantCount, summary');
 
     await mine.getByTestId('alert-withdraw').click();
     // Without a reason the node refuses, at the field, and nothing is withdrawn.

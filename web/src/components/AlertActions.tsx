@@ -1,10 +1,10 @@
-// Amend and withdraw, for the agency that published the alert. An amendment edits what an officer
-// corrects on a bad night (summary, grading, case reference, protection flags, validity end); the
-// node accepts any other field too, but kind, sharing and recipients stay (it refuses a change to
-// them). A withdrawal says why. Both name the revision the officer was looking at: if someone
+// Amend and withdraw, for the agency that published the alert. An amendment corrects any field an
+// officer got wrong on a bad night (the route or the document with the publish form's own
+// sections); kind, sharing and recipients stay (the node refuses a change to them), and
+// identifiers only accumulate, at publishing. A withdrawal says why. Both name the revision the officer was looking at: if someone
 // else changed the alert meanwhile the node answers CONFLICT and nothing is overwritten.
 import { PROTECTION_FLAG_LABELS, PROTECTION_FLAGS } from '@corridor/proto';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
 import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
@@ -13,6 +13,8 @@ import { GRADING_SCALES, type GradingScale } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
 import { failureText } from './ErrorAlert';
 import { Checkboxes, CodeField, Field } from './Field';
+
+const AmendDetails = lazy(() => import('./AmendDetails').then((m) => ({ default: m.AmendDetails })));
 
 type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
 
@@ -143,6 +145,10 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               onChange={(e) => set({ validUntil: e.target.value })}
             />
           </Field>
+          {/* The route or the document, with the publish form's own sections, fetched on the first amendment. */}
+          <Suspense fallback={<p className="muted">Loading the rest of the alert…</p>}>
+            <AmendDetails kind={alert.kind} form={changes} set={set} errors={errors} />
+          </Suspense>
           <button type="submit" data-testid="amend-submit" disabled={amending}>
             {amending ? 'Sending…' : `Issue revision ${seen + 1}`}
           </button>

@@ -26,14 +26,21 @@ export async function fanOut<T, V extends Variables = Variables>(
   authorizationFor: (agency: string) => Promise<string>,
   deadlineMs: number,
 ): Promise<FanOutResult<T>> {
+  // Every node is asked in the same tick, so one deadline serves them all: an AbortSignal and a
+  // timer per node cost the gateway about 0.1 ms of CPU each (Node makes every signal transferable).
+  const signal = AbortSignal.timeout(deadlineMs);
+  const expired = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new Error(`no answer within ${deadlineMs} ms`)), { once: true }),
+  );
+  // Nobody may be left waiting on it when every node answered in time.
+  expired.catch(() => {});
   const settled = await Promise.all(
     [...clients].map(async (client): Promise<Settled<T>> => {
       const started = performance.now();
-      const signal = AbortSignal.timeout(deadlineMs);
       try {
         const result = await Promise.race([
           authorizationFor(client.agency).then((authorization) => client.execute(document, variables, authorization, signal)),
-          new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${deadlineMs} ms`)))),
+          expired,
         ]);
         const latencyMs = Math.round(performance.now() - started);
         if (result.errors?.length || !result.data) {

@@ -51,7 +51,9 @@ describe('amending and withdrawing from the console', () => {
     await card(nigerPage, id).getByText(`Departures moved to Sabratha ${consoles.net.run}`).waitFor({ timeout: 20_000 });
     expect(await card(nigerPage, id).textContent()).toContain('Amended (revision 2)');
     // The partner is told what changed, not left to compare revisions.
-    expect(await card(nigerPage, id).getByTestId('alert-changes').textContent()).toBe('Changed in revision 2: routeDetails.migrantCount, summary');
+    expect(await card(nigerPage, id).getByTestId('alert-changes').textContent()).toBe(
+      'Changed in revision 2: routeDetails.migrantCount, summary',
+    );
 
     await mine.getByTestId('alert-withdraw').click();
     // Without a reason the node refuses, at the field, and nothing is withdrawn.

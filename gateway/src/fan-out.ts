@@ -16,13 +16,34 @@ export interface FanOutResult<T> {
   sources: SourceStatus[];
 }
 
+/** What a node answered: its data, or its errors (an ExecutionResult, or one item of a batch). */
+export interface NodeAnswer<T> {
+  data?: T | null | undefined;
+  errors?: readonly { message: string }[] | undefined;
+}
+
 type Settled<T> = { agency: string; latencyMs: number; data: T } | { agency: string; latencyMs: number; error: string };
 
-export async function fanOut<T, V extends Variables = Variables>(
+export function fanOut<T, V extends Variables = Variables>(
   clients: Iterable<NodeClient>,
   document: TypedDocumentNode<T, V>,
   variables: V,
   /** The Authorization header for one agency's node. */
+  authorizationFor: (agency: string) => Promise<string>,
+  deadlineMs: number,
+): Promise<FanOutResult<T>> {
+  return fanOutWith(
+    clients,
+    (client, authorization, signal) => client.execute(document, variables, authorization, signal),
+    authorizationFor,
+    deadlineMs,
+  );
+}
+
+/** fanOut with each node asked by `ask` (a batched request, check-batches.ts) instead of one document. */
+export async function fanOutWith<T>(
+  clients: Iterable<NodeClient>,
+  ask: (client: NodeClient, authorization: string, signal: AbortSignal) => Promise<NodeAnswer<T>>,
   authorizationFor: (agency: string) => Promise<string>,
   deadlineMs: number,
 ): Promise<FanOutResult<T>> {
@@ -39,7 +60,7 @@ export async function fanOut<T, V extends Variables = Variables>(
       const started = performance.now();
       try {
         const result = await Promise.race([
-          authorizationFor(client.agency).then((authorization) => client.execute(document, variables, authorization, signal)),
+          authorizationFor(client.agency).then((authorization) => ask(client, authorization, signal)),
           expired,
         ]);
         const latencyMs = Math.round(performance.now() - started);

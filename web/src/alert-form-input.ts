@@ -1,6 +1,7 @@
 // The publish form's state and how it becomes proto's AlertInput, without proto's schemas: the
 // feed's amend form builds its input here too, and must not load zod with the feed.
-import type { AlertInput } from '@corridor/proto';
+import { type AlertInput, LANGUAGE_CODES } from '@corridor/proto';
+import { activeLocale } from './labels';
 
 export type AlertFormKind = 'route' | 'document_fraud';
 
@@ -23,6 +24,8 @@ export interface AlertForm {
   source: string;
   information: string;
   summary: string;
+  /** The language the summary is written in (ISO 639-1), '' for not stated; the console's language to start with. */
+  summaryLanguage: string;
   /** As the browser's datetime-local input gives it: local time, no zone. */
   validUntil: string;
   /** The agency's own case or file reference (the release policy decides who sees it). */
@@ -52,6 +55,12 @@ export interface AlertForm {
   flight: string;
 }
 
+/** The console's language as a summary's language: what an officer most likely writes in. */
+function consoleLanguage(): string {
+  const code = activeLocale().slice(0, 2);
+  return (LANGUAGE_CODES as readonly string[]).includes(code) ? code : '';
+}
+
 /** A fresh form. Codes with no safe default (countries, document type, fraud type) start empty on purpose. */
 export function emptyAlertForm(kind: AlertFormKind): AlertForm {
   return {
@@ -62,6 +71,7 @@ export function emptyAlertForm(kind: AlertFormKind): AlertForm {
     source: 'X',
     information: '4',
     summary: '',
+    summaryLanguage: consoleLanguage(),
     validUntil: '',
     caseReference: '',
     protection: [],
@@ -109,6 +119,7 @@ export function buildAlertInput(f: AlertForm): AlertInput {
     recipients: isRestrictedTlp(f.tlp) ? f.recipients : [],
     grading: defined({ source: chosen(f.source), information: chosen(f.information) }),
     summary: f.summary,
+    summaryLanguage: chosen(f.summaryLanguage ?? ''),
     validUntil: f.validUntil && !Number.isNaN(Date.parse(f.validUntil)) ? new Date(f.validUntil).toISOString() : undefined,
     identifiers: f.identifiers.map((i) => defined({ kind: chosen(i.kind), value: i.value, qualifier: text(i.qualifier) })),
     caseReference: text(f.caseReference),

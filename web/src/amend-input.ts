@@ -23,6 +23,7 @@ export function amendChangesOf(a: AlertFieldsFragment): AmendChanges {
     source: a.grading.source,
     information: a.grading.information,
     summary: a.summary,
+    summaryLanguage: a.summaryLanguage ?? '',
     validUntil: a.validUntil ? toLocalInput(a.validUntil) : '',
     caseReference: a.caseReference ?? '',
     // Flags are kept unless the officer unticks them: an amendment that forgot them would tell
@@ -68,6 +69,8 @@ export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertIn
     kind: a.kind === 'document_fraud' ? 'document_fraud' : 'route',
     tlp: a.tlp,
     recipients: [...a.recipients],
+    // The amend form does not offer the summary's language: the alert's goes back as it was.
+    summaryLanguage: a.summaryLanguage ?? '',
     identifiers: [],
   });
   // A document-fraud alert's route is optional and the publish form does not offer it: the one it

@@ -1,14 +1,12 @@
 // This agency's directory entries: the source of truth for its own contacts. Every write keeps
 // the searchable columns in step with the entry document and records who changed what
 // (directory_changes); searches rank with proto's directory order.
-import { readFileSync } from 'node:fs';
 import {
   CorridorError,
   DIRECTORY_SEARCH_LIMIT,
   type DirectoryEntry,
   type DirectoryEntryDraft,
   type DirectoryFilter,
-  directoryEntries,
   directoryEntry,
   directoryEntryDraft,
   directoryOrder,
@@ -124,10 +122,12 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /** The seed file's entries that are not here yet: a restart never undoes an administrator's edits. */
 export async function seedEntries(db: Db, entries: DirectoryEntry[], agencyName?: string): Promise<number> {
-  const written = await db.$transaction((tx) => writeMany(tx, entries, 'seeded', { subject: 'seed' }, agencyName, false), {
-    timeout: 120_000,
-  });
-  return written.length;
+  return db.$transaction((tx) => seedBatch(tx, entries, agencyName), { timeout: 120_000 });
+}
+
+/** Writes the entries of a seed that are not here yet, in a transaction the caller holds; how many were new. */
+export async function seedBatch(tx: Tx, entries: readonly DirectoryEntry[], agencyName?: string): Promise<number> {
+  return (await writeMany(tx, entries, 'seeded', { subject: 'seed' }, agencyName, false)).length;
 }
 
 /** Entries written before search_text existed (migration 0007) get it now. */
@@ -139,21 +139,6 @@ export async function backfillSearchText(db: Db, agencyName?: string): Promise<n
       data: { searchText: directorySearchText(stored(r), agencyName) },
     });
   return rows.length;
-}
-
-/** Reads and validates a seed file; refuses it whole, naming every bad field, if any entry is invalid. */
-export function readSeedFile(file: string, agency: string): DirectoryEntry[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`directory seed ${file}: cannot read it as JSON: ${(e as Error).message}`);
-  }
-  const entries = parseOrThrow(directoryEntries, raw, `directory seed ${file}`);
-  const foreign = entries.filter((e) => e.agency !== agency);
-  if (foreign.length > 0)
-    throw new Error(`directory seed ${file}: entries ${foreign.map((e) => e.id).join(', ')} belong to another agency`);
-  return entries;
 }
 
 function conditions(filter: DirectoryFilter, now: Date): Prisma.Sql[] {

@@ -3,13 +3,14 @@
 // sections); kind, sharing and recipients stay (the node refuses a change to them), and
 // identifiers only accumulate, at publishing. A withdrawal says why. Both name the revision the officer was looking at: if someone
 // else changed the alert meanwhile the node answers CONFLICT and nothing is overwritten.
-import { PROTECTION_FLAG_LABELS, PROTECTION_FLAGS } from '@corridor/proto';
+import { PROTECTION_FLAGS } from '@corridor/proto';
 import { lazy, Suspense, useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
 import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { GRADING_SCALES, type GradingScale } from '../labels';
+import { useT } from '../i18n/I18nProvider';
+import { GRADING_SCALES, type GradingScale, label } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
 import { failureText } from './ErrorAlert';
 import { Checkboxes, CodeField, Field } from './Field';
@@ -20,14 +21,15 @@ type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
 
 function outcomeOf(
   error: { graphQLErrors: { message: string; extensions: Record<string, unknown> }[]; message: string } | undefined,
+  t: ReturnType<typeof useT>,
 ): Outcome {
   const first = error?.graphQLErrors[0];
-  if (first?.extensions?.code === 'CONFLICT')
-    return { kind: 'conflict', message: `This alert was changed since you opened it (${first.message}). Reload the feed and try again.` };
+  if (first?.extensions?.code === 'CONFLICT') return { kind: 'conflict', message: t('actions.conflict', { reason: first.message }) };
   return { kind: 'failure', message: failureText(error) };
 }
 
 export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
+  const t = useT();
   const [mode, setMode] = useState<'idle' | 'amend' | 'withdraw'>('idle');
   const [changes, setChanges] = useState<AmendChanges>(() => amendChangesOf(alert));
   const [errors, setErrors] = useState<ErrorsByPath>({});
@@ -59,7 +61,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
     }
     const fromServer = operationFieldErrors(result.error);
     setErrors(fromServer);
-    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error));
+    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error, t));
   }
 
   async function confirmWithdrawal() {
@@ -73,7 +75,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
     }
     const fromServer = operationFieldErrors(result.error);
     setErrors(fromServer);
-    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error));
+    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error, t));
   }
 
   return (
@@ -89,7 +91,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               setMode('amend');
             }}
           >
-            Amend
+            {t('actions.amend')}
           </button>
           <button
             type="button"
@@ -101,20 +103,20 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               setMode('withdraw');
             }}
           >
-            Withdraw
+            {t('actions.withdraw')}
           </button>
         </>
       )}
       {mode === 'amend' && (
         <form
           className="amend"
-          aria-label="Amend this alert"
+          aria-label={t('actions.amendLabel')}
           onSubmit={(e) => {
             e.preventDefault();
             void submitAmendment();
           }}
         >
-          <Field id={`amend-summary-${alert.id}`} path="summary" label="Summary" errors={errors.summary}>
+          <Field id={`amend-summary-${alert.id}`} path="summary" label={t('publish.summary')} errors={errors.summary}>
             <textarea
               id={`amend-summary-${alert.id}`}
               value={changes.summary}
@@ -122,22 +124,22 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               rows={3}
             />
           </Field>
-          <CodeField label="Source" {...grading('source')} />
-          <CodeField label="Information" {...grading('information')} />
-          <Field id={`amend-case-${alert.id}`} path="caseReference" label="Case reference" errors={errors.caseReference}>
+          <CodeField label={t('actions.source')} {...grading('source')} />
+          <CodeField label={t('actions.information')} {...grading('information')} />
+          <Field id={`amend-case-${alert.id}`} path="caseReference" label={t('actions.caseReference')} errors={errors.caseReference}>
             <input id={`amend-case-${alert.id}`} value={changes.caseReference} onChange={(e) => set({ caseReference: e.target.value })} />
           </Field>
           <fieldset className="group">
-            <legend>Vulnerable persons seen</legend>
+            <legend>{t('actions.vulnerableSeen')}</legend>
             <Checkboxes
               name={`amend-protection-${alert.id}`}
               codes={PROTECTION_FLAGS}
               selected={changes.protection}
               onChange={(protection) => set({ protection })}
-              labelOf={(f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f}
+              labelOf={label.protection}
             />
           </fieldset>
-          <Field id={`amend-valid-${alert.id}`} path="validUntil" label="Valid until" errors={errors.validUntil}>
+          <Field id={`amend-valid-${alert.id}`} path="validUntil" label={t('actions.validUntil')} errors={errors.validUntil}>
             <input
               id={`amend-valid-${alert.id}`}
               type="datetime-local"
@@ -146,28 +148,28 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
             />
           </Field>
           {/* The route or the document, with the publish form's own sections, fetched on the first amendment. */}
-          <Suspense fallback={<p className="muted">Loading the rest of the alert…</p>}>
+          <Suspense fallback={<p className="muted">{t('actions.loadingRest')}</p>}>
             <AmendDetails kind={alert.kind} form={changes} set={set} errors={errors} />
           </Suspense>
           <button type="submit" data-testid="amend-submit" disabled={amending}>
-            {amending ? 'Sending…' : `Issue revision ${seen + 1}`}
+            {amending ? t('actions.sending') : t('actions.issueRevision', { revision: seen + 1 })}
           </button>
           <button type="button" className="link" onClick={() => setMode('idle')}>
-            Cancel
+            {t('actions.cancel')}
           </button>
         </form>
       )}
       {mode === 'withdraw' && (
-        <div className="confirm" role="alertdialog" aria-label="Withdraw this alert">
-          <p>Withdraw this alert? Every agency that received it is told it no longer holds, and why.</p>
-          <Field id={`withdraw-reason-${alert.id}`} path="reason" label="Reason" errors={errors.reason}>
+        <div className="confirm" role="alertdialog" aria-label={t('actions.withdrawLabel')}>
+          <p>{t('actions.withdrawConfirm')}</p>
+          <Field id={`withdraw-reason-${alert.id}`} path="reason" label={t('actions.reason')} errors={errors.reason}>
             <textarea id={`withdraw-reason-${alert.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
           </Field>
           <button type="button" data-testid="withdraw-confirm" disabled={withdrawing} onClick={() => void confirmWithdrawal()}>
-            {withdrawing ? 'Withdrawing…' : 'Withdraw'}
+            {withdrawing ? t('actions.withdrawing') : t('actions.withdraw')}
           </button>{' '}
           <button type="button" className="link" onClick={() => setMode('idle')}>
-            Keep it
+            {t('actions.keepIt')}
           </button>
         </div>
       )}

@@ -2,6 +2,7 @@
 // shown as chips to remove. A plain <select multiple> of 250 countries needs Ctrl-click and scrolling.
 import { foldText } from '@corridor/proto';
 import { useId, useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
 
 /** Matches shown at once: enough to pick from, few enough to read. */
 const SHOWN = 8;
@@ -21,6 +22,7 @@ export function SearchableMultiSelect({
   labelOf: (code: string) => string;
   placeholder?: string;
 }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const listId = useId();
   // Accents and case ignored, as the directory's search does: "cote" finds Côte d’Ivoire.
@@ -29,14 +31,14 @@ export function SearchableMultiSelect({
   return (
     <div className="multi-select" data-testid={`${id}-multi`}>
       {value.length > 0 && (
-        <ul className="chips" aria-label="Chosen">
+        <ul className="chips" aria-label={t('multiSelect.chosen')}>
           {value.map((c) => (
             <li key={c} className="chip" data-testid="chosen" data-code={c}>
               {labelOf(c)}{' '}
               <button
                 type="button"
                 className="link"
-                aria-label={`Remove ${labelOf(c)}`}
+                aria-label={t('multiSelect.remove', { name: labelOf(c) })}
                 onClick={() => onChange(value.filter((x) => x !== c))}
               >
                 ×
@@ -79,7 +81,7 @@ export function SearchableMultiSelect({
             </button>
           </li>
         ))}
-        {matches.length > SHOWN && <li className="muted">{matches.length - SHOWN} more: type more of the name</li>}
+        {matches.length > SHOWN && <li className="muted">{t('multiSelect.more', { count: matches.length - SHOWN })}</li>}
       </ul>
     </div>
   );

@@ -54,8 +54,8 @@ export function answerHitCheck(
 }
 
 /**
- * Answers several checks (of one user or many) at once: one lookup for all of them, the contact
- * desk read once, and their audit rows handed to the group commit together, so that they share one
+ * Answers several checks (of one user or many) at once: one lookup for all of them, the directory
+ * read once (each check picks the desk for its own alerts' kinds and caller), and their audit rows handed to the group commit together, so that they share one
  * append. Each check is still released to, and audited under, the user who asked it; each answer
  * settles on its own (an audit append that fails fails only its own check).
  */

@@ -29,6 +29,16 @@ describe('demo data covers the story it is meant to tell', () => {
     expect(entries.filter((e) => now - Date.parse(e.lastVerified) > 180 * 86_400_000).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('has an authority for formal requests at both ends of the central Mediterranean story (Italy and Niger)', () => {
+    for (const agency of ['it-polfr', 'ne-ppn']) {
+      expect(DEMO_DIRECTORY[agency]?.some((e) => e.roles.includes('central_authority_mla'))).toBe(true);
+      // Someone who may send and answer them: a prosecutor or a central authority (proto requestRoleProblem).
+      expect(DEMO_USERS.some((u) => u.agency === agency && u.roles.some((r) => r === 'prosecutor' || r === 'central_authority'))).toBe(
+        true,
+      );
+    }
+  });
+
   it('has route and document-fraud alerts at GREEN, AMBER (with recipients) and RED', () => {
     const inputs = DEMO_ALERTS.map((a) => a.input);
     expect(new Set(inputs.map((a) => a.kind))).toEqual(new Set(['route', 'document_fraud']));

@@ -18,6 +18,9 @@ export const DEMO_USERS: UserSpec[] = [
   { id: 'aissata.moussa', name: 'Aïssata Moussa', agency: 'ne-ppn', roles: ['prosecutor'] },
   { id: 'chinedu.okafor', name: 'Chinedu Okafor', agency: 'ng-nis', roles: ['border_officer', 'liaison_officer'] },
   { id: 'ibrahim.sani', name: 'Ibrahim Sani', agency: 'ne-ppn', roles: ['investigator'] },
+  // Formal requests go between prosecutors and central authorities: Italy's is the Ministry of
+  // Justice's international cooperation office, which the border police's node serves in the demo.
+  { id: 'paolo.ferri', name: 'Paolo Ferri', agency: 'it-polfr', roles: ['central_authority'] },
   // Administrators keep their agency's directory and read its release audit.
   { id: 'elena.conti', name: 'Elena Conti', agency: 'it-polfr', roles: ['administrator'] },
   { id: 'moussa.issoufou', name: 'Moussa Issoufou', agency: 'ne-ppn', roles: ['administrator'] },
@@ -59,6 +62,18 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
       channels: [email('documenti.agrigento@it-polfr.example.org')],
       lastVerified: '2026-03-02',
       notes: 'Compares suspect documents against reference specimens; send images with personal fields masked.',
+    }),
+    desk('Ministero della Giustizia — Ufficio II, cooperazione internazionale', {
+      title: 'Central authority for mutual legal assistance and extradition (Italy)',
+      roles: ['central_authority_mla'],
+      competences: ['mla', 'extradition'],
+      networks: ['liaison-central-med'],
+      covers: ['ITA'],
+      languages: ['it', 'en', 'fr'],
+      availability: hoursIn('Europe/Rome', '09:00', '17:00'),
+      channels: [phone('+39 06 000 0220'), email('ufficio2.cooperazione@it-polfr.example.org')],
+      lastVerified: '2026-11-16',
+      notes: 'Formal requests in Italian, English or French; an informal consultation first is welcome.',
     }),
     desk('Child protection focal point — Lampedusa hotspot', {
       roles: ['protection'],

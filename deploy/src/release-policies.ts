@@ -1,7 +1,7 @@
 // The release policy each agency of a launched network runs with unless the network spec gives
 // its own: a plausible sharing agreement for a demonstration, not a recommendation. Alerts go to
-// every member, the case reference only to prosecutors of an agency sharing a network with the
-// owner; directory entries go to every member, their phone numbers only within a shared network;
+// every member, the case reference only to prosecutors and central authorities of an agency
+// sharing a network with the owner; directory entries go to every member, their phone numbers only within a shared network;
 // consultations with any member.
 import { parseOrThrow, type ReleasePolicy, type ReleasePolicyInput, releasePolicy } from '@corridor/proto';
 
@@ -14,9 +14,10 @@ export function standardReleasePolicy(agency: string): ReleasePolicy {
       rules: [
         {
           id: 'alerts-prosecutors-shared-network',
-          description: 'Prosecutors of an agency in a network we belong to see the case reference.',
+          description: 'Prosecutors and central authorities of an agency in a network we belong to see the case reference.',
           resource: 'alert',
-          roles: ['prosecutor'],
+          // Those who send formal requests cite it (proto REQUEST_AUTHORITY_ROLES).
+          roles: ['prosecutor', 'central_authority'],
           sameNetwork: true,
         },
         {

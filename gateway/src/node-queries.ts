@@ -8,7 +8,7 @@ import { graphql } from './node-gql/index.js';
 // Fragments, not string interpolation: codegen reads each document as written, and a spread
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
-  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted
+  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason
   correlations { alertId agency kinds }
   routeDetails {
     transport concealment communicationPlatforms priceObserved { amount currency } migrantCount
@@ -69,7 +69,7 @@ export const AMEND_MUTATION = graphql(
 );
 
 export const WITHDRAW_MUTATION = graphql(
-  `mutation Withdraw($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { ...NodeAlertFields } }`,
+  `mutation Withdraw($id: ID!, $reason: String, $revision: Int) { withdrawAlert(id: $id, reason: $reason, revision: $revision) { ...NodeAlertFields } }`,
 );
 
 export const FEED_SUBSCRIPTION = graphql(
@@ -83,7 +83,7 @@ export const SUBSCRIBED_ALERTS_QUERY = graphql(
 // Consultations (issue 7) and statistics: asked of the caller's own node only. The documents stand
 // at their fields (schema/consultations.ts, schema/statistics.ts); the fragments they share, here.
 graphql(`fragment NodeRequestFields on Request {
-  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt
+  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer
   sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }
   history { at agency author status note }
 }`);

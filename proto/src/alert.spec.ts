@@ -121,4 +121,15 @@ describe('alert input validation', () => {
     expect(timeErrors({ validUntil: '2026-11-24T11:00:00Z' }, now)).toHaveLength(1);
     expect(timeErrors({ validUntil: '2026-11-25T11:00:00Z' }, now)).toEqual([]);
   });
+
+  it('refuses a validity end further ahead than the kind’s realistic life', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    expect(timeErrors({ kind: 'route', validUntil: '9999-12-31T23:59:59Z' }, now)).toEqual([
+      expect.objectContaining({ path: 'validUntil', rule: 'too_far' }),
+    ]);
+    expect(timeErrors({ kind: 'route', validUntil: '2027-05-20T00:00:00Z' }, now)).toEqual([]);
+    expect(timeErrors({ kind: 'route', validUntil: '2027-06-01T00:00:00Z' }, now)).toHaveLength(1);
+    expect(timeErrors({ kind: 'document_fraud', validUntil: '2028-06-01T00:00:00Z' }, now)).toEqual([]);
+    expect(timeErrors({ kind: 'document_fraud', validUntil: '2029-01-01T00:00:00Z' }, now)).toHaveLength(1);
+  });
 });

@@ -170,6 +170,11 @@ function hasShape(value: unknown, keys: string[]): boolean {
 }
 
 export type AlertInput = z.input<typeof alertInput>;
+
+/** What an officer writes when withdrawing an alert: partners are owed a reason. */
+export const withdrawalInput = z.strictObject({
+  reason: z.string().trim().min(1, 'say why the alert no longer holds, e.g. the route was closed or the document was genuine').max(500),
+});
 export type ValidAlertInput = z.output<typeof alertInput>;
 
 const ALERT_STATUSES = ['active', 'amended', 'withdrawn'] as const;
@@ -190,6 +195,13 @@ const commonAlert = {
   status: code(ALERT_STATUSES, 'an alert status: active, amended or withdrawn'),
   caseReference: z.string().min(1).max(80).optional(),
   protection: protection.optional(),
+  /**
+   * On an amendment: the fields it changed from the revision before, by path (alert-changes.ts),
+   * so that partners see what changed. Absent on first revisions and on alerts signed before.
+   */
+  changes: z.array(z.string().min(1).max(80)).max(60).optional(),
+  /** On a withdrawal: why it no longer holds, as the originating agency wrote it. */
+  withdrawalReason: z.string().min(1).max(500).optional(),
   /** Fields the originating agency's release policy withheld from this copy (release-policy.ts). */
   redacted: z.array(z.string()).max(20).optional(),
   /**
@@ -206,10 +218,36 @@ export const alert = z.discriminatedUnion('kind', [
 ]);
 export type Alert = z.infer<typeof alert>;
 
+/**
+ * How far ahead an alert of each kind may say it holds, in days. A route alert describes what
+ * smugglers do now (departures, prices, boats): routes shift with the season and with enforcement
+ * within months, so half a year is already generous. A document-fraud alert describes a false
+ * document series, which circulates as long as the genuine model is in issue: two years, after
+ * which the owner confirms it with an amendment. Anything further (9999-12-31) is a typo or a
+ * way of never expiring, and is refused.
+ */
+export const VALIDITY_LIMIT_DAYS: Record<(typeof ALERT_KINDS)[number], number> = { route: 183, document_fraud: 730 };
+const DAY_MS = 86_400_000;
+
 /** Checks that depend on the clock, kept out of the schema so that parsing stays pure. */
-export function timeErrors(input: { validUntil?: string | undefined }, now: Date): { path: string; rule: string; message: string }[] {
-  if (input.validUntil && Date.parse(input.validUntil) <= now.getTime()) {
-    return [{ path: 'validUntil', rule: 'in_future', message: 'must be in the future' }];
+export function timeErrors(
+  input: { kind?: unknown; validUntil?: string | undefined },
+  now: Date,
+): { path: string; rule: string; message: string }[] {
+  if (!input.validUntil) return [];
+  const until = Date.parse(input.validUntil);
+  if (until <= now.getTime()) return [{ path: 'validUntil', rule: 'in_future', message: 'must be in the future' }];
+  // An unknown kind is reported at `kind`; the longest limit keeps this message from adding noise.
+  const days = input.kind === 'route' ? VALIDITY_LIMIT_DAYS.route : VALIDITY_LIMIT_DAYS.document_fraud;
+  if (until > now.getTime() + days * DAY_MS) {
+    const what = input.kind === 'route' ? 'a route alert' : 'a document-fraud alert';
+    return [
+      {
+        path: 'validUntil',
+        rule: 'too_far',
+        message: `must be within ${days === 183 ? 'six months' : 'two years'} from now for ${what}; amend it later to extend it`,
+      },
+    ];
   }
   return [];
 }

@@ -407,5 +407,19 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
 };
 
 /** Roles carried in a user's access token: what the user may do, not what a contact does. */
-export const USER_ROLES = ['border_officer', 'investigator', 'prosecutor', 'liaison_officer', 'analyst', 'administrator'] as const;
+export const USER_ROLES = [
+  'border_officer',
+  'investigator',
+  'prosecutor',
+  'central_authority',
+  'liaison_officer',
+  'analyst',
+  'administrator',
+] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+/**
+ * Who sends and answers formal requests (consultation.ts): under the MLA treaties and the UNTOC
+ * (art. 18.13) these go between judicial and central authorities; officers consult informally.
+ */
+export const REQUEST_AUTHORITY_ROLES: readonly UserRole[] = ['prosecutor', 'central_authority'];

@@ -9,6 +9,9 @@ import {
   isOverdue,
   openConsultationInput,
   requestInput,
+  requestRoleProblem,
+  requestStatusInput,
+  requestTimeErrors,
   statusChangeProblem,
 } from './consultation.js';
 
@@ -110,6 +113,36 @@ describe('folding a consultation', () => {
     expect(isOverdue({ deadline: '2026-12-31', status: 'in_progress' }, new Date('2026-12-31T23:00:00Z'))).toBe(false);
     expect(isOverdue({ deadline: '2026-12-31', status: 'answered' }, new Date('2027-06-01T00:00:00Z'))).toBe(false);
     expect(isOverdue({ status: 'sent' }, new Date('2030-01-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('formal requests (issue 15, the walk-through)', () => {
+  it('are sent and answered by prosecutors and central authorities only', () => {
+    expect(requestRoleProblem(['prosecutor'])).toBeNull();
+    expect(requestRoleProblem(['border_officer', 'central_authority'])).toBeNull();
+    expect(requestRoleProblem(['border_officer'])).toBe(
+      'only a prosecutor or a central authority sends or answers a formal request; your roles: border_officer',
+    );
+  });
+
+  it('refuse a deadline in the past, naming it, and accept today', () => {
+    const now = new Date('2026-11-30T23:30:00Z');
+    expect(requestTimeErrors({ deadline: '2026-11-29' }, now)).toEqual([
+      { path: 'deadline', rule: 'in_future', message: 'must not be in the past' },
+    ]);
+    expect(requestTimeErrors({ deadline: '2026-11-30' }, now)).toEqual([]);
+    expect(requestTimeErrors({}, now)).toEqual([]);
+  });
+
+  it('carry the answer’s text when answered, and only then', () => {
+    const answered = requestStatusInput.safeParse({ status: 'answered' });
+    expect(answered.success ? [] : answered.error.issues.map((i) => i.path.join('.'))).toEqual(['answer']);
+    expect(requestStatusInput.safeParse({ status: 'in_progress', answer: 'Yes' }).success).toBe(false);
+    const r = foldConsultation([
+      ...lifecycle.slice(0, 5),
+      status(5, 'ne-ppn', 'answered', { answer: 'Records attached to the MLA reply.' }),
+    ]);
+    expect(r?.requests[0]?.answer).toBe('Records attached to the MLA reply.');
   });
 });
 

@@ -13,8 +13,17 @@
 // or anywhere in the contract records a smuggled migrant as an offender, and flags carry no
 // identifier of the person.
 import { z } from 'zod';
-import { PROTECTION_FLAGS, type ProtectionFlag, REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType } from './codes.js';
-import { agencyId, code, detachedJws, isoDate, isoDateTime } from './fields.js';
+import {
+  PROTECTION_FLAGS,
+  type ProtectionFlag,
+  REQUEST_AUTHORITY_ROLES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  type RequestStatus,
+  type RequestType,
+} from './codes.js';
+import type { FieldError } from './errors.js';
+import { agencyId, code, countryCode, detachedJws, isoDate, isoDateTime } from './fields.js';
 import { parsePartnerMessageSubject, partnerMessageSubject } from './subjects.js';
 
 const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).max(6).default([]);
@@ -66,7 +75,20 @@ const consultationAbout = z.strictObject({
 });
 
 // What a user writes, which the events carry as written; the node adds ids, parties, time, author, signature.
-const messageFields = { body: text(4000), protection: protectionFlags };
+const messageFields = {
+  body: text(4000),
+  protection: protectionFlags,
+  /**
+   * With protection flags: the country where the person was seen, whose protection contact can
+   * act. Absent on events written before it existed (each side then used its own country).
+   */
+  seenIn: countryCode.optional(),
+};
+/** A flag needs a place: the protection contact is the one of the country where the person is. */
+const placeOfProtection = {
+  check: (m: { protection: readonly string[]; seenIn?: string | undefined }) => m.protection.length === 0 || m.seenIn !== undefined,
+  params: { path: ['seenIn'], message: 'say in which country the person was seen, so that its protection contact is told' },
+};
 const openingFields = { subject: text(200), about: consultationAbout.optional(), ...messageFields };
 const requestFields = {
   requestType: code(REQUEST_TYPES, 'a request type: mla, extradition, joint_investigation_team or information_request'),
@@ -82,6 +104,11 @@ const requestStatusFields = {
   /** The receiving authority's own file reference, once it has one. */
   reference: text(80).optional(),
   note: text(500).optional(),
+  /**
+   * With `answered`: what the receiving authority answers, as text. Case documents still go
+   * through the formal channel; the text is checked for identifiers like every other.
+   */
+  answer: text(4000).optional(),
 };
 
 export const consultationEvent = z.discriminatedUnion('type', [
@@ -92,9 +119,11 @@ export const consultationEvent = z.discriminatedUnion('type', [
 ]);
 export type ConsultationEvent = z.infer<typeof consultationEvent>;
 
-export const openConsultationInput = z.strictObject({ with: agencyId, ...openingFields });
+export const openConsultationInput = z
+  .strictObject({ with: agencyId, ...openingFields })
+  .refine(placeOfProtection.check, placeOfProtection.params);
 
-export const consultationMessageInput = z.strictObject(messageFields);
+export const consultationMessageInput = z.strictObject(messageFields).refine(placeOfProtection.check, placeOfProtection.params);
 
 export const requestInput = z.strictObject({
   ...requestFields,
@@ -102,7 +131,30 @@ export const requestInput = z.strictObject({
   send: z.boolean().default(false),
 });
 
-export const requestStatusInput = z.strictObject(requestStatusFields);
+export const requestStatusInput = z
+  .strictObject(requestStatusFields)
+  .refine((i) => i.status !== 'answered' || i.answer !== undefined, {
+    path: ['answer'],
+    message: 'an answered request carries the answer: write what the authority answers',
+  })
+  .refine((i) => i.status === 'answered' || i.answer === undefined, {
+    path: ['answer'],
+    message: 'only an answered request carries an answer',
+  });
+
+/** Checks that depend on the clock, kept out of the schema so that parsing stays pure. */
+export function requestTimeErrors(input: { deadline?: string | undefined }, now: Date): FieldError[] {
+  // A date, compared as the sender's UTC date: today is still a valid (if tight) deadline.
+  if (input.deadline !== undefined && input.deadline < now.toISOString().slice(0, 10))
+    return [{ path: 'deadline', rule: 'in_future', message: 'must not be in the past' }];
+  return [];
+}
+
+/** Why a user with `roles` may not send or answer a formal request, or null when they may. */
+export function requestRoleProblem(roles: readonly string[]): string | null {
+  if (roles.some((r) => (REQUEST_AUTHORITY_ROLES as readonly string[]).includes(r))) return null;
+  return `only a prosecutor or a central authority sends or answers a formal request; your roles: ${roles.join(', ') || 'none'}`;
+}
 
 /** A consultation event, on the recipient's inbox. */
 export function consultationSubject(root: string, recipient: string, sender: string): string {
@@ -137,6 +189,8 @@ export interface RequestState {
   status: RequestStatus;
   sentAt?: string;
   answeredAt?: string;
+  /** What the receiving authority answered. */
+  answer?: string;
   history: RequestChange[];
 }
 
@@ -150,7 +204,7 @@ export interface ConsultationState {
   openedAt: string;
   lastAt: string;
   protection: ProtectionFlag[];
-  messages: { id: string; from: string; author: string; at: string; body: string; protection: ProtectionFlag[] }[];
+  messages: { id: string; from: string; author: string; at: string; body: string; protection: ProtectionFlag[]; seenIn?: string }[];
   requests: RequestState[];
 }
 
@@ -201,7 +255,15 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
   for (const e of ordered) {
     if (e.at > state.lastAt) state.lastAt = e.at;
     if (e.type === 'opened' || e.type === 'message') {
-      state.messages.push({ id: e.id, from: e.from, author: e.author, at: e.at, body: e.body, protection: [...e.protection] });
+      state.messages.push({
+        id: e.id,
+        from: e.from,
+        author: e.author,
+        at: e.at,
+        body: e.body,
+        protection: [...e.protection],
+        ...(e.seenIn ? { seenIn: e.seenIn } : {}),
+      });
       flag(e.protection);
     } else if (e.type === 'request') {
       if (state.requests.some((r) => r.id === e.requestId)) continue;
@@ -233,6 +295,7 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
       if (e.reference && e.from === r.receivingAuthority.agency) r.receiverReference = e.reference;
       if (e.status === 'sent') r.sentAt = e.at;
       if (e.status === 'answered' || e.status === 'refused') r.answeredAt = e.at;
+      if (e.status === 'answered' && e.answer) r.answer = e.answer;
     }
   }
   return state;

@@ -107,6 +107,8 @@ export const directoryFilter = z.strictObject({
   route: code(ROUTE_REGIONS, 'a route region, e.g. central-mediterranean').optional(),
   /** Only 24/7 desks. */
   always: z.boolean().optional(),
+  /** Only contacts reachable at the moment of the search: in their hours, not away (directory-ranking.ts). */
+  reachableNow: z.boolean().optional(),
   /** Every word must appear in the name, title, agency, places or notes (case and accents ignored). */
   text: z.string().trim().max(100).optional(),
   /** The asking user's languages: contacts who speak them rank first among the reachable. */

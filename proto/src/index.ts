@@ -14,6 +14,7 @@ export {
   type PseudonymizedIdentifier,
   timeErrors,
   type ValidAlertInput,
+  withdrawalInput,
 } from './alert.js';
 export {
   type BatchAnswer,
@@ -25,6 +26,8 @@ export {
   type UploadResult,
   uploadNdjson,
 } from './alert-batch.js';
+export { alertChanges } from './alert-changes.js';
+export { desksForAlerts } from './alert-desk.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, type SignatureEngine, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
@@ -33,6 +36,7 @@ export type { AccessClaims } from './claims.js';
 export {
   ALERT_KIND_LABELS,
   ALERT_KINDS,
+  type AlertKind,
   COMMUNICATION_PLATFORM_LABELS,
   COMMUNICATION_PLATFORMS,
   COMPETENCE_LABELS,
@@ -97,7 +101,9 @@ export {
   REQUEST_TRANSITIONS,
   type RequestState,
   requestInput,
+  requestRoleProblem,
   requestStatusInput,
+  requestTimeErrors,
   statusChangeProblem,
 } from './consultation.js';
 export { type CorrelationNotice, correlationNotice, correlationSubject, parseCorrelationSubject } from './correlation.js';

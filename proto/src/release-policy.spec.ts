@@ -119,6 +119,10 @@ describe('redaction', () => {
     // The original is untouched: the node keeps its full copy.
     expect(alert.caseReference).toBe('RG 1234/2026');
     expect(redactAlert(alert, [])).toBe(alert);
+    // An amendment does not say that a field withheld from this copy changed (issue 15).
+    const amended = { ...alert, status: 'amended' as const, revision: 2, changes: ['caseReference', 'summary'] };
+    expect(redactAlert(amended, ['caseReference']).changes).toEqual(['summary']);
+    expect(redactAlert({ ...amended, caseReference: undefined }, ['caseReference']).changes).toEqual(['summary']);
     // Nothing to withhold: the same alert, nothing listed (partners get one signed copy).
     const plain = redactAlert(alert, ['caseReference']);
     expect(redactAlert(plain, ['caseReference'])).toBe(plain);

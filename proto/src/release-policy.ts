@@ -139,6 +139,16 @@ export function decideRelease(policy: ReleasePolicy, item: ReleaseItem, to: Rece
  * Only fields the alert actually has are listed; with nothing to withhold it is returned as is
  * (and so signed once for every partner).
  */
+/** The paths of an amendment's `changes` (alert-changes.ts) that each withheld field hides. */
+const CHANGES_WITHHELD_BY: Record<RedactableField<'alert'>, readonly string[]> = {
+  caseReference: ['caseReference'],
+  identifiers: ['identifiers'],
+  // Countries stay visible: that the waypoints changed is seen by comparing them anyway.
+  'route.places': [],
+  'routeDetails.priceObserved': ['routeDetails.priceObserved'],
+  'documentFraud.detectionDetails': ['documentFraud.detectedAt'],
+};
+
 export function redactAlert(a: Alert, fields: readonly string[]): Alert {
   const present = (fields as RedactableField<'alert'>[]).filter((f) => {
     switch (f) {
@@ -159,8 +169,13 @@ export function redactAlert(a: Alert, fields: readonly string[]): Alert {
         return false;
     }
   });
-  if (present.length === 0) return a;
+  // An amendment's list of changed fields must not say that a withheld field changed.
+  const unsaid = new Set(fields.flatMap((f) => CHANGES_WITHHELD_BY[f as RedactableField<'alert'>] ?? []));
+  const changes = a.changes?.filter((c) => !unsaid.has(c));
+  if (present.length === 0 && changes?.length === a.changes?.length) return a;
   const out = structuredClone(a);
+  if (changes) out.changes = changes;
+  if (present.length === 0) return out;
   for (const f of present) {
     switch (f) {
       case 'caseReference':

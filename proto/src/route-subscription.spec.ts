@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesSubscription, routeSubscription } from './route-subscription.js';
-import { storedRouteAlert } from './testing/alerts.js';
+import { storedDocumentFraudAlert, storedRouteAlert } from './testing/alerts.js';
 
 const alert = storedRouteAlert({
   grading: { source: 'B', information: '3' },
@@ -23,6 +23,17 @@ describe('route subscriptions', () => {
     [{ minimumGrading: { source: 'C', information: '2' } }, false],
   ])('%o matches: %s', (s, expected) => {
     expect(matchesSubscription(alert, sub(s))).toBe(expected);
+  });
+
+  it('keeps document-fraud alerts without a route under a route filter, and leaves them out by kind', () => {
+    const fraud = storedDocumentFraudAlert();
+    expect(matchesSubscription(fraud, sub({ regions: ['central-mediterranean'] }))).toBe(true);
+    expect(matchesSubscription(fraud, sub({ regions: ['central-mediterranean'], kinds: ['route'] }))).toBe(false);
+    // One that names its route is held to it.
+    const onTheBalkans = storedDocumentFraudAlert({
+      route: { region: 'western-balkans', waypoints: [{ country: 'SRB' }, { country: 'HUN' }] },
+    });
+    expect(matchesSubscription(onTheBalkans, sub({ regions: ['central-mediterranean'] }))).toBe(false);
   });
 
   it('never lets an unassessed source (X) through a minimum', () => {

@@ -24,7 +24,9 @@ export type RouteSubscription = z.infer<typeof routeSubscription>;
 
 export function matchesSubscription(a: Alert, s: RouteSubscription): boolean {
   if (s.kinds.length > 0 && !s.kinds.includes(a.kind)) return false;
-  if (s.regions.length > 0 && !(a.route && s.regions.includes(a.route.region))) return false;
+  // Routes narrow the alerts that have one: a document-fraud alert usually has none, and an
+  // officer following a route still wants the false documents used on it (kinds narrow those).
+  if (s.regions.length > 0 && a.route && !s.regions.includes(a.route.region)) return false;
   if (s.countries.length > 0) {
     const places = new Set<string>([a.origin.country, ...(a.route?.waypoints.map((w) => w.country) ?? [])]);
     if (a.kind === 'document_fraud') places.add(a.documentFraud.issuingState);

@@ -191,17 +191,19 @@ describe('alert exchange between agencies', () => {
     // An officer still looking at revision 1 is told, not allowed to overwrite revision 2 unseen.
     const stale = await gatewayAs(
       'it-polfr-officer',
-      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { id } }',
+      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, reason: "Route closed", revision: $revision) { id } }',
       { id, revision: 1 },
     );
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     // Another agency cannot change Italy's alert.
-    const foreign = await gatewayAs('ne-ppn-officer', 'mutation($id: ID!) { withdrawAlert(id: $id) { id } }', { id });
+    const foreign = await gatewayAs('ne-ppn-officer', 'mutation($id: ID!) { withdrawAlert(id: $id, reason: "Route closed") { id } }', {
+      id,
+    });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const withdrawn = await gatewayAs(
       'it-polfr-officer',
-      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { id revision status } }',
+      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, reason: "Route closed", revision: $revision) { id revision status } }',
       {
         id,
         revision: 2,

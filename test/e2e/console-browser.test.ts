@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { arrivedInFeed, publishRouteAlert } from '../support/browser.js';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
-import { routeAlert } from '../support/fixtures.js';
+import { documentFraudAlert, routeAlert } from '../support/fixtures.js';
 import { startTestNetwork } from '../support/test-network.js';
 
 const consoles = useConsoleBrowsers(() => startTestNetwork({ console: true }));
@@ -85,4 +85,60 @@ it('lets a liaison officer follow a route and shows what matches, unread until r
   await page.getByTestId('mark-all-read').click();
   await page.locator(`[data-testid="route-alert"][data-read="true"]:has([data-alert-id="${id}"])`).waitFor();
   expect(await page.getByTestId('unread-count').textContent()).toBe('0 unread');
+});
+
+it('picks countries to follow by typing their names, and keeps document-fraud alerts under a route filter, saying so', async () => {
+  const page = await signIn(consoles.niger, 'ng-nis-officer');
+  await page.getByTestId('nav-routes').click();
+  await page.getByLabel('Central Mediterranean').check();
+  expect(await page.getByTestId('routes-and-document-fraud').textContent()).toMatch(
+    /Document-fraud alerts that name no route are still shown/,
+  );
+  const countries = page.getByLabel('Countries on the route (origin, waypoints, document issuer)');
+  await countries.fill('liby');
+  await countries.press('Enter');
+  await countries.fill('ital');
+  await page.locator('[data-testid="option"][data-code="ITA"]').click();
+  const chosen = page.getByTestId('chosen');
+  expect(await chosen.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['LBY', 'ITA']);
+  await page.getByRole('button', { name: 'Remove Libya' }).click();
+  expect(await chosen.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['ITA']);
+  await page.getByTestId('subscription-save').click();
+  await page.getByTestId('subscription-saved').waitFor();
+
+  // A document-fraud alert from Italy, with no route: still shown under the route filter.
+  const italyToken = await consoles.net.token('it-polfr-officer');
+  const published = await fetch(consoles.net.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${italyToken}` },
+    body: JSON.stringify({
+      query: 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
+      variables: { input: documentFraudAlert({ summary: `Counterfeit passports ${consoles.net.run}` }) },
+    }),
+  });
+  const id = ((await published.json()) as { data: { publishAlert: { id: string } } }).data.publishAlert.id;
+  await page.locator(`[data-testid="route-alert"]:has([data-alert-id="${id}"])`).waitFor({ timeout: 20_000 });
+});
+
+it('says on the alert card what the notices panel says about the protection contact', async () => {
+  const nigerPage = await signIn(consoles.niger, 'ne-ppn-officer');
+  await nigerPage.getByTestId('nav-feed').click();
+  await nigerPage.getByText('● live').waitFor();
+  const italyToken = await consoles.net.token('it-polfr-officer');
+  const published = await fetch(consoles.net.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${italyToken}` },
+    body: JSON.stringify({
+      query: 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
+      variables: { input: { ...routeAlert({ summary: `Children on board ${consoles.net.run}` }), protection: ['unaccompanied_child'] } },
+    }),
+  });
+  const id = ((await published.json()) as { data: { publishAlert: { id: string } } }).data.publishAlert.id;
+  const card = await arrivedInFeed(nigerPage, id);
+  // Niger's directory lists no protection contact for Italy: neither the panel nor the card says one was told.
+  const item = nigerPage.locator(`[data-testid="protection-notice-item"][data-source-id="${id}"]`);
+  await item.waitFor({ timeout: 20_000 });
+  expect(await item.textContent()).toContain('No protection contact is listed here');
+  await expect.poll(() => card.getByTestId('protection-notice').textContent()).toContain('No protection contact is listed here for Italy');
+  expect(await card.getByTestId('protection-notice').textContent()).not.toContain('has been told');
 });

@@ -43,16 +43,29 @@ describe('amending and withdrawing from the console', () => {
     expect(await mine.getByTestId('case-reference').textContent()).toContain('RG 88/2026');
     await mine.getByTestId('alert-amend').click();
     await mine.getByLabel('Summary').fill(`Departures moved to Sabratha ${consoles.net.run}`);
+    // Any field but kind, sharing and recipients can be corrected: here the count on the route.
+    await mine.getByLabel('Number of migrants').fill('61');
     await mine.getByTestId('amend-submit').click();
     await mine.getByText('Amended (revision 2)').waitFor();
 
     await card(nigerPage, id).getByText(`Departures moved to Sabratha ${consoles.net.run}`).waitFor({ timeout: 20_000 });
     expect(await card(nigerPage, id).textContent()).toContain('Amended (revision 2)');
+    // The partner is told what changed, not left to compare revisions.
+    expect(await card(nigerPage, id).getByTestId('alert-changes').textContent()).toBe(
+      'Changed in revision 2: routeDetails.migrantCount, summary',
+    );
 
     await mine.getByTestId('alert-withdraw').click();
+    // Without a reason the node refuses, at the field, and nothing is withdrawn.
     await mine.getByTestId('withdraw-confirm').click();
-    await mine.getByText('Withdrawn').waitFor();
-    await card(nigerPage, id).getByText('Withdrawn').waitFor({ timeout: 20_000 });
+    const reasonMessage = mine.locator('[data-testid="field-error"][data-field="reason"]');
+    await reasonMessage.waitFor();
+    expect(await reasonMessage.textContent()).toBe('is required');
+    await mine.getByLabel('Reason').fill('The boats were seized in port');
+    await mine.getByTestId('withdraw-confirm').click();
+    await mine.getByTestId('withdrawal-reason').waitFor();
+    await card(nigerPage, id).getByTestId('withdrawal-reason').waitFor({ timeout: 20_000 });
+    expect(await card(nigerPage, id).getByTestId('withdrawal-reason').textContent()).toBe('Withdrawn: The boats were seized in port');
   });
 
   it('refuses an amendment made on a revision someone else has changed since, and changes nothing', async () => {
@@ -100,6 +113,8 @@ describe('the hit / no-hit box', () => {
     expect(await result.textContent()).toMatch(/^HIT/);
     const hit = page.locator('[data-testid="check-hit"][data-agency="it-polfr"]');
     expect(await hit.getByTestId('check-contact').textContent()).toContain('Sala operativa Lampedusa');
+    expect(await hit.textContent()).toContain('Document-fraud alert of ');
+    expect(await hit.textContent()).not.toContain('alert alert');
 
     await page.getByLabel('Identifier').fill('B00000001');
     await page.getByTestId('check-submit').click();

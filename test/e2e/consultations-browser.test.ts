@@ -1,11 +1,20 @@
 import { expect, it } from 'vitest';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
-import { startTestNetwork } from '../support/test-network.js';
+import { officersAnd, startTestNetwork } from '../support/test-network.js';
 
-const consoles = useConsoleBrowsers(() => startTestNetwork({ console: true }));
+// Officers consult; formal requests are sent and answered by prosecutors and central authorities.
+const consoles = useConsoleBrowsers(() =>
+  startTestNetwork({
+    console: true,
+    users: officersAnd(
+      { id: 'it-polfr-authority', name: 'Paolo Ferri', agency: 'it-polfr', roles: ['central_authority'] },
+      { id: 'ne-ppn-prosecutor', name: 'Aïssata Moussa', agency: 'ne-ppn', roles: ['prosecutor'] },
+    ),
+  }),
+);
 const { signIn } = consoles;
 
-it('opens a consultation from a contact card, turns it into a request, and the other side sees it overdue', async () => {
+it('opens a consultation from a contact card; the central authority turns it into a request, and the other side answers it in words', async () => {
   const officer = await signIn(consoles.italy, 'it-polfr-officer');
   await officer.getByLabel('Search', { exact: true }).fill('aissata');
   await expect.poll(() => officer.getByTestId('directory-result').count(), { timeout: 10_000 }).toBe(1);
@@ -21,21 +30,39 @@ it('opens a consultation from a contact card, turns it into a request, and the o
   await thread.waitFor();
   expect(await thread.getByTestId('consultation-message').count()).toBe(1);
 
-  // Turned into a formal request to Niger's central authority, picked from the directory.
-  await thread.getByTestId('request-new').click();
-  await officer.getByLabel('What is asked').fill('Bank records of the organisers');
-  await officer.getByLabel('Receiving authority').selectOption({ label: 'Aïssata Moussa' });
-  await officer.getByLabel('Your reference').fill('IT-2026-0042');
-  // An answer was needed by last January: the request is overdue from the start.
-  await officer.getByLabel('Answer needed by').fill('2026-01-31');
-  await officer.getByTestId('request-send').click();
-  const request = thread.getByTestId('request');
+  /** The request form of the thread open on `page`, filled in; `deadline` as a date. */
+  async function fillRequest(page: typeof officer, deadline: string) {
+    await page.getByTestId('consultation').getByTestId('request-new').click();
+    await page.getByLabel('What is asked').fill('Bank records of the organisers');
+    await page.getByLabel('Receiving authority').selectOption({ label: 'Aïssata Moussa' });
+    await page.getByLabel('Your reference').fill('IT-2026-0042');
+    await page.getByLabel('Answer needed by').fill(deadline);
+    await page.getByTestId('request-send').click();
+  }
+
+  // The officer may consult, not send a formal request: the node says so, naming the role.
+  await fillRequest(officer, '2099-01-31');
+  await officer.getByText(/only a prosecutor or a central authority sends or answers a formal request/).waitFor();
+  expect(await thread.getByTestId('request').count()).toBe(0);
+
+  // Italy's central authority sends it, from the same thread; a deadline already past is refused at its field.
+  const authority = await signIn(consoles.italy, 'it-polfr-authority');
+  await authority.getByTestId('nav-consultations').click();
+  const theirThread = authority.getByTestId('consultation');
+  await theirThread.waitFor();
+  await fillRequest(authority, '2026-01-31');
+  const deadlineMessage = authority.locator('[data-testid="field-error"][data-field="deadline"]');
+  await deadlineMessage.waitFor();
+  expect(await deadlineMessage.textContent()).toBe('must not be in the past');
+  await authority.getByLabel('Answer needed by').fill('2099-01-31');
+  await authority.getByTestId('request-send').click();
+  const request = theirThread.getByTestId('request');
   await request.waitFor();
   expect(await request.getAttribute('data-status')).toBe('sent');
   expect(await request.textContent()).toContain('to Aïssata Moussa');
 
-  // Niger sees the thread, and the request heads its overdue list.
-  const prosecutor = await signIn(consoles.niger, 'ne-ppn-officer');
+  // Niger's prosecutor sees it in the requests list, not overdue.
+  const prosecutor = await signIn(consoles.niger, 'ne-ppn-prosecutor');
   await prosecutor.getByTestId('nav-requests').click();
   await expect
     .poll(
@@ -48,23 +75,29 @@ it('opens a consultation from a contact card, turns it into a request, and the o
     )
     .toBe(1);
   const row = prosecutor.getByTestId('request-row').first();
-  expect(await row.getAttribute('data-overdue')).toBe('true');
+  expect(await row.getAttribute('data-overdue')).toBe('false');
   expect(await row.getAttribute('data-direction')).toBe('received');
-  expect(await prosecutor.getByTestId('overdue-count').textContent()).toBe('1 overdue');
 
-  // The receiving side answers from the thread; Italy's history shows each step.
+  // The receiving side answers from the thread, in words; Italy reads the answer and each step.
   await prosecutor.getByTestId('nav-consultations').click();
   await prosecutor.getByTestId('request-set-received').click();
+  await prosecutor.getByTestId('request-set-answered').click();
+  const answerMessage = prosecutor.locator('[data-testid="field-error"][data-field="answer"]');
+  await answerMessage.waitFor();
+  await prosecutor.getByLabel(/^Answer/).fill('Two accounts in Niamey; the statements follow through the diplomatic channel.');
   await prosecutor.getByTestId('request-set-answered').click();
   await expect.poll(() => prosecutor.getByTestId('request').getAttribute('data-status')).toBe('answered');
   await expect
     .poll(
       async () => {
-        await officer.getByRole('button', { name: 'Refresh' }).click();
-        return officer.getByTestId('request').getAttribute('data-status');
+        await authority.getByRole('button', { name: 'Refresh' }).click();
+        return authority.getByTestId('request').getAttribute('data-status');
       },
       { timeout: 15_000 },
     )
     .toBe('answered');
-  expect(await officer.getByTestId('request-history').locator('li').count()).toBe(4);
+  expect(await authority.getByTestId('request-answer').textContent()).toBe(
+    'Answer: Two accounts in Niamey; the statements follow through the diplomatic channel.',
+  );
+  expect(await authority.getByTestId('request-history').locator('li').count()).toBe(4);
 });

@@ -9,7 +9,7 @@ import { until as pollUntil } from '../../services/src/testing/until.js';
 import { CONSULTATION_SELECTION, NOTICE_FIELDS, NOTICE_SELECTION } from '../support/consultation-selections.js';
 import { routeAlert, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
-import { startTestNetwork, type TestNetwork } from '../support/test-network.js';
+import { officersAnd, startTestNetwork, type TestNetwork } from '../support/test-network.js';
 
 const protectionDesk = {
   id: newId(),
@@ -28,7 +28,15 @@ let net: TestNetwork;
 beforeAll(async () => {
   const directory = testDirectory();
   directory['it-polfr'] = [...(directory['it-polfr'] ?? []), protectionDesk];
-  net = await startTestNetwork({ directory });
+  // Officers consult; formal requests are for prosecutors and central authorities (issue 15).
+  net = await startTestNetwork({
+    directory,
+    users: officersAnd(
+      { id: 'it-polfr-authority', name: 'Paolo Ferri', agency: 'it-polfr', roles: ['central_authority'] },
+      { id: 'ne-ppn-prosecutor', name: 'Aïssata Moussa', agency: 'ne-ppn', roles: ['prosecutor'] },
+      { id: 'ng-nis-authority', name: 'Central Authority Unit', agency: 'ng-nis', roles: ['central_authority'] },
+    ),
+  });
 }, 120_000);
 afterAll(async () => {
   await net?.stop();
@@ -77,7 +85,7 @@ type Consultation = {
   openedBy: string;
   counterpart: string;
   messages: { from: string; body: string }[];
-  requests: { id: string; status: string; history: { status: string; agency: string }[]; receiverReference?: string }[];
+  requests: { id: string; status: string; history: { status: string; agency: string }[]; receiverReference?: string; answer?: string }[];
 };
 const CONSULTATIONS = `{ consultations ${CONSULTATION_SELECTION} }`;
 const CONSULTATION = `query($id: ID!) { consultation(id: $id) ${CONSULTATION_SELECTION} }`;
@@ -129,8 +137,27 @@ describe('consultations and requests', () => {
     expect(audit.map((a) => a.agency)).toEqual(['ne-ppn']);
   });
 
+  it('lets only a prosecutor or a central authority send a request, with a deadline not in the past', async () => {
+    const CREATE = `mutation($id: ID!, $input: RequestInput!) { createRequest(consultationId: $id, input: $input) { id } }`;
+    const input = { requestType: 'mla', summary: 'Bank records', ...between('it-polfr', 'ne-ppn'), reference: 'IT-2026-0041', send: true };
+    // The roles are those Italy signed into the officer's token: what the console shows changes nothing.
+    const byOfficer = await gql(net.gatewayUrl, await net.token('it-polfr-officer'), CREATE, { id: consultationId, input });
+    expect(byOfficer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(byOfficer.errors?.[0]?.message).toMatch(/only a prosecutor or a central authority .*your roles: border_officer/);
+    const late = await gql(net.gatewayUrl, await net.token('it-polfr-authority'), CREATE, {
+      id: consultationId,
+      input: { ...input, deadline: '2026-01-15' },
+    });
+    expect(late.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [{ path: 'deadline', rule: 'in_future', message: 'must not be in the past' }],
+    });
+    // Neither left anything behind.
+    expect(await rows('it-polfr', `SELECT id FROM consultation_events WHERE type = 'request'`)).toEqual([]);
+  });
+
   it('shows a request’s status changes at both sides, in order, across a restart of a node', async () => {
-    const created = await sendRequest('it-polfr-officer', consultationId, {
+    const created = await sendRequest('it-polfr-authority', consultationId, {
       requestType: 'mla',
       summary: 'Bank records of the organisers',
       ...between('it-polfr', 'ne-ppn'),
@@ -145,15 +172,28 @@ describe('consultations and requests', () => {
       () => as<{ consultation: Consultation }>('ne-ppn-officer', CONSULTATION, { id: consultationId }),
       (d) => d.consultation.requests[0]?.status === 'sent',
     );
-    await as('ne-ppn-officer', SET, { id: requestId, input: { status: 'received', reference: 'NE-PPN-EJ-77' } });
+    // An officer at the receiving side may read the request, not answer it.
+    const byOfficer = await gql(net.gatewayUrl, await net.token('ne-ppn-officer'), SET, { id: requestId, input: { status: 'received' } });
+    expect(byOfficer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await as('ne-ppn-prosecutor', SET, { id: requestId, input: { status: 'received', reference: 'NE-PPN-EJ-77' } });
 
     // Italy's node is down while Niger works on the request and answers it.
     const italy = net.nodes['it-polfr'];
     await italy?.stop();
-    await as('ne-ppn-officer', SET, { id: requestId, input: { status: 'in_progress' } });
-    await as('ne-ppn-officer', SET, { id: requestId, input: { status: 'answered', note: 'Records sent through the diplomatic channel.' } });
+    await as('ne-ppn-prosecutor', SET, { id: requestId, input: { status: 'in_progress' } });
+    // An answer carries its text.
+    const bare = await gql(net.gatewayUrl, await net.token('ne-ppn-prosecutor'), SET, { id: requestId, input: { status: 'answered' } });
+    expect(bare.errors?.[0]?.extensions?.fieldErrors).toEqual([expect.objectContaining({ path: 'answer' })]);
+    await as('ne-ppn-prosecutor', SET, {
+      id: requestId,
+      input: {
+        status: 'answered',
+        note: 'Records sent through the diplomatic channel.',
+        answer: 'The organisers held accounts at two banks in Niamey; the statements follow by the diplomatic channel.',
+      },
+    });
     // The sending side cannot answer its own request.
-    const refused = await gql(net.gatewayUrl, await net.token('ne-ppn-officer'), SET, { id: requestId, input: { status: 'withdrawn' } });
+    const refused = await gql(net.gatewayUrl, await net.token('ne-ppn-prosecutor'), SET, { id: requestId, input: { status: 'withdrawn' } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await italy?.start();
 
@@ -169,7 +209,11 @@ describe('consultations and requests', () => {
     });
     expect(history(atItaly.consultation)).toEqual(expected);
     expect(history(atNiger.consultation)).toEqual(expected);
-    expect(atItaly.consultation.requests[0]).toMatchObject({ status: 'answered', receiverReference: 'NE-PPN-EJ-77' });
+    expect(atItaly.consultation.requests[0]).toMatchObject({
+      status: 'answered',
+      receiverReference: 'NE-PPN-EJ-77',
+      answer: 'The organisers held accounts at two banks in Niamey; the statements follow by the diplomatic channel.',
+    });
 
     const lists = await as<{ requests: { direction: string; overdue: boolean }[] }>(
       'it-polfr-officer',
@@ -186,13 +230,26 @@ describe('consultations and requests', () => {
         input: { with: 'ng-nis', subject: 'Extradition of a smuggler', body: 'Who handles extradition at your end?' },
       },
     );
-    await sendRequest('ne-ppn-officer', c.openConsultation.id, {
+    const today = new Date().toISOString().slice(0, 10);
+    const sent = await sendRequest('ne-ppn-prosecutor', c.openConsultation.id, {
       requestType: 'extradition',
       summary: 'Extradition of the organiser arrested in Kano',
       ...between('ne-ppn', 'ng-nis'),
       reference: 'NE-EXT-9',
-      deadline: '2026-01-15',
+      deadline: today,
     });
+    await until(
+      () => rows('ng-nis', `SELECT id FROM consultation_events WHERE type = 'request'`),
+      (r) => r.length > 0,
+    );
+    // A past deadline is refused when a request is made, so time is made to pass in both
+    // databases instead: the stored request's deadline is moved back, as if months had gone by.
+    const requestId = sent.createRequest.requests[0]?.id as string;
+    for (const agency of ['ne-ppn', 'ng-nis'])
+      await rows(
+        agency,
+        `UPDATE consultation_events SET document = jsonb_set(document, '{deadline}', '"2026-01-15"') WHERE document->>'requestId' = '${requestId}' AND type = 'request'`,
+      );
     const overdue = '{ requests(overdueOnly: true) { direction overdue subject } }';
     expect((await as<{ requests: { direction: string }[] }>('ne-ppn-officer', overdue)).requests).toEqual([
       { direction: 'sent', overdue: true, subject: 'Extradition of a smuggler' },
@@ -242,7 +299,16 @@ describe('protection first', () => {
     }
   });
 
-  it('raises one for a consultation that flags a child', async () => {
+  it('raises one for a consultation that flags a child, in the country where she was seen', async () => {
+    const OPEN = `mutation($input: OpenConsultationInput!) { openConsultation(input: $input) { id } }`;
+    const flagged = {
+      with: 'it-polfr',
+      subject: 'Separated child on the boat of 12 May',
+      body: 'She says her mother is in Lampedusa.',
+      protection: ['separated_child'],
+    };
+    const nowhere = await gql(net.gatewayUrl, await net.token('ng-nis-officer'), OPEN, { input: flagged });
+    expect(nowhere.errors?.[0]?.extensions?.fieldErrors).toEqual([expect.objectContaining({ path: 'seenIn' })]);
     const c = await as<{ openConsultation: { id: string; protection: string[]; messages: { id: string }[] } }>(
       'ng-nis-officer',
       `mutation($input: OpenConsultationInput!) { openConsultation(input: $input) ${CONSULTATION_SELECTION} }`,
@@ -252,6 +318,7 @@ describe('protection first', () => {
           subject: 'Separated child on the boat of 12 May',
           body: 'She says her mother is in Lampedusa.',
           protection: ['separated_child'],
+          seenIn: 'ITA',
         },
       },
     );
@@ -264,7 +331,8 @@ describe('protection first', () => {
         ),
       (d) => d.protectionNotices.some((n) => n.source === 'consultation'),
     );
-    // Each party brings it to the protection contact of its own country.
+    // Both parties bring it to the protection contact of the country where she was seen, Italy:
+    // Nigeria's node, which wrote it, lists none there, and says so.
     expect(atItaly.protectionNotices.find((n) => n.source === 'consultation')).toMatchObject({
       flags: ['separated_child'],
       country: 'ITA',
@@ -273,6 +341,6 @@ describe('protection first', () => {
     const atNigeria = (
       await as<{ protectionNotices: { source: string; country: string }[] }>('ng-nis-officer', `{ protectionNotices ${NOTICE_SELECTION} }`)
     ).protectionNotices;
-    expect(atNigeria.find((n) => n.source === 'consultation')).toMatchObject({ country: 'NGA', contacts: [] });
+    expect(atNigeria.find((n) => n.source === 'consultation')).toMatchObject({ country: 'ITA', contacts: [] });
   });
 });

@@ -43,10 +43,21 @@ const aicha: DirectoryEntryInput = {
   lastVerified: dateAt(-300),
 };
 
+/** A 24/7 desk whose officer is away from yesterday to tomorrow: never reachable during the test. */
+const awayDesk: DirectoryEntryInput = {
+  ...permanence,
+  id: newId(),
+  name: 'Bureau Agadez — away this week',
+  competences: [],
+  networks: [],
+  availability: { always: true, timeZone: 'Africa/Niamey', hours: [], absences: [{ from: dateAt(-1), to: dateAt(1) }] },
+  lastVerified: dateAt(-5),
+};
+
 const consoles = useConsoleBrowsers(() =>
   startTestNetwork({
     console: true,
-    directory: { 'ne-ppn': [permanence, aicha] },
+    directory: { 'ne-ppn': [permanence, aicha, awayDesk] },
     users: officersAnd(adminOf('ne-ppn', 'Idrissa Maïga')),
   }),
 );
@@ -174,5 +185,25 @@ describe('the directory in the console', () => {
     await admin.getByText('Created Mariama Sow.').waitFor();
     const officer = await signIn(consoles.italy, 'it-polfr-officer');
     await searchFor(officer, 'mariama', 1);
+  });
+
+  it('keeps only who is reachable now when asked, and says which filter to relax when nothing matches', async () => {
+    const officer = await signIn(consoles.italy, 'it-polfr-officer');
+    await searchFor(officer, 'agadez away', 1);
+    await officer.getByLabel('Reachable now').check();
+    const cards = officer.getByTestId('directory-result');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(0);
+    // Not a dead end: the page names the filters that could be dropped, each one click away.
+    const hint = officer.getByTestId('directory-empty');
+    await hint.waitFor();
+    const relax = hint.getByTestId('directory-relax');
+    expect(await relax.allTextContents()).toEqual(['the words “agadez away”', 'Reachable now']);
+    await relax.filter({ hasText: 'Reachable now' }).click();
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(1);
+    expect(await cards.first().locator('h3').textContent()).toBe(awayDesk.name);
+    // The 24/7 permanence is reachable now, and stays.
+    await officer.getByLabel('Reachable now').check();
+    await officer.getByLabel('Search', { exact: true }).fill('permanence');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(1);
   });
 });

@@ -2,14 +2,44 @@
 // their own node pseudonymizes it, every node answers for its own alerts under its policy, with
 // the alert reference and whom to call, never the raw value; every check is audited where it
 // was answered.
+import { newId } from '@corridor/proto';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentFraudAlert, RAW } from '../support/fixtures.js';
+import { documentFraudAlert, RAW, testDirectory } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
 import { startTestNetwork } from '../support/test-network.js';
 import { useTestNetwork } from '../support/use-test-network.js';
 
-const fixture = useTestNetwork(() => startTestNetwork(), 120_000);
+// As in the demo (issue 15): a 24/7 child-protection desk, whose name sorts before the operations
+// room's, handles no alert and must not be the desk a hit names.
+const childProtectionDesk = {
+  id: newId(),
+  agency: 'it-polfr',
+  country: 'ITA' as const,
+  kind: 'desk' as const,
+  name: 'Child protection focal point — Lampedusa hotspot',
+  roles: ['protection' as const],
+  languages: ['it' as const],
+  availability: { always: true, timeZone: 'Europe/Rome', hours: [] },
+  channels: [{ type: 'phone' as const, value: '+39 0922 000 199' }],
+  lastVerified: new Date().toISOString().slice(0, 10),
+};
+
+// A 24/7 border desk reachable by phone only: it ranks first, but Italy's policy withholds phone
+// numbers from agencies outside its networks (Niger), so Niger is named a desk it can write to.
+const phoneOnlyDesk = {
+  ...childProtectionDesk,
+  id: newId(),
+  name: 'Posto di polizia — Porto Empedocle',
+  roles: ['border_control' as const],
+  channels: [{ type: 'phone' as const, value: '+39 0922 000 155' }],
+};
+
+const fixture = useTestNetwork(() => {
+  const directory = testDirectory();
+  directory['it-polfr'] = [childProtectionDesk, phoneOnlyDesk, ...(directory['it-polfr'] ?? [])];
+  return startTestNetwork({ directory });
+}, 120_000);
 
 type Check = {
   hitCheck: {
@@ -66,6 +96,9 @@ describe('hit / no hit', () => {
       expect(other).toMatchObject({ hit: false, alerts: [] });
     // The answer names references and a desk: the raw number is nowhere in it.
     expect(JSON.stringify(r)).not.toContain(RAW.documentNumber);
+    // Italy's own officer may call: the phone desk, which ranks first, is the one named.
+    const own = await check('it-polfr-officer', { kind: 'travel_document', value: spaced, qualifier: 'NGA' });
+    expect(own.data?.hitCheck.answers.find((a) => a.agency === 'it-polfr')?.contact).toEqual({ name: phoneOnlyDesk.name });
   });
 
   it('answers no hit everywhere for a document nobody reported', async () => {

@@ -296,7 +296,7 @@ describe('a member on the bus, holding only its own account', () => {
     }
     const withdrawn = await as<{ withdrawAlert: { revision: number } }>(
       'it-polfr-officer',
-      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, revision: $revision) { revision } }',
+      'mutation($id: ID!, $revision: Int) { withdrawAlert(id: $id, reason: "Route closed", revision: $revision) { revision } }',
       { id, revision: 1 },
     );
     expect(withdrawn.withdrawAlert.revision).toBe(2);

@@ -102,3 +102,24 @@ describe('the hit / no-hit check', () => {
     expect(r.data?.hitCheck).toEqual({ hit: true });
   });
 });
+
+describe('what the walk-through found (issue 15)', () => {
+  it('refuses a validity end years away, naming validUntil, and stores nothing', async () => {
+    const before = await ownAlertCount();
+    const r = await asItaly(PUBLISH, { input: routeAlert({ validUntil: '9999-12-31T23:59:59Z' }) });
+    expect(fieldErrorsOf(r)).toEqual([expect.objectContaining({ path: 'validUntil', rule: 'too_far' })]);
+    expect(await ownAlertCount()).toBe(before);
+  });
+
+  it('refuses a withdrawal without a reason, and an amendment of the kind, each naming its field', async () => {
+    const published = await asItaly(PUBLISH, { input: routeAlert() });
+    const id = (published.data?.publishAlert as { id: string } | undefined)?.id as string;
+    const withdraw = 'mutation($id: ID!, $reason: String) { withdrawAlert(id: $id, reason: $reason) { status withdrawalReason } }';
+    expect(fieldErrorsOf(await asItaly(withdraw, { id })).map((e) => e.path)).toEqual(['reason']);
+    const amend = 'mutation($id: ID!, $input: AlertInput!) { amendAlert(id: $id, input: $input) { revision } }';
+    const asFraud = documentFraudAlert({ identifiers: [] });
+    expect(fieldErrorsOf(await asItaly(amend, { id, input: asFraud })).map((e) => e.path)).toEqual(['kind']);
+    const done = await asItaly(withdraw, { id, reason: 'The boats were seized in port' });
+    expect(done.data?.withdrawAlert).toEqual({ status: 'withdrawn', withdrawalReason: 'The boats were seized in port' });
+  });
+});

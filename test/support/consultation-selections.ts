@@ -1,7 +1,7 @@
 // What the tests select of consultations, requests, protection notices and statistics reports:
 // their whole shape, as the JSON they replaced held it, so that assertions read the same fields.
 export const REQUEST_SELECTION = `{
-  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt
+  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer
   sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }
   history { at agency author status note }
 }`;

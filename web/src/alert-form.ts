@@ -1,171 +1,23 @@
 // The publish form's state and how it becomes proto's AlertInput. Kept apart from React so that
 // the mapping (empty fields left out, numbers parsed, recipients only for AMBER) is tested directly.
-import { type AlertInput, alertInput, fieldErrorsOf, LANGUAGE_CODES, timeErrors } from '@corridor/proto';
+import { alertInput, fieldErrorsOf, timeErrors } from '@corridor/proto';
+import {
+  type AlertForm,
+  type AlertFormKind,
+  buildAlertInput,
+  emptyAlertForm,
+  type IdentifierRow,
+  isRestrictedTlp,
+  type WaypointRow,
+} from './alert-form-input';
 import { type ErrorsByPath, groupByPath, type TextFinding } from './field-errors';
-import { activeLocale } from './labels';
+
+export { type AlertForm, type AlertFormKind, buildAlertInput, emptyAlertForm, type IdentifierRow, isRestrictedTlp, type WaypointRow };
 
 /** The console's own check of an alert, with proto's schema, in the node's field paths. */
 export function checkAlertInput(input: unknown): ErrorsByPath {
   const result = alertInput.safeParse(input);
   return result.success ? {} : groupByPath(fieldErrorsOf(result.error));
-}
-
-export type AlertFormKind = 'route' | 'document_fraud';
-
-export interface WaypointRow {
-  country: string;
-  place: string;
-  mode: string;
-}
-
-export interface IdentifierRow {
-  kind: string;
-  value: string;
-  qualifier: string;
-}
-
-export interface AlertForm {
-  kind: AlertFormKind;
-  tlp: string;
-  recipients: string[];
-  source: string;
-  information: string;
-  summary: string;
-  /** The language the summary is written in (ISO 639-1), '' for not stated; the console's language to start with. */
-  summaryLanguage: string;
-  /** As the browser's datetime-local input gives it: local time, no zone. */
-  validUntil: string;
-  /** The agency's own case or file reference (the release policy decides who sees it). */
-  caseReference: string;
-  /** Vulnerable persons flagged (proto PROTECTION_FLAGS). */
-  protection: string[];
-  identifiers: IdentifierRow[];
-  // Route alert
-  region: string;
-  waypoints: WaypointRow[];
-  transport: string;
-  concealment: string;
-  platforms: string[];
-  price: string;
-  currency: string;
-  migrants: string;
-  children: string;
-  unaccompanied: string;
-  pregnant: string;
-  // Document-fraud alert
-  documentType: string;
-  issuingState: string;
-  fraudType: string;
-  features: string[];
-  detectionPlace: string;
-  location: string;
-  flight: string;
-}
-
-/** The console's language as a summary's language: what an officer most likely writes in. */
-function consoleLanguage(): string {
-  const code = activeLocale().slice(0, 2);
-  return (LANGUAGE_CODES as readonly string[]).includes(code) ? code : '';
-}
-
-/** A fresh form. Codes with no safe default (countries, document type, fraud type) start empty on purpose. */
-export function emptyAlertForm(kind: AlertFormKind): AlertForm {
-  return {
-    kind,
-    tlp: 'GREEN',
-    recipients: [],
-    // The 4x4 system's honest default: not assessed. The officer grades it up, knowingly.
-    source: 'X',
-    information: '4',
-    summary: '',
-    summaryLanguage: consoleLanguage(),
-    validUntil: '',
-    caseReference: '',
-    protection: [],
-    identifiers: [],
-    region: 'central-mediterranean',
-    waypoints: [
-      { country: '', place: '', mode: '' },
-      { country: '', place: '', mode: '' },
-    ],
-    transport: '',
-    concealment: '',
-    platforms: [],
-    price: '',
-    currency: 'EUR',
-    migrants: '',
-    children: '',
-    unaccompanied: '',
-    pregnant: '',
-    documentType: '',
-    issuingState: '',
-    fraudType: '',
-    features: [],
-    detectionPlace: '',
-    location: '',
-    flight: '',
-  };
-}
-
-export const isRestrictedTlp = (tlp: string) => tlp === 'AMBER' || tlp === 'AMBER+STRICT';
-
-const text = (s: string) => (s.trim() === '' ? undefined : s.trim());
-/** A number field: empty is "not given"; anything else goes as typed, for the schema to judge. */
-const count = (s: string) => (s.trim() === '' ? undefined : Number(s));
-/** Leaves out the keys whose value is undefined, so optional fields are absent, not null. */
-function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** A select left on its empty option is sent as absent, so the schema says "is required". */
-const chosen = (s: string) => (s === '' ? undefined : s);
-
-export function buildAlertInput(f: AlertForm): AlertInput {
-  const common = defined({
-    tlp: chosen(f.tlp),
-    recipients: isRestrictedTlp(f.tlp) ? f.recipients : [],
-    grading: defined({ source: chosen(f.source), information: chosen(f.information) }),
-    summary: f.summary,
-    summaryLanguage: chosen(f.summaryLanguage ?? ''),
-    validUntil: f.validUntil && !Number.isNaN(Date.parse(f.validUntil)) ? new Date(f.validUntil).toISOString() : undefined,
-    identifiers: f.identifiers.map((i) => defined({ kind: chosen(i.kind), value: i.value, qualifier: text(i.qualifier) })),
-    caseReference: text(f.caseReference),
-    protection: f.protection.length > 0 ? f.protection : undefined,
-  });
-  if (f.kind === 'route') {
-    const vulnerable = defined({
-      children: count(f.children),
-      unaccompaniedMinors: count(f.unaccompanied),
-      pregnantWomen: count(f.pregnant),
-    });
-    return {
-      kind: 'route',
-      ...common,
-      route: {
-        region: f.region,
-        waypoints: f.waypoints.map((w) => defined({ country: chosen(w.country), place: text(w.place), mode: chosen(w.mode) })),
-      },
-      routeDetails: defined({
-        transport: chosen(f.transport),
-        concealment: chosen(f.concealment),
-        communicationPlatforms: f.platforms,
-        priceObserved: text(f.price) ? { amount: Number(f.price), currency: f.currency.trim().toUpperCase() } : undefined,
-        migrantCount: count(f.migrants),
-        vulnerablePersons: Object.keys(vulnerable).length > 0 ? vulnerable : undefined,
-      }),
-    } as AlertInput;
-  }
-  return {
-    kind: 'document_fraud',
-    ...common,
-    documentFraud: defined({
-      documentType: chosen(f.documentType),
-      issuingState: chosen(f.issuingState),
-      fraudType: chosen(f.fraudType),
-      featuresAffected: f.features,
-      detectedAt: defined({ place: chosen(f.detectionPlace), location: text(f.location), flight: text(f.flight)?.toUpperCase() }),
-    }),
-  } as AlertInput;
 }
 
 /** Every message for the form, by field path: proto's schema plus the clock-dependent rules. */

@@ -28,6 +28,7 @@ const routeAlert = {
   signingKey: 'k',
   expired: false,
   caseReference: 'RG 1/2026',
+  protection: ['unaccompanied_child'],
   redacted: [],
   origin: { agency: 'it-polfr', country: 'ITA' },
   grading: { source: 'B', information: '2' },
@@ -86,5 +87,28 @@ describe('an amendment from the console', () => {
     expect(alertInput.safeParse(input).success).toBe(true);
     expect(input).toMatchObject({ kind: 'document_fraud', documentFraud: { documentType: 'passport' } });
     expect('route' in input).toBe(false);
+  });
+
+  it('sends back exactly what it was given when the officer changes nothing, seconds and window included', () => {
+    const precise = {
+      ...routeAlert,
+      validUntil: '2026-12-24T20:00:30.500Z',
+      routeDetails: { ...routeAlert.routeDetails, window: { from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' } },
+    } as AlertFieldsFragment;
+    const input = amendmentInput(precise, amendChangesOf(precise)) as { validUntil?: string; routeDetails?: { window?: unknown } };
+    expect(input.validUntil).toBe('2026-12-24T20:00:30.500Z');
+    expect(input.routeDetails?.window).toEqual({ from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' });
+  });
+
+  it('corrects the route and its details as the publish form does', () => {
+    const changes = { ...amendChangesOf(routeAlert), migrants: '61', transport: 'wooden_boat' };
+    expect(amendmentInput(routeAlert, changes)).toMatchObject({ routeDetails: { migrantCount: 61, transport: 'wooden_boat' } });
+  });
+
+  it('keeps the protection flags unless the officer unticks them, and corrects the case reference (issue 15)', () => {
+    expect(amendmentInput(routeAlert, amendChangesOf(routeAlert))).toMatchObject({ protection: ['unaccompanied_child'] });
+    const changed = amendmentInput(routeAlert, { ...amendChangesOf(routeAlert), protection: [], caseReference: 'RG 2/2026' });
+    expect('protection' in changed).toBe(false);
+    expect(changed).toMatchObject({ caseReference: 'RG 2/2026' });
   });
 });

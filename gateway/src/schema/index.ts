@@ -124,15 +124,21 @@ builder.mutationType({
     }),
     withdrawAlert: t.field({
       type: contract.AlertRef,
-      description: "Withdraws one of the caller's agency's alerts, at its own node.",
+      description: "Withdraws one of the caller's agency's alerts, at its own node, saying why.",
       args: {
         id: t.arg.id({ required: true }),
+        reason: t.arg.string({ required: false, description: 'Required: why the alert no longer holds; partners read it.' }),
         revision: t.arg.int({
           required: false,
           description: 'The revision the officer was looking at; a later one makes this a CONFLICT.',
         }),
       },
-      resolve: async (_r, args, ctx) => await forwardToOwnNode(ctx, WITHDRAW_MUTATION, { id: args.id, revision: args.revision ?? null }),
+      resolve: async (_r, args, ctx) =>
+        await forwardToOwnNode(ctx, WITHDRAW_MUTATION, {
+          id: args.id,
+          reason: args.reason ?? null,
+          revision: args.revision ?? null,
+        }),
     }),
   }),
 });

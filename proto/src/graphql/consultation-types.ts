@@ -36,6 +36,7 @@ export interface RequestFields {
   status: string;
   sentAt?: string | null;
   answeredAt?: string | null;
+  answer?: string | null;
   history: RequestChangeFields[];
 }
 
@@ -46,6 +47,7 @@ interface ConsultationMessageFields {
   at: string;
   body: string;
   protection: string[];
+  seenIn?: string | null;
 }
 
 /** What the Consultation type reads: proto ConsultationState, or its GraphQL answer. */
@@ -111,6 +113,10 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
       status: t.exposeString('status'),
       sentAt: t.exposeString('sentAt', { nullable: true }),
       answeredAt: t.exposeString('answeredAt', { nullable: true }),
+      answer: t.exposeString('answer', {
+        nullable: true,
+        description: 'What the receiving authority answered, as text (case documents go through the formal channel).',
+      }),
       history: t.field({ type: [RequestChangeRef], resolve: (r) => r.history }),
     }),
   });
@@ -131,6 +137,7 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
       at: t.exposeString('at'),
       body: t.exposeString('body'),
       protection: t.exposeStringList('protection'),
+      seenIn: t.exposeString('seenIn', { nullable: true, description: 'With protection flags: the country where the person was seen.' }),
     }),
   });
 

@@ -57,6 +57,8 @@ export interface AlertFields {
   caseReference?: string | null;
   protection?: string[];
   redacted?: string[];
+  changes?: string[] | null;
+  withdrawalReason?: string | null;
   correlations?: AlertCorrelationView[];
   /** The kind's details, under the names proto and AlertInput give them: one of the two is set. */
   routeDetails?: RouteDetailsFields | null;
@@ -376,6 +378,15 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
         description: 'Fields the origin agency’s release policy withheld from this copy (ask the owner for them).',
         resolve: (a) => a.redacted ?? [],
       }),
+      changes: t.stringList({
+        description: 'On an amendment: the fields it changed from the revision before, by path (e.g. routeDetails.migrantCount).',
+        resolve: (a) => a.changes ?? [],
+      }),
+      withdrawalReason: t.string({
+        nullable: true,
+        description: 'On a withdrawal: why the alert no longer holds, as the origin agency wrote it.',
+        resolve: (a) => a.withdrawalReason ?? null,
+      }),
       // Two fields named as in proto and AlertInput, rather than one union: what a client reads is
       // what it sends back to amend, and the release policy's withheld paths name real fields.
       routeDetails: t.field({
@@ -475,6 +486,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       network: t.string({ required: false }),
       route: t.string({ required: false }),
       always: t.boolean({ required: false, description: 'Only 24/7 desks.' }),
+      reachableNow: t.boolean({ required: false, description: 'Only contacts reachable now: in their hours and not away.' }),
       text: t.string({ required: false }),
       speaks: t.stringList({ required: false, description: 'The asking user’s languages: who speaks them ranks first.' }),
       limit: t.int({ required: false, description: 'How many of the best-ranked entries to return (1–200, 50 by default).' }),

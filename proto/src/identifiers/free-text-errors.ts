@@ -11,9 +11,16 @@ const IDENTIFIER_IN_TEXT = 'identifier_in_text';
 /** Keys whose strings are not free text: the identifiers themselves, and agency ids. */
 const NOT_FREE_TEXT = new Set(['identifiers', 'recipients']);
 
+/**
+ * A value that is wholly a date or a date and time (validUntil, a window, a deadline) is not free
+ * text: its run of digits read as a document number once 9999-12-31 reached the check.
+ */
+const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
 function* strings(value: unknown, path: string[]): Generator<[string[], string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, String(i)]);
+  if (typeof value === 'string') {
+    if (!DATE_OR_DATE_TIME.test(value)) yield [path, value];
+  } else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, String(i)]);
   else if (typeof value === 'object' && value !== null)
     for (const [k, v] of Object.entries(value)) if (!NOT_FREE_TEXT.has(k)) yield* strings(v, [...path, k]);
 }

@@ -121,6 +121,12 @@ describe('field errors', () => {
   it('leave the identifiers section itself alone', () => {
     expect(freeTextErrors({ summary: 'seen', identifiers: [{ kind: 'travel_document', value: 'A07319842' }] })).toEqual([]);
   });
+
+  it('leave dates and date-times alone, however many nines they hold (issue 15)', () => {
+    expect(freeTextErrors({ validUntil: '9999-12-31T23:59:59Z', deadline: '9999-12-31' })).toEqual([]);
+    // A date inside a sentence is still read with the rest of the sentence.
+    expect(freeTextErrors({ summary: 'Passport A07319842 seen on 2026-11-30' })).toHaveLength(1);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

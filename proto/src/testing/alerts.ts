@@ -24,3 +24,25 @@ export function storedRouteAlert(over: Partial<RouteAlert> = {}): RouteAlert {
     ...over,
   };
 }
+
+type DocumentFraudAlert = Extract<Alert, { kind: 'document_fraud' }>;
+
+/** Italy's GREEN document-fraud alert (a counterfeit Nigerian passport at Fiumicino), with no route. */
+export function storedDocumentFraudAlert(over: Partial<DocumentFraudAlert> = {}): DocumentFraudAlert {
+  const { route: _, routeDetails: __, kind: ___, ...common } = storedRouteAlert();
+  return {
+    ...common,
+    id: '0196a4f2-7c00-7000-8000-000000000002',
+    kind: 'document_fraud',
+    summary: 'Counterfeit passports',
+    route: null,
+    documentFraud: {
+      documentType: 'passport',
+      issuingState: 'NGA',
+      fraudType: 'counterfeit',
+      featuresAffected: [],
+      detectedAt: { place: 'airport', location: 'Fiumicino' },
+    },
+    ...over,
+  };
+}

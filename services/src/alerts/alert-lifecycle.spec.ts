@@ -30,7 +30,7 @@ describe('amending and withdrawing an alert', () => {
     expect(amended.signature).not.toBe(first.signature);
     // The officer could not send the raw identifiers again: the alert keeps its pseudonyms.
     expect(amended.identifiers).toEqual(first.identifiers);
-    const withdrawn = await withdrawAlert(ctx, first.id);
+    const withdrawn = await withdrawAlert(ctx, first.id, { reason: 'The route was closed' });
     expect(withdrawn).toMatchObject({ revision: 3, status: 'withdrawn', summary: 'Departures moved to Sabratha' });
 
     expect((await alertHistory(scratch.database.db, first.id)).map((a) => [a.revision, a.status])).toEqual([
@@ -60,7 +60,7 @@ describe('amending and withdrawing an alert', () => {
         rules: [{ id: 'niger-only', effect: 'release' as const, resource: 'alert' as const, partners: ['ne-ppn'], redact: [] }],
       }),
     };
-    await withdrawAlert(nigerOnly, first.id);
+    await withdrawAlert(nigerOnly, first.id, { reason: 'The route was closed' });
     const rows = await scratch.database.db.outboxMessage.findMany({ where: { aboutId: first.id }, orderBy: { seq: 'asc' } });
     const withdrawal = rows.filter((r) => r.msgId.includes('@2:')).map((r) => [r.msgId.split(':')[2], JSON.parse(r.payload)]);
     expect(withdrawal.map(([agency]) => agency)).toEqual(['ne-ppn', 'ng-nis']);
@@ -83,14 +83,56 @@ describe('amending and withdrawing an alert', () => {
     expect(await outboxOf(first.id)).toHaveLength(2);
   });
 
+  it('refuses a change of kind or recipients too, naming the field', async () => {
+    const first = await publishAlert(ctx, routeInput({ tlp: 'AMBER', recipients: ['ne-ppn'] }));
+    const recipients = await amendAlert(ctx, first.id, routeInput({ tlp: 'AMBER', recipients: ['ne-ppn', 'ng-nis'] })).catch((e) => e);
+    expect((recipients as ValidationError).fieldErrors.map((f) => f.path)).toEqual(['recipients']);
+    const kind = await amendAlert(ctx, first.id, {
+      kind: 'document_fraud',
+      tlp: 'AMBER',
+      recipients: ['ne-ppn'],
+      grading: { source: 'B', information: '2' },
+      summary: 'Forged passports',
+      documentFraud: { documentType: 'passport', issuingState: 'NGA', fraudType: 'counterfeit', detectedAt: { place: 'airport' } },
+    }).catch((e) => e);
+    expect((kind as ValidationError).fieldErrors.map((f) => f.path)).toEqual(['kind']);
+    expect(await alertHistory(scratch.database.db, first.id)).toHaveLength(1);
+  });
+
+  it('corrects any other field and tells partners which ones changed', async () => {
+    const first = await publishAlert(ctx, routeInput({ caseReference: 'RG 1/2026' }));
+    const input = routeInput({ caseReference: 'RG 2/2026', summary: 'Departures moved to Sabratha', identifiers: [] });
+    const details = input.kind === 'route' ? input.routeDetails : undefined;
+    const amended = await amendAlert(ctx, first.id, { ...input, routeDetails: { ...details, migrantCount: 61 } } as typeof input);
+    expect(amended.changes).toEqual(['caseReference', 'routeDetails.migrantCount', 'summary']);
+    // What partners receive is the signed revision, with the list in it; a partner from whom the
+    // policy withholds the case reference is not told that it changed.
+    const sent = await scratch.database.db.outboxMessage.findMany({ where: { aboutId: first.id }, orderBy: { seq: 'asc' } });
+    const copies = sent.filter((m) => m.msgId.includes('@2:')).map((m) => JSON.parse(m.payload));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies)
+      expect(copy.changes).toEqual(copy.redacted?.includes('caseReference') ? ['routeDetails.migrantCount', 'summary'] : amended.changes);
+  });
+
+  it('refuses a withdrawal without a reason, naming `reason`, and keeps the reason it is given', async () => {
+    const first = await publishAlert(ctx, routeInput());
+    const err = await withdrawAlert(ctx, first.id, {}).catch((e: unknown) => e);
+    expect((err as ValidationError).fieldErrors.map((f) => f.path)).toEqual(['reason']);
+    const blank = await withdrawAlert(ctx, first.id, { reason: '   ' }).catch((e: unknown) => e);
+    expect((blank as ValidationError).fieldErrors.map((f) => f.path)).toEqual(['reason']);
+    expect(await alertHistory(scratch.database.db, first.id)).toHaveLength(1);
+    const withdrawn = await withdrawAlert(ctx, first.id, { reason: 'The boats were seized in port' });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawalReason: 'The boats were seized in port' });
+  });
+
   it('refuses to amend a withdrawn alert, an alert it does not own, or a stale revision', async () => {
     const first = await publishAlert(ctx, routeInput());
-    await withdrawAlert(ctx, first.id);
+    await withdrawAlert(ctx, first.id, { reason: 'The route was closed' });
     await expect(amendAlert(ctx, first.id, routeInput())).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const partner = toWireAlert(routeInput(), { ...ITALY, id: 'ne-ppn', country: 'NER' }, NETWORK_KEY, new Date());
     await storeReceivedAlerts(scratch.database.db, [partner]);
-    await expect(withdrawAlert(ctx, partner.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(withdrawAlert(ctx, partner.id, { reason: 'Not ours' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Two officers amend the revision they both saw: one wins, the other is told, nothing is lost.
     const second = await publishAlert(ctx, routeInput());

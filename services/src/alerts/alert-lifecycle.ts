@@ -1,7 +1,16 @@
 // Amending and withdrawing an alert: the originating agency issues a new revision (signed, stored
 // with its history row, sent like the first). Partners apply revisions in order whatever order
 // they arrive in (alert-store), and every revision stays in the history for audit.
-import { type Alert, CorridorError, type FieldError, ValidationError } from '@corridor/proto';
+import {
+  type Alert,
+  alertChanges,
+  CorridorError,
+  type FieldError,
+  freeTextErrors,
+  parseOrThrow,
+  ValidationError,
+  withdrawalInput,
+} from '@corridor/proto';
 import { enqueue } from '../bus/enqueue.js';
 import { earlierRecipients, getOwnAlert, storeOwnRevision } from './alert-store.js';
 import { type PublishContext, toWireAlert } from './publish-alert.js';
@@ -72,18 +81,19 @@ export async function amendAlert(ctx: PublishContext, id: string, input: unknown
   // alert's pseudonyms and adds those of any identifier it gives.
   const identifiers = [...was.identifiers];
   for (const i of content.identifiers) if (!identifiers.some((k) => k.pseudonym === i.pseudonym)) identifiers.push(i);
-  return issue(ctx, {
-    ...rest,
-    identifiers,
-    id: was.id,
-    createdAt: was.createdAt,
-    revision: was.revision + 1,
-    status: 'amended',
-  } as Alert);
+  const next = { ...rest, identifiers, id: was.id, createdAt: was.createdAt, revision: was.revision + 1, status: 'amended' } as Alert;
+  // Partners are told what changed; an amendment that changes nothing says so by an empty list.
+  return issue(ctx, { ...next, changes: alertChanges(was, next) });
 }
 
-/** A last revision that says the alert no longer holds; its content stays for the record. */
-export async function withdrawAlert(ctx: PublishContext, id: string, seenRevision?: number | null): Promise<Alert> {
-  const { signature: _, ...was } = await current(ctx, id, seenRevision);
-  return issue(ctx, { ...was, revision: was.revision + 1, status: 'withdrawn' } as Alert);
+/**
+ * A last revision that says the alert no longer holds, and why; its content stays for the record.
+ * The reason travels to partners as written, so it may carry no identifier.
+ */
+export async function withdrawAlert(ctx: PublishContext, id: string, input: unknown, seenRevision?: number | null): Promise<Alert> {
+  const { reason } = parseOrThrow(withdrawalInput, input, 'withdrawal');
+  const found = freeTextErrors({ reason }, { countries: [ctx.agency.country] });
+  if (found.length > 0) throw new ValidationError('withdrawal', found);
+  const { signature: _, changes: __, ...was } = await current(ctx, id, seenRevision);
+  return issue(ctx, { ...was, revision: was.revision + 1, status: 'withdrawn', withdrawalReason: reason } as Alert);
 }

@@ -84,7 +84,7 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
   if (nul.length > 0) throw new ValidationError('alert', nul);
   const parsed = alertInput.safeParse(input);
   const errors = parsed.success ? [] : fieldErrorsOf(parsed.error);
-  errors.push(...timeErrors((input ?? {}) as { validUntil?: string }, now));
+  errors.push(...timeErrors((input ?? {}) as { kind?: unknown; validUntil?: string }, now));
   if (parsed.success) {
     const v = parsed.data;
     errors.push(...identifierErrors(v.identifiers));

@@ -165,14 +165,21 @@ builder.mutationFields((t) => ({
   }),
   withdrawAlert: t.field({
     type: contract.AlertRef,
-    description: 'Issues a last revision saying the alert no longer holds.',
+    description: 'Issues a last revision saying the alert no longer holds, and why (proto withdrawalInput).',
     args: {
       id: t.arg.id({ required: true }),
+      // Optional in the schema so that a missing reason is a field error naming `reason`, not a parse error.
+      reason: t.arg.string({ required: false, description: 'Required: why the alert no longer holds; partners read it.' }),
       revision: t.arg.int({ required: false, description: 'The revision the officer was looking at; a later one makes this a CONFLICT.' }),
     },
     authScopes: { ownAgency: 'withdraw alerts' },
     resolve: async (_root, args, ctx) => {
-      const withdrawn = await withdrawAlert(ctx.services.publishContext, String(args.id), args.revision);
+      const withdrawn = await withdrawAlert(
+        ctx.services.publishContext,
+        String(args.id),
+        args.reason == null ? {} : { reason: args.reason },
+        args.revision,
+      );
       ctx.services.log.info('alert withdrawn', { alert: withdrawn.id, revision: withdrawn.revision, user: ctx.claims.sub });
       return withdrawn;
     },

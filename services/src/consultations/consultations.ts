@@ -20,7 +20,9 @@ import {
   parseOrThrow,
   type RequestState,
   requestInput,
+  requestRoleProblem,
   requestStatusInput,
+  requestTimeErrors,
   statusChangeProblem,
   ValidationError,
   verifySignedBy,
@@ -55,6 +57,14 @@ export interface ConsultationDeps extends ReleasingAgency {
 export interface Author {
   subject: string;
   name: string;
+  /** The roles their agency signed into the token: formal requests are for some of them only. */
+  roles: readonly string[];
+}
+
+/** Formal requests go between prosecutors and central authorities; the roles are the token's, never the console's. */
+function refuseUnlessRequestAuthority(author: Author): void {
+  const problem = requestRoleProblem(author.roles);
+  if (problem) throw new ConsultationError('FORBIDDEN', problem);
 }
 
 export class ConsultationError extends CorridorError {
@@ -182,6 +192,7 @@ export async function openConsultation(deps: ConsultationDeps, author: Author, i
         ...(i.about ? { about: i.about } : {}),
         body: i.body,
         protection: i.protection,
+        ...(i.seenIn ? { seenIn: i.seenIn } : {}),
       },
     ],
     { publish: true },
@@ -205,15 +216,31 @@ export const addMessage: ThreadWrite = async (deps, author, consultationId, inpu
   const i = parseOrThrow(consultationMessageInput, input, 'message');
   const { c, other } = await writingInto(deps, consultationId, 'message', i);
   refuseUnlessShared(deps, other);
-  await emit(deps, [{ ...base(deps, author, c.id, other.id), type: 'message', body: i.body, protection: i.protection }], {
-    publish: true,
-  });
+  await emit(
+    deps,
+    [
+      {
+        ...base(deps, author, c.id, other.id),
+        type: 'message',
+        body: i.body,
+        protection: i.protection,
+        ...(i.seenIn ? { seenIn: i.seenIn } : {}),
+      },
+    ],
+    {
+      publish: true,
+    },
+  );
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
 };
 
 /** A tracked request from this agency's authority to the other's; a draft stays here until sent. */
 export const createRequest: ThreadWrite = async (deps, author, consultationId, input) => {
+  // What was sent is read first, so a malformed call is told its fields whoever makes it.
   const i = parseOrThrow(requestInput, input, 'request');
+  refuseUnlessRequestAuthority(author);
+  const late = requestTimeErrors(i, new Date());
+  if (late.length > 0) throw new ValidationError('request', late);
   const { c, other } = await writingInto(deps, consultationId, 'request', i);
   if (i.sendingAuthority.agency !== deps.agency.id)
     throw new ConsultationError('FORBIDDEN', 'the sending authority must be of this agency');
@@ -235,6 +262,7 @@ export const createRequest: ThreadWrite = async (deps, author, consultationId, i
 /** Moves a request on, as this agency's side may (proto REQUEST_TRANSITIONS). */
 export const setRequestStatus: ThreadWrite = async (deps, author, requestId, input) => {
   const i = parseOrThrow(requestStatusInput, input, 'request status');
+  refuseUnlessRequestAuthority(author);
   refuseIdentifiersInText(deps, 'request status', i, null);
   const consultationId = isUuid(requestId) ? await consultationOfRequest(deps.db, requestId) : null;
   const c = consultationId ? await getConsultation(deps.db, consultationId) : null;

@@ -1,3 +1,4 @@
+import { consultationEvent, consultationMessageInput } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishAlert } from '../alerts/publish-alert.js';
 import type { Logger } from '../log.js';
@@ -48,6 +49,38 @@ describe('protection notices, raised where the alert is stored', () => {
     expect(await noticesFor(a.id)).toHaveLength(1);
     expect(await noticesFor(withdrawn.id)).toHaveLength(0);
     expect(await protection.catchUp()).toBe(0);
+  });
+});
+
+describe('protection notices from a consultation', () => {
+  it('name the country where the person was seen, not the holding agency’s', async () => {
+    const event = (id: string, seenIn?: string) =>
+      consultationEvent.parse({
+        id,
+        consultationId: '0196a4f2-7c00-7000-8000-0000000000c9',
+        from: 'ne-ppn',
+        to: 'it-polfr',
+        at: new Date().toISOString(),
+        author: 'Aïssata Moussa',
+        type: 'message',
+        body: 'A boy travelling alone was seen at Agadez bus station.',
+        protection: ['unaccompanied_child'],
+        ...(seenIn ? { seenIn } : {}),
+      });
+    const seen = event('0196a4f2-7c00-7000-8000-0000000000e1', 'NER');
+    const older = event('0196a4f2-7c00-7000-8000-0000000000e2');
+    await scratch.database.db.$transaction((tx) => protection.forConsultationEvents(tx, [seen, older]));
+    expect((await noticesFor(seen.id)).map((n) => n.country)).toEqual(['NER']);
+    // Written before the place was asked for: the holding agency's country, as then.
+    expect((await noticesFor(older.id)).map((n) => n.country)).toEqual(['ITA']);
+  });
+
+  it('cannot be flagged without saying where the person was seen', () => {
+    const r = consultationMessageInput.safeParse({ body: 'A child alone', protection: ['unaccompanied_child'] });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['seenIn']);
+    expect(consultationMessageInput.safeParse({ body: 'A child alone', protection: ['unaccompanied_child'], seenIn: 'NER' }).success).toBe(
+      true,
+    );
   });
 });
 

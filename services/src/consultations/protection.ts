@@ -79,11 +79,20 @@ export function createProtectionNotifier(deps: { db: Db; agency: MemberAgency; l
     forConsultationEvents: (tx, events) =>
       raise(
         tx,
-        // A thread says nothing of where the person is: each party brings it to the protection
-        // contact of its own country, who can act on it there.
+        // The writer says where the person was seen; both parties bring the notice to the protection
+        // contact their directory lists for that country. Events written before `seenIn` existed
+        // named no place: each party then used its own country, as it did then.
         events.flatMap((e): Owed[] =>
           (e.type === 'opened' || e.type === 'message') && e.protection.length > 0
-            ? [{ source: 'consultation', sourceId: e.id, originAgency: e.from, country: deps.agency.country, flags: e.protection }]
+            ? [
+                {
+                  source: 'consultation',
+                  sourceId: e.id,
+                  originAgency: e.from,
+                  country: (e.seenIn as CountryCode | undefined) ?? deps.agency.country,
+                  flags: e.protection,
+                },
+              ]
             : [],
         ),
       ),

@@ -19,7 +19,7 @@ import { listProtectionNotices } from './protection-store.js';
 const WHAT = 'take part in consultations';
 
 function author(ctx: NodeContext): Author {
-  return { subject: ctx.claims.sub, name: ctx.claims.name };
+  return { subject: ctx.claims.sub, name: ctx.claims.name, roles: ctx.claims.roles };
 }
 
 builder.queryFields((t) => ({

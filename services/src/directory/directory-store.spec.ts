@@ -105,6 +105,13 @@ describe('searching and keeping the directory', () => {
     expect(firstTwo.total).toBe(3);
   });
 
+  it('keeps only the contacts reachable at the moment of the search when asked', async () => {
+    const db = scratch.database.db;
+    const found = await searchDirectory(db, { reachableNow: true }, new Date('2026-11-25T03:00:00Z'));
+    expect(found.entries.map((e) => e.name)).toEqual(['Sala operativa']);
+    expect(found.total).toBe(1);
+  });
+
   it('searches by words only: SQL wildcards in the text match nothing by themselves', async () => {
     const db = scratch.database.db;
     expect((await searchDirectory(db, { text: '100%' })).entries.map((e) => e.name)).toEqual(['Anna Verdi']);

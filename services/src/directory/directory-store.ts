@@ -141,7 +141,7 @@ export async function backfillSearchText(db: Db, agencyName?: string): Promise<n
   return rows.length;
 }
 
-function conditions(filter: DirectoryFilter): Prisma.Sql[] {
+function conditions(filter: DirectoryFilter, now: Date): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`retired_at IS NULL`];
   if (filter.country)
     where.push(Prisma.sql`(country = ${filter.country} OR posted_in = ${filter.country} OR covers @> ARRAY[${filter.country}]::text[])`);
@@ -151,6 +151,7 @@ function conditions(filter: DirectoryFilter): Prisma.Sql[] {
   if (filter.network) where.push(Prisma.sql`networks @> ARRAY[${filter.network}]::text[]`);
   if (filter.route) where.push(Prisma.sql`routes @> ARRAY[${filter.route}]::text[]`);
   if (filter.always) where.push(Prisma.sql`always`);
+  if (filter.reachableNow) where.push(reachableAt(now));
   // Words are letters and digits only (searchWords), folded as search_text is: nothing in them for
   // LIKE to read as a wildcard. One LIKE per word, each of which the trigram index (migration 0013)
   // serves; `LIKE ALL (array)` is one it cannot.
@@ -220,7 +221,7 @@ export async function searchDirectory(
   const query = Prisma.sql`
     SELECT e.id::text AS id, e.xmin::text AS version, e.document::text AS document, best.total FROM (
       SELECT id, count(*) OVER () AS total FROM directory_entries
-      WHERE ${Prisma.join(conditions(filter), ' AND ')}
+      WHERE ${Prisma.join(conditions(filter, now), ' AND ')}
       ORDER BY ${ranking(now, speaks)}
       LIMIT ${filter.limit ?? DIRECTORY_SEARCH_LIMIT}
     ) best JOIN directory_entries e ON e.id = best.id`;

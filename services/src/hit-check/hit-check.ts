@@ -3,20 +3,36 @@
 // keys, users and the gateway never do); every node answers for its own alerts only, under its
 // release policy, with the alert references and the agency's contact desk, never a raw value.
 // Every check is audited at the node that answered, hit or not, and rate-limited per user.
-import { type AccessClaims, agencyOf, type DirectoryEntry, type PseudonymizedIdentifier } from '@corridor/proto';
+import {
+  type AccessClaims,
+  type AlertKind,
+  agencyOf,
+  type DirectoryEntry,
+  desksForAlerts,
+  type PseudonymizedIdentifier,
+} from '@corridor/proto';
 import type { HitAlertView, HitAnswerView } from '@corridor/proto/graphql';
 import { ownAlertsCarryingEach } from '../alerts/alert-store.js';
 import type { AuditRecord } from '../audit/audit-log.js';
-import type { Db } from '../database.js';
 import { ownEntries } from '../directory/directory-store.js';
 import type { NodeServices } from '../node-services.js';
 import { releaseAlert, releaseEntry, userReceiver } from '../policy/release.js';
 
-/** The desk to call about this agency's alerts: a 24/7 desk first, then any desk. */
-async function contactDesk(db: Db): Promise<DirectoryEntry | null> {
-  const desks = (await ownEntries(db)).filter((e) => e.kind === 'desk');
-  desks.sort((a, b) => Number(b.availability.always) - Number(a.availability.always) || a.name.localeCompare(b.name));
-  return desks[0] ?? null;
+/**
+ * Whom to call about these alerts, as the caller may see it: the best entry that handles their
+ * kinds (proto desksForAlerts) and keeps a way to reach it once the directory policy withheld
+ * what it withholds from the caller (a desk whose only phone is withheld is no use to them).
+ */
+function contactDesk(
+  entries: readonly DirectoryEntry[],
+  kinds: readonly AlertKind[],
+  release: (e: DirectoryEntry) => DirectoryEntry | null,
+) {
+  for (const e of desksForAlerts(entries, kinds)) {
+    const shown = release(e);
+    if (shown && shown.channels.length > 0) return shown;
+  }
+  return null;
 }
 
 /** One check in a batch: who asks (their verified claims) about which pseudonyms. */
@@ -38,8 +54,8 @@ export function answerHitCheck(
 }
 
 /**
- * Answers several checks (of one user or many) at once: one lookup for all of them, the contact
- * desk read once, and their audit rows handed to the group commit together, so that they share one
+ * Answers several checks (of one user or many) at once: one lookup for all of them, the directory
+ * read once (each check picks the desk for its own alerts' kinds and caller), and their audit rows handed to the group commit together, so that they share one
  * append. Each check is still released to, and audited under, the user who asked it; each answer
  * settles on its own (an audit append that fails fails only its own check).
  */
@@ -51,19 +67,22 @@ export function answerHitChecks(services: AnswerServices, items: readonly HitChe
     services.db,
     items.map((i) => i.pseudonyms),
   );
-  let desk: Promise<DirectoryEntry | null> | undefined;
-  const deskOnce = () => {
-    desk ??= contactDesk(services.db);
-    return desk;
+  // The agency's directory entries, read once for the batch; each check picks the desk for its own kinds.
+  let entries: Promise<DirectoryEntry[]> | undefined;
+  const entriesOnce = () => {
+    entries ??= ownEntries(services.db);
+    return entries;
   };
   const prepared = items.map(async ({ claims, pseudonyms }, n) => {
     const own = claims.agency === self.id;
     const to = own ? null : userReceiver(claims, membership);
     const hits: HitAlertView[] = [];
     const byRule = new Map<string, string[]>();
+    const kinds = new Set<AlertKind>();
     for (const a of (await carrying)[n] ?? []) {
       const released = own ? { item: a, rule: 'own-agency' } : to ? releaseAlert(policy, self, a, to) : null;
       if (!released) continue; // not released to this user: as far as they can tell, no hit
+      kinds.add(a.kind);
       const mine = new Set(a.identifiers.map((i) => i.pseudonym));
       hits.push({
         id: a.id,
@@ -75,8 +94,10 @@ export function answerHitChecks(services: AnswerServices, items: readonly HitChe
       byRule.set(released.rule, [...(byRule.get(released.rule) ?? []), `${a.id}@${a.revision}`]);
     }
 
-    const found = hits.length > 0 ? await deskOnce() : null;
-    const contact = found && (own ? found : to ? (releaseEntry(policy, found, to)?.item ?? null) : null);
+    const contact =
+      hits.length > 0
+        ? contactDesk(await entriesOnce(), [...kinds], (e) => (own ? e : to ? (releaseEntry(policy, e, to)?.item ?? null) : null))
+        : null;
 
     // Every check is recorded, whatever its answer and whoever asked: which pseudonyms, by whom,
     // and which alerts (under which rule) they were told of.

@@ -78,7 +78,9 @@ beforeAll(async () => {
   const central: Alert[] = [];
   for (let i = 0; i < 6; i++) central.push(await publishAt(db, day(10 + i)));
   // Withdrawn, but it was issued: still one of November's alerts.
-  await withdrawAlert(await italyPublishing(db, { now: () => new Date(day(20)) }), (central[0] as Alert).id);
+  await withdrawAlert(await italyPublishing(db, { now: () => new Date(day(20)) }), (central[0] as Alert).id, {
+    reason: 'The route was closed',
+  });
   for (let i = 0; i < 2; i++)
     await publishAt(db, day(12), routeInput({ route: { region: 'western-balkans', waypoints: [{ country: 'SRB' }, { country: 'HUN' }] } }));
   const { route: _r, routeDetails: _d, ...common } = routeInput() as AlertInput & { routeDetails?: unknown };

@@ -9,7 +9,7 @@ export const AmendAlertMutation = graphql(`
 `);
 
 export const WithdrawAlertMutation = graphql(`
-  mutation WithdrawAlert($id: ID!, $revision: Int) {
-    withdrawAlert(id: $id, revision: $revision) { ...AlertFields }
+  mutation WithdrawAlert($id: ID!, $reason: String, $revision: Int) {
+    withdrawAlert(id: $id, reason: $reason, revision: $revision) { ...AlertFields }
   }
 `);

@@ -1,17 +1,21 @@
-// Amend and withdraw, for the agency that published the alert. An amendment edits what an officer
-// corrects on a bad night (summary, grading, validity end); kind, sharing and recipients stay (the
-// node refuses a change to them). Both name the revision the officer was looking at: if someone
+// Amend and withdraw, for the agency that published the alert. An amendment corrects any field an
+// officer got wrong on a bad night (the route or the document with the publish form's own
+// sections); kind, sharing and recipients stay (the node refuses a change to them), and
+// identifiers only accumulate, at publishing. A withdrawal says why. Both name the revision the officer was looking at: if someone
 // else changed the alert meanwhile the node answers CONFLICT and nothing is overwritten.
-import { useState } from 'react';
+import { PROTECTION_FLAGS } from '@corridor/proto';
+import { lazy, Suspense, useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
 import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
-import { GRADING_SCALES, type GradingScale } from '../labels';
+import { GRADING_SCALES, type GradingScale, label } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
 import { failureText } from './ErrorAlert';
-import { CodeField, Field } from './Field';
+import { Checkboxes, CodeField, Field } from './Field';
+
+const AmendDetails = lazy(() => import('./AmendDetails').then((m) => ({ default: m.AmendDetails })));
 
 type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
 
@@ -34,6 +38,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
   const [{ fetching: withdrawing }, withdraw] = useMutation(WithdrawAlertMutation);
   // The revision the officer saw when they opened the editor or the confirmation.
   const [seen, setSeen] = useState(alert.revision);
+  const [reason, setReason] = useState('');
 
   if (alert.status === 'withdrawn') return null;
   const set = (patch: Partial<AmendChanges>) => setChanges((c) => ({ ...c, ...patch }));
@@ -61,9 +66,16 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
 
   async function confirmWithdrawal() {
     setOutcome(null);
-    const result = await withdraw({ id: alert.id, revision: seen });
-    if (result.data?.withdrawAlert) setMode('idle');
-    else setOutcome(outcomeOf(result.error, t));
+    // The node says when the reason is missing, at the field: the console does not decide alone.
+    const result = await withdraw({ id: alert.id, reason: reason.trim() || null, revision: seen });
+    if (result.data?.withdrawAlert) {
+      setMode('idle');
+      setErrors({});
+      return;
+    }
+    const fromServer = operationFieldErrors(result.error);
+    setErrors(fromServer);
+    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error, t));
   }
 
   return (
@@ -86,6 +98,8 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
             data-testid="alert-withdraw"
             onClick={() => {
               setSeen(alert.revision);
+              setReason('');
+              setErrors({});
               setMode('withdraw');
             }}
           >
@@ -112,6 +126,19 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
           </Field>
           <CodeField label={t('actions.source')} {...grading('source')} />
           <CodeField label={t('actions.information')} {...grading('information')} />
+          <Field id={`amend-case-${alert.id}`} path="caseReference" label={t('actions.caseReference')} errors={errors.caseReference}>
+            <input id={`amend-case-${alert.id}`} value={changes.caseReference} onChange={(e) => set({ caseReference: e.target.value })} />
+          </Field>
+          <fieldset className="group">
+            <legend>{t('actions.vulnerableSeen')}</legend>
+            <Checkboxes
+              name={`amend-protection-${alert.id}`}
+              codes={PROTECTION_FLAGS}
+              selected={changes.protection}
+              onChange={(protection) => set({ protection })}
+              labelOf={label.protection}
+            />
+          </fieldset>
           <Field id={`amend-valid-${alert.id}`} path="validUntil" label={t('actions.validUntil')} errors={errors.validUntil}>
             <input
               id={`amend-valid-${alert.id}`}
@@ -120,6 +147,10 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               onChange={(e) => set({ validUntil: e.target.value })}
             />
           </Field>
+          {/* The route or the document, with the publish form's own sections, fetched on the first amendment. */}
+          <Suspense fallback={<p className="muted">{t('actions.loadingRest')}</p>}>
+            <AmendDetails kind={alert.kind} form={changes} set={set} errors={errors} />
+          </Suspense>
           <button type="submit" data-testid="amend-submit" disabled={amending}>
             {amending ? t('actions.sending') : t('actions.issueRevision', { revision: seen + 1 })}
           </button>
@@ -129,15 +160,18 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
         </form>
       )}
       {mode === 'withdraw' && (
-        <p className="confirm" role="alertdialog" aria-label={t('actions.withdrawLabel')}>
-          {t('actions.withdrawConfirm')}{' '}
+        <div className="confirm" role="alertdialog" aria-label={t('actions.withdrawLabel')}>
+          <p>{t('actions.withdrawConfirm')}</p>
+          <Field id={`withdraw-reason-${alert.id}`} path="reason" label={t('actions.reason')} errors={errors.reason}>
+            <textarea id={`withdraw-reason-${alert.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+          </Field>
           <button type="button" data-testid="withdraw-confirm" disabled={withdrawing} onClick={() => void confirmWithdrawal()}>
             {withdrawing ? t('actions.withdrawing') : t('actions.withdraw')}
           </button>{' '}
           <button type="button" className="link" onClick={() => setMode('idle')}>
             {t('actions.keepIt')}
           </button>
-        </p>
+        </div>
       )}
       {outcome && (
         <p className="error" role="alert" data-testid={outcome.kind === 'conflict' ? 'amend-conflict' : 'amend-failure'}>

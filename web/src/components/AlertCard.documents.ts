@@ -14,6 +14,8 @@ export const AlertFieldsFragment = graphql(`
     summaryLanguage
     revision
     status
+    changes
+    withdrawalReason
     routeDetails {
       transport
       concealment

@@ -93,13 +93,22 @@ const WITHHELD: Record<string, MessageId> = {
   'documentFraud.detectionDetails': 'alert.withheld.detection',
 };
 
+/** The protection notice this node raised for an alert, as the notices panel shows it. */
+export interface NoticeOfAlert {
+  country: string;
+  contacts: { name: string }[];
+}
+
 export function AlertCard({
   alert,
   isNew,
   agencyName,
   ownAgency,
+  notice,
 }: {
   alert: AlertFieldsFragment;
+  /** Undefined while unknown (not loaded, or older than the panel's list): the card then claims nothing. */
+  notice?: NoticeOfAlert | undefined;
   isNew: boolean;
   agencyName: (id: string) => string;
   /** The signed-in user's agency: its own alerts can be amended and withdrawn here. */
@@ -107,6 +116,7 @@ export function AlertCard({
 }) {
   const t = useT();
   const { source, information } = alert.grading;
+  const flags = alert.protection.map(label.protection).join(', ');
   const withheld = (f: string) => {
     const id = WITHHELD[f];
     return id ? t(id) : f;
@@ -136,6 +146,16 @@ export function AlertCard({
         </span>
         <time dateTime={alert.createdAt}>{dateTimeText(alert.createdAt)}</time>
       </header>
+      {alert.status === 'amended' && alert.changes.length > 0 && (
+        <p className="muted changes" data-testid="alert-changes">
+          {t('alert.changedIn', { revision: alert.revision, fields: alert.changes.join(', ') })}
+        </p>
+      )}
+      {alert.status === 'withdrawn' && alert.withdrawalReason && (
+        <p className="withdrawal-reason" data-testid="withdrawal-reason">
+          {t('alert.withdrawnBecause', { reason: alert.withdrawalReason })}
+        </p>
+      )}
       {alert.route && (
         <p className="route">
           <span className="region">{label.region(alert.route.region)}:</span>{' '}
@@ -155,7 +175,16 @@ export function AlertCard({
       </p>
       {alert.protection.length > 0 && (
         <p className="protection-notice" data-testid="protection-notice" role="note">
-          {t('alert.protectionNotice', { flags: alert.protection.map(label.protection).join(', ') })}
+          {/* Says what the notices panel says, from the same notice: told only when a contact was listed. */}
+          {notice === undefined
+            ? t('alert.protectionNoticeSee', { flags })
+            : notice.contacts.length > 0
+              ? t('alert.protectionNoticeBrought', {
+                  flags,
+                  contacts: notice.contacts.map((c) => c.name).join(', '),
+                  country: countryName(notice.country),
+                })
+              : t('alert.protectionNoticeNoContact', { flags, country: countryName(notice.country) })}
         </p>
       )}
       {ownAgency && alert.origin.agency !== ownAgency && (

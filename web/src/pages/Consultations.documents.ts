@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 
 graphql(`
   fragment RequestFields on Request {
-    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt
+    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer
     sendingAuthority { agency entryId name }
     receivingAuthority { agency entryId name }
     history { at agency author status note }

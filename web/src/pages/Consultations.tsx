@@ -6,11 +6,11 @@ import { PROTECTION_FLAGS, REQUEST_TRANSITIONS, REQUEST_TYPES, type RequestStatu
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Checkboxes, CodeSelect, Field } from '../components/Field';
+import { Checkboxes, CodeField, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
 import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
-import { dateText, dateTimeText, label } from '../labels';
+import { countryCodes, countryName, dateText, dateTimeText, label } from '../labels';
 import {
   AuthoritiesQuery,
   ConsultationMessageMutation,
@@ -64,13 +64,21 @@ function NewConsultation({
   const [subject, setSubject] = useState(params.subject ?? '');
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
+  const [seenIn, setSeenIn] = useState('');
   const [result, open] = useMutation(OpenConsultationMutation);
   const errors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const about = { ...(params.alert ? { alertId: params.alert } : {}), ...(params.entry ? { entryId: params.entry } : {}) };
     const r = await open({
-      input: { with: params.with, subject, body, protection: flags, ...(Object.keys(about).length > 0 ? { about } : {}) },
+      input: {
+        with: params.with,
+        subject,
+        body,
+        protection: flags,
+        ...(flags.length > 0 && seenIn ? { seenIn } : {}),
+        ...(Object.keys(about).length > 0 ? { about } : {}),
+      },
     });
     const opened = r.data?.openConsultation;
     if (opened) onOpened(opened.id);
@@ -88,8 +96,21 @@ function NewConsultation({
       <fieldset className="group">
         <legend>{t('consult.vulnerable')}</legend>
         <Checkboxes name="consultation-protection" codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
+        {flags.length > 0 && (
+          <CodeField
+            id="consultation-seen-in"
+            path="seenIn"
+            label={t('consult.seenIn')}
+            errors={errors.seenIn}
+            value={seenIn}
+            onChange={setSeenIn}
+            codes={countryCodes()}
+            labelOf={countryName}
+            empty={t('publish.chooseCountry')}
+          />
+        )}
       </fieldset>
-      {result.error && !errors.subject && !errors.body && (
+      {result.error && !errors.subject && !errors.body && !errors.seenIn && (
         <p className="error" role="alert" data-testid="consultation-failure">
           {t('consult.notOpened', { reason: problem(result.error) })}
         </p>
@@ -210,7 +231,9 @@ export function RequestCard({
   const t = useT();
   const [result, setStatus] = useMutation(RequestStatusMutation);
   const [reference, setReference] = useState('');
+  const [answer, setAnswer] = useState('');
   const receiving = r.receivingAuthority.agency === ownAgency;
+  const answerErrors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions).answer;
   return (
     <article className="request" data-testid="request" data-request-id={r.id} data-status={r.status}>
       <header>
@@ -228,6 +251,11 @@ export function RequestCard({
           toRef: r.receiverReference || 'none',
         })}
       </p>
+      {r.answer && (
+        <blockquote className="request-answer" data-testid="request-answer">
+          {t('consult.answer', { answer: r.answer })}
+        </blockquote>
+      )}
       <ol className="history" data-testid="request-history">
         {r.history.map((h) => (
           <li key={`${h.at}-${h.status}`}>
@@ -247,6 +275,11 @@ export function RequestCard({
               onChange={(e) => setReference(e.target.value)}
             />
           )}
+          {nextStatuses(r, ownAgency).includes('answered') && (
+            <Field id={`request-answer-${r.id}`} path="answer" label={t('consult.answerField')} errors={answerErrors}>
+              <textarea id={`request-answer-${r.id}`} rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+            </Field>
+          )}
           {nextStatuses(r, ownAgency).map((s) => (
             <button
               key={s}
@@ -254,7 +287,12 @@ export function RequestCard({
               data-testid={`request-set-${s}`}
               disabled={result.fetching}
               onClick={async () => {
-                const res = await setStatus({ requestId: r.id, input: { status: s, ...(reference ? { reference } : {}) } });
+                const input = {
+                  status: s,
+                  ...(reference ? { reference } : {}),
+                  ...(s === 'answered' && answer.trim() ? { answer: answer.trim() } : {}),
+                };
+                const res = await setStatus({ requestId: r.id, input });
                 if (res.data) onChanged();
               }}
             >
@@ -263,7 +301,7 @@ export function RequestCard({
           ))}
         </div>
       )}
-      {result.error && <ErrorAlert error={result.error} />}
+      {result.error && !answerErrors && <ErrorAlert error={result.error} />}
     </article>
   );
 }
@@ -272,6 +310,7 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
   const t = useT();
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
+  const [seenIn, setSeenIn] = useState('');
   const [asking, setAsking] = useState(false);
   const [result, send] = useMutation(ConsultationMessageMutation);
   const other = c.openedBy === ownAgency ? c.counterpart : c.openedBy;
@@ -296,10 +335,11 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
         aria-label={t('consult.reply')}
         onSubmit={async (e) => {
           e.preventDefault();
-          const r = await send({ id: c.id, input: { body, protection: flags } });
+          const r = await send({ id: c.id, input: { body, protection: flags, ...(flags.length > 0 && seenIn ? { seenIn } : {}) } });
           if (r.data) {
             setBody('');
             setFlags([]);
+            setSeenIn('');
             onChanged();
           }
         }}
@@ -308,6 +348,18 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
           <textarea id={`reply-${c.id}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
         </Field>
         <Checkboxes name={`reply-protection-${c.id}`} codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
+        {flags.length > 0 && (
+          <CodeField
+            id={`reply-seen-in-${c.id}`}
+            path="seenIn"
+            label={t('consult.seenIn')}
+            value={seenIn}
+            onChange={setSeenIn}
+            codes={countryCodes()}
+            labelOf={countryName}
+            empty={t('publish.chooseCountry')}
+          />
+        )}
         <button type="submit" data-testid="consultation-reply" disabled={result.fetching || !body.trim()}>
           {t('consult.sendReply')}
         </button>

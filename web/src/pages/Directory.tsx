@@ -39,6 +39,29 @@ function chosenOnly(choices: Choices): Partial<Choices> {
   return chosen;
 }
 
+/** No match: which filters the officer could drop, each one click away, rather than a dead end. */
+function EmptyHint({ relax }: { relax: { what: string; undo: () => void }[] }) {
+  const t = useT();
+  return (
+    <div className="empty" data-testid="directory-empty">
+      <p>{t('directory.none')}</p>
+      {relax.length > 0 && (
+        <p>
+          {t('directory.tryWithout')}{' '}
+          {relax.map((r, i) => (
+            <span key={r.what}>
+              {i > 0 && ', '}
+              <button type="button" className="link" data-testid="directory-relax" onClick={r.undo}>
+                {r.what}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The text filter waits for a pause in typing before asking every node again. */
 function useSettled(value: string, ms: number): string {
   const [settled, setSettled] = useState(value);
@@ -61,12 +84,14 @@ export function Directory({
   const t = useT();
   const [choices, setChoices] = useState<Choices>(NO_CHOICE);
   const [always, setAlways] = useState(false);
+  const [reachableNow, setReachableNow] = useState(false);
   const [text, setText] = useState('');
   const [speaks, setSpeaks] = useState<LanguageCode[]>(storedLanguages);
   const settledText = useSettled(text.trim(), 300);
   const filter = {
     ...chosenOnly(choices),
     ...(always && { always }),
+    ...(reachableNow && { reachableNow }),
     ...(settledText && { text: settledText }),
     ...(speaks.length > 0 && { speaks }),
   };
@@ -124,6 +149,12 @@ export function Directory({
             {t('directory.alwaysOnly')}
           </label>
         </div>
+        <div className="field field-check">
+          <label htmlFor="directory-reachable">
+            <input id="directory-reachable" type="checkbox" checked={reachableNow} onChange={(e) => setReachableNow(e.target.checked)} />{' '}
+            {t('directory.reachableNow')}
+          </label>
+        </div>
         <Field id="directory-speaks" label={t('directory.youSpeak')} hint={t('directory.youSpeakHint')}>
           <MultiCodeSelect
             id="directory-speaks"
@@ -142,7 +173,21 @@ export function Directory({
       <Sources sources={data?.directory.sources} error={error} agencyName={agencyName} />
       {error && !data && <ErrorAlert error={error}>{t('directory.failed')}</ErrorAlert>}
       {fetching && !data && <p>{t('directory.searching')}</p>}
-      {data && entries.length === 0 && <p className="empty">{t('directory.none')}</p>}
+      {data && entries.length === 0 && (
+        <EmptyHint
+          relax={[
+            ...(settledText ? [{ what: t('directory.relaxWords', { words: settledText }), undo: () => setText('') }] : []),
+            ...selects
+              .filter(({ key }) => choices[key])
+              .map(({ key, label: name, labelOf }) => ({
+                what: t('directory.relaxChoice', { filter: name, value: labelOf(choices[key]) }),
+                undo: () => setChoices((c) => ({ ...c, [key]: '' })),
+              })),
+            ...(always ? [{ what: t('directory.alwaysOnly'), undo: () => setAlways(false) }] : []),
+            ...(reachableNow ? [{ what: t('directory.reachableNow'), undo: () => setReachableNow(false) }] : []),
+          ]}
+        />
+      )}
       <div className="cards">
         {entries.map((e) => (
           <ContactCard key={e.id} entry={e} agencyName={agencyName} ownAgency={ownAgency} />

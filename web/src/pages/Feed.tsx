@@ -5,22 +5,28 @@ import type { LiveState } from '../client';
 import { AlertCard } from '../components/AlertCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
-import type { AlertFieldsFragment } from '../gql/graphql';
+import type { AlertFieldsFragment, ProtectionNoticesQuery as ProtectionNoticesQueryResult } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages/en';
 import { countryName, dateTimeText, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { AlertFeedSubscription, AlertsQuery, ProtectionNoticesQuery } from './Feed.documents';
 
-/** Protection notices held at the user's node: the need, the place and whom it was brought to. */
-function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string) => string; refreshKey: number }) {
-  const t = useT();
+type Notices = ProtectionNoticesQueryResult['protectionNotices'];
+
+/** Protection notices held at the user's node, asked again whenever a flagged alert arrives; the panel and the cards read the same list. */
+function useProtectionNotices(refreshKey: number): Notices | undefined {
   const [{ data }, reload] = useQuery({ query: ProtectionNoticesQuery, requestPolicy: 'cache-and-network' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked again whenever a flagged alert arrives
   useEffect(() => {
     if (refreshKey > 0) reload({ requestPolicy: 'network-only' });
   }, [refreshKey]);
-  const notices = data?.protectionNotices ?? [];
+  return data?.protectionNotices;
+}
+
+/** Protection notices held at the user's node: the need, the place and whom it was brought to. */
+function ProtectionNotices({ agencyName, notices }: { agencyName: (id: string) => string; notices: Notices }) {
+  const t = useT();
   if (notices.length === 0) return null;
   return (
     <section className="protection-notices" aria-label={t('feed.protectionNotices')} data-testid="protection-notices">
@@ -82,6 +88,8 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   const alerts = useMemo(() => mergeFeed(loaded ?? [], arrived).filter((a) => !kind || a.kind === kind), [loaded, arrived, kind]);
   const isNew = (id: string) => seenAtLoad.current !== null && !seenAtLoad.current.has(id);
   const newCount = alerts.filter((a) => isNew(a.id)).length;
+  const notices = useProtectionNotices(flagged);
+  const noticeOf = (id: string) => notices?.find((n) => n.source === 'alert' && n.sourceId === id);
 
   return (
     <section>
@@ -92,7 +100,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
         </span>
         {newCount > 0 && <span className="badge-new">{t('feed.newSinceOpened', { count: newCount })}</span>}
       </div>
-      <ProtectionNotices agencyName={agencyName} refreshKey={flagged} />
+      <ProtectionNotices agencyName={agencyName} notices={notices ?? []} />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <Field id="feed-kind" label={t('feed.kind')}>
           <CodeSelect id="feed-kind" value={kind} onChange={setKind} codes={ALERT_KINDS} labelOf={label.kind} empty={t('feed.allAlerts')} />
@@ -107,7 +115,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
       {fetching && !data && <p>{t('feed.loading')}</p>}
       {data && alerts.length === 0 && <p className="empty">{t(kind ? 'feed.noneOfKind' : 'feed.none')}</p>}
       {alerts.map((a) => (
-        <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} ownAgency={ownAgency} />
+        <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} ownAgency={ownAgency} notice={noticeOf(a.id)} />
       ))}
     </section>
   );

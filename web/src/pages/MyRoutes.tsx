@@ -5,7 +5,8 @@ import { ALERT_KINDS, ROUTE_REGIONS } from '@corridor/proto';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AlertCard } from '../components/AlertCard';
-import { CheckboxField, CodeField, Field, MultiCodeSelect } from '../components/Field';
+import { CheckboxField, CodeField, Field } from '../components/Field';
+import { SearchableMultiSelect } from '../components/SearchableMultiSelect';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment, RouteSubscriptionInput, SubscriptionFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
@@ -105,15 +106,20 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
           <legend>{t('routes.legend')}</legend>
           <p className="hint">{t('routes.hint')}</p>
           <CheckboxField legend={t('contact.routes')} name="region" codes={ROUTE_REGIONS} labelOf={label.region} {...chosen('regions')} />
+          {current.regions.length > 0 && (
+            <p className="hint" data-testid="routes-and-document-fraud">
+              {t('routes.documentFraudStillShown')}
+            </p>
+          )}
           <CheckboxField legend={t('routes.kinds')} name="kind" codes={ALERT_KINDS} labelOf={label.kind} {...chosen('kinds')} />
           <Field id="subscription-countries" path="countries" label={t('routes.countries')} errors={errors.countries}>
-            <MultiCodeSelect
+            <SearchableMultiSelect
               id="subscription-countries"
-              size={6}
               value={current.countries}
               onChange={(countries) => set({ countries })}
               codes={countryCodes()}
               labelOf={countryName}
+              placeholder={t('routes.countriesPlaceholder')}
             />
           </Field>
           <div className="row">

@@ -57,6 +57,7 @@ const CODE_LISTS = {
     liaison_officer: 'Liaison officer',
     analyst: 'Analyst',
     administrator: 'Administrator',
+    central_authority: 'Central authority',
   } satisfies Record<UserRole, string>,
   statisticsTable: STATISTICS_TABLE_LABELS,
   statisticsDimension: STATISTICS_DIMENSION_LABELS,

@@ -15,6 +15,9 @@ export interface WaypointRow {
   country: string;
   place: string;
   mode: string;
+  /** Decimal degrees as typed; optional so that a draft kept from before they existed still loads. */
+  latitude?: string;
+  longitude?: string;
 }
 
 export interface IdentifierRow {
@@ -75,8 +78,8 @@ export function emptyAlertForm(kind: AlertFormKind): AlertForm {
     identifiers: [],
     region: 'central-mediterranean',
     waypoints: [
-      { country: '', place: '', mode: '' },
-      { country: '', place: '', mode: '' },
+      { country: '', place: '', mode: '', latitude: '', longitude: '' },
+      { country: '', place: '', mode: '', latitude: '', longitude: '' },
     ],
     transport: '',
     concealment: '',
@@ -107,6 +110,9 @@ function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** A coordinate as typed: a decimal comma is read as a point (32,93 is 32.93); anything else goes to the schema to judge. */
+const degrees = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
+
 /** A select left on its empty option is sent as absent, so the schema says "is required". */
 const chosen = (s: string) => (s === '' ? undefined : s);
 
@@ -132,7 +138,15 @@ export function buildAlertInput(f: AlertForm): AlertInput {
       ...common,
       route: {
         region: f.region,
-        waypoints: f.waypoints.map((w) => defined({ country: chosen(w.country), place: text(w.place), mode: chosen(w.mode) })),
+        waypoints: f.waypoints.map((w) =>
+          defined({
+            country: chosen(w.country),
+            place: text(w.place),
+            mode: chosen(w.mode),
+            latitude: degrees(w.latitude),
+            longitude: degrees(w.longitude),
+          }),
+        ),
       },
       routeDetails: defined({
         transport: chosen(f.transport),
@@ -164,7 +178,8 @@ export function checkAlertForm(f: AlertForm, now: Date): ErrorsByPath {
   // A select left on "Choose…" is absent from the input; proto's message then names the codes
   // (e.g. "ITA, NER, NGA") that the officer never sees: say what to do instead.
   for (const path of Object.keys(errors)) {
-    if (path.includes('.') && valueAt(input, path) === undefined && valueAt(input, parentOf(path)) !== undefined) {
+    // Coordinates are typed, not chosen: their own message ("give both or neither") stands.
+    if (isChoice(path) && valueAt(input, path) === undefined && valueAt(input, parentOf(path)) !== undefined) {
       errors[path] = ['Required: choose one from the list.'];
     }
   }
@@ -175,6 +190,7 @@ export function checkAlertForm(f: AlertForm, now: Date): ErrorsByPath {
   return errors;
 }
 
+const isChoice = (path: string) => path.includes('.') && !/\.(latitude|longitude)$/.test(path);
 const parentOf = (path: string) => path.slice(0, path.lastIndexOf('.'));
 
 function valueAt(root: unknown, path: string): unknown {

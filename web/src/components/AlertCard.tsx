@@ -2,6 +2,7 @@
 import { PROTECTION_FLAG_LABELS } from '@corridor/proto';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { countryName, dateText, dateTimeText, issuerName, label } from '../labels';
+import { LazyRouteMap } from '../map/LazyRouteMap';
 import { AlertActions } from './AlertActions';
 
 // The answer says null where the alert has no value: shown as absent.
@@ -138,6 +139,13 @@ export function AlertCard({
             </span>
           ))}
         </p>
+      )}
+      {alert.route && (
+        <LazyRouteMap
+          size="card"
+          title={`Route of this alert: ${label.region(alert.route.region)}`}
+          routes={[{ key: alert.id, waypoints: alert.route.waypoints }]}
+        />
       )}
       <p className="summary">{alert.summary}</p>
       {alert.protection.length > 0 && (

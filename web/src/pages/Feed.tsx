@@ -7,8 +7,10 @@ import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { countryName, dateTimeText, label } from '../labels';
+import { countRoutes, DEFAULT_DAYS } from '../map/route-counts';
 import { mergeFeed } from '../merge-feed';
 import { AlertFeedSubscription, AlertsQuery, ProtectionNoticesQuery } from './Feed.documents';
+import { FeedMapView } from './feed/FeedMapView';
 
 /** Protection notices held at the user's node: the need, the place and whom it was brought to. */
 function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string) => string; refreshKey: number }) {
@@ -76,6 +78,17 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   const isNew = (id: string) => seenAtLoad.current !== null && !seenAtLoad.current.has(id);
   const newCount = alerts.filter((a) => isNew(a.id)).length;
 
+  // The map view counts what the feed holds (its newest 200 alerts and those streamed since).
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const [days, setDays] = useState(DEFAULT_DAYS);
+  const [routeKey, setRouteKey] = useState<string | null>(null);
+  const routes = useMemo(() => (view === 'map' ? countRoutes(alerts, days, new Date()) : []), [view, alerts, days]);
+  const chosen = routes.find((r) => r.key === routeKey);
+  const listed =
+    view === 'list'
+      ? alerts
+      : alerts.filter((a) => (chosen ? chosen.alertIds.includes(a.id) : routes.some((r) => r.alertIds.includes(a.id))));
+
   return (
     <section>
       <div className="page-head">
@@ -90,7 +103,26 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
         <Field id="feed-kind" label="Kind">
           <CodeSelect id="feed-kind" value={kind} onChange={setKind} codes={ALERT_KINDS} labelOf={label.kind} empty="All alerts" />
         </Field>
+        <div className="tabs view-toggle" role="tablist" aria-label="Show the feed as">
+          {(['list', 'map'] as const).map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} data-testid={`feed-view-${v}`} onClick={() => setView(v)}>
+              {v === 'list' ? 'List' : 'Map'}
+            </button>
+          ))}
+        </div>
       </form>
+      {view === 'map' && data && (
+        <FeedMapView
+          routes={routes}
+          days={days}
+          onDays={(d) => {
+            setDays(d);
+            setRouteKey(null);
+          }}
+          selected={chosen ? chosen.key : null}
+          onSelect={setRouteKey}
+        />
+      )}
       <Sources sources={data?.alerts.sources} error={error} agencyName={agencyName} />
       {error && !data && (
         <p className="error" role="alert">
@@ -101,7 +133,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
       {data && alerts.length === 0 && (
         <p className="empty">No alerts{kind ? ` of this kind` : ''} yet. New ones appear here as they arrive.</p>
       )}
-      {alerts.map((a) => (
+      {listed.map((a) => (
         <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} ownAgency={ownAgency} />
       ))}
     </section>

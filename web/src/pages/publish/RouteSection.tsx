@@ -24,13 +24,13 @@ export function RouteSection(section: SectionProps) {
         path="route.waypoints"
         legend="Waypoints, in order of travel"
         errors={fields.err('route', 'route.waypoints')}
-        hint="From where the journey starts to where it was seen or is heading; at least two."
+        hint="From where the journey starts to where it was seen or is heading; at least two. Latitude and longitude are optional (decimal degrees, kept to about 1 km); without them the map marks the country's centre."
       >
         <EditableRows
           rows={form.waypoints}
           onChange={(waypoints) => set({ waypoints })}
           what="waypoint"
-          blank={() => ({ country: '', place: '', mode: '' })}
+          blank={() => ({ country: '', place: '', mode: '', latitude: '', longitude: '' })}
           removable={form.waypoints.length > 2}
         >
           {(w, i, setWaypoint) => {
@@ -55,6 +55,26 @@ export function RouteSection(section: SectionProps) {
                   offer={fields.offerAt(`route.waypoints.${i}.place`)}
                   value={w.place}
                   onChange={(place) => setWaypoint({ place })}
+                />
+                <TextField
+                  {...at('latitude')}
+                  label="Latitude"
+                  className="short"
+                  aria-label={`Latitude of waypoint ${i + 1}`}
+                  placeholder="32.93"
+                  errors={fields.err(`route.waypoints.${i}.latitude`)}
+                  value={w.latitude ?? ''}
+                  onChange={(latitude) => setWaypoint({ latitude })}
+                />
+                <TextField
+                  {...at('longitude')}
+                  label="Longitude"
+                  className="short"
+                  aria-label={`Longitude of waypoint ${i + 1}`}
+                  placeholder="12.08"
+                  errors={fields.err(`route.waypoints.${i}.longitude`)}
+                  value={w.longitude ?? ''}
+                  onChange={(longitude) => setWaypoint({ longitude })}
                 />
                 <CodeField
                   {...at('mode')}

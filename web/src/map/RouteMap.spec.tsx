@@ -50,7 +50,7 @@ describe('a route drawn on the map', () => {
       ),
     );
     expect(svg.count(/data-testid="route-count"/g)).toBe(2);
-    expect(svg.html).toMatch(/data-count="3"[\s\S]*?<text[^>]*>3<\/text>/);
+    expect(svg.html).toMatch(/data-testid="route-count" data-route-key="a"[^>]*><circle[^>]*><\/circle><text[^>]*>3<\/text>/);
     expect(svg.count(/class="route route-selected"/g)).toBe(1);
     expect(svg.html).toContain('Zuwara (Libya) → Lampedusa (Italy); Italy drawn at the country’s centre: 3 alerts.');
   });

@@ -2,14 +2,23 @@
 // bundled with this chunk) projected by d3-geo into one SVG. No tile server, no request: the
 // console works where a border post's link is poor, and prints as it shows. Loaded on demand
 // (LazyRouteMap.tsx), so the first load carries none of it.
-import { type GeoPermissibleObjects, geoBounds, geoInterpolate, geoPath } from 'd3-geo';
+import { type GeoPermissibleObjects, geoBounds, geoPath } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { type KeyboardEvent, useId, useMemo } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries110m from 'world-atlas/countries-110m.json';
 import { countryName } from '../labels';
-import { atlasId, fittedProjection, type LonLat, type MapWaypoint, placeWaypoint, routeInWords } from './geometry';
+import {
+  atlasId,
+  fittedProjection,
+  type LonLat,
+  labelFraction,
+  type MapWaypoint,
+  placeWaypoint,
+  pointAlong,
+  routeInWords,
+} from './geometry';
 
 export interface MapRoute {
   key: string;
@@ -91,14 +100,14 @@ export default function RouteMap({
       .filter((c) => meets(c.bounds, frame))
       .map((c) => ({ id: c.id, d: path(c.shape) ?? '', onRoute: c.id !== undefined && onRoute.has(c.id) }));
     const max = Math.max(1, ...routes.map((r) => r.count ?? 1));
-    const lines = placed.map(({ route, words, points }) => {
+    const lines = placed.map(({ route, words, points }, index) => {
       const coordinates = points.map((p) => [...p.at]);
       const line: GeoPermissibleObjects = { type: 'LineString', coordinates };
-      // The count sits halfway along the middle leg, where routes sharing an end part ways.
-      const leg = Math.max(0, Math.floor((coordinates.length - 1) / 2));
-      const from = points[leg]?.at;
-      const to = points[leg + 1]?.at ?? from;
-      const middle = from && to ? projection(geoInterpolate([...from], [...to])(0.5)) : null;
+      const labelAt = pointAlong(
+        points.map((p) => p.at),
+        labelFraction(index),
+      );
+      const middle = labelAt ? projection([...labelAt]) : null;
       return {
         route,
         words,
@@ -131,7 +140,7 @@ export default function RouteMap({
       {drawing.land.map((c, i) => (
         <path key={c.id ?? `x${i}`} className={c.onRoute ? 'land land-on-route' : 'land'} d={c.d} />
       ))}
-      {drawing.lines.map(({ route, words, d, weight, stops, middle }) => {
+      {drawing.lines.map(({ route, words, d, weight, stops }) => {
         const isSelected = selected === route.key;
         return (
           <g
@@ -140,20 +149,6 @@ export default function RouteMap({
             data-testid="route-line"
             data-route-key={route.key}
             data-count={route.count}
-            {...(onSelect && {
-              // The feed's map: each line is a button, as its twin in the list beside the map is.
-              role: 'button',
-              tabIndex: 0,
-              'aria-pressed': isSelected,
-              'aria-label': `${words}: ${route.count ?? 1} alert${route.count === 1 ? '' : 's'}`,
-              onClick: () => onSelect(route.key),
-              onKeyDown: (e: KeyboardEvent) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onSelect(route.key);
-                }
-              },
-            })}
           >
             <path className="route-path" d={d} strokeWidth={isSelected ? weight + 1.5 : weight} markerEnd={`url(#${ids}-arrow)`}>
               <title>{words}</title>
@@ -170,14 +165,39 @@ export default function RouteMap({
                 />
               ) : null,
             )}
-            {route.count !== undefined && middle && (
-              <g className="route-count" transform={`translate(${middle[0]} ${middle[1]})`} data-testid="route-count">
-                <circle r={11} />
-                <text textAnchor="middle" dy="0.35em">
-                  {route.count}
-                </text>
-              </g>
-            )}
+          </g>
+        );
+      })}
+      {/* Counts over every line (a line drawn later would hide an earlier route's count). On the
+          feed's map each count is the route's button: lines overlap where routes share a leg, counts do not. */}
+      {drawing.lines.map(({ route, words, middle }) => {
+        if (route.count === undefined || !middle) return null;
+        const isSelected = selected === route.key;
+        return (
+          <g
+            key={route.key}
+            className={`route-count ${isSelected ? 'route-count-selected' : ''}`}
+            transform={`translate(${middle[0]} ${middle[1]})`}
+            data-testid="route-count"
+            data-route-key={route.key}
+            {...(onSelect && {
+              role: 'button',
+              tabIndex: 0,
+              'aria-pressed': isSelected,
+              'aria-label': `${words}: ${route.count} alert${route.count === 1 ? '' : 's'}`,
+              onClick: () => onSelect(route.key),
+              onKeyDown: (e: KeyboardEvent) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onSelect(route.key);
+                }
+              },
+            })}
+          >
+            <circle r={11} />
+            <text textAnchor="middle" dy="0.35em">
+              {route.count}
+            </text>
           </g>
         );
       })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_POINTS } from './country-points';
-import { atlasId, fittedProjection, frameOf, MIN_SPAN, placeWaypoint, routeInWords } from './geometry';
+import { atlasId, fittedProjection, frameOf, labelFraction, MIN_SPAN, placeWaypoint, pointAlong, routeInWords } from './geometry';
 
 const names: Record<string, string> = { LBY: 'Libya', ITA: 'Italy', NER: 'Niger', MLT: 'Malta' };
 const countryName = (code: string) => names[code] ?? code;
@@ -84,5 +84,26 @@ describe('the route in words', () => {
     expect(routeInWords([{ country: 'ZZZ' }, { country: 'ITA', latitude: 35.5, longitude: 12.6 }], countryName)).toBe(
       'ZZZ → Italy; not on the map: ZZZ',
     );
+  });
+});
+
+describe('a point along the route', () => {
+  it('is measured on the globe over every leg', () => {
+    const equator = [
+      [0, 0],
+      [10, 0],
+      [30, 0],
+    ] as const;
+    expect(pointAlong(equator, 0)?.[0]).toBeCloseTo(0);
+    expect(pointAlong(equator, 0.5)?.[0]).toBeCloseTo(15);
+    expect(pointAlong(equator, 0.25)?.[0]).toBeCloseTo(7.5);
+    expect(pointAlong(equator, 1)?.[0]).toBeCloseTo(30);
+    expect(pointAlong([[5, 5]], 0.5)).toEqual([5, 5]);
+    expect(pointAlong([], 0.5)).toBeNull();
+  });
+
+  it('differs for the first routes of a list, so counts on a shared leg do not stack', () => {
+    const first = [0, 1, 2, 3, 4].map(labelFraction);
+    expect(new Set(first).size).toBe(5);
   });
 });

@@ -1,7 +1,7 @@
 // Where a route goes on the map: each waypoint's point, the projection that frames them, and the
 // same route in words for a screen reader. Pure functions of the route, so the spec checks them
 // without a browser; the drawing is RouteMap.tsx.
-import { type GeoProjection, geoMercator } from 'd3-geo';
+import { type GeoProjection, geoDistance, geoInterpolate, geoMercator } from 'd3-geo';
 import { COUNTRY_POINTS } from './country-points';
 
 /** [longitude, latitude] in degrees, as GeoJSON and d3-geo take them. */
@@ -91,3 +91,25 @@ export function routeInWords(waypoints: readonly MapWaypoint[], countryName: (co
     .filter(Boolean)
     .join('; ');
 }
+
+/** The point `fraction` (0 to 1) of the way along the route, measured on the globe; null for no point. */
+export function pointAlong(points: readonly LonLat[], fraction: number): LonLat | null {
+  const first = points[0];
+  if (!first) return null;
+  const legs = points
+    .slice(1)
+    .map((to, i) => ({ from: points[i] as LonLat, to, length: geoDistance([...(points[i] as LonLat)], [...to]) }));
+  const total = legs.reduce((sum, l) => sum + l.length, 0);
+  let left = Math.min(1, Math.max(0, fraction)) * total;
+  for (const leg of legs) {
+    if (left <= leg.length && leg.length > 0) return geoInterpolate([...leg.from], [...leg.to])(left / leg.length) as unknown as LonLat;
+    left -= leg.length;
+  }
+  return points[points.length - 1] ?? first;
+}
+
+/**
+ * Where along its line each route's count is drawn, by the route's place in the list: routes
+ * sharing a leg (every route into Lampedusa) would otherwise stack their counts on one spot.
+ */
+export const labelFraction = (index: number): number => [0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6][index % 7] as number;

@@ -132,7 +132,7 @@ export default function RouteMap({
       <title id={`${ids}-title`}>{title}</title>
       <desc id={`${ids}-desc`}>{drawing.described.length === 0 ? 'No route to draw.' : `${drawing.described.join('. ')}.`}</desc>
       <defs>
-        <marker id={`${ids}-arrow`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+        <marker id={`${ids}-arrow`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" className="route-arrow" />
         </marker>
       </defs>

@@ -74,6 +74,22 @@ it('publishes a route with a pinned waypoint from the form, and its card draws t
   formAlertId = /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
   expect(formAlertId).toBeDefined();
 
+  // What a partner is given: the pinned waypoint kept to 0.01° (THREAT-MODEL.md, "Map coordinates"), the other without a point.
+  const token = await consoles.net.token('ne-ppn-officer');
+  const answer = await fetch(consoles.net.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: 'query { alerts(limit: 50) { alerts { id route { waypoints { country place latitude longitude } } } } }',
+    }),
+  });
+  const seen = ((await answer.json()) as { data: { alerts: { alerts: { id: string; route: { waypoints: unknown[] } }[] } } }).data.alerts
+    .alerts;
+  expect(seen.find((a) => a.id === formAlertId)?.route.waypoints).toEqual([
+    { country: 'LBY', place: 'Zuwara', latitude: 32.93, longitude: 12.08 },
+    { country: 'ITA', place: 'Lampedusa', latitude: null, longitude: null },
+  ]);
+
   await openFeed();
   const card = page.locator(`[data-testid="alert-item"][data-alert-id="${formAlertId}"]`);
   await card.waitFor();

@@ -40,6 +40,8 @@ export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertIn
       country: w.country,
       ...(w.place ? { place: w.place } : {}),
       ...(w.mode ? { mode: w.mode } : {}),
+      // Both or neither, as proto has them: an amendment keeps the route's points.
+      ...(typeof w.latitude === 'number' && typeof w.longitude === 'number' ? { latitude: w.latitude, longitude: w.longitude } : {}),
     })),
   };
   return {

@@ -1,5 +1,6 @@
 // One alert as an officer reads it: what, where, how reliable, who said it.
 import { PROTECTION_FLAG_LABELS } from '@corridor/proto';
+import { useMemo } from 'react';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { countryName, dateText, dateTimeText, issuerName, label } from '../labels';
 import { LazyRouteMap } from '../map/LazyRouteMap';
@@ -104,6 +105,9 @@ export function AlertCard({
   ownAgency?: string;
 }) {
   const { source, information } = alert.grading;
+  // The same array while the route is the same: the feed re-renders every card on each live
+  // event, and the map is projected again only when its route changes.
+  const mapRoutes = useMemo(() => (alert.route ? [{ key: alert.id, waypoints: alert.route.waypoints }] : null), [alert.id, alert.route]);
   return (
     <article
       className={`alert ${isNew ? 'alert-new' : ''} ${alert.status === 'withdrawn' ? 'alert-withdrawn' : ''}`}
@@ -140,12 +144,8 @@ export function AlertCard({
           ))}
         </p>
       )}
-      {alert.route && (
-        <LazyRouteMap
-          size="card"
-          title={`Route of this alert: ${label.region(alert.route.region)}`}
-          routes={[{ key: alert.id, waypoints: alert.route.waypoints }]}
-        />
+      {alert.route && mapRoutes && (
+        <LazyRouteMap size="card" title={`Route of this alert: ${label.region(alert.route.region)}`} routes={mapRoutes} />
       )}
       <p className="summary">{alert.summary}</p>
       {alert.protection.length > 0 && (

@@ -1,5 +1,6 @@
 // The feed as a map: the routes of the last days drawn as lines, each with its count of alerts;
 // choosing a route (on the map or in the list beside it) narrows the alerts below to it.
+import { useMemo } from 'react';
 import { countryName, label } from '../../labels';
 import { LazyRouteMap } from '../../map/LazyRouteMap';
 import { DAY_CHOICES, type RouteCount } from '../../map/route-counts';
@@ -22,6 +23,7 @@ export function FeedMapView({
   onSelect: (key: string | null) => void;
 }) {
   const toggle = (key: string) => onSelect(selected === key ? null : key);
+  const mapRoutes = useMemo(() => routes.map((r) => ({ key: r.key, waypoints: r.waypoints, count: r.count })), [routes]);
   return (
     <section className="feed-map" aria-label="Routes on the map" data-testid="feed-map">
       <div className="filters">
@@ -41,7 +43,7 @@ export function FeedMapView({
           <LazyRouteMap
             size="feed"
             title={`Routes of the alerts of the last ${days === 1 ? '24 hours' : `${days} days`}`}
-            routes={routes.map((r) => ({ key: r.key, waypoints: r.waypoints, count: r.count }))}
+            routes={mapRoutes}
             selected={selected}
             onSelect={toggle}
           />

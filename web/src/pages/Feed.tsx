@@ -46,9 +46,12 @@ const LIVE_TEXT: Record<LiveState, string> = {
   reconnecting: 'live feed interrupted — reconnecting…',
 };
 
+/** Alerts the feed asks for when it opens; the map view counts these and those streamed since. */
+const FEED_LIMIT = 200;
+
 export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string) => string; live: LiveState; ownAgency: string }) {
   const [kind, setKind] = useState('');
-  const [{ data, error, fetching }, reload] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: 200 } });
+  const [{ data, error, fetching }, reload] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: FEED_LIMIT } });
   // After the live feed was interrupted, ask again: alerts stored during the gap were not streamed.
   const wasInterrupted = useRef(false);
   useEffect(() => {
@@ -78,7 +81,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   const isNew = (id: string) => seenAtLoad.current !== null && !seenAtLoad.current.has(id);
   const newCount = alerts.filter((a) => isNew(a.id)).length;
 
-  // The map view counts what the feed holds (its newest 200 alerts and those streamed since).
+  // The map view counts what the feed holds (its newest FEED_LIMIT alerts and those streamed since).
   const [view, setView] = useState<'list' | 'map'>('list');
   const [days, setDays] = useState(DEFAULT_DAYS);
   const [routeKey, setRouteKey] = useState<string | null>(null);
@@ -121,6 +124,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
           }}
           selected={chosen ? chosen.key : null}
           onSelect={setRouteKey}
+          partial={(loaded?.length ?? 0) >= FEED_LIMIT}
         />
       )}
       <Sources sources={data?.alerts.sources} error={error} agencyName={agencyName} />

@@ -14,6 +14,7 @@ export function FeedMapView({
   onDays,
   selected,
   onSelect,
+  partial,
 }: {
   routes: RouteCount[];
   days: number;
@@ -21,6 +22,8 @@ export function FeedMapView({
   selected: string | null;
   /** null shows every route's alerts again. */
   onSelect: (key: string | null) => void;
+  /** The feed holds only the newest alerts: older ones of the period are not counted. */
+  partial: boolean;
 }) {
   const toggle = (key: string) => onSelect(selected === key ? null : key);
   const mapRoutes = useMemo(() => routes.map((r) => ({ key: r.key, waypoints: r.waypoints, count: r.count })), [routes]);
@@ -64,6 +67,11 @@ export function FeedMapView({
               </li>
             ))}
           </ul>
+          {partial && (
+            <p className="muted" data-testid="route-counts-partial">
+              Counted from the newest alerts the feed holds; older alerts of this period are not counted.
+            </p>
+          )}
           {selected && (
             <p className="muted" data-testid="route-filter">
               Showing the alerts of one route.{' '}

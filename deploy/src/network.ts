@@ -28,6 +28,7 @@ import { AUDIENCE, buildMember, buildMembership, signedMembershipText } from './
 import { type AgencyNatsUsers, natsServerConfig, newAgencyNatsUsers } from './nats-config.js';
 import type { LEAF_PING, TRANSIT_LIMITS } from './nats-hub-config.js';
 import { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
+import { entryArguments } from './node-entry.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
 import { standardReleasePolicy } from './release-policies.js';
 import { replaceFile } from './replace-file.js';
@@ -89,6 +90,11 @@ export interface NetworkSpec {
   nodeBasePort?: number;
   console?: boolean;
   directory?: Record<string, DirectoryEntryInput[]>;
+  /**
+   * How long a node may take to answer /health after it starts (90 s unless set): a node applying
+   * a large seed file the first time (100,000 entries in the node bench) serves only after it.
+   */
+  nodeStartTimeoutMs?: number;
   /** Child logs go to rootDir/logs/<name>.log instead of the terminal. */
   quiet?: boolean;
   /**
@@ -361,7 +367,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       const tls = nodeTls[a.id];
       const child = managedChild({
         name: `node-${a.id}`,
-        ...host.wrap(process.execPath, ['--import', 'tsx', 'src/main.ts']),
+        ...host.wrap(process.execPath, entryArguments(join(REPO_ROOT, 'services'))),
         cwd: join(REPO_ROOT, 'services'),
         logFile: logFile(`node-${a.id}`),
         env: {
@@ -406,7 +412,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         async start() {
           if (child.running) return;
           child.start();
-          await waitUntil(child, 'healthy', async () => (await send(handle.healthUrl)).ok, 90_000);
+          await waitUntil(child, 'healthy', async () => (await send(handle.healthUrl)).ok, spec.nodeStartTimeoutMs ?? 90_000);
         },
         stop: () => child.stop(),
         kill: () => child.kill(),
@@ -579,7 +585,13 @@ function defaultUser(a: AgencySpec): UserSpec {
 }
 
 export function buildConsole(): void {
-  const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  // A production build whoever asks: under vitest NODE_ENV is 'test', with which Vite would bundle
+  // React's development build (and the first-load budget would count it).
+  const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('building the console (pnpm --filter @corridor/web run build) failed');
 }
 

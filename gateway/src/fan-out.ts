@@ -16,9 +16,15 @@ export interface FanOutResult<T> {
   sources: SourceStatus[];
 }
 
+/** What a node answered: its data, or its errors (an ExecutionResult, or one item of a batch). */
+export interface NodeAnswer<T> {
+  data?: T | null | undefined;
+  errors?: readonly { message: string }[] | undefined;
+}
+
 type Settled<T> = { agency: string; latencyMs: number; data: T } | { agency: string; latencyMs: number; error: string };
 
-export async function fanOut<T, V extends Variables = Variables>(
+export function fanOut<T, V extends Variables = Variables>(
   clients: Iterable<NodeClient>,
   document: TypedDocumentNode<T, V>,
   variables: V,
@@ -26,14 +32,36 @@ export async function fanOut<T, V extends Variables = Variables>(
   authorizationFor: (agency: string) => Promise<string>,
   deadlineMs: number,
 ): Promise<FanOutResult<T>> {
+  return fanOutWith(
+    clients,
+    (client, authorization, signal) => client.execute(document, variables, authorization, signal),
+    authorizationFor,
+    deadlineMs,
+  );
+}
+
+/** fanOut with each node asked by `ask` (a batched request, check-batches.ts) instead of one document. */
+export async function fanOutWith<T>(
+  clients: Iterable<NodeClient>,
+  ask: (client: NodeClient, authorization: string, signal: AbortSignal) => Promise<NodeAnswer<T>>,
+  authorizationFor: (agency: string) => Promise<string>,
+  deadlineMs: number,
+): Promise<FanOutResult<T>> {
+  // Every node is asked in the same tick, so one deadline serves them all: an AbortSignal and a
+  // timer per node cost the gateway about 0.1 ms of CPU each (Node makes every signal transferable).
+  const signal = AbortSignal.timeout(deadlineMs);
+  const expired = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new Error(`no answer within ${deadlineMs} ms`)), { once: true }),
+  );
+  // Nobody may be left waiting on it when every node answered in time.
+  expired.catch(() => {});
   const settled = await Promise.all(
     [...clients].map(async (client): Promise<Settled<T>> => {
       const started = performance.now();
-      const signal = AbortSignal.timeout(deadlineMs);
       try {
         const result = await Promise.race([
-          authorizationFor(client.agency).then((authorization) => client.execute(document, variables, authorization, signal)),
-          new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${deadlineMs} ms`)))),
+          authorizationFor(client.agency).then((authorization) => ask(client, authorization, signal)),
+          expired,
         ]);
         const latencyMs = Math.round(performance.now() - started);
         if (result.errors?.length || !result.data) {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MemberAgency, Membership } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
-import { createNodeClients, type NodeConnect, nodeConnect, syncNodeClients } from './node-clients.js';
+import { createNodeClients, gql, type NodeConnect, nodeConnect, syncNodeClients } from './node-clients.js';
 
 const PIN_A = Buffer.alloc(32, 1).toString('base64');
 const PIN_B = Buffer.alloc(32, 2).toString('base64');
@@ -120,6 +120,28 @@ describe('a gateway without the network’s CA', () => {
       // An agency without pins is asked as before (the demo's plain http on loopback).
       expect((await connect(unpinned).fetch(url, { method: 'POST', body: '{}' })).status).toBe(200);
       expect(requests).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('node clients asking the same thing twice at once', () => {
+  it('sends each request to the node, which audits every answer it releases', async () => {
+    let received = 0;
+    const server = createServer((_req, res) => {
+      received++;
+      // Held a moment, so that the second request is asked while the first is still in flight.
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ping: 'pong' } })), 50);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const client = createNodeClients(listing([{ id: 'it-polfr', nodeUrl: url }]), () => ({ fetch, close() {} })).get('it-polfr');
+      const document = gql('{ ping }');
+      const answers = await Promise.all([client?.execute(document, {}, 'Bearer t'), client?.execute(document, {}, 'Bearer t')]);
+      expect(answers.map((a) => a?.data)).toEqual([{ ping: 'pong' }, { ping: 'pong' }]);
+      expect(received).toBe(2);
     } finally {
       server.close();
     }

@@ -8,7 +8,7 @@ import { graphql } from './node-gql/index.js';
 // Fragments, not string interpolation: codegen reads each document as written, and a spread
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
-  id kind tlp recipients createdAt validUntil summary revision status signature caseReference protection redacted
+  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted
   correlations { alertId agency kinds }
   routeDetails {
     transport concealment communicationPlatforms priceObserved { amount currency } migrantCount
@@ -31,13 +31,19 @@ export const DIRECTORY_QUERY = graphql(
   `query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }`,
 );
 
-/** Asked of the caller's own node only: the raw identifier goes nowhere else. */
-export const OWN_HIT_CHECK_QUERY = graphql(`query OwnHitCheck($identifier: IdentifierInput!) { ownHitCheck(identifier: $identifier) {
-  pseudonyms { kind pseudonym epoch }
-  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } } }`);
+/**
+ * The checks that reach the gateway in one moment, sent to a node as one request (check-batches.ts):
+ * each item under its user's token, answered or refused on its own. ownHitChecks is asked of the
+ * callers' own node only: the raw identifiers go nowhere else.
+ */
+export const OWN_HIT_CHECKS_QUERY = graphql(`query OwnHitChecks($items: [OwnHitCheckItemInput!]!) { ownHitChecks(items: $items) {
+  check { pseudonyms { kind pseudonym epoch }
+    answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }
+  refusal { code message details } } }`);
 
-export const HIT_CHECK_QUERY = graphql(`query HitCheck($pseudonyms: [PseudonymInput!]!) { hitCheck(pseudonyms: $pseudonyms) {
-  agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }`);
+export const HIT_CHECKS_QUERY = graphql(`query HitChecks($items: [HitCheckItemInput!]!) { hitChecks(items: $items) {
+  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } }
+  refusal { code message details } } }`);
 
 export const ALERTS_QUERY = graphql(
   `query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }`,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Alert } from './alert.js';
+import { type Alert, alert as alertSchema } from './alert.js';
 import { type AlertSigner, createAlertSigner, verifyAlertSignature } from './alert-signature.js';
 import type { Membership } from './membership.js';
 import { storedRouteAlert } from './testing/alerts.js';
@@ -36,6 +36,16 @@ describe('alert signatures', () => {
       ok: false,
       reason: 'signature does not match the alert',
     });
+  });
+
+  it('cover the language of the summary, and still verify alerts signed before it was stated', async () => {
+    const stated: Alert = await signer.sign({ ...alert, summaryLanguage: 'fr' as const });
+    expect(await verifyAlertSignature(stated, membership)).toEqual({ ok: true, kid: 'it-polfr-alerts-1' });
+    expect((await verifyAlertSignature({ ...stated, summaryLanguage: 'it' as const }, membership)).ok).toBe(false);
+    // An alert of before: no such field at all, as it was signed and stored.
+    const older = await signer.sign(alert);
+    expect(older).not.toHaveProperty('summaryLanguage');
+    expect(await verifyAlertSignature(alertSchema.parse(older), membership)).toEqual({ ok: true, kid: 'it-polfr-alerts-1' });
   });
 
   it('fail when another agency signs in the origin agency’s name', async () => {

@@ -11,6 +11,20 @@ import { base64urlEncode } from './pseudonym.js';
 
 export const ALERT_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
 
+/**
+ * Signature primitives a platform may lend proto instead of WebCrypto (the node lends Node's own
+ * crypto, signature-engine.ts there). WebCrypto answers each call through a thread pool: a bulk
+ * load's thousands of signatures, made or checked in turn, each wait for a thread, and on a busy
+ * machine that wait costs more than the signature. Synchronous: an engine works on the calling
+ * thread. The browser lends none, and jose's WebCrypto path stays proto's own.
+ */
+export interface SignatureEngine {
+  /** The JWS signature (RFC 7518: raw r‖s for ES256) of `input` under a private JWK. */
+  sign(alg: string, privateJwk: JWK, input: Uint8Array): Uint8Array;
+  /** Whether `signature` is `publicJwk`'s over `input`; false for a key or signature it cannot read. */
+  verify(alg: string, publicJwk: JWK, input: Uint8Array, signature: Uint8Array): boolean;
+}
+
 /** What a node signs: an alert, or any other document it sends partners (a correlation notice). */
 export interface Signable {
   signature?: string | undefined;
@@ -34,9 +48,25 @@ export async function importSigningKey(privateJwk: JWK): Promise<{ alg: string; 
   return { alg, kid: privateJwk.kid, key: await importJWK(privateJwk, alg) };
 }
 
-/** A signer from the agency's private JWK (it must carry `kid` and `alg`, as in CORRIDOR_SIGNING_KEY). */
-export async function createAlertSigner(privateJwk: JWK): Promise<AlertSigner> {
+const encoder = new TextEncoder();
+
+/**
+ * A signer from the agency's private JWK (it must carry `kid` and `alg`, as in CORRIDOR_SIGNING_KEY).
+ * With an engine, signatures are made by it; the JWS is the one jose makes (same header, and
+ * Ed25519 signatures are deterministic), which the spec checks.
+ */
+export async function createAlertSigner(privateJwk: JWK, engine?: SignatureEngine): Promise<AlertSigner> {
   const { alg, kid, key } = await importSigningKey(privateJwk);
+  if (engine) {
+    const header = base64urlEncode(encoder.encode(JSON.stringify({ alg, kid })));
+    return {
+      kid,
+      async sign(doc) {
+        const input = encoder.encode(`${header}.${base64urlEncode(signingInput(doc))}`);
+        return { ...doc, signature: `${header}..${base64urlEncode(engine.sign(alg, privateJwk, input))}` };
+      },
+    };
+  }
   return {
     kid,
     async sign(doc) {
@@ -69,19 +99,82 @@ function keySetOf(keys: Parameters<typeof createLocalJWKSet>[0]): ReturnType<typ
 }
 
 /** Checks an alert's signature against its origin agency's published alert-signing keys. */
-export async function verifyAlertSignature(alert: Alert, membership: Membership): Promise<SignatureVerdict> {
+export async function verifyAlertSignature(alert: Alert, membership: Membership, engine?: SignatureEngine): Promise<SignatureVerdict> {
   if (!alert.signature) return { ok: false, reason: 'unsigned alert' };
-  return verifySignedBy(alert, alert.origin.agency, membership);
+  return verifySignedBy(alert, alert.origin.agency, membership, engine);
+}
+
+const KEY_TYPE: Record<string, { kty: string; crv: string }> = {
+  EdDSA: { kty: 'OKP', crv: 'Ed25519' },
+  ES256: { kty: 'EC', crv: 'P-256' },
+};
+
+function base64urlBytes(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  try {
+    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The engine's answer when it can give one with certainty: the header names an allowed algorithm
+ * and the kid of exactly one published key fit for it (as jose's key set chooses), carries
+ * nothing else jose would weigh (`crit`, `b64`), and the signature checks. Every other case,
+ * refusals included, is left to jose, so a refused document gets the same verdict and reason
+ * with an engine as without.
+ */
+function verifiedByEngine(
+  engine: SignatureEngine,
+  keys: readonly JWK[],
+  header: string,
+  input: Uint8Array,
+  sig: string,
+): string | undefined {
+  let parsed: unknown;
+  try {
+    const bytes = base64urlBytes(header);
+    parsed = bytes && JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const { alg, kid, ...rest } = parsed as { alg?: unknown; kid?: unknown };
+  if (typeof alg !== 'string' || typeof kid !== 'string' || !ALERT_SIGNING_ALGORITHMS.includes(alg)) return undefined;
+  if (Object.keys(rest).some((name) => name === 'crit' || name === 'b64')) return undefined;
+  const type = KEY_TYPE[alg];
+  const fit = keys.filter(
+    (k) =>
+      k.kid === kid &&
+      k.kty === type?.kty &&
+      k.crv === type?.crv &&
+      (k.alg === undefined || k.alg === alg) &&
+      (k.use === undefined || k.use === 'sig') &&
+      (k.key_ops === undefined || k.key_ops.includes('verify')),
+  );
+  const signature = base64urlBytes(sig);
+  if (fit.length !== 1 || !signature) return undefined;
+  return engine.verify(alg, fit[0] as JWK, input, signature) ? kid : undefined;
 }
 
 /** Checks that `agencyId`'s alert-signing key signed exactly this document. */
-export async function verifySignedBy(doc: Signable, agencyId: string, membership: Membership): Promise<SignatureVerdict> {
+export async function verifySignedBy(
+  doc: Signable,
+  agencyId: string,
+  membership: Membership,
+  engine?: SignatureEngine,
+): Promise<SignatureVerdict> {
   if (!doc.signature) return { ok: false, reason: 'unsigned document' };
   const agency = membership.agencies.find((a) => a.id === agencyId);
   if (!agency) return { ok: false, reason: `origin agency ${agencyId} is not a member`, unknownSigner: true };
   const [header, empty, sig] = doc.signature.split('.');
   if (!header || empty !== '' || !sig) return { ok: false, reason: 'signature is not a detached JWS' };
   const payload = base64urlEncode(signingInput(doc));
+  if (engine) {
+    const kid = verifiedByEngine(engine, agency.alertSigningKeys.keys as JWK[], header, encoder.encode(`${header}.${payload}`), sig);
+    if (kid !== undefined) return { ok: true, kid };
+  }
   try {
     const { protectedHeader } = await compactVerify(`${header}.${payload}.${sig}`, keySetOf(agency.alertSigningKeys), {
       algorithms: ALERT_SIGNING_ALGORITHMS,

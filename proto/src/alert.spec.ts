@@ -56,6 +56,14 @@ describe('alert input validation', () => {
     expect(errorsOf(noSummary)).toEqual([{ path: 'summary', rule: 'invalid_type', message: 'is required' }]);
   });
 
+  it('takes the language of the summary as an ISO 639-1 code, and names the field of one it does not know', () => {
+    expect(errorsOf({ ...routeAlert, summaryLanguage: 'fr' })).toEqual([]);
+    expect(alertInput.parse(routeAlert)).not.toHaveProperty('summaryLanguage');
+    expect(errorsOf({ ...routeAlert, summaryLanguage: 'french' })).toEqual([
+      { path: 'summaryLanguage', rule: 'invalid_value', message: 'must be a language code (ISO 639-1) the console knows, e.g. fr' },
+    ]);
+  });
+
   it('requires recipients for AMBER and refuses them for GREEN', () => {
     expect(errorsOf({ ...routeAlert, tlp: 'AMBER' }).map((e) => e.path)).toEqual(['recipients']);
     expect(errorsOf({ ...routeAlert, recipients: ['ne-ppn'] }).map((e) => e.path)).toEqual(['recipients']);

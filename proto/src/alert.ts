@@ -11,6 +11,7 @@ import {
   FRAUD_TYPES,
   IDENTIFIER_KINDS,
   INFORMATION_CREDIBILITY,
+  LANGUAGE_CODES,
   PROTECTION_FLAGS,
   ROUTE_REGIONS,
   SOURCE_RELIABILITY,
@@ -156,6 +157,8 @@ const documentFraudDetails = z.strictObject({
 // Absent rather than empty when nothing is flagged, so alerts signed before the field existed verify as they are.
 const protection = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).min(1).max(6);
 
+const summaryLanguage = code(LANGUAGE_CODES, 'a language code (ISO 639-1) the console knows, e.g. fr');
+
 const commonInput = {
   tlp,
   /** For TLP:AMBER and AMBER+STRICT: the agencies that may see the alert. */
@@ -163,6 +166,8 @@ const commonInput = {
   validUntil: isoDateTime.optional(),
   grading,
   summary: z.string().trim().min(1, 'a short summary is required').max(2000),
+  /** The language the summary is written in (ISO 639-1): a reader's console shows it with that lang. */
+  summaryLanguage: summaryLanguage.optional(),
   identifiers: z.array(identifierInput).max(50).default([]),
   /** The originating agency's own case or file reference, which prosecutors cite in a formal request. */
   caseReference: z.string().trim().min(1).max(80).optional(),
@@ -217,6 +222,8 @@ const commonAlert = {
   validUntil: isoDateTime.nullable(),
   grading,
   summary: z.string().min(1).max(2000),
+  // Absent when the publisher did not say (and on alerts signed before the field existed, which verify as they are).
+  summaryLanguage: summaryLanguage.optional(),
   identifiers: z.array(pseudonymizedIdentifier),
   revision: z.number().int().min(1),
   status: code(ALERT_STATUSES, 'an alert status: active, amended or withdrawn'),

@@ -26,7 +26,7 @@ export {
   uploadNdjson,
 } from './alert-batch.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
-export { type AlertSigner, createAlertSigner, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
+export { type AlertSigner, createAlertSigner, type SignatureEngine, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
 export type { AccessClaims } from './claims.js';
@@ -148,7 +148,9 @@ export {
 } from './errors.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
-export { hitCheckRequest } from './hit-check.js';
+export { hitCheckRequest, MAX_BATCHED_CHECKS } from './hit-check.js';
+/** ISO 3166-1 alpha-3 → alpha-2: consoles name countries with Intl.DisplayNames, which speaks alpha-2. */
+export { ALPHA2 as COUNTRY_ALPHA2 } from './identifiers/country-alpha2.js';
 export { freeTextErrors } from './identifiers/free-text-errors.js';
 export { identifierErrors } from './identifiers/index.js';
 export { INBOX_RETENTION } from './inbox-retention.js';
@@ -188,10 +190,7 @@ export { type SignInAgencies, type SignInAgency, signInAgencies } from './sign-i
 export {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   type RawStatistics,
-  STATISTICS_DIMENSION_LABELS,
   STATISTICS_PERIOD_WORDS,
-  STATISTICS_TABLE_LABELS,
-  type StatisticsDimension,
   type StatisticsFigure,
   type StatisticsReport,
   type StatisticsTable,
@@ -202,6 +201,7 @@ export {
   suppressStatistics,
 } from './statistics.js';
 export { reportFromAnswer, type StatisticsAnswer } from './statistics-answer.js';
+export { STATISTICS_DIMENSION_LABELS, STATISTICS_TABLE_LABELS, type StatisticsDimension } from './statistics-codes.js';
 export {
   auditHeadSubject,
   inboxFilterFor,

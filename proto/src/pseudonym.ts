@@ -37,8 +37,9 @@ export function pseudonymize(id: IdentifierInput, key: NetworkKey): Pseudonymize
 }
 
 export function base64urlEncode(bytes: Uint8Array): string {
+  // A chunk of bytes per call, not one: every signature encodes its whole document this way.
   let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
+  for (let at = 0; at < bytes.length; at += 0x2000) bin += String.fromCharCode(...bytes.subarray(at, at + 0x2000));
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { STATISTICS_DIMENSIONS, statisticsReport, statisticsToCsv, suppressStatistics } from './statistics.js';
+import { statisticsReport, statisticsToCsv, suppressStatistics } from './statistics.js';
 import { reportFromAnswer, type StatisticsAnswer, type StatisticsFigureAnswer } from './statistics-answer.js';
+import { STATISTICS_DIMENSIONS } from './statistics-codes.js';
 
 const report = suppressStatistics({
   agency: 'it-polfr',

@@ -3,7 +3,7 @@
 // the report leaves it out: a total keeps some dimensions only, and only time_to_answer figures
 // have a median. The report's schema tells those apart (`statisticsToCsv` writes a suppressed
 // median, and nothing for a table without one), so the way back is the report's to know.
-import { STATISTICS_DIMENSIONS, type StatisticsDimension } from './statistics.js';
+import { STATISTICS_DIMENSIONS, type StatisticsDimension } from './statistics-codes.js';
 
 /** A figure as a server reads it (a node's report) or a client receives it (absent fields null). */
 export interface StatisticsFigureAnswer {

@@ -35,6 +35,7 @@ import { z } from 'zod';
 import type { RequestStatus } from './codes.js';
 import { parseOrThrow } from './errors.js';
 import { agencyId, isoDateTime } from './fields.js';
+import { STATISTICS_DIMENSIONS, STATISTICS_TABLES, type StatisticsDimension, type StatisticsTableName } from './statistics-codes.js';
 
 export const DEFAULT_SMALL_COUNT_THRESHOLD = 5;
 const STATISTICS_FORMAT = 'corridor-statistics/1' as const;
@@ -53,12 +54,6 @@ export const STATISTICS_PERIOD_WORDS = {
   to: 'Last month reported, included, `YYYY-MM` (UTC); up to now when absent.',
 } as const;
 
-const STATISTICS_TABLES = ['alerts', 'requests', 'time_to_answer', 'protection_notices'] as const;
-type StatisticsTableName = (typeof STATISTICS_TABLES)[number];
-
-export const STATISTICS_DIMENSIONS = ['direction', 'kind', 'region', 'requestType', 'status', 'flag', 'country', 'month'] as const;
-export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
-
 /** The dimensions of each table's cells, in the order they are sorted and written. */
 const STATISTICS_TABLE_DIMENSIONS = {
   alerts: ['direction', 'kind', 'region', 'month'],
@@ -66,24 +61,6 @@ const STATISTICS_TABLE_DIMENSIONS = {
   time_to_answer: ['direction', 'requestType'],
   protection_notices: ['month', 'flag', 'country'],
 } as const satisfies Record<StatisticsTableName, readonly StatisticsDimension[]>;
-
-export const STATISTICS_TABLE_LABELS: Record<StatisticsTableName, string> = {
-  alerts: 'Alerts by direction, kind, route and month',
-  requests: 'Formal requests by direction, type and status',
-  time_to_answer: 'Requests answered or refused, and median days to answer',
-  protection_notices: 'Protection needs flagged, by month, need and country',
-};
-
-export const STATISTICS_DIMENSION_LABELS: Record<StatisticsDimension, string> = {
-  direction: 'Direction',
-  kind: 'Kind',
-  region: 'Route',
-  requestType: 'Request type',
-  status: 'Status',
-  flag: 'Need',
-  country: 'Country',
-  month: 'Month',
-};
 
 /**
  * The totals each table publishes when they reveal nothing, by the dimensions they keep. Alerts

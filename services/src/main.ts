@@ -22,7 +22,8 @@ import { loadConfig } from './config.js';
 import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
 import { createProtectionNotifier } from './consultations/protection.js';
 import { openDatabase } from './database.js';
-import { backfillSearchText, readSeedFile, seedEntries } from './directory/directory-store.js';
+import { backfillSearchText } from './directory/directory-store.js';
+import { applySeedFile } from './directory/seed-file.js';
 import { createCheckLimits } from './hit-check/check-limits.js';
 import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
@@ -31,6 +32,7 @@ import { PolicyError, watchReleasePolicy } from './policy/release-policy-source.
 import { forgetQueryArguments } from './query-argument-history.js';
 import { createNodeServer } from './server.js';
 import { processSettings } from './settings.js';
+import { nodeSignatures } from './signature-engine.js';
 
 async function main(): Promise<void> {
   let fromFile: ReadonlyMap<string, string> = new Map();
@@ -60,9 +62,9 @@ async function main(): Promise<void> {
   if (backfilled > 0) log.info('directory search text backfilled', { entries: backfilled });
   if (config.seedDirectoryFile) {
     try {
-      const entries = readSeedFile(config.seedDirectoryFile, config.agency.id);
-      const added = await seedEntries(database.db, entries, config.agency.name);
-      log.info('directory seeded', { entries: entries.length, added });
+      const seeded = await applySeedFile(database.db, config.seedDirectoryFile, config.agency);
+      if (seeded.unchanged) log.info('directory seed unchanged since it was applied');
+      else log.info('directory seeded', { entries: seeded.entries, added: seeded.added });
       forgetQueryArguments();
     } catch (e) {
       await database.close();
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   );
   const feed = createFeed();
   const outbox = startOutboxRelay(database.db, bus, log, wireMessageIds(config.signingKey.d ?? ''));
-  const signer = await createAlertSigner(config.signingKey);
+  const signer = await createAlertSigner(config.signingKey, nodeSignatures);
   const correlator = createCorrelator({
     db: database.db,
     feed,

@@ -2,7 +2,7 @@
 // resident memory. Benches on one machine compare a path's latency with the CPU its processes
 // spent, since many processes sharing few cores can never answer faster than that allows.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
 import { ADMIN_URL } from '../support/postgres.js';
@@ -111,4 +111,53 @@ export async function cpuPerRequest(net: TestNetwork, agencies: readonly string[
 /** The machine's cores and its load over the last minute, to print beside figures measured on a shared machine. */
 export function machineLoad(): { cores: number; load1: number } {
   return { cores: availableParallelism(), load1: Number((loadavg()[0] as number).toFixed(2)) };
+}
+
+/** The processes `pid` started, and theirs, from each process's parent in /proc (a wrapper's child: `ip netns exec`, a shell). */
+function descendantsOf(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // The parent is the second field after the command name, which may hold spaces and ')'.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const found: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      found.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+/**
+ * The largest peak resident memory (VmHWM, MB) among these processes and any they started: for
+ * "the nodes' peak", the node that held the most. Throws when none is running, since a figure
+ * read from no process would say nothing.
+ */
+export function maxPeakRssMb(pids: readonly (number | undefined)[]): number {
+  const peaks = pids
+    .filter((p): p is number => p !== undefined)
+    .flatMap((p) => [p, ...descendantsOf(p)])
+    .map(peakRssMb)
+    .filter((mb) => !Number.isNaN(mb));
+  if (peaks.length === 0) throw new Error('bench: none of the processes whose memory was asked for is running');
+  return Math.max(...peaks);
+}
+
+/**
+ * This benchmark process's own peak resident memory (VmHWM, MB), for suites that run no node or
+ * gateway: the suite's work ran here, so this is the memory it cost.
+ */
+export function ownPeakRssMb(): number {
+  return peakRssMb(process.pid);
 }

@@ -10,12 +10,17 @@ const EXECUTABLE = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =
  * `trustSpkiPins`: base64 SHA-256 pins of server keys to accept though no CA of the machine signed
  * them (a run's own CA): those certificates only, never certificate errors in general.
  */
-export async function launchBrowser(options: { trustSpkiPins?: string[] } = {}): Promise<BrowserContext> {
+/**
+ * `locale`: the browser's language (navigator.languages), en-US unless a test says otherwise, so
+ * the console opens in English whatever the machine's own language is.
+ */
+export async function launchBrowser(options: { trustSpkiPins?: string[]; locale?: string } = {}): Promise<BrowserContext> {
   const pins = options.trustSpkiPins ?? [];
   // A persistent context gives chromium an empty profile of its own, as the machine's notes advise.
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'corridor-chromium-')), {
     executablePath: EXECUTABLE,
     headless: true,
+    locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',

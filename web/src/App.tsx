@@ -9,6 +9,9 @@ import { Provider, useQuery } from 'urql';
 import { MeQuery } from './App.documents';
 import { createGatewayClient, type LiveState } from './client';
 import { ErrorAlert } from './components/ErrorAlert';
+import { useLanguageChoice, useSignedInLanguage, useT } from './i18n/I18nProvider';
+import { LanguagePicker } from './i18n/LanguagePicker';
+import type { MessageId } from './i18n/messages/en';
 import { completeSignIn, endSignIn, isSignInCallback } from './oidc-session';
 import {
   Check,
@@ -40,16 +43,16 @@ const PAGES: Record<string, Page> = {
   '#/statistics': 'statistics',
 };
 /** The navigation, in its order; the last pages are for the agency's administrators only. */
-const NAV: { page: Page; href: string; text: string; administrators?: true }[] = [
-  { page: 'directory', href: '#/directory', text: 'Directory' },
-  { page: 'feed', href: '#/feed', text: 'Alert feed' },
-  { page: 'routes', href: '#/routes', text: 'My routes' },
-  { page: 'publish', href: '#/publish', text: 'Publish' },
-  { page: 'check', href: '#/check', text: 'Check' },
-  { page: 'consultations', href: '#/consultations', text: 'Consultations' },
-  { page: 'requests', href: '#/requests', text: 'Requests' },
-  { page: 'keep', href: '#/keep-directory', text: 'Keep directory', administrators: true },
-  { page: 'statistics', href: '#/statistics', text: 'Statistics', administrators: true },
+const NAV: { page: Page; href: string; text: MessageId; administrators?: true }[] = [
+  { page: 'directory', href: '#/directory', text: 'nav.directory' },
+  { page: 'feed', href: '#/feed', text: 'nav.feed' },
+  { page: 'routes', href: '#/routes', text: 'nav.routes' },
+  { page: 'publish', href: '#/publish', text: 'nav.publish' },
+  { page: 'check', href: '#/check', text: 'nav.check' },
+  { page: 'consultations', href: '#/consultations', text: 'nav.consultations' },
+  { page: 'requests', href: '#/requests', text: 'nav.requests' },
+  { page: 'keep', href: '#/keep-directory', text: 'nav.keep', administrators: true },
+  { page: 'statistics', href: '#/statistics', text: 'nav.statistics', administrators: true },
 ];
 // A consultation to open is named in the hash (#/consultations/new?with=…), so the page matches by prefix.
 const pageOf = (hash: string): Page => (hash.startsWith('#/consultations') ? 'consultations' : (PAGES[hash] ?? 'directory'));
@@ -66,14 +69,14 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const [{ data, error }] = useQuery({ query: MeQuery });
+  const t = useT();
+  useSignedInLanguage(data?.me.subject);
 
   const agencies = data?.agencies ?? [];
   const agencyName = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
   if (!data) {
     return (
-      <main className="loading">
-        {error ? <ErrorAlert error={error}>The gateway did not answer</ErrorAlert> : 'Connecting to the gateway…'}
-      </main>
+      <main className="loading">{error ? <ErrorAlert error={error}>{t('app.gatewayDidNotAnswer')}</ErrorAlert> : t('app.connecting')}</main>
     );
   }
 
@@ -82,18 +85,19 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
     <>
       <header className="top">
         <span className="brand">Corridor</span>
-        <nav aria-label="Console">
+        <nav aria-label={t('nav.label')}>
           {NAV.filter((n) => administrator || !n.administrators).map((n) => (
             <a key={n.page} href={n.href} data-testid={`nav-${n.page}`} aria-current={page === n.page ? 'page' : undefined}>
-              {n.text}
+              {t(n.text)}
             </a>
           ))}
         </nav>
         <span className="me" data-testid="me">
           <strong>{data.me.name}</strong> · {data.me.agencyName}
         </span>
+        <LanguagePicker />
         <button type="button" className="link" data-testid="sign-out" onClick={onSignOut}>
-          Sign out
+          {t('app.signOut')}
         </button>
       </header>
       <main>
@@ -105,9 +109,8 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
           {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
           {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
           {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
-          {page === 'statistics' && (administrator ? <Statistics /> : <p>Only the agency’s administrators export its statistics.</p>)}
-          {page === 'keep' &&
-            (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>Only the agency’s administrators keep its directory.</p>)}
+          {page === 'statistics' && (administrator ? <Statistics /> : <p>{t('app.statisticsAdminsOnly')}</p>)}
+          {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
         </PageFrame>
       </main>
     </>
@@ -118,6 +121,8 @@ export function App({ config }: { config: RuntimeConfig }) {
   const [token, setToken] = useState<string | null>(storedToken());
   const [reason, setReason] = useState<string | null>(null);
   const [live, setLive] = useState<LiveState>('connecting');
+  const t = useT();
+  const { locale } = useLanguageChoice();
 
   const leave = useCallback((why: string | null) => {
     signOut();
@@ -140,11 +145,11 @@ export function App({ config }: { config: RuntimeConfig }) {
         setCompleting(false);
       },
       (e: Error) => {
-        setReason(`Sign-in at your agency did not complete: ${e.message}`);
+        setReason(t('app.signInIncomplete', { reason: e.message }));
         setCompleting(false);
       },
     );
-  }, [completing]);
+  }, [completing, t]);
 
   // One authentication path per sign-in (session-auth.ts): the token on every operation and on
   // the live feed, its renewal, and the way back to sign-in with the reason.
@@ -155,7 +160,7 @@ export function App({ config }: { config: RuntimeConfig }) {
   }, [config.gatewayUrl, token, leave]);
   useEffect(() => session?.auth.watch(), [session]);
 
-  if (completing) return <main className="loading">Signing in…</main>;
+  if (completing) return <main className="loading">{t('app.signingIn')}</main>;
   if (!token || !session) {
     return (
       <SignIn
@@ -172,7 +177,8 @@ export function App({ config }: { config: RuntimeConfig }) {
   }
   return (
     <Provider value={session.client}>
-      <Console live={live} onSignOut={() => leave(null)} />
+      {/* keyed by the language: code lists shown outside the intl context follow a new choice */}
+      <Console key={locale} live={live} onSignOut={() => leave(null)} />
     </Provider>
   );
 }

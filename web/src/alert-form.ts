@@ -1,7 +1,8 @@
 // The publish form's state and how it becomes proto's AlertInput. Kept apart from React so that
 // the mapping (empty fields left out, numbers parsed, recipients only for AMBER) is tested directly.
-import { type AlertInput, alertInput, fieldErrorsOf, timeErrors } from '@corridor/proto';
+import { type AlertInput, alertInput, fieldErrorsOf, LANGUAGE_CODES, timeErrors } from '@corridor/proto';
 import { type ErrorsByPath, groupByPath, type TextFinding } from './field-errors';
+import { activeLocale } from './labels';
 
 /** The console's own check of an alert, with proto's schema, in the node's field paths. */
 export function checkAlertInput(input: unknown): ErrorsByPath {
@@ -33,6 +34,8 @@ export interface AlertForm {
   source: string;
   information: string;
   summary: string;
+  /** The language the summary is written in (ISO 639-1), '' for not stated; the console's language to start with. */
+  summaryLanguage: string;
   /** As the browser's datetime-local input gives it: local time, no zone. */
   validUntil: string;
   /** The agency's own case or file reference (the release policy decides who sees it). */
@@ -62,6 +65,12 @@ export interface AlertForm {
   flight: string;
 }
 
+/** The console's language as a summary's language: what an officer most likely writes in. */
+function consoleLanguage(): string {
+  const code = activeLocale().slice(0, 2);
+  return (LANGUAGE_CODES as readonly string[]).includes(code) ? code : '';
+}
+
 /** A fresh form. Codes with no safe default (countries, document type, fraud type) start empty on purpose. */
 export function emptyAlertForm(kind: AlertFormKind): AlertForm {
   return {
@@ -72,6 +81,7 @@ export function emptyAlertForm(kind: AlertFormKind): AlertForm {
     source: 'X',
     information: '4',
     summary: '',
+    summaryLanguage: consoleLanguage(),
     validUntil: '',
     caseReference: '',
     protection: [],
@@ -122,6 +132,7 @@ export function buildAlertInput(f: AlertForm): AlertInput {
     recipients: isRestrictedTlp(f.tlp) ? f.recipients : [],
     grading: defined({ source: chosen(f.source), information: chosen(f.information) }),
     summary: f.summary,
+    summaryLanguage: chosen(f.summaryLanguage ?? ''),
     validUntil: f.validUntil && !Number.isNaN(Date.parse(f.validUntil)) ? new Date(f.validUntil).toISOString() : undefined,
     identifiers: f.identifiers.map((i) => defined({ kind: chosen(i.kind), value: i.value, qualifier: text(i.qualifier) })),
     caseReference: text(f.caseReference),

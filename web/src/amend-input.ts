@@ -30,6 +30,7 @@ export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertIn
     recipients: a.recipients,
     grading: { source: c.source, information: c.information },
     summary: c.summary,
+    ...(a.summaryLanguage ? { summaryLanguage: a.summaryLanguage } : {}),
     ...(c.validUntil ? { validUntil: new Date(c.validUntil).toISOString() } : {}),
     ...(a.caseReference ? { caseReference: a.caseReference } : {}),
     identifiers: [],

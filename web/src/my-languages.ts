@@ -1,12 +1,14 @@
 // The languages the signed-in user speaks, for ranking the directory (who speaks them comes
-// first among the reachable). Kept in this browser; at first taken from the browser's own
-// language preferences.
+// first among the reachable). Kept in this browser; at first the console's language (the one the
+// officer chose, or the browser's first), then the browser's other language preferences.
 import { LANGUAGE_CODES, type LanguageCode } from '@corridor/proto';
+import { activeLocale } from './labels';
 
 const KEY = 'corridor.myLanguages';
 
 function fromBrowser(): LanguageCode[] {
-  const codes = (typeof navigator === 'undefined' ? [] : navigator.languages).map((l) => l.slice(0, 2).toLowerCase());
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
+  const codes = [activeLocale(), ...browser].map((l) => l.slice(0, 2).toLowerCase());
   return [...new Set(codes)].filter((c): c is LanguageCode => (LANGUAGE_CODES as readonly string[]).includes(c));
 }
 

@@ -4,6 +4,7 @@
 import { alertKey, decodeAlertCursor, encodeAlertCursor, MAX_ALERTS_PER_BATCH, untilTokenExpiry } from '@corridor/proto';
 import type { AlertFields, HitAnswerView } from '@corridor/proto/graphql';
 import { GraphQLError } from 'graphql';
+import { checkBatches, type OtherAnswer } from '../check-batches.js';
 import { mergeAlerts } from '../merge.js';
 import { graphql } from '../node-gql/index.js';
 import {
@@ -12,8 +13,6 @@ import {
   AUDIT_HEADS_QUERY,
   AUDIT_LOG_QUERY,
   FEED_SUBSCRIPTION,
-  HIT_CHECK_QUERY,
-  OWN_HIT_CHECK_QUERY,
   PUBLISH_MUTATION,
   SUBSCRIBED_ALERTS_QUERY,
   VERIFY_AUDIT_QUERY,
@@ -24,7 +23,7 @@ import './consultations.js';
 import './directory.js';
 import './statistics.js';
 import { forwardToOwnNode, fromOwnNode, ownNode } from './own-node.js';
-import { askNodes, gatheredResult } from './shared.js';
+import { askNodes, askNodesWith, gatheredResult } from './shared.js';
 
 const AlertResult = gatheredResult<{ alerts: AlertFields[]; nextCursor: string | null }>('AlertResult', (t) => ({
   alerts: t.field({ type: [contract.AlertRef], resolve: (r) => r.alerts }),
@@ -179,13 +178,27 @@ builder.queryFields((t) => ({
     args: { identifier: t.arg({ type: inputs.IdentifierInput, required: true }) },
     resolve: async (_r, args, ctx) => {
       // The caller's own node pseudonymizes and answers for itself in one request; the other
-      // nodes are then asked about the pseudonyms.
+      // nodes are then asked about the pseudonyms. Both go in batches with the checks of other
+      // callers asked at the same moment (check-batches.ts), each under its own caller's token.
       const started = performance.now();
-      const own = await forwardToOwnNode(ctx, OWN_HIT_CHECK_QUERY, { identifier: args.identifier });
+      const node = ownNode(ctx);
+      const ownResult = await checkBatches(node).own({ authorization: ctx.authorization, identifier: args.identifier });
+      if ('error' in ownResult)
+        // The node's own words and codes (VALIDATION_FAILED with fieldErrors, RATE_LIMITED) reach the console unchanged.
+        throw new GraphQLError(ownResult.error.message, { extensions: { agency: ctx.claims.agency, ...ownResult.error.extensions } });
+      const own = ownResult.data;
       const ownSource = { agency: ctx.claims.agency, ok: true, latencyMs: Math.round(performance.now() - started), error: null };
       const others = [...ctx.nodes.values()].filter((n) => n.agency !== ctx.claims.agency);
-      const { answers, sources } = await askNodes(ctx, 'hitCheck', HIT_CHECK_QUERY, { pseudonyms: own.pseudonyms }, others);
-      const all = [own.answer, ...answers.map((a) => a.data.hitCheck)].sort(
+      const { answers, sources } = await askNodesWith<OtherAnswer>(
+        ctx,
+        'hitCheck',
+        async (client, authorization) => {
+          const r = await checkBatches(client).other({ authorization, pseudonyms: own.pseudonyms, deadlineMs: ctx.deadlineMs });
+          return 'error' in r ? { errors: [r.error] } : { data: r.data };
+        },
+        others,
+      );
+      const all = [own.answer, ...answers.map((a) => a.data)].sort(
         (a, b) => Number(b.hit) - Number(a.hit) || a.agency.localeCompare(b.agency),
       );
       // Sources in the membership's order, as every gathered answer lists them.

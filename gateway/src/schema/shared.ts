@@ -3,7 +3,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { FieldMap } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { type FanOutResult, fanOut, type SourceStatus } from '../fan-out.js';
+import { type FanOutResult, fanOutWith, type SourceStatus } from '../fan-out.js';
 import type { NodeClient, Variables } from '../node-clients.js';
 import { builder, type GatewayContext, type GatewaySchemaTypes } from './builder.js';
 
@@ -36,17 +36,27 @@ export function gatheredResult<Shape extends object>(
  * Asks `document` of every node (or of `nodes`) within the request's deadline; each node that
  * failed becomes an error on `field` naming its agency, next to the others' data.
  */
-export async function askNodes<T, V extends Variables>(
+export function askNodes<T, V extends Variables>(
   ctx: GatewayContext,
   field: string,
   document: TypedDocumentNode<T, V>,
   variables: V,
   nodes: Iterable<NodeClient> = ctx.nodes.values(),
 ): Promise<FanOutResult<T>> {
+  return askNodesWith(ctx, field, (client, authorization, signal) => client.execute(document, variables, authorization, signal), nodes);
+}
+
+/** askNodes with each node asked by `ask` (a batched request, check-batches.ts). */
+export async function askNodesWith<T>(
+  ctx: GatewayContext,
+  field: string,
+  ask: Parameters<typeof fanOutWith<T>>[1],
+  nodes: Iterable<NodeClient> = ctx.nodes.values(),
+): Promise<FanOutResult<T>> {
   const caller = { authorization: ctx.authorization, agency: ctx.claims.agency };
   // The caller's own token for their node, a delegated one elsewhere.
   const authorizationFor = (agency: string) => ctx.delegatedTokens.authorizationFor(caller, agency);
-  const result = await fanOut(nodes, document, variables, authorizationFor, ctx.deadlineMs);
+  const result = await fanOutWith(nodes, ask, authorizationFor, ctx.deadlineMs);
   for (const s of result.sources.filter((x) => !x.ok)) {
     ctx.nodeErrors.push(
       new GraphQLError(`agency ${s.agency} did not answer: ${s.error}`, {

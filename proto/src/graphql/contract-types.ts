@@ -52,6 +52,7 @@ export interface AlertFields {
     waypoints: { country: string; place?: string | null; mode?: string | null; latitude?: number | null; longitude?: number | null }[];
   } | null;
   summary: string;
+  summaryLanguage?: string | null;
   identifiers: { kind: string; pseudonym: string; epoch: number }[];
   revision: number;
   status: string;
@@ -347,6 +348,11 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       grading: t.field({ type: Grading, resolve: (a) => a.grading }),
       route: t.field({ type: Route, nullable: true, resolve: (a) => a.route ?? null }),
       summary: t.exposeString('summary'),
+      summaryLanguage: t.string({
+        nullable: true,
+        description: 'The language of the summary (ISO 639-1), as its publisher stated it; null on alerts published before it was stated.',
+        resolve: (a) => a.summaryLanguage ?? null,
+      }),
       identifiers: t.field({ type: [Pseudonym], resolve: (a) => a.identifiers }),
       revision: t.exposeInt('revision'),
       status: t.exposeString('status'),

@@ -5,10 +5,14 @@ import { electronicFormatIBAN, getCountrySpecifications, isValidIBAN } from 'iba
 import { IdentifierError } from './identifier-error.js';
 import { foldAlnum } from './text.js';
 
+// Built once: ibantools copies every country's entry at each call.
+let countrySpecifications: ReturnType<typeof getCountrySpecifications> | undefined;
+
 export function canonicalBankAccount(value: string, qualifier: string | undefined): string {
   const iban = electronicFormatIBAN(value) ?? '';
   // An IBAN starts with the code of a country in the IBAN registry and two check digits.
-  if (/^[A-Z]{2}\d{2}/.test(iban) && getCountrySpecifications()[iban.slice(0, 2)]?.IBANRegistry) {
+  countrySpecifications ??= getCountrySpecifications();
+  if (/^[A-Z]{2}\d{2}/.test(iban) && countrySpecifications[iban.slice(0, 2)]?.IBANRegistry) {
     if (!isValidIBAN(iban)) throw new IdentifierError('value', 'is not a valid IBAN: its check digits or its length do not hold');
     return `IBAN|${iban}`;
   }

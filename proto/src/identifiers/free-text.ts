@@ -166,9 +166,14 @@ const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_.]{3,64}/gu;
 const IBAN_START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){8,34}/gu;
 const IMO = /(?<![\p{L}\p{N}])IMO[\s:]*\d{7}(?![\p{L}\p{N}])/giu;
 
+// ibantools builds its table of countries afresh at every call (a copy of every country's
+// entry): made once here, it is not rebuilt for every alert's free text.
+let countrySpecifications: ReturnType<typeof getCountrySpecifications> | undefined;
+
 function ibans(text: string): TextFinding[] {
   const out: TextFinding[] = [];
-  const specs = getCountrySpecifications();
+  countrySpecifications ??= getCountrySpecifications();
+  const specs = countrySpecifications;
   for (const m of text.matchAll(IBAN_START)) {
     const length = specs[m[0].slice(0, 2).toUpperCase()]?.chars;
     if (!length) continue;

@@ -13,7 +13,7 @@ import {
   type RawStatistics,
 } from '@corridor/proto';
 import { subjectsQueuedAbout } from '../bus/outbox-store.js';
-import type { Db } from '../database.js';
+import { type Db, plainSql } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { within } from '../period-sql.js';
 import { parseStored } from '../stored-json.js';
@@ -191,8 +191,38 @@ export async function ownAlertsCarrying(db: Db, pseudonyms: readonly Pseudonymiz
 }
 
 /**
+ * ownAlertsCarrying for several sets of pseudonyms at once (the checks a gateway batched): one
+ * probe of the GIN index for all of them, in plain SQL (no Prisma on the check's hot path), each
+ * set then answered from the rows found, as ownAlertsCarrying would have answered it alone. Only
+ * when the shared probe reaches its limit (some pseudonym is carried by very many alerts) could a
+ * set miss alerts the others crowded out; the sets are then asked one by one.
+ */
+export async function ownAlertsCarryingEach(db: Db, sets: readonly (readonly PseudonymizedIdentifier[])[], limit = 50): Promise<Alert[][]> {
+  const all = [...new Set(sets.flatMap((s) => s.map((p) => p.pseudonym)))];
+  if (all.length === 0) return sets.map(() => []);
+  const probes = all.map((pseudonym) => JSON.stringify([{ pseudonym }]));
+  const shared = limit * sets.length;
+  const { rows } = await plainSql(db).query<{ id: string; document: unknown }>(
+    `SELECT id::text, document FROM alerts
+     WHERE own AND document->>'status' <> 'withdrawn' AND (document->'identifiers') @> ANY ($1::jsonb[])
+     ORDER BY created_at DESC, id LIMIT $2`,
+    [probes, shared],
+  );
+  if (rows.length >= shared) return Promise.all(sets.map((s) => ownAlertsCarrying(db, s, limit)));
+  const found = rows.map(stored);
+  return sets.map((s) => {
+    const asked = new Set(s.map((p) => p.pseudonym));
+    return found.filter((a) => a.identifiers.some((i) => asked.has(i.pseudonym))).slice(0, limit);
+  });
+}
+
+/**
  * Alerts held here (own or received, current, not withdrawn), other than `except`, carrying any
- * of the pseudonyms: one probe of the GIN index however many alerts ask.
+ * of the pseudonyms: one probe of the GIN index per pseudonym, in one statement, for a received
+ * batch's thousand pseudonyms. Not `@> ANY (array)` (carriesAnyOf) here: with a thousand
+ * elements PostgreSQL estimates that most rows match and reads every alert, testing each against
+ * every probe (measured: 2.4 s at 3,000 alerts, growing with the table, against 5 ms this way,
+ * where each probe is its own index scan whatever the estimate).
  */
 export async function heldAlertsCarrying(
   db: Db,
@@ -200,10 +230,13 @@ export async function heldAlertsCarrying(
   opts: { except: readonly string[]; limit: number },
 ): Promise<Alert[]> {
   if (pseudonyms.length === 0) return [];
+  const probes = [...new Set(pseudonyms.map((p) => JSON.stringify([{ pseudonym: p.pseudonym }])))];
   const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
     SELECT id::text, document FROM alerts
-    WHERE id <> ALL (${[...opts.except]}::uuid[]) AND document->>'status' <> 'withdrawn'
-      AND ${carriesAnyOf(pseudonyms)}
+    WHERE id IN (
+        SELECT hit.id FROM unnest(${probes}::jsonb[]) AS p(probe)
+        CROSS JOIN LATERAL (SELECT id FROM alerts WHERE (document->'identifiers') @> p.probe) AS hit)
+      AND id <> ALL (${[...opts.except]}::uuid[]) AND document->>'status' <> 'withdrawn'
     LIMIT ${opts.limit}`;
   return rows.map(stored);
 }

@@ -11,6 +11,7 @@ import { enqueue, type PartnerMessage, type ReleasingAgency } from '../bus/enque
 import { type AddressedKind, type Receipt, readAddressed } from '../bus/receipt.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
+import { nodeSignatures } from '../signature-engine.js';
 import { parseStored } from '../stored-json.js';
 import { alertsById, heldAlertsCarrying, holdsOwnAlert } from './alert-store.js';
 import type { Feed } from './feed.js';
@@ -149,7 +150,7 @@ export function createCorrelator(deps: CorrelatorDeps): Correlator {
       if (!read.ok) return read;
       const notice = read.value;
       if (notice.agency !== read.sender) return { ok: false, reason: 'subject does not match the notice’s sender' };
-      const signed = await verifySignedBy(notice, notice.agency, deps.membership());
+      const signed = await verifySignedBy(notice, notice.agency, deps.membership(), nodeSignatures);
       if (!signed.ok) return { ok: false, reason: `bad signature: ${signed.reason}` };
       if (!(await holdsOwnAlert(db, notice.alertId))) return { ok: false, reason: 'names an alert this agency did not publish' };
       const fresh = await keep(db, [

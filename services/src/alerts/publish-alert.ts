@@ -168,7 +168,7 @@ export async function publishAlerts(ctx: PublishContext, inputs: readonly unknow
     }
   });
   if (errors.length > 0) throw new ValidationError('alerts', errors);
-  // One after the other: a thousand signatures at once through WebCrypto take several times longer.
+  // In turn: the node's signer works on this thread (signature-engine.ts), nothing waits on a pool.
   const alerts: Alert[] = [];
   for (const w of wires) alerts.push(await ctx.signer.sign(w));
   await ctx.storeOwn(alerts.map((alert) => ({ kind: 'alert', from: ctx, alert })));

@@ -251,8 +251,8 @@ function rowsOf(m: PartnerMessage): Queued | Promise<Queued> {
  * anything, when the policy withholds a consultation event: the caller's transaction then rolls back.
  */
 export async function enqueue(tx: Prisma.TransactionClient, messages: PartnerMessage | readonly PartnerMessage[]): Promise<number> {
-  // One message after the other: each may sign, and a bulk batch's thousand signatures started
-  // at once through WebCrypto take several times longer than in turn.
+  // One message after the other, in order: the node's signer (Node's crypto, signature-engine.ts)
+  // works on this thread, so nothing would run alongside anyway.
   const all: Queued[] = [];
   for (const m of Array.isArray(messages) ? messages : [messages]) all.push(await rowsOf(m));
   const rows = all.flatMap((q) => q.rows);

@@ -25,6 +25,7 @@ import type { Feed } from '../alerts/feed.js';
 import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
+import { nodeSignatures } from '../signature-engine.js';
 import type { Bus } from './bus.js';
 import { insertQuarantined } from './quarantine-store.js';
 import { type Receipt, readBody } from './receipt.js';
@@ -239,7 +240,7 @@ async function classify(m: InboxMessage, { opts, log }: InboxContext): Promise<O
   const verdict = checkMessage(m.subject, data, opts);
   if (!verdict.ok) return { kind: 'quarantine', reason: verdict.reason };
   // Never shown as genuine unless its origin agency's key signed exactly this alert.
-  const signed = await verifyAlertSignature(verdict.alert, opts.membership());
+  const signed = await verifyAlertSignature(verdict.alert, opts.membership(), nodeSignatures);
   if (!signed.ok && signed.unknownSigner && m.info.deliveryCount <= UNKNOWN_SIGNER_RETRIES) {
     log.info('alert from a signer not known here yet; will retry', { subject: m.subject, reason: signed.reason, seq: m.seq });
     return { kind: 'wait', reason: `bad signature: ${signed.reason}`, delayMs: UNKNOWN_SIGNER_DELAY_MS };
@@ -340,8 +341,8 @@ function settle(act: () => void): void {
 export async function handleBatch(batch: readonly InboxMessage[], ctx: InboxContext): Promise<number> {
   const { opts, log, feed } = ctx;
   const maxDeliver = opts.maxDeliver ?? MAX_DELIVER;
-  // One message at a time: verifying signatures all at once is several times slower (WebCrypto's
-  // thread pool, measured with 1,000 alerts), and receivers write.
+  // One message at a time: signatures are checked on this thread (signature-engine.ts), and
+  // receivers (consultations, notices) write.
   const entries: Entry[] = [];
   for (const m of batch) {
     const result = await attempt(() => classify(m, ctx), ctx.db);

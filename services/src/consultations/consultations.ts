@@ -30,6 +30,7 @@ import { type AddressedKind, type Receipt, readAddressed } from '../bus/receipt.
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../log.js';
+import { nodeSignatures } from '../signature-engine.js';
 import {
   consultationOfRequest,
   draftRequest,
@@ -277,7 +278,7 @@ export async function receiveConsultationEvent(deps: ConsultationDeps, subject: 
   if (!read.ok) return read;
   const e = read.value;
   if (e.from !== read.sender || e.to !== deps.agency.id) return { ok: false, reason: 'event parties do not match its subject' };
-  const signed = await verifySignedBy(e, e.from, deps.membership());
+  const signed = await verifySignedBy(e, e.from, deps.membership(), nodeSignatures);
   if (!signed.ok)
     return signed.unknownSigner
       ? { ok: false, reason: signed.reason, retry: true }

@@ -5,7 +5,7 @@
 // Every check is audited at the node that answered, hit or not, and rate-limited per user.
 import { type AccessClaims, agencyOf, type DirectoryEntry, type PseudonymizedIdentifier } from '@corridor/proto';
 import type { HitAlertView, HitAnswerView } from '@corridor/proto/graphql';
-import { ownAlertsCarrying } from '../alerts/alert-store.js';
+import { ownAlertsCarryingEach } from '../alerts/alert-store.js';
 import type { AuditRecord } from '../audit/audit-log.js';
 import type { Db } from '../database.js';
 import { ownEntries } from '../directory/directory-store.js';
@@ -19,51 +19,91 @@ async function contactDesk(db: Db): Promise<DirectoryEntry | null> {
   return desks[0] ?? null;
 }
 
-export async function answerHitCheck(
-  services: Pick<NodeServices, 'db' | 'agency' | 'membership' | 'policy' | 'audit'>,
+/** One check in a batch: who asks (their verified claims) about which pseudonyms. */
+export interface HitCheckItem {
+  claims: AccessClaims;
+  pseudonyms: readonly PseudonymizedIdentifier[];
+}
+
+type AnswerServices = Pick<NodeServices, 'db' | 'agency' | 'membership' | 'policy' | 'audit'>;
+
+export function answerHitCheck(
+  services: AnswerServices,
   claims: AccessClaims,
   pseudonyms: readonly PseudonymizedIdentifier[],
 ): Promise<HitAnswerView> {
+  const [answer] = answerHitChecks(services, [{ claims, pseudonyms }]);
+  if (!answer) throw new Error('hit check: no answer for the one check asked');
+  return answer;
+}
+
+/**
+ * Answers several checks (of one user or many) at once: one lookup for all of them, the contact
+ * desk read once, and their audit rows handed to the group commit together, so that they share one
+ * append. Each check is still released to, and audited under, the user who asked it; each answer
+ * settles on its own (an audit append that fails fails only its own check).
+ */
+export function answerHitChecks(services: AnswerServices, items: readonly HitCheckItem[]): Promise<HitAnswerView>[] {
   const membership = services.membership();
   const self = agencyOf(membership, services.agency.id) ?? services.agency;
   const policy = services.policy();
-  const own = claims.agency === self.id;
-  const to = own ? null : userReceiver(claims, membership);
-  const carrying = await ownAlertsCarrying(services.db, pseudonyms);
-
-  const hits: HitAlertView[] = [];
-  const byRule = new Map<string, string[]>();
-  for (const a of carrying) {
-    const released = own ? { item: a, rule: 'own-agency' } : to ? releaseAlert(policy, self, a, to) : null;
-    if (!released) continue; // not released to this user: as far as they can tell, no hit
-    const mine = new Set(a.identifiers.map((i) => i.pseudonym));
-    hits.push({
-      id: a.id,
-      revision: a.revision,
-      kind: a.kind,
-      createdAt: a.createdAt,
-      matched: [...new Set(pseudonyms.filter((p) => mine.has(p.pseudonym)).map((p) => p.kind))],
-    });
-    byRule.set(released.rule, [...(byRule.get(released.rule) ?? []), `${a.id}@${a.revision}`]);
-  }
-
-  const desk = hits.length > 0 ? await contactDesk(services.db) : null;
-  const contact = desk && (own ? desk : to ? (releaseEntry(policy, desk, to)?.item ?? null) : null);
-
-  // Every check is recorded, whatever its answer and whoever asked: which pseudonyms, by whom,
-  // and which alerts (under which rule) they were told of.
-  const asked = pseudonyms.map((p) => `pseudonym:${p.kind}:${p.pseudonym}`);
-  const base = {
-    channel: 'check' as const,
-    agency: claims.agency,
-    subject: claims.sub,
-    resource: 'alert' as const,
-    policyVersion: policy.version,
+  const carrying = ownAlertsCarryingEach(
+    services.db,
+    items.map((i) => i.pseudonyms),
+  );
+  let desk: Promise<DirectoryEntry | null> | undefined;
+  const deskOnce = () => {
+    desk ??= contactDesk(services.db);
+    return desk;
   };
-  const records: AuditRecord[] =
-    byRule.size > 0
-      ? [...byRule].map(([rule, items]) => ({ ...base, items: [...items, ...asked], rule }))
-      : [{ ...base, items: asked, rule: 'no-hit' }];
-  await services.audit(records);
-  return { agency: self.id, hit: hits.length > 0, alerts: hits, contact };
+  const prepared = items.map(async ({ claims, pseudonyms }, n) => {
+    const own = claims.agency === self.id;
+    const to = own ? null : userReceiver(claims, membership);
+    const hits: HitAlertView[] = [];
+    const byRule = new Map<string, string[]>();
+    for (const a of (await carrying)[n] ?? []) {
+      const released = own ? { item: a, rule: 'own-agency' } : to ? releaseAlert(policy, self, a, to) : null;
+      if (!released) continue; // not released to this user: as far as they can tell, no hit
+      const mine = new Set(a.identifiers.map((i) => i.pseudonym));
+      hits.push({
+        id: a.id,
+        revision: a.revision,
+        kind: a.kind,
+        createdAt: a.createdAt,
+        matched: [...new Set(pseudonyms.filter((p) => mine.has(p.pseudonym)).map((p) => p.kind))],
+      });
+      byRule.set(released.rule, [...(byRule.get(released.rule) ?? []), `${a.id}@${a.revision}`]);
+    }
+
+    const found = hits.length > 0 ? await deskOnce() : null;
+    const contact = found && (own ? found : to ? (releaseEntry(policy, found, to)?.item ?? null) : null);
+
+    // Every check is recorded, whatever its answer and whoever asked: which pseudonyms, by whom,
+    // and which alerts (under which rule) they were told of.
+    const asked = pseudonyms.map((p) => `pseudonym:${p.kind}:${p.pseudonym}`);
+    const base = {
+      channel: 'check' as const,
+      agency: claims.agency,
+      subject: claims.sub,
+      resource: 'alert' as const,
+      policyVersion: policy.version,
+    };
+    const records: AuditRecord[] =
+      byRule.size > 0
+        ? [...byRule].map(([rule, items]) => ({ ...base, items: [...items, ...asked], rule }))
+        : [{ ...base, items: asked, rule: 'no-hit' }];
+    const answer: HitAnswerView = { agency: self.id, hit: hits.length > 0, alerts: hits, contact };
+    return { records, answer };
+  });
+  // Every answer waits for its own rows only; the rows of all go to the audit writer together.
+  const recorded = Promise.allSettled(prepared).then((all) => {
+    const ready = all.flatMap((p, n) => (p.status === 'fulfilled' ? [{ n, records: p.value.records }] : []));
+    const written = services.audit.each(ready.map((r) => r.records));
+    return new Map(ready.map((r, i) => [r.n, written[i] as Promise<void>]));
+  });
+  return prepared.map(async (p, n) => {
+    const { answer } = await p;
+    await (await recorded).get(n);
+    return answer;
+  });
 }

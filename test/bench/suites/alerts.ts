@@ -11,8 +11,10 @@ import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { documentFraudAlert } from '../../support/fixtures.js';
 import { gql, subscribe } from '../../support/graphql.js';
+import { ADMIN_URL } from '../../support/postgres.js';
 import { startTestNetwork, type TestNetwork } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
+import { cpuMs, databaseCpuDuring, peakRssMb } from '../process-stats.js';
 import { type BenchResult, withBaseline } from '../results-file.js';
 import { barePipelineRate } from './bare-pipeline.js';
 
@@ -24,7 +26,7 @@ const RAW_WINDOW = 1000;
 // reported next to each, since a pipeline slower than the offered rate queues and its latency grows.
 const STEADY_RATES = [300, 1000];
 const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 5);
-const BULK_ALERTS = Number(process.env.BENCH_BULK_ALERTS ?? 5000);
+export const BULK_ALERTS = Number(process.env.BENCH_BULK_ALERTS ?? 5000);
 const BULK_BATCH = 1000;
 /** Batches a case system keeps in flight at once. */
 const BULK_IN_FLIGHT = 2;
@@ -108,7 +110,7 @@ async function jetstreamInflightRate(net: TestNetwork, payloadBytes: number): Pr
  * the same identifiers would measure the correlation of each with every earlier one instead.)
  */
 let serial = 0;
-function nextAlert(summary?: string) {
+export function nextAlert(summary?: string) {
   serial++;
   return documentFraudAlert({
     ...(summary ? { summary } : {}),
@@ -130,7 +132,7 @@ async function storedCount(db: pg.Client, marker: string): Promise<number> {
  * once; the rate is the count over the time until every receiving node has stored every one (read
  * in the receivers' databases). Answers too the alerts' ids and their receivers.
  */
-async function bulkPublish(net: TestNetwork, nodeA: string, tokenA: string) {
+export async function bulkPublish(net: TestNetwork, nodeA: string, tokenA: string) {
   const marker = `Bulk load ${randomBytes(4).toString('hex').replace(/\d/g, 'x')}`;
   const mutation = 'mutation($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { id } }';
   const batches = Array.from({ length: Math.ceil(BULK_ALERTS / BULK_BATCH) }, (_, b) =>
@@ -227,10 +229,23 @@ export async function alertsSuite(): Promise<BenchResult[]> {
     const baseline = await jetstreamInflightRate(net, alertBytes);
     const rate = ALERTS / seconds;
 
-    const bulk = await bulkPublish(net, nodeA, a);
+    // The CPU a bulk load costs, per alert: at the publishing node, at each receiving node, and in
+    // PostgreSQL (the three agencies' databases); the bare pipeline's database CPU beside it.
+    const databaseOf = (agency: string) => new URL(net.databases.urls[agency] as string).pathname.slice(1);
+    const pidOf = (agency: string) => net.nodes[agency]?.pid as number;
+    const cpuBefore = ['it-polfr', 'ne-ppn', 'ng-nis'].map((n) => cpuMs(pidOf(n)));
+    const { result: bulk, cpuMs: bulkDatabaseMs } = await databaseCpuDuring(
+      ADMIN_URL,
+      ['it-polfr', 'ne-ppn', 'ng-nis'].map(databaseOf),
+      () => bulkPublish(net, nodeA, a),
+    );
+    const [publisherMs, ...receiverMs] = ['it-polfr', ...bulk.receivers].map((n, i) => cpuMs(pidOf(n)) - (cpuBefore[i] as number));
     const payloads = await queuedPayloads(net, 'it-polfr', 'ne-ppn', bulk.ids);
     if (payloads.length !== BULK_ALERTS) throw new Error(`expected ${BULK_ALERTS} queued payloads, found ${payloads.length}`);
-    const bare = await barePipelineRate(net, 'it-polfr', bulk.receivers, payloads);
+    const { rate: bare, databaseCpuMs: bareDatabaseMs } = await barePipelineRate(net, 'it-polfr', bulk.receivers, payloads);
+    const perAlert = (ms: number) => Number((ms / BULK_ALERTS).toFixed(3));
+    const nodePeakRssMb = Math.max(...Object.values(net.nodes).map((n) => peakRssMb(n.pid as number)));
+    const gatewayPeakRssMb = peakRssMb(net.gateway.pid as number);
     const load = loadavg().map((l) => Number(l.toFixed(2)));
     return [
       withBaseline({
@@ -251,6 +266,23 @@ export async function alertsSuite(): Promise<BenchResult[]> {
       { suite: 'alerts', metric: 'bare_pipeline_per_s', value: Math.round(bare), unit: 'rows/s' },
       { suite: 'alerts', metric: 'bulk_publish_answered_per_s', value: Math.round(bulk.answeredPerS), unit: 'alerts/s' },
       { suite: 'alerts', metric: 'bulk_alerts', value: BULK_ALERTS, unit: 'alerts' },
+      { suite: 'alerts', metric: 'bulk_publisher_cpu_ms_per_alert', value: perAlert(publisherMs ?? 0), unit: 'ms' },
+      {
+        suite: 'alerts',
+        metric: 'bulk_receiver_cpu_ms_per_alert',
+        value: perAlert(Math.max(...receiverMs)),
+        unit: 'ms',
+      },
+      withBaseline({
+        suite: 'alerts',
+        metric: 'bulk_database_cpu_ms_per_alert',
+        value: perAlert(bulkDatabaseMs),
+        unit: 'ms',
+        baseline: { metric: 'bare_pipeline_database_cpu_ms_per_row', value: perAlert(bareDatabaseMs) },
+      }),
+      { suite: 'alerts', metric: 'bare_pipeline_database_cpu_ms_per_row', value: perAlert(bareDatabaseMs), unit: 'ms' },
+      { suite: 'alerts', metric: 'node_peak_rss_mb', value: nodePeakRssMb, unit: 'MB' },
+      { suite: 'alerts', metric: 'gateway_peak_rss_mb', value: gatewayPeakRssMb, unit: 'MB' },
       { suite: 'alerts', metric: 'bulk_receiving_nodes', value: bulk.receivers.length, unit: 'nodes' },
       ...latencies.flatMap((l): BenchResult[] => [
         { suite: 'alerts', metric: `e2e_latency_p50_ms_at_${l.rate}`, value: l.p50, unit: 'ms' },

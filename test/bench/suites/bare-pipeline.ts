@@ -9,19 +9,21 @@ import { AckPolicy, type JsMsg, jetstream, jetstreamManager } from '@nats-io/jet
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import type { TestNetwork } from '../../support/test-network.js';
+import { cpuMs } from '../process-stats.js';
 
 const BATCH = 1000;
 
 /**
- * Moves `payloads` from `publisher` to every one of `receivers` and answers rows per second: the
- * payload count over the time until every receiver has stored every row.
+ * Moves `payloads` from `publisher` to every one of `receivers` and answers rows per second (the
+ * payload count over the time until every receiver has stored every row) and the CPU its
+ * PostgreSQL backends spent, in ms (the connections are its own: read before they close).
  */
 export async function barePipelineRate(
   net: TestNetwork,
   publisher: string,
   receivers: readonly string[],
   payloads: readonly string[],
-): Promise<number> {
+): Promise<{ rate: number; databaseCpuMs: number }> {
   const run = randomBytes(4).toString('hex');
   const table = `bench_bare_${run}`;
   const admin = net.natsUsers[publisher]?.admin;
@@ -29,10 +31,12 @@ export async function barePipelineRate(
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
   const dbs = new Map<string, pg.Client>();
+  const backends: number[] = [];
   for (const agency of [publisher, ...receivers]) {
     const c = new pg.Client({ connectionString: net.databases.urls[agency] as string });
     await c.connect();
     await c.query(`CREATE TABLE ${table} (seq bigserial PRIMARY KEY, doc jsonb NOT NULL)`);
+    backends.push((await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid as number);
     dbs.set(agency, c);
   }
   const stream = (agency: string) => `BARE_${run.toUpperCase()}_${agency.replace(/-/g, '_').toUpperCase()}`;
@@ -43,6 +47,7 @@ export async function barePipelineRate(
       await jsm.streams.add({ name: stream(r), subjects: [subject(r)] });
       await jsm.consumers.add(stream(r), { durable_name: 'receiver', ack_policy: AckPolicy.Explicit });
     }
+    const cpuBefore = backends.map(cpuMs);
     const started = performance.now();
     const stored = receivers.map(async (r) => {
       const db = dbs.get(r) as pg.Client;
@@ -74,7 +79,8 @@ export async function barePipelineRate(
       await Promise.all(receivers.flatMap((r) => batch.map((p, j) => js.publish(subject(r), p, { msgID: `${run}-${r}-${i + j}` }))));
     }
     await Promise.all(stored);
-    return payloads.length / ((performance.now() - started) / 1000);
+    const rate = payloads.length / ((performance.now() - started) / 1000);
+    return { rate, databaseCpuMs: backends.reduce((sum, pid, i) => sum + cpuMs(pid) - (cpuBefore[i] as number), 0) };
   } finally {
     for (const stop of stops) stop();
     for (const r of receivers) await jsm.streams.delete(stream(r)).catch(() => undefined);

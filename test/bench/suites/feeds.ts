@@ -15,7 +15,7 @@ import { routeAlert } from '../../support/fixtures.js';
 import { gql, subscribe } from '../../support/graphql.js';
 import { AGENCIES, officersAnd, startTestNetwork, type TestNetwork } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
-import { cpuMs, pidListeningOn, residentMb } from '../process-stats.js';
+import { cpuMs, maxPeakRssMb, pidListeningOn, residentMb } from '../process-stats.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_FEEDS_SUBSCRIBERS ?? 1000);
@@ -123,6 +123,8 @@ export async function feedsSuite(): Promise<BenchResult[]> {
   try {
     const gatewayPid = await pidListeningOn(Number(new URL(net.gatewayUrl).port));
     const atStart = await residentMb(gatewayPid);
+    const nodePids = Object.values(net.nodes).map((node) => node.pid);
+    const nodesAtStart = maxPeakRssMb(nodePids);
     const publisher = await net.token(`${PUBLISHER}-officer`);
     const tag = randomBytes(3).toString('hex');
 
@@ -146,6 +148,7 @@ export async function feedsSuite(): Promise<BenchResult[]> {
     const thousand = await measureRound(net, publisher, many, `${tag}-many`);
     const gatewayCpuMany = (await cpuMs(gatewayPid)) - cpuBeforeMany;
     const afterMany = await residentMb(gatewayPid);
+    const nodesAfter = maxPeakRssMb(nodePids);
     if (thousand.delivered !== thousand.expected || one.delivered !== one.expected)
       throw new Error(
         `bench: deliveries missing: ${thousand.delivered} of ${thousand.expected} to ${SUBSCRIBERS} feeds, ${one.delivered} of ${one.expected} to one`,
@@ -160,6 +163,8 @@ export async function feedsSuite(): Promise<BenchResult[]> {
       r(`feeds_${n}_deliveries`, thousand.delivered, 'deliveries', { metric: `feeds_${n}_expected`, value: thousand.expected }),
       r('gateway_peak_rss_mb', afterMany.peak, 'MB', { metric: 'gateway_peak_rss_mb_one_feed', value: afterOne.peak }),
       r('gateway_rss_at_start_mb', atStart.now, 'MB'),
+      // The nodes' side of the feeds (the publisher's node and each node's inbox), the largest node.
+      r('node_peak_rss_mb', nodesAfter, 'MB', { metric: 'node_peak_rss_mb_at_start', value: nodesAtStart }),
       // The gateway's CPU time per delivery over each round (from /proc), whatever the machine's load.
       r(`gateway_cpu_ms_per_delivery_${n}`, Number((gatewayCpuMany / thousand.delivered).toFixed(3)), 'ms', {
         metric: 'gateway_cpu_ms_per_delivery_1',

@@ -4,6 +4,7 @@
 // the fixtures' alerts and for a long summary full of numbers (every shape is tried there).
 import { alertInput, freeTextErrors, identifierErrors, type ValidAlertInput } from '@corridor/proto';
 import { documentFraudAlert, RAW, routeAlert } from '../../support/fixtures.js';
+import { ownPeakRssMb } from '../process-stats.js';
 import { type BenchResult, withBaseline } from '../results-file.js';
 
 const SECONDS = Number(process.env.BENCH_FREETEXT_SECONDS ?? 3);
@@ -51,5 +52,7 @@ export async function freetextSuite(): Promise<BenchResult[]> {
       baseline: { metric: 'validated_without_free_text_per_s', value: before },
     }),
     { suite: 'freetext', metric: 'validated_without_free_text_per_s', value: before, unit: 'alerts/s' },
+    // In process, no node or gateway runs: the benchmark's own peak is what validating cost.
+    { suite: 'freetext', metric: 'bench_process_peak_rss_mb', value: ownPeakRssMb(), unit: 'MB' },
   ];
 }

@@ -40,7 +40,7 @@ const ROLES = ['border_control', 'prosecutor', 'liaison_officer', 'central_autho
 const LANGUAGES = ['en', 'fr', 'ar', 'it', 'es'] as const;
 
 /** A directory of `n` plausible entries for an agency: persons and desks, several roles and languages. */
-function directoryOf(agency: AgencySpec, n: number): DirectoryEntryInput[] {
+export function directoryOf(agency: AgencySpec, n: number): DirectoryEntryInput[] {
   return Array.from({ length: n }, (_, i) => ({
     id: newId(),
     agency: agency.id,
@@ -63,7 +63,7 @@ function directoryOf(agency: AgencySpec, n: number): DirectoryEntryInput[] {
   }));
 }
 
-const GATEWAY_QUERY = `{ directory(filter: { role: "prosecutor" }) { entries { id name agency channels { type value } } sources { agency ok latencyMs } } }`;
+export const GATEWAY_QUERY = `{ directory(filter: { role: "prosecutor" }) { entries { id name agency channels { type value } } sources { agency ok latencyMs } } }`;
 // As the gateway asks each node: the best 50, ranked (the node's own default limit too).
 const NODE_QUERY = `{ directory(filter: { role: "prosecutor", limit: 50 }) { total entries { id name agency channels { type value } } } }`;
 

@@ -13,6 +13,7 @@ import type { HostSet } from '../../support/hosts/netns.js';
 import { placementOn } from '../../support/hosts/placement.js';
 import { AGENCIES } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
+import { maxPeakRssMb } from '../process-stats.js';
 
 const PUBLISH = 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }';
 const [A, B] = ['it-polfr', 'ne-ppn'];
@@ -27,6 +28,9 @@ export interface NetworkFigures {
   /** Alerts published (latency and cut together) that the partner never stored, and stored twice. */
   lost: number;
   duplicates: number;
+  /** The peak resident memory of the node that held the most (embedded PGlite), and of the gateway, at the end. */
+  nodePeakRssMb: number;
+  gatewayPeakRssMb: number;
 }
 
 export async function crossHostNetwork(
@@ -117,7 +121,11 @@ export async function crossHostNetwork(
       return sent.every((id) => ids.includes(id)) ? ids : undefined;
     }, 60_000).catch(() => [] as string[]);
     const count = (id: string) => stored.filter((s) => s === id).length;
+    const nodePeakRssMb = maxPeakRssMb(Object.values(net.nodes).map((n) => n.pid));
+    const gatewayPeakRssMb = maxPeakRssMb([net.gateway.pid]);
     return {
+      nodePeakRssMb,
+      gatewayPeakRssMb,
       p50: latencies.length > 0 ? Math.round(percentile(latencies, 50)) : undefined,
       p99: latencies.length > 0 ? Math.round(percentile(latencies, 99)) : undefined,
       samples: latencies.length,

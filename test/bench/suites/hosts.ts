@@ -79,6 +79,12 @@ export async function hostsSuite(): Promise<BenchResult[]> {
       ),
       r('lost', network.lost + untuned.lost, 'alerts, both networks'),
       r('duplicates', network.duplicates + untuned.duplicates, 'alerts, both networks'),
+      r(
+        'node_peak_rss_mb',
+        Math.max(network.nodePeakRssMb, untuned.nodePeakRssMb),
+        'MB, the largest node (embedded PGlite), both networks',
+      ),
+      r('gateway_peak_rss_mb', Math.max(network.gatewayPeakRssMb, untuned.gatewayPeakRssMb), 'MB, both networks'),
       r('raw_request_reply_p50_ms', delayed.p50, 'ms'),
       r('raw_request_reply_p99_ms', delayed.p99, 'ms'),
       r('raw_request_reply_undelayed_p50_ms', direct.p50, 'ms'),

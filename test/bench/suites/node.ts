@@ -23,13 +23,15 @@ import { generateDirectory } from '../../support/directory-generator.js';
 import { gql } from '../../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
-import { cpuMs, peakRssMb, residentMb } from '../process-stats.js';
+import { cpuMs, machineLoad, peakRssMb, residentMb } from '../process-stats.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
 
 const CLIENTS = Number(process.env.BENCH_NODE_CLIENTS ?? 8);
 const SECONDS = Number(process.env.BENCH_NODE_SECONDS ?? 5);
 const ENTRIES = Number(process.env.BENCH_NODE_ENTRIES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_NODE_ROUNDS ?? 3);
+/** The large directory of the memory figures (`*_100k`); 0 leaves them out. */
+const BIG_ENTRIES = Number(process.env.BENCH_NODE_BIG_ENTRIES ?? 100_000);
 /** A folder to write the node's CPU profile to (node --cpu-prof), for seeing where the time goes. */
 const CPU_PROFILE_DIR = process.env.BENCH_NODE_CPU_PROF;
 const CPU_PROFILER = new URL('../cpu-profiler.mjs', import.meta.url).href;
@@ -133,7 +135,60 @@ function trivial(url: string, token: string | null) {
   };
 }
 
+/**
+ * Memory of a node holding a large directory (issue 14, item 7: under 150 MB at 100,000 entries),
+ * on PostgreSQL as the example settings (deploy/examples/node.yaml) run a node in production;
+ * beside a fresh bare Yoga given the same load. Three moments: the peak while the node applies
+ * its 100,000-entry seed file the first time; at rest after a restart, when the unchanged seed
+ * file is skipped (a node's ordinary start); and the peak after directory searches.
+ */
+async function bigDirectoryMemory(r: ReturnType<typeof suiteResults>): Promise<BenchResult[]> {
+  const [italy, niger] = AGENCIES as [(typeof AGENCIES)[0], (typeof AGENCIES)[0]];
+  const net = await startTestNetwork({
+    agencies: [italy, niger],
+    directory: generateDirectory([italy], BIG_ENTRIES),
+    nodeStartTimeoutMs: 900_000,
+  });
+  const bare = await startBareYoga();
+  try {
+    const node = net.nodes[italy.id];
+    if (!node) throw new Error('bench: no node for Italy');
+    const firstSeedPeak = peakRssMb(running(node.pid));
+    await node.stop();
+    await node.start();
+    const nodeRest = residentMb(running(node.pid));
+    const bareRest = residentMb(running(bare.pid));
+    const delegated = await net.delegatedToken(`${niger.id}-officer`, italy.id);
+    let n = 0;
+    const search = async () => {
+      const res = await gql<{ directory: { total: number } }>(node.url, delegated, SEARCH, { filter: FILTERS[n++ % FILTERS.length] });
+      if (res.errors || !res.data) throw new Error(`bench: directory search failed: ${JSON.stringify(res.errors)}`);
+    };
+    const found = await gql<{ directory: { total: number } }>(node.url, delegated, SEARCH, { filter: FILTERS[0] });
+    if (!found.data || found.data.directory.total === 0) throw new Error(`bench: the node's ${BIG_ENTRIES} entries were not searchable`);
+    await costOf(bare.pid, trivial(bare.url, null), CLIENTS);
+    await costOf(node.pid, search, CLIENTS);
+    const size = `${Math.round(BIG_ENTRIES / 1000)}k`;
+    const bareBaseline = (metric: string, value: number) => ({ metric: `bare_yoga_${metric}`, value });
+    return [
+      r(`node_peak_rss_first_seed_mb_${size}`, firstSeedPeak, 'MB', bareBaseline('peak_rss_at_rest_mb', bareRest.peak)),
+      r(`node_rss_at_rest_mb_${size}`, nodeRest.now, 'MB', bareBaseline('rss_at_rest_mb', bareRest.now)),
+      r(`node_peak_rss_mb_${size}`, peakRssMb(running(node.pid)), 'MB', bareBaseline('peak_rss_mb', peakRssMb(running(bare.pid)))),
+      r(`directory_entries_${size}`, BIG_ENTRIES, 'entries'),
+      r(`load_avg_1m_${size}`, machineLoad().load1, 'load'),
+    ];
+  } finally {
+    await bare.stop();
+    await net.stop();
+  }
+}
+
 export async function nodeSuite(): Promise<BenchResult[]> {
+  const small = await smallDirectory();
+  return BIG_ENTRIES > 0 ? [...small, ...(await bigDirectoryMemory(suiteResults('node')))] : small;
+}
+
+async function smallDirectory(): Promise<BenchResult[]> {
   const [italy, niger] = AGENCIES as [(typeof AGENCIES)[0], (typeof AGENCIES)[0]];
   const directory = generateDirectory([italy], ENTRIES);
   const net = await startTestNetwork({
@@ -209,6 +264,7 @@ export async function nodeSuite(): Promise<BenchResult[]> {
       r('bare_yoga_peak_rss_mb', bareRss, 'MB'),
       r('directory_entries', ENTRIES, 'entries'),
       r('throughput_clients', CLIENTS, 'clients'),
+      r('load_avg_1m', machineLoad().load1, 'load'),
     ];
   } finally {
     await bare.stop();

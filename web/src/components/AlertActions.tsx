@@ -7,6 +7,7 @@ import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
 import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment } from '../gql/graphql';
+import { useT } from '../i18n/I18nProvider';
 import { GRADING_SCALES, type GradingScale } from '../labels';
 import { AmendAlertMutation, WithdrawAlertMutation } from './AlertActions.documents';
 import { failureText } from './ErrorAlert';
@@ -16,14 +17,15 @@ type Outcome = { kind: 'conflict' | 'failure'; message: string } | null;
 
 function outcomeOf(
   error: { graphQLErrors: { message: string; extensions: Record<string, unknown> }[]; message: string } | undefined,
+  t: ReturnType<typeof useT>,
 ): Outcome {
   const first = error?.graphQLErrors[0];
-  if (first?.extensions?.code === 'CONFLICT')
-    return { kind: 'conflict', message: `This alert was changed since you opened it (${first.message}). Reload the feed and try again.` };
+  if (first?.extensions?.code === 'CONFLICT') return { kind: 'conflict', message: t('actions.conflict', { reason: first.message }) };
   return { kind: 'failure', message: failureText(error) };
 }
 
 export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
+  const t = useT();
   const [mode, setMode] = useState<'idle' | 'amend' | 'withdraw'>('idle');
   const [changes, setChanges] = useState<AmendChanges>(() => amendChangesOf(alert));
   const [errors, setErrors] = useState<ErrorsByPath>({});
@@ -54,14 +56,14 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
     }
     const fromServer = operationFieldErrors(result.error);
     setErrors(fromServer);
-    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error));
+    if (Object.keys(fromServer).length === 0) setOutcome(outcomeOf(result.error, t));
   }
 
   async function confirmWithdrawal() {
     setOutcome(null);
     const result = await withdraw({ id: alert.id, revision: seen });
     if (result.data?.withdrawAlert) setMode('idle');
-    else setOutcome(outcomeOf(result.error));
+    else setOutcome(outcomeOf(result.error, t));
   }
 
   return (
@@ -77,7 +79,7 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               setMode('amend');
             }}
           >
-            Amend
+            {t('actions.amend')}
           </button>
           <button
             type="button"
@@ -87,20 +89,20 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               setMode('withdraw');
             }}
           >
-            Withdraw
+            {t('actions.withdraw')}
           </button>
         </>
       )}
       {mode === 'amend' && (
         <form
           className="amend"
-          aria-label="Amend this alert"
+          aria-label={t('actions.amendLabel')}
           onSubmit={(e) => {
             e.preventDefault();
             void submitAmendment();
           }}
         >
-          <Field id={`amend-summary-${alert.id}`} path="summary" label="Summary" errors={errors.summary}>
+          <Field id={`amend-summary-${alert.id}`} path="summary" label={t('publish.summary')} errors={errors.summary}>
             <textarea
               id={`amend-summary-${alert.id}`}
               value={changes.summary}
@@ -108,9 +110,9 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               rows={3}
             />
           </Field>
-          <CodeField label="Source" {...grading('source')} />
-          <CodeField label="Information" {...grading('information')} />
-          <Field id={`amend-valid-${alert.id}`} path="validUntil" label="Valid until" errors={errors.validUntil}>
+          <CodeField label={t('actions.source')} {...grading('source')} />
+          <CodeField label={t('actions.information')} {...grading('information')} />
+          <Field id={`amend-valid-${alert.id}`} path="validUntil" label={t('actions.validUntil')} errors={errors.validUntil}>
             <input
               id={`amend-valid-${alert.id}`}
               type="datetime-local"
@@ -119,21 +121,21 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
             />
           </Field>
           <button type="submit" data-testid="amend-submit" disabled={amending}>
-            {amending ? 'Sending…' : `Issue revision ${seen + 1}`}
+            {amending ? t('actions.sending') : t('actions.issueRevision', { revision: seen + 1 })}
           </button>
           <button type="button" className="link" onClick={() => setMode('idle')}>
-            Cancel
+            {t('actions.cancel')}
           </button>
         </form>
       )}
       {mode === 'withdraw' && (
-        <p className="confirm" role="alertdialog" aria-label="Withdraw this alert">
-          Withdraw this alert? Every agency that received it is told it no longer holds.{' '}
+        <p className="confirm" role="alertdialog" aria-label={t('actions.withdrawLabel')}>
+          {t('actions.withdrawConfirm')}{' '}
           <button type="button" data-testid="withdraw-confirm" disabled={withdrawing} onClick={() => void confirmWithdrawal()}>
-            {withdrawing ? 'Withdrawing…' : 'Withdraw'}
+            {withdrawing ? t('actions.withdrawing') : t('actions.withdraw')}
           </button>{' '}
           <button type="button" className="link" onClick={() => setMode('idle')}>
-            Keep it
+            {t('actions.keepIt')}
           </button>
         </p>
       )}

@@ -11,6 +11,7 @@ export const AlertFieldsFragment = graphql(`
     createdAt
     validUntil
     summary
+    summaryLanguage
     revision
     status
     routeDetails {

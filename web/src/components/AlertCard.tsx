@@ -1,53 +1,55 @@
 // One alert as an officer reads it: what, where, how reliable, who said it.
-import { PROTECTION_FLAG_LABELS } from '@corridor/proto';
 import { useMemo } from 'react';
 import type { AlertFieldsFragment } from '../gql/graphql';
-import { countryName, dateText, dateTimeText, issuerName, label } from '../labels';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages/en';
+import { countryName, dateText, dateTimeText, issuerName, label, numberText } from '../labels';
 import { LazyRouteMap } from '../map/LazyRouteMap';
 import { AlertActions } from './AlertActions';
 
 // The answer says null where the alert has no value: shown as absent.
 function RouteDetails({ d }: { d: NonNullable<AlertFieldsFragment['routeDetails']> }) {
+  const t = useT();
   const vulnerable = d.vulnerablePersons;
   const price = d.priceObserved;
   return (
     <dl className="details">
-      <dt>Transport</dt>
+      <dt>{t('alert.transport')}</dt>
       <dd>{label.transport(d.transport)}</dd>
       {typeof d.concealment === 'string' && (
         <>
-          <dt>Concealment</dt>
+          <dt>{t('alert.concealment')}</dt>
           <dd>{label.concealment(d.concealment)}</dd>
         </>
       )}
       {d.communicationPlatforms.length > 0 && (
         <>
-          <dt>Smugglers use</dt>
+          <dt>{t('alert.smugglersUse')}</dt>
           <dd>{d.communicationPlatforms.map(label.platform).join(', ')}</dd>
         </>
       )}
       {price && (
         <>
-          <dt>Price observed</dt>
+          <dt>{t('alert.priceObserved')}</dt>
           <dd>
-            {price.amount.toLocaleString()} {price.currency}
+            {numberText(price.amount)} {price.currency}
           </dd>
         </>
       )}
       {typeof d.migrantCount === 'number' && (
         <>
-          <dt>Migrants</dt>
-          <dd>{d.migrantCount}</dd>
+          <dt>{t('alert.migrants')}</dt>
+          <dd>{numberText(d.migrantCount)}</dd>
         </>
       )}
       {vulnerable?.children || vulnerable?.unaccompaniedMinors || vulnerable?.pregnantWomen ? (
         <>
-          <dt>Vulnerable persons</dt>
+          <dt>{t('alert.vulnerable')}</dt>
           <dd className="protection">
             {[
-              vulnerable.children ? `${vulnerable.children} children` : '',
-              vulnerable.unaccompaniedMinors ? `${vulnerable.unaccompaniedMinors} unaccompanied minors` : '',
-              vulnerable.pregnantWomen ? `${vulnerable.pregnantWomen} pregnant women` : '',
+              vulnerable.children ? t('alert.children', { count: vulnerable.children }) : '',
+              vulnerable.unaccompaniedMinors ? t('alert.unaccompaniedMinors', { count: vulnerable.unaccompaniedMinors }) : '',
+              vulnerable.pregnantWomen ? t('alert.pregnantWomen', { count: vulnerable.pregnantWomen }) : '',
             ]
               .filter(Boolean)
               .join(', ')}
@@ -59,23 +61,24 @@ function RouteDetails({ d }: { d: NonNullable<AlertFieldsFragment['routeDetails'
 }
 
 function DocumentDetails({ d }: { d: NonNullable<AlertFieldsFragment['documentFraud']> }) {
+  const t = useT();
   const at = d.detectedAt;
   return (
     <dl className="details">
-      <dt>Document</dt>
-      <dd>
-        {label.documentType(d.documentType)} issued by {issuerName(d.issuingState)}
-      </dd>
-      <dt>Fraud</dt>
+      <dt>{t('alert.document')}</dt>
+      <dd>{t('alert.documentIssuedBy', { type: label.documentType(d.documentType), issuer: issuerName(d.issuingState) })}</dd>
+      <dt>{t('alert.fraud')}</dt>
       <dd>{label.fraudType(d.fraudType)}</dd>
       {d.featuresAffected.length > 0 && (
         <>
-          <dt>Features affected</dt>
+          <dt>{t('alert.featuresAffected')}</dt>
           <dd>{d.featuresAffected.map(label.feature).join(', ')}</dd>
         </>
       )}
-      <dt>Detected at</dt>
-      <dd>{[label.detectionPlace(at.place), at.location, at.flight && `flight ${at.flight}`].filter(Boolean).join(' · ')}</dd>
+      <dt>{t('alert.detectedAt')}</dt>
+      <dd>
+        {[label.detectionPlace(at.place), at.location, at.flight && t('alert.flight', { flight: at.flight })].filter(Boolean).join(' · ')}
+      </dd>
     </dl>
   );
 }
@@ -84,12 +87,12 @@ function DocumentDetails({ d }: { d: NonNullable<AlertFieldsFragment['documentFr
 const words = (labelText: string) => labelText.split(' — ')[1] ?? labelText;
 
 /** What an origin's release policy may withhold, in words (proto REDACTABLE_FIELDS). */
-const WITHHELD: Record<string, string> = {
-  caseReference: 'case reference',
-  identifiers: 'identifiers',
-  'route.places': 'place names',
-  'routeDetails.priceObserved': 'price observed',
-  'documentFraud.detectionDetails': 'where exactly it was detected',
+const WITHHELD: Record<string, MessageId> = {
+  caseReference: 'alert.withheld.caseReference',
+  identifiers: 'alert.withheld.identifiers',
+  'route.places': 'alert.withheld.places',
+  'routeDetails.priceObserved': 'alert.withheld.price',
+  'documentFraud.detectionDetails': 'alert.withheld.detection',
 };
 
 export function AlertCard({
@@ -104,16 +107,21 @@ export function AlertCard({
   /** The signed-in user's agency: its own alerts can be amended and withdrawn here. */
   ownAgency?: string;
 }) {
+  const t = useT();
   const { source, information } = alert.grading;
   // The same array while the route is the same: the feed re-renders every card on each live
   // event, and the map is projected again only when its route changes.
   const mapRoutes = useMemo(() => (alert.route ? [{ key: alert.id, waypoints: alert.route.waypoints }] : null), [alert.id, alert.route]);
+  const withheld = (f: string) => {
+    const id = WITHHELD[f];
+    return id ? t(id) : f;
+  };
   return (
     <article
       className={`alert ${isNew ? 'alert-new' : ''} ${alert.status === 'withdrawn' ? 'alert-withdrawn' : ''}`}
       data-testid="alert-item"
       data-alert-id={alert.id}
-      aria-label={`${label.kind(alert.kind)} from ${agencyName(alert.origin.agency)}`}
+      aria-label={t('alert.ariaLabel', { kind: label.kind(alert.kind), agency: agencyName(alert.origin.agency) })}
     >
       <header>
         {/* TLP 2.0 (FIRST): the label is written out, in its colour on black. */}
@@ -121,13 +129,15 @@ export function AlertCard({
           TLP:{alert.tlp}
         </span>
         <strong className="kind">{label.kind(alert.kind)}</strong>
-        {isNew && <span className="badge-new">New</span>}
+        {isNew && <span className="badge-new">{t('alert.new')}</span>}
         {alert.status !== 'active' && (
-          <span className="badge badge-status">{alert.status === 'withdrawn' ? 'Withdrawn' : `Amended (revision ${alert.revision})`}</span>
+          <span className="badge badge-status">
+            {alert.status === 'withdrawn' ? t('alert.withdrawn') : t('alert.amended', { revision: alert.revision })}
+          </span>
         )}
-        {alert.expired && alert.status !== 'withdrawn' && <span className="badge badge-status">Expired</span>}
+        {alert.expired && alert.status !== 'withdrawn' && <span className="badge badge-status">{t('alert.expired')}</span>}
         <span className="origin">
-          from <strong>{agencyName(alert.origin.agency)}</strong> · {countryName(alert.origin.country)}
+          {t('alert.from')} <strong>{agencyName(alert.origin.agency)}</strong> · {countryName(alert.origin.country)}
         </span>
         <time dateTime={alert.createdAt}>{dateTimeText(alert.createdAt)}</time>
       </header>
@@ -139,57 +149,62 @@ export function AlertCard({
             <span key={`${w.country}-${i}`}>
               {i > 0 && <span className="arrow"> → </span>}
               {w.place ? `${w.place} (${countryName(w.country)})` : countryName(w.country)}
-              {w.mode && <small className="muted"> by {label.mode(w.mode).toLowerCase()}</small>}
+              {w.mode && <small className="muted"> {t('alert.byMode', { mode: label.mode(w.mode).toLocaleLowerCase() })}</small>}
             </span>
           ))}
         </p>
       )}
       {alert.route && mapRoutes && (
-        <LazyRouteMap size="card" title={`Route of this alert: ${label.region(alert.route.region)}`} routes={mapRoutes} />
+        <LazyRouteMap size="card" title={t('alert.routeMap', { region: label.region(alert.route.region) })} routes={mapRoutes} />
       )}
-      <p className="summary">{alert.summary}</p>
+      {/* In the language its publisher stated (unknown on older alerts: no lang, the card's own applies). */}
+      <p className="summary" lang={alert.summaryLanguage ?? undefined} dir="auto" data-testid="alert-summary">
+        {alert.summary}
+      </p>
       {alert.protection.length > 0 && (
         <p className="protection-notice" data-testid="protection-notice" role="note">
-          Protection notice: {alert.protection.map((f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f).join(', ')}
-          . The protection contact for the country has been told; these are people to protect, not suspects.
+          {t('alert.protectionNotice', { flags: alert.protection.map(label.protection).join(', ') })}
         </p>
       )}
       {ownAgency && alert.origin.agency !== ownAgency && (
         <p className="consult">
           <a
             data-testid="alert-consult"
-            href={`#/consultations/new?${new URLSearchParams({ with: alert.origin.agency, alert: alert.id, subject: `About their ${label.kind(alert.kind).toLowerCase()} of ${dateText(alert.createdAt)}` })}`}
+            href={`#/consultations/new?${new URLSearchParams({ with: alert.origin.agency, alert: alert.id, subject: t('alert.consultSubject', { kind: label.kind(alert.kind).toLocaleLowerCase(), date: dateText(alert.createdAt) }) })}`}
           >
-            Consult {agencyName(alert.origin.agency)} about this alert
+            {t('alert.consult', { agency: agencyName(alert.origin.agency) })}
           </a>
         </p>
       )}
       {alert.caseReference && (
         <p className="case-reference" data-testid="case-reference">
-          Case reference: <strong>{alert.caseReference}</strong>
+          {t('alert.caseReference')} <strong>{alert.caseReference}</strong>
         </p>
       )}
       {alert.correlations.map((c) => (
         <p key={c.alertId} className="correlation" data-testid="correlation-notice" data-other-alert={c.alertId} role="note">
-          ⚠ Linked: the same {c.kinds.map((k) => label.identifierKind(k).toLowerCase()).join(', ')} appears in an alert of{' '}
-          <strong>{agencyName(c.agency)}</strong> <small className="muted">(reference {c.alertId})</small>. Contact them before acting.
+          ⚠ {t('alert.linked', { kinds: c.kinds.map((k) => label.identifierKind(k).toLocaleLowerCase()).join(', ') })}{' '}
+          <strong>{agencyName(c.agency)}</strong> <small className="muted">({t('alert.reference', { id: c.alertId })})</small>.{' '}
+          {t('alert.contactBeforeActing')}
         </p>
       ))}
       {alert.redacted.length > 0 && (
         <p className="muted redacted" data-testid="alert-redacted">
-          Withheld by {agencyName(alert.origin.agency)}’s release policy: {alert.redacted.map((f) => WITHHELD[f] ?? f).join(', ')}. Ask
-          their desk if you need it.
+          {t('alert.withheld', { agency: agencyName(alert.origin.agency), fields: alert.redacted.map(withheld).join(', ') })}
         </p>
       )}
       {alert.routeDetails && <RouteDetails d={alert.routeDetails} />}
       {alert.documentFraud && <DocumentDetails d={alert.documentFraud} />}
       <footer>
         <span title={`${label.source(source)}; ${label.information(information)}`}>
-          Graded {source}
-          {information}: {words(label.source(source))}; {words(label.information(information))}
+          {t('alert.graded', {
+            grade: `${source}${information}`,
+            source: words(label.source(source)),
+            information: words(label.information(information)),
+          })}
         </span>
         {alert.identifiers.length > 0 && (
-          <span className="identifiers" title="Keyed pseudonyms: partners can match them, nobody can read them back">
+          <span className="identifiers" title={t('alert.pseudonymsTitle')}>
             {alert.identifiers.map((i) => (
               <code key={`${i.kind}-${i.pseudonym}`}>
                 {label.identifierKind(i.kind)} · {i.pseudonym.slice(0, 8)}…
@@ -197,15 +212,11 @@ export function AlertCard({
             ))}
           </span>
         )}
-        {alert.recipients.length > 0 && <span>Shared only with {alert.recipients.map(agencyName).join(', ')}</span>}
-        {alert.validUntil && <span>Valid until {dateTimeText(alert.validUntil)}</span>}
+        {alert.recipients.length > 0 && <span>{t('alert.sharedOnlyWith', { agencies: alert.recipients.map(agencyName).join(', ') })}</span>}
+        {alert.validUntil && <span>{t('alert.validUntil', { date: dateTimeText(alert.validUntil) })}</span>}
         {alert.signingKey && (
-          <span
-            className="signed"
-            data-testid="signed-by"
-            title={`Signature verified against the key ${alert.signingKey} that this agency publishes`}
-          >
-            ✔ Signed by {agencyName(alert.origin.agency)}
+          <span className="signed" data-testid="signed-by" title={t('alert.signatureTitle', { key: alert.signingKey })}>
+            ✔ {t('alert.signedBy', { agency: agencyName(alert.origin.agency) })}
           </span>
         )}
       </footer>

@@ -6,9 +6,8 @@ import { reachability } from '@corridor/proto';
 import { useEffect, useState } from 'react';
 import { entryFromGraphQL, withContactFiles } from '../directory-entry';
 import type { EntryFieldsFragment } from '../gql/graphql';
+import { useT } from '../i18n/I18nProvider';
 import { countryName, dateText, hoursText, label, languageName } from '../labels';
-
-const CHANNEL_NAMES: Record<string, string> = { phone: 'Phone', email: 'E-mail', secure_messaging: 'Secure messaging', fax: 'Fax' };
 
 /** A way to reach a contact, as a link the officer's device can follow (tel:, mailto:). */
 export function Channel({ type, value, label: channelLabel }: EntryFieldsFragment['channels'][number]) {
@@ -22,7 +21,7 @@ export function Channel({ type, value, label: channelLabel }: EntryFieldsFragmen
     );
   return (
     <li>
-      <span className="channel-type">{CHANNEL_NAMES[type] ?? type}</span>
+      <span className="channel-type">{label.channel(type)}</span>
       <span>
         {link}
         {channelLabel && <small className="muted"> — {channelLabel}</small>}
@@ -53,17 +52,20 @@ function useMinute(): Date {
 }
 
 export function ReachableNow({ entry }: { entry: EntryFieldsFragment }) {
+  const t = useT();
   const now = useMinute();
   const r = reachability(entryFromGraphQL(entry), now);
-  const place = entry.availability.timeZone.split('/').pop()?.replace(/_/g, ' ');
-  const there = `${r.local.time} in ${place}`;
+  const place = entry.availability.timeZone.split('/').pop()?.replace(/_/g, ' ') ?? '';
+  const there = t('contact.timeThere', { time: r.local.time, place });
   const text = r.reachable
-    ? `Reachable now — ${r.why === 'always' ? '24/7' : 'within hours'}, ${there}`
+    ? r.why === 'always'
+      ? t('contact.reachableAlways', { there })
+      : t('contact.reachableInHours', { there })
     : r.why === 'absent'
-      ? `Away — back ${dateText(r.backOn)}; ${there}`
+      ? t('contact.away', { back: dateText(r.backOn), there })
       : r.why === 'no_hours'
-        ? `Hours not given — ${there}`
-        : `Outside hours — ${there}`;
+        ? t('contact.noHours', { there })
+        : t('contact.outsideHours', { there });
   return (
     <p className={`reachable ${r.reachable ? 'reachable-yes' : 'reachable-no'}`} data-testid="reachable" data-reachable={r.reachable}>
       <span aria-hidden="true">{r.reachable ? '●' : '○'}</span> {text}
@@ -81,43 +83,47 @@ export function ContactCard({
   /** The signed-in user's agency: a contact of another agency can be consulted from the card. */
   ownAgency?: string;
 }) {
+  const t = useT();
   const { always, timeZone, hours, absences } = entry.availability;
   const upcoming = absences.filter((a) => a.to >= new Date().toISOString().slice(0, 10));
   return (
     <article className={`contact ${entry.stale ? 'contact-stale' : ''}`} data-testid="directory-result" data-entry-id={entry.id}>
       <header>
         <h3>{entry.name}</h3>
-        {entry.kind === 'desk' && <span className="badge">Desk</span>}
+        {entry.kind === 'desk' && <span className="badge">{t('contact.desk')}</span>}
         {always ? <span className="badge badge-247">24/7</span> : null}
         {entry.stale && (
-          <span className="badge badge-stale" data-testid="stale" title="Its agency has not confirmed this entry recently">
-            Stale
+          <span className="badge badge-stale" data-testid="stale" title={t('contact.staleTitle')}>
+            {t('contact.stale')}
           </span>
         )}
       </header>
       {entry.title && <p className="title">{entry.title}</p>}
       <p>
         {agencyName(entry.agency)} · {countryName(entry.country)}
-        {entry.postedIn && ` · posted in ${countryName(entry.postedIn)}`}
+        {entry.postedIn && ` · ${t('contact.postedIn', { country: countryName(entry.postedIn) })}`}
       </p>
       <ReachableNow entry={entry} />
       <dl className="details">
-        <dt>Roles</dt>
+        <dt>{t('contact.roles')}</dt>
         <dd>{entry.roles.map(label.role).join(' · ')}</dd>
-        <Listed term="Handles" values={entry.competences.map(label.competence)} />
-        <Listed term="Covers" values={entry.covers.map(countryName)} />
-        <Listed term="Routes" values={entry.routes.map(label.region)} />
-        <Listed term="Networks" values={entry.networks} />
-        <dt>Speaks</dt>
+        <Listed term={t('directory.handles')} values={entry.competences.map(label.competence)} />
+        <Listed term={t('contact.covers')} values={entry.covers.map(countryName)} />
+        <Listed term={t('contact.routes')} values={entry.routes.map(label.region)} />
+        <Listed term={t('contact.networks')} values={entry.networks} />
+        <dt>{t('directory.speaks')}</dt>
         <dd>{entry.languages.map(languageName).join(', ')}</dd>
-        <dt>Hours</dt>
+        <dt>{t('contact.hours')}</dt>
         <dd>
-          {always ? 'Any hour, any day' : hoursText(hours) || 'Not given'}
+          {always ? t('contact.anyHour') : hoursText(hours) || t('contact.notGiven')}
           <span className="muted"> ({timeZone.replace(/_/g, ' ')})</span>
           {upcoming.length > 0 && (
             <span className="muted">
               {' '}
-              · away {upcoming.map((a) => (a.from === a.to ? dateText(a.from) : `${dateText(a.from)} – ${dateText(a.to)}`)).join(', ')}
+              ·{' '}
+              {t('contact.awayOn', {
+                dates: upcoming.map((a) => (a.from === a.to ? dateText(a.from) : `${dateText(a.from)} – ${dateText(a.to)}`)).join(', '),
+              })}
             </span>
           )}
         </dd>
@@ -129,23 +135,27 @@ export function ContactCard({
       </ul>
       {entry.redacted.length > 0 && (
         <p className="muted redacted" data-testid="entry-redacted">
-          {agencyName(entry.agency)} shares{' '}
-          {entry.redacted.some((f) => f.startsWith('channels.')) ? 'some ways to reach this contact' : 'some details'} only within its
-          networks.
+          {entry.redacted.some((f) => f.startsWith('channels.'))
+            ? t('contact.redactedChannels', { agency: agencyName(entry.agency) })
+            : t('contact.redactedDetails', { agency: agencyName(entry.agency) })}
         </p>
       )}
       {entry.notes && <p className="notes">{entry.notes}</p>}
       <footer className="contact-foot">
         <span className={`verified ${entry.stale ? 'stale-text' : 'muted'}`} data-testid="verified">
-          {entry.stale ? 'Not confirmed since' : 'Last verified'} {dateText(entry.lastVerified)}
-          {entry.verifiedBy && ` by ${entry.verifiedBy}`}
+          {entry.verifiedBy
+            ? t(entry.stale ? 'contact.notConfirmedSinceBy' : 'contact.lastVerifiedBy', {
+                date: dateText(entry.lastVerified),
+                who: entry.verifiedBy,
+              })
+            : t(entry.stale ? 'contact.notConfirmedSince' : 'contact.lastVerified', { date: dateText(entry.lastVerified) })}
         </span>
         {ownAgency && entry.agency !== ownAgency && (
           <a
             data-testid="contact-consult"
-            href={`#/consultations/new?${new URLSearchParams({ with: entry.agency, entry: entry.id, subject: `For ${entry.name}` })}`}
+            href={`#/consultations/new?${new URLSearchParams({ with: entry.agency, entry: entry.id, subject: t('contact.consultSubject', { name: entry.name }) })}`}
           >
-            Open a consultation
+            {t('contact.consult')}
           </a>
         )}
         <button
@@ -154,7 +164,7 @@ export function ContactCard({
           data-testid="vcard"
           onClick={() => withContactFiles((f) => f.downloadVCard(entry, agencyName(entry.agency)))}
         >
-          Save contact (vCard)
+          {t('contact.vcard')}
         </button>
       </footer>
     </article>

@@ -12,7 +12,8 @@ import {
 import { type FormEvent, useState } from 'react';
 import { entryFromGraphQL } from '../directory-entry';
 import type { EntryFieldsFragment } from '../gql/graphql';
-import { COUNTRY_CODES, countryName, LANGUAGES_BY_NAME, label, languageName } from '../labels';
+import { useT } from '../i18n/I18nProvider';
+import { countryCodes, countryName, label, languageName, languagesByName } from '../labels';
 import { CheckboxField, CodeField, Field, FieldGroup, MultiCodeSelect } from './Field';
 
 type Record_ = Record<string, string>;
@@ -51,6 +52,7 @@ export function EntryForm({
   onSubmit: (draft: DirectoryEntryDraft) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const [values, setValues] = useState<Record_>(() => (entry ? directoryRecordOf(entryFromGraphQL(entry)) : EMPTY));
   const [errors, setErrors] = useState<EntryErrors>({});
   const set = (column: string) => (value: string) => setValues((v) => ({ ...v, [column]: value }));
@@ -97,37 +99,43 @@ export function EntryForm({
   };
 
   return (
-    <form className="entry-form" aria-label={entry ? `Edit ${entry.name}` : 'New directory entry'} onSubmit={submit} noValidate>
-      <FieldGroup id="entry-kind" path="kind" legend="Person or desk" errors={shown('kind')}>
+    <form className="entry-form" aria-label={entry ? t('entry.edit', { name: entry.name }) : t('entry.new')} onSubmit={submit} noValidate>
+      <FieldGroup id="entry-kind" path="kind" legend={t('entry.personOrDesk')} errors={shown('kind')}>
         {(['person', 'desk'] as const).map((k) => (
           <label key={k} htmlFor={`entry-kind-${k}`}>
             <input id={`entry-kind-${k}`} type="radio" name="entry-kind" checked={values.kind === k} onChange={() => set('kind')(k)} />
-            {k === 'person' ? 'A person' : 'A desk (a post or service, not one person)'}
+            {k === 'person' ? t('entry.aPerson') : t('entry.aDesk')}
           </label>
         ))}
       </FieldGroup>
-      {text('name', 'Name', { required: true })}
-      {text('title', 'Title or function', { placeholder: 'e.g. Deputy prosecutor, extradition unit' })}
-      {checks('roles', 'Roles', DIRECTORY_ROLES, label.role)}
-      {checks('competences', 'Handles', COMPETENCES, label.competence)}
-      <CodeField {...at('country')} label="Country" codes={COUNTRY_CODES} labelOf={countryName} empty="Choose a country" />
+      {text('name', t('entry.name'), { required: true })}
+      {text('title', t('entry.title'), { placeholder: t('entry.titlePlaceholder') })}
+      {checks('roles', t('contact.roles'), DIRECTORY_ROLES, label.role)}
+      {checks('competences', t('directory.handles'), COMPETENCES, label.competence)}
+      <CodeField
+        {...at('country')}
+        label={t('directory.country')}
+        codes={countryCodes()}
+        labelOf={countryName}
+        empty={t('publish.chooseCountry')}
+      />
       <CodeField
         {...at('posted_in')}
-        label="Posted in (liaison officers, magistrates)"
-        codes={COUNTRY_CODES}
+        label={t('entry.postedIn')}
+        codes={countryCodes()}
         labelOf={countryName}
-        empty="Not posted abroad"
+        empty={t('entry.notPosted')}
       />
-      {text('covers', 'Also covers', { hint: 'Countries as ISO codes, separated by ";", e.g. NER;LBY' })}
-      {checks('routes', 'Routes worked on', ROUTE_REGIONS, label.region)}
-      {text('networks', 'Networks', { hint: 'Network ids separated by ";", e.g. wacap' })}
-      <Field id="entry-languages" path="languages" label="Languages" errors={shown('languages')} hint="Hold Ctrl (⌘) to choose several">
+      {text('covers', t('entry.covers'), { hint: t('entry.coversHint') })}
+      {checks('routes', t('entry.routes'), ROUTE_REGIONS, label.region)}
+      {text('networks', t('contact.networks'), { hint: t('entry.networksHint') })}
+      <Field id="entry-languages" path="languages" label={t('entry.languages')} errors={shown('languages')} hint={t('entry.languagesHint')}>
         <MultiCodeSelect
           id="entry-languages"
           size={4}
           value={list(values.languages)}
           onChange={setList('languages')}
-          codes={LANGUAGES_BY_NAME}
+          codes={languagesByName()}
           labelOf={languageName}
         />
       </Field>
@@ -139,30 +147,30 @@ export function EntryForm({
             checked={values.always === 'yes'}
             onChange={(e) => set('always')(e.target.checked ? 'yes' : 'no')}
           />{' '}
-          Answers 24/7
+          {t('entry.always')}
         </label>
       </div>
-      {text('time_zone', 'Time zone', { hint: 'e.g. Africa/Niamey', list: 'entry-time-zones' })}
+      {text('time_zone', t('entry.timeZone'), { hint: t('entry.timeZoneHint'), list: 'entry-time-zones' })}
       <datalist id="entry-time-zones">
         {TIME_ZONES.map((tz) => (
           <option key={tz} value={tz} />
         ))}
       </datalist>
-      {text('hours', 'Hours', { hint: 'In the contact’s time zone, e.g. mon-fri 08:00-17:00; sat 09:00-12:00' })}
-      {text('absences', 'Away', { hint: 'e.g. 2026-12-20..2027-01-03 leave; several separated by ";"' })}
-      {text('phone', 'Phone', { hint: 'International form, several separated by ";"' })}
-      {text('email', 'E-mail')}
-      {text('secure_messaging', 'Secure messaging')}
-      {text('fax', 'Fax')}
-      <Field id="entry-notes" path="notes" label="Notes" errors={shown('notes')}>
+      {text('hours', t('contact.hours'), { hint: t('entry.hoursHint') })}
+      {text('absences', t('entry.away'), { hint: t('entry.awayHint') })}
+      {text('phone', label.channel('phone'), { hint: t('entry.phoneHint') })}
+      {text('email', label.channel('email'))}
+      {text('secure_messaging', label.channel('secure_messaging'))}
+      {text('fax', label.channel('fax'))}
+      <Field id="entry-notes" path="notes" label={t('entry.notes')} errors={shown('notes')}>
         <textarea id="entry-notes" rows={3} value={values.notes ?? ''} onChange={(e) => set('notes')(e.target.value)} />
       </Field>
       <div className="actions">
         <button type="submit" disabled={busy} data-testid="entry-save">
-          {entry ? 'Save and mark verified' : 'Create entry'}
+          {entry ? t('entry.saveVerified') : t('entry.create')}
         </button>
         <button type="button" className="link" onClick={onCancel}>
-          Cancel
+          {t('actions.cancel')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@
 // first shown, not with the console's first load (bundle-budget.ts). Until it arrives, and if it
 // never does, the route stays readable in words beside it (the card's route line, the feed's list).
 import { Component, type ComponentProps, lazy, type ReactNode, Suspense } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 const RouteMap = lazy(() => import('./RouteMap'));
 
@@ -16,7 +17,7 @@ class MapLoadBoundary extends Component<{ children: ReactNode }, { failed: boole
   override render() {
     return this.state.failed ? (
       <p className="muted route-map-failed" data-testid="route-map-failed">
-        The map could not be loaded.
+        <FormattedMessage id="map.failed" />
       </p>
     ) : (
       this.props.children

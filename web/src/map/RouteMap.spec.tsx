@@ -1,6 +1,18 @@
+import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { IntlProvider } from 'react-intl';
 import { describe, expect, it } from 'vitest';
+import { EN } from '../i18n/messages/en';
+import FR from '../i18n/messages/fr.json';
 import RouteMap from './RouteMap';
+
+/** The map's words come from the console's catalogue, as under the console's I18nProvider. */
+const render = (map: ReactElement, locale = 'en', messages: Record<string, string> = EN) =>
+  renderToStaticMarkup(
+    <IntlProvider locale={locale} defaultLocale="en" messages={messages}>
+      {map}
+    </IntlProvider>,
+  );
 
 const zuwaraLampedusa = [
   { country: 'LBY', place: 'Zuwara', latitude: 32.93, longitude: 12.08 },
@@ -16,9 +28,7 @@ function parse(html: string) {
 
 describe('a route drawn on the map', () => {
   it('is one SVG that scales to its container (a viewBox, no fixed width) and says the route in words', () => {
-    const svg = parse(
-      renderToStaticMarkup(<RouteMap size="card" title="Route of this alert" routes={[{ key: 'a', waypoints: zuwaraLampedusa }]} />),
-    );
+    const svg = parse(render(<RouteMap size="card" title="Route of this alert" routes={[{ key: 'a', waypoints: zuwaraLampedusa }]} />));
     expect(svg.html).toMatch(/^<svg [^>]*viewBox="0 0 320 200"/);
     expect(svg.html).not.toMatch(/^<svg [^>]*\swidth=/);
     expect(svg.html).toMatch(/role="img"/);
@@ -37,7 +47,7 @@ describe('a route drawn on the map', () => {
 
   it('counts the alerts of each route on the feed’s map, the chosen one marked', () => {
     const svg = parse(
-      renderToStaticMarkup(
+      render(
         <RouteMap
           size="feed"
           title="Routes of the last 7 days"
@@ -56,10 +66,16 @@ describe('a route drawn on the map', () => {
   });
 
   it('draws nothing but says so for a route it cannot place', () => {
-    const svg = parse(
-      renderToStaticMarkup(<RouteMap size="card" title="Route" routes={[{ key: 'a', waypoints: [{ country: 'ZZZ' }] }]} />),
-    );
+    const svg = parse(render(<RouteMap size="card" title="Route" routes={[{ key: 'a', waypoints: [{ country: 'ZZZ' }] }]} />));
     expect(svg.count(/data-testid="route-line"/g)).toBe(0);
     expect(svg.html).toContain('not on the map: ZZZ');
+  });
+
+  it('says its route in the console’s language', () => {
+    const html = render(<RouteMap size="feed" title="Itinéraires" routes={[{ key: 'a', waypoints: zuwaraLampedusa, count: 2 }]} />, 'fr', {
+      ...EN,
+      ...FR,
+    });
+    expect(html).toContain('Italy : placé au centre du pays : 2 alertes.');
   });
 });

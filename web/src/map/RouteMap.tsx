@@ -8,6 +8,7 @@ import { type KeyboardEvent, useId, useMemo } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries110m from 'world-atlas/countries-110m.json';
+import { useT } from '../i18n/I18nProvider';
 import { countryName } from '../labels';
 import {
   atlasId,
@@ -74,14 +75,19 @@ export default function RouteMap({
 }) {
   const [width, height] = SIZES[size];
   const ids = useId();
+  const t = useT();
   const drawing = useMemo(() => {
     const placed = routes.map((r) => ({
       route: r,
-      words: routeInWords(r.waypoints, countryName),
+      words: routeInWords(r.waypoints, {
+        countryName,
+        approximate: (countries) => t('map.approximate', { countries }),
+        unplaced: (codes) => t('map.unplaced', { codes }),
+      }),
       points: r.waypoints.map(placeWaypoint).filter((p) => p !== null),
     }));
     const described = placed.map(({ route, words }) =>
-      route.count === undefined ? words : `${words}: ${route.count} alert${route.count === 1 ? '' : 's'}`,
+      route.count === undefined ? words : t('map.routeCount', { route: words, count: route.count }),
     );
     const all = placed.flatMap((p) => p.points.map((q) => q.at));
     if (all.length === 0) return { land: [], lines: [], described };
@@ -118,7 +124,7 @@ export default function RouteMap({
       };
     });
     return { land, lines, described };
-  }, [routes, width, height]);
+  }, [routes, width, height, t]);
 
   return (
     <svg
@@ -130,7 +136,7 @@ export default function RouteMap({
       aria-labelledby={`${ids}-title ${ids}-desc`}
     >
       <title id={`${ids}-title`}>{title}</title>
-      <desc id={`${ids}-desc`}>{drawing.described.length === 0 ? 'No route to draw.' : `${drawing.described.join('. ')}.`}</desc>
+      <desc id={`${ids}-desc`}>{drawing.described.length === 0 ? t('map.noRoute') : `${drawing.described.join('. ')}.`}</desc>
       <defs>
         <marker id={`${ids}-arrow`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" className="route-arrow" />
@@ -184,7 +190,7 @@ export default function RouteMap({
               role: 'button',
               tabIndex: 0,
               'aria-pressed': isSelected,
-              'aria-label': `${words}: ${route.count} alert${route.count === 1 ? '' : 's'}`,
+              'aria-label': t('map.routeCount', { route: words, count: route.count }),
               onClick: () => onSelect(route.key),
               onKeyDown: (e: KeyboardEvent) => {
                 if (e.key === 'Enter' || e.key === ' ') {

@@ -71,17 +71,23 @@ describe('framing a route', () => {
 });
 
 describe('the route in words', () => {
+  const english = {
+    countryName,
+    approximate: (countries: string) => `${countries} drawn at the country’s centre`,
+    unplaced: (codes: string) => `not on the map: ${codes}`,
+  };
+
   it('lists the waypoints in order and says which are drawn at a country’s centre', () => {
     expect(
       routeInWords(
         [{ country: 'NER', place: 'Agadez' }, { country: 'LBY', place: 'Zuwara', latitude: 32.93, longitude: 12.08 }, { country: 'MLT' }],
-        countryName,
+        english,
       ),
     ).toBe('Agadez (Niger) → Zuwara (Libya) → Malta; Niger, Malta drawn at the country’s centre');
   });
 
   it('names a waypoint it could not place', () => {
-    expect(routeInWords([{ country: 'ZZZ' }, { country: 'ITA', latitude: 35.5, longitude: 12.6 }], countryName)).toBe(
+    expect(routeInWords([{ country: 'ZZZ' }, { country: 'ITA', latitude: 35.5, longitude: 12.6 }], english)).toBe(
       'ZZZ → Italy; not on the map: ZZZ',
     );
   });

@@ -79,14 +79,25 @@ export function fittedProjection(points: readonly LonLat[], width: number, heigh
  * The route in words, for the map's description: "Zuwara (Libya) → Lampedusa (Italy)", with the
  * waypoints drawn at their country's centre said so, so that nobody reads a centroid as a place.
  */
-export function routeInWords(waypoints: readonly MapWaypoint[], countryName: (code: string) => string): string {
+export interface RouteWords {
+  countryName: (code: string) => string;
+  /** "Niger, Malta drawn at the country’s centre", in the console's language. */
+  approximate: (countries: string) => string;
+  /** "not on the map: ZZZ". */
+  unplaced: (codes: string) => string;
+}
+
+export function routeInWords(
+  waypoints: readonly MapWaypoint[],
+  { countryName, approximate: sayApproximate, unplaced: sayUnplaced }: RouteWords,
+): string {
   const stops = waypoints.map((w) => (w.place ? `${w.place} (${countryName(w.country)})` : countryName(w.country)));
   const approximate = waypoints.filter((w) => placeWaypoint(w)?.approximate).map((w) => countryName(w.country));
   const unplaced = waypoints.filter((w) => placeWaypoint(w) === null).map((w) => w.country);
   return [
     stops.join(' → '),
-    approximate.length > 0 ? `${[...new Set(approximate)].join(', ')} drawn at the country’s centre` : '',
-    unplaced.length > 0 ? `not on the map: ${unplaced.join(', ')}` : '',
+    approximate.length > 0 ? sayApproximate([...new Set(approximate)].join(', ')) : '',
+    unplaced.length > 0 ? sayUnplaced(unplaced.join(', ')) : '',
   ]
     .filter(Boolean)
     .join('; ');

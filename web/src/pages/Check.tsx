@@ -10,23 +10,26 @@ import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
 import { type ErrorsByPath, operationFieldErrors } from '../field-errors';
 import type { HitCheckQuery as HitCheckResult } from '../gql/graphql';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages/en';
 import { dateTimeText, label } from '../labels';
 import { HitCheckQuery } from './Check.documents';
 
 /** What the qualifier means for each kind, when it has one, and whether the kind cannot be read without it. */
-const QUALIFIER: Record<string, { label: string; hint: string; required: boolean } | undefined> = {
-  travel_document: { label: 'Issuing state', hint: 'ICAO code as printed on the document, e.g. NGA', required: true },
-  person: { label: 'Date of birth', hint: 'e.g. 1994-03-12', required: false },
-  phone: { label: 'Country', hint: 'e.g. NGA; needed only for a number written without its +country code', required: false },
-  social_handle: { label: 'Platform', hint: 'e.g. telegram', required: true },
-  vehicle_plate: { label: 'Country', hint: 'e.g. NER', required: true },
-  vessel: { label: 'Flag', hint: 'e.g. LBY (for a name; not needed for an IMO or MMSI number)', required: false },
-  bank_account: { label: 'Provider', hint: 'e.g. western_union, for a transfer reference; not needed for an IBAN', required: false },
+const QUALIFIER: Record<string, { label: MessageId; hint: MessageId; required: boolean } | undefined> = {
+  travel_document: { label: 'publish.issuingState', hint: 'check.hint.travel_document', required: true },
+  person: { label: 'check.dateOfBirth', hint: 'check.hint.person', required: false },
+  phone: { label: 'directory.country', hint: 'check.hint.phone', required: false },
+  social_handle: { label: 'check.platform', hint: 'check.hint.social_handle', required: true },
+  vehicle_plate: { label: 'directory.country', hint: 'check.hint.vehicle_plate', required: true },
+  vessel: { label: 'check.flag', hint: 'check.hint.vessel', required: false },
+  bank_account: { label: 'check.provider', hint: 'check.hint.bank_account', required: false },
 };
 
 type Result = HitCheckResult['hitCheck'];
 
 export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => string; ownAgency: string }) {
+  const t = useT();
   const client = useClient();
   const [kind, setKind] = useState('travel_document');
   const [value, setValue] = useState('');
@@ -54,10 +57,10 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
     setErrors(fromServer);
     setFailure(
       first?.extensions?.code === 'RATE_LIMITED'
-        ? `You have made many checks in a short time: ${first.message}`
+        ? t('check.tooMany', { reason: first.message })
         : Object.keys(fromServer).length > 0
-          ? 'Check what you typed: see the message next to the field.'
-          : `The check could not be made: ${failureText(r.error)}`,
+          ? t('check.seeField')
+          : t('check.failed', { reason: failureText(r.error) }),
     );
   }
 
@@ -66,11 +69,8 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
 
   return (
     <section>
-      <h2>Check an identifier</h2>
-      <p className="muted">
-        Your agency’s node turns what you type into a pseudonym; other agencies see only that, and answer whether they hold an alert
-        carrying it. Every check is recorded at each agency that answers.
-      </p>
+      <h2>{t('check.title')}</h2>
+      <p className="muted">{t('check.intro')}</p>
       <form
         className="check"
         // The node says what is wrong, at the field; the browser's own bubbles would say less.
@@ -80,18 +80,18 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
           void check();
         }}
       >
-        <Field id="check-kind" path="kind" label="What" errors={errors.kind}>
+        <Field id="check-kind" path="kind" label={t('check.what')} errors={errors.kind}>
           <CodeSelect id="check-kind" value={kind} onChange={setKind} codes={IDENTIFIER_KINDS} labelOf={label.identifierKind} />
         </Field>
-        <Field id="check-value" path="value" label="Identifier" errors={errors.value}>
+        <Field id="check-value" path="value" label={t('check.identifier')} errors={errors.value}>
           <input id="check-value" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" required />
         </Field>
         {q && (
           <Field
             id="check-qualifier"
             path="qualifier"
-            label={q.required ? `${q.label} (required)` : `${q.label} (optional)`}
-            hint={q.hint}
+            label={t(q.required ? 'check.required' : 'check.optional', { label: t(q.label) })}
+            hint={t(q.hint)}
             errors={errors.qualifier}
           >
             <input
@@ -105,7 +105,7 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
           </Field>
         )}
         <button type="submit" data-testid="check-submit" disabled={busy || value.trim() === ''}>
-          {busy ? 'Checking…' : 'Check'}
+          {busy ? t('check.checking') : t('nav.check')}
         </button>
       </form>
       {failure && (
@@ -122,8 +122,8 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
         >
           <p className="check-verdict">
             {result.hit
-              ? `HIT — ${hits.map((h) => agencyName(h.agency)).join(', ')} ${hits.length === 1 ? 'holds' : 'hold'} an alert with this identifier.`
-              : `No hit — none of the ${answered} agencies that answered holds an alert with this identifier that it shares with you.`}
+              ? t('check.hit', { agencies: hits.map((h) => agencyName(h.agency)).join(', '), count: hits.length })
+              : t('check.noHit', { count: answered })}
           </p>
           {hits.map((h) => (
             <article key={h.agency} className="hit" data-testid="check-hit" data-agency={h.agency}>
@@ -131,14 +131,18 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
               <ul>
                 {h.alerts.map((a) => (
                   <li key={a.id}>
-                    {label.kind(a.kind)} alert of {dateTimeText(a.createdAt)} — matched on {a.matched.map(label.identifierKind).join(', ')}
-                    <small className="muted"> (reference {a.id})</small>
+                    {t('check.alertOf', {
+                      kind: label.kind(a.kind),
+                      date: dateTimeText(a.createdAt),
+                      matched: a.matched.map(label.identifierKind).join(', '),
+                    })}
+                    <small className="muted"> ({t('alert.reference', { id: a.id })})</small>
                   </li>
                 ))}
               </ul>
               {h.contact ? (
                 <div className="hit-contact" data-testid="check-contact">
-                  Ask <strong>{h.contact.name}</strong>
+                  {t('check.ask')} <strong>{h.contact.name}</strong>
                   {h.contact.availability.always ? ' (24/7)' : ''}:
                   <ul className="channels">
                     {h.contact.channels.map((c) => (
@@ -147,7 +151,7 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
                   </ul>
                 </div>
               ) : (
-                <p className="muted">No desk listed: find them in the Directory.</p>
+                <p className="muted">{t('check.noDesk')}</p>
               )}
               {h.alerts[0] && h.agency !== ownAgency && (
                 <p>
@@ -156,10 +160,13 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
                     href={`#/consultations/new?${new URLSearchParams({
                       with: h.agency,
                       alert: h.alerts[0].id,
-                      subject: `A hit on your ${label.kind(h.alerts[0].kind).toLowerCase()} of ${dateTimeText(h.alerts[0].createdAt)}`,
+                      subject: t('check.consultSubject', {
+                        kind: label.kind(h.alerts[0].kind).toLocaleLowerCase(),
+                        date: dateTimeText(h.alerts[0].createdAt),
+                      }),
                     })}`}
                   >
-                    Open a consultation with {agencyName(h.agency)} about this hit
+                    {t('check.consult', { agency: agencyName(h.agency) })}
                   </a>
                 </p>
               )}

@@ -2,23 +2,15 @@
 // each a thread with one other agency; a new one can be opened from a contact card or an alert
 // (the hash carries whom and what about); a consultation becomes a tracked request addressed to
 // the other agency's central authority from the directory.
-import {
-  PROTECTION_FLAG_LABELS,
-  PROTECTION_FLAGS,
-  REQUEST_STATUS_LABELS,
-  REQUEST_TRANSITIONS,
-  REQUEST_TYPE_LABELS,
-  REQUEST_TYPES,
-  type RequestStatus,
-  statusChangeProblem,
-} from '@corridor/proto';
+import { PROTECTION_FLAGS, REQUEST_TRANSITIONS, REQUEST_TYPES, type RequestStatus, statusChangeProblem } from '@corridor/proto';
 import { type ComponentProps, type FormEvent, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Checkboxes, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
 import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/graphql';
-import { dateText, dateTimeText } from '../labels';
+import { useT } from '../i18n/I18nProvider';
+import { dateText, dateTimeText, label } from '../labels';
 import {
   AuthoritiesQuery,
   ConsultationMessageMutation,
@@ -28,9 +20,9 @@ import {
   RequestStatusMutation,
 } from './Consultations.documents';
 
-const flagLabel = (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f;
-const typeLabel = (t: string) => REQUEST_TYPE_LABELS[t as keyof typeof REQUEST_TYPE_LABELS] ?? t;
-const statusLabel = (s: string) => REQUEST_STATUS_LABELS[s as RequestStatus] ?? s;
+const flagLabel = label.protection;
+const typeLabel = label.requestType;
+const statusLabel = label.requestStatus;
 const isRequestStatus = (s: string): s is RequestStatus => Object.hasOwn(REQUEST_TRANSITIONS, s);
 const problem = (e: CombinedError | undefined) => e?.message.replace(/^\[\w+\] /, '');
 
@@ -50,10 +42,11 @@ export function newConsultationParams(hash: string): { with: string; entry?: str
 }
 
 function ProtectionBadges({ flags }: { flags: readonly string[] }) {
+  const t = useT();
   if (flags.length === 0) return null;
   return (
     <span className="badge badge-protection" data-testid="protection-flags">
-      Protection: {flags.map(flagLabel).join(', ')}
+      {t('consult.protection', { flags: flags.map(flagLabel).join(', ') })}
     </span>
   );
 }
@@ -67,6 +60,7 @@ function NewConsultation({
   agencyName: (id: string) => string;
   onOpened: (id: string) => void;
 }) {
+  const t = useT();
   const [subject, setSubject] = useState(params.subject ?? '');
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
@@ -82,26 +76,26 @@ function NewConsultation({
     if (opened) onOpened(opened.id);
   };
   return (
-    <form className="consultation-new" aria-label="Open a consultation" onSubmit={submit} noValidate>
-      <h3>Consult {agencyName(params.with)}</h3>
-      <p className="muted">Only {agencyName(params.with)} receives this thread. Write no case documents here.</p>
-      <Field id="consultation-subject" path="subject" label="Subject" errors={errors.subject}>
+    <form className="consultation-new" aria-label={t('contact.consult')} onSubmit={submit} noValidate>
+      <h3>{t('consult.title', { agency: agencyName(params.with) })}</h3>
+      <p className="muted">{t('consult.onlyThem', { agency: agencyName(params.with) })}</p>
+      <Field id="consultation-subject" path="subject" label={t('consult.subject')} errors={errors.subject}>
         <input id="consultation-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
       </Field>
-      <Field id="consultation-body" path="body" label="Message" errors={errors.body}>
+      <Field id="consultation-body" path="body" label={t('consult.message')} errors={errors.body}>
         <textarea id="consultation-body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
       </Field>
       <fieldset className="group">
-        <legend>Vulnerable persons involved (brings in the protection contacts)</legend>
+        <legend>{t('consult.vulnerable')}</legend>
         <Checkboxes name="consultation-protection" codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
       </fieldset>
       {result.error && !errors.subject && !errors.body && (
         <p className="error" role="alert" data-testid="consultation-failure">
-          Not opened: {problem(result.error)}
+          {t('consult.notOpened', { reason: problem(result.error) })}
         </p>
       )}
       <button type="submit" data-testid="consultation-open" disabled={result.fetching}>
-        Open consultation
+        {t('consult.open')}
       </button>
     </form>
   );
@@ -126,6 +120,7 @@ function AuthoritySelect({
 }
 
 function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { onDone: () => void }) {
+  const t = useT();
   const other = c.openedBy === ownAgency ? c.counterpart : c.openedBy;
   const [{ data: authorities }] = useQuery({
     query: AuthoritiesQuery,
@@ -161,39 +156,33 @@ function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { on
     if (r.data) onDone();
   };
   return (
-    <form className="request-new" aria-label="Turn into a request" onSubmit={(e) => e.preventDefault()} noValidate>
-      <h4>Turn into a formal request</h4>
-      <Field id="request-type" label="Type">
-        <CodeSelect
-          id="request-type"
-          value={requestType}
-          onChange={setType}
-          codes={REQUEST_TYPES}
-          labelOf={(t) => REQUEST_TYPE_LABELS[t as keyof typeof REQUEST_TYPE_LABELS]}
-        />
+    <form className="request-new" aria-label={t('consult.toRequestLabel')} onSubmit={(e) => e.preventDefault()} noValidate>
+      <h4>{t('consult.toRequest')}</h4>
+      <Field id="request-type" label={t('consult.type')}>
+        <CodeSelect id="request-type" value={requestType} onChange={setType} codes={REQUEST_TYPES} labelOf={typeLabel} />
       </Field>
-      <Field id="request-summary" path="summary" label="What is asked" errors={errors.summary}>
+      <Field id="request-summary" path="summary" label={t('consult.asked')} errors={errors.summary}>
         <textarea id="request-summary" rows={2} value={summary} onChange={(e) => setSummary(e.target.value)} />
       </Field>
-      <Field id="request-from" label="Sending authority" hint="Your agency's central authority, from the directory">
+      <Field id="request-from" label={t('consult.sending')} hint={t('consult.sendingHint')}>
         <AuthoritySelect id="request-from" value={from} onChange={setFrom} agency={agencyName(ownAgency)} entries={ours} />
       </Field>
-      <Field id="request-to" label="Receiving authority" hint={`${agencyName(other)}'s central authority, from the directory`}>
+      <Field id="request-to" label={t('consult.receiving')} hint={t('consult.receivingHint', { agency: agencyName(other) })}>
         <AuthoritySelect id="request-to" value={to} onChange={setTo} agency={agencyName(other)} entries={theirs} />
       </Field>
-      <Field id="request-reference" path="reference" label="Your reference" errors={errors.reference}>
+      <Field id="request-reference" path="reference" label={t('consult.yourReference')} errors={errors.reference}>
         <input id="request-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
       </Field>
-      <Field id="request-deadline" path="deadline" label="Answer needed by" errors={errors.deadline}>
+      <Field id="request-deadline" path="deadline" label={t('consult.deadline')} errors={errors.deadline}>
         <input id="request-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </Field>
-      {result.error && Object.keys(errors).length === 0 && <ErrorAlert error={result.error}>Not created</ErrorAlert>}
+      {result.error && Object.keys(errors).length === 0 && <ErrorAlert error={result.error}>{t('consult.notCreated')}</ErrorAlert>}
       <div className="actions">
         <button type="button" data-testid="request-send" disabled={result.fetching} onClick={() => submit(true)}>
-          Send request
+          {t('consult.sendRequest')}
         </button>
         <button type="button" className="link" data-testid="request-draft" disabled={result.fetching} onClick={() => submit(false)}>
-          Keep as draft
+          {t('consult.keepDraft')}
         </button>
       </div>
     </form>
@@ -218,6 +207,7 @@ export function RequestCard({
   agencyName: (id: string) => string;
   onChanged?: () => void;
 }) {
+  const t = useT();
   const [result, setStatus] = useMutation(RequestStatusMutation);
   const [reference, setReference] = useState('');
   const receiving = r.receivingAuthority.agency === ownAgency;
@@ -225,18 +215,25 @@ export function RequestCard({
     <article className="request" data-testid="request" data-request-id={r.id} data-status={r.status}>
       <header>
         <strong>{typeLabel(r.requestType)}</strong> <span className={`badge status-${r.status}`}>{statusLabel(r.status)}</span>
-        {r.deadline && <span className="muted"> · answer needed by {dateText(r.deadline)}</span>}
+        {r.deadline && <span className="muted"> · {t('consult.neededBy', { date: dateText(r.deadline) })}</span>}
       </header>
       <p>{r.summary}</p>
       <p className="muted">
-        From {r.sendingAuthority.name} ({agencyName(r.sendingAuthority.agency)}, ref. {r.senderReference}) to {r.receivingAuthority.name} (
-        {agencyName(r.receivingAuthority.agency)}
-        {r.receiverReference ? `, ref. ${r.receiverReference}` : ''})
+        {t('consult.parties', {
+          from: r.sendingAuthority.name,
+          fromAgency: agencyName(r.sendingAuthority.agency),
+          fromRef: r.senderReference,
+          to: r.receivingAuthority.name,
+          toAgency: agencyName(r.receivingAuthority.agency),
+          toRef: r.receiverReference || 'none',
+        })}
       </p>
       <ol className="history" data-testid="request-history">
         {r.history.map((h) => (
           <li key={`${h.at}-${h.status}`}>
-            {dateTimeText(h.at)} — {statusLabel(h.status)} by {h.author} ({agencyName(h.agency)}){h.note ? `: ${h.note}` : ''}
+            {dateTimeText(h.at)} —{' '}
+            {t('consult.historyBy', { status: statusLabel(h.status), author: h.author, agency: agencyName(h.agency) })}
+            {h.note ? `: ${h.note}` : ''}
           </li>
         ))}
       </ol>
@@ -244,8 +241,8 @@ export function RequestCard({
         <div className="actions">
           {receiving && r.status === 'sent' && (
             <input
-              aria-label="Our reference"
-              placeholder="Our reference"
+              aria-label={t('consult.ourReference')}
+              placeholder={t('consult.ourReference')}
               value={reference}
               onChange={(e) => setReference(e.target.value)}
             />
@@ -261,7 +258,7 @@ export function RequestCard({
                 if (res.data) onChanged();
               }}
             >
-              {s === 'sent' ? 'Send' : `Mark ${REQUEST_STATUS_LABELS[s].toLowerCase()}`}
+              {s === 'sent' ? t('consult.send') : t('consult.mark', { status: statusLabel(s).toLocaleLowerCase() })}
             </button>
           ))}
         </div>
@@ -272,6 +269,7 @@ export function RequestCard({
 }
 
 function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onChanged: () => void }) {
+  const t = useT();
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
   const [asking, setAsking] = useState(false);
@@ -280,7 +278,8 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
   return (
     <section className="thread" data-testid="consultation" data-consultation-id={c.id} aria-label={c.subject}>
       <header>
-        <h3>{c.subject}</h3> <span className="muted">with {agencyName(other)}</span> <ProtectionBadges flags={c.protection} />
+        <h3>{c.subject}</h3> <span className="muted">{t('consult.with', { agency: agencyName(other) })}</span>{' '}
+        <ProtectionBadges flags={c.protection} />
       </header>
       <ul className="messages">
         {c.messages.map((m) => (
@@ -294,7 +293,7 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
         ))}
       </ul>
       <form
-        aria-label="Reply"
+        aria-label={t('consult.reply')}
         onSubmit={async (e) => {
           e.preventDefault();
           const r = await send({ id: c.id, input: { body, protection: flags } });
@@ -305,12 +304,12 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
           }
         }}
       >
-        <Field id={`reply-${c.id}`} label="Reply">
+        <Field id={`reply-${c.id}`} label={t('consult.reply')}>
           <textarea id={`reply-${c.id}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
         </Field>
         <Checkboxes name={`reply-protection-${c.id}`} codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
         <button type="submit" data-testid="consultation-reply" disabled={result.fetching || !body.trim()}>
-          Send reply
+          {t('consult.sendReply')}
         </button>
         {result.error && <ErrorAlert error={result.error} />}
       </form>
@@ -329,7 +328,7 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
         />
       ) : (
         <button type="button" data-testid="request-new" onClick={() => setAsking(true)}>
-          Turn into a formal request
+          {t('consult.toRequest')}
         </button>
       )}
     </section>
@@ -337,6 +336,7 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
 }
 
 export function Consultations({ hash, ownAgency, agencyName }: { hash: string; ownAgency: string; agencyName: (id: string) => string }) {
+  const t = useT();
   const [{ data, error }, refetch] = useQuery({ query: ConsultationsQuery, requestPolicy: 'cache-and-network' });
   const [selected, setSelected] = useState<string | null>(null);
   const params = newConsultationParams(hash);
@@ -346,12 +346,12 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
   return (
     <section>
       <div className="page-head">
-        <h2>Consultations</h2>
+        <h2>{t('nav.consultations')}</h2>
         <button type="button" className="link" onClick={reload}>
-          Refresh
+          {t('consult.refresh')}
         </button>
       </div>
-      {error && <ErrorAlert error={error}>Consultations could not be read</ErrorAlert>}
+      {error && <ErrorAlert error={error}>{t('consult.failed')}</ErrorAlert>}
       {params && (
         <NewConsultation
           params={params}
@@ -364,8 +364,8 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
         />
       )}
       <div className="consultations">
-        <ul className="consultation-list" aria-label="Consultations">
-          {list.length === 0 && <li className="empty">None yet: consult another agency from a contact card or an alert.</li>}
+        <ul className="consultation-list" aria-label={t('nav.consultations')}>
+          {list.length === 0 && <li className="empty">{t('consult.none')}</li>}
           {list.map((c) => (
             <li key={c.id}>
               <button
@@ -377,7 +377,7 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
                 {c.subject}
               </button>
               <small className="muted"> · {agencyName(c.openedBy === ownAgency ? c.counterpart : c.openedBy)}</small>
-              {c.protection.length > 0 && <span className="badge badge-protection">protection</span>}
+              {c.protection.length > 0 && <span className="badge badge-protection">{t('consult.protectionBadge')}</span>}
             </li>
           ))}
         </ul>

@@ -8,7 +8,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { Sources } from '../components/Sources';
 import { withContactFiles } from '../directory-entry';
-import { COUNTRY_CODES, countryName, LANGUAGES_BY_NAME, label, languageName } from '../labels';
+import { useT } from '../i18n/I18nProvider';
+import { countryCodes, countryName, label, languageName, languagesByName } from '../labels';
 import { storedLanguages, storeLanguages } from '../my-languages';
 import { DirectoryQuery } from './Directory.documents';
 
@@ -18,17 +19,18 @@ type ChoiceSelect = { key: keyof Choices; label: string; codes: readonly string[
 
 const NO_CHOICE: Choices = { country: '', role: '', competence: '', language: '', route: '', network: '' };
 
-const CHOICE_SELECTS: ChoiceSelect[] = [
-  { key: 'country', label: 'Country', codes: COUNTRY_CODES, labelOf: countryName, empty: 'Any country' },
-  { key: 'role', label: 'Role', codes: DIRECTORY_ROLES, labelOf: label.role, empty: 'Any role' },
-  { key: 'competence', label: 'Handles', codes: COMPETENCES, labelOf: label.competence, empty: 'Anything' },
-  { key: 'language', label: 'Speaks', codes: LANGUAGES_BY_NAME, labelOf: languageName, empty: 'Any language' },
-  { key: 'route', label: 'Route', codes: ROUTE_REGIONS, labelOf: label.region, empty: 'Any route' },
+/** Built when the page renders: the words and the order of the lists follow the chosen language. */
+const choiceSelects = (t: ReturnType<typeof useT>): ChoiceSelect[] => [
+  { key: 'country', label: t('directory.country'), codes: countryCodes(), labelOf: countryName, empty: t('directory.anyCountry') },
+  { key: 'role', label: t('directory.role'), codes: DIRECTORY_ROLES, labelOf: label.role, empty: t('directory.anyRole') },
+  { key: 'competence', label: t('directory.handles'), codes: COMPETENCES, labelOf: label.competence, empty: t('directory.anything') },
+  { key: 'language', label: t('directory.speaks'), codes: languagesByName(), labelOf: languageName, empty: t('directory.anyLanguage') },
+  { key: 'route', label: t('directory.route'), codes: ROUTE_REGIONS, labelOf: label.region, empty: t('directory.anyRoute') },
 ];
 
 /** Networks are the network's own ids, shown as they are. */
-function networkSelect(networks: readonly string[]): ChoiceSelect {
-  return { key: 'network', label: 'Network', codes: networks, labelOf: (n) => n, empty: 'Any network' };
+function networkSelect(networks: readonly string[], t: ReturnType<typeof useT>): ChoiceSelect {
+  return { key: 'network', label: t('directory.network'), codes: networks, labelOf: (n) => n, empty: t('directory.anyNetwork') };
 }
 
 function chosenOnly(choices: Choices): Partial<Choices> {
@@ -56,6 +58,7 @@ export function Directory({
   networks: readonly string[];
   ownAgency: string;
 }) {
+  const t = useT();
   const [choices, setChoices] = useState<Choices>(NO_CHOICE);
   const [always, setAlways] = useState(false);
   const [text, setText] = useState('');
@@ -67,7 +70,7 @@ export function Directory({
     ...(settledText && { text: settledText }),
     ...(speaks.length > 0 && { speaks }),
   };
-  const selects = networks.length > 0 ? [...CHOICE_SELECTS, networkSelect(networks)] : CHOICE_SELECTS;
+  const selects = [...choiceSelects(t), ...(networks.length > 0 ? [networkSelect(networks, t)] : [])];
   // Shown at once from the cache, and asked again: an entry changed or verified since must show.
   const [{ data, fetching, error }] = useQuery({ query: DirectoryQuery, variables: { filter }, requestPolicy: 'cache-and-network' });
   const entries = data?.directory.entries ?? [];
@@ -76,15 +79,13 @@ export function Directory({
   return (
     <section>
       <div className="page-head">
-        <h2>Directory</h2>
+        <h2>{t('nav.directory')}</h2>
         {data && (
           <span className="muted" role="status" data-testid="directory-count">
             {total === entries.length
-              ? entries.length === 1
-                ? '1 contact'
-                : `${entries.length} contacts`
-              : `the best ${entries.length} of ${total} contacts: narrow the search to see others`}
-            {fetching && ' · updating…'}
+              ? t('directory.count', { count: entries.length })
+              : t('directory.bestOf', { shown: entries.length, total })}
+            {fetching && ` · ${t('directory.updating')}`}
           </span>
         )}
         {entries.length > 0 && (
@@ -94,17 +95,17 @@ export function Directory({
             data-testid="directory-export-csv"
             onClick={() => withContactFiles((f) => f.downloadCsv('corridor-directory.csv', entries))}
           >
-            Export these as CSV
+            {t('directory.exportCsv')}
           </button>
         )}
       </div>
-      <form className="filters" aria-label="Search the directory" onSubmit={(e) => e.preventDefault()}>
-        <Field id="directory-text" label="Search" hint="Names, agencies, places, what they handle, notes">
+      <form className="filters" aria-label={t('directory.searchLabel')} onSubmit={(e) => e.preventDefault()}>
+        <Field id="directory-text" label={t('directory.search')} hint={t('directory.searchHint')}>
           <input
             id="directory-text"
             type="search"
             value={text}
-            placeholder="e.g. extradition niger"
+            placeholder={t('directory.searchPlaceholder')}
             onChange={(e) => setText(e.target.value)}
           />
         </Field>
@@ -119,10 +120,11 @@ export function Directory({
         ))}
         <div className="field field-check">
           <label htmlFor="directory-always">
-            <input id="directory-always" type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} /> 24/7 desks only
+            <input id="directory-always" type="checkbox" checked={always} onChange={(e) => setAlways(e.target.checked)} />{' '}
+            {t('directory.alwaysOnly')}
           </label>
         </div>
-        <Field id="directory-speaks" label="Languages you speak" hint="Contacts who speak them come first">
+        <Field id="directory-speaks" label={t('directory.youSpeak')} hint={t('directory.youSpeakHint')}>
           <MultiCodeSelect
             id="directory-speaks"
             size={3}
@@ -132,15 +134,15 @@ export function Directory({
               setSpeaks(chosen);
               storeLanguages(chosen);
             }}
-            codes={LANGUAGES_BY_NAME}
+            codes={languagesByName()}
             labelOf={languageName}
           />
         </Field>
       </form>
       <Sources sources={data?.directory.sources} error={error} agencyName={agencyName} />
-      {error && !data && <ErrorAlert error={error}>The directory could not be searched</ErrorAlert>}
-      {fetching && !data && <p>Searching…</p>}
-      {data && entries.length === 0 && <p className="empty">No contact matches these filters.</p>}
+      {error && !data && <ErrorAlert error={error}>{t('directory.failed')}</ErrorAlert>}
+      {fetching && !data && <p>{t('directory.searching')}</p>}
+      {data && entries.length === 0 && <p className="empty">{t('directory.none')}</p>}
       <div className="cards">
         {entries.map((e) => (
           <ContactCard key={e.id} entry={e} agencyName={agencyName} ownAgency={ownAgency} />

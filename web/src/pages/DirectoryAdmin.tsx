@@ -9,6 +9,7 @@ import { type EntryErrors, EntryForm } from '../components/EntryForm';
 import { ErrorAlert, errorText } from '../components/ErrorAlert';
 import { withContactFiles } from '../directory-entry';
 import type { EntryFieldsFragment, ImportDirectoryCsvMutation } from '../gql/graphql';
+import { useT } from '../i18n/I18nProvider';
 import { dateText } from '../labels';
 import {
   CreateEntryMutation,
@@ -39,18 +40,16 @@ function daysSince(date: string): number {
 }
 
 function ImportBox({ onImported }: { onImported: () => void }) {
+  const t = useT();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [result, runImport] = useMutation(ImportDirectoryMutation);
   const [outcome, setOutcome] = useState<ImportDirectoryCsvMutation['importDirectoryCsv'] | null>(null);
   return (
     <section className="import" aria-labelledby="import-head">
-      <h3 id="import-head">Import from CSV</h3>
-      <p className="muted">
-        Every row is checked first; if any row has a problem, nothing is imported. A row with the id of an existing entry replaces it; a row
-        without one creates a new entry. Export the directory below for a file with the right columns.
-      </p>
-      <label htmlFor="import-file">CSV file</label>
+      <h3 id="import-head">{t('admin.importTitle')}</h3>
+      <p className="muted">{t('admin.importIntro')}</p>
+      <label htmlFor="import-file">{t('admin.csvFile')}</label>
       <input
         id="import-file"
         type="file"
@@ -75,23 +74,23 @@ function ImportBox({ onImported }: { onImported: () => void }) {
           }
         }}
       >
-        Check and import{fileName ? ` ${fileName}` : ''}
+        {fileName ? t('admin.checkAndImportFile', { file: fileName }) : t('admin.checkAndImport')}
       </button>
-      {result.error && <ErrorAlert error={result.error}>The import could not be sent</ErrorAlert>}
+      {result.error && <ErrorAlert error={result.error}>{t('admin.importNotSent')}</ErrorAlert>}
       {outcome?.applied && (
         <p className="success" role="status" data-testid="import-success">
-          Imported: {outcome.created} new, {outcome.updated} updated.
+          {t('admin.imported', { created: outcome.created, updated: outcome.updated })}
         </p>
       )}
       {outcome && !outcome.applied && (
         <div className="error" role="alert" data-testid="import-failure">
-          <p>Nothing was imported: {outcome.problems.length === 1 ? '1 problem' : `${outcome.problems.length} problems`} to fix first.</p>
+          <p>{t('admin.nothingImported', { count: outcome.problems.length })}</p>
           <table className="problems">
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
+                <th scope="col">{t('admin.row')}</th>
+                <th scope="col">{t('admin.column')}</th>
+                <th scope="col">{t('ndjson.problem')}</th>
               </tr>
             </thead>
             <tbody>
@@ -111,6 +110,7 @@ function ImportBox({ onImported }: { onImported: () => void }) {
 }
 
 export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => string }) {
+  const t = useT();
   const [{ data, error, fetching }, refetch] = useQuery({ query: OwnDirectoryQuery, requestPolicy: 'cache-and-network' });
   const [editing, setEditing] = useState<Editing>(null);
   const [created, create] = useMutation(CreateEntryMutation);
@@ -123,15 +123,15 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
   const save = async (draft: DirectoryEntryDraft) => {
     const r = editing?.entry ? await update({ id: editing.entry.id, entry: draft }) : await create({ entry: draft });
     if (!r.error) {
-      setNotice(editing?.entry ? `Saved ${draft.name}; marked verified today.` : `Created ${draft.name}.`);
+      setNotice(editing?.entry ? t('admin.saved', { name: draft.name }) : t('admin.created', { name: draft.name }));
       setEditing(null);
       reload();
     }
   };
   const saveError = errorsByColumn(editing?.entry ? updated.error : created.error);
 
-  if (error && !data) return <ErrorAlert error={error}>The agency’s directory could not be read</ErrorAlert>;
-  if (!data) return <p>{fetching ? 'Reading the agency’s directory…' : ''}</p>;
+  if (error && !data) return <ErrorAlert error={error}>{t('admin.failed')}</ErrorAlert>;
+  if (!data) return <p>{fetching ? t('admin.reading') : ''}</p>;
   const all = data.ownDirectory;
   const toVerify = data.directoryToVerify;
 
@@ -139,11 +139,11 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
     return (
       <section>
         <div className="page-head">
-          <h2>{editing.entry ? `Edit ${editing.entry.name}` : 'New directory entry'}</h2>
+          <h2>{editing.entry ? t('entry.edit', { name: editing.entry.name }) : t('entry.new')}</h2>
         </div>
         {saveError.other && (
           <p className="error" role="alert">
-            Not saved: {saveError.other}
+            {t('admin.notSaved', { reason: saveError.other })}
           </p>
         )}
         <EntryForm
@@ -159,9 +159,9 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
   return (
     <section>
       <div className="page-head">
-        <h2>Keep the directory</h2>
+        <h2>{t('admin.title')}</h2>
         <button type="button" data-testid="entry-new" onClick={() => setEditing({})}>
-          New entry
+          {t('admin.newEntry')}
         </button>
         <button
           type="button"
@@ -169,7 +169,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
           data-testid="own-export-csv"
           onClick={() => withContactFiles((f) => f.downloadCsv('directory.csv', all))}
         >
-          Export all as CSV
+          {t('admin.exportAll')}
         </button>
       </div>
       {notice && (
@@ -178,16 +178,19 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
         </p>
       )}
       <section aria-labelledby="verify-head">
-        <h3 id="verify-head">To re-verify ({toVerify.length})</h3>
+        <h3 id="verify-head">{t('admin.toVerify', { count: toVerify.length })}</h3>
         {toVerify.length === 0 ? (
-          <p className="empty">Every entry was confirmed recently.</p>
+          <p className="empty">{t('admin.allConfirmed')}</p>
         ) : (
           <ul className="verify-list" data-testid="to-verify">
             {toVerify.map((e) => (
               <li key={e.id} data-testid="to-verify-item" data-entry-id={e.id}>
                 <strong>{e.name}</strong>{' '}
                 <span className={e.stale ? 'stale-text' : 'muted'}>
-                  {e.stale ? 'stale' : 'due soon'}: last verified {dateText(e.lastVerified)} ({daysSince(e.lastVerified)} days ago)
+                  {t(e.stale ? 'admin.staleSince' : 'admin.dueSoonSince', {
+                    date: dateText(e.lastVerified),
+                    days: daysSince(e.lastVerified),
+                  })}
                 </span>{' '}
                 <button
                   type="button"
@@ -195,15 +198,15 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
                   onClick={async () => {
                     const r = await verify({ id: e.id });
                     if (!r.error) {
-                      setNotice(`${e.name} marked verified today.`);
+                      setNotice(t('admin.markedVerified', { name: e.name }));
                       reload();
                     }
                   }}
                 >
-                  Still correct
+                  {t('admin.stillCorrect')}
                 </button>{' '}
                 <button type="button" className="link" onClick={() => setEditing({ entry: e })}>
-                  Edit
+                  {t('admin.edit')}
                 </button>
               </li>
             ))}
@@ -217,32 +220,32 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
         }}
       />
       <section aria-labelledby="all-head">
-        <h3 id="all-head">All entries ({all.filter((e) => !e.retiredAt).length} live)</h3>
+        <h3 id="all-head">{t('admin.allEntries', { count: all.filter((e) => !e.retiredAt).length })}</h3>
         <div className="cards">
           {all.map((e) => (
             <div key={e.id} className={e.retiredAt ? 'retired' : undefined} data-testid="own-entry" data-entry-id={e.id}>
               <ContactCard entry={e} agencyName={agencyName} />
               {e.retiredAt ? (
-                <p className="muted">Retired {dateText(e.retiredAt)}: no longer found by searches.</p>
+                <p className="muted">{t('admin.retiredOn', { date: dateText(e.retiredAt) })}</p>
               ) : (
                 <p className="entry-actions">
                   <button type="button" className="link" data-testid="entry-edit" onClick={() => setEditing({ entry: e })}>
-                    Edit
+                    {t('admin.edit')}
                   </button>{' '}
                   <button
                     type="button"
                     className="link danger"
                     data-testid="entry-retire"
                     onClick={async () => {
-                      if (!confirm(`Retire ${e.name}? Searches will no longer find this entry.`)) return;
+                      if (!confirm(t('admin.retireConfirm', { name: e.name }))) return;
                       const r = await retire({ id: e.id });
                       if (!r.error) {
-                        setNotice(`${e.name} retired.`);
+                        setNotice(t('admin.retired', { name: e.name }));
                         reload();
                       }
                     }}
                   >
-                    Retire
+                    {t('admin.retire')}
                   </button>
                 </p>
               )}

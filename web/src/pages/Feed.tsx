@@ -1,4 +1,4 @@
-import { ALERT_KINDS, PROTECTION_FLAG_LABELS } from '@corridor/proto';
+import { ALERT_KINDS } from '@corridor/proto';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import type { LiveState } from '../client';
@@ -6,6 +6,8 @@ import { AlertCard } from '../components/AlertCard';
 import { CodeSelect, Field } from '../components/Field';
 import { Sources } from '../components/Sources';
 import type { AlertFieldsFragment } from '../gql/graphql';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages/en';
 import { countryName, dateTimeText, label } from '../labels';
 import { countRoutes, DEFAULT_DAYS } from '../map/route-counts';
 import { mergeFeed } from '../merge-feed';
@@ -14,6 +16,7 @@ import { FeedMapView } from './feed/FeedMapView';
 
 /** Protection notices held at the user's node: the need, the place and whom it was brought to. */
 function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string) => string; refreshKey: number }) {
+  const t = useT();
   const [{ data }, reload] = useQuery({ query: ProtectionNoticesQuery, requestPolicy: 'cache-and-network' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked again whenever a flagged alert arrives
   useEffect(() => {
@@ -22,17 +25,20 @@ function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string
   const notices = data?.protectionNotices ?? [];
   if (notices.length === 0) return null;
   return (
-    <section className="protection-notices" aria-label="Protection notices" data-testid="protection-notices">
-      <h3>Protection notices</h3>
+    <section className="protection-notices" aria-label={t('feed.protectionNotices')} data-testid="protection-notices">
+      <h3>{t('feed.protectionNotices')}</h3>
       <ul>
         {notices.slice(0, 5).map((n) => (
           <li key={n.id} data-testid="protection-notice-item" data-source-id={n.sourceId}>
-            <strong>{n.flags.map((f) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] ?? f).join(', ')}</strong> in{' '}
-            {countryName(n.country)} — from {n.source === 'alert' ? 'an alert' : 'a consultation'} of {agencyName(n.originAgency)},{' '}
-            {dateTimeText(n.at)}.{' '}
+            <strong>{n.flags.map(label.protection).join(', ')}</strong>{' '}
+            {t(n.source === 'alert' ? 'feed.noticeFromAlert' : 'feed.noticeFromConsultation', {
+              country: countryName(n.country),
+              agency: agencyName(n.originAgency),
+              at: dateTimeText(n.at),
+            })}{' '}
             {n.contacts.length > 0
-              ? `Brought to ${n.contacts.map((c) => c.name).join(', ')}.`
-              : 'No protection contact is listed here for this country: tell your protection focal point.'}
+              ? t('feed.noticeBroughtTo', { contacts: n.contacts.map((c) => c.name).join(', ') })
+              : t('feed.noticeNoContact')}
           </li>
         ))}
       </ul>
@@ -40,16 +46,17 @@ function ProtectionNotices({ agencyName, refreshKey }: { agencyName: (id: string
   );
 }
 
-const LIVE_TEXT: Record<LiveState, string> = {
-  connecting: 'connecting to the live feed…',
-  live: '● live',
-  reconnecting: 'live feed interrupted — reconnecting…',
+const LIVE_TEXT: Record<LiveState, MessageId> = {
+  connecting: 'feed.connecting',
+  live: 'feed.live',
+  reconnecting: 'feed.reconnecting',
 };
 
 /** Alerts the feed asks for when it opens; the map view counts these and those streamed since. */
 const FEED_LIMIT = 200;
 
 export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string) => string; live: LiveState; ownAgency: string }) {
+  const t = useT();
   const [kind, setKind] = useState('');
   const [{ data, error, fetching }, reload] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: FEED_LIMIT } });
   // After the live feed was interrupted, ask again: alerts stored during the gap were not streamed.
@@ -95,21 +102,21 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   return (
     <section>
       <div className="page-head">
-        <h2>Alert feed</h2>
+        <h2>{t('nav.feed')}</h2>
         <span className={`live live-${live}`} data-testid="feed-live" role="status">
-          {LIVE_TEXT[live]}
+          {t(LIVE_TEXT[live])}
         </span>
-        {newCount > 0 && <span className="badge-new">{newCount} new since you opened this page</span>}
+        {newCount > 0 && <span className="badge-new">{t('feed.newSinceOpened', { count: newCount })}</span>}
       </div>
       <ProtectionNotices agencyName={agencyName} refreshKey={flagged} />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <Field id="feed-kind" label="Kind">
-          <CodeSelect id="feed-kind" value={kind} onChange={setKind} codes={ALERT_KINDS} labelOf={label.kind} empty="All alerts" />
+        <Field id="feed-kind" label={t('feed.kind')}>
+          <CodeSelect id="feed-kind" value={kind} onChange={setKind} codes={ALERT_KINDS} labelOf={label.kind} empty={t('feed.allAlerts')} />
         </Field>
-        <div className="tabs view-toggle" role="tablist" aria-label="Show the feed as">
+        <div className="tabs view-toggle" role="tablist" aria-label={t('feed.viewAs')}>
           {(['list', 'map'] as const).map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} data-testid={`feed-view-${v}`} onClick={() => setView(v)}>
-              {v === 'list' ? 'List' : 'Map'}
+              {t(v === 'list' ? 'feed.viewList' : 'feed.viewMap')}
             </button>
           ))}
         </div>
@@ -130,13 +137,11 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
       <Sources sources={data?.alerts.sources} error={error} agencyName={agencyName} />
       {error && !data && (
         <p className="error" role="alert">
-          The alerts could not be loaded: {error.message.replace(/^\[\w+\] /, '')}
+          {t('feed.failed', { reason: error.message.replace(/^\[\w+\] /, '') })}
         </p>
       )}
-      {fetching && !data && <p>Loading alerts…</p>}
-      {data && alerts.length === 0 && (
-        <p className="empty">No alerts{kind ? ` of this kind` : ''} yet. New ones appear here as they arrive.</p>
-      )}
+      {fetching && !data && <p>{t('feed.loading')}</p>}
+      {data && alerts.length === 0 && <p className="empty">{t(kind ? 'feed.noneOfKind' : 'feed.none')}</p>}
       {listed.map((a) => (
         <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} ownAgency={ownAgency} />
       ))}

@@ -8,7 +8,8 @@ import { AlertCard } from '../components/AlertCard';
 import { CheckboxField, CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { type ErrorsByPath, serverFieldErrors } from '../field-errors';
 import type { AlertFieldsFragment, RouteSubscriptionInput, SubscriptionFieldsFragment } from '../gql/graphql';
-import { COUNTRY_CODES, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
+import { useT } from '../i18n/I18nProvider';
+import { countryCodes, countryName, GRADING_SCALES, type GradingScale, label } from '../labels';
 import { mergeFeed } from '../merge-feed';
 import { MarkAlertsReadMutation, MyRoutesQuery, SetSubscriptionMutation, SubscribedFeedSubscription } from './MyRoutes.documents';
 
@@ -38,6 +39,7 @@ function LiveMatches({ onAlert }: { onAlert: (a: AlertFieldsFragment) => void })
 }
 
 export function MyRoutes({ agencyName }: { agencyName: (id: string) => string }) {
+  const t = useT();
   const [{ data, error }, reload] = useQuery({ query: MyRoutesQuery, requestPolicy: 'network-only' });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<ErrorsByPath>({});
@@ -66,7 +68,7 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
     errors: errors[`minimumGrading.${scale}`],
     value: current[scale],
     onChange: (v: string) => set({ [scale]: v }),
-    empty: 'Any',
+    empty: t('routes.any'),
     ...GRADING_SCALES[scale],
   });
   const readIds = useMemo(() => new Set(data?.subscribedAlerts.filter((s) => s.read).map((s) => s.alert.id)), [data]);
@@ -96,56 +98,49 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
   return (
     <section>
       <LiveMatches key={feedVersion} onAlert={(a) => setArrived((l) => mergeFeed(l, [a]))} />
-      <h2>My routes</h2>
+      <h2>{t('nav.routes')}</h2>
       {error && !data && <p className="error">{error.message}</p>}
       <form className="publish" onSubmit={submit} noValidate>
         <fieldset>
-          <legend>What I follow</legend>
-          <p className="hint">
-            Kept at your agency’s node: alerts that match while you are away wait here for you, unread. Empty means any.
-          </p>
-          <CheckboxField legend="Routes" name="region" codes={ROUTE_REGIONS} labelOf={label.region} {...chosen('regions')} />
-          <CheckboxField legend="Kinds of alert" name="kind" codes={ALERT_KINDS} labelOf={label.kind} {...chosen('kinds')} />
-          <Field
-            id="subscription-countries"
-            path="countries"
-            label="Countries on the route (origin, waypoints, document issuer)"
-            errors={errors.countries}
-          >
+          <legend>{t('routes.legend')}</legend>
+          <p className="hint">{t('routes.hint')}</p>
+          <CheckboxField legend={t('contact.routes')} name="region" codes={ROUTE_REGIONS} labelOf={label.region} {...chosen('regions')} />
+          <CheckboxField legend={t('routes.kinds')} name="kind" codes={ALERT_KINDS} labelOf={label.kind} {...chosen('kinds')} />
+          <Field id="subscription-countries" path="countries" label={t('routes.countries')} errors={errors.countries}>
             <MultiCodeSelect
               id="subscription-countries"
               size={6}
               value={current.countries}
               onChange={(countries) => set({ countries })}
-              codes={COUNTRY_CODES}
+              codes={countryCodes()}
               labelOf={countryName}
             />
           </Field>
           <div className="row">
-            <CodeField label="Least reliable source worth a notice" {...grading('source')} />
-            <CodeField label="Least credible information worth a notice" {...grading('information')} />
+            <CodeField label={t('routes.leastSource')} {...grading('source')} />
+            <CodeField label={t('routes.leastInformation')} {...grading('information')} />
           </div>
           <button type="submit" className="primary" data-testid="subscription-save">
-            Save what I follow
+            {t('routes.save')}
           </button>
           {saved && (
             <span className="success" role="status" data-testid="subscription-saved">
               {' '}
-              Saved.
+              {t('routes.saved')}
             </span>
           )}
         </fieldset>
       </form>
 
       <div className="filters">
-        <strong data-testid="unread-count">{unread.length} unread</strong>
+        <strong data-testid="unread-count">{t('routes.unread', { count: unread.length })}</strong>
         {unread.length > 0 && (
           <button type="button" className="link" data-testid="mark-all-read" onClick={markAllRead}>
-            Mark all read
+            {t('routes.markAllRead')}
           </button>
         )}
       </div>
-      {data && !data.mySubscription && <p>You follow nothing yet: choose routes above and save.</p>}
+      {data && !data.mySubscription && <p>{t('routes.nothing')}</p>}
       {alerts.map((a) => (
         <div key={a.id} data-testid="route-alert" data-read={readIds.has(a.id) ? 'true' : 'false'}>
           <AlertCard alert={a} isNew={!readIds.has(a.id)} agencyName={agencyName} />

@@ -16,6 +16,7 @@ import {
 } from '../alert-form';
 import { failureText } from '../components/ErrorAlert';
 import { type ErrorsByPath, operationFieldErrors, serverFindings } from '../field-errors';
+import { useT } from '../i18n/I18nProvider';
 import { label } from '../labels';
 import { useSessionDraft } from '../session-draft';
 import { PublishAlertMutation } from './Publish.documents';
@@ -29,6 +30,7 @@ import { SubmitBar } from './publish/SubmitBar';
 import { WhatWasSeenSection } from './publish/WhatWasSeenSection';
 
 export function Publish({ agencies, ownAgency }: { agencies: { id: string; name: string }[]; ownAgency: string }) {
+  const t = useT();
   // Kept in this tab across a sign-in at the agency's provider (session-draft.ts).
   const [form, setForm] = useSessionDraft<AlertForm>('publish', () => emptyAlertForm('route'));
   const [errors, setErrors] = useState<ErrorsByPath>({});
@@ -95,9 +97,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     setErrors(fromServer);
     setOffers(moveOffers(form, Object.assign({}, ...gqlErrors.map((g) => serverFindings(g.extensions)))));
     setFailure(
-      Object.keys(fromServer).length > 0
-        ? 'Your node refused the alert: see the messages next to the fields.'
-        : `The alert was not published: ${failureText(result.error)}`,
+      Object.keys(fromServer).length > 0 ? t('publish.refused') : t('publish.notPublished', { reason: failureText(result.error) }),
     );
     setAttempt((n) => n + 1);
   }
@@ -118,8 +118,8 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
 
   return (
     <section>
-      <h2>Publish an alert</h2>
-      <div className="tabs" role="tablist" aria-label="Kind of alert">
+      <h2>{t('publish.title')}</h2>
+      <div className="tabs" role="tablist" aria-label={t('publish.kindOfAlert')}>
         {(['route', 'document_fraud'] as const).map((k) => (
           <button
             key={k}

@@ -1,11 +1,14 @@
 // Requests sent and received (issue 7): what is overdue comes first, each with its history, so
 // a central authority sees at a glance what it owes and what it is owed.
+
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { useT } from '../i18n/I18nProvider';
 import { RequestCard } from './Consultations';
 import { RequestsQuery } from './Requests.documents';
 
 export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyName: (id: string) => string }) {
+  const t = useT();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [{ data, error }] = useQuery({ query: RequestsQuery, variables: { overdueOnly }, requestPolicy: 'cache-and-network' });
   const list = data?.requests ?? [];
@@ -13,30 +16,31 @@ export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyN
   return (
     <section>
       <div className="page-head">
-        <h2>Requests</h2>
+        <h2>{t('nav.requests')}</h2>
         <span className={overdue > 0 ? 'stale-text' : 'muted'} role="status" data-testid="overdue-count">
-          {overdue === 0 ? 'nothing overdue' : overdue === 1 ? '1 overdue' : `${overdue} overdue`}
+          {t('requests.overdueCount', { count: overdue })}
         </span>
         <label htmlFor="requests-overdue-only">
           <input id="requests-overdue-only" type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />{' '}
-          Overdue only
+          {t('requests.overdueOnly')}
         </label>
       </div>
       {error && (
         <p className="error" role="alert">
-          Requests could not be read: {error.message.replace(/^\[\w+\] /, '')}
+          {t('requests.failed', { reason: error.message.replace(/^\[\w+\] /, '') })}
         </p>
       )}
       {(['sent', 'received'] as const).map((direction) => (
         <section key={direction} aria-labelledby={`requests-${direction}`}>
-          <h3 id={`requests-${direction}`}>{direction === 'sent' ? 'Sent by us' : 'Received'}</h3>
-          {list.filter((r) => r.direction === direction).length === 0 && <p className="empty">None.</p>}
+          <h3 id={`requests-${direction}`}>{direction === 'sent' ? t('requests.sentByUs') : t('requests.received')}</h3>
+          {list.filter((r) => r.direction === direction).length === 0 && <p className="empty">{t('requests.none')}</p>}
           {list
             .filter((r) => r.direction === direction)
             .map((r) => (
               <div key={r.request.id} data-testid="request-row" data-overdue={r.overdue} data-direction={direction}>
                 <p>
-                  {r.overdue && <span className="badge badge-stale">Overdue</span>} <a href="#/consultations">{r.subject}</a>
+                  {r.overdue && <span className="badge badge-stale">{t('requests.overdue')}</span>}{' '}
+                  <a href="#/consultations">{r.subject}</a>
                 </p>
                 <RequestCard r={r.request} ownAgency={ownAgency} agencyName={agencyName} />
               </div>

@@ -1,10 +1,13 @@
 // Sign-in: at the officer's own agency's OpenID Connect provider (authorization code with PKCE),
 // as the membership lists it; and, for the demo, straight through the development token issuer.
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/I18nProvider';
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import { label } from '../labels';
 import { beginSignIn, listSignInAgencies, type SignInAgencies } from '../oidc-session';
 import { type DemoUser, listDemoUsers, signIn } from '../session';
 
-const roleWords = (roles: string[]) => roles.map((r) => r.replace(/_/g, ' ')).join(', ');
+const roleWords = (roles: string[]) => roles.map(label.userRole).join(', ');
 
 export function SignIn({
   issuerUrl,
@@ -17,18 +20,17 @@ export function SignIn({
   reason: string | null;
   onSignedIn: (token: string) => void;
 }) {
+  const t = useT();
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [providers, setProviders] = useState<SignInAgencies | null>(null);
   useEffect(() => {
-    listSignInAgencies(gatewayUrl).then(setProviders, (e: Error) => setError(`The gateway did not list the agencies: ${e.message}`));
-  }, [gatewayUrl]);
+    listSignInAgencies(gatewayUrl).then(setProviders, (e: Error) => setError(t('signin.noAgencies', { reason: e.message })));
+  }, [gatewayUrl, t]);
   useEffect(() => {
-    listDemoUsers(issuerUrl).then(setUsers, (e: Error) =>
-      setError(`The development token issuer at ${issuerUrl} did not answer: ${e.message}`),
-    );
-  }, [issuerUrl]);
+    listDemoUsers(issuerUrl).then(setUsers, (e: Error) => setError(t('signin.noIssuer', { issuer: issuerUrl, reason: e.message })));
+  }, [issuerUrl, t]);
 
   const choose = (id: string) => {
     setPending(id);
@@ -46,16 +48,18 @@ export function SignIn({
     setError(null);
     beginSignIn(agency, providers.audience, location.hash).catch((e: Error) => {
       setPending(null);
-      setError(`${agency.name}'s sign-in service did not answer: ${e.message}`);
+      setError(t('signin.agencyDidNotAnswer', { agency: agency.name, reason: e.message }));
     });
   };
 
   return (
     <main className="signin">
-      <h1>Corridor</h1>
+      <div className="signin-head">
+        <h1>Corridor</h1>
+        <LanguagePicker />
+      </div>
       <div className="dev-banner" role="note" data-testid="dev-issuer-banner">
-        <strong>Development token issuer — not for production.</strong> Demo users sign in here without a password. In a real deployment
-        each agency’s own identity provider issues its officers’ tokens.
+        <strong>{t('signin.devBannerTitle')}</strong> {t('signin.devBanner')}
       </div>
       {reason && (
         <p className="error notice" role="alert" data-testid="signin-reason">
@@ -67,21 +71,21 @@ export function SignIn({
           {error}
         </p>
       )}
-      <h2>Sign in at your agency</h2>
-      {providers === null && !error && <p>Loading agencies…</p>}
+      <h2>{t('signin.atAgency')}</h2>
+      {providers === null && !error && <p>{t('signin.loadingAgencies')}</p>}
       <ul className="users">
         {providers?.agencies.map((a) => (
           <li key={a.id}>
             <button type="button" data-testid={`signin-agency-${a.id}`} disabled={pending !== null} onClick={() => atProvider(a.id)}>
               <strong>{a.name}</strong>
               <small>{new URL(a.issuer).host}</small>
-              {pending === `agency:${a.id}` && <small>Going to your agency’s sign-in…</small>}
+              {pending === `agency:${a.id}` && <small>{t('signin.goingToAgency')}</small>}
             </button>
           </li>
         ))}
       </ul>
-      <h2>Or, in this demonstration, sign in directly as</h2>
-      {users === null && !error && <p>Loading demo users…</p>}
+      <h2>{t('signin.demoAs')}</h2>
+      {users === null && !error && <p>{t('signin.loadingUsers')}</p>}
       <ul className="users">
         {users?.map((u) => (
           <li key={u.id}>
@@ -89,7 +93,7 @@ export function SignIn({
               <strong>{u.name}</strong>
               <span>{u.agencyName}</span>
               <small>{roleWords(u.roles)}</small>
-              {pending === u.id && <small>Signing in…</small>}
+              {pending === u.id && <small>{t('app.signingIn')}</small>}
             </button>
           </li>
         ))}

@@ -2,54 +2,47 @@
 // with small counts already suppressed there, as bar charts, and the same report saved as CSV or
 // JSON. Each chart is an HTML table (a screen reader reads the numbers; the bars are decoration),
 // drawn with plain CSS: a bar per row needs no charting library, and the bundle stays small.
-import {
-  ALERT_KIND_LABELS,
-  PROTECTION_FLAG_LABELS,
-  REQUEST_STATUS_LABELS,
-  REQUEST_TYPE_LABELS,
-  ROUTE_REGION_LABELS,
-  reportFromAnswer,
-  STATISTICS_DIMENSION_LABELS,
-  STATISTICS_TABLE_LABELS,
-  type StatisticsDimension,
-  type StatisticsFigure,
-  type StatisticsTable,
-  statisticsReport,
-} from '@corridor/proto';
+import { reportFromAnswer, type StatisticsDimension, type StatisticsFigure, type StatisticsTable, statisticsReport } from '@corridor/proto';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { countryName } from '../labels';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages/en';
+import { activeLocale, countryName, label, messageText } from '../labels';
 import { StatisticsQuery } from './Statistics.documents';
 import { StatisticsExport } from './StatisticsExport';
 
-const DIRECTION_LABELS: Record<string, string> = { published: 'Published', received: 'Received', sent: 'Sent' };
-const VALUE_LABELS: Partial<Record<StatisticsDimension, Record<string, string>>> = {
-  direction: DIRECTION_LABELS,
-  kind: ALERT_KIND_LABELS,
-  region: { ...ROUTE_REGION_LABELS, none: 'No route' },
-  requestType: REQUEST_TYPE_LABELS,
-  status: REQUEST_STATUS_LABELS,
-  flag: PROTECTION_FLAG_LABELS,
+const DIRECTION_LABELS: Record<string, MessageId> = { published: 'stats.published', received: 'stats.received', sent: 'stats.sent' };
+const VALUE_LABELS: Partial<Record<StatisticsDimension, (value: string) => string>> = {
+  direction: (v) => {
+    const id = DIRECTION_LABELS[v];
+    return id ? messageText(id) : v;
+  },
+  kind: label.kind,
+  region: (v) => (v === 'none' ? messageText('stats.noRoute') : label.region(v)),
+  requestType: label.requestType,
+  status: label.requestStatus,
+  flag: label.protection,
 };
 
 function valueLabel(dimension: StatisticsDimension, value: string | undefined): string {
-  if (value === undefined) return 'All';
+  if (value === undefined) return messageText('stats.all');
   if (dimension === 'country') return countryName(value);
   if (dimension === 'month')
-    return new Date(`${value}-01T00:00:00Z`).toLocaleDateString(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  return VALUE_LABELS[dimension]?.[value] ?? value;
+    return new Date(`${value}-01T00:00:00Z`).toLocaleDateString(activeLocale(), { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  return VALUE_LABELS[dimension]?.(value) ?? value;
 }
 
 const BAR = '#3b6fb6';
 
 /** A published count as a bar scaled to the table's largest, or the mark of a hidden one. */
 function CountCell({ figure, max, threshold, total }: { figure: StatisticsFigure; max: number; threshold: number; total: boolean }) {
+  const t = useT();
   if (figure.count === null) {
     // A cell is hidden for being small; a total, or a number answered, for hiding a small cell:
     // saying "fewer than" of those could be untrue.
     return total ? (
-      <span className="muted" data-testid="stats-withheld" title={`Withheld: it would reveal a count below ${threshold}`}>
-        withheld
+      <span className="muted" data-testid="stats-withheld" title={t('stats.withheldTitle', { threshold })}>
+        {t('stats.withheld')}
       </span>
     ) : (
       <span data-testid="stats-suppressed" style={{ display: 'inline-flex', alignItems: 'center', gap: '0.4rem' }}>
@@ -63,7 +56,7 @@ function CountCell({ figure, max, threshold, total }: { figure: StatisticsFigure
             background: `repeating-linear-gradient(45deg, transparent 0 3px, ${BAR}55 3px 5px)`,
           }}
         />
-        <em>fewer than {threshold}</em>
+        <em>{t('stats.fewerThan', { threshold })}</em>
       </span>
     );
   }
@@ -89,28 +82,29 @@ function FigureTable({
   threshold: number;
   totals: boolean;
 }) {
+  const t = useT();
   const name = totals ? `${table.name}_totals` : table.name;
   const max = Math.max(1, ...figures.map((f) => f.count ?? 0));
   const median = table.name === 'time_to_answer';
   return (
     <table data-testid="stats-table" data-table={name} className="stats-table">
       <caption className="visually-hidden">
-        {STATISTICS_TABLE_LABELS[table.name]}
+        {label.statisticsTable(table.name)}
         {totals ? ', totals' : ''}
       </caption>
       <thead>
         <tr>
           {table.dimensions.map((d) => (
-            <th key={d} scope="col" style={{ textAlign: 'left' }}>
-              {STATISTICS_DIMENSION_LABELS[d]}
+            <th key={d} scope="col" style={{ textAlign: 'start' }}>
+              {label.statisticsDimension(d)}
             </th>
           ))}
-          <th scope="col" style={{ textAlign: 'left', minWidth: '16rem' }}>
-            {median ? 'Answered or refused' : 'Count'}
+          <th scope="col" style={{ textAlign: 'start', minWidth: '16rem' }}>
+            {median ? t('stats.answeredOrRefused') : t('stats.count')}
           </th>
           {median && (
-            <th scope="col" style={{ textAlign: 'left' }}>
-              Median days to answer
+            <th scope="col" style={{ textAlign: 'start' }}>
+              {t('stats.medianDays')}
             </th>
           )}
         </tr>
@@ -133,18 +127,19 @@ function FigureTable({
 }
 
 function TableSection({ table, threshold }: { table: StatisticsTable; threshold: number }) {
+  const t = useT();
   const head = `stats-${table.name}`;
   return (
     <section aria-labelledby={head} style={{ marginTop: '1.5rem' }}>
-      <h3 id={head}>{STATISTICS_TABLE_LABELS[table.name]}</h3>
+      <h3 id={head}>{label.statisticsTable(table.name)}</h3>
       {table.rows.length === 0 ? (
-        <p className="empty">Nothing counted in this period.</p>
+        <p className="empty">{t('stats.nothing')}</p>
       ) : (
         <FigureTable table={table} figures={table.rows} threshold={threshold} totals={false} />
       )}
       {table.totals.length > 0 && (
         <details>
-          <summary>Totals</summary>
+          <summary>{t('stats.totals')}</summary>
           <FigureTable table={table} figures={table.totals} threshold={threshold} totals />
         </details>
       )}
@@ -153,6 +148,7 @@ function TableSection({ table, threshold }: { table: StatisticsTable; threshold:
 }
 
 export function Statistics() {
+  const t = useT();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [asked, setAsked] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
@@ -164,11 +160,10 @@ export function Statistics() {
   return (
     <section aria-labelledby="stats-head">
       <div className="page-head">
-        <h2 id="stats-head">Statistics for reporting</h2>
+        <h2 id="stats-head">{t('stats.title')}</h2>
       </div>
       <p className="hint" data-testid="stats-note">
-        Figures for voluntary reporting to UNODC and the Conference of the Parties. Counts below {threshold} are not shown (“fewer than{' '}
-        {threshold}”), and a total that would let one be worked out is withheld. A combination that is not listed counted nothing.
+        {t('stats.note', { threshold })}
       </p>
       <form
         className="filters"
@@ -178,15 +173,15 @@ export function Statistics() {
         }}
       >
         <div className="field">
-          <label htmlFor="stats-from">From month</label>
+          <label htmlFor="stats-from">{t('stats.from')}</label>
           <input id="stats-from" type="month" value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="stats-to">To month</label>
+          <label htmlFor="stats-to">{t('stats.to')}</label>
           <input id="stats-to" type="month" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
         <button type="submit" disabled={fetching}>
-          Show
+          {t('stats.show')}
         </button>
       </form>
       {error && (
@@ -196,7 +191,7 @@ export function Statistics() {
       )}
       {parsed && !parsed.success && (
         <p className="error" role="alert">
-          The node’s report could not be read: {parsed.error.issues[0]?.message}
+          {t('stats.unreadable', { reason: parsed.error.issues[0]?.message })}
         </p>
       )}
       {report && (

@@ -1,7 +1,9 @@
 // Saving the report the page shows: the same figures, as CSV for a spreadsheet or as JSON for
 // a reporting tool, written by proto so that what is saved is what the node counted.
+
 import { type StatisticsReport, statisticsToCsv, statisticsToJson } from '@corridor/proto';
 import { download } from '../directory-entry';
+import { useT } from '../i18n/I18nProvider';
 
 function fileName(r: StatisticsReport, ext: string): string {
   const period = [r.period.from ?? 'start', r.period.to ?? r.generatedAt.slice(0, 7)].join('_');
@@ -9,6 +11,7 @@ function fileName(r: StatisticsReport, ext: string): string {
 }
 
 export function StatisticsExport({ report }: { report: StatisticsReport }) {
+  const t = useT();
   return (
     <p>
       <button
@@ -16,14 +19,14 @@ export function StatisticsExport({ report }: { report: StatisticsReport }) {
         data-testid="stats-export-csv"
         onClick={() => download(fileName(report, 'csv'), statisticsToCsv(report), 'text/csv;charset=utf-8')}
       >
-        Export CSV
+        {t('stats.exportCsv')}
       </button>{' '}
       <button
         type="button"
         data-testid="stats-export-json"
         onClick={() => download(fileName(report, 'json'), statisticsToJson(report), 'application/json')}
       >
-        Export JSON
+        {t('stats.exportJson')}
       </button>
     </p>
   );

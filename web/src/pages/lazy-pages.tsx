@@ -1,6 +1,7 @@
 // The console's pages, each fetched when first opened: the first load carries the sign-in page,
 // the navigation and the client, not Publish's forms or Statistics' exports (see first-load.spec.ts).
 import { Component, lazy, type ReactNode, Suspense } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 export const Check = lazy(() => import('./Check').then((m) => ({ default: m.Check })));
 export const Consultations = lazy(() => import('./Consultations').then((m) => ({ default: m.Consultations })));
@@ -25,9 +26,9 @@ class PageLoadBoundary extends Component<{ children: ReactNode }, { failure: Err
     if (!this.state.failure) return this.props.children;
     return (
       <p className="error" role="alert" data-testid="page-load-failure">
-        This page could not be loaded ({this.state.failure.message}).{' '}
+        <FormattedMessage id="page.loadFailed" values={{ reason: this.state.failure.message }} />{' '}
         <button type="button" className="link" onClick={() => location.reload()}>
-          Reload the console
+          <FormattedMessage id="page.reload" />
         </button>
       </p>
     );
@@ -38,7 +39,15 @@ class PageLoadBoundary extends Component<{ children: ReactNode }, { failure: Err
 export function PageFrame({ page, children }: { page: string; children: ReactNode }) {
   return (
     <PageLoadBoundary key={page}>
-      <Suspense fallback={<p className="loading">Loading…</p>}>{children}</Suspense>
+      <Suspense
+        fallback={
+          <p className="loading">
+            <FormattedMessage id="page.loading" />
+          </p>
+        }
+      >
+        {children}
+      </Suspense>
     </PageLoadBoundary>
   );
 }

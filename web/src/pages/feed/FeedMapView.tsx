@@ -1,6 +1,7 @@
 // The feed as a map: the routes of the last days drawn as lines, each with its count of alerts;
 // choosing a route (on the map or in the list beside it) narrows the alerts below to it.
 import { useMemo } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 import { countryName, label } from '../../labels';
 import { LazyRouteMap } from '../../map/LazyRouteMap';
 import { DAY_CHOICES, type RouteCount } from '../../map/route-counts';
@@ -25,31 +26,26 @@ export function FeedMapView({
   /** The feed holds only the newest alerts: older ones of the period are not counted. */
   partial: boolean;
 }) {
+  const t = useT();
   const toggle = (key: string) => onSelect(selected === key ? null : key);
   const mapRoutes = useMemo(() => routes.map((r) => ({ key: r.key, waypoints: r.waypoints, count: r.count })), [routes]);
   return (
-    <section className="feed-map" aria-label="Routes on the map" data-testid="feed-map">
+    <section className="feed-map" aria-label={t('feedMap.label')} data-testid="feed-map">
       <div className="filters">
-        <label htmlFor="feed-days">Alerts of the last</label>{' '}
+        <label htmlFor="feed-days">{t('feedMap.lastLabel')}</label>{' '}
         <select id="feed-days" data-testid="feed-days" value={days} onChange={(e) => onDays(Number(e.target.value))}>
           {DAY_CHOICES.map((d) => (
             <option key={d} value={d}>
-              {d === 1 ? '24 hours' : `${d} days`}
+              {t('feedMap.period', { days: d })}
             </option>
           ))}
         </select>
       </div>
       {routes.length === 0 ? (
-        <p className="empty">No alert with a route in the last {days === 1 ? '24 hours' : `${days} days`}.</p>
+        <p className="empty">{t('feedMap.none', { days })}</p>
       ) : (
         <>
-          <LazyRouteMap
-            size="feed"
-            title={`Routes of the alerts of the last ${days === 1 ? '24 hours' : `${days} days`}`}
-            routes={mapRoutes}
-            selected={selected}
-            onSelect={toggle}
-          />
+          <LazyRouteMap size="feed" title={t('feedMap.title', { days })} routes={mapRoutes} selected={selected} onSelect={toggle} />
           <ul className="route-legend">
             {routes.map((r) => (
               <li key={r.key}>
@@ -69,14 +65,14 @@ export function FeedMapView({
           </ul>
           {partial && (
             <p className="muted" data-testid="route-counts-partial">
-              Counted from the newest alerts the feed holds; older alerts of this period are not counted.
+              {t('feedMap.partial')}
             </p>
           )}
           {selected && (
             <p className="muted" data-testid="route-filter">
-              Showing the alerts of one route.{' '}
+              {t('feedMap.filtered')}{' '}
               <button type="button" className="link" onClick={() => onSelect(null)}>
-                Show every route
+                {t('feedMap.showAll')}
               </button>
             </p>
           )}

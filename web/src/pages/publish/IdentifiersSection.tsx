@@ -2,27 +2,28 @@
 // leaves it, so this is where names, numbers and handles belong (not in free text).
 import { IDENTIFIER_KINDS } from '@corridor/proto';
 import { CodeField, Field, FieldGroup } from '../../components/Field';
+import { useT } from '../../i18n/I18nProvider';
 import { label } from '../../labels';
 import { EditableRows } from './controls';
 import type { SectionProps } from './section-props';
 
 export function IdentifiersSection({ form, set, fields }: SectionProps) {
+  const t = useT();
   return (
     <FieldGroup
       id="identifiers"
-      legend="Identifiers"
+      legend={t('identifiers.legend')}
       errors={fields.err('identifiers')}
       hint={
         <>
-          Document numbers, names with date of birth, phone numbers, handles, plates. <strong>Your node pseudonymizes each one</strong> (a
-          keyed hash) before anything leaves it: partners can match them with their own, nobody can read them back.
+          {t('identifiers.hintWhat')} <strong>{t('identifiers.hintPseudonymized')}</strong> {t('identifiers.hintHow')}
         </>
       }
     >
       <EditableRows
         rows={form.identifiers}
         onChange={(identifiers) => set({ identifiers })}
-        what="identifier"
+        what={{ add: t('identifiers.add'), row: (n) => t('identifiers.row', { n }) }}
         blank={() => ({ kind: form.kind === 'route' ? 'phone' : 'travel_document', value: '', qualifier: '' })}
         removable
       >
@@ -31,7 +32,7 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
             <CodeField
               id={`identifier-${i}-kind`}
               path={`identifiers.${i}.kind`}
-              label={`Identifier ${i + 1} kind`}
+              label={t('identifiers.kind', { n: i + 1 })}
               errors={fields.err(`identifiers.${i}.kind`, `identifiers.${i}`)}
               value={row.kind}
               onChange={(kind) => setIdentifier({ kind })}
@@ -41,7 +42,7 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
             <Field
               id={`identifier-${i}-value`}
               path={`identifiers.${i}.value`}
-              label={`Identifier ${i + 1} value`}
+              label={t('identifiers.value', { n: i + 1 })}
               errors={fields.err(`identifiers.${i}.value`)}
             >
               <input
@@ -55,12 +56,12 @@ export function IdentifiersSection({ form, set, fields }: SectionProps) {
             <Field
               id={`identifier-${i}-qualifier`}
               path={`identifiers.${i}.qualifier`}
-              label="Qualifier (issuing state, platform…)"
+              label={t('identifiers.qualifier')}
               errors={fields.err(`identifiers.${i}.qualifier`)}
             >
               <input
                 id={`identifier-${i}-qualifier`}
-                aria-label={`Identifier ${i + 1} qualifier: issuing state, platform, date of birth`}
+                aria-label={t('identifiers.qualifierOf', { n: i + 1 })}
                 value={row.qualifier}
                 onChange={(e) => setIdentifier({ qualifier: e.target.value })}
               />

@@ -6,6 +6,7 @@ import { type LineRefusal, MAX_ALERTS_PER_BATCH, type UploadProgress, uploadNdjs
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import type { PublishAlertsMutationVariables } from '../../gql/graphql';
+import { useT } from '../../i18n/I18nProvider';
 import { PublishAlertsMutation } from '../Publish.documents';
 
 interface BatchOutcome {
@@ -14,6 +15,7 @@ interface BatchOutcome {
 }
 
 export function NdjsonUpload() {
+  const t = useT();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fromLine, setFromLine] = useState(1);
   const [running, setRunning] = useState(false);
@@ -62,12 +64,9 @@ export function NdjsonUpload() {
 
   return (
     <section className="import ndjson" aria-labelledby="ndjson-head">
-      <h3 id="ndjson-head">Upload NDJSON</h3>
-      <p className="muted">
-        For a case system's export: one alert per line, as JSON. Lines go in batches of {MAX_ALERTS_PER_BATCH.toLocaleString('en')}; a batch
-        is published whole or not at all, and the upload stops at the first batch with a problem.
-      </p>
-      <label htmlFor="ndjson-file">NDJSON file</label>
+      <h3 id="ndjson-head">{t('ndjson.title')}</h3>
+      <p className="muted">{t('ndjson.intro', { batch: MAX_ALERTS_PER_BATCH })}</p>
+      <label htmlFor="ndjson-file">{t('ndjson.file')}</label>
       <input
         id="ndjson-file"
         type="file"
@@ -79,7 +78,7 @@ export function NdjsonUpload() {
           setFinished(null);
         }}
       />
-      <label htmlFor="ndjson-from-line">Start at line</label>
+      <label htmlFor="ndjson-from-line">{t('ndjson.fromLine')}</label>
       <input
         id="ndjson-from-line"
         type="number"
@@ -89,40 +88,37 @@ export function NdjsonUpload() {
         onChange={(e) => setFromLine(Math.max(1, Number(e.target.value) || 1))}
       />
       <button type="button" data-testid="ndjson-submit" disabled={!file || running} onClick={upload}>
-        Upload{file ? ` ${file.name}` : ''}
+        {file ? t('ndjson.uploadFile', { file: file.name }) : t('ndjson.upload')}
       </button>
       {progress && (
         <p>
-          <progress data-testid="ndjson-progress" max={progress.total} value={progress.done} aria-label="Alerts published" />{' '}
-          {progress.done.toLocaleString('en')} of {progress.total.toLocaleString('en')} alerts published
+          <progress data-testid="ndjson-progress" max={progress.total} value={progress.done} aria-label={t('ndjson.progressLabel')} />{' '}
+          {t('ndjson.progress', { done: progress.done, total: progress.total })}
         </p>
       )}
       {batches.length > 0 && (
-        <ul className="batches" aria-label="Batches">
+        <ul className="batches" aria-label={t('ndjson.batches')}>
           {batches.map((b) => (
             <li key={b.lines[0]} data-testid="ndjson-batch" data-first-line={b.lines[0]} data-published={b.published}>
-              Lines {b.lines[0]}–{b.lines[1]}: {b.published ? 'published' : 'refused, nothing of it published'}
+              {t(b.published ? 'ndjson.batchPublished' : 'ndjson.batchRefused', { from: b.lines[0], to: b.lines[1] })}
             </li>
           ))}
         </ul>
       )}
       {finished !== null && (
         <p className="success" role="status" data-testid="ndjson-success">
-          Published {finished.toLocaleString('en')} alerts.
+          {t('ndjson.published', { count: finished })}
         </p>
       )}
       {refused && (
         <div className="error" role="alert" data-testid="ndjson-failure">
-          <p>
-            Lines {refused.lines[0]}–{refused.lines[1]} were not published, nor anything after them. Fix the lines below and upload the file
-            again from line {refused.lines[0]}.
-          </p>
+          <p>{t('ndjson.refused', { from: refused.lines[0], to: refused.lines[1] })}</p>
           <table className="problems">
             <thead>
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
+                <th scope="col">{t('ndjson.line')}</th>
+                <th scope="col">{t('ndjson.field')}</th>
+                <th scope="col">{t('ndjson.problem')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,6 +1,7 @@
 // The confirmation of a published alert, saying who receives it (TLP 2.0: RED stays home, AMBER
 // goes only to the agencies named).
 import type { Ref } from 'react';
+import { useT } from '../../i18n/I18nProvider';
 
 export interface Published {
   id: string;
@@ -17,15 +18,16 @@ export function PublishedNotice({
   agencyName: (id: string) => string;
   ref: Ref<HTMLParagraphElement>;
 }) {
+  const t = useT();
   return (
     <p className="success" data-testid="publish-success" role="status" ref={ref} tabIndex={-1}>
-      Published as alert {published.id} (TLP:{published.tlp}).{' '}
+      {t('published.as', { id: published.id, tlp: `TLP:${published.tlp}` })}{' '}
       {published.tlp === 'RED'
-        ? 'It stays in your agency.'
+        ? t('published.red')
         : published.recipients.length > 0
-          ? `Only ${published.recipients.map(agencyName).join(', ')} receive it, within seconds.`
-          : 'Partners receive it within seconds.'}{' '}
-      The form is ready for the next one.
+          ? t('published.only', { agencies: published.recipients.map(agencyName).join(', ') })
+          : t('published.partners')}{' '}
+      {t('published.ready')}
     </p>
   );
 }

@@ -1,35 +1,38 @@
 // The route: its region, the waypoints in order of travel, and the modus operandi seen on it.
 import { COMMUNICATION_PLATFORMS, CONCEALMENT_METHODS, ROUTE_REGIONS, TRANSPORT_MEANS, TRANSPORT_MODES } from '@corridor/proto';
 import { CheckboxField, CodeField, FieldGroup } from '../../components/Field';
-import { COUNTRY_CODES, countryName, label } from '../../labels';
+import { useT } from '../../i18n/I18nProvider';
+import { countryCodes, countryName, label } from '../../labels';
 import { EditableRows, NumberField, TextField } from './controls';
 import { binders, type Choices, type SectionProps } from './section-props';
 
-const CHOICES = {
-  region: { codes: ROUTE_REGIONS, labelOf: label.region },
-  transport: { codes: TRANSPORT_MEANS, labelOf: label.transport, empty: 'Choose a means of transport' },
-  concealment: { codes: CONCEALMENT_METHODS, labelOf: label.concealment, empty: 'Not known' },
-  platforms: { codes: COMMUNICATION_PLATFORMS, labelOf: label.platform },
-} satisfies Choices;
+const choices = (t: ReturnType<typeof useT>) =>
+  ({
+    region: { codes: ROUTE_REGIONS, labelOf: label.region },
+    transport: { codes: TRANSPORT_MEANS, labelOf: label.transport, empty: t('route.chooseTransport') },
+    concealment: { codes: CONCEALMENT_METHODS, labelOf: label.concealment, empty: t('route.notKnown') },
+    platforms: { codes: COMMUNICATION_PLATFORMS, labelOf: label.platform },
+  }) satisfies Choices;
 
 export function RouteSection(section: SectionProps) {
+  const t = useT();
   const { form, set, fields } = section;
-  const { text, list, code } = binders(section, CHOICES);
+  const { text, list, code } = binders(section, choices(t));
   return (
     <fieldset>
-      <legend>Route and modus operandi</legend>
-      <CodeField label="Route" {...code('region', 'route.region')} />
+      <legend>{t('route.legend')}</legend>
+      <CodeField label={t('directory.route')} {...code('region', 'route.region')} />
       <FieldGroup
         id="waypoints"
         path="route.waypoints"
-        legend="Waypoints, in order of travel"
+        legend={t('route.waypoints')}
         errors={fields.err('route', 'route.waypoints')}
-        hint="From where the journey starts to where it was seen or is heading; at least two. Latitude and longitude are optional (decimal degrees, kept to about 1 km); without them the map marks the country's centre."
+        hint={t('route.waypointsHint')}
       >
         <EditableRows
           rows={form.waypoints}
           onChange={(waypoints) => set({ waypoints })}
-          what="waypoint"
+          what={{ add: t('route.addWaypoint'), row: (n) => t('route.waypointRow', { n }) }}
           blank={() => ({ country: '', place: '', mode: '', latitude: '', longitude: '' })}
           removable={form.waypoints.length > 2}
         >
@@ -39,18 +42,18 @@ export function RouteSection(section: SectionProps) {
               <>
                 <CodeField
                   {...at('country')}
-                  label={`Waypoint ${i + 1} country`}
+                  label={t('route.waypointCountry', { n: i + 1 })}
                   errors={fields.err(`route.waypoints.${i}.country`, `route.waypoints.${i}`)}
                   value={w.country}
                   onChange={(country) => setWaypoint({ country })}
-                  codes={COUNTRY_CODES}
+                  codes={countryCodes()}
                   labelOf={countryName}
-                  empty="Choose a country"
+                  empty={t('publish.chooseCountry')}
                 />
                 <TextField
                   {...at('place')}
-                  label="Place"
-                  aria-label={`Place of waypoint ${i + 1}`}
+                  label={t('route.place')}
+                  aria-label={t('route.placeOf', { n: i + 1 })}
                   errors={fields.err(`route.waypoints.${i}.place`)}
                   offer={fields.offerAt(`route.waypoints.${i}.place`)}
                   value={w.place}
@@ -58,9 +61,9 @@ export function RouteSection(section: SectionProps) {
                 />
                 <TextField
                   {...at('latitude')}
-                  label="Latitude"
+                  label={t('route.latitude')}
                   className="short"
-                  aria-label={`Latitude of waypoint ${i + 1}`}
+                  aria-label={t('route.latitudeOf', { n: i + 1 })}
                   placeholder="32.93"
                   errors={fields.err(`route.waypoints.${i}.latitude`)}
                   value={w.latitude ?? ''}
@@ -68,9 +71,9 @@ export function RouteSection(section: SectionProps) {
                 />
                 <TextField
                   {...at('longitude')}
-                  label="Longitude"
+                  label={t('route.longitude')}
                   className="short"
-                  aria-label={`Longitude of waypoint ${i + 1}`}
+                  aria-label={t('route.longitudeOf', { n: i + 1 })}
                   placeholder="12.08"
                   errors={fields.err(`route.waypoints.${i}.longitude`)}
                   value={w.longitude ?? ''}
@@ -78,13 +81,13 @@ export function RouteSection(section: SectionProps) {
                 />
                 <CodeField
                   {...at('mode')}
-                  label="Travelling by"
+                  label={t('route.travellingBy')}
                   errors={fields.err(`route.waypoints.${i}.mode`)}
                   value={w.mode}
                   onChange={(mode) => setWaypoint({ mode })}
                   codes={TRANSPORT_MODES}
                   labelOf={label.mode}
-                  empty="Not known"
+                  empty={t('route.notKnown')}
                 />
               </>
             );
@@ -92,36 +95,36 @@ export function RouteSection(section: SectionProps) {
         </EditableRows>
       </FieldGroup>
       <div className="row">
-        <CodeField label="Means of transport" {...code('transport', 'routeDetails.transport', 'routeDetails')} />
-        <CodeField label="Concealment" {...code('concealment', 'routeDetails.concealment')} />
+        <CodeField label={t('route.transport')} {...code('transport', 'routeDetails.transport', 'routeDetails')} />
+        <CodeField label={t('alert.concealment')} {...code('concealment', 'routeDetails.concealment')} />
       </div>
-      <CheckboxField legend="Platforms the smugglers use" name="platform" {...list('platforms', 'routeDetails.communicationPlatforms')} />
+      <CheckboxField legend={t('route.platforms')} name="platform" {...list('platforms', 'routeDetails.communicationPlatforms')} />
       <div className="row">
         <NumberField
-          label="Price per person"
+          label={t('route.price')}
           inputMode="decimal"
           {...text('price', 'routeDetails.priceObserved.amount', 'routeDetails.priceObserved')}
         />
         <TextField
-          label="Currency"
+          label={t('route.currency')}
           className="short"
           maxLength={3}
           upperCase
           {...text('currency', 'routeDetails.priceObserved.currency')}
         />
-        <NumberField label="Number of migrants" {...text('migrants', 'routeDetails.migrantCount')} />
+        <NumberField label={t('route.migrants')} {...text('migrants', 'routeDetails.migrantCount')} />
       </div>
       <FieldGroup
         id="vulnerable"
         path="routeDetails.vulnerablePersons"
-        legend="Vulnerable persons among them"
+        legend={t('route.vulnerable')}
         errors={fields.err('routeDetails.vulnerablePersons')}
-        hint="So that protection services can be ready on arrival."
+        hint={t('route.vulnerableHint')}
       >
         <div className="row">
-          <NumberField label="Children" {...text('children', 'routeDetails.vulnerablePersons.children')} />
-          <NumberField label="Unaccompanied minors" {...text('unaccompanied', 'routeDetails.vulnerablePersons.unaccompaniedMinors')} />
-          <NumberField label="Pregnant women" {...text('pregnant', 'routeDetails.vulnerablePersons.pregnantWomen')} />
+          <NumberField label={t('route.children')} {...text('children', 'routeDetails.vulnerablePersons.children')} />
+          <NumberField label={t('route.unaccompanied')} {...text('unaccompanied', 'routeDetails.vulnerablePersons.unaccompaniedMinors')} />
+          <NumberField label={t('route.pregnant')} {...text('pregnant', 'routeDetails.vulnerablePersons.pregnantWomen')} />
         </div>
       </FieldGroup>
     </fieldset>

@@ -1,56 +1,55 @@
 // Who may see the alert (TLP 2.0, and the partners named for AMBER), how long it holds, the case
 // reference and protection flags, and its grading (the 4x4 source and information scale).
-import { PROTECTION_FLAG_LABELS, PROTECTION_FLAGS, TLP_LEVELS } from '@corridor/proto';
+import { PROTECTION_FLAGS, TLP_LEVELS } from '@corridor/proto';
 import { isRestrictedTlp } from '../../alert-form';
 import { CheckboxField, CodeField } from '../../components/Field';
-import { GRADING_SCALES } from '../../labels';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageId } from '../../i18n/messages/en';
+import { GRADING_SCALES, label } from '../../labels';
 import { TextField } from './controls';
 import { binders, type Choices, type SectionProps } from './section-props';
 
 const CHOICES = {
   tlp: { codes: TLP_LEVELS, labelOf: (c: string) => `TLP:${c}` },
-  protection: { codes: PROTECTION_FLAGS, labelOf: (f: string) => PROTECTION_FLAG_LABELS[f as keyof typeof PROTECTION_FLAG_LABELS] },
+  protection: { codes: PROTECTION_FLAGS, labelOf: label.protection },
   ...GRADING_SCALES,
 } satisfies Choices;
 
-const TLP_ADVICE: Record<string, string> = {
-  CLEAR: 'Anyone may see it, inside or outside the network.',
-  GREEN: 'Every agency in the Corridor network sees it.',
-  AMBER: 'Only the agencies you name below see it; they may share it on a need-to-know basis.',
-  'AMBER+STRICT': 'Only the agencies you name below see it, and they keep it inside their own agency.',
-  RED: 'It stays in your own agency: no partner receives it.',
+const TLP_ADVICE: Record<string, MessageId> = {
+  CLEAR: 'sharing.advice.CLEAR',
+  GREEN: 'sharing.advice.GREEN',
+  AMBER: 'sharing.advice.AMBER',
+  'AMBER+STRICT': 'sharing.advice.AMBER+STRICT',
+  RED: 'sharing.advice.RED',
 };
 
 export function SharingSection({ partners, ...section }: SectionProps & { partners: { id: string; name: string }[] }) {
+  const t = useT();
   const { form, set, fields } = section;
+  const advice = TLP_ADVICE[form.tlp];
   const { text, list, code } = binders(section, CHOICES);
   const restricted = isRestrictedTlp(form.tlp);
   return (
     <fieldset>
-      <legend>Who may see it, how reliable it is</legend>
+      <legend>{t('sharing.legend')}</legend>
       <div className="row">
-        <CodeField label="Sharing (TLP)" hint={TLP_ADVICE[form.tlp]} {...code('tlp')} />
-        <TextField label="Valid until (optional)" hint="Your local time." type="datetime-local" {...text('validUntil')} />
+        <CodeField label={t('sharing.tlp')} hint={advice && t(advice)} {...code('tlp')} />
+        <TextField label={t('sharing.validUntil')} hint={t('sharing.validUntilHint')} type="datetime-local" {...text('validUntil')} />
         <TextField
-          label="Case reference (optional)"
+          label={t('sharing.caseReference')}
           offer={fields.offerAt('caseReference')}
-          hint="Your file number; your agency's release policy decides who sees it (by default, partner prosecutors)."
+          hint={t('sharing.caseReferenceHint')}
           maxLength={80}
           {...text('caseReference')}
         />
       </div>
-      <CheckboxField
-        legend="Vulnerable persons (optional)"
-        hint="Each agency receiving the alert brings it to its protection contact for the country. People to protect, never suspects."
-        name="protection"
-        {...list('protection')}
-      />
+      <CheckboxField legend={t('sharing.vulnerable')} hint={t('sharing.vulnerableHint')} name="protection" {...list('protection')} />
       {restricted && (
         <CheckboxField
           id="recipients"
-          legend="Agencies that may see it"
+          legend={t('sharing.recipients')}
           errors={fields.err('recipients')}
-          hint={`${form.tlp === 'AMBER+STRICT' ? 'TLP:AMBER+STRICT' : 'TLP:AMBER'} goes only to the agencies you tick.`}
+          hint={t('sharing.recipientsHint', { tlp: form.tlp === 'AMBER+STRICT' ? 'TLP:AMBER+STRICT' : 'TLP:AMBER' })}
           name="recipient"
           codes={partners.map((a) => a.id)}
           selected={form.recipients}
@@ -59,8 +58,8 @@ export function SharingSection({ partners, ...section }: SectionProps & { partne
         />
       )}
       <div className="row">
-        <CodeField label="Source reliability" {...code('source', 'grading.source', 'grading')} />
-        <CodeField label="Information credibility" {...code('information', 'grading.information')} />
+        <CodeField label={t('sharing.source')} {...code('source', 'grading.source', 'grading')} />
+        <CodeField label={t('sharing.information')} {...code('information', 'grading.information')} />
       </div>
     </fieldset>
   );

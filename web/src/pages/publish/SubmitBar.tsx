@@ -1,5 +1,6 @@
 // The publish button, with how many fields still need attention or why the node refused.
 import type { AlertFormKind } from '../../alert-form';
+import { useT } from '../../i18n/I18nProvider';
 import { label } from '../../labels';
 
 export function SubmitBar({
@@ -13,14 +14,15 @@ export function SubmitBar({
   errorCount: number;
   failure: string | null;
 }) {
+  const t = useT();
   return (
     <div className="submit-bar">
       <button type="submit" className="primary" data-testid="publish-submit" disabled={fetching}>
-        {fetching ? 'Publishing…' : `Publish ${label.kind(kind).toLowerCase()}`}
+        {fetching ? t('publish.publishing') : t('publish.submit', { kind: label.kind(kind).toLocaleLowerCase() })}
       </button>
       {errorCount > 0 && !failure && (
         <span className="error" role="alert">
-          {errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} your attention before this can be published.
+          {t('publish.fieldsNeedAttention', { count: errorCount })}
         </span>
       )}
       {failure && (

@@ -1,21 +1,30 @@
 // What was seen, in words that travel to partners as written, and the identifiers, which do not.
-import { Field } from '../../components/Field';
+import { CodeField, Field } from '../../components/Field';
+import { useT } from '../../i18n/I18nProvider';
+import { languageName, languagesByName } from '../../labels';
 import { IdentifiersSection } from './IdentifiersSection';
 import { binders, type SectionProps } from './section-props';
 
 export function WhatWasSeenSection(section: SectionProps) {
-  const { value, onChange, ...summary } = binders(section, {}).text('summary');
+  const t = useT();
+  const bind = binders(section, {
+    summaryLanguage: { codes: languagesByName(), labelOf: languageName, empty: t('publish.summaryLanguageNone') },
+  });
+  const { value, onChange, ...summary } = bind.text('summary');
   return (
     <fieldset>
-      <legend>What was seen</legend>
-      <Field
-        {...summary}
-        label="Summary"
-        offer={section.fields.offerAt('summary')}
-        hint="No names, document numbers, phone numbers or handles here: the summary travels to partners as written. Put them under Identifiers, where they are pseudonymized."
-      >
-        <textarea id={summary.id} rows={4} value={value} onChange={(e) => onChange(e.target.value)} />
+      <legend>{t('publish.whatWasSeen')}</legend>
+      <Field {...summary} label={t('publish.summary')} offer={section.fields.offerAt('summary')} hint={t('publish.summaryHint')}>
+        <textarea
+          id={summary.id}
+          rows={4}
+          value={value}
+          lang={section.form.summaryLanguage || undefined}
+          dir="auto"
+          onChange={(e) => onChange(e.target.value)}
+        />
       </Field>
+      <CodeField label={t('publish.summaryLanguage')} hint={t('publish.summaryLanguageHint')} {...bind.code('summaryLanguage')} />
       <IdentifiersSection {...section} />
     </fieldset>
   );

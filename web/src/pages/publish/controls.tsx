@@ -1,12 +1,15 @@
 // Small controls the publish form's sections share.
 import type { ComponentProps, InputHTMLAttributes, ReactNode } from 'react';
 import { Field } from '../../components/Field';
+import { useT } from '../../i18n/I18nProvider';
 
 /** Removes one row of a list (a waypoint, an identifier); `what` names it for a screen reader, which the eye gets from the row's position. */
 export function RemoveRow({ what, onRemove }: { what: string; onRemove: () => void }) {
+  const t = useT();
   return (
     <button type="button" className="link remove" onClick={onRemove}>
-      Remove<span className="visually-hidden">{` ${what}`}</span>
+      {t('rows.remove')}
+      <span className="visually-hidden">{` ${what}`}</span>
     </button>
   );
 }
@@ -76,8 +79,8 @@ export function EditableRows<Row>({
 }: {
   rows: Row[];
   onChange: (rows: Row[]) => void;
-  /** Names a row, for the buttons: "waypoint" gives "+ Add waypoint" and "Remove waypoint 2". */
-  what: string;
+  /** Names the rows, for the buttons: "+ Add waypoint", and "Remove waypoint 2" for a screen reader. */
+  what: { add: string; row: (n: number) => string };
   blank: () => Row;
   removable: boolean;
   children: (row: Row, i: number, setRow: (patch: Partial<Row>) => void) => ReactNode;
@@ -90,12 +93,12 @@ export function EditableRows<Row>({
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
           <li className="row" key={i}>
             {children(row, i, setRow(i))}
-            {removable && <RemoveRow what={`${what} ${i + 1}`} onRemove={() => onChange(rows.filter((_, j) => j !== i))} />}
+            {removable && <RemoveRow what={what.row(i + 1)} onRemove={() => onChange(rows.filter((_, j) => j !== i))} />}
           </li>
         ))}
       </ol>
       <button type="button" className="secondary" onClick={() => onChange([...rows, blank()])}>
-        + Add {what}
+        + {what.add}
       </button>
     </>
   );

@@ -1,7 +1,9 @@
 // Which messages each field of the publish form shows. A section asks for its fields' paths
 // (proto AlertInput paths, e.g. route.waypoints.1.country); every path asked for is noted, so
 // that `UnplacedMessages`, rendered after the sections, lists the messages no field showed.
+
 import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { MoveOffer } from '../../alert-form';
 import { type ErrorsByPath, unplacedErrors } from '../../field-errors';
 import { MoveOffers } from './MoveOffers';
@@ -41,7 +43,7 @@ export function UnplacedMessages({ errors, shown }: { errors: ErrorsByPath; show
     <>
       {unplacedErrors(errors, shown).map(([path, messages]) => (
         <div key={path} className="field-error" data-testid="field-error" data-field={path} role="alert">
-          {path || 'The alert'}: {messages.join('; ')}
+          {path || <FormattedMessage id="offers.theAlert" />}: {messages.join('; ')}
         </div>
       ))}
     </>

@@ -1,33 +1,25 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { anyAsciiChunks, splitAnyAsciiTable } from './any-ascii-split';
 import { firstLoadBudget } from './bundle-budget';
 
+const REACT_CHUNK = {
+  name: 'react',
+  test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-intl|@formatjs[\\/][^\\/]+|intl-messageformat)[\\/]/,
+};
+
 export default defineConfig({
-  plugins: [react(), firstLoadBudget()],
+  plugins: [react(), splitAnyAsciiTable(), firstLoadBudget()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 5173 },
   build: {
     target: 'es2022',
     sourcemap: true,
-    // One chunk is over Vite's default 500 kB: contact-files, which carries any-ascii's
-    // transliteration table (546 kB, for a vCard's ASCII file name) and loads only when an officer
-    // saves a contact or a CSV. The first load has its own budget (bundle-budget.ts), and
-    // test/e2e/console-bundle.test.ts holds every other chunk to 500 kB.
-    chunkSizeWarningLimit: 560,
-    rolldownOptions: {
-      output: {
-        // React and react-intl in a chunk of their own, as every page and the map's chunk share them:
-        // left to itself the bundler folds them into the entry once the map's chunk imports them too,
-        // which then passes 500 kB (the first load is the same either way: this chunk is part of it).
-        codeSplitting: {
-          groups: [
-            {
-              name: 'react',
-              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-intl|@formatjs[\\/][^\\/]+|intl-messageformat)[\\/]/,
-            },
-          ],
-        },
-      },
-    },
+    // Vite's default chunk-size warning (500 kB) holds: any-ascii's table, the one module over it,
+    // is cut into parts with chunks of their own (any-ascii-split.ts). React and react-intl get a
+    // chunk of their own too, as every page and the map's chunk share them: left to itself the
+    // bundler folds them into the entry once the map's chunk imports them, which then passes
+    // 500 kB (the first load is the same either way: this chunk is part of it).
+    rolldownOptions: { output: { codeSplitting: { groups: [anyAsciiChunks, REACT_CHUNK] } } },
   },
 });

@@ -585,8 +585,9 @@ function defaultUser(a: AgencySpec): UserSpec {
 }
 
 export function buildConsole(): void {
-  // A production build whoever asks: under vitest NODE_ENV is 'test', with which Vite would bundle
-  // React's development build (and the first-load budget would count it).
+  // Always the production build: under vitest NODE_ENV is 'test', with which Vite would bundle
+  // React's development build (a 510 kB entry, counted by the first-load budget), and browser
+  // tests would not run what officers get.
   const result = spawnSync('pnpm', ['--filter', '@corridor/web', 'run', 'build'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',

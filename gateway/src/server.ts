@@ -6,6 +6,7 @@ import {
   createWebServer,
   QUERY_LIMITS,
   queryLimitPlugins,
+  renderOfflineGraphiQL,
   type ServerTlsFiles,
   useBearerAuth,
 } from '@corridor/proto/graphql';
@@ -48,6 +49,8 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,
+    // GraphiQL from its package's files, not a CDN: it works on a closed network.
+    renderGraphiQL: renderOfflineGraphiQL,
     // Yoga's parsers stop reading past this (413): sized for a publishAlerts of 1,000 alerts.
     maxRequestBodySize: QUERY_LIMITS.bodyBytes,
     // The console is served from another origin; tokens travel in a header, not a cookie.

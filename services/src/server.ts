@@ -5,6 +5,7 @@ import {
   createWebServer,
   NODE_BODY_BYTES,
   queryLimitPlugins,
+  renderOfflineGraphiQL,
   type ServerTlsFiles,
   useBearerAuth,
 } from '@corridor/proto/graphql';
@@ -24,6 +25,8 @@ export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): 
     healthCheckEndpoint: '/live',
     landingPage: false,
     logging: false,
+    // GraphiQL from its package's files, not a CDN: it works on a closed network.
+    renderGraphiQL: renderOfflineGraphiQL,
     // Yoga's parsers stop reading past this (413); /token has its own, smaller limit.
     maxRequestBodySize: NODE_BODY_BYTES,
     // Refusals go out with their code; a defect is logged and answered "Unexpected error.".

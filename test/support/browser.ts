@@ -8,11 +8,9 @@ const EXECUTABLE = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =
 
 /**
  * `trustSpkiPins`: base64 SHA-256 pins of server keys to accept though no CA of the machine signed
- * them (a run's own CA): those certificates only, never certificate errors in general.
- */
-/**
- * `locale`: the browser's language (navigator.languages), en-US unless a test says otherwise, so
- * the console opens in English whatever the machine's own language is.
+ * them (a run's own CA): those certificates only, never certificate errors in general. `locale`:
+ * the browser's language (navigator.languages, Accept-Language), as an officer's phone would set it;
+ * en-US unless a test says otherwise, so the console opens in English whatever the machine's is.
  */
 export async function launchBrowser(options: { trustSpkiPins?: string[]; locale?: string } = {}): Promise<BrowserContext> {
   const pins = options.trustSpkiPins ?? [];

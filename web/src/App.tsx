@@ -8,9 +8,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { MeQuery } from './App.documents';
 import { createGatewayClient, type LiveState } from './client';
+import { ConsoleHeader } from './components/ConsoleHeader';
 import { ErrorAlert } from './components/ErrorAlert';
+import { useFocusHeadingOnNavigation } from './focus-heading';
 import { useLanguageChoice, useSignedInLanguage, useT } from './i18n/I18nProvider';
-import { LanguagePicker } from './i18n/LanguagePicker';
 import type { MessageId } from './i18n/messages/en';
 import { completeSignIn, endSignIn, isSignInCallback } from './oidc-session';
 import {
@@ -22,6 +23,7 @@ import {
   MyRoutes,
   PageFrame,
   Publish,
+  preloadPage,
   Requests,
   Statistics,
 } from './pages/lazy-pages';
@@ -54,6 +56,8 @@ const NAV: { page: Page; href: string; text: MessageId; administrators?: true }[
   { page: 'keep', href: '#/keep-directory', text: 'nav.keep', administrators: true },
   { page: 'statistics', href: '#/statistics', text: 'nav.statistics', administrators: true },
 ];
+/** The main area's id: the skip link's target, where focus goes after navigation. */
+const CONTENT_ID = 'content';
 // A consultation to open is named in the hash (#/consultations/new?with=…), so the page matches by prefix.
 const pageOf = (hash: string): Page => (hash.startsWith('#/consultations') ? 'consultations' : (PAGES[hash] ?? 'directory'));
 
@@ -69,6 +73,9 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
     return () => removeEventListener('hashchange', onHash);
   }, []);
   const [{ data, error }] = useQuery({ query: MeQuery });
+  // The first page's code comes while `me` is asked for, not after it answers.
+  useEffect(() => preloadPage(pageOf(location.hash)), []);
+  useFocusHeadingOnNavigation(page, CONTENT_ID);
   const t = useT();
   useSignedInLanguage(data?.me.subject);
 
@@ -83,24 +90,14 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
   const administrator = data.me.roles.includes('administrator');
   return (
     <>
-      <header className="top">
-        <span className="brand">Corridor</span>
-        <nav aria-label={t('nav.label')}>
-          {NAV.filter((n) => administrator || !n.administrators).map((n) => (
-            <a key={n.page} href={n.href} data-testid={`nav-${n.page}`} aria-current={page === n.page ? 'page' : undefined}>
-              {t(n.text)}
-            </a>
-          ))}
-        </nav>
-        <span className="me" data-testid="me">
-          <strong>{data.me.name}</strong> · {data.me.agencyName}
-        </span>
-        <LanguagePicker />
-        <button type="button" className="link" data-testid="sign-out" onClick={onSignOut}>
-          {t('app.signOut')}
-        </button>
-      </header>
-      <main>
+      <ConsoleHeader
+        items={NAV.filter((n) => administrator || !n.administrators)}
+        current={page}
+        contentId={CONTENT_ID}
+        me={data.me}
+        onSignOut={onSignOut}
+      />
+      <main id={CONTENT_ID}>
         <PageFrame page={page}>
           {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
           {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}

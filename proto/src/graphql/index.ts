@@ -28,6 +28,7 @@ export {
   serverTlsFrom,
 } from './https.js';
 export { corridorGraphQLError, createMaskError } from './mask-error.js';
+export { renderOfflineGraphiQL } from './offline-graphiql.js';
 export { NODE_BODY_BYTES, QUERY_LIMITS, queryLimitPlugins, queryLimitRules } from './query-limits.js';
 export { keyPinOf, natsPinnedCert, tlsPinOf } from './tls-pin.js';
 export { useBearerAuth } from './use-bearer-auth.js';

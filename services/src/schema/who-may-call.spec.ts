@@ -25,6 +25,9 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Query.identifierPseudonyms': { ownAgency: 'check identifiers' },
   'Query.ownHitCheck': { ownAgency: 'check identifiers' },
   'Query.hitCheck': 'open',
+  // Batches from the gateway: the request's token grants nothing, each item is checked under its own user's token.
+  'Query.ownHitChecks': { ownAgency: 'check identifiers' },
+  'Query.hitChecks': 'open',
   'Query.mySubscription': SUBSCRIPTIONS,
   'Query.subscribedAlerts': SUBSCRIPTIONS,
   'Query.directory': 'open',

@@ -69,7 +69,7 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
 
   return (
     <section>
-      <h2>{t('check.title')}</h2>
+      <h1>{t('check.title')}</h1>
       <p className="muted">{t('check.intro')}</p>
       <form
         className="check"

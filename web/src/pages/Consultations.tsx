@@ -346,7 +346,7 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
   return (
     <section>
       <div className="page-head">
-        <h2>{t('nav.consultations')}</h2>
+        <h1>{t('nav.consultations')}</h1>
         <button type="button" className="link" onClick={reload}>
           {t('consult.refresh')}
         </button>

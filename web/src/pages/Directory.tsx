@@ -79,7 +79,7 @@ export function Directory({
   return (
     <section>
       <div className="page-head">
-        <h2>{t('nav.directory')}</h2>
+        <h1>{t('nav.directory')}</h1>
         {data && (
           <span className="muted" role="status" data-testid="directory-count">
             {total === entries.length

@@ -85,7 +85,7 @@ function ImportBox({ onImported }: { onImported: () => void }) {
       {outcome && !outcome.applied && (
         <div className="error" role="alert" data-testid="import-failure">
           <p>{t('admin.nothingImported', { count: outcome.problems.length })}</p>
-          <table className="problems">
+          <table className="problems stacked">
             <thead>
               <tr>
                 <th scope="col">{t('admin.row')}</th>
@@ -96,9 +96,9 @@ function ImportBox({ onImported }: { onImported: () => void }) {
             <tbody>
               {outcome.problems.map((p) => (
                 <tr key={`${p.row}-${p.field}-${p.message}`} data-testid="import-problem" data-row={p.row} data-field={p.field}>
-                  <td>{p.row}</td>
-                  <td>{p.field || '—'}</td>
-                  <td>{p.message}</td>
+                  <td data-label={t('admin.row')}>{p.row}</td>
+                  <td data-label={t('admin.column')}>{p.field || '—'}</td>
+                  <td data-label={t('ndjson.problem')}>{p.message}</td>
                 </tr>
               ))}
             </tbody>
@@ -139,7 +139,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
     return (
       <section>
         <div className="page-head">
-          <h2>{editing.entry ? t('entry.edit', { name: editing.entry.name }) : t('entry.new')}</h2>
+          <h1>{editing.entry ? t('entry.edit', { name: editing.entry.name }) : t('entry.new')}</h1>
         </div>
         {saveError.other && (
           <p className="error" role="alert">
@@ -159,7 +159,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
   return (
     <section>
       <div className="page-head">
-        <h2>{t('admin.title')}</h2>
+        <h1>{t('admin.title')}</h1>
         <button type="button" data-testid="entry-new" onClick={() => setEditing({})}>
           {t('admin.newEntry')}
         </button>

@@ -102,7 +102,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   return (
     <section>
       <div className="page-head">
-        <h2>{t('nav.feed')}</h2>
+        <h1>{t('nav.feed')}</h1>
         <span className={`live live-${live}`} data-testid="feed-live" role="status">
           {t(LIVE_TEXT[live])}
         </span>

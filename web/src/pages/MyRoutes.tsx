@@ -98,7 +98,7 @@ export function MyRoutes({ agencyName }: { agencyName: (id: string) => string })
   return (
     <section>
       <LiveMatches key={feedVersion} onAlert={(a) => setArrived((l) => mergeFeed(l, [a]))} />
-      <h2>{t('nav.routes')}</h2>
+      <h1>{t('nav.routes')}</h1>
       {error && !data && <p className="error">{error.message}</p>}
       <form className="publish" onSubmit={submit} noValidate>
         <fieldset>

@@ -118,7 +118,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
 
   return (
     <section>
-      <h2>{t('publish.title')}</h2>
+      <h1>{t('publish.title')}</h1>
       <div className="tabs" role="tablist" aria-label={t('publish.kindOfAlert')}>
         {(['route', 'document_fraud'] as const).map((k) => (
           <button

@@ -16,7 +16,7 @@ export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyN
   return (
     <section>
       <div className="page-head">
-        <h2>{t('nav.requests')}</h2>
+        <h1>{t('nav.requests')}</h1>
         <span className={overdue > 0 ? 'stale-text' : 'muted'} role="status" data-testid="overdue-count">
           {t('requests.overdueCount', { count: overdue })}
         </span>

@@ -87,7 +87,7 @@ function FigureTable({
   const max = Math.max(1, ...figures.map((f) => f.count ?? 0));
   const median = table.name === 'time_to_answer';
   return (
-    <table data-testid="stats-table" data-table={name} className="stats-table">
+    <table data-testid="stats-table" data-table={name} className="stats-table stacked">
       <caption className="visually-hidden">
         {label.statisticsTable(table.name)}
         {totals ? ', totals' : ''}
@@ -113,12 +113,14 @@ function FigureTable({
         {figures.map((f) => (
           <tr key={JSON.stringify(f.by)}>
             {table.dimensions.map((d) => (
-              <td key={d}>{valueLabel(d, f.by[d])}</td>
+              <td key={d} data-label={label.statisticsDimension(d)}>
+                {valueLabel(d, f.by[d])}
+              </td>
             ))}
-            <td>
+            <td data-label={median ? t('stats.answeredOrRefused') : t('stats.count')}>
               <CountCell figure={f} max={max} threshold={threshold} total={totals || median} />
             </td>
-            {median && <td>{f.medianDays ?? '—'}</td>}
+            {median && <td data-label={t('stats.medianDays')}>{f.medianDays ?? '—'}</td>}
           </tr>
         ))}
       </tbody>
@@ -160,7 +162,7 @@ export function Statistics() {
   return (
     <section aria-labelledby="stats-head">
       <div className="page-head">
-        <h2 id="stats-head">{t('stats.title')}</h2>
+        <h1 id="stats-head">{t('stats.title')}</h1>
       </div>
       <p className="hint" data-testid="stats-note">
         {t('stats.note', { threshold })}

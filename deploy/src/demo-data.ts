@@ -204,7 +204,12 @@ export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
       'Departures from Zuwara by night in overloaded rubber boats; passengers report transit through Agadez and Sabha, three weeks in Libya.',
     // Released only to prosecutors of agencies sharing a network with Italy (standard policy).
     caseReference: 'AG-2026-0417',
-    route: centralMediterranean(overland('NER', 'Agadez'), overland('LBY', 'Sabha'), overland('LBY', 'Zuwara'), bySea('ITA', 'Lampedusa')),
+    route: centralMediterranean(
+      overland('NER', 'Agadez', [16.97, 7.99]),
+      overland('LBY', 'Sabha', [27.04, 14.43]),
+      overland('LBY', 'Zuwara', [32.93, 12.08]),
+      bySea('ITA', 'Lampedusa', [35.5, 12.6]),
+    ),
     routeDetails: {
       transport: 'rubber_boat',
       concealment: 'none',
@@ -222,7 +227,11 @@ export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
     kind: 'route',
     grading: { source: 'A', information: '3' },
     summary: 'Pick-ups leaving Agadez northbound at dawn avoiding checkpoints, convoys of 4-5 vehicles, 25-30 passengers each.',
-    route: centralMediterranean(overland('NER', 'Agadez'), overland('NER', 'Séguédine'), overland('LBY', 'Sabha')),
+    route: centralMediterranean(
+      overland('NER', 'Agadez', [16.97, 7.99]),
+      overland('NER', 'Séguédine', [20.2, 12.98]),
+      overland('LBY', 'Sabha', [27.04, 14.43]),
+    ),
     routeDetails: {
       transport: 'pickup',
       communicationPlatforms: ['whatsapp'],
@@ -287,7 +296,7 @@ export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
     tlp: 'RED',
     grading: { source: 'A', information: '2' },
     summary: 'Ongoing judicial investigation into a transport network; not to be shared outside the office.',
-    route: centralMediterranean(overland('NER', 'Niamey'), overland('NER', 'Agadez')),
+    route: centralMediterranean(overland('NER', 'Niamey', [13.51, 2.11]), overland('NER', 'Agadez', [16.97, 7.99])),
     routeDetails: { transport: 'bus', communicationPlatforms: ['telegram'] },
   }),
 ];

@@ -4,9 +4,15 @@ import type { AlertInput } from '@corridor/proto';
 type Route = NonNullable<Extract<AlertInput, { kind: 'route' }>['route']>;
 type Waypoint = Route['waypoints'][number];
 
+/** `at` is [latitude, longitude], as a gazetteer gives them; without it the console's map uses the country's centre. */
 const reachedBy =
   (mode: NonNullable<Waypoint['mode']>) =>
-  (country: Waypoint['country'], place: string): Waypoint => ({ country, place, mode });
+  (country: Waypoint['country'], place: string, at?: readonly [number, number]): Waypoint => ({
+    country,
+    place,
+    mode,
+    ...(at ? { latitude: at[0], longitude: at[1] } : {}),
+  });
 
 /** A stop reached over land. */
 export const overland = reachedBy('land');

@@ -16,7 +16,7 @@ graphql(`fragment NodeAlertFields on Alert {
   }
   documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }
   origin { agency country } grading { source information }
-  route { region waypoints { country place mode } } identifiers { kind pseudonym epoch }
+  route { region waypoints { country place mode latitude longitude } } identifiers { kind pseudonym epoch }
 }`);
 
 graphql(`fragment NodeEntryFields on DirectoryEntry {

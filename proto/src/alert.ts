@@ -30,12 +30,51 @@ export const grading = z.strictObject({
 });
 export type Grading = z.infer<typeof grading>;
 
-export const waypoint = z.strictObject({
-  country: countryCode,
-  place: z.string().trim().min(1).max(120).optional(),
-  mode: code(TRANSPORT_MODES, 'a transport mode: land, sea or air').optional(),
-});
+/**
+ * Decimal places a waypoint's coordinates keep: 0.01° is about 1 km (1.1 km of latitude, less of
+ * longitude away from the equator). Enough to draw a route and tell one landing beach from the
+ * next; too coarse to point at a house, a shelter or a person's phone fix (THREAT-MODEL.md, "Map
+ * coordinates"). Finer input is rounded, not refused: officers paste a phone's GPS reading.
+ */
+export const COORDINATE_DECIMALS = 2;
+
+// `+ 0` turns -0 into 0: JSON has no negative zero, and a signed value must read back the same.
+const roundCoordinate = (degrees: number) => Math.round(degrees * 10 ** COORDINATE_DECIMALS) / 10 ** COORDINATE_DECIMALS + 0;
+
+/** WGS84 decimal degrees, rounded to COORDINATE_DECIMALS (rounding twice gives the same number, so a stored alert parses as signed). */
+const degrees = (limit: number, what: string) =>
+  z
+    .number({ error: `must be ${what} in decimal degrees (WGS84), e.g. ${limit === 90 ? '32.89' : '12.08'}` })
+    .min(-limit, `must be ${what} between -${limit} and ${limit} degrees`)
+    .max(limit, `must be ${what} between -${limit} and ${limit} degrees`)
+    .overwrite(roundCoordinate)
+    .describe(
+      `WGS84 decimal degrees, -${limit} to ${limit}, rounded to 0.01° (about 1 km). Optional; latitude and longitude come together.`,
+    );
+
+export const waypoint = z
+  .strictObject({
+    country: countryCode,
+    place: z.string().trim().min(1).max(120).optional(),
+    mode: code(TRANSPORT_MODES, 'a transport mode: land, sea or air').optional(),
+    /** Optional; without them a map puts the waypoint at its country's centroid. Both or neither. */
+    latitude: degrees(90, 'a latitude').optional(),
+    longitude: degrees(180, 'a longitude').optional(),
+  })
+  .superRefine((w, ctx) => {
+    // A point needs both; one alone would be drawn somewhere nobody meant.
+    if (w.latitude !== undefined && w.longitude === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['longitude'], message: 'is required when a latitude is given: give both or neither' });
+    }
+    if (w.longitude !== undefined && w.latitude === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['latitude'], message: 'is required when a longitude is given: give both or neither' });
+    }
+  });
 export type Waypoint = z.infer<typeof waypoint>;
+
+/** Two waypoints at the same place: same country, same place name, same coordinates (if any). */
+const samePlace = (a: Waypoint, b: Waypoint) =>
+  a.country === b.country && (a.place ?? '') === (b.place ?? '') && a.latitude === b.latitude && a.longitude === b.longitude;
 
 export const routeRegion = code(ROUTE_REGIONS, 'a known smuggling route, e.g. central-mediterranean');
 
@@ -48,7 +87,7 @@ export const route = z
   .superRefine((r, ctx) => {
     r.waypoints.forEach((w, i) => {
       const prev = r.waypoints[i - 1];
-      if (prev && prev.country === w.country && (prev.place ?? '') === (w.place ?? '')) {
+      if (prev && samePlace(prev, w)) {
         ctx.addIssue({
           code: 'custom',
           path: ['waypoints', i],

@@ -157,7 +157,7 @@ export function redactAlert(a: Alert, fields: readonly string[]): Alert {
       case 'identifiers':
         return a.identifiers.length > 0;
       case 'route.places':
-        return (a.route?.waypoints ?? []).some((w) => w.place !== undefined);
+        return (a.route?.waypoints ?? []).some((w) => w.place !== undefined || w.latitude !== undefined);
       case 'routeDetails.priceObserved':
         return a.kind === 'route' && a.routeDetails.priceObserved !== undefined;
       case 'documentFraud.detectionDetails':
@@ -185,7 +185,12 @@ export function redactAlert(a: Alert, fields: readonly string[]): Alert {
         out.identifiers = [];
         break;
       case 'route.places':
-        for (const w of out.route?.waypoints ?? []) delete w.place;
+        // Coordinates say where as precisely as a place name, so they go with it.
+        for (const w of out.route?.waypoints ?? []) {
+          delete w.place;
+          delete w.latitude;
+          delete w.longitude;
+        }
         break;
       case 'routeDetails.priceObserved':
         if (out.kind === 'route') delete out.routeDetails.priceObserved;

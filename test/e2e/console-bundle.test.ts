@@ -38,9 +38,19 @@ it('counts the feed and the directory pages in the first load', async () => {
   expect(first).toEqual(expect.arrayContaining([await chunk('Feed'), await chunk('Directory')]));
 });
 
-it('loads the other pages and the contact files on demand', async () => {
+it('loads the other pages, the contact files and the map on demand', async () => {
   const first = report.files.map((f) => f.fileName);
-  for (const page of ['Publish', 'Check', 'Consultations', 'Requests', 'MyRoutes', 'Statistics', 'DirectoryAdmin', 'contact-files']) {
+  for (const page of [
+    'Publish',
+    'Check',
+    'Consultations',
+    'Requests',
+    'MyRoutes',
+    'Statistics',
+    'DirectoryAdmin',
+    'contact-files',
+    'RouteMap',
+  ]) {
     expect(first, page).not.toContain(await chunk(page));
   }
 });

@@ -9,6 +9,9 @@ export interface WaypointRow {
   country: string;
   place: string;
   mode: string;
+  /** Decimal degrees as typed; optional so that a draft kept from before they existed still loads. */
+  latitude?: string;
+  longitude?: string;
 }
 
 export interface IdentifierRow {
@@ -78,8 +81,8 @@ export function emptyAlertForm(kind: AlertFormKind): AlertForm {
     identifiers: [],
     region: 'central-mediterranean',
     waypoints: [
-      { country: '', place: '', mode: '' },
-      { country: '', place: '', mode: '' },
+      { country: '', place: '', mode: '', latitude: '', longitude: '' },
+      { country: '', place: '', mode: '', latitude: '', longitude: '' },
     ],
     transport: '',
     concealment: '',
@@ -104,6 +107,8 @@ export const isRestrictedTlp = (tlp: string) => tlp === 'AMBER' || tlp === 'AMBE
 
 const text = (s: string) => (s.trim() === '' ? undefined : s.trim());
 /** A number field: empty is "not given"; anything else goes as typed, for the schema to judge. */
+/** A coordinate as typed: a decimal comma is read as a point (32,93 is 32.93); anything else goes to the schema to judge. */
+const degrees = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
 const count = (s: string) => (s.trim() === '' ? undefined : Number(s));
 /** Leaves out the keys whose value is undefined, so optional fields are absent, not null. */
 function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
@@ -136,7 +141,15 @@ export function buildAlertInput(f: AlertForm): AlertInput {
       ...common,
       route: {
         region: f.region,
-        waypoints: f.waypoints.map((w) => defined({ country: chosen(w.country), place: text(w.place), mode: chosen(w.mode) })),
+        waypoints: f.waypoints.map((w) =>
+          defined({
+            country: chosen(w.country),
+            place: text(w.place),
+            mode: chosen(w.mode),
+            latitude: degrees(w.latitude),
+            longitude: degrees(w.longitude),
+          }),
+        ),
       },
       routeDetails: defined({
         transport: chosen(f.transport),

@@ -31,6 +31,25 @@ describe('the publish form as proto’s AlertInput', () => {
     expect(checkAlertForm(routeForm(), now)).toEqual({});
   });
 
+  it('sends a waypoint’s coordinates as numbers, a decimal comma read as a point, and names the missing half', () => {
+    const form = routeForm();
+    const pinned = { ...form, waypoints: [{ ...form.waypoints[0], latitude: '32,931', longitude: ' 12.08 ' }, form.waypoints[1]] };
+    expect(buildAlertInput(pinned as typeof form).route?.waypoints[0]).toEqual({
+      country: 'LBY',
+      place: 'Zuwara',
+      mode: 'sea',
+      latitude: 32.931,
+      longitude: 12.08,
+    });
+    expect(checkAlertForm(pinned as typeof form, now)).toEqual({});
+    const half = { ...form, waypoints: [form.waypoints[0], { ...form.waypoints[1], latitude: '35.5', longitude: '' }] };
+    expect(checkAlertForm(half as typeof form, now)).toEqual({
+      'route.waypoints.1.longitude': ['is required when a latitude is given: give both or neither'],
+    });
+    const wrong = { ...form, waypoints: [form.waypoints[0], { ...form.waypoints[1], latitude: 'north', longitude: '200' }] };
+    expect(Object.keys(checkAlertForm(wrong as typeof form, now))).toEqual(['route.waypoints.1.latitude', 'route.waypoints.1.longitude']);
+  });
+
   it('sends recipients only for AMBER and AMBER+STRICT', () => {
     const form = { ...routeForm(), recipients: ['ne-ppn'] };
     expect(buildAlertInput(form).recipients).toEqual([]);

@@ -35,8 +35,8 @@ const routeAlert = {
   route: {
     region: 'central-mediterranean',
     waypoints: [
-      { country: 'LBY', place: 'Zuwara', mode: null },
-      { country: 'ITA', place: null, mode: 'sea' },
+      { country: 'LBY', place: 'Zuwara', mode: null, latitude: 32.93, longitude: 12.08 },
+      { country: 'ITA', place: null, mode: 'sea', latitude: null, longitude: null },
     ],
   },
   identifiers: [{ kind: 'phone', pseudonym: 'p'.repeat(43), epoch: 1 }],
@@ -58,12 +58,14 @@ describe('an amendment from the console', () => {
       identifiers: [],
       route: {
         waypoints: [
-          { country: 'LBY', place: 'Zuwara' },
+          { country: 'LBY', place: 'Zuwara', latitude: 32.93, longitude: 12.08 },
           { country: 'ITA', mode: 'sea' },
         ],
       },
       routeDetails: { transport: 'rubber_boat' },
     });
+    // A waypoint without a point is sent without one: null would be refused as no number.
+    expect(input.route?.waypoints?.[1]).toEqual({ country: 'ITA', mode: 'sea' });
     // The validity end survives the round trip through the browser's local-time input.
     expect((input as { validUntil?: string }).validUntil).toBe('2026-12-24T20:00:00.000Z');
   });

@@ -32,7 +32,14 @@ export function amendChangesOf(a: AlertFieldsFragment): AmendChanges {
     ...(a.route
       ? {
           region: a.route.region,
-          waypoints: a.route.waypoints.map((w) => ({ country: w.country, place: str(w.place), mode: str(w.mode) })),
+          // An amendment keeps the route's points unless the officer changes them.
+          waypoints: a.route.waypoints.map((w) => ({
+            country: w.country,
+            place: str(w.place),
+            mode: str(w.mode),
+            latitude: str(w.latitude),
+            longitude: str(w.longitude),
+          })),
         }
       : {}),
     ...(d

@@ -47,7 +47,10 @@ export interface AlertFields {
   createdAt: string;
   validUntil: string | null;
   grading: { source: string; information: string };
-  route?: { region: string; waypoints: { country: string; place?: string | null; mode?: string | null }[] } | null;
+  route?: {
+    region: string;
+    waypoints: { country: string; place?: string | null; mode?: string | null; latitude?: number | null; longitude?: number | null }[];
+  } | null;
   summary: string;
   summaryLanguage?: string | null;
   identifiers: { kind: string; pseudonym: string; epoch: number }[];
@@ -262,6 +265,11 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       country: t.exposeString('country'),
       place: t.exposeString('place', { nullable: true }),
       mode: t.exposeString('mode', { nullable: true }),
+      latitude: t.exposeFloat('latitude', {
+        nullable: true,
+        description: 'WGS84 decimal degrees, to 0.01° (about 1 km); null where the origin gave none (a map uses the country).',
+      }),
+      longitude: t.exposeFloat('longitude', { nullable: true, description: 'WGS84 decimal degrees, to 0.01°; null with latitude.' }),
     }),
   });
   const Route = builder.objectRef<Route>('Route').implement({

@@ -34,7 +34,7 @@ export const AlertFieldsFragment = graphql(`
     correlations { alertId agency kinds }
     origin { agency country }
     grading { source information }
-    route { region waypoints { country place mode } }
+    route { region waypoints { country place mode latitude longitude } }
     identifiers { kind pseudonym epoch }
   }
 `);

@@ -1,8 +1,10 @@
 // One alert as an officer reads it: what, where, how reliable, who said it.
+import { useMemo } from 'react';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages/en';
 import { countryName, dateText, dateTimeText, issuerName, label, numberText } from '../labels';
+import { LazyRouteMap } from '../map/LazyRouteMap';
 import { AlertActions } from './AlertActions';
 
 // The answer says null where the alert has no value: shown as absent.
@@ -117,6 +119,9 @@ export function AlertCard({
   const t = useT();
   const { source, information } = alert.grading;
   const flags = alert.protection.map(label.protection).join(', ');
+  // The same array while the route is the same: the feed re-renders every card on each live
+  // event, and the map is projected again only when its route changes.
+  const mapRoutes = useMemo(() => (alert.route ? [{ key: alert.id, waypoints: alert.route.waypoints }] : null), [alert.id, alert.route]);
   const withheld = (f: string) => {
     const id = WITHHELD[f];
     return id ? t(id) : f;
@@ -168,6 +173,9 @@ export function AlertCard({
             </span>
           ))}
         </p>
+      )}
+      {alert.route && mapRoutes && (
+        <LazyRouteMap size="card" title={t('alert.routeMap', { region: label.region(alert.route.region) })} routes={mapRoutes} />
       )}
       {/* In the language its publisher stated (unknown on older alerts: no lang, the card's own applies). */}
       <p className="summary" lang={alert.summaryLanguage ?? undefined} dir="auto" data-testid="alert-summary">

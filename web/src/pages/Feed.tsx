@@ -9,8 +9,10 @@ import type { AlertFieldsFragment, ProtectionNoticesQuery as ProtectionNoticesQu
 import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages/en';
 import { countryName, dateTimeText, label } from '../labels';
+import { countRoutes, DEFAULT_DAYS } from '../map/route-counts';
 import { mergeFeed } from '../merge-feed';
 import { AlertFeedSubscription, AlertsQuery, ProtectionNoticesQuery } from './Feed.documents';
+import { FeedMapView } from './feed/FeedMapView';
 
 type Notices = ProtectionNoticesQueryResult['protectionNotices'];
 
@@ -56,10 +58,13 @@ const LIVE_TEXT: Record<LiveState, MessageId> = {
   reconnecting: 'feed.reconnecting',
 };
 
+/** Alerts the feed asks for when it opens; the map view counts these and those streamed since. */
+const FEED_LIMIT = 200;
+
 export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string) => string; live: LiveState; ownAgency: string }) {
   const t = useT();
   const [kind, setKind] = useState('');
-  const [{ data, error, fetching }, reload] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: 200 } });
+  const [{ data, error, fetching }, reload] = useQuery({ query: AlertsQuery, variables: { kind: kind || null, limit: FEED_LIMIT } });
   // After the live feed was interrupted, ask again: alerts stored during the gap were not streamed.
   const wasInterrupted = useRef(false);
   useEffect(() => {
@@ -91,6 +96,17 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   const notices = useProtectionNotices(flagged);
   const noticeOf = (id: string) => notices?.find((n) => n.source === 'alert' && n.sourceId === id);
 
+  // The map view counts what the feed holds (its newest FEED_LIMIT alerts and those streamed since).
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const [days, setDays] = useState(DEFAULT_DAYS);
+  const [routeKey, setRouteKey] = useState<string | null>(null);
+  const routes = useMemo(() => (view === 'map' ? countRoutes(alerts, days, new Date()) : []), [view, alerts, days]);
+  const chosen = routes.find((r) => r.key === routeKey);
+  const listed =
+    view === 'list'
+      ? alerts
+      : alerts.filter((a) => (chosen ? chosen.alertIds.includes(a.id) : routes.some((r) => r.alertIds.includes(a.id))));
+
   return (
     <section>
       <div className="page-head">
@@ -105,7 +121,27 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
         <Field id="feed-kind" label={t('feed.kind')}>
           <CodeSelect id="feed-kind" value={kind} onChange={setKind} codes={ALERT_KINDS} labelOf={label.kind} empty={t('feed.allAlerts')} />
         </Field>
+        <div className="tabs view-toggle" role="tablist" aria-label={t('feed.viewAs')}>
+          {(['list', 'map'] as const).map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} data-testid={`feed-view-${v}`} onClick={() => setView(v)}>
+              {t(v === 'list' ? 'feed.viewList' : 'feed.viewMap')}
+            </button>
+          ))}
+        </div>
       </form>
+      {view === 'map' && data && (
+        <FeedMapView
+          routes={routes}
+          days={days}
+          onDays={(d) => {
+            setDays(d);
+            setRouteKey(null);
+          }}
+          selected={chosen ? chosen.key : null}
+          onSelect={setRouteKey}
+          partial={(loaded?.length ?? 0) >= FEED_LIMIT}
+        />
+      )}
       <Sources sources={data?.alerts.sources} error={error} agencyName={agencyName} />
       {error && !data && (
         <p className="error" role="alert">
@@ -114,7 +150,7 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
       )}
       {fetching && !data && <p>{t('feed.loading')}</p>}
       {data && alerts.length === 0 && <p className="empty">{t(kind ? 'feed.noneOfKind' : 'feed.none')}</p>}
-      {alerts.map((a) => (
+      {listed.map((a) => (
         <AlertCard key={a.id} alert={a} isNew={isNew(a.id)} agencyName={agencyName} ownAgency={ownAgency} notice={noticeOf(a.id)} />
       ))}
     </section>

@@ -33,7 +33,7 @@ export function RouteSection(section: SectionProps) {
           rows={form.waypoints}
           onChange={(waypoints) => set({ waypoints })}
           what={{ add: t('route.addWaypoint'), row: (n) => t('route.waypointRow', { n }) }}
-          blank={() => ({ country: '', place: '', mode: '' })}
+          blank={() => ({ country: '', place: '', mode: '', latitude: '', longitude: '' })}
           removable={form.waypoints.length > 2}
         >
           {(w, i, setWaypoint) => {
@@ -58,6 +58,26 @@ export function RouteSection(section: SectionProps) {
                   offer={fields.offerAt(`route.waypoints.${i}.place`)}
                   value={w.place}
                   onChange={(place) => setWaypoint({ place })}
+                />
+                <TextField
+                  {...at('latitude')}
+                  label={t('route.latitude')}
+                  className="short"
+                  aria-label={t('route.latitudeOf', { n: i + 1 })}
+                  placeholder="32.93"
+                  errors={fields.err(`route.waypoints.${i}.latitude`)}
+                  value={w.latitude ?? ''}
+                  onChange={(latitude) => setWaypoint({ latitude })}
+                />
+                <TextField
+                  {...at('longitude')}
+                  label={t('route.longitude')}
+                  className="short"
+                  aria-label={t('route.longitudeOf', { n: i + 1 })}
+                  placeholder="12.08"
+                  errors={fields.err(`route.waypoints.${i}.longitude`)}
+                  value={w.longitude ?? ''}
+                  onChange={(longitude) => setWaypoint({ longitude })}
                 />
                 <CodeField
                   {...at('mode')}

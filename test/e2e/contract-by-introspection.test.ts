@@ -56,7 +56,7 @@ describe.each(SERVERS)('introspection of %s', (_where, url) => {
     expect(named((input.routeDetails as Field).type)).toBe('RouteDetailsInput');
     expect(named((input.identifiers as Field).type)).toBe('IdentifierInput');
     const waypoint = await typeAt(url(), 'WaypointInput');
-    expect(Object.keys(waypoint).sort()).toEqual(['country', 'mode', 'place']);
+    expect(Object.keys(waypoint).sort()).toEqual(['country', 'latitude', 'longitude', 'mode', 'place']);
   });
 
   it('gives the shape of an alert as it answers one: the kind’s details are objects, not JSON', async () => {

@@ -29,7 +29,16 @@ const PAGES: { nav: string; ready?: string }[] = [
 ];
 const ADMIN = 'it-polfr-admin';
 
-const network = useTestNetwork(() => startTestNetwork({ console: true, users: officersAnd(adminOf('it-polfr', 'Giulia Bianchi')) }));
+const network = useTestNetwork(() =>
+  startTestNetwork({
+    console: true,
+    users: officersAnd(
+      adminOf('it-polfr', 'Giulia Bianchi'),
+      // Formal requests are sent by prosecutors and central authorities only.
+      { id: 'it-polfr-authority', name: 'Paolo Ferri', agency: 'it-polfr', roles: ['central_authority'] },
+    ),
+  }),
+);
 const browsers = new Map<string, BrowserContext>();
 const consoleUrl = () => network.net.consoleUrl as string;
 
@@ -42,15 +51,15 @@ beforeAll(async () => {
   // The consultation and its request go in through the gateway, as the console would send them:
   // what is checked here is how the pages show them, not the forms (consultations-browser covers those).
   const { net } = network;
-  const as = async (query: string, variables: Record<string, unknown>) => {
-    const r = await gql<{ openConsultation?: { id: string } }>(net.gatewayUrl, await net.token('it-polfr-officer'), query, variables);
+  const as = async (user: string, query: string, variables: Record<string, unknown>) => {
+    const r = await gql<{ openConsultation?: { id: string } }>(net.gatewayUrl, await net.token(user), query, variables);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data;
   };
-  const opened = await as('mutation($input: OpenConsultationInput!) { openConsultation(input: $input) { id } }', {
+  const opened = await as('it-polfr-officer', 'mutation($input: OpenConsultationInput!) { openConsultation(input: $input) { id } }', {
     input: { with: 'ne-ppn', subject: 'Boat departures from Agadez, November', body: 'Do you have an open case on this network?' },
   });
-  await as('mutation($id: ID!, $input: RequestInput!) { createRequest(consultationId: $id, input: $input) { id } }', {
+  await as('it-polfr-authority', 'mutation($id: ID!, $input: RequestInput!) { createRequest(consultationId: $id, input: $input) { id } }', {
     id: opened?.openConsultation?.id,
     input: {
       requestType: 'mla',
@@ -58,7 +67,8 @@ beforeAll(async () => {
       sendingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
       receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
       reference: 'IT-2026-0042',
-      deadline: '2026-01-31',
+      // A deadline in the past is refused: two weeks from today.
+      deadline: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
       send: true,
     },
   });

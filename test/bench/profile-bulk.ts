@@ -4,40 +4,22 @@
 // functions of each profile by self time.
 //
 //   BENCH_BULK_ALERTS=3000 pnpm --filter @corridor/test exec tsx bench/profile-bulk.ts
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { gql } from '../support/graphql.js';
 import { ADMIN_URL } from '../support/postgres.js';
 import { startTestNetwork } from '../support/test-network.js';
+import { selfTimeByFunction } from './cpu-profile-file.js';
 import { cpuMs, databaseCpuDuring, pidListeningOn } from './process-stats.js';
 import { BULK_ALERTS, bulkPublish, nextAlert } from './suites/alerts.js';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
 function top(file: string, n = 35): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-  const self = new Map<number, number>();
-  for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
-  const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(services|proto)\//, '$1/')}:${f.lineNumber + 1}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0));
-  }
-  const total = [...byFunction.values()].reduce((a, b) => a + b, 0);
+  const byFunction = selfTimeByFunction(file, { idle: true });
+  const total = byFunction.reduce((sum, [, us]) => sum + us, 0);
   console.log(`profile: ${file}; top functions by self time:`);
-  for (const [k, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, n))
-    console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
+  for (const [k, us] of byFunction.slice(0, n)) console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'corridor-profile-'));

@@ -11,19 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gql } from '../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../support/test-network.js';
+import { selfTimeByFunction } from './cpu-profile-file.js';
 import { directoryOf, GATEWAY_QUERY, MORE_AGENCIES } from './suites/gateway.js';
 
 const QUERIES = Number(process.argv[2] ?? 1000);
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** User and system CPU `pid` has spent so far, in clock ticks. */
 function ticks(pid: number): { user: number; system: number } {
@@ -34,26 +25,11 @@ function ticks(pid: number): { user: number; system: number } {
 
 /** The heaviest functions of a profile by self time, idle left out, in ms per query. */
 function heaviest(file: string, top = 30): string[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => {
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
-  });
-  const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const f = node.callFrame;
-    if (f.functionName === '(idle)') continue;
-    const where = f.url
-      .replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')
-      .replace(/^file:\/\/.*?\/(services|gateway|proto)\//, '$1/');
-    const key = `${f.functionName || '(anonymous)'} ${where}:${f.lineNumber + 1}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0));
-  }
-  const busy = [...byFunction.values()].reduce((a, b) => a + b, 0);
+  const byFunction = selfTimeByFunction(file);
+  const busy = byFunction.reduce((sum, [, us]) => sum + us, 0);
   return [
     `${file}: ${(busy / 1000 / QUERIES).toFixed(2)} ms on the main thread per query`,
-    ...[...byFunction]
-      .sort((a, b) => b[1] - a[1])
+    ...byFunction
       .slice(0, top)
       .map(([k, us]) => `${((100 * us) / busy).toFixed(1).padStart(5)} %  ${(us / 1000 / QUERIES).toFixed(3)} ms  ${k}`),
   ];

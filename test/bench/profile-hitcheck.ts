@@ -5,22 +5,17 @@
 //
 //   pnpm --filter @corridor/test exec tsx bench/profile-hitcheck.ts [checks] [clients]
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gql } from '../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../support/test-network.js';
+import { selfTimeByFunction } from './cpu-profile-file.js';
 import { cpuMs, pidListeningOn } from './process-stats.js';
 
 const CHECKS = Number(process.argv[2] ?? 2000);
 const CLIENTS = Number(process.argv[3] ?? 8);
 const CHECK = `query($identifier: IdentifierInput!) { hitCheck(identifier: $identifier) { hit answers { agency hit } sources { agency ok } } }`;
-
-interface Profile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'corridor-profile-'));
 // Inherited by the gateway too (the launcher passes its environment on).
@@ -68,19 +63,8 @@ try {
 for (const [name, pid] of Object.entries(pids)) {
   const file = join(dir, `${pid}.cpuprofile`);
   if (!existsSync(file)) continue;
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-  const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => {
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
-  });
-  const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const f = node.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(services|gateway|proto)\//, '$1/')}:${f.lineNumber + 1}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0));
-  }
-  const total = [...byFunction.values()].reduce((a, b) => a + b, 0);
+  const byFunction = selfTimeByFunction(file, { idle: true });
+  const total = byFunction.reduce((sum, [, us]) => sum + us, 0);
   console.log(`\n${name} (${file}): top functions by self time`);
-  for (const [k, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25))
-    console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
+  for (const [k, us] of byFunction.slice(0, 25)) console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
 }

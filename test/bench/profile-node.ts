@@ -5,13 +5,14 @@
 // by self time and leaves it (open it in Chrome's DevTools) in the folder printed.
 //
 //   pnpm --filter @corridor/test exec tsx bench/profile-node.ts [searches] [filter-json]
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIRECTORY_SEARCH_LIMIT, type DirectoryFilter } from '@corridor/proto';
 import { generateDirectory } from '../support/directory-generator.js';
 import { gql } from '../support/graphql.js';
 import { AGENCIES, startTestNetwork } from '../support/test-network.js';
+import { selfTimeByFunction } from './cpu-profile-file.js';
 import { cpuDuring } from './process-stats.js';
 
 const SEARCHES = Number(process.argv[2] ?? 2000);
@@ -19,17 +20,6 @@ const FILTERS: DirectoryFilter[] = process.argv[3]
   ? [JSON.parse(process.argv[3]) as DirectoryFilter]
   : [{ role: 'prosecutor' }, { country: 'NER', role: 'prosecutor', speaks: ['fr'] }, { text: 'extradition niger' }, { text: 'lampedusa' }];
 const QUERY = `query($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { id name agency channels { type value } } } }`;
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'corridor-profile-'));
 const net = await startTestNetwork({
@@ -64,18 +54,7 @@ try {
 }
 
 const file = join(dir, `${pid}.cpuprofile`);
-const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-const self = new Map<number, number>();
-profile.samples.forEach((id, i) => {
-  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
-});
-const byFunction = new Map<string, number>();
-for (const node of profile.nodes) {
-  const f = node.callFrame;
-  const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/fanout\//, '')}:${f.lineNumber + 1}`;
-  byFunction.set(key, (byFunction.get(key) ?? 0) + (self.get(node.id) ?? 0));
-}
-const total = [...byFunction.values()].reduce((a, b) => a + b, 0);
+const byFunction = selfTimeByFunction(file, { idle: true });
+const total = byFunction.reduce((sum, [, us]) => sum + us, 0);
 console.log(`profile: ${file}; top functions by self time:`);
-for (const [k, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 40))
-  console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
+for (const [k, us] of byFunction.slice(0, 40)) console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { PrismaClient } from './generated/prisma/client.js';
+import { createLogger } from './log.js';
 import { migrate } from './migrate.js';
 
 export type Db = PrismaClient;
@@ -31,6 +32,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const log = createLogger({ component: 'database' });
+
 export async function openDatabase(opts: { url?: string | undefined; dataDir: string }): Promise<Database> {
   // PGlite is loaded only by a node that runs on it: a node on its agency's PostgreSQL does not
   // carry PostgreSQL compiled to WebAssembly (see ARCHITECTURE, what a node holds in memory).
@@ -42,6 +45,11 @@ export async function openDatabase(opts: { url?: string | undefined; dataDir: st
     const migrationsApplied = await migrate(url);
     // PGlite answers one connection at a time: a pool of one, queued.
     const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : 10 });
+    // An idle connection the server ends (a restart, an administrator, a dropped database) is an
+    // 'error' on the pool, which drops that client and opens another when next needed. Without a
+    // listener Node would take it for an uncaught exception and stop the node. The code only: a
+    // PostgreSQL message may quote data.
+    pool.on('error', (e: Error & { code?: string }) => log.warn('database connection closed by the server', { code: e.code ?? 'unknown' }));
     const adapter = new PrismaPg(pool);
     const db = new PrismaClient({ adapter });
     pools.set(db, pool);

@@ -112,6 +112,9 @@ async function main(): Promise<void> {
     subjectRoot: config.subjectRoot,
     protection,
     onQueued: () => outbox.wake(),
+    announce: (events) => {
+      for (const e of events) feed.publish('consultationEvent', e);
+    },
     log,
   };
   const auditGossip = startAuditGossip({

@@ -6,6 +6,7 @@ import '@pothos/core';
 import type { Alert } from '../alert.js';
 import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
+import { defineActivityTypes } from './activity-types.js';
 import { defineConsultationTypes, type RequestFields } from './consultation-types.js';
 import type { ContractBuilder } from './contract-builder.js';
 
@@ -655,5 +656,6 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     ...consultationTypes,
     RouteSubscriptionRef,
     SubscribedAlertRef,
+    ...defineActivityTypes(builder),
   };
 }

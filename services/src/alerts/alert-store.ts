@@ -286,3 +286,9 @@ export async function alertsFlaggingProtection(db: Db): Promise<Alert[]> {
       AND document->>'status' <> 'withdrawn'`;
   return rows.map(stored);
 }
+
+/** Partners' alerts stored or changed here after `since`, newest first (an officer's activity counts). */
+export async function receivedAlertsSince(db: Db, since: Date, limit: number): Promise<Alert[]> {
+  const rows = await db.alert.findMany({ where: { own: false, receivedAt: { gt: since } }, orderBy: { receivedAt: 'desc' }, take: limit });
+  return rows.map(stored);
+}

@@ -1,0 +1,58 @@
+// The node's activity fields (issue 15, "Nothing missed"), for this agency's own users: what
+// arrived for the caller since they last opened each page, marking a page opened, and the live
+// stream that says something changed. Another agency's user is refused at subscribe time, before
+// any event: an agency's activity is its own officers' alone (who-may-call.spec.ts).
+import { type ActivityEvent, activityKind, parseOrThrow, untilTokenExpiry } from '@corridor/proto';
+import { Repeater } from 'graphql-yoga';
+import { builder, contract } from '../schema/builder.js';
+import { getSubscription } from '../subscriptions/subscription-store.js';
+import { activityCounts, alertActivity, consultationActivity } from './activity.js';
+import { markSeen } from './activity-store.js';
+
+const WHAT = 'follow the agency’s activity';
+
+builder.queryFields((t) => ({
+  myActivity: t.field({
+    type: contract.ActivityCountsRef,
+    description: 'What arrived for the caller since they last opened the page showing each kind (markActivitySeen).',
+    authScopes: { ownAgency: WHAT },
+    resolve: (_r, _a, ctx) => activityCounts(ctx.services.db, ctx.services.agency.id, ctx.claims.sub),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  markActivitySeen: t.field({
+    type: contract.ActivityCountsRef,
+    description: 'The caller opened the page showing this kind (proto ACTIVITY_KINDS) now; answers the counts after it.',
+    args: { kind: t.arg.string({ required: true }) },
+    authScopes: { ownAgency: WHAT },
+    resolve: async (_r, args, ctx) => {
+      await markSeen(ctx.services.db, ctx.claims.sub, parseOrThrow(activityKind, args.kind, 'kind'));
+      return activityCounts(ctx.services.db, ctx.services.agency.id, ctx.claims.sub);
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  activity: t.field({
+    type: contract.ActivityEventRef,
+    description:
+      'From now on, each time something arrives or changes for the caller (an alert on their routes, a consultation message, a request’s status, a protection notice): its kind and id only. Re-read the counts (myActivity) and the page.',
+    authScopes: { ownAgency: WHAT },
+    subscribe: async (_r, _a, ctx) => {
+      const self = ctx.services.agency.id;
+      const subscription = await getSubscription(ctx.services.db, ctx.claims.sub);
+      const events = Repeater.merge([
+        flatMap(ctx.services.feed.subscribe('alert'), (a) => alertActivity(a, self, subscription)),
+        flatMap(ctx.services.feed.subscribe('consultationEvent'), consultationActivity),
+      ]);
+      // The node ends the stream itself when the token expires, as it does the alert feed.
+      return untilTokenExpiry(events, ctx.claims.exp);
+    },
+    resolve: (e: ActivityEvent) => e,
+  }),
+}));
+
+async function* flatMap<T, U>(source: AsyncIterable<T>, f: (item: T) => readonly U[]): AsyncGenerator<U> {
+  for await (const item of source) yield* f(item);
+}

@@ -32,6 +32,9 @@ type Documents = {
     "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": typeof types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": typeof types.NodeConsultationFieldsFragmentDoc,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": typeof types.NodeStatisticsFigureFieldsFragmentDoc,
+    "subscription Activity { activity { kind id consultationId } }": typeof types.ActivityDocument,
+    "query MyActivity { myActivity { alert consultation request protection } }": typeof types.MyActivityDocument,
+    "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }": typeof types.MarkActivitySeenDocument,
     "query Consultations { consultations { ...NodeConsultationFields } }": typeof types.ConsultationsDocument,
     "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": typeof types.ConsultationDocument,
     "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": typeof types.RequestsDocument,
@@ -75,6 +78,9 @@ const documents: Documents = {
     "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": types.NodeConsultationFieldsFragmentDoc,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": types.NodeStatisticsFigureFieldsFragmentDoc,
+    "subscription Activity { activity { kind id consultationId } }": types.ActivityDocument,
+    "query MyActivity { myActivity { alert consultation request protection } }": types.MyActivityDocument,
+    "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }": types.MarkActivitySeenDocument,
     "query Consultations { consultations { ...NodeConsultationFields } }": types.ConsultationsDocument,
     "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": types.ConsultationDocument,
     "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": types.RequestsDocument,
@@ -186,6 +192,18 @@ export function graphql(source: "fragment NodeConsultationFields on Consultation
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"): (typeof documents)["fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription Activity { activity { kind id consultationId } }"): (typeof documents)["subscription Activity { activity { kind id consultationId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyActivity { myActivity { alert consultation request protection } }"): (typeof documents)["query MyActivity { myActivity { alert consultation request protection } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }"): (typeof documents)["mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

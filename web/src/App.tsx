@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { MeQuery } from './App.documents';
+import { ActivityProvider } from './activity/ActivityProvider';
 import { createGatewayClient, type LiveState } from './client';
 import { ConsoleHeader } from './components/ConsoleHeader';
 import { ErrorAlert } from './components/ErrorAlert';
@@ -89,7 +90,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
 
   const administrator = data.me.roles.includes('administrator');
   return (
-    <>
+    <ActivityProvider page={page} live={live}>
       <ConsoleHeader
         items={NAV.filter((n) => administrator || !n.administrators)}
         current={page}
@@ -110,7 +111,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
           {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
         </PageFrame>
       </main>
-    </>
+    </ActivityProvider>
   );
 }
 

@@ -21,7 +21,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   markActivitySeen: t.field({
     type: contract.ActivityCountsRef,
-    description: 'The caller opened the page showing this kind (alert, consultation, request, protection) now; answers the counts after it.',
+    description:
+      'The caller opened the page showing this kind (alert, consultation, request, protection) now; answers the counts after it.',
     args: { kind: t.arg.string({ required: true }) },
     resolve: fromOwnNode(
       graphql(`mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }`),
@@ -33,7 +34,7 @@ builder.subscriptionFields((t) => ({
   activity: t.field({
     type: contract.ActivityEventRef,
     description:
-      "Each time something arrives or changes for the caller at their own node: its kind and id only. Re-read myActivity and the page that shows it.",
+      'Each time something arrives or changes for the caller at their own node: its kind and id only. Re-read myActivity and the page that shows it.',
     // The stream ends when the caller's token expires, as the alert feed does.
     subscribe: (_r, _a, ctx) => untilTokenExpiry(relayActivity(ctx), ctx.claims.exp),
     resolve: (e) => e,

@@ -3,8 +3,15 @@
 // read from the tables that hold the items, after the officer's marks (activity-store.ts), so they
 // survive a restart of the node or of the console; the events are a wake-up only, from the node's
 // feed, and carry a kind and an id, never what the item says.
-import { type ActivityCounts, type ActivityEvent, type ConsultationEvent, matchesSubscription, type RouteSubscription } from '@corridor/proto';
+
 import type { Alert } from '@corridor/proto';
+import {
+  type ActivityCounts,
+  type ActivityEvent,
+  type ConsultationEvent,
+  matchesSubscription,
+  type RouteSubscription,
+} from '@corridor/proto';
 import { receivedAlertsSince } from '../alerts/alert-store.js';
 import { countEventsFromOthers } from '../consultations/consultation-store.js';
 import { protectionNeeds } from '../consultations/protection.js';

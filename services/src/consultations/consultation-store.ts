@@ -89,6 +89,11 @@ export async function partiesOf(db: Db, consultationId: string): Promise<[string
 }
 
 /** Events of these types the other party wrote that this node kept after `since` (an officer's activity counts). */
-export async function countEventsFromOthers(db: Db, self: string, types: readonly ConsultationEvent['type'][], since: Date): Promise<number> {
+export async function countEventsFromOthers(
+  db: Db,
+  self: string,
+  types: readonly ConsultationEvent['type'][],
+  since: Date,
+): Promise<number> {
   return db.consultationEvent.count({ where: { type: { in: [...types] }, fromAgency: { not: self }, recordedAt: { gt: since } } });
 }

@@ -120,7 +120,12 @@ function refuseUnlessShared(deps: ConsultationDeps, other: MemberAgency): void {
  * newly kept call for (protection.ts decides), so that a notice is committed with its event or
  * not at all. Every event kept here, this agency's or the other party's, comes through here.
  */
-async function keep(deps: ConsultationDeps, tx: Tx, events: readonly ConsultationEvent[], published: boolean): Promise<ConsultationEvent[]> {
+async function keep(
+  deps: ConsultationDeps,
+  tx: Tx,
+  events: readonly ConsultationEvent[],
+  published: boolean,
+): Promise<ConsultationEvent[]> {
   const kept = await keepEvents(tx, events, published);
   await deps.protection.forConsultationEvents(tx, kept);
   return kept;

@@ -1,0 +1,144 @@
+// The officer's activity on every page (issue 15, "Nothing missed"). The counts come from the
+// node (myActivity: what arrived since each page was last opened), so they are right after a
+// reload or a node restart; the live stream only says "something changed", and the counts are
+// read again. What newly arrived is announced politely to screen readers and, when the officer
+// allowed it, shown as a browser notification whose text names kinds and numbers, never content.
+// Pages that list these kinds (Consultations, Requests, the feed's notices) read `changes` to ask
+// again without Refresh.
+import type { ActivityCounts, ActivityKind } from '@corridor/proto';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from 'urql';
+import type { LiveState } from '../client';
+import { useT } from '../i18n/I18nProvider';
+import type { MessageId } from '../i18n/messages/en';
+import { ActivitySubscription, MarkActivitySeenMutation, MyActivityQuery } from './Activity.documents';
+import { arrivals, NO_ACTIVITY, PAGE_KINDS, titleWith } from './activity-counts';
+
+export type NotificationState = 'unsupported' | 'default' | 'granted' | 'denied';
+
+interface ActivityValue {
+  counts: ActivityCounts;
+  /** Bumped at each event of a kind: a page showing it asks again when it changes. */
+  changes: Record<ActivityKind, number>;
+  notifications: NotificationState;
+  /** Asks the browser's permission; call only from a user's gesture. */
+  enableNotifications: () => void;
+  /** The last arrivals, in words, for the polite live region (ActivityAnnouncer). */
+  announcement: string;
+}
+
+const ActivityContext = createContext<ActivityValue>({
+  counts: NO_ACTIVITY,
+  changes: NO_ACTIVITY,
+  notifications: 'unsupported',
+  enableNotifications: () => {},
+  announcement: '',
+});
+
+export const useActivity = () => useContext(ActivityContext);
+
+/** A number that moves each time one of these kinds changes: a page's dependency to ask again. */
+export function useActivityChanges(...kinds: ActivityKind[]): number {
+  const { changes } = useActivity();
+  return kinds.reduce((n, k) => n + changes[k], 0);
+}
+
+const ARRIVED: Record<ActivityKind, MessageId> = {
+  alert: 'activity.arrived.alert',
+  consultation: 'activity.arrived.consultation',
+  request: 'activity.arrived.request',
+  protection: 'activity.arrived.protection',
+};
+
+const notificationState = (): NotificationState => ('Notification' in window ? Notification.permission : 'unsupported');
+
+export function ActivityProvider({ page, live, children }: { page: string; live: LiveState; children: ReactNode }) {
+  const t = useT();
+  const [{ data }, reread] = useQuery({ query: MyActivityQuery, requestPolicy: 'network-only' });
+  const [marked, markSeen] = useMutation(MarkActivitySeenMutation);
+  // The newest reading, whether the query or a mark answered it.
+  const [latest, setLatest] = useState<ActivityCounts | null>(null);
+  useEffect(() => {
+    if (data) setLatest(data.myActivity);
+  }, [data]);
+  useEffect(() => {
+    if (marked.data) setLatest(marked.data.markActivitySeen);
+  }, [marked.data]);
+  const counts = latest ?? NO_ACTIVITY;
+
+  // Opening a page clears its counts; an event of its kind while it is open is seen as it comes.
+  const openPage = useRef(page);
+  openPage.current = page;
+  useEffect(() => {
+    for (const kind of PAGE_KINDS[page] ?? []) void markSeen({ kind });
+  }, [page, markSeen]);
+
+  const [changes, setChanges] = useState<Record<ActivityKind, number>>(NO_ACTIVITY);
+  useSubscription({ query: ActivitySubscription }, (_prev: unknown, event) => {
+    const kind = event.activity.kind;
+    if (isKind(kind)) {
+      setChanges((c) => ({ ...c, [kind]: c[kind] + 1 }));
+      if ((PAGE_KINDS[openPage.current] ?? []).includes(kind)) void markSeen({ kind });
+      else reread({ requestPolicy: 'network-only' });
+    }
+    return event;
+  });
+  // Events sent while the stream was down are lost: the counts are read again when it is back.
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (live === 'reconnecting') wasDown.current = true;
+    if (live === 'live' && wasDown.current) {
+      wasDown.current = false;
+      reread({ requestPolicy: 'network-only' });
+    }
+  }, [live, reread]);
+
+  // What grew since the last reading is announced, and notified when allowed.
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef<ActivityCounts | null>(null);
+  useEffect(() => {
+    if (!latest) return;
+    const before = previous.current;
+    previous.current = latest;
+    if (!before) return;
+    const grown = Object.entries(arrivals(before, latest)) as [ActivityKind, number][];
+    if (grown.length === 0) return;
+    const text = grown.map(([kind, count]) => t(ARRIVED[kind], { count })).join(' · ');
+    setAnnouncement(text);
+    if (notificationState() === 'granted') new Notification('Corridor', { body: text, tag: 'corridor-activity' });
+  }, [latest, t]);
+
+  useEffect(() => {
+    document.title = titleWith(counts, document.title);
+  }, [counts]);
+  useEffect(
+    () => () => {
+      document.title = titleWith(NO_ACTIVITY, document.title);
+    },
+    [],
+  );
+
+  const [notifications, setNotifications] = useState<NotificationState>(notificationState);
+  const enableNotifications = useCallback(() => {
+    if (!('Notification' in window)) return;
+    void Notification.requestPermission().then(setNotifications);
+  }, []);
+
+  const value = useMemo(
+    () => ({ counts, changes, notifications, enableNotifications, announcement }),
+    [counts, changes, notifications, enableNotifications, announcement],
+  );
+  return <ActivityContext.Provider value={value}>{children}</ActivityContext.Provider>;
+}
+
+const isKind = (k: string): k is ActivityKind => Object.hasOwn(ARRIVED, k);
+
+/** The polite live region that reads out what arrived; kept in the header, a landmark on every page. */
+export function ActivityAnnouncer() {
+  const { announcement } = useActivity();
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="activity-announcer">
+      {announcement}
+    </p>
+  );
+}

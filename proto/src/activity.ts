@@ -3,6 +3,7 @@
 // it, and the event that says one of those changed. An event carries an id and a kind, never
 // what the item says: the console re-reads the item, and the counts, through the usual queries.
 import { z } from 'zod';
+import { code } from './fields.js';
 
 /**
  * `alert`: an alert from a partner matching the officer's route subscription; `consultation`: a
@@ -10,8 +11,11 @@ import { z } from 'zod';
  * moved on by the other agency; `protection`: a protection notice raised at the node.
  */
 export const ACTIVITY_KINDS = ['alert', 'consultation', 'request', 'protection'] as const;
-export const activityKind = z.enum(ACTIVITY_KINDS);
+const activityKind = code(ACTIVITY_KINDS, 'an activity kind: alert, consultation, request or protection');
 export type ActivityKind = z.infer<typeof activityKind>;
+
+/** What markActivitySeen takes: the kind whose page the officer opened. */
+export const activitySeenInput = z.strictObject({ kind: activityKind });
 
 /** Something changed: re-read the counts, and the page that shows this kind. */
 export interface ActivityEvent {

@@ -5,7 +5,7 @@
 // Modules inside proto import each other by path; what only a sibling module or a spec needs is
 // exported from its module but not from here. Servers' GraphQL pieces are `@corridor/proto/graphql`.
 export { createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S } from './access-token.js';
-export { ACTIVITY_KINDS, type ActivityCounts, type ActivityEvent, type ActivityKind, activityKind } from './activity.js';
+export { ACTIVITY_KINDS, type ActivityCounts, type ActivityEvent, type ActivityKind, activitySeenInput } from './activity.js';
 export {
   type Alert,
   type AlertInput,

@@ -13,7 +13,7 @@ import {
   type RouteSubscription,
 } from '@corridor/proto';
 import { receivedAlertsSince } from '../alerts/alert-store.js';
-import { countEventsFromOthers } from '../consultations/consultation-store.js';
+import { countMessagesFromOthers, countRequestsChangedByOthers } from '../consultations/consultation-store.js';
 import { protectionNeeds } from '../consultations/protection.js';
 import { countNoticesSince } from '../consultations/protection-store.js';
 import type { Db } from '../database.js';
@@ -22,9 +22,6 @@ import { seenMarks } from './activity-store.js';
 
 /** A badge shows "999+" long before this: the count stops reading alerts here. */
 const MAX_ALERTS_COUNTED = 1000;
-
-const CONSULTATION_TYPES = ['opened', 'message'] as const;
-const REQUEST_TYPES = ['request', 'request_status'] as const;
 
 /** Partners' alerts count for an officer when they match the officer's route subscription and still stand. */
 export function alertCounts(a: Alert, self: string, subscription: RouteSubscription | null): boolean {
@@ -36,8 +33,8 @@ export async function activityCounts(db: Db, self: string, subject: string): Pro
   const [seen, subscription] = await Promise.all([seenMarks(db, subject), getSubscription(db, subject)]);
   const [alerts, consultation, request, protection] = await Promise.all([
     subscription ? receivedAlertsSince(db, seen.alert, MAX_ALERTS_COUNTED) : [],
-    countEventsFromOthers(db, self, CONSULTATION_TYPES, seen.consultation),
-    countEventsFromOthers(db, self, REQUEST_TYPES, seen.request),
+    countMessagesFromOthers(db, self, seen.consultation),
+    countRequestsChangedByOthers(db, self, seen.request),
     countNoticesSince(db, seen.protection),
   ]);
   return { alert: alerts.filter((a) => alertCounts(a, self, subscription)).length, consultation, request, protection };

@@ -2,7 +2,7 @@
 // arrived for the caller since they last opened each page, marking a page opened, and the live
 // stream that says something changed. Another agency's user is refused at subscribe time, before
 // any event: an agency's activity is its own officers' alone (who-may-call.spec.ts).
-import { type ActivityEvent, activityKind, parseOrThrow, untilTokenExpiry } from '@corridor/proto';
+import { type ActivityEvent, activitySeenInput, parseOrThrow, untilTokenExpiry } from '@corridor/proto';
 import { Repeater } from 'graphql-yoga';
 import { builder, contract } from '../schema/builder.js';
 import { getSubscription } from '../subscriptions/subscription-store.js';
@@ -27,7 +27,8 @@ builder.mutationFields((t) => ({
     args: { kind: t.arg.string({ required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: async (_r, args, ctx) => {
-      await markSeen(ctx.services.db, ctx.claims.sub, parseOrThrow(activityKind, args.kind, 'kind'));
+      const { kind } = parseOrThrow(activitySeenInput, { kind: args.kind }, 'activity kind');
+      await markSeen(ctx.services.db, ctx.claims.sub, kind);
       return activityCounts(ctx.services.db, ctx.services.agency.id, ctx.claims.sub);
     },
   }),

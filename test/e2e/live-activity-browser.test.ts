@@ -4,6 +4,7 @@
 // notification once they allowed it; Consultations and Requests show what changed without Refresh.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.js';
 import { useConsoleBrowsers } from '../support/console-browsers.js';
 import { routeAlert, SET_SUBSCRIPTION } from '../support/fixtures.js';
 import { gql } from '../support/graphql.js';
@@ -133,18 +134,52 @@ it('tells an officer on the directory what arrived, counts it, notifies them, an
   await expect.poll(() => countOn(officer, 'requests')).toBe(0);
   const request = officer.getByTestId('request-row').first().getByTestId('request');
   await expect.poll(() => request.getAttribute('data-status')).toBe('sent');
-  const requestId = (
-    await as<{ requests: { request: { id: string } }[] }>('ng-nis-authority', '{ requests { request { id } } }')
-  ).requests[0]?.request.id;
-  await as('ng-nis-authority', 'mutation($id: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $id, input: $input) { id } }', {
-    id: requestId,
-    input: { status: 'withdrawn' },
-  });
+  const requestId = (await as<{ requests: { request: { id: string } }[] }>('ng-nis-authority', '{ requests { request { id } } }'))
+    .requests[0]?.request.id;
+  await as(
+    'ng-nis-authority',
+    'mutation($id: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $id, input: $input) { id } }',
+    {
+      id: requestId,
+      input: { status: 'withdrawn' },
+    },
+  );
   await expect.poll(() => request.getAttribute('data-status'), { timeout: 20_000 }).toBe('withdrawn');
 
   // The feed clears the last count, and the title is the console's own again.
   await officer.getByTestId('nav-feed').click();
   await expect.poll(() => officer.title()).toBe('Corridor console');
+  consultationId = consultation;
+});
+
+let consultationId: string | undefined;
+
+it('shows the counts on a phone in Arabic, on the Menu button and in the unfolded menu, with nothing serious for axe', async () => {
+  // This one arrives while the officer is away: the console counts it when it opens.
+  await as('ng-nis-officer', MESSAGE, { id: consultationId, input: { body: 'One more boat seen.' } });
+  await expect
+    .poll(
+      async () =>
+        (await as<{ myActivity: { consultation: number } }>('it-polfr-officer', '{ myActivity { consultation } }')).myActivity.consultation,
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe(1);
+  const officer = await consoles.signIn(consoles.italy, 'it-polfr-officer');
+  await officer.setViewportSize({ width: 390, height: 844 });
+  await officer.getByTestId('language-picker').selectOption('ar');
+  await officer.waitForFunction(() => document.documentElement.dir === 'rtl');
+  // Folded, the links' counts are hidden: the Menu button carries the total.
+  await expect.poll(() => officer.getByTestId('nav-menu-count').getAttribute('data-count'), { timeout: 20_000 }).toBe('1');
+  expect(await officer.getByTestId('nav-menu-count').isVisible()).toBe(true);
+  await officer.getByTestId('nav-menu').click();
+  expect(await officer.getByTestId('nav-consultations-count').isVisible()).toBe(true);
+  // The screen reader hears "1 new" in Arabic beside the number.
+  expect(await officer.getByTestId('nav-consultations-count').locator('.visually-hidden').textContent()).toBe(' جديد واحد');
+  const wide = await officer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(wide).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(officer)).toEqual([]);
 });
 
 it('asks for notification permission only when the officer presses the button', async () => {

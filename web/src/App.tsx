@@ -1,5 +1,6 @@
 // The console. Stable hooks for browser tests are listed in ../TESTING.md (data-testid):
-// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-routes, nav-publish, nav-keep, sources,
+// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-routes, nav-publish, nav-keep,
+// nav-<page>-count, nav-menu-count, enable-notifications, notifications-on, activity-announcer, sources,
 // directory-result, alert-item (+ data-alert-id), feed-live, publish-kind-route,
 // publish-kind-document_fraud, publish-submit, field-error (+ data-field = the field's path in
 // proto's AlertInput, e.g. route.waypoints.1.country), publish-success, publish-failure.

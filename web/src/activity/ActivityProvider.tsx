@@ -52,7 +52,7 @@ const ARRIVED: Record<ActivityKind, MessageId> = {
 
 const notificationState = (): NotificationState => ('Notification' in window ? Notification.permission : 'unsupported');
 
-export function ActivityProvider({ page, live, children }: { page: string; live: LiveState; children: ReactNode }) {
+export function ActivityProvider({ page, children }: { page: string; children: ReactNode }) {
   const t = useT();
   const [{ data }, reread] = useQuery({ query: MyActivityQuery, requestPolicy: 'network-only' });
   const [marked, markSeen] = useMutation(MarkActivitySeenMutation);
@@ -74,7 +74,10 @@ export function ActivityProvider({ page, live, children }: { page: string; live:
   }, [page, markSeen]);
 
   const [changes, setChanges] = useState<Record<ActivityKind, number>>(NO_ACTIVITY);
-  useSubscription({ query: ActivitySubscription }, (_prev: unknown, event) => {
+  // The stream's own connection state (client.ts), kept apart from the alert feed's.
+  const [live, setLive] = useState<LiveState>('connecting');
+  const context = useMemo(() => ({ liveState: setLive }), []);
+  useSubscription({ query: ActivitySubscription, context }, (_prev: unknown, event) => {
     const kind = event.activity.kind;
     if (isKind(kind)) {
       setChanges((c) => ({ ...c, [kind]: c[kind] + 1 }));

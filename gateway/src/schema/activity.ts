@@ -41,12 +41,18 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
-/** The caller's node's activity stream, one upstream per caller: it is the caller's own, so nothing is shared. */
+/**
+ * The caller's node's activity stream, one upstream per caller: it is the caller's own, so nothing
+ * is shared. The upstream is closed when the caller goes away (the request's signal): a generator
+ * waiting for the node's next event would otherwise hear of it only at that event.
+ */
 async function* relayActivity(ctx: GatewayContext) {
   const node = ownNode(ctx);
   const agency = ctx.claims.agency;
   const refused = (message: string) => new GraphQLError(message, { extensions: { code: 'NODE_UNAVAILABLE', agency } });
   const abort = new AbortController();
+  const callerGone = () => abort.abort();
+  ctx.request.signal.addEventListener('abort', callerGone, { once: true });
   try {
     const result = await node.subscribe(ACTIVITY_SUBSCRIPTION, {}, ctx.authorization, abort.signal);
     if (!(Symbol.asyncIterator in result)) {
@@ -56,17 +62,17 @@ async function* relayActivity(ctx: GatewayContext) {
         extensions: { agency, ...(error?.extensions ?? { code: 'NODE_UNAVAILABLE' }) },
       });
     }
-    try {
-      for await (const event of result) {
-        if (event.data?.activity) yield event.data.activity;
-        else if (event.errors?.length) throw refused(event.errors[0]?.message ?? 'activity stream error');
-      }
-    } catch (e) {
-      // The connection to the node broke: the node's to answer for, by name, not a defect here.
-      if (e instanceof GraphQLError) throw e;
-      throw refused(`agency ${agency}'s activity stream broke off: ${(e as Error).message}`);
+    for await (const event of result) {
+      if (event.data?.activity) yield event.data.activity;
+      else if (event.errors?.length) throw refused(event.errors[0]?.message ?? 'activity stream error');
     }
+  } catch (e) {
+    if (abort.signal.aborted) return;
+    // The connection to the node broke: the node's to answer for, by name, not a defect here.
+    if (e instanceof GraphQLError) throw e;
+    throw refused(`agency ${agency}'s activity stream broke off: ${(e as Error).message}`);
   } finally {
+    ctx.request.signal.removeEventListener('abort', callerGone);
     abort.abort();
   }
 }

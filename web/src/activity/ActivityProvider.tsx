@@ -7,7 +7,7 @@
 // again without Refresh.
 import type { ActivityCounts, ActivityKind } from '@corridor/proto';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useClient, useSubscription } from 'urql';
 import type { LiveState } from '../client';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageId } from '../i18n/messages/en';
@@ -52,37 +52,73 @@ const ARRIVED: Record<ActivityKind, MessageId> = {
 
 const notificationState = (): NotificationState => ('Notification' in window ? Notification.permission : 'unsupported');
 
+/** Events of a burst (a bulk load of alerts, a thread's replies) are read once, this long after the first. */
+const BURST_MS = 200;
+
 export function ActivityProvider({ page, children }: { page: string; children: ReactNode }) {
   const t = useT();
-  const [{ data }, reread] = useQuery({ query: MyActivityQuery, requestPolicy: 'network-only' });
-  const [marked, markSeen] = useMutation(MarkActivitySeenMutation);
-  // The newest reading, whether the query or a mark answered it.
+  const client = useClient();
+  // The newest reading, whether a query or a mark answered it. Readings are applied in the order
+  // they were asked: one asked before a mark but answered after it would bring back a cleared
+  // count, and announce it as new.
   const [latest, setLatest] = useState<ActivityCounts | null>(null);
-  useEffect(() => {
-    if (data) setLatest(data.myActivity);
-  }, [data]);
-  useEffect(() => {
-    if (marked.data) setLatest(marked.data.markActivitySeen);
-  }, [marked.data]);
+  const asked = useRef(0);
+  const applied = useRef(0);
+  const apply = useCallback(async (reading: () => Promise<ActivityCounts | undefined>) => {
+    const order = ++asked.current;
+    const counts = await reading();
+    if (counts && order > applied.current) {
+      applied.current = order;
+      setLatest(counts);
+    }
+  }, []);
+  const reread = useCallback(
+    () => apply(async () => (await client.query(MyActivityQuery, {}, { requestPolicy: 'network-only' }).toPromise()).data?.myActivity),
+    [client, apply],
+  );
+  /** Marks the kinds seen, one after the other, and answers the counts after the last. */
+  const markSeen = useCallback(
+    (kinds: readonly ActivityKind[]) =>
+      apply(async () => {
+        let counts: ActivityCounts | undefined;
+        for (const kind of kinds) counts = (await client.mutation(MarkActivitySeenMutation, { kind }).toPromise()).data?.markActivitySeen;
+        return counts;
+      }),
+    [client, apply],
+  );
   const counts = latest ?? NO_ACTIVITY;
 
-  // Opening a page clears its counts; an event of its kind while it is open is seen as it comes.
+  // Opening a page clears its counts (the first reading otherwise); an event of its kind while it
+  // is open is seen as it comes.
   const openPage = useRef(page);
   openPage.current = page;
   useEffect(() => {
-    for (const kind of PAGE_KINDS[page] ?? []) void markSeen({ kind });
-  }, [page, markSeen]);
+    const kinds = PAGE_KINDS[page] ?? [];
+    void (kinds.length > 0 ? markSeen(kinds) : reread());
+  }, [page, markSeen, reread]);
 
   const [changes, setChanges] = useState<Record<ActivityKind, number>>(NO_ACTIVITY);
+  const pending = useRef(new Set<ActivityKind>());
+  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flush = useCallback(() => {
+    burst.current = undefined;
+    const kinds = [...pending.current];
+    pending.current.clear();
+    setChanges((c) => ({ ...c, ...Object.fromEntries(kinds.map((k) => [k, c[k] + 1])) }));
+    const onPage = kinds.filter((k) => (PAGE_KINDS[openPage.current] ?? []).includes(k));
+    // A mark answers every count: one reading either way.
+    void (onPage.length > 0 ? markSeen(onPage) : reread());
+  }, [markSeen, reread]);
+  useEffect(() => () => clearTimeout(burst.current), []);
+
   // The stream's own connection state (client.ts), kept apart from the alert feed's.
   const [live, setLive] = useState<LiveState>('connecting');
   const context = useMemo(() => ({ liveState: setLive }), []);
   useSubscription({ query: ActivitySubscription, context }, (_prev: unknown, event) => {
     const kind = event.activity.kind;
     if (isKind(kind)) {
-      setChanges((c) => ({ ...c, [kind]: c[kind] + 1 }));
-      if ((PAGE_KINDS[openPage.current] ?? []).includes(kind)) void markSeen({ kind });
-      else reread({ requestPolicy: 'network-only' });
+      pending.current.add(kind);
+      burst.current ??= setTimeout(flush, BURST_MS);
     }
     return event;
   });
@@ -92,7 +128,7 @@ export function ActivityProvider({ page, children }: { page: string; children: R
     if (live === 'reconnecting') wasDown.current = true;
     if (live === 'live' && wasDown.current) {
       wasDown.current = false;
-      reread({ requestPolicy: 'network-only' });
+      void reread();
     }
   }, [live, reread]);
 

@@ -128,6 +128,45 @@ it('streams to the agency’s own officers which kind changed, with ids only, an
   }
 });
 
+it('follows the officer’s route subscription as they change it, while the stream is open', async () => {
+  await as('it-polfr-officer', SET_SUBSCRIPTION, { f: { regions: ['central-mediterranean'], countries: ['LBY'] } });
+  const italy = subscribe<Event>(net.gatewayUrl, await net.token('it-polfr-officer'), ACTIVITY);
+  try {
+    await italy.ready;
+    const publishFromNigeria = async (input: unknown) =>
+      (
+        await as<{ publishAlert: { id: string } }>(
+          'ng-nis-officer',
+          'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }',
+          { input },
+        )
+      ).publishAlert.id;
+    const alerted = (ids: string[]) => italy.events.some((e) => e.activity.kind === 'alert' && ids.includes(e.activity.id));
+    const balkansRoute = { region: 'western-balkans', waypoints: [{ country: 'SRB' }, { country: 'HUN' }] };
+    // As above, the node's stream opens a moment after the gateway answers: publish on the route
+    // followed until one arrives, so the stream is open at the node before the change.
+    const centralMed: string[] = [];
+    await eventually(
+      async () => {
+        centralMed.push(await publishFromNigeria(routeAlert({ summary: 'Zuwara departures again' })));
+        return alerted(centralMed);
+      },
+      30_000,
+      1_000,
+    );
+    await as('it-polfr-officer', SET_SUBSCRIPTION, { f: { regions: ['western-balkans'] } });
+    const balkans = await publishFromNigeria(routeAlert({ summary: 'Crossings near Subotica', route: balkansRoute }));
+    await eventually(async () => alerted([balkans]));
+    // The route no longer followed wakes nothing: an alert on it, then one on the new route, and only the second comes.
+    const notFollowed = await publishFromNigeria(routeAlert({ summary: 'Sabratha boats' }));
+    const balkansAgain = await publishFromNigeria(routeAlert({ summary: 'Crossings near Horgos', route: balkansRoute }));
+    await eventually(async () => alerted([balkansAgain]));
+    expect(alerted([notFollowed])).toBe(false);
+  } finally {
+    await italy.close();
+  }
+});
+
 it('opens no agency’s activity to another agency’s credentials, at the node', async () => {
   const italyNode = net.nodes['it-polfr']?.url as string;
   // Niger's officer's own token: the node takes no other agency's user token.

@@ -42,10 +42,16 @@ builder.subscriptionFields((t) => ({
     authScopes: { ownAgency: WHAT },
     subscribe: async (_r, _a, ctx) => {
       const self = ctx.services.agency.id;
-      const subscription = await getSubscription(ctx.services.db, ctx.claims.sub);
+      const subject = ctx.claims.sub;
+      // The officer's route subscription as it stands: read when the stream opens, and again
+      // whenever they change it (subscriptions/schema.ts announces it), not at every alert.
+      let subscription = await getSubscription(ctx.services.db, subject);
       const events = Repeater.merge([
         flatMap(ctx.services.feed.subscribe('alert'), (a) => alertActivity(a, self, subscription)),
         flatMap(ctx.services.feed.subscribe('consultationEvent'), consultationActivity),
+        rereading(ctx.services.feed.subscribe('subscriptionChanged'), async (changed) => {
+          if (changed === subject) subscription = await getSubscription(ctx.services.db, subject);
+        }),
       ]);
       // The node ends the stream itself when the token expires, as it does the alert feed.
       return untilTokenExpiry(events, ctx.claims.exp);
@@ -53,6 +59,11 @@ builder.subscriptionFields((t) => ({
     resolve: (e: ActivityEvent) => e,
   }),
 }));
+
+/** Runs `reread` at each item, yielding nothing: a source that only updates what the others read. */
+async function* rereading<T>(source: AsyncIterable<T>, reread: (item: T) => Promise<void>): AsyncGenerator<never> {
+  for await (const item of source) await reread(item);
+}
 
 async function* flatMap<T, U>(source: AsyncIterable<T>, f: (item: T) => readonly U[]): AsyncGenerator<U> {
   for await (const item of source) yield* f(item);

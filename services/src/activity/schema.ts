@@ -49,8 +49,10 @@ builder.subscriptionFields((t) => ({
       const events = Repeater.merge([
         flatMap(ctx.services.feed.subscribe('alert'), (a) => alertActivity(a, self, subscription)),
         flatMap(ctx.services.feed.subscribe('consultationEvent'), consultationActivity),
-        rereading(ctx.services.feed.subscribe('subscriptionChanged'), async (changed) => {
+        // Updates what the alerts are filtered by, and sends nothing itself.
+        flatMap(ctx.services.feed.subscribe('subscriptionChanged'), async (changed): Promise<never[]> => {
           if (changed === subject) subscription = await getSubscription(ctx.services.db, subject);
+          return [];
         }),
       ]);
       // The node ends the stream itself when the token expires, as it does the alert feed.
@@ -60,11 +62,6 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
-/** Runs `reread` at each item, yielding nothing: a source that only updates what the others read. */
-async function* rereading<T>(source: AsyncIterable<T>, reread: (item: T) => Promise<void>): AsyncGenerator<never> {
-  for await (const item of source) await reread(item);
-}
-
-async function* flatMap<T, U>(source: AsyncIterable<T>, f: (item: T) => readonly U[]): AsyncGenerator<U> {
-  for await (const item of source) yield* f(item);
+async function* flatMap<T, U>(source: AsyncIterable<T>, f: (item: T) => readonly U[] | Promise<readonly U[]>): AsyncGenerator<U> {
+  for await (const item of source) yield* await f(item);
 }

@@ -61,6 +61,18 @@ it('tells an officer on the directory what arrived, counts it, notifies them, an
   expect(await officer.getByTestId('nav-directory').getAttribute('aria-current')).toBe('page');
   await officer.getByTestId('notifications-on').waitFor();
   expect(await officer.title()).toBe('Corridor console');
+  // A second tab of the same officer: it opens no stream of its own, and hears the first tab's.
+  const streamsOpened = new Map<Page, number>();
+  const countStreams = (page: Page) =>
+    page.on('request', (r) => {
+      if (r.postData()?.includes('subscription Activity')) streamsOpened.set(page, (streamsOpened.get(page) ?? 0) + 1);
+    });
+  countStreams(officer);
+  const secondTab = await italy.newPage();
+  countStreams(secondTab);
+  await secondTab.goto(net.consoleUrl as string);
+  await secondTab.getByTestId('signin-user-it-polfr-officer').click();
+  await secondTab.getByTestId('me').waitFor();
 
   // Nigeria writes. The stream opens at Italy's node a moment after the console connects: Nigeria
   // writes again until the first message is counted, then every later arrival must be.
@@ -97,6 +109,9 @@ it('tells an officer on the directory what arrived, counts it, notifies them, an
     },
   });
   await expect.poll(() => countOn(officer, 'requests'), { timeout: 20_000 }).toBe(1);
+  await expect.poll(() => countOn(secondTab, 'requests'), { timeout: 20_000 }).toBe(1);
+  expect(streamsOpened.get(secondTab) ?? 0).toBe(0);
+  await secondTab.close();
   await as('ng-nis-officer', 'mutation($input: AlertInput!) { publishAlert(input: $input) { id } }', {
     input: routeAlert({ summary: 'Zuwara departures tonight' }),
   });

@@ -91,7 +91,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
 
   const administrator = data.me.roles.includes('administrator');
   return (
-    <ActivityProvider page={page}>
+    <ActivityProvider page={page} subject={data.me.subject}>
       <ConsoleHeader
         items={NAV.filter((n) => administrator || !n.administrators)}
         current={page}

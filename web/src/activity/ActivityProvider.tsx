@@ -55,7 +55,37 @@ const notificationState = (): NotificationState => ('Notification' in window ? N
 /** Events of a burst (a bulk load of alerts, a thread's replies) are read once, this long after the first. */
 const BURST_MS = 200;
 
-export function ActivityProvider({ page, children }: { page: string; children: ReactNode }) {
+/**
+ * One tab of the officer's holds the stream; the others hear its events on a BroadcastChannel. A
+ * browser keeps six connections per host over HTTP/1.1 and a stream holds one for as long as it
+ * is open: one per tab would leave an officer with a few tabs open no connection to send with.
+ * The tab holding the Web Lock of the officer's stream opens it; when that tab closes, the lock
+ * and the stream pass to another tab, which reads the counts again (what was sent between is lost).
+ */
+function useStreamLeadership(subject: string): boolean {
+  const [leader, setLeader] = useState(false);
+  useEffect(() => {
+    if (!('locks' in navigator)) {
+      setLeader(true);
+      return;
+    }
+    const release = new AbortController();
+    navigator.locks
+      .request(`corridor-activity:${subject}`, { signal: release.signal }, () => {
+        setLeader(true);
+        return new Promise<void>((resolve) => release.signal.addEventListener('abort', () => resolve(), { once: true }));
+      })
+      // Aborted while waiting for the lock: this tab is going away.
+      .catch(() => undefined);
+    return () => {
+      release.abort();
+      setLeader(false);
+    };
+  }, [subject]);
+  return leader;
+}
+
+export function ActivityProvider({ page, subject, children }: { page: string; subject: string; children: ReactNode }) {
   const t = useT();
   const client = useClient();
   // The newest reading, whether a query or a mark answered it. Readings are applied in the order
@@ -111,17 +141,42 @@ export function ActivityProvider({ page, children }: { page: string; children: R
   }, [markSeen, reread]);
   useEffect(() => () => clearTimeout(burst.current), []);
 
+  const heard = useCallback(
+    (kind: string) => {
+      if (!isKind(kind)) return;
+      pending.current.add(kind);
+      burst.current ??= setTimeout(flush, BURST_MS);
+    },
+    [flush],
+  );
+
   // The stream's own connection state (client.ts), kept apart from the alert feed's.
   const [live, setLive] = useState<LiveState>('connecting');
   const context = useMemo(() => ({ liveState: setLive }), []);
-  useSubscription({ query: ActivitySubscription, context }, (_prev: unknown, event) => {
-    const kind = event.activity.kind;
-    if (isKind(kind)) {
-      pending.current.add(kind);
-      burst.current ??= setTimeout(flush, BURST_MS);
-    }
+  const leader = useStreamLeadership(subject);
+  const channel = useRef<BroadcastChannel | null>(null);
+  useEffect(() => {
+    if (!('BroadcastChannel' in window)) return;
+    const open = new BroadcastChannel(`corridor-activity:${subject}`);
+    open.onmessage = (e: MessageEvent<unknown>) => {
+      if (typeof e.data === 'string') heard(e.data);
+    };
+    channel.current = open;
+    return () => {
+      channel.current = null;
+      open.close();
+    };
+  }, [subject, heard]);
+  useSubscription({ query: ActivitySubscription, context, pause: !leader }, (_prev: unknown, event) => {
+    heard(event.activity.kind);
+    // The other tabs are told the kind only, as the stream told this one.
+    channel.current?.postMessage(event.activity.kind);
     return event;
   });
+  // A tab that takes the stream over reads the counts: events sent while no tab held it are lost.
+  useEffect(() => {
+    if (leader) void reread();
+  }, [leader, reread]);
   // Events sent while the stream was down are lost: the counts are read again when it is back.
   const wasDown = useRef(false);
   useEffect(() => {

@@ -142,7 +142,7 @@ it('follows the officer’s route subscription as they change it, while the stre
         )
       ).publishAlert.id;
     const alerted = (ids: string[]) => italy.events.some((e) => e.activity.kind === 'alert' && ids.includes(e.activity.id));
-    const balkansRoute = { region: 'western-balkans', waypoints: [{ country: 'SRB' }, { country: 'HUN' }] };
+    const balkansRoute = { region: 'western-balkans' as const, waypoints: [{ country: 'SRB' as const }, { country: 'HUN' as const }] };
     // As above, the node's stream opens a moment after the gateway answers: publish on the route
     // followed until one arrives, so the stream is open at the node before the change.
     const centralMed: string[] = [];

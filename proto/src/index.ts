@@ -5,30 +5,6 @@
 // Modules inside proto import each other by path; what only a sibling module or a spec needs is
 // exported from its module but not from here. Servers' GraphQL pieces are `@corridor/proto/graphql`.
 export { createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S } from './access-token.js';
-export { alertToMispEvent, type MispEvent, mispManifestEntry } from './exchange/misp.js';
-export {
-  alertToStix,
-  CORRIDOR_EXTENSION_DEFINITION,
-  CORRIDOR_EXTENSION_SCHEMA,
-  EXCHANGE_EPOCH,
-  EXPORTABLE_TLP,
-  type StixObject,
-  sharedStixObjects,
-} from './exchange/stix.js';
-export {
-  acceptsTaxii,
-  alertCollectionId,
-  apiRootPath,
-  TAXII_DEFAULT_LIMIT,
-  TAXII_MAX_LIMIT,
-  TAXII_MEDIA_TYPE,
-  TAXII_PATH,
-  taxiiAlertCollection,
-  taxiiApiRoot,
-  taxiiDiscovery,
-  taxiiError,
-  taxiiResponse,
-} from './exchange/taxii.js';
 export {
   type Alert,
   type AlertInput,
@@ -176,6 +152,30 @@ export {
   parseOrThrow,
   ValidationError,
 } from './errors.js';
+export { alertToMispEvent, type MispEvent, mispManifestEntry } from './exchange/misp.js';
+export {
+  alertToStix,
+  CORRIDOR_EXTENSION_DEFINITION,
+  CORRIDOR_EXTENSION_SCHEMA,
+  EXCHANGE_EPOCH,
+  EXPORTABLE_TLP,
+  type StixObject,
+  sharedStixObjects,
+} from './exchange/stix.js';
+export {
+  acceptsTaxii,
+  alertCollectionId,
+  apiRootPath,
+  TAXII_DEFAULT_LIMIT,
+  TAXII_MAX_LIMIT,
+  TAXII_MEDIA_TYPE,
+  TAXII_PATH,
+  taxiiAlertCollection,
+  taxiiApiRoot,
+  taxiiDiscovery,
+  taxiiError,
+  taxiiResponse,
+} from './exchange/taxii.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
 export { hitCheckRequest, MAX_BATCHED_CHECKS } from './hit-check.js';

@@ -3,8 +3,8 @@
 // network), so a MISP that pulls again updates the event, and a node finds the alert it names. Same content rules as stix.ts: the released copy, TLP:CLEAR or GREEN only, no
 // identifier values or pseudonyms, no case reference.
 import type { Alert } from '../alert.js';
-import { ALPHA2 } from '../identifiers/country-alpha2.js';
 import type { CountryCode } from '../codes.js';
+import { ALPHA2 } from '../identifiers/country-alpha2.js';
 import { agencyIdentityId, exchangeUuid, isExportable, reportName } from './stix.js';
 
 export interface MispTag {
@@ -96,7 +96,9 @@ export function alertToMispEvent(a: Alert, modified: string, publisher: { name: 
       attributes.push(attribute(`platform:${p}`, 'text', 'Other', p, { comment: 'Smugglers’ communication platform' }));
     if (d.priceObserved)
       attributes.push(
-        attribute('price', 'text', 'Financial fraud', `${d.priceObserved.amount} ${d.priceObserved.currency}`, { comment: 'Price observed' }),
+        attribute('price', 'text', 'Financial fraud', `${d.priceObserved.amount} ${d.priceObserved.currency}`, {
+          comment: 'Price observed',
+        }),
       );
     if (d.migrantCount !== undefined)
       attributes.push(attribute('migrants', 'counter', 'Other', String(d.migrantCount), { comment: 'Number of migrants' }));
@@ -107,7 +109,8 @@ export function alertToMispEvent(a: Alert, modified: string, publisher: { name: 
         comment: 'Fraud type, document type, issuing state (ICAO 9303)',
       }),
     );
-    for (const f of d.featuresAffected) attributes.push(attribute(`feature:${f}`, 'text', 'Other', f, { comment: 'Document feature affected' }));
+    for (const f of d.featuresAffected)
+      attributes.push(attribute(`feature:${f}`, 'text', 'Other', f, { comment: 'Document feature affected' }));
     attributes.push(attribute('detected', 'text', 'Other', d.detectedAt.place, { comment: 'Where the document was detected' }));
   }
   for (const k of new Set(a.identifiers.map((i) => i.kind)))
@@ -154,5 +157,13 @@ export function alertToMispEvent(a: Alert, modified: string, publisher: { name: 
 }
 
 export function mispManifestEntry(e: MispEvent): MispManifestEntry {
-  return { info: e.info, date: e.date, threat_level_id: e.threat_level_id, analysis: e.analysis, timestamp: e.timestamp, Orgc: e.Orgc, Tag: e.Tag };
+  return {
+    info: e.info,
+    date: e.date,
+    threat_level_id: e.threat_level_id,
+    analysis: e.analysis,
+    timestamp: e.timestamp,
+    Orgc: e.Orgc,
+    Tag: e.Tag,
+  };
 }

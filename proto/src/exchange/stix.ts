@@ -8,8 +8,8 @@ import { v5 } from 'uuid';
 import type { Alert } from '../alert.js';
 import { ALERT_KIND_LABELS, COUNTRY_NAMES, type CountryCode, ROUTE_REGION_LABELS } from '../codes.js';
 import { ALPHA2 } from '../identifiers/country-alpha2.js';
-import extensionDefinition from './corridor-extension-definition.json' with { type: 'json' };
 import extensionSchema from './corridor-extension.schema.json' with { type: 'json' };
+import extensionDefinition from './corridor-extension-definition.json' with { type: 'json' };
 
 /** Fixed once: every Corridor id in STIX is a UUIDv5 under it. Changing it would re-key every export. */
 export const CORRIDOR_STIX_NAMESPACE = '4ddab436-8976-5108-9c07-a7e15ed92c44';

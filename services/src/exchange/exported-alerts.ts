@@ -86,7 +86,12 @@ export async function exportOne(services: ExportServices, claims: AccessClaims, 
 /** The page's alerts through releaseToCaller: released (again, the same decision) and audited as they leave. */
 async function audited(services: ExportServices, claims: AccessClaims, page: StoredExport[]): Promise<StoredExport[]> {
   const added = new Map(page.map((p) => [p.alert.id, p.added]));
-  const released = await releaseToCaller(services, claims, page.map((p) => p.alert), alertAnswer(services));
+  const released = await releaseToCaller(
+    services,
+    claims,
+    page.map((p) => p.alert),
+    alertAnswer(services),
+  );
   return released.flatMap((a) => {
     const at = added.get(a.id);
     return at ? [{ alert: a, added: at }] : [];

@@ -4,8 +4,8 @@
 // anyone, Corridor's extension definition and its schema (/stix/…), which hold no alert data.
 import {
   type AccessClaims,
-  acceptsTaxii,
   type Alert,
+  acceptsTaxii,
   agencyOf,
   alertCollectionId,
   alertToStix,

@@ -214,7 +214,7 @@ describe('TAXII 2.1 at the node', () => {
     const green = reports(w).find((r) => alertIdsIn({ ...w, objects: [r] })[0] === published.byTlp.GREEN);
     expect(green?.object_marking_refs).toEqual(['marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb']);
     // Waypoints as locations, with their coordinates (kept to 0.01°), in route order.
-    const locations = (green?.object_refs as string[]).map((id) => w.objects.find((o) => o.id === id));
+    const locations = ((green?.object_refs as string[] | undefined) ?? []).map((id) => w.objects.find((o) => o.id === id));
     expect(locations.map((l) => [l?.country, l?.name, l?.latitude, l?.longitude])).toEqual([
       ['LY', 'Zuwara', 32.93, 12.08],
       ['IT', 'Lampedusa', 35.5, 12.6],

@@ -159,16 +159,15 @@ export {
   CORRIDOR_EXTENSION_SCHEMA,
   EXCHANGE_EPOCH,
   EXPORTABLE_TLP,
+  STIX_MEDIA_TYPE,
   type StixObject,
   sharedStixObjects,
 } from './exchange/stix.js';
 export {
   acceptsTaxii,
   alertCollectionId,
-  apiRootPath,
   TAXII_DEFAULT_LIMIT,
   TAXII_MAX_LIMIT,
-  TAXII_MEDIA_TYPE,
   TAXII_PATH,
   taxiiAlertCollection,
   taxiiApiRoot,

@@ -66,7 +66,7 @@ const uuidOf = (stixId: string) => stixId.slice(stixId.indexOf('--') + 2);
 export function alertToMispEvent(a: Alert, modified: string, publisher: { name: string }): MispEvent {
   if (!isExportable(a)) throw new Error(`alert ${a.id} is TLP:${a.tlp}: never exported`);
   const eventUuid = a.id;
-  const timestamp = String(Math.floor(Date.parse(modified < a.createdAt ? a.createdAt : modified) / 1000));
+  const timestamp = String(Math.floor(Math.max(Date.parse(modified), Date.parse(a.createdAt)) / 1000));
   // Attribute uuids are v5 too (stable re-export): derived from the event's, by role.
   const attribute = (role: string, type: string, category: string, value: string, extra: Partial<MispAttribute> = {}): MispAttribute => ({
     uuid: exchangeUuid(`alert:${a.id}:misp:${role}`),

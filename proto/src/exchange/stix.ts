@@ -122,7 +122,9 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
   if (!isExportable(a)) throw new Error(`alert ${a.id} is TLP:${a.tlp}: never exported`);
   const marking = [TLP_MARKING[a.tlp].id];
   const createdBy = agencyIdentityId(a.origin.agency);
-  const version = { created: a.createdAt, modified: modified < a.createdAt ? a.createdAt : modified };
+  const created = stixTime(a.createdAt);
+  // A version is never older than the object (STIX: modified >= created).
+  const version = { created, modified: Date.parse(modified) > Date.parse(created) ? stixTime(modified) : created };
   const waypoints = a.route?.waypoints ?? [];
   const locations: StixObject[] = waypoints.map((w, i) => ({
     type: 'location',
@@ -147,7 +149,7 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
     status: a.status,
     origin_agency: a.origin.agency,
     origin_country: a.origin.country,
-    ...(a.validUntil ? { valid_until: a.validUntil } : {}),
+    ...(a.validUntil ? { valid_until: stixTime(a.validUntil) } : {}),
     grading: { source: a.grading.source, information: a.grading.information },
     ...(a.route
       ? {
@@ -178,7 +180,7 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
     description: a.summary,
     ...(a.summaryLanguage ? { lang: a.summaryLanguage } : {}),
     report_types: ['threat-report'],
-    published: a.createdAt,
+    published: created,
     // A report needs at least one reference: a document-fraud alert without a route names its publisher.
     object_refs: locations.length > 0 ? locations.map((l) => l.id) : [createdBy],
     labels: [`corridor-${a.kind.replace('_', '-')}`],
@@ -239,6 +241,11 @@ function documentFraud(d: Extract<Alert, { kind: 'document_fraud' }>['documentFr
 /** STIX lists have at least one item (properties.json): an empty one is left out. */
 function nonEmpty(key: string, list: readonly string[] | undefined): Record<string, string[]> {
   return list && list.length > 0 ? { [key]: [...list] } : {};
+}
+
+/** STIX timestamps are UTC to the millisecond at least (core.json); an alert's may say less. */
+function stixTime(iso: string): string {
+  return new Date(iso).toISOString();
 }
 
 function countryName(code: string): string {

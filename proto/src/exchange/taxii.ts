@@ -14,10 +14,6 @@ export function alertCollectionId(agency: string): string {
   return exchangeUuid(`taxii-collection:alerts:${agency}`);
 }
 
-export function apiRootPath(agency: string): string {
-  return `${TAXII_PATH}${encodeURIComponent(agency)}/`;
-}
-
 /**
  * Whether an Accept header takes TAXII 2.1 (TAXII 2.1 §1.6.8.1): the TAXII media type without a
  * version or with 2.1, `application/*` or `*\/*`; a missing header is taken as any. Anything

@@ -12,6 +12,7 @@ import {
   CORRIDOR_EXTENSION_DEFINITION,
   CORRIDOR_EXTENSION_SCHEMA,
   EXCHANGE_EPOCH,
+  STIX_MEDIA_TYPE,
   type StixObject,
   sharedStixObjects,
   TAXII_DEFAULT_LIMIT,
@@ -31,13 +32,13 @@ import { afterMoment, type ExportCursor } from './exportable-alerts.js';
 import { exportPage } from './exported-alerts.js';
 import { decodeNext, encodeNext } from './taxii-cursor.js';
 
-const STIX_MEDIA = 'application/stix+json;version=2.1';
 const EPOCH = new Date(EXCHANGE_EPOCH);
 
 export function useTaxii(services: NodeServices): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
-      if (url.pathname === '/stix/extension-definition.json') return endResponse(publicJson(CORRIDOR_EXTENSION_DEFINITION, STIX_MEDIA));
+      if (url.pathname === '/stix/extension-definition.json')
+        return endResponse(publicJson(CORRIDOR_EXTENSION_DEFINITION, STIX_MEDIA_TYPE));
       if (url.pathname === '/stix/corridor-extension.schema.json')
         return endResponse(publicJson(CORRIDOR_EXTENSION_SCHEMA, 'application/schema+json'));
       if (url.pathname !== TAXII_PATH.slice(0, -1) && !url.pathname.startsWith(TAXII_PATH)) return;
@@ -145,7 +146,7 @@ async function collectionPage(
       id: o.id,
       date_added: added,
       version: String(o.modified ?? o.created),
-      media_type: STIX_MEDIA,
+      media_type: STIX_MEDIA_TYPE,
     }));
     return taxiiResponse({ ...more, ...(objects.length > 0 ? { objects } : {}) }, 200, headers);
   }

@@ -17,7 +17,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 
 export interface StixValidator {
   /** Problems of one object against the schema of its type ([] when it validates). */
-  problems(object: { type?: unknown }): string[];
+  problems(object: { type?: unknown } & Record<string, unknown>): string[];
   /** Problems of any JSON against a schema of ours (the Corridor extension's). */
   against(schema: object, value: unknown): string[];
 }

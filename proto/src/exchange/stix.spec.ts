@@ -34,7 +34,7 @@ describe('an alert as STIX 2.1', () => {
       ['LY', 'Zuwara', 32.93],
       ['IT', 'Italy', null],
     ]);
-    expect((report?.extensions as Record<string, Record<string, unknown>>)[CORRIDOR_EXTENSION_ID]).toMatchObject({
+    expect((report?.extensions as Record<string, Record<string, unknown>> | undefined)?.[CORRIDOR_EXTENSION_ID]).toMatchObject({
       extension_type: 'property-extension',
       alert_id: withIdentifiers.id,
       kind: 'route',
@@ -67,7 +67,7 @@ describe('an alert as STIX 2.1', () => {
     const shared = sharedStixObjects({ id: 'it-polfr', name: 'Polizia di Frontiera' });
     expect(report?.object_refs).toEqual([report?.created_by_ref]);
     expect(shared.map((o) => o.id)).toContain(report?.created_by_ref);
-    expect(shared.map((o) => o.id)).toContain((report?.object_marking_refs as string[])[0]);
+    expect(shared.map((o) => o.id)).toContain((report?.object_marking_refs as string[] | undefined)?.[0]);
   });
 });
 

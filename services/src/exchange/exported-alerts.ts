@@ -1,12 +1,12 @@
 // What a caller may take out of the network from this node (TAXII, MISP feed): its exportable alerts
-// (exportable-alerts.ts) as the release policy gives them to the caller, through the same
+// (alerts/alert-store.ts, exportableAlerts) as the release policy gives them to the caller, through the same
 // release and audit as a GraphQL answer (alerts/answer-release.ts). A page is decided first and
 // audited as it leaves, so that the audit names what was served and nothing read past it.
 import type { AccessClaims, Alert } from '@corridor/proto';
+import { type ExportCursor, exportableAlert, exportableAlerts, type StoredExport } from '../alerts/alert-store.js';
 import { alertAnswer, releaseToCaller } from '../alerts/answer-release.js';
 import type { NodeServices } from '../node-services.js';
 import { userReceiver } from '../policy/release.js';
-import { type ExportCursor, exportableAlert, exportableAlerts, type StoredExport } from './exportable-alerts.js';
 
 export type ExportServices = Pick<NodeServices, 'db' | 'agency' | 'membership' | 'policy' | 'audit'>;
 

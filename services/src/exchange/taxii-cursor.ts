@@ -1,7 +1,7 @@
 // TAXII's `next` (§3.4): where the following page starts, opaque to the client. It holds only the
 // date added and the alert id of the last alert served, which that client has just been given.
 import { isUuid } from '@corridor/proto';
-import type { ExportCursor } from './exportable-alerts.js';
+import type { ExportCursor } from '../alerts/alert-store.js';
 
 export function encodeNext(c: ExportCursor): string {
   return Buffer.from(JSON.stringify([c.added.toISOString(), c.id])).toString('base64url');

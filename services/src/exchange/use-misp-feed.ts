@@ -3,9 +3,9 @@
 // as GraphQL (MISP sends a feed's custom headers), and the same release policy and audit.
 import { type AccessClaims, agencyOf, alertToMispEvent, type MispEvent, mispManifestEntry } from '@corridor/proto';
 import type { Plugin } from 'graphql-yoga';
+import type { ExportCursor, StoredExport } from '../alerts/alert-store.js';
 import type { NodeServices } from '../node-services.js';
 import { challenge, verifyCaller } from './caller.js';
-import type { ExportCursor, StoredExport } from './exportable-alerts.js';
 import { exportOne, exportPage } from './exported-alerts.js';
 
 const MISP_PATH = '/misp/';

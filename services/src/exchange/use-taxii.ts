@@ -26,9 +26,9 @@ import {
 } from '@corridor/proto';
 import { NODE_BODY_BYTES } from '@corridor/proto/graphql';
 import type { Plugin } from 'graphql-yoga';
+import { afterMoment, type ExportCursor } from '../alerts/alert-store.js';
 import type { NodeServices } from '../node-services.js';
 import { challenge, verifyCaller } from './caller.js';
-import { afterMoment, type ExportCursor } from './exportable-alerts.js';
 import { exportPage } from './exported-alerts.js';
 import { decodeNext, encodeNext } from './taxii-cursor.js';
 

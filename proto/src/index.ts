@@ -166,6 +166,7 @@ export {
 export {
   acceptsTaxii,
   alertCollectionId,
+  pathSegment,
   TAXII_DEFAULT_LIMIT,
   TAXII_MAX_LIMIT,
   TAXII_PATH,

@@ -303,11 +303,21 @@ describe('TAXII 2.1 through the gateway', () => {
     expect(audited).not.toContain(`${published.fraud}@1`);
   });
 
-  it('refuses without a token and names an unknown API root', async () => {
+  it('refuses without a token or to write (405), and answers an unknown or garbled API root 404', async () => {
     const gateway = base(file.net.gatewayUrl);
     expect((await taxiiGet(new URL('/taxii2/', gateway).toString(), null)).res.status).toBe(401);
     expect((await taxiiGet(new URL('/taxii2/it-polfr/collections/', gateway).toString(), null)).res.status).toBe(401);
-    expect((await taxiiGet(new URL('/taxii2/xx-none/', gateway).toString(), await token('ng-nis-officer'))).res.status).toBe(404);
+    const bearer = await token('ng-nis-officer');
+    expect((await taxiiGet(new URL('/taxii2/xx-none/', gateway).toString(), bearer)).res.status).toBe(404);
+    const broken = await taxiiGet(new URL('/taxii2/%E0%A4%A/collections/', gateway).toString(), bearer);
+    expect(broken.res.status).toBe(404);
+    expect(broken.body).toMatchObject({ http_status: '404' });
+    const post = await fetch(new URL('/taxii2/it-polfr/collections/', gateway), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}`, accept: TAXII, 'content-type': TAXII },
+      body: '{}',
+    });
+    expect(post.status).toBe(405);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   AuthError,
   acceptsTaxii,
   type Membership,
+  pathSegment,
   TAXII_PATH,
   type TokenVerifier,
   taxiiDiscovery,
@@ -54,7 +55,7 @@ async function mispAnswer(opts: ExchangeProxyOptions, request: Request, url: URL
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return json({ error: 'method_not_allowed', message: 'MISP feeds are read-only' }, 405, { allow: 'GET, HEAD' });
   const [target = '', file = '', ...more] = url.pathname.slice(MISP_PATH.length).split('/');
-  const client = opts.nodes.get(decodeURIComponent(target));
+  const client = opts.nodes.get(pathSegment(target) ?? '');
   if (!client || file === '' || more.length > 0)
     return json({ error: 'not_found', message: 'a feed is at /misp/<agency>/manifest.json' }, 404);
   const forwarded = await forward(opts, request, caller, client, `misp/${file}`, 'application/json');
@@ -131,7 +132,7 @@ async function answer(opts: ExchangeProxyOptions, request: Request, url: URL): P
     return taxiiResponse(taxiiDiscovery(new URL(TAXII_PATH, url).toString(), roots, `Corridor: ${membership.network.name}`));
   }
   const rest = url.pathname.slice(TAXII_PATH.length);
-  const client = opts.nodes.get(decodeURIComponent(rest.split('/')[0] ?? ''));
+  const client = opts.nodes.get(pathSegment(rest.split('/')[0] ?? '') ?? '');
   if (!client) return taxiiError(404, 'Not found', 'no such API root: see /taxii2/');
   // The node's TAXII root sits beside its GraphQL endpoint (…/graphql → …/taxii2/…).
   const forwarded = await forward(opts, request, caller, client, `taxii2/${rest}`, 'application/taxii+json;version=2.1');

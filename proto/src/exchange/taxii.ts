@@ -14,6 +14,15 @@ export function alertCollectionId(agency: string): string {
   return exchangeUuid(`taxii-collection:alerts:${agency}`);
 }
 
+/** A path segment as written, or null when its percent-encoding is broken (answered 404, not a defect). */
+export function pathSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Whether an Accept header takes TAXII 2.1 (TAXII 2.1 §1.6.8.1): the TAXII media type without a
  * version or with 2.1, `application/*` or `*\/*`; a missing header is taken as any. Anything

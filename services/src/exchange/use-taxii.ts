@@ -12,6 +12,7 @@ import {
   CORRIDOR_EXTENSION_DEFINITION,
   CORRIDOR_EXTENSION_SCHEMA,
   EXCHANGE_EPOCH,
+  pathSegment,
   STIX_MEDIA_TYPE,
   type StixObject,
   sharedStixObjects,
@@ -67,7 +68,7 @@ async function answer(services: NodeServices, request: Request, url: URL): Promi
   // ['', ] for /taxii2/, [agency, ''] for the API root, [agency, 'collections', id, what, ''] below it.
   if (url.pathname === TAXII_PATH || url.pathname === TAXII_PATH.slice(0, -1))
     return taxiiResponse(taxiiDiscovery(base.toString(), [root], `Corridor node of ${self.name}`));
-  const [agency, collections, id, what, rest] = parts.map(decodeURIComponent);
+  const [agency, collections, id, what, rest] = parts.map(pathSegment);
   if (agency !== self.id) return taxiiError(404, 'Not found', `this node serves the API root of ${self.id} only`);
   if (parts.length === 2 && collections === '') return taxiiResponse(taxiiApiRoot(root, NODE_BODY_BYTES));
   if (collections !== 'collections') return notFound();

@@ -377,3 +377,51 @@ describe('MISP feed', () => {
     expect((await pull(new URL('/misp/it-polfr/manifest.json', base(file.net.gatewayUrl)).toString(), null)).res.status).toBe(401);
   });
 });
+
+describe('an amendment and a withdrawal', () => {
+  it('come to a polling tool as new versions after the last date it saw: amended in place, then revoked', async () => {
+    const italy = base(file.net.nodes['it-polfr']?.url as string);
+    const bearer = await token('it-polfr-officer');
+    const collections = await taxiiGet(new URL('/taxii2/it-polfr/collections/', italy).toString(), bearer);
+    const objectsUrl = new URL(`/taxii2/it-polfr/collections/${(collections.body.collections as { id: string }[])[0]?.id}/objects/`, italy);
+    const seen = await taxiiGet(`${objectsUrl}?limit=1000`, bearer);
+    const lastSeen = seen.res.headers.get('x-taxii-date-added-last') as string;
+    const before = (seen.body.objects as Stix[]).find(
+      (o) => o.type === 'report' && alertIdsIn({ objects: [o], texts: [], pages: 1 })[0] === published.byTlp.CLEAR,
+    );
+
+    const officer = await token('it-polfr-officer');
+    const amended = await gql(
+      file.net.gatewayUrl,
+      officer,
+      'mutation($id: ID!, $input: AlertInput!) { amendAlert(id: $id, input: $input, revision: 1) { id revision } }',
+      { id: published.byTlp.CLEAR, input: routeAlert({ tlp: 'CLEAR', summary: 'Departures moved from Zuwara to Sabratha at night' }) },
+    );
+    expect(amended.errors).toBeUndefined();
+    const news = await taxiiGet(`${objectsUrl}?added_after=${lastSeen}`, bearer);
+    const reportsNow = ((news.body.objects as Stix[] | undefined) ?? []).filter((o) => o.type === 'report');
+    expect(
+      reportsNow.map((r) => [r.id, r.description, (r.extensions as Record<string, { revision: number }>)[EXTENSION]?.revision]),
+    ).toEqual([[before?.id, 'Departures moved from Zuwara to Sabratha at night', 2]]);
+    expect(Date.parse(reportsNow[0]?.modified as string)).toBeGreaterThan(Date.parse(before?.modified as string));
+    expect(reportsNow[0]?.created).toBe(before?.created);
+
+    const withdrawn = await gql(
+      file.net.gatewayUrl,
+      officer,
+      'mutation($id: ID!) { withdrawAlert(id: $id, reason: "The route closed after the storm season", revision: 2) { id } }',
+      { id: published.byTlp.CLEAR },
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    const last = await taxiiGet(`${objectsUrl}?added_after=${news.res.headers.get('x-taxii-date-added-last')}`, bearer);
+    const revoked = ((last.body.objects as Stix[] | undefined) ?? []).filter((o) => o.type === 'report');
+    expect(revoked.map((r) => [r.id, r.revoked])).toEqual([[before?.id, true]]);
+    expectValidStix([...(seen.body.objects as Stix[]), ...revoked]);
+    // The reason is the agency's own words to its partners: it does not go to a tool.
+    expect(last.text).not.toContain('storm season');
+    // MISP sees the same event again, later, tagged withdrawn.
+    const misp = await fetch(new URL(`/misp/${published.byTlp.CLEAR}.json`, italy), { headers: { authorization: `Bearer ${bearer}` } });
+    const event = ((await misp.json()) as { Event: { Tag: { name: string }[]; timestamp: string } }).Event;
+    expect(event.Tag.map((t) => t.name)).toContain('corridor:status="withdrawn"');
+  });
+});

@@ -318,8 +318,8 @@ export async function exportableAlerts(db: Db, after: ExportCursor | null, limit
     SELECT a.id::text AS id, a.document, r.recorded_at AS added
     FROM alerts a JOIN alert_revisions r ON r.alert_id = a.id AND r.revision = a.revision
     WHERE a.own AND a.tlp = ANY (${[...EXPORTABLE_TLP]}::text[])
-      AND (r.recorded_at > ${at} OR (r.recorded_at = ${at} AND a.id > ${id}::uuid))
-    ORDER BY r.recorded_at, a.id
+      AND (r.recorded_at, r.alert_id) > (${at}::timestamptz, ${id}::uuid)
+    ORDER BY r.recorded_at, r.alert_id
     LIMIT ${limit}`;
   return rows.map((r) => ({ alert: parseStored(alertSchema, r.document, { table: 'alerts', row: r.id }), added: r.added }));
 }

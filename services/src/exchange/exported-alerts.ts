@@ -39,20 +39,22 @@ export async function exportPage(
   // Read until the page is over budget by one alert (so that whether more follow is known) or
   // nothing is left; a policy that withholds much is read past, a bounded number of times.
   for (let round = 0; round < 20 && weight <= opts.budget; round++) {
-    const batch = Math.min(1000, opts.budget + 1);
+    // Most alerts weigh more than one object (a route alert is 4): reading budget + 1 rows at once
+    // parsed four times what a page of route alerts holds. Half the budget left, then as needed.
+    const batch = Math.min(1000, Math.max(20, Math.ceil((opts.budget - weight) / 2) + 1));
     const rows = await exportableAlerts(services.db, scanned, batch);
+    let read = 0;
     for (const r of rows) {
+      read++;
+      scanned = { added: r.added, id: r.alert.id };
       if (to && !answer.decide(r.alert, to)) continue;
       candidates.push(r);
       weight += opts.weight(r.alert);
       if (weight > opts.budget) break;
     }
-    const last = rows[rows.length - 1];
-    if (rows.length < batch || !last) {
-      exhausted = true;
-      break;
-    }
-    scanned = { added: last.added, id: last.alert.id };
+    // Nothing is left only when every row was read and the batch came short.
+    if (read === rows.length && rows.length < batch) exhausted = true;
+    if (exhausted || rows.length === 0) break;
   }
   let take = 0;
   let used = 0;

@@ -40,8 +40,8 @@ export async function exportPage(
   // nothing is left; a policy that withholds much is read past, a bounded number of times.
   for (let round = 0; round < 20 && weight <= opts.budget; round++) {
     // Most alerts weigh more than one object (a route alert is 4): reading budget + 1 rows at once
-    // parsed four times what a page of route alerts holds. Half the budget left, then as needed.
-    const batch = Math.min(1000, Math.max(20, Math.ceil((opts.budget - weight) / 2) + 1));
+    // parsed four times what a page of route alerts holds. A quarter of the budget left, then as needed.
+    const batch = Math.min(1000, Math.max(20, Math.ceil((opts.budget - weight) / 4) + 1));
     const rows = await exportableAlerts(services.db, scanned, batch);
     let read = 0;
     for (const r of rows) {

@@ -5,6 +5,7 @@
 import type { Alert } from '../alert.js';
 import type { CountryCode } from '../codes.js';
 import { ALPHA2 } from '../identifiers/country-alpha2.js';
+import { exportText } from './export-text.js';
 import { agencyIdentityId, exchangeUuid, isExportable, reportName } from './stix.js';
 
 export interface MispTag {
@@ -84,8 +85,11 @@ export function alertToMispEvent(a: Alert, modified: string, publisher: { name: 
     ...(a.route ? [{ name: `corridor:route="${a.route.region}"`, colour: '#0b5394' }] : []),
     ...(a.status === 'withdrawn' ? [{ name: 'corridor:status="withdrawn"', colour: '#999999' }] : []),
   ];
+  const text = exportText(a);
   const attributes: MispAttribute[] = [
-    attribute('summary', 'text', 'Other', a.summary, { comment: 'Summary, as the publishing agency wrote it' }),
+    ...(text.summary
+      ? [attribute('summary', 'text', 'Other', text.summary, { comment: 'Summary, as the publishing agency wrote it' })]
+      : []),
     attribute('grading', 'text', 'Other', `${a.grading.source}${a.grading.information}`, { comment: '4x4 grading (source, information)' }),
   ];
   if (a.kind === 'route') {
@@ -130,8 +134,8 @@ export function alertToMispEvent(a: Alert, modified: string, publisher: { name: 
       timestamp,
       Attribute: [
         at('country', 'text', ALPHA2[w.country as CountryCode] ?? w.country),
-        ...(w.place ? [at('city', 'text', w.place)] : []),
-        ...(w.latitude !== undefined && w.longitude !== undefined
+        ...(text.places[i] ? [at('city', 'text', text.places[i] as string)] : []),
+        ...(w.latitude !== undefined && w.longitude !== undefined && text.places[i] === w.place
           ? [at('latitude', 'float', String(w.latitude)), at('longitude', 'float', String(w.longitude))]
           : []),
         at('text', 'text', `Waypoint ${i + 1}${w.mode ? `, by ${w.mode}` : ''}`),

@@ -55,6 +55,33 @@ describe('an alert as STIX 2.1', () => {
     expect(out).not.toContain('4521');
   });
 
+  it('leaves out free text the node’s check refuses now, whatever it passed when stored, and says so', () => {
+    const stored = storedRouteAlert({
+      summary: 'Call the organiser on +234 803 555 0147 before departure',
+      route: {
+        region: 'central-mediterranean',
+        waypoints: [
+          { country: 'LBY', place: 'Zuwara', latitude: 32.93, longitude: 12.08 },
+          { country: 'ITA', place: 'Passport A07319842 seen here', latitude: 35.5, longitude: 12.6 },
+        ],
+      },
+    });
+    const objects = alertToStix(stored, '2026-11-24T10:00:01.000Z');
+    const event = alertToMispEvent(stored, '2026-11-24T10:00:01.000Z', { name: 'Polizia' });
+    const out = JSON.stringify([objects, event]);
+    for (const leak of ['555 0147', '8035550147', 'A07319842']) expect(out).not.toContain(leak);
+    expect(objects[0]?.description).toBeUndefined();
+    expect((objects[0]?.extensions as Record<string, { redacted?: string[] }> | undefined)?.[CORRIDOR_EXTENSION_ID]?.redacted).toEqual([
+      'summary',
+      'route.places',
+    ]);
+    // The place that passes stays; the refused one falls back to its country, without its point.
+    expect(objects.slice(1).map((l) => [l.name, l.latitude ?? null])).toEqual([
+      ['Zuwara', 32.93],
+      ['Italy', null],
+    ]);
+  });
+
   it('refuses TLP:AMBER, AMBER+STRICT and RED: they never leave for a tool', () => {
     for (const tlp of ['AMBER', 'AMBER+STRICT', 'RED'] as const) {
       expect(() => alertToStix(storedRouteAlert({ tlp, recipients: ['ng-nis'] }), '2026-11-24T10:00:01.000Z')).toThrow(/never exported/);

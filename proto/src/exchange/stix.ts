@@ -10,6 +10,7 @@ import { ALERT_KIND_LABELS, COUNTRY_NAMES, type CountryCode, ROUTE_REGION_LABELS
 import { ALPHA2 } from '../identifiers/country-alpha2.js';
 import extensionSchema from './corridor-extension.schema.json' with { type: 'json' };
 import extensionDefinition from './corridor-extension-definition.json' with { type: 'json' };
+import { exportText } from './export-text.js';
 
 /** Fixed once: every Corridor id in STIX is a UUIDv5 under it. Changing it would re-key every export. */
 export const CORRIDOR_STIX_NAMESPACE = '4ddab436-8976-5108-9c07-a7e15ed92c44';
@@ -126,16 +127,17 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
   // A version is never older than the object (STIX: modified >= created).
   const version = { created, modified: Date.parse(modified) > Date.parse(created) ? stixTime(modified) : created };
   const waypoints = a.route?.waypoints ?? [];
+  const text = exportText(a);
   const locations: StixObject[] = waypoints.map((w, i) => ({
     type: 'location',
     spec_version: '2.1',
     id: stixId('location', `alert:${a.id}:waypoint:${i}`),
     created_by_ref: createdBy,
     ...version,
-    name: w.place ?? countryName(w.country),
+    name: text.places[i] ?? countryName(w.country),
     country: ALPHA2[w.country as CountryCode] ?? w.country,
-    ...(w.latitude !== undefined && w.longitude !== undefined
-      ? // 0.01° (proto COORDINATE_DECIMALS) is about 1 km.
+    ...(w.latitude !== undefined && w.longitude !== undefined && text.places[i] === w.place
+      ? // 0.01° (proto COORDINATE_DECIMALS) is about 1 km. Withheld with a refused place name, as the policy's route.places would.
         { latitude: w.latitude, longitude: w.longitude, precision: 1000 }
       : {}),
     object_marking_refs: marking,
@@ -164,11 +166,11 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
         }
       : {}),
     ...(a.kind === 'route' ? { route_details: routeDetails(a.routeDetails) } : {}),
-    ...(a.kind === 'document_fraud' ? { document_fraud: documentFraud(a.documentFraud) } : {}),
+    ...(a.kind === 'document_fraud' ? { document_fraud: documentFraud(a.documentFraud, text.detectionLocation) } : {}),
     ...nonEmpty('protection', a.protection),
     ...nonEmpty('identifier_kinds', kinds),
     ...nonEmpty('changes', a.changes),
-    ...nonEmpty('redacted', a.redacted),
+    ...nonEmpty('redacted', [...new Set([...(a.redacted ?? []), ...text.withheld])]),
   };
   const report: StixObject = {
     type: 'report',
@@ -177,7 +179,7 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
     created_by_ref: createdBy,
     ...version,
     name: reportName(a),
-    description: a.summary,
+    ...(text.summary ? { description: text.summary } : {}),
     ...(a.summaryLanguage ? { lang: a.summaryLanguage } : {}),
     report_types: ['threat-report'],
     published: created,
@@ -224,7 +226,10 @@ function routeDetails(d: Extract<Alert, { kind: 'route' }>['routeDetails']): Rec
   };
 }
 
-function documentFraud(d: Extract<Alert, { kind: 'document_fraud' }>['documentFraud']): Record<string, unknown> {
+function documentFraud(
+  d: Extract<Alert, { kind: 'document_fraud' }>['documentFraud'],
+  location: string | undefined,
+): Record<string, unknown> {
   return {
     document_type: d.documentType,
     issuing_state: d.issuingState,
@@ -232,7 +237,7 @@ function documentFraud(d: Extract<Alert, { kind: 'document_fraud' }>['documentFr
     ...nonEmpty('features_affected', d.featuresAffected),
     detected_at: {
       place: d.detectedAt.place,
-      ...(d.detectedAt.location ? { location: d.detectedAt.location } : {}),
+      ...(location ? { location } : {}),
       ...(d.detectedAt.flight ? { flight: d.detectedAt.flight } : {}),
     },
   };

@@ -309,6 +309,12 @@ describe('TAXII 2.1 through the gateway', () => {
     expect((await taxiiGet(new URL('/taxii2/it-polfr/collections/', gateway).toString(), null)).res.status).toBe(401);
     const bearer = await token('ng-nis-officer');
     expect((await taxiiGet(new URL('/taxii2/xx-none/', gateway).toString(), bearer)).res.status).toBe(404);
+    // The extension is published for anyone, byte for byte what the collection carries.
+    const definition = await fetch(new URL('/stix/extension-definition.json', gateway));
+    expect(definition.status).toBe(200);
+    expect(((await definition.json()) as { id: string }).id).toBe(EXTENSION);
+    const schema = await fetch(new URL('/stix/corridor-extension.schema.json', base(file.net.nodes['ne-ppn']?.url as string)));
+    expect(await schema.json()).toEqual(CORRIDOR_EXTENSION_SCHEMA);
     const broken = await taxiiGet(new URL('/taxii2/%E0%A4%A/collections/', gateway).toString(), bearer);
     expect(broken.res.status).toBe(404);
     expect(broken.body).toMatchObject({ http_status: '404' });

@@ -7,8 +7,11 @@
 import {
   AuthError,
   acceptsTaxii,
+  CORRIDOR_EXTENSION_DEFINITION,
+  CORRIDOR_EXTENSION_SCHEMA,
   type Membership,
   pathSegment,
+  STIX_MEDIA_TYPE,
   TAXII_PATH,
   type TokenVerifier,
   taxiiDiscovery,
@@ -36,11 +39,20 @@ const MISP_PATH = '/misp/';
 export function useExchangeProxy(opts: ExchangeProxyOptions): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
+      // Corridor's extension definition and its schema, as every node serves them: no alert data, no token.
+      if (url.pathname === '/stix/extension-definition.json')
+        return endResponse(publicJson(CORRIDOR_EXTENSION_DEFINITION, STIX_MEDIA_TYPE));
+      if (url.pathname === '/stix/corridor-extension.schema.json')
+        return endResponse(publicJson(CORRIDOR_EXTENSION_SCHEMA, 'application/schema+json'));
       if (url.pathname.startsWith(MISP_PATH)) return endResponse(await mispAnswer(opts, request, url));
       if (url.pathname !== TAXII_PATH.slice(0, -1) && !url.pathname.startsWith(TAXII_PATH)) return;
       endResponse(await answer(opts, request, url));
     },
   };
+}
+
+function publicJson(body: unknown, type: string): Response {
+  return new Response(JSON.stringify(body), { headers: { 'content-type': type } });
 }
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {

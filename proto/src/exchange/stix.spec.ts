@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { storedDocumentFraudAlert, storedRouteAlert } from '../testing/alerts.js';
 import { alertToMispEvent } from './misp.js';
-import { alertReportId, alertToStix, CORRIDOR_EXTENSION_ID, sharedStixObjects } from './stix.js';
+import {
+  alertReportId,
+  alertToStix,
+  CORRIDOR_EXTENSION_DEFINITION,
+  CORRIDOR_EXTENSION_ID,
+  CORRIDOR_EXTENSION_SCHEMA,
+  sharedStixObjects,
+} from './stix.js';
 
 const PSEUDONYM = 'x'.repeat(43);
 const withIdentifiers = storedRouteAlert({
@@ -95,6 +102,16 @@ describe('an alert as STIX 2.1', () => {
     expect(report?.object_refs).toEqual([report?.created_by_ref]);
     expect(shared.map((o) => o.id)).toContain(report?.created_by_ref);
     expect(shared.map((o) => o.id)).toContain((report?.object_marking_refs as string[] | undefined)?.[0]);
+  });
+});
+
+describe('the published extension', () => {
+  it('is the definition whose id proto fixes, by Corridor, naming its schema, which describes it', () => {
+    expect(CORRIDOR_EXTENSION_DEFINITION.id).toBe(CORRIDOR_EXTENSION_ID);
+    const corridor = sharedStixObjects({ id: 'it-polfr', name: 'x' }).find((o) => o.type === 'identity' && o.name === 'Corridor');
+    expect(CORRIDOR_EXTENSION_DEFINITION.created_by_ref).toBe(corridor?.id);
+    expect(CORRIDOR_EXTENSION_DEFINITION.schema).toContain(CORRIDOR_EXTENSION_SCHEMA.$id);
+    expect(CORRIDOR_EXTENSION_SCHEMA.description).toContain(CORRIDOR_EXTENSION_ID);
   });
 });
 

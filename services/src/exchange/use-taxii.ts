@@ -62,8 +62,9 @@ async function answer(services: NodeServices, request: Request, url: URL): Promi
     return taxiiError(406, 'Not acceptable', 'ask for Accept: application/taxii+json;version=2.1');
   const self = agencyOf(services.membership(), services.agency.id) ?? services.agency;
   const root = { agency: self.id, name: self.name };
-  // Discovery and the API root are answered under the address the client used (behind a proxy, its own).
-  const base = new URL(TAXII_PATH, url);
+  // API roots are named under the node's address in the membership (beside its /graphql, so a
+  // path prefix of its proxy is kept), not the Host header a client may set to anything.
+  const base = new URL(TAXII_PATH.slice(1), new URL('.', self.nodeUrl));
   const parts = url.pathname.slice(TAXII_PATH.length).split('/');
   // ['', ] for /taxii2/, [agency, ''] for the API root, [agency, 'collections', id, what, ''] below it.
   if (url.pathname === TAXII_PATH || url.pathname === TAXII_PATH.slice(0, -1))

@@ -5,6 +5,8 @@
 // manifest.json → each event file), at Italy's node and through the gateway, and checks what
 // comes out: every object valid against the OASIS STIX 2.1 schemas, only TLP:CLEAR and GREEN,
 // only what the release policy gives the caller, no raw identifier, pseudonym or case reference.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type AlertInput, CORRIDOR_EXTENSION_SCHEMA, type ReleasePolicyInput } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
@@ -429,5 +431,15 @@ describe('an amendment and a withdrawal', () => {
     const misp = await fetch(new URL(`/misp/${published.byTlp.CLEAR}.json`, italy), { headers: { authorization: `Bearer ${bearer}` } });
     const event = ((await misp.json()) as { Event: { Tag: { name: string }[]; timestamp: string } }).Event;
     expect(event.Tag.map((t) => t.name)).toContain('corridor:status="withdrawn"');
+  });
+});
+
+describe('logs', () => {
+  it('hold no raw identifier after all these exports', () => {
+    const dir = join(file.net.rootDir, 'logs');
+    const logs = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(logs.length).toBeGreaterThan(0);
+    const raw = [RAW.documentNumber, RAW.holderName, RAW.phone, RAW.handle];
+    expect(logs.flatMap((text) => raw.filter((r) => text.includes(r)))).toEqual([]);
   });
 });

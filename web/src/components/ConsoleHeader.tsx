@@ -1,8 +1,8 @@
 // The console's header: a skip link first in tab order, the navigation (with the count of what
 // arrived for each page since it was last opened), who is signed in, the browser-notification
-// switch, the language picker, and the polite live region announcing arrivals. On a phone the navigation folds behind a Menu button (a disclosure:
-// aria-expanded, aria-controls), since nine links do not fit across 390 px; from 700 px up the
-// button is hidden and the links show.
+// switch, the language picker, and the polite live region announcing arrivals. On a phone the
+// navigation folds behind a Menu button (a disclosure: aria-expanded, aria-controls), since nine
+// links do not fit across 390 px; from 700 px up the button is hidden and the links show.
 import { useEffect, useId, useRef, useState } from 'react';
 import { ActivityAnnouncer, useActivity } from '../activity/ActivityProvider';
 import { badgeNumber, pageCount, totalCount } from '../activity/activity-counts';

@@ -57,7 +57,7 @@
 import Papa from 'papaparse';
 import { CHANNEL_TYPES, type ChannelType, WEEKDAYS, type Weekday } from './codes.js';
 import { type DirectoryEntry, type DirectoryEntryDraft, directoryEntryDraft } from './directory.js';
-import { isDirectoryE164, isTelephoneChannel } from './directory-phone.js';
+import { isDirectoryE164 } from './directory-phone.js';
 import { fieldErrorsOf } from './errors.js';
 import { isUuid } from './fields.js';
 import { mojibakeIn } from './spreadsheet-text.js';
@@ -210,16 +210,16 @@ const LABELLED = /^(.*?)\s*(?<!\\)\[((?:[^\]\\]|\\.)*)\]$/s;
 
 function readChannelItem(item: string): { value: string; label?: string } {
   const m = LABELLED.exec(item);
-  const unescape = (t: string) => t.replace(/\\([[\]])/g, '$1').trim();
-  if (!m) return { value: unescape(item) };
-  const label = unescape(m[2] ?? '');
-  return label ? { value: unescape(m[1] ?? ''), label } : { value: unescape(m[1] ?? '') };
+  const unbracket = (t: string) => t.replace(/\\([[\]])/g, '$1').trim();
+  if (!m) return { value: unbracket(item) };
+  const label = unbracket(m[2] ?? '');
+  return label ? { value: unbracket(m[1] ?? ''), label } : { value: unbracket(m[1] ?? '') };
 }
 
 /** One item of a channel cell, escaped for the list (`\;`, `\\`) and for its label's brackets. */
 function writeChannelItem(c: { value: string; label?: string | undefined }): string {
-  const escape = (t: string) => joinList([t]).replace(/[[\]]/g, (b) => `\\${b}`);
-  return c.label ? `${escape(c.value)} [${escape(c.label)}]` : escape(c.value);
+  const escaped = (t: string) => joinList([t]).replace(/[[\]]/g, (b) => `\\${b}`);
+  return c.label ? `${escaped(c.value)} [${escaped(c.label)}]` : escaped(c.value);
 }
 
 // ---------------------------------------------------------------------------------------------

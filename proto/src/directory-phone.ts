@@ -37,6 +37,14 @@ export function readDirectoryPhone(value: string, country?: CountryCode | string
     };
   }
   if (!parsed.isPossible()) return { error: `is not a possible phone number for its country code +${parsed.countryCallingCode}` };
+  // A spreadsheet that took "+390646861" for a number saves 390646861: read in the country it would
+  // become +39 390646861, a wrong number that looks right. Such a number is refused, not guessed.
+  if (!international.startsWith('+')) {
+    const lostPlus = parsePhoneNumberFromString(`+${international.replace(/\D/g, '')}`);
+    if (lostPlus?.isPossible() && lostPlus.countryCallingCode === parsed.countryCallingCode) {
+      return { error: `may have lost its "+" in a spreadsheet: write it with its country code, e.g. ${lostPlus.number}` };
+    }
+  }
   return parsed.ext ? { e164: parsed.number, extension: parsed.ext } : { e164: parsed.number };
 }
 

@@ -133,6 +133,8 @@ export {
   isTimeZone,
 } from './directory.js';
 export { directoryColumnOf, directoryRecordOf, directoryToCsv, parseDirectoryCsv, parseDirectoryRecord } from './directory-csv.js';
+export { isDirectoryE164, isTelephoneChannel, readDirectoryPhone } from './directory-phone.js';
+export { readSpreadsheetText } from './spreadsheet-text.js';
 export {
   DEFAULT_STALE_AFTER_DAYS,
   directoryOrder,

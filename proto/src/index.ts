@@ -134,7 +134,6 @@ export {
 } from './directory.js';
 export { directoryColumnOf, directoryRecordOf, directoryToCsv, parseDirectoryCsv, parseDirectoryRecord } from './directory-csv.js';
 export { isDirectoryE164, isTelephoneChannel, readDirectoryPhone } from './directory-phone.js';
-export { readSpreadsheetText } from './spreadsheet-text.js';
 export {
   DEFAULT_STALE_AFTER_DAYS,
   directoryOrder,
@@ -195,6 +194,7 @@ export { resolveGatewaySettings } from './settings/gateway-settings.js';
 export { resolveNodeSettings } from './settings/node-settings.js';
 export { nameFileKey, type ResolvedSettings, SettingsError } from './settings/settings-file.js';
 export { type SignInAgencies, type SignInAgency, signInAgencies } from './sign-in-agencies.js';
+export { readSpreadsheetText } from './spreadsheet-text.js';
 export {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   type RawStatistics,

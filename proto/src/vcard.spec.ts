@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
-import VCF from 'vcf';
 import { parseVCards } from 'vcard4-ts';
+import VCF from 'vcf';
 import { describe, expect, it } from 'vitest';
 import { type DirectoryEntry, type DirectoryEntryInput, directoryEntry } from './directory.js';
 import { ITALY_DESK, NIGER_PROSECUTOR } from './testing/directory-entries.js';
@@ -266,7 +266,12 @@ describe('numbers with their labels, and a whole result list, in vCard 4.0 and 3
       expect(tel.map((p) => String(p.getFirstValue()).replace(/^tel:/, ''))).toEqual(['+22720723456', '+22796000001', '+22720720000']);
       if (version === '4.0') expect(tel.map((p) => p.getParameter('label'))).toEqual(['Bureau "pôle", ligne 1', undefined, 'greffe']);
       // ical.js leaves a property it has no type for (X-ABLabel) as written, escapes included.
-      else expect(cards[0]?.getAllProperties('x-ablabel').map((p) => p.getFirstValue())).toEqual(['Bureau "pôle"\\, ligne 1', 'greffe', 'bureau']);
+      else
+        expect(cards[0]?.getAllProperties('x-ablabel').map((p) => p.getFirstValue())).toEqual([
+          'Bureau "pôle"\\, ligne 1',
+          'greffe',
+          'bureau',
+        ]);
     }
   });
 
@@ -281,7 +286,12 @@ describe('numbers with their labels, and a whole result list, in vCard 4.0 and 3
       expect(tel.map((p) => String(p?.valueOf()).replace(/^tel:/, ''))).toEqual(['+22720723456', '+22796000001', '+22720720000']);
       // node-vcf splits a line at its first colon, even inside a quoted parameter: a label with a
       // colon would reach it cut (RFC 6350 allows the colon there; contact apps read it whole).
-      if (version === '4.0') expect(tel.map((p) => p?.label)).toEqual(['"Bureau ^\'pôle^\', ligne 1"', undefined, '"greffe"']);
+      if (version === '4.0')
+        expect(tel.map((p) => (p as { label?: string } | undefined)?.label)).toEqual([
+          '"Bureau ^\'pôle^\', ligne 1"',
+          undefined,
+          '"greffe"',
+        ]);
     }
   });
 
@@ -290,7 +300,7 @@ describe('numbers with their labels, and a whole result list, in vCard 4.0 and 3
     expect(parsed.vCards?.map((c) => c.FN[0]?.value)).toEqual(['Aïcha Maïga-Ousmane', 'Sala operativa']);
     const card = parsed.vCards?.[0];
     expect(card?.N?.value.familyNames).toEqual(['Maïga-Ousmane']);
-    expect(card?.TEL?.map((t) => [t.value, t.parameters.TYPE, t.parameters.LABEL])).toEqual([
+    expect(card?.TEL?.map((t) => [t.value, t.parameters?.TYPE, t.parameters?.LABEL])).toEqual([
       ['tel:+22720723456', ['work', 'voice'], 'Bureau "pôle", ligne 1'],
       ['tel:+22796000001', ['work', 'voice'], undefined],
       ['tel:+22720720000', ['work', 'fax'], 'greffe'],

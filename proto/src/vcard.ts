@@ -82,7 +82,10 @@ export type VCardVersion = '4.0' | '3.0';
  * break), always quoted so that a label's `:`, `;` or `,` stays inside it.
  */
 function paramValue(value: string): string {
-  return `"${value.replace(/\^/g, '^^').replace(/\r\n|\r|\n/g, '^n').replace(/"/g, "^'")}"`;
+  return `"${value
+    .replace(/\^/g, '^^')
+    .replace(/\r\n|\r|\n/g, '^n')
+    .replace(/"/g, "^'")}"`;
 }
 
 /** The property lines of one number or address, with its label where the version can hold it. */
@@ -94,7 +97,12 @@ function labelled(version: VCardVersion, group: () => string, property: string, 
 }
 
 /** A telephone number as a tel URI (RFC 3966) when it is international; otherwise as written. */
-function telLines(version: VCardVersion, group: () => string, channel: { value: string; label?: string | undefined }, type: 'voice' | 'fax'): string[] {
+function telLines(
+  version: VCardVersion,
+  group: () => string,
+  channel: { value: string; label?: string | undefined },
+  type: 'voice' | 'fax',
+): string[] {
   const { value, label } = channel;
   // A tel URI without `+` is a local number, which RFC 3966 allows only with a phone-context the
   // directory does not know; and a number with words in it would lose them. The directory keeps

@@ -178,6 +178,7 @@ export {
   openMembershipSource,
 } from './membership-source.js';
 export { activeKeys, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export { phoneForReader } from './phone-display.js';
 export { mayRelease } from './release.js';
 export {
   decideRelease,
@@ -218,5 +219,5 @@ export {
   parseAuditHeadSubject,
   partnerInboxSubjects,
 } from './subjects.js';
-export { toVCard, vcardFileName } from './vcard.js';
+export { toVCard, toVCards, type VCardVersion, vcardFileName } from './vcard.js';
 export { writeWeekdays } from './weekday-runs.js';

@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   const phones = await normalisePhones(database.db, config.agency.name);
   if (phones.normalised > 0) log.info('directory phone numbers written in E.164', { entries: phones.normalised });
   // By entry and channel only: a number is not logged.
-  for (const u of phones.unread) log.warn('directory phone number not in E.164 and not readable; an administrator must correct it', { ...u });
+  for (const u of phones.unread)
+    log.warn('directory phone number not in E.164 and not readable; an administrator must correct it', { ...u });
 
   const bus = createBus(
     {

@@ -153,7 +153,15 @@ describe('searching and keeping the directory', () => {
     const { id: _id, agency: _agency, lastVerified: _lv, verifiedBy: _vb, retiredAt: _ra, ...content } = desk;
     const draft = directoryEntryDraft.parse({ ...content, name: 'Carla Blu' });
     const foreign = newId();
-    const outcome = await importEntries(db, { id: 'it-polfr' }, [{ row: 2, draft }, { row: 3, id: foreign, draft }], { subject: 'admin' });
+    const outcome = await importEntries(
+      db,
+      { id: 'it-polfr' },
+      [
+        { row: 2, draft },
+        { row: 3, id: foreign, draft },
+      ],
+      { subject: 'admin' },
+    );
     expect(outcome).toEqual({
       refused: [
         {
@@ -184,7 +192,11 @@ describe('searching and keeping the directory', () => {
     });
     const found = (await searchDirectory(db, {}, now)).entries;
     expect(found.find((e) => e.id === desk.id)).toMatchObject({ lastVerified: desk.lastVerified });
-    expect(found.find((e) => e.id === older.id)).toMatchObject({ lastVerified: '2026-11-30', verifiedBy: 'Elena Conti', notes: 'Handles Lampedusa' });
+    expect(found.find((e) => e.id === older.id)).toMatchObject({
+      lastVerified: '2026-11-30',
+      verifiedBy: 'Elena Conti',
+      notes: 'Handles Lampedusa',
+    });
   });
 });
 
@@ -206,7 +218,13 @@ describe('phone numbers written before the directory kept them in E.164', () => 
     const first = await normalisePhones(db);
     expect(first).toEqual({
       normalised: 1,
-      unread: [{ entry: unreadable.id, channel: 0, problem: 'is not a phone number of the entry’s country: write it with its country code, e.g. +39 06 4686 1' }],
+      unread: [
+        {
+          entry: unreadable.id,
+          channel: 0,
+          problem: 'is not a phone number of the entry’s country: write it with its country code, e.g. +39 06 4686 1',
+        },
+      ],
     });
     const found = (await searchDirectory(db, { text: 'questura' })).entries[0];
     expect(found?.channels).toEqual([

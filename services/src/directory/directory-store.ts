@@ -382,7 +382,10 @@ export async function importEntries(
     async (tx) => {
       const ids = rows.map((r) => r.id).filter((id): id is string => id !== undefined && isUuid(id));
       const existing = new Map(
-        (await tx.directoryEntry.findMany({ where: { id: { in: ids } }, select: { id: true, document: true } })).map((r) => [r.id, stored(r)]),
+        (await tx.directoryEntry.findMany({ where: { id: { in: ids } }, select: { id: true, document: true } })).map((r) => [
+          r.id,
+          stored(r),
+        ]),
       );
       const refused = rows
         .filter((r) => r.id !== undefined && !existing.has(r.id))

@@ -55,6 +55,7 @@
 // problem of every row at once. Rows are numbered as a spreadsheet numbers them, the header being
 // row 1, so a problem can be found in the file.
 import Papa from 'papaparse';
+import { canonicalJson } from './canonical-json.js';
 import { CHANNEL_TYPES, type ChannelType, WEEKDAYS, type Weekday } from './codes.js';
 import { type DirectoryEntry, type DirectoryEntryDraft, directoryEntryDraft } from './directory.js';
 import { isDirectoryE164 } from './directory-phone.js';
@@ -668,6 +669,16 @@ export function directoryRecordOf(entry: DirectoryEntry): Record<(typeof DIRECTO
 function toRecord(entry: DirectoryEntry): string[] {
   const cells = directoryRecordOf(entry);
   return DIRECTORY_CSV_EXPORT_COLUMNS.map((c) => defuseFormula(cells[c], c));
+}
+
+/**
+ * Whether an imported row says what the entry already says. A file holds an entry's channels
+ * grouped by type (one column each), so channels are compared in that grouping: an entry whose
+ * phone came before its fax still equals its own export.
+ */
+export function sameDirectoryContent(entry: DirectoryEntryDraft, row: DirectoryEntryDraft): boolean {
+  const grouped = (d: DirectoryEntryDraft) => ({ ...d, channels: CHANNEL_TYPES.flatMap((t) => d.channels.filter((c) => c.type === t)) });
+  return canonicalJson(grouped(entry)) === canonicalJson(grouped(row));
 }
 
 /**

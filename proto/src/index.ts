@@ -132,7 +132,14 @@ export {
   directoryFilter,
   isTimeZone,
 } from './directory.js';
-export { directoryColumnOf, directoryRecordOf, directoryToCsv, parseDirectoryCsv, parseDirectoryRecord } from './directory-csv.js';
+export {
+  directoryColumnOf,
+  directoryRecordOf,
+  directoryToCsv,
+  parseDirectoryCsv,
+  parseDirectoryRecord,
+  sameDirectoryContent,
+} from './directory-csv.js';
 export { isDirectoryE164, isTelephoneChannel, readDirectoryPhone } from './directory-phone.js';
 export {
   DEFAULT_STALE_AFTER_DAYS,

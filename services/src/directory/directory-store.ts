@@ -1,7 +1,6 @@
 // This agency's directory entries: the source of truth for its own contacts. Every write keeps
 // the searchable columns in step with the entry document and records who changed what
 // (directory_changes); searches rank with proto's directory order.
-import { isDeepStrictEqual } from 'node:util';
 import {
   CorridorError,
   DIRECTORY_SEARCH_LIMIT,
@@ -18,6 +17,7 @@ import {
   newId,
   parseOrThrow,
   readDirectoryPhone,
+  sameDirectoryContent,
   searchWords,
 } from '@corridor/proto';
 import { type Db, plainSql } from '../database.js';
@@ -399,7 +399,7 @@ export async function importEntries(
       let unchanged = 0;
       for (const r of rows) {
         const before = r.id === undefined ? undefined : existing.get(r.id);
-        if (before && isDeepStrictEqual(contentOf(before), r.draft)) {
+        if (before && sameDirectoryContent(contentOf(before), r.draft)) {
           unchanged++;
           continue;
         }

@@ -133,7 +133,15 @@ export {
   directoryFilter,
   isTimeZone,
 } from './directory.js';
-export { directoryColumnOf, directoryRecordOf, directoryToCsv, parseDirectoryCsv, parseDirectoryRecord } from './directory-csv.js';
+export {
+  directoryColumnOf,
+  directoryRecordOf,
+  directoryToCsv,
+  parseDirectoryCsv,
+  parseDirectoryRecord,
+  sameDirectoryContent,
+} from './directory-csv.js';
+export { isDirectoryE164, isTelephoneChannel, readDirectoryPhone } from './directory-phone.js';
 export {
   DEFAULT_STALE_AFTER_DAYS,
   directoryOrder,
@@ -202,6 +210,7 @@ export {
   openMembershipSource,
 } from './membership-source.js';
 export { activeKeys, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export { phoneForReader } from './phone-display.js';
 export { mayRelease } from './release.js';
 export {
   decideRelease,
@@ -218,6 +227,7 @@ export { resolveGatewaySettings } from './settings/gateway-settings.js';
 export { resolveNodeSettings } from './settings/node-settings.js';
 export { nameFileKey, type ResolvedSettings, SettingsError } from './settings/settings-file.js';
 export { type SignInAgencies, type SignInAgency, signInAgencies } from './sign-in-agencies.js';
+export { readSpreadsheetText } from './spreadsheet-text.js';
 export {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   type RawStatistics,
@@ -241,5 +251,5 @@ export {
   parseAuditHeadSubject,
   partnerInboxSubjects,
 } from './subjects.js';
-export { toVCard, vcardFileName } from './vcard.js';
+export { toVCard, toVCards, type VCardVersion, vcardFileName } from './vcard.js';
 export { writeWeekdays } from './weekday-runs.js';

@@ -22,7 +22,7 @@ import { loadConfig } from './config.js';
 import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
 import { createProtectionNotifier } from './consultations/protection.js';
 import { openDatabase } from './database.js';
-import { backfillSearchText } from './directory/directory-store.js';
+import { backfillSearchText, normalisePhones } from './directory/directory-store.js';
 import { applySeedFile } from './directory/seed-file.js';
 import { createCheckLimits } from './hit-check/check-limits.js';
 import { createLogger } from './log.js';
@@ -71,6 +71,12 @@ async function main(): Promise<void> {
       throw new Error(`CORRIDOR_SEED_DIRECTORY: ${(e as Error).message}`);
     }
   }
+
+  const phones = await normalisePhones(database.db, config.agency.name);
+  if (phones.normalised > 0) log.info('directory phone numbers written in E.164', { entries: phones.normalised });
+  // By entry and channel only: a number is not logged.
+  for (const u of phones.unread)
+    log.warn('directory phone number not in E.164 and not readable; an administrator must correct it', { ...u });
 
   const bus = createBus(
     {

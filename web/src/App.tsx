@@ -30,6 +30,7 @@ import {
   Statistics,
 } from './pages/lazy-pages';
 import { SignIn } from './pages/SignIn';
+import { ReaderCountry } from './phone-text';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedToken, storeToken } from './session';
 import { sessionAuth } from './session-auth';
@@ -100,17 +101,19 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
         onSignOut={onSignOut}
       />
       <main id={CONTENT_ID}>
-        <PageFrame page={page}>
-          {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
-          {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
-          {page === 'routes' && <MyRoutes agencyName={agencyName} />}
-          {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
-          {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
-          {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
-          {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
-          {page === 'statistics' && (administrator ? <Statistics /> : <p>{t('app.statisticsAdminsOnly')}</p>)}
-          {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
-        </PageFrame>
+        <ReaderCountry.Provider value={data.me.country}>
+          <PageFrame page={page}>
+            {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
+            {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
+            {page === 'routes' && <MyRoutes agencyName={agencyName} />}
+            {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
+            {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
+            {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
+            {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
+            {page === 'statistics' && (administrator ? <Statistics /> : <p>{t('app.statisticsAdminsOnly')}</p>)}
+            {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
+          </PageFrame>
+        </ReaderCountry.Provider>
       </main>
     </ActivityProvider>
   );

@@ -50,7 +50,7 @@ type Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": typeof types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": typeof types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": typeof types.MySubscriptionDocument,
@@ -96,7 +96,7 @@ const documents: Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": types.ImportDirectoryCsvDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": types.MySubscriptionDocument,
@@ -267,7 +267,7 @@ export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
+export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

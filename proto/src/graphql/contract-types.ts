@@ -169,6 +169,8 @@ export interface DirectoryImportView {
   applied: boolean;
   created: number;
   updated: number;
+  /** Rows equal to the entry they name: left as they were, with their verification. */
+  unchanged: number;
   problems: ImportProblemView[];
 }
 
@@ -482,6 +484,9 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       applied: t.exposeBoolean('applied'),
       created: t.exposeInt('created'),
       updated: t.exposeInt('updated'),
+      unchanged: t.exposeInt('unchanged', {
+        description: 'Rows equal to the entry they name, left as they were (last verified included).',
+      }),
       problems: t.field({ type: [ImportProblemRef], resolve: (r) => r.problems }),
     }),
   });

@@ -37,7 +37,7 @@ type Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }": typeof types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }": typeof types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }": typeof types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
     "query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }": typeof types.AlertsDocument,
     "subscription AlertFeed { alertFeed { ...AlertFields } }": typeof types.AlertFeedDocument,
     "query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }": typeof types.ProtectionNoticesDocument,
@@ -76,7 +76,7 @@ const documents: Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }": types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }": types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }": types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": types.ImportDirectoryCsvDocument,
     "query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }": types.AlertsDocument,
     "subscription AlertFeed { alertFeed { ...AlertFields } }": types.AlertFeedDocument,
     "query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }": types.ProtectionNoticesDocument,
@@ -201,7 +201,7 @@ export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
+export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

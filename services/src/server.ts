@@ -14,6 +14,7 @@ import { useTokenExchange } from './auth/use-token-exchange.js';
 import type { NodeServices } from './node-services.js';
 import { useHealth } from './plugins/use-health.js';
 import { useNoNul } from './plugins/use-no-nul.js';
+import { usePseudonymEvaluation } from './pseudonyms/use-pseudonym-evaluation.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
@@ -38,6 +39,8 @@ export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): 
       useHealth(() => services),
       // Answered before useBearerAuth: the exchange carries the user's token in its form, not a header.
       useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),
+      // Verifies its caller's token itself, as useBearerAuth would, and answers JSON, not GraphQL.
+      usePseudonymEvaluation({ verifier: services.verifier, evaluate: services.keyHolder, log: services.log }),
       // The node takes no one's word for who asks: it verifies the token itself.
       useBearerAuth(services.verifier, (msg, fields) => services.log.warn(msg, fields)),
       useNoNul(),

@@ -3,6 +3,7 @@
 // input, asks every holder at once, checks each holder's batch proof against that holder's share
 // key from the membership, and combines the first `threshold` answers that verify. A holder whose
 // proof fails is named; one that is down or refuses is passed over while enough others answer.
+import { CorridorError } from '../errors.js';
 import { base64urlEncode } from '../pseudonym.js';
 import { blindInput, elementFrom, Fn, finalizeOutput, verifyEvaluation } from './ristretto-oprf.js';
 import { combineElements } from './threshold-key.js';
@@ -29,7 +30,9 @@ export interface HolderOutcome {
   unavailable: { agency: string; reason: string }[];
 }
 
-export class PseudonymServiceUnavailable extends Error {
+/** Too few key holders answered correctly: nothing is published or checked (never a pseudonym of another kind instead). */
+export class PseudonymServiceUnavailable extends CorridorError {
+  readonly code = 'PSEUDONYM_SERVICE_UNAVAILABLE' as const;
   constructor(
     readonly needed: number,
     readonly outcome: HolderOutcome,
@@ -37,6 +40,9 @@ export class PseudonymServiceUnavailable extends Error {
     const named = [...outcome.wrongShare.map((a) => `${a} (wrong share)`), ...outcome.unavailable.map((u) => `${u.agency} (${u.reason})`)];
     super(`the pseudonym service needs ${needed} key holders and too few answered: ${named.join(', ')}`);
     this.name = 'PseudonymServiceUnavailable';
+  }
+  override get details() {
+    return { needed: this.needed, wrongShare: this.outcome.wrongShare, unavailable: this.outcome.unavailable };
   }
 }
 

@@ -82,3 +82,10 @@ function combinations<T>(items: T[], k: number): T[][] {
   const [first, ...rest] = items as [T, ...T[]];
   return [...combinations(rest, k - 1).map((c) => [first, ...c]), ...combinations(rest, k)];
 }
+
+/** A share's public key from its secret (a node checks its configured share against the membership). Throws for a non-scalar or zero. */
+export function sharePublicKey(secretKey: Uint8Array): Uint8Array {
+  const s = Fn.fromBytes(secretKey);
+  if (s === 0n) throw new Error('the key share is zero');
+  return Point.BASE.multiply(s).toBytes();
+}

@@ -30,9 +30,9 @@ import type { LEAF_PING, TRANSIT_LIMITS } from './nats-hub-config.js';
 import { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
 import { entryArguments } from './node-entry.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
+import { dealPseudonymService, type PseudonymServiceSpec } from './pseudonym-keys.js';
 import { standardReleasePolicy } from './release-policies.js';
 import { replaceFile } from './replace-file.js';
-import { dealPseudonymService, type PseudonymServiceSpec } from './pseudonym-keys.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -417,31 +417,31 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       // Kept, not copied: the child reads it at each start, so a key rotation restarts it with new keys.
       const env: Record<string, string> = (nodeEnvs[a.id] = {
         ...spec.nodeEnv,
-          CORRIDOR_AGENCY_ID: a.id,
-          CORRIDOR_HOST: host.address,
-          CORRIDOR_PORT: String(nodePorts[a.id]),
-          ...(tls ? { CORRIDOR_TLS_CERT: tls.certFile, CORRIDOR_TLS_KEY: tls.keyFile } : {}),
-          // A database URL when the agency has one, else embedded PGlite in a folder of this run.
-          ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
-          CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
-          ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
-          ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
-          ...(hubAndLeaves?.tls && tls ? { CORRIDOR_NATS_CERT: tls.certFile, CORRIDOR_NATS_KEY: tls.keyFile } : {}),
-          ...(natsUsers?.[a.id]
-            ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
-            : {}),
-          CORRIDOR_SUBJECT_ROOT: subjectRoot,
-          CORRIDOR_STREAM: streamOf(a.id),
-          CORRIDOR_MEMBERSHIP_FILE: membershipFile,
-          CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
-          CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
-          CORRIDOR_DELEGATION_KEY: JSON.stringify(delegationKeys[a.id]?.privateJwk),
-          ...pseudonymEnv(a.id),
-          ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
-          CORRIDOR_RELEASE_POLICY_FILE: policyFile,
-          CORRIDOR_POLICY_POLL_MS: '250',
-          // Key holders are asked over the network's HTTPS: trust its CA for those calls.
-          ...(ca ? { NODE_EXTRA_CA_CERTS: ca.caFile } : {}),
+        CORRIDOR_AGENCY_ID: a.id,
+        CORRIDOR_HOST: host.address,
+        CORRIDOR_PORT: String(nodePorts[a.id]),
+        ...(tls ? { CORRIDOR_TLS_CERT: tls.certFile, CORRIDOR_TLS_KEY: tls.keyFile } : {}),
+        // A database URL when the agency has one, else embedded PGlite in a folder of this run.
+        ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
+        CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
+        ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
+        ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
+        ...(hubAndLeaves?.tls && tls ? { CORRIDOR_NATS_CERT: tls.certFile, CORRIDOR_NATS_KEY: tls.keyFile } : {}),
+        ...(natsUsers?.[a.id]
+          ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
+          : {}),
+        CORRIDOR_SUBJECT_ROOT: subjectRoot,
+        CORRIDOR_STREAM: streamOf(a.id),
+        CORRIDOR_MEMBERSHIP_FILE: membershipFile,
+        CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
+        CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
+        CORRIDOR_DELEGATION_KEY: JSON.stringify(delegationKeys[a.id]?.privateJwk),
+        ...pseudonymEnv(a.id),
+        ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
+        CORRIDOR_RELEASE_POLICY_FILE: policyFile,
+        CORRIDOR_POLICY_POLL_MS: '250',
+        // Key holders are asked over the network's HTTPS: trust its CA for those calls.
+        ...(ca ? { NODE_EXTRA_CA_CERTS: ca.caFile } : {}),
       });
       const child = managedChild({
         name: `node-${a.id}`,

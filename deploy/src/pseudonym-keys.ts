@@ -33,7 +33,11 @@ export function dealPseudonymService(agencies: readonly string[], epoch: number,
       epoch,
       threshold,
       publicKey: base64urlEncode(publicKey),
-      holders: holders.map((agency, i) => ({ agency, index: i + 1, publicKey: base64urlEncode((shares[i] as (typeof shares)[number]).publicKey) })),
+      holders: holders.map((agency, i) => ({
+        agency,
+        index: i + 1,
+        publicKey: base64urlEncode((shares[i] as (typeof shares)[number]).publicKey),
+      })),
       limits: spec.limits ?? DEFAULT_EVALUATION_LIMITS,
     },
     shares: Object.fromEntries(

@@ -415,7 +415,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       releasePolicyFiles[a.id] = policyFile;
       const tls = nodeTls[a.id];
       // Kept, not copied: the child reads it at each start, so a key rotation restarts it with new keys.
-      const env: Record<string, string> = (nodeEnvs[a.id] = {
+      const env: Record<string, string> = {
         ...spec.nodeEnv,
         CORRIDOR_AGENCY_ID: a.id,
         CORRIDOR_HOST: host.address,
@@ -442,7 +442,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         CORRIDOR_POLICY_POLL_MS: '250',
         // Key holders are asked over the network's HTTPS: trust its CA for those calls.
         ...(ca ? { NODE_EXTRA_CA_CERTS: ca.caFile } : {}),
-      });
+      };
+      nodeEnvs[a.id] = env;
       const child = managedChild({
         name: `node-${a.id}`,
         ...host.wrap(process.execPath, entryArguments(join(REPO_ROOT, 'services'))),

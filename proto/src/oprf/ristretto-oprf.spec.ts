@@ -49,6 +49,7 @@ const batch = {
 };
 
 const scalar = (hex: string) => Fn.fromBytes(hexToBytes(hex));
+const PROOF_RANDOM_SCALAR = '222a5e897cf59db8145db8d16e597e8facb80ae7d4e26d9881aa6f61d645fc0e';
 
 describe('the RFC 9497 ristretto255-SHA512 verifiable OPRF', () => {
   it('derives the vectors key pair', () => {
@@ -60,8 +61,9 @@ describe('the RFC 9497 ristretto255-SHA512 verifiable OPRF', () => {
   it.each(vectors)('blinds, evaluates, verifies and finalizes input $input as the RFC does', (v) => {
     const { blinded } = blindInput(hexToBytes(v.input), scalar(v.blind));
     expect(bytesToHex(blinded)).toBe(v.blinded);
-    const { evaluated } = evaluateBlinded(hexToBytes(skSm), hexToBytes(pkSm), [blinded]);
+    const { evaluated, proof } = evaluateBlinded(hexToBytes(skSm), hexToBytes(pkSm), [blinded], scalar(PROOF_RANDOM_SCALAR));
     expect(bytesToHex(evaluated[0] as Uint8Array)).toBe(v.evaluated);
+    expect(bytesToHex(proof)).toBe(v.proof);
     expect(verifyEvaluation(hexToBytes(pkSm), [blinded], [hexToBytes(v.evaluated)], hexToBytes(v.proof))).toBe(true);
     const unblinded = Point.fromBytes(hexToBytes(v.evaluated)).multiply(Fn.inv(scalar(v.blind)));
     expect(bytesToHex(finalizeOutput(hexToBytes(v.input), unblinded))).toBe(v.output);
@@ -73,6 +75,15 @@ describe('the RFC 9497 ristretto255-SHA512 verifiable OPRF', () => {
     const e = batch.evaluated.map(hexToBytes);
     const proof = hexToBytes(batch.proof);
     expect(verifyEvaluation(hexToBytes(pkSm), b, e, proof)).toBe(true);
+    // The holder's side gives the RFC's batch proof from its ProofRandomScalar.
+    const ours = evaluateBlinded(
+      hexToBytes(skSm),
+      hexToBytes(pkSm),
+      b,
+      scalar('419c4f4f5052c53c45f3da494d2b67b220d02118e0857cdbcf037f9ea84bbe0c'),
+    );
+    expect(ours.evaluated.map((x) => bytesToHex(x))).toEqual(batch.evaluated);
+    expect(bytesToHex(ours.proof)).toBe(batch.proof);
     expect(verifyEvaluation(hexToBytes(pkSm), b, [e[0] as Uint8Array, e[0] as Uint8Array], proof)).toBe(false);
     expect(verifyEvaluation(hexToBytes(pkSm), b, [...e].reverse(), proof)).toBe(false);
     const otherKey = ristretto255_oprf.voprf.generateKeyPair().publicKey;
@@ -80,9 +91,11 @@ describe('the RFC 9497 ristretto255-SHA512 verifiable OPRF', () => {
     expect(verifyEvaluation(hexToBytes(pkSm), b, e, proof.slice(0, 63))).toBe(false);
   });
 
-  it("verifies noble's own batch proofs over a hundred elements", () => {
+  it("verifies noble's own batch proofs (the suite's blindEvaluateBatch) and ours over a hundred elements", () => {
     const keys = ristretto255_oprf.voprf.generateKeyPair();
     const blinded = Array.from({ length: 100 }, (_, i) => blindInput(new TextEncoder().encode(`id ${i}`)).blinded);
+    const nobles = ristretto255_oprf.voprf.blindEvaluateBatch(keys.secretKey, keys.publicKey, blinded);
+    expect(verifyEvaluation(keys.publicKey, blinded, nobles.evaluated, nobles.proof)).toBe(true);
     const { evaluated, proof } = evaluateBlinded(keys.secretKey, keys.publicKey, blinded);
     expect(verifyEvaluation(keys.publicKey, blinded, evaluated, proof)).toBe(true);
     const other = ristretto255_oprf.voprf.generateKeyPair();

@@ -126,7 +126,8 @@ export function verifyEvaluation(publicKey: Uint8Array, blinded: Uint8Array[], e
     const Z = pippenger(Point, D, weights);
     const c = Fn.fromBytes(proof.subarray(0, Fn.BYTES));
     const s = Fn.fromBytes(proof.subarray(Fn.BYTES));
-    const t2 = mulAddUnsafe(Point, [Point.BASE, B], [s, c]);
+    // s·G from the base point's precomputed table: the generic sum would walk it as any point.
+    const t2 = Point.BASE.multiplyUnsafe(s).add(B.multiplyUnsafe(c));
     const t3 = mulAddUnsafe(Point, [M, Z], [s, c]);
     return Fn.eql(c, challenge([B, M, Z, t2, t3]));
   } catch {

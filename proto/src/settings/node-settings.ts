@@ -62,10 +62,14 @@ export const nodeSettings = z.strictObject({
       signingFile: secretFile,
       delegation: z.record(z.string(), z.unknown()).optional(),
       delegationFile: secretFile,
-      network: secret('the HMAC network keys still in use, <epoch>:<secret>[@<retire at>], comma-separated (none once the pseudonym service took over)'),
+      network: secret(
+        'the HMAC network keys still in use, <epoch>:<secret>[@<retire at>], comma-separated (none once the pseudonym service took over)',
+      ),
       networkFile: secretFile,
       /** A key holder's share of the oblivious epoch's key (issue 18), <epoch>:<index>:<secret>. */
-      pseudonymShare: secret("this agency's share of the pseudonym key, <epoch>:<index>:<secret>, when the membership names it a key holder"),
+      pseudonymShare: secret(
+        "this agency's share of the pseudonym key, <epoch>:<index>:<secret>, when the membership names it a key holder",
+      ),
       pseudonymShareFile: secretFile,
     })
     .optional(),

@@ -178,6 +178,14 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       'CORRIDOR_NETWORK_KEY',
       'no pseudonym epoch is in use: give a network key not yet retired, or a membership that names a pseudonym service',
     );
+  const service = membershipSource.current().pseudonymService;
+  const clash = service && networkKey.epochs.find((e) => e.key.epoch >= service.epoch);
+  // Two functions under one epoch number would give an identifier two pseudonyms that never match.
+  if (clash && service)
+    throw new ConfigError(
+      'CORRIDOR_NETWORK_KEY',
+      `HMAC epoch ${clash.key.epoch} is not below the membership's pseudonym service epoch ${service.epoch}: an HMAC epoch precedes the oblivious one`,
+    );
   let pseudonymKeyShare: KeyShareConfig | undefined;
   try {
     if (env.CORRIDOR_PSEUDONYM_KEY_SHARE) pseudonymKeyShare = parseKeyShare(env.CORRIDOR_PSEUDONYM_KEY_SHARE);

@@ -123,6 +123,15 @@ describe('pseudonyms of the oblivious epoch', () => {
     ).rejects.toMatchObject({ code: 'PSEUDONYM_SERVICE_UNAVAILABLE', message: expect.stringMatching(/it-polfr.*ng-nis|ng-nis.*it-polfr/) });
   });
 
+  it('refuses to pseudonymize when an HMAC epoch is not below the oblivious one', async () => {
+    const net = network();
+    const clashing = createPseudonymizer({
+      keyring: NETWORK_KEY,
+      membership: () => ({ pseudonymService: { ...(net.m.pseudonymService as NonNullable<Membership['pseudonymService']>), epoch: 1 } }),
+    });
+    await expect(clashing.pseudonymize([phone], new Date(), officer('it-polfr'))).rejects.toMatchObject({ code: 'NO_PSEUDONYM_EPOCH' });
+  });
+
   it('evaluates each distinct value once per batch', async () => {
     const net = network();
     await italy(net).pseudonymizer.pseudonymize(

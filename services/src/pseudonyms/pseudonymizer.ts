@@ -54,6 +54,10 @@ export function createPseudonymizer(deps: PseudonymizerDeps): Pseudonymizer {
       const service = deps.membership()?.pseudonymService;
       if (hmacKeys.length === 0 && !service)
         throw new NoPseudonymEpoch('no pseudonym epoch is in use: every network key retired and the membership names no pseudonym service');
+      if (service && hmacKeys.some((k) => k.epoch >= service.epoch))
+        throw new NoPseudonymEpoch(
+          `an HMAC epoch is not below the pseudonym service's epoch ${service.epoch}: the membership and the node's keys disagree`,
+        );
       const local = ids.map((id) => hmacKeys.map((key) => pseudonymize(id, key)));
       if (!service || ids.length === 0) return local;
       if (!deps.holders || !asker) throw new NoPseudonymEpoch('the pseudonym service needs a requesting user and a holder client');

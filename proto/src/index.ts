@@ -11,6 +11,7 @@ export {
   type AlertInput,
   alert,
   alertInput,
+  type IdentifierInput,
   identifierInput,
   type PseudonymizedIdentifier,
   timeErrors,
@@ -209,8 +210,30 @@ export {
   membershipReader,
   openMembershipSource,
 } from './membership-source.js';
-export { activeKeys, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export { keysInUse, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export {
+  type HolderAnswer,
+  type KeyHolder,
+  obliviousPseudonyms,
+  pseudonymInput,
+} from './oprf/oblivious-pseudonym.js';
+export {
+  base64urlBytes,
+  type EvaluationAnswer,
+  type EvaluationLimits,
+  type EvaluationRequest,
+  evaluationAnswer,
+  evaluationRequest,
+  keyHoldersOf,
+  limitsFor,
+  MAX_BLINDED_PER_REQUEST,
+  type PseudonymService,
+  pseudonymServiceUrl,
+} from './oprf/pseudonym-service.js';
+export { evaluateBlinded } from './oprf/ristretto-oprf.js';
+export { sharePublicKey, splitNewKey } from './oprf/threshold-key.js';
 export { phoneForReader } from './phone-display.js';
+export { base64urlEncode, canonicalize, pseudonymize } from './pseudonym.js';
 export { mayRelease } from './release.js';
 export {
   decideRelease,

@@ -17,6 +17,7 @@ import { useTaxii } from './exchange/use-taxii.js';
 import type { NodeServices } from './node-services.js';
 import { useHealth } from './plugins/use-health.js';
 import { useNoNul } from './plugins/use-no-nul.js';
+import { usePseudonymEvaluation } from './pseudonyms/use-pseudonym-evaluation.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
@@ -41,6 +42,8 @@ export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): 
       useHealth(() => services),
       // Answered before useBearerAuth: the exchange carries the user's token in its form, not a header.
       useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),
+      // Verifies its caller's token itself, as useBearerAuth would, and answers JSON, not GraphQL.
+      usePseudonymEvaluation({ verifier: services.verifier, evaluate: services.keyHolder, log: services.log }),
       // TAXII 2.1 and the MISP feed: plain HTTP resources, each verifying the same Bearer token itself.
       useTaxii(services),
       useMispFeed(services),

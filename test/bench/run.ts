@@ -13,6 +13,7 @@ import { gatewaySuite } from './suites/gateway.js';
 import { hitcheckSuite } from './suites/hitcheck.js';
 import { hostsSuite } from './suites/hosts.js';
 import { nodeSuite } from './suites/node.js';
+import { pseudonymsSuite } from './suites/pseudonyms.js';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
@@ -25,6 +26,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   hitcheck: hitcheckSuite,
   hosts: hostsSuite,
   node: nodeSuite,
+  pseudonyms: pseudonymsSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -93,7 +93,7 @@ builder.mutationType({
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
-          const published = await publishAlert(ctx.services.publishContext, args.input);
+          const published = await publishAlert(ctx.services.publishContext, args.input, ctx.claims);
           ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
           return published;
         } catch (e) {
@@ -111,7 +111,7 @@ builder.mutationType({
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
-          const published = await publishAlerts(ctx.services.publishContext, args.inputs);
+          const published = await publishAlerts(ctx.services.publishContext, args.inputs, ctx.claims);
           ctx.services.log.info('alerts published', { count: published.length, user: ctx.claims.sub });
           return published;
         } catch (e) {
@@ -136,7 +136,7 @@ builder.mutationFields((t) => ({
     },
     authScopes: { ownAgency: 'amend alerts' },
     resolve: async (_root, args, ctx) => {
-      const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
+      const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision, ctx.claims);
       ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
       return amended;
     },

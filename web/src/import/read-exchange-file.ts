@@ -20,8 +20,8 @@ export function readExchangeFile(text: string): ImportedDraft {
     const [first, ...others] = (doc as { response: unknown[] }).response;
     if (isMispEvent(first)) {
       const draft = draftFromMispEvent(first);
-      others.forEach((_, i) => draft.notTaken.push({ at: `response[${i + 1}]`, what: 'Event', reason: 'second_report' }));
-      return draft;
+      const rest = others.map((_, i) => ({ at: `response[${i + 1}]`, what: 'Event', reason: 'second_report' as const }));
+      return { ...draft, notTaken: [...draft.notTaken, ...rest] };
     }
   }
   if (isStixBundle(doc)) return draftFromStixBundle(doc);

@@ -10,6 +10,7 @@ import {
   CONCEALMENT_METHODS,
   COUNTRY_ALPHA2,
   COUNTRY_NAMES,
+  LANGUAGE_CODES,
   ROUTE_REGION_LABELS,
   ROUTE_REGIONS,
   TRANSPORT_MEANS,
@@ -198,6 +199,12 @@ export class DraftBuilder {
 
   summary(title: string | undefined, description: string | undefined) {
     this.form.summary = [title, description].filter((s) => s !== undefined && s !== '').join('\n\n');
+  }
+
+  /** The summary's language, when the file states one the alert can carry (STIX `lang`, RFC 5646). */
+  language(tag: string | undefined) {
+    const code = tag?.slice(0, 2).toLowerCase();
+    if (code && (LANGUAGE_CODES as readonly string[]).includes(code)) this.form.summaryLanguage = code;
   }
 
   tlp(level: string) {

@@ -88,6 +88,12 @@ describe('a STIX 2.1 bundle as OpenCTI exports a report', () => {
     expect(readExchangeFile(JSON.stringify(strict)).form.tlp).toBe('AMBER+STRICT');
   });
 
+  it("takes the report's language as the summary's", () => {
+    const bundle = openCti();
+    (bundle.objects[0] as { lang: string }).lang = 'fr';
+    expect(readExchangeFile(JSON.stringify(bundle)).form.summaryLanguage).toBe('fr');
+  });
+
   it('leaves the TLP to the officer when the file has no TLP marking', () => {
     const bundle = openCti();
     (bundle.objects[0] as { object_marking_refs: string[] }).object_marking_refs = [];

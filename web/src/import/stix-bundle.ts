@@ -149,6 +149,7 @@ export function draftFromStixBundle(doc: unknown): ImportedDraft {
           break;
         }
         draft.summary(name, optionalText(o, 'description', at));
+        draft.language(optionalText(o, 'lang', at));
         optionalList(o, 'labels', at).forEach((l, j) => {
           if (typeof l === 'string') draft.label(`${at}.labels[${j}]`, l);
         });

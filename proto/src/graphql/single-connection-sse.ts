@@ -6,7 +6,7 @@
 // a stream token is bound to the caller who reserved it: it carries a MAC of the caller's issuer
 // and subject under a secret of this process, so another caller (another user of the same agency,
 // or a member of another agency who learnt the token) is refused, and nothing needs remembering.
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -19,11 +19,14 @@ const STREAM_TOKEN_PARAM = 'token';
 const STREAM_OPERATION_MAX_BYTES = 64 * 1024;
 /**
  * Reservations not yet opened that one caller, and one agency, may hold. The handler keeps a
- * reserved stream until it is opened, so without a bound a member could fill the server's memory.
+ * reserved stream until it is opened, so without a bound a member could fill the server's memory;
+ * one not opened within `ttlMs` (a client opens it at once) is released.
  */
-const STREAM_RESERVATIONS = { perCaller: 8, perAgency: 256 } as const;
+const STREAM_RESERVATIONS = { perCaller: 8, perAgency: 256, ttlMs: 30_000 } as const;
 
 type Authenticate = (request: Request) => Promise<AccessClaims>;
+type GraphQLSSEPlugin = ReturnType<typeof useGraphQLSSE>;
+type RequestPayload = Parameters<NonNullable<GraphQLSSEPlugin['onRequest']>>[0];
 type Refusal = { message: string; extensions: Record<string, unknown> };
 
 /** A refusal in graphql-sse's response form: GraphQL errors as JSON, as Yoga sends its own. */
@@ -52,7 +55,7 @@ function isSingleConnection(request: Request): boolean {
  * records its caller for the context (useBearerAuth's), throwing AuthError when refused.
  */
 export function useSingleConnectionSse<Context extends object>(endpoint: string, authenticate: Authenticate): Plugin<Context> {
-  const secret = new Uint8Array(Buffer.from(randomUUID() + randomUUID()));
+  const secret = new Uint8Array(randomBytes(32));
   const ownerOf = (claims: AccessClaims) => `${claims.iss}\n${claims.sub}`;
   const mac = (nonce: string, owner: string) => createHmac('sha256', secret).update(`${nonce}\n${owner}`).digest('base64url');
   const ownedBy = (token: string, owner: string) => {
@@ -62,13 +65,42 @@ export function useSingleConnectionSse<Context extends object>(endpoint: string,
     const given = Buffer.from(tag);
     return expected.length === given.length && timingSafeEqual(expected, given);
   };
-  /** Reserved and not yet opened: token → [caller, agency]. */
-  const pending = new Map<string, [string, string]>();
+  /** Reserved and not yet opened: token → [caller, agency, when]. */
+  const pending = new Map<string, [string, string, number]>();
   const count = (index: 0 | 1, key: string) => [...pending.values()].filter((p) => p[index] === key).length;
+  /** The handler's own way to forget a stream is its opening being cancelled: done here, from inside. */
+  const releasing = new WeakSet<Request>();
+  let fetchAPI: RequestPayload['fetchAPI'] | undefined;
+  async function release(token: string) {
+    if (!fetchAPI) return;
+    const request = new fetchAPI.Request(`http://release.invalid${endpoint}`, {
+      headers: { accept: 'text/event-stream', [STREAM_TOKEN_HEADER]: token },
+    });
+    releasing.add(request);
+    let response: Response | undefined;
+    await sse.onRequest?.({
+      request,
+      url: new URL(request.url),
+      fetchAPI,
+      serverContext: {},
+      endResponse: (r: Response) => {
+        response = r;
+      },
+    } as unknown as RequestPayload);
+    await response?.body?.cancel();
+  }
+  function releaseExpired(now: number) {
+    for (const [token, [, , at]] of pending)
+      if (now - at > STREAM_RESERVATIONS.ttlMs) {
+        pending.delete(token);
+        void release(token);
+      }
+  }
 
   const sse = useGraphQLSSE({
     endpoint,
     async authenticate(req) {
+      if (releasing.has(req.raw)) return streamTokenOf(req.raw);
       let claims: AccessClaims;
       try {
         claims = await authenticate(req.raw);
@@ -79,6 +111,7 @@ export function useSingleConnectionSse<Context extends object>(endpoint: string,
       const owner = ownerOf(claims);
       const given = streamTokenOf(req.raw);
       if (given === null) {
+        releaseExpired(Date.now());
         if (count(0, owner) >= STREAM_RESERVATIONS.perCaller || count(1, claims.agency) >= STREAM_RESERVATIONS.perAgency)
           return json(429, [
             {
@@ -88,7 +121,7 @@ export function useSingleConnectionSse<Context extends object>(endpoint: string,
           ]);
         const nonce = randomUUID();
         const token = `${nonce}.${mac(nonce, owner)}`;
-        pending.set(token, [owner, claims.agency]);
+        pending.set(token, [owner, claims.agency, Date.now()]);
         return token;
       }
       if (!ownedBy(given, owner))
@@ -105,7 +138,10 @@ export function useSingleConnectionSse<Context extends object>(endpoint: string,
 
   return {
     // The handler's operations get the context Yoga builds for the request (useBearerAuth's caller).
-    onYogaInit: sse.onYogaInit as Plugin<Context>['onYogaInit'],
+    onYogaInit(payload) {
+      fetchAPI = payload.yoga.fetchAPI;
+      return (sse.onYogaInit as Plugin<Context>['onYogaInit'])?.(payload);
+    },
     onRequest(payload) {
       const { request, url, endResponse, fetchAPI } = payload;
       if (url.pathname !== endpoint || !isSingleConnection(request)) return;

@@ -88,6 +88,21 @@ describe('a STIX 2.1 bundle as OpenCTI exports a report', () => {
     expect(readExchangeFile(JSON.stringify(strict)).form.tlp).toBe('AMBER+STRICT');
   });
 
+  it('lists the properties of an object taken that no field reads, and the terms of a pattern that are no identifier', () => {
+    const bundle = openCti();
+    Object.assign(bundle.objects[10] as object, { contact_information: 'reachable on +227 90 55 50 148', sectors: ['transport'] });
+    Object.assign(bundle.objects[8] as object, { pattern: "[phone-number:value = '+22790555014'] OR [ipv4-addr:value = '198.51.100.7']" });
+    const draft = readExchangeFile(JSON.stringify(bundle));
+    expect(draft.notTaken).toEqual(
+      expect.arrayContaining([
+        { at: 'objects[10]', what: 'identity: contact_information, sectors', reason: 'unused_kind' },
+        { at: 'objects[8].pattern', what: 'ipv4-addr:value', reason: 'unused_kind' },
+      ]),
+    );
+    // The contact information's number is listed for the officer, not put anywhere it would travel.
+    expect(JSON.stringify(draft.form)).not.toContain('148');
+  });
+
   it("takes the report's language as the summary's", () => {
     const bundle = openCti();
     (bundle.objects[0] as { lang: string }).lang = 'fr';

@@ -137,83 +137,102 @@ export function draftFromStixBundle(doc: unknown): ImportedDraft {
     [...locatedAt.entries()].filter(([source]) => byId.get(source)?.o.type === 'location').map(([, t]) => t),
   );
 
-  for (const { o, at } of ordered) {
-    const type = o.type as string;
-    const ext = extensionNames(o);
-    if (ext.length > 0) draft.skip(at, `${type}: ${ext.join(', ')}`, 'extension');
-    const name = optionalText(o, 'name', at);
+  /** Reads one object into the draft: the properties it read, or null when the object as a whole is listed. */
+  function read(o: Json, at: string, type: string, name: string | undefined): readonly string[] | null {
     switch (type) {
       case 'report': {
         if (o !== report?.o) {
           draft.skip(at, `report "${name ?? o.id}"`, 'second_report');
-          break;
+          return null;
         }
         draft.summary(name, optionalText(o, 'description', at));
         draft.language(optionalText(o, 'lang', at));
         optionalList(o, 'labels', at).forEach((l, j) => {
           if (typeof l === 'string') draft.label(`${at}.labels[${j}]`, l);
         });
-        break;
+        return ['name', 'description', 'lang', 'labels'];
       }
       case 'location': {
         const latitude = optionalDegrees(o.latitude, 90, `${at}.latitude`);
         const longitude = optionalDegrees(o.longitude, 180, `${at}.longitude`);
-        if (countriesOfCities.has(o.id as string)) break;
+        const read = ['name', 'country', 'city', 'latitude', 'longitude'];
+        if (countriesOfCities.has(o.id as string)) return read;
         const country = countryOf(o, at);
         if (!country) {
           draft.skip(at, `location "${name ?? optionalText(o, 'region', at) ?? o.id}"`, 'no_country');
-          break;
+          return null;
         }
         // A country-level location names the country only; a city or place is the waypoint's place.
         const placeName = optionalText(o, 'city', at) ?? (countryCode(name) === country ? undefined : name);
         draft.waypoint({ country, place: placeName ?? '', mode: '', latitude: latitude ?? '', longitude: longitude ?? '' });
-        break;
+        return read;
       }
       case 'marking-definition': {
-        if (!markingTlp(o)) draft.skip(at, `marking-definition "${name ?? o.id}"`, 'marking');
-        break;
+        if (markingTlp(o)) return ['name', 'definition', 'definition_type'];
+        draft.skip(at, `marking-definition "${name ?? o.id}"`, 'marking');
+        return null;
       }
       case 'indicator': {
         const pattern = optionalText(o, 'pattern', at) ?? '';
-        let found = false;
-        for (const [, objectType = '', property = '', value = ''] of pattern.matchAll(PATTERN_TERM)) {
-          const kind = identifierKind(objectType, property);
-          if (kind) {
-            found = true;
-            draft.identifier(at, { kind, value: value.replace(/\\(.)/g, '$1'), qualifier: '' });
-          }
+        const terms = [...pattern.matchAll(PATTERN_TERM)];
+        const identifiers = terms.filter(([, objectType = '', property = '']) => identifierKind(objectType, property));
+        if (identifiers.length === 0) {
+          draft.skip(at, `indicator "${name ?? pattern}"`, 'unused_kind');
+          return null;
         }
-        if (found) draft.validUntil(optionalText(o, 'valid_until', at));
-        else draft.skip(at, `indicator "${name ?? pattern}"`, 'unused_kind');
-        break;
+        for (const [, objectType = '', property = '', value = ''] of terms) {
+          const kind = identifierKind(objectType, property);
+          if (kind) draft.identifier(at, { kind, value: value.replace(/\\(.)/g, '$1'), qualifier: '' });
+          else draft.skip(`${at}.pattern`, `${objectType}:${property}`, 'unused_kind');
+        }
+        draft.validUntil(optionalText(o, 'valid_until', at));
+        return ['name', 'pattern', 'pattern_type', 'pattern_version', 'valid_from', 'valid_until'];
       }
       case 'identity': {
-        if (o.identity_class === 'individual' && name) draft.identifier(at, { kind: 'person', value: name, qualifier: '' });
+        if (o.identity_class === 'individual' && name) {
+          draft.identifier(at, { kind: 'person', value: name, qualifier: '' });
+          return ['name', 'identity_class'];
+        }
         // The reporting organisation (created_by_ref) is who made the file, not what it is about.
-        else if (!objects.some((x) => x.o.created_by_ref === o.id)) draft.skip(at, `identity "${name ?? o.id}"`, 'unused_kind');
-        break;
+        if (objects.some((x) => x.o.created_by_ref === o.id)) return Object.keys(o);
+        draft.skip(at, `identity "${name ?? o.id}"`, 'unused_kind');
+        return null;
       }
       case 'relationship': {
-        if (o.relationship_type !== 'located-at') draft.skip(at, `relationship "${String(o.relationship_type)}"`, 'unused_kind');
-        break;
+        if (o.relationship_type === 'located-at') return ['relationship_type', 'source_ref', 'target_ref'];
+        draft.skip(at, `relationship "${String(o.relationship_type)}"`, 'unused_kind');
+        return null;
       }
       case 'note':
       case 'opinion': {
         draft.skip(at, `${type} "${optionalText(o, 'abstract', at) ?? optionalText(o, 'content', at)?.slice(0, 60) ?? o.id}"`, 'text');
-        break;
+        return null;
       }
       default: {
-        const kinds = Object.keys(o)
-          .filter((k) => !COMMON.has(k) && !k.startsWith('x_') && k !== 'extensions')
-          .map((k) => identifierKind(type, k))
-          .filter((k) => k !== undefined);
-        const kind = kinds[0];
-        const property = Object.keys(o).find((k) => identifierKind(type, k) === kind);
+        // An observable (SCO) carrying an identifier: its identifying property.
+        const property = Object.keys(o).find((k) => identifierKind(type, k));
         const value = property ? o[property] : undefined;
-        if (kind && typeof value === 'string') draft.identifier(at, { kind, value, qualifier: '' });
-        else draft.skip(at, name ? `${type} "${name}"` : type, 'unused_kind');
+        if (property && typeof value === 'string') {
+          draft.identifier(at, { kind: identifierKind(type, property) as string, value, qualifier: '' });
+          return [property];
+        }
+        draft.skip(at, name ? `${type} "${name}"` : type, 'unused_kind');
+        return null;
       }
     }
+  }
+
+  for (const { o, at } of ordered) {
+    const type = o.type as string;
+    const ext = extensionNames(o);
+    if (ext.length > 0) draft.skip(at, `${type}: ${ext.join(', ')}`, 'extension');
+    const taken = read(o, at, type, optionalText(o, 'name', at));
+    // Of an object taken, the properties no field reads are listed too (a location's street address,
+    // an individual's contact information): nothing of the file is left out unseen.
+    const unread = taken
+      ? Object.keys(o).filter((k) => !taken.includes(k) && !COMMON.has(k) && !k.startsWith('x_') && k !== 'extensions')
+      : [];
+    if (unread.length > 0) draft.skip(at, `${type}: ${unread.join(', ')}`, 'unused_kind');
   }
   return draft.build();
 }

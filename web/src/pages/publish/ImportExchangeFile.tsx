@@ -67,8 +67,9 @@ export function ImportExchangeFile({
               <summary>{t('import.notTakenTitle', { count: imported.notTaken.length })}</summary>
               <p className="muted">{t('import.notTakenIntro')}</p>
               <ul data-testid="import-not-taken">
-                {imported.notTaken.map((n) => (
-                  <li key={`${n.at} ${n.reason} ${n.what}`} data-testid="import-not-taken-item" data-at={n.at} data-reason={n.reason}>
+                {imported.notTaken.map((n, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
+                  <li key={i} data-testid="import-not-taken-item" data-at={n.at} data-reason={n.reason}>
                     <code dir="ltr">{n.at}</code> {t(`import.notTaken.${n.reason}`, { what: n.what })}
                   </li>
                 ))}

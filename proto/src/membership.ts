@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { USER_ROLES } from './codes.js';
 import { agencyId, code, countryCode, jwks, networkId } from './fields.js';
+import { pseudonymService } from './oprf/pseudonym-service.js';
 
 /** Loopback hosts, where plain http cannot be intercepted off the machine (demo, tests). */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -170,6 +171,12 @@ export const membership = z
      * the node and its leaf. Absent: nothing pinned (a network with no TLS on its bus yet).
      */
     natsCaFingerprints: z.array(sha256Fingerprint).min(1).optional(),
+    /**
+     * The oblivious pseudonym service (issue 18): the key of its epoch is split among these member
+     * agencies' nodes, and no node holds it whole. Absent: pseudonyms are HMAC under the nodes'
+     * own network keys (CORRIDOR_NETWORK_KEY) alone.
+     */
+    pseudonymService: pseudonymService.optional(),
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
@@ -185,6 +192,10 @@ export const membership = z
           message: 'another agency already uses this issuer',
         });
       issuers.add(a.tokenIssuer.issuer);
+    });
+    m.pseudonymService?.holders.forEach((h, i) => {
+      if (!seen.has(h.agency))
+        ctx.addIssue({ code: 'custom', path: ['pseudonymService', 'holders', i, 'agency'], message: `${h.agency} is not a member agency` });
     });
   });
 export type Membership = z.infer<typeof membership>;

@@ -43,9 +43,14 @@ export function parseNetworkKeyring(text: string): NetworkKeyring {
   return { epochs };
 }
 
+/** The HMAC keys in use at `now`, oldest first; none once every epoch retired (the oblivious service took over). */
+export function keysInUse(ring: NetworkKeyring, now: Date): NetworkKey[] {
+  return ring.epochs.filter((e) => !e.retireAt || e.retireAt > now).map((e) => e.key);
+}
+
 /** The keys in use at `now`, oldest first. None is a configuration error worth stopping for. */
 export function activeKeys(ring: NetworkKeyring, now: Date): NetworkKey[] {
-  const keys = ring.epochs.filter((e) => !e.retireAt || e.retireAt > now).map((e) => e.key);
+  const keys = keysInUse(ring, now);
   if (keys.length === 0) throw new Error('every network key epoch is retired: the secretariat must issue a new one');
   return keys;
 }

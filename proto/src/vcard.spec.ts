@@ -1,4 +1,6 @@
 import ICAL from 'ical.js';
+import { parseVCards } from 'vcard4-ts';
+import VCF from 'vcf';
 import { describe, expect, it } from 'vitest';
 import { type DirectoryEntry, type DirectoryEntryInput, directoryEntry } from './directory.js';
 import { ITALY_DESK, NIGER_PROSECUTOR } from './testing/directory-entries.js';
@@ -46,6 +48,7 @@ describe('a contact card (vCard 4.0)', () => {
         'UID:urn:uuid:0192f1e4-7a2b-7c3d-8e4f-5a6b7c8d9e01',
         'KIND:individual',
         'FN:Aïcha Maïga-Ousmane',
+        'N:Maïga-Ousmane;Aïcha;;;',
         'ORG:Pôle judiciaire spécialisé\\, Niamey',
         'TITLE:Procureure\\, pôle judiciaire',
         'ROLE:Prosecutor\\, Central authority (mutual legal assistance)',
@@ -212,5 +215,98 @@ describe('the file name of a card', () => {
     expect(vcardFileName({ name: 'Servizio Centrale Immigrazione e Polizia delle Frontiere, Sala operativa nazionale' })).toBe(
       'servizio-centrale-immigrazione-e-polizia-delle-frontiere-sal.vcf',
     );
+  });
+});
+
+describe('numbers with their labels, and a whole result list, in vCard 4.0 and 3.0', () => {
+  const labelled = entry({
+    ...prosecutor,
+    channels: [
+      { type: 'phone', value: '+22720723456', label: 'Bureau "pôle", ligne 1' },
+      { type: 'phone', value: '+22796000001' },
+      { type: 'fax', value: '+22720720000', label: 'greffe' },
+      { type: 'email', value: 'a.maiga@justice.example.ne', label: 'bureau' },
+    ],
+  });
+  const agencyName = (id: string) => ({ 'ne-ppn': 'Pôle judiciaire, Niamey' })[id];
+  const file = (version: '4.0' | '3.0') => toVCards([labelled, desk], { agencyName, version });
+
+  it('writes N, and each number with its type and label as RFC 6350 (4.0) and contact apps (3.0) read them', () => {
+    const v4 = unfold(toVCard(labelled));
+    expect(v4.filter((l) => /^(N|TEL|EMAIL)[;:]/.test(l))).toEqual([
+      'N:Maïga-Ousmane;Aïcha;;;',
+      `TEL;VALUE=uri;TYPE=work,voice;LABEL="Bureau ^'pôle^', ligne 1":tel:+22720723456`,
+      'TEL;VALUE=uri;TYPE=work,voice:tel:+22796000001',
+      'TEL;VALUE=uri;TYPE=work,fax;LABEL="greffe":tel:+22720720000',
+      'EMAIL;TYPE=work;LABEL="bureau":a.maiga@justice.example.ne',
+    ]);
+    const v3 = unfold(toVCard(labelled, { version: '3.0' }));
+    expect(v3.slice(0, 2)).toEqual(['BEGIN:VCARD', 'VERSION:3.0']);
+    expect(v3.filter((l) => /^(N:|item\d+\.|TEL|EMAIL|KIND|LANG)/.test(l))).toEqual([
+      'N:Maïga-Ousmane;Aïcha;;;',
+      'item1.TEL;TYPE=WORK,VOICE:+22720723456',
+      'item1.X-ABLabel:Bureau "pôle"\\, ligne 1',
+      'TEL;TYPE=WORK,VOICE:+22796000001',
+      'item2.TEL;TYPE=WORK,FAX:+22720720000',
+      'item2.X-ABLabel:greffe',
+      'item3.EMAIL;TYPE=INTERNET,WORK:a.maiga@justice.example.ne',
+      'item3.X-ABLabel:bureau',
+    ]);
+    expect(unfold(toVCard(desk, { version: '3.0' }))).toEqual(expect.arrayContaining(['N:Sala operativa;;;;', 'X-ABShowAs:COMPANY']));
+  });
+
+  it('is read by ical.js, in both versions, with names, numbers, types and labels', () => {
+    for (const version of ['4.0', '3.0'] as const) {
+      const cards = (ICAL.parse(file(version)) as unknown[]).map((c) => new ICAL.Component(c as never));
+      expect(cards.map((c) => [c.getFirstPropertyValue('version'), c.getFirstPropertyValue('fn'), c.getFirstPropertyValue('n')])).toEqual([
+        [version, 'Aïcha Maïga-Ousmane', ['Maïga-Ousmane', 'Aïcha', '', '', '']],
+        [version, 'Sala operativa', ['Sala operativa', '', '', '', '']],
+      ]);
+      const tel = cards[0]?.getAllProperties('tel') ?? [];
+      expect(tel.map((p) => String(p.getFirstValue()).replace(/^tel:/, ''))).toEqual(['+22720723456', '+22796000001', '+22720720000']);
+      if (version === '4.0') expect(tel.map((p) => p.getParameter('label'))).toEqual(['Bureau "pôle", ligne 1', undefined, 'greffe']);
+      // ical.js leaves a property it has no type for (X-ABLabel) as written, escapes included.
+      else
+        expect(cards[0]?.getAllProperties('x-ablabel').map((p) => p.getFirstValue())).toEqual([
+          'Bureau "pôle"\\, ligne 1',
+          'greffe',
+          'bureau',
+        ]);
+    }
+  });
+
+  it('is read by vcf (node-vcf), in both versions', () => {
+    for (const version of ['4.0', '3.0'] as const) {
+      const cards = VCF.parse(file(version));
+      expect(cards.map((c) => [c.version, c.get('fn').valueOf(), c.get('n').valueOf()])).toEqual([
+        [version, 'Aïcha Maïga-Ousmane', 'Maïga-Ousmane;Aïcha;;;'],
+        [version, 'Sala operativa', 'Sala operativa;;;;'],
+      ]);
+      const tel = [cards[0]?.get('tel')].flat();
+      expect(tel.map((p) => String(p?.valueOf()).replace(/^tel:/, ''))).toEqual(['+22720723456', '+22796000001', '+22720720000']);
+      // node-vcf splits a line at its first colon, even inside a quoted parameter: a label with a
+      // colon would reach it cut (RFC 6350 allows the colon there; contact apps read it whole).
+      if (version === '4.0')
+        expect(tel.map((p) => (p as { label?: string } | undefined)?.label)).toEqual([
+          '"Bureau ^\'pôle^\', ligne 1"',
+          undefined,
+          '"greffe"',
+        ]);
+    }
+  });
+
+  it('is read by vcard4-ts (4.0), strictly, with the label as a parameter of the number', () => {
+    const parsed = parseVCards(file('4.0'));
+    expect(parsed.vCards?.map((c) => c.FN[0]?.value)).toEqual(['Aïcha Maïga-Ousmane', 'Sala operativa']);
+    const card = parsed.vCards?.[0];
+    expect(card?.N?.value.familyNames).toEqual(['Maïga-Ousmane']);
+    expect(card?.TEL?.map((t) => [t.value, t.parameters?.TYPE, t.parameters?.LABEL])).toEqual([
+      ['tel:+22720723456', ['work', 'voice'], 'Bureau "pôle", ligne 1'],
+      ['tel:+22796000001', ['work', 'voice'], undefined],
+      ['tel:+22720720000', ['work', 'fax'], 'greffe'],
+    ]);
+    // Its only remark is a warning that the quoted label holds a comma, which RFC 6350's QSAFE-CHAR allows.
+    expect((card?.nags ?? []).filter((n) => n.isError)).toEqual([]);
+    expect(card?.nags?.map((n) => n.key)).toEqual(['PARAM_UNESCAPED_COMMA']);
   });
 });

@@ -1,6 +1,17 @@
-// A directory entry as a vCard 4.0 (RFC 6350), so an officer can keep a contact in the phone's
-// address book and call it when the console is out of reach. Written by hand: the npm vCard writers
-// are unmaintained, and the format is small enough to follow the RFC line by line.
+// A directory entry as a vCard (RFC 6350, version 4.0; or RFC 2426, version 3.0, for the contact
+// apps that read only that), so an officer can keep a contact in the phone's address book and call
+// it when the console is out of reach. Written by hand: the npm vCard writers are unmaintained, and
+// the format is small enough to follow the RFCs line by line.
+//
+// What differs between the two versions, as contact apps read them:
+//   - a number: 4.0 `TEL;VALUE=uri;TYPE=work,voice;LABEL="switchboard":tel:+390646861`; 3.0
+//     `item1.TEL;TYPE=WORK,VOICE:+390646861` with `item1.X-ABLabel:switchboard`, the grouping by
+//     which iOS, macOS and Android (Google Contacts) show a custom label. An e-mail address alike.
+//   - 4.0 says a desk is an organisation with KIND:org, 3.0 with X-ABShowAs:COMPANY (Apple's);
+//     languages (LANG) exist only in 4.0.
+//   - N (family;given;;;) is in both: the entry holds one name, so a person's last word is taken as
+//     the family name and the rest as given names, as contact apps sort them; a desk's whole name
+//     is its N.
 import anyAscii from 'any-ascii';
 import { COMPETENCE_LABELS, COUNTRY_NAMES, DIRECTORY_ROLE_LABELS, type Weekday } from './codes.js';
 import type { DirectoryEntry } from './directory.js';
@@ -64,13 +75,54 @@ function hoursText(entry: DirectoryEntry): string | undefined {
   return `${hours.map((h) => `${daysText(h.days)} ${h.from}–${h.to}`).join('; ')} (${timeZone})`;
 }
 
+export type VCardVersion = '4.0' | '3.0';
+
+/**
+ * A parameter value (RFC 6350 §5, with RFC 6868's caret escapes for a quote, a caret and a line
+ * break), always quoted so that a label's `:`, `;` or `,` stays inside it.
+ */
+function paramValue(value: string): string {
+  return `"${value
+    .replace(/\^/g, '^^')
+    .replace(/\r\n|\r|\n/g, '^n')
+    .replace(/"/g, "^'")}"`;
+}
+
+/** The property lines of one number or address, with its label where the version can hold it. */
+function labelled(version: VCardVersion, group: () => string, property: string, value: string, label: string | undefined): string[] {
+  if (!label) return [`${property}:${value}`];
+  if (version === '4.0') return [`${property};LABEL=${paramValue(label)}:${value}`];
+  const item = group();
+  return [`${item}.${property}:${value}`, `${item}.X-ABLabel:${text(label)}`];
+}
+
 /** A telephone number as a tel URI (RFC 3966) when it is international; otherwise as written. */
-function telProperty(value: string, type: 'voice' | 'fax'): string {
+function telLines(
+  version: VCardVersion,
+  group: () => string,
+  channel: { value: string; label?: string | undefined },
+  type: 'voice' | 'fax',
+): string[] {
+  const { value, label } = channel;
   // A tel URI without `+` is a local number, which RFC 3966 allows only with a phone-context the
-  // directory does not know; and a number with words in it (an extension, "switchboard") would lose
-  // them. Those stay free text, which RFC 6350 §6.4.1 still allows.
-  if (/^\+[\d\s().\-/]+$/.test(value)) return `TEL;VALUE=uri;TYPE=work,${type}:tel:+${value.replace(/\D/g, '')}`;
-  return `TEL;VALUE=text;TYPE=work,${type}:${text(value)}`;
+  // directory does not know; and a number with words in it would lose them. The directory keeps
+  // numbers in E.164 (directory-phone.ts); one written before it did stays free text, which
+  // RFC 6350 §6.4.1 still allows.
+  const international = /^\+[\d\s().\-/]+$/.test(value);
+  if (version === '3.0') {
+    const number = international ? `+${value.replace(/\D/g, '')}` : text(value);
+    return labelled(version, group, `TEL;TYPE=WORK,${type.toUpperCase()}`, number, label);
+  }
+  if (international) return labelled(version, group, `TEL;VALUE=uri;TYPE=work,${type}`, `tel:+${value.replace(/\D/g, '')}`, label);
+  return labelled(version, group, `TEL;VALUE=text;TYPE=work,${type}`, text(value), label);
+}
+
+/** N's components: family name; given names; (additional; prefixes; suffixes, unknown). */
+function structuredName(entry: DirectoryEntry): string {
+  const words = entry.name.trim().split(/\s+/);
+  if (entry.kind !== 'person' || words.length < 2) return `${component(entry.name)};;;;`;
+  const family = words.at(-1) ?? '';
+  return `${component(family)};${component(words.slice(0, -1).join(' '))};;;`;
 }
 
 /** `scheme:rest` with no spaces: a value IMPP can carry as the URI RFC 6350 §6.4.3 requires. */
@@ -79,26 +131,37 @@ const looksLikeUri = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\S+$/i.test
 /** RFC 6350 §4.3.5 timestamp: the day the entry was last verified, at midnight UTC. */
 const revision = (date: string): string => `${date.replaceAll('-', '')}T000000Z`;
 
-/** One contact card. `agencyName` names the agency in ORG; without it the agency id stands in. */
-export function toVCard(entry: DirectoryEntry, opts: { agencyName?: string } = {}): string {
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:urn:uuid:${entry.id}`, `KIND:${entry.kind === 'person' ? 'individual' : 'org'}`];
+/**
+ * One contact card, in vCard 4.0 unless `version` asks for 3.0. `agencyName` names the agency in
+ * ORG; without it the agency id stands in.
+ */
+export function toVCard(entry: DirectoryEntry, opts: { agencyName?: string; version?: VCardVersion } = {}): string {
+  const version = opts.version ?? '4.0';
+  const lines = ['BEGIN:VCARD', `VERSION:${version}`, `UID:urn:uuid:${entry.id}`];
+  if (version === '4.0') lines.push(`KIND:${entry.kind === 'person' ? 'individual' : 'org'}`);
   lines.push(`FN:${text(entry.name)}`);
+  lines.push(`N:${structuredName(entry)}`);
+  if (version === '3.0' && entry.kind === 'desk') lines.push('X-ABShowAs:COMPANY');
   lines.push(`ORG:${component(opts.agencyName ?? entry.agency)}`);
   if (entry.title) lines.push(`TITLE:${text(entry.title)}`);
   lines.push(`ROLE:${text(entry.roles.map((r) => DIRECTORY_ROLE_LABELS[r]).join(', '))}`);
 
+  let items = 0;
+  const group = () => `item${++items}`;
   const noteLines: string[] = [];
   for (const c of entry.channels) {
-    if (c.type === 'phone') lines.push(telProperty(c.value, 'voice'));
-    else if (c.type === 'fax') lines.push(telProperty(c.value, 'fax'));
-    else if (c.type === 'email') lines.push(`EMAIL;TYPE=work:${text(c.value)}`);
+    if (c.type === 'phone') lines.push(...telLines(version, group, c, 'voice'));
+    else if (c.type === 'fax') lines.push(...telLines(version, group, c, 'fax'));
+    else if (c.type === 'email')
+      lines.push(...labelled(version, group, version === '4.0' ? 'EMAIL;TYPE=work' : 'EMAIL;TYPE=INTERNET,WORK', text(c.value), c.label));
     else if (looksLikeUri(c.value)) lines.push(`IMPP:${c.value}`);
-    else noteLines.push(`Secure messaging: ${c.value}`);
+    else noteLines.push(`Secure messaging: ${c.value}${c.label ? ` (${c.label})` : ''}`);
   }
   // PREF orders the languages as the entry does (1 = most preferred; RFC 6350 allows 1 to 100).
-  entry.languages.forEach((l, i) => {
-    lines.push(`LANG;PREF=${Math.min(i + 1, 100)}:${l}`);
-  });
+  if (version === '4.0')
+    entry.languages.forEach((l, i) => {
+      lines.push(`LANG;PREF=${Math.min(i + 1, 100)}:${l}`);
+    });
   // TZ as text holds the IANA name itself (RFC 6350 §6.5.1), which the consoles already show.
   lines.push(`TZ;VALUE=text:${text(entry.availability.timeZone)}`);
   // ADR has seven components (§6.3.1); only the last, the country name, is known.
@@ -120,12 +183,16 @@ export function toVCard(entry: DirectoryEntry, opts: { agencyName?: string } = {
   return lines.map((l) => foldLine(l) + CRLF).join('');
 }
 
-/** Several cards in one file, as address books import them. */
-export function toVCards(entries: readonly DirectoryEntry[], opts: { agencyName?: (agencyId: string) => string | undefined } = {}): string {
+/** Several cards in one file, as address books import them, all of one version. */
+export function toVCards(
+  entries: readonly DirectoryEntry[],
+  opts: { agencyName?: (agencyId: string) => string | undefined; version?: VCardVersion } = {},
+): string {
+  const version = opts.version ?? '4.0';
   return entries
     .map((e) => {
       const agencyName = opts.agencyName?.(e.agency);
-      return toVCard(e, agencyName === undefined ? {} : { agencyName });
+      return toVCard(e, agencyName === undefined ? { version } : { agencyName, version });
     })
     .join('');
 }

@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import {
-  activeKeys,
   agencyOf,
   CorridorError,
   createDelegationSigner,
@@ -10,6 +9,7 @@ import {
   DEFAULT_SMALL_COUNT_THRESHOLD,
   DEFAULT_STALE_AFTER_DAYS,
   defaultMembershipPollMs,
+  keysInUse,
   type MemberAgency,
   type Membership,
   type MembershipSource,
@@ -21,6 +21,7 @@ import {
 } from '@corridor/proto';
 import { type ServerTlsFiles, serverTlsFrom } from '@corridor/proto/graphql';
 import type { JWK } from 'jose';
+import { type KeyShareConfig, parseKeyShare, shareMismatch } from './pseudonyms/key-share.js';
 
 export interface NodeConfig {
   agency: MemberAgency;
@@ -48,7 +49,10 @@ export interface NodeConfig {
   /** Signs delegated tokens for this agency's users (CORRIDOR_DELEGATION_KEY); its kid is listed in the membership. */
   delegationKey: JWK;
   /** The pseudonym keys by epoch (`<epoch>:<secret>[@<retire at>]`, comma-separated). */
+  /** HMAC epochs (CORRIDOR_NETWORK_KEY), possibly none. */
   networkKey: NetworkKeyring;
+  /** This node's share of the oblivious epoch's key, when its agency is a key holder. */
+  pseudonymKeyShare: KeyShareConfig | undefined;
   seedDirectoryFile: string | undefined;
   /** The agency's release policy (proto releasePolicy); none means nothing is released. */
   releasePolicyFile: string | undefined;
@@ -161,14 +165,35 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     throw new ConfigError('CORRIDOR_DELEGATION_KEY', (e as Error).message);
   }
 
-  let networkKey: NetworkKeyring;
+  // Optional since issue 18: a network whose membership names a pseudonym service needs no HMAC key,
+  // and a retired epoch's key is destroyed by taking it out of here.
+  let networkKey: NetworkKeyring = { epochs: [] };
   try {
-    networkKey = parseNetworkKeyring(required(env, 'CORRIDOR_NETWORK_KEY'));
-    activeKeys(networkKey, new Date());
+    if (env.CORRIDOR_NETWORK_KEY) networkKey = parseNetworkKeyring(env.CORRIDOR_NETWORK_KEY);
   } catch (e) {
-    if (e instanceof ConfigError) throw e;
     throw new ConfigError('CORRIDOR_NETWORK_KEY', (e as Error).message);
   }
+  if (keysInUse(networkKey, new Date()).length === 0 && !membershipSource.current().pseudonymService)
+    throw new ConfigError(
+      'CORRIDOR_NETWORK_KEY',
+      'no pseudonym epoch is in use: give a network key not yet retired, or a membership that names a pseudonym service',
+    );
+  const service = membershipSource.current().pseudonymService;
+  const clash = service && networkKey.epochs.find((e) => e.key.epoch >= service.epoch);
+  // Two functions under one epoch number would give an identifier two pseudonyms that never match.
+  if (clash && service)
+    throw new ConfigError(
+      'CORRIDOR_NETWORK_KEY',
+      `HMAC epoch ${clash.key.epoch} is not below the membership's pseudonym service epoch ${service.epoch}: an HMAC epoch precedes the oblivious one`,
+    );
+  let pseudonymKeyShare: KeyShareConfig | undefined;
+  try {
+    if (env.CORRIDOR_PSEUDONYM_KEY_SHARE) pseudonymKeyShare = parseKeyShare(env.CORRIDOR_PSEUDONYM_KEY_SHARE);
+  } catch (e) {
+    throw new ConfigError('CORRIDOR_PSEUDONYM_KEY_SHARE', (e as Error).message);
+  }
+  const shareProblem = pseudonymKeyShare && shareMismatch(pseudonymKeyShare, agencyId, membershipSource.current());
+  if (shareProblem) throw new ConfigError('CORRIDOR_PSEUDONYM_KEY_SHARE', shareProblem);
 
   const subjectRoot = env.CORRIDOR_SUBJECT_ROOT ?? 'corridor';
   if (!/^[A-Za-z0-9_-]+$/.test(subjectRoot)) throw new ConfigError('CORRIDOR_SUBJECT_ROOT', 'must be one NATS subject token');
@@ -202,6 +227,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     signingKey,
     delegationKey,
     networkKey,
+    pseudonymKeyShare,
     seedDirectoryFile: env.CORRIDOR_SEED_DIRECTORY || undefined,
     releasePolicyFile: env.CORRIDOR_RELEASE_POLICY_FILE || undefined,
     pollMs: pollInterval(env),

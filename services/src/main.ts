@@ -22,13 +22,17 @@ import { loadConfig } from './config.js';
 import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
 import { createProtectionNotifier } from './consultations/protection.js';
 import { openDatabase } from './database.js';
-import { backfillSearchText } from './directory/directory-store.js';
+import { backfillSearchText, normalisePhones } from './directory/directory-store.js';
 import { applySeedFile } from './directory/seed-file.js';
 import { createCheckLimits } from './hit-check/check-limits.js';
 import { createLogger } from './log.js';
 import { watchMembership } from './membership-watch.js';
 import type { NodeServices } from './node-services.js';
 import { PolicyError, watchReleasePolicy } from './policy/release-policy-source.js';
+import { createEvaluationLimiter } from './pseudonyms/evaluation-limits.js';
+import { createHolderClient } from './pseudonyms/holder-client.js';
+import { createKeyHolder } from './pseudonyms/key-holder.js';
+import { createPseudonymizer } from './pseudonyms/pseudonymizer.js';
 import { forgetQueryArguments } from './query-argument-history.js';
 import { createNodeServer } from './server.js';
 import { processSettings } from './settings.js';
@@ -72,6 +76,12 @@ async function main(): Promise<void> {
     }
   }
 
+  const phones = await normalisePhones(database.db, config.agency.name);
+  if (phones.normalised > 0) log.info('directory phone numbers written in E.164', { entries: phones.normalised });
+  // By entry and channel only: a number is not logged.
+  for (const u of phones.unread)
+    log.warn('directory phone number not in E.164 and not readable; an administrator must correct it', { ...u });
+
   const bus = createBus(
     {
       servers: config.natsServers,
@@ -112,6 +122,9 @@ async function main(): Promise<void> {
     subjectRoot: config.subjectRoot,
     protection,
     onQueued: () => outbox.wake(),
+    announce: (events) => {
+      for (const e of events) feed.publish('consultationEvent', e);
+    },
     log,
   };
   const auditGossip = startAuditGossip({
@@ -146,6 +159,26 @@ async function main(): Promise<void> {
     log,
   );
   const accessVerifier = createTokenVerifier(() => config.membership, { maxLifetimeS: config.maxTokenLifetimeS });
+  const audit = auditWriter(database.db);
+  const delegationSigner = await createDelegationSigner(config.agency.id, config.delegationKey);
+  const keyHolder = createKeyHolder({
+    agency: config.agency.id,
+    share: config.pseudonymKeyShare,
+    membership: () => config.membership,
+    limits: createEvaluationLimiter(),
+    audit,
+  });
+  const pseudonymizer = createPseudonymizer({
+    keyring: config.networkKey,
+    membership: () => config.membership,
+    holders: createHolderClient({
+      self: config.agency.id,
+      membership: () => config.membership,
+      signer: delegationSigner,
+      evaluateHere: keyHolder,
+    }),
+    log,
+  });
   const services: NodeServices = {
     agency: config.agency,
     db: database.db,
@@ -157,10 +190,11 @@ async function main(): Promise<void> {
       accessVerifier,
       createDelegationVerifier(() => config.membership, config.agency.id),
     ),
-    tokenExchange: { access: accessVerifier, signer: await createDelegationSigner(config.agency.id, config.delegationKey) },
+    tokenExchange: { access: accessVerifier, signer: delegationSigner },
     membership: () => config.membership,
     policy: () => policy.current(),
-    audit: auditWriter(database.db),
+    audit,
+    keyHolder,
     auditHeadSchedule: config.auditHeads,
     checkLimits: createCheckLimits(config.checksPerMinute),
     staleAfterDays: config.staleAfterDays,
@@ -171,7 +205,7 @@ async function main(): Promise<void> {
       db: database.db,
       feed,
       agency: config.agency,
-      networkKey: config.networkKey,
+      pseudonymizer,
       subjectRoot: config.subjectRoot,
       storeOwn: ownAlertWriter(database.db, protection),
       protection,

@@ -12,6 +12,7 @@ import type { Db } from './database.js';
 import type { GroupWriter } from './group-commit.js';
 import type { CheckLimits } from './hit-check/check-limits.js';
 import type { Logger } from './log.js';
+import type { KeyHolder } from './pseudonyms/key-holder.js';
 
 export interface NodeServices {
   agency: MemberAgency;
@@ -29,6 +30,8 @@ export interface NodeServices {
   policy: () => ReleasePolicy;
   /** Records releases to other agencies before the answer leaves (audit/audit-log.ts). */
   audit: GroupWriter<AuditRecord[]>;
+  /** This node's evaluation as a key holder of the pseudonym service (POST /pseudonyms); refuses when it holds no share. */
+  keyHolder: KeyHolder;
   /** When audit heads are signed (audit/audit-heads.ts): how soon a partner should hold a head of a row. */
   auditHeadSchedule: HeadSchedule;
   /** Per-user budgets for hit / no-hit checks (check-limits.ts). */

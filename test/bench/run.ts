@@ -6,23 +6,27 @@ import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
 import { consoleSuite } from './suites/console.js';
 import { directorySuite } from './suites/directory.js';
+import { exchangeSuite } from './suites/exchange.js';
 import { feedsSuite } from './suites/feeds.js';
 import { freetextSuite } from './suites/freetext.js';
 import { gatewaySuite } from './suites/gateway.js';
 import { hitcheckSuite } from './suites/hitcheck.js';
 import { hostsSuite } from './suites/hosts.js';
 import { nodeSuite } from './suites/node.js';
+import { pseudonymsSuite } from './suites/pseudonyms.js';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
   console: consoleSuite,
   directory: directorySuite,
+  exchange: exchangeSuite,
   feeds: feedsSuite,
   freetext: freetextSuite,
   gateway: gatewaySuite,
   hitcheck: hitcheckSuite,
   hosts: hostsSuite,
   node: nodeSuite,
+  pseudonyms: pseudonymsSuite,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -105,6 +105,41 @@ describe('the directory in the console', () => {
     expect(await italian.getByTestId('entry-redacted').textContent()).toContain('only within its networks');
   });
 
+  it('shows a number in its reader’s own form, calls it in E.164, and saves the results as one contacts file in 3.0', async () => {
+    // A reader in Niger reads a Niger number in the national form; the call still goes to +227.
+    const page = await signIn(consoles.niger, 'ne-ppn-officer');
+    const card = (await searchFor(page, 'niger EXTRADITION', 1)).first();
+    expect(await card.getByRole('link', { name: '20 72 00 01', exact: true }).getAttribute('href')).toBe('tel:+22720720001');
+    await searchFor(page, 'niger', 3);
+    await page.getByLabel('Contacts file').selectOption('3.0');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('directory-save-vcf').click()]);
+    expect(download.suggestedFilename()).toBe('corridor-contacts.vcf');
+    const file = await readFile((await download.path()) as string, 'utf8');
+    expect(file.match(/BEGIN:VCARD\r\nVERSION:3\.0\r\n/g)).toHaveLength(3);
+    expect(file).toContain(`FN:${permanence.name}`);
+    expect(file).toContain('TEL;TYPE=WORK,VOICE:+22720720001');
+    expect(file).toMatch(/\r\nN:[^\r]*;;;/);
+  });
+
+  it('imports a file Excel saved as "CSV" on Italian Windows (Windows-1252, semicolons) with every accent', async () => {
+    const admin = await signIn(consoles.niger, 'ne-ppn-admin');
+    await admin.getByTestId('nav-keep').click();
+    const own = admin.getByTestId('own-entry');
+    await own.first().waitFor();
+    const before = await own.count();
+    await admin.getByTestId('import-file').setInputFiles({
+      name: 'rubrica.csv',
+      mimeType: 'text/csv',
+      buffer: await readFile(new URL('../fixtures/spreadsheets/excel-csv-windows-1252-semicolon-it.csv', import.meta.url)),
+    });
+    await admin.getByTestId('import-submit').click();
+    expect(await admin.getByTestId('import-success').textContent()).toContain('3 new');
+    await expect.poll(() => own.count(), { timeout: 10_000 }).toBe(before + 3);
+    const names = await own.allTextContents();
+    for (const name of ['Émilie Dupré', 'Questura di Agrigento – Ufficio immigrazione', 'Niccolò Ferri'])
+      expect(names.some((n) => n.includes(name))).toBe(true);
+  });
+
   it('marks an entry its agency has not confirmed for 180 days as stale, until an administrator verifies it', async () => {
     const officer = await signIn(consoles.italy, 'it-polfr-officer');
     const card = (await searchFor(officer, 'aicha', 1)).first();

@@ -1,5 +1,6 @@
 // The console. Stable hooks for browser tests are listed in ../TESTING.md (data-testid):
-// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-routes, nav-publish, nav-keep, sources,
+// signin-user-<userId>, me, sign-out, nav-directory, nav-feed, nav-routes, nav-publish, nav-keep,
+// nav-<page>-count, nav-menu-count, enable-notifications, notifications-on, activity-announcer, sources,
 // directory-result, alert-item (+ data-alert-id), feed-live, publish-kind-route,
 // publish-kind-document_fraud, publish-submit, field-error (+ data-field = the field's path in
 // proto's AlertInput, e.g. route.waypoints.1.country), publish-success, publish-failure.
@@ -7,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { MeQuery } from './App.documents';
+import { ActivityProvider } from './activity/ActivityProvider';
 import { createGatewayClient, type LiveState } from './client';
 import { ConsoleHeader } from './components/ConsoleHeader';
 import { ErrorAlert } from './components/ErrorAlert';
@@ -28,6 +30,7 @@ import {
   Statistics,
 } from './pages/lazy-pages';
 import { SignIn } from './pages/SignIn';
+import { ReaderCountry } from './phone-text';
 import type { RuntimeConfig } from './runtime-config';
 import { signOut, storedToken, storeToken } from './session';
 import { sessionAuth } from './session-auth';
@@ -89,7 +92,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
 
   const administrator = data.me.roles.includes('administrator');
   return (
-    <>
+    <ActivityProvider page={page} subject={data.me.subject}>
       <ConsoleHeader
         items={NAV.filter((n) => administrator || !n.administrators)}
         current={page}
@@ -98,19 +101,21 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
         onSignOut={onSignOut}
       />
       <main id={CONTENT_ID}>
-        <PageFrame page={page}>
-          {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
-          {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
-          {page === 'routes' && <MyRoutes agencyName={agencyName} />}
-          {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
-          {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
-          {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
-          {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
-          {page === 'statistics' && (administrator ? <Statistics /> : <p>{t('app.statisticsAdminsOnly')}</p>)}
-          {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
-        </PageFrame>
+        <ReaderCountry.Provider value={data.me.country}>
+          <PageFrame page={page}>
+            {page === 'directory' && <Directory agencyName={agencyName} networks={data.me.networks} ownAgency={data.me.agency} />}
+            {page === 'feed' && <Feed agencyName={agencyName} live={live} ownAgency={data.me.agency} />}
+            {page === 'routes' && <MyRoutes agencyName={agencyName} />}
+            {page === 'publish' && <Publish agencies={agencies} ownAgency={data.me.agency} />}
+            {page === 'check' && <Check agencyName={agencyName} ownAgency={data.me.agency} />}
+            {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
+            {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
+            {page === 'statistics' && (administrator ? <Statistics /> : <p>{t('app.statisticsAdminsOnly')}</p>)}
+            {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
+          </PageFrame>
+        </ReaderCountry.Provider>
       </main>
-    </>
+    </ActivityProvider>
   );
 }
 

@@ -75,3 +75,25 @@ describe('the live feed’s authentication', () => {
     expect(signInAgain).not.toHaveBeenCalled();
   });
 });
+
+describe('the live state the feed shows', () => {
+  it('is the alert feed’s own: a stream that brings its own listener (the activity stream) does not stand for it', async () => {
+    sseGateway('good', 'expired');
+    const feedStates: string[] = [];
+    const activityStates: string[] = [];
+    const client = createGatewayClient({
+      gatewayUrl: 'http://gateway.test/graphql',
+      auth: sessionAuth(fakeTokenSource('good').source, () => {}),
+      onLiveState: (s) => feedStates.push(s),
+    });
+    const activity = client
+      .subscription('subscription Activity { activity { kind id } }', {}, { liveState: (s: string) => activityStates.push(s) })
+      .subscribe(() => {});
+    await vi.waitFor(() => expect(activityStates).toContain('live'));
+    expect(feedStates).toEqual([]);
+    const feed = client.subscription(FEED, {}).subscribe(() => {});
+    await vi.waitFor(() => expect(feedStates).toContain('live'));
+    activity.unsubscribe();
+    feed.unsubscribe();
+  });
+});

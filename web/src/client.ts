@@ -2,7 +2,7 @@
 // graphql-yoga serves). Authentication is one exchange (session-auth.ts), in front of both
 // transports: the feed sends its header, and a feed the gateway refuses comes back to it as a
 // GraphQL error, like any other operation's.
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, cacheExchange, fetchExchange, type Operation, subscriptionExchange } from '@urql/core';
 import { createClient as createSseClient } from 'graphql-sse';
 import type { SessionAuth } from './session-auth';
 
@@ -35,7 +35,17 @@ const isRefusal = (error: object): boolean =>
     ? error.extensions.code === 'UNAUTHENTICATED'
     : false;
 
-export function createGatewayClient({ gatewayUrl, auth, onLiveState }: GatewayClientOptions): Client {
+/**
+ * Whom a subscription tells of its connection's state: the alert feed tells `onLiveState` (the
+ * feed's "● live"); a stream that passes its own `liveState` listener in its context (the activity
+ * stream, which runs on every page) tells only that, so it never stands for the feed's state.
+ */
+function liveStateListener(operation: Operation, fallback: (state: LiveState) => void): (state: LiveState) => void {
+  const own: unknown = operation.context.liveState;
+  return typeof own === 'function' ? (state) => own(state) : fallback;
+}
+
+export function createGatewayClient({ gatewayUrl, auth, onLiveState: feedLiveState }: GatewayClientOptions): Client {
   return new Client({
     url: gatewayUrl,
     requestPolicy: 'cache-and-network',
@@ -44,7 +54,8 @@ export function createGatewayClient({ gatewayUrl, auth, onLiveState }: GatewayCl
       auth.exchange,
       fetchExchange,
       subscriptionExchange({
-        forwardSubscription(request) {
+        forwardSubscription(request, operation) {
+          const onLiveState = liveStateListener(operation, feedLiveState);
           return {
             subscribe: (sink) => {
               let refused = false;

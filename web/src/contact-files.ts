@@ -1,8 +1,8 @@
-// The files an officer saves from the directory: a CSV of entries and one contact's vCard.
-// Their writers are heavy for the browser (papaparse; any-ascii's transliteration table, over
-// 500 kB, for the vCard's file name), so pages reach this module only when a file is asked for,
-// through withContactFiles (directory-entry.ts).
-import { directoryToCsv, toVCard, vcardFileName } from '@corridor/proto';
+// The files an officer saves from the directory: a CSV of entries, one contact's vCard, and a
+// result list as one vCard file. Their writers are heavy for the browser (papaparse; any-ascii's
+// transliteration table, over 500 kB, for the vCard's file name), so pages reach this module only
+// when a file is asked for, through withContactFiles (directory-entry.ts).
+import { directoryToCsv, toVCard, toVCards, type VCardVersion, vcardFileName } from '@corridor/proto';
 import { download, entryFromGraphQL } from './directory-entry';
 import type { EntryFieldsFragment } from './gql/graphql';
 
@@ -15,4 +15,14 @@ export function downloadCsv(fileName: string, entries: readonly EntryFieldsFragm
 export function downloadVCard(entry: EntryFieldsFragment, agencyName: string): void {
   const card = entryFromGraphQL(entry);
   download(vcardFileName(card), toVCard(card, { agencyName }), 'text/vcard');
+}
+
+/** Offers entries to the user as one vCard file, in the version the contact app reads (4.0 unless it needs 3.0). */
+export function downloadVCards(
+  fileName: string,
+  entries: readonly EntryFieldsFragment[],
+  agencyName: (id: string) => string,
+  version: VCardVersion,
+): void {
+  download(fileName, toVCards(entries.map(entryFromGraphQL), { agencyName, version }), 'text/vcard');
 }

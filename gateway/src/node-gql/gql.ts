@@ -32,6 +32,9 @@ type Documents = {
     "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": typeof types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": typeof types.NodeConsultationFieldsFragmentDoc,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": typeof types.NodeStatisticsFigureFieldsFragmentDoc,
+    "subscription Activity { activity { kind id consultationId } }": typeof types.ActivityDocument,
+    "query MyActivity { myActivity { alert consultation request protection } }": typeof types.MyActivityDocument,
+    "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }": typeof types.MarkActivitySeenDocument,
     "query Consultations { consultations { ...NodeConsultationFields } }": typeof types.ConsultationsDocument,
     "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": typeof types.ConsultationDocument,
     "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": typeof types.RequestsDocument,
@@ -47,7 +50,7 @@ type Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": typeof types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": typeof types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": typeof types.MySubscriptionDocument,
@@ -75,6 +78,9 @@ const documents: Documents = {
     "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection } requests { ...NodeRequestFields }\n}": types.NodeConsultationFieldsFragmentDoc,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": types.NodeStatisticsFigureFieldsFragmentDoc,
+    "subscription Activity { activity { kind id consultationId } }": types.ActivityDocument,
+    "query MyActivity { myActivity { alert consultation request protection } }": types.MyActivityDocument,
+    "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }": types.MarkActivitySeenDocument,
     "query Consultations { consultations { ...NodeConsultationFields } }": types.ConsultationsDocument,
     "query Consultation($id: ID!) { consultation(id: $id) { ...NodeConsultationFields } }": types.ConsultationDocument,
     "query Requests($overdueOnly: Boolean!) { requests(overdueOnly: $overdueOnly) { request { ...NodeRequestFields } consultationId subject direction overdue } }": types.RequestsDocument,
@@ -90,7 +96,7 @@ const documents: Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": types.ImportDirectoryCsvDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": types.MySubscriptionDocument,
@@ -189,6 +195,18 @@ export function graphql(source: "fragment NodeStatisticsFigureFields on Statisti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "subscription Activity { activity { kind id consultationId } }"): (typeof documents)["subscription Activity { activity { kind id consultationId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyActivity { myActivity { alert consultation request protection } }"): (typeof documents)["query MyActivity { myActivity { alert consultation request protection } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }"): (typeof documents)["mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Consultations { consultations { ...NodeConsultationFields } }"): (typeof documents)["query Consultations { consultations { ...NodeConsultationFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -249,7 +267,7 @@ export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
+export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

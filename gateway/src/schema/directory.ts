@@ -106,7 +106,7 @@ builder.mutationFields((t) => ({
     args: { csv: t.arg.string({ required: true }) },
     resolve: fromOwnNode(
       graphql(
-        `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }`,
+        `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }`,
       ),
     ),
   }),

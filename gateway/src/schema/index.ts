@@ -19,6 +19,7 @@ import {
   WITHDRAW_MUTATION,
 } from '../node-queries.js';
 import { builder, contract, type GatewayContext, inputs } from './builder.js';
+import './activity.js';
 import './consultations.js';
 import './directory.js';
 import './statistics.js';

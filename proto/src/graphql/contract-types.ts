@@ -6,6 +6,7 @@ import '@pothos/core';
 import type { Alert } from '../alert.js';
 import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
+import { defineActivityTypes } from './activity-types.js';
 import { defineConsultationTypes, type RequestFields } from './consultation-types.js';
 import type { ContractBuilder } from './contract-builder.js';
 
@@ -168,6 +169,8 @@ export interface DirectoryImportView {
   applied: boolean;
   created: number;
   updated: number;
+  /** Rows equal to the entry they name: left as they were, with their verification. */
+  unchanged: number;
   problems: ImportProblemView[];
 }
 
@@ -481,6 +484,9 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       applied: t.exposeBoolean('applied'),
       created: t.exposeInt('created'),
       updated: t.exposeInt('updated'),
+      unchanged: t.exposeInt('unchanged', {
+        description: 'Rows equal to the entry they name, left as they were (last verified included).',
+      }),
       problems: t.field({ type: [ImportProblemRef], resolve: (r) => r.problems }),
     }),
   });
@@ -655,5 +661,6 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     ...consultationTypes,
     RouteSubscriptionRef,
     SubscribedAlertRef,
+    ...defineActivityTypes(builder),
   };
 }

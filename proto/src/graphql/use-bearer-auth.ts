@@ -1,11 +1,14 @@
 // One way to refuse a caller, the same at the gateway and at every node: the token is checked as
 // soon as the request's parameters are read — before the query is parsed or validated, so a caller
 // without a valid token learns nothing of the schema (no "Did you mean …" suggestions) — and every
-// refusal is a 401 with the challenge RFC 6750 §3 asks for.
+// refusal is a 401 with the challenge RFC 6750 §3 asks for. The same check admits every request of
+// graphql-sse's single connection mode, which Yoga's request pipeline does not see
+// (single-connection-sse.ts), so each of them is verified like any other request.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AuthError, type TokenVerifier } from '../bearer-token.js';
 import type { AccessClaims } from '../claims.js';
+import { useSingleConnectionSse } from './single-connection-sse.js';
 
 const AUTH_REALM = 'corridor';
 
@@ -35,18 +38,28 @@ function unauthenticated(error: AuthError): GraphQLError {
 export function useBearerAuth(
   verifier: TokenVerifier,
   warn: (msg: string, fields: Record<string, unknown>) => void,
+  /** The server's GraphQL path, where the single connection mode is served too. */
+  endpoint = '/graphql',
 ): Plugin<{ claims: AccessClaims; authorization: string }> {
   const verified = new WeakMap<Request, { claims: AccessClaims; authorization: string }>();
+  async function authenticate(request: Request): Promise<AccessClaims> {
+    const authorization = request.headers.get('authorization');
+    try {
+      const claims = await verifier.verify(authorization);
+      verified.set(request, { claims, authorization: authorization as string });
+      return claims;
+    } catch (e) {
+      if (!(e instanceof AuthError)) throw e;
+      warn('request refused', { reason: e.reason, detail: e.message });
+      throw unauthenticated(e);
+    }
+  }
   return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(useSingleConnectionSse(endpoint, authenticate));
+    },
     async onParams({ request }) {
-      const authorization = request.headers.get('authorization');
-      try {
-        verified.set(request, { claims: await verifier.verify(authorization), authorization: authorization as string });
-      } catch (e) {
-        if (!(e instanceof AuthError)) throw e;
-        warn('request refused', { reason: e.reason, detail: e.message });
-        throw unauthenticated(e);
-      }
+      await authenticate(request);
     },
     onContextBuilding({ context, extendContext }) {
       const caller = verified.get((context as { request: Request }).request);

@@ -62,8 +62,15 @@ export const nodeSettings = z.strictObject({
       signingFile: secretFile,
       delegation: z.record(z.string(), z.unknown()).optional(),
       delegationFile: secretFile,
-      network: secret('the network keys, <epoch>:<secret>[@<retire at>], comma-separated'),
+      network: secret(
+        'the HMAC network keys still in use, <epoch>:<secret>[@<retire at>], comma-separated (none once the pseudonym service took over)',
+      ),
       networkFile: secretFile,
+      /** A key holder's share of the oblivious epoch's key (issue 18), <epoch>:<index>:<secret>. */
+      pseudonymShare: secret(
+        "this agency's share of the pseudonym key, <epoch>:<index>:<secret>, when the membership names it a key holder",
+      ),
+      pseudonymShareFile: secretFile,
     })
     .optional(),
   releasePolicy: z.strictObject({ file: settingField.path.optional(), pollMs: settingField.milliseconds(50).optional() }).optional(),
@@ -103,6 +110,7 @@ export const NODE_SETTING_KEYS: readonly SettingKey[] = [
   { env: 'CORRIDOR_SIGNING_KEY', path: ['keys', 'signing'], secret: true },
   { env: 'CORRIDOR_DELEGATION_KEY', path: ['keys', 'delegation'], secret: true },
   { env: 'CORRIDOR_NETWORK_KEY', path: ['keys', 'network'], secret: true },
+  { env: 'CORRIDOR_PSEUDONYM_KEY_SHARE', path: ['keys', 'pseudonymShare'], secret: true },
   { env: 'CORRIDOR_RELEASE_POLICY_FILE', path: ['releasePolicy', 'file'], isPath: true },
   { env: 'CORRIDOR_POLICY_POLL_MS', path: ['releasePolicy', 'pollMs'] },
   { env: 'CORRIDOR_SEED_DIRECTORY', path: ['directory', 'seedFile'], isPath: true },

@@ -2,6 +2,7 @@
 // with its history row, sent like the first). Partners apply revisions in order whatever order
 // they arrive in (alert-store), and every revision stays in the history for audit.
 import {
+  type AccessClaims,
   type Alert,
   alertChanges,
   CorridorError,
@@ -13,7 +14,7 @@ import {
 } from '@corridor/proto';
 import { enqueue } from '../bus/enqueue.js';
 import { earlierRecipients, getOwnAlert, storeOwnRevision } from './alert-store.js';
-import { type PublishContext, toWireAlert } from './publish-alert.js';
+import { checkedAlertInput, type PublishContext, wireAlerts } from './publish-alert.js';
 
 export class LifecycleError extends CorridorError {
   constructor(
@@ -59,11 +60,19 @@ async function issue(ctx: PublishContext, next: Alert): Promise<Alert> {
  * partners already hold the alert, and a narrower audience cannot be taken back by an amendment.
  * Identifiers accumulate: those given are added to the alert's.
  */
-export async function amendAlert(ctx: PublishContext, id: string, input: unknown, seenRevision?: number | null): Promise<Alert> {
+export async function amendAlert(
+  ctx: PublishContext,
+  id: string,
+  input: unknown,
+  seenRevision?: number | null,
+  asker?: AccessClaims,
+): Promise<Alert> {
   const was = await current(ctx, id, seenRevision);
   const now = (ctx.now ?? (() => new Date()))();
-  const content = toWireAlert(input, ctx.agency, ctx.networkKey, now, ctx.membership());
+  const checked = checkedAlertInput(input, ctx.agency, now, ctx.membership());
   const errors: FieldError[] = [];
+  // Checked before any identifier is pseudonymized: a refused amendment costs no evaluation at the key holders.
+  const content = { kind: checked.kind, tlp: checked.tlp, recipients: checked.recipients };
   if (content.kind !== was.kind)
     errors.push({ path: 'kind', rule: 'unchanged', message: `must stay ${was.kind}: an amendment cannot change the kind` });
   if (content.tlp !== was.tlp)
@@ -76,11 +85,12 @@ export async function amendAlert(ctx: PublishContext, id: string, input: unknown
     });
   }
   if (errors.length > 0) throw new ValidationError('amendment', errors);
-  const { signature: _, ...rest } = content;
+  const [wire] = (await wireAlerts(ctx, [checked], now, asker)) as [Alert];
+  const { signature: _, ...rest } = wire;
   // Raw identifiers are never kept, so nobody can send them again: an amendment keeps the
   // alert's pseudonyms and adds those of any identifier it gives.
   const identifiers = [...was.identifiers];
-  for (const i of content.identifiers) if (!identifiers.some((k) => k.pseudonym === i.pseudonym)) identifiers.push(i);
+  for (const i of wire.identifiers) if (!identifiers.some((k) => k.pseudonym === i.pseudonym)) identifiers.push(i);
   const next = { ...rest, identifiers, id: was.id, createdAt: was.createdAt, revision: was.revision + 1, status: 'amended' } as Alert;
   // Partners are told what changed; an amendment that changes nothing says so by an empty list.
   return issue(ctx, { ...next, changes: alertChanges(was, next) });

@@ -2,6 +2,7 @@
 // store and queue for the partners the release policy allows (bus/enqueue.ts) in one transaction,
 // announce on the feed. The raw input is dropped here: it is never stored, sent or logged.
 import {
+  type AccessClaims,
   type Alert,
   type AlertSigner,
   agencyOf,
@@ -18,6 +19,7 @@ import {
   type NetworkKeyring,
   newId,
   nulByteErrors,
+  type PseudonymizedIdentifier,
   pseudonymizeUnderAll,
   type ReleasePolicy,
   timeErrors,
@@ -28,6 +30,7 @@ import { enqueue, type PartnerMessage } from '../bus/enqueue.js';
 import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
 import { type GroupWriter, groupCommit } from '../group-commit.js';
+import type { Pseudonymizer } from '../pseudonyms/pseudonymizer.js';
 import { storeOwnAlerts } from './alert-store.js';
 import type { Feed } from './feed.js';
 
@@ -35,8 +38,8 @@ export interface PublishContext {
   db: Db;
   feed: Feed;
   agency: MemberAgency;
-  /** The pseudonym keys by epoch; identifiers are pseudonymized under every epoch in use. */
-  networkKey: NetworkKeyring;
+  /** Identifiers are pseudonymized under every epoch in use: HMAC epochs here, the oblivious one at the key holders. */
+  pseudonymizer: Pseudonymizer;
   subjectRoot: string;
   /**
    * Stores one call's new own alerts (one, or a batch) and queues them for partners: all of a call
@@ -75,11 +78,11 @@ function recipientErrors(v: ValidAlertInput, membership: Membership): FieldError
 }
 
 /**
- * Builds the wire alert from a valid input. Pure: every test of pseudonymization goes through
- * here. Free text that carries an identifier is refused here, before anything is stored or sent;
- * given the membership in force, so are recipients that are not members.
+ * Checks an officer's input: schema, times, identifiers read as their kinds, recipients (given the
+ * membership in force) and free text that carries an identifier, all refused here before anything
+ * is pseudonymized, stored or sent.
  */
-export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: NetworkKeyring, now: Date, membership?: Membership): Alert {
+export function checkedAlertInput(input: unknown, agency: MemberAgency, now: Date, membership?: Membership): ValidAlertInput {
   const nul = nulByteErrors(input);
   if (nul.length > 0) throw new ValidationError('alert', nul);
   const parsed = alertInput.safeParse(input);
@@ -92,20 +95,58 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
     errors.push(...freeTextErrors(v, { declared: v.identifiers, countries: countriesOf(v, agency) }));
   }
   if (!parsed.success || errors.length > 0) throw new ValidationError('alert', errors);
-  const v = parsed.data;
-  const { identifiers, ...rest } = v;
+  return parsed.data;
+}
+
+/** The wire alert of a checked input, given each identifier's pseudonyms (in input order). Pure. */
+export function wireAlertOf(v: ValidAlertInput, agency: MemberAgency, now: Date, pseudonyms: PseudonymizedIdentifier[][]): Alert {
+  const { identifiers: _, ...rest } = v;
   const wire = {
     ...rest,
     id: newId(),
     origin: { agency: agency.id, country: agency.country },
     createdAt: now.toISOString(),
     validUntil: v.validUntil ?? null,
-    identifiers: identifiers.flatMap((id) => pseudonymizeUnderAll(id, networkKey, now)),
+    identifiers: pseudonyms.flat(),
     revision: 1,
     status: 'active' as const,
     ...(v.kind === 'document_fraud' ? { route: v.route ?? null } : {}),
   };
   return alertSchema.parse(wire);
+}
+
+/**
+ * Builds the wire alert from an input under HMAC keys alone, synchronously: what specs use to
+ * make alerts. Nodes go through `wireAlerts`, which also asks the oblivious epoch's key holders.
+ */
+export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: NetworkKeyring, now: Date, membership?: Membership): Alert {
+  const v = checkedAlertInput(input, agency, now, membership);
+  return wireAlertOf(
+    v,
+    agency,
+    now,
+    v.identifiers.map((id) => pseudonymizeUnderAll(id, networkKey, now)),
+  );
+}
+
+/** Checked inputs made wire alerts, every identifier of the call pseudonymized in one batch (one request per key holder). */
+export async function wireAlerts(
+  ctx: PublishContext,
+  checked: readonly ValidAlertInput[],
+  now: Date,
+  asker?: AccessClaims,
+): Promise<Alert[]> {
+  const all = await ctx.pseudonymizer.pseudonymize(
+    checked.flatMap((v) => v.identifiers),
+    now,
+    asker,
+  );
+  let at = 0;
+  return checked.map((v) => {
+    const mine = all.slice(at, at + v.identifiers.length);
+    at += v.identifiers.length;
+    return wireAlertOf(v, ctx.agency, now, mine);
+  });
 }
 
 const TRANSACTION_TIMEOUT_MS = 60_000;
@@ -136,9 +177,10 @@ export function ownAlertWriter(db: Db, protection: ProtectionNotifier): GroupWri
   );
 }
 
-export async function publishAlert(ctx: PublishContext, input: unknown): Promise<Alert> {
-  const wire = toWireAlert(input, ctx.agency, ctx.networkKey, (ctx.now ?? (() => new Date()))(), ctx.membership());
-  const alert = await ctx.signer.sign(wire);
+export async function publishAlert(ctx: PublishContext, input: unknown, asker?: AccessClaims): Promise<Alert> {
+  const now = (ctx.now ?? (() => new Date()))();
+  const [wire] = await wireAlerts(ctx, [checkedAlertInput(input, ctx.agency, now, ctx.membership())], now, asker);
+  const alert = await ctx.signer.sign(wire as Alert);
   await ctx.storeOwn([{ kind: 'alert', from: ctx, alert }]);
   ctx.onQueued();
   ctx.feed.publish('alert', alert);
@@ -152,22 +194,23 @@ export async function publishAlert(ctx: PublishContext, input: unknown): Promise
  * and signed, the batch stored and queued in one transaction, and the outbox sends it in one burst.
  * Answers the stored alerts in input order.
  */
-export async function publishAlerts(ctx: PublishContext, inputs: readonly unknown[]): Promise<Alert[]> {
+export async function publishAlerts(ctx: PublishContext, inputs: readonly unknown[], asker?: AccessClaims): Promise<Alert[]> {
   const sizeErrors = batchSizeErrors(inputs.length);
   if (sizeErrors.length > 0) throw new ValidationError('alerts', sizeErrors);
   const now = (ctx.now ?? (() => new Date()))();
   const membership = ctx.membership();
   const errors: FieldError[] = [];
-  const wires: Alert[] = [];
+  const checked: ValidAlertInput[] = [];
   inputs.forEach((input, i) => {
     try {
-      wires.push(toWireAlert(input, ctx.agency, ctx.networkKey, now, membership));
+      checked.push(checkedAlertInput(input, ctx.agency, now, membership));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       errors.push(...e.fieldErrors.map((f) => ({ ...f, path: batchItemPath(i, f.path) })));
     }
   });
   if (errors.length > 0) throw new ValidationError('alerts', errors);
+  const wires = await wireAlerts(ctx, checked, now, asker);
   // In turn: the node's signer works on this thread (signature-engine.ts), nothing waits on a pool.
   const alerts: Alert[] = [];
   for (const w of wires) alerts.push(await ctx.signer.sign(w));

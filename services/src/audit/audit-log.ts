@@ -11,13 +11,13 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { type GroupWriter, groupCommit } from '../group-commit.js';
 
 export interface AuditRecord {
-  /** `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit / no-hit check. */
-  channel: 'query' | 'bus' | 'check';
+  /** `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit / no-hit check; `pseudonym`: a batch this node evaluated as a key holder (items: how many values). */
+  channel: 'query' | 'bus' | 'check' | 'pseudonym';
   /** The agency receiving the data. */
   agency: string;
   /** The user who asked; null when an agency's node receives. */
   subject: string | null;
-  resource: 'alert' | 'directory_entry' | 'consultation';
+  resource: 'alert' | 'directory_entry' | 'consultation' | 'pseudonym_evaluation';
   items: string[];
   rule: string;
   policyVersion: number;

@@ -47,7 +47,7 @@ const TOO_LARGE = `the request body is over ${TOKEN_EXCHANGE_MAX_BYTES} bytes, t
  * The body as text, or undefined once it passes `max` bytes: read chunk by chunk and abandoned
  * there, so a sender streaming without a Content-Length (chunked) costs at most `max` bytes.
  */
-async function cappedText(request: Request, max: number): Promise<string | undefined> {
+export async function cappedText(request: Request, max: number): Promise<string | undefined> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -135,7 +135,8 @@ describe('the inbox, for any bytes a member publishes', () => {
         stream: STREAM,
         subjectRoot: 'corridor',
         correlator,
-        consultations: (s, d) => receiveConsultationEvent({ ...deps, protection, onQueued: () => {}, log: quiet }, s, d),
+        consultations: (s, d) =>
+          receiveConsultationEvent({ ...deps, protection, onQueued: () => {}, announce: () => {}, log: quiet }, s, d),
         protection,
       },
     };

@@ -87,3 +87,18 @@ export async function partiesOf(db: Db, consultationId: string): Promise<[string
   const known = await db.consultationEvent.findFirst({ where: { consultationId }, select: { fromAgency: true, toAgency: true } });
   return known ? [known.fromAgency, known.toAgency] : null;
 }
+
+/** Consultations opened and messages the other party wrote, kept here after `since` (an officer's activity counts). */
+export async function countMessagesFromOthers(db: Db, self: string, since: Date): Promise<number> {
+  return db.consultationEvent.count({
+    where: { type: { in: ['opened', 'message'] }, fromAgency: { not: self }, recordedAt: { gt: since } },
+  });
+}
+
+/** Requests the other party made or moved on after `since`, each once however many steps it took. */
+export async function countRequestsChangedByOthers(db: Db, self: string, since: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(DISTINCT document->>'requestId')::int AS n FROM consultation_events
+    WHERE type IN ('request', 'request_status') AND from_agency <> ${self} AND recorded_at > ${since}`;
+  return row?.n ?? 0;
+}

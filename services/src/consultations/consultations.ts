@@ -50,6 +50,8 @@ export interface ConsultationDeps extends ReleasingAgency {
   protection: ProtectionNotifier;
   /** Wakes the outbox relay once events are queued. */
   onQueued: () => void;
+  /** Tells the live activity stream, once their transaction committed, which events were newly kept. */
+  announce: (events: readonly ConsultationEvent[]) => void;
   log: Logger;
 }
 
@@ -118,10 +120,15 @@ function refuseUnlessShared(deps: ConsultationDeps, other: MemberAgency): void {
  * newly kept call for (protection.ts decides), so that a notice is committed with its event or
  * not at all. Every event kept here, this agency's or the other party's, comes through here.
  */
-async function keep(deps: ConsultationDeps, tx: Tx, events: readonly ConsultationEvent[], published: boolean): Promise<number> {
+async function keep(
+  deps: ConsultationDeps,
+  tx: Tx,
+  events: readonly ConsultationEvent[],
+  published: boolean,
+): Promise<ConsultationEvent[]> {
   const kept = await keepEvents(tx, events, published);
   await deps.protection.forConsultationEvents(tx, kept);
-  return kept.length;
+  return kept;
 }
 
 /**
@@ -130,17 +137,20 @@ async function keep(deps: ConsultationDeps, tx: Tx, events: readonly Consultatio
  */
 async function emit(deps: ConsultationDeps, draft: ConsultationEvent[], opts: { publish: boolean }) {
   const events = await Promise.all(draft.map((e) => deps.signer.sign(parseOrThrow(consultationEvent, e, 'consultation event'))));
+  let kept: ConsultationEvent[] = [];
   await sending(async () => {
-    await deps.db.$transaction(async (tx) => {
-      await keep(deps, tx, events, opts.publish);
+    kept = await deps.db.$transaction(async (tx) => {
+      const newly = await keep(deps, tx, events, opts.publish);
       if (opts.publish)
         await enqueue(
           tx,
           events.map((event) => ({ kind: 'consultation' as const, from: deps, event })),
         );
+      return newly;
     });
   });
   if (opts.publish) deps.onQueued();
+  deps.announce(kept);
   return events;
 }
 
@@ -314,7 +324,7 @@ export async function receiveConsultationEvent(deps: ConsultationDeps, subject: 
   // Only the two parties of a consultation write in it.
   const parties = await partiesOf(deps.db, e.consultationId);
   if (parties && !parties.includes(e.from)) return { ok: false, reason: 'event from an agency that is not party to the consultation' };
-  await deps.db.$transaction((tx) => keep(deps, tx, [e], true));
+  deps.announce(await deps.db.$transaction((tx) => keep(deps, tx, [e], true)));
   deps.log.info('consultation event received', { consultation: e.consultationId, type: e.type, from: e.from });
   return { ok: true };
 }

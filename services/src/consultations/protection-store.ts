@@ -103,3 +103,8 @@ export async function noticeFigures(db: Db, start: Date | null, end: Date | null
           WHERE ${within(Prisma.sql`at`, start, end)}) AS n
     GROUP BY 1, 2, 3`;
 }
+
+/** Notices raised here after `since` (an officer's activity counts). */
+export async function countNoticesSince(db: Db, since: Date): Promise<number> {
+  return db.protectionNotice.count({ where: { at: { gt: since } } });
+}

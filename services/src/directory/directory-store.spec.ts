@@ -2,7 +2,7 @@ import { type DirectoryEntry, directoryEntry, directoryEntryDraft, newId, reacha
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
-import { importEntries, reachableAt, searchDirectory, seedEntries, verifyEntry } from './directory-store.js';
+import { importEntries, normalisePhones, reachableAt, searchDirectory, seedEntries, verifyEntry } from './directory-store.js';
 
 const scratch = useMigratedScratchDatabase();
 
@@ -138,10 +138,102 @@ describe('searching and keeping the directory', () => {
       availability: { always: false, timeZone: 'UTC' },
       channels: [{ type: 'email', value: 'x@y.org' }],
     });
-    // Two rows with one id: the database refuses the second in the same statement.
-    const id = newId();
-    const rows = [{ draft }, { id, draft }, { id, draft }];
+    // Two rows with one id of an entry here: the database refuses the second in the same statement.
+    const rows = [
+      { row: 2, draft },
+      { row: 3, id: newer.id, draft },
+      { row: 4, id: newer.id, draft },
+    ];
     await expect(importEntries(db, { id: 'it-polfr' }, rows, { subject: 'admin' })).rejects.toThrow();
     expect((await searchDirectory(db, { text: 'carla' })).entries).toEqual([]);
+  });
+
+  it('refuses a row carrying an id that is not one of its entries, naming the row, and writes nothing', async () => {
+    const db = scratch.database.db;
+    const { id: _id, agency: _agency, lastVerified: _lv, verifiedBy: _vb, retiredAt: _ra, ...content } = desk;
+    const draft = directoryEntryDraft.parse({ ...content, name: 'Carla Blu' });
+    const foreign = newId();
+    const outcome = await importEntries(
+      db,
+      { id: 'it-polfr' },
+      [
+        { row: 2, draft },
+        { row: 3, id: foreign, draft },
+      ],
+      { subject: 'admin' },
+    );
+    expect(outcome).toEqual({
+      refused: [
+        {
+          row: 3,
+          field: 'id',
+          message: `${foreign} is not an entry of it-polfr: an import changes only the agency’s own entries; leave the id empty to add a new one`,
+        },
+      ],
+    });
+    expect((await searchDirectory(db, { text: 'carla' })).entries).toEqual([]);
+  });
+
+  it('leaves a row equal to its entry as it was, with its verification, and verifies a changed one today', async () => {
+    const db = scratch.database.db;
+    const contentOf = (e: DirectoryEntry) => {
+      const { id: _id, agency: _agency, lastVerified: _lv, verifiedBy: _vb, retiredAt: _ra, ...content } = e;
+      return directoryEntryDraft.parse(content);
+    };
+    const rows = [
+      { row: 2, id: desk.id, draft: contentOf(desk) },
+      { row: 3, id: older.id, draft: { ...contentOf(older), notes: 'Handles Lampedusa' } },
+    ];
+    const now = new Date('2026-11-30T10:00:00Z');
+    expect(await importEntries(db, { id: 'it-polfr' }, rows, { subject: 'admin', name: 'Elena Conti' }, now)).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+    });
+    const found = (await searchDirectory(db, {}, now)).entries;
+    expect(found.find((e) => e.id === desk.id)).toMatchObject({ lastVerified: desk.lastVerified });
+    expect(found.find((e) => e.id === older.id)).toMatchObject({
+      lastVerified: '2026-11-30',
+      verifiedBy: 'Elena Conti',
+      notes: 'Handles Lampedusa',
+    });
+  });
+});
+
+describe('phone numbers written before the directory kept them in E.164', () => {
+  it('brings them into E.164 in the entry’s country, keeps the verification, and reports by entry what it cannot read', async () => {
+    const db = scratch.database.db;
+    const national = contact({
+      name: 'Questura',
+      lastVerified: '2026-03-01',
+      channels: [
+        { type: 'phone', value: '0922 483 111', label: 'switchboard' },
+        { type: 'fax', value: '+39 06 4686 ext. 12' },
+        { type: 'email', value: 'q@it-polfr.example.org' },
+      ],
+    });
+    const unreadable = contact({ name: 'Vecchio', channels: [{ type: 'phone', value: 'ask the switchboard' }] });
+    const done = contact({ name: 'Nuovo', channels: [{ type: 'phone', value: '+390922483111' }] });
+    await seedEntries(db, [national, unreadable, done]);
+    const first = await normalisePhones(db);
+    expect(first).toEqual({
+      normalised: 1,
+      unread: [
+        {
+          entry: unreadable.id,
+          channel: 0,
+          problem: 'is not a phone number of the entry’s country: write it with its country code, e.g. +39 06 4686 1',
+        },
+      ],
+    });
+    const found = (await searchDirectory(db, { text: 'questura' })).entries[0];
+    expect(found?.channels).toEqual([
+      { type: 'phone', value: '+390922483111', label: 'switchboard' },
+      { type: 'fax', value: '+39064686', label: 'ext. 12' },
+      { type: 'email', value: 'q@it-polfr.example.org' },
+    ]);
+    expect(found?.lastVerified).toBe('2026-03-01');
+    // Run again at the next start: nothing left to write, the unreadable one still said.
+    expect(await normalisePhones(db)).toMatchObject({ normalised: 0, unread: [{ entry: unreadable.id }] });
   });
 });

@@ -11,9 +11,13 @@ import {
   directoryEntryDraft,
   directoryOrder,
   directorySearchText,
+  isDirectoryE164,
+  isTelephoneChannel,
   isUuid,
   newId,
   parseOrThrow,
+  readDirectoryPhone,
+  sameDirectoryContent,
   searchWords,
 } from '@corridor/proto';
 import { type Db, plainSql } from '../database.js';
@@ -139,6 +143,53 @@ export async function backfillSearchText(db: Db, agencyName?: string): Promise<n
       data: { searchText: directorySearchText(stored(r), agencyName) },
     });
   return rows.length;
+}
+
+/** A phone or fax number of an entry that could not be read as E.164: said by entry and channel, never by value. */
+export interface UnreadPhone {
+  entry: string;
+  channel: number;
+  problem: string;
+}
+
+/**
+ * Brings phone and fax numbers written before the directory kept them in E.164 (or by a seed file)
+ * into E.164, read in the entry's country (directory-phone.ts); run at every start after the
+ * migrations, it finds only what is still to do. The entry's verification is left as it was (the
+ * number is the same, written otherwise), and the change is recorded. A number that cannot be read
+ * is left as written and returned, for the operator to hear of it at each start until an
+ * administrator corrects it: never dropped, never guessed.
+ */
+export async function normalisePhones(db: Db, agencyName?: string): Promise<{ normalised: number; unread: UnreadPhone[] }> {
+  // Only documents holding a telephone channel not already in E.164 are read.
+  const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
+    SELECT id::text, document FROM directory_entries
+    WHERE document @? '$.channels[*] ? ((@.type == "phone" || @.type == "fax") && !(@.value like_regex "^[+][1-9][0-9]{5,14}$"))'`;
+  const unread: UnreadPhone[] = [];
+  const changed: DirectoryEntry[] = [];
+  for (const row of rows) {
+    const e = stored(row);
+    let edited = false;
+    const channels = e.channels.map((c, i) => {
+      if (!isTelephoneChannel(c.type) || isDirectoryE164(c.value)) return c;
+      const reading = readDirectoryPhone(c.value, e.country);
+      if ('error' in reading) {
+        unread.push({ entry: e.id, channel: i, problem: reading.error });
+        return c;
+      }
+      edited = true;
+      // An extension has no place in E.164: it moves into the channel's label, where a caller reads it.
+      const label = reading.extension === undefined ? c.label : [c.label, `ext. ${reading.extension}`].filter(Boolean).join(', ');
+      return { ...c, value: reading.e164, ...(label ? { label } : {}) };
+    });
+    if (edited) changed.push({ ...e, channels });
+  }
+  if (changed.length > 0) {
+    await db.$transaction((tx) => writeMany(tx, changed, 'edited', { subject: 'phone-format', name: 'E.164 phone numbers' }, agencyName), {
+      timeout: 120_000,
+    });
+  }
+  return { normalised: changed.length, unread };
 }
 
 function conditions(filter: DirectoryFilter, now: Date): Prisma.Sql[] {
@@ -299,25 +350,65 @@ export async function retireEntry(db: Db, id: string, by: DirectoryActor, agency
   });
 }
 
+/** An import row the node refuses: the id it carries is not one of this agency's entries. */
+export interface ImportRefusal {
+  row: number;
+  field: 'id';
+  message: string;
+}
+
+/** The entry's content as an administrator writes it, to tell a changed row from an unchanged one. */
+function contentOf(e: DirectoryEntry): DirectoryEntryDraft {
+  const { id: _id, agency: _agency, lastVerified: _lastVerified, verifiedBy: _verifiedBy, retiredAt: _retiredAt, ...draft } = e;
+  return draft;
+}
+
 /**
  * Applies validated import rows in one transaction: a row with the id of an entry here edits it,
- * any other creates one. Either every row is applied or none.
+ * a row without an id creates one. A row equal to its entry is left alone, keeping the day it was
+ * last verified and by whom (re-importing an export changes nothing); a retired entry stays
+ * retired. A row carrying an id that is not an entry of this agency (another agency's, or made
+ * up) is refused: ids are the node's to give, and one entry must not pass for another. Either
+ * every row is applied or none.
  */
 export async function importEntries(
   db: Db,
   agency: { id: string; name?: string },
-  rows: readonly { id?: string | undefined; draft: DirectoryEntryDraft }[],
+  rows: readonly { row: number; id?: string | undefined; draft: DirectoryEntryDraft }[],
   by: DirectoryActor,
   now = new Date(),
-): Promise<{ created: number; updated: number }> {
+): Promise<{ created: number; updated: number; unchanged: number } | { refused: ImportRefusal[] }> {
   return db.$transaction(
     async (tx) => {
       const ids = rows.map((r) => r.id).filter((id): id is string => id !== undefined && isUuid(id));
-      const existing = new Set((await tx.directoryEntry.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id));
-      const entries = rows.map((r) => complete(r.draft, r.id ?? newId(), agency.id, by, now));
+      const existing = new Map(
+        (await tx.directoryEntry.findMany({ where: { id: { in: ids } }, select: { id: true, document: true } })).map((r) => [
+          r.id,
+          stored(r),
+        ]),
+      );
+      const refused = rows
+        .filter((r) => r.id !== undefined && !existing.has(r.id))
+        .map((r) => ({
+          row: r.row,
+          field: 'id' as const,
+          message: `${r.id} is not an entry of ${agency.id}: an import changes only the agency’s own entries; leave the id empty to add a new one`,
+        }));
+      if (refused.length > 0) return { refused };
+      const entries: DirectoryEntry[] = [];
+      let unchanged = 0;
+      for (const r of rows) {
+        const before = r.id === undefined ? undefined : existing.get(r.id);
+        if (before && sameDirectoryContent(contentOf(before), r.draft)) {
+          unchanged++;
+          continue;
+        }
+        const e = complete(r.draft, r.id ?? newId(), agency.id, by, now);
+        entries.push(before?.retiredAt ? { ...e, retiredAt: before.retiredAt } : e);
+      }
       await writeMany(tx, entries, 'imported', by, agency.name);
       const updated = entries.filter((e) => existing.has(e.id)).length;
-      return { created: entries.length - updated, updated };
+      return { created: entries.length - updated, updated, unchanged };
     },
     { timeout: 120_000 },
   );

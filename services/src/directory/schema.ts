@@ -127,14 +127,16 @@ builder.mutationFields((t) => {
       args: { csv: t.arg.string({ required: true }) },
       authScopes: { administrators: KEEP },
       resolve: async (_root, args, ctx) => {
-        const parsed = parseDirectoryCsv(args.csv);
-        if (parsed.problems.length > 0) {
-          ctx.services.log.info('directory import refused', { user: ctx.claims.sub, problems: parsed.problems.length });
-          return { applied: false, created: 0, updated: 0, problems: parsed.problems };
-        }
-        const { created, updated } = await importEntries(ctx.services.db, agencyOfNode(ctx), parsed.rows, actor(ctx));
-        ctx.services.log.info('directory imported', { user: ctx.claims.sub, created, updated });
-        return { applied: true, created, updated, problems: [] };
+        const refuse = (problems: { row: number; field: string; message: string }[]) => {
+          ctx.services.log.info('directory import refused', { user: ctx.claims.sub, problems: problems.length });
+          return { applied: false, created: 0, updated: 0, unchanged: 0, problems };
+        };
+        const parsed = parseDirectoryCsv(args.csv, { agency: ctx.services.agency.id });
+        if (parsed.problems.length > 0) return refuse(parsed.problems);
+        const outcome = await importEntries(ctx.services.db, agencyOfNode(ctx), parsed.rows, actor(ctx));
+        if ('refused' in outcome) return refuse(outcome.refused);
+        ctx.services.log.info('directory imported', { user: ctx.claims.sub, ...outcome });
+        return { applied: true, ...outcome, problems: [] };
       },
     }),
   };

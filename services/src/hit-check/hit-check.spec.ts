@@ -4,6 +4,7 @@ import { withdrawAlert } from '../alerts/alert-lifecycle.js';
 import { ownAlertsCarrying } from '../alerts/alert-store.js';
 import { carriesAnyOf } from '../alerts/identifier-lookup.js';
 import { publishAlert } from '../alerts/publish-alert.js';
+import { localPseudonymizer } from '../pseudonyms/pseudonymizer.js';
 import { italyPublishing, RAW_DOCUMENT, routeInput } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
 
@@ -18,8 +19,8 @@ describe('finding own alerts by pseudonym, across a key rotation', () => {
   let duringOverlap: string;
   beforeAll(async () => {
     const db = scratch.database.db;
-    beforeRotation = (await publishAlert(await italyPublishing(db, { networkKey: epochOne }), routeInput())).id;
-    const during = await italyPublishing(db, { networkKey: overlap, now: () => new Date('2026-12-01T00:00:00Z') });
+    beforeRotation = (await publishAlert(await italyPublishing(db, { pseudonymizer: localPseudonymizer(epochOne) }), routeInput())).id;
+    const during = await italyPublishing(db, { pseudonymizer: localPseudonymizer(overlap), now: () => new Date('2026-12-01T00:00:00Z') });
     const a = await publishAlert(during, routeInput({ summary: 'Seen again after the rotation' }));
     duringOverlap = a.id;
     // During the overlap an identifier travels under both epochs.
@@ -39,7 +40,7 @@ describe('finding own alerts by pseudonym, across a key rotation', () => {
 
   it('leaves withdrawn alerts out, and finds nothing for another document', async () => {
     expect(await found(epochOne, '2026-11-01T00:00:00Z')).toEqual([beforeRotation, duringOverlap].sort());
-    await withdrawAlert(await italyPublishing(scratch.database.db, { networkKey: epochOne }), beforeRotation, {
+    await withdrawAlert(await italyPublishing(scratch.database.db, { pseudonymizer: localPseudonymizer(epochOne) }), beforeRotation, {
       reason: 'The document was genuine',
     });
     expect(await found(epochOne, '2026-11-01T00:00:00Z')).toEqual([duringOverlap]);

@@ -7,7 +7,6 @@ import {
   MAX_BATCHED_CHECKS,
   type PseudonymizedIdentifier,
   parseOrThrow,
-  pseudonymizeUnderAll,
   ValidationError,
 } from '@corridor/proto';
 import type { HitAnswerView } from '@corridor/proto/graphql';
@@ -25,7 +24,8 @@ async function pseudonymsFor(args: { identifier: unknown }, ctx: NodeContext) {
   if (unreadable.length > 0) throw new ValidationError('identifier', unreadable);
   await ctx.services.checkLimits.pseudonymize(`${ctx.claims.agency}:${ctx.claims.sub}`);
   // Under every epoch in use: during a rotation, alerts of either epoch answer.
-  return pseudonymizeUnderAll(identifier, ctx.services.publishContext.networkKey, new Date());
+  const [pseudonyms] = await ctx.services.publishContext.pseudonymizer.pseudonymize([identifier], new Date(), ctx.claims);
+  return pseudonyms as PseudonymizedIdentifier[];
 }
 
 const OwnHitCheck = builder.objectRef<{ pseudonyms: PseudonymizedIdentifier[]; answer: HitAnswerView }>('OwnHitCheck').implement({

@@ -22,6 +22,8 @@ export const builder = new SchemaBuilder<{
   // open to every member's users, under the release policy its resolver applies.
   scopeAuth: {
     authScopes: nodeAuthScopes,
+    // A subscription the caller may not open is refused before its first event, not at each one.
+    authorizeOnSubscribe: true,
     unauthorizedError: (_parent, ctx, _info, result) => refusal(ctx, result),
   },
 });

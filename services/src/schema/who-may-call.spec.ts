@@ -2,7 +2,7 @@
 // the whole table, so a field added without a decision, or a scope changed by accident, fails
 // here. Refusals are checked as another agency's user would meet them: before the resolver runs.
 import type { AccessClaims } from '@corridor/proto';
-import { type GraphQLObjectType, graphql } from 'graphql';
+import { type GraphQLObjectType, graphql, parse, subscribe } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { NodeServices } from '../node-services.js';
 import type { NodeContext } from './builder.js';
@@ -13,6 +13,7 @@ const CONSULT = { ownAgency: 'take part in consultations' };
 const SUBSCRIPTIONS = { ownAgency: 'keep subscriptions' };
 const STATISTICS = { administrators: 'export the agency’s statistics' };
 const AUDIT = { administrators: 'read the release audit' };
+const ACTIVITY = { ownAgency: 'follow the agency’s activity' };
 
 /** Root field → its declared scopes; `open` is a field every member's users may call (the release policy answers). */
 const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
@@ -38,6 +39,7 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Query.consultation': CONSULT,
   'Query.requests': CONSULT,
   'Query.protectionNotices': { ownAgency: 'read protection notices' },
+  'Query.myActivity': ACTIVITY,
   'Query.statistics': STATISTICS,
   'Query.statisticsCsv': STATISTICS,
   'Mutation.publishAlert': { ownAgency: 'publish' },
@@ -55,8 +57,11 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Mutation.addConsultationMessage': CONSULT,
   'Mutation.createRequest': CONSULT,
   'Mutation.setRequestStatus': CONSULT,
+  'Mutation.markActivitySeen': ACTIVITY,
   // Each item is released to the caller under the policy as it streams.
   'Subscription.alertFeed': 'open',
+  // Checked when the stream opens (authorizeOnSubscribe): another agency's user gets no event at all.
+  'Subscription.activity': ACTIVITY,
 };
 
 function declared(type: GraphQLObjectType | null | undefined): Record<string, Record<string, unknown> | 'open'> {
@@ -105,6 +110,17 @@ describe('who may call what at a node', () => {
     const other = contextOf('FRA-PN', ['border_officer']);
     expect(await refusalOf('mutation { publishAlert(input: {}) { id } }', other)).toEqual([
       { message: `only users of agency ${SELF} publish at this node`, code: 'FORBIDDEN', path: ['publishAlert'] },
+    ]);
+  });
+
+  it('refuses another agency’s user this agency’s activity stream when it opens, before any event', async () => {
+    const result = await subscribe({
+      schema,
+      document: parse('subscription { activity { kind id } }'),
+      contextValue: contextOf('FRA-PN', ['border_officer']),
+    });
+    expect('errors' in result && result.errors?.map((e) => ({ message: e.message, code: e.extensions.code }))).toEqual([
+      { message: `only users of agency ${SELF} follow the agency’s activity at this node`, code: 'FORBIDDEN' },
     ]);
   });
 

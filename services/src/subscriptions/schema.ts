@@ -26,7 +26,12 @@ builder.mutationFields((t) => ({
     description: 'Replaces the caller’s route subscription (proto routeSubscription).',
     args: { filter: t.arg({ type: inputs.RouteSubscriptionInput, required: true }) },
     authScopes: { ownAgency: 'keep subscriptions' },
-    resolve: (_root, args, ctx) => setSubscription(ctx.services.db, ctx.claims.sub, args.filter),
+    resolve: async (_root, args, ctx) => {
+      const filter = await setSubscription(ctx.services.db, ctx.claims.sub, args.filter);
+      // The officer's open activity streams filter alerts by it: they read it again.
+      ctx.services.feed.publish('subscriptionChanged', ctx.claims.sub);
+      return filter;
+    },
   }),
   markAlertsRead: t.int({
     description: 'Marks alerts read for the caller; answers how many were newly marked.',

@@ -15,6 +15,7 @@ import { ownAlertWriter, type PublishContext } from '../alerts/publish-alert.js'
 import type { AuditRecord } from '../audit/audit-log.js';
 import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
+import { localPseudonymizer } from '../pseudonyms/pseudonymizer.js';
 
 // A key made for these specs only, never used anywhere else.
 const ITALY_SIGNING_JWK = {
@@ -110,7 +111,7 @@ export async function italyPublishing(db: Db, over: Partial<PublishContext> = {}
     db,
     feed: createFeed(),
     agency: ITALY,
-    networkKey: NETWORK_KEY,
+    pseudonymizer: localPseudonymizer(NETWORK_KEY),
     subjectRoot: 'corridor',
     storeOwn: ownAlertWriter(db, over.protection ?? NO_PROTECTION_NOTICES),
     protection: NO_PROTECTION_NOTICES,

@@ -8,12 +8,18 @@ import { entryFromGraphQL, withContactFiles } from '../directory-entry';
 import type { EntryFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
 import { countryName, dateText, hoursText, label, languageName } from '../labels';
+import { telHref, usePhoneText } from '../phone-text';
+
+/** A number in the reader's own form, calling the number in E.164. */
+function Telephone({ value }: { value: string }) {
+  return <a href={telHref(value)}>{usePhoneText(value)}</a>;
+}
 
 /** A way to reach a contact, as a link the officer's device can follow (tel:, mailto:). */
 export function Channel({ type, value, label: channelLabel }: EntryFieldsFragment['channels'][number]) {
   const link =
     type === 'phone' || type === 'fax' ? (
-      <a href={`tel:${value.replace(/[^\d+]/g, '')}`}>{value}</a>
+      <Telephone value={value} />
     ) : type === 'email' ? (
       <a href={`mailto:${value}`}>{value}</a>
     ) : (

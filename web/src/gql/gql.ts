@@ -15,6 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": typeof types.MeDocument,
+    "query MyActivity { myActivity { alert consultation request protection } }": typeof types.MyActivityDocument,
+    "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }": typeof types.MarkActivitySeenDocument,
+    "subscription Activity { activity { kind id consultationId } }": typeof types.ActivityDocument,
     "\n  mutation AmendAlert($id: ID!, $input: AlertInput!, $revision: Int) {\n    amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }\n  }\n": typeof types.AmendAlertDocument,
     "\n  mutation WithdrawAlert($id: ID!, $reason: String, $revision: Int) {\n    withdrawAlert(id: $id, reason: $reason, revision: $revision) { ...AlertFields }\n  }\n": typeof types.WithdrawAlertDocument,
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    summaryLanguage\n    revision\n    status\n    changes\n    withdrawalReason\n    routeDetails {\n      transport\n      concealment\n      communicationPlatforms\n      priceObserved { amount currency }\n      migrantCount\n      vulnerablePersons { children unaccompaniedMinors pregnantWomen }\n      window { from to }\n    }\n    documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n    signingKey\n    expired\n    caseReference\n    protection\n    redacted\n    correlations { alertId agency kinds }\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode latitude longitude } }\n    identifiers { kind pseudonym epoch }\n  }\n": typeof types.AlertFieldsFragmentDoc,
@@ -34,7 +37,7 @@ type Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }": typeof types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }": typeof types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }": typeof types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
     "query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }": typeof types.AlertsDocument,
     "subscription AlertFeed { alertFeed { ...AlertFields } }": typeof types.AlertFeedDocument,
     "query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }": typeof types.ProtectionNoticesDocument,
@@ -51,6 +54,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n": types.MeDocument,
+    "query MyActivity { myActivity { alert consultation request protection } }": types.MyActivityDocument,
+    "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }": types.MarkActivitySeenDocument,
+    "subscription Activity { activity { kind id consultationId } }": types.ActivityDocument,
     "\n  mutation AmendAlert($id: ID!, $input: AlertInput!, $revision: Int) {\n    amendAlert(id: $id, input: $input, revision: $revision) { ...AlertFields }\n  }\n": types.AmendAlertDocument,
     "\n  mutation WithdrawAlert($id: ID!, $reason: String, $revision: Int) {\n    withdrawAlert(id: $id, reason: $reason, revision: $revision) { ...AlertFields }\n  }\n": types.WithdrawAlertDocument,
     "\n  fragment AlertFields on Alert {\n    id\n    kind\n    tlp\n    recipients\n    createdAt\n    validUntil\n    summary\n    summaryLanguage\n    revision\n    status\n    changes\n    withdrawalReason\n    routeDetails {\n      transport\n      concealment\n      communicationPlatforms\n      priceObserved { amount currency }\n      migrantCount\n      vulnerablePersons { children unaccompaniedMinors pregnantWomen }\n      window { from to }\n    }\n    documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n    signingKey\n    expired\n    caseReference\n    protection\n    redacted\n    correlations { alertId agency kinds }\n    origin { agency country }\n    grading { source information }\n    route { region waypoints { country place mode latitude longitude } }\n    identifiers { kind pseudonym epoch }\n  }\n": types.AlertFieldsFragmentDoc,
@@ -70,7 +76,7 @@ const documents: Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...EntryFields } }": types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...EntryFields } }": types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }": types.RetireDirectoryEntryDocument,
-    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }": types.ImportDirectoryCsvDocument,
+    "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": types.ImportDirectoryCsvDocument,
     "query Alerts($kind: String, $limit: Int!) { alerts(kind: $kind, limit: $limit) { alerts { ...AlertFields } sources { agency ok latencyMs error } } }": types.AlertsDocument,
     "subscription AlertFeed { alertFeed { ...AlertFields } }": types.AlertFeedDocument,
     "query ProtectionNotices { protectionNotices(limit: 20) { id source sourceId originAgency country flags contacts { entryId name } at } }": types.ProtectionNoticesDocument,
@@ -104,6 +110,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n"): (typeof documents)["\n  query Me {\n    me { subject name agency agencyName country roles networks }\n    agencies { id name country }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyActivity { myActivity { alert consultation request protection } }"): (typeof documents)["query MyActivity { myActivity { alert consultation request protection } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }"): (typeof documents)["mutation MarkActivitySeen($kind: String!) { markActivitySeen(kind: $kind) { alert consultation request protection } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription Activity { activity { kind id consultationId } }"): (typeof documents)["subscription Activity { activity { kind id consultationId } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -183,7 +201,7 @@ export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }"];
+export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"): (typeof documents)["mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

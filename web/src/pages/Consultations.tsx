@@ -3,8 +3,9 @@
 // (the hash carries whom and what about); a consultation becomes a tracked request addressed to
 // the other agency's central authority from the directory.
 import { PROTECTION_FLAGS, REQUEST_TRANSITIONS, REQUEST_TYPES, type RequestStatus, statusChangeProblem } from '@corridor/proto';
-import { type ComponentProps, type FormEvent, useState } from 'react';
+import { type ComponentProps, type FormEvent, useEffect, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
+import { useActivityChanges } from '../activity/ActivityProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Checkboxes, CodeField, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
@@ -394,6 +395,11 @@ export function Consultations({ hash, ownAgency, agencyName }: { hash: string; o
   const params = newConsultationParams(hash);
   const list = data?.consultations ?? [];
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // A message or a request's change, ours or the other agency's, shows without Refresh.
+  const changed = useActivityChanges('consultation', 'request');
+  useEffect(() => {
+    if (changed > 0) refetch({ requestPolicy: 'network-only' });
+  }, [changed, refetch]);
   const current = list.find((c) => c.id === selected) ?? (params ? undefined : list[0]);
   return (
     <section>

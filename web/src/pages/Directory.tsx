@@ -1,6 +1,6 @@
 // Who to call, in which language, at what hour: the federated directory, searched at every node
 // and ranked by who can be reached now, speaks the user's languages and was verified recently.
-import { COMPETENCES, DIRECTORY_ROLES, type LanguageCode, ROUTE_REGIONS } from '@corridor/proto';
+import { COMPETENCES, DIRECTORY_ROLES, type LanguageCode, ROUTE_REGIONS, type VCardVersion } from '@corridor/proto';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { ContactCard } from '../components/ContactCard';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { CodeField, Field, MultiCodeSelect } from '../components/Field';
 import { Sources } from '../components/Sources';
 import { withContactFiles } from '../directory-entry';
+import type { EntryFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
 import { countryCodes, countryName, label, languageName, languagesByName } from '../labels';
 import { storedLanguages, storeLanguages } from '../my-languages';
@@ -72,6 +73,29 @@ function useSettled(value: string, ms: number): string {
   return settled;
 }
 
+/** The whole result list as one contacts file, in the vCard version the officer's contact app reads. */
+function SaveContacts({ entries, agencyName }: { entries: readonly EntryFieldsFragment[]; agencyName: (id: string) => string }) {
+  const t = useT();
+  const [version, setVersion] = useState<VCardVersion>('4.0');
+  return (
+    <span className="save-contacts">
+      <label htmlFor="directory-vcard-version">{t('directory.vcardVersion')}</label>{' '}
+      <select id="directory-vcard-version" value={version} onChange={(e) => setVersion(e.target.value === '3.0' ? '3.0' : '4.0')}>
+        <option value="4.0">{t('directory.vcard4')}</option>
+        <option value="3.0">{t('directory.vcard3')}</option>
+      </select>{' '}
+      <button
+        type="button"
+        className="link"
+        data-testid="directory-save-vcf"
+        onClick={() => withContactFiles((f) => f.downloadVCards('corridor-contacts.vcf', entries, agencyName, version))}
+      >
+        {t('directory.saveVcf')}
+      </button>
+    </span>
+  );
+}
+
 export function Directory({
   agencyName,
   networks,
@@ -123,6 +147,7 @@ export function Directory({
             {t('directory.exportCsv')}
           </button>
         )}
+        {entries.length > 0 && <SaveContacts entries={entries} agencyName={agencyName} />}
       </div>
       <form className="filters" aria-label={t('directory.searchLabel')} onSubmit={(e) => e.preventDefault()}>
         <Field id="directory-text" label={t('directory.search')} hint={t('directory.searchHint')}>

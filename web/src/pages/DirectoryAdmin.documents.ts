@@ -19,5 +19,5 @@ export const VerifyEntryMutation = graphql(`mutation VerifyDirectoryEntry($id: I
 export const RetireEntryMutation = graphql(`mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }`);
 
 export const ImportDirectoryMutation = graphql(
-  `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated problems { row field message } } }`,
+  `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }`,
 );

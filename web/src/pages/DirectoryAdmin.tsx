@@ -1,7 +1,7 @@
 // Keeping the agency's own directory (administrators): what to re-verify first, every entry with
 // its actions, a form for one entry, and bulk onboarding from CSV, which is applied whole or not
 // at all. The agency's node checks the administrator role again for every change.
-import { type DirectoryEntryDraft, directoryColumnOf } from '@corridor/proto';
+import { type DirectoryEntryDraft, directoryColumnOf, readSpreadsheetText } from '@corridor/proto';
 import { useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ContactCard } from '../components/ContactCard';
@@ -53,13 +53,19 @@ function ImportBox({ onImported }: { onImported: () => void }) {
       <input
         id="import-file"
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.txt,text/csv,text/plain"
         data-testid="import-file"
         onChange={async (e) => {
           const file = e.target.files?.[0];
           setOutcome(null);
           setFileName(file?.name ?? null);
-          setCsv(file ? await file.text() : '');
+          setCsv('');
+          if (!file) return;
+          // The bytes, not file.text(): that would read a Windows-1252 or UTF-16 file as UTF-8 and garble it.
+          const read = readSpreadsheetText(new Uint8Array(await file.arrayBuffer()));
+          if ('problem' in read)
+            setOutcome({ applied: false, created: 0, updated: 0, unchanged: 0, problems: [{ row: 1, field: '', message: read.problem }] });
+          else setCsv(read.text);
         }}
       />
       <button
@@ -79,7 +85,7 @@ function ImportBox({ onImported }: { onImported: () => void }) {
       {result.error && <ErrorAlert error={result.error}>{t('admin.importNotSent')}</ErrorAlert>}
       {outcome?.applied && (
         <p className="success" role="status" data-testid="import-success">
-          {t('admin.imported', { created: outcome.created, updated: outcome.updated })}
+          {t('admin.imported', { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged })}
         </p>
       )}
       {outcome && !outcome.applied && (

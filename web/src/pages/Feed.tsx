@@ -1,6 +1,7 @@
 import { ALERT_KINDS } from '@corridor/proto';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
+import { useActivityChanges } from '../activity/ActivityProvider';
 import type { LiveState } from '../client';
 import { AlertCard } from '../components/AlertCard';
 import { CodeSelect, Field } from '../components/Field';
@@ -16,7 +17,7 @@ import { FeedMapView } from './feed/FeedMapView';
 
 type Notices = ProtectionNoticesQueryResult['protectionNotices'];
 
-/** Protection notices held at the user's node, asked again whenever a flagged alert arrives; the panel and the cards read the same list. */
+/** Protection notices held at the user's node, asked again whenever one is raised; the panel and the cards read the same list. */
 function useProtectionNotices(refreshKey: number): Notices | undefined {
   const [{ data }, reload] = useQuery({ query: ProtectionNoticesQuery, requestPolicy: 'cache-and-network' });
   // biome-ignore lint/correctness/useExhaustiveDependencies: asked again whenever a flagged alert arrives
@@ -93,7 +94,9 @@ export function Feed({ agencyName, live, ownAgency }: { agencyName: (id: string)
   const alerts = useMemo(() => mergeFeed(loaded ?? [], arrived).filter((a) => !kind || a.kind === kind), [loaded, arrived, kind]);
   const isNew = (id: string) => seenAtLoad.current !== null && !seenAtLoad.current.has(id);
   const newCount = alerts.filter((a) => isNew(a.id)).length;
-  const notices = useProtectionNotices(flagged);
+  // A notice raised from a consultation comes with no alert: the activity stream says so.
+  const noticesChanged = useActivityChanges('protection');
+  const notices = useProtectionNotices(flagged + noticesChanged);
   const noticeOf = (id: string) => notices?.find((n) => n.source === 'alert' && n.sourceId === id);
 
   // The map view counts what the feed holds (its newest FEED_LIMIT alerts and those streamed since).

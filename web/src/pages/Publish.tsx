@@ -17,11 +17,13 @@ import {
 import { failureText } from '../components/ErrorAlert';
 import { type ErrorsByPath, operationFieldErrors, serverFindings } from '../field-errors';
 import { useT } from '../i18n/I18nProvider';
+import type { ImportedDraft } from '../import/draft';
 import { label } from '../labels';
 import { useSessionDraft } from '../session-draft';
 import { PublishAlertMutation } from './Publish.documents';
 import { DocumentFraudSection } from './publish/DocumentFraudSection';
 import { fieldMessages, UnplacedMessages } from './publish/field-messages';
+import { ImportExchangeFile, type ImportedFile } from './publish/ImportExchangeFile';
 import { NdjsonUpload } from './publish/NdjsonUpload';
 import { type Published, PublishedNotice } from './publish/PublishedNotice';
 import { RouteSection } from './publish/RouteSection';
@@ -38,6 +40,8 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
   const [offers, setOffers] = useState<MoveOffer[]>([]);
   const [published, setPublished] = useState<Published | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The STIX or MISP file the draft was filled from, and what of it is not in the draft.
+  const [imported, setImported] = useState<ImportedFile | null>(null);
   const [{ fetching }, publish] = useMutation(PublishAlertMutation);
   const formRef = useRef<HTMLFormElement>(null);
   const successRef = useRef<HTMLParagraphElement>(null);
@@ -71,6 +75,16 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     setRecheck(false);
   };
   const partners = agencies.filter((a) => a.id !== ownAgency);
+  /** A file opened replaces the draft: nothing is sent until the officer presses Publish. */
+  const importDraft = (draft: ImportedDraft, name: string) => {
+    setForm(draft.form);
+    setImported({ name, format: draft.format, notTaken: draft.notTaken });
+    setPublished(null);
+    setFailure(null);
+    setErrors({});
+    setOffers([]);
+    setRecheck(false);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -89,6 +103,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
     if (result.data?.publishAlert) {
       setPublished(result.data.publishAlert);
       setForm(emptyAlertForm(form.kind));
+      setImported(null);
       setErrors({});
       return;
     }
@@ -119,6 +134,7 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
   return (
     <section>
       <h1>{t('publish.title')}</h1>
+      <ImportExchangeFile imported={imported} onImport={importDraft} />
       <div className="tabs" role="tablist" aria-label={t('publish.kindOfAlert')}>
         {(['route', 'document_fraud'] as const).map((k) => (
           <button

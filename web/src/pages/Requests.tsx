@@ -1,8 +1,9 @@
 // Requests sent and received (issue 7): what is overdue comes first, each with its history, so
 // a central authority sees at a glance what it owes and what it is owed.
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
+import { useActivityChanges } from '../activity/ActivityProvider';
 import { useT } from '../i18n/I18nProvider';
 import { RequestCard } from './Consultations';
 import { RequestsQuery } from './Requests.documents';
@@ -10,7 +11,12 @@ import { RequestsQuery } from './Requests.documents';
 export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyName: (id: string) => string }) {
   const t = useT();
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [{ data, error }] = useQuery({ query: RequestsQuery, variables: { overdueOnly }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }, refetch] = useQuery({ query: RequestsQuery, variables: { overdueOnly }, requestPolicy: 'cache-and-network' });
+  // A request made or moved on, here or by the other agency, shows without Refresh.
+  const changed = useActivityChanges('request');
+  useEffect(() => {
+    if (changed > 0) refetch({ requestPolicy: 'network-only' });
+  }, [changed, refetch]);
   const list = data?.requests ?? [];
   const overdue = list.filter((r) => r.overdue).length;
   return (

@@ -33,7 +33,13 @@ export function SharingSection({ partners, ...section }: SectionProps & { partne
     <fieldset>
       <legend>{t('sharing.legend')}</legend>
       <div className="row">
-        <CodeField label={t('sharing.tlp')} hint={advice && t(advice)} {...code('tlp')} />
+        {/* A draft from a file without a TLP marking starts with none: the officer chooses. */}
+        <CodeField
+          label={t('sharing.tlp')}
+          hint={advice && t(advice)}
+          {...code('tlp')}
+          empty={form.tlp === '' ? t('sharing.chooseTlp') : undefined}
+        />
         <TextField label={t('sharing.validUntil')} hint={t('sharing.validUntilHint')} type="datetime-local" {...text('validUntil')} />
         <TextField
           label={t('sharing.caseReference')}

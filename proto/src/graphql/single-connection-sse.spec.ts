@@ -1,0 +1,131 @@
+import { createSchema, createYoga } from 'graphql-yoga';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthError } from '../bearer-token.js';
+import type { AccessClaims } from '../claims.js';
+import { queryLimitPlugins } from './query-limits.js';
+import { useBearerAuth } from './use-bearer-auth.js';
+
+// A server with the real bearer plugin: "Bearer <user>" is user <user> of agency "a" (b-... of agency "b").
+const yoga = createYoga({
+  schema: createSchema({
+    typeDefs: 'type Query { me: String } type Subscription { me: String }',
+    resolvers: {
+      Query: { me: (_: unknown, __: unknown, ctx: { claims: AccessClaims }) => ctx.claims.sub },
+      Subscription: {
+        me: {
+          subscribe: async function* (_: unknown, __: unknown, ctx: { claims: AccessClaims }) {
+            yield { me: ctx.claims.sub };
+          },
+        },
+      },
+    },
+  }),
+  logging: false,
+  plugins: [
+    ...queryLimitPlugins(1024 * 1024),
+    useBearerAuth(
+      {
+        async verify(authorization) {
+          const user = /^Bearer (\w[\w-]*)$/.exec(authorization ?? '')?.[1];
+          if (!user) throw new AuthError('missing', 'no access token: send Authorization: Bearer <token>');
+          return { iss: 'https://issuer.example', sub: user, agency: user.startsWith('b-') ? 'b' : 'a' } as AccessClaims;
+        },
+      },
+      () => undefined,
+    ),
+  ],
+});
+
+const TOKEN = 'x-graphql-event-stream-token';
+const as = (user: string, headers: Record<string, string> = {}) => ({ authorization: `Bearer ${user}`, ...headers });
+const reserve = (user: string) => yoga.fetch('http://node/graphql', { method: 'PUT', headers: as(user) });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('graphql-sse single connection mode', () => {
+  it('serves the reserver an operation sent into their stream, with their own claims', async () => {
+    const token = await (await reserve('alice')).text();
+    const stream = await yoga.fetch('http://node/graphql', { headers: as('alice', { accept: 'text/event-stream', [TOKEN]: token }) });
+    expect(stream.status).toBe(200);
+    const body = JSON.stringify({ query: 'subscription { me }', extensions: { operationId: 'op1' } });
+    const sent = await yoga.fetch('http://node/graphql', {
+      method: 'POST',
+      headers: as('alice', { 'content-type': 'application/json', 'content-length': String(body.length), [TOKEN]: token }),
+      body,
+    });
+    expect(sent.status).toBe(202);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    while (!text.includes('"me":"alice"')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+  });
+
+  it('refuses another user, of the same agency or another, holding the token, and a request without a valid bearer', async () => {
+    const token = await (await reserve('alice')).text();
+    for (const other of ['bob', 'b-carla']) {
+      const open = await yoga.fetch('http://node/graphql', { headers: as(other, { accept: 'text/event-stream', [TOKEN]: token }) });
+      expect(open.status).toBe(403);
+      expect(await open.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN', field: TOKEN } }] });
+    }
+    const forged = await yoga.fetch('http://node/graphql', {
+      headers: as('alice', { accept: 'text/event-stream', [TOKEN]: `${token.split('.')[0]}.AAAA` }),
+    });
+    expect(forged.status).toBe(403);
+    const anonymous = await yoga.fetch('http://node/graphql', { method: 'PUT' });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="corridor"');
+    expect(await anonymous.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED', reason: 'missing' } }] });
+  });
+
+  it('bounds the reservations a caller leaves unopened, and releases them once they expire', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const tokens = [];
+    for (let i = 0; i < 8; i++) tokens.push(await (await reserve('dora')).text());
+    const ninth = await reserve('dora');
+    expect(ninth.status).toBe(429);
+    expect(await ninth.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+    // Another caller of the same agency is not held back by dora's.
+    expect((await reserve('erin')).status).toBe(201);
+
+    vi.setSystemTime(Date.now() + 31_000);
+    expect((await reserve('dora')).status).toBe(201);
+    // The expired reservation is gone from the handler: its token opens no reserved stream.
+    const expired = await yoga.fetch('http://node/graphql', {
+      headers: as('dora', { accept: 'text/event-stream', [TOKEN]: tokens[0] as string }),
+    });
+    expect(expired.status).not.toBe(200);
+  });
+
+  it('answers an operation that does not parse, or passes the query limits, with 400 and its message', async () => {
+    const token = await (await reserve('gina')).text();
+    const stream = await yoga.fetch('http://node/graphql', { headers: as('gina', { accept: 'text/event-stream', [TOKEN]: token }) });
+    const send = (query: string) => {
+      const body = JSON.stringify({ query, extensions: { operationId: `op-${query.length}` } });
+      return yoga.fetch('http://node/graphql', {
+        method: 'POST',
+        headers: as('gina', { 'content-type': 'application/json', 'content-length': String(body.length), [TOKEN]: token }),
+        body,
+      });
+    };
+    const broken = await send('{ me');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ errors: [{ message: 'Syntax Error: Expected Name, found <EOF>.' }] });
+    const long = await send(`{ ${'me '.repeat(2100)}}`);
+    expect(long.status).toBe(400);
+    expect(await long.json()).toMatchObject({ errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+    await stream.body?.cancel();
+  });
+
+  it('reads an operation sent into a stream only when its Content-Length is within its bound', async () => {
+    const token = await (await reserve('fred')).text();
+    const big = await yoga.fetch('http://node/graphql', {
+      method: 'POST',
+      headers: as('fred', { 'content-type': 'application/json', 'content-length': String(64 * 1024 + 1), [TOKEN]: token }),
+      body: '{}',
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST', field: 'content-length' } }] });
+  });
+});

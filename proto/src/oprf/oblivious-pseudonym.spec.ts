@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type HolderAnswer,
+  type KeyHolder,
+  obliviousPseudonyms,
+  PseudonymServiceUnavailable,
+  pseudonymInput,
+  pseudonymOfOutput,
+} from './oblivious-pseudonym.js';
+import { evaluateBlinded, evaluateWithKey } from './ristretto-oprf.js';
+import { splitNewKey } from './threshold-key.js';
+
+function network() {
+  const { shares } = splitNewKey(2, 3);
+  const holders: KeyHolder[] = shares.map((s, i) => ({
+    agency: ['it-pol', 'gr-hcg', 'fr-pn'][i] as string,
+    index: s.index,
+    publicKey: s.publicKey,
+  }));
+  const secretOf = new Map(holders.map((h, i) => [h.agency, shares[i] as (typeof shares)[number]]));
+  const honest = async (h: KeyHolder, blinded: Uint8Array[]): Promise<HolderAnswer> => {
+    const share = secretOf.get(h.agency) as (typeof shares)[number];
+    return evaluateBlinded(share.secretKey, share.publicKey, blinded);
+  };
+  return { holders, shares, honest, service: { threshold: 2, holders } };
+}
+
+const inputs = ['+2348035550147', '+2348035550148', 'NGA|A07319842'].map((v, i) => pseudonymInput(i < 2 ? 'phone' : 'travel_document', v));
+
+function recorder() {
+  const wrong: string[] = [];
+  const down: string[] = [];
+  return { wrong, down, report: { wrongShare: (a: string) => wrong.push(a), unavailable: (a: string) => down.push(a) } };
+}
+
+describe('oblivious pseudonyms from t-of-n key holders', () => {
+  it('gives each input one pseudonym, the same whichever holders answer, that no holder sees', async () => {
+    const { honest, service, holders } = network();
+    const seen: Uint8Array[][] = [];
+    const all = await obliviousPseudonyms(inputs, service, async (h, b) => {
+      seen.push(b);
+      return honest(h, b);
+    });
+    expect(all).toHaveLength(3);
+    expect(new Set(all).size).toBe(3);
+    for (const p of all) expect(p).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Fresh blinds every time: what a holder receives for the same input differs between batches.
+    const again = await obliviousPseudonyms(inputs, { threshold: 2, holders: [holders[2], holders[0]] as KeyHolder[] }, honest);
+    expect(again).toEqual(all);
+    expect(seen.flat().some((b) => b.length !== 32)).toBe(false);
+  });
+
+  it('matches the whole key evaluated directly (RFC 9497 Evaluate)', async () => {
+    const secret = 12345678901234567890n;
+    const { shares } = splitNewKey(2, 3, secret);
+    const holders = shares.map((s) => ({ agency: `a${s.index}`, index: s.index, publicKey: s.publicKey }));
+    const [p] = await obliviousPseudonyms([inputs[0] as Uint8Array], { threshold: 2, holders }, async (h, b) => {
+      const share = shares[h.index - 1] as (typeof shares)[number];
+      return evaluateBlinded(share.secretKey, share.publicKey, b);
+    });
+    const { Fn } = await import('./ristretto-oprf.js');
+    expect(p).toBe(pseudonymOfOutput(evaluateWithKey(Fn.toBytes(secret), inputs[0] as Uint8Array)));
+  });
+
+  it('goes on with one holder down, and names it', async () => {
+    const { honest, service, holders } = network();
+    const expected = await obliviousPseudonyms(inputs, service, honest);
+    const r = recorder();
+    const got = await obliviousPseudonyms(
+      inputs,
+      service,
+      async (h, b) => {
+        if (h.agency === holders[1]?.agency) throw new Error('connection refused');
+        return honest(h, b);
+      },
+      r.report,
+    );
+    expect(got).toEqual(expected);
+    expect(r.down).toEqual(['gr-hcg']);
+  });
+
+  it('detects a holder answering with a wrong share and names it, whether it answers first or last', async () => {
+    const { honest, service, shares } = network();
+    const expected = await obliviousPseudonyms(inputs, service, honest);
+    for (const delayHonest of [true, false]) {
+      const r = recorder();
+      const got = await obliviousPseudonyms(
+        inputs,
+        service,
+        async (h, b) => {
+          if (h.agency === 'fr-pn') {
+            // Its own share's key publicly, another scalar privately: the proof cannot hold.
+            const liar = splitNewKey(1, 1).shares[0] as (typeof shares)[number];
+            const forged = evaluateBlinded(liar.secretKey, liar.publicKey, b);
+            return forged;
+          }
+          if (delayHonest) await new Promise((resolve) => setImmediate(resolve));
+          return honest(h, b);
+        },
+        r.report,
+      );
+      expect(got).toEqual(expected);
+      await expect.poll(() => r.wrong).toEqual(['fr-pn']);
+    }
+  });
+
+  it('refuses, naming every holder, when fewer than the threshold answer correctly', async () => {
+    const { honest, service } = network();
+    const attempt = obliviousPseudonyms(inputs, service, async (h, b) => {
+      if (h.agency === 'it-pol') throw new Error('rate limited');
+      if (h.agency === 'gr-hcg') {
+        const a = await honest(h, b);
+        return { ...a, evaluated: [...a.evaluated].reverse() };
+      }
+      return honest(h, b);
+    });
+    await expect(attempt).rejects.toBeInstanceOf(PseudonymServiceUnavailable);
+    await expect(attempt).rejects.toThrow(/it-pol \(rate limited\).*|gr-hcg \(wrong share\)/);
+  });
+});

@@ -1,0 +1,57 @@
+import { ristretto255_oprf } from '@noble/curves/ed25519.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { describe, expect, it } from 'vitest';
+import { blindInput, evaluateBlinded, evaluateWithKey, Fn, finalizeOutput, Point } from './ristretto-oprf.js';
+import { combineElements, lagrangeAtZero, shareKeysAgree, splitNewKey } from './threshold-key.js';
+
+const input = new TextEncoder().encode('phone\u0000+2348035550147');
+
+describe('a pseudonym key split t-of-n', () => {
+  it('gives, from any two of three shares, the output of the whole key', () => {
+    const secret = Fn.fromBytes(ristretto255_oprf.voprf.generateKeyPair().secretKey);
+    const { shares, publicKey } = splitNewKey(2, 3, secret);
+    expect(bytesToHex(publicKey)).toBe(bytesToHex(Point.BASE.multiply(secret).toBytes()));
+    const whole = bytesToHex(evaluateWithKey(Fn.toBytes(secret), input));
+    const { blind, blinded } = blindInput(input);
+    for (const pair of [
+      [0, 1],
+      [0, 2],
+      [2, 1],
+    ]) {
+      const chosen = pair.map((i) => shares[i] as (typeof shares)[number]);
+      const elements = chosen.map((s) => Point.fromBytes(evaluateBlinded(s.secretKey, s.publicKey, [blinded]).evaluated[0] as Uint8Array));
+      const unblinded = combineElements(
+        chosen.map((s) => s.index),
+        elements,
+        Fn.inv(blind),
+      );
+      expect(bytesToHex(finalizeOutput(input, unblinded))).toBe(whole);
+    }
+  });
+
+  it('gives something else from one share alone', () => {
+    const secret = Fn.fromBytes(ristretto255_oprf.voprf.generateKeyPair().secretKey);
+    const { shares } = splitNewKey(2, 3, secret);
+    const one = shares[0] as (typeof shares)[number];
+    expect(bytesToHex(evaluateWithKey(one.secretKey, input))).not.toBe(bytesToHex(evaluateWithKey(Fn.toBytes(secret), input)));
+  });
+
+  it('has Lagrange coefficients that interpolate a line through two points at zero', () => {
+    const [a, b] = lagrangeAtZero([1, 3]) as [bigint, bigint];
+    // f(x) = 5 + 2x: f(1) = 7, f(3) = 11, f(0) = 5.
+    expect(Fn.add(Fn.mul(a, 7n), Fn.mul(b, 11n))).toBe(5n);
+    expect(() => lagrangeAtZero([2, 2])).toThrow(/once/);
+  });
+
+  it('checks that published share keys agree with the network key, and names a dealt share that does not', () => {
+    const { shares, publicKey } = splitNewKey(2, 3);
+    expect(shareKeysAgree(publicKey, 2, shares)).toBe(true);
+    const stranger = ristretto255_oprf.voprf.generateKeyPair().publicKey;
+    expect(shareKeysAgree(publicKey, 2, [shares[0], shares[1], { index: 3, publicKey: stranger }] as typeof shares)).toBe(false);
+  });
+
+  it('refuses impossible splits', () => {
+    expect(() => splitNewKey(3, 2)).toThrow(/t-of-n/);
+    expect(() => splitNewKey(0, 2)).toThrow(/t-of-n/);
+  });
+});

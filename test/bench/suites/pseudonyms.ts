@@ -1,0 +1,94 @@
+// Suite `pseudonyms` (issue 18): what oblivious pseudonyms cost against local HMAC, measured in the
+// same run. A network of three nodes holds the key 2 of 3 (real nodes: HTTP on loopback, delegated
+// tokens verified, limits spent, every batch appended to each holder's audit in PostgreSQL). This
+// process pseudonymizes as a requesting node does, with the node's own modules: it blinds, asks all
+// three holders, checks every batch proof and combines two answers.
+// - pseudonymize_p99_ms: one alert's 5 identifiers, one call after another; baseline: HMAC.
+// - bulk_pseudonyms_per_s: batches of 1,000 distinct identifiers, as a bulk publish sends them.
+import { loadavg } from 'node:os';
+import { type AccessClaims, createDelegationSigner, type IdentifierInput, parseNetworkKeyring } from '@corridor/proto';
+import { decodeJwt } from 'jose';
+import { createHolderClient } from '../../../services/src/pseudonyms/holder-client.js';
+import { createPseudonymizer, localPseudonymizer, type Pseudonymizer } from '../../../services/src/pseudonyms/pseudonymizer.js';
+import { startTestNetwork } from '../../support/test-network.js';
+import { percentile } from '../measure.js';
+import { type BenchResult, suiteResults } from '../results-file.js';
+
+const CALLS = Number(process.env.BENCH_PSEUDONYMS_CALLS ?? 200);
+const BATCHES = Number(process.env.BENCH_PSEUDONYMS_BATCHES ?? 3);
+const result = suiteResults('pseudonyms');
+
+/** Five identifiers of an alert, all different from call to call. */
+function alertIdentifiers(n: number): IdentifierInput[] {
+  const d = String(n).padStart(6, '0');
+  return [
+    { kind: 'phone', value: `+234 803 5${d}` },
+    { kind: 'travel_document', value: `A07${d}`, qualifier: 'NGA' },
+    { kind: 'person', value: `Blessing Okonkwo ${'abcdefghij'[n % 10]}`, qualifier: '1994-03-12' },
+    { kind: 'email', value: `coordinator${n}@example.org` },
+    { kind: 'social_handle', value: `@boat_${n}`, qualifier: 'telegram' },
+  ];
+}
+
+async function latencies(p: Pseudonymizer, asker: AccessClaims, offset: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const t = performance.now();
+    await p.pseudonymize(alertIdentifiers(offset + i), new Date(), asker);
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+async function bulkPerSecond(p: Pseudonymizer, asker: AccessClaims, offset: number): Promise<number> {
+  let count = 0;
+  const t = performance.now();
+  for (let b = 0; b < BATCHES; b++) {
+    const ids = Array.from({ length: 200 }, (_, i) => alertIdentifiers(offset + b * 1000 + i)).flat();
+    count += (await p.pseudonymize(ids, new Date(), asker)).length;
+  }
+  return Math.round(count / ((performance.now() - t) / 1000));
+}
+
+export async function pseudonymsSuite(): Promise<BenchResult[]> {
+  const net = await startTestNetwork({
+    pseudonyms: { holders: ['it-polfr', 'ne-ppn', 'ng-nis'], limits: { perMinute: 10_000_000, perDay: 100_000_000 } },
+  });
+  try {
+    const token = await net.token('it-polfr-officer', { expiresIn: '1h' });
+    const asker = decodeJwt(token) as unknown as AccessClaims;
+    const oblivious = createPseudonymizer({
+      keyring: { epochs: [] },
+      membership: () => net.membership,
+      holders: createHolderClient({
+        // Not a holder itself: every evaluation crosses loopback HTTP, as at a node that holds no share.
+        self: 'bench',
+        membership: () => net.membership,
+        signer: await createDelegationSigner('it-polfr', net.delegationKey('it-polfr')),
+        evaluateHere: async () => {
+          throw new Error('not a key holder');
+        },
+      }),
+    });
+    const hmac = localPseudonymizer(parseNetworkKeyring(`1:${Buffer.alloc(32, 7).toString('base64url')}`));
+    // Warm both paths (JIT, connections, the holders' first audit appends).
+    await latencies(hmac, asker, 900_000);
+    for (let i = 0; i < 20; i++) await oblivious.pseudonymize(alertIdentifiers(800_000 + i), new Date(), asker);
+    const load = loadavg()[0] ?? 0;
+    const hmacTimes = await latencies(hmac, asker, 0);
+    const obliviousTimes = await latencies(oblivious, asker, 0);
+    const hmacBulk = await bulkPerSecond(hmac, asker, 100_000);
+    const obliviousBulk = await bulkPerSecond(oblivious, asker, 100_000);
+    const p99 = (xs: number[]) => Number(percentile(xs, 99).toFixed(3));
+    return [
+      result('pseudonymize_p99_ms', p99(obliviousTimes), 'ms', { metric: 'hmac_pseudonymize_p99_ms', value: p99(hmacTimes) }),
+      result('pseudonymize_p50_ms', Number(percentile(obliviousTimes, 50).toFixed(3)), 'ms'),
+      result('hmac_pseudonymize_p99_ms', p99(hmacTimes), 'ms'),
+      result('bulk_pseudonyms_per_s', obliviousBulk, 'pseudonyms/s', { metric: 'hmac_bulk_pseudonyms_per_s', value: hmacBulk }),
+      result('hmac_bulk_pseudonyms_per_s', hmacBulk, 'pseudonyms/s'),
+      result('load_average_1m_at_start', Number(load.toFixed(2)), ''),
+    ];
+  } finally {
+    await net.stop();
+  }
+}

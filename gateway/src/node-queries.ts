@@ -9,6 +9,7 @@ import { graphql } from './node-gql/index.js';
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
   id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason
+  handlingCode handlingConditions evidence { use legalBasis decidedBy }
   correlations { alertId agency kinds }
   routeDetails {
     transport concealment communicationPlatforms priceObserved { amount currency } migrantCount
@@ -90,7 +91,9 @@ graphql(`fragment NodeRequestFields on Request {
 
 graphql(`fragment NodeConsultationFields on Consultation {
   id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection
-  messages { id from author at body protection } requests { ...NodeRequestFields }
+  messages { id from author at body protection handlingCode handlingConditions evidence { use legalBasis decidedBy } }
+  requests { ...NodeRequestFields }
+  permissions { id alertId purpose passTo reason askedBy askedByAuthor askedAt status answeredBy answeredAt legalBasis note }
 }`);
 
 graphql(`fragment NodeStatisticsFigureFields on StatisticsFigure {

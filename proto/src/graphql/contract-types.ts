@@ -6,7 +6,12 @@ import '@pothos/core';
 import type { Alert } from '../alert.js';
 import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
-import { defineConsultationTypes, type RequestFields } from './consultation-types.js';
+import {
+  defineConsultationTypes,
+  type EvidenceMarkingFields,
+  HANDLING_CODE_DESCRIPTION,
+  type RequestFields,
+} from './consultation-types.js';
 import type { ContractBuilder } from './contract-builder.js';
 
 /** An audit row as the node answers it (seq as a string: it is a 64-bit counter). */
@@ -62,6 +67,9 @@ export interface AlertFields {
   redacted?: string[];
   changes?: string[] | null;
   withdrawalReason?: string | null;
+  handlingCode?: string | null;
+  handlingConditions?: string | null;
+  evidence?: EvidenceMarkingFields | null;
   correlations?: AlertCorrelationView[];
   /** The kind's details, under the names proto and AlertInput give them: one of the two is set. */
   routeDetails?: RouteDetailsFields | null;
@@ -333,6 +341,15 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     }),
   });
 
+  const EvidenceMarkingRef = builder.objectRef<EvidenceMarkingFields>('EvidenceMarking').implement({
+    description: 'Whether the item may be used as evidence in judicial proceedings, on what legal basis, and who decided; signed with it.',
+    fields: (t) => ({
+      use: t.exposeString('use', { description: 'permitted, with_permission (ask the owner) or not_permitted' }),
+      legalBasis: t.exposeString('legalBasis', { nullable: true }),
+      decidedBy: t.exposeString('decidedBy', { description: 'Who decided, as the owner vouches.' }),
+    }),
+  });
+
   const AlertRef = builder.objectRef<AlertFields>('Alert').implement({
     fields: (t) => ({
       correlations: t.field({
@@ -394,6 +411,18 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
         nullable: true,
         description: 'On a withdrawal: why the alert no longer holds, as the origin agency wrote it.',
         resolve: (a) => a.withdrawalReason ?? null,
+      }),
+      handlingCode: t.string({ description: HANDLING_CODE_DESCRIPTION, resolve: (a) => a.handlingCode ?? 'H0' }),
+      handlingConditions: t.string({
+        nullable: true,
+        description: 'With H3: the restrictions, in words.',
+        resolve: (a) => a.handlingConditions ?? null,
+      }),
+      evidence: t.field({
+        type: EvidenceMarkingRef,
+        nullable: true,
+        description: 'The owner’s evidence marking; null when it stated none (ask the owner).',
+        resolve: (a) => a.evidence ?? null,
       }),
       // Two fields named as in proto and AlertInput, rather than one union: what a client reads is
       // what it sends back to amend, and the release policy's withheld paths name real fields.
@@ -626,7 +655,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     }),
   });
 
-  const consultationTypes = defineConsultationTypes(builder);
+  const consultationTypes = defineConsultationTypes(builder, EvidenceMarkingRef);
   const RequestEntryRef = builder.objectRef<RequestEntryView>('RequestEntry').implement({
     description: 'A tracked request the agency sent or received, with the consultation it came from.',
     fields: (t) => ({

@@ -21,7 +21,7 @@ import { amendAlert, withdrawAlert } from './alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from './alert-store.js';
 import { type Answer, releaseToCaller } from './answer-release.js';
 import { correlationsOf } from './correlation.js';
-import { publishAlert, publishAlerts } from './publish-alert.js';
+import { publishAlert, publishAlerts, withDecider } from './publish-alert.js';
 
 builder.queryType({
   fields: (t) => ({
@@ -115,7 +115,7 @@ builder.mutationType({
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
-          const published = await publishAlert(ctx.services.publishContext, args.input);
+          const published = await publishAlert(ctx.services.publishContext, withDecider(args.input, ctx.claims.name));
           ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
           return published;
         } catch (e) {
@@ -133,7 +133,10 @@ builder.mutationType({
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
-          const published = await publishAlerts(ctx.services.publishContext, args.inputs);
+          const published = await publishAlerts(
+            ctx.services.publishContext,
+            args.inputs.map((i) => withDecider(i, ctx.claims.name)),
+          );
           ctx.services.log.info('alerts published', { count: published.length, user: ctx.claims.sub });
           return published;
         } catch (e) {
@@ -158,7 +161,12 @@ builder.mutationFields((t) => ({
     },
     authScopes: { ownAgency: 'amend alerts' },
     resolve: async (_root, args, ctx) => {
-      const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision);
+      const amended = await amendAlert(
+        ctx.services.publishContext,
+        String(args.id),
+        withDecider(args.input, ctx.claims.name),
+        args.revision,
+      );
       ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
       return amended;
     },

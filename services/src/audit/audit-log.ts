@@ -11,8 +11,13 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { type GroupWriter, groupCommit } from '../group-commit.js';
 
 export interface AuditRecord {
-  /** `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit / no-hit check. */
-  channel: 'query' | 'bus' | 'check';
+  /**
+   * `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit /
+   * no-hit check; `received`: a permission asked or answered by a partner (handling codes), kept
+   * here, so that the asking and the granting are in the audit at both sides (`agency` is then
+   * the sender).
+   */
+  channel: 'query' | 'bus' | 'check' | 'received';
   /** The agency receiving the data. */
   agency: string;
   /** The user who asked; null when an agency's node receives. */

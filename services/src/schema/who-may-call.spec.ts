@@ -55,6 +55,8 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Mutation.addConsultationMessage': CONSULT,
   'Mutation.createRequest': CONSULT,
   'Mutation.setRequestStatus': CONSULT,
+  'Mutation.askPermission': CONSULT,
+  'Mutation.answerPermission': CONSULT,
   // Each item is released to the caller under the policy as it streams.
   'Subscription.alertFeed': 'open',
 };

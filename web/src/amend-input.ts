@@ -29,6 +29,11 @@ export function amendChangesOf(a: AlertFieldsFragment): AmendChanges {
     // Flags are kept unless the officer unticks them: an amendment that forgot them would tell
     // partners the children were no longer there.
     protection: [...a.protection],
+    // The owner may loosen or tighten the handling by amendment (e.g. permit evidence use to all).
+    handlingCode: a.handlingCode,
+    handlingConditions: a.handlingConditions ?? '',
+    evidenceUse: a.evidence?.use ?? '',
+    evidenceLegalBasis: a.evidence?.legalBasis ?? '',
     ...(a.route
       ? {
           region: a.route.region,

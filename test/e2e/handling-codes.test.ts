@@ -8,6 +8,7 @@
 //   Niger cannot pass it on, even by asking.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordBus } from '../support/bus-recorder.js';
 import { RAW, routeAlert } from '../support/fixtures.js';
 import { eventually, gql, subscribe } from '../support/graphql.js';
 import { officersAnd, startTestNetwork, type TestNetwork } from '../support/test-network.js';
@@ -213,6 +214,8 @@ describe('TLP:AMBER+STRICT', () => {
       await net.token('ne-ppn-officer'),
       'subscription { alertFeed { id } }',
     );
+    // Whatever crosses Nigeria's own NATS account, seen with its operator's credentials.
+    const bus = await recordBus(net);
     try {
       await Promise.all([nigeriaFeed.ready, nigerFeed.ready]);
       const strict = await publish('it-polfr-officer', {
@@ -221,6 +224,16 @@ describe('TLP:AMBER+STRICT', () => {
         summary: 'Strictly for Niger: Agadez departures',
         identifiers: [phone],
       });
+      // A bulk load goes the same way: one more, published with publishAlerts.
+      const bulk = await as<{ publishAlerts: { id: string }[] }>(
+        'it-polfr-officer',
+        'mutation($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { id } }',
+        {
+          inputs: [routeAlert({ tlp: 'AMBER+STRICT', recipients: ['ne-ppn'], summary: 'Strictly for Niger, in bulk' })],
+        },
+      );
+      const bulkId = (bulk.publishAlerts[0] as { id: string }).id;
+      await eventually(() => holds('ne-ppn', bulkId), 30_000);
       // Niger's own people have it: its node holds it, its officer's feed and query show it.
       await nigerFeed.waitFor((e) => e.alertFeed.id === strict.id, 30_000);
       expect((await as<{ alerts: { alerts: { id: string }[] } }>('ne-ppn-officer', ALERTS)).alerts.alerts.map((a) => a.id)).toContain(
@@ -239,9 +252,8 @@ describe('TLP:AMBER+STRICT', () => {
       expect(check.hitCheck.answers.flatMap((a) => a.alerts.map((x) => x.id))).not.toContain(strict.id);
 
       // The pseudonyms a partner would ask about (Nigeria's node holds the network key too).
-      const pseudonyms = (
-        (await rows('ne-ppn', 'SELECT document FROM alerts WHERE id = $1', [strict.id]))[0]?.document as { identifiers: unknown[] }
-      ).identifiers;
+      const [held] = await rows('ne-ppn', 'SELECT document FROM alerts WHERE id = $1', [strict.id]);
+      const pseudonyms = (held?.document as { identifiers: unknown[] } | undefined)?.identifiers ?? [];
       expect(pseudonyms.length).toBeGreaterThan(0);
       // At each node, with tokens delegated to it by Nigeria's node, and at Nigeria's own.
       for (const agency of ['it-polfr', 'ne-ppn', 'ng-nis']) {
@@ -274,8 +286,13 @@ describe('TLP:AMBER+STRICT', () => {
           agency,
         ).not.toContain(strict.id);
       }
-      // Nothing of it reached Nigeria's node, by the bus or otherwise.
+      // Nothing of either reached Nigeria's node or its account on the bus.
       expect(await holds('ng-nis', strict.id)).toBe(false);
+      expect(await holds('ng-nis', bulkId)).toBe(false);
+      await bus.flush();
+      const inNigeriasAccount = bus.messages.filter((m) => m.account === 'ng-nis').map((m) => m.data);
+      expect(inNigeriasAccount.some((d) => d.includes(marker.id))).toBe(true);
+      expect(inNigeriasAccount.filter((d) => d.includes(strict.id) || d.includes(bulkId))).toEqual([]);
       expect(await rows('ng-nis', `SELECT 1 FROM quarantine`)).toEqual([]);
 
       // A correlation does not tell Nigeria of it either: Nigeria publishes the same phone; Italy
@@ -304,7 +321,7 @@ describe('TLP:AMBER+STRICT', () => {
       const naming = `SELECT 1 FROM consultation_events WHERE document->'about'->>'alertId' = $1 OR document->>'alertId' = $1`;
       for (const agency of ['ne-ppn', 'ng-nis']) expect(await rows(agency, naming, [strict.id]), agency).toEqual([]);
     } finally {
-      await Promise.all([nigeriaFeed.close(), nigerFeed.close()]);
+      await Promise.all([nigeriaFeed.close(), nigerFeed.close(), bus.close()]);
     }
   });
 });

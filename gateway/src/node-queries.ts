@@ -39,11 +39,11 @@ export const DIRECTORY_QUERY = graphql(
  */
 export const OWN_HIT_CHECKS_QUERY = graphql(`query OwnHitChecks($items: [OwnHitCheckItemInput!]!) { ownHitChecks(items: $items) {
   check { pseudonyms { kind pseudonym epoch }
-    answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }
+    answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } } }
   refusal { code message details } } }`);
 
 export const HIT_CHECKS_QUERY = graphql(`query HitChecks($items: [HitCheckItemInput!]!) { hitChecks(items: $items) {
-  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } }
+  answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } }
   refusal { code message details } } }`);
 
 export const ALERTS_QUERY = graphql(

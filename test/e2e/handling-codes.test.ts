@@ -117,6 +117,13 @@ describe('handling codes', () => {
       summary: 'Boat organisers in Zuwara, not for court without our leave',
     });
     await eventually(() => holds('ne-ppn', alert.id), 30_000);
+    // A hit on it says its handling code too.
+    const hit = await as<{ hitCheck: { answers: { agency: string; alerts: { id: string; handlingCode: string }[] }[] } }>(
+      'ne-ppn-prosecutor',
+      'query($identifier: IdentifierInput!) { hitCheck(identifier: $identifier) { answers { agency alerts { id handlingCode } } } }',
+      { identifier: { kind: 'social_handle', value: RAW.handle, qualifier: 'telegram' } },
+    );
+    expect(hit.hitCheck.answers.flatMap((a) => a.alerts).find((a) => a.id === alert.id)).toEqual({ id: alert.id, handlingCode: 'H1' });
 
     // Niger's prosecutor opens a thread with Italy and tries to cite the alert at once: refused, nothing kept.
     const thread = (

@@ -110,6 +110,8 @@ export interface HitAlertView {
   kind: string;
   createdAt: string;
   matched: string[];
+  /** What the checker may do with it (proto handling.ts); absent on alerts signed before, read as H0. */
+  handlingCode?: string | null;
 }
 
 export interface HitAnswerView {
@@ -631,6 +633,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       kind: t.exposeString('kind'),
       createdAt: t.exposeString('createdAt'),
       matched: t.exposeStringList('matched', { description: 'The identifier kinds that matched.' }),
+      handlingCode: t.string({ description: HANDLING_CODE_DESCRIPTION, resolve: (h) => h.handlingCode ?? 'H0' }),
     }),
   });
 

@@ -51,6 +51,14 @@ it('asks the owner from the card and shows the grant, with the handling code and
   await card.getByRole('button', { name: /^Ask / }).click();
   await card.getByText('Asked. The answer will show in Consultations.').waitFor();
 
+  // Italy's own card offers to change the handling by amendment, starting from what was signed.
+  await publisher.getByTestId('nav-feed').click();
+  const own = publisher.locator(`[data-testid="alert-item"][data-alert-id="${alertId}"]`);
+  await own.getByTestId('alert-amend').click();
+  expect(await own.getByLabel('Handling code').inputValue()).toBe('H1');
+  expect(await own.getByLabel('Use as evidence').inputValue()).toBe('with_permission');
+  await own.getByRole('button', { name: 'Cancel' }).click();
+
   // Italy grants it in the thread the question opened.
   await publisher.getByTestId('nav-consultations').click();
   const asked = publisher.getByTestId('permission');

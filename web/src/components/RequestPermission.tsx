@@ -60,7 +60,7 @@ export function RequestPermission({ alert, agencyName }: { alert: AlertFieldsFra
             onChange={setPassTo}
             codes={others}
             labelOf={agencyName}
-            empty=""
+            empty={t('permission.chooseAgency')}
           />
         )}
         <Field id={`${id}-reason`} path="reason" label={t('permission.reason')} errors={errors.reason}>

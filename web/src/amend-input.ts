@@ -97,7 +97,11 @@ export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertIn
   // An evidence marking the officer left alone goes back with who decided it, not as their decision.
   const e = a.evidence;
   if (e && c.evidenceUse === e.use && c.evidenceLegalBasis === (e.legalBasis ?? ''))
-    input.evidence = { use: e.use, ...(e.legalBasis ? { legalBasis: e.legalBasis } : {}), decidedBy: e.decidedBy };
+    input.evidence = {
+      use: e.use as NonNullable<typeof input.evidence>['use'],
+      ...(e.legalBasis ? { legalBasis: e.legalBasis } : {}),
+      decidedBy: e.decidedBy,
+    };
   // The browser's input drops seconds: an end the officer left alone goes back to the second.
   if (a.validUntil && c.validUntil === toLocalInput(a.validUntil)) input.validUntil = a.validUntil;
   return { ...input, identifiers: [] } as AlertInput;

@@ -73,6 +73,7 @@ function NewConsultation({
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
   const [seenIn, setSeenIn] = useState('');
+  const [handlingCode, setHandlingCode] = useState('H0');
   const [result, open] = useMutation(OpenConsultationMutation);
   const errors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
   const submit = async (e: FormEvent) => {
@@ -86,6 +87,8 @@ function NewConsultation({
         protection: flags,
         ...(flags.length > 0 && seenIn ? { seenIn } : {}),
         ...(Object.keys(about).length > 0 ? { about } : {}),
+        handlingCode,
+        evidence: { use: 'with_permission' },
       },
     });
     const opened = r.data?.openConsultation;
@@ -101,6 +104,16 @@ function NewConsultation({
       <Field id="consultation-body" path="body" label={t('consult.message')} errors={errors.body}>
         <textarea id="consultation-body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
       </Field>
+      <CodeField
+        id="consultation-handling"
+        path="handlingCode"
+        label={t('sharing.handlingCode')}
+        errors={errors.handlingCode}
+        value={handlingCode}
+        onChange={setHandlingCode}
+        codes={HANDLING_CODES.filter((h) => h !== 'H3')}
+        labelOf={label.handlingCode}
+      />
       <fieldset className="group">
         <legend>{t('consult.vulnerable')}</legend>
         <Checkboxes name="consultation-protection" codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />

@@ -559,7 +559,10 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     fields: (t) => ({
       seq: t.exposeString('seq'),
       at: t.exposeString('at'),
-      channel: t.exposeString('channel', { description: 'query (an answer to a user) or bus (an alert sent to a node)' }),
+      channel: t.exposeString('channel', {
+        description:
+          'query (an answer to a user), bus (sent to a node), check (a hit / no-hit answer) or received (a permission asked or answered by a partner, kept here)',
+      }),
       agency: t.exposeString('agency', { description: 'The agency that received the data.' }),
       subject: t.exposeString('subject', { nullable: true, description: 'The user who asked; null for an alert sent to a node.' }),
       resource: t.exposeString('resource'),

@@ -264,6 +264,9 @@ export const DEMO_ALERTS: { user: string; input: AlertInput }[] = [
     kind: 'document_fraud',
     tlp: 'AMBER',
     recipients: ['ng-nis'],
+    // The permit's holder may be a victim: not for court without Italy's leave (Request permission in the demo).
+    handlingCode: 'H1',
+    evidence: { use: 'with_permission' },
     grading: { source: 'B', information: '2' },
     summary:
       'Impostor using a genuine Italian residence permit of a look-alike; the holder of the permit may be a victim of identity theft.',

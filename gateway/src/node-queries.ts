@@ -9,6 +9,7 @@ import { graphql } from './node-gql/index.js';
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
   id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason
+  handlingCode handlingConditions evidence { use legalBasis decidedBy }
   correlations { alertId agency kinds }
   routeDetails {
     transport concealment communicationPlatforms priceObserved { amount currency } migrantCount
@@ -38,11 +39,11 @@ export const DIRECTORY_QUERY = graphql(
  */
 export const OWN_HIT_CHECKS_QUERY = graphql(`query OwnHitChecks($items: [OwnHitCheckItemInput!]!) { ownHitChecks(items: $items) {
   check { pseudonyms { kind pseudonym epoch }
-    answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } } }
+    answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } } }
   refusal { code message details } } }`);
 
 export const HIT_CHECKS_QUERY = graphql(`query HitChecks($items: [HitCheckItemInput!]!) { hitChecks(items: $items) {
-  answer { agency hit alerts { id revision kind createdAt matched } contact { ...NodeEntryFields } }
+  answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } }
   refusal { code message details } } }`);
 
 export const ALERTS_QUERY = graphql(
@@ -90,7 +91,9 @@ graphql(`fragment NodeRequestFields on Request {
 
 graphql(`fragment NodeConsultationFields on Consultation {
   id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection
-  messages { id from author at body protection } requests { ...NodeRequestFields }
+  messages { id from author at body protection handlingCode handlingConditions evidence { use legalBasis decidedBy } }
+  requests { ...NodeRequestFields }
+  permissions { id alertId purpose passTo reason askedBy askedByAuthor askedAt status answeredBy answeredAt legalBasis note }
 }`);
 
 graphql(`fragment NodeStatisticsFigureFields on StatisticsFigure {

@@ -22,4 +22,13 @@ describe('what an amendment changed', () => {
     const next = { ...withoutReference, identifiers: [{ kind: 'travel_document' as const, pseudonym: 'p'.repeat(43), epoch: 1 }] };
     expect(alertChanges(was, next)).toEqual(['caseReference', 'identifiers']);
   });
+
+  it('takes an alert signed without a handling code as H0, and names a real change of handling', () => {
+    const was = storedRouteAlert();
+    expect(alertChanges(was, { ...was, handlingCode: 'H0' })).toEqual([]);
+    expect(alertChanges(was, { ...was, handlingCode: 'H1', evidence: { use: 'with_permission', decidedBy: 'A. Prosecutor' } })).toEqual([
+      'evidence',
+      'handlingCode',
+    ]);
+  });
 });

@@ -12,8 +12,9 @@ const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJ
 
 /** The paths whose values differ between two revisions of one alert, in a stable order. */
 export function alertChanges(was: Alert, next: Alert): string[] {
-  const before = was as Record<string, unknown>;
-  const after = next as Record<string, unknown>;
+  // An alert signed without a handling code is H0: stating H0 on an amendment changes nothing.
+  const before = { ...was, handlingCode: was.handlingCode ?? 'H0' } as Record<string, unknown>;
+  const after = { ...next, handlingCode: next.handlingCode ?? 'H0' } as Record<string, unknown>;
   const changed: string[] = [];
   for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     if (NOT_CONTENT.has(key) || same(before[key], after[key])) continue;

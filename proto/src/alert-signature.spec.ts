@@ -48,6 +48,21 @@ describe('alert signatures', () => {
     expect(await verifyAlertSignature(alertSchema.parse(older), membership)).toEqual({ ok: true, kid: 'it-polfr-alerts-1' });
   });
 
+  it('cover the handling code and the evidence marking, so a receiver cannot claim it was told otherwise', async () => {
+    const marked: Alert = await signer.sign({
+      ...alert,
+      handlingCode: 'H1' as const,
+      evidence: { use: 'with_permission' as const, decidedBy: 'Giulia Russo, prosecutor' },
+    });
+    expect(await verifyAlertSignature(marked, membership)).toEqual({ ok: true, kid: 'it-polfr-alerts-1' });
+    expect((await verifyAlertSignature({ ...marked, handlingCode: 'H0' as const }, membership)).ok).toBe(false);
+    expect(
+      (await verifyAlertSignature({ ...marked, evidence: { use: 'permitted', decidedBy: 'Giulia Russo, prosecutor' } }, membership)).ok,
+    ).toBe(false);
+    const { handlingCode: _, ...unmarked } = marked;
+    expect((await verifyAlertSignature(unmarked as Alert, membership)).ok).toBe(false);
+  });
+
   it('fail when another agency signs in the origin agency’s name', async () => {
     expect((await verifyAlertSignature(await impostor.sign(alert), membership)).ok).toBe(false);
     const claimedByNiger = await signer.sign({ ...alert, origin: { agency: 'ne-ppn', country: 'NER' } } as Alert);

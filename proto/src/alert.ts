@@ -20,6 +20,7 @@ import {
   TRANSPORT_MODES,
 } from './codes.js';
 import { agencyId, code, countryCode, detachedJws, isoDateTime, issuingStateCode } from './fields.js';
+import { handlingErrors, handlingFields, handlingInputFields } from './handling.js';
 
 export const tlp = code(TLP_LEVELS, 'a TLP level: CLEAR, GREEN, AMBER, AMBER+STRICT or RED');
 export const alertKind = code(ALERT_KINDS, 'an alert kind: route or document_fraud');
@@ -173,6 +174,8 @@ const commonInput = {
   caseReference: z.string().trim().min(1).max(80).optional(),
   /** Vulnerable persons seen (a need for protection, never a suspicion): each receiving agency raises a protection notice. */
   protection: protection.optional(),
+  /** What receivers may do with it (H0-H3) and whether it may be used as evidence (handling.ts); the console sends H0 and "ask the owner" unless the officer chooses. */
+  ...handlingInputFields,
 };
 
 export const alertInput = z
@@ -195,7 +198,13 @@ export const alertInput = z
     path: ['recipients'],
     message: 'recipients apply only to TLP:AMBER and AMBER+STRICT',
     when: (p) => hasShape(p.value, ['tlp']),
-  });
+  })
+  .superRefine(
+    (a, ctx) => {
+      for (const e of handlingErrors(a)) ctx.addIssue({ code: 'custom', path: e.path.split('.'), message: e.message });
+    },
+    { when: (p) => hasShape(p.value, []) },
+  );
 // Free text travels to partners as written: whether it carries an identifier (declared or not, in
 // any written form) is checked at the node, with freeTextErrors (identifiers/free-text.ts), which
 // needs numbering plans the console does not ship.
@@ -241,6 +250,13 @@ const commonAlert = {
   changes: z.array(z.string().min(1).max(80)).max(60).optional(),
   /** On a withdrawal: why it no longer holds, as the originating agency wrote it. */
   withdrawalReason: z.string().min(1).max(500).optional(),
+  /**
+   * Handling code, its H3 restrictions and the evidence marking (handling.ts). Absent on alerts
+   * signed before they existed (read as H0, evidence not stated), which verify as they are; a node
+   * of an earlier version refuses an alert that carries them (its schema is strict) and
+   * quarantines it, so an agency upgrades before its partners' new alerts reach it.
+   */
+  ...handlingFields,
   /** Fields the originating agency's release policy withheld from this copy (release-policy.ts). */
   redacted: z.array(z.string()).max(20).optional(),
   /**

@@ -423,3 +423,34 @@ export type UserRole = (typeof USER_ROLES)[number];
  * (art. 18.13) these go between judicial and central authorities; officers consult informally.
  */
 export const REQUEST_AUTHORITY_ROLES: readonly UserRole[] = ['prosecutor', 'central_authority'];
+
+/**
+ * Handling codes (as SIENA's): what the receiver may do with an item, beside who may see it (TLP).
+ * Absent on items signed before they existed, which read as H0.
+ */
+export const HANDLING_CODES = ['H0', 'H1', 'H2', 'H3'] as const;
+export type HandlingCode = (typeof HANDLING_CODES)[number];
+export const HANDLING_CODE_LABELS: Record<HandlingCode, string> = {
+  H0: 'H0 — no restriction beyond the law',
+  H1: 'H1 — not to be used as evidence in judicial proceedings without the owner’s permission',
+  H2: 'H2 — not to be passed on, or acted on, without the owner’s permission',
+  H3: 'H3 — other restrictions, in words',
+};
+
+/** Whether an item may be used as evidence in judicial proceedings, as its owner decided. */
+export const EVIDENCE_USES = ['permitted', 'with_permission', 'not_permitted'] as const;
+export type EvidenceUse = (typeof EVIDENCE_USES)[number];
+export const EVIDENCE_USE_LABELS: Record<EvidenceUse, string> = {
+  permitted: 'May be used as evidence',
+  with_permission: 'Ask the owner before using it as evidence',
+  not_permitted: 'Not to be used as evidence',
+};
+
+/** What a receiver asks an item's owner leave to do (consultation.ts `permission_asked`). */
+export const PERMISSION_PURPOSES = ['evidence', 'pass_on', 'act'] as const;
+export type PermissionPurpose = (typeof PERMISSION_PURPOSES)[number];
+export const PERMISSION_PURPOSE_LABELS: Record<PermissionPurpose, string> = {
+  evidence: 'Use it as evidence in judicial proceedings',
+  pass_on: 'Pass it on to another agency',
+  act: 'Act on it',
+};

@@ -14,6 +14,8 @@
 // identifier of the person.
 import { z } from 'zod';
 import {
+  PERMISSION_PURPOSES,
+  type PermissionPurpose,
   PROTECTION_FLAGS,
   type ProtectionFlag,
   REQUEST_AUTHORITY_ROLES,
@@ -24,6 +26,7 @@ import {
 } from './codes.js';
 import type { FieldError } from './errors.js';
 import { agencyId, code, countryCode, detachedJws, isoDate, isoDateTime } from './fields.js';
+import { type EvidenceMarking, type Grant, handlingErrors, handlingFields, handlingInputFields } from './handling.js';
 import { parsePartnerMessageSubject, partnerMessageSubject } from './subjects.js';
 
 const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).max(6).default([]);
@@ -83,6 +86,13 @@ const messageFields = {
    * act. Absent on events written before it existed (each side then used its own country).
    */
   seenIn: countryCode.optional(),
+  /** What the other party may do with it, and whether it may serve as evidence (handling.ts); absent on events written before. */
+  ...handlingFields,
+};
+/** As written: who decided on evidence use is filled in by the node (the writer, by their token). */
+const messageInputFields = { ...messageFields, ...handlingInputFields };
+const handlingCheck = (m: Parameters<typeof handlingErrors>[0], ctx: z.RefinementCtx) => {
+  for (const e of handlingErrors(m)) ctx.addIssue({ code: 'custom', path: e.path.split('.'), message: e.message });
 };
 /** A flag needs a place: the protection contact is the one of the country where the person is. */
 const placeOfProtection = {
@@ -98,6 +108,27 @@ const requestFields = {
   /** The sending authority's own file reference. */
   reference: text(80),
   deadline: isoDate.optional(),
+  /**
+   * Alerts this request refers to as evidence. The sending node refuses one whose owner has not
+   * permitted its use as evidence (handling.ts permissionNeeded) until the owner grants it.
+   */
+  evidence: z.array(z.uuid()).max(20).optional(),
+};
+
+/** A receiver asks an alert's owner for leave to use it as evidence, pass it on (to `passTo`) or act on it. */
+const permissionFields = {
+  permissionId: z.uuid(),
+  alertId: z.uuid(),
+  purpose: code(PERMISSION_PURPOSES, 'a purpose: evidence, pass_on or act'),
+  /** With pass_on: the agency it would go to. */
+  passTo: agencyId.optional(),
+};
+const permissionAskFields = { reason: text(1000) };
+const permissionAnswerFields = {
+  granted: z.boolean(),
+  /** With a grant of evidence use: the legal basis, as the owner states it. */
+  legalBasis: z.string().trim().min(1).max(300).optional(),
+  note: text(500).optional(),
 };
 const requestStatusFields = {
   status: code(REQUEST_STATUSES, 'a request status'),
@@ -116,14 +147,31 @@ export const consultationEvent = z.discriminatedUnion('type', [
   z.strictObject({ ...common, type: z.literal('message'), ...messageFields }),
   z.strictObject({ ...common, type: z.literal('request'), requestId: z.uuid(), ...requestFields }),
   z.strictObject({ ...common, type: z.literal('request_status'), requestId: z.uuid(), ...requestStatusFields }),
+  z.strictObject({ ...common, type: z.literal('permission_asked'), ...permissionFields, ...permissionAskFields }),
+  z.strictObject({ ...common, type: z.literal('permission_answered'), ...permissionFields, ...permissionAnswerFields }),
 ]);
 export type ConsultationEvent = z.infer<typeof consultationEvent>;
 
 export const openConsultationInput = z
-  .strictObject({ with: agencyId, ...openingFields })
-  .refine(placeOfProtection.check, placeOfProtection.params);
+  .strictObject({ with: agencyId, ...openingFields, ...handlingInputFields })
+  .refine(placeOfProtection.check, placeOfProtection.params)
+  .superRefine(handlingCheck);
 
-export const consultationMessageInput = z.strictObject(messageFields).refine(placeOfProtection.check, placeOfProtection.params);
+export const consultationMessageInput = z
+  .strictObject(messageInputFields)
+  .refine(placeOfProtection.check, placeOfProtection.params)
+  .superRefine(handlingCheck);
+
+/** A receiver asking the owner of an alert it holds. */
+export const permissionRequestInput = z
+  .strictObject({ alertId: z.uuid(), purpose: permissionFields.purpose, passTo: agencyId.optional(), ...permissionAskFields })
+  .refine((i) => (i.purpose === 'pass_on') === (i.passTo !== undefined), {
+    path: ['passTo'],
+    message: 'name the agency it would be passed on to (and only when passing it on)',
+  });
+
+/** The owner's answer. */
+export const permissionAnswerInput = z.strictObject({ ...permissionAnswerFields });
 
 export const requestInput = z.strictObject({
   ...requestFields,
@@ -204,8 +252,52 @@ export interface ConsultationState {
   openedAt: string;
   lastAt: string;
   protection: ProtectionFlag[];
-  messages: { id: string; from: string; author: string; at: string; body: string; protection: ProtectionFlag[]; seenIn?: string }[];
+  messages: {
+    id: string;
+    from: string;
+    author: string;
+    at: string;
+    body: string;
+    protection: ProtectionFlag[];
+    seenIn?: string;
+    handlingCode?: string;
+    handlingConditions?: string;
+    evidence?: EvidenceMarking;
+  }[];
   requests: RequestState[];
+  permissions: PermissionState[];
+}
+
+/** A permission asked in the consultation, and the owner's answer once given. */
+export interface PermissionState {
+  id: string;
+  alertId: string;
+  purpose: PermissionPurpose;
+  passTo?: string;
+  reason: string;
+  askedBy: string;
+  askedByAuthor: string;
+  askedAt: string;
+  status: 'asked' | 'granted' | 'refused';
+  answeredBy?: string;
+  answeredAt?: string;
+  legalBasis?: string;
+  note?: string;
+}
+
+/**
+ * The permissions `to` was granted over an alert by its owner, in any of these consultations: what
+ * permissionNeeded reads. Only a consultation between the two counts: a grant by anyone else is none.
+ */
+export function grantsOf(states: readonly ConsultationState[], alertId: string, owner: string, to: string): Grant[] {
+  const between = (c: ConsultationState) => [c.openedBy, c.counterpart].sort().join() === [owner, to].sort().join();
+  return states
+    .filter(between)
+    .flatMap((c) =>
+      c.permissions
+        .filter((p) => p.alertId === alertId && p.askedBy === to && p.status === 'granted')
+        .map((p) => ({ purpose: p.purpose, passTo: p.passTo })),
+    );
 }
 
 /** Events in the one order both sides use: by time, then by id. */
@@ -248,6 +340,7 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
     protection: [],
     messages: [],
     requests: [],
+    permissions: [],
   };
   const flag = (flags: readonly ProtectionFlag[]) => {
     for (const f of flags) if (!state.protection.includes(f)) state.protection.push(f);
@@ -263,8 +356,33 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
         body: e.body,
         protection: [...e.protection],
         ...(e.seenIn ? { seenIn: e.seenIn } : {}),
+        ...(e.handlingCode ? { handlingCode: e.handlingCode } : {}),
+        ...(e.handlingConditions ? { handlingConditions: e.handlingConditions } : {}),
+        ...(e.evidence ? { evidence: e.evidence } : {}),
       });
       flag(e.protection);
+    } else if (e.type === 'permission_asked') {
+      if (state.permissions.some((p) => p.id === e.permissionId)) continue;
+      state.permissions.push({
+        id: e.permissionId,
+        alertId: e.alertId,
+        purpose: e.purpose,
+        ...(e.passTo ? { passTo: e.passTo } : {}),
+        reason: e.reason,
+        askedBy: e.from,
+        askedByAuthor: e.author,
+        askedAt: e.at,
+        status: 'asked',
+      });
+    } else if (e.type === 'permission_answered') {
+      const p = state.permissions.find((x) => x.id === e.permissionId);
+      // Only the party asked answers, once, and about what was asked.
+      if (!p || p.askedBy === e.from || p.status !== 'asked' || p.alertId !== e.alertId || p.purpose !== e.purpose) continue;
+      p.status = e.granted ? 'granted' : 'refused';
+      p.answeredBy = e.author;
+      p.answeredAt = e.at;
+      if (e.legalBasis) p.legalBasis = e.legalBasis;
+      if (e.note) p.note = e.note;
     } else if (e.type === 'request') {
       if (state.requests.some((r) => r.id === e.requestId)) continue;
       state.requests.push({

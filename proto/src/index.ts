@@ -57,8 +57,12 @@ export {
   DOCUMENT_FEATURES,
   DOCUMENT_TYPE_LABELS,
   DOCUMENT_TYPES,
+  EVIDENCE_USE_LABELS,
+  EVIDENCE_USES,
   FRAUD_TYPE_LABELS,
   FRAUD_TYPES,
+  HANDLING_CODE_LABELS,
+  HANDLING_CODES,
   IDENTIFIER_KIND_LABELS,
   IDENTIFIER_KINDS,
   type IdentifierKind,
@@ -67,6 +71,9 @@ export {
   ISSUING_STATE_NAMES,
   LANGUAGE_CODES,
   type LanguageCode,
+  PERMISSION_PURPOSE_LABELS,
+  PERMISSION_PURPOSES,
+  type PermissionPurpose,
   PROTECTION_FLAG_LABELS,
   PROTECTION_FLAGS,
   type ProtectionFlag,
@@ -97,9 +104,13 @@ export {
   consultationMessageInput,
   consultationSubject,
   foldConsultation,
+  grantsOf,
   isOverdue,
   openConsultationInput,
+  type PermissionState,
   parseConsultationSubject,
+  permissionAnswerInput,
+  permissionRequestInput,
   REQUEST_TRANSITIONS,
   type RequestState,
   requestInput,
@@ -188,6 +199,7 @@ export {
 } from './exchange/taxii.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
+export { permissionNeeded } from './handling.js';
 export { hitCheckRequest, MAX_BATCHED_CHECKS } from './hit-check.js';
 /** ISO 3166-1 alpha-3 → alpha-2: consoles name countries with Intl.DisplayNames, which speaks alpha-2. */
 export { ALPHA2 as COUNTRY_ALPHA2 } from './identifiers/country-alpha2.js';

@@ -6,7 +6,7 @@
 // a rule can narrow what TLP allows, never widen it (release.ts).
 import { z } from 'zod';
 import type { Alert } from './alert.js';
-import { ALERT_KINDS, TLP_LEVELS, USER_ROLES } from './codes.js';
+import { ALERT_KINDS, HANDLING_CODES, TLP_LEVELS, USER_ROLES } from './codes.js';
 import type { DirectoryEntry } from './directory.js';
 import { agencyId, code, countryCode, networkId } from './fields.js';
 
@@ -45,6 +45,8 @@ const releaseRule = z.strictObject({
   kinds: nonEmpty(code(ALERT_KINDS, 'an alert kind: route or document_fraud')).optional(),
   /** TLP levels (alerts only). */
   tlp: nonEmpty(code(TLP_LEVELS, 'a TLP level')).optional(),
+  /** Handling codes (alerts only; an alert signed without one is H0). */
+  handlingCodes: nonEmpty(code(HANDLING_CODES, 'a handling code: H0, H1, H2 or H3')).optional(),
   /** Entry classes (directory entries only). */
   entryClasses: nonEmpty(code(DIRECTORY_ENTRY_CLASSES, 'person or desk')).optional(),
   /** The receiving agency is one of these. */
@@ -78,6 +80,7 @@ export const releasePolicy = z
       if (r.resource !== 'alert') {
         if (r.kinds) ctx.addIssue({ code: 'custom', path: at('kinds'), message: 'kinds apply to alerts only' });
         if (r.tlp) ctx.addIssue({ code: 'custom', path: at('tlp'), message: 'tlp applies to alerts only' });
+        if (r.handlingCodes) ctx.addIssue({ code: 'custom', path: at('handlingCodes'), message: 'handlingCodes apply to alerts only' });
       }
       if (r.resource !== 'directory_entry' && r.entryClasses)
         ctx.addIssue({ code: 'custom', path: at('entryClasses'), message: 'entryClasses apply to directory entries only' });
@@ -105,7 +108,7 @@ export interface Receiver {
 
 /** What is being released, as far as the rules look at it. */
 export type ReleaseItem =
-  | { resource: 'alert'; kind: string; tlp: string; networks: readonly string[] }
+  | { resource: 'alert'; kind: string; tlp: string; handlingCode?: string | undefined; networks: readonly string[] }
   | { resource: 'directory_entry'; entryClass: string; networks: readonly string[] }
   | { resource: 'consultation'; networks: readonly string[] };
 
@@ -116,7 +119,11 @@ const oneOf = (wanted: readonly string[] | undefined, value: string) => !wanted 
 
 function matches(rule: ReleaseRule, item: ReleaseItem, to: Receiver): boolean {
   if (rule.resource !== item.resource) return false;
-  if (item.resource === 'alert' && !(oneOf(rule.kinds, item.kind) && oneOf(rule.tlp, item.tlp))) return false;
+  if (
+    item.resource === 'alert' &&
+    !(oneOf(rule.kinds, item.kind) && oneOf(rule.tlp, item.tlp) && oneOf(rule.handlingCodes, item.handlingCode ?? 'H0'))
+  )
+    return false;
   if (item.resource === 'directory_entry' && !oneOf(rule.entryClasses, item.entryClass)) return false;
   if (!oneOf(rule.partners, to.agency) || !oneOf(rule.countries, to.country) || !some(rule.networks, to.networks)) return false;
   if (rule.sameNetwork && !item.networks.some((n) => to.networks.includes(n))) return false;

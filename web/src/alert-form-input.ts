@@ -35,6 +35,12 @@ export interface AlertForm {
   caseReference: string;
   /** Vulnerable persons flagged (proto PROTECTION_FLAGS). */
   protection: string[];
+  /** What partners may do with it (proto HANDLING_CODES), H0 to start with; H3's restrictions in words. */
+  handlingCode: string;
+  handlingConditions: string;
+  /** Whether it may be used as evidence (proto EVIDENCE_USES), "ask the owner" to start with, and on what legal basis. */
+  evidenceUse: string;
+  evidenceLegalBasis: string;
   identifiers: IdentifierRow[];
   // Route alert
   region: string;
@@ -78,6 +84,10 @@ export function emptyAlertForm(kind: AlertFormKind): AlertForm {
     validUntil: '',
     caseReference: '',
     protection: [],
+    handlingCode: 'H0',
+    handlingConditions: '',
+    evidenceUse: 'with_permission',
+    evidenceLegalBasis: '',
     identifiers: [],
     region: 'central-mediterranean',
     waypoints: [
@@ -129,6 +139,13 @@ export function buildAlertInput(f: AlertForm): AlertInput {
     identifiers: f.identifiers.map((i) => defined({ kind: chosen(i.kind), value: i.value, qualifier: text(i.qualifier) })),
     caseReference: text(f.caseReference),
     protection: f.protection.length > 0 ? f.protection : undefined,
+    // A draft kept from before these fields existed sends the defaults a fresh form has.
+    handlingCode: chosen(f.handlingCode ?? 'H0'),
+    handlingConditions: text(f.handlingConditions ?? ''),
+    // An alert amended that never stated a use states none unless the officer chooses one.
+    evidence: chosen(f.evidenceUse ?? 'with_permission')
+      ? defined({ use: chosen(f.evidenceUse ?? 'with_permission'), legalBasis: text(f.evidenceLegalBasis ?? '') })
+      : undefined,
   });
   if (f.kind === 'route') {
     const vulnerable = defined({

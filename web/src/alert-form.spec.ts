@@ -56,6 +56,22 @@ describe('the publish form as proto’s AlertInput', () => {
     expect(buildAlertInput({ ...form, tlp: 'AMBER+STRICT' }).recipients).toEqual(['ne-ppn']);
   });
 
+  it('sends H0 and "ask the owner" unless the officer chooses, and names what H3 and a permitted use still need', () => {
+    expect(buildAlertInput(routeForm())).toMatchObject({ handlingCode: 'H0', evidence: { use: 'with_permission' } });
+    expect(buildAlertInput(routeForm())).not.toHaveProperty('handlingConditions');
+    const strict = { ...routeForm(), handlingCode: 'H3', evidenceUse: 'permitted' };
+    expect(checkAlertForm(strict, now)).toEqual({
+      handlingConditions: ['H3 needs its restrictions, in words'],
+      'evidence.legalBasis': ['say on what legal basis it may be used as evidence'],
+    });
+    // A draft kept from before the fields existed sends what a fresh form would.
+    const { handlingCode: _, evidenceUse: __, ...older } = routeForm();
+    expect(buildAlertInput(older as ReturnType<typeof routeForm>)).toMatchObject({
+      handlingCode: 'H0',
+      evidence: { use: 'with_permission' },
+    });
+  });
+
   it('names every missing choice of a document-fraud alert by its path', () => {
     const errors = checkAlertForm({ ...emptyAlertForm('document_fraud'), tlp: 'AMBER' }, now);
     expect(Object.keys(errors)).toEqual(

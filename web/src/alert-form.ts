@@ -27,7 +27,7 @@ export function checkAlertForm(f: AlertForm, now: Date): ErrorsByPath {
   // A select left on "Choose…" is absent from the input; proto's message then names the codes
   // (e.g. "ITA, NER, NGA") that the officer never sees: say what to do instead.
   for (const path of Object.keys(errors)) {
-    // Coordinates are typed, not chosen: their own message ("give both or neither") stands.
+    // Typed fields (coordinates, a legal basis) keep their own message (isChoice).
     if (isChoice(path) && valueAt(input, path) === undefined && valueAt(input, parentOf(path)) !== undefined) {
       errors[path] = ['Required: choose one from the list.'];
     }
@@ -39,7 +39,8 @@ export function checkAlertForm(f: AlertForm, now: Date): ErrorsByPath {
   return errors;
 }
 
-const isChoice = (path: string) => path.includes('.') && !/\.(latitude|longitude)$/.test(path);
+// Typed, not chosen: coordinates ("give both or neither") and an evidence marking's legal basis keep their own message.
+const isChoice = (path: string) => path.includes('.') && !/\.(latitude|longitude|legalBasis)$/.test(path);
 const parentOf = (path: string) => path.slice(0, path.lastIndexOf('.'));
 
 function valueAt(root: unknown, path: string): unknown {

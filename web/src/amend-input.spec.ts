@@ -70,6 +70,21 @@ describe('an amendment from the console', () => {
     expect((input as { validUntil?: string }).validUntil).toBe('2026-12-24T20:00:00.000Z');
   });
 
+  it('keeps the handling code, and the evidence marking with who decided it, unless the officer changes them', () => {
+    const marked = {
+      ...routeAlert,
+      handlingCode: 'H1',
+      handlingConditions: null,
+      evidence: { __typename: 'EvidenceMarking', use: 'with_permission', legalBasis: null, decidedBy: 'Paolo Ferri, prosecutor' },
+    } as unknown as AlertFieldsFragment;
+    const kept = amendmentInput(marked, { ...amendChangesOf(marked), summary: 'Departures moved to Sabratha' });
+    expect(kept).toMatchObject({ handlingCode: 'H1', evidence: { use: 'with_permission', decidedBy: 'Paolo Ferri, prosecutor' } });
+    expect(alertInput.safeParse(kept).success).toBe(true);
+    // A new decision is the amending officer's: the node names them.
+    const changed = amendmentInput(marked, { ...amendChangesOf(marked), evidenceUse: 'not_permitted' });
+    expect(changed.evidence).toEqual({ use: 'not_permitted' });
+  });
+
   it('maps a document-fraud alert back to its own shape', () => {
     const doc = {
       ...routeAlert,

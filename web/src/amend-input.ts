@@ -29,6 +29,11 @@ export function amendChangesOf(a: AlertFieldsFragment): AmendChanges {
     // Flags are kept unless the officer unticks them: an amendment that forgot them would tell
     // partners the children were no longer there.
     protection: [...a.protection],
+    // The owner may loosen or tighten the handling by amendment (e.g. permit evidence use to all).
+    handlingCode: a.handlingCode,
+    handlingConditions: a.handlingConditions ?? '',
+    evidenceUse: a.evidence?.use ?? '',
+    evidenceLegalBasis: a.evidence?.legalBasis ?? '',
     ...(a.route
       ? {
           region: a.route.region,
@@ -89,6 +94,14 @@ export function amendmentInput(a: AlertFieldsFragment, c: AmendChanges): AlertIn
   // The form has no field for when the journey took place: the window goes back as it was.
   const w = a.routeDetails?.window;
   if (input.kind === 'route' && w) input.routeDetails = { ...input.routeDetails, window: { from: w.from, to: w.to } };
+  // An evidence marking the officer left alone goes back with who decided it, not as their decision.
+  const e = a.evidence;
+  if (e && c.evidenceUse === e.use && c.evidenceLegalBasis === (e.legalBasis ?? ''))
+    input.evidence = {
+      use: e.use as NonNullable<typeof input.evidence>['use'],
+      ...(e.legalBasis ? { legalBasis: e.legalBasis } : {}),
+      decidedBy: e.decidedBy,
+    };
   // The browser's input drops seconds: an end the officer left alone goes back to the second.
   if (a.validUntil && c.validUntil === toLocalInput(a.validUntil)) input.validUntil = a.validUntil;
   return { ...input, identifiers: [] } as AlertInput;

@@ -25,6 +25,12 @@ const AT_NODE = {
   createRequest: graphql(
     `mutation CreateRequest($consultationId: ID!, $input: RequestInput!) { createRequest(consultationId: $consultationId, input: $input) { ...NodeConsultationFields } }`,
   ),
+  askPermission: graphql(
+    `mutation AskPermission($input: PermissionRequestInput!, $consultationId: ID) { askPermission(input: $input, consultationId: $consultationId) { ...NodeConsultationFields } }`,
+  ),
+  answerPermission: graphql(
+    `mutation AnswerPermission($permissionId: ID!, $input: PermissionAnswerInput!) { answerPermission(permissionId: $permissionId, input: $input) { ...NodeConsultationFields } }`,
+  ),
   setRequestStatus: graphql(
     `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
   ),
@@ -79,5 +85,21 @@ builder.mutationFields((t) => ({
     description: 'Moves a request on, as the caller’s side may.',
     args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestStatusInput, required: true }) },
     resolve: fromOwnNode(AT_NODE.setRequestStatus),
+  }),
+  askPermission: t.field({
+    type: contract.ConsultationRef,
+    description:
+      'Asks the owner of a partner’s alert held at the caller’s node for leave to use it as evidence, pass it on or act on it (handling codes).',
+    args: {
+      input: t.arg({ type: inputs.PermissionRequestInput, required: true }),
+      consultationId: t.arg.id({ required: false, description: 'A consultation with the alert’s owner; a new one when left out.' }),
+    },
+    resolve: fromOwnNode(AT_NODE.askPermission),
+  }),
+  answerPermission: t.field({
+    type: contract.ConsultationRef,
+    description: 'Grants or refuses a permission asked of the caller’s agency about one of its own alerts.',
+    args: { permissionId: t.arg.id({ required: true }), input: t.arg({ type: inputs.PermissionAnswerInput, required: true }) },
+    resolve: fromOwnNode(AT_NODE.answerPermission),
   }),
 }));

@@ -84,6 +84,8 @@ export function alertToMispEvent(a: Alert, modified: string, publisher: { name: 
     { name: `corridor:kind="${a.kind}"`, colour: '#0b5394' },
     ...(a.route ? [{ name: `corridor:route="${a.route.region}"`, colour: '#0b5394' }] : []),
     ...(a.status === 'withdrawn' ? [{ name: 'corridor:status="withdrawn"', colour: '#999999' }] : []),
+    // What the receiver may do with it (handling.ts); the evidence marking is an attribute below.
+    { name: `corridor:handling="${a.handlingCode ?? 'H0'}"`, colour: '#7f6000' },
   ];
   const text = exportText(a);
   const attributes: MispAttribute[] = [
@@ -91,6 +93,20 @@ export function alertToMispEvent(a: Alert, modified: string, publisher: { name: 
       ? [attribute('summary', 'text', 'Other', text.summary, { comment: 'Summary, as the publishing agency wrote it' })]
       : []),
     attribute('grading', 'text', 'Other', `${a.grading.source}${a.grading.information}`, { comment: '4x4 grading (source, information)' }),
+    ...(a.handlingConditions
+      ? [attribute('handling-conditions', 'text', 'Other', a.handlingConditions, { comment: 'Handling H3: the restrictions, in words' })]
+      : []),
+    ...(a.evidence
+      ? [
+          attribute(
+            'evidence',
+            'text',
+            'Other',
+            `${a.evidence.use}${a.evidence.legalBasis ? ` (${a.evidence.legalBasis})` : ''}, decided by ${a.evidence.decidedBy}`,
+            { comment: 'Use as evidence in judicial proceedings: permitted, with_permission or not_permitted' },
+          ),
+        ]
+      : []),
   ];
   if (a.kind === 'route') {
     const d = a.routeDetails;

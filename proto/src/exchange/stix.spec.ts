@@ -89,6 +89,23 @@ describe('an alert as STIX 2.1', () => {
     ]);
   });
 
+  it('carries the handling code and the evidence marking into the analyst’s tool', () => {
+    const marked = storedRouteAlert({
+      handlingCode: 'H1',
+      evidence: { use: 'with_permission', legalBasis: 'Art. 7 MLA 2000', decidedBy: 'Paolo Ferri' },
+    });
+    const [report] = alertToStix(marked, '2026-11-24T10:00:01.000Z');
+    expect((report?.extensions as Record<string, Record<string, unknown>> | undefined)?.[CORRIDOR_EXTENSION_ID]).toMatchObject({
+      handling_code: 'H1',
+      evidence: { use: 'with_permission', legal_basis: 'Art. 7 MLA 2000', decided_by: 'Paolo Ferri' },
+    });
+    const event = alertToMispEvent(marked, '2026-11-24T10:00:01.000Z', { name: 'Polizia' });
+    expect(JSON.stringify(event)).toContain('corridor:handling=\\"H1\\"');
+    // An alert signed before handling codes is H0.
+    const [older] = alertToStix(storedRouteAlert(), '2026-11-24T10:00:01.000Z');
+    expect((older?.extensions as Record<string, Record<string, unknown>> | undefined)?.[CORRIDOR_EXTENSION_ID]?.handling_code).toBe('H0');
+  });
+
   it('refuses TLP:AMBER, AMBER+STRICT and RED: they never leave for a tool', () => {
     for (const tlp of ['AMBER', 'AMBER+STRICT', 'RED'] as const) {
       expect(() => alertToStix(storedRouteAlert({ tlp, recipients: ['ng-nis'] }), '2026-11-24T10:00:01.000Z')).toThrow(/never exported/);

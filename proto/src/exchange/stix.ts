@@ -168,6 +168,18 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
     ...(a.kind === 'route' ? { route_details: routeDetails(a.routeDetails) } : {}),
     ...(a.kind === 'document_fraud' ? { document_fraud: documentFraud(a.documentFraud, text.detectionLocation) } : {}),
     ...nonEmpty('protection', a.protection),
+    // What the receiver may do with it travels with it into the analyst's tool (handling.ts).
+    handling_code: a.handlingCode ?? 'H0',
+    ...(a.handlingConditions ? { handling_conditions: a.handlingConditions } : {}),
+    ...(a.evidence
+      ? {
+          evidence: {
+            use: a.evidence.use,
+            ...(a.evidence.legalBasis ? { legal_basis: a.evidence.legalBasis } : {}),
+            decided_by: a.evidence.decidedBy,
+          },
+        }
+      : {}),
     ...nonEmpty('identifier_kinds', kinds),
     ...nonEmpty('changes', a.changes),
     ...nonEmpty('redacted', [...new Set([...(a.redacted ?? []), ...text.withheld])]),

@@ -4,9 +4,19 @@
 // node's proto state, and at the gateway a node's answer read back over GraphQL, where codes are
 // strings and an absent field is null. Both fit, so neither side casts.
 // For the global PothosSchemaTypes namespace.
-import '@pothos/core';
+import type { ObjectRef } from '@pothos/core';
 import type { StatisticsAnswer, StatisticsFigureAnswer } from '../statistics-answer.js';
 import type { ContractBuilder } from './contract-builder.js';
+
+export const HANDLING_CODE_DESCRIPTION =
+  'H0 (no restriction beyond the law), H1 (not as evidence without the owner’s permission), H2 (not passed on or acted on without it), H3 (other restrictions, in handlingConditions); H0 for items signed before it existed.';
+
+/** An evidence marking (proto handling.ts), as proto holds it or as a node answers it. */
+export interface EvidenceMarkingFields {
+  use: string;
+  legalBasis?: string | null;
+  decidedBy: string;
+}
 
 interface AuthorityFields {
   agency: string;
@@ -48,6 +58,26 @@ interface ConsultationMessageFields {
   body: string;
   protection: string[];
   seenIn?: string | null;
+  handlingCode?: string | null;
+  handlingConditions?: string | null;
+  evidence?: EvidenceMarkingFields | null;
+}
+
+/** A permission asked in a consultation (proto PermissionState), or its GraphQL answer. */
+interface PermissionFields {
+  id: string;
+  alertId: string;
+  purpose: string;
+  passTo?: string | null;
+  reason: string;
+  askedBy: string;
+  askedByAuthor: string;
+  askedAt: string;
+  status: string;
+  answeredBy?: string | null;
+  answeredAt?: string | null;
+  legalBasis?: string | null;
+  note?: string | null;
 }
 
 /** What the Consultation type reads: proto ConsultationState, or its GraphQL answer. */
@@ -62,6 +92,7 @@ export interface ConsultationFields {
   protection: string[];
   messages: ConsultationMessageFields[];
   requests: RequestFields[];
+  permissions: PermissionFields[];
 }
 
 /** What the ProtectionNotice type reads: a node's notice, or its GraphQL answer. */
@@ -77,7 +108,13 @@ export interface ProtectionNoticeFields {
 }
 
 /** Adds Consultation, Request, ProtectionNotice and StatisticsReport (and their parts) to a server's builder. */
-export function defineConsultationTypes<Context extends object, AuthScopes extends object>(builder: ContractBuilder<Context, AuthScopes>) {
+export function defineConsultationTypes<Context extends object, AuthScopes extends object>(
+  builder: ContractBuilder<Context, AuthScopes>,
+  EvidenceMarkingRef: ObjectRef<
+    PothosSchemaTypes.ExtendDefaultTypes<{ Context: Context; AuthScopes: AuthScopes; DefaultFieldNullability: false }>,
+    EvidenceMarkingFields
+  >,
+) {
   const AuthorityRef = builder.objectRef<AuthorityFields>('Authority').implement({
     description: 'A central authority or other contact from the directory, by its name when the request was made.',
     fields: (t) => ({
@@ -138,6 +175,34 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
       body: t.exposeString('body'),
       protection: t.exposeStringList('protection'),
       seenIn: t.exposeString('seenIn', { nullable: true, description: 'With protection flags: the country where the person was seen.' }),
+      handlingCode: t.string({ description: HANDLING_CODE_DESCRIPTION, resolve: (m) => m.handlingCode ?? 'H0' }),
+      handlingConditions: t.exposeString('handlingConditions', { nullable: true, description: 'With H3: the restrictions, in words.' }),
+      evidence: t.field({
+        type: EvidenceMarkingRef,
+        nullable: true,
+        description: 'The writer’s evidence marking; null when it stated none (ask the writer).',
+        resolve: (m) => m.evidence ?? null,
+      }),
+    }),
+  });
+
+  const PermissionRef = builder.objectRef<PermissionFields>('Permission').implement({
+    description:
+      'A receiver asking an alert’s owner for leave to use it as evidence, pass it on or act on it, and the owner’s answer (proto PermissionState).',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      alertId: t.exposeID('alertId'),
+      purpose: t.exposeString('purpose', { description: 'evidence, pass_on or act' }),
+      passTo: t.exposeString('passTo', { nullable: true, description: 'With pass_on: the agency it would go to.' }),
+      reason: t.exposeString('reason'),
+      askedBy: t.exposeString('askedBy', { description: 'The agency asking.' }),
+      askedByAuthor: t.exposeString('askedByAuthor'),
+      askedAt: t.exposeString('askedAt'),
+      status: t.exposeString('status', { description: 'asked, granted or refused' }),
+      answeredBy: t.exposeString('answeredBy', { nullable: true, description: 'Who decided, at the owner.' }),
+      answeredAt: t.exposeString('answeredAt', { nullable: true }),
+      legalBasis: t.exposeString('legalBasis', { nullable: true }),
+      note: t.exposeString('note', { nullable: true }),
     }),
   });
 
@@ -154,6 +219,7 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
       protection: t.exposeStringList('protection', { description: 'Every protection need flagged in the thread.' }),
       messages: t.field({ type: [ConsultationMessageRef], resolve: (c) => c.messages }),
       requests: t.field({ type: [RequestRef], resolve: (c) => c.requests }),
+      permissions: t.field({ type: [PermissionRef], resolve: (c) => c.permissions }),
     }),
   });
 

@@ -5,7 +5,14 @@
 import type { SchemaTypes } from '@pothos/core';
 import type { z } from 'zod';
 import { alertInput, identifierInput, pseudonymizedIdentifier } from '../alert.js';
-import { consultationMessageInput, openConsultationInput, requestInput, requestStatusInput } from '../consultation.js';
+import {
+  consultationMessageInput,
+  openConsultationInput,
+  permissionAnswerInput,
+  permissionRequestInput,
+  requestInput,
+  requestStatusInput,
+} from '../consultation.js';
 import { directoryEntryDraft } from '../directory.js';
 import { routeSubscription } from '../route-subscription.js';
 import { inputTypeDeriver } from './input-types-from-schema.js';
@@ -29,6 +36,7 @@ const NESTED_NAMES: Record<string, string> = {
   about: 'ConsultationAboutInput',
   sendingAuthority: 'AuthorityInput',
   receivingAuthority: 'AuthorityInput',
+  evidence: 'EvidenceMarkingInput',
 };
 
 /** What introspection says of the top-level input types that need more than their name. */
@@ -39,6 +47,8 @@ const DESCRIPTIONS: Record<string, string> = {
   RouteSubscriptionInput: 'Which alerts an officer follows: empty lists mean any.',
   DirectoryEntryInput: 'A directory entry as its agency’s administrator writes it (proto directoryEntryDraft).',
   RequestInput: 'A formal request tracked with a consultation.',
+  PermissionRequestInput: 'A receiver asking an alert’s owner for leave to use it as evidence, pass it on (to passTo) or act on it.',
+  PermissionAnswerInput: 'The owner’s answer to a permission asked: granted or not, the legal basis, a note.',
 };
 
 export function defineContractInputs<Types extends SchemaTypes>(builder: PothosSchemaTypes.SchemaBuilder<Types>) {
@@ -57,5 +67,7 @@ export function defineContractInputs<Types extends SchemaTypes>(builder: PothosS
     ConsultationMessageInput: derive('ConsultationMessageInput', consultationMessageInput),
     RequestInput: derive('RequestInput', requestInput),
     RequestStatusInput: derive('RequestStatusInput', requestStatusInput),
+    PermissionRequestInput: derive('PermissionRequestInput', permissionRequestInput),
+    PermissionAnswerInput: derive('PermissionAnswerInput', permissionAnswerInput),
   };
 }

@@ -7,7 +7,12 @@ import type { Alert } from '../alert.js';
 import { signatureKeyId } from '../alert-signature.js';
 import type { DirectoryEntry } from '../directory.js';
 import { defineActivityTypes } from './activity-types.js';
-import { defineConsultationTypes, type RequestFields } from './consultation-types.js';
+import {
+  defineConsultationTypes,
+  type EvidenceMarkingFields,
+  HANDLING_CODE_DESCRIPTION,
+  type RequestFields,
+} from './consultation-types.js';
 import type { ContractBuilder } from './contract-builder.js';
 
 /** An audit row as the node answers it (seq as a string: it is a 64-bit counter). */
@@ -63,6 +68,9 @@ export interface AlertFields {
   redacted?: string[];
   changes?: string[] | null;
   withdrawalReason?: string | null;
+  handlingCode?: string | null;
+  handlingConditions?: string | null;
+  evidence?: EvidenceMarkingFields | null;
   correlations?: AlertCorrelationView[];
   /** The kind's details, under the names proto and AlertInput give them: one of the two is set. */
   routeDetails?: RouteDetailsFields | null;
@@ -103,6 +111,8 @@ export interface HitAlertView {
   kind: string;
   createdAt: string;
   matched: string[];
+  /** What the checker may do with it (proto handling.ts); absent on alerts signed before, read as H0. */
+  handlingCode?: string | null;
 }
 
 export interface HitAnswerView {
@@ -336,6 +346,15 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     }),
   });
 
+  const EvidenceMarkingRef = builder.objectRef<EvidenceMarkingFields>('EvidenceMarking').implement({
+    description: 'Whether the item may be used as evidence in judicial proceedings, on what legal basis, and who decided; signed with it.',
+    fields: (t) => ({
+      use: t.exposeString('use', { description: 'permitted, with_permission (ask the owner) or not_permitted' }),
+      legalBasis: t.exposeString('legalBasis', { nullable: true }),
+      decidedBy: t.exposeString('decidedBy', { description: 'Who decided, as the owner vouches.' }),
+    }),
+  });
+
   const AlertRef = builder.objectRef<AlertFields>('Alert').implement({
     fields: (t) => ({
       correlations: t.field({
@@ -397,6 +416,18 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
         nullable: true,
         description: 'On a withdrawal: why the alert no longer holds, as the origin agency wrote it.',
         resolve: (a) => a.withdrawalReason ?? null,
+      }),
+      handlingCode: t.string({ description: HANDLING_CODE_DESCRIPTION, resolve: (a) => a.handlingCode ?? 'H0' }),
+      handlingConditions: t.string({
+        nullable: true,
+        description: 'With H3: the restrictions, in words.',
+        resolve: (a) => a.handlingConditions ?? null,
+      }),
+      evidence: t.field({
+        type: EvidenceMarkingRef,
+        nullable: true,
+        description: 'The owner’s evidence marking; null when it stated none (ask the owner).',
+        resolve: (a) => a.evidence ?? null,
       }),
       // Two fields named as in proto and AlertInput, rather than one union: what a client reads is
       // what it sends back to amend, and the release policy's withheld paths name real fields.
@@ -534,7 +565,10 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     fields: (t) => ({
       seq: t.exposeString('seq'),
       at: t.exposeString('at'),
-      channel: t.exposeString('channel', { description: 'query (an answer to a user) or bus (an alert sent to a node)' }),
+      channel: t.exposeString('channel', {
+        description:
+          'query (an answer to a user), bus (sent to a node), check (a hit / no-hit answer) or received (a permission asked or answered by a partner, kept here)',
+      }),
       agency: t.exposeString('agency', { description: 'The agency that received the data.' }),
       subject: t.exposeString('subject', { nullable: true, description: 'The user who asked; null for an alert sent to a node.' }),
       resource: t.exposeString('resource'),
@@ -608,6 +642,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       kind: t.exposeString('kind'),
       createdAt: t.exposeString('createdAt'),
       matched: t.exposeStringList('matched', { description: 'The identifier kinds that matched.' }),
+      handlingCode: t.string({ description: HANDLING_CODE_DESCRIPTION, resolve: (h) => h.handlingCode ?? 'H0' }),
     }),
   });
 
@@ -632,7 +667,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     }),
   });
 
-  const consultationTypes = defineConsultationTypes(builder);
+  const consultationTypes = defineConsultationTypes(builder, EvidenceMarkingRef);
   const RequestEntryRef = builder.objectRef<RequestEntryView>('RequestEntry').implement({
     description: 'A tracked request the agency sent or received, with the consultation it came from.',
     fields: (t) => ({

@@ -108,6 +108,8 @@ export function wireAlertOf(v: ValidAlertInput, agency: MemberAgency, now: Date,
     createdAt: now.toISOString(),
     validUntil: v.validUntil ?? null,
     identifiers: pseudonyms.flat(),
+    // Who decided on evidence use is signed with it: the officer's name (withDecider) or, failing that, the agency.
+    ...(v.evidence ? { evidence: { ...v.evidence, decidedBy: v.evidence.decidedBy ?? agency.name } } : {}),
     revision: 1,
     status: 'active' as const,
     ...(v.kind === 'document_fraud' ? { route: v.route ?? null } : {}),
@@ -147,6 +149,17 @@ export async function wireAlerts(
     at += v.identifiers.length;
     return wireAlertOf(v, ctx.agency, now, mine);
   });
+}
+
+/**
+ * The input with the officer named as who decided on evidence use, where it states a use but not
+ * who decided: the name is the token's (their agency vouches for it), never the console's word.
+ */
+export function withDecider(input: unknown, name: string): unknown {
+  if (typeof input !== 'object' || input === null || !('evidence' in input)) return input;
+  const evidence = (input as { evidence?: unknown }).evidence;
+  if (typeof evidence !== 'object' || evidence === null || (evidence as { decidedBy?: unknown }).decidedBy != null) return input;
+  return { ...input, evidence: { ...evidence, decidedBy: name } };
 }
 
 const TRANSACTION_TIMEOUT_MS = 60_000;

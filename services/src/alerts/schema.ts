@@ -19,7 +19,7 @@ import { amendAlert, withdrawAlert } from './alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from './alert-store.js';
 import { alertAnswer, releaseToCaller } from './answer-release.js';
 import { correlationsOf } from './correlation.js';
-import { publishAlert, publishAlerts } from './publish-alert.js';
+import { publishAlert, publishAlerts, withDecider } from './publish-alert.js';
 
 builder.queryType({
   fields: (t) => ({
@@ -93,7 +93,7 @@ builder.mutationType({
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
-          const published = await publishAlert(ctx.services.publishContext, args.input, ctx.claims);
+          const published = await publishAlert(ctx.services.publishContext, withDecider(args.input, ctx.claims.name), ctx.claims);
           ctx.services.log.info('alert published', { alert: published.id, kind: published.kind, tlp: published.tlp, user: ctx.claims.sub });
           return published;
         } catch (e) {
@@ -111,7 +111,11 @@ builder.mutationType({
       authScopes: { ownAgency: 'publish' },
       resolve: async (_root, args, ctx) => {
         try {
-          const published = await publishAlerts(ctx.services.publishContext, args.inputs, ctx.claims);
+          const published = await publishAlerts(
+            ctx.services.publishContext,
+            args.inputs.map((i) => withDecider(i, ctx.claims.name)),
+            ctx.claims,
+          );
           ctx.services.log.info('alerts published', { count: published.length, user: ctx.claims.sub });
           return published;
         } catch (e) {
@@ -136,7 +140,13 @@ builder.mutationFields((t) => ({
     },
     authScopes: { ownAgency: 'amend alerts' },
     resolve: async (_root, args, ctx) => {
-      const amended = await amendAlert(ctx.services.publishContext, String(args.id), args.input, args.revision, ctx.claims);
+      const amended = await amendAlert(
+        ctx.services.publishContext,
+        String(args.id),
+        withDecider(args.input, ctx.claims.name),
+        args.revision,
+        ctx.claims,
+      );
       ctx.services.log.info('alert amended', { alert: amended.id, revision: amended.revision, user: ctx.claims.sub });
       return amended;
     },

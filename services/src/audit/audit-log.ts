@@ -11,8 +11,14 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { type GroupWriter, groupCommit } from '../group-commit.js';
 
 export interface AuditRecord {
-  /** `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit / no-hit check; `pseudonym`: a batch this node evaluated as a key holder (items: how many values). */
-  channel: 'query' | 'bus' | 'check' | 'pseudonym';
+  /**
+   * `bus`: an alert copy sent to a partner node; `query`: an answer to a user; `check`: a hit /
+   * no-hit check; `pseudonym`: a batch this node evaluated as a key holder (items: how many
+   * values); `received`: a permission asked or answered by a partner (handling codes), kept
+   * here, so that the asking and the granting are in the audit at both sides (`agency` is then
+   * the sender).
+   */
+  channel: 'query' | 'bus' | 'check' | 'pseudonym' | 'received';
   /** The agency receiving the data. */
   agency: string;
   /** The user who asked; null when an agency's node receives. */

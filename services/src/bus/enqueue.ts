@@ -166,12 +166,19 @@ function consultationRows(m: Extract<PartnerMessage, { kind: 'consultation' }>):
         agency: e.to,
         subject: null,
         resource: 'consultation',
-        items: [`consultation:${e.consultationId}`, `${e.type}:${e.id}`],
+        items: [`consultation:${e.consultationId}`, `${e.type}:${e.id}`, ...permissionAuditItems(e)],
         rule: decision.rule,
         policyVersion: from.policy().version,
       },
     ],
   };
+}
+
+/** What a permission event is about, for the audit at both sides: the alert, and what for (to whom). */
+export function permissionAuditItems(e: ConsultationEvent): string[] {
+  if (e.type !== 'permission_asked' && e.type !== 'permission_answered') return [];
+  const what = `${e.purpose}${e.passTo ? `>${e.passTo}` : ''}`;
+  return [`alert:${e.alertId}`, e.type === 'permission_answered' ? `${what}:${e.granted ? 'granted' : 'refused'}` : what];
 }
 
 async function correlationRows(m: Extract<PartnerMessage, { kind: 'correlation' }>): Promise<Queued> {

@@ -4,20 +4,28 @@
 // transaction; what the other agency writes arrives on our inbox and is verified before it is
 // kept. Both sides fold the same events into the same thread and requests.
 import {
+  type Alert,
   agencyOf,
   type ConsultationEvent,
   type ConsultationState,
   CorridorError,
   consultationEvent,
   consultationMessageInput,
+  type FieldError,
   foldConsultation,
   freeTextErrors,
+  grantsOf,
   isUuid,
   type MemberAgency,
   newId,
   openConsultationInput,
+  type PermissionPurpose,
+  type PermissionState,
   parseConsultationSubject,
   parseOrThrow,
+  permissionAnswerInput,
+  permissionNeeded,
+  permissionRequestInput,
   type RequestState,
   requestInput,
   requestRoleProblem,
@@ -27,7 +35,9 @@ import {
   ValidationError,
   verifySignedBy,
 } from '@corridor/proto';
-import { consultationRelease, enqueue, ReleaseRefused, type ReleasingAgency } from '../bus/enqueue.js';
+import { getAlert } from '../alerts/alert-store.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { consultationRelease, enqueue, permissionAuditItems, ReleaseRefused, type ReleasingAgency } from '../bus/enqueue.js';
 import { type AddressedKind, type Receipt, readAddressed } from '../bus/receipt.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -186,11 +196,70 @@ function refuseIdentifiersInText(deps: ConsultationDeps, what: string, input: ob
 
 const otherParty = (deps: ConsultationDeps, c: ConsultationState) => (c.openedBy === deps.agency.id ? c.counterpart : c.openedBy);
 
+// ---------------------------------------------------------------------------------------------
+// Handling codes (proto handling.ts): what this agency may do with a partner's alert it holds.
+
+/** An alert held here (own or received), or null. */
+const heldAlert = (deps: ConsultationDeps, id: string): Promise<Alert | null> => getAlert(deps.db, id, deps.agency.id, deps.agency.id);
+
+/**
+ * Why referring to alert `alertId` (at `path`) for `purpose`, in what goes to `to`, needs its
+ * owner's leave first, as field errors; none when the owner permitted it or granted it here.
+ * `mustHold`: the alert must be one held here (evidence is checked against its marking).
+ */
+async function handlingErrorsFor(
+  deps: ConsultationDeps,
+  refs: readonly { path: string; alertId: string; purpose: PermissionPurpose; to: string; mustHold: boolean }[],
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  let states: ConsultationState[] | null = null;
+  for (const r of refs) {
+    const a = await heldAlert(deps, r.alertId);
+    if (!a) {
+      if (r.mustHold) errors.push({ path: r.path, rule: 'held', message: `must be an alert this agency holds; ${r.alertId} is not` });
+      continue;
+    }
+    if (a.origin.agency === deps.agency.id) continue;
+    states ??= await listConsultations(deps.db);
+    const grants = grantsOf(states, a.id, a.origin.agency, deps.agency.id);
+    const item = { origin: a.origin.agency, tlp: a.tlp, recipients: a.recipients, handlingCode: a.handlingCode, evidence: a.evidence };
+    const problem = permissionNeeded(item, r.purpose, deps.agency.id, r.to, grants);
+    if (problem) errors.push({ path: r.path, rule: 'handling', message: `cannot refer to alert ${a.id} here: ${problem}` });
+  }
+  return errors;
+}
+
+async function refuseUnlessHandlingAllows(deps: ConsultationDeps, what: string, refs: Parameters<typeof handlingErrorsFor>[1]) {
+  const errors = await handlingErrorsFor(deps, refs);
+  if (errors.length > 0) throw new ValidationError(what, errors);
+}
+
+/** The handling fields of what the author writes, with the author as who decided on evidence use unless named. */
+function handlingOf(
+  i: {
+    handlingCode?: string | undefined;
+    handlingConditions?: string | undefined;
+    evidence?: { use: string; legalBasis?: string | undefined; decidedBy?: string | undefined } | undefined;
+  },
+  author: Author,
+) {
+  return {
+    ...(i.handlingCode ? { handlingCode: i.handlingCode } : {}),
+    ...(i.handlingConditions ? { handlingConditions: i.handlingConditions } : {}),
+    ...(i.evidence ? { evidence: { ...i.evidence, decidedBy: i.evidence.decidedBy ?? author.name } } : {}),
+  } as Pick<Extract<ConsultationEvent, { type: 'message' }>, 'handlingCode' | 'handlingConditions' | 'evidence'>;
+}
+
 export async function openConsultation(deps: ConsultationDeps, author: Author, input: unknown): Promise<ConsultationState> {
   const i = parseOrThrow(openConsultationInput, input, 'consultation');
   const other = counterpartOf(deps, i.with);
   refuseIdentifiersInText(deps, 'consultation', i, other);
   refuseUnlessShared(deps, other);
+  // Opening a thread about a partner's alert with a third agency passes the alert on.
+  if (i.about?.alertId)
+    await refuseUnlessHandlingAllows(deps, 'consultation', [
+      { path: 'about.alertId', alertId: i.about.alertId, purpose: 'pass_on', to: other.id, mustHold: false },
+    ]);
   const id = newId();
   await emit(
     deps,
@@ -203,6 +272,7 @@ export async function openConsultation(deps: ConsultationDeps, author: Author, i
         body: i.body,
         protection: i.protection,
         ...(i.seenIn ? { seenIn: i.seenIn } : {}),
+        ...handlingOf(i, author),
       },
     ],
     { publish: true },
@@ -235,6 +305,7 @@ export const addMessage: ThreadWrite = async (deps, author, consultationId, inpu
         body: i.body,
         protection: i.protection,
         ...(i.seenIn ? { seenIn: i.seenIn } : {}),
+        ...handlingOf(i, author),
       },
     ],
     {
@@ -257,6 +328,18 @@ export const createRequest: ThreadWrite = async (deps, author, consultationId, i
   if (i.receivingAuthority.agency !== other.id)
     throw new ConsultationError('FORBIDDEN', `the receiving authority must be of ${other.name}, the other party`);
   if (i.send) refuseUnlessShared(deps, other);
+  // An alert referred to as evidence: its owner must have permitted it, or granted it to us.
+  await refuseUnlessHandlingAllows(
+    deps,
+    'request',
+    (i.evidence ?? []).map((alertId, n) => ({
+      path: `evidence.${n}`,
+      alertId,
+      purpose: 'evidence' as const,
+      to: other.id,
+      mustHold: true,
+    })),
+  );
   const { send: _, ...fields } = i;
   const request = { ...base(deps, author, c.id, other.id), type: 'request' as const, requestId: newId(), ...fields };
   const sent = i.send
@@ -303,6 +386,116 @@ export const setRequestStatus: ThreadWrite = async (deps, author, requestId, inp
   return (await getConsultation(deps.db, c.id)) as ConsultationState;
 };
 
+/**
+ * Asks the owner of a partner's alert held here for leave to use it as evidence, pass it on or act
+ * on it: a `permission_asked` event in a consultation with the owner (`consultationId`, or a new one
+ * about the alert), sent and audited like any other.
+ */
+export async function askPermission(
+  deps: ConsultationDeps,
+  author: Author,
+  input: unknown,
+  consultationId: string | null,
+): Promise<ConsultationState> {
+  const i = parseOrThrow(permissionRequestInput, input, 'permission');
+  const a = await heldAlert(deps, i.alertId);
+  if (!a) throw new ValidationError('permission', [{ path: 'alertId', rule: 'held', message: 'must be an alert this agency holds' }]);
+  if (a.origin.agency === deps.agency.id)
+    throw new ValidationError('permission', [
+      { path: 'alertId', rule: 'not_own', message: 'is this agency’s own alert: it needs no permission' },
+    ]);
+  if (i.passTo !== undefined && !agencyOf(deps.membership(), i.passTo))
+    throw new ValidationError('permission', [
+      { path: 'passTo', rule: 'member', message: 'must be a member agency of the network, by its id' },
+    ]);
+  if (i.purpose === 'pass_on' && a.tlp === 'AMBER+STRICT')
+    throw new ValidationError('permission', [
+      {
+        path: 'purpose',
+        rule: 'amber_strict',
+        message: 'a TLP:AMBER+STRICT alert is never passed on: ask its owner to publish it to that agency',
+      },
+    ]);
+  const owner = counterpartOf(deps, a.origin.agency);
+  refuseIdentifiersInText(deps, 'permission', i, owner);
+  refuseUnlessShared(deps, owner);
+  const c = consultationId ? await existing(deps, consultationId) : null;
+  if (c && otherParty(deps, c) !== owner.id)
+    throw new ConsultationError(
+      'FORBIDDEN',
+      `permission is asked of the alert’s owner, ${owner.name}, not in a consultation with another agency`,
+    );
+  const threadId = c?.id ?? newId();
+  const opening = c
+    ? []
+    : [
+        {
+          ...base(deps, author, threadId, owner.id),
+          type: 'opened' as const,
+          subject: `Permission asked: alert ${a.id.slice(0, 8)}`,
+          about: { alertId: a.id },
+          body: i.reason,
+          protection: [],
+        },
+      ];
+  const ask = {
+    ...base(deps, author, threadId, owner.id),
+    type: 'permission_asked' as const,
+    permissionId: newId(),
+    alertId: a.id,
+    purpose: i.purpose,
+    ...(i.passTo ? { passTo: i.passTo } : {}),
+    reason: i.reason,
+  };
+  // The thread opens before the question is asked in it.
+  if (opening[0]) ask.at = new Date(Date.parse(opening[0].at) + 1).toISOString();
+  await emit(deps, [...opening, ask], { publish: true });
+  deps.log.info('permission asked', { consultation: threadId, alert: a.id, purpose: i.purpose, user: author.subject });
+  return (await getConsultation(deps.db, threadId)) as ConsultationState;
+}
+
+/** The owner's answer to a permission asked of it, about one of its own alerts. */
+export async function answerPermission(
+  deps: ConsultationDeps,
+  author: Author,
+  permissionId: string,
+  input: unknown,
+): Promise<ConsultationState> {
+  const i = parseOrThrow(permissionAnswerInput, input, 'permission answer');
+  refuseIdentifiersInText(deps, 'permission answer', i, null);
+  let found: { c: ConsultationState; p: PermissionState } | null = null;
+  for (const c of isUuid(permissionId) ? await listConsultations(deps.db) : []) {
+    const p = c.permissions.find((x) => x.id === permissionId);
+    if (p) found = { c, p };
+  }
+  if (!found) throw new ConsultationError('NOT_FOUND', `no permission ${permissionId} at this agency`);
+  const { c, p } = found;
+  if (p.askedBy === deps.agency.id) throw new ConsultationError('FORBIDDEN', 'only the alert’s owner answers a permission asked of it');
+  if (p.status !== 'asked') throw new ConsultationError('CONFLICT', `permission ${permissionId} was already ${p.status}`);
+  const a = await heldAlert(deps, p.alertId);
+  if (!a || a.origin.agency !== deps.agency.id)
+    throw new ConsultationError('FORBIDDEN', `alert ${p.alertId} is not this agency’s: only its owner grants it`);
+  const other = counterpartOf(deps, otherParty(deps, c));
+  refuseUnlessShared(deps, other);
+  await emit(
+    deps,
+    [
+      {
+        ...base(deps, author, c.id, other.id),
+        type: 'permission_answered',
+        permissionId,
+        alertId: p.alertId,
+        purpose: p.purpose,
+        ...(p.passTo ? { passTo: p.passTo } : {}),
+        ...i,
+      },
+    ],
+    { publish: true },
+  );
+  deps.log.info('permission answered', { consultation: c.id, permission: permissionId, granted: i.granted, user: author.subject });
+  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+}
+
 const EVENT: AddressedKind<ConsultationEvent> = {
   grammar: parseConsultationSubject,
   schema: consultationEvent,
@@ -324,7 +517,30 @@ export async function receiveConsultationEvent(deps: ConsultationDeps, subject: 
   // Only the two parties of a consultation write in it.
   const parties = await partiesOf(deps.db, e.consultationId);
   if (parties && !parties.includes(e.from)) return { ok: false, reason: 'event from an agency that is not party to the consultation' };
-  deps.announce(await deps.db.$transaction((tx) => keep(deps, tx, [e], true)));
+  // A grant counts only from the alert's owner: a node answering for another's alert is refused.
+  if (e.type === 'permission_answered') {
+    const a = await heldAlert(deps, e.alertId);
+    if (!a || a.origin.agency !== e.from) return { ok: false, reason: 'permission answered by an agency that does not own the alert' };
+  }
+  const items = permissionAuditItems(e);
+  const kept = await deps.db.$transaction(async (tx) => {
+    const newly = await keep(deps, tx, [e], true);
+    // Asking and granting are in the audit at both sides: the sender's as it sent, ours as we keep it.
+    if (newly.length > 0 && items.length > 0)
+      await appendAudit(tx, [
+        {
+          channel: 'received',
+          agency: e.from,
+          subject: null,
+          resource: 'consultation',
+          items: [`consultation:${e.consultationId}`, `${e.type}:${e.id}`, ...items],
+          rule: 'permission-received',
+          policyVersion: deps.policy().version,
+        },
+      ]);
+    return newly;
+  });
+  deps.announce(kept);
   deps.log.info('consultation event received', { consultation: e.consultationId, type: e.type, from: e.from });
   return { ok: true };
 }

@@ -7,6 +7,8 @@ import { builder, contract, inputs, type NodeContext } from '../schema/builder.j
 import {
   type Author,
   addMessage,
+  answerPermission,
+  askPermission,
   createRequest,
   getConsultation,
   listConsultations,
@@ -87,6 +89,29 @@ builder.mutationFields((t) => ({
     args: { consultationId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestInput, required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: (_r, args, ctx) => createRequest(ctx.services.consultations, author(ctx), String(args.consultationId), args.input),
+  }),
+  askPermission: t.field({
+    type: contract.ConsultationRef,
+    description:
+      'Asks the owner of a partner’s alert held here for leave to use it as evidence, pass it on (to passTo) or act on it (handling codes H1, H2): in the consultation given, with the owner, or a new one about the alert.',
+    args: {
+      input: t.arg({ type: inputs.PermissionRequestInput, required: true }),
+      consultationId: t.arg.id({
+        required: false,
+        description: 'A consultation with the alert’s owner to ask in; a new one when left out.',
+      }),
+    },
+    authScopes: { ownAgency: WHAT },
+    resolve: (_r, args, ctx) =>
+      askPermission(ctx.services.consultations, author(ctx), args.input, args.consultationId == null ? null : String(args.consultationId)),
+  }),
+  answerPermission: t.field({
+    type: contract.ConsultationRef,
+    description:
+      'Grants or refuses a permission asked of this agency about one of its own alerts; the answer is signed and sent to the asker.',
+    args: { permissionId: t.arg.id({ required: true }), input: t.arg({ type: inputs.PermissionAnswerInput, required: true }) },
+    authScopes: { ownAgency: WHAT },
+    resolve: (_r, args, ctx) => answerPermission(ctx.services.consultations, author(ctx), String(args.permissionId), args.input),
   }),
   setRequestStatus: t.field({
     type: contract.ConsultationRef,

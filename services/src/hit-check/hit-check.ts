@@ -89,6 +89,7 @@ export function answerHitChecks(services: AnswerServices, items: readonly HitChe
         revision: a.revision,
         kind: a.kind,
         createdAt: a.createdAt,
+        ...(a.handlingCode ? { handlingCode: a.handlingCode } : {}),
         matched: [...new Set(pseudonyms.filter((p) => mine.has(p.pseudonym)).map((p) => p.kind))],
       });
       byRule.set(released.rule, [...(byRule.get(released.rule) ?? []), `${a.id}@${a.revision}`]);

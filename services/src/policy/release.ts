@@ -35,7 +35,11 @@ export interface Released<T> {
 
 export function releaseAlert(policy: ReleasePolicy, self: MemberAgency, a: Alert, to: Receiver): Released<Alert> | null {
   if (!mayRelease(a, to.agency)) return null;
-  const d = decideRelease(policy, { resource: 'alert', kind: a.kind, tlp: a.tlp, networks: self.networks }, to);
+  const d = decideRelease(
+    policy,
+    { resource: 'alert', kind: a.kind, tlp: a.tlp, handlingCode: a.handlingCode, networks: self.networks },
+    to,
+  );
   return d.release ? { item: redactAlert(a, d.redact), rule: d.rule } : null;
 }
 
@@ -55,7 +59,11 @@ export function sendPlan(policy: ReleasePolicy, membership: Membership, self: Me
   const plan: SendTo[] = [];
   for (const member of membership.agencies) {
     if (member.id === self.id || !mayRelease(a, member.id)) continue;
-    const d = decideRelease(policy, { resource: 'alert', kind: a.kind, tlp: a.tlp, networks: self.networks }, agencyReceiver(member));
+    const d = decideRelease(
+      policy,
+      { resource: 'alert', kind: a.kind, tlp: a.tlp, handlingCode: a.handlingCode, networks: self.networks },
+      agencyReceiver(member),
+    );
     if (d.release) plan.push({ agency: member.id, rule: d.rule, redact: d.redact });
   }
   return plan;

@@ -58,6 +58,8 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Mutation.createRequest': CONSULT,
   'Mutation.setRequestStatus': CONSULT,
   'Mutation.markActivitySeen': ACTIVITY,
+  'Mutation.askPermission': CONSULT,
+  'Mutation.answerPermission': CONSULT,
   // Each item is released to the caller under the policy as it streams.
   'Subscription.alertFeed': 'open',
   // Checked when the stream opens (authorizeOnSubscribe): another agency's user gets no event at all.

@@ -3,7 +3,7 @@
 // sections); kind, sharing and recipients stay (the node refuses a change to them), and
 // identifiers only accumulate, at publishing. A withdrawal says why. Both name the revision the officer was looking at: if someone
 // else changed the alert meanwhile the node answers CONFLICT and nothing is overwritten.
-import { PROTECTION_FLAGS } from '@corridor/proto';
+import { EVIDENCE_USES, HANDLING_CODES, PROTECTION_FLAGS } from '@corridor/proto';
 import { lazy, Suspense, useState } from 'react';
 import { useMutation } from 'urql';
 import { type AmendChanges, amendChangesOf, amendmentInput } from '../amend-input';
@@ -139,6 +139,54 @@ export function AlertActions({ alert }: { alert: AlertFieldsFragment }) {
               labelOf={label.protection}
             />
           </fieldset>
+          {/* The owner may loosen or tighten what partners may do with it, e.g. permit its use as evidence to all. */}
+          <CodeField
+            id={`amend-handling-${alert.id}`}
+            path="handlingCode"
+            label={t('sharing.handlingCode')}
+            errors={errors.handlingCode}
+            value={changes.handlingCode}
+            onChange={(handlingCode) => set({ handlingCode })}
+            codes={HANDLING_CODES}
+            labelOf={label.handlingCode}
+          />
+          {changes.handlingCode === 'H3' && (
+            <Field
+              id={`amend-conditions-${alert.id}`}
+              path="handlingConditions"
+              label={t('sharing.handlingConditions')}
+              errors={errors.handlingConditions}
+            >
+              <input
+                id={`amend-conditions-${alert.id}`}
+                value={changes.handlingConditions}
+                onChange={(e) => set({ handlingConditions: e.target.value })}
+              />
+            </Field>
+          )}
+          <CodeField
+            id={`amend-evidence-${alert.id}`}
+            path="evidence.use"
+            label={t('sharing.evidenceUse')}
+            errors={errors['evidence.use']}
+            value={changes.evidenceUse}
+            onChange={(evidenceUse) => set({ evidenceUse })}
+            codes={EVIDENCE_USES}
+            labelOf={label.evidenceUse}
+            empty={t('publish.summaryLanguageNone')}
+          />
+          <Field
+            id={`amend-basis-${alert.id}`}
+            path="evidence.legalBasis"
+            label={t('sharing.evidenceLegalBasis')}
+            errors={errors['evidence.legalBasis']}
+          >
+            <input
+              id={`amend-basis-${alert.id}`}
+              value={changes.evidenceLegalBasis}
+              onChange={(e) => set({ evidenceLegalBasis: e.target.value })}
+            />
+          </Field>
           <Field id={`amend-valid-${alert.id}`} path="validUntil" label={t('actions.validUntil')} errors={errors.validUntil}>
             <input
               id={`amend-valid-${alert.id}`}

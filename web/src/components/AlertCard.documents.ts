@@ -30,6 +30,9 @@ export const AlertFieldsFragment = graphql(`
     expired
     caseReference
     protection
+    handlingCode
+    handlingConditions
+    evidence { use legalBasis decidedBy }
     redacted
     correlations { alertId agency kinds }
     origin { agency country }

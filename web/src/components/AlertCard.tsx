@@ -6,6 +6,7 @@ import type { MessageId } from '../i18n/messages/en';
 import { countryName, dateText, dateTimeText, issuerName, label, numberText } from '../labels';
 import { LazyRouteMap } from '../map/LazyRouteMap';
 import { AlertActions } from './AlertActions';
+import { asksPermission, RequestPermission } from './RequestPermission';
 
 // The answer says null where the alert has no value: shown as absent.
 function RouteDetails({ d }: { d: NonNullable<AlertFieldsFragment['routeDetails']> }) {
@@ -138,6 +139,10 @@ export function AlertCard({
         <span className={`tlp tlp-${alert.tlp.replace('+', '-').toLowerCase()}`} title={label.tlp(alert.tlp)}>
           TLP:{alert.tlp}
         </span>
+        {/* What receivers may do with it (H0-H3), beside who may see it. */}
+        <span className="badge badge-handling" data-testid="handling-code" title={label.handlingCode(alert.handlingCode)}>
+          {alert.handlingCode}
+        </span>
         <strong className="kind">{label.kind(alert.kind)}</strong>
         {isNew && <span className="badge-new">{t('alert.new')}</span>}
         {alert.status !== 'active' && (
@@ -204,6 +209,25 @@ export function AlertCard({
             {t('alert.consult', { agency: agencyName(alert.origin.agency) })}
           </a>
         </p>
+      )}
+      <p className="handling" data-testid="handling">
+        {label.handlingCode(alert.handlingCode)}
+        {alert.handlingConditions && (
+          <>
+            <br />
+            {t('alert.handlingConditions', { conditions: alert.handlingConditions })}
+          </>
+        )}
+        <br />
+        <span data-testid="evidence-marking">
+          {alert.evidence
+            ? t('alert.evidence', { use: label.evidenceUse(alert.evidence.use), decidedBy: alert.evidence.decidedBy })
+            : t('alert.evidenceNotStated')}
+          {alert.evidence?.legalBasis && <> · {t('alert.evidenceBasis', { basis: alert.evidence.legalBasis })}</>}
+        </span>
+      </p>
+      {ownAgency && alert.origin.agency !== ownAgency && alert.status !== 'withdrawn' && asksPermission(alert) && (
+        <RequestPermission alert={alert} agencyName={agencyName} />
       )}
       {alert.caseReference && (
         <p className="case-reference" data-testid="case-reference">

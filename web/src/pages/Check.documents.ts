@@ -9,7 +9,7 @@ export const HitCheckQuery = graphql(`
       answers {
         agency
         hit
-        alerts { id revision kind createdAt matched }
+        alerts { id revision kind createdAt matched handlingCode }
         contact { id name kind availability { always timeZone } channels { type value label } redacted }
       }
       sources { agency ok latencyMs error }

@@ -136,7 +136,10 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
                       date: dateTimeText(a.createdAt),
                       matched: a.matched.map(label.identifierKind).join(', '),
                     })}
-                    <small className="muted"> ({t('alert.reference', { id: a.id })})</small>
+                    <small className="muted"> ({t('alert.reference', { id: a.id })})</small>{' '}
+                    <span className="badge badge-handling" data-testid="hit-handling-code" title={label.handlingCode(a.handlingCode)}>
+                      {a.handlingCode}
+                    </span>
                   </li>
                 ))}
               </ul>

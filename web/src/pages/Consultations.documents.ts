@@ -16,8 +16,9 @@ graphql(`
   fragment ConsultationFields on Consultation {
     id openedBy counterpart subject openedAt lastAt protection
     about { alertId entryId }
-    messages { id from author at body protection }
+    messages { id from author at body protection handlingCode handlingConditions evidence { use legalBasis decidedBy } }
     requests { ...RequestFields }
+    permissions { id alertId purpose passTo reason askedBy askedByAuthor askedAt status answeredBy answeredAt legalBasis note }
   }
 `);
 
@@ -41,4 +42,8 @@ export const RequestStatusMutation = graphql(
 
 export const AuthoritiesQuery = graphql(
   `query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles } } }`,
+);
+
+export const AnswerPermissionMutation = graphql(
+  `mutation AnswerPermission($permissionId: ID!, $input: PermissionAnswerInput!) { answerPermission(permissionId: $permissionId, input: $input) { ...ConsultationFields } }`,
 );

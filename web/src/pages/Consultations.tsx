@@ -2,7 +2,14 @@
 // each a thread with one other agency; a new one can be opened from a contact card or an alert
 // (the hash carries whom and what about); a consultation becomes a tracked request addressed to
 // the other agency's central authority from the directory.
-import { PROTECTION_FLAGS, REQUEST_TRANSITIONS, REQUEST_TYPES, type RequestStatus, statusChangeProblem } from '@corridor/proto';
+import {
+  HANDLING_CODES,
+  PROTECTION_FLAGS,
+  REQUEST_TRANSITIONS,
+  REQUEST_TYPES,
+  type RequestStatus,
+  statusChangeProblem,
+} from '@corridor/proto';
 import { type ComponentProps, type FormEvent, useEffect, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { useActivityChanges } from '../activity/ActivityProvider';
@@ -13,6 +20,7 @@ import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/g
 import { useT } from '../i18n/I18nProvider';
 import { countryCodes, countryName, dateText, dateTimeText, label } from '../labels';
 import {
+  AnswerPermissionMutation,
   AuthoritiesQuery,
   ConsultationMessageMutation,
   ConsultationsQuery,
@@ -66,6 +74,7 @@ function NewConsultation({
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
   const [seenIn, setSeenIn] = useState('');
+  const [handlingCode, setHandlingCode] = useState('H0');
   const [result, open] = useMutation(OpenConsultationMutation);
   const errors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
   const submit = async (e: FormEvent) => {
@@ -79,6 +88,8 @@ function NewConsultation({
         protection: flags,
         ...(flags.length > 0 && seenIn ? { seenIn } : {}),
         ...(Object.keys(about).length > 0 ? { about } : {}),
+        handlingCode,
+        evidence: { use: 'with_permission' },
       },
     });
     const opened = r.data?.openConsultation;
@@ -94,6 +105,16 @@ function NewConsultation({
       <Field id="consultation-body" path="body" label={t('consult.message')} errors={errors.body}>
         <textarea id="consultation-body" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
       </Field>
+      <CodeField
+        id="consultation-handling"
+        path="handlingCode"
+        label={t('sharing.handlingCode')}
+        errors={errors.handlingCode}
+        value={handlingCode}
+        onChange={setHandlingCode}
+        codes={HANDLING_CODES.filter((h) => h !== 'H3')}
+        labelOf={label.handlingCode}
+      />
       <fieldset className="group">
         <legend>{t('consult.vulnerable')}</legend>
         <Checkboxes name="consultation-protection" codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
@@ -307,11 +328,92 @@ export function RequestCard({
   );
 }
 
+type Permission = ConsultationFieldsFragment['permissions'][number];
+type Message = ConsultationFieldsFragment['messages'][number];
+
+/** A message's handling code and evidence marking, as its writer signed them. */
+function MessageHandling({ m }: { m: Message }) {
+  const t = useT();
+  return (
+    <p className="muted handling" data-testid="message-handling">
+      <span className="badge badge-handling" title={label.handlingCode(m.handlingCode)}>
+        {m.handlingCode}
+      </span>{' '}
+      {m.handlingConditions && t('alert.handlingConditions', { conditions: m.handlingConditions })}{' '}
+      {m.evidence
+        ? t('alert.evidence', { use: label.evidenceUse(m.evidence.use), decidedBy: m.evidence.decidedBy })
+        : t('alert.evidenceNotStated')}
+    </p>
+  );
+}
+
+/** A permission asked in the thread; the owner, asked, grants or refuses it here. */
+function PermissionItem({
+  p,
+  ownAgency,
+  agencyName,
+  onChanged,
+}: {
+  p: Permission;
+  ownAgency: string;
+  agencyName: (id: string) => string;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const [legalBasis, setLegalBasis] = useState('');
+  const [result, answer] = useMutation(AnswerPermissionMutation);
+  const purpose = label.permissionPurpose(p.purpose) + (p.passTo ? ` ${t('permission.toAgency', { agency: agencyName(p.passTo) })}` : '');
+  const decide = async (granted: boolean) => {
+    const r = await answer({
+      permissionId: p.id,
+      input: { granted, ...(granted && legalBasis.trim() ? { legalBasis: legalBasis.trim() } : {}) },
+    });
+    if (r.data) onChanged();
+  };
+  return (
+    <li data-testid="permission" data-permission-id={p.id} data-status={p.status}>
+      {t('permission.item', { agency: agencyName(p.askedBy), purpose, id: p.alertId.slice(0, 8) })}
+      <br />
+      <q>{p.reason}</q>{' '}
+      <small className="muted">
+        ({p.askedByAuthor}, {dateTimeText(p.askedAt)})
+      </small>
+      <br />
+      <strong>
+        {p.status === 'asked'
+          ? t('permission.asked')
+          : t(p.status === 'granted' ? 'permission.granted' : 'permission.refused', { by: p.answeredBy ?? '' })}
+      </strong>
+      {p.legalBasis && <> · {t('alert.evidenceBasis', { basis: p.legalBasis })}</>}
+      {p.status === 'asked' && p.askedBy !== ownAgency && (
+        <div className="actions">
+          {p.purpose === 'evidence' && (
+            <input
+              aria-label={t('permission.legalBasis')}
+              placeholder={t('permission.legalBasis')}
+              value={legalBasis}
+              onChange={(e) => setLegalBasis(e.target.value)}
+            />
+          )}
+          <button type="button" data-testid="permission-grant" disabled={result.fetching} onClick={() => decide(true)}>
+            {t('permission.grant')}
+          </button>
+          <button type="button" data-testid="permission-refuse" disabled={result.fetching} onClick={() => decide(false)}>
+            {t('permission.refuse')}
+          </button>
+        </div>
+      )}
+      {result.error && <ErrorAlert error={result.error} />}
+    </li>
+  );
+}
+
 function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onChanged: () => void }) {
   const t = useT();
   const [body, setBody] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
   const [seenIn, setSeenIn] = useState('');
+  const [handlingCode, setHandlingCode] = useState('H0');
   const [asking, setAsking] = useState(false);
   const [result, send] = useMutation(ConsultationMessageMutation);
   const other = c.openedBy === ownAgency ? c.counterpart : c.openedBy;
@@ -329,14 +431,35 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
             </small>
             <p>{m.body}</p>
             <ProtectionBadges flags={m.protection} />
+            <MessageHandling m={m} />
           </li>
         ))}
       </ul>
+      {c.permissions.length > 0 && (
+        <section aria-label={t('permission.legend')}>
+          <h4>{t('permission.legend')}</h4>
+          <ul className="permissions">
+            {c.permissions.map((p) => (
+              <PermissionItem key={p.id} p={p} ownAgency={ownAgency} agencyName={agencyName} onChanged={onChanged} />
+            ))}
+          </ul>
+        </section>
+      )}
       <form
         aria-label={t('consult.reply')}
         onSubmit={async (e) => {
           e.preventDefault();
-          const r = await send({ id: c.id, input: { body, protection: flags, ...(flags.length > 0 && seenIn ? { seenIn } : {}) } });
+          const r = await send({
+            id: c.id,
+            // The evidence marking of a reply is "ask the writer", decided by its writer (the node names them).
+            input: {
+              body,
+              protection: flags,
+              ...(flags.length > 0 && seenIn ? { seenIn } : {}),
+              handlingCode,
+              evidence: { use: 'with_permission' },
+            },
+          });
           if (r.data) {
             setBody('');
             setFlags([]);
@@ -348,6 +471,15 @@ function Thread({ c, ownAgency, agencyName, onChanged }: InConsultation & { onCh
         <Field id={`reply-${c.id}`} label={t('consult.reply')}>
           <textarea id={`reply-${c.id}`} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
         </Field>
+        <CodeField
+          id={`reply-handling-${c.id}`}
+          path="handlingCode"
+          label={t('sharing.handlingCode')}
+          value={handlingCode}
+          onChange={setHandlingCode}
+          codes={HANDLING_CODES.filter((h) => h !== 'H3')}
+          labelOf={label.handlingCode}
+        />
         <Checkboxes name={`reply-protection-${c.id}`} codes={PROTECTION_FLAGS} selected={flags} onChange={setFlags} labelOf={flagLabel} />
         {flags.length > 0 && (
           <CodeField

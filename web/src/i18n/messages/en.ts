@@ -10,9 +10,12 @@ import {
   DIRECTORY_ROLE_LABELS,
   DOCUMENT_FEATURE_LABELS,
   DOCUMENT_TYPE_LABELS,
+  EVIDENCE_USE_LABELS,
   FRAUD_TYPE_LABELS,
+  HANDLING_CODE_LABELS,
   IDENTIFIER_KIND_LABELS,
   INFORMATION_CREDIBILITY_LABELS,
+  PERMISSION_PURPOSE_LABELS,
   PROTECTION_FLAG_LABELS,
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
@@ -47,6 +50,9 @@ const CODE_LISTS = {
   protection: PROTECTION_FLAG_LABELS,
   requestType: REQUEST_TYPE_LABELS,
   requestStatus: REQUEST_STATUS_LABELS,
+  handlingCode: HANDLING_CODE_LABELS,
+  evidenceUse: EVIDENCE_USE_LABELS,
+  permissionPurpose: PERMISSION_PURPOSE_LABELS,
   // How a contact is reached: the directory's channel types, which proto names by code only.
   channel: { phone: 'Phone', email: 'E-mail', secure_messaging: 'Secure messaging', fax: 'Fax' },
   // What a signed-in user may do (their token's roles), which proto names by code only.

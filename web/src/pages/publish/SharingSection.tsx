@@ -1,6 +1,7 @@
-// Who may see the alert (TLP 2.0, and the partners named for AMBER), how long it holds, the case
-// reference and protection flags, and its grading (the 4x4 source and information scale).
-import { PROTECTION_FLAGS, TLP_LEVELS } from '@corridor/proto';
+// Who may see the alert (TLP 2.0, and the partners named for AMBER), what they may do with it (the
+// handling code) and whether it may serve as evidence, how long it holds, the case reference and
+// protection flags, and its grading (the 4x4 source and information scale).
+import { EVIDENCE_USES, HANDLING_CODES, PROTECTION_FLAGS, TLP_LEVELS } from '@corridor/proto';
 import { isRestrictedTlp } from '../../alert-form';
 import { CheckboxField, CodeField } from '../../components/Field';
 import { useT } from '../../i18n/I18nProvider';
@@ -12,6 +13,8 @@ import { binders, type Choices, type SectionProps } from './section-props';
 const CHOICES = {
   tlp: { codes: TLP_LEVELS, labelOf: (c: string) => `TLP:${c}` },
   protection: { codes: PROTECTION_FLAGS, labelOf: label.protection },
+  handlingCode: { codes: HANDLING_CODES, labelOf: label.handlingCode },
+  evidenceUse: { codes: EVIDENCE_USES, labelOf: label.evidenceUse },
   ...GRADING_SCALES,
 } satisfies Choices;
 
@@ -47,6 +50,21 @@ export function SharingSection({ partners, ...section }: SectionProps & { partne
           hint={t('sharing.caseReferenceHint')}
           maxLength={80}
           {...text('caseReference')}
+        />
+      </div>
+      <div className="row">
+        <CodeField label={t('sharing.handlingCode')} hint={t('sharing.handlingCodeHint')} {...code('handlingCode')} />
+        {form.handlingCode === 'H3' && (
+          <TextField label={t('sharing.handlingConditions')} maxLength={500} {...text('handlingConditions')} />
+        )}
+      </div>
+      <div className="row">
+        <CodeField label={t('sharing.evidenceUse')} {...code('evidenceUse', 'evidence.use', 'evidence')} />
+        <TextField
+          label={t('sharing.evidenceLegalBasis')}
+          hint={t('sharing.evidenceLegalBasisHint')}
+          maxLength={300}
+          {...text('evidenceLegalBasis', 'evidence.legalBasis')}
         />
       </div>
       <CheckboxField legend={t('sharing.vulnerable')} hint={t('sharing.vulnerableHint')} name="protection" {...list('protection')} />

@@ -68,6 +68,8 @@ export {
   PROTECTION_FLAG_LABELS,
   PROTECTION_FLAGS,
   type ProtectionFlag,
+  REQUEST_REFUSAL_GROUND_LABELS,
+  REQUEST_REFUSAL_GROUNDS,
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
   REQUEST_TYPES,
@@ -95,17 +97,20 @@ export {
   consultationMessageInput,
   consultationSubject,
   foldConsultation,
+  clockRuns,
   isOverdue,
   openConsultationInput,
   parseConsultationSubject,
   REQUEST_TRANSITIONS,
   type RequestState,
+  requestDeadlineInput,
   requestInput,
   requestRoleProblem,
   requestStatusInput,
   requestTimeErrors,
   statusChangeProblem,
 } from './consultation.js';
+export { answerTimeOf, statutoryDueAt } from './answer-times.js';
 export { type CorrelationNotice, correlationNotice, correlationSubject, parseCorrelationSubject } from './correlation.js';
 export {
   ACCESS_TOKEN_TYPE,

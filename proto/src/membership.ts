@@ -1,5 +1,6 @@
 // The network membership document (in the spirit of X-Road's global configuration): who belongs,
 // where their nodes answer, which keys sign their users' tokens and their alerts.
+import { answerTimes } from './answer-times.js';
 import { z } from 'zod';
 import { USER_ROLES } from './codes.js';
 import { agencyId, code, countryCode, jwks, networkId } from './fields.js';
@@ -170,6 +171,11 @@ export const membership = z
      * the node and its leaf. Absent: nothing pinned (a network with no TLS on its bus yet).
      */
     natsCaFingerprints: z.array(sha256Fingerprint).min(1).optional(),
+    /**
+     * The network's statutory answer times (answer-times.ts): what a request of each type and
+     * urgency must be answered within. Absent: Directive (EU) 2023/977's, Art. 5(1).
+     */
+    answerTimes: answerTimes.optional(),
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();

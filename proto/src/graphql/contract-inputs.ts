@@ -5,7 +5,7 @@
 import type { SchemaTypes } from '@pothos/core';
 import type { z } from 'zod';
 import { alertInput, identifierInput, pseudonymizedIdentifier } from '../alert.js';
-import { consultationMessageInput, openConsultationInput, requestInput, requestStatusInput } from '../consultation.js';
+import { consultationMessageInput, openConsultationInput, requestDeadlineInput, requestInput, requestStatusInput } from '../consultation.js';
 import { directoryEntryDraft } from '../directory.js';
 import { routeSubscription } from '../route-subscription.js';
 import { inputTypeDeriver } from './input-types-from-schema.js';
@@ -57,5 +57,6 @@ export function defineContractInputs<Types extends SchemaTypes>(builder: PothosS
     ConsultationMessageInput: derive('ConsultationMessageInput', consultationMessageInput),
     RequestInput: derive('RequestInput', requestInput),
     RequestStatusInput: derive('RequestStatusInput', requestStatusInput),
+    RequestDeadlineInput: derive('RequestDeadlineInput', requestDeadlineInput),
   };
 }

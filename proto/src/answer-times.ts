@@ -56,7 +56,8 @@ export function answerTimeOf(table: readonly AnswerTime[] | undefined, r: TimedR
   const direct = r.directlyAccessible ?? false;
   return (
     (table ?? DIRECTIVE_2023_977_ANSWER_TIMES).find(
-      (t) => t.requestType === r.requestType && t.urgent === urgent && (t.directlyAccessible === undefined || t.directlyAccessible === direct),
+      (t) =>
+        t.requestType === r.requestType && t.urgent === urgent && (t.directlyAccessible === undefined || t.directlyAccessible === direct),
     ) ?? null
   );
 }

@@ -184,6 +184,27 @@ describe('formal requests (issue 15, the walk-through)', () => {
     expect(r?.warnAt).toBe(new Date(Date.parse(sentAt) + 0.75 * (8 * 3600_000 + 30 * 60_000)).toISOString());
   });
 
+  it('never let a sender shorten the network’s time, nor set by hand the deadline of a request the table times', () => {
+    const R3 = '0196a4f2-7c00-7000-8000-0000000000d3';
+    const info = consultationEvent.parse({
+      ...request,
+      id: id(),
+      requestId: R3,
+      requestType: 'information_request',
+      urgent: true,
+      deadline: undefined,
+    });
+    const threeDays = new Date(Date.parse(at(2)) + 3 * 86_400_000).toISOString();
+    const { status: _, ...byHand } = status(4, 'it-polfr', 'sent') as Record<string, unknown>;
+    const r = foldConsultation([
+      opened,
+      info,
+      consultationEvent.parse({ ...status(2, 'it-polfr', 'sent', { dueAt: at(3) }), requestId: R3 }),
+      consultationEvent.parse({ ...byHand, type: 'request_deadline', requestId: R3, deadline: at(5) }),
+    ])?.requests.find((x) => x.id === R3);
+    expect(r?.deadline).toBe(threeDays);
+  });
+
   it('take an escalation from one of the two parties only, the first one', () => {
     const esc = (minute: number, from: string, name: string) =>
       consultationEvent.parse({
@@ -197,8 +218,12 @@ describe('formal requests (issue 15, the walk-through)', () => {
         requestId: R,
         contact: { name },
       });
-    const r = foldConsultation([...lifecycle.slice(0, 3), esc(20, 'ng-nis', 'Impostor'), esc(21, 'ne-ppn', 'Permanence 24/7'), esc(22, 'ne-ppn', 'Later')])
-      ?.requests[0];
+    const r = foldConsultation([
+      ...lifecycle.slice(0, 3),
+      esc(20, 'ng-nis', 'Impostor'),
+      esc(21, 'ne-ppn', 'Permanence 24/7'),
+      esc(22, 'ne-ppn', 'Later'),
+    ])?.requests[0];
     expect([r?.escalatedAt, r?.escalatedTo]).toEqual([at(21), 'Permanence 24/7']);
   });
 

@@ -13,7 +13,7 @@
 // or anywhere in the contract records a smuggled migrant as an offender, and flags carry no
 // identifier of the person.
 import { z } from 'zod';
-import { type AnswerTime, answerTimeOf, warningAt } from './answer-times.js';
+import { type AnswerTime, answerTimeOf, statutoryDueAt, warningAt } from './answer-times.js';
 import {
   PROTECTION_FLAGS,
   type ProtectionFlag,
@@ -194,7 +194,12 @@ export const requestStatusInput = z
  * deadline must lie ahead.
  */
 export function requestTimeErrors(
-  input: { requestType: RequestType; urgent?: boolean | undefined; directlyAccessible?: boolean | undefined; deadline?: string | undefined },
+  input: {
+    requestType: RequestType;
+    urgent?: boolean | undefined;
+    directlyAccessible?: boolean | undefined;
+    deadline?: string | undefined;
+  },
   table: readonly AnswerTime[] | undefined,
   now: Date,
 ): FieldError[] {
@@ -309,8 +314,13 @@ export function statusChangeProblem(
   return null;
 }
 
-/** The consultation as of `events` (any order, duplicates allowed); null before it was opened. */
-export function foldConsultation(events: readonly ConsultationEvent[]): ConsultationState | null {
+/**
+ * The consultation as of `events` (any order, duplicates allowed); null before it was opened.
+ * `answerTimes` is the network's table in force (the membership's; absent: the Directive's): a
+ * request it times falls due at the later of what its sender signed and what the table gives
+ * from the signed sending time, so a sender cannot shorten it, and no one sets it by hand.
+ */
+export function foldConsultation(events: readonly ConsultationEvent[], answerTimes?: readonly AnswerTime[]): ConsultationState | null {
   const ordered = [...new Map(events.map((e) => [e.id, e])).values()].sort(compareEvents);
   const opened = ordered.find((e) => e.type === 'opened');
   if (opened?.type !== 'opened') return null;
@@ -363,7 +373,8 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
     } else if (e.type === 'request_deadline') {
       const r = state.requests.find((x) => x.id === e.requestId);
       // Only the sending side sets a deadline, and only while the request is open.
-      if (!r || e.from !== r.sendingAuthority.agency || CLOSED_REQUEST_STATUSES.includes(r.status)) continue;
+      if (!r || e.from !== r.sendingAuthority.agency || CLOSED_REQUEST_STATUSES.includes(r.status) || answerTimeOf(answerTimes, r))
+        continue;
       r.deadline = e.deadline;
       if (r.sentAt) r.warnAt = warningAt(r.sentAt, r.deadline);
     } else if (e.type === 'request_escalated') {
@@ -387,7 +398,9 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
       if (e.reference && e.from === r.receivingAuthority.agency) r.receiverReference = e.reference;
       if (e.status === 'sent' && r.sentAt === undefined) {
         r.sentAt = e.at;
-        if (e.dueAt) r.deadline = e.dueAt;
+        const statutory = statutoryDueAt(answerTimes, r, e.at);
+        if (statutory) r.deadline = e.dueAt && Date.parse(e.dueAt) > Date.parse(statutory) ? e.dueAt : statutory;
+        else if (e.dueAt) r.deadline = e.dueAt;
       } else if (e.status === 'sent' && r.deadline) {
         // Art. 6(3): the time limit stands still from the request for clarification to the answer.
         const asked = clarificationAsked.get(r.id);

@@ -168,6 +168,13 @@ export function directoryOrder<E extends RankedEntry>(now: Date, speaks: readonl
   return (a, b) => {
     const [ra, sa, la] = keyOf(a);
     const [rb, sb, lb] = keyOf(b);
-    return rb - ra || sb - sa || lb - la || b.lastVerified.localeCompare(a.lastVerified) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+    return (
+      rb - ra ||
+      sb - sa ||
+      lb - la ||
+      b.lastVerified.localeCompare(a.lastVerified) ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id)
+    );
   };
 }

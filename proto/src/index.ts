@@ -30,6 +30,7 @@ export { alertChanges } from './alert-changes.js';
 export { desksForAlerts } from './alert-desk.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, type SignatureEngine, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
+export { statutoryDueAt } from './answer-times.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
 export type { AccessClaims } from './claims.js';
@@ -93,11 +94,11 @@ export {
 export {
   type ConsultationEvent,
   type ConsultationState,
+  clockRuns,
   consultationEvent,
   consultationMessageInput,
   consultationSubject,
   foldConsultation,
-  clockRuns,
   isOverdue,
   openConsultationInput,
   parseConsultationSubject,
@@ -110,7 +111,6 @@ export {
   requestTimeErrors,
   statusChangeProblem,
 } from './consultation.js';
-export { answerTimeOf, statutoryDueAt } from './answer-times.js';
 export { type CorrelationNotice, correlationNotice, correlationSubject, parseCorrelationSubject } from './correlation.js';
 export {
   ACCESS_TOKEN_TYPE,

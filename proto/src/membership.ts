@@ -1,7 +1,8 @@
 // The network membership document (in the spirit of X-Road's global configuration): who belongs,
 // where their nodes answer, which keys sign their users' tokens and their alerts.
-import { answerTimes } from './answer-times.js';
+
 import { z } from 'zod';
+import { answerTimes } from './answer-times.js';
 import { USER_ROLES } from './codes.js';
 import { agencyId, code, countryCode, jwks, networkId } from './fields.js';
 

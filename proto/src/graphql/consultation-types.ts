@@ -124,7 +124,10 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
         description:
           'When it falls due: an ISO 8601 instant, from the network’s table of answer times or set by the sending agency (dates of older requests are read as the end of that day, UTC).',
       }),
-      warnAt: t.exposeString('warnAt', { nullable: true, description: 'When 75 % of the time from the sending to the deadline has passed.' }),
+      warnAt: t.exposeString('warnAt', {
+        nullable: true,
+        description: 'When 75 % of the time from the sending to the deadline has passed.',
+      }),
       status: t.exposeString('status'),
       sentAt: t.exposeString('sentAt', { nullable: true }),
       answeredAt: t.exposeString('answeredAt', { nullable: true }),

@@ -5,7 +5,13 @@
 import type { SchemaTypes } from '@pothos/core';
 import type { z } from 'zod';
 import { alertInput, identifierInput, pseudonymizedIdentifier } from '../alert.js';
-import { consultationMessageInput, openConsultationInput, requestDeadlineInput, requestInput, requestStatusInput } from '../consultation.js';
+import {
+  consultationMessageInput,
+  openConsultationInput,
+  requestDeadlineInput,
+  requestInput,
+  requestStatusInput,
+} from '../consultation.js';
 import { directoryEntryDraft } from '../directory.js';
 import { routeSubscription } from '../route-subscription.js';
 import { inputTypeDeriver } from './input-types-from-schema.js';

@@ -51,10 +51,13 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Mutation.verifyDirectoryEntry': ADMIN_ONLY,
   'Mutation.retireDirectoryEntry': ADMIN_ONLY,
   'Mutation.importDirectoryCsv': ADMIN_ONLY,
+  'Mutation.designateSinglePointOfContact': ADMIN_ONLY,
   'Mutation.openConsultation': CONSULT,
   'Mutation.addConsultationMessage': CONSULT,
   'Mutation.createRequest': CONSULT,
   'Mutation.setRequestStatus': CONSULT,
+  'Mutation.setRequestDeadline': CONSULT,
+  'Mutation.escalateRequest': CONSULT,
   // Each item is released to the caller under the policy as it streams.
   'Subscription.alertFeed': 'open',
 };

@@ -6,7 +6,7 @@
 // first in Niger's answer to a hit and in the directory; a refusal carries its ground from the
 // Directive; and what a member may not do to another's requests and directory is refused with
 // the field named.
-import { newId } from '@corridor/proto';
+import { type DirectoryRole, newId } from '@corridor/proto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { documentFraudAlert, RAW, testDirectory } from '../support/fixtures.js';
@@ -15,7 +15,7 @@ import { adminOf, officersAnd, startTestNetwork } from '../support/test-network.
 import { useTestNetwork } from '../support/use-test-network.js';
 
 const today = new Date().toISOString().slice(0, 10);
-const nigerDesk = (name: string, roles: string[]) => ({
+const nigerDesk = (name: string, roles: DirectoryRole[]) => ({
   id: newId(),
   agency: 'ne-ppn',
   country: 'NER' as const,

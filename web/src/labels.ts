@@ -86,6 +86,7 @@ export const label = {
   protection: lookup('protection'),
   requestType: lookup('requestType'),
   requestStatus: lookup('requestStatus'),
+  refusalGround: lookup('refusalGround'),
   channel: lookup('channel'),
   userRole: lookup('userRole'),
   statisticsTable: lookup('statisticsTable'),

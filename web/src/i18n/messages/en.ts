@@ -14,6 +14,7 @@ import {
   IDENTIFIER_KIND_LABELS,
   INFORMATION_CREDIBILITY_LABELS,
   PROTECTION_FLAG_LABELS,
+  REQUEST_REFUSAL_GROUND_LABELS,
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
   ROUTE_REGION_LABELS,
@@ -47,6 +48,7 @@ const CODE_LISTS = {
   protection: PROTECTION_FLAG_LABELS,
   requestType: REQUEST_TYPE_LABELS,
   requestStatus: REQUEST_STATUS_LABELS,
+  refusalGround: REQUEST_REFUSAL_GROUND_LABELS,
   // How a contact is reached: the directory's channel types, which proto names by code only.
   channel: { phone: 'Phone', email: 'E-mail', secure_messaging: 'Secure messaging', fax: 'Fax' },
   // What a signed-in user may do (their token's roles), which proto names by code only.

@@ -142,7 +142,10 @@ export const consultationEvent = z.discriminatedUnion('type', [
     type: z.literal('request_status'),
     requestId: z.uuid(),
     ...requestStatusFields,
-    /** On `sent`, the first time: the instant the request falls due, as the sending node computed it. */
+    /**
+     * On `sent`, the first time: the instant the request falls due, as the sending node computed it.
+     * For a request the network's table times, a record: readers take the later of it and the table's time.
+     */
     dueAt: isoDateTime.optional(),
   }),
   /** The sending authority sets the deadline of a request the network's table does not time. */
@@ -398,9 +401,9 @@ export function foldConsultation(events: readonly ConsultationEvent[], answerTim
       if (e.reference && e.from === r.receivingAuthority.agency) r.receiverReference = e.reference;
       if (e.status === 'sent' && r.sentAt === undefined) {
         r.sentAt = e.at;
+        // A request the table does not time keeps the deadline its sender set (the request's, or a later `request_deadline`).
         const statutory = statutoryDueAt(answerTimes, r, e.at);
         if (statutory) r.deadline = e.dueAt && Date.parse(e.dueAt) > Date.parse(statutory) ? e.dueAt : statutory;
-        else if (e.dueAt) r.deadline = e.dueAt;
       } else if (e.status === 'sent' && r.deadline) {
         // Art. 6(3): the time limit stands still from the request for clarification to the answer.
         const asked = clarificationAsked.get(r.id);

@@ -68,7 +68,7 @@ beforeAll(async () => {
       receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
       reference: 'IT-2026-0042',
       // A deadline in the past is refused: two weeks from today.
-      deadline: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
       send: true,
     },
   });

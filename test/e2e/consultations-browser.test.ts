@@ -60,6 +60,8 @@ it('opens a consultation from a contact card; the central authority turns it int
   await request.waitFor();
   expect(await request.getAttribute('data-status')).toBe('sent');
   expect(await request.textContent()).toContain('to Aïssata Moussa');
+  // Its clock runs: the time left is shown, not yet a warning.
+  expect(await request.getByTestId('request-countdown').getAttribute('data-stage')).toBe('running');
 
   // Niger's prosecutor sees it in the requests list, not overdue.
   const prosecutor = await signIn(consoles.niger, 'ne-ppn-prosecutor');

@@ -104,6 +104,28 @@ describe('checks batched to a node', () => {
     expect(forbidden?.check).toBeNull();
   });
 
+  it('refuses, in that item alone, another agency’s plain access token slipped into a batch, and audits nothing under it', async () => {
+    // What a hostile member might try: its node opens a batch with its own delegated token and puts a
+    // token of a partner's user, as issued to that partner's own node, in an item of its own making.
+    const opener = await fixture.net.delegatedToken('ne-ppn-a', 'it-polfr');
+    const foreignPlain = await fixture.net.token('ng-nis-officer');
+    const before = (await checkRows('it-polfr')).length;
+    const r = await atNode<{ hitChecks: { answer: { agency: string } | null; refusal: Refusal }[] }>('it-polfr', opener, HIT_CHECKS, [
+      { authorization: `Bearer ${opener}`, pseudonyms: pseudonyms() },
+      { authorization: `Bearer ${foreignPlain}`, pseudonyms: pseudonyms() },
+    ]);
+    expect(r.errors).toBeUndefined();
+    const [own, slipped] = r.data?.hitChecks ?? [];
+    expect(own?.refusal).toBeNull();
+    expect(own?.answer?.agency).toBe('it-polfr');
+    expect(slipped?.answer).toBeNull();
+    expect(slipped?.refusal?.code).toBe('UNAUTHENTICATED');
+    expect(`${slipped?.refusal?.message} ${slipped?.refusal?.details}`).toContain('wrong_audience');
+    // One audit row, under the opener: the slipped item was refused before anything was checked.
+    const added = (await checkRows('it-polfr')).slice(before).map((x) => x.subject);
+    expect(added).toEqual(['ne-ppn-a']);
+  });
+
   it('refuses a batch larger than a node takes, naming the field', async () => {
     const token = await fixture.net.delegatedToken('ne-ppn-officer', 'ng-nis');
     const items = Array.from({ length: 65 }, () => ({ authorization: `Bearer ${token}`, pseudonyms: pseudonyms() }));

@@ -3,6 +3,7 @@
 // (the hash carries whom and what about); a consultation becomes a tracked request addressed to
 // the other agency's central authority from the directory.
 import {
+  clockRuns,
   PROTECTION_FLAGS,
   REQUEST_REFUSAL_GROUNDS,
   REQUEST_TRANSITIONS,
@@ -323,8 +324,7 @@ export function RequestCard({
   const fieldErrors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
   const answerErrors = fieldErrors.answer;
   const reasonErrors = fieldErrors.reason;
-  const running =
-    r.deadline != null && r.sentAt != null && !['answered', 'refused', 'withdrawn', 'clarification_requested'].includes(r.status);
+  const running = isRequestStatus(r.status) && clockRuns({ status: r.status, ...(r.deadline ? { deadline: r.deadline } : {}) });
   const mayEscalate = onChanged && !receiving && running && !r.escalatedAt && r.warnAt != null && Date.parse(r.warnAt) <= Date.now();
   return (
     <article className="request" data-testid="request" data-request-id={r.id} data-status={r.status}>

@@ -106,6 +106,7 @@ Corridor is running.
 
   Console            ${running.consoleUrl}   ← open this in a browser${tls ? ' (it forwards /graphql to the gateway over HTTPS)' : ''}
   Gateway (GraphQL)  ${running.gatewayUrl}
+  TAXII 2.1 / MISP   ${new URL('/taxii2/', running.gatewayUrl).href}   ${new URL('/misp/', running.gatewayUrl).href}<agency>/manifest.json   (Bearer token: README, "Connecting your tools")
   Dev token issuer   ${running.issuerUrl}   (DEVELOPMENT ONLY: no passwords)
   Agency nodes       ${Object.values(running.nodes)
     .map((n) => `${n.agency} ${n.url}`)

@@ -1,4 +1,5 @@
-// The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health.
+// The gateway's HTTP face: GraphQL at /graphql (SSE for the feed), liveness at /health, TAXII 2.1
+// at /taxii2/ (each node's API root, proxied).
 import type { Server } from 'node:http';
 import { createTokenVerifier, type Membership } from '@corridor/proto';
 import {
@@ -14,6 +15,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { createDelegatedTokens } from './delegated-tokens.js';
 import type { NodeClient } from './node-clients.js';
+import { useExchangeProxy } from './plugins/use-exchange-proxy.js';
 import { useNodeErrors } from './plugins/use-node-errors.js';
 import { useSignInAgencies } from './plugins/use-sign-in-agencies.js';
 import type { GatewayServices } from './schema/builder.js';
@@ -38,6 +40,10 @@ export function createGatewayServer(opts: GatewayOptions): Server {
     // The exchange at the caller's own node goes through that node's client, under its pins.
     fetchFor: (agency) => opts.nodes.get(agency)?.fetch,
   });
+  const verifier = createTokenVerifier(
+    opts.membership,
+    opts.maxTokenLifetimeS === undefined ? {} : { maxLifetimeS: opts.maxTokenLifetimeS },
+  );
   const sharedFeeds = createSharedFeeds({
     overflow: () =>
       new GraphQLError('this live feed fell too far behind the alerts and was closed; open it again', {
@@ -72,10 +78,16 @@ export function createGatewayServer(opts: GatewayOptions): Server {
       // Refused before any node is asked.
       ...queryLimitPlugins(QUERY_LIMITS.bodyBytes),
       // The gateway checks the caller's token before fanning anything out; the nodes check it again.
-      useBearerAuth(
-        createTokenVerifier(opts.membership, opts.maxTokenLifetimeS === undefined ? {} : { maxLifetimeS: opts.maxTokenLifetimeS }),
-        (msg, fields) => opts.log('warn', msg, fields),
-      ),
+      // TAXII 2.1 and MISP feeds are plain HTTP, not GraphQL: they verify the same token itself and goes to the nodes as a fan-out does.
+      useExchangeProxy({
+        membership: opts.membership,
+        nodes: opts.nodes,
+        verifier,
+        delegatedTokens,
+        deadlineMs: opts.deadlineMs,
+        log: opts.log,
+      }),
+      useBearerAuth(verifier, (msg, fields) => opts.log('warn', msg, fields)),
       useNodeErrors(),
     ],
   });

@@ -157,6 +157,30 @@ export {
   parseOrThrow,
   ValidationError,
 } from './errors.js';
+export { alertToMispEvent, type MispEvent, mispManifestEntry } from './exchange/misp.js';
+export {
+  alertToStix,
+  CORRIDOR_EXTENSION_DEFINITION,
+  CORRIDOR_EXTENSION_SCHEMA,
+  EXCHANGE_EPOCH,
+  EXPORTABLE_TLP,
+  STIX_MEDIA_TYPE,
+  type StixObject,
+  sharedStixObjects,
+} from './exchange/stix.js';
+export {
+  acceptsTaxii,
+  alertCollectionId,
+  pathSegment,
+  TAXII_DEFAULT_LIMIT,
+  TAXII_MAX_LIMIT,
+  TAXII_PATH,
+  taxiiAlertCollection,
+  taxiiApiRoot,
+  taxiiDiscovery,
+  taxiiError,
+  taxiiResponse,
+} from './exchange/taxii.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
 export { hitCheckRequest, MAX_BATCHED_CHECKS } from './hit-check.js';

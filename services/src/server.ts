@@ -1,4 +1,5 @@
-// The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health.
+// The node's HTTP face: GraphQL (with SSE subscriptions) at /graphql, health at /health, TAXII 2.1
+// at /taxii2/ and a MISP feed at /misp/ (exchange/).
 import type { Server } from 'node:http';
 import {
   createMaskError,
@@ -11,6 +12,8 @@ import {
 } from '@corridor/proto/graphql';
 import { createYoga } from 'graphql-yoga';
 import { useTokenExchange } from './auth/use-token-exchange.js';
+import { useMispFeed } from './exchange/use-misp-feed.js';
+import { useTaxii } from './exchange/use-taxii.js';
 import type { NodeServices } from './node-services.js';
 import { useHealth } from './plugins/use-health.js';
 import { useNoNul } from './plugins/use-no-nul.js';
@@ -38,6 +41,9 @@ export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): 
       useHealth(() => services),
       // Answered before useBearerAuth: the exchange carries the user's token in its form, not a header.
       useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),
+      // TAXII 2.1 and the MISP feed: plain HTTP resources, each verifying the same Bearer token itself.
+      useTaxii(services),
+      useMispFeed(services),
       // The node takes no one's word for who asks: it verifies the token itself.
       useBearerAuth(services.verifier, (msg, fields) => services.log.warn(msg, fields)),
       useNoNul(),

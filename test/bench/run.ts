@@ -6,6 +6,7 @@ import { type BenchResult, printTable, writeResults } from './results-file.js';
 import { alertsSuite } from './suites/alerts.js';
 import { consoleSuite } from './suites/console.js';
 import { directorySuite } from './suites/directory.js';
+import { exchangeSuite } from './suites/exchange.js';
 import { feedsSuite } from './suites/feeds.js';
 import { freetextSuite } from './suites/freetext.js';
 import { gatewaySuite } from './suites/gateway.js';
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   alerts: alertsSuite,
   console: consoleSuite,
   directory: directorySuite,
+  exchange: exchangeSuite,
   feeds: feedsSuite,
   freetext: freetextSuite,
   gateway: gatewaySuite,

@@ -1,10 +1,11 @@
 // What a caller may see of this agency's own items. Its own users see everything. A user of
 // another agency sees what the release policy releases to them, with fields withheld, and every
 // item released is recorded in the audit (with the rule) before the answer leaves the node.
-import type { AccessClaims, Receiver } from '@corridor/proto';
+import { type AccessClaims, type Alert, agencyOf, type Receiver } from '@corridor/proto';
+import type { AlertWithCorrelations } from '@corridor/proto/graphql';
 import type { AuditRecord } from '../audit/audit-log.js';
 import type { NodeServices } from '../node-services.js';
-import { type Released, userReceiver } from '../policy/release.js';
+import { type Released, releaseAlert, userReceiver } from '../policy/release.js';
 
 export interface Answer<T> {
   resource: AuditRecord['resource'];
@@ -44,4 +45,28 @@ export async function releaseToCaller<T>(
     );
   }
   return released;
+}
+
+/**
+ * How this agency's alerts are answered to a user of another agency, whichever the surface
+ * (GraphQL, the live feed, TAXII, the MISP feed): the release policy in force, as the bus applies it.
+ */
+export function alertAnswer(services: Pick<NodeServices, 'agency' | 'membership' | 'policy'>): Answer<Alert> {
+  const policy = services.policy();
+  const self = agencyOf(services.membership(), services.agency.id) ?? services.agency;
+  return {
+    resource: 'alert',
+    decide: (a, to) => {
+      const released = releaseAlert(policy, self, withoutCorrelations(a), to);
+      return released && { ...released, item: withoutCorrelations(released.item) };
+    },
+    ref: (a) => `${a.id}@${a.revision}`,
+  };
+}
+
+/** Correlations are this agency's own knowledge: never part of what it releases to another. */
+function withoutCorrelations(a: Alert): Alert {
+  if (!('correlations' in a)) return a;
+  const { correlations: _, ...rest } = a as AlertWithCorrelations;
+  return rest;
 }

@@ -3,7 +3,6 @@
 import {
   type Alert,
   type AlertKey,
-  agencyOf,
   alertKey,
   decodeAlertCursor,
   MAX_ALERTS_PER_BATCH,
@@ -13,13 +12,12 @@ import {
   ValidationError,
 } from '@corridor/proto';
 import type { AlertWithCorrelations } from '@corridor/proto/graphql';
-import { releaseAlert } from '../policy/release.js';
 import { builder, contract, inputs, type NodeContext } from '../schema/builder.js';
 import { AlertScopeEnum } from '../schema/types.js';
 import { getSubscription } from '../subscriptions/subscription-store.js';
 import { amendAlert, withdrawAlert } from './alert-lifecycle.js';
 import { alertHistory, getAlert, listAlerts } from './alert-store.js';
-import { type Answer, releaseToCaller } from './answer-release.js';
+import { alertAnswer, releaseToCaller } from './answer-release.js';
 import { correlationsOf } from './correlation.js';
 import { publishAlert, publishAlerts } from './publish-alert.js';
 
@@ -43,32 +41,12 @@ builder.queryType({
       resolve: async (_root, args, ctx) => {
         const a = await getAlert(ctx.services.db, String(args.id), ctx.claims.agency, ctx.services.agency.id);
         if (!a) return null;
-        const [released] = await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx));
+        const [released] = await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx.services));
         return released ?? null;
       },
     }),
   }),
 });
-
-function alertAnswer(ctx: NodeContext): Answer<Alert> {
-  const policy = ctx.services.policy();
-  const self = agencyOf(ctx.services.membership(), ctx.services.agency.id) ?? ctx.services.agency;
-  return {
-    resource: 'alert',
-    decide: (a, to) => {
-      const released = releaseAlert(policy, self, withoutCorrelations(a), to);
-      return released && { ...released, item: withoutCorrelations(released.item) };
-    },
-    ref: (a) => `${a.id}@${a.revision}`,
-  };
-}
-
-/** Correlations are this agency's own knowledge: never part of what it releases to another. */
-function withoutCorrelations(a: Alert): Alert {
-  if (!('correlations' in a)) return a;
-  const { correlations: _, ...rest } = a as AlertWithCorrelations;
-  return rest;
-}
 
 /**
  * Fills a page of `limit` alerts the caller may see. The release policy may hold some back, so
@@ -79,7 +57,7 @@ async function answerAlerts(
   args: { scope: 'OWN' | 'RECEIVED' | 'ALL'; kind?: string | null; limit: number; after: AlertKey | null },
 ): Promise<Alert[]> {
   const limit = Math.min(Math.max(args.limit, 1), 1000);
-  const answer = alertAnswer(ctx);
+  const answer = alertAnswer(ctx.services);
   const out: Alert[] = [];
   let after = args.after;
   for (let round = 0; round < 10 && out.length < limit; round++) {
@@ -218,7 +196,7 @@ builder.subscriptionType({
           // A user of another agency connected here sees this agency's own alerts under its policy only.
           if (!own)
             return a.origin.agency === ctx.services.agency.id
-              ? ((await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx)))[0] ?? null)
+              ? ((await releaseToCaller(ctx.services, ctx.claims, [a], alertAnswer(ctx.services)))[0] ?? null)
               : null;
           return mayRelease(a, ctx.claims.agency) ? a : null;
         });

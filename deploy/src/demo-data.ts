@@ -39,6 +39,8 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
       availability: aroundTheClock('Europe/Rome'),
       channels: [phone('+39 0922 000 111', 'operations room'), email('sala.lampedusa@it-polfr.example.org')],
       lastVerified: '2026-10-12',
+      // Italy's 24/7 single point of contact (issue 17): first where urgency matters.
+      spoc: true,
     }),
     person('Marco Bellini', {
       title: 'Immigration liaison officer',

@@ -75,6 +75,8 @@ export function buildMembership(input: {
   tlsPins?: Record<string, string[] | undefined> | undefined;
   /** The network CA's fingerprint, when the bus runs over TLS: the membership pins it. */
   natsCaFingerprints?: string[] | undefined;
+  /** The network's statutory answer times (proto answer-times.ts); absent: Directive 2023/977's. */
+  answerTimes?: Membership['answerTimes'];
 }): Membership {
   return parseOrThrow(
     membershipSchema,
@@ -83,6 +85,7 @@ export function buildMembership(input: {
       audience: AUDIENCE,
       version: 1,
       ...(input.natsCaFingerprints ? { natsCaFingerprints: input.natsCaFingerprints } : {}),
+      ...(input.answerTimes ? { answerTimes: input.answerTimes } : {}),
       agencies: input.agencies.map((a) =>
         buildMember({
           agency: a,

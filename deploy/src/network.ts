@@ -110,6 +110,11 @@ export interface NetworkSpec {
    * (`startObliviousEpoch` then moves it over through the rotation).
    */
   pseudonyms?: PseudonymServiceSpec | 'hmac';
+  /**
+   * The network's table of answer times for requests (proto answer-times.ts), signed into the
+   * membership; absent: Directive 2023/977's (8 hours, 3 days, 7 days). A test gives seconds.
+   */
+  answerTimes?: Membership['answerTimes'];
   /** Told when a child dies that nobody stopped; default: a clear message with its log tail on stderr. */
   onUnexpectedExit?: (name: string, code: number | string | null, logTail: string) => void;
 }
@@ -360,6 +365,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       nodeUrls: Object.fromEntries(spec.agencies.map((a) => [a.id, `${scheme}://${hostOf(a.id).address}:${nodePorts[a.id]}/graphql`])),
       tlsPins: Object.fromEntries(spec.agencies.map((a) => [a.id, tlsPinsOf(a.id)])),
       natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
+      answerTimes: spec.answerTimes,
     });
     const membershipFile = join(rootDir, 'membership.json');
     const signedMembership = (document: Membership) => signedMembershipText(document, secretariat.privateJwk);

@@ -23,7 +23,7 @@ graphql(`fragment NodeAlertFields on Alert {
 graphql(`fragment NodeEntryFields on DirectoryEntry {
   id agency country kind name title roles competences networks postedIn covers routes languages
   availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes
-  lastVerified verifiedBy retiredAt stale redacted
+  lastVerified verifiedBy retiredAt spoc stale redacted
 }`);
 
 graphql(`fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }`);
@@ -84,7 +84,8 @@ export const SUBSCRIBED_ALERTS_QUERY = graphql(
 // Consultations (issue 7) and statistics: asked of the caller's own node only. The documents stand
 // at their fields (schema/consultations.ts, schema/statistics.ts); the fragments they share, here.
 graphql(`fragment NodeRequestFields on Request {
-  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer
+  id consultationId requestType urgent directlyAccessible summary senderReference receiverReference deadline warnAt status
+  sentAt answeredAt answer reason escalatedAt escalatedTo
   sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }
   history { at agency author status note }
 }`);

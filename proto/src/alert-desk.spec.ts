@@ -47,4 +47,19 @@ describe('the desk a hit names', () => {
   it('leaves retired entries out', () => {
     expect(deskForAlerts([{ ...operationsRoom, retiredAt: '2026-11-01T00:00:00Z' }, examiner], ['route'])?.name).toBe('Elena Ferraro');
   });
+
+  it('names the agency’s single point of contact first, whatever desk handles the kind (issue 17)', () => {
+    const spoc = entry({
+      name: 'SPOC — Servizio per la cooperazione internazionale di polizia',
+      roles: ['liaison_officer'],
+      availability: { always: true, timeZone: 'Europe/Rome', hours: [], absences: [] },
+      spoc: true,
+    });
+    expect(desksForAlerts([operationsRoom, examiner, spoc], ['document_fraud']).map((e) => e.name)).toEqual([
+      spoc.name,
+      operationsRoom.name,
+      examiner.name,
+    ]);
+    expect(deskForAlerts([{ ...spoc, retiredAt: '2026-11-01T00:00:00Z' }, operationsRoom], ['route'])?.name).toBe(operationsRoom.name);
+  });
 });

@@ -19,17 +19,19 @@ const handles = (e: DirectoryEntry, kinds: readonly AlertKind[]) =>
   );
 
 /**
- * The entries that handle alerts of `kinds`, best first: desks before persons (a desk answers
- * whoever is on duty), then 24/7, then those with a phone, then by name. Empty when the agency
- * lists none that handles them. The caller names the first one it may show with a channel left.
+ * The entries that handle alerts of `kinds`, best first: the agency's single point of contact
+ * (it answers at any hour and routes to whoever handles the case; issue 17), then desks before
+ * persons (a desk answers whoever is on duty), then 24/7, then those with a phone, then by name.
+ * Empty when the agency lists none. The caller names the first one it may show with a channel left.
  */
 export function desksForAlerts(entries: readonly DirectoryEntry[], kinds: readonly AlertKind[]): DirectoryEntry[] {
   const rank = (e: DirectoryEntry) => [
+    Number(e.spoc === true),
     Number(e.kind === 'desk'),
     Number(e.availability.always),
     Number(e.channels.some((c) => c.type === 'phone')),
   ];
-  const candidates = entries.filter((e) => !e.retiredAt && e.channels.length > 0 && handles(e, kinds));
+  const candidates = entries.filter((e) => !e.retiredAt && e.channels.length > 0 && (e.spoc === true || handles(e, kinds)));
   candidates.sort((a, b) => {
     const ra = rank(a);
     const rb = rank(b);

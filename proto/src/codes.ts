@@ -394,16 +394,60 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   information_request: 'Information request',
 };
 
-export const REQUEST_STATUSES = ['drafted', 'sent', 'received', 'in_progress', 'answered', 'refused', 'withdrawn'] as const;
+export const REQUEST_STATUSES = [
+  'drafted',
+  'sent',
+  'received',
+  'in_progress',
+  'clarification_requested',
+  'answered',
+  'refused',
+  'withdrawn',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   drafted: 'Drafted',
   sent: 'Sent',
   received: 'Received',
   in_progress: 'In progress',
+  clarification_requested: 'Clarification requested',
   answered: 'Answered',
   refused: 'Refused',
   withdrawn: 'Withdrawn',
+};
+
+/**
+ * Why a request is refused, or why clarification is asked before it would have to be: the grounds
+ * of Directive (EU) 2023/977, Art. 6(1)(a)–(h) (the only grounds on which a Single Point of
+ * Contact may refuse), and Art. 6(3) (clarification asked for a request that would otherwise have
+ * to be refused). The note of the status change says the rest in words.
+ */
+export const REQUEST_REFUSAL_GROUNDS = [
+  'not_available',
+  'requirements_not_met',
+  'judicial_authorisation_refused',
+  'personal_data_category',
+  'inaccurate_or_outdated',
+  'national_security',
+  'investigation_or_safety',
+  'legal_person_interests',
+  'minor_offence',
+  'not_an_offence',
+  'originator_consent_withheld',
+] as const;
+export type RequestRefusalGround = (typeof REQUEST_REFUSAL_GROUNDS)[number];
+export const REQUEST_REFUSAL_GROUND_LABELS: Record<RequestRefusalGround, string> = {
+  not_available: 'Information not available (Art. 6(1)(a))',
+  requirements_not_met: 'Request does not meet the requirements of Art. 4 (Art. 6(1)(b))',
+  judicial_authorisation_refused: 'Judicial authorisation refused (Art. 6(1)(c))',
+  personal_data_category: 'Personal data outside the categories of Art. 10(b) (Art. 6(1)(d))',
+  inaccurate_or_outdated: 'Information inaccurate, incomplete or out of date (Art. 6(1)(e))',
+  national_security: 'Essential national security interests (Art. 6(1)(f)(i))',
+  investigation_or_safety: 'Would jeopardise an investigation or a person’s safety (Art. 6(1)(f)(ii))',
+  legal_person_interests: 'Would unduly harm a legal person’s protected interests (Art. 6(1)(f)(iii))',
+  minor_offence: 'Offence punishable by one year or less (Art. 6(1)(g)(i))',
+  not_an_offence: 'Not a criminal offence here (Art. 6(1)(g)(ii))',
+  originator_consent_withheld: 'The State that supplied it has not consented (Art. 6(1)(h))',
 };
 
 /** Roles carried in a user's access token: what the user may do, not what a contact does. */

@@ -109,10 +109,17 @@ describe('folding a consultation', () => {
   });
 
   it('says a request is overdue only past its deadline and while unfinished', () => {
-    expect(isOverdue({ deadline: '2026-12-31', status: 'in_progress' }, new Date('2027-01-01T00:00:00Z'))).toBe(true);
-    expect(isOverdue({ deadline: '2026-12-31', status: 'in_progress' }, new Date('2026-12-31T23:00:00Z'))).toBe(false);
-    expect(isOverdue({ deadline: '2026-12-31', status: 'answered' }, new Date('2027-06-01T00:00:00Z'))).toBe(false);
+    const due = '2027-01-01T00:00:00.000Z';
+    expect(isOverdue({ deadline: due, status: 'in_progress' }, new Date('2027-01-01T00:00:00Z'))).toBe(true);
+    expect(isOverdue({ deadline: due, status: 'in_progress' }, new Date('2026-12-31T23:00:00Z'))).toBe(false);
+    expect(isOverdue({ deadline: due, status: 'answered' }, new Date('2027-06-01T00:00:00Z'))).toBe(false);
+    expect(isOverdue({ deadline: due, status: 'clarification_requested' }, new Date('2027-06-01T00:00:00Z'))).toBe(false);
     expect(isOverdue({ status: 'sent' }, new Date('2030-01-01T00:00:00Z'))).toBe(false);
+  });
+
+  it('reads a date deadline of an older request as the end of that day, UTC', () => {
+    const r = foldConsultation([opened, request])?.requests[0];
+    expect(r?.deadline).toBe('2027-01-01T00:00:00.000Z');
   });
 });
 
@@ -125,13 +132,99 @@ describe('formal requests (issue 15, the walk-through)', () => {
     );
   });
 
-  it('refuse a deadline in the past, naming it, and accept today', () => {
+  it('refuse a deadline in the past, naming it, and one the network’s table sets', () => {
     const now = new Date('2026-11-30T23:30:00Z');
-    expect(requestTimeErrors({ deadline: '2026-11-29' }, now)).toEqual([
-      { path: 'deadline', rule: 'in_future', message: 'must not be in the past' },
+    const mla = { requestType: 'mla' as const };
+    expect(requestTimeErrors({ ...mla, deadline: '2026-11-30T23:00:00+01:00' }, undefined, now)).toEqual([
+      { path: 'deadline', rule: 'in_future', message: 'must be in the future' },
     ]);
-    expect(requestTimeErrors({ deadline: '2026-11-30' }, now)).toEqual([]);
-    expect(requestTimeErrors({}, now)).toEqual([]);
+    expect(requestTimeErrors({ ...mla, deadline: '2026-12-01T08:00:00+01:00' }, undefined, now)).toEqual([]);
+    expect(requestTimeErrors(mla, undefined, now)).toEqual([]);
+    const urgent = { requestType: 'information_request' as const, urgent: true, deadline: '2026-12-09T00:00:00Z' };
+    expect(requestTimeErrors(urgent, undefined, now).map((e) => [e.path, e.rule])).toEqual([['deadline', 'statutory']]);
+  });
+
+  it('carry a ground from Directive 2023/977 Art. 6 when refused or when clarification is asked, and only then', () => {
+    const paths = (input: unknown) => {
+      const r = requestStatusInput.safeParse(input);
+      return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+    };
+    expect(paths({ status: 'refused' })).toEqual(['reason']);
+    expect(paths({ status: 'clarification_requested' })).toEqual(['reason']);
+    expect(paths({ status: 'refused', reason: 'not_available' })).toEqual([]);
+    expect(paths({ status: 'refused', reason: 'because' })).toEqual(['reason']);
+    expect(paths({ status: 'in_progress', reason: 'not_available' })).toEqual(['reason']);
+  });
+
+  it('stop the clock while the sending side clarifies, and move the deadline by that time (Art. 6(3))', () => {
+    const info = consultationEvent.parse({
+      ...request,
+      id: id(),
+      requestId: '0196a4f2-7c00-7000-8000-0000000000d2',
+      requestType: 'information_request',
+      urgent: true,
+      directlyAccessible: true,
+      deadline: undefined,
+    });
+    const R2 = '0196a4f2-7c00-7000-8000-0000000000d2';
+    const ev = (minute: number, from: string, s: string, extra: Record<string, unknown> = {}) =>
+      consultationEvent.parse({ ...status(minute, from, s, extra), requestId: R2 });
+    const sentAt = at(2);
+    const dueAt = new Date(Date.parse(sentAt) + 8 * 3600_000).toISOString();
+    const r = foldConsultation([
+      opened,
+      info,
+      ev(2, 'it-polfr', 'sent', { dueAt }),
+      ev(10, 'ne-ppn', 'clarification_requested', { reason: 'requirements_not_met', note: 'Which period?' }),
+      ev(40, 'it-polfr', 'sent'),
+    ])?.requests.find((x) => x.id === R2);
+    expect(r?.reason).toBe('requirements_not_met');
+    expect(r?.status).toBe('sent');
+    expect(r?.deadline).toBe(new Date(Date.parse(dueAt) + 30 * 60_000).toISOString());
+    expect(r?.warnAt).toBe(new Date(Date.parse(sentAt) + 0.75 * (8 * 3600_000 + 30 * 60_000)).toISOString());
+  });
+
+  it('never let a sender shorten the network’s time, nor set by hand the deadline of a request the table times', () => {
+    const R3 = '0196a4f2-7c00-7000-8000-0000000000d3';
+    const info = consultationEvent.parse({
+      ...request,
+      id: id(),
+      requestId: R3,
+      requestType: 'information_request',
+      urgent: true,
+      deadline: undefined,
+    });
+    const threeDays = new Date(Date.parse(at(2)) + 3 * 86_400_000).toISOString();
+    const { status: _, ...byHand } = status(4, 'it-polfr', 'sent') as Record<string, unknown>;
+    const r = foldConsultation([
+      opened,
+      info,
+      consultationEvent.parse({ ...status(2, 'it-polfr', 'sent', { dueAt: at(3) }), requestId: R3 }),
+      consultationEvent.parse({ ...byHand, type: 'request_deadline', requestId: R3, deadline: at(5) }),
+    ])?.requests.find((x) => x.id === R3);
+    expect(r?.deadline).toBe(threeDays);
+  });
+
+  it('take an escalation from one of the two parties only, the first one', () => {
+    const esc = (minute: number, from: string, name: string) =>
+      consultationEvent.parse({
+        id: id(),
+        consultationId: C,
+        from,
+        to: from === 'it-polfr' ? 'ne-ppn' : 'it-polfr',
+        at: at(minute),
+        author: 'clock',
+        type: 'request_escalated',
+        requestId: R,
+        contact: { name },
+      });
+    const r = foldConsultation([
+      ...lifecycle.slice(0, 3),
+      esc(20, 'ng-nis', 'Impostor'),
+      esc(21, 'ne-ppn', 'Permanence 24/7'),
+      esc(22, 'ne-ppn', 'Later'),
+    ])?.requests[0];
+    expect([r?.escalatedAt, r?.escalatedTo]).toEqual([at(21), 'Permanence 24/7']);
   });
 
   it('carry the answer’s text when answered, and only then', () => {

@@ -13,14 +13,17 @@
 // or anywhere in the contract records a smuggled migrant as an offender, and flags carry no
 // identifier of the person.
 import { z } from 'zod';
+import { type AnswerTime, answerTimeOf, statutoryDueAt, warningAt } from './answer-times.js';
 import {
   PERMISSION_PURPOSES,
   type PermissionPurpose,
   PROTECTION_FLAGS,
   type ProtectionFlag,
   REQUEST_AUTHORITY_ROLES,
+  REQUEST_REFUSAL_GROUNDS,
   REQUEST_STATUSES,
   REQUEST_TYPES,
+  type RequestRefusalGround,
   type RequestStatus,
   type RequestType,
 } from './codes.js';
@@ -33,6 +36,10 @@ const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. 
 
 /** A request in one of these is finished: it is never overdue. */
 const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
+/** Its clock stands still while the sending side clarifies (Directive (EU) 2023/977, Art. 6(3)). */
+const SUSPENDED_REQUEST_STATUSES: readonly RequestStatus[] = ['clarification_requested'];
+/** Statuses that carry a reason from the Directive's list (Art. 6(1) grounds; Art. 6(3) for clarification). */
+const REASONED_STATUSES: readonly RequestStatus[] = ['refused', 'clarification_requested'];
 
 /**
  * Which side may move a request into a status, and from which: the sending authority drafts,
@@ -40,12 +47,14 @@ const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused'
  */
 export const REQUEST_TRANSITIONS: Record<RequestStatus, { by: 'sender' | 'receiver'; from: readonly RequestStatus[] }> = {
   drafted: { by: 'sender', from: [] },
-  sent: { by: 'sender', from: ['drafted'] },
+  // Sent again once the sending side has clarified what the receiving side asked.
+  sent: { by: 'sender', from: ['drafted', 'clarification_requested'] },
   received: { by: 'receiver', from: ['sent'] },
   in_progress: { by: 'receiver', from: ['sent', 'received'] },
+  clarification_requested: { by: 'receiver', from: ['sent', 'received', 'in_progress'] },
   answered: { by: 'receiver', from: ['sent', 'received', 'in_progress'] },
-  refused: { by: 'receiver', from: ['sent', 'received', 'in_progress'] },
-  withdrawn: { by: 'sender', from: ['drafted', 'sent', 'received', 'in_progress'] },
+  refused: { by: 'receiver', from: ['sent', 'received', 'in_progress', 'clarification_requested'] },
+  withdrawn: { by: 'sender', from: ['drafted', 'sent', 'received', 'in_progress', 'clarification_requested'] },
 };
 
 /** A central authority or other contact from the directory: which agency, which entry, its name then. */
@@ -102,12 +111,20 @@ const placeOfProtection = {
 const openingFields = { subject: text(200), about: consultationAbout.optional(), ...messageFields };
 const requestFields = {
   requestType: code(REQUEST_TYPES, 'a request type: mla, extradition, joint_investigation_team or information_request'),
+  /** Urgent, and whether the information is directly accessible to the requested side: they choose its answer time (answer-times.ts). */
+  urgent: z.boolean().optional(),
+  directlyAccessible: z.boolean().optional(),
   summary: text(1000),
   sendingAuthority: authorityRef,
   receivingAuthority: authorityRef,
   /** The sending authority's own file reference. */
   reference: text(80),
-  deadline: isoDate.optional(),
+  /**
+   * The deadline the sending agency sets, for a request type the network's table does not time
+   * (MLA and the like): an instant with its UTC offset. Requests written before deadlines were
+   * instants carry a date, read as the end of that day, UTC (`deadlineInstant`).
+   */
+  deadline: z.union([isoDateTime, isoDate]).optional(),
   /**
    * Alerts this request refers to as evidence. The sending node refuses one whose owner has not
    * permitted its use as evidence (handling.ts permissionNeeded) until the owner grants it.
@@ -130,6 +147,7 @@ const permissionAnswerFields = {
   legalBasis: z.string().trim().min(1).max(300).optional(),
   note: text(500).optional(),
 };
+const reason = code(REQUEST_REFUSAL_GROUNDS, 'a ground of Directive 2023/977 Art. 6(1), e.g. not_available');
 const requestStatusFields = {
   status: code(REQUEST_STATUSES, 'a request status'),
   /** The receiving authority's own file reference, once it has one. */
@@ -140,15 +158,33 @@ const requestStatusFields = {
    * through the formal channel; the text is checked for identifiers like every other.
    */
   answer: text(4000).optional(),
+  /** With `refused` and `clarification_requested`: the ground, from the Directive's list. */
+  reason: reason.optional(),
 };
+/** Who the receiving agency's clock escalated to: its single point of contact, as its directory named it then. */
+const escalationContact = z.strictObject({ entryId: z.uuid().optional(), name: z.string().trim().min(1).max(160) });
 
 export const consultationEvent = z.discriminatedUnion('type', [
   z.strictObject({ ...common, type: z.literal('opened'), ...openingFields }),
   z.strictObject({ ...common, type: z.literal('message'), ...messageFields }),
   z.strictObject({ ...common, type: z.literal('request'), requestId: z.uuid(), ...requestFields }),
-  z.strictObject({ ...common, type: z.literal('request_status'), requestId: z.uuid(), ...requestStatusFields }),
   z.strictObject({ ...common, type: z.literal('permission_asked'), ...permissionFields, ...permissionAskFields }),
   z.strictObject({ ...common, type: z.literal('permission_answered'), ...permissionFields, ...permissionAnswerFields }),
+  z.strictObject({
+    ...common,
+    type: z.literal('request_status'),
+    requestId: z.uuid(),
+    ...requestStatusFields,
+    /**
+     * On `sent`, the first time: the instant the request falls due, as the sending node computed it.
+     * For a request the network's table times, a record: readers take the later of it and the table's time.
+     */
+    dueAt: isoDateTime.optional(),
+  }),
+  /** The sending authority sets the deadline of a request the network's table does not time. */
+  z.strictObject({ ...common, type: z.literal('request_deadline'), requestId: z.uuid(), deadline: isoDateTime }),
+  /** The request is due and unanswered: brought to the receiving agency's single point of contact. */
+  z.strictObject({ ...common, type: z.literal('request_escalated'), requestId: z.uuid(), contact: escalationContact.optional() }),
 ]);
 export type ConsultationEvent = z.infer<typeof consultationEvent>;
 
@@ -175,9 +211,14 @@ export const permissionAnswerInput = z.strictObject({ ...permissionAnswerFields 
 
 export const requestInput = z.strictObject({
   ...requestFields,
+  urgent: z.boolean().default(false),
+  directlyAccessible: z.boolean().default(false),
+  deadline: isoDateTime.optional(),
   /** Send at once; otherwise it stays a draft at the sending agency until sent. */
   send: z.boolean().default(false),
 });
+
+export const requestDeadlineInput = z.strictObject({ deadline: isoDateTime });
 
 export const requestStatusInput = z
   .strictObject(requestStatusFields)
@@ -188,14 +229,48 @@ export const requestStatusInput = z
   .refine((i) => i.status === 'answered' || i.answer === undefined, {
     path: ['answer'],
     message: 'only an answered request carries an answer',
+  })
+  .refine((i) => !REASONED_STATUSES.includes(i.status) || i.reason !== undefined, {
+    path: ['reason'],
+    message: 'a refusal or a request for clarification names its ground, from Directive 2023/977 Art. 6(1)',
+  })
+  .refine((i) => REASONED_STATUSES.includes(i.status) || i.reason === undefined, {
+    path: ['reason'],
+    message: 'only a refusal or a request for clarification carries a ground',
   });
 
-/** Checks that depend on the clock, kept out of the schema so that parsing stays pure. */
-export function requestTimeErrors(input: { deadline?: string | undefined }, now: Date): FieldError[] {
-  // A date, compared as the sender's UTC date: today is still a valid (if tight) deadline.
-  if (input.deadline !== undefined && input.deadline < now.toISOString().slice(0, 10))
-    return [{ path: 'deadline', rule: 'in_future', message: 'must not be in the past' }];
+/**
+ * Checks that depend on the clock and on the network's table, kept out of the schema so that
+ * parsing stays pure: a request the table times takes no deadline from its sender; any other
+ * deadline must lie ahead.
+ */
+export function requestTimeErrors(
+  input: {
+    requestType: RequestType;
+    urgent?: boolean | undefined;
+    directlyAccessible?: boolean | undefined;
+    deadline?: string | undefined;
+  },
+  table: readonly AnswerTime[] | undefined,
+  now: Date,
+): FieldError[] {
+  if (input.deadline === undefined) return [];
+  const row = answerTimeOf(table, input);
+  if (row)
+    return [
+      {
+        path: 'deadline',
+        rule: 'statutory',
+        message: `the network's table sets this request's answer time (${row.within} from its sending): leave the deadline out`,
+      },
+    ];
+  if (Date.parse(input.deadline) <= now.getTime()) return [{ path: 'deadline', rule: 'in_future', message: 'must be in the future' }];
   return [];
+}
+
+/** A deadline as an instant: a date of a request written before deadlines were instants ends with that day, UTC. */
+export function deadlineInstant(deadline: string): string {
+  return deadline.length === 10 ? new Date(Date.parse(`${deadline}T00:00:00Z`) + 86_400_000).toISOString() : deadline;
 }
 
 /** Why a user with `roles` may not send or answer a formal request, or null when they may. */
@@ -233,12 +308,22 @@ export interface RequestState {
   receivingAuthority: AuthorityRef;
   senderReference: string;
   receiverReference?: string;
+  urgent: boolean;
+  directlyAccessible: boolean;
+  /** When it falls due: an instant (a clarification asked moves it by the time the sender took). */
   deadline?: string;
+  /** When the console starts warning: 75 % of the time from the sending to the deadline. */
+  warnAt?: string;
   status: RequestStatus;
   sentAt?: string;
   answeredAt?: string;
   /** What the receiving authority answered. */
   answer?: string;
+  /** The ground of a refusal, or of the last clarification asked (Directive 2023/977 Art. 6). */
+  reason?: RequestRefusalGround;
+  /** The first escalation to the receiving agency's single point of contact, and whom it named. */
+  escalatedAt?: string;
+  escalatedTo?: string;
   history: RequestChange[];
 }
 
@@ -324,8 +409,13 @@ export function statusChangeProblem(
   return null;
 }
 
-/** The consultation as of `events` (any order, duplicates allowed); null before it was opened. */
-export function foldConsultation(events: readonly ConsultationEvent[]): ConsultationState | null {
+/**
+ * The consultation as of `events` (any order, duplicates allowed); null before it was opened.
+ * `answerTimes` is the network's table in force (the membership's; absent: the Directive's): a
+ * request it times falls due at the later of what its sender signed and what the table gives
+ * from the signed sending time, so a sender cannot shorten it, and no one sets it by hand.
+ */
+export function foldConsultation(events: readonly ConsultationEvent[], answerTimes?: readonly AnswerTime[]): ConsultationState | null {
   const ordered = [...new Map(events.map((e) => [e.id, e])).values()].sort(compareEvents);
   const opened = ordered.find((e) => e.type === 'opened');
   if (opened?.type !== 'opened') return null;
@@ -345,6 +435,8 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
   const flag = (flags: readonly ProtectionFlag[]) => {
     for (const f of flags) if (!state.protection.includes(f)) state.protection.push(f);
   };
+  // Per request: when a clarification was asked and not yet given.
+  const clarificationAsked = new Map<string, string>();
   for (const e of ordered) {
     if (e.at > state.lastAt) state.lastAt = e.at;
     if (e.type === 'opened' || e.type === 'message') {
@@ -393,10 +485,24 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
         sendingAuthority: e.sendingAuthority,
         receivingAuthority: e.receivingAuthority,
         senderReference: e.reference,
-        ...(e.deadline ? { deadline: e.deadline } : {}),
+        urgent: e.urgent ?? false,
+        directlyAccessible: e.directlyAccessible ?? false,
+        ...(e.deadline ? { deadline: deadlineInstant(e.deadline) } : {}),
         status: 'drafted',
         history: [{ at: e.at, agency: e.from, author: e.author, status: 'drafted' }],
       });
+    } else if (e.type === 'request_deadline') {
+      const r = state.requests.find((x) => x.id === e.requestId);
+      // Only the sending side sets a deadline, and only while the request is open.
+      if (!r || e.from !== r.sendingAuthority.agency || CLOSED_REQUEST_STATUSES.includes(r.status) || answerTimeOf(answerTimes, r))
+        continue;
+      r.deadline = e.deadline;
+      if (r.sentAt) r.warnAt = warningAt(r.sentAt, r.deadline);
+    } else if (e.type === 'request_escalated') {
+      const r = state.requests.find((x) => x.id === e.requestId);
+      if (!r || r.escalatedAt || (e.from !== r.sendingAuthority.agency && e.from !== r.receivingAuthority.agency)) continue;
+      r.escalatedAt = e.at;
+      if (e.contact) r.escalatedTo = e.contact.name;
     } else {
       const r = state.requests.find((x) => x.id === e.requestId);
       if (!r) continue;
@@ -411,7 +517,20 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
       if (problem) continue;
       r.status = e.status;
       if (e.reference && e.from === r.receivingAuthority.agency) r.receiverReference = e.reference;
-      if (e.status === 'sent') r.sentAt = e.at;
+      if (e.status === 'sent' && r.sentAt === undefined) {
+        r.sentAt = e.at;
+        // A request the table does not time keeps the deadline its sender set (the request's, or a later `request_deadline`).
+        const statutory = statutoryDueAt(answerTimes, r, e.at);
+        if (statutory) r.deadline = e.dueAt && Date.parse(e.dueAt) > Date.parse(statutory) ? e.dueAt : statutory;
+      } else if (e.status === 'sent' && r.deadline) {
+        // Art. 6(3): the time limit stands still from the request for clarification to the answer.
+        const asked = clarificationAsked.get(r.id);
+        if (asked) r.deadline = new Date(Date.parse(r.deadline) + Math.max(0, Date.parse(e.at) - Date.parse(asked))).toISOString();
+      }
+      if (e.status === 'clarification_requested') clarificationAsked.set(r.id, e.at);
+      else clarificationAsked.delete(r.id);
+      if (r.sentAt && r.deadline) r.warnAt = warningAt(r.sentAt, r.deadline);
+      if (e.reason) r.reason = e.reason;
       if (e.status === 'answered' || e.status === 'refused') r.answeredAt = e.at;
       if (e.status === 'answered' && e.answer) r.answer = e.answer;
     }
@@ -419,7 +538,17 @@ export function foldConsultation(events: readonly ConsultationEvent[]): Consulta
   return state;
 }
 
-/** Past its deadline (a date at the receiving side's end of day, UTC) and not finished. */
+/** Whether a request's clock runs: sent, not finished, not waiting for the sender's clarification. */
+export function clockRuns(r: Pick<RequestState, 'deadline' | 'status'>): boolean {
+  return (
+    r.deadline !== undefined &&
+    r.status !== 'drafted' &&
+    !CLOSED_REQUEST_STATUSES.includes(r.status) &&
+    !SUSPENDED_REQUEST_STATUSES.includes(r.status)
+  );
+}
+
+/** Past its deadline (an instant) and not finished. */
 export function isOverdue(r: Pick<RequestState, 'deadline' | 'status'>, now: Date): boolean {
-  return r.deadline !== undefined && !CLOSED_REQUEST_STATUSES.includes(r.status) && now.toISOString().slice(0, 10) > r.deadline;
+  return clockRuns(r) && Date.parse(r.deadline as string) <= now.getTime();
 }

@@ -130,6 +130,8 @@ export function isStale(entry: Pick<DirectoryEntry, 'lastVerified'>, now: Date, 
 export interface RankedEntry {
   id: string;
   name: string;
+  /** The agency's 24/7 single point of contact: first among those reachable (issue 17). */
+  spoc?: boolean | null;
   languages: readonly string[];
   lastVerified: string;
   availability: {
@@ -151,21 +153,28 @@ export function directoryOrder<E extends RankedEntry>(now: Date, speaks: readonl
     }
     return c;
   };
-  const key = new Map<E, [number, number]>();
+  const key = new Map<E, [number, number, number]>();
   const keyOf = (e: E) => {
     let k = key.get(e);
     if (!k) {
       // A zone this runtime does not know (a partner's bad data, or a newer zone database there)
       // cannot say the contact is reachable: it ranks as not reachable rather than failing the search.
       const reachable = isTimeZone(e.availability.timeZone) && reachability(e, now, clockOf).reachable;
-      k = [reachable ? 1 : 0, e.languages.filter((l) => speaks.includes(l)).length];
+      k = [reachable ? 1 : 0, e.spoc ? 1 : 0, e.languages.filter((l) => speaks.includes(l)).length];
       key.set(e, k);
     }
     return k;
   };
   return (a, b) => {
-    const [ra, la] = keyOf(a);
-    const [rb, lb] = keyOf(b);
-    return rb - ra || lb - la || b.lastVerified.localeCompare(a.lastVerified) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+    const [ra, sa, la] = keyOf(a);
+    const [rb, sb, lb] = keyOf(b);
+    return (
+      rb - ra ||
+      sb - sa ||
+      lb - la ||
+      b.lastVerified.localeCompare(a.lastVerified) ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id)
+    );
   };
 }

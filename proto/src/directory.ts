@@ -83,6 +83,12 @@ export const directoryEntry = z.strictObject({
   verifiedBy: z.string().trim().max(160).optional(),
   /** Set when the agency retires the entry: it leaves every search, and stays at the node for the record. */
   retiredAt: isoDateTime.optional(),
+  /**
+   * The agency's 24/7 single point of contact (Directive 2023/977 Art. 14): at most one entry of
+   * an agency, designated by its administrator (never written with the entry), a desk reachable
+   * at any hour. It comes first where urgency matters: a hit's answer, urgent requests, escalations.
+   */
+  spoc: z.boolean().optional(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;
 
@@ -91,7 +97,7 @@ export type DirectoryEntry = z.infer<typeof directoryEntry>;
  * agency, and the verification (writing an entry is confirming it).
  */
 export const directoryEntryDraft = directoryEntry
-  .omit({ id: true, agency: true, lastVerified: true, verifiedBy: true, retiredAt: true })
+  .omit({ id: true, agency: true, lastVerified: true, verifiedBy: true, retiredAt: true, spoc: true })
   // Phone and fax numbers are read in the entry's country and stored in E.164 (directory-phone.ts).
   // Checked even when other fields are wrong, so that every problem is said at once.
   .check(

@@ -32,6 +32,7 @@ export { alertChanges } from './alert-changes.js';
 export { desksForAlerts } from './alert-desk.js';
 export { type AlertKey, alertKey, compareAlertKeys, decodeAlertCursor, encodeAlertCursor, type KeyedAlert } from './alert-order.js';
 export { type AlertSigner, createAlertSigner, type SignatureEngine, verifyAlertSignature, verifySignedBy } from './alert-signature.js';
+export { statutoryDueAt } from './answer-times.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
 export type { AccessClaims } from './claims.js';
@@ -77,6 +78,8 @@ export {
   PROTECTION_FLAG_LABELS,
   PROTECTION_FLAGS,
   type ProtectionFlag,
+  REQUEST_REFUSAL_GROUND_LABELS,
+  REQUEST_REFUSAL_GROUNDS,
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
   REQUEST_TYPES,
@@ -100,6 +103,7 @@ export {
 export {
   type ConsultationEvent,
   type ConsultationState,
+  clockRuns,
   consultationEvent,
   consultationMessageInput,
   consultationSubject,
@@ -113,6 +117,7 @@ export {
   permissionRequestInput,
   REQUEST_TRANSITIONS,
   type RequestState,
+  requestDeadlineInput,
   requestInput,
   requestRoleProblem,
   requestStatusInput,

@@ -1,6 +1,8 @@
 // The network membership document (in the spirit of X-Road's global configuration): who belongs,
 // where their nodes answer, which keys sign their users' tokens and their alerts.
+
 import { z } from 'zod';
+import { answerTimes } from './answer-times.js';
 import { USER_ROLES } from './codes.js';
 import { agencyId, code, countryCode, jwks, networkId } from './fields.js';
 import { pseudonymService } from './oprf/pseudonym-service.js';
@@ -177,6 +179,11 @@ export const membership = z
      * own network keys (CORRIDOR_NETWORK_KEY) alone.
      */
     pseudonymService: pseudonymService.optional(),
+    /**
+     * The network's statutory answer times (answer-times.ts): what a request of each type and
+     * urgency must be answered within. Absent: Directive (EU) 2023/977's, Art. 5(1).
+     */
+    answerTimes: answerTimes.optional(),
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();

@@ -66,6 +66,8 @@ export interface NodeConfig {
   statsMinCount: number;
   /** When the audit head is signed and sent to partners (CORRIDOR_AUDIT_HEAD_ENTRIES, CORRIDOR_AUDIT_HEAD_MS). */
   auditHeads: { everyEntries: number; everyMs: number };
+  /** How often the node looks for received requests that fell due, to escalate them (CORRIDOR_CLOCK_SCAN_MS). */
+  clockScanMs: number;
   /** Tokens living longer are refused (CORRIDOR_MAX_TOKEN_LIFETIME_S, default 12 hours). */
   maxTokenLifetimeS: number;
 }
@@ -243,6 +245,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       everyEntries: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_ENTRIES', 100, 1, 100),
       everyMs: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_MS', 60_000, 50, 60_000),
     },
+    clockScanMs: boundedInt(env, 'CORRIDOR_CLOCK_SCAN_MS', 30_000, 50, 60_000),
     maxTokenLifetimeS: positiveInt(env, 'CORRIDOR_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60),
   };
 }

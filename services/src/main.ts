@@ -21,6 +21,7 @@ import { startOutboxRelay } from './bus/outbox.js';
 import { loadConfig } from './config.js';
 import { type ConsultationDeps, receiveConsultationEvent } from './consultations/consultations.js';
 import { createProtectionNotifier } from './consultations/protection.js';
+import { startRequestClocks } from './consultations/request-clocks.js';
 import { openDatabase } from './database.js';
 import { backfillSearchText, normalisePhones } from './directory/directory-store.js';
 import { applySeedFile } from './directory/seed-file.js';
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
     },
     log,
   };
+  const requestClocks = startRequestClocks(consultations, config.clockScanMs);
   const auditGossip = startAuditGossip({
     db: database.db,
     agency: config.agency.id,
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
     auditGossip.stop();
+    await requestClocks.stop();
     await inbox.stop();
     await outbox.stop();
     await bus.close();

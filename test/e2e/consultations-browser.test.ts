@@ -30,7 +30,7 @@ it('opens a consultation from a contact card; the central authority turns it int
   await thread.waitFor();
   expect(await thread.getByTestId('consultation-message').count()).toBe(1);
 
-  /** The request form of the thread open on `page`, filled in; `deadline` as a date. */
+  /** The request form of the thread open on `page`, filled in; `deadline` as a local date and time. */
   async function fillRequest(page: typeof officer, deadline: string) {
     await page.getByTestId('consultation').getByTestId('request-new').click();
     await page.getByLabel('What is asked').fill('Bank records of the organisers');
@@ -41,7 +41,7 @@ it('opens a consultation from a contact card; the central authority turns it int
   }
 
   // The officer may consult, not send a formal request: the node says so, naming the role.
-  await fillRequest(officer, '2099-01-31');
+  await fillRequest(officer, '2099-01-31T17:00');
   await officer.getByText(/only a prosecutor or a central authority sends or answers a formal request/).waitFor();
   expect(await thread.getByTestId('request').count()).toBe(0);
 
@@ -50,16 +50,18 @@ it('opens a consultation from a contact card; the central authority turns it int
   await authority.getByTestId('nav-consultations').click();
   const theirThread = authority.getByTestId('consultation');
   await theirThread.waitFor();
-  await fillRequest(authority, '2026-01-31');
+  await fillRequest(authority, '2026-01-31T17:00');
   const deadlineMessage = authority.locator('[data-testid="field-error"][data-field="deadline"]');
   await deadlineMessage.waitFor();
-  expect(await deadlineMessage.textContent()).toBe('must not be in the past');
-  await authority.getByLabel('Answer needed by').fill('2099-01-31');
+  expect(await deadlineMessage.textContent()).toBe('must be in the future');
+  await authority.getByLabel('Answer needed by').fill('2099-01-31T17:00');
   await authority.getByTestId('request-send').click();
   const request = theirThread.getByTestId('request');
   await request.waitFor();
   expect(await request.getAttribute('data-status')).toBe('sent');
   expect(await request.textContent()).toContain('to Aïssata Moussa');
+  // Its clock runs: the time left is shown, not yet a warning.
+  expect(await request.getByTestId('request-countdown').getAttribute('data-stage')).toBe('running');
 
   // Niger's prosecutor sees it in the requests list, not overdue.
   const prosecutor = await signIn(consoles.niger, 'ne-ppn-prosecutor');

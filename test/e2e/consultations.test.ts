@@ -137,7 +137,7 @@ describe('consultations and requests', () => {
     expect(audit.map((a) => a.agency)).toEqual(['ne-ppn']);
   });
 
-  it('lets only a prosecutor or a central authority send a request, with a deadline not in the past', async () => {
+  it('lets only a prosecutor or a central authority send a request, with a deadline in the future', async () => {
     const CREATE = `mutation($id: ID!, $input: RequestInput!) { createRequest(consultationId: $id, input: $input) { id } }`;
     const input = { requestType: 'mla', summary: 'Bank records', ...between('it-polfr', 'ne-ppn'), reference: 'IT-2026-0041', send: true };
     // The roles are those Italy signed into the officer's token: what the console shows changes nothing.
@@ -146,12 +146,18 @@ describe('consultations and requests', () => {
     expect(byOfficer.errors?.[0]?.message).toMatch(/only a prosecutor or a central authority .*your roles: border_officer/);
     const late = await gql(net.gatewayUrl, await net.token('it-polfr-authority'), CREATE, {
       id: consultationId,
-      input: { ...input, deadline: '2026-01-15' },
+      input: { ...input, deadline: '2026-01-15T17:00:00+01:00' },
     });
     expect(late.errors?.[0]?.extensions).toMatchObject({
       code: 'VALIDATION_FAILED',
-      fieldErrors: [{ path: 'deadline', rule: 'in_future', message: 'must not be in the past' }],
+      fieldErrors: [{ path: 'deadline', rule: 'in_future', message: 'must be in the future' }],
     });
+    // A deadline is an instant with its offset: a bare date is refused, naming the field.
+    const bare = await gql(net.gatewayUrl, await net.token('it-polfr-authority'), CREATE, {
+      id: consultationId,
+      input: { ...input, deadline: '2099-01-15' },
+    });
+    expect(bare.errors?.[0]?.extensions?.fieldErrors).toEqual([expect.objectContaining({ path: 'deadline' })]);
     // Neither left anything behind.
     expect(await rows('it-polfr', `SELECT id FROM consultation_events WHERE type = 'request'`)).toEqual([]);
   });
@@ -162,7 +168,7 @@ describe('consultations and requests', () => {
       summary: 'Bank records of the organisers',
       ...between('it-polfr', 'ne-ppn'),
       reference: 'IT-2026-0042',
-      deadline: '2027-01-31',
+      deadline: '2099-01-31T17:00:00+01:00',
     });
     const requestId = created.createRequest.requests[0]?.id as string;
     expect(created.createRequest.requests[0]?.status).toBe('sent');
@@ -230,20 +236,20 @@ describe('consultations and requests', () => {
         input: { with: 'ng-nis', subject: 'Extradition of a smuggler', body: 'Who handles extradition at your end?' },
       },
     );
-    const today = new Date().toISOString().slice(0, 10);
     const sent = await sendRequest('ne-ppn-prosecutor', c.openConsultation.id, {
       requestType: 'extradition',
       summary: 'Extradition of the organiser arrested in Kano',
       ...between('ne-ppn', 'ng-nis'),
       reference: 'NE-EXT-9',
-      deadline: today,
+      deadline: new Date(Date.now() + 3_600_000).toISOString(),
     });
     await until(
       () => rows('ng-nis', `SELECT id FROM consultation_events WHERE type = 'request'`),
       (r) => r.length > 0,
     );
     // A past deadline is refused when a request is made, so time is made to pass in both
-    // databases instead: the stored request's deadline is moved back, as if months had gone by.
+    // databases instead: the stored request's deadline is moved back, as if months had gone by,
+    // to a date, as requests written before deadlines were instants carry (read as that day's end, UTC).
     const requestId = sent.createRequest.requests[0]?.id as string;
     for (const agency of ['ne-ppn', 'ng-nis'])
       await rows(

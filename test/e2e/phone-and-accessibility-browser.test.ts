@@ -24,7 +24,7 @@ const PAGES: { nav: string; ready?: string }[] = [
   { nav: 'check' },
   { nav: 'consultations', ready: '[data-testid="consultation"]' },
   { nav: 'requests', ready: '[data-testid="request-row"]' },
-  { nav: 'keep' },
+  { nav: 'keep', ready: '[data-testid="spoc"]' },
   { nav: 'statistics', ready: '[data-testid="stats-table"], .empty' },
 ];
 const ADMIN = 'it-polfr-admin';
@@ -68,10 +68,18 @@ beforeAll(async () => {
       receivingAuthority: { agency: 'ne-ppn', name: 'Autorité centrale — entraide judiciaire' },
       reference: 'IT-2026-0042',
       // A deadline in the past is refused: two weeks from today.
-      deadline: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
       send: true,
     },
   });
+  // Italy's 24/7 desk is its single point of contact: the directory and the keeping page mark it (issue 17).
+  const own = await gql<{ ownDirectory: { id: string; availability: { always: boolean } }[] }>(
+    net.gatewayUrl,
+    await net.token(ADMIN),
+    'query { ownDirectory(includeRetired: false) { id availability { always } } }',
+  );
+  const desk = own.data?.ownDirectory.find((e) => e.availability.always);
+  await as(ADMIN, 'mutation($id: ID!) { designateSinglePointOfContact(entryId: $id) { id } }', { id: desk?.id });
 }, 120_000);
 
 afterAll(async () => {

@@ -22,6 +22,7 @@ const answer = {
   lastVerified: '2026-10-01',
   verifiedBy: 'Idrissa Maïga',
   retiredAt: null,
+  spoc: false,
   stale: false,
   redacted: ['notes'],
   availability: {

@@ -89,6 +89,7 @@ export const label = {
   handlingCode: lookup('handlingCode'),
   evidenceUse: lookup('evidenceUse'),
   permissionPurpose: lookup('permissionPurpose'),
+  refusalGround: lookup('refusalGround'),
   channel: lookup('channel'),
   userRole: lookup('userRole'),
   statisticsTable: lookup('statisticsTable'),

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason\n  handlingCode handlingConditions evidence { use legalBasis decidedBy }\n  correlations { alertId agency kinds }\n  routeDetails {\n    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount\n    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }\n  }\n  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode latitude longitude } } identifiers { kind pseudonym epoch }\n}": typeof types.NodeAlertFieldsFragmentDoc,
-    "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": typeof types.NodeEntryFieldsFragmentDoc,
+    "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt spoc stale redacted\n}": typeof types.NodeEntryFieldsFragmentDoc,
     "fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }": typeof types.NodeSubscriptionFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": typeof types.DirectoryDocument,
     "query OwnHitChecks($items: [OwnHitCheckItemInput!]!) { ownHitChecks(items: $items) {\n  check { pseudonyms { kind pseudonym epoch }\n    answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } } }\n  refusal { code message details } } }": typeof types.OwnHitChecksDocument,
@@ -29,7 +29,7 @@ type Documents = {
     "mutation Withdraw($id: ID!, $reason: String, $revision: Int) { withdrawAlert(id: $id, reason: $reason, revision: $revision) { ...NodeAlertFields } }": typeof types.WithdrawDocument,
     "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": typeof types.FeedDocument,
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": typeof types.SubscribedAlertsDocument,
-    "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": typeof types.NodeRequestFieldsFragmentDoc,
+    "fragment NodeRequestFields on Request {\n  id consultationId requestType urgent directlyAccessible summary senderReference receiverReference deadline warnAt status\n  sentAt answeredAt answer reason escalatedAt escalatedTo\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": typeof types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection handlingCode handlingConditions evidence { use legalBasis decidedBy } }\n  requests { ...NodeRequestFields }\n  permissions { id alertId purpose passTo reason askedBy askedByAuthor askedAt status answeredBy answeredAt legalBasis note }\n}": typeof types.NodeConsultationFieldsFragmentDoc,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": typeof types.NodeStatisticsFigureFieldsFragmentDoc,
     "subscription Activity { activity { kind id consultationId } }": typeof types.ActivityDocument,
@@ -45,6 +45,8 @@ type Documents = {
     "mutation AskPermission($input: PermissionRequestInput!, $consultationId: ID) { askPermission(input: $input, consultationId: $consultationId) { ...NodeConsultationFields } }": typeof types.AskPermissionDocument,
     "mutation AnswerPermission($permissionId: ID!, $input: PermissionAnswerInput!) { answerPermission(permissionId: $permissionId, input: $input) { ...NodeConsultationFields } }": typeof types.AnswerPermissionDocument,
     "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": typeof types.SetRequestStatusDocument,
+    "mutation SetRequestDeadline($requestId: ID!, $input: RequestDeadlineInput!) { setRequestDeadline(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": typeof types.SetRequestDeadlineDocument,
+    "mutation EscalateRequest($requestId: ID!) { escalateRequest(requestId: $requestId) { ...NodeConsultationFields } }": typeof types.EscalateRequestDocument,
     "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": typeof types.OwnDirectoryDocument,
     "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": typeof types.DirectoryToVerifyDocument,
     "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": typeof types.DirectoryEntryHistoryDocument,
@@ -52,6 +54,7 @@ type Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": typeof types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
+    "mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...NodeEntryFields } }": typeof types.DesignateSinglePointOfContactDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": typeof types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": typeof types.AlertHistoryDocument,
@@ -63,7 +66,7 @@ type Documents = {
 };
 const documents: Documents = {
     "fragment NodeAlertFields on Alert {\n  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason\n  handlingCode handlingConditions evidence { use legalBasis decidedBy }\n  correlations { alertId agency kinds }\n  routeDetails {\n    transport concealment communicationPlatforms priceObserved { amount currency } migrantCount\n    vulnerablePersons { children unaccompaniedMinors pregnantWomen } window { from to }\n  }\n  documentFraud { documentType issuingState fraudType featuresAffected detectedAt { place location flight } }\n  origin { agency country } grading { source information }\n  route { region waypoints { country place mode latitude longitude } } identifiers { kind pseudonym epoch }\n}": types.NodeAlertFieldsFragmentDoc,
-    "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}": types.NodeEntryFieldsFragmentDoc,
+    "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt spoc stale redacted\n}": types.NodeEntryFieldsFragmentDoc,
     "fragment NodeSubscriptionFields on RouteSubscription { kinds regions countries minimumGrading { source information } }": types.NodeSubscriptionFieldsFragmentDoc,
     "query Directory($filter: DirectoryFilterInput) { directory(filter: $filter) { total entries { ...NodeEntryFields } } }": types.DirectoryDocument,
     "query OwnHitChecks($items: [OwnHitCheckItemInput!]!) { ownHitChecks(items: $items) {\n  check { pseudonyms { kind pseudonym epoch }\n    answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } } }\n  refusal { code message details } } }": types.OwnHitChecksDocument,
@@ -77,7 +80,7 @@ const documents: Documents = {
     "mutation Withdraw($id: ID!, $reason: String, $revision: Int) { withdrawAlert(id: $id, reason: $reason, revision: $revision) { ...NodeAlertFields } }": types.WithdrawDocument,
     "subscription Feed($subscribed: Boolean!) { alertFeed(subscribed: $subscribed) { ...NodeAlertFields } }": types.FeedDocument,
     "query SubscribedAlerts($unreadOnly: Boolean!, $limit: Int!) { subscribedAlerts(unreadOnly: $unreadOnly, limit: $limit) { read alert { ...NodeAlertFields } } }": types.SubscribedAlertsDocument,
-    "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": types.NodeRequestFieldsFragmentDoc,
+    "fragment NodeRequestFields on Request {\n  id consultationId requestType urgent directlyAccessible summary senderReference receiverReference deadline warnAt status\n  sentAt answeredAt answer reason escalatedAt escalatedTo\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}": types.NodeRequestFieldsFragmentDoc,
     "fragment NodeConsultationFields on Consultation {\n  id openedBy counterpart subject about { alertId entryId } openedAt lastAt protection\n  messages { id from author at body protection handlingCode handlingConditions evidence { use legalBasis decidedBy } }\n  requests { ...NodeRequestFields }\n  permissions { id alertId purpose passTo reason askedBy askedByAuthor askedAt status answeredBy answeredAt legalBasis note }\n}": types.NodeConsultationFieldsFragmentDoc,
     "fragment NodeStatisticsFigureFields on StatisticsFigure {\n  by { direction kind region requestType status flag country month } count suppressed medianDays\n}": types.NodeStatisticsFigureFieldsFragmentDoc,
     "subscription Activity { activity { kind id consultationId } }": types.ActivityDocument,
@@ -93,6 +96,8 @@ const documents: Documents = {
     "mutation AskPermission($input: PermissionRequestInput!, $consultationId: ID) { askPermission(input: $input, consultationId: $consultationId) { ...NodeConsultationFields } }": types.AskPermissionDocument,
     "mutation AnswerPermission($permissionId: ID!, $input: PermissionAnswerInput!) { answerPermission(permissionId: $permissionId, input: $input) { ...NodeConsultationFields } }": types.AnswerPermissionDocument,
     "mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": types.SetRequestStatusDocument,
+    "mutation SetRequestDeadline($requestId: ID!, $input: RequestDeadlineInput!) { setRequestDeadline(requestId: $requestId, input: $input) { ...NodeConsultationFields } }": types.SetRequestDeadlineDocument,
+    "mutation EscalateRequest($requestId: ID!) { escalateRequest(requestId: $requestId) { ...NodeConsultationFields } }": types.EscalateRequestDocument,
     "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }": types.OwnDirectoryDocument,
     "query DirectoryToVerify { directoryToVerify { ...NodeEntryFields } }": types.DirectoryToVerifyDocument,
     "query DirectoryEntryHistory($id: ID!) { directoryEntryHistory(id: $id) { seq change subject name at } }": types.DirectoryEntryHistoryDocument,
@@ -100,6 +105,7 @@ const documents: Documents = {
     "mutation UpdateDirectoryEntry($id: ID!, $entry: DirectoryEntryInput!) { updateDirectoryEntry(id: $id, entry: $entry) { ...NodeEntryFields } }": types.UpdateDirectoryEntryDocument,
     "mutation VerifyDirectoryEntry($id: ID!) { verifyDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.VerifyDirectoryEntryDocument,
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
+    "mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...NodeEntryFields } }": types.DesignateSinglePointOfContactDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": types.ImportDirectoryCsvDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": types.AlertHistoryDocument,
@@ -131,7 +137,7 @@ export function graphql(source: "fragment NodeAlertFields on Alert {\n  id kind 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}"): (typeof documents)["fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt stale redacted\n}"];
+export function graphql(source: "fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt spoc stale redacted\n}"): (typeof documents)["fragment NodeEntryFields on DirectoryEntry {\n  id agency country kind name title roles competences networks postedIn covers routes languages\n  availability { always timeZone hours { days from to } absences { from to note } } channels { type value label } notes\n  lastVerified verifiedBy retiredAt spoc stale redacted\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -187,7 +193,7 @@ export function graphql(source: "query SubscribedAlerts($unreadOnly: Boolean!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}"): (typeof documents)["fragment NodeRequestFields on Request {\n  id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}"];
+export function graphql(source: "fragment NodeRequestFields on Request {\n  id consultationId requestType urgent directlyAccessible summary senderReference receiverReference deadline warnAt status\n  sentAt answeredAt answer reason escalatedAt escalatedTo\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}"): (typeof documents)["fragment NodeRequestFields on Request {\n  id consultationId requestType urgent directlyAccessible summary senderReference receiverReference deadline warnAt status\n  sentAt answeredAt answer reason escalatedAt escalatedTo\n  sendingAuthority { agency entryId name } receivingAuthority { agency entryId name }\n  history { at agency author status note }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -251,6 +257,14 @@ export function graphql(source: "mutation SetRequestStatus($requestId: ID!, $inp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation SetRequestDeadline($requestId: ID!, $input: RequestDeadlineInput!) { setRequestDeadline(requestId: $requestId, input: $input) { ...NodeConsultationFields } }"): (typeof documents)["mutation SetRequestDeadline($requestId: ID!, $input: RequestDeadlineInput!) { setRequestDeadline(requestId: $requestId, input: $input) { ...NodeConsultationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EscalateRequest($requestId: ID!) { escalateRequest(requestId: $requestId) { ...NodeConsultationFields } }"): (typeof documents)["mutation EscalateRequest($requestId: ID!) { escalateRequest(requestId: $requestId) { ...NodeConsultationFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"): (typeof documents)["query OwnDirectory($includeRetired: Boolean!) { ownDirectory(includeRetired: $includeRetired) { ...NodeEntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -276,6 +290,10 @@ export function graphql(source: "mutation VerifyDirectoryEntry($id: ID!) { verif
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"): (typeof documents)["mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...NodeEntryFields } }"): (typeof documents)["mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...NodeEntryFields } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -34,6 +34,12 @@ const AT_NODE = {
   setRequestStatus: graphql(
     `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
   ),
+  setRequestDeadline: graphql(
+    `mutation SetRequestDeadline($requestId: ID!, $input: RequestDeadlineInput!) { setRequestDeadline(requestId: $requestId, input: $input) { ...NodeConsultationFields } }`,
+  ),
+  escalateRequest: graphql(
+    `mutation EscalateRequest($requestId: ID!) { escalateRequest(requestId: $requestId) { ...NodeConsultationFields } }`,
+  ),
 };
 
 builder.queryFields((t) => ({
@@ -50,7 +56,7 @@ builder.queryFields((t) => ({
   }),
   requests: t.field({
     type: [contract.RequestEntryRef],
-    description: 'Requests the caller’s agency sent and received; overdue ones first.',
+    description: 'Requests the caller’s agency sent and received, by time left (the most overdue first).',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
     resolve: fromOwnNode(AT_NODE.requests),
   }),
@@ -101,5 +107,19 @@ builder.mutationFields((t) => ({
     description: 'Grants or refuses a permission asked of the caller’s agency about one of its own alerts.',
     args: { permissionId: t.arg.id({ required: true }), input: t.arg({ type: inputs.PermissionAnswerInput, required: true }) },
     resolve: fromOwnNode(AT_NODE.answerPermission),
+  }),
+  setRequestDeadline: t.field({
+    type: contract.ConsultationRef,
+    description:
+      'The sending authority sets the deadline of a request the network’s table of answer times does not time (MLA and the like).',
+    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestDeadlineInput, required: true }) },
+    resolve: fromOwnNode(AT_NODE.setRequestDeadline),
+  }),
+  escalateRequest: t.field({
+    type: contract.ConsultationRef,
+    description:
+      'The sending authority escalates its request to the receiving agency’s single point of contact, once 75 % of its time has passed.',
+    args: { requestId: t.arg.id({ required: true }) },
+    resolve: fromOwnNode(AT_NODE.escalateRequest),
   }),
 }));

@@ -100,6 +100,17 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: fromOwnNode(graphql(`mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }`)),
   }),
+  designateSinglePointOfContact: t.field({
+    type: contract.DirectoryEntryRef,
+    description:
+      'Designates a live 24/7 entry of the caller’s agency its single point of contact, in place of the one before (administrators).',
+    args: { entryId: t.arg.id({ required: true }) },
+    resolve: fromOwnNode(
+      graphql(
+        `mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...NodeEntryFields } }`,
+      ),
+    ),
+  }),
   importDirectoryCsv: t.field({
     type: contract.DirectoryImportRef,
     description: 'Imports entries from CSV at the caller’s own node: all rows are applied, or none (administrators).',

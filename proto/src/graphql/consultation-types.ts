@@ -42,11 +42,17 @@ export interface RequestFields {
   receivingAuthority: AuthorityFields;
   senderReference: string;
   receiverReference?: string | null;
+  urgent: boolean;
+  directlyAccessible: boolean;
   deadline?: string | null;
+  warnAt?: string | null;
   status: string;
   sentAt?: string | null;
   answeredAt?: string | null;
   answer?: string | null;
+  reason?: string | null;
+  escalatedAt?: string | null;
+  escalatedTo?: string | null;
   history: RequestChangeFields[];
 }
 
@@ -146,7 +152,19 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
       receivingAuthority: t.field({ type: AuthorityRef, resolve: (r) => r.receivingAuthority }),
       senderReference: t.exposeString('senderReference'),
       receiverReference: t.exposeString('receiverReference', { nullable: true }),
-      deadline: t.exposeString('deadline', { nullable: true, description: 'A date, `YYYY-MM-DD`.' }),
+      urgent: t.exposeBoolean('urgent'),
+      directlyAccessible: t.exposeBoolean('directlyAccessible', {
+        description: 'Whether the information asked is directly accessible to the requested side (Directive 2023/977 Art. 5(1)(a)).',
+      }),
+      deadline: t.exposeString('deadline', {
+        nullable: true,
+        description:
+          'When it falls due: an ISO 8601 instant, from the network’s table of answer times or set by the sending agency (dates of older requests are read as the end of that day, UTC).',
+      }),
+      warnAt: t.exposeString('warnAt', {
+        nullable: true,
+        description: 'When 75 % of the time from the sending to the deadline has passed.',
+      }),
       status: t.exposeString('status'),
       sentAt: t.exposeString('sentAt', { nullable: true }),
       answeredAt: t.exposeString('answeredAt', { nullable: true }),
@@ -154,6 +172,15 @@ export function defineConsultationTypes<Context extends object, AuthScopes exten
         nullable: true,
         description: 'What the receiving authority answered, as text (case documents go through the formal channel).',
       }),
+      reason: t.exposeString('reason', {
+        nullable: true,
+        description: 'The ground of a refusal or of a request for clarification (Directive 2023/977 Art. 6), e.g. not_available.',
+      }),
+      escalatedAt: t.exposeString('escalatedAt', {
+        nullable: true,
+        description: 'When the unanswered request was escalated to the receiving agency’s single point of contact.',
+      }),
+      escalatedTo: t.exposeString('escalatedTo', { nullable: true, description: 'That single point of contact, by name.' }),
       history: t.field({ type: [RequestChangeRef], resolve: (r) => r.history }),
     }),
   });

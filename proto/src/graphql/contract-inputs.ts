@@ -10,6 +10,7 @@ import {
   openConsultationInput,
   permissionAnswerInput,
   permissionRequestInput,
+  requestDeadlineInput,
   requestInput,
   requestStatusInput,
 } from '../consultation.js';
@@ -69,5 +70,6 @@ export function defineContractInputs<Types extends SchemaTypes>(builder: PothosS
     RequestStatusInput: derive('RequestStatusInput', requestStatusInput),
     PermissionRequestInput: derive('PermissionRequestInput', permissionRequestInput),
     PermissionAnswerInput: derive('PermissionAnswerInput', permissionAnswerInput),
+    RequestDeadlineInput: derive('RequestDeadlineInput', requestDeadlineInput),
   };
 }

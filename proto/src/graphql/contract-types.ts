@@ -157,6 +157,7 @@ export interface DirectoryEntryFields {
   lastVerified: string;
   verifiedBy?: string | null;
   retiredAt?: string | null;
+  spoc?: boolean | null;
   redacted?: string[];
   stale?: boolean;
 }
@@ -488,6 +489,10 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
       lastVerified: t.exposeString('lastVerified'),
       verifiedBy: t.exposeString('verifiedBy', { nullable: true }),
       retiredAt: t.exposeString('retiredAt', { nullable: true }),
+      spoc: t.boolean({
+        description: 'The agency’s 24/7 single point of contact (at most one entry per agency, designated by its administrator).',
+        resolve: (e) => e.spoc ?? false,
+      }),
       stale: t.boolean({
         description: 'Not confirmed by its agency within the agency’s re-verification period (180 days by default).',
         resolve: (e) => e.stale ?? false,

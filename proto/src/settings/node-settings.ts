@@ -86,6 +86,7 @@ export const nodeSettings = z.strictObject({
   audit: z
     .strictObject({ headEntries: settingField.count(1, 100).optional(), headMs: settingField.milliseconds(50, 60_000).optional() })
     .optional(),
+  requests: z.strictObject({ clockScanMs: settingField.milliseconds(50, 60_000).optional() }).optional(),
   log: z.strictObject({ level: settingField.logLevel.optional() }).optional(),
 });
 
@@ -121,6 +122,7 @@ export const NODE_SETTING_KEYS: readonly SettingKey[] = [
   { env: 'CORRIDOR_STATS_MIN_COUNT', path: ['statistics', 'minCount'] },
   { env: 'CORRIDOR_AUDIT_HEAD_ENTRIES', path: ['audit', 'headEntries'] },
   { env: 'CORRIDOR_AUDIT_HEAD_MS', path: ['audit', 'headMs'] },
+  { env: 'CORRIDOR_CLOCK_SCAN_MS', path: ['requests', 'clockScanMs'] },
   { env: 'CORRIDOR_LOG_LEVEL', path: ['log', 'level'] },
 ];
 

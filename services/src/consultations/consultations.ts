@@ -2,13 +2,16 @@
 // Whatever this agency writes becomes a signed event, kept here and, unless it is a draft, queued
 // for the one other agency (bus/enqueue.ts: its inbox subject, with the release audit) in the same
 // transaction; what the other agency writes arrives on our inbox and is verified before it is
-// kept. Both sides fold the same events into the same thread and requests.
+// kept. Both sides fold the same events into the same thread and requests, with the network's
+// table of answer times (the membership's), which also times each request's clock
+// (request-clocks.ts escalates a due one).
 import {
   type Alert,
   agencyOf,
   type ConsultationEvent,
   type ConsultationState,
   CorridorError,
+  clockRuns,
   consultationEvent,
   consultationMessageInput,
   type FieldError,
@@ -27,11 +30,13 @@ import {
   permissionNeeded,
   permissionRequestInput,
   type RequestState,
+  requestDeadlineInput,
   requestInput,
   requestRoleProblem,
   requestStatusInput,
   requestTimeErrors,
   statusChangeProblem,
+  statutoryDueAt,
   ValidationError,
   verifySignedBy,
 } from '@corridor/proto';
@@ -53,6 +58,7 @@ import {
   partiesOf,
 } from './consultation-store.js';
 import type { ProtectionNotifier } from './protection.js';
+import { claimEscalation, syncClocks } from './request-clock-store.js';
 
 /** The agency writing (bus/enqueue.ts signs and releases what it sends), and where it keeps events. */
 export interface ConsultationDeps extends ReleasingAgency {
@@ -83,30 +89,41 @@ export class ConsultationError extends CorridorError {
   constructor(
     readonly code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT',
     message: string,
+    /** The argument or input field the refusal is about, for the console to put it next to. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ConsultationError';
+  }
+  override get details() {
+    return this.field ? { field: this.field } : {};
   }
 }
 
 type Tx = Prisma.TransactionClient;
 
+/** Where events are read from, and the membership whose table of answer times times the requests. */
+type Folding = { db: Db | Tx; membership: ConsultationDeps['membership'] };
+
 /** The consultation as this node knows it, or null. */
-export async function getConsultation(db: Db, id: string): Promise<ConsultationState | null> {
-  return isUuid(id) ? foldConsultation(await eventsOf(db, id)) : null;
+export async function getConsultation(from: Folding, id: string): Promise<ConsultationState | null> {
+  return isUuid(id) ? foldConsultation(await eventsOf(from.db, id), from.membership().answerTimes) : null;
 }
 
 /** Every consultation this agency is party to, the most recently active first. */
-export async function listConsultations(db: Db): Promise<ConsultationState[]> {
-  return [...(await eventsByConsultation(db)).values()]
-    .map(foldConsultation)
+export async function listConsultations(from: Pick<ConsultationDeps, 'db' | 'membership'>): Promise<ConsultationState[]> {
+  const table = from.membership().answerTimes;
+  return [...(await eventsByConsultation(from.db)).values()]
+    .map((events) => foldConsultation(events, table))
     .filter((c): c is ConsultationState => c !== null)
     .sort((a, b) => (a.lastAt < b.lastAt ? 1 : a.lastAt > b.lastAt ? -1 : 0));
 }
 
 /** Every request this agency sends or receives, with the consultation it came from. */
-export async function listRequests(db: Db): Promise<{ request: RequestState; consultation: ConsultationState }[]> {
-  return (await listConsultations(db)).flatMap((c) => c.requests.map((request) => ({ request, consultation: c })));
+export async function listRequests(
+  from: Pick<ConsultationDeps, 'db' | 'membership'>,
+): Promise<{ request: RequestState; consultation: ConsultationState }[]> {
+  return (await listConsultations(from)).flatMap((c) => c.requests.map((request) => ({ request, consultation: c })));
 }
 
 function counterpartOf(deps: ConsultationDeps, agencyId: string): MemberAgency {
@@ -138,6 +155,11 @@ async function keep(
 ): Promise<ConsultationEvent[]> {
   const kept = await keepEvents(tx, events, published);
   await deps.protection.forConsultationEvents(tx, kept);
+  // A request's clock moves with its events, in the same transaction.
+  for (const id of new Set(kept.filter((e) => e.type !== 'opened' && e.type !== 'message').map((e) => e.consultationId))) {
+    const c = await getConsultation({ db: tx, membership: deps.membership }, id);
+    if (c) await syncClocks(tx, c);
+  }
   return kept;
 }
 
@@ -179,7 +201,7 @@ function base(deps: ConsultationDeps, author: Author, consultationId: string, to
 }
 
 async function existing(deps: ConsultationDeps, id: string): Promise<ConsultationState> {
-  const c = await getConsultation(deps.db, id);
+  const c = await getConsultation(deps, id);
   if (!c) throw new ConsultationError('NOT_FOUND', `no consultation ${id} at this agency`);
   return c;
 }
@@ -220,7 +242,7 @@ async function handlingErrorsFor(
       continue;
     }
     if (a.origin.agency === deps.agency.id) continue;
-    states ??= await listConsultations(deps.db);
+    states ??= await listConsultations(deps);
     const grants = grantsOf(states, a.id, a.origin.agency, deps.agency.id);
     const item = { origin: a.origin.agency, tlp: a.tlp, recipients: a.recipients, handlingCode: a.handlingCode, evidence: a.evidence };
     const problem = permissionNeeded(item, r.purpose, deps.agency.id, r.to, grants);
@@ -278,7 +300,7 @@ export async function openConsultation(deps: ConsultationDeps, author: Author, i
     { publish: true },
   );
   deps.log.info('consultation opened', { consultation: id, with: other.id, user: author.subject });
-  return (await getConsultation(deps.db, id)) as ConsultationState;
+  return (await getConsultation(deps, id)) as ConsultationState;
 }
 
 /** A write by `author` into a thread held here: `id` names the consultation, or the request it moves on. */
@@ -312,7 +334,7 @@ export const addMessage: ThreadWrite = async (deps, author, consultationId, inpu
       publish: true,
     },
   );
-  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+  return (await getConsultation(deps, c.id)) as ConsultationState;
 };
 
 /** A tracked request from this agency's authority to the other's; a draft stays here until sent. */
@@ -320,7 +342,8 @@ export const createRequest: ThreadWrite = async (deps, author, consultationId, i
   // What was sent is read first, so a malformed call is told its fields whoever makes it.
   const i = parseOrThrow(requestInput, input, 'request');
   refuseUnlessRequestAuthority(author);
-  const late = requestTimeErrors(i, new Date());
+  const table = deps.membership().answerTimes;
+  const late = requestTimeErrors(i, table, new Date());
   if (late.length > 0) throw new ValidationError('request', late);
   const { c, other } = await writingInto(deps, consultationId, 'request', i);
   if (i.sendingAuthority.agency !== deps.agency.id)
@@ -342,29 +365,50 @@ export const createRequest: ThreadWrite = async (deps, author, consultationId, i
   );
   const { send: _, ...fields } = i;
   const request = { ...base(deps, author, c.id, other.id), type: 'request' as const, requestId: newId(), ...fields };
+  // Sent at once: the request and its sending go out together, the request first; the sending
+  // carries when the request falls due, from the network's table or the deadline the sender set.
+  const sentAt = new Date(Date.parse(request.at) + 1).toISOString();
+  const dueAt = statutoryDueAt(table, i, sentAt) ?? i.deadline;
   const sent = i.send
-    ? [{ ...base(deps, author, c.id, other.id), type: 'request_status' as const, requestId: request.requestId, status: 'sent' as const }]
+    ? [
+        {
+          ...base(deps, author, c.id, other.id),
+          at: sentAt,
+          type: 'request_status' as const,
+          requestId: request.requestId,
+          status: 'sent' as const,
+          ...(dueAt ? { dueAt } : {}),
+        },
+      ]
     : [];
-  // Sent at once: the request and its sending go out together, the request first.
-  if (sent[0]) sent[0].at = new Date(Date.parse(request.at) + 1).toISOString();
   await emit(deps, [request, ...sent], { publish: i.send });
   deps.log.info('request created', { consultation: c.id, request: request.requestId, sent: i.send, user: author.subject });
-  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+  return (await getConsultation(deps, c.id)) as ConsultationState;
 };
+
+/** A request held here and its consultation; NOT_FOUND naming `requestId` when there is none (or it is another agencies' affair). */
+async function heldRequest(deps: ConsultationDeps, requestId: string): Promise<{ c: ConsultationState; r: RequestState }> {
+  const consultationId = isUuid(requestId) ? await consultationOfRequest(deps.db, requestId) : null;
+  const c = consultationId ? await getConsultation(deps, consultationId) : null;
+  const r = c?.requests.find((x) => x.id === requestId);
+  if (!c || !r) throw new ConsultationError('NOT_FOUND', `no request ${requestId} at this agency`, 'requestId');
+  return { c, r };
+}
 
 /** Moves a request on, as this agency's side may (proto REQUEST_TRANSITIONS). */
 export const setRequestStatus: ThreadWrite = async (deps, author, requestId, input) => {
   const i = parseOrThrow(requestStatusInput, input, 'request status');
   refuseUnlessRequestAuthority(author);
   refuseIdentifiersInText(deps, 'request status', i, null);
-  const consultationId = isUuid(requestId) ? await consultationOfRequest(deps.db, requestId) : null;
-  const c = consultationId ? await getConsultation(deps.db, consultationId) : null;
-  const r = c?.requests.find((x) => x.id === requestId);
-  if (!c || !r) throw new ConsultationError('NOT_FOUND', `no request ${requestId} at this agency`);
+  const { c, r } = await heldRequest(deps, requestId);
   const problem = statusChangeProblem(r, i.status, deps.agency.id);
-  if (problem) throw new ConsultationError('CONFLICT', problem);
+  if (problem) throw new ConsultationError('CONFLICT', problem, 'status');
   const other = counterpartOf(deps, otherParty(deps, c));
   const change = { ...base(deps, author, c.id, other.id), type: 'request_status' as const, requestId, ...i };
+  // A draft sent now: its clock starts now, from the network's table or the deadline its sender set.
+  const dueAt =
+    r.status === 'drafted' && i.status === 'sent' ? (statutoryDueAt(deps.membership().answerTimes, r, change.at) ?? r.deadline) : undefined;
+  if (dueAt) Object.assign(change, { dueAt });
   if (r.status === 'drafted' && i.status === 'withdrawn') {
     // A draft never left this agency: withdrawing it stays here too.
     await emit(deps, [change], { publish: false });
@@ -383,7 +427,7 @@ export const setRequestStatus: ThreadWrite = async (deps, author, requestId, inp
     await emit(deps, [change], { publish: true });
   }
   deps.log.info('request status set', { request: requestId, status: i.status, user: author.subject });
-  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+  return (await getConsultation(deps, c.id)) as ConsultationState;
 };
 
 /**
@@ -451,7 +495,7 @@ export async function askPermission(
   if (opening[0]) ask.at = new Date(Date.parse(opening[0].at) + 1).toISOString();
   await emit(deps, [...opening, ask], { publish: true });
   deps.log.info('permission asked', { consultation: threadId, alert: a.id, purpose: i.purpose, user: author.subject });
-  return (await getConsultation(deps.db, threadId)) as ConsultationState;
+  return (await getConsultation(deps, threadId)) as ConsultationState;
 }
 
 /** The owner's answer to a permission asked of it, about one of its own alerts. */
@@ -464,7 +508,7 @@ export async function answerPermission(
   const i = parseOrThrow(permissionAnswerInput, input, 'permission answer');
   refuseIdentifiersInText(deps, 'permission answer', i, null);
   let found: { c: ConsultationState; p: PermissionState } | null = null;
-  for (const c of isUuid(permissionId) ? await listConsultations(deps.db) : []) {
+  for (const c of isUuid(permissionId) ? await listConsultations(deps) : []) {
     const p = c.permissions.find((x) => x.id === permissionId);
     if (p) found = { c, p };
   }
@@ -493,7 +537,102 @@ export async function answerPermission(
     { publish: true },
   );
   deps.log.info('permission answered', { consultation: c.id, permission: permissionId, granted: i.granted, user: author.subject });
-  return (await getConsultation(deps.db, c.id)) as ConsultationState;
+  return (await getConsultation(deps, c.id)) as ConsultationState;
+}
+
+/**
+ * The sending authority sets the deadline of a request the network's table does not time (MLA
+ * and the like: the times its agency sets). A receiving agency never moves the time it answers
+ * within, and no one sets by hand the time the table gives.
+ */
+export const setRequestDeadline: ThreadWrite = async (deps, author, requestId, input) => {
+  const i = parseOrThrow(requestDeadlineInput, input, 'request deadline');
+  refuseUnlessRequestAuthority(author);
+  const { c, r } = await heldRequest(deps, requestId);
+  if (r.sendingAuthority.agency !== deps.agency.id)
+    throw new ConsultationError(
+      'FORBIDDEN',
+      'only the sending authority sets a request’s deadline; the receiving side answers within it',
+      'deadline',
+    );
+  const late = requestTimeErrors({ ...r, deadline: i.deadline }, deps.membership().answerTimes, new Date());
+  if (late.length > 0) throw new ValidationError('request deadline', late);
+  if (!clockRuns({ status: r.status === 'drafted' ? 'sent' : r.status, deadline: i.deadline }))
+    throw new ConsultationError('CONFLICT', `a request that is ${r.status} has no deadline to set`, 'requestId');
+  const other = counterpartOf(deps, otherParty(deps, c));
+  const publish = r.status !== 'drafted';
+  if (publish) refuseUnlessShared(deps, other);
+  await emit(deps, [{ ...base(deps, author, c.id, other.id), type: 'request_deadline', requestId, deadline: i.deadline }], { publish });
+  deps.log.info('request deadline set', { request: requestId, user: author.subject });
+  return (await getConsultation(deps, c.id)) as ConsultationState;
+};
+
+/**
+ * The sending authority escalates a request of its own to the receiving agency's single point of
+ * contact once 75 % of its time has passed (the receiving agency's node does so by itself at 100 %:
+ * request-clocks.ts). Once per request.
+ */
+export const escalateRequest = async (deps: ConsultationDeps, author: Author, requestId: string): Promise<ConsultationState> => {
+  refuseUnlessRequestAuthority(author);
+  const { c, r } = await heldRequest(deps, requestId);
+  if (r.sendingAuthority.agency !== deps.agency.id)
+    throw new ConsultationError(
+      'FORBIDDEN',
+      'only the sending authority escalates a request by hand; the receiving agency’s own clock escalates it when it falls due',
+      'requestId',
+    );
+  if (r.escalatedAt) throw new ConsultationError('CONFLICT', `request ${requestId} was escalated on ${r.escalatedAt}`, 'requestId');
+  if (!clockRuns(r) || !r.warnAt || Date.parse(r.warnAt) > Date.now())
+    throw new ConsultationError('CONFLICT', 'a request is escalated once 75 % of its time has passed, while it runs', 'requestId');
+  const other = counterpartOf(deps, otherParty(deps, c));
+  refuseUnlessShared(deps, other);
+  await emit(deps, [{ ...base(deps, author, c.id, other.id), type: 'request_escalated', requestId }], { publish: true });
+  deps.log.info('request escalated by its sender', { request: requestId, user: author.subject });
+  return (await getConsultation(deps, c.id)) as ConsultationState;
+};
+
+/**
+ * The receiving agency's clock escalates a due request to its single point of contact
+ * (request-clocks.ts): claims the clock and keeps the signed event in one transaction, and sends
+ * it to the sending agency when this agency's policy consults with it. Null when the clock was
+ * claimed already; else whether the event went to the sender.
+ */
+export async function emitEscalation(
+  deps: ConsultationDeps,
+  c: ConsultationState,
+  r: RequestState,
+  contact: { entryId: string; name: string } | undefined,
+  now: Date,
+): Promise<boolean | null> {
+  const other = agencyOf(deps.membership(), r.sendingAuthority.agency);
+  const publish = other !== undefined && !('refused' in consultationRelease(deps, other));
+  const event = await deps.signer.sign(
+    parseOrThrow(
+      consultationEvent,
+      {
+        id: newId(),
+        consultationId: c.id,
+        from: deps.agency.id,
+        to: r.sendingAuthority.agency,
+        at: now.toISOString(),
+        author: `${deps.agency.name} — statutory clock`,
+        type: 'request_escalated',
+        requestId: r.id,
+        ...(contact ? { contact } : {}),
+      },
+      'request escalation',
+    ),
+  );
+  const claimed = await deps.db.$transaction(async (tx) => {
+    if (!(await claimEscalation(tx, r.id, now))) return null;
+    const kept = await keep(deps, tx, [event], publish);
+    if (publish) await enqueue(tx, { kind: 'consultation', from: deps, event });
+    return kept;
+  });
+  if (!claimed) return null;
+  deps.announce(claimed);
+  if (publish) deps.onQueued();
+  return publish;
 }
 
 const EVENT: AddressedKind<ConsultationEvent> = {

@@ -1,7 +1,7 @@
 // The node's consultations API (issue 7), for this agency's own users: the threads it is party
 // to, the requests it sent and received (overdue ones first when asked), protection notices, and
 // writing in all of these. The other party's node keeps its own copy of every event.
-import { isOverdue } from '@corridor/proto';
+import { clockRuns, isOverdue, type RequestState } from '@corridor/proto';
 import type { RequestEntryView } from '@corridor/proto/graphql';
 import { builder, contract, inputs, type NodeContext } from '../schema/builder.js';
 import {
@@ -10,10 +10,12 @@ import {
   answerPermission,
   askPermission,
   createRequest,
+  escalateRequest,
   getConsultation,
   listConsultations,
   listRequests,
   openConsultation,
+  setRequestDeadline,
   setRequestStatus,
 } from './consultations.js';
 import { listProtectionNotices } from './protection-store.js';
@@ -29,35 +31,38 @@ builder.queryFields((t) => ({
     type: [contract.ConsultationRef],
     description: 'Consultations this agency is party to (proto ConsultationState), the most recently active first.',
     authScopes: { ownAgency: WHAT },
-    resolve: (_r, _a, ctx) => listConsultations(ctx.services.db),
+    resolve: (_r, _a, ctx) => listConsultations(ctx.services.consultations),
   }),
   consultation: t.field({
     type: contract.ConsultationRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
     authScopes: { ownAgency: WHAT },
-    resolve: (_r, args, ctx) => getConsultation(ctx.services.db, String(args.id)),
+    resolve: (_r, args, ctx) => getConsultation(ctx.services.consultations, String(args.id)),
   }),
   requests: t.field({
     type: [contract.RequestEntryRef],
-    description: 'Requests this agency sent and received; overdue ones first, then by deadline.',
+    description:
+      'Requests this agency sent and received, by time left: those whose clock runs first (the most overdue first), then the others, the most recent first.',
     args: { overdueOnly: t.arg.boolean({ defaultValue: false, required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: async (_r, args, ctx) => {
       const now = new Date();
-      const all = (await listRequests(ctx.services.db)).map(
-        ({ request, consultation }): RequestEntryView => ({
-          request,
-          consultationId: consultation.id,
-          subject: consultation.subject,
-          direction: request.sendingAuthority.agency === ctx.services.agency.id ? 'sent' : 'received',
-          overdue: isOverdue(request, now),
-        }),
-      );
-      const deadline = (r: RequestEntryView) => r.request.deadline ?? '9999';
-      return all
-        .filter((x) => !args.overdueOnly || x.overdue)
-        .sort((a, b) => Number(b.overdue) - Number(a.overdue) || deadline(a).localeCompare(deadline(b)));
+      // Time left: a running clock's deadline; a request whose clock does not run comes after every one that does.
+      const left = (r: RequestState) => (r.deadline && clockRuns(r) ? Date.parse(r.deadline) : Number.POSITIVE_INFINITY);
+      const last = (r: RequestState) => r.history.at(-1)?.at ?? '';
+      return (await listRequests(ctx.services.consultations))
+        .filter(({ request }) => !args.overdueOnly || isOverdue(request, now))
+        .sort((a, b) => left(a.request) - left(b.request) || last(b.request).localeCompare(last(a.request)))
+        .map(
+          ({ request, consultation }): RequestEntryView => ({
+            request,
+            consultationId: consultation.id,
+            subject: consultation.subject,
+            direction: request.sendingAuthority.agency === ctx.services.agency.id ? 'sent' : 'received',
+            overdue: isOverdue(request, now),
+          }),
+        );
     },
   }),
   protectionNotices: t.field({
@@ -120,5 +125,21 @@ builder.mutationFields((t) => ({
     args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestStatusInput, required: true }) },
     authScopes: { ownAgency: WHAT },
     resolve: (_r, args, ctx) => setRequestStatus(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
+  }),
+  setRequestDeadline: t.field({
+    type: contract.ConsultationRef,
+    description:
+      'The sending authority sets the deadline (an instant) of a request the network’s table of answer times does not time, such as MLA.',
+    args: { requestId: t.arg.id({ required: true }), input: t.arg({ type: inputs.RequestDeadlineInput, required: true }) },
+    authScopes: { ownAgency: WHAT },
+    resolve: (_r, args, ctx) => setRequestDeadline(ctx.services.consultations, author(ctx), String(args.requestId), args.input),
+  }),
+  escalateRequest: t.field({
+    type: contract.ConsultationRef,
+    description:
+      'The sending authority escalates its request to the receiving agency’s single point of contact once 75 % of its time has passed (the receiving node does so by itself at 100 %).',
+    args: { requestId: t.arg.id({ required: true }) },
+    authScopes: { ownAgency: WHAT },
+    resolve: (_r, args, ctx) => escalateRequest(ctx.services.consultations, author(ctx), String(args.requestId)),
   }),
 }));

@@ -19,6 +19,7 @@ import {
   readDirectoryPhone,
   sameDirectoryContent,
   searchWords,
+  ValidationError,
 } from '@corridor/proto';
 import { type Db, plainSql } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -31,15 +32,20 @@ export interface DirectoryActor {
   name?: string;
 }
 
-export type DirectoryChangeKind = 'seeded' | 'created' | 'edited' | 'verified' | 'retired' | 'imported';
+export type DirectoryChangeKind = 'seeded' | 'created' | 'edited' | 'verified' | 'retired' | 'imported' | 'designated';
 
 export class DirectoryError extends CorridorError {
   constructor(
-    readonly code: 'NOT_FOUND' | 'RETIRED',
+    readonly code: 'NOT_FOUND' | 'RETIRED' | 'CONFLICT',
     message: string,
+    /** The argument the refusal is about, for the console to put it next to. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DirectoryError';
+  }
+  override get details() {
+    return this.field ? { field: this.field } : {};
   }
 }
 
@@ -69,6 +75,7 @@ function rowOf(e: DirectoryEntry, agencyName: string | undefined) {
     time_zone: e.availability.timeZone,
     hours: e.availability.hours,
     absences: e.availability.absences,
+    spoc: e.spoc === true,
     document: e,
   };
 }
@@ -93,16 +100,16 @@ async function writeMany(
         covers = EXCLUDED.covers, competences = EXCLUDED.competences, networks = EXCLUDED.networks, routes = EXCLUDED.routes,
         posted_in = EXCLUDED.posted_in, always = EXCLUDED.always, last_verified = EXCLUDED.last_verified,
         retired_at = EXCLUDED.retired_at, search_text = EXCLUDED.search_text, time_zone = EXCLUDED.time_zone,
-        hours = EXCLUDED.hours, absences = EXCLUDED.absences, document = EXCLUDED.document, updated_at = now()`
+        hours = EXCLUDED.hours, absences = EXCLUDED.absences, spoc = EXCLUDED.spoc, document = EXCLUDED.document, updated_at = now()`
     : Prisma.sql`ON CONFLICT (id) DO NOTHING`;
   const written = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO directory_entries (id, country, roles, languages, covers, competences, networks, routes, posted_in, always,
-      last_verified, retired_at, search_text, time_zone, hours, absences, document, updated_at)
+      last_verified, retired_at, search_text, time_zone, hours, absences, spoc, document, updated_at)
     SELECT r.id, r.country, r.roles, r.languages, r.covers, r.competences, r.networks, r.routes, r.posted_in, r.always,
-      r.last_verified, r.retired_at, r.search_text, r.time_zone, r.hours, r.absences, r.document, now()
+      r.last_verified, r.retired_at, r.search_text, r.time_zone, r.hours, r.absences, r.spoc, r.document, now()
     FROM jsonb_to_recordset(${rows}::jsonb) AS r(id uuid, country text, roles text[], languages text[], covers text[],
       competences text[], networks text[], routes text[], posted_in text, always boolean, last_verified date,
-      retired_at timestamptz, search_text text, time_zone text, hours jsonb, absences jsonb, document jsonb)
+      retired_at timestamptz, search_text text, time_zone text, hours jsonb, absences jsonb, spoc boolean, document jsonb)
     ${onConflict}
     RETURNING id::text`;
   const ids = written.map((w) => w.id);
@@ -116,10 +123,16 @@ async function write(tx: Tx, e: DirectoryEntry, change: DirectoryChangeKind, by:
   await writeMany(tx, [e], change, by, agencyName);
 }
 
-async function current(tx: Tx, id: string): Promise<DirectoryEntry> {
+async function current(tx: Tx, id: string, field?: string): Promise<DirectoryEntry> {
   const row = isUuid(id) ? await tx.directoryEntry.findUnique({ where: { id }, select: { id: true, document: true } }) : null;
-  if (!row) throw new DirectoryError('NOT_FOUND', `no directory entry ${id} at this agency`);
+  if (!row) throw new DirectoryError('NOT_FOUND', `no directory entry ${id} at this agency`, field);
   return stored(row);
+}
+
+/** The entry without the single-point-of-contact mark. */
+function unmarked(e: DirectoryEntry): DirectoryEntry {
+  const { spoc: _, ...rest } = e;
+  return rest;
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -233,7 +246,7 @@ export function reachableAt(now: Date): Prisma.Sql {
 }
 
 /**
- * The ranking keys in SQL, best first: reachable now, then how many of the caller's languages
+ * The ranking keys in SQL, best first: reachable now, then the agency's single point of contact, then how many of the caller's languages
  * (`speaks`) the entry speaks, each counted once (a sum of array containments, evaluated in the
  * row, where an INTERSECT of two unnested arrays cost a subplan per match; no term when the
  * caller named none), then verified most recently; ties by id.
@@ -244,6 +257,8 @@ function ranking(now: Date, speaks: readonly string[]): Prisma.Sql {
   return Prisma.join(
     [
       Prisma.sql`${reachableAt(now)} DESC`,
+      // The single point of contact first among the reachable (proto directoryOrder).
+      Prisma.sql`spoc DESC`,
       ...(spoken.length > 0 ? [Prisma.sql`${Prisma.join(spoken, ' + ')} DESC`] : []),
       Prisma.sql`last_verified DESC, id`,
     ],
@@ -321,10 +336,46 @@ export async function updateEntry(
   return db.$transaction(async (tx) => {
     const before = await current(tx, id);
     if (before.retiredAt) throw new DirectoryError('RETIRED', `directory entry ${id} was retired on ${before.retiredAt.slice(0, 10)}`);
-    const e = complete(d, id, agency.id, by, now);
+    // The designation is the administrator's separate act (designateSpoc): an edit keeps it.
+    const e = { ...complete(d, id, agency.id, by, now), ...(before.spoc ? { spoc: true } : {}) };
     await write(tx, e, 'edited', by, agency.name);
     return e;
   });
+}
+
+/**
+ * Designates entry `id` the agency's 24/7 single point of contact, in place of the one before
+ * (whose entry is written unmarked, and both changes recorded). A live entry reachable at any hour
+ * only. The database holds at most one (migration 0049): of two designations at once, one fails
+ * with CONFLICT rather than leaving two.
+ */
+export async function designateSpoc(db: Db, id: string, by: DirectoryActor, agencyName?: string): Promise<DirectoryEntry> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const e = await current(tx, id, 'entryId');
+      if (e.retiredAt) throw new DirectoryError('RETIRED', `directory entry ${id} was retired on ${e.retiredAt.slice(0, 10)}`, 'entryId');
+      if (!e.availability.always)
+        throw new ValidationError('single point of contact', [
+          { path: 'entryId', rule: 'always', message: 'a single point of contact answers at any hour: mark the entry 24/7 first' },
+        ]);
+      if (e.spoc) return e;
+      const before = await tx.directoryEntry.findMany({ where: { spoc: true }, select: { id: true, document: true } });
+      if (before.length > 0) await writeMany(tx, before.map(stored).map(unmarked), 'designated', by, agencyName);
+      const marked: DirectoryEntry = { ...e, spoc: true };
+      await write(tx, marked, 'designated', by, agencyName);
+      return marked;
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError || (e as { code?: string }).code === '23505')
+      throw new DirectoryError('CONFLICT', 'another single point of contact was designated at the same moment: try again', 'entryId');
+    throw e;
+  }
+}
+
+/** This agency's single point of contact, if one is designated. */
+export async function singlePointOfContact(db: Db | Tx): Promise<DirectoryEntry | null> {
+  const row = await db.directoryEntry.findFirst({ where: { spoc: true, retiredAt: null }, select: { id: true, document: true } });
+  return row ? stored(row) : null;
 }
 
 /** Records that an administrator confirmed the entry as it stands, today. */
@@ -344,7 +395,8 @@ export async function retireEntry(db: Db, id: string, by: DirectoryActor, agency
   return db.$transaction(async (tx) => {
     const before = await current(tx, id);
     if (before.retiredAt) return before;
-    const e: DirectoryEntry = { ...before, retiredAt: now.toISOString() };
+    // A retired entry is no one's point of contact any more.
+    const e: DirectoryEntry = { ...unmarked(before), retiredAt: now.toISOString() };
     await write(tx, e, 'retired', by, agencyName);
     return e;
   });
@@ -381,12 +433,10 @@ export async function importEntries(
   return db.$transaction(
     async (tx) => {
       const ids = rows.map((r) => r.id).filter((id): id is string => id !== undefined && isUuid(id));
-      const existing = new Map(
-        (await tx.directoryEntry.findMany({ where: { id: { in: ids } }, select: { id: true, document: true } })).map((r) => [
-          r.id,
-          stored(r),
-        ]),
-      );
+      const found = await tx.directoryEntry.findMany({ where: { id: { in: ids } }, select: { id: true, document: true, spoc: true } });
+      const existing = new Map(found.map((r) => [r.id, stored(r)]));
+      // An import edits entries; the designation of the single point of contact stays where it was.
+      const spoc = new Set(found.filter((r) => r.spoc).map((r) => r.id));
       const refused = rows
         .filter((r) => r.id !== undefined && !existing.has(r.id))
         .map((r) => ({
@@ -404,7 +454,8 @@ export async function importEntries(
           continue;
         }
         const e = complete(r.draft, r.id ?? newId(), agency.id, by, now);
-        entries.push(before?.retiredAt ? { ...e, retiredAt: before.retiredAt } : e);
+        const kept = spoc.has(e.id) ? { ...e, spoc: true } : e;
+        entries.push(before?.retiredAt ? { ...kept, retiredAt: before.retiredAt } : kept);
       }
       await writeMany(tx, entries, 'imported', by, agency.name);
       const updated = entries.filter((e) => existing.has(e.id)).length;

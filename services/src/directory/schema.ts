@@ -9,6 +9,7 @@ import { builder, contract, inputs, type NodeContext } from '../schema/builder.j
 import {
   createEntry,
   type DirectoryActor,
+  designateSpoc,
   entriesToVerify,
   entryHistory,
   importEntries,
@@ -121,6 +122,19 @@ builder.mutationFields((t) => {
       'retired',
       retireEntry,
     ),
+    designateSinglePointOfContact: t.field({
+      type: contract.DirectoryEntryRef,
+      description:
+        'Designates a live 24/7 entry of this agency its single point of contact, in place of the one before (at most one per agency).',
+      args: { entryId: t.arg.id({ required: true }) },
+      authScopes: { administrators: KEEP },
+      resolve: async (_root, args, ctx) =>
+        changed(
+          ctx,
+          'designated single point of contact',
+          await designateSpoc(ctx.services.db, String(args.entryId), actor(ctx), ctx.services.agency.name),
+        ),
+    }),
     importDirectoryCsv: t.field({
       type: contract.DirectoryImportRef,
       description: 'Imports entries from CSV (proto directory-csv): every row is checked first; all are applied, or none.',

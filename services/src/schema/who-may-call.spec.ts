@@ -53,6 +53,7 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Mutation.verifyDirectoryEntry': ADMIN_ONLY,
   'Mutation.retireDirectoryEntry': ADMIN_ONLY,
   'Mutation.importDirectoryCsv': ADMIN_ONLY,
+  'Mutation.designateSinglePointOfContact': ADMIN_ONLY,
   'Mutation.openConsultation': CONSULT,
   'Mutation.addConsultationMessage': CONSULT,
   'Mutation.createRequest': CONSULT,
@@ -60,6 +61,8 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Mutation.markActivitySeen': ACTIVITY,
   'Mutation.askPermission': CONSULT,
   'Mutation.answerPermission': CONSULT,
+  'Mutation.setRequestDeadline': CONSULT,
+  'Mutation.escalateRequest': CONSULT,
   // Each item is released to the caller under the policy as it streams.
   'Subscription.alertFeed': 'open',
   // Checked when the stream opens (authorizeOnSubscribe): another agency's user gets no event at all.

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 export const EntryFieldsFragment = graphql(`
   fragment EntryFields on DirectoryEntry {
     id agency country kind name title roles competences networks postedIn covers routes languages notes
-    lastVerified verifiedBy retiredAt stale redacted
+    lastVerified verifiedBy retiredAt spoc stale redacted
     availability { always timeZone hours { days from to } absences { from to note } }
     channels { type value label }
   }

@@ -98,6 +98,11 @@ export function ContactCard({
         <h3>{entry.name}</h3>
         {entry.kind === 'desk' && <span className="badge">{t('contact.desk')}</span>}
         {always ? <span className="badge badge-247">24/7</span> : null}
+        {entry.spoc && (
+          <span className="badge badge-spoc" data-testid="spoc" title={t('contact.spocTitle')}>
+            {t('contact.spoc')}
+          </span>
+        )}
         {entry.stale && (
           <span className="badge badge-stale" data-testid="stale" title={t('contact.staleTitle')}>
             {t('contact.stale')}

@@ -10,7 +10,7 @@ export const HitCheckQuery = graphql(`
         agency
         hit
         alerts { id revision kind createdAt matched handlingCode }
-        contact { id name kind availability { always timeZone } channels { type value label } redacted }
+        contact { id name kind spoc availability { always timeZone } channels { type value label } redacted }
       }
       sources { agency ok latencyMs error }
     }

@@ -146,7 +146,8 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
               {h.contact ? (
                 <div className="hit-contact" data-testid="check-contact">
                   {t('check.ask')} <strong>{h.contact.name}</strong>
-                  {h.contact.availability.always ? ' (24/7)' : ''}:
+                  {h.contact.availability.always ? ' (24/7)' : ''}
+                  {h.contact.spoc ? ` — ${t('contact.spoc')}` : ''}:
                   <ul className="channels">
                     {h.contact.channels.map((c) => (
                       <Channel key={`${c.type}-${c.value}`} {...c} />

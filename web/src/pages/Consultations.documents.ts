@@ -5,7 +5,8 @@ import { graphql } from '../gql';
 
 graphql(`
   fragment RequestFields on Request {
-    id consultationId requestType summary senderReference receiverReference deadline status sentAt answeredAt answer
+    id consultationId requestType urgent directlyAccessible summary senderReference receiverReference
+    deadline warnAt status sentAt answeredAt answer reason escalatedAt escalatedTo
     sendingAuthority { agency entryId name }
     receivingAuthority { agency entryId name }
     history { at agency author status note }
@@ -40,8 +41,12 @@ export const RequestStatusMutation = graphql(
   `mutation SetRequestStatus($requestId: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $requestId, input: $input) { ...ConsultationFields } }`,
 );
 
+export const EscalateRequestMutation = graphql(
+  `mutation EscalateRequest($requestId: ID!) { escalateRequest(requestId: $requestId) { ...ConsultationFields } }`,
+);
+
 export const AuthoritiesQuery = graphql(
-  `query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles } } }`,
+  `query Authorities($filter: DirectoryFilterInput) { directory(filter: $filter) { entries { id agency name roles spoc } } }`,
 );
 
 export const AnswerPermissionMutation = graphql(

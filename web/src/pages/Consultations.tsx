@@ -3,14 +3,17 @@
 // (the hash carries whom and what about); a consultation becomes a tracked request addressed to
 // the other agency's central authority from the directory.
 import {
+  clockRuns,
   HANDLING_CODES,
   PROTECTION_FLAGS,
+  REQUEST_REFUSAL_GROUNDS,
   REQUEST_TRANSITIONS,
   REQUEST_TYPES,
   type RequestStatus,
   statusChangeProblem,
 } from '@corridor/proto';
 import { type ComponentProps, type FormEvent, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { useActivityChanges } from '../activity/ActivityProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -18,13 +21,14 @@ import { Checkboxes, CodeField, CodeSelect, Field } from '../components/Field';
 import { serverFieldErrors } from '../field-errors';
 import type { ConsultationFieldsFragment, RequestFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
-import { countryCodes, countryName, dateText, dateTimeText, label } from '../labels';
+import { countryCodes, countryName, dateTimeText, label } from '../labels';
 import {
   AnswerPermissionMutation,
   AuthoritiesQuery,
   ConsultationMessageMutation,
   ConsultationsQuery,
   CreateRequestMutation,
+  EscalateRequestMutation,
   OpenConsultationMutation,
   RequestStatusMutation,
 } from './Consultations.documents';
@@ -32,6 +36,11 @@ import {
 const flagLabel = label.protection;
 const typeLabel = label.requestType;
 const statusLabel = label.requestStatus;
+const groundLabel = label.refusalGround;
+/** Statuses that carry a ground from Directive 2023/977 Art. 6. */
+const REASONED: readonly string[] = ['refused', 'clarification_requested'];
+/** The request type whose answer time the network's table gives (the Directive's, by default): no deadline is picked for it. */
+const TIMED_BY_TABLE = 'information_request';
 const isRequestStatus = (s: string): s is RequestStatus => Object.hasOwn(REQUEST_TRANSITIONS, s);
 const problem = (e: CombinedError | undefined) => e?.message.replace(/^\[\w+\] /, '');
 
@@ -169,7 +178,13 @@ function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { on
     query: AuthoritiesQuery,
     variables: { filter: { role: 'central_authority_mla', limit: 200 } },
   });
-  const theirs = (authorities?.directory.entries ?? []).filter((e) => e.agency === other);
+  // Urgency comes to the other agency's single point of contact first (issue 17).
+  const [{ data: desks }] = useQuery({ query: AuthoritiesQuery, variables: { filter: { always: true, limit: 200 } } });
+  const spoc = (desks?.directory.entries ?? []).find((e) => e.spoc && e.agency === other);
+  const [urgent, setUrgent] = useState(false);
+  const [directlyAccessible, setDirectlyAccessible] = useState(false);
+  const authoritiesOfOther = (authorities?.directory.entries ?? []).filter((e) => e.agency === other && e.id !== spoc?.id);
+  const theirs = spoc ? (urgent ? [spoc, ...authoritiesOfOther] : [...authoritiesOfOther, spoc]) : authoritiesOfOther;
   const ours = (authorities?.directory.entries ?? []).filter((e) => e.agency === ownAgency);
   const [requestType, setType] = useState<string>('mla');
   const [summary, setSummary] = useState('');
@@ -177,6 +192,10 @@ function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { on
   const [from, setFrom] = useState('');
   const [reference, setReference] = useState('');
   const [deadline, setDeadline] = useState('');
+  const timedByTable = requestType === TIMED_BY_TABLE;
+  useEffect(() => {
+    if (urgent && spoc && to === '') setTo(spoc.id);
+  }, [urgent, spoc, to]);
   const [result, create] = useMutation(CreateRequestMutation);
   const errors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
   const authority = (agency: string, id: string, list: { id: string; name: string }[]) => {
@@ -192,7 +211,10 @@ function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { on
         sendingAuthority: authority(ownAgency, from, ours),
         receivingAuthority: authority(other, to, theirs),
         reference,
-        ...(deadline ? { deadline } : {}),
+        urgent,
+        directlyAccessible: timedByTable && directlyAccessible,
+        // The officer's local date and time, sent as the instant it is.
+        ...(deadline && !timedByTable ? { deadline: new Date(deadline).toISOString() } : {}),
         send,
       },
     });
@@ -216,9 +238,31 @@ function RequestForm({ c, ownAgency, agencyName, onDone }: InConsultation & { on
       <Field id="request-reference" path="reference" label={t('consult.yourReference')} errors={errors.reference}>
         <input id="request-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
       </Field>
-      <Field id="request-deadline" path="deadline" label={t('consult.deadline')} errors={errors.deadline}>
-        <input id="request-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-      </Field>
+      <p>
+        <label htmlFor="request-urgent">
+          <input id="request-urgent" type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t('consult.urgent')}
+        </label>{' '}
+        {timedByTable && (
+          <label htmlFor="request-direct">
+            <input
+              id="request-direct"
+              type="checkbox"
+              checked={directlyAccessible}
+              onChange={(e) => setDirectlyAccessible(e.target.checked)}
+            />{' '}
+            {t('consult.directlyAccessible')}
+          </label>
+        )}
+      </p>
+      {timedByTable ? (
+        <p className="muted" data-testid="request-statutory">
+          {t('consult.statutoryTime')}
+        </p>
+      ) : (
+        <Field id="request-deadline" path="deadline" label={t('consult.deadline')} errors={errors.deadline}>
+          <input id="request-deadline" type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        </Field>
+      )}
       {result.error && Object.keys(errors).length === 0 && <ErrorAlert error={result.error}>{t('consult.notCreated')}</ErrorAlert>}
       <div className="actions">
         <button type="button" data-testid="request-send" disabled={result.fetching} onClick={() => submit(true)}>
@@ -239,6 +283,42 @@ function nextStatuses(r: RequestFieldsFragment, ownAgency: string): RequestStatu
   return (Object.keys(REQUEST_TRANSITIONS) as RequestStatus[]).filter((s) => statusChangeProblem({ ...r, status }, s, ownAgency) === null);
 }
 
+/** How long is left on a request's clock, re-read every 30 s; warned from `warnAt`, overdue from `deadline`. */
+function Countdown({ deadline, warnAt, running }: { deadline: string; warnAt?: string | null; running: boolean }) {
+  const t = useT();
+  const intl = useIntl();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, [running]);
+  const left = Date.parse(deadline) - now;
+  const stage = !running ? 'stopped' : left <= 0 ? 'overdue' : warnAt && Date.parse(warnAt) <= now ? 'warning' : 'running';
+  const span = durationText(Math.abs(left), (n, unit) => intl.formatNumber(n, { style: 'unit', unit, unitDisplay: 'short' }));
+  return (
+    <span className={`countdown countdown-${stage}`} data-testid="request-countdown" data-stage={stage}>
+      {stage === 'overdue'
+        ? t('consult.overdueBy', { time: span })
+        : stage === 'stopped'
+          ? t('consult.neededBy', { date: dateTimeText(deadline) })
+          : t('consult.timeLeft', { time: span, date: dateTimeText(deadline) })}
+    </span>
+  );
+}
+
+/** A span as days, hours and minutes, the two largest units that are not zero. */
+function durationText(ms: number, fmt: (n: number, unit: 'day' | 'hour' | 'minute') => string): string {
+  const minutes = Math.floor(ms / 60_000);
+  const parts: [number, 'day' | 'hour' | 'minute'][] = [
+    [Math.floor(minutes / 1440), 'day'],
+    [Math.floor(minutes / 60) % 24, 'hour'],
+    [minutes % 60, 'minute'],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  return shown.length > 0 ? shown.map(([n, u]) => fmt(n, u)).join(' ') : fmt(0, 'minute');
+}
+
 export function RequestCard({
   r,
   ownAgency,
@@ -254,14 +334,40 @@ export function RequestCard({
   const [result, setStatus] = useMutation(RequestStatusMutation);
   const [reference, setReference] = useState('');
   const [answer, setAnswer] = useState('');
+  const [ground, setGround] = useState('');
+  const [escalation, escalate] = useMutation(EscalateRequestMutation);
   const receiving = r.receivingAuthority.agency === ownAgency;
-  const answerErrors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions).answer;
+  const fieldErrors = serverFieldErrors(result.error?.graphQLErrors[0]?.extensions);
+  const answerErrors = fieldErrors.answer;
+  const reasonErrors = fieldErrors.reason;
+  const running = isRequestStatus(r.status) && clockRuns({ status: r.status, ...(r.deadline ? { deadline: r.deadline } : {}) });
+  const mayEscalate = onChanged && !receiving && running && !r.escalatedAt && r.warnAt != null && Date.parse(r.warnAt) <= Date.now();
   return (
     <article className="request" data-testid="request" data-request-id={r.id} data-status={r.status}>
       <header>
         <strong>{typeLabel(r.requestType)}</strong> <span className={`badge status-${r.status}`}>{statusLabel(r.status)}</span>
-        {r.deadline && <span className="muted"> · {t('consult.neededBy', { date: dateText(r.deadline) })}</span>}
+        {r.urgent && <span className="badge badge-stale">{t('consult.urgent')}</span>}
+        {r.deadline && (
+          <>
+            {' '}
+            · <Countdown deadline={r.deadline} warnAt={r.warnAt} running={running} />
+          </>
+        )}
       </header>
+      {r.escalatedAt && (
+        <p className="escalated" data-testid="request-escalated" role="status">
+          {r.escalatedTo
+            ? t('consult.escalatedTo', { name: r.escalatedTo, at: dateTimeText(r.escalatedAt) })
+            : t('consult.escalated', { at: dateTimeText(r.escalatedAt) })}
+        </p>
+      )}
+      {r.reason && (
+        <p data-testid="request-reason">
+          {t(r.status === 'clarification_requested' ? 'consult.clarificationGround' : 'consult.refusalGround', {
+            ground: groundLabel(r.reason),
+          })}
+        </p>
+      )}
       <p>{r.summary}</p>
       <p className="muted">
         {t('consult.parties', {
@@ -297,6 +403,18 @@ export function RequestCard({
               onChange={(e) => setReference(e.target.value)}
             />
           )}
+          {nextStatuses(r, ownAgency).some((s) => REASONED.includes(s)) && (
+            <Field id={`request-ground-${r.id}`} path="reason" label={t('consult.ground')} errors={reasonErrors}>
+              <CodeSelect
+                id={`request-ground-${r.id}`}
+                value={ground}
+                onChange={setGround}
+                codes={REQUEST_REFUSAL_GROUNDS}
+                labelOf={groundLabel}
+                empty={t('consult.groundNone')}
+              />
+            </Field>
+          )}
           {nextStatuses(r, ownAgency).includes('answered') && (
             <Field id={`request-answer-${r.id}`} path="answer" label={t('consult.answerField')} errors={answerErrors}>
               <textarea id={`request-answer-${r.id}`} rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} />
@@ -313,6 +431,7 @@ export function RequestCard({
                   status: s,
                   ...(reference ? { reference } : {}),
                   ...(s === 'answered' && answer.trim() ? { answer: answer.trim() } : {}),
+                  ...(REASONED.includes(s) && ground ? { reason: ground } : {}),
                 };
                 const res = await setStatus({ requestId: r.id, input });
                 if (res.data) onChanged();
@@ -323,7 +442,23 @@ export function RequestCard({
           ))}
         </div>
       )}
-      {result.error && !answerErrors && <ErrorAlert error={result.error} />}
+      {mayEscalate && (
+        <div className="actions">
+          <button
+            type="button"
+            data-testid="request-escalate"
+            disabled={escalation.fetching}
+            onClick={async () => {
+              const res = await escalate({ requestId: r.id });
+              if (res.data) onChanged?.();
+            }}
+          >
+            {t('consult.escalate')}
+          </button>
+        </div>
+      )}
+      {escalation.error && <ErrorAlert error={escalation.error} />}
+      {result.error && !answerErrors && !reasonErrors && <ErrorAlert error={result.error} />}
     </article>
   );
 }

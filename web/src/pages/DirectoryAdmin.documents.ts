@@ -18,6 +18,10 @@ export const VerifyEntryMutation = graphql(`mutation VerifyDirectoryEntry($id: I
 
 export const RetireEntryMutation = graphql(`mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...EntryFields } }`);
 
+export const DesignateSpocMutation = graphql(
+  `mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...EntryFields } }`,
+);
+
 export const ImportDirectoryMutation = graphql(
   `mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }`,
 );

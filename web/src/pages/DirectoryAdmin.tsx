@@ -13,6 +13,7 @@ import { useT } from '../i18n/I18nProvider';
 import { dateText } from '../labels';
 import {
   CreateEntryMutation,
+  DesignateSpocMutation,
   ImportDirectoryMutation,
   OwnDirectoryQuery,
   RetireEntryMutation,
@@ -123,6 +124,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
   const [updated, update] = useMutation(UpdateEntryMutation);
   const [, verify] = useMutation(VerifyEntryMutation);
   const [, retire] = useMutation(RetireEntryMutation);
+  const [designation, designate] = useMutation(DesignateSpocMutation);
   const [notice, setNotice] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
@@ -227,6 +229,7 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
       />
       <section aria-labelledby="all-head">
         <h3 id="all-head">{t('admin.allEntries', { count: all.filter((e) => !e.retiredAt).length })}</h3>
+        {designation.error && <ErrorAlert error={designation.error}>{t('admin.spocNotDesignated')}</ErrorAlert>}
         <div className="cards">
           {all.map((e) => (
             <div key={e.id} className={e.retiredAt ? 'retired' : undefined} data-testid="own-entry" data-entry-id={e.id}>
@@ -253,6 +256,26 @@ export function DirectoryAdmin({ agencyName }: { agencyName: (id: string) => str
                   >
                     {t('admin.retire')}
                   </button>
+                  {e.availability.always && !e.spoc && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="link"
+                        data-testid="entry-designate-spoc"
+                        disabled={designation.fetching}
+                        onClick={async () => {
+                          const r = await designate({ entryId: e.id });
+                          if (!r.error) {
+                            setNotice(t('admin.spocDesignated', { name: e.name }));
+                            reload();
+                          }
+                        }}
+                      >
+                        {t('admin.designateSpoc')}
+                      </button>
+                    </>
+                  )}
                 </p>
               )}
             </div>

@@ -17,6 +17,7 @@ import {
   INFORMATION_CREDIBILITY_LABELS,
   PERMISSION_PURPOSE_LABELS,
   PROTECTION_FLAG_LABELS,
+  REQUEST_REFUSAL_GROUND_LABELS,
   REQUEST_STATUS_LABELS,
   REQUEST_TYPE_LABELS,
   ROUTE_REGION_LABELS,
@@ -53,6 +54,7 @@ const CODE_LISTS = {
   handlingCode: HANDLING_CODE_LABELS,
   evidenceUse: EVIDENCE_USE_LABELS,
   permissionPurpose: PERMISSION_PURPOSE_LABELS,
+  refusalGround: REQUEST_REFUSAL_GROUND_LABELS,
   // How a contact is reached: the directory's channel types, which proto names by code only.
   channel: { phone: 'Phone', email: 'E-mail', secure_messaging: 'Secure messaging', fax: 'Fax' },
   // What a signed-in user may do (their token's roles), which proto names by code only.

@@ -10,20 +10,22 @@ export interface RecordingProxy {
   text(): string;
   /** Every Authorization header that reached the node, in order: what a hostile member could replay. */
   authorizations(): string[];
+  /** The same headers with the path each was sent to, to tell a gateway's fan-out from a node's own calls. */
+  authorizationsByPath(): { path: string; authorization: string }[];
   close(): Promise<void>;
 }
 
 export async function recordingProxy(target: string): Promise<RecordingProxy> {
   const to = new URL(target);
   const seen: string[] = [];
-  const authorizations: string[] = [];
+  const authorizations: { path: string; authorization: string }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       seen.push(`> ${req.method} ${req.url}\n${body.toString('utf8')}`);
-      if (req.headers.authorization) authorizations.push(req.headers.authorization);
+      if (req.headers.authorization) authorizations.push({ path: new URL(req.url ?? '/', 'http://x').pathname, authorization: req.headers.authorization });
       const upstream = request(
         { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } },
         (up) => {
@@ -45,7 +47,8 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
   return {
     url: `http://127.0.0.1:${port}${to.pathname}`,
     text: () => seen.join('\n'),
-    authorizations: () => [...authorizations],
+    authorizations: () => authorizations.map((a) => a.authorization),
+    authorizationsByPath: () => [...authorizations],
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -140,7 +140,15 @@ export const directoryFilter = z.strictObject({
   role: role.optional(),
   competence: code(COMPETENCES, 'a competence, e.g. mla').optional(),
   language: language.optional(),
+  /** In this network: a recorded network's member agencies (network-records.ts), else entries tagged with it. */
   network: networkId.optional(),
+  /** The officers of this liaison post (membership `liaisonPosts`). */
+  liaisonPost: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,62}$/, 'must be a post id: lower-case letters, digits and hyphens')
+    .optional(),
+  /** Only these entries (e.g. a network's focal points and secretariat). */
+  ids: z.array(z.uuid('must be a directory entry id (a UUID)')).min(1, 'leave ids out instead of listing none').max(50).optional(),
   route: code(ROUTE_REGIONS, 'a route region, e.g. central-mediterranean').optional(),
   /** Only 24/7 desks. */
   always: z.boolean().optional(),

@@ -212,7 +212,15 @@ export { freeTextErrors } from './identifiers/free-text-errors.js';
 export { identifierErrors } from './identifiers/index.js';
 export { INBOX_RETENTION } from './inbox-retention.js';
 export { JWKS_FETCH_DEFAULTS } from './issuer-keys.js';
-export { agencyOf, type MemberAgency, type Membership, memberAgency, membership } from './membership.js';
+export {
+  agencyOf,
+  type LiaisonPost,
+  type MemberAgency,
+  type Membership,
+  memberAgency,
+  membership,
+  type NetworkRecord,
+} from './membership.js';
 export {
   checkSuccessor,
   openSignedMembership,
@@ -228,6 +236,7 @@ export {
   openMembershipSource,
 } from './membership-source.js';
 export { keysInUse, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
+export { directoryScope, liaisonPostsAt, recordedNetworksOf } from './network-records.js';
 export {
   type HolderAnswer,
   type KeyHolder,

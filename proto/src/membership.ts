@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { answerTimes } from './answer-times.js';
-import { USER_ROLES } from './codes.js';
+import { ROUTE_REGIONS, USER_ROLES } from './codes.js';
 import { agencyId, code, countryCode, jwks, networkId } from './fields.js';
 import { pseudonymService } from './oprf/pseudonym-service.js';
 
@@ -152,6 +152,47 @@ export const memberAgency = z.strictObject({
 });
 export type MemberAgency = z.infer<typeof memberAgency>;
 
+/**
+ * A regional network as a record (issue 17 item 7), e.g. WACAP: which member agencies belong, who
+ * keeps its secretariat, and each member's focal point (a directory entry of that agency). Where a
+ * record exists it is the network's whole membership: an agency it does not name is not in it,
+ * whatever the agency's own `networks` or its users' tokens say.
+ */
+export const networkRecord = z.strictObject({
+  id: networkId,
+  name: z.string().trim().min(1).max(200),
+  members: z
+    .array(agencyId)
+    .min(1, 'a network has at least one member agency')
+    .refine((ids) => new Set(ids).size === ids.length, 'an agency is listed twice'),
+  /** The agency keeping the secretariat (a member of the Corridor membership, not necessarily of the network), and its desk. */
+  secretariat: z.strictObject({ agency: agencyId, entry: z.uuid('must be a directory entry id (a UUID)').optional() }).optional(),
+  /** Per member agency, the directory entry of its focal point for this network. */
+  focalPoints: z.array(z.strictObject({ agency: agencyId, entry: z.uuid('must be a directory entry id (a UUID)') })).default([]),
+});
+export type NetworkRecord = z.infer<typeof networkRecord>;
+
+/**
+ * A liaison post: officers of the sending agency posted at the host agency, under a legal basis,
+ * working on the routes it covers. The host's release policy can send those routes' alerts to the
+ * sending agency on the strength of the post (release-policy.ts `viaLiaisonPost`).
+ */
+export const liaisonPost = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, 'must be a post id: lower-case letters, digits and hyphens'),
+  sendingAgency: agencyId,
+  hostAgency: agencyId,
+  hostCountry: countryCode,
+  /** What the posting rests on, as a person would cite it, e.g. "Regulation (EU) 2019/1240 Art. 3". */
+  legalBasis: z.string().trim().min(3, 'cite the legal basis of the post, e.g. Regulation (EU) 2019/1240 Art. 3').max(300),
+  routes: z.array(code(ROUTE_REGIONS, 'a route region, e.g. central-mediterranean')).min(1, 'name at least one route the post covers'),
+  /** The directory entries (of the sending agency) of the officers posted. */
+  officers: z
+    .array(z.uuid('must be a directory entry id (a UUID)'))
+    .min(1, 'name the directory entry of at least one posted officer')
+    .max(20),
+});
+export type LiaisonPost = z.infer<typeof liaisonPost>;
+
 /** A certificate's SHA-256 fingerprint as `AB:CD:…` (32 bytes), as Node and openssl print it. */
 const sha256Fingerprint = z
   .string()
@@ -184,6 +225,10 @@ export const membership = z
      * urgency must be answered within. Absent: Directive (EU) 2023/977's, Art. 5(1).
      */
     answerTimes: answerTimes.optional(),
+    /** Regional networks as records (network-records.ts). Absent: networks are the agencies' own `networks` lists. */
+    networks: z.array(networkRecord).max(100).optional(),
+    /** Liaison posts between member agencies. */
+    liaisonPosts: z.array(liaisonPost).max(500).optional(),
   })
   .superRefine((m, ctx) => {
     const seen = new Set<string>();
@@ -204,8 +249,66 @@ export const membership = z
       if (!seen.has(h.agency))
         ctx.addIssue({ code: 'custom', path: ['pseudonymService', 'holders', i, 'agency'], message: `${h.agency} is not a member agency` });
     });
-  });
+    checkRecords(m, seen, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+  })
+  // An agency's `networks` then says every network it belongs to, records included, so that each
+  // reader of it (claims, release receivers) sees the records without asking for them.
+  .overwrite((m) =>
+    m.networks === undefined
+      ? m
+      : {
+          ...m,
+          agencies: m.agencies.map((a) => {
+            const joined = (m.networks ?? []).filter((n) => n.members.includes(a.id) && !a.networks.includes(n.id)).map((n) => n.id);
+            return joined.length === 0 ? a : { ...a, networks: [...a.networks, ...joined] };
+          }),
+        },
+  );
 export type Membership = z.infer<typeof membership>;
+
+function checkRecords(
+  m: { agencies: { id: string; country: string; networks: string[] }[]; networks?: NetworkRecord[]; liaisonPosts?: LiaisonPost[] },
+  members: Set<string>,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const records = new Map<string, NetworkRecord>();
+  m.networks?.forEach((n, i) => {
+    if (records.has(n.id)) issue(['networks', i, 'id'], `network ${n.id} is recorded twice`);
+    records.set(n.id, n);
+    n.members.forEach((a, j) => {
+      if (!members.has(a)) issue(['networks', i, 'members', j], `${a} is not a member agency`);
+    });
+    if (n.secretariat && !members.has(n.secretariat.agency))
+      issue(['networks', i, 'secretariat', 'agency'], `${n.secretariat.agency} is not a member agency`);
+    const focal = new Set<string>();
+    n.focalPoints.forEach((f, j) => {
+      if (!n.members.includes(f.agency))
+        issue(['networks', i, 'focalPoints', j, 'agency'], `${f.agency} is not a member of network ${n.id}`);
+      if (focal.has(f.agency)) issue(['networks', i, 'focalPoints', j, 'agency'], `${f.agency} has two focal points; name one`);
+      focal.add(f.agency);
+    });
+  });
+  // A record is the network's whole list: an agency cannot put itself in a recorded network.
+  m.agencies.forEach((a, i) => {
+    a.networks.forEach((id, j) => {
+      const record = records.get(id);
+      if (record && !record.members.includes(a.id))
+        issue(['agencies', i, 'networks', j], `network ${id} is recorded and does not list ${a.id} among its members`);
+    });
+  });
+  const posts = new Set<string>();
+  m.liaisonPosts?.forEach((p, i) => {
+    if (posts.has(p.id)) issue(['liaisonPosts', i, 'id'], `liaison post ${p.id} is listed twice`);
+    posts.add(p.id);
+    if (!members.has(p.sendingAgency)) issue(['liaisonPosts', i, 'sendingAgency'], `${p.sendingAgency} is not a member agency`);
+    if (!members.has(p.hostAgency)) issue(['liaisonPosts', i, 'hostAgency'], `${p.hostAgency} is not a member agency`);
+    if (p.sendingAgency === p.hostAgency)
+      issue(['liaisonPosts', i, 'hostAgency'], 'a liaison post is hosted by another agency than the one sending the officers');
+    const host = m.agencies.find((a) => a.id === p.hostAgency);
+    if (host && host.country !== p.hostCountry)
+      issue(['liaisonPosts', i, 'hostCountry'], `must be the host agency's country (${host.country})`);
+  });
+}
 
 export function agencyOf(m: Membership, id: string): MemberAgency | undefined {
   return m.agencies.find((a) => a.id === id);

@@ -9,6 +9,7 @@ import type { Alert } from './alert.js';
 import { ALERT_KINDS, HANDLING_CODES, TLP_LEVELS, USER_ROLES } from './codes.js';
 import type { DirectoryEntry } from './directory.js';
 import { agencyId, code, countryCode, networkId } from './fields.js';
+import type { LiaisonPost } from './membership.js';
 
 /**
  * `consultation`: the messages and requests of a consultation this agency sends to the other
@@ -55,6 +56,16 @@ const releaseRule = z.strictObject({
   countries: nonEmpty(countryCode).optional(),
   /** The receiving agency belongs to one of these networks (as the membership document says). */
   networks: nonEmpty(networkId).optional(),
+  /**
+   * The receiving agency is a member of this network's record (membership `networks`). Unlike
+   * `networks`, an agency's own list counts for nothing here: only the signed record does.
+   */
+  toNetwork: networkId.optional(),
+  /**
+   * The receiving agency has officers posted at this agency by a liaison post covering the
+   * alert's route region (alerts only). What is released under it names the post's legal basis.
+   */
+  viaLiaisonPost: z.literal(true).optional(),
   /** The receiving agency shares a network with the item (a directory entry's networks, or the releasing agency's for alerts). */
   sameNetwork: z.literal(true).optional(),
   /** The user asking holds one of these roles. An agency as a whole (an alert sent on the bus) holds none. */
@@ -82,6 +93,12 @@ export const releasePolicy = z
         if (r.tlp) ctx.addIssue({ code: 'custom', path: at('tlp'), message: 'tlp applies to alerts only' });
         if (r.handlingCodes) ctx.addIssue({ code: 'custom', path: at('handlingCodes'), message: 'handlingCodes apply to alerts only' });
       }
+      if (r.resource !== 'alert' && r.viaLiaisonPost)
+        ctx.addIssue({
+          code: 'custom',
+          path: at('viaLiaisonPost'),
+          message: 'viaLiaisonPost applies to alerts only (a post covers routes)',
+        });
       if (r.resource !== 'directory_entry' && r.entryClasses)
         ctx.addIssue({ code: 'custom', path: at('entryClasses'), message: 'entryClasses apply to directory entries only' });
       const allowed: readonly string[] = REDACTABLE_FIELDS[r.resource];
@@ -104,20 +121,35 @@ export interface Receiver {
   networks: readonly string[];
   /** The user's roles; absent when an agency as a whole receives. */
   roles?: readonly string[];
+  /** The network records naming the agency as a member (network-records.ts). */
+  recordedNetworks?: readonly string[];
+  /** The liaison posts of the agency's officers at the releasing agency. */
+  liaisonPosts?: readonly Pick<LiaisonPost, 'id' | 'routes' | 'legalBasis'>[];
 }
 
 /** What is being released, as far as the rules look at it. */
 export type ReleaseItem =
-  | { resource: 'alert'; kind: string; tlp: string; handlingCode?: string | undefined; networks: readonly string[] }
+  | {
+      resource: 'alert';
+      kind: string;
+      tlp: string;
+      handlingCode?: string | undefined;
+      networks: readonly string[];
+      /** The alert's route region, if it has a route. */
+      route?: string | undefined;
+    }
   | { resource: 'directory_entry'; entryClass: string; networks: readonly string[] }
   | { resource: 'consultation'; networks: readonly string[] };
 
-type ReleaseDecision = { release: true; rule: string; redact: readonly string[] } | { release: false; rule: string | null };
+type ReleaseDecision =
+  | { release: true; rule: string; redact: readonly string[]; liaisonPost?: { id: string; legalBasis: string } }
+  | { release: false; rule: string | null };
 
 const some = (wanted: readonly string[] | undefined, held: readonly string[]) => !wanted || wanted.some((w) => held.includes(w));
 const oneOf = (wanted: readonly string[] | undefined, value: string) => !wanted || wanted.includes(value);
 
-function matches(rule: ReleaseRule, item: ReleaseItem, to: Receiver): boolean {
+/** Whether the rule matches; for a rule by liaison post, the post it matched through. */
+function matches(rule: ReleaseRule, item: ReleaseItem, to: Receiver): boolean | LiaisonPost['id'] {
   if (rule.resource !== item.resource) return false;
   if (
     item.resource === 'alert' &&
@@ -128,14 +160,25 @@ function matches(rule: ReleaseRule, item: ReleaseItem, to: Receiver): boolean {
   if (!oneOf(rule.partners, to.agency) || !oneOf(rule.countries, to.country) || !some(rule.networks, to.networks)) return false;
   if (rule.sameNetwork && !item.networks.some((n) => to.networks.includes(n))) return false;
   if (rule.roles && !(to.roles && some(rule.roles, to.roles))) return false;
+  if (rule.toNetwork !== undefined && !(to.recordedNetworks ?? []).includes(rule.toNetwork)) return false;
+  if (rule.viaLiaisonPost) {
+    const region = item.resource === 'alert' ? item.route : undefined;
+    const post = region === undefined ? undefined : to.liaisonPosts?.find((p) => (p.routes as readonly string[]).includes(region));
+    return post ? post.id : false;
+  }
   return true;
 }
 
 /** The first rule that matches decides; none matching is a denial (rule null). */
 export function decideRelease(policy: ReleasePolicy, item: ReleaseItem, to: Receiver): ReleaseDecision {
   for (const rule of policy.rules) {
-    if (!matches(rule, item, to)) continue;
-    return rule.effect === 'release' ? { release: true, rule: rule.id, redact: rule.redact } : { release: false, rule: rule.id };
+    const matched = matches(rule, item, to);
+    if (matched === false) continue;
+    if (rule.effect === 'deny') return { release: false, rule: rule.id };
+    const post = typeof matched === 'string' ? to.liaisonPosts?.find((p) => p.id === matched) : undefined;
+    return post
+      ? { release: true, rule: rule.id, redact: rule.redact, liaisonPost: { id: post.id, legalBasis: post.legalBasis } }
+      : { release: true, rule: rule.id, redact: rule.redact };
   }
   return { release: false, rule: null };
 }

@@ -1,14 +1,58 @@
 // The federated directory: a search fanned out to every node, each answering its best entries
 // under its own policy, ranked together here in proto's directory order; and the keeping of the
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
-import { directoryFilter, parseOrThrow } from '@corridor/proto';
+import { agencyOf, directoryFilter, type LiaisonPost, type Membership, type NetworkRecord, parseOrThrow } from '@corridor/proto';
 import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
 import { mergeDirectory, unknownZonesNote, withKnownTimeZones } from '../merge.js';
 import { graphql } from '../node-gql/index.js';
 import { DIRECTORY_QUERY } from '../node-queries.js';
 import { builder, contract, inputs } from './builder.js';
 import { fromOwnNode } from './own-node.js';
-import { askNodes, gatheredResult } from './shared.js';
+import { Agency, askNodes, gatheredResult } from './shared.js';
+
+/** A member agency as the console names it; an id the membership no longer lists stays an id. */
+function agencyNamed(m: Membership, id: string) {
+  const a = agencyOf(m, id);
+  return { id, name: a?.name ?? id, country: a?.country ?? '' };
+}
+
+type Named<T> = T & { membership: Membership };
+
+const AgencyEntry = builder.objectRef<Named<{ agency: string; entry?: string | undefined }>>('AgencyEntry').implement({
+  description: "An agency's role in a network, and the directory entry (of that agency) to reach for it.",
+  fields: (t) => ({
+    agency: t.field({ type: Agency, resolve: (r) => agencyNamed(r.membership, r.agency) }),
+    entry: t.id({ nullable: true, resolve: (r) => r.entry ?? null }),
+  }),
+});
+
+const NetworkRecordRef = builder.objectRef<Named<NetworkRecord>>('NetworkRecord').implement({
+  description: 'A regional network as the signed membership records it: its members, secretariat and focal points.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    members: t.field({ type: [Agency], resolve: (r) => r.members.map((a) => agencyNamed(r.membership, a)) }),
+    secretariat: t.field({
+      type: AgencyEntry,
+      nullable: true,
+      resolve: (r) => (r.secretariat ? { ...r.secretariat, membership: r.membership } : null),
+    }),
+    focalPoints: t.field({ type: [AgencyEntry], resolve: (r) => r.focalPoints.map((f) => ({ ...f, membership: r.membership })) }),
+  }),
+});
+
+const LiaisonPostRef = builder.objectRef<Named<LiaisonPost>>('LiaisonPost').implement({
+  description: 'Officers of the sending agency posted at the host agency, under a legal basis, on the routes it covers.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    sendingAgency: t.field({ type: Agency, resolve: (r) => agencyNamed(r.membership, r.sendingAgency) }),
+    hostAgency: t.field({ type: Agency, resolve: (r) => agencyNamed(r.membership, r.hostAgency) }),
+    hostCountry: t.exposeString('hostCountry'),
+    legalBasis: t.exposeString('legalBasis'),
+    routes: t.exposeStringList('routes'),
+    officers: t.idList({ resolve: (r) => r.officers, description: 'The directory entries of the officers posted.' }),
+  }),
+});
 
 const DEFAULT_LIMIT = 50;
 
@@ -18,6 +62,16 @@ const DirectoryResult = gatheredResult<{ entries: DirectoryEntryFields[]; total:
 }));
 
 builder.queryFields((t) => ({
+  networkRecords: t.field({
+    type: [NetworkRecordRef],
+    description: 'The networks the membership records, with their members, secretariat and focal points.',
+    resolve: (_r, _a, ctx) => (ctx.membership.networks ?? []).map((n) => ({ ...n, membership: ctx.membership })),
+  }),
+  liaisonPosts: t.field({
+    type: [LiaisonPostRef],
+    description: 'The liaison posts the membership records, with their legal basis and routes.',
+    resolve: (_r, _a, ctx) => (ctx.membership.liaisonPosts ?? []).map((p) => ({ ...p, membership: ctx.membership })),
+  }),
   directory: t.field({
     type: DirectoryResult,
     description:

@@ -24,7 +24,7 @@ import './consultations.js';
 import './directory.js';
 import './statistics.js';
 import { forwardToOwnNode, fromOwnNode, ownNode } from './own-node.js';
-import { askNodes, askNodesWith, gatheredResult } from './shared.js';
+import { Agency, askNodes, askNodesWith, gatheredResult } from './shared.js';
 
 const AlertResult = gatheredResult<{ alerts: AlertFields[]; nextCursor: string | null }>('AlertResult', (t) => ({
   alerts: t.field({ type: [contract.AlertRef], resolve: (r) => r.alerts }),
@@ -50,10 +50,6 @@ const Me = builder.objectRef<Pick<GatewayContext, 'claims' | 'membership'>>('Me'
     roles: t.stringList({ resolve: ({ claims }) => claims.roles }),
     networks: t.stringList({ resolve: ({ claims }) => claims.networks }),
   }),
-});
-
-const Agency = builder.objectRef<{ id: string; name: string; country: string }>('Agency').implement({
-  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), country: t.exposeString('country') }),
 });
 
 builder.queryType({

@@ -7,6 +7,10 @@ import { type FanOutResult, fanOutWith, type SourceStatus } from '../fan-out.js'
 import type { NodeClient, Variables } from '../node-clients.js';
 import { builder, type GatewayContext, type GatewaySchemaTypes } from './builder.js';
 
+export const Agency = builder.objectRef<{ id: string; name: string; country: string }>('Agency').implement({
+  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), country: t.exposeString('country') }),
+});
+
 const SourceRef = builder.objectRef<SourceStatus>('Source').implement({
   description: 'How one agency node answered this query.',
   fields: (t) => ({

@@ -20,7 +20,7 @@ export async function releaseToCaller<T>(
   answer: Answer<T>,
 ): Promise<T[]> {
   if (claims.agency === services.agency.id) return items;
-  const to = userReceiver(claims, services.membership());
+  const to = userReceiver(claims, services.membership(), services.agency.id);
   if (!to) return [];
   const released: T[] = [];
   const byRule = new Map<string, string[]>();

@@ -77,7 +77,11 @@ export class ReleaseRefused extends Error {
 /** The rule under which this agency shares consultations with `other`, or why its policy does not (default deny). */
 export function consultationRelease(from: ReleasingAgency, other: MemberAgency): { rule: string } | { refused: string } {
   const self = agencyOf(from.membership(), from.agency.id) ?? from.agency;
-  const d = decideRelease(from.policy(), { resource: 'consultation', networks: self.networks }, agencyReceiver(other));
+  const d = decideRelease(
+    from.policy(),
+    { resource: 'consultation', networks: self.networks },
+    agencyReceiver(other, from.membership(), self.id),
+  );
   return d.release ? { rule: d.rule } : { refused: `${self.name}'s release policy does not share consultations with ${other.name}` };
 }
 
@@ -134,7 +138,8 @@ async function alertRows(m: Extract<PartnerMessage, { kind: 'alert' }>): Promise
       agency: p.agency,
       subject: null,
       resource: 'alert',
-      items: [item],
+      // A release under a liaison post names the post, whose legal basis the signed membership holds.
+      items: p.liaisonPost ? [item, `liaison-post:${p.liaisonPost}`] : [item],
       rule: p.rule,
       policyVersion: policy.version,
     }),
@@ -188,7 +193,7 @@ async function correlationRows(m: Extract<PartnerMessage, { kind: 'correlation' 
   const partner = agencyOf(membership, incoming.origin.agency);
   if (!partner || partner.id === self.id || ours.origin.agency !== self.id) return { rows: [], audit: [] };
   const policy = from.policy();
-  const released = releaseAlert(policy, self, ours, agencyReceiver(partner));
+  const released = releaseAlert(policy, self, ours, agencyReceiver(partner, membership, self.id));
   if (!released) return { rows: [], audit: [] };
   const notice = await from.signer.sign<CorrelationNotice>({
     alertId: incoming.id,

@@ -205,8 +205,9 @@ export async function normalisePhones(db: Db, agencyName?: string): Promise<{ no
   return { normalised: changed.length, unread };
 }
 
-function conditions(filter: DirectoryFilter, now: Date): Prisma.Sql[] {
+function conditions(filter: DirectoryFilter, now: Date, ids: readonly string[] | undefined): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`retired_at IS NULL`];
+  if (ids) where.push(Prisma.sql`id = ANY(${[...ids]}::uuid[])`);
   if (filter.country)
     where.push(Prisma.sql`(country = ${filter.country} OR posted_in = ${filter.country} OR covers @> ARRAY[${filter.country}]::text[])`);
   if (filter.role) where.push(Prisma.sql`roles @> ARRAY[${filter.role}]::text[]`);
@@ -282,12 +283,14 @@ export async function searchDirectory(
   db: Db,
   filter: DirectoryFilter,
   now = new Date(),
+  /** Only these entries (proto directoryScope: a liaison post's officers, `filter.ids`). */
+  ids: readonly string[] | undefined = filter.ids,
 ): Promise<{ entries: DirectoryEntry[]; total: number }> {
   const speaks = filter.speaks ?? [];
   const query = Prisma.sql`
     SELECT e.id::text AS id, e.xmin::text AS version, e.document::text AS document, best.total FROM (
       SELECT id, count(*) OVER () AS total FROM directory_entries
-      WHERE ${Prisma.join(conditions(filter, now), ' AND ')}
+      WHERE ${Prisma.join(conditions(filter, now, ids), ' AND ')}
       ORDER BY ${ranking(now, speaks)}
       LIMIT ${filter.limit ?? DIRECTORY_SEARCH_LIMIT}
     ) best JOIN directory_entries e ON e.id = best.id`;

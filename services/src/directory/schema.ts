@@ -1,7 +1,15 @@
 // The node's directory API: search (for anyone the policy lets see entries, ranked, with stale
 // marks), and for the agency's administrators the keeping of its own entries: create, edit,
 // verify, retire, bulk import from CSV, and the list of what to re-verify.
-import { type DirectoryEntry, directoryFilter, isStale, parseDirectoryCsv, parseOrThrow } from '@corridor/proto';
+import {
+  type DirectoryEntry,
+  directoryFilter,
+  directoryScope,
+  isStale,
+  parseDirectoryCsv,
+  parseOrThrow,
+  ValidationError,
+} from '@corridor/proto';
 import { type DirectoryEntryView, withoutNulls } from '@corridor/proto/graphql';
 import { releaseToCaller } from '../alerts/answer-release.js';
 import { releaseEntry } from '../policy/release.js';
@@ -41,7 +49,14 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: contract.DirectoryFilterInput, required: false }) },
     resolve: async (_root, args, ctx) => {
       const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
-      const { entries, total } = await searchDirectory(ctx.services.db, filter);
+      // A recorded network is its member agencies, a liaison post its officers (network-records.ts).
+      const scope = directoryScope(ctx.services.membership(), ctx.services.agency.id, filter);
+      if (scope.none && scope.unknownPost)
+        throw new ValidationError('directory filter', [
+          { path: 'liaisonPost', rule: 'unknown_liaison_post', message: `names no liaison post of the membership (${scope.unknownPost})` },
+        ]);
+      if (scope.none) return { entries: [], total: 0 };
+      const { entries, total } = await searchDirectory(ctx.services.db, scope.filter, new Date(), scope.ids);
       const policy = ctx.services.policy();
       const released = await releaseToCaller(ctx.services, ctx.claims, withStale(ctx, entries), {
         resource: 'directory_entry',

@@ -30,7 +30,7 @@ export async function exportPage(
 ): Promise<ExportPage> {
   const answer = alertAnswer(services);
   const own = claims.agency === services.agency.id;
-  const to = own ? null : userReceiver(claims, services.membership());
+  const to = own ? null : userReceiver(claims, services.membership(), services.agency.id);
   if (!own && !to) return { items: [], next: null };
   const candidates: StoredExport[] = [];
   let scanned = opts.after;

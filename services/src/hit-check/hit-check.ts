@@ -75,7 +75,7 @@ export function answerHitChecks(services: AnswerServices, items: readonly HitChe
   };
   const prepared = items.map(async ({ claims, pseudonyms }, n) => {
     const own = claims.agency === self.id;
-    const to = own ? null : userReceiver(claims, membership);
+    const to = own ? null : userReceiver(claims, membership, self.id);
     const hits: HitAlertView[] = [];
     const byRule = new Map<string, string[]>();
     const kinds = new Set<AlertKind>();

@@ -123,9 +123,14 @@ export type DirectoryFilterInput = {
   always?: boolean | null | undefined;
   competence?: string | null | undefined;
   country?: string | null | undefined;
+  /** Only these entries (at most 50). */
+  ids?: Array<string | number> | null | undefined;
   language?: string | null | undefined;
+  /** The officers of this liaison post. */
+  liaisonPost?: string | null | undefined;
   /** How many of the best-ranked entries to return (1–200, 50 by default). */
   limit?: number | null | undefined;
+  /** A recorded network's member agencies; else entries tagged with it. */
   network?: string | null | undefined;
   /** Only contacts reachable now: in their hours and not away. */
   reachableNow?: boolean | null | undefined;

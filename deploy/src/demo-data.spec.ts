@@ -1,6 +1,8 @@
 import { alertInput, directoryEntries, directoryEntry, fieldErrorsOf } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
-import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_USERS } from './demo-data.js';
+import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_LIAISON_POSTS, DEMO_NETWORK_RECORDS, DEMO_USERS } from './demo-data.js';
+
+const entryOf = (agency: string, id: string | undefined) => DEMO_DIRECTORY[agency]?.find((e) => e.id === id);
 
 describe('demo data', () => {
   it('has a valid directory for every agency, each entry its own agency’s', () => {
@@ -16,6 +18,20 @@ describe('demo data', () => {
       const result = alertInput.safeParse(input);
       expect(result.success ? [] : fieldErrorsOf(result.error)).toEqual([]);
       expect(DEMO_USERS.some((u) => u.id === user)).toBe(true);
+    }
+  });
+});
+
+describe('demo network records and liaison posts', () => {
+  it('name as focal points, secretariats and posted officers entries of the agency they stand for', () => {
+    for (const n of DEMO_NETWORK_RECORDS) {
+      for (const f of n.focalPoints) expect(entryOf(f.agency, f.entry), `${n.id} ${f.agency}`).toBeDefined();
+      if (n.secretariat) expect(entryOf(n.secretariat.agency, n.secretariat.entry)).toBeDefined();
+      // Each member agency says it is in the network, as the records say.
+      for (const m of n.members) expect(DEMO_AGENCIES.find((a) => a.id === m)?.networks).toContain(n.id);
+    }
+    for (const p of DEMO_LIAISON_POSTS) {
+      for (const o of p.officers) expect(entryOf(p.sendingAgency, o)?.postedIn).toBe(p.hostCountry);
     }
   });
 });

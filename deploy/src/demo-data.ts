@@ -1,15 +1,35 @@
 // Demonstration data for the central Mediterranean route. Every name, number and address here is
 // fictitious: phone numbers are in ranges reserved for fiction or unassigned, e-mail addresses are
 // at example.org.
-import type { AlertInput, DirectoryEntryInput } from '@corridor/proto';
+import type { AlertInput, DirectoryEntryInput, Membership, ReleasePolicy } from '@corridor/proto';
 import { aroundTheClock, demoDirectory, desk, email, hoursIn, MONDAY_TO_FRIDAY, person, phone } from './demo-entries.js';
 import type { UserSpec } from './dev-token-issuer.js';
 import type { AgencySpec } from './network.js';
+import { standardReleasePolicy } from './release-policies.js';
 import { bySea, centralMediterranean, overland } from './route-parts.js';
+
+function withLiaisonRule(policy: ReleasePolicy): ReleasePolicy {
+  const liaison = {
+    id: 'alerts-liaison-post',
+    description: 'An agency with officers posted here reads the alerts of the routes its post covers whole, under the post’s legal basis.',
+    effect: 'release' as const,
+    resource: 'alert' as const,
+    viaLiaisonPost: true as const,
+    redact: [],
+  };
+  return { ...policy, rules: [liaison, ...policy.rules] };
+}
 
 export const DEMO_AGENCIES: AgencySpec[] = [
   { id: 'it-polfr', name: 'Polizia di Frontiera — Lampedusa border police unit', country: 'ITA', networks: ['liaison-central-med'] },
-  { id: 'ne-ppn', name: 'Pôle judiciaire spécialisé — prosecutor’s office, Niamey', country: 'NER', networks: ['wacap'] },
+  {
+    id: 'ne-ppn',
+    name: 'Pôle judiciaire spécialisé — prosecutor’s office, Niamey',
+    country: 'NER',
+    networks: ['wacap'],
+    // Italy's liaison officer posted in Niamey (DEMO_LIAISON_POSTS) reads its central-Mediterranean alerts whole.
+    releasePolicy: withLiaisonRule(standardReleasePolicy('ne-ppn')),
+  },
   { id: 'ng-nis', name: 'Nigeria Immigration Service', country: 'NGA', networks: ['wacap', 'liaison-central-med'] },
 ];
 
@@ -187,6 +207,54 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
     }),
   ],
 });
+
+/** The demo directory's id of `agency`'s `n`th entry (from 1), as demoDirectory numbers them. */
+function demoEntryId(agency: string, n: number): string {
+  const entry = DEMO_DIRECTORY[agency]?.[n - 1];
+  if (!entry) throw new Error(`the demo directory has no entry ${n} of ${agency}`);
+  return entry.id;
+}
+
+/**
+ * The networks as the demo membership records them (issue 17 item 7): members, secretariat and
+ * each member's focal point among the entries above.
+ */
+export const DEMO_NETWORK_RECORDS: NonNullable<Membership['networks']> = [
+  {
+    id: 'wacap',
+    name: 'West African Network of Central Authorities and Prosecutors (WACAP)',
+    members: ['ne-ppn', 'ng-nis'],
+    // The Niger central authority keeps the demo network's secretariat.
+    secretariat: { agency: 'ne-ppn', entry: demoEntryId('ne-ppn', 2) },
+    focalPoints: [
+      { agency: 'ne-ppn', entry: demoEntryId('ne-ppn', 1) },
+      { agency: 'ng-nis', entry: demoEntryId('ng-nis', 3) },
+    ],
+  },
+  {
+    id: 'liaison-central-med',
+    name: 'Central Mediterranean liaison network',
+    members: ['it-polfr', 'ng-nis'],
+    secretariat: { agency: 'it-polfr', entry: demoEntryId('it-polfr', 1) },
+    focalPoints: [
+      { agency: 'it-polfr', entry: demoEntryId('it-polfr', 1) },
+      { agency: 'ng-nis', entry: demoEntryId('ng-nis', 1) },
+    ],
+  },
+];
+
+/** Italy's immigration liaison officer posted in Niamey, under the EU regulation on liaison officers. */
+export const DEMO_LIAISON_POSTS: NonNullable<Membership['liaisonPosts']> = [
+  {
+    id: 'it-polfr-niamey',
+    sendingAgency: 'it-polfr',
+    hostAgency: 'ne-ppn',
+    hostCountry: 'NER',
+    legalBasis: 'Regulation (EU) 2019/1240 (European network of immigration liaison officers), Art. 3',
+    routes: ['central-mediterranean'],
+    officers: [demoEntryId('it-polfr', 2)],
+  },
+];
 
 // Distributes over the alert kinds, so that each keeps the fields of its own kind.
 type WithTlpOptional<T> = T extends unknown ? Omit<T, 'tlp'> & Partial<Pick<T, 'tlp' & keyof T>> : never;

@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { killStartedChildren } from './child-process.js';
-import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_USERS } from './demo-data.js';
+import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_LIAISON_POSTS, DEMO_NETWORK_RECORDS, DEMO_USERS } from './demo-data.js';
 import { REPO_ROOT, type RunningNetwork, startNetwork } from './network.js';
 
 const USAGE = 'usage: ./corridor demo [--plain]';
@@ -58,6 +58,8 @@ network = await startNetwork({
   nodeBasePort: 4101,
   console: true,
   directory: DEMO_DIRECTORY,
+  networkRecords: DEMO_NETWORK_RECORDS,
+  liaisonPosts: DEMO_LIAISON_POSTS,
   quiet: true,
   onUnexpectedExit: (name, code, tail) =>
     console.error(`\n!! ${name} exited unexpectedly (${code}); log ${join(rootDir, 'logs', `${name}.log`)} ends:\n${tail}\n`),

@@ -77,6 +77,8 @@ export function buildMembership(input: {
   natsCaFingerprints?: string[] | undefined;
   /** The network's statutory answer times (proto answer-times.ts); absent: Directive 2023/977's. */
   answerTimes?: Membership['answerTimes'];
+  networkRecords?: Membership['networks'];
+  liaisonPosts?: Membership['liaisonPosts'];
 }): Membership {
   return parseOrThrow(
     membershipSchema,
@@ -86,6 +88,8 @@ export function buildMembership(input: {
       version: 1,
       ...(input.natsCaFingerprints ? { natsCaFingerprints: input.natsCaFingerprints } : {}),
       ...(input.answerTimes ? { answerTimes: input.answerTimes } : {}),
+      ...(input.networkRecords ? { networks: input.networkRecords } : {}),
+      ...(input.liaisonPosts ? { liaisonPosts: input.liaisonPosts } : {}),
       agencies: input.agencies.map((a) =>
         buildMember({
           agency: a,

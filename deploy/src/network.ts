@@ -115,6 +115,9 @@ export interface NetworkSpec {
    * membership; absent: Directive 2023/977's (8 hours, 3 days, 7 days). A test gives seconds.
    */
   answerTimes?: Membership['answerTimes'];
+  /** Regional networks as records, and liaison posts, signed into the membership (proto membership.ts). */
+  networkRecords?: Membership['networks'];
+  liaisonPosts?: Membership['liaisonPosts'];
   /** Told when a child dies that nobody stopped; default: a clear message with its log tail on stderr. */
   onUnexpectedExit?: (name: string, code: number | string | null, logTail: string) => void;
 }
@@ -366,6 +369,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       tlsPins: Object.fromEntries(spec.agencies.map((a) => [a.id, tlsPinsOf(a.id)])),
       natsCaFingerprints: hubAndLeaves?.tls ? [hubAndLeaves.tls.caFingerprint] : undefined,
       answerTimes: spec.answerTimes,
+      networkRecords: spec.networkRecords,
+      liaisonPosts: spec.liaisonPosts,
     });
     const membershipFile = join(rootDir, 'membership.json');
     const signedMembership = (document: Membership) => signedMembershipText(document, secretariat.privateJwk);

@@ -1,7 +1,15 @@
 // The federated directory: a search fanned out to every node, each answering its best entries
 // under its own policy, ranked together here in proto's directory order; and the keeping of the
 // caller's own agency's entries, forwarded to its own node, which checks the administrator role.
-import { agencyOf, directoryFilter, type LiaisonPost, type Membership, type NetworkRecord, parseOrThrow } from '@corridor/proto';
+import {
+  agencyOf,
+  directoryFilter,
+  type LiaisonPost,
+  type Membership,
+  type NetworkRecord,
+  parseOrThrow,
+  ValidationError,
+} from '@corridor/proto';
 import { type DirectoryEntryFields, withoutNulls } from '@corridor/proto/graphql';
 import { mergeDirectory, unknownZonesNote, withKnownTimeZones } from '../merge.js';
 import { graphql } from '../node-gql/index.js';
@@ -80,6 +88,10 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       // Checked here too, so a bad filter is one clear error instead of one per node.
       const filter = parseOrThrow(directoryFilter, withoutNulls(args.filter ?? {}), 'directory filter');
+      if (filter.liaisonPost !== undefined && !ctx.membership.liaisonPosts?.some((p) => p.id === filter.liaisonPost))
+        throw new ValidationError('directory filter', [
+          { path: 'liaisonPost', rule: 'unknown_liaison_post', message: `names no liaison post of the membership (${filter.liaisonPost})` },
+        ]);
       const limit = filter.limit ?? DEFAULT_LIMIT;
       const { answers, sources } = await askNodes(ctx, 'directory', DIRECTORY_QUERY, { filter: { ...filter, limit } });
       // One partner's bad entry costs that entry, named on its node's line, not everyone's search.

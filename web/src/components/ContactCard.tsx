@@ -83,11 +83,14 @@ export function ContactCard({
   entry,
   agencyName,
   ownAgency,
+  recordRoles = [],
 }: {
   entry: EntryFieldsFragment;
   agencyName: (id: string) => string;
   /** The signed-in user's agency: a contact of another agency can be consulted from the card. */
   ownAgency?: string;
+  /** What the membership's records make of the contact: focal point, secretariat, posted officer. */
+  recordRoles?: readonly string[];
 }) {
   const t = useT();
   const { always, timeZone, hours, absences } = entry.availability;
@@ -103,6 +106,11 @@ export function ContactCard({
             {t('contact.spoc')}
           </span>
         )}
+        {recordRoles.map((r) => (
+          <span key={r} className="badge badge-record" data-testid="record-role">
+            {r}
+          </span>
+        ))}
         {entry.stale && (
           <span className="badge badge-stale" data-testid="stale" title={t('contact.staleTitle')}>
             {t('contact.stale')}

@@ -50,6 +50,7 @@ type Documents = {
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": typeof types.SetSubscriptionDocument,
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
+    "\n  query NetworkRecords {\n    networkRecords {\n      id\n      name\n      members { id name country }\n      secretariat { agency { id name } entry }\n      focalPoints { agency { id name } entry }\n    }\n    liaisonPosts {\n      id\n      sendingAgency { id name }\n      hostAgency { id name }\n      hostCountry\n      legalBasis\n      routes\n      officers\n    }\n  }\n": typeof types.NetworkRecordsDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
@@ -93,6 +94,7 @@ const documents: Documents = {
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": types.SetSubscriptionDocument,
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
+    "\n  query NetworkRecords {\n    networkRecords {\n      id\n      name\n      members { id name country }\n      secretariat { agency { id name } entry }\n      focalPoints { agency { id name } entry }\n    }\n    liaisonPosts {\n      id\n      sendingAgency { id name }\n      hostAgency { id name }\n      hostCountry\n      legalBasis\n      routes\n      officers\n    }\n  }\n": types.NetworkRecordsDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
@@ -258,6 +260,10 @@ export function graphql(source: "mutation MarkAlertsRead($ids: [ID!]!) { markAle
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }"): (typeof documents)["subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NetworkRecords {\n    networkRecords {\n      id\n      name\n      members { id name country }\n      secretariat { agency { id name } entry }\n      focalPoints { agency { id name } entry }\n    }\n    liaisonPosts {\n      id\n      sendingAgency { id name }\n      hostAgency { id name }\n      hostCountry\n      legalBasis\n      routes\n      officers\n    }\n  }\n"): (typeof documents)["\n  query NetworkRecords {\n    networkRecords {\n      id\n      name\n      members { id name country }\n      secretariat { agency { id name } entry }\n      focalPoints { agency { id name } entry }\n    }\n    liaisonPosts {\n      id\n      sendingAgency { id name }\n      hostAgency { id name }\n      hostCountry\n      legalBasis\n      routes\n      officers\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,6 +13,7 @@ import { useT } from '../i18n/I18nProvider';
 import { countryCodes, countryName, label, languageName, languagesByName } from '../labels';
 import { storedLanguages, storeLanguages } from '../my-languages';
 import { DirectoryQuery } from './Directory.documents';
+import { LiaisonPosts, NetworkPanel, type NetworkRecord, recordRolesOf, useNetworkRecords } from './NetworkRecords';
 
 /** The filters chosen from a list of codes; an empty one is left out of the search. */
 type Choices = Record<'country' | 'role' | 'competence' | 'language' | 'route' | 'network', string>;
@@ -29,9 +30,11 @@ const choiceSelects = (t: ReturnType<typeof useT>): ChoiceSelect[] => [
   { key: 'route', label: t('directory.route'), codes: ROUTE_REGIONS, labelOf: label.region, empty: t('directory.anyRoute') },
 ];
 
-/** Networks are the network's own ids, shown as they are. */
-function networkSelect(networks: readonly string[], t: ReturnType<typeof useT>): ChoiceSelect {
-  return { key: 'network', label: t('directory.network'), codes: networks, labelOf: (n) => n, empty: t('directory.anyNetwork') };
+/** The user's networks and every recorded one; a recorded network by its name, another by its id. */
+function networkSelect(networks: readonly string[], records: readonly NetworkRecord[], t: ReturnType<typeof useT>): ChoiceSelect {
+  const codes = [...new Set([...records.map((n) => n.id), ...networks])];
+  const labelOf = (id: string) => records.find((n) => n.id === id)?.name ?? id;
+  return { key: 'network', label: t('directory.network'), codes, labelOf, empty: t('directory.anyNetwork') };
 }
 
 function chosenOnly(choices: Choices): Partial<Choices> {
@@ -111,15 +114,22 @@ export function Directory({
   const [reachableNow, setReachableNow] = useState(false);
   const [text, setText] = useState('');
   const [speaks, setSpeaks] = useState<LanguageCode[]>(storedLanguages);
+  const [liaisonPost, setLiaisonPost] = useState('');
+  const records = useNetworkRecords();
   const settledText = useSettled(text.trim(), 300);
   const filter = {
     ...chosenOnly(choices),
+    ...(liaisonPost && { liaisonPost }),
     ...(always && { always }),
     ...(reachableNow && { reachableNow }),
     ...(settledText && { text: settledText }),
     ...(speaks.length > 0 && { speaks }),
   };
-  const selects = [...choiceSelects(t), ...(networks.length > 0 ? [networkSelect(networks, t)] : [])];
+  const selects = [
+    ...choiceSelects(t),
+    ...(networks.length > 0 || records.networks.length > 0 ? [networkSelect(networks, records.networks, t)] : []),
+  ];
+  const recordedNetwork = records.networks.find((n) => n.id === choices.network);
   // Shown at once from the cache, and asked again: an entry changed or verified since must show.
   const [{ data, fetching, error }] = useQuery({ query: DirectoryQuery, variables: { filter }, requestPolicy: 'cache-and-network' });
   const entries = data?.directory.entries ?? [];
@@ -195,6 +205,8 @@ export function Directory({
           />
         </Field>
       </form>
+      <LiaisonPosts posts={records.posts} chosen={liaisonPost} onChoose={setLiaisonPost} />
+      {recordedNetwork && <NetworkPanel network={recordedNetwork} posts={records.posts} agencyName={agencyName} ownAgency={ownAgency} />}
       <Sources sources={data?.directory.sources} error={error} agencyName={agencyName} />
       {error && !data && <ErrorAlert error={error}>{t('directory.failed')}</ErrorAlert>}
       {fetching && !data && <p>{t('directory.searching')}</p>}
@@ -208,6 +220,7 @@ export function Directory({
                 what: t('directory.relaxChoice', { filter: name, value: labelOf(choices[key]) }),
                 undo: () => setChoices((c) => ({ ...c, [key]: '' })),
               })),
+            ...(liaisonPost ? [{ what: t('networks.postFilter', { post: liaisonPost }), undo: () => setLiaisonPost('') }] : []),
             ...(always ? [{ what: t('directory.alwaysOnly'), undo: () => setAlways(false) }] : []),
             ...(reachableNow ? [{ what: t('directory.reachableNow'), undo: () => setReachableNow(false) }] : []),
           ]}
@@ -215,7 +228,13 @@ export function Directory({
       )}
       <div className="cards">
         {entries.map((e) => (
-          <ContactCard key={e.id} entry={e} agencyName={agencyName} ownAgency={ownAgency} />
+          <ContactCard
+            key={e.id}
+            entry={e}
+            agencyName={agencyName}
+            ownAgency={ownAgency}
+            recordRoles={recordRolesOf(e, records.networks, records.posts, t)}
+          />
         ))}
       </div>
     </section>

@@ -1,6 +1,9 @@
-import { alertInput, directoryEntries, directoryEntry, fieldErrorsOf } from '@corridor/proto';
+import { alertInput, directoryEntries, directoryEntry, fieldErrorsOf, type Jwks } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_LIAISON_POSTS, DEMO_NETWORK_RECORDS, DEMO_USERS } from './demo-data.js';
+import { createDevIssuer, issuerFor } from './dev-token-issuer.js';
+import { newKeyPair } from './keys.js';
+import { AUDIENCE, buildMembership } from './membership-document.js';
 
 const entryOf = (agency: string, id: string | undefined) => DEMO_DIRECTORY[agency]?.find((e) => e.id === id);
 
@@ -33,6 +36,25 @@ describe('demo network records and liaison posts', () => {
     for (const p of DEMO_LIAISON_POSTS) {
       for (const o of p.officers) expect(entryOf(p.sendingAgency, o)?.postedIn).toBe(p.hostCountry);
     }
+  });
+
+  it('sign into a membership that validates, as the demo launches it', async () => {
+    const issuer = await createDevIssuer({
+      users: DEMO_USERS,
+      agencies: DEMO_AGENCIES.map((a) => ({ ...a, issuer: issuerFor(a.id) })),
+      audience: AUDIENCE,
+    });
+    const keys = { keys: [(await newKeyPair('k')).publicJwk] } as Jwks;
+    const m = buildMembership({
+      agencies: DEMO_AGENCIES,
+      issuer,
+      alertSigningKeys: Object.fromEntries(DEMO_AGENCIES.map((a) => [a.id, keys])),
+      nodeUrls: Object.fromEntries(DEMO_AGENCIES.map((a) => [a.id, 'http://127.0.0.1:1/graphql'])),
+      networkRecords: DEMO_NETWORK_RECORDS,
+      liaisonPosts: DEMO_LIAISON_POSTS,
+    });
+    expect(m.networks?.map((n) => n.id)).toEqual(['wacap', 'liaison-central-med']);
+    expect(m.liaisonPosts?.map((p) => p.id)).toEqual(['it-polfr-niamey']);
   });
 });
 

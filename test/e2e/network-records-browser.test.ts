@@ -2,9 +2,10 @@
 // reads who is in it, who keeps its secretariat and whom to call in each member agency, with their
 // contact; reads the liaison posts with their legal basis and route and lists a post's officers;
 // contacts that are focal points or posted officers say so on their card. On a phone, in English
-// and in Arabic (right to left), nothing reaches past the screen.
+// and in Arabic (right to left), nothing reaches past the screen and axe-core finds nothing serious.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
 import { directoryEntryOf } from '../support/fixtures.js';
 import { startTestNetwork } from '../support/test-network.js';
@@ -99,6 +100,7 @@ describe.each(['en', 'ar'])('a recorded network in the directory (%s, 390×844)'
         expect(await panel.locator('h3').first().textContent()).toBe('الأعضاء');
       }
       expect(await widerThanScreen(page)).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page)).toEqual([]);
 
       await page.locator('#directory-network').selectOption('');
       const posts = page.getByTestId('liaison-posts');
@@ -110,6 +112,7 @@ describe.each(['en', 'ar'])('a recorded network in the directory (%s, 390×844)'
       expect(await results.first().locator('h3').textContent()).toBe('Marco Bellini');
       expect(await results.first().getByTestId('record-role').count()).toBe(1);
       expect(await widerThanScreen(page)).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -590,6 +590,45 @@ describe('an amendment and a withdrawal', () => {
   });
 });
 
+describe('an object its alert no longer makes', () => {
+  it('is 404 once an amendment drops the waypoint it was, though it was served before', async () => {
+    const alertId = published.batch[0] as string;
+    const italy = base(file.net.nodes['it-polfr']?.url as string);
+    const bearer = await token('it-polfr-officer');
+    const collections = await taxiiGet(new URL('/taxii2/it-polfr/collections/', italy).toString(), bearer);
+    const objects = new URL(`/taxii2/it-polfr/collections/${(collections.body.collections as { id: string }[])[0]?.id}/objects/`, italy);
+    const report = await taxiiGet(`${objects}${alertReportId(alertId)}/`, bearer);
+    const [lastStop] = ((report.body.objects as Stix[])[0]?.object_refs as string[]).slice(-1);
+    expect((await taxiiGet(`${objects}${lastStop}/`, bearer)).res.status).toBe(200);
+    const shortened = await gql(
+      file.net.gatewayUrl,
+      bearer,
+      'mutation($id: ID!, $input: AlertInput!) { amendAlert(id: $id, input: $input, revision: 1) { id revision } }',
+      {
+        id: alertId,
+        input: routeAlert({
+          caseReference: CASE_REFERENCE,
+          route: {
+            region: 'central-mediterranean',
+            waypoints: [
+              { country: 'LBY', place: 'Zuwara', mode: 'sea' },
+              { country: 'ITA', place: 'Lampedusa', mode: 'sea' },
+            ],
+          },
+        }),
+      },
+    );
+    expect(shortened.errors).toBeUndefined();
+    const gone = await taxiiGet(`${objects}${lastStop}/`, bearer);
+    expect([gone.res.status, gone.body.http_status]).toEqual([404, '404']);
+    const viaGateway = new URL(`${new URL(objects).pathname}${lastStop}/`, base(file.net.gatewayUrl)).toString();
+    expect((await taxiiGet(viaGateway, await token('ng-nis-officer'))).res.status).toBe(404);
+    // The report itself is still served, at its new version.
+    const amended = await taxiiGet(`${objects}${alertReportId(alertId)}/`, bearer);
+    expect(((amended.body.objects as Stix[])[0]?.object_refs as string[]).length).toBe(2);
+  });
+});
+
 describe('logs', () => {
   it('hold no raw identifier after all these exports', () => {
     const dir = join(file.net.rootDir, 'logs');

@@ -78,6 +78,11 @@ describe('graphql-sse single connection mode', () => {
       headers: as('alice', { accept: 'text/event-stream', [TOKEN]: `${token.split('.')[0]}.AAAA` }),
     });
     expect(forged.status).toBe(403);
+    // Stopping an operation is a request like the others: the reserver's alone, and with a bearer.
+    for (const headers of [as('bob', { [TOKEN]: token }), { [TOKEN]: token }]) {
+      const stop = await yoga.fetch('http://node/graphql?operationId=op1', { method: 'DELETE', headers });
+      expect(stop.status).toBe('authorization' in headers ? 403 : 401);
+    }
     const anonymous = await yoga.fetch('http://node/graphql', { method: 'PUT' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="corridor"');

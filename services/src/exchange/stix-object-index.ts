@@ -1,12 +1,12 @@
 // Which alert a STIX object id belongs to, for TAXII's "get an object" (§5.5). The ids are UUIDv5
 // of names (proto exchange/stix.ts): stable for good, and one-way, so the names are computed ahead
 // from the exportable alerts' shapes (an id and a waypoint count, not their documents) and kept in
-// memory, caught up from where the last lookup stopped. An entry outlives its alert's export (it
-// became AMBER, lost a waypoint): the alert is read again, and the object looked for in what it
-// makes now, so a stale entry answers 404, never an object that is no longer served. Its cost is
+// memory, caught up from where the last lookup stopped. An entry can outlive its object (an
+// amendment dropped the waypoint): the alert is read again, released to the caller, and the object
+// looked for in what it makes now, so a stale entry answers 404, never an object no longer served. Its cost is
 // paid only by a node whose TAXII clients ask for objects by id: for 100,000 route alerts (400,000
 // ids) about 100 MB of heap, and the first lookup's catch-up hashes them all (20 s of one core on
-// the shared 2-core machine at load average 25–37, measured 2026-12-01; a few seconds idle).
+// the shared 2-core machine at load average 25–37, measured 2026-12-01; not measured idle).
 // Keeping the ids in the database instead would put that hashing on every publish.
 import { alertLocationId, alertReportId } from '@corridor/proto';
 import { type ExportCursor, exportableShapes } from '../alerts/alert-store.js';

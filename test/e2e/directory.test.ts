@@ -169,7 +169,7 @@ describe('keeping the agency’s own entries', () => {
       },
     });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect((r.errors?.[0]?.extensions as { fieldErrors: { path: string; message: string }[] }).fieldErrors).toEqual([
+    expect((r.errors?.[0]?.extensions as { fieldErrors?: unknown } | undefined)?.fieldErrors).toEqual([
       expect.objectContaining({ path: 'availability.hours.0.to' }),
       {
         path: 'channels.1.value',

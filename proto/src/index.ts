@@ -267,6 +267,7 @@ export {
 export {
   defaultRetention,
   type RetentionDocument,
+  type RetentionDocumentInput,
   retentionDocument,
   retentionPeriodsMs,
 } from './retention.js';

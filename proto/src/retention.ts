@@ -80,6 +80,7 @@ export const retentionDocument = z.strictObject({
     .default({ deadLetters: RETENTION_DEFAULTS.deadLetterCount }),
 });
 export type RetentionDocument = z.output<typeof retentionDocument>;
+export type RetentionDocumentInput = z.input<typeof retentionDocument>;
 export type RetentionKind = keyof RetentionDocument['periods'];
 
 /** What a node without a document keeps (RETENTION_DEFAULTS), as a document of version 0. */

@@ -5,6 +5,7 @@ import { heldAlertsCarrying, ownAlertsCarrying, storeOwnAlerts, storeReceivedAle
 import { toWireAlert } from '../alerts/publish-alert.js';
 import { verifyAuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../log.js';
+import { alertCounts } from '../statistics/statistics.js';
 import { ITALY, NETWORK_KEY, routeInput } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
 import { dueAlerts, purgeOnce } from './purge.js';
@@ -74,7 +75,11 @@ describe('the purge under the retention document', () => {
     const second = { ...first, revision: 2, status: 'amended' as const, summary: 'Night departures from Sabratha' };
     await storeReceivedAlerts(db(), [first, second]);
     const deps = { db: db(), agency: ITALY.id, retention: () => retention({ route_alert: 'PT1H' }), log: quiet };
+    const figures = async () => (await alertCounts(db(), null, null)).map((c) => JSON.stringify(c)).sort();
+    const before = await figures();
     const purged = await purgeOnce(deps, new Date(now));
+    // The statistics count a purged alert as before: a month already reported does not change.
+    expect(await figures()).toEqual(before);
     const mine = purged.find((p) => p.itemId === first.id);
     // The hash covers the current document and every revision, as canonical JSON.
     const expected = createHash('sha256')

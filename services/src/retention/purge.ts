@@ -72,8 +72,11 @@ async function purgeAlert(tx: Prisma.TransactionClient, doc: RetentionDocument, 
   if (still.length === 0) return null;
   const [due] = await dueAlerts(tx, doc, now, 1, id);
   if (!due) return null;
-  const current = await tx.$queryRaw<{ origin_agency: string; own: boolean; revision: number; kind: string; document: unknown }[]>`
-    SELECT origin_agency, own, revision, kind, document FROM alerts WHERE id = ${id}::uuid`;
+  const current = await tx.$queryRaw<
+    { origin_agency: string; own: boolean; revision: number; kind: string; created_at: Date; region: string; document: unknown }[]
+  >`
+    SELECT origin_agency, own, revision, kind, created_at, COALESCE(document->'route'->>'region', 'none') AS region, document
+    FROM alerts WHERE id = ${id}::uuid`;
   const alert = current[0];
   if (!alert) return null;
   const revisions = await tx.$queryRaw<{ document: unknown }[]>`
@@ -89,8 +92,9 @@ async function purgeAlert(tx: Prisma.TransactionClient, doc: RetentionDocument, 
   // Sent copies keep the alert as it went out; a copy still waiting would go out after its purge.
   await tx.$executeRaw`DELETE FROM outbox WHERE about_id = ${id}::uuid AND kind IN ('alert', 'correlation')`;
   await tx.$executeRaw`
-    INSERT INTO purge_tombstones (kind, item_id, origin_agency, own, revisions, lapsed_at, purged_at, rule, retention_version, hash)
-    VALUES (${kind}, ${id}, ${alert.origin_agency}, ${alert.own}, ${revisions.length}, ${due.lapsedAt}, ${now}, ${rule}, ${doc.version}, ${hash})`;
+    INSERT INTO purge_tombstones (kind, item_id, origin_agency, own, revisions, published_at, region, lapsed_at, purged_at, rule, retention_version, hash)
+    VALUES (${kind}, ${id}, ${alert.origin_agency}, ${alert.own}, ${revisions.length}, ${alert.created_at}, ${alert.region},
+      ${due.lapsedAt}, ${now}, ${rule}, ${doc.version}, ${hash})`;
   await appendAudit(
     tx,
     [

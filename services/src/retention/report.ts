@@ -1,8 +1,10 @@
 // The purge report for the agency's data-protection officer: what the retention document removed
 // here in a period, from the tombstones (migration 0603). Ids, times, rules and hashes only.
-import type { RetentionDocument } from '@corridor/proto';
+import type { RawStatistics, RetentionDocument } from '@corridor/proto';
 import type { PurgeReportView } from '@corridor/proto/graphql';
 import type { Db } from '../database.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { within } from '../period-sql.js';
 
 const MAX_ITEMS = 1000;
 
@@ -32,4 +34,20 @@ export async function purgeReport(db: Db, doc: RetentionDocument, from: Date, to
     })),
     truncated: rows.length > MAX_ITEMS,
   };
+}
+
+/**
+ * Purged alerts counted as alertFigures counts those held (direction, kind, region, month of first
+ * publication): the statistics of a month already reported do not change when its alerts are purged.
+ */
+export function purgedAlertFigures(db: Db, start: Date | null, end: Date | null): Promise<RawStatistics['alerts']> {
+  return db.$queryRaw<RawStatistics['alerts']>`
+    SELECT CASE WHEN own THEN 'published' ELSE 'received' END AS direction,
+      CASE kind WHEN 'route_alert' THEN 'route' ELSE 'document_fraud' END AS kind,
+      COALESCE(region, 'none') AS region,
+      to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
+    FROM purge_tombstones
+    WHERE kind IN ('route_alert', 'document_fraud_alert') AND published_at IS NOT NULL
+      AND ${within(Prisma.sql`published_at`, start, end)}
+    GROUP BY 1, 2, 3, 4`;
 }

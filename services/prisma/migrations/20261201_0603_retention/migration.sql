@@ -19,6 +19,10 @@ CREATE TABLE "purge_tombstones" (
   "origin_agency" TEXT,
   "own" BOOLEAN NOT NULL DEFAULT false,
   "revisions" INTEGER NOT NULL DEFAULT 0,
+  -- What the statistics count an alert by (not personal data), so that a purge does not change a
+  -- month already reported: when it was first published and its route's region.
+  "published_at" TIMESTAMPTZ(3),
+  "region" TEXT,
   "lapsed_at" TIMESTAMPTZ(3),
   "purged_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "rule" TEXT NOT NULL,

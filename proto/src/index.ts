@@ -37,7 +37,7 @@ export { statutoryDueAt } from './answer-times.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
 export { canonicalJson } from './canonical-json.js';
-export type { AccessClaims } from './claims.js';
+export { type AccessClaims, accessClaims } from './claims.js';
 export {
   ALERT_KIND_LABELS,
   ALERT_KINDS,
@@ -182,6 +182,8 @@ export {
 } from './errors.js';
 export { alertToMispEvent, type MispEvent, mispManifestEntry } from './exchange/misp.js';
 export {
+  alertLocationId,
+  alertReportId,
   alertToStix,
   CORRIDOR_EXTENSION_DEFINITION,
   CORRIDOR_EXTENSION_SCHEMA,
@@ -203,6 +205,7 @@ export {
   taxiiDiscovery,
   taxiiError,
   taxiiResponse,
+  taxiiWriteRefusal,
 } from './exchange/taxii.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
@@ -234,6 +237,7 @@ export {
   type HolderAnswer,
   type KeyHolder,
   obliviousPseudonyms,
+  PseudonymServiceUnavailable,
   pseudonymInput,
 } from './oprf/oblivious-pseudonym.js';
 export {

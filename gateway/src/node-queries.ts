@@ -54,6 +54,12 @@ export const AUDIT_LOG_QUERY = graphql(
   `query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }`,
 );
 
+export const PURGE_REPORT_QUERY = graphql(
+  `query PurgeReport($from: String, $to: String) { purgeReport(from: $from, to: $to) {
+    from to retentionVersion truncated periods { kind period } counts { kind count }
+    items { kind itemId originAgency own revisions lapsedAt purgedAt rule retentionVersion hash } } }`,
+);
+
 export const VERIFY_AUDIT_QUERY = graphql(
   `query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {
     ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }`,

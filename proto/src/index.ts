@@ -10,6 +10,7 @@ export {
   type Alert,
   type AlertInput,
   alert,
+  alertEndsAt,
   alertInput,
   type IdentifierInput,
   identifierInput,
@@ -35,6 +36,7 @@ export { type AlertSigner, createAlertSigner, type SignatureEngine, verifyAlertS
 export { statutoryDueAt } from './answer-times.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
+export { canonicalJson } from './canonical-json.js';
 export { type AccessClaims, accessClaims } from './claims.js';
 export {
   ALERT_KIND_LABELS,
@@ -266,6 +268,13 @@ export {
   redactDirectoryEntry,
   releasePolicy,
 } from './release-policy.js';
+export {
+  defaultRetention,
+  type RetentionDocument,
+  type RetentionDocumentInput,
+  retentionDocument,
+  retentionPeriodsMs,
+} from './retention.js';
 export { matchesSubscription, type RouteSubscription, routeSubscription } from './route-subscription.js';
 export { resolveGatewaySettings } from './settings/gateway-settings.js';
 export { resolveNodeSettings } from './settings/node-settings.js';

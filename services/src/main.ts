@@ -6,6 +6,7 @@ import {
   createDelegationVerifier,
   createTokenVerifier,
   nameFileKey,
+  retentionPeriodsMs,
 } from '@corridor/proto';
 import { createCorrelator } from './alerts/correlation.js';
 import { createFeed } from './alerts/feed.js';
@@ -36,6 +37,8 @@ import { createHolderClient } from './pseudonyms/holder-client.js';
 import { createKeyHolder } from './pseudonyms/key-holder.js';
 import { createPseudonymizer } from './pseudonyms/pseudonymizer.js';
 import { forgetQueryArguments } from './query-argument-history.js';
+import { startPurge } from './retention/purge.js';
+import { RetentionError, watchRetention } from './retention/retention-source.js';
 import { createNodeServer } from './server.js';
 import { processSettings } from './settings.js';
 import { nodeSignatures } from './signature-engine.js';
@@ -60,6 +63,14 @@ async function main(): Promise<void> {
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     process.stderr.write(`corridor node: cannot start: ${nameFileKey(`CORRIDOR_RELEASE_POLICY_FILE: ${e.message}`, fromFile)}\n`);
+    process.exit(2);
+  }
+  let retention: ReturnType<typeof watchRetention>;
+  try {
+    retention = watchRetention({ file: config.retentionFile, agency: config.agency.id, pollMs: config.pollMs, log });
+  } catch (e) {
+    if (!(e instanceof RetentionError)) throw e;
+    process.stderr.write(`corridor node: cannot start: ${nameFileKey(`CORRIDOR_RETENTION_FILE: ${e.message}`, fromFile)}\n`);
     process.exit(2);
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -95,6 +106,8 @@ async function main(): Promise<void> {
       subjectRoot: config.subjectRoot,
       hubDomain: config.natsHubDomain,
       tls: config.natsTls,
+      // Read once: a new inbox_stream period applies at the next start (the stream is updated then).
+      maxAgeMs: retentionPeriodsMs(retention.current()).inbox_stream,
     },
     log,
   );
@@ -161,6 +174,10 @@ async function main(): Promise<void> {
     },
     log,
   );
+  const purge = startPurge(
+    { db: database.db, agency: config.agency.id, retention: () => retention.current(), log },
+    config.retentionScanMs,
+  );
   const accessVerifier = createTokenVerifier(() => config.membership, { maxLifetimeS: config.maxTokenLifetimeS });
   const audit = auditWriter(database.db);
   const delegationSigner = await createDelegationSigner(config.agency.id, config.delegationKey);
@@ -211,6 +228,7 @@ async function main(): Promise<void> {
     tokenExchange: { access: accessVerifier, signer: delegationSigner },
     membership: () => config.membership,
     policy: () => policy.current(),
+    retention: () => retention.current(),
     audit,
     keyHolder,
     auditHeadSchedule: config.auditHeads,
@@ -239,11 +257,13 @@ async function main(): Promise<void> {
     await new Promise((r) => server.close(r));
     auditGossip.stop();
     await requestClocks.stop();
+    await purge.stop();
     await held.stop();
     await inbox.stop();
     await outbox.stop();
     await bus.close();
     policy.stop();
+    retention.stop();
     await database.close();
     log.info('stopped');
     process.exit(0);

@@ -22,6 +22,7 @@ type Documents = {
     "query HitChecks($items: [HitCheckItemInput!]!) { hitChecks(items: $items) {\n  answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } }\n  refusal { code message details } } }": typeof types.HitChecksDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": typeof types.AlertsDocument,
     "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": typeof types.AuditLogDocument,
+    "query PurgeReport($from: String, $to: String) { purgeReport(from: $from, to: $to) {\n    from to retentionVersion truncated periods { kind period } counts { kind count }\n    items { kind itemId originAgency own revisions lapsedAt purgedAt rule retentionVersion hash } } }": typeof types.PurgeReportDocument,
     "query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }": typeof types.VerifyAuditDocument,
     "query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }": typeof types.AuditHeadsDocument,
     "mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }": typeof types.PublishDocument,
@@ -73,6 +74,7 @@ const documents: Documents = {
     "query HitChecks($items: [HitCheckItemInput!]!) { hitChecks(items: $items) {\n  answer { agency hit alerts { id revision kind createdAt matched handlingCode } contact { ...NodeEntryFields } }\n  refusal { code message details } } }": types.HitChecksDocument,
     "query Alerts($kind: String, $limit: Int!, $after: String) { alerts(scope: OWN, kind: $kind, limit: $limit, after: $after) { ...NodeAlertFields } }": types.AlertsDocument,
     "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }": types.AuditLogDocument,
+    "query PurgeReport($from: String, $to: String) { purgeReport(from: $from, to: $to) {\n    from to retentionVersion truncated periods { kind period } counts { kind count }\n    items { kind itemId originAgency own revisions lapsedAt purgedAt rule retentionVersion hash } } }": types.PurgeReportDocument,
     "query VerifyAudit($heads: [AuditHeadInput!], $answered: [String!]) { verifyAuditLog(heads: $heads, answered: $answered) {\n    ok checked brokenAt problem unanswered partners { agency seq hash at ok problem } problems { kind seq agencies message } } }": types.VerifyAuditDocument,
     "query AuditHeads($limit: Int!) { auditHeads(limit: $limit) { holder agency seq hash at receivedAt jws } }": types.AuditHeadsDocument,
     "mutation Publish($input: AlertInput!) { publishAlert(input: $input) { ...NodeAlertFields } }": types.PublishDocument,
@@ -162,6 +164,10 @@ export function graphql(source: "query Alerts($kind: String, $limit: Int!, $afte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }"): (typeof documents)["query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurgeReport($from: String, $to: String) { purgeReport(from: $from, to: $to) {\n    from to retentionVersion truncated periods { kind period } counts { kind count }\n    items { kind itemId originAgency own revisions lapsedAt purgedAt rule retentionVersion hash } } }"): (typeof documents)["query PurgeReport($from: String, $to: String) { purgeReport(from: $from, to: $to) {\n    from to retentionVersion truncated periods { kind period } counts { kind count }\n    items { kind itemId originAgency own revisions lapsedAt purgedAt rule retentionVersion hash } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

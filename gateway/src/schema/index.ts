@@ -14,6 +14,7 @@ import {
   AUDIT_LOG_QUERY,
   FEED_SUBSCRIPTION,
   PUBLISH_MUTATION,
+  PURGE_REPORT_QUERY,
   SUBSCRIBED_ALERTS_QUERY,
   VERIFY_AUDIT_QUERY,
   WITHDRAW_MUTATION,
@@ -227,6 +228,13 @@ builder.queryFields((t) => ({
     },
     resolve: (_r, args, ctx) =>
       forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }),
+  }),
+  purgeReport: t.field({
+    type: contract.PurgeReportRef,
+    description:
+      "What the caller's agency's own node purged under its retention document in a period (administrators): counts per kind, items and tombstone hashes, for the data-protection officer.",
+    args: { from: t.arg.string({ required: false }), to: t.arg.string({ required: false }) },
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, PURGE_REPORT_QUERY, { from: args.from ?? null, to: args.to ?? null }),
   }),
   verifyAuditLog: t.field({
     type: contract.AuditVerificationRef,

@@ -226,6 +226,32 @@ export interface AuditVerificationView {
   unanswered: string[];
 }
 
+/** What the purge removed (services retention/purge.ts): for the data-protection officer, no personal data. */
+export interface PurgeReportView {
+  from: string;
+  to: string;
+  /** The retention document in force when asked, and its periods (proto retention.ts). */
+  retentionVersion: number;
+  periods: { kind: string; period: string }[];
+  counts: { kind: string; count: number }[];
+  items: PurgedItemView[];
+  /** More items were purged in the period than listed (the counts hold them all). */
+  truncated: boolean;
+}
+
+export interface PurgedItemView {
+  kind: string;
+  itemId: string;
+  originAgency: string | null;
+  own: boolean;
+  revisions: number;
+  lapsedAt: string | null;
+  purgedAt: string;
+  rule: string;
+  retentionVersion: number;
+  hash: string;
+}
+
 /** A signed head of an agency's audit chain as a partner holds it (proto audit-head.ts). */
 export interface AuditHeadHeldView {
   /** The partner holding the head. */
@@ -641,6 +667,52 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     }),
   });
 
+  const PurgedItemRef = builder.objectRef<PurgedItemView>('PurgedItem').implement({
+    description: 'An item the retention document removed at this node, and the tombstone left in its place.',
+    fields: (t) => ({
+      kind: t.exposeString('kind', { description: 'route_alert, document_fraud_alert or dead_letter' }),
+      itemId: t.exposeString('itemId', { description: 'The alert id, or quarantine:<row> for a dead letter.' }),
+      originAgency: t.exposeString('originAgency', { nullable: true, description: 'The agency that published the alert.' }),
+      own: t.exposeBoolean('own', { description: 'This agency published it (else a partner’s copy held here).' }),
+      revisions: t.exposeInt('revisions', { description: 'Revisions removed with it.' }),
+      lapsedAt: t.exposeString('lapsedAt', {
+        nullable: true,
+        description: 'When it expired or was withdrawn (a dead letter: when it was kept).',
+      }),
+      purgedAt: t.exposeString('purgedAt'),
+      rule: t.exposeString('rule', { description: 'retention:<kind>:<period>, as the retention document said.' }),
+      retentionVersion: t.exposeInt('retentionVersion'),
+      hash: t.exposeString('hash', { description: 'SHA-256 of the canonical JSON of what was removed (the tombstone).' }),
+    }),
+  });
+
+  const PurgeReportRef = builder.objectRef<PurgeReportView>('PurgeReport').implement({
+    description: 'What the node purged in a period under its retention document: counts per kind, items and tombstone hashes.',
+    fields: (t) => ({
+      from: t.exposeString('from'),
+      to: t.exposeString('to'),
+      retentionVersion: t.exposeInt('retentionVersion', { description: 'The retention document in force now (0: the defaults).' }),
+      periods: t.field({
+        type: [
+          builder.objectRef<{ kind: string; period: string }>('RetentionPeriod').implement({
+            fields: (f) => ({ kind: f.exposeString('kind'), period: f.exposeString('period', { description: 'ISO 8601 duration' }) }),
+          }),
+        ],
+        resolve: (r) => r.periods,
+      }),
+      counts: t.field({
+        type: [
+          builder.objectRef<{ kind: string; count: number }>('PurgeCount').implement({
+            fields: (f) => ({ kind: f.exposeString('kind'), count: f.exposeInt('count') }),
+          }),
+        ],
+        resolve: (r) => r.counts,
+      }),
+      items: t.field({ type: [PurgedItemRef], resolve: (r) => r.items }),
+      truncated: t.exposeBoolean('truncated'),
+    }),
+  });
+
   const AuditHeadInput = builder.inputType('AuditHeadInput', {
     description: 'A head a partner holds, passed back to the agency’s own node to compare with its chain.',
     fields: (t) => ({ holder: t.string({ required: true }), jws: t.string({ required: true }) }),
@@ -704,6 +776,7 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     DirectoryPageRef,
     HitAnswerRef,
     PseudonymRef: Pseudonym,
+    PurgeReportRef,
     RequestEntryRef,
     ...consultationTypes,
     RouteSubscriptionRef,

@@ -22,6 +22,7 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Query.alertHistory': { ownAgency: 'read alert history' },
   'Query.auditLog': AUDIT,
   'Query.verifyAuditLog': AUDIT,
+  'Query.purgeReport': { administrators: 'read the purge report' },
   'Query.auditHeads': { anyAgencyAdministrator: 'read the audit heads held of it' },
   'Query.identifierPseudonyms': { ownAgency: 'check identifiers' },
   'Query.ownHitCheck': { ownAgency: 'check identifiers' },

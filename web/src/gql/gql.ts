@@ -53,6 +53,7 @@ type Documents = {
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": typeof types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
+    "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": typeof types.PurgeReportDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": typeof types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": typeof types.StatisticsDocument,
 };
@@ -96,6 +97,7 @@ const documents: Documents = {
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
+    "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": types.PurgeReportDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": types.StatisticsDocument,
 };
@@ -270,6 +272,10 @@ export function graphql(source: "\n  mutation PublishAlerts($inputs: [AlertInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n"): (typeof documents)["\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n"): (typeof documents)["\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -96,6 +96,7 @@ export {
   TRANSPORT_MEANS_LABELS,
   TRANSPORT_MODE_LABELS,
   TRANSPORT_MODES,
+  USER_ROLES,
   type UserRole,
   WEEKDAYS,
   type Weekday,
@@ -262,6 +263,7 @@ export {
   redactDirectoryEntry,
   releasePolicy,
 } from './release-policy.js';
+export type { ReleasePreviewItem, ReleasePreviewReason } from './release-preview.js';
 export { matchesSubscription, type RouteSubscription, routeSubscription } from './route-subscription.js';
 export { resolveGatewaySettings } from './settings/gateway-settings.js';
 export { resolveNodeSettings } from './settings/node-settings.js';

@@ -88,7 +88,8 @@ function DocumentDetails({ d }: { d: NonNullable<AlertFieldsFragment['documentFr
 const words = (labelText: string) => labelText.split(' — ')[1] ?? labelText;
 
 /** What an origin's release policy may withhold, in words (proto REDACTABLE_FIELDS). */
-const WITHHELD: Record<string, MessageId> = {
+/** A withheld field (proto REDACTABLE_FIELDS.alert) in words; the publish form's preview says them too. */
+export const WITHHELD: Record<string, MessageId> = {
   caseReference: 'alert.withheld.caseReference',
   identifiers: 'alert.withheld.identifiers',
   'route.places': 'alert.withheld.places',

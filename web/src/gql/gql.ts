@@ -52,6 +52,7 @@ type Documents = {
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
+    "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": typeof types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": typeof types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": typeof types.StatisticsDocument,
@@ -95,6 +96,7 @@ const documents: Documents = {
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
+    "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": types.StatisticsDocument,
@@ -266,6 +268,10 @@ export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"): (typeof documents)["\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n"): (typeof documents)["\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

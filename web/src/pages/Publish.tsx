@@ -30,6 +30,7 @@ import { RouteSection } from './publish/RouteSection';
 import { SharingSection } from './publish/SharingSection';
 import { SubmitBar } from './publish/SubmitBar';
 import { WhatWasSeenSection } from './publish/WhatWasSeenSection';
+import { WhoWillSeeThis } from './publish/WhoWillSeeThis';
 
 export function Publish({ agencies, ownAgency }: { agencies: { id: string; name: string }[]; ownAgency: string }) {
   const t = useT();
@@ -153,13 +154,16 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
       {published && (
         <PublishedNotice published={published} agencyName={(id) => agencies.find((a) => a.id === id)?.name ?? id} ref={successRef} />
       )}
-      <form id="publish-form" ref={formRef} onSubmit={submit} noValidate className="publish" aria-label={label.kind(form.kind)}>
-        <SharingSection {...section} partners={partners} />
-        {form.kind === 'route' ? <RouteSection {...section} /> : <DocumentFraudSection {...section} />}
-        <WhatWasSeenSection {...section} />
-        <UnplacedMessages errors={errors} shown={fields.shown} />
-        <SubmitBar kind={form.kind} fetching={fetching} errorCount={errorCount} failure={failure} />
-      </form>
+      <div className="publish-with-preview">
+        <form id="publish-form" ref={formRef} onSubmit={submit} noValidate className="publish" aria-label={label.kind(form.kind)}>
+          <SharingSection {...section} partners={partners} />
+          {form.kind === 'route' ? <RouteSection {...section} /> : <DocumentFraudSection {...section} />}
+          <WhatWasSeenSection {...section} />
+          <UnplacedMessages errors={errors} shown={fields.shown} />
+          <SubmitBar kind={form.kind} fetching={fetching} errorCount={errorCount} failure={failure} />
+        </form>
+        <WhoWillSeeThis form={form} />
+      </div>
       <NdjsonUpload />
     </section>
   );

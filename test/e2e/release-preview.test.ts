@@ -25,7 +25,7 @@ const file = useTestNetwork(
   () =>
     startTestNetwork({
       agencies: AGENCIES.map((a) => (a.id === 'it-polfr' ? { ...a, releasePolicy: ITALY_POLICY } : a)),
-      users: officersAnd(),
+      users: officersAnd({ id: 'ng-nis-prosecutor', name: 'Prosecutor at NIS', agency: 'ng-nis', roles: ['prosecutor'] }),
     }),
   120_000,
 );
@@ -74,7 +74,7 @@ async function receivedAt(agency: string): Promise<Map<string, string[]>> {
  * (null: none arrived). A GREEN alert published after it goes to every partner: once each holds
  * that one, a copy of the first sent in the same order would be there too.
  */
-async function publishAndSeeWhatArrived(input: AlertInput): Promise<Record<string, string[] | null>> {
+async function publishAndSeeWhatArrived(input: AlertInput): Promise<{ id: string; arrived: Record<string, string[] | null> }> {
   const id = await publish(input);
   const barrier = await publish(routeAlert({ summary: `Barrier after the alert under test, run ${file.net.run}` }));
   const out: Record<string, string[] | null> = {};
@@ -85,7 +85,7 @@ async function publishAndSeeWhatArrived(input: AlertInput): Promise<Record<strin
     });
     out[agency] = held.get(id) ?? null;
   }
-  return out;
+  return { id, arrived: out };
 }
 
 /** What the preview promised, in the same shape: the withheld fields of each copy, null where none goes. */
@@ -106,7 +106,22 @@ describe('who will see a draft alert', () => {
     const nigeria = items.find((i) => i.agency === 'ng-nis');
     expect(nigeria?.readers).toContainEqual({ role: 'prosecutor', rule: 'alerts-prosecutors-shared-network', withheld: [] });
     expect(nigeria?.readers).toContainEqual({ role: 'border_officer', rule: 'alerts-members', withheld: ['caseReference'] });
-    expect(await publishAndSeeWhatArrived(input)).toEqual(promised(items));
+    const { id, arrived } = await publishAndSeeWhatArrived(input);
+    expect(arrived).toEqual(promised(items));
+
+    // And through the network (the gateway asks Italy's node), each role reads what the preview said.
+    for (const [user, role] of [
+      ['ng-nis-prosecutor', 'prosecutor'],
+      ['ng-nis-officer', 'border_officer'],
+    ] as const) {
+      const r = await gql<{ alerts: { alerts: { id: string; redacted: string[] }[] } }>(
+        file.net.gatewayUrl,
+        await token(user),
+        '{ alerts(limit: 200) { alerts { id redacted } } }',
+      );
+      const seen = r.data?.alerts.alerts.find((a) => a.id === id);
+      expect(seen?.redacted).toEqual(nigeria?.readers.find((x) => x.role === role)?.withheld);
+    }
   });
 
   it('AMBER to Nigeria: Niger is told it is not named, and nothing reaches it', async () => {
@@ -116,7 +131,7 @@ describe('who will see a draft alert', () => {
       ['ne-ppn', false, 'not_named', false],
       ['ng-nis', true, 'released', true],
     ]);
-    expect(await publishAndSeeWhatArrived(input)).toEqual(promised(items));
+    expect((await publishAndSeeWhatArrived(input)).arrived).toEqual(promised(items));
   });
 
   it('AMBER+STRICT to Niger: only Niger, under its own rule', async () => {
@@ -126,7 +141,7 @@ describe('who will see a draft alert', () => {
       ['ne-ppn', true, 'released', 'niger-without-places', ['route.places']],
       ['ng-nis', false, 'not_named', null, []],
     ]);
-    expect(await publishAndSeeWhatArrived(input)).toEqual(promised(items));
+    expect((await publishAndSeeWhatArrived(input)).arrived).toEqual(promised(items));
   });
 
   it('stores nothing, and refuses a bad draft with the field errors publishing gives', async () => {

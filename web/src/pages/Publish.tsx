@@ -154,16 +154,15 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
       {published && (
         <PublishedNotice published={published} agencyName={(id) => agencies.find((a) => a.id === id)?.name ?? id} ref={successRef} />
       )}
-      <div className="publish-with-preview">
-        <form id="publish-form" ref={formRef} onSubmit={submit} noValidate className="publish" aria-label={label.kind(form.kind)}>
-          <SharingSection {...section} partners={partners} />
-          {form.kind === 'route' ? <RouteSection {...section} /> : <DocumentFraudSection {...section} />}
-          <WhatWasSeenSection {...section} />
-          <UnplacedMessages errors={errors} shown={fields.shown} />
-          <SubmitBar kind={form.kind} fetching={fetching} errorCount={errorCount} failure={failure} />
-        </form>
+      <form id="publish-form" ref={formRef} onSubmit={submit} noValidate className="publish" aria-label={label.kind(form.kind)}>
+        <SharingSection {...section} partners={partners} />
+        {form.kind === 'route' ? <RouteSection {...section} /> : <DocumentFraudSection {...section} />}
+        <WhatWasSeenSection {...section} />
+        {/* Beside the sections on a wide screen; on a phone, and to a screen reader, just before the Publish button. */}
         <WhoWillSeeThis form={form} />
-      </div>
+        <UnplacedMessages errors={errors} shown={fields.shown} />
+        <SubmitBar kind={form.kind} fetching={fetching} errorCount={errorCount} failure={failure} />
+      </form>
       <NdjsonUpload />
     </section>
   );

@@ -88,6 +88,29 @@ describe('who will see a draft alert', () => {
     expect(preview(routeInput({ tlp: 'CLEAR' }), policy)[0]).toMatchObject({ receives: false, reason: 'no_rule', rule: null });
   });
 
+  it('follows the handling code a rule names', () => {
+    const policy = releasePolicy.parse({
+      agency: 'it-polfr',
+      version: 2,
+      rules: [
+        { id: 'h2-not-to-nigeria', resource: 'alert', effect: 'deny', handlingCodes: ['H2'], partners: ['ng-nis'] },
+        { id: 'alerts-members', resource: 'alert' },
+      ],
+    });
+    const reasons = (handlingCode: string) =>
+      preview(routeInput({ handlingCode } as Partial<AlertInput>), policy).map((i) => [i.agency, i.reason, i.rule]);
+    expect(reasons('H0')).toEqual([
+      ['ne-ppn', 'released', 'alerts-members'],
+      ['ng-nis', 'released', 'alerts-members'],
+    ]);
+    expect(reasons('H2')).toEqual([
+      ['ne-ppn', 'released', 'alerts-members'],
+      ['ng-nis', 'denied_by_rule', 'h2-not-to-nigeria'],
+    ]);
+    const h2 = routeInput({ handlingCode: 'H2' } as Partial<AlertInput>);
+    expect(copies(preview(h2, policy))).toEqual(sent(h2, policy));
+  });
+
   it('refuses a bad draft with the field errors publishing gives it', () => {
     const bad = routeInput({ tlp: 'AMBER', recipients: ['xx-none'], validUntil: '2026-11-24T19:00:00Z' });
     const errorsOf = (f: () => unknown) => {

@@ -6,11 +6,10 @@ import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import type { AlertForm } from '../../alert-form';
 import { buildAlertInput, checkAlertForm } from '../../alert-form';
-import { WITHHELD } from '../../components/AlertCard';
 import { failureText } from '../../components/ErrorAlert';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageId } from '../../i18n/messages/en';
-import { countryName, label } from '../../labels';
+import { countryName, label, withheldFieldText } from '../../labels';
 import { ReleasePreviewQuery } from '../Publish.documents';
 
 /** Long enough that typing a summary asks once, short enough that a TLP change answers at once. */
@@ -47,7 +46,7 @@ export function WhoWillSeeThis({ form }: { form: AlertForm }) {
   });
   const items = asked !== null && draft === asked ? data?.releasePreview : undefined;
   const stale = draft !== null && (draft !== asked || fetching);
-  const fields = (list: readonly string[]) => list.map((f) => (WITHHELD[f] ? t(WITHHELD[f]) : f)).join(', ');
+  const fields = (list: readonly string[]) => list.map(withheldFieldText).join(', ');
 
   return (
     <aside className="release-preview" aria-labelledby="release-preview-title" data-testid="release-preview">

@@ -57,6 +57,11 @@ it('shows who will receive the draft and follows the TLP, the recipients and the
     ]);
   expect((await listed(panel))[1]?.[2]).toContain('It is not among the agencies named.');
 
+  // AMBER+STRICT: Niger's own people only.
+  await page.getByLabel('Sharing (TLP)').selectOption('AMBER+STRICT');
+  await expect.poll(async () => (await listed(panel))[0]?.[2]).toContain('Its own people only: it may not be passed on');
+  expect((await listed(panel))[1]?.[1]).toBe('false');
+
   // RED: nobody outside Italy.
   await page.getByLabel('Sharing (TLP)').selectOption('RED');
   await expect.poll(async () => (await listed(panel)).map(([, receives]) => receives)).toEqual(['false', 'false']);

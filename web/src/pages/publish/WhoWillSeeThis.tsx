@@ -79,6 +79,7 @@ export function WhoWillSeeThis({ form }: { form: AlertForm }) {
                     {i.withheld.length > 0 ? t('preview.withheld', { fields: fields(i.withheld) }) : t('preview.nothingWithheld')}
                   </p>
                 )}
+                {i.receives && form.tlp === 'AMBER+STRICT' && <p>{t('preview.strict')}</p>}
                 {i.readers.length > 0 && (
                   <ul className="release-preview-readers" aria-label={t('preview.readers')}>
                     {readerGroups(i.readers).map((g) => (

@@ -8,7 +8,7 @@ import { graphql } from './node-gql/index.js';
 // Fragments, not string interpolation: codegen reads each document as written, and a spread
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
-  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason
+  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason heldBecause
   handlingCode handlingConditions evidence { use legalBasis decidedBy }
   correlations { alertId agency kinds }
   routeDetails {

@@ -35,7 +35,7 @@ export { type AlertSigner, createAlertSigner, type SignatureEngine, verifyAlertS
 export { statutoryDueAt } from './answer-times.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
-export type { AccessClaims } from './claims.js';
+export { type AccessClaims, accessClaims } from './claims.js';
 export {
   ALERT_KIND_LABELS,
   ALERT_KINDS,
@@ -233,6 +233,7 @@ export {
   type HolderAnswer,
   type KeyHolder,
   obliviousPseudonyms,
+  PseudonymServiceUnavailable,
   pseudonymInput,
 } from './oprf/oblivious-pseudonym.js';
 export {

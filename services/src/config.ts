@@ -68,6 +68,8 @@ export interface NodeConfig {
   auditHeads: { everyEntries: number; everyMs: number };
   /** How often the node looks for received requests that fell due, to escalate them (CORRIDOR_CLOCK_SCAN_MS). */
   clockScanMs: number;
+  /** How often publications held while the pseudonym service could not answer are tried again (CORRIDOR_HELD_RETRY_MS). */
+  heldRetryMs: number;
   /** Tokens living longer are refused (CORRIDOR_MAX_TOKEN_LIFETIME_S, default 12 hours). */
   maxTokenLifetimeS: number;
 }
@@ -246,6 +248,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       everyMs: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_MS', 60_000, 50, 60_000),
     },
     clockScanMs: boundedInt(env, 'CORRIDOR_CLOCK_SCAN_MS', 30_000, 50, 60_000),
+    heldRetryMs: boundedInt(env, 'CORRIDOR_HELD_RETRY_MS', 5_000, 50, 300_000),
     maxTokenLifetimeS: positiveInt(env, 'CORRIDOR_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60),
   };
 }

@@ -9,7 +9,8 @@ import {
 } from '@corridor/proto';
 import { createCorrelator } from './alerts/correlation.js';
 import { createFeed } from './alerts/feed.js';
-import { ownAlertWriter } from './alerts/publish-alert.js';
+import { holdPublication, startHeldPublications } from './alerts/held-publications.js';
+import { ownAlertWriter, type PublishContext } from './alerts/publish-alert.js';
 import { receiveAuditHead, startAuditGossip } from './audit/audit-heads.js';
 import { auditWriter } from './audit/audit-log.js';
 import { createNodeTokenVerifier } from './auth/node-token-verifier.js';
@@ -181,6 +182,21 @@ async function main(): Promise<void> {
     }),
     log,
   });
+  const publishContext: PublishContext = {
+    db: database.db,
+    feed,
+    agency: config.agency,
+    pseudonymizer,
+    subjectRoot: config.subjectRoot,
+    storeOwn: ownAlertWriter(database.db, protection),
+    protection,
+    membership: () => config.membership,
+    policy: () => policy.current(),
+    signer,
+    onQueued: () => outbox.wake(),
+    hold: (call, reason) => holdPublication(database.db, call, reason),
+  };
+  const held = startHeldPublications(publishContext, log, config.heldRetryMs);
   const services: NodeServices = {
     agency: config.agency,
     db: database.db,
@@ -203,19 +219,7 @@ async function main(): Promise<void> {
     statsMinCount: config.statsMinCount,
     consultations,
     protection,
-    publishContext: {
-      db: database.db,
-      feed,
-      agency: config.agency,
-      pseudonymizer,
-      subjectRoot: config.subjectRoot,
-      storeOwn: ownAlertWriter(database.db, protection),
-      protection,
-      membership: () => config.membership,
-      policy: () => policy.current(),
-      signer,
-      onQueued: () => outbox.wake(),
-    },
+    publishContext,
     log,
   };
 
@@ -235,6 +239,7 @@ async function main(): Promise<void> {
     await new Promise((r) => server.close(r));
     auditGossip.stop();
     await requestClocks.stop();
+    await held.stop();
     await inbox.stop();
     await outbox.stop();
     await bus.close();

@@ -69,6 +69,7 @@ export interface AlertFields {
   redacted?: string[];
   changes?: string[] | null;
   withdrawalReason?: string | null;
+  heldBecause?: string | null;
   handlingCode?: string | null;
   handlingConditions?: string | null;
   evidence?: EvidenceMarkingFields | null;
@@ -418,6 +419,12 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
         nullable: true,
         description: 'On a withdrawal: why the alert no longer holds, as the origin agency wrote it.',
         resolve: (a) => a.withdrawalReason ?? null,
+      }),
+      heldBecause: t.string({
+        nullable: true,
+        description:
+          'Only in the answer to a publish: the alert is held at the publishing node, not sent yet, and why (too few key holders of the pseudonym service answered). It goes out, with these id and time, once they answer.',
+        resolve: (a) => a.heldBecause ?? null,
       }),
       handlingCode: t.string({ description: HANDLING_CODE_DESCRIPTION, resolve: (a) => a.handlingCode ?? 'H0' }),
       handlingConditions: t.string({

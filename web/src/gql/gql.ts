@@ -50,7 +50,7 @@ type Documents = {
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": typeof types.SetSubscriptionDocument,
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
-    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
+    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": typeof types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
     "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": typeof types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
@@ -94,7 +94,7 @@ const documents: Documents = {
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": types.SetSubscriptionDocument,
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
-    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
+    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
     "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
@@ -263,7 +263,7 @@ export function graphql(source: "subscription SubscribedFeed { alertFeed(subscri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"): (typeof documents)["\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"];
+export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n"): (typeof documents)["\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 
 export const PublishAlertMutation = graphql(`
   mutation PublishAlert($input: AlertInput!) {
-    publishAlert(input: $input) { ...AlertFields }
+    publishAlert(input: $input) { ...AlertFields heldBecause }
   }
 `);
 

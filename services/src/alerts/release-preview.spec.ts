@@ -88,6 +88,22 @@ describe('who will see a draft alert', () => {
     expect(preview(routeInput({ tlp: 'CLEAR' }), policy)[0]).toMatchObject({ receives: false, reason: 'no_rule', rule: null });
   });
 
+  it('names the roles that read it at this node when a role rule releases it and no copy goes', () => {
+    const policy = releasePolicy.parse({
+      agency: 'it-polfr',
+      version: 4,
+      rules: [{ id: 'prosecutors-only', resource: 'alert', roles: ['prosecutor'], redact: ['identifiers'] }],
+    });
+    const input = routeInput();
+    for (const i of preview(input, policy))
+      expect(i).toMatchObject({
+        receives: false,
+        reason: 'no_rule',
+        readers: [{ role: 'prosecutor', rule: 'prosecutors-only', withheld: ['identifiers'] }],
+      });
+    expect(sent(input, policy)).toEqual([]);
+  });
+
   it('follows the handling code a rule names', () => {
     const policy = releasePolicy.parse({
       agency: 'it-polfr',

@@ -80,8 +80,9 @@ export function WhoWillSeeThis({ form }: { form: AlertForm }) {
                   </p>
                 )}
                 {i.receives && form.tlp === 'AMBER+STRICT' && <p>{t('preview.strict')}</p>}
+                {i.readers.length > 0 && <p id={`readers-${i.agency}`}>{i.receives ? t('preview.readers') : t('preview.readAtOurs')}</p>}
                 {i.readers.length > 0 && (
-                  <ul className="release-preview-readers" aria-label={t('preview.readers')}>
+                  <ul className="release-preview-readers" aria-labelledby={`readers-${i.agency}`}>
                     {readerGroups(i.readers).map((g) => (
                       <li key={g.withheld.join()}>
                         {g.roles.map((r) => label.userRole(r)).join(', ')}:{' '}

@@ -181,6 +181,8 @@ export {
 } from './errors.js';
 export { alertToMispEvent, type MispEvent, mispManifestEntry } from './exchange/misp.js';
 export {
+  alertLocationId,
+  alertReportId,
   alertToStix,
   CORRIDOR_EXTENSION_DEFINITION,
   CORRIDOR_EXTENSION_SCHEMA,
@@ -202,6 +204,7 @@ export {
   taxiiDiscovery,
   taxiiError,
   taxiiResponse,
+  taxiiWriteRefusal,
 } from './exchange/taxii.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';

@@ -330,6 +330,29 @@ export async function exportableAlerts(db: Db, after: ExportCursor | null, limit
   return rows.map((r) => ({ alert: parseStored(alertSchema, r.document, { table: 'alerts', row: r.id }), added: r.added }));
 }
 
+/** Which STIX objects an exportable alert makes (a report, a location per waypoint), in export order. */
+export interface ExportShape {
+  id: string;
+  waypoints: number;
+  added: Date;
+}
+
+/** The shapes of exportable alerts after `after`, without reading their documents whole. */
+export async function exportableShapes(db: Db, after: ExportCursor | null, limit: number): Promise<ExportShape[]> {
+  const at = after?.added ?? new Date(0);
+  const id = after?.id ?? '00000000-0000-0000-0000-000000000000';
+  const rows = await db.$queryRaw<{ id: string; waypoints: number; added: Date }[]>`
+    SELECT a.id::text AS id, r.recorded_at AS added,
+      COALESCE(jsonb_array_length(CASE WHEN jsonb_typeof(a.document->'route'->'waypoints') = 'array'
+        THEN a.document->'route'->'waypoints' END), 0)::int AS waypoints
+    FROM alerts a JOIN alert_revisions r ON r.alert_id = a.id AND r.revision = a.revision
+    WHERE a.own AND a.tlp = ANY (${[...EXPORTABLE_TLP]}::text[])
+      AND (r.recorded_at, r.alert_id) > (${at}::timestamptz, ${id}::uuid)
+    ORDER BY r.recorded_at, r.alert_id
+    LIMIT ${limit}`;
+  return rows;
+}
+
 /** One exportable own alert by id, with when its current revision was stored; null when none. */
 export async function exportableAlert(db: Db, id: string): Promise<StoredExport | null> {
   if (!isUuid(id)) return null;

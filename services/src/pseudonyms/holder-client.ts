@@ -49,7 +49,7 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
       const request: EvaluationRequest = { epoch, blinded: blinded.map((b) => base64urlEncode(b)) };
       if (holder.agency === deps.self) return decoded(await deps.evaluateHere(asker, request));
       const until = downUntil.get(holder.agency);
-      if (until !== undefined && now() < until) throw new Error('did not answer');
+      if (until !== undefined && now() < until) throw new Error('did not answer in time');
       // Past its time, this call is the probe: the next ones wait for it only as long as it runs.
       if (until !== undefined) downUntil.set(holder.agency, now() + (deps.downForMs ?? DEFAULT_DOWN_FOR_MS));
       try {
@@ -57,7 +57,8 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
         downUntil.delete(holder.agency);
         return decoded(answer);
       } catch (e) {
-        if ((e as Error).message === 'did not answer') downUntil.set(holder.agency, now() + (deps.downForMs ?? DEFAULT_DOWN_FOR_MS));
+        if ((e as Error).message === 'did not answer in time')
+          downUntil.set(holder.agency, now() + (deps.downForMs ?? DEFAULT_DOWN_FOR_MS));
         throw e;
       }
     },
@@ -85,8 +86,9 @@ async function overHttp(
       body: JSON.stringify(request),
       signal: AbortSignal.timeout((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length),
     });
-  } catch {
-    throw new Error('did not answer');
+  } catch (e) {
+    // Only a holder that let the call time out is taken as down: a refused connection costs nothing to try again.
+    throw new Error((e as Error).name === 'TimeoutError' ? 'did not answer in time' : 'did not answer');
   }
   const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
   if (!response.ok) throw new Error(`refused: ${typeof body?.error?.code === 'string' ? body.error.code : `HTTP ${response.status}`}`);

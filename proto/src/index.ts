@@ -98,6 +98,7 @@ export {
   TRANSPORT_MEANS_LABELS,
   TRANSPORT_MODE_LABELS,
   TRANSPORT_MODES,
+  USER_ROLES,
   type UserRole,
   WEEKDAYS,
   type Weekday,
@@ -268,6 +269,7 @@ export {
   redactDirectoryEntry,
   releasePolicy,
 } from './release-policy.js';
+export type { ReleasePreviewItem, ReleasePreviewReason } from './release-preview.js';
 export {
   defaultRetention,
   type RetentionDocument,

@@ -94,6 +94,20 @@ builder.queryType({
   }),
 });
 
+builder.queryFields((t) => ({
+  releasePreview: t.field({
+    type: [contract.ReleasePreviewItemRef],
+    description:
+      "Who would receive a draft alert of the caller's agency, per other member agency, under its release policy in force: asked of its own node, which stores and sends nothing.",
+    args: { input: t.arg({ type: inputs.AlertInput, required: true }) },
+    resolve: fromOwnNode(
+      graphql(`query ReleasePreview($input: AlertInput!) {
+        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }
+      }`),
+    ),
+  }),
+}));
+
 builder.mutationType({
   fields: (t) => ({
     publishAlert: t.field({

@@ -14,6 +14,7 @@ import {
   type RequestFields,
 } from './consultation-types.js';
 import type { ContractBuilder } from './contract-builder.js';
+import { defineReleasePreviewTypes } from './release-preview-types.js';
 
 /** An audit row as the node answers it (seq as a string: it is a 64-bit counter). */
 export interface AuditEntryView {
@@ -782,5 +783,6 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     RouteSubscriptionRef,
     SubscribedAlertRef,
     ...defineActivityTypes(builder),
+    ...defineReleasePreviewTypes(builder),
   };
 }

@@ -43,6 +43,7 @@ const WHO_MAY_CALL: Record<string, Record<string, unknown> | 'open'> = {
   'Query.myActivity': ACTIVITY,
   'Query.statistics': STATISTICS,
   'Query.statisticsCsv': STATISTICS,
+  'Query.releasePreview': { ownAgency: 'preview who receives alerts' },
   'Mutation.publishAlert': { ownAgency: 'publish' },
   'Mutation.publishAlerts': { ownAgency: 'publish' },
   'Mutation.amendAlert': { ownAgency: 'amend alerts' },

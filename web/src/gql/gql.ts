@@ -52,6 +52,7 @@ type Documents = {
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": typeof types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
+    "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": typeof types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
     "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": typeof types.PurgeReportDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": typeof types.StatisticsFigureFieldsFragmentDoc,
@@ -96,6 +97,7 @@ const documents: Documents = {
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
+    "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
     "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": types.PurgeReportDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": types.StatisticsFigureFieldsFragmentDoc,
@@ -268,6 +270,10 @@ export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"): (typeof documents)["\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n"): (typeof documents)["\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,7 @@ import {
   mayRelease,
   type Receiver,
   type ReleasePolicy,
+  type ReleasePreviewReason,
   recordedNetworksOf,
   redactAlert,
   redactDirectoryEntry,
@@ -46,9 +47,24 @@ export interface Released<T> {
   liaisonPost?: string;
 }
 
-export function releaseAlert(policy: ReleasePolicy, self: MemberAgency, a: Alert, to: Receiver): Released<Alert> | null {
-  if (!mayRelease(a, to.agency)) return null;
+/**
+ * The one decision on releasing an alert of this agency to a receiver: TLP first (proto release.ts),
+ * then the policy's first matching rule. Sending (sendPlan), answering (releaseAlert) and the
+ * preview before publishing (release-preview.ts) all decide here.
+ */
+export type AlertDecision =
+  | { release: true; rule: string; redact: readonly string[]; liaisonPost?: { id: string; legalBasis: string } }
+  | { release: false; reason: Exclude<ReleasePreviewReason, 'released'>; rule: string | null };
+
+export function decideAlert(policy: ReleasePolicy, self: MemberAgency, a: Alert, to: Receiver): AlertDecision {
+  if (!mayRelease(a, to.agency)) return { release: false, reason: a.tlp === 'RED' ? 'tlp_red' : 'not_named', rule: null };
   const d = decideRelease(policy, alertItem(self, a), to);
+  if (d.release) return d;
+  return d.rule === null ? { release: false, reason: 'no_rule', rule: null } : { release: false, reason: 'denied_by_rule', rule: d.rule };
+}
+
+export function releaseAlert(policy: ReleasePolicy, self: MemberAgency, a: Alert, to: Receiver): Released<Alert> | null {
+  const d = decideAlert(policy, self, a, to);
   if (!d.release) return null;
   const released = { item: redactAlert(a, d.redact), rule: d.rule };
   return d.liaisonPost ? { ...released, liaisonPost: d.liaisonPost.id } : released;
@@ -81,8 +97,8 @@ export interface SendTo {
 export function sendPlan(policy: ReleasePolicy, membership: Membership, self: MemberAgency, a: Alert): SendTo[] {
   const plan: SendTo[] = [];
   for (const member of membership.agencies) {
-    if (member.id === self.id || !mayRelease(a, member.id)) continue;
-    const d = decideRelease(policy, alertItem(self, a), agencyReceiver(member, membership, self.id));
+    if (member.id === self.id) continue;
+    const d = decideAlert(policy, self, a, agencyReceiver(member, membership, self.id));
     if (d.release)
       plan.push({ agency: member.id, rule: d.rule, redact: d.redact, ...(d.liaisonPost ? { liaisonPost: d.liaisonPost.id } : {}) });
   }

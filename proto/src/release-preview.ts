@@ -28,6 +28,8 @@ export interface ReleasePreviewItem {
   policyVersion: number;
   /** Fields withheld from the copy, as its `redacted` will list them: only fields the draft has. */
   withheld: string[];
+  /** The legal basis of the liaison post the copy goes under (a `viaLiaisonPost` rule); null otherwise. */
+  legalBasis: string | null;
   /** The roles whose users may read it through the network, each with the fields withheld from them. */
   readers: ReleasePreviewReader[];
 }

@@ -256,4 +256,17 @@ describe('release rules by network record and by liaison post', () => {
       ['ng-nis', 'alerts-wacap', []],
     ]);
   });
+
+  it('says before publishing which partner receives under the post, citing its legal basis', async () => {
+    const r = await ask<{ releasePreview: { agency: string; receives: boolean; rule: string | null; legalBasis: string | null }[] }>(
+      'ne-ppn-officer',
+      'query($input: AlertInput!) { releasePreview(input: $input) { agency receives rule legalBasis } }',
+      { input: routeAlert() },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.releasePreview).toEqual([
+      { agency: 'it-polfr', receives: true, rule: 'alerts-liaison-post', legalBasis: 'Regulation (EU) 2019/1240 Art. 3' },
+      { agency: 'ng-nis', receives: true, rule: 'alerts-wacap', legalBasis: null },
+    ]);
+  });
 });

@@ -57,7 +57,7 @@ type Documents = {
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": typeof types.RetireDirectoryEntryDocument,
     "mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...NodeEntryFields } }": typeof types.DesignateSinglePointOfContactDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": typeof types.ImportDirectoryCsvDocument,
-    "query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n      }": typeof types.ReleasePreviewDocument,
+    "query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }\n      }": typeof types.ReleasePreviewDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": typeof types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": typeof types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": typeof types.MySubscriptionDocument,
@@ -110,7 +110,7 @@ const documents: Documents = {
     "mutation RetireDirectoryEntry($id: ID!) { retireDirectoryEntry(id: $id) { ...NodeEntryFields } }": types.RetireDirectoryEntryDocument,
     "mutation DesignateSinglePointOfContact($entryId: ID!) { designateSinglePointOfContact(entryId: $entryId) { ...NodeEntryFields } }": types.DesignateSinglePointOfContactDocument,
     "mutation ImportDirectoryCsv($csv: String!) { importDirectoryCsv(csv: $csv) { applied created updated unchanged problems { row field message } } }": types.ImportDirectoryCsvDocument,
-    "query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n      }": types.ReleasePreviewDocument,
+    "query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }\n      }": types.ReleasePreviewDocument,
     "mutation PublishBatch($inputs: [AlertInput!]!) { publishAlerts(inputs: $inputs) { ...NodeAlertFields } }": types.PublishBatchDocument,
     "query AlertHistory($id: ID!) { alertHistory(id: $id) { ...NodeAlertFields } }": types.AlertHistoryDocument,
     "query MySubscription { mySubscription { ...NodeSubscriptionFields } }": types.MySubscriptionDocument,
@@ -309,7 +309,7 @@ export function graphql(source: "mutation ImportDirectoryCsv($csv: String!) { im
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n      }"): (typeof documents)["query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n      }"];
+export function graphql(source: "query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }\n      }"): (typeof documents)["query ReleasePreview($input: AlertInput!) {\n        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }\n      }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -98,7 +98,7 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: inputs.AlertInput, required: true }) },
     resolve: fromOwnNode(
       graphql(`query ReleasePreview($input: AlertInput!) {
-        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }
+        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }
       }`),
     ),
   }),

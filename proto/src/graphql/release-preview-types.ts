@@ -30,6 +30,10 @@ export function defineReleasePreviewTypes<Context extends object, AuthScopes ext
       rule: t.exposeString('rule', { nullable: true, description: 'The rule deciding; null when TLP decides or no rule matches.' }),
       policyVersion: t.exposeInt('policyVersion'),
       withheld: t.exposeStringList('withheld', { description: 'Fields withheld from its copy: only those the draft has.' }),
+      legalBasis: t.exposeString('legalBasis', {
+        nullable: true,
+        description: 'The legal basis of the liaison post the copy goes under; null when no post is involved.',
+      }),
       readers: t.field({ type: [ReleasePreviewReaderRef], resolve: (i) => i.readers }),
     }),
   });

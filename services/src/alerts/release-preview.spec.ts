@@ -1,4 +1,4 @@
-import { type AlertInput, type ReleasePolicy, redactAlert, releasePolicy, ValidationError } from '@corridor/proto';
+import { type AlertInput, type Membership, type ReleasePolicy, redactAlert, releasePolicy, ValidationError } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
 import { sendPlan } from '../policy/release.js';
 import { ITALY, NETWORK_KEY, routeInput, SPEC_MEMBERSHIP, SPEC_POLICY } from '../testing/fixtures.js';
@@ -141,5 +141,45 @@ describe('who will see a draft alert', () => {
     const previewed = errorsOf(() => preview(bad));
     expect(previewed.map((e) => e.path).sort()).toEqual(['recipients.0', 'validUntil']);
     expect(previewed).toEqual(errorsOf(() => toWireAlert(bad, ITALY, NETWORK_KEY, now, SPEC_MEMBERSHIP)));
+  });
+});
+
+describe('who will see a draft alert under a liaison post', () => {
+  it('names the post’s legal basis where the copy goes under it, as the send plan does, and only for the post’s route', () => {
+    // The spec membership's agencies share one issuer, which the schema refuses: the post is added as parsed.
+    const withPost: Membership = {
+      ...SPEC_MEMBERSHIP,
+      liaisonPosts: [
+        {
+          id: 'ng-nis-rome',
+          sendingAgency: 'ng-nis',
+          hostAgency: 'it-polfr',
+          hostCountry: 'ITA',
+          legalBasis: 'Memorandum of understanding on police cooperation, Art. 4',
+          routes: ['central-mediterranean'],
+          officers: ['0b4a1d6e-1c1a-4c55-9d0e-3f0a4e0b5a03'],
+        },
+      ],
+    };
+    const policy = releasePolicy.parse({
+      agency: 'it-polfr',
+      version: 2,
+      rules: [{ id: 'liaison', resource: 'alert', viaLiaisonPost: true }],
+    });
+    const ask = (input: AlertInput) =>
+      previewRelease({ agency: ITALY, membership: () => withPost, policy: () => policy, now: () => now }, input);
+    expect(ask(routeInput()).map((i) => [i.agency, i.receives, i.rule, i.legalBasis])).toEqual([
+      ['ne-ppn', false, null, null],
+      ['ng-nis', true, 'liaison', 'Memorandum of understanding on police cooperation, Art. 4'],
+    ]);
+    const wire = toWireAlert(routeInput(), ITALY, NETWORK_KEY, now, withPost);
+    expect(sendPlan(policy, withPost, ITALY, wire)).toEqual([
+      { agency: 'ng-nis', rule: 'liaison', redact: [], liaisonPost: 'ng-nis-rome' },
+    ]);
+    const elsewhere = routeInput({ route: { region: 'western-balkans', waypoints: [{ country: 'LBY' }, { country: 'ITA' }] } });
+    expect(ask(elsewhere).map((i) => [i.agency, i.receives, i.legalBasis])).toEqual([
+      ['ne-ppn', false, null],
+      ['ng-nis', false, null],
+    ]);
   });
 });

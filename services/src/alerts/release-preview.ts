@@ -61,6 +61,7 @@ export function previewRelease(ctx: PreviewContext, input: unknown): ReleasePrev
         rule: copy.rule,
         policyVersion: policy.version,
         withheld: copy.release ? (redactAlert(draft, copy.redact).redacted ?? []) : [],
+        legalBasis: (copy.release && copy.liaisonPost?.legalBasis) || null,
         readers,
       };
     });

@@ -18,6 +18,6 @@ export const PublishAlertsMutation = graphql(`
 /** Who would receive the draft, asked of the caller's own node: nothing is stored or sent. */
 export const ReleasePreviewQuery = graphql(`
   query ReleasePreview($input: AlertInput!) {
-    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }
+    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }
   }
 `);

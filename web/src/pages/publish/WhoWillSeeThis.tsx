@@ -79,6 +79,7 @@ export function WhoWillSeeThis({ form }: { form: AlertForm }) {
                     {i.withheld.length > 0 ? t('preview.withheld', { fields: fields(i.withheld) }) : t('preview.nothingWithheld')}
                   </p>
                 )}
+                {i.legalBasis && <p data-testid="release-preview-legal-basis">{t('preview.liaisonPost', { basis: i.legalBasis })}</p>}
                 {i.receives && form.tlp === 'AMBER+STRICT' && <p>{t('preview.strict')}</p>}
                 {i.readers.length > 0 && <p id={`readers-${i.agency}`}>{i.receives ? t('preview.readers') : t('preview.readAtOurs')}</p>}
                 {i.readers.length > 0 && (

@@ -6,6 +6,7 @@ import {
   isTelephoneChannel,
   type Jwks,
   readDirectoryPhone,
+  releasePolicy,
 } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_LIAISON_POSTS, DEMO_NETWORK_RECORDS, DEMO_USERS } from './demo-data.js';
@@ -63,6 +64,12 @@ describe('demo network records and liaison posts', () => {
     });
     expect(m.networks?.map((n) => n.id)).toEqual(['wacap', 'liaison-central-med']);
     expect(m.liaisonPosts?.map((p) => p.id)).toEqual(['it-polfr-niamey']);
+  });
+
+  it('give Niger a policy that validates and releases the post's route to Italy under it', () => {
+    const niger = DEMO_AGENCIES.find((a) => a.id === 'ne-ppn');
+    const policy = releasePolicy.parse(niger?.releasePolicy);
+    expect(policy.rules[0]).toMatchObject({ id: 'alerts-liaison-post', resource: 'alert', viaLiaisonPost: true });
   });
 });
 

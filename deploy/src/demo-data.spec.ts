@@ -66,7 +66,7 @@ describe('demo network records and liaison posts', () => {
     expect(m.liaisonPosts?.map((p) => p.id)).toEqual(['it-polfr-niamey']);
   });
 
-  it('give Niger a policy that validates and releases the post's route to Italy under it', () => {
+  it('give Niger a policy that validates and releases the post’s route to Italy under it', () => {
     const niger = DEMO_AGENCIES.find((a) => a.id === 'ne-ppn');
     const policy = releasePolicy.parse(niger?.releasePolicy);
     expect(policy.rules[0]).toMatchObject({ id: 'alerts-liaison-post', resource: 'alert', viaLiaisonPost: true });

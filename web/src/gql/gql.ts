@@ -52,7 +52,7 @@ type Documents = {
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
     "\n  query NetworkRecords {\n    networkRecords {\n      id\n      name\n      members { id name country }\n      secretariat { agency { id name } entry }\n      focalPoints { agency { id name } entry }\n    }\n    liaisonPosts {\n      id\n      sendingAgency { id name }\n      hostAgency { id name }\n      hostCountry\n      legalBasis\n      routes\n      officers\n    }\n  }\n": typeof types.NetworkRecordsDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": typeof types.PublishAlertDocument,
-    "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
+    "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id heldBecause }\n  }\n": typeof types.PublishAlertsDocument,
     "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }\n  }\n": typeof types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
     "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": typeof types.PurgeReportDocument,
@@ -98,7 +98,7 @@ const documents: Documents = {
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
     "\n  query NetworkRecords {\n    networkRecords {\n      id\n      name\n      members { id name country }\n      secretariat { agency { id name } entry }\n      focalPoints { agency { id name } entry }\n    }\n    liaisonPosts {\n      id\n      sendingAgency { id name }\n      hostAgency { id name }\n      hostCountry\n      legalBasis\n      routes\n      officers\n    }\n  }\n": types.NetworkRecordsDocument,
     "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": types.PublishAlertDocument,
-    "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
+    "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id heldBecause }\n  }\n": types.PublishAlertsDocument,
     "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld legalBasis readers { role rule withheld } }\n  }\n": types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
     "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": types.PurgeReportDocument,
@@ -275,7 +275,7 @@ export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"): (typeof documents)["\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n"];
+export function graphql(source: "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id heldBecause }\n  }\n"): (typeof documents)["\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id heldBecause }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

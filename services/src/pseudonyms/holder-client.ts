@@ -32,12 +32,17 @@ export interface HolderClientDeps {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** A delegated token is shown again while it has this long to live (the holder may be a little behind our clock). */
+const TOKEN_REUSE_MARGIN_S = 30;
+const TOKEN_CACHE_ENTRIES = 1000;
 
 export function createHolderClient(deps: HolderClientDeps): HolderClient {
+  const tokens = delegatedTokenCache(deps.signer);
   return {
     async ask(asker, holder, epoch, blinded) {
       const request: EvaluationRequest = { epoch, blinded: blinded.map((b) => base64urlEncode(b)) };
-      const answer = holder.agency === deps.self ? await deps.evaluateHere(asker, request) : await overHttp(deps, asker, holder, request);
+      const answer =
+        holder.agency === deps.self ? await deps.evaluateHere(asker, request) : await overHttp(deps, tokens, asker, holder, request);
       return { evaluated: answer.evaluated.map(base64urlBytes), proof: base64urlBytes(answer.proof) };
     },
   };
@@ -45,13 +50,14 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
 
 async function overHttp(
   deps: HolderClientDeps,
+  tokens: DelegatedTokens,
   asker: AccessClaims,
   holder: KeyHolder,
   request: EvaluationRequest,
 ): Promise<EvaluationAnswer> {
   const entry = agencyOf(deps.membership(), holder.agency);
   if (!entry) throw new Error('not a member any more');
-  const { token } = await deps.signer.mint(asker, holder.agency);
+  const token = await tokens.for(asker, holder.agency);
   let response: Response;
   try {
     response = await fetch(pseudonymServiceUrl(entry.nodeUrl), {
@@ -68,4 +74,45 @@ async function overHttp(
   const parsed = evaluationAnswer.safeParse(body);
   if (!parsed.success) throw new Error('answered something other than an evaluation');
   return parsed.data;
+}
+
+interface DelegatedTokens {
+  for(asker: AccessClaims, holderAgency: string): Promise<string>;
+}
+
+/**
+ * The token minted for a user and one holder, shown again to that holder until shortly before it
+ * expires. Minting (a signature here) and verifying (a signature there, then the holder's cache of
+ * verified tokens) once per call cost a bulk publish's batches and an alert's latency more than
+ * the evaluation; a token still names one user and one holder alone, and lives at most 5 minutes.
+ * Keyed by every claim the token carries, so a user whose roles or token changed gets a new one.
+ */
+function delegatedTokenCache(signer: DelegationSigner): DelegatedTokens {
+  const cache = new Map<string, { token: string; expiresAt: number }>();
+  return {
+    async for(asker, holderAgency) {
+      const now = Math.floor(Date.now() / 1000);
+      const key = JSON.stringify([
+        holderAgency,
+        asker.sub,
+        asker.agency,
+        asker.exp,
+        asker.name,
+        asker.roles,
+        asker.country,
+        asker.networks,
+      ]);
+      const cached = cache.get(key);
+      if (cached && cached.expiresAt - TOKEN_REUSE_MARGIN_S > now) return cached.token;
+      const { token, expiresIn } = await signer.mint(asker, holderAgency, now);
+      cache.delete(key);
+      if (cache.size >= TOKEN_CACHE_ENTRIES) {
+        for (const [k, v] of cache) if (v.expiresAt - TOKEN_REUSE_MARGIN_S <= now) cache.delete(k);
+        // Still full of live tokens: the oldest goes (a Map keeps insertion order).
+        if (cache.size >= TOKEN_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(key, { token, expiresAt: now + expiresIn });
+      return token;
+    },
+  };
 }

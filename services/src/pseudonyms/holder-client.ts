@@ -58,20 +58,29 @@ async function overHttp(
   const entry = agencyOf(deps.membership(), holder.agency);
   if (!entry) throw new Error('not a member any more');
   const token = await tokens.for(asker, holder.agency);
-  let response: Response;
-  try {
-    response = await fetch(pseudonymServiceUrl(entry.nodeUrl), {
+  const body = JSON.stringify(request);
+  const signal = AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const post = () =>
+    fetch(pseudonymServiceUrl(entry.nodeUrl), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-      signal: AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      body,
+      signal,
     });
-  } catch {
-    throw new Error('did not answer');
+  let response: Response;
+  try {
+    response = await post().catch((e: unknown) => {
+      // A kept-alive connection the holder closed as this request left: asked again once, on a new
+      // one. (Had the holder read the request, the retry costs one more batch of its budget.)
+      if (failureOf(e) === 'connection closed') return post();
+      throw e;
+    });
+  } catch (e) {
+    throw new Error(`did not answer (${failureOf(e)})`);
   }
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
-  if (!response.ok) throw new Error(`refused: ${typeof body?.error?.code === 'string' ? body.error.code : `HTTP ${response.status}`}`);
-  const parsed = evaluationAnswer.safeParse(body);
+  const answer = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
+  if (!response.ok) throw new Error(`refused: ${typeof answer?.error?.code === 'string' ? answer.error.code : `HTTP ${response.status}`}`);
+  const parsed = evaluationAnswer.safeParse(answer);
   if (!parsed.success) throw new Error('answered something other than an evaluation');
   return parsed.data;
 }
@@ -115,4 +124,13 @@ function delegatedTokenCache(signer: DelegationSigner): DelegatedTokens {
       return token;
     },
   };
+}
+
+/** Why a request got no answer, in words for the log (never the address). */
+function failureOf(e: unknown): string {
+  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'timed out';
+  const code = (e as { cause?: { code?: unknown } })?.cause?.code;
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return 'connection closed';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  return typeof code === 'string' ? code : 'unreachable';
 }

@@ -25,7 +25,8 @@ export async function recordingProxy(target: string): Promise<RecordingProxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       seen.push(`> ${req.method} ${req.url}\n${body.toString('utf8')}`);
-      if (req.headers.authorization) authorizations.push({ path: new URL(req.url ?? '/', 'http://x').pathname, authorization: req.headers.authorization });
+      if (req.headers.authorization)
+        authorizations.push({ path: new URL(req.url ?? '/', 'http://x').pathname, authorization: req.headers.authorization });
       const upstream = request(
         { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } },
         (up) => {

@@ -1,4 +1,4 @@
-import { alertInput, directoryEntries, directoryEntry, fieldErrorsOf } from '@corridor/proto';
+import { alertInput, directoryEntries, directoryEntry, fieldErrorsOf, isTelephoneChannel, readDirectoryPhone } from '@corridor/proto';
 import { describe, expect, it } from 'vitest';
 import { DEMO_AGENCIES, DEMO_ALERTS, DEMO_DIRECTORY, DEMO_USERS } from './demo-data.js';
 
@@ -27,6 +27,14 @@ describe('demo data covers the story it is meant to tell', () => {
     for (const e of entries) expect(directoryEntry.safeParse(e).success).toBe(true);
     const now = Date.parse('2026-11-24');
     expect(entries.filter((e) => now - Date.parse(e.lastVerified) > 180 * 86_400_000).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives every desk and officer a phone or fax number valid in its country’s numbering plan', () => {
+    const numbers = Object.values(DEMO_DIRECTORY)
+      .flat()
+      .flatMap((e) => e.channels.filter((c) => isTelephoneChannel(c.type)).map((c) => [c.value, readDirectoryPhone(c.value, e.country)]));
+    expect(numbers.length).toBeGreaterThanOrEqual(10);
+    expect(numbers.filter(([, reading]) => !(typeof reading === 'object' && 'e164' in reading)).map(([value]) => value)).toEqual([]);
   });
 
   it('has an authority for formal requests at both ends of the central Mediterranean story (Italy and Niger)', () => {

@@ -52,7 +52,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
       routes: ['central-mediterranean'],
       languages: ['it', 'fr', 'en'],
       availability: hoursIn('Africa/Niamey', '08:00', '17:00'),
-      channels: [phone('+227 20 00 01 02'), { type: 'secure_messaging', value: 'marco.bellini (Corridor secure chat)' }],
+      channels: [phone('+227 20 72 01 02'), { type: 'secure_messaging', value: 'marco.bellini (Corridor secure chat)' }],
       lastVerified: '2026-09-30',
     }),
     person('Elena Ferraro', {
@@ -104,7 +104,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
         ],
         absences: [{ from: '2026-12-21', to: '2027-01-04', note: 'annual leave' }],
       },
-      channels: [phone('+227 20 00 02 01'), email('a.moussa@ne-ppn.example.org')],
+      channels: [phone('+227 20 72 02 01'), email('a.moussa@ne-ppn.example.org')],
       lastVerified: '2026-10-20',
     }),
     desk('Autorité centrale — entraide judiciaire', {
@@ -115,7 +115,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
       covers: ['NER'],
       languages: ['fr', 'en'],
       availability: hoursIn('Africa/Niamey', '08:00', '17:00'),
-      channels: [email('entraide@ne-ppn.example.org'), { type: 'fax', value: '+227 20 00 02 99' }],
+      channels: [email('entraide@ne-ppn.example.org'), { type: 'fax', value: '+227 20 72 02 99' }],
       lastVerified: '2025-12-15',
       notes: 'Formal requests in French; informal contact first is welcome.',
     }),
@@ -126,7 +126,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
       covers: ['NER', 'LBY'],
       languages: ['fr', 'ha', 'ar'],
       availability: hoursIn('Africa/Niamey', '07:00', '14:00', [...MONDAY_TO_FRIDAY, 'sat']),
-      channels: [phone('+227 20 00 02 03')],
+      channels: [phone('+227 20 72 02 03')],
       lastVerified: '2026-08-08',
     }),
     person('Fanny Lefèvre', {
@@ -151,7 +151,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
       covers: ['NGA'],
       languages: ['en', 'yo', 'ha'],
       availability: aroundTheClock('Africa/Lagos'),
-      channels: [phone('+234 1 000 0101'), email('docfraud.lagos@ng-nis.example.org')],
+      channels: [phone('+234 201 280 0101'), email('docfraud.lagos@ng-nis.example.org')],
       lastVerified: '2026-10-28',
     }),
     person('Chinedu Okafor', {
@@ -182,7 +182,7 @@ export const DEMO_DIRECTORY: Record<string, DirectoryEntryInput[]> = demoDirecto
       covers: ['NGA'],
       languages: ['en', 'yo'],
       availability: hoursIn('Africa/Lagos', '08:00', '16:00'),
-      channels: [phone('+234 9 000 0404')],
+      channels: [phone('+234 209 461 0404')],
       lastVerified: '2026-09-09',
     }),
   ],

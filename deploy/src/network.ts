@@ -12,6 +12,7 @@ import {
   type Membership,
   nodeUrn,
   type ReleasePolicyInput,
+  type RetentionDocumentInput,
   TOKEN_EXCHANGE_GRANT,
   tokenExchangeUrl,
 } from '@corridor/proto';
@@ -45,6 +46,8 @@ export interface AgencySpec {
   databaseUrl?: string;
   /** The agency's release policy; by default the standard one (release-policies.ts). */
   releasePolicy?: ReleasePolicyInput;
+  /** The agency's retention document (proto retention.ts); by default none, and the node keeps the stated defaults. */
+  retention?: RetentionDocumentInput;
 }
 
 /**
@@ -419,6 +422,8 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
       const policyFile = join(rootDir, `release-policy-${a.id}.json`);
       writeFileSync(policyFile, JSON.stringify(a.releasePolicy ?? standardReleasePolicy(a.id), null, 2));
       releasePolicyFiles[a.id] = policyFile;
+      const retentionFile = a.retention ? join(rootDir, `retention-${a.id}.json`) : undefined;
+      if (retentionFile) writeFileSync(retentionFile, JSON.stringify(a.retention, null, 2));
       const tls = nodeTls[a.id];
       // Kept, not copied: the child reads it at each start, so a key rotation restarts it with new keys.
       const env: Record<string, string> = {
@@ -446,6 +451,7 @@ export async function startNetwork(spec: NetworkSpec): Promise<RunningNetwork> {
         ...(seedFile ? { CORRIDOR_SEED_DIRECTORY: seedFile } : {}),
         CORRIDOR_RELEASE_POLICY_FILE: policyFile,
         CORRIDOR_POLICY_POLL_MS: '250',
+        ...(retentionFile ? { CORRIDOR_RETENTION_FILE: retentionFile } : {}),
         // Key holders are asked over the network's HTTPS: trust its CA for those calls.
         ...(ca ? { NODE_EXTRA_CA_CERTS: ca.caFile } : {}),
       };

@@ -8,7 +8,7 @@ import { graphql } from './node-gql/index.js';
 // Fragments, not string interpolation: codegen reads each document as written, and a spread
 // fragment is appended to the documents that use it.
 graphql(`fragment NodeAlertFields on Alert {
-  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason
+  id kind tlp recipients createdAt validUntil summary summaryLanguage revision status signature caseReference protection redacted changes withdrawalReason heldBecause
   handlingCode handlingConditions evidence { use legalBasis decidedBy }
   correlations { alertId agency kinds }
   routeDetails {
@@ -52,6 +52,12 @@ export const ALERTS_QUERY = graphql(
 
 export const AUDIT_LOG_QUERY = graphql(
   `query AuditLog($limit: Int!, $before: String, $agency: String) { auditLog(limit: $limit, before: $before, agency: $agency) { seq at channel agency subject resource items rule policyVersion hash } }`,
+);
+
+export const PURGE_REPORT_QUERY = graphql(
+  `query PurgeReport($from: String, $to: String) { purgeReport(from: $from, to: $to) {
+    from to retentionVersion truncated periods { kind period } counts { kind count }
+    items { kind itemId originAgency own revisions lapsedAt purgedAt rule retentionVersion hash } } }`,
 );
 
 export const VERIFY_AUDIT_QUERY = graphql(

@@ -284,6 +284,17 @@ export type Alert = z.infer<typeof alert>;
 export const VALIDITY_LIMIT_DAYS: Record<(typeof ALERT_KINDS)[number], number> = { route: 183, document_fraud: 730 };
 const DAY_MS = 86_400_000;
 
+/**
+ * When an alert stops holding: its validUntil, or, when it states none, the longest its kind may
+ * state after it was first published. Hit checks and correlation ignore it from then on, and its
+ * retention period runs from then (or from its withdrawal, if earlier). The node's SQL says the
+ * same in migration 0603's alert_ends_at; a spec holds the two together.
+ */
+export function alertEndsAt(a: Pick<Alert, 'kind' | 'validUntil' | 'createdAt'>): Date {
+  if (a.validUntil) return new Date(a.validUntil);
+  return new Date(Date.parse(a.createdAt) + VALIDITY_LIMIT_DAYS[a.kind] * DAY_MS);
+}
+
 /** Checks that depend on the clock, kept out of the schema so that parsing stays pure. */
 export function timeErrors(
   input: { kind?: unknown; validUntil?: string | undefined },

@@ -167,16 +167,16 @@ describe('directory CSV export and re-import', () => {
       ...liaison,
       channels: [
         { type: 'email', value: 'jon@example.es', label: 'office [Dakar]' },
-        { type: 'phone', value: '+221330000000', label: 'embassy switchboard; 24/7' },
+        { type: 'phone', value: '+221338210000', label: 'embassy switchboard; 24/7' },
         { type: 'phone', value: '+221770000000' },
       ],
     });
     const csv = directoryToCsv([labelled]);
-    expect(csv).toContain(",'+221330000000 [embassy switchboard\\; 24/7]; +221770000000,jon@example.es [office \\[Dakar\\]],");
+    expect(csv).toContain(",'+221338210000 [embassy switchboard\\; 24/7]; +221770000000,jon@example.es [office \\[Dakar\\]],");
     const { rows, problems } = parseDirectoryCsv(csv);
     expect(problems).toEqual([]);
     expect(rows[0]?.draft.channels).toEqual([
-      { type: 'phone', value: '+221330000000', label: 'embassy switchboard; 24/7' },
+      { type: 'phone', value: '+221338210000', label: 'embassy switchboard; 24/7' },
       { type: 'phone', value: '+221770000000' },
       { type: 'email', value: 'jon@example.es', label: 'office [Dakar]' },
     ]);

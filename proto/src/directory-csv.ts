@@ -435,7 +435,8 @@ function parseRow(row: number, cells: Cells): { row?: DirectoryCsvRow; problems:
     const messages = fieldErrorsOf(parsed.error).map((e) => e.message);
     parsed.error.issues.forEach((issue, i) => {
       const { field, wrote } = locate(issue.path, source);
-      const message = messages[i] ?? issue.message;
+      const predicate = issue.code === 'custom' ? (issue.params as { predicate?: string } | undefined)?.predicate : undefined;
+      const message = (wrote === undefined ? undefined : predicate) ?? messages[i] ?? issue.message;
       problem(field, wrote === undefined ? message : `${quote(wrote)} ${message}`);
     });
   }

@@ -3,10 +3,13 @@
 // libphonenumber-js (Google's numbering-plan data): a national form (06 4686 1) is read in the
 // entry's country, `00` stands for `+`, and spaces, dots, dashes and brackets do not matter.
 //
-// A number is accepted when libphonenumber-js finds it possible (right country code, right length
-// for that country): "valid" would also check the operator ranges, which refuses real numbers of
-// new ranges until the data catches up, and a directory must not refuse a desk's working number.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+// A number is accepted when libphonenumber-js finds it valid: its country code, its length and its
+// leading digits are those of a range the country has allocated (the "max" metadata). "Possible"
+// (length alone) let +227 20 00 01 02 in, a number no Niger telephone answers; a directory read in
+// a hurry must hold numbers that ring. The cost: a number of a range opened after the metadata is
+// refused until libphonenumber-js is updated, so the message shows an example number to compare.
+import { getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
 import type { CountryCode } from './codes.js';
 import { ALPHA2 } from './identifiers/country-alpha2.js';
 
@@ -37,6 +40,7 @@ export function readDirectoryPhone(value: string, country?: CountryCode | string
     };
   }
   if (!parsed.isPossible()) return { error: `is not a possible phone number for its country code +${parsed.countryCallingCode}` };
+  if (!parsed.isValid()) return { error: invalidMessage(parsed.countryCallingCode, parsed.country) };
   // A spreadsheet that took "+390646861" for a number saves 390646861: read in the country it would
   // become +39 390646861, a wrong number that looks right. Such a number is refused, not guessed.
   if (!international.startsWith('+')) {
@@ -46,6 +50,13 @@ export function readDirectoryPhone(value: string, country?: CountryCode | string
     }
   }
   return parsed.ext ? { e164: parsed.number, extension: parsed.ext } : { e164: parsed.number };
+}
+
+/** A number of the right length in no allocated range: what a number of its country looks like. */
+function invalidMessage(callingCode: string, country: string | undefined): string {
+  const example = country ? getExampleNumber(country as never, examples)?.formatInternational() : undefined;
+  const like = example ? ` (a valid one looks like ${example})` : '';
+  return `is not a valid phone number for its country code +${callingCode}: no number there begins with these digits${like}`;
 }
 
 /** Whether a value is already a number in E.164 as the directory stores it. */

@@ -113,7 +113,16 @@ export const directoryEntryDraft = directoryEntry
               : reading.extension !== undefined
                 ? `has an extension: write the number alone, and "ext. ${reading.extension}" in its label`
                 : undefined;
-          if (message) ctx.addIssue({ code: 'custom', path: ['channels', i, 'value'], message, input: c.value });
+          // The console groups errors by column: the message says which of several numbers it is.
+          // A spreadsheet import quotes the cell's item instead, and takes the predicate alone.
+          if (message)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['channels', i, 'value'],
+              message: `channel ${i + 1} (${c.type}) ${message}`,
+              params: { predicate: message },
+              input: c.value,
+            });
         });
       },
       { when: (p) => typeof p.value === 'object' && p.value !== null },

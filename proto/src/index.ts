@@ -10,6 +10,7 @@ export {
   type Alert,
   type AlertInput,
   alert,
+  alertEndsAt,
   alertInput,
   type IdentifierInput,
   identifierInput,
@@ -35,7 +36,8 @@ export { type AlertSigner, createAlertSigner, type SignatureEngine, verifyAlertS
 export { statutoryDueAt } from './answer-times.js';
 export { type AuditHead, type AuditHeadSigner, createAuditHeadSigner, verifyAuditHead } from './audit-head.js';
 export { AuthError, type AuthFailure, bearerToken, type TokenVerifier } from './bearer-token.js';
-export type { AccessClaims } from './claims.js';
+export { canonicalJson } from './canonical-json.js';
+export { type AccessClaims, accessClaims } from './claims.js';
 export {
   ALERT_KIND_LABELS,
   ALERT_KINDS,
@@ -96,6 +98,7 @@ export {
   TRANSPORT_MEANS_LABELS,
   TRANSPORT_MODE_LABELS,
   TRANSPORT_MODES,
+  USER_ROLES,
   type UserRole,
   WEEKDAYS,
   type Weekday,
@@ -180,6 +183,8 @@ export {
 } from './errors.js';
 export { alertToMispEvent, type MispEvent, mispManifestEntry } from './exchange/misp.js';
 export {
+  alertLocationId,
+  alertReportId,
   alertToStix,
   CORRIDOR_EXTENSION_DEFINITION,
   CORRIDOR_EXTENSION_SCHEMA,
@@ -201,6 +206,7 @@ export {
   taxiiDiscovery,
   taxiiError,
   taxiiResponse,
+  taxiiWriteRefusal,
 } from './exchange/taxii.js';
 export { untilTokenExpiry } from './feed-expiry.js';
 export { agencyId, isUuid, type Jwks, newId, type PublicJwk } from './fields.js';
@@ -232,6 +238,7 @@ export {
   type HolderAnswer,
   type KeyHolder,
   obliviousPseudonyms,
+  PseudonymServiceUnavailable,
   pseudonymInput,
 } from './oprf/oblivious-pseudonym.js';
 export {
@@ -262,6 +269,14 @@ export {
   redactDirectoryEntry,
   releasePolicy,
 } from './release-policy.js';
+export type { ReleasePreviewItem, ReleasePreviewReason } from './release-preview.js';
+export {
+  defaultRetention,
+  type RetentionDocument,
+  type RetentionDocumentInput,
+  retentionDocument,
+  retentionPeriodsMs,
+} from './retention.js';
 export { matchesSubscription, type RouteSubscription, routeSubscription } from './route-subscription.js';
 export { resolveGatewaySettings } from './settings/gateway-settings.js';
 export { resolveNodeSettings } from './settings/node-settings.js';

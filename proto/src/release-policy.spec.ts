@@ -131,7 +131,7 @@ describe('redaction', () => {
   it('withholds the named channel types and notes of a directory entry', () => {
     const entry = {
       channels: [
-        { type: 'phone', value: '+227 20 00 00 00' },
+        { type: 'phone', value: '+227 20 72 00 00' },
         { type: 'email', value: 'desk@example.ne' },
       ],
       notes: 'Ask for the duty prosecutor',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDirectoryCsv } from './directory-csv.js';
 import { readSpreadsheetText } from './spreadsheet-text.js';
 
-/** A fixture's bytes, as the program named in test/fixtures/spreadsheets/README.md saves it. */
+/** A fixture's bytes: saved by LibreOffice, or reproduced as test/fixtures/spreadsheets/README.md documents. */
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/spreadsheets/${name}`, import.meta.url)));
 
 /** What an import of the file says: the encoding read, and every problem or the names and phones read. */
@@ -36,6 +36,8 @@ describe('spreadsheet files as Excel and LibreOffice save them', () => {
     ['excel-csv-utf8-semicolon-fr.csv', 'utf-8'],
     ['excel-csv-windows-1252-comma.csv', 'windows-1252'],
     ['excel-csv-windows-1252-semicolon-it.csv', 'windows-1252'],
+    ['libreoffice-windows-1252-semicolon.csv', 'windows-1252'],
+    ['libreoffice-utf8-comma.csv', 'utf-8'],
     ['libreoffice-unicode-tab.csv', 'utf-16le'],
     ['libreoffice-unicode-semicolon.csv', 'utf-16le'],
     ['utf16be-bom-comma.csv', 'utf-16be'],

@@ -68,6 +68,12 @@ export interface NodeConfig {
   auditHeads: { everyEntries: number; everyMs: number };
   /** How often the node looks for received requests that fell due, to escalate them (CORRIDOR_CLOCK_SCAN_MS). */
   clockScanMs: number;
+  /** The retention document's file (CORRIDOR_RETENTION_FILE); without one the stated defaults hold. */
+  retentionFile: string | undefined;
+  /** How often the node purges what has lapsed past its retention period (CORRIDOR_RETENTION_SCAN_MS, default a minute). */
+  retentionScanMs: number;
+  /** How often publications held while the pseudonym service could not answer are tried again (CORRIDOR_HELD_RETRY_MS). */
+  heldRetryMs: number;
   /** Tokens living longer are refused (CORRIDOR_MAX_TOKEN_LIFETIME_S, default 12 hours). */
   maxTokenLifetimeS: number;
 }
@@ -246,6 +252,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       everyMs: boundedInt(env, 'CORRIDOR_AUDIT_HEAD_MS', 60_000, 50, 60_000),
     },
     clockScanMs: boundedInt(env, 'CORRIDOR_CLOCK_SCAN_MS', 30_000, 50, 60_000),
+    retentionFile: env.CORRIDOR_RETENTION_FILE || undefined,
+    retentionScanMs: boundedInt(env, 'CORRIDOR_RETENTION_SCAN_MS', 60_000, 50, 3_600_000),
+    heldRetryMs: boundedInt(env, 'CORRIDOR_HELD_RETRY_MS', 5_000, 50, 300_000),
     maxTokenLifetimeS: positiveInt(env, 'CORRIDOR_MAX_TOKEN_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S, 60),
   };
 }

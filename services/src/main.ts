@@ -6,10 +6,12 @@ import {
   createDelegationVerifier,
   createTokenVerifier,
   nameFileKey,
+  retentionPeriodsMs,
 } from '@corridor/proto';
 import { createCorrelator } from './alerts/correlation.js';
 import { createFeed } from './alerts/feed.js';
-import { ownAlertWriter } from './alerts/publish-alert.js';
+import { holdPublication, startHeldPublications } from './alerts/held-publications.js';
+import { ownAlertWriter, type PublishContext } from './alerts/publish-alert.js';
 import { receiveAuditHead, startAuditGossip } from './audit/audit-heads.js';
 import { auditWriter } from './audit/audit-log.js';
 import { createNodeTokenVerifier } from './auth/node-token-verifier.js';
@@ -35,6 +37,8 @@ import { createHolderClient } from './pseudonyms/holder-client.js';
 import { createKeyHolder } from './pseudonyms/key-holder.js';
 import { createPseudonymizer } from './pseudonyms/pseudonymizer.js';
 import { forgetQueryArguments } from './query-argument-history.js';
+import { startPurge } from './retention/purge.js';
+import { RetentionError, watchRetention } from './retention/retention-source.js';
 import { createNodeServer } from './server.js';
 import { processSettings } from './settings.js';
 import { nodeSignatures } from './signature-engine.js';
@@ -59,6 +63,14 @@ async function main(): Promise<void> {
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     process.stderr.write(`corridor node: cannot start: ${nameFileKey(`CORRIDOR_RELEASE_POLICY_FILE: ${e.message}`, fromFile)}\n`);
+    process.exit(2);
+  }
+  let retention: ReturnType<typeof watchRetention>;
+  try {
+    retention = watchRetention({ file: config.retentionFile, agency: config.agency.id, pollMs: config.pollMs, log });
+  } catch (e) {
+    if (!(e instanceof RetentionError)) throw e;
+    process.stderr.write(`corridor node: cannot start: ${nameFileKey(`CORRIDOR_RETENTION_FILE: ${e.message}`, fromFile)}\n`);
     process.exit(2);
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -94,6 +106,8 @@ async function main(): Promise<void> {
       subjectRoot: config.subjectRoot,
       hubDomain: config.natsHubDomain,
       tls: config.natsTls,
+      // Read once: a new inbox_stream period applies at the next start (the stream is updated then).
+      maxAgeMs: retentionPeriodsMs(retention.current()).inbox_stream,
     },
     log,
   );
@@ -160,6 +174,10 @@ async function main(): Promise<void> {
     },
     log,
   );
+  const purge = startPurge(
+    { db: database.db, agency: config.agency.id, retention: () => retention.current(), log },
+    config.retentionScanMs,
+  );
   const accessVerifier = createTokenVerifier(() => config.membership, { maxLifetimeS: config.maxTokenLifetimeS });
   const audit = auditWriter(database.db);
   const delegationSigner = await createDelegationSigner(config.agency.id, config.delegationKey);
@@ -181,6 +199,21 @@ async function main(): Promise<void> {
     }),
     log,
   });
+  const publishContext: PublishContext = {
+    db: database.db,
+    feed,
+    agency: config.agency,
+    pseudonymizer,
+    subjectRoot: config.subjectRoot,
+    storeOwn: ownAlertWriter(database.db, protection),
+    protection,
+    membership: () => config.membership,
+    policy: () => policy.current(),
+    signer,
+    onQueued: () => outbox.wake(),
+    hold: (call, reason) => holdPublication(database.db, call, reason),
+  };
+  const held = startHeldPublications(publishContext, log, config.heldRetryMs);
   const services: NodeServices = {
     agency: config.agency,
     db: database.db,
@@ -195,6 +228,7 @@ async function main(): Promise<void> {
     tokenExchange: { access: accessVerifier, signer: delegationSigner },
     membership: () => config.membership,
     policy: () => policy.current(),
+    retention: () => retention.current(),
     audit,
     keyHolder,
     auditHeadSchedule: config.auditHeads,
@@ -203,19 +237,7 @@ async function main(): Promise<void> {
     statsMinCount: config.statsMinCount,
     consultations,
     protection,
-    publishContext: {
-      db: database.db,
-      feed,
-      agency: config.agency,
-      pseudonymizer,
-      subjectRoot: config.subjectRoot,
-      storeOwn: ownAlertWriter(database.db, protection),
-      protection,
-      membership: () => config.membership,
-      policy: () => policy.current(),
-      signer,
-      onQueued: () => outbox.wake(),
-    },
+    publishContext,
     log,
   };
 
@@ -235,10 +257,13 @@ async function main(): Promise<void> {
     await new Promise((r) => server.close(r));
     auditGossip.stop();
     await requestClocks.stop();
+    await purge.stop();
+    await held.stop();
     await inbox.stop();
     await outbox.stop();
     await bus.close();
     policy.stop();
+    retention.stop();
     await database.close();
     log.info('stopped');
     process.exit(0);

@@ -1,5 +1,5 @@
 // What the GraphQL layer and the plugins may use, assembled once at start-up.
-import type { DelegationSigner, MemberAgency, Membership, ReleasePolicy, TokenVerifier } from '@corridor/proto';
+import type { DelegationSigner, MemberAgency, Membership, ReleasePolicy, RetentionDocument, TokenVerifier } from '@corridor/proto';
 import type { Feed } from './alerts/feed.js';
 import type { PublishContext } from './alerts/publish-alert.js';
 import type { HeadSchedule } from './audit/audit-heads.js';
@@ -28,6 +28,8 @@ export interface NodeServices {
   membership: () => Membership;
   /** The release policy in force (it may change while the node runs). */
   policy: () => ReleasePolicy;
+  /** The retention document in force (it may change while the node runs; retention/retention-source.ts). */
+  retention: () => RetentionDocument;
   /** Records releases to other agencies before the answer leaves (audit/audit-log.ts). */
   audit: GroupWriter<AuditRecord[]>;
   /** This node's evaluation as a key holder of the pseudonym service (POST /pseudonyms); refuses when it holds no share. */

@@ -71,6 +71,7 @@ describe('the pseudo-locale', () => {
       ['nav-requests', 'nav-requests'],
       ['nav-keep', 'nav-keep'],
       ['nav-statistics', 'nav-statistics'],
+      ['nav-retention', 'retention-version'],
     ];
     const found: string[] = [];
     for (const [nav, ready] of pages) {

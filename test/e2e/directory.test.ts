@@ -161,10 +161,22 @@ describe('keeping the agency’s own entries', () => {
         roles: ['prosecutor'],
         languages: ['fr'],
         availability: { always: false, timeZone: 'Africa/Niamey', hours: [{ days: ['mon'], from: '17:00', to: '08:00' }] },
-        channels: [{ type: 'phone', value: '+227 20 72 00 00' }],
+        // Of the right length for Niger, but in no range Niger allocates: possible, not valid.
+        channels: [
+          { type: 'phone', value: '+227 20 72 00 00' },
+          { type: 'fax', value: '+227 20 00 02 99' },
+        ],
       },
     });
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'availability.hours.0.to' }] });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((r.errors?.[0]?.extensions as { fieldErrors?: unknown } | undefined)?.fieldErrors).toEqual([
+      expect.objectContaining({ path: 'availability.hours.0.to' }),
+      {
+        path: 'channels.1.value',
+        rule: 'custom',
+        message: expect.stringMatching(/^channel 2 \(fax\) is not a valid phone number for its country code \+227: /),
+      },
+    ]);
     const after = await asUser<{ ownDirectory: Entry[] }>('ne-ppn-admin', `{ ownDirectory { ${ENTRY} } }`);
     expect(after.data?.ownDirectory).toEqual(before.data?.ownDirectory);
   });

@@ -3,7 +3,7 @@
 // connection" (a stream reserved with PUT, opened with GET, operations sent into it with POST),
 // at the gateway and at a node. A stream token is bound to whoever reserved it: a member holding
 // another caller's token, with their own valid credentials, is refused.
-import { createClient } from 'graphql-sse';
+import { createClient, type ExecutionResult } from 'graphql-sse';
 import { expect, it } from 'vitest';
 import { routeAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
@@ -133,5 +133,38 @@ it('refuses a stream token to anyone but the caller who reserved it, and a reser
     expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
     const forged = await fetch(url, { method: 'PUT', headers: { authorization: `Bearer ${owner.slice(0, -4)}AAAA` } });
     expect(forged.status, name).toBe(401);
+  }
+});
+
+it('answers a subscription invalid for the schema, sent into a single connection, with the validation error naming the field', async () => {
+  const { net } = fixture;
+  const urls = { gateway: net.gatewayUrl, "Italy's node": net.nodes['it-polfr']?.url as string };
+  for (const [name, url] of Object.entries(urls)) {
+    const client = createClient({
+      url,
+      singleConnection: true,
+      headers: { authorization: `Bearer ${await net.token('it-polfr-officer')}` },
+      retryAttempts: 0,
+    });
+    try {
+      const answer = await new Promise<ExecutionResult | Error>((resolve) => {
+        client.subscribe(
+          { query: 'subscription { alertFeed { id summry } }' },
+          {
+            next: resolve,
+            error: (e) => resolve(e instanceof Error ? e : new Error(String(e))),
+            complete: () => resolve(new Error('completed unanswered')),
+          },
+        );
+      });
+      expect(answer, name).not.toBeInstanceOf(Error);
+      expect((answer as ExecutionResult).data, name).toBeUndefined();
+      expect(
+        (answer as ExecutionResult).errors?.map((e) => e.message),
+        name,
+      ).toEqual(['Cannot query field "summry" on type "Alert". Did you mean "summary"?']);
+    } finally {
+      client.dispose();
+    }
   }
 });

@@ -104,7 +104,6 @@ it('tells an officer on the directory what arrived, counts it, notifies them, an
       sendingAuthority: { agency: 'ng-nis', name: 'Federal Ministry of Justice — Central Authority Unit' },
       receivingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
       reference: 'NG-2026-0007',
-      deadline: '2099-01-31',
       send: true,
     },
   });

@@ -54,7 +54,6 @@ it('counts what arrived since the officer last looked, from the database, across
       sendingAuthority: { agency: 'ng-nis', name: 'Federal Ministry of Justice — Central Authority Unit' },
       receivingAuthority: { agency: 'it-polfr', name: 'Ministero della Giustizia — Ufficio II' },
       reference: 'NG-2026-0007',
-      deadline: '2099-01-31',
       send: true,
     },
   });

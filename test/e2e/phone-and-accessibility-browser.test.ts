@@ -26,6 +26,7 @@ const PAGES: { nav: string; ready?: string }[] = [
   { nav: 'requests', ready: '[data-testid="request-row"]' },
   { nav: 'keep', ready: '[data-testid="spoc"]' },
   { nav: 'statistics', ready: '[data-testid="stats-table"], .empty' },
+  { nav: 'retention', ready: '[data-testid="retention-version"]' },
 ];
 const ADMIN = 'it-polfr-admin';
 

@@ -194,7 +194,8 @@ describe('statutory clocks on requests', () => {
       directlyAccessible: true,
       summary: 'Who operated the boats that left Zuwara on 28 November?',
     });
-    const received = await atNiger(urgent.requestId, () => true);
+    // The request and its sending travel as two events: read it once both are in.
+    const received = await atNiger(urgent.requestId, (r) => r.sentAt != null && r.deadline != null);
     const { sentAt, deadline, warnAt } = received.request;
     expect(Date.parse(deadline as string) - Date.parse(sentAt as string)).toBe(URGENT_DIRECT_WITHIN_MS);
     expect(Date.parse(warnAt as string) - Date.parse(sentAt as string)).toBe(URGENT_DIRECT_WITHIN_MS * 0.75);
@@ -241,7 +242,7 @@ describe('statutory clocks on requests', () => {
 
   it('refuse a request only with its ground from the Directive, seen at both sides', async () => {
     const { requestId } = await sendRequest({ requestType: 'information_request', urgent: true, summary: 'Phones seized at Agadez' });
-    await atNiger(requestId, () => true);
+    await atNiger(requestId, (r) => r.sentAt != null);
     const SET = `mutation($id: ID!, $input: RequestStatusInput!) { setRequestStatus(requestId: $id, input: $input) { requests ${REQUEST} } }`;
     const bare = await call('ne-ppn-prosecutor', SET, { id: requestId, input: { status: 'refused' } });
     expect(firstError(bare)).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [expect.objectContaining({ path: 'reason' })] });
@@ -266,7 +267,7 @@ describe('statutory clocks on requests', () => {
       summary: 'Records of the boat yard',
       deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     });
-    await atNiger(requestId, () => true);
+    await atNiger(requestId, (r) => r.sentAt != null);
     // Niger, which received it, would bring Italy's deadline forward.
     expect(firstError(await call('ne-ppn-prosecutor', DEADLINE, { id: requestId, input: { deadline: soon } }))).toMatchObject({
       code: 'FORBIDDEN',

@@ -7,7 +7,7 @@
 // only what the release policy gives the caller, no raw identifier, pseudonym or case reference.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AlertInput, CORRIDOR_EXTENSION_SCHEMA, type ReleasePolicyInput } from '@corridor/proto';
+import { type AlertInput, alertReportId, CORRIDOR_EXTENSION_SCHEMA, type ReleasePolicyInput } from '@corridor/proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentFraudAlert, RAW, routeAlert } from '../support/fixtures.js';
 import { eventually, gql } from '../support/graphql.js';
@@ -172,6 +172,15 @@ function forbiddenIn(text: string): string[] {
   return [...raw, ...published.pseudonyms, CASE_REFERENCE].filter((f) => text.toLowerCase().includes(f.toLowerCase()));
 }
 
+/** The objects an object refers to: its object_refs, markings and author. */
+function refsOf(o: Stix): string[] {
+  return [
+    ...((o.object_refs as string[] | undefined) ?? []),
+    ...((o.object_marking_refs as string[] | undefined) ?? []),
+    ...(typeof o.created_by_ref === 'string' ? [o.created_by_ref] : []),
+  ];
+}
+
 function expectValidStix(objects: Stix[]): void {
   const stix = stixValidator();
   // The validator refuses what the OASIS schemas refuse (a report must refer to something).
@@ -184,11 +193,7 @@ function expectValidStix(objects: Stix[]): void {
   }
   // Every reference points at an object the collection holds (or a TLP marking it carries).
   const ids = new Set(objects.map((o) => o.id));
-  const refs = objects.flatMap((o) => [
-    ...((o.object_refs as string[] | undefined) ?? []),
-    ...((o.object_marking_refs as string[] | undefined) ?? []),
-    ...(typeof o.created_by_ref === 'string' ? [o.created_by_ref] : []),
-  ]);
+  const refs = objects.flatMap(refsOf);
   expect(refs.filter((r) => !ids.has(r))).toEqual([]);
 }
 
@@ -243,7 +248,7 @@ describe('TAXII 2.1 at the node', () => {
     expect(again.objects).toEqual(byNext.objects);
   });
 
-  it('refuses without a token (401), a non-TAXII Accept (406) and any write (405), and answers the manifest alike', async () => {
+  it('refuses without a token (401), a non-TAXII Accept (406) and a write where TAXII defines none (405), and answers the manifest alike', async () => {
     const italy = base(file.net.nodes['it-polfr']?.url as string);
     const bearer = await token('it-polfr-officer');
     const none = await taxiiGet(new URL('/taxii2/', italy).toString(), null);
@@ -305,7 +310,7 @@ describe('TAXII 2.1 through the gateway', () => {
     expect(audited).not.toContain(`${published.fraud}@1`);
   });
 
-  it('refuses without a token or to write (405), and answers an unknown or garbled API root 404', async () => {
+  it('refuses without a token or a write where TAXII defines none (405), and answers an unknown or garbled API root 404', async () => {
     const gateway = base(file.net.gatewayUrl);
     expect((await taxiiGet(new URL('/taxii2/', gateway).toString(), null)).res.status).toBe(401);
     expect((await taxiiGet(new URL('/taxii2/it-polfr/collections/', gateway).toString(), null)).res.status).toBe(401);
@@ -326,6 +331,154 @@ describe('TAXII 2.1 through the gateway', () => {
       body: '{}',
     });
     expect(post.status).toBe(405);
+  });
+});
+
+describe('TAXII 2.1: one object, its versions, the filters', () => {
+  /** A client's way to its collection: discovery → API root → collections (the first). */
+  async function collectionOf(server: string, bearer: string): Promise<string> {
+    const discovery = await taxiiGet(new URL('/taxii2/', server).toString(), bearer);
+    const root = (discovery.body.api_roots as string[]).find((u) => u.endsWith('/taxii2/it-polfr/')) as string;
+    const collections = await taxiiGet(new URL('collections/', root).toString(), bearer);
+    return new URL(`collections/${(collections.body.collections as { id: string }[])[0]?.id}/`, root).toString();
+  }
+
+  const servers = () => [
+    { name: "Italy's node, Italy's officer", server: base(file.net.nodes['it-polfr']?.url as string), user: 'it-polfr-officer' },
+    { name: "the gateway, Nigeria's officer", server: base(file.net.gatewayUrl), user: 'ng-nis-officer' },
+  ];
+
+  it('finds an object in the manifest, gets it and its versions, and filters by id, type, version and spec version', async () => {
+    for (const { name, server, user } of servers()) {
+      const bearer = await token(user);
+      const collection = await collectionOf(server, bearer);
+      const manifest = await taxiiGet(`${collection}manifest/?match[type]=report,location&limit=1000`, bearer);
+      expect(manifest.res.status, name).toBe(200);
+      const entries = manifest.body.objects as { id: string; date_added: string; version: string }[];
+      const green = entries.find((e) => e.id === alertReportId(published.byTlp.GREEN));
+      expect(green, name).toBeDefined();
+      if (!green) continue;
+
+      const one = await taxiiGet(`${collection}objects/${green.id}/`, bearer);
+      expect([name, one.res.status, one.res.headers.get('content-type')]).toEqual([name, 200, TAXII]);
+      expect(one.res.headers.get('x-taxii-date-added-first'), name).toBe(green.date_added);
+      expect(one.res.headers.get('x-taxii-date-added-last'), name).toBe(green.date_added);
+      const [report] = one.body.objects as Stix[];
+      expect([report?.id, report?.modified, one.body.more], name).toEqual([green.id, green.version, false]);
+      expect(forbiddenIn(one.text), name).toEqual([]);
+      // What it refers to (its locations, its author, its marking), what those refer to, and the
+      // extension are objects got alike, one by one, as a client resolving references would.
+      const referred: Stix[] = [];
+      const wanted = [EXTENSION, ...refsOf(report as Stix)];
+      for (let ref = wanted.shift(); ref !== undefined; ref = wanted.shift()) {
+        if (ref === green.id || referred.some((o) => o.id === ref)) continue;
+        const got = await taxiiGet(`${collection}objects/${ref}/`, bearer);
+        expect([name, ref, got.res.status]).toEqual([name, ref, 200]);
+        const [object] = (got.body.objects as Stix[] | undefined) ?? [];
+        expect(object?.id).toBe(ref);
+        referred.push(object as Stix);
+        wanted.push(...refsOf(object as Stix));
+      }
+      expect(referred.filter((o) => o.type === 'location')).toHaveLength(2);
+      expectValidStix([report as Stix, ...referred]);
+
+      const versions = await taxiiGet(`${collection}objects/${green.id}/versions/`, bearer);
+      expect([name, versions.res.status, versions.body]).toEqual([name, 200, { more: false, versions: [green.version] }]);
+      expect(versions.res.headers.get('x-taxii-date-added-last'), name).toBe(green.date_added);
+
+      // One version is held (the current): first, last, all and its timestamp name it; another time, nothing.
+      const objectsOf = async (query: string) => {
+        const r = await taxiiGet(`${collection}objects/${green.id}/?${query}`, bearer);
+        expect([name, query, r.res.status]).toEqual([name, query, 200]);
+        return ((r.body.objects as Stix[] | undefined) ?? []).map((o) => o.id);
+      };
+      for (const v of ['first', 'last', 'all', green.version, `2001-01-01T00:00:00.000Z,${green.version}`])
+        expect(await objectsOf(`match[version]=${v}`), `${name}: ${v}`).toEqual([green.id]);
+      expect(await objectsOf('match[version]=2001-01-01T00:00:00.000Z'), name).toEqual([]);
+      expect(await objectsOf('match[spec_version]=2.1'), name).toEqual([green.id]);
+      expect(await objectsOf('match[spec_version]=2.0'), name).toEqual([]);
+      expect(await objectsOf(`added_after=${green.date_added}`), name).toEqual([]);
+
+      // On the whole collection: match[id] takes a list; match[version] and match[spec_version] filter alike.
+      const clear = alertReportId(published.byTlp.CLEAR);
+      const byId = await taxiiGet(`${collection}objects/?match[id]=${green.id},${clear}&limit=1000`, bearer);
+      expect(((byId.body.objects as Stix[]) ?? []).map((o) => o.id).sort(), name).toEqual([green.id, clear].sort());
+      const byIdManifest = await taxiiGet(
+        `${collection}manifest/?match[id]=${green.id}&match[version]=${green.version}&limit=1000`,
+        bearer,
+      );
+      expect(
+        (byIdManifest.body.objects as { id: string }[]).map((o) => o.id),
+        name,
+      ).toEqual([green.id]);
+      const none = await taxiiGet(`${collection}objects/?match[spec_version]=2.0&limit=1000`, bearer);
+      expect([name, none.res.status, none.body.objects]).toEqual([name, 200, undefined]);
+    }
+  });
+
+  it('answers an AMBER, RED, withheld or unknown object 404 in the error envelope, a wrong filter 400 naming it, a write 403, a non-TAXII Accept 406', async () => {
+    for (const { name, server, user } of servers()) {
+      const bearer = await token(user);
+      const collection = await collectionOf(server, bearer);
+      // Nigeria was a recipient of the AMBER alert, and still: TLP:AMBER never leaves for a tool.
+      for (const id of [
+        alertReportId(published.byTlp.AMBER),
+        alertReportId(published.byTlp.RED),
+        'report--00000000-0000-4000-8000-000000000000',
+        'not-an-id',
+      ]) {
+        for (const path of [`objects/${id}/`, `objects/${id}/versions/`]) {
+          const r = await taxiiGet(`${collection}${path}`, bearer);
+          expect([name, path, r.res.status, r.res.headers.get('content-type')]).toEqual([name, path, 404, TAXII]);
+          expect(r.body, `${name} ${path}`).toEqual({ title: 'Not found', description: expect.any(String), http_status: '404' });
+          expect(forbiddenIn(r.text)).toEqual([]);
+        }
+      }
+      const green = alertReportId(published.byTlp.GREEN);
+      for (const [query, parameter] of [
+        ['match[version]=yesterday', 'match[version]'],
+        ['match[spec_version]=latest', 'match[spec_version]'],
+        ['added_after=yesterday', 'added_after'],
+        ['limit=0', 'limit'],
+        ['next=abc', 'next'],
+      ] as const) {
+        const r = await taxiiGet(`${collection}objects/${green}/?${query}`, bearer);
+        expect([name, query, r.res.status, r.body.http_status]).toEqual([name, query, 400, '400']);
+        expect(r.body.description, `${name} ${query}`).toMatch(new RegExp(`^${parameter.replace(/[[\]]/g, '\\$&')} `));
+      }
+      const badId = await taxiiGet(`${collection}objects/?match[id]=report`, bearer);
+      expect([name, badId.res.status, badId.body.description]).toEqual([name, 400, expect.stringMatching(/^match\[id\] /)]);
+
+      const write = (method: string, path: string) =>
+        fetch(`${collection}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${bearer}`, accept: TAXII, 'content-type': TAXII },
+          ...(method === 'POST' ? { body: JSON.stringify({ objects: [] }) } : {}),
+        });
+      for (const [method, path] of [
+        ['POST', 'objects/'],
+        ['DELETE', `objects/${green}/`],
+      ] as const) {
+        const r = await write(method, path);
+        expect([name, method, r.status, await r.json()]).toEqual([name, method, 403, expect.objectContaining({ http_status: '403' })]);
+      }
+      const still = await taxiiGet(`${collection}objects/${green}/`, bearer);
+      expect([name, still.res.status], 'the object is still there').toEqual([name, 200]);
+      const html = await taxiiGet(`${collection}objects/${green}/`, bearer, 'text/html');
+      expect([name, html.res.status, html.body.http_status]).toEqual([name, 406, '406']);
+    }
+  });
+
+  it('gives Niger’s officer, through the gateway, a GREEN object and not the document-fraud one Italy’s policy withholds from Niger', async () => {
+    const bearer = await token('ne-ppn-officer');
+    const collection = await collectionOf(base(file.net.gatewayUrl), bearer);
+    expect((await taxiiGet(`${collection}objects/${alertReportId(published.byTlp.GREEN)}/`, bearer)).res.status).toBe(200);
+    const withheld = await taxiiGet(`${collection}objects/${alertReportId(published.fraud)}/`, bearer);
+    expect([withheld.res.status, withheld.body.http_status]).toEqual([404, '404']);
+    // Italy's officer has it: the 404 is the policy's, not a missing object.
+    const italy = await token('it-polfr-officer');
+    const own = await collectionOf(base(file.net.nodes['it-polfr']?.url as string), italy);
+    expect((await taxiiGet(`${own}objects/${alertReportId(published.fraud)}/`, italy)).res.status).toBe(200);
   });
 });
 
@@ -413,6 +566,9 @@ describe('an amendment and a withdrawal', () => {
     ).toEqual([[before?.id, 'Departures moved from Zuwara to Sabratha at night', 2]]);
     expect(Date.parse(reportsNow[0]?.modified as string)).toBeGreaterThan(Date.parse(before?.modified as string));
     expect(reportsNow[0]?.created).toBe(before?.created);
+    // The collection holds the current version only: what the amendment corrected is not kept readable.
+    const versions = await taxiiGet(`${objectsUrl}${before?.id}/versions/`, bearer);
+    expect(versions.body).toEqual({ more: false, versions: [reportsNow[0]?.modified] });
 
     const withdrawn = await gql(
       file.net.gatewayUrl,
@@ -431,6 +587,45 @@ describe('an amendment and a withdrawal', () => {
     const misp = await fetch(new URL(`/misp/${published.byTlp.CLEAR}.json`, italy), { headers: { authorization: `Bearer ${bearer}` } });
     const event = ((await misp.json()) as { Event: { Tag: { name: string }[]; timestamp: string } }).Event;
     expect(event.Tag.map((t) => t.name)).toContain('corridor:status="withdrawn"');
+  });
+});
+
+describe('an object its alert no longer makes', () => {
+  it('is 404 once an amendment drops the waypoint it was, though it was served before', async () => {
+    const alertId = published.batch[0] as string;
+    const italy = base(file.net.nodes['it-polfr']?.url as string);
+    const bearer = await token('it-polfr-officer');
+    const collections = await taxiiGet(new URL('/taxii2/it-polfr/collections/', italy).toString(), bearer);
+    const objects = new URL(`/taxii2/it-polfr/collections/${(collections.body.collections as { id: string }[])[0]?.id}/objects/`, italy);
+    const report = await taxiiGet(`${objects}${alertReportId(alertId)}/`, bearer);
+    const [lastStop] = (((report.body.objects as Stix[])[0]?.object_refs as string[] | undefined) ?? []).slice(-1);
+    expect((await taxiiGet(`${objects}${lastStop}/`, bearer)).res.status).toBe(200);
+    const shortened = await gql(
+      file.net.gatewayUrl,
+      bearer,
+      'mutation($id: ID!, $input: AlertInput!) { amendAlert(id: $id, input: $input, revision: 1) { id revision } }',
+      {
+        id: alertId,
+        input: routeAlert({
+          caseReference: CASE_REFERENCE,
+          route: {
+            region: 'central-mediterranean',
+            waypoints: [
+              { country: 'LBY', place: 'Zuwara', mode: 'sea' },
+              { country: 'ITA', place: 'Lampedusa', mode: 'sea' },
+            ],
+          },
+        }),
+      },
+    );
+    expect(shortened.errors).toBeUndefined();
+    const gone = await taxiiGet(`${objects}${lastStop}/`, bearer);
+    expect([gone.res.status, gone.body.http_status]).toEqual([404, '404']);
+    const viaGateway = new URL(`${new URL(objects).pathname}${lastStop}/`, base(file.net.gatewayUrl)).toString();
+    expect((await taxiiGet(viaGateway, await token('ng-nis-officer'))).res.status).toBe(404);
+    // The report itself is still served, at its new version.
+    const amended = await taxiiGet(`${objects}${alertReportId(alertId)}/`, bearer);
+    expect((amended.body.objects as Stix[])[0]?.object_refs).toHaveLength(2);
   });
 });
 

@@ -55,7 +55,7 @@ export async function publishRouteAlert(page: Page, summary: string, migrants: n
   return /alert ([0-9a-f-]{36})/.exec((await success.textContent()) ?? '')?.[1];
 }
 
-async function fillRouteAlert(page: Page, summary: string, migrants: number): Promise<void> {
+export async function fillRouteAlert(page: Page, summary: string, migrants: number): Promise<void> {
   await page.getByLabel('Waypoint 1 country').selectOption('LBY');
   await page.getByLabel('Place').first().fill('Zuwara');
   await page.getByLabel('Waypoint 2 country').selectOption('ITA');

@@ -27,6 +27,7 @@ import {
   Publish,
   preloadPage,
   Requests,
+  Retention,
   Statistics,
 } from './pages/lazy-pages';
 import { SignIn } from './pages/SignIn';
@@ -37,7 +38,7 @@ import { sessionAuth } from './session-auth';
 import { clearDrafts } from './session-draft';
 import { sessionTokenSource } from './token-source';
 
-type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep' | 'consultations' | 'requests' | 'statistics';
+type Page = 'directory' | 'feed' | 'routes' | 'publish' | 'check' | 'keep' | 'consultations' | 'requests' | 'statistics' | 'retention';
 const PAGES: Record<string, Page> = {
   '#/feed': 'feed',
   '#/routes': 'routes',
@@ -46,6 +47,7 @@ const PAGES: Record<string, Page> = {
   '#/keep-directory': 'keep',
   '#/requests': 'requests',
   '#/statistics': 'statistics',
+  '#/retention': 'retention',
 };
 /** The navigation, in its order; the last pages are for the agency's administrators only. */
 const NAV: { page: Page; href: string; text: MessageId; administrators?: true }[] = [
@@ -58,6 +60,7 @@ const NAV: { page: Page; href: string; text: MessageId; administrators?: true }[
   { page: 'requests', href: '#/requests', text: 'nav.requests' },
   { page: 'keep', href: '#/keep-directory', text: 'nav.keep', administrators: true },
   { page: 'statistics', href: '#/statistics', text: 'nav.statistics', administrators: true },
+  { page: 'retention', href: '#/retention', text: 'nav.retention', administrators: true },
 ];
 /** The main area's id: the skip link's target, where focus goes after navigation. */
 const CONTENT_ID = 'content';
@@ -111,6 +114,7 @@ function Console({ live, onSignOut }: { live: LiveState; onSignOut: () => void }
             {page === 'consultations' && <Consultations hash={hash} ownAgency={data.me.agency} agencyName={agencyName} />}
             {page === 'requests' && <Requests ownAgency={data.me.agency} agencyName={agencyName} />}
             {page === 'statistics' && (administrator ? <Statistics /> : <p>{t('app.statisticsAdminsOnly')}</p>)}
+            {page === 'retention' && (administrator ? <Retention agencyName={agencyName} /> : <p>{t('app.retentionAdminsOnly')}</p>)}
             {page === 'keep' && (administrator ? <DirectoryAdmin agencyName={agencyName} /> : <p>{t('app.keepAdminsOnly')}</p>)}
           </PageFrame>
         </ReaderCountry.Provider>

@@ -96,6 +96,20 @@ export const label = {
   statisticsDimension: lookup('statisticsDimension'),
 };
 
+/** What an owner's release policy may withhold (proto REDACTABLE_FIELDS.alert), in words: on a received card and in the publish form's preview. */
+const WITHHELD: Record<string, MessageId> = {
+  caseReference: 'alert.withheld.caseReference',
+  identifiers: 'alert.withheld.identifiers',
+  'route.places': 'alert.withheld.places',
+  'routeDetails.priceObserved': 'alert.withheld.price',
+  'documentFraud.detectionDetails': 'alert.withheld.detection',
+};
+
+export function withheldFieldText(field: string): string {
+  const id = WITHHELD[field];
+  return id ? messageText(id) : field;
+}
+
 /** The grading's two scales (4x4: how reliable the source, how credible the information), as a select offers them. */
 export const GRADING_SCALES = {
   source: { codes: SOURCE_RELIABILITY, labelOf: label.source },

@@ -17,6 +17,7 @@ import {
   taxiiDiscovery,
   taxiiError,
   taxiiResponse,
+  taxiiWriteRefusal,
 } from '@corridor/proto';
 import type { Plugin } from 'graphql-yoga';
 import type { DelegatedTokens } from '../delegated-tokens.js';
@@ -135,7 +136,7 @@ async function answer(opts: ExchangeProxyOptions, request: Request, url: URL): P
   const caller = await verify(opts, request);
   if ('refused' in caller) return taxiiError(401, 'Unauthorized', 'send Authorization: Bearer <access token>', challenge(caller.refused));
   if (request.method !== 'GET' && request.method !== 'HEAD')
-    return taxiiError(405, 'Method not allowed', 'this TAXII server is read-only', { allow: 'GET, HEAD' });
+    return taxiiWriteRefusal(request.method, url.pathname.slice(TAXII_PATH.length));
   if (!acceptsTaxii(request.headers.get('accept')))
     return taxiiError(406, 'Not acceptable', 'ask for Accept: application/taxii+json;version=2.1');
   const membership = opts.membership();

@@ -14,6 +14,7 @@ import {
   AUDIT_LOG_QUERY,
   FEED_SUBSCRIPTION,
   PUBLISH_MUTATION,
+  PURGE_REPORT_QUERY,
   SUBSCRIBED_ALERTS_QUERY,
   VERIFY_AUDIT_QUERY,
   WITHDRAW_MUTATION,
@@ -92,6 +93,20 @@ builder.queryType({
     }),
   }),
 });
+
+builder.queryFields((t) => ({
+  releasePreview: t.field({
+    type: [contract.ReleasePreviewItemRef],
+    description:
+      "Who would receive a draft alert of the caller's agency, per other member agency, under its release policy in force: asked of its own node, which stores and sends nothing.",
+    args: { input: t.arg({ type: inputs.AlertInput, required: true }) },
+    resolve: fromOwnNode(
+      graphql(`query ReleasePreview($input: AlertInput!) {
+        releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }
+      }`),
+    ),
+  }),
+}));
 
 builder.mutationType({
   fields: (t) => ({
@@ -227,6 +242,13 @@ builder.queryFields((t) => ({
     },
     resolve: (_r, args, ctx) =>
       forwardToOwnNode(ctx, AUDIT_LOG_QUERY, { limit: args.limit, before: args.before ?? null, agency: args.agency ?? null }),
+  }),
+  purgeReport: t.field({
+    type: contract.PurgeReportRef,
+    description:
+      "What the caller's agency's own node purged under its retention document in a period (administrators): counts per kind, items and tombstone hashes, for the data-protection officer.",
+    args: { from: t.arg.string({ required: false }), to: t.arg.string({ required: false }) },
+    resolve: (_r, args, ctx) => forwardToOwnNode(ctx, PURGE_REPORT_QUERY, { from: args.from ?? null, to: args.to ?? null }),
   }),
   verifyAuditLog: t.field({
     type: contract.AuditVerificationRef,

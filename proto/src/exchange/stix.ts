@@ -75,6 +75,11 @@ export function alertReportId(alertId: string): string {
   return stixId('report', `alert:${alertId}`);
 }
 
+/** The location of an alert's waypoint, by its index on the route. */
+export function alertLocationId(alertId: string, waypoint: number): string {
+  return stixId('location', `alert:${alertId}:waypoint:${waypoint}`);
+}
+
 /**
  * When the shared objects (identities, extension, markings) count as added to a collection: before
  * any alert, so that a client walking a collection from the start takes them first, once.
@@ -131,7 +136,7 @@ export function alertToStix(a: Alert, modified: string): StixObject[] {
   const locations: StixObject[] = waypoints.map((w, i) => ({
     type: 'location',
     spec_version: '2.1',
-    id: stixId('location', `alert:${a.id}:waypoint:${i}`),
+    id: alertLocationId(a.id, i),
     created_by_ref: createdBy,
     ...version,
     name: text.places[i] ?? countryName(w.country),

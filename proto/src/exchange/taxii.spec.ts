@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsTaxii, alertCollectionId, pathSegment, taxiiDiscovery } from './taxii.js';
+import { acceptsTaxii, alertCollectionId, pathSegment, taxiiDiscovery, taxiiWriteRefusal } from './taxii.js';
 
 describe('TAXII 2.1 content negotiation', () => {
   it('takes TAXII 2.1 (with or without its version), application/* and */*, and a missing Accept', () => {
@@ -48,5 +48,29 @@ describe('TAXII resources', () => {
   it('reads a broken percent-encoding as no segment (a 404), not as a defect', () => {
     expect(pathSegment('%E0%A4%A')).toBeNull();
     expect(pathSegment('it-polfr')).toBe('it-polfr');
+  });
+});
+
+describe('a write to a read-only TAXII server', () => {
+  it('is 403 where TAXII defines a write (add objects, delete an object), 405 elsewhere, in the error envelope', async () => {
+    const objects = 'it-polfr/collections/0b4a7c3e-0000-5000-8000-000000000000/objects/';
+    const cases: [string, string, number][] = [
+      ['POST', objects, 403],
+      ['DELETE', `${objects}report--0b4a7c3e-0000-5000-8000-000000000001/`, 403],
+      ['POST', 'it-polfr/collections/', 405],
+      ['PUT', objects, 405],
+      ['DELETE', objects, 405],
+      ['POST', `${objects}report--0b4a7c3e-0000-5000-8000-000000000001/versions/`, 405],
+    ];
+    for (const [method, below, status] of cases) {
+      const r = taxiiWriteRefusal(method, below);
+      expect([method, below, r.status, r.headers.get('content-type')]).toEqual([
+        method,
+        below,
+        status,
+        'application/taxii+json;version=2.1',
+      ]);
+      expect(await r.json()).toMatchObject({ http_status: String(status) });
+    }
   });
 });

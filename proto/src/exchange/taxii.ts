@@ -39,6 +39,20 @@ export function acceptsTaxii(accept: string | null): boolean {
   });
 }
 
+/**
+ * The refusal of a request that is not a read (TAXII is read-only here): a POST to a collection's
+ * objects (Add Objects, §5.4) or a DELETE of an object (§5.6) is 403, as the spec answers a client
+ * that may not write to a collection (can_write is false); any other method or resource, 405.
+ * `below` is the path after /taxii2/.
+ */
+export function taxiiWriteRefusal(method: string, below: string): Response {
+  const [, collections, , objects, object, rest] = below.split('/');
+  const isObjects = collections === 'collections' && objects === 'objects';
+  if ((method === 'POST' && isObjects && object === '') || (method === 'DELETE' && isObjects && object && rest === ''))
+    return taxiiError(403, 'Forbidden', 'this collection is read-only (can_write is false): no object is added or deleted');
+  return taxiiError(405, 'Method not allowed', 'this TAXII server is read-only', { allow: 'GET, HEAD' });
+}
+
 /** A TAXII error message (§3.6.1) as a response. */
 export function taxiiError(status: number, title: string, description?: string, headers: Record<string, string> = {}): Response {
   return taxiiResponse({ title, ...(description ? { description } : {}), http_status: String(status) }, status, headers);

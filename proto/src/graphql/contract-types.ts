@@ -14,6 +14,7 @@ import {
   type RequestFields,
 } from './consultation-types.js';
 import type { ContractBuilder } from './contract-builder.js';
+import { defineReleasePreviewTypes } from './release-preview-types.js';
 
 /** An audit row as the node answers it (seq as a string: it is a 64-bit counter). */
 export interface AuditEntryView {
@@ -68,6 +69,7 @@ export interface AlertFields {
   redacted?: string[];
   changes?: string[] | null;
   withdrawalReason?: string | null;
+  heldBecause?: string | null;
   handlingCode?: string | null;
   handlingConditions?: string | null;
   evidence?: EvidenceMarkingFields | null;
@@ -223,6 +225,32 @@ export interface AuditVerificationView {
   problems: AuditProblemView[];
   /** Partners that did not answer, whose heads were therefore not compared. */
   unanswered: string[];
+}
+
+/** What the purge removed (services retention/purge.ts): for the data-protection officer, no personal data. */
+export interface PurgeReportView {
+  from: string;
+  to: string;
+  /** The retention document in force when asked, and its periods (proto retention.ts). */
+  retentionVersion: number;
+  periods: { kind: string; period: string }[];
+  counts: { kind: string; count: number }[];
+  items: PurgedItemView[];
+  /** More items were purged in the period than listed (the counts hold them all). */
+  truncated: boolean;
+}
+
+export interface PurgedItemView {
+  kind: string;
+  itemId: string;
+  originAgency: string | null;
+  own: boolean;
+  revisions: number;
+  lapsedAt: string | null;
+  purgedAt: string;
+  rule: string;
+  retentionVersion: number;
+  hash: string;
 }
 
 /** A signed head of an agency's audit chain as a partner holds it (proto audit-head.ts). */
@@ -417,6 +445,12 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
         nullable: true,
         description: 'On a withdrawal: why the alert no longer holds, as the origin agency wrote it.',
         resolve: (a) => a.withdrawalReason ?? null,
+      }),
+      heldBecause: t.string({
+        nullable: true,
+        description:
+          'Only in the answer to a publish: the alert is held at the publishing node, not sent yet, and why (too few key holders of the pseudonym service answered). It goes out, with these id and time, once they answer.',
+        resolve: (a) => a.heldBecause ?? null,
       }),
       handlingCode: t.string({ description: HANDLING_CODE_DESCRIPTION, resolve: (a) => a.handlingCode ?? 'H0' }),
       handlingConditions: t.string({
@@ -634,6 +668,52 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     }),
   });
 
+  const PurgedItemRef = builder.objectRef<PurgedItemView>('PurgedItem').implement({
+    description: 'An item the retention document removed at this node, and the tombstone left in its place.',
+    fields: (t) => ({
+      kind: t.exposeString('kind', { description: 'route_alert, document_fraud_alert or dead_letter' }),
+      itemId: t.exposeString('itemId', { description: 'The alert id, or quarantine:<row> for a dead letter.' }),
+      originAgency: t.exposeString('originAgency', { nullable: true, description: 'The agency that published the alert.' }),
+      own: t.exposeBoolean('own', { description: 'This agency published it (else a partner’s copy held here).' }),
+      revisions: t.exposeInt('revisions', { description: 'Revisions removed with it.' }),
+      lapsedAt: t.exposeString('lapsedAt', {
+        nullable: true,
+        description: 'When it expired or was withdrawn (a dead letter: when it was kept).',
+      }),
+      purgedAt: t.exposeString('purgedAt'),
+      rule: t.exposeString('rule', { description: 'retention:<kind>:<period>, as the retention document said.' }),
+      retentionVersion: t.exposeInt('retentionVersion'),
+      hash: t.exposeString('hash', { description: 'SHA-256 of the canonical JSON of what was removed (the tombstone).' }),
+    }),
+  });
+
+  const PurgeReportRef = builder.objectRef<PurgeReportView>('PurgeReport').implement({
+    description: 'What the node purged in a period under its retention document: counts per kind, items and tombstone hashes.',
+    fields: (t) => ({
+      from: t.exposeString('from'),
+      to: t.exposeString('to'),
+      retentionVersion: t.exposeInt('retentionVersion', { description: 'The retention document in force now (0: the defaults).' }),
+      periods: t.field({
+        type: [
+          builder.objectRef<{ kind: string; period: string }>('RetentionPeriod').implement({
+            fields: (f) => ({ kind: f.exposeString('kind'), period: f.exposeString('period', { description: 'ISO 8601 duration' }) }),
+          }),
+        ],
+        resolve: (r) => r.periods,
+      }),
+      counts: t.field({
+        type: [
+          builder.objectRef<{ kind: string; count: number }>('PurgeCount').implement({
+            fields: (f) => ({ kind: f.exposeString('kind'), count: f.exposeInt('count') }),
+          }),
+        ],
+        resolve: (r) => r.counts,
+      }),
+      items: t.field({ type: [PurgedItemRef], resolve: (r) => r.items }),
+      truncated: t.exposeBoolean('truncated'),
+    }),
+  });
+
   const AuditHeadInput = builder.inputType('AuditHeadInput', {
     description: 'A head a partner holds, passed back to the agency’s own node to compare with its chain.',
     fields: (t) => ({ holder: t.string({ required: true }), jws: t.string({ required: true }) }),
@@ -697,10 +777,12 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
     DirectoryPageRef,
     HitAnswerRef,
     PseudonymRef: Pseudonym,
+    PurgeReportRef,
     RequestEntryRef,
     ...consultationTypes,
     RouteSubscriptionRef,
     SubscribedAlertRef,
     ...defineActivityTypes(builder),
+    ...defineReleasePreviewTypes(builder),
   };
 }

@@ -18,6 +18,7 @@ export {
   defineContractTypes,
   type HitAlertView,
   type HitAnswerView,
+  type PurgeReportView,
   type RequestEntryView,
   withoutNulls,
 } from './contract-types.js';

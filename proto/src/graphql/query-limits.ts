@@ -41,7 +41,8 @@ export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 // Armor throws during parsing or validation, so the error is rewritten where the response is made.
 const LIMIT_MESSAGE = /(depth|cost|aliases|token) limit of \d+ exceeded/i;
 
-function withCode(error: { message: string; extensions?: Record<string, unknown> }) {
+/** A limit's refusal with the code the console reads; any other error as it is. */
+export function withQueryLimitCode<E extends { message: string; extensions?: Record<string, unknown> }>(error: E): E {
   return LIMIT_MESSAGE.test(error.message)
     ? { ...error, extensions: { ...error.extensions, code: QUERY_TOO_COMPLEX, http: { status: 400 } } }
     : error;
@@ -76,7 +77,7 @@ export function queryLimitPlugins(maxBodyBytes: number) {
           Array.isArray(r.errors) &&
           r.errors.some((e) => LIMIT_MESSAGE.test(e.message) || e.extensions?.code === BODY_TOO_LARGE)
         )
-          setResult({ ...r, errors: r.errors.map((e) => withLimitNamed(withCode(e.toJSON ? e.toJSON() : e), maxBodyBytes)) });
+          setResult({ ...r, errors: r.errors.map((e) => withLimitNamed(withQueryLimitCode(e.toJSON ? e.toJSON() : e), maxBodyBytes)) });
       },
     },
   ];

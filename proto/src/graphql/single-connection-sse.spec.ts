@@ -8,13 +8,18 @@ import { useBearerAuth } from './use-bearer-auth.js';
 // A server with the real bearer plugin: "Bearer <user>" is user <user> of agency "a" (b-... of agency "b").
 const yoga = createYoga({
   schema: createSchema({
-    typeDefs: 'type Query { me: String } type Subscription { me: String }',
+    typeDefs: 'type Query { me: String } type Subscription { me: String, echo(text: String!): String }',
     resolvers: {
       Query: { me: (_: unknown, __: unknown, ctx: { claims: AccessClaims }) => ctx.claims.sub },
       Subscription: {
         me: {
           subscribe: async function* (_: unknown, __: unknown, ctx: { claims: AccessClaims }) {
             yield { me: ctx.claims.sub };
+          },
+        },
+        echo: {
+          subscribe: async function* (_: unknown, args: { text: string }) {
+            yield { echo: args.text };
           },
         },
       },
@@ -73,6 +78,11 @@ describe('graphql-sse single connection mode', () => {
       headers: as('alice', { accept: 'text/event-stream', [TOKEN]: `${token.split('.')[0]}.AAAA` }),
     });
     expect(forged.status).toBe(403);
+    // Stopping an operation is a request like the others: the reserver's alone, and with a bearer.
+    for (const headers of [as('bob', { [TOKEN]: token }), { [TOKEN]: token }]) {
+      const stop = await yoga.fetch('http://node/graphql?operationId=op1', { method: 'DELETE', headers });
+      expect(stop.status).toBe('authorization' in headers ? 403 : 401);
+    }
     const anonymous = await yoga.fetch('http://node/graphql', { method: 'PUT' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="corridor"');
@@ -98,24 +108,58 @@ describe('graphql-sse single connection mode', () => {
     expect(expired.status).not.toBe(200);
   });
 
-  it('answers an operation that does not parse, or passes the query limits, with 400 and its message', async () => {
+  it('streams, as its one result, the errors of an operation that does not parse, passes the query limits, or is invalid for the schema', async () => {
     const token = await (await reserve('gina')).text();
     const stream = await yoga.fetch('http://node/graphql', { headers: as('gina', { accept: 'text/event-stream', [TOKEN]: token }) });
-    const send = (query: string) => {
-      const body = JSON.stringify({ query, extensions: { operationId: `op-${query.length}` } });
-      return yoga.fetch('http://node/graphql', {
+    const send = async (id: string, operation: Record<string, unknown>) => {
+      const body = JSON.stringify({ ...operation, extensions: { operationId: id } });
+      const sent = await yoga.fetch('http://node/graphql', {
         method: 'POST',
         headers: as('gina', { 'content-type': 'application/json', 'content-length': String(body.length), [TOKEN]: token }),
         body,
       });
+      expect(sent.status, id).toBe(202);
     };
-    const broken = await send('{ me');
-    expect(broken.status).toBe(400);
-    expect(await broken.json()).toMatchObject({ errors: [{ message: 'Syntax Error: Expected Name, found <EOF>.' }] });
-    const long = await send(`{ ${'me '.repeat(2100)}}`);
-    expect(long.status).toBe(400);
-    expect(await long.json()).toMatchObject({ errors: [{ extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
-    await stream.body?.cancel();
+    await send('syntax', { query: '{ me' });
+    await send('long', { query: `{ ${'me '.repeat(2100)}}` });
+    await send('field', { query: 'subscription { mee }' });
+    await send('variable', { query: 'subscription($t: String!) { echo(text: $t) }', variables: {} });
+    await send('unnamed', { query: 'subscription A { me } subscription B { me }' });
+    // Each operation's events: its result (`next`), then `complete`.
+    const results = new Map<string, { errors?: { message: string; locations?: unknown; extensions?: Record<string, unknown> }[] }>();
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    while (results.size < 5) {
+      text += new TextDecoder().decode((await reader.read()).value);
+      for (const [, data] of text.matchAll(/^event: next\ndata: (.*)$/gm)) {
+        const { id, payload } = JSON.parse(data as string);
+        results.set(id, payload);
+      }
+    }
+    await reader.cancel();
+    expect(results.get('syntax')).toEqual({
+      errors: [
+        {
+          message: 'Syntax Error: Expected Name, found <EOF>.',
+          locations: [{ line: 1, column: 5 }],
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        },
+      ],
+    });
+    expect(results.get('long')?.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // The field is named, where graphql-sse's handler alone said "Unable to detect operation AST".
+    expect(results.get('field')).toEqual({
+      errors: [
+        {
+          message: 'Cannot query field "mee" on type "Subscription". Did you mean "me"?',
+          locations: [{ line: 1, column: 16 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+    expect(results.get('variable')?.errors?.map((e) => e.message)).toEqual(['Variable "$t" of required type "String!" was not provided.']);
+    expect(results.get('unnamed')?.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(results.get('field')).not.toHaveProperty('data');
   });
 
   it('reads an operation sent into a stream only when its Content-Length is within its bound', async () => {

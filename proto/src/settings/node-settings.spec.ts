@@ -24,6 +24,7 @@ keys:
   delegationFile: secrets/delegation.jwk.json
   network: "1:secret"
 releasePolicy: { file: release-policy.json }
+retention: { file: retention.json, scanMs: 5000 }
 log: { level: warn }
 `;
 
@@ -61,6 +62,8 @@ describe('the node settings file', () => {
       CORRIDOR_MEMBERSHIP_TRUST: '/etc/corridor/secretariat.jwks.json',
       CORRIDOR_NETWORK_KEY: '1:secret',
       CORRIDOR_RELEASE_POLICY_FILE: '/etc/corridor/release-policy.json',
+      CORRIDOR_RETENTION_FILE: '/etc/corridor/retention.json',
+      CORRIDOR_RETENTION_SCAN_MS: '5000',
       CORRIDOR_LOG_LEVEL: 'warn',
     });
     expect(JSON.parse(env.CORRIDOR_SIGNING_KEY ?? '')).toEqual(SIGNING);

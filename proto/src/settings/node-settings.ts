@@ -86,6 +86,8 @@ export const nodeSettings = z.strictObject({
   audit: z
     .strictObject({ headEntries: settingField.count(1, 100).optional(), headMs: settingField.milliseconds(50, 60_000).optional() })
     .optional(),
+  /** The retention document (proto retention.ts) and how often the node purges what it says has lapsed. */
+  retention: z.strictObject({ file: settingField.path.optional(), scanMs: settingField.milliseconds(50, 3_600_000).optional() }).optional(),
   requests: z.strictObject({ clockScanMs: settingField.milliseconds(50, 60_000).optional() }).optional(),
   log: z.strictObject({ level: settingField.logLevel.optional() }).optional(),
 });
@@ -123,6 +125,8 @@ export const NODE_SETTING_KEYS: readonly SettingKey[] = [
   { env: 'CORRIDOR_AUDIT_HEAD_ENTRIES', path: ['audit', 'headEntries'] },
   { env: 'CORRIDOR_AUDIT_HEAD_MS', path: ['audit', 'headMs'] },
   { env: 'CORRIDOR_CLOCK_SCAN_MS', path: ['requests', 'clockScanMs'] },
+  { env: 'CORRIDOR_RETENTION_FILE', path: ['retention', 'file'], isPath: true },
+  { env: 'CORRIDOR_RETENTION_SCAN_MS', path: ['retention', 'scanMs'] },
   { env: 'CORRIDOR_LOG_LEVEL', path: ['log', 'level'] },
 ];
 

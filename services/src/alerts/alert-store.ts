@@ -78,7 +78,8 @@ export async function alertHistory(db: Db, id: string): Promise<Alert[]> {
  * Stores partners' alerts in one statement (one commit for a whole batch from the bus). Every
  * revision goes into the history, whatever order it arrives in; the current row moves only
  * forward, so a late older revision never replaces a newer one. Returns the alerts that became
- * the current revision here.
+ * the current revision here. An alert purged here (a tombstone holds its id) is not stored again:
+ * a late copy from the stream, or a redelivery, would bring back what retention removed.
  */
 export async function storeReceivedAlerts(db: Db | Prisma.TransactionClient, alerts: Alert[]): Promise<Alert[]> {
   const newest = new Map<string, Alert>();
@@ -88,10 +89,12 @@ export async function storeReceivedAlerts(db: Db | Prisma.TransactionClient, ale
     WITH history AS (
       INSERT INTO alert_revisions (alert_id, revision, document)
       SELECT (d->>'id')::uuid, (d->>'revision')::int, d FROM jsonb_array_elements(${JSON.stringify(alerts)}::jsonb) AS d
+      WHERE NOT EXISTS (SELECT 1 FROM purge_tombstones t WHERE t.item_id = d->>'id')
       ON CONFLICT (alert_id, revision) DO NOTHING)
     INSERT INTO alerts (id, origin_agency, kind, tlp, revision, created_at, document, own)
     SELECT (d->>'id')::uuid, d->'origin'->>'agency', d->>'kind', d->>'tlp', (d->>'revision')::int, (d->>'createdAt')::timestamptz, d, false
     FROM jsonb_array_elements(${JSON.stringify([...newest.values()])}::jsonb) AS d
+    WHERE NOT EXISTS (SELECT 1 FROM purge_tombstones t WHERE t.item_id = d->>'id')
     ON CONFLICT (id) DO UPDATE SET revision = EXCLUDED.revision, tlp = EXCLUDED.tlp, document = EXCLUDED.document, received_at = now()
     WHERE alerts.revision < EXCLUDED.revision AND alerts.own = false
     RETURNING id::text AS id`;
@@ -180,12 +183,12 @@ export async function earlierRecipients(db: Db, alertId: string, subjectRoot: st
   return [...agencies];
 }
 
-/** This agency's current, not withdrawn, own alerts carrying any of the pseudonyms: one probe of the GIN index. */
+/** This agency's current own alerts, neither withdrawn nor expired (migration 0603's alert_ends_at), carrying any of the pseudonyms: one probe of the GIN index. */
 export async function ownAlertsCarrying(db: Db, pseudonyms: readonly PseudonymizedIdentifier[], limit = 50): Promise<Alert[]> {
   if (pseudonyms.length === 0) return [];
   const rows = await db.$queryRaw<{ id: string; document: unknown }[]>`
     SELECT id::text, document FROM alerts
-    WHERE own AND document->>'status' <> 'withdrawn' AND ${carriesAnyOf(pseudonyms)}
+    WHERE own AND document->>'status' <> 'withdrawn' AND alert_ends_at(document) > now() AND ${carriesAnyOf(pseudonyms)}
     ORDER BY created_at DESC
     LIMIT ${limit}`;
   return rows.map(stored);
@@ -205,7 +208,7 @@ export async function ownAlertsCarryingEach(db: Db, sets: readonly (readonly Pse
   const shared = limit * sets.length;
   const { rows } = await plainSql(db).query<{ id: string; document: unknown }>(
     `SELECT id::text, document FROM alerts
-     WHERE own AND document->>'status' <> 'withdrawn' AND (document->'identifiers') @> ANY ($1::jsonb[])
+     WHERE own AND document->>'status' <> 'withdrawn' AND alert_ends_at(document) > now() AND (document->'identifiers') @> ANY ($1::jsonb[])
      ORDER BY created_at DESC, id LIMIT $2`,
     [probes, shared],
   );
@@ -218,7 +221,7 @@ export async function ownAlertsCarryingEach(db: Db, sets: readonly (readonly Pse
 }
 
 /**
- * Alerts held here (own or received, current, not withdrawn), other than `except`, carrying any
+ * Alerts held here (own or received, current, neither withdrawn nor expired), other than `except`, carrying any
  * of the pseudonyms: one probe of the GIN index per pseudonym, in one statement, for a received
  * batch's thousand pseudonyms. Not `@> ANY (array)` (carriesAnyOf) here: with a thousand
  * elements PostgreSQL estimates that most rows match and reads every alert, testing each against
@@ -237,7 +240,7 @@ export async function heldAlertsCarrying(
     WHERE id IN (
         SELECT hit.id FROM unnest(${probes}::jsonb[]) AS p(probe)
         CROSS JOIN LATERAL (SELECT id FROM alerts WHERE (document->'identifiers') @> p.probe) AS hit)
-      AND id <> ALL (${[...opts.except]}::uuid[]) AND document->>'status' <> 'withdrawn'
+      AND id <> ALL (${[...opts.except]}::uuid[]) AND document->>'status' <> 'withdrawn' AND alert_ends_at(document) > now()
     LIMIT ${opts.limit}`;
   return rows.map(stored);
 }
@@ -328,6 +331,29 @@ export async function exportableAlerts(db: Db, after: ExportCursor | null, limit
     ORDER BY r.recorded_at, r.alert_id
     LIMIT ${limit}`;
   return rows.map((r) => ({ alert: parseStored(alertSchema, r.document, { table: 'alerts', row: r.id }), added: r.added }));
+}
+
+/** Which STIX objects an exportable alert makes (a report, a location per waypoint), in export order. */
+export interface ExportShape {
+  id: string;
+  waypoints: number;
+  added: Date;
+}
+
+/** The shapes of exportable alerts after `after`, without reading their documents whole. */
+export async function exportableShapes(db: Db, after: ExportCursor | null, limit: number): Promise<ExportShape[]> {
+  const at = after?.added ?? new Date(0);
+  const id = after?.id ?? '00000000-0000-0000-0000-000000000000';
+  const rows = await db.$queryRaw<{ id: string; waypoints: number; added: Date }[]>`
+    SELECT a.id::text AS id, r.recorded_at AS added,
+      COALESCE(jsonb_array_length(CASE WHEN jsonb_typeof(a.document->'route'->'waypoints') = 'array'
+        THEN a.document->'route'->'waypoints' END), 0)::int AS waypoints
+    FROM alerts a JOIN alert_revisions r ON r.alert_id = a.id AND r.revision = a.revision
+    WHERE a.own AND a.tlp = ANY (${[...EXPORTABLE_TLP]}::text[])
+      AND (r.recorded_at, r.alert_id) > (${at}::timestamptz, ${id}::uuid)
+    ORDER BY r.recorded_at, r.alert_id
+    LIMIT ${limit}`;
+  return rows;
 }
 
 /** One exportable own alert by id, with when its current revision was stored; null when none. */

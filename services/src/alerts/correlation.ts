@@ -5,7 +5,14 @@
 // goes to the partner's inbox, so both agencies' feeds link the two alerts. A notice received
 // from a partner is checked (its subject, its signature, that it names one of our own alerts)
 // before it is kept and shown.
-import { type Alert, type CorrelationNotice, correlationNotice, parseCorrelationSubject, verifySignedBy } from '@corridor/proto';
+import {
+  type Alert,
+  alertEndsAt,
+  type CorrelationNotice,
+  correlationNotice,
+  parseCorrelationSubject,
+  verifySignedBy,
+} from '@corridor/proto';
 import type { AlertCorrelationView, AlertWithCorrelations } from '@corridor/proto/graphql';
 import { enqueue, type PartnerMessage, type ReleasingAgency } from '../bus/enqueue.js';
 import { type AddressedKind, type Receipt, readAddressed } from '../bus/receipt.js';
@@ -61,8 +68,8 @@ export async function correlationsOf(db: Db, alertIds: readonly string[]): Promi
 const PER_ALERT = 50;
 
 /**
- * For each alert of a batch just stored, the alerts held here (own or received, current, not
- * withdrawn) of another origin sharing a pseudonym with it, at most PER_ALERT each: one probe of
+ * For each alert of a batch just stored, the alerts held here (own or received, current, neither
+ * withdrawn nor expired) of another origin sharing a pseudonym with it, at most PER_ALERT each: one probe of
  * the identifiers index for the whole batch (one per alert cost a round trip each, in series), and
  * the batch's alerts matched among themselves in memory.
  */
@@ -71,8 +78,12 @@ async function sharingWithEach(db: Db, alerts: readonly Alert[]): Promise<Map<st
   const all = alerts.flatMap((a) => a.identifiers);
   if (all.length === 0) return out;
   const stored = await heldAlertsCarrying(db, all, { except: alerts.map((a) => a.id), limit: PER_ALERT * alerts.length });
-  const held = [...stored, ...alerts.filter((a) => a.status !== 'withdrawn')];
+  // An expired alert correlates with nothing, as a hit check no longer finds it.
+  const now = Date.now();
+  const holding = (a: Alert) => a.status !== 'withdrawn' && alertEndsAt(a).getTime() > now;
+  const held = [...stored, ...alerts.filter(holding)];
   for (const a of alerts) {
+    if (!holding(a)) continue;
     const mine = new Set(a.identifiers.map((i) => i.pseudonym));
     const others = held.filter(
       (o) => o.id !== a.id && o.origin.agency !== a.origin.agency && o.identifiers.some((i) => mine.has(i.pseudonym)),

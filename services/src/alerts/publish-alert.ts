@@ -20,6 +20,7 @@ import {
   newId,
   nulByteErrors,
   type PseudonymizedIdentifier,
+  PseudonymServiceUnavailable,
   pseudonymizeUnderAll,
   type ReleasePolicy,
   timeErrors,
@@ -29,10 +30,22 @@ import {
 import { enqueue, type PartnerMessage } from '../bus/enqueue.js';
 import type { ProtectionNotifier } from '../consultations/protection.js';
 import type { Db } from '../database.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { type GroupWriter, groupCommit } from '../group-commit.js';
 import type { Pseudonymizer } from '../pseudonyms/pseudonymizer.js';
 import { storeOwnAlerts } from './alert-store.js';
 import type { Feed } from './feed.js';
+
+/** A publish call kept at this node until the pseudonym service answers: raw identifiers included, never sent as they are. */
+export interface HeldCall {
+  ids: string[];
+  createdAt: string;
+  inputs: ValidAlertInput[];
+  asker: AccessClaims;
+}
+
+/** A published alert, or one held at this node (`heldBecause` says why; it has no pseudonyms yet). */
+export type PublishedAlert = Alert & { heldBecause?: string };
 
 export interface PublishContext {
   db: Db;
@@ -55,6 +68,11 @@ export interface PublishContext {
   policy: () => ReleasePolicy;
   /** Called after the alert and its outbox rows are committed (wakes the outbox relay). */
   onQueued: () => void;
+  /**
+   * Keeps a call at this node, committed before the officer is answered, when the pseudonym service
+   * cannot answer (held-publications.ts); without it such a call is refused.
+   */
+  hold?: (call: HeldCall, reason: string) => Promise<void>;
   now?: () => Date;
 }
 
@@ -99,11 +117,17 @@ export function checkedAlertInput(input: unknown, agency: MemberAgency, now: Dat
 }
 
 /** The wire alert of a checked input, given each identifier's pseudonyms (in input order). Pure. */
-export function wireAlertOf(v: ValidAlertInput, agency: MemberAgency, now: Date, pseudonyms: PseudonymizedIdentifier[][]): Alert {
+export function wireAlertOf(
+  v: ValidAlertInput,
+  agency: MemberAgency,
+  now: Date,
+  pseudonyms: PseudonymizedIdentifier[][],
+  id: string = newId(),
+): Alert {
   const { identifiers: _, ...rest } = v;
   const wire = {
     ...rest,
-    id: newId(),
+    id,
     origin: { agency: agency.id, country: agency.country },
     createdAt: now.toISOString(),
     validUntil: v.validUntil ?? null,
@@ -133,10 +157,11 @@ export function toWireAlert(input: unknown, agency: MemberAgency, networkKey: Ne
 
 /** Checked inputs made wire alerts, every identifier of the call pseudonymized in one batch (one request per key holder). */
 export async function wireAlerts(
-  ctx: PublishContext,
+  ctx: Pick<PublishContext, 'pseudonymizer' | 'agency'>,
   checked: readonly ValidAlertInput[],
   now: Date,
   asker?: AccessClaims,
+  ids?: readonly string[],
 ): Promise<Alert[]> {
   const all = await ctx.pseudonymizer.pseudonymize(
     checked.flatMap((v) => v.identifiers),
@@ -144,10 +169,10 @@ export async function wireAlerts(
     asker,
   );
   let at = 0;
-  return checked.map((v) => {
+  return checked.map((v, i) => {
     const mine = all.slice(at, at + v.identifiers.length);
     at += v.identifiers.length;
-    return wireAlertOf(v, ctx.agency, now, mine);
+    return wireAlertOf(v, ctx.agency, now, mine, ids?.[i]);
   });
 }
 
@@ -173,15 +198,23 @@ export type OwnAlertWrite = Extract<PartnerMessage, { kind: 'alert' }>;
  * group (a single publish, or a whole batch), so a failing group is retried call by call and a
  * batch is never split.
  */
+/** In the caller's transaction: the alerts stored, their protection notices raised, their partners' copies queued and audited. */
+export async function writeOwnAlerts(
+  tx: Prisma.TransactionClient,
+  protection: ProtectionNotifier,
+  writes: readonly OwnAlertWrite[],
+): Promise<void> {
+  const alerts = writes.map((w) => w.alert);
+  await storeOwnAlerts(tx, alerts);
+  await protection.forAlerts(tx, alerts);
+  await enqueue(tx, writes);
+}
+
 export function ownAlertWriter(db: Db, protection: ProtectionNotifier): GroupWriter<readonly OwnAlertWrite[]> {
   return groupCommit((calls: (readonly OwnAlertWrite[])[]) =>
     db.$transaction(
       async (tx) => {
-        const writes = calls.flat();
-        const alerts = writes.map((w) => w.alert);
-        await storeOwnAlerts(tx, alerts);
-        await protection.forAlerts(tx, alerts);
-        await enqueue(tx, writes);
+        await writeOwnAlerts(tx, protection, calls.flat());
       },
       // Prisma's 5 s would cut off a group of bulk batches on a busy machine: enqueue signs each
       // partner's copy of every alert inside the transaction.
@@ -190,14 +223,41 @@ export function ownAlertWriter(db: Db, protection: ProtectionNotifier): GroupWri
   );
 }
 
-export async function publishAlert(ctx: PublishContext, input: unknown, asker?: AccessClaims): Promise<Alert> {
+export async function publishAlert(ctx: PublishContext, input: unknown, asker?: AccessClaims): Promise<PublishedAlert> {
   const now = (ctx.now ?? (() => new Date()))();
-  const [wire] = await wireAlerts(ctx, [checkedAlertInput(input, ctx.agency, now, ctx.membership())], now, asker);
-  const alert = await ctx.signer.sign(wire as Alert);
-  await ctx.storeOwn([{ kind: 'alert', from: ctx, alert }]);
+  const [published] = await publishChecked(ctx, [checkedAlertInput(input, ctx.agency, now, ctx.membership())], now, asker);
+  return published as PublishedAlert;
+}
+
+/**
+ * Pseudonymizes, signs, stores and queues checked inputs as one call. When too few key holders of
+ * the pseudonym service answer (an agency cut off, holders down), the call is held at this node
+ * (held-publications.ts) and sent once they answer: the answer is then the alerts as they will go
+ * out, without pseudonyms yet, each saying why it is held.
+ */
+async function publishChecked(
+  ctx: PublishContext,
+  checked: readonly ValidAlertInput[],
+  now: Date,
+  asker?: AccessClaims,
+): Promise<PublishedAlert[]> {
+  const ids = checked.map(() => newId());
+  let wires: Alert[];
+  try {
+    wires = await wireAlerts(ctx, checked, now, asker, ids);
+  } catch (e) {
+    if (!(e instanceof PseudonymServiceUnavailable) || !ctx.hold || !asker) throw e;
+    await ctx.hold({ ids, createdAt: now.toISOString(), inputs: [...checked], asker }, e.message);
+    const heldBecause = `held at your node until the pseudonym service answers (${e.message}); it is sent then`;
+    return checked.map((v, i) => ({ ...wireAlertOf(v, ctx.agency, now, [], ids[i]), heldBecause }));
+  }
+  // In turn: the node's signer works on this thread (signature-engine.ts), nothing waits on a pool.
+  const alerts: Alert[] = [];
+  for (const w of wires) alerts.push(await ctx.signer.sign(w));
+  await ctx.storeOwn(alerts.map((alert) => ({ kind: 'alert', from: ctx, alert })));
   ctx.onQueued();
-  ctx.feed.publish('alert', alert);
-  return alert;
+  for (const a of alerts) ctx.feed.publish('alert', a);
+  return alerts;
 }
 
 /**
@@ -207,7 +267,7 @@ export async function publishAlert(ctx: PublishContext, input: unknown, asker?: 
  * and signed, the batch stored and queued in one transaction, and the outbox sends it in one burst.
  * Answers the stored alerts in input order.
  */
-export async function publishAlerts(ctx: PublishContext, inputs: readonly unknown[], asker?: AccessClaims): Promise<Alert[]> {
+export async function publishAlerts(ctx: PublishContext, inputs: readonly unknown[], asker?: AccessClaims): Promise<PublishedAlert[]> {
   const sizeErrors = batchSizeErrors(inputs.length);
   if (sizeErrors.length > 0) throw new ValidationError('alerts', sizeErrors);
   const now = (ctx.now ?? (() => new Date()))();
@@ -223,12 +283,5 @@ export async function publishAlerts(ctx: PublishContext, inputs: readonly unknow
     }
   });
   if (errors.length > 0) throw new ValidationError('alerts', errors);
-  const wires = await wireAlerts(ctx, checked, now, asker);
-  // In turn: the node's signer works on this thread (signature-engine.ts), nothing waits on a pool.
-  const alerts: Alert[] = [];
-  for (const w of wires) alerts.push(await ctx.signer.sign(w));
-  await ctx.storeOwn(alerts.map((alert) => ({ kind: 'alert', from: ctx, alert })));
-  ctx.onQueued();
-  for (const a of alerts) ctx.feed.publish('alert', a);
-  return alerts;
+  return publishChecked(ctx, checked, now, asker);
 }

@@ -20,6 +20,7 @@ import { alertHistory, getAlert, listAlerts } from './alert-store.js';
 import { alertAnswer, releaseToCaller } from './answer-release.js';
 import { correlationsOf } from './correlation.js';
 import { publishAlert, publishAlerts, withDecider } from './publish-alert.js';
+import { previewRelease } from './release-preview.js';
 
 builder.queryType({
   fields: (t) => ({
@@ -181,6 +182,17 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     authScopes: { ownAgency: 'read alert history' },
     resolve: (_root, args, ctx) => alertHistory(ctx.services.db, String(args.id)),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  releasePreview: t.field({
+    type: [contract.ReleasePreviewItemRef],
+    description:
+      'Who would receive this draft alert of the agency, per other member agency, under the release policy and membership in force: nothing is stored, sent or pseudonymized; a bad draft is refused as publishAlert would refuse it.',
+    args: { input: t.arg({ type: inputs.AlertInput, required: true }) },
+    authScopes: { ownAgency: 'preview who receives alerts' },
+    resolve: (_root, args, ctx) => previewRelease(ctx.services.publishContext, withDecider(args.input, ctx.claims.name)),
   }),
 }));
 

@@ -16,14 +16,15 @@ export interface AuditRecord {
    * no-hit check; `pseudonym`: a batch this node evaluated as a key holder (items: how many
    * values); `received`: a permission asked or answered by a partner (handling codes), kept
    * here, so that the asking and the granting are in the audit at both sides (`agency` is then
-   * the sender).
+   * the sender); `purge`: what the retention document removed here (retention/purge.ts; items:
+   * the alert, or the dead letters, and the SHA-256 of what went; `agency` is the alert's origin).
    */
-  channel: 'query' | 'bus' | 'check' | 'pseudonym' | 'received';
+  channel: 'query' | 'bus' | 'check' | 'pseudonym' | 'received' | 'purge';
   /** The agency receiving the data. */
   agency: string;
   /** The user who asked; null when an agency's node receives. */
   subject: string | null;
-  resource: 'alert' | 'directory_entry' | 'consultation' | 'pseudonym_evaluation';
+  resource: 'alert' | 'directory_entry' | 'consultation' | 'pseudonym_evaluation' | 'dead_letter';
   items: string[];
   rule: string;
   policyVersion: number;

@@ -24,6 +24,16 @@ describe('the inbox stream of an agency', () => {
     }
   });
 
+  it('keeps a message as long as the retention document says, never longer than the hub', () => {
+    expect(inboxStreamConfig({ ...base, maxAgeMs: 3_600_000 }).max_age).toBe(3600 * 1e9);
+    expect(inboxStreamConfig({ ...base, maxAgeMs: 30 * 86_400_000 }).max_age).toBe(14 * 86_400 * 1e9);
+    // A stream made under another document has its age set again at start.
+    const made = inboxStreamConfig(base);
+    const limits = { max_age: made.max_age as number, max_bytes: made.max_bytes as number, discard: made.discard as never };
+    expect(lacksInboxLimits(limits, 3_600_000)).toBe(true);
+    expect(lacksInboxLimits(limits, 14 * 86_400_000)).toBe(false);
+  });
+
   it('tells a stream made without limits, or with others, from one that has them', () => {
     const made = inboxStreamConfig(base);
     expect(lacksInboxLimits({ max_age: made.max_age as number, max_bytes: made.max_bytes as number, discard: made.discard as never })).toBe(

@@ -32,6 +32,8 @@ export interface BusOptions {
   hubDomain?: string | undefined;
   /** TLS files (a `tls://` server requires TLS; a CA file pins the network's CA instead of the system's). */
   tls?: { caFile?: string; certFile?: string; keyFile?: string } | undefined;
+  /** The stream's max_age from the retention document (inbox_stream); INBOX_RETENTION's 14 days when absent. */
+  maxAgeMs?: number | undefined;
 }
 
 export interface Bus {
@@ -102,7 +104,7 @@ export function createBus(opts: BusOptions, log: Logger): Bus {
 }
 
 /**
- * The inbox stream's limits. The node consumes the stream into PostgreSQL, so the stream is only a
+ * The inbox stream's limits (its max_age: the retention document's inbox_stream). The node consumes the stream into PostgreSQL, so the stream is only a
  * buffer in front of it: what the node has stored needs no copy here. But a node down for a week
  * (the database's host replaced, a long holiday with no operator) must lose nothing: messages wait
  * here for as long as on the hub (14 days), and the stream takes as many bytes as the hub's transit
@@ -110,11 +112,14 @@ export function createBus(opts: BusOptions, log: Logger): Bus {
  * the oldest go first, so neither a flood nor a node that never comes back fills the disk. The same
  * holds on a server of its own, where the stream is also the only copy before the database.
  */
-export const INBOX_STREAM_LIMITS = {
-  max_age: nanos(INBOX_RETENTION.maxAgeMs),
-  max_bytes: INBOX_RETENTION.maxBytes,
-  discard: DiscardPolicy.Old,
-} as const;
+export function inboxStreamLimits(maxAgeMs: number = INBOX_RETENTION.maxAgeMs) {
+  return {
+    // The retention document may shorten the buffer, never lengthen it past the hub's.
+    max_age: nanos(Math.min(maxAgeMs, INBOX_RETENTION.maxAgeMs)),
+    max_bytes: INBOX_RETENTION.maxBytes,
+    discard: DiscardPolicy.Old,
+  } as const;
+}
 
 /**
  * The agency's inbox stream: on a server of its own, the subjects partners publish to; on a leaf
@@ -122,7 +127,7 @@ export const INBOX_STREAM_LIMITS = {
  * transit stream of the same name in the hub's domain.
  */
 export function inboxStreamConfig(
-  opts: Pick<BusOptions, 'stream' | 'subjectRoot' | 'agency' | 'hubDomain'>,
+  opts: Pick<BusOptions, 'stream' | 'subjectRoot' | 'agency' | 'hubDomain' | 'maxAgeMs'>,
 ): Partial<StreamConfig> & { name: string } {
   return {
     name: opts.stream,
@@ -131,13 +136,14 @@ export function inboxStreamConfig(
       : { subjects: [inboxFilterFor(opts.subjectRoot, opts.agency)] }),
     storage: StorageType.File,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-    ...INBOX_STREAM_LIMITS,
+    ...inboxStreamLimits(opts.maxAgeMs),
   };
 }
 
 /** Whether a stream made before the limits (or changed by hand) needs them set again. */
-export function lacksInboxLimits(config: Pick<StreamInfo['config'], 'max_age' | 'max_bytes' | 'discard'>): boolean {
-  return (Object.keys(INBOX_STREAM_LIMITS) as (keyof typeof INBOX_STREAM_LIMITS)[]).some((k) => config[k] !== INBOX_STREAM_LIMITS[k]);
+export function lacksInboxLimits(config: Pick<StreamInfo['config'], 'max_age' | 'max_bytes' | 'discard'>, maxAgeMs?: number): boolean {
+  const limits = inboxStreamLimits(maxAgeMs);
+  return (Object.keys(limits) as (keyof typeof limits)[]).some((k) => config[k] !== limits[k]);
 }
 
 async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): Promise<JetStreamManager> {
@@ -148,10 +154,11 @@ async function ensureStream(nc: NatsConnection, opts: BusOptions, log: Logger): 
       if (!existing) {
         await jsm.streams.add(inboxStreamConfig(opts));
         log.info('stream created', { stream: opts.stream });
-      } else if (lacksInboxLimits(existing.config)) {
-        // A stream of an older version, which had none: limits apply to it from now on.
-        await jsm.streams.update(opts.stream, INBOX_STREAM_LIMITS);
-        log.info('stream limits set', { stream: opts.stream, maxAgeMs: INBOX_RETENTION.maxAgeMs, maxBytes: INBOX_RETENTION.maxBytes });
+      } else if (lacksInboxLimits(existing.config, opts.maxAgeMs)) {
+        // A stream of an older version, which had none, or a retention document that changed: limits apply from now on.
+        const limits = inboxStreamLimits(opts.maxAgeMs);
+        await jsm.streams.update(opts.stream, limits);
+        log.info('stream limits set', { stream: opts.stream, maxAgeMs: limits.max_age / 1_000_000, maxBytes: limits.max_bytes });
       }
       return jsm;
     } catch (e) {

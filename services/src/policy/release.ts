@@ -13,6 +13,7 @@ import {
   mayRelease,
   type Receiver,
   type ReleasePolicy,
+  type ReleasePreviewReason,
   redactAlert,
   redactDirectoryEntry,
 } from '@corridor/proto';
@@ -33,13 +34,28 @@ export interface Released<T> {
   rule: string;
 }
 
-export function releaseAlert(policy: ReleasePolicy, self: MemberAgency, a: Alert, to: Receiver): Released<Alert> | null {
-  if (!mayRelease(a, to.agency)) return null;
+/**
+ * The one decision on releasing an alert of this agency to a receiver: TLP first (proto release.ts),
+ * then the policy's first matching rule. Sending (sendPlan), answering (releaseAlert) and the
+ * preview before publishing (release-preview.ts) all decide here.
+ */
+export type AlertDecision =
+  | { release: true; rule: string; redact: readonly string[] }
+  | { release: false; reason: Exclude<ReleasePreviewReason, 'released'>; rule: string | null };
+
+export function decideAlert(policy: ReleasePolicy, self: MemberAgency, a: Alert, to: Receiver): AlertDecision {
+  if (!mayRelease(a, to.agency)) return { release: false, reason: a.tlp === 'RED' ? 'tlp_red' : 'not_named', rule: null };
   const d = decideRelease(
     policy,
     { resource: 'alert', kind: a.kind, tlp: a.tlp, handlingCode: a.handlingCode, networks: self.networks },
     to,
   );
+  if (d.release) return d;
+  return d.rule === null ? { release: false, reason: 'no_rule', rule: null } : { release: false, reason: 'denied_by_rule', rule: d.rule };
+}
+
+export function releaseAlert(policy: ReleasePolicy, self: MemberAgency, a: Alert, to: Receiver): Released<Alert> | null {
+  const d = decideAlert(policy, self, a, to);
   return d.release ? { item: redactAlert(a, d.redact), rule: d.rule } : null;
 }
 
@@ -58,12 +74,8 @@ export interface SendTo {
 export function sendPlan(policy: ReleasePolicy, membership: Membership, self: MemberAgency, a: Alert): SendTo[] {
   const plan: SendTo[] = [];
   for (const member of membership.agencies) {
-    if (member.id === self.id || !mayRelease(a, member.id)) continue;
-    const d = decideRelease(
-      policy,
-      { resource: 'alert', kind: a.kind, tlp: a.tlp, handlingCode: a.handlingCode, networks: self.networks },
-      agencyReceiver(member),
-    );
+    if (member.id === self.id) continue;
+    const d = decideAlert(policy, self, a, agencyReceiver(member));
     if (d.release) plan.push({ agency: member.id, rule: d.rule, redact: d.redact });
   }
   return plan;

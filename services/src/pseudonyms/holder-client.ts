@@ -28,24 +28,49 @@ export interface HolderClientDeps {
   signer: DelegationSigner;
   /** This node's own evaluation, when it is a holder. */
   evaluateHere: (asker: AccessClaims, request: EvaluationRequest) => Promise<EvaluationAnswer>;
+  /** A holder that has not answered within this (plus a little per element) is taken as not answering. */
   timeoutMs?: number;
+  /** A holder that did not answer is not waited for again until this has passed: one probe then. */
+  downForMs?: number;
+  now?: () => number;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 5_000;
+const TIMEOUT_PER_ELEMENT_MS = 10;
+const DEFAULT_DOWN_FOR_MS = 10_000;
 /** A delegated token is shown again while it has this long to live (the holder may be a little behind our clock). */
 const TOKEN_REUSE_MARGIN_S = 30;
 const TOKEN_CACHE_ENTRIES = 1000;
 
 export function createHolderClient(deps: HolderClientDeps): HolderClient {
+  const now = deps.now ?? Date.now;
+  // A holder cut off costs its timeout once, not on every publish and check: while it is taken as
+  // down, a call that cannot reach the threshold without it is answered at once (and a publish held).
+  const downUntil = new Map<string, number>();
   const tokens = delegatedTokenCache(deps.signer);
   return {
     async ask(asker, holder, epoch, blinded) {
       const request: EvaluationRequest = { epoch, blinded: blinded.map((b) => base64urlEncode(b)) };
-      const answer =
-        holder.agency === deps.self ? await deps.evaluateHere(asker, request) : await overHttp(deps, tokens, asker, holder, request);
-      return { evaluated: answer.evaluated.map(base64urlBytes), proof: base64urlBytes(answer.proof) };
+      if (holder.agency === deps.self) return decoded(await deps.evaluateHere(asker, request));
+      const until = downUntil.get(holder.agency);
+      if (until !== undefined && now() < until) throw new Error('did not answer in time');
+      // Past its time, this call is the probe: the next ones wait for it only as long as it runs.
+      if (until !== undefined) downUntil.set(holder.agency, now() + (deps.downForMs ?? DEFAULT_DOWN_FOR_MS));
+      try {
+        const answer = await overHttp(deps, tokens, asker, holder, request);
+        downUntil.delete(holder.agency);
+        return decoded(answer);
+      } catch (e) {
+        if ((e as Error).message === 'did not answer in time')
+          downUntil.set(holder.agency, now() + (deps.downForMs ?? DEFAULT_DOWN_FOR_MS));
+        throw e;
+      }
     },
   };
+}
+
+function decoded(answer: EvaluationAnswer): HolderAnswer {
+  return { evaluated: answer.evaluated.map(base64urlBytes), proof: base64urlBytes(answer.proof) };
 }
 
 async function overHttp(
@@ -59,7 +84,7 @@ async function overHttp(
   if (!entry) throw new Error('not a member any more');
   const token = await tokens.for(asker, holder.agency);
   const body = JSON.stringify(request);
-  const signal = AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = AbortSignal.timeout((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length);
   const post = () =>
     fetch(pseudonymServiceUrl(entry.nodeUrl), {
       method: 'POST',
@@ -76,7 +101,9 @@ async function overHttp(
       throw e;
     });
   } catch (e) {
-    throw new Error(`did not answer (${failureOf(e)})`);
+    // Only a holder that let the call time out is taken as down: a refused connection costs nothing to try again.
+    const why = failureOf(e);
+    throw new Error(why === 'timed out' ? 'did not answer in time' : `did not answer (${why})`);
   }
   const answer = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
   if (!response.ok) throw new Error(`refused: ${typeof answer?.error?.code === 'string' ? answer.error.code : `HTTP ${response.status}`}`);

@@ -7,6 +7,7 @@ import '../audit/schema.js';
 import '../consultations/schema.js';
 import '../directory/schema.js';
 import '../hit-check/schema.js';
+import '../retention/schema.js';
 import '../statistics/schema.js';
 import '../subscriptions/schema.js';
 

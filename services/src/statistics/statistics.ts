@@ -13,6 +13,7 @@ import { alertFigures } from '../alerts/alert-store.js';
 import { requestConsultations } from '../consultations/consultation-store.js';
 import { noticeFigures } from '../consultations/protection-store.js';
 import type { Db } from '../database.js';
+import { purgedAlertFigures } from '../retention/report.js';
 
 export interface StatisticsOptions {
   /** This node's agency: requests it is the sending authority of are `sent`. */
@@ -42,7 +43,7 @@ export async function agencyStatistics(db: Db, opts: StatisticsOptions): Promise
   const start = period.from ? monthStart(period.from) : null;
   const end = period.to ? monthStart(period.to, 1) : null;
 
-  const alerts = await alertFigures(db, start, end);
+  const alerts = await alertCounts(db, start, end);
   const protectionNotices = await noticeFigures(db, start, end);
 
   const { requests, answers } = await requestFigures(db, opts.agency, start, end);
@@ -86,4 +87,15 @@ async function requestFigures(
     }
   }
   return { requests, answers };
+}
+
+/** Alerts held and alerts purged (retention), counted together: a purge changes no month's figures. */
+export async function alertCounts(db: Db, start: Date | null, end: Date | null): Promise<RawStatistics['alerts']> {
+  const sum = new Map<string, RawStatistics['alerts'][number]>();
+  for (const cell of [...(await alertFigures(db, start, end)), ...(await purgedAlertFigures(db, start, end))]) {
+    const key = JSON.stringify([cell.direction, cell.kind, cell.region, cell.month]);
+    const seen = sum.get(key);
+    sum.set(key, seen ? { ...seen, count: seen.count + cell.count } : cell);
+  }
+  return [...sum.values()];
 }

@@ -2,8 +2,7 @@
 import { useMemo } from 'react';
 import type { AlertFieldsFragment } from '../gql/graphql';
 import { useT } from '../i18n/I18nProvider';
-import type { MessageId } from '../i18n/messages/en';
-import { countryName, dateText, dateTimeText, issuerName, label, numberText } from '../labels';
+import { countryName, dateText, dateTimeText, issuerName, label, numberText, withheldFieldText } from '../labels';
 import { LazyRouteMap } from '../map/LazyRouteMap';
 import { AlertActions } from './AlertActions';
 import { asksPermission, RequestPermission } from './RequestPermission';
@@ -87,15 +86,6 @@ function DocumentDetails({ d }: { d: NonNullable<AlertFieldsFragment['documentFr
 /** "B — source mostly reliable" → "source mostly reliable": the letter is shown once, beside it. */
 const words = (labelText: string) => labelText.split(' — ')[1] ?? labelText;
 
-/** What an origin's release policy may withhold, in words (proto REDACTABLE_FIELDS). */
-const WITHHELD: Record<string, MessageId> = {
-  caseReference: 'alert.withheld.caseReference',
-  identifiers: 'alert.withheld.identifiers',
-  'route.places': 'alert.withheld.places',
-  'routeDetails.priceObserved': 'alert.withheld.price',
-  'documentFraud.detectionDetails': 'alert.withheld.detection',
-};
-
 /** The protection notice this node raised for an alert, as the notices panel shows it. */
 export interface NoticeOfAlert {
   country: string;
@@ -123,10 +113,6 @@ export function AlertCard({
   // The same array while the route is the same: the feed re-renders every card on each live
   // event, and the map is projected again only when its route changes.
   const mapRoutes = useMemo(() => (alert.route ? [{ key: alert.id, waypoints: alert.route.waypoints }] : null), [alert.id, alert.route]);
-  const withheld = (f: string) => {
-    const id = WITHHELD[f];
-    return id ? t(id) : f;
-  };
   return (
     <article
       className={`alert ${isNew ? 'alert-new' : ''} ${alert.status === 'withdrawn' ? 'alert-withdrawn' : ''}`}
@@ -243,7 +229,7 @@ export function AlertCard({
       ))}
       {alert.redacted.length > 0 && (
         <p className="muted redacted" data-testid="alert-redacted">
-          {t('alert.withheld', { agency: agencyName(alert.origin.agency), fields: alert.redacted.map(withheld).join(', ') })}
+          {t('alert.withheld', { agency: agencyName(alert.origin.agency), fields: alert.redacted.map(withheldFieldText).join(', ') })}
         </p>
       )}
       {alert.routeDetails && <RouteDetails d={alert.routeDetails} />}

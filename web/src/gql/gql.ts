@@ -50,9 +50,11 @@ type Documents = {
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": typeof types.SetSubscriptionDocument,
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": typeof types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": typeof types.SubscribedFeedDocument,
-    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": typeof types.PublishAlertDocument,
+    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": typeof types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": typeof types.PublishAlertsDocument,
+    "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": typeof types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": typeof types.RequestsDocument,
+    "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": typeof types.PurgeReportDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": typeof types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": typeof types.StatisticsDocument,
 };
@@ -93,9 +95,11 @@ const documents: Documents = {
     "mutation SetSubscription($filter: RouteSubscriptionInput!) { setSubscription(filter: $filter) { ...SubscriptionFields } }": types.SetSubscriptionDocument,
     "mutation MarkAlertsRead($ids: [ID!]!) { markAlertsRead(ids: $ids) }": types.MarkAlertsReadDocument,
     "subscription SubscribedFeed { alertFeed(subscribed: true) { ...AlertFields } }": types.SubscribedFeedDocument,
-    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n": types.PublishAlertDocument,
+    "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n": types.PublishAlertDocument,
     "\n  mutation PublishAlerts($inputs: [AlertInput!]!) {\n    publishAlerts(inputs: $inputs) { id }\n  }\n": types.PublishAlertsDocument,
+    "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n": types.ReleasePreviewDocument,
     "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n": types.RequestsDocument,
+    "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n": types.PurgeReportDocument,
     "\n  fragment StatisticsFigureFields on StatisticsFigure {\n    by { direction kind region requestType status flag country month }\n    count suppressed medianDays\n  }\n": types.StatisticsFigureFieldsFragmentDoc,
     "\n  query Statistics($from: String, $to: String) {\n    statistics(from: $from, to: $to) {\n      format agency generatedAt threshold notes\n      period { from to }\n      tables {\n        name dimensions\n        rows { ...StatisticsFigureFields }\n        totals { ...StatisticsFigureFields }\n      }\n    }\n  }\n": types.StatisticsDocument,
 };
@@ -261,7 +265,7 @@ export function graphql(source: "subscription SubscribedFeed { alertFeed(subscri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"): (typeof documents)["\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields }\n  }\n"];
+export function graphql(source: "\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n"): (typeof documents)["\n  mutation PublishAlert($input: AlertInput!) {\n    publishAlert(input: $input) { ...AlertFields heldBecause }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -269,7 +273,15 @@ export function graphql(source: "\n  mutation PublishAlerts($inputs: [AlertInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n"): (typeof documents)["\n  query ReleasePreview($input: AlertInput!) {\n    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n"): (typeof documents)["\n  query Requests($overdueOnly: Boolean!) {\n    requests(overdueOnly: $overdueOnly) { request { ...RequestFields } consultationId subject direction overdue }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n"): (typeof documents)["\n  query PurgeReport($from: String, $to: String) {\n    purgeReport(from: $from, to: $to) {\n      from to retentionVersion truncated\n      periods { kind period }\n      counts { kind count }\n      items { kind itemId originAgency own lapsedAt purgedAt rule hash }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -58,9 +58,11 @@ export function Check({ agencyName, ownAgency }: { agencyName: (id: string) => s
     setFailure(
       first?.extensions?.code === 'RATE_LIMITED'
         ? t('check.tooMany', { reason: first.message })
-        : Object.keys(fromServer).length > 0
-          ? t('check.seeField')
-          : t('check.failed', { reason: failureText(r.error) }),
+        : first?.extensions?.code === 'PSEUDONYM_SERVICE_UNAVAILABLE'
+          ? t('check.serviceDown')
+          : Object.keys(fromServer).length > 0
+            ? t('check.seeField')
+            : t('check.failed', { reason: failureText(r.error) }),
     );
   }
 

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 
 export const PublishAlertMutation = graphql(`
   mutation PublishAlert($input: AlertInput!) {
-    publishAlert(input: $input) { ...AlertFields }
+    publishAlert(input: $input) { ...AlertFields heldBecause }
   }
 `);
 
@@ -12,5 +12,12 @@ export const PublishAlertMutation = graphql(`
 export const PublishAlertsMutation = graphql(`
   mutation PublishAlerts($inputs: [AlertInput!]!) {
     publishAlerts(inputs: $inputs) { id }
+  }
+`);
+
+/** Who would receive the draft, asked of the caller's own node: nothing is stored or sent. */
+export const ReleasePreviewQuery = graphql(`
+  query ReleasePreview($input: AlertInput!) {
+    releasePreview(input: $input) { agency name country receives reason rule policyVersion withheld readers { role rule withheld } }
   }
 `);

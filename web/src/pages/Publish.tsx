@@ -30,6 +30,7 @@ import { RouteSection } from './publish/RouteSection';
 import { SharingSection } from './publish/SharingSection';
 import { SubmitBar } from './publish/SubmitBar';
 import { WhatWasSeenSection } from './publish/WhatWasSeenSection';
+import { WhoWillSeeThis } from './publish/WhoWillSeeThis';
 
 export function Publish({ agencies, ownAgency }: { agencies: { id: string; name: string }[]; ownAgency: string }) {
   const t = useT();
@@ -157,6 +158,8 @@ export function Publish({ agencies, ownAgency }: { agencies: { id: string; name:
         <SharingSection {...section} partners={partners} />
         {form.kind === 'route' ? <RouteSection {...section} /> : <DocumentFraudSection {...section} />}
         <WhatWasSeenSection {...section} />
+        {/* Beside the sections on a wide screen; on a phone, and to a screen reader, just before the Publish button. */}
+        <WhoWillSeeThis form={form} />
         <UnplacedMessages errors={errors} shown={fields.shown} />
         <SubmitBar kind={form.kind} fetching={fetching} errorCount={errorCount} failure={failure} />
       </form>

@@ -20,6 +20,7 @@ const pages = {
   routes: once(() => import('./MyRoutes').then((m) => ({ default: m.MyRoutes }))),
   publish: once(() => import('./Publish').then((m) => ({ default: m.Publish }))),
   requests: once(() => import('./Requests').then((m) => ({ default: m.Requests }))),
+  retention: once(() => import('./Retention').then((m) => ({ default: m.Retention }))),
   statistics: once(() => import('./Statistics').then((m) => ({ default: m.Statistics }))),
 };
 
@@ -31,6 +32,7 @@ export const Feed = lazy(pages.feed);
 export const MyRoutes = lazy(pages.routes);
 export const Publish = lazy(pages.publish);
 export const Requests = lazy(pages.requests);
+export const Retention = lazy(pages.retention);
 export const Statistics = lazy(pages.statistics);
 
 /**

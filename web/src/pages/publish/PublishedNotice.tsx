@@ -1,5 +1,5 @@
 // The confirmation of a published alert, saying who receives it (TLP 2.0: RED stays home, AMBER
-// goes only to the agencies named).
+// goes only to the agencies named), or that it is held at the node until the pseudonym service answers.
 import type { Ref } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 
@@ -7,6 +7,8 @@ export interface Published {
   id: string;
   tlp: string;
   recipients: string[];
+  /** Set when the node holds the alert until the pseudonym service answers. */
+  heldBecause?: string | null;
 }
 
 export function PublishedNotice({
@@ -19,6 +21,12 @@ export function PublishedNotice({
   ref: Ref<HTMLParagraphElement>;
 }) {
   const t = useT();
+  if (published.heldBecause)
+    return (
+      <p className="warning" data-testid="publish-held" role="status" ref={ref} tabIndex={-1}>
+        {t('published.held', { id: published.id })}
+      </p>
+    );
   return (
     <p className="success" data-testid="publish-success" role="status" ref={ref} tabIndex={-1}>
       {t('published.as', { id: published.id, tlp: `TLP:${published.tlp}` })}{' '}

@@ -11,7 +11,7 @@ export const PublishAlertMutation = graphql(`
 /** A batch of an NDJSON upload: up to 1,000 alerts, all published or none. */
 export const PublishAlertsMutation = graphql(`
   mutation PublishAlerts($inputs: [AlertInput!]!) {
-    publishAlerts(inputs: $inputs) { id }
+    publishAlerts(inputs: $inputs) { id heldBecause }
   }
 `);
 

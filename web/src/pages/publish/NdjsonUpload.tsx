@@ -23,6 +23,8 @@ export function NdjsonUpload() {
   const [batches, setBatches] = useState<BatchOutcome[]>([]);
   const [refused, setRefused] = useState<{ lines: [number, number]; reasons: LineRefusal[] } | null>(null);
   const [finished, setFinished] = useState<number | null>(null);
+  // Alerts the node saved but could not send yet (too few key holders answered): it sends them itself.
+  const [held, setHeld] = useState(0);
   const [, publishBatch] = useMutation(PublishAlertsMutation);
 
   async function upload() {
@@ -31,7 +33,9 @@ export function NdjsonUpload() {
     setBatches([]);
     setRefused(null);
     setFinished(null);
+    setHeld(0);
     setProgress(null);
+    let heldNow = 0;
     const result = await uploadNdjson(
       file.text,
       async (inputs) => {
@@ -39,6 +43,7 @@ export function NdjsonUpload() {
         // The lines are checked by the node, item by item; here they are only JSON objects.
         const r = await publishBatch({ inputs: inputs as PublishAlertsMutationVariables['inputs'] });
         const ids = r.data?.publishAlerts?.map((a) => a.id);
+        heldNow += r.data?.publishAlerts?.filter((a) => a.heldBecause).length ?? 0;
         if (ids && !r.error) return { ids };
         const errors = r.error?.graphQLErrors.length
           ? r.error.graphQLErrors.map((g) => ({ message: g.message, extensions: g.extensions }))
@@ -59,6 +64,7 @@ export function NdjsonUpload() {
       setBatches((b) => [...b, { lines: r.lines, published: false }]);
       setFromLine(r.lines[0]);
     } else setFinished(result.published.length);
+    setHeld(heldNow);
     setRunning(false);
   }
 
@@ -108,6 +114,11 @@ export function NdjsonUpload() {
       {finished !== null && (
         <p className="success" role="status" data-testid="ndjson-success">
           {t('ndjson.published', { count: finished })}
+        </p>
+      )}
+      {held > 0 && (
+        <p className="warning" role="status" data-testid="ndjson-held">
+          {t('ndjson.held', { count: held })}
         </p>
       )}
       {refused && (

@@ -5,8 +5,8 @@
 // proof fails is named; one that is down or refuses is passed over while enough others answer.
 import { CorridorError } from '../errors.js';
 import { base64urlEncode } from '../pseudonym.js';
-import { blindInput, elementFrom, Fn, finalizeOutput, verifyEvaluation } from './ristretto-oprf.js';
-import { combineElements } from './threshold-key.js';
+import { blindInput, combineEvaluated, Fn, finalizeOutput, verifyEvaluation } from './ristretto-oprf.js';
+import { lagrangeAtZero } from './threshold-key.js';
 
 /** A key holder as the membership lists it. */
 export interface KeyHolder {
@@ -90,13 +90,19 @@ export async function obliviousPseudonyms(
     for (const holder of holders)
       ask(holder, blinded).then(
         (answer) => {
-          if (answer.evaluated.length === blinded.length && verifyEvaluation(holder.publicKey, blinded, answer.evaluated, answer.proof))
-            verified.push({ holder, answer });
-          else {
-            outcome.wrongShare.push(holder.agency);
-            report?.wrongShare(holder.agency);
-          }
-          settle();
+          const check = () => {
+            if (answer.evaluated.length === blinded.length && verifyEvaluation(holder.publicKey, blinded, answer.evaluated, answer.proof))
+              verified.push({ holder, answer });
+            else {
+              outcome.wrongShare.push(holder.agency);
+              report?.wrongShare(holder.agency);
+            }
+            settle();
+          };
+          // An answer beyond the threshold is checked once the batch is combined, not before it:
+          // it costs as much as the others' and would only delay pseudonyms that no longer need it.
+          if (verified.length >= threshold) setTimeout(check, 0);
+          else check();
         },
         (error: unknown) => {
           const reason = error instanceof Error ? error.message : String(error);
@@ -109,11 +115,13 @@ export async function obliviousPseudonyms(
   if (verified.length < threshold) throw new PseudonymServiceUnavailable(threshold, outcome);
 
   const chosen = verified.slice(0, threshold);
-  const indices = chosen.map((v) => v.holder.index);
+  const lambdas = lagrangeAtZero(chosen.map((v) => v.holder.index));
+  // One field inversion for the whole batch (Montgomery's trick) rather than one per blind.
+  const unblinders = Fn.invertBatch(blinds.map((b) => b.blind));
   return inputs.map((input, j) => {
-    const elements = chosen.map((v) => elementFrom(v.answer.evaluated[j] as Uint8Array));
-    // Combining and unblinding in one multi-scalar multiplication: Σ (λ_i / r)·Z_i = k·H(input).
-    const unblinded = combineElements(indices, elements, Fn.inv((blinds[j] as { blind: bigint }).blind));
+    const elements = chosen.map((v) => v.answer.evaluated[j] as Uint8Array);
+    // Combining and unblinding in one pass: Σ (λ_i / r)·Z_i = k·H(input).
+    const unblinded = combineEvaluated(lambdas, elements, unblinders[j] as bigint);
     return pseudonymOfOutput(finalizeOutput(input, unblinded));
   });
 }

@@ -2,15 +2,24 @@
 // @noble/curves carries the suite (`ristretto255_oprf`); its client side verifies and unblinds in one
 // call under one public key, whereas a threshold client must check each key holder's batch proof
 // under that holder's own share key and unblind only the Lagrange combination. So both sides are
-// written here from noble's primitives (group, RFC 9380 hash-to-curve, hash-to-scalar), held to the
-// RFC's vectors, proofs included (ristretto-oprf.spec.ts). The batch proof's composites are sums over
-// public elements: they use noble's Pippenger multi-scalar multiplication, which a profile showed
-// three times faster there than the suite's own (mulAddUnsafe); the secret key only ever multiplies
-// in constant time.
-import { mulAddUnsafe, pippenger } from '@noble/curves/abstract/curve.js';
+// written here, held to the RFC's vectors, proofs included (ristretto-oprf.spec.ts).
+// The group operations on the hot path (hash-to-group's one-way map, every scalar multiplication,
+// additions) run in libsodium's WebAssembly build: a profile of the pseudonyms bench found noble's
+// bigint arithmetic at about 2 ms per constant-time multiplication, libsodium at about 0.1 ms, and a
+// batch of 1,000 identifiers costs several thousand of them (blinding, each holder's evaluation and
+// composite, each proof's two composites, the Lagrange combination). Scalars stay bigints in noble's
+// field (cheap), and noble's own group remains for what is rare and must be independent of the fast
+// path: dealing keys, checking the membership's share keys, and `evaluateWithKey`, which the specs
+// use as an oracle for the whole pipeline.
+
+import { expand_message_xmd } from '@noble/curves/abstract/hash-to-curve.js';
 import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
+import sodium from 'libsodium-wrappers-sumo';
+
+// The WebAssembly instance compiles once per process; every export below is synchronous after it.
+await sodium.ready;
 
 export const Point = ristretto255.Point;
 export type GroupElement = InstanceType<typeof Point>;
@@ -21,6 +30,7 @@ const ascii = (s: string) => new TextEncoder().encode(s);
 const CONTEXT = concatBytes(ascii('OPRFV1-'), Uint8Array.of(0x01), ascii('-ristretto255-SHA512'));
 const HASH_TO_GROUP_DST = concatBytes(ascii('HashToGroup-'), CONTEXT);
 const HASH_TO_SCALAR_DST = concatBytes(ascii('HashToScalar-'), CONTEXT);
+const ELEMENT_BYTES = 32;
 
 /** I2OSP(length, 2) || bytes, as the RFC frames every variable-length part. */
 function framed(bytes: Uint8Array): Uint8Array {
@@ -36,6 +46,14 @@ export function elementFrom(bytes: Uint8Array): GroupElement {
   return point;
 }
 
+/** The same check as elementFrom, in libsodium, keeping the encoding: what the hot path works on. */
+function checkedElement(bytes: Uint8Array): Uint8Array {
+  // libsodium accepts the identity (all zeros, its only encoding) as a valid point; the RFC does not.
+  if (bytes.length !== ELEMENT_BYTES || !sodium.crypto_core_ristretto255_is_valid_point(bytes) || bytes.every((b) => b === 0))
+    throw new Error('not a valid OPRF element (canonical ristretto255 encoding, not the identity)');
+  return bytes;
+}
+
 export function randomScalar(): bigint {
   for (;;) {
     const s = Fn.create(bytesToBigLE(randomBytes(64)));
@@ -49,6 +67,24 @@ function bytesToBigLE(bytes: Uint8Array): bigint {
   return n;
 }
 
+/** k·P for an encoded element P (constant time in k). Throws for k = 0 (libsodium refuses an identity result). */
+function multiply(k: bigint, element: Uint8Array): Uint8Array {
+  return sodium.crypto_scalarmult_ristretto255(Fn.toBytes(k), element);
+}
+
+/** Σ k_i·P_i over encoded elements: one constant-time multiplication each, added up. */
+function sumOfMultiples(elements: Uint8Array[], scalars: bigint[]): Uint8Array {
+  let sum: Uint8Array | undefined;
+  elements.forEach((e, i) => {
+    const k = scalars[i] as bigint;
+    if (k === 0n) return;
+    const term = multiply(k, e);
+    sum = sum ? sodium.crypto_core_ristretto255_add(sum, term) : term;
+  });
+  if (!sum) throw new Error('an empty sum of group elements');
+  return sum;
+}
+
 export interface Blinded {
   /** Kept by the client only: without it the evaluated element says nothing. */
   blind: bigint;
@@ -58,13 +94,14 @@ export interface Blinded {
 
 /** RFC 9497 §3.3.1 Blind: H(input)·r. `blind` is for test vectors only; the default is fresh randomness. */
 export function blindInput(input: Uint8Array, blind: bigint = randomScalar()): Blinded {
-  return { blind, blinded: hashToGroup(input).multiply(blind).toBytes() };
+  return { blind, blinded: multiply(blind, hashToGroup(input)) };
 }
 
-function hashToGroup(input: Uint8Array): GroupElement {
+/** RFC 9380 hash_to_ristretto255: expand_message_xmd to 64 bytes, then the ristretto one-way map. */
+function hashToGroup(input: Uint8Array): Uint8Array {
   if (input.length > 0xffff) throw new Error('an OPRF input is at most 65535 bytes');
-  const element = ristretto255_hasher.hashToCurve(input, { DST: HASH_TO_GROUP_DST }) as unknown as GroupElement;
-  if (element.equals(Point.ZERO)) throw new Error('the input hashes to the identity');
+  const element = sodium.crypto_core_ristretto255_from_hash(expand_message_xmd(input, HASH_TO_GROUP_DST, 64, sha512));
+  if (element.every((b) => b === 0)) throw new Error('the input hashes to the identity');
   return element;
 }
 
@@ -77,19 +114,20 @@ export interface ShareEvaluation {
 
 /** RFC 9497 §2.2.1 ComputeComposites' weights d_i, from the seed of the public key and every pair. */
 function compositeWeights(publicKey: Uint8Array, blinded: Uint8Array[], evaluated: Uint8Array[]): bigint[] {
-  const seed = sha512(concatBytes(framed(publicKey), framed(concatBytes(ascii('Seed-'), CONTEXT))));
-  return blinded.map((c, i) =>
-    hashToScalar(concatBytes(framed(seed), i2osp2(i), framed(c), framed(evaluated[i] as Uint8Array), ascii('Composite'))),
-  );
+  const seed = framed(sha512(concatBytes(framed(publicKey), framed(concatBytes(ascii('Seed-'), CONTEXT)))));
+  const composite = ascii('Composite');
+  return blinded.map((c, i) => hashToScalar(concatBytes(seed, i2osp2(i), framed(c), framed(evaluated[i] as Uint8Array), composite)));
 }
 
-function challenge(points: GroupElement[]): bigint {
-  return hashToScalar(concatBytes(...points.map((p) => framed(p.toBytes())), ascii('Challenge')));
+function challenge(elements: Uint8Array[]): bigint {
+  return hashToScalar(concatBytes(...elements.map(framed), ascii('Challenge')));
 }
 
 /**
  * A key holder's side (RFC 9497 §3.3.2 BlindEvaluate, batched, with §2.2.1 GenerateProof): k·B for
- * each blinded element, and one proof for all. `proofScalar` is for the RFC's vectors only.
+ * each blinded element, and one proof for all: its cost is one composite over the batch (one
+ * multiplication per element) and three multiplications, however many elements.
+ * `proofScalar` is for the RFC's vectors only.
  */
 export function evaluateBlinded(
   secretKey: Uint8Array,
@@ -98,14 +136,14 @@ export function evaluateBlinded(
   proofScalar: bigint = randomScalar(),
 ): ShareEvaluation {
   const k = Fn.fromBytes(secretKey);
-  const B = elementFrom(publicKey);
-  const C = blinded.map(elementFrom);
-  const D = C.map((c) => c.multiply(k));
-  const evaluated = D.map((d) => d.toBytes());
-  const M = pippenger(Point, C, compositeWeights(publicKey, blinded, evaluated));
-  const Z = M.multiply(k);
-  const t2 = Point.BASE.multiply(proofScalar);
-  const t3 = M.multiply(proofScalar);
+  const B = checkedElement(publicKey);
+  const C = blinded.map(checkedElement);
+  const evaluated = C.map((c) => multiply(k, c));
+  const M = sumOfMultiples(C, compositeWeights(publicKey, blinded, evaluated));
+  // The RFC's server side: Z = k·M rather than a second composite over the evaluated elements.
+  const Z = multiply(k, M);
+  const t2 = sodium.crypto_scalarmult_ristretto255_base(Fn.toBytes(proofScalar));
+  const t3 = multiply(proofScalar, M);
   const c = challenge([B, M, Z, t2, t3]);
   const s = Fn.sub(proofScalar, Fn.mul(c, k));
   return { evaluated, proof: concatBytes(Fn.toBytes(c), Fn.toBytes(s)) };
@@ -118,21 +156,31 @@ export function evaluateBlinded(
 export function verifyEvaluation(publicKey: Uint8Array, blinded: Uint8Array[], evaluated: Uint8Array[], proof: Uint8Array): boolean {
   try {
     if (blinded.length === 0 || blinded.length !== evaluated.length || proof.length !== 2 * Fn.BYTES) return false;
-    const B = elementFrom(publicKey);
-    const C = blinded.map(elementFrom);
-    const D = evaluated.map(elementFrom);
+    const B = checkedElement(publicKey);
+    const C = blinded.map(checkedElement);
+    const D = evaluated.map(checkedElement);
     const weights = compositeWeights(publicKey, blinded, evaluated);
-    const M = pippenger(Point, C, weights);
-    const Z = pippenger(Point, D, weights);
+    const M = sumOfMultiples(C, weights);
+    const Z = sumOfMultiples(D, weights);
     const c = Fn.fromBytes(proof.subarray(0, Fn.BYTES));
     const s = Fn.fromBytes(proof.subarray(Fn.BYTES));
-    // s·G from the base point's precomputed table: the generic sum would walk it as any point.
-    const t2 = Point.BASE.multiplyUnsafe(s).add(B.multiplyUnsafe(c));
-    const t3 = mulAddUnsafe(Point, [M, Z], [s, c]);
+    const t2 = sodium.crypto_core_ristretto255_add(sodium.crypto_scalarmult_ristretto255_base(Fn.toBytes(s)), multiply(c, B));
+    const t3 = sodium.crypto_core_ristretto255_add(multiply(s, M), multiply(c, Z));
     return Fn.eql(c, challenge([B, M, Z, t2, t3]));
   } catch {
     return false;
   }
+}
+
+/**
+ * Σ (λ_i·factor)·E_i over t holders' evaluated elements for one input: the Lagrange combination and,
+ * with factor 1/r, the unblinding, in one pass. The elements must have passed verifyEvaluation.
+ */
+export function combineEvaluated(lambdas: bigint[], elements: Uint8Array[], factor = 1n): Uint8Array {
+  return sumOfMultiples(
+    elements,
+    lambdas.map((l) => Fn.mul(l, factor)),
+  );
 }
 
 function hashToScalar(msg: Uint8Array): bigint {
@@ -140,11 +188,17 @@ function hashToScalar(msg: Uint8Array): bigint {
 }
 
 /** RFC 9497 §3.3.1 Finalize over an already unblinded element N = k·H(input): Hash(len‖input‖len‖N‖"Finalize"). */
-export function finalizeOutput(input: Uint8Array, unblinded: GroupElement): Uint8Array {
-  return sha512(concatBytes(framed(input), framed(unblinded.toBytes()), ascii('Finalize')));
+export function finalizeOutput(input: Uint8Array, unblinded: Uint8Array | GroupElement): Uint8Array {
+  const encoded = unblinded instanceof Uint8Array ? unblinded : unblinded.toBytes();
+  return sha512(concatBytes(framed(input), framed(encoded), ascii('Finalize')));
 }
 
-/** The whole function with the whole key, as a key holder could compute it alone (tests and the dealer's check only). */
+/**
+ * The whole function with the whole key, as a key holder could compute it alone (tests and the
+ * dealer's check only). Entirely noble's: the specs hold the libsodium path to it.
+ */
 export function evaluateWithKey(secretKey: Uint8Array, input: Uint8Array): Uint8Array {
-  return finalizeOutput(input, hashToGroup(input).multiply(Fn.fromBytes(secretKey)));
+  if (input.length > 0xffff) throw new Error('an OPRF input is at most 65535 bytes');
+  const element = ristretto255_hasher.hashToCurve(input, { DST: HASH_TO_GROUP_DST }) as unknown as GroupElement;
+  return finalizeOutput(input, element.multiply(Fn.fromBytes(secretKey)));
 }

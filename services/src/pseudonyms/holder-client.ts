@@ -38,12 +38,16 @@ export interface HolderClientDeps {
 const DEFAULT_TIMEOUT_MS = 5_000;
 const TIMEOUT_PER_ELEMENT_MS = 10;
 const DEFAULT_DOWN_FOR_MS = 10_000;
+/** A delegated token is shown again while it has this long to live (the holder may be a little behind our clock). */
+const TOKEN_REUSE_MARGIN_S = 30;
+const TOKEN_CACHE_ENTRIES = 1000;
 
 export function createHolderClient(deps: HolderClientDeps): HolderClient {
   const now = deps.now ?? Date.now;
   // A holder cut off costs its timeout once, not on every publish and check: while it is taken as
   // down, a call that cannot reach the threshold without it is answered at once (and a publish held).
   const downUntil = new Map<string, number>();
+  const tokens = delegatedTokenCache(deps.signer);
   return {
     async ask(asker, holder, epoch, blinded) {
       const request: EvaluationRequest = { epoch, blinded: blinded.map((b) => base64urlEncode(b)) };
@@ -53,7 +57,7 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
       // Past its time, this call is the probe: the next ones wait for it only as long as it runs.
       if (until !== undefined) downUntil.set(holder.agency, now() + (deps.downForMs ?? DEFAULT_DOWN_FOR_MS));
       try {
-        const answer = await overHttp(deps, asker, holder, request);
+        const answer = await overHttp(deps, tokens, asker, holder, request);
         downUntil.delete(holder.agency);
         return decoded(answer);
       } catch (e) {
@@ -71,28 +75,89 @@ function decoded(answer: EvaluationAnswer): HolderAnswer {
 
 async function overHttp(
   deps: HolderClientDeps,
+  tokens: DelegatedTokens,
   asker: AccessClaims,
   holder: KeyHolder,
   request: EvaluationRequest,
 ): Promise<EvaluationAnswer> {
   const entry = agencyOf(deps.membership(), holder.agency);
   if (!entry) throw new Error('not a member any more');
-  const { token } = await deps.signer.mint(asker, holder.agency);
-  let response: Response;
-  try {
-    response = await fetch(pseudonymServiceUrl(entry.nodeUrl), {
+  const token = await tokens.for(asker, holder.agency);
+  const body = JSON.stringify(request);
+  const signal = AbortSignal.timeout((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length);
+  const post = () =>
+    fetch(pseudonymServiceUrl(entry.nodeUrl), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-      signal: AbortSignal.timeout((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length),
+      body,
+      signal,
+    });
+  let response: Response;
+  try {
+    response = await post().catch((e: unknown) => {
+      // A kept-alive connection the holder closed as this request left: asked again once, on a new
+      // one. (Had the holder read the request, the retry costs one more batch of its budget.)
+      if (failureOf(e) === 'connection closed') return post();
+      throw e;
     });
   } catch (e) {
     // Only a holder that let the call time out is taken as down: a refused connection costs nothing to try again.
-    throw new Error((e as Error).name === 'TimeoutError' ? 'did not answer in time' : 'did not answer');
+    const why = failureOf(e);
+    throw new Error(why === 'timed out' ? 'did not answer in time' : `did not answer (${why})`);
   }
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
-  if (!response.ok) throw new Error(`refused: ${typeof body?.error?.code === 'string' ? body.error.code : `HTTP ${response.status}`}`);
-  const parsed = evaluationAnswer.safeParse(body);
+  const answer = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
+  if (!response.ok) throw new Error(`refused: ${typeof answer?.error?.code === 'string' ? answer.error.code : `HTTP ${response.status}`}`);
+  const parsed = evaluationAnswer.safeParse(answer);
   if (!parsed.success) throw new Error('answered something other than an evaluation');
   return parsed.data;
+}
+
+interface DelegatedTokens {
+  for(asker: AccessClaims, holderAgency: string): Promise<string>;
+}
+
+/**
+ * The token minted for a user and one holder, shown again to that holder until shortly before it
+ * expires. Minting (a signature here) and verifying (a signature there, then the holder's cache of
+ * verified tokens) once per call cost a bulk publish's batches and an alert's latency more than
+ * the evaluation; a token still names one user and one holder alone, and lives at most 5 minutes.
+ * Keyed by every claim the token carries, so a user whose roles or token changed gets a new one.
+ */
+function delegatedTokenCache(signer: DelegationSigner): DelegatedTokens {
+  const cache = new Map<string, { token: string; expiresAt: number }>();
+  return {
+    async for(asker, holderAgency) {
+      const now = Math.floor(Date.now() / 1000);
+      const key = JSON.stringify([
+        holderAgency,
+        asker.sub,
+        asker.agency,
+        asker.exp,
+        asker.name,
+        asker.roles,
+        asker.country,
+        asker.networks,
+      ]);
+      const cached = cache.get(key);
+      if (cached && cached.expiresAt - TOKEN_REUSE_MARGIN_S > now) return cached.token;
+      const { token, expiresIn } = await signer.mint(asker, holderAgency, now);
+      cache.delete(key);
+      if (cache.size >= TOKEN_CACHE_ENTRIES) {
+        for (const [k, v] of cache) if (v.expiresAt - TOKEN_REUSE_MARGIN_S <= now) cache.delete(k);
+        // Still full of live tokens: the oldest goes (a Map keeps insertion order).
+        if (cache.size >= TOKEN_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(key, { token, expiresAt: now + expiresIn });
+      return token;
+    },
+  };
+}
+
+/** Why a request got no answer, in words for the log (never the address). */
+function failureOf(e: unknown): string {
+  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'timed out';
+  const code = (e as { cause?: { code?: unknown } })?.cause?.code;
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return 'connection closed';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  return typeof code === 'string' ? code : 'unreachable';
 }

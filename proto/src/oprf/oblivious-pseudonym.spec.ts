@@ -104,6 +104,25 @@ describe('oblivious pseudonyms from t-of-n key holders', () => {
     }
   });
 
+  it('names a holder that answers last with one element changed, its proof untouched', async () => {
+    const { honest, service } = network();
+    const expected = await obliviousPseudonyms(inputs, service, honest);
+    const r = recorder();
+    const got = await obliviousPseudonyms(
+      inputs,
+      service,
+      async (h, b) => {
+        const answer = await honest(h, b);
+        if (h.agency !== 'fr-pn') return answer;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { ...answer, evaluated: [answer.evaluated[0], answer.evaluated[0], answer.evaluated[2]] as Uint8Array[] };
+      },
+      r.report,
+    );
+    expect(got).toEqual(expected);
+    await expect.poll(() => r.wrong).toEqual(['fr-pn']);
+  });
+
   it('refuses, naming every holder, when fewer than the threshold answer correctly', async () => {
     const { honest, service } = network();
     const attempt = obliviousPseudonyms(inputs, service, async (h, b) => {

@@ -5,8 +5,8 @@
 // proof fails is named; one that is down or refuses is passed over while enough others answer.
 import { CorridorError } from '../errors.js';
 import { base64urlEncode } from '../pseudonym.js';
-import { blindInput, combineEvaluated, Fn, finalizeOutput, verifyEvaluation } from './ristretto-oprf.js';
-import { lagrangeAtZero } from './threshold-key.js';
+import { agreesWithVerified, blindInput, combineEvaluated, Fn, finalizeOutput, verifyEvaluation } from './ristretto-oprf.js';
+import { integerLagrange } from './threshold-key.js';
 
 /** A key holder as the membership lists it. */
 export interface KeyHolder {
@@ -81,6 +81,26 @@ export async function obliviousPseudonyms(
   const verified: { holder: KeyHolder; answer: HolderAnswer }[] = [];
   const { threshold, holders } = service;
 
+  // Before t answers are verified, an answer's batch proof decides. After, the answer must equal
+  // the combination of the t verified ones at the holder's index (see agreesWithVerified): exactly
+  // as strict, a few additions per element instead of the proof's two multiplications.
+  const correct = (holder: KeyHolder, answer: HolderAnswer): boolean => {
+    if (verified.length >= threshold) {
+      const basis = verified.slice(0, threshold);
+      const lagrange = integerLagrange(
+        basis.map((v) => v.holder.index),
+        holder.index,
+      );
+      const agrees = agreesWithVerified(
+        lagrange,
+        basis.map((v) => v.answer.evaluated),
+        answer.evaluated,
+      );
+      if (agrees !== undefined) return agrees;
+    }
+    return verifyEvaluation(holder.publicKey, blinded, answer.evaluated, answer.proof);
+  };
+
   await new Promise<void>((resolve) => {
     let pending = holders.length;
     const settle = () => {
@@ -91,8 +111,7 @@ export async function obliviousPseudonyms(
       ask(holder, blinded).then(
         (answer) => {
           const check = () => {
-            if (answer.evaluated.length === blinded.length && verifyEvaluation(holder.publicKey, blinded, answer.evaluated, answer.proof))
-              verified.push({ holder, answer });
+            if (answer.evaluated.length === blinded.length && correct(holder, answer)) verified.push({ holder, answer });
             else {
               outcome.wrongShare.push(holder.agency);
               report?.wrongShare(holder.agency);
@@ -115,13 +134,18 @@ export async function obliviousPseudonyms(
   if (verified.length < threshold) throw new PseudonymServiceUnavailable(threshold, outcome);
 
   const chosen = verified.slice(0, threshold);
-  const lambdas = lagrangeAtZero(chosen.map((v) => v.holder.index));
+  const { numerators, denominator } = integerLagrange(
+    chosen.map((v) => v.holder.index),
+    0,
+  );
   // One field inversion for the whole batch (Montgomery's trick) rather than one per blind.
   const unblinders = Fn.invertBatch(blinds.map((b) => b.blind));
+  const perDenominator = Fn.inv(Fn.create(denominator));
   return inputs.map((input, j) => {
     const elements = chosen.map((v) => v.answer.evaluated[j] as Uint8Array);
-    // Combining and unblinding in one pass: Σ (λ_i / r)·Z_i = k·H(input).
-    const unblinded = combineEvaluated(lambdas, elements, unblinders[j] as bigint);
+    // Σ λ_i·Z_i = (1/denominator)·Σ m_i·Z_i: the public integer combination first (additions),
+    // then one constant-time multiplication by the secret 1/(denominator·r) to unblind.
+    const unblinded = combineEvaluated(numerators, elements, Fn.mul(perDenominator, unblinders[j] as bigint));
     return pseudonymOfOutput(finalizeOutput(input, unblinded));
   });
 }

@@ -1,7 +1,21 @@
 import { ristretto255_oprf } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { blindInput, evaluateBlinded, evaluateWithKey, Fn, finalizeOutput, Point, verifyEvaluation } from './ristretto-oprf.js';
+import {
+  agreesWithVerified,
+  blindInput,
+  combineEvaluated,
+  evaluateBlinded,
+  evaluateWithKey,
+  Fn,
+  finalizeOutput,
+  type GroupElement,
+  Point,
+  randomScalar,
+  smallMultipleSum,
+  verifyEvaluation,
+} from './ristretto-oprf.js';
+import { integerLagrange, splitNewKey } from './threshold-key.js';
 
 // RFC 9497 Appendix A.1.2: ristretto255-SHA512, VOPRF mode.
 const seed = hexToBytes('a3'.repeat(32));
@@ -101,5 +115,78 @@ describe('the RFC 9497 ristretto255-SHA512 verifiable OPRF', () => {
     const other = ristretto255_oprf.voprf.generateKeyPair();
     const wrong = evaluateBlinded(other.secretKey, keys.publicKey, blinded);
     expect(verifyEvaluation(keys.publicKey, blinded, wrong.evaluated, wrong.proof)).toBe(false);
+  });
+});
+
+describe('elements a peer sends', () => {
+  const { shares } = splitNewKey(1, 1);
+  const share = shares[0] as (typeof shares)[number];
+  const good = [randomScalar(), randomScalar()].map((s) => Point.BASE.multiply(s).toBytes());
+  // The identity; a non-canonical encoding (p + 1, above the field's modulus); a short one.
+  const bad = [new Uint8Array(32), hexToBytes(`ee${'ff'.repeat(30)}7f`), new Uint8Array(31).fill(1)];
+
+  it('a holder refuses to evaluate the identity, a non-canonical or a short encoding', () => {
+    expect(evaluateBlinded(share.secretKey, share.publicKey, good).evaluated).toHaveLength(2);
+    for (const b of bad) expect(() => evaluateBlinded(share.secretKey, share.publicKey, [good[0] as Uint8Array, b])).toThrow();
+  });
+
+  it('a requester refuses an answer carrying one, even with a proof over it', () => {
+    const answer = evaluateBlinded(share.secretKey, share.publicKey, good);
+    expect(verifyEvaluation(share.publicKey, good, answer.evaluated, answer.proof)).toBe(true);
+    for (const b of bad) {
+      expect(verifyEvaluation(share.publicKey, good, [answer.evaluated[0] as Uint8Array, b], answer.proof)).toBe(false);
+      expect(verifyEvaluation(share.publicKey, [good[0] as Uint8Array, b], answer.evaluated, answer.proof)).toBe(false);
+    }
+  });
+});
+
+describe('combining public elements with small integers', () => {
+  const points = [randomScalar(), randomScalar(), randomScalar()].map((s) => Point.BASE.multiply(s));
+  const encoded = points.map((p) => p.toBytes());
+
+  it('sums small multiples as the group does, negative ones included', () => {
+    for (const m of [[2n, -1n], [3n, -1n, 0n], [-7n, 12n, 5n], [1n]]) {
+      const expected = m.reduce((acc, c, i) => acc.add((points[i] as GroupElement).multiplyUnsafe(Fn.create(c))), Point.ZERO);
+      expect(bytesToHex(smallMultipleSum(m, encoded.slice(0, m.length)))).toBe(bytesToHex(expected.toBytes()));
+    }
+    expect(() => smallMultipleSum([1n, 1n], [encoded[0] as Uint8Array, new Uint8Array(32).fill(0xff)])).toThrow();
+  });
+
+  it('combines and unblinds with additions when the numerators are small, and with multiplications when not', () => {
+    const factor = randomScalar();
+    for (const indices of [
+      [1, 2],
+      [1, 3],
+      [2, 3],
+      [7, 200],
+    ]) {
+      const { numerators, denominator } = integerLagrange(indices, 0);
+      const scale = Fn.div(factor, Fn.create(denominator));
+      const expected = numerators.reduce(
+        (acc, c, i) => acc.add((points[i] as GroupElement).multiply(Fn.mul(Fn.create(c), scale))),
+        Point.ZERO,
+      );
+      expect(bytesToHex(combineEvaluated(numerators, encoded.slice(0, 2), scale))).toBe(bytesToHex(expected.toBytes()));
+    }
+  });
+
+  it("checks a third holder's answer against two verified ones, and refuses it when one element is off", () => {
+    const { shares } = splitNewKey(2, 3);
+    const blinded = encoded;
+    const [a, b, c] = shares.map((s) => evaluateBlinded(s.secretKey, s.publicKey, blinded).evaluated) as [
+      Uint8Array[],
+      Uint8Array[],
+      Uint8Array[],
+    ];
+    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], c)).toBe(true);
+    expect(agreesWithVerified(integerLagrange([3, 1], 2), [c, a], b)).toBe(true);
+    expect(agreesWithVerified(integerLagrange([2, 3], 1), [b, c], a)).toBe(true);
+    const altered = [...c];
+    altered[1] = a[1] as Uint8Array;
+    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], altered)).toBe(false);
+    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], [c[0], new Uint8Array(32), c[2]] as Uint8Array[])).toBe(false);
+    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], [c[0], new Uint8Array(32).fill(0xff), c[2]] as Uint8Array[])).toBe(false);
+    // Numerators too large to beat the proof: the caller checks the proof instead.
+    expect(agreesWithVerified(integerLagrange([1, 2], 250), [a, b], c)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { ristretto255_oprf } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { blindInput, evaluateBlinded, evaluateWithKey, Fn, finalizeOutput, Point } from './ristretto-oprf.js';
-import { combineElements, lagrangeAtZero, shareKeysAgree, splitNewKey } from './threshold-key.js';
+import { combineElements, integerLagrange, lagrangeAtZero, shareKeysAgree, splitNewKey } from './threshold-key.js';
 
 const input = new TextEncoder().encode('phone\u0000+2348035550147');
 
@@ -53,5 +53,26 @@ describe('a pseudonym key split t-of-n', () => {
   it('refuses impossible splits', () => {
     expect(() => splitNewKey(3, 2)).toThrow(/t-of-n/);
     expect(() => splitNewKey(0, 2)).toThrow(/t-of-n/);
+  });
+});
+
+describe('integer Lagrange coefficients', () => {
+  it('are the field coefficients as small fractions, at zero and at another holder', () => {
+    expect(integerLagrange([1, 2], 0)).toEqual({ numerators: [2n, -1n], denominator: 1n });
+    expect(integerLagrange([1, 3], 0)).toEqual({ numerators: [3n, -1n], denominator: 2n });
+    // Holder 3's share from holders 1 and 2 on a line: f(3) = 2·f(2) − f(1).
+    expect(integerLagrange([1, 2], 3)).toEqual({ numerators: [-1n, 2n], denominator: 1n });
+    for (const indices of [
+      [1, 2],
+      [2, 3],
+      [1, 3],
+      [2, 5, 7],
+      [200, 3],
+    ]) {
+      const { numerators, denominator } = integerLagrange(indices, 0);
+      const field = numerators.map((m) => Fn.div(Fn.create(m), Fn.create(denominator)));
+      expect(field).toEqual(lagrangeAtZero(indices));
+    }
+    expect(() => integerLagrange([2, 2], 0)).toThrow(/once/);
   });
 });

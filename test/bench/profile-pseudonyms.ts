@@ -1,0 +1,87 @@
+// Where an alert's five oblivious pseudonyms spend their time: each holder's HTTP answer (first,
+// second, third to arrive) against the whole call. `pnpm exec tsx bench/profile-pseudonyms.ts`.
+import {
+  type AccessClaims,
+  agencyOf,
+  base64urlEncode,
+  createDelegationSigner,
+  type IdentifierInput,
+  pseudonymServiceUrl,
+} from '@corridor/proto';
+import { decodeJwt } from 'jose';
+import { blindInput } from '../../proto/src/oprf/ristretto-oprf.js';
+import { createHolderClient, type HolderClient } from '../../services/src/pseudonyms/holder-client.js';
+import { createPseudonymizer } from '../../services/src/pseudonyms/pseudonymizer.js';
+import { startTestNetwork } from '../support/test-network.js';
+import { percentile } from './measure.js';
+
+const ids = (n: number): IdentifierInput[] => [
+  { kind: 'phone', value: `+234 803 5${String(n).padStart(6, '0')}` },
+  { kind: 'email', value: `coordinator${n}@example.org` },
+  { kind: 'social_handle', value: `@boat_${n}`, qualifier: 'telegram' },
+  { kind: 'travel_document', value: `A07${String(n).padStart(6, '0')}`, qualifier: 'NGA' },
+  { kind: 'email', value: `second${n}@example.org` },
+];
+const net = await startTestNetwork({
+  pseudonyms: { holders: ['it-polfr', 'ne-ppn', 'ng-nis'], limits: { perMinute: 10_000_000, perDay: 100_000_000 } },
+});
+try {
+  const asker = decodeJwt(await net.token('it-polfr-officer', { expiresIn: '1h' })) as unknown as AccessClaims;
+  const inner = createHolderClient({
+    self: 'bench',
+    membership: () => net.membership,
+    signer: await createDelegationSigner('it-polfr', net.delegationKey('it-polfr')),
+    evaluateHere: async () => {
+      throw new Error('not a key holder');
+    },
+  });
+  let answers: number[] = [];
+  const timed: HolderClient = {
+    async ask(...args) {
+      const t = performance.now();
+      const a = await inner.ask(...args);
+      answers.push(performance.now() - t);
+      return a;
+    },
+  };
+  const p = createPseudonymizer({ keyring: { epochs: [] }, membership: () => net.membership, holders: timed });
+  const rows: { total: number; first: number; second: number }[] = [];
+  for (let i = 0; i < 220; i++) {
+    answers = [];
+    const t = performance.now();
+    await p.pseudonymize(ids(i), new Date(), asker);
+    const total = performance.now() - t;
+    const sorted = [...answers].sort((a, b) => a - b);
+    if (i >= 20) rows.push({ total, first: sorted[0] ?? 0, second: sorted[1] ?? 0 });
+  }
+  for (const k of ['total', 'first', 'second'] as const) {
+    const xs = rows.map((r) => r[k]).sort((a, b) => a - b);
+    console.log(k, 'p50', percentile(xs, 50).toFixed(1), 'p90', percentile(xs, 90).toFixed(1), 'p99', percentile(xs, 99).toFixed(1));
+  }
+  // One holder directly: a request refused before any work (another epoch), against a real one.
+  const signer = await createDelegationSigner('it-polfr', net.delegationKey('it-polfr'));
+  const { token } = await signer.mint(asker, 'ne-ppn');
+  const holder = agencyOf(net.membership, 'ne-ppn');
+  const blinded = blindInput(new Uint8Array([1, 2, 3])).blinded;
+  const epoch = net.membership.pseudonymService?.epoch ?? 0;
+  for (const [label, e] of [
+    ['refused at once', epoch + 7],
+    ['evaluated', epoch],
+  ] as const) {
+    const xs: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      const r = await fetch(pseudonymServiceUrl(holder?.nodeUrl as string), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ epoch: e, blinded: Array(5).fill(base64urlEncode(blinded)) }),
+      });
+      await r.text();
+      xs.push(performance.now() - t);
+    }
+    xs.sort((a, b) => a - b);
+    console.log(label, 'p50', percentile(xs, 50).toFixed(1), 'p90', percentile(xs, 90).toFixed(1), 'p99', percentile(xs, 99).toFixed(1));
+  }
+} finally {
+  await net.stop();
+}

@@ -205,10 +205,12 @@ describe('consultations and requests', () => {
 
     const expected = ['drafted', 'sent', 'received', 'in_progress', 'answered'];
     const history = (c: Consultation) => c.requests[0]?.history.map((h) => h.status);
+    // Every change reaches Italy once it is back: one that its node was taking in as it stopped comes
+    // again after the inbox's ack wait (30 s), and takes its place in the history by its time.
     const atItaly = await until(
       () => as<{ consultation: Consultation }>('it-polfr-officer', CONSULTATION, { id: consultationId }),
-      (d) => d.consultation.requests[0]?.status === 'answered',
-      20_000,
+      (d) => d.consultation.requests[0]?.status === 'answered' && history(d.consultation)?.length === expected.length,
+      60_000,
     );
     const atNiger = await as<{ consultation: Consultation }>('ne-ppn-officer', CONSULTATION, {
       id: consultationId,

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { useActivityChanges } from '../activity/ActivityProvider';
 import { useT } from '../i18n/I18nProvider';
-import { RequestCard } from './Consultations';
+import { RequestCard } from './RequestCard';
 import { RequestsQuery } from './Requests.documents';
 
 export function Requests({ ownAgency, agencyName }: { ownAgency: string; agencyName: (id: string) => string }) {

@@ -1,0 +1,7 @@
+-- Retention of consultations and held publications (issue 17, item 4). A purged consultation's
+-- tombstone keeps what the statistics count it by (its requests' types, statuses and times, its
+-- protection notices' months, needs and countries; codes and instants, no person and no text), so
+-- that a purge changes no month already reported.
+ALTER TABLE "purge_tombstones" ADD COLUMN "figures" JSONB;
+-- The consultation purge finds each thread's last event kept here.
+CREATE INDEX "consultation_events_consultation_id_recorded_at_idx" ON "consultation_events" ("consultation_id", "recorded_at");

@@ -45,12 +45,19 @@ export async function lockConsultations(tx: Tx, ids: readonly string[]): Promise
   for (const id of [...new Set(ids)].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 6060))`;
 }
 
-/** Of these consultations, those the retention purge removed here: a late event must not bring one back. */
-export async function purgedConsultations(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+/**
+ * Locks these consultations as lockConsultations does and returns those the retention purge
+ * removed here, in one statement (one round trip on every event kept): a late event must not
+ * bring a purged thread back.
+ */
+export async function lockLiveConsultations(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ item_id: string }[]>`
-    SELECT item_id FROM purge_tombstones WHERE kind = 'consultation' AND item_id = ANY (${[...new Set(ids)]}::text[])`;
-  return new Set(rows.map((r) => r.item_id));
+  const rows = await tx.$queryRaw<{ id: string; purged: boolean }[]>`
+    SELECT t.id, EXISTS (SELECT 1 FROM purge_tombstones p WHERE p.kind = 'consultation' AND p.item_id = t.id) AS purged
+    FROM unnest(${[...new Set(ids)].sort()}::text[]) WITH ORDINALITY AS t(id, n)
+    CROSS JOIN LATERAL (SELECT pg_advisory_xact_lock(hashtextextended(t.id, 6060))) AS l
+    ORDER BY t.n`;
+  return new Set(rows.filter((r) => r.purged).map((r) => r.id));
 }
 
 /**
@@ -60,9 +67,10 @@ export async function purgedConsultations(tx: Tx, ids: readonly string[]): Promi
  */
 export async function keepEvents(tx: Tx, events: readonly ConsultationEvent[], published: boolean): Promise<ConsultationEvent[]> {
   if (events.length === 0) return [];
-  const ids = events.map((e) => e.consultationId);
-  await lockConsultations(tx, ids);
-  const purged = await purgedConsultations(tx, ids);
+  const purged = await lockLiveConsultations(
+    tx,
+    events.map((e) => e.consultationId),
+  );
   const live = events.filter((e) => !purged.has(e.consultationId));
   if (live.length === 0) return [];
   const kept = await tx.consultationEvent.createManyAndReturn({

@@ -31,8 +31,9 @@ export interface ConsultationFigures {
 
 /**
  * Consultations due at `now`, oldest last event first: their last event was kept here at least the
- * `consultation` period ago, and none of their requests is open (its latest status not closed; a
- * request without one is a draft, and open). The fold checks it again under the lock.
+ * `consultation` period ago, and none of their requests is open (its latest status, in the fold's
+ * order, not closed; a request without one is a draft, and open). The fold checks it again under
+ * the lock; `after` pages on, so that threads the fold keeps cannot hide those behind them.
  */
 export async function dueConsultations(
   db: Pick<Db, '$queryRaw'>,
@@ -40,6 +41,7 @@ export async function dueConsultations(
   now: Date,
   limit: number,
   only: string | null = null,
+  after: { id: string; lastAt: Date } | null = null,
 ): Promise<{ id: string; lastAt: Date }[]> {
   const periodMs = retentionPeriodsMs(doc).consultation;
   const closed = [...CLOSED_REQUEST_STATUSES];
@@ -49,6 +51,7 @@ export async function dueConsultations(
           WHERE ${only}::uuid IS NULL OR consultation_id = ${only}::uuid
           GROUP BY consultation_id) AS l
     WHERE l.last_at + ${periodMs}::bigint * INTERVAL '1 millisecond' <= ${now}::timestamptz
+      AND (${after?.lastAt ?? null}::timestamptz IS NULL OR (l.last_at, l.consultation_id) > (${after?.lastAt ?? null}::timestamptz, ${after?.id ?? null}::uuid))
       AND NOT EXISTS (
         SELECT 1 FROM consultation_events q
         WHERE q.consultation_id = l.consultation_id AND q.type = 'request'
@@ -56,7 +59,7 @@ export async function dueConsultations(
             (SELECT s.document->>'status' FROM consultation_events s
              WHERE s.consultation_id = q.consultation_id AND s.type = 'request_status'
                AND s.document->>'requestId' = q.document->>'requestId'
-             ORDER BY s.at DESC, s.recorded_at DESC LIMIT 1),
+             ORDER BY s.at DESC, s.id DESC LIMIT 1),
             'drafted') <> ALL (${closed}::text[]))
     ORDER BY l.last_at, l.consultation_id
     LIMIT ${limit}`;
@@ -130,16 +133,15 @@ const BATCH = 200;
 /** Every consultation due, each in its own transaction. */
 export async function purgeConsultations(deps: PurgeDeps, doc: RetentionDocument, now: Date): Promise<Purged[]> {
   const purged: Purged[] = [];
+  let after: { id: string; lastAt: Date } | null = null;
   for (;;) {
-    const due = await dueConsultations(deps.db, doc, now, BATCH);
-    let progress = 0;
+    const due = await dueConsultations(deps.db, doc, now, BATCH, null, after);
     for (const d of due) {
       const done = await deps.db.$transaction((tx) => purgeConsultation(tx, deps, doc, d.id, now));
-      if (!done) continue;
-      purged.push(done);
-      progress++;
+      if (done) purged.push(done);
     }
-    if (due.length < BATCH || progress === 0) break;
+    after = due.at(-1) ?? null;
+    if (due.length < BATCH) break;
   }
   return purged;
 }

@@ -3,5 +3,3 @@
 -- protection notices' months, needs and countries; codes and instants, no person and no text), so
 -- that a purge changes no month already reported.
 ALTER TABLE "purge_tombstones" ADD COLUMN "figures" JSONB;
--- The consultation purge finds each thread's last event kept here.
-CREATE INDEX "consultation_events_consultation_id_recorded_at_idx" ON "consultation_events" ("consultation_id", "recorded_at");

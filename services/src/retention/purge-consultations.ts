@@ -23,8 +23,8 @@ import { tombstoneHash } from './purge.js';
 
 type Tx = Prisma.TransactionClient;
 
-/** What the statistics count a purged consultation by: codes and instants, nothing a person could be found by. */
-export interface ConsultationFigures {
+/** What the statistics counted of a purged consultation or alert: codes and instants, nothing a person could be found by. */
+export interface PurgedFigures {
   requests: { direction: 'sent' | 'received'; requestType: string; status: string; sentAt: string | null; answeredAt: string | null }[];
   notices: { at: string; country: string; flags: string[] }[];
 }
@@ -83,7 +83,7 @@ async function purgeConsultation(tx: Tx, deps: PurgeDeps, doc: RetentionDocument
   const notices = await tx.$queryRaw<{ id: string; at: Date; country: string; flags: string[]; contacts: unknown }[]>`
     SELECT id::text, at, country, flags, contacts FROM protection_notices
     WHERE source = 'consultation' AND source_id = ANY (${eventIds}::uuid[])`;
-  const figures: ConsultationFigures = {
+  const figures: PurgedFigures = {
     requests: (state?.requests ?? []).map((r) => ({
       direction: r.sendingAuthority.agency === deps.agency ? 'sent' : 'received',
       requestType: r.requestType,

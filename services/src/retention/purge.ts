@@ -14,7 +14,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../log.js';
-import { dropHeldPublications, purgeConsultations } from './purge-consultations.js';
+import { dropHeldPublications, type PurgedFigures, purgeConsultations } from './purge-consultations.js';
 
 export type PurgeKind = 'route_alert' | 'document_fraud_alert' | 'dead_letter' | 'consultation' | 'held_publication';
 
@@ -91,14 +91,20 @@ async function purgeAlert(tx: Prisma.TransactionClient, doc: RetentionDocument, 
   await tx.$executeRaw`DELETE FROM alerts WHERE id = ${id}::uuid`;
   await tx.$executeRaw`DELETE FROM correlations WHERE alert_id = ${id}::uuid OR other_alert_id = ${id}::uuid`;
   await tx.$executeRaw`DELETE FROM alert_reads WHERE alert_id = ${id}::uuid`;
-  // Its protection notice goes with it; the catch-up raises none again, the alert being gone.
-  await tx.$executeRaw`DELETE FROM protection_notices WHERE source = 'alert' AND source_id = ${id}::uuid`;
+  // Its protection notice goes with it (the catch-up raises none again, the alert being gone);
+  // the tombstone keeps what the statistics counted of it.
+  const notices = await tx.$queryRaw<{ at: Date; country: string; flags: string[] }[]>`
+    DELETE FROM protection_notices WHERE source = 'alert' AND source_id = ${id}::uuid RETURNING at, country, flags`;
+  const figures: PurgedFigures | null =
+    notices.length === 0
+      ? null
+      : { requests: [], notices: notices.map((n) => ({ at: n.at.toISOString(), country: n.country, flags: n.flags })) };
   // Sent copies keep the alert as it went out; a copy still waiting would go out after its purge.
   await tx.$executeRaw`DELETE FROM outbox WHERE about_id = ${id}::uuid AND kind IN ('alert', 'correlation')`;
   await tx.$executeRaw`
-    INSERT INTO purge_tombstones (kind, item_id, origin_agency, own, revisions, published_at, region, lapsed_at, purged_at, rule, retention_version, hash)
+    INSERT INTO purge_tombstones (kind, item_id, origin_agency, own, revisions, published_at, region, lapsed_at, purged_at, rule, retention_version, hash, figures)
     VALUES (${kind}, ${id}, ${alert.origin_agency}, ${alert.own}, ${revisions.length}, ${alert.created_at}, ${alert.region},
-      ${due.lapsedAt}, ${now}, ${rule}, ${doc.version}, ${hash})`;
+      ${due.lapsedAt}, ${now}, ${rule}, ${doc.version}, ${hash}, ${figures === null ? null : JSON.stringify(figures)}::jsonb)`;
   await appendAudit(
     tx,
     [

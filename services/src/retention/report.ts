@@ -5,7 +5,7 @@ import type { PurgeReportView } from '@corridor/proto/graphql';
 import type { Db } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { within } from '../period-sql.js';
-import type { ConsultationFigures } from './purge-consultations.js';
+import type { PurgedFigures } from './purge-consultations.js';
 
 const MAX_ITEMS = 1000;
 
@@ -53,9 +53,9 @@ export function purgedAlertFigures(db: Db, start: Date | null, end: Date | null)
     GROUP BY 1, 2, 3, 4`;
 }
 
-/** What purged consultations counted (their tombstones' figures), for the statistics. */
-export async function purgedConsultationFigures(db: Db): Promise<ConsultationFigures[]> {
-  const rows = await db.$queryRaw<{ figures: ConsultationFigures }[]>`
-    SELECT figures FROM purge_tombstones WHERE kind = 'consultation' AND figures IS NOT NULL`;
+/** What purged consultations and alerts counted (their tombstones' requests and notices), for the statistics. */
+export async function purgedFigures(db: Db): Promise<PurgedFigures[]> {
+  const rows = await db.$queryRaw<{ figures: PurgedFigures }[]>`
+    SELECT figures FROM purge_tombstones WHERE figures IS NOT NULL`;
   return rows.map((r) => r.figures);
 }

@@ -15,8 +15,8 @@ import { alertFigures } from '../alerts/alert-store.js';
 import { requestConsultations } from '../consultations/consultation-store.js';
 import { noticeFigures } from '../consultations/protection-store.js';
 import type { Db } from '../database.js';
-import type { ConsultationFigures } from '../retention/purge-consultations.js';
-import { purgedAlertFigures, purgedConsultationFigures } from '../retention/report.js';
+import type { PurgedFigures } from '../retention/purge-consultations.js';
+import { purgedAlertFigures, purgedFigures } from '../retention/report.js';
 
 export interface StatisticsOptions {
   /** This node's agency: requests it is the sending authority of are `sent`. */
@@ -47,7 +47,7 @@ export async function agencyStatistics(db: Db, opts: StatisticsOptions): Promise
   const end = period.to ? monthStart(period.to, 1) : null;
 
   const alerts = await alertCounts(db, start, end);
-  const purged = await purgedConsultationFigures(db);
+  const purged = await purgedFigures(db);
   const protectionNotices = [...(await noticeFigures(db, start, end)), ...purgedNoticeFigures(purged, start, end)];
 
   const { requests, answers } = await requestFigures(db, opts.agency, start, end, purged);
@@ -75,7 +75,7 @@ async function requestFigures(
   agency: string,
   start: Date | null,
   end: Date | null,
-  purged: readonly ConsultationFigures[],
+  purged: readonly PurgedFigures[],
 ): Promise<Pick<RawStatistics, 'requests' | 'answers'>> {
   const byConsultation = await requestConsultations(db);
   const requests: RawStatistics['requests'] = [];
@@ -106,11 +106,7 @@ async function requestFigures(
 }
 
 /** A purged consultation's notices, counted as noticeFigures counts those held. */
-function purgedNoticeFigures(
-  purged: readonly ConsultationFigures[],
-  start: Date | null,
-  end: Date | null,
-): RawStatistics['protectionNotices'] {
+function purgedNoticeFigures(purged: readonly PurgedFigures[], start: Date | null, end: Date | null): RawStatistics['protectionNotices'] {
   const sum = new Map<string, RawStatistics['protectionNotices'][number]>();
   for (const n of purged.flatMap((c) => c.notices)) {
     const at = Date.parse(n.at);

@@ -35,7 +35,7 @@ import { parsePartnerMessageSubject, partnerMessageSubject } from './subjects.js
 const protectionFlags = z.array(code(PROTECTION_FLAGS, 'a protection need, e.g. unaccompanied_child')).max(6).default([]);
 
 /** A request in one of these is finished: it is never overdue. */
-const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
+export const CLOSED_REQUEST_STATUSES: readonly RequestStatus[] = ['answered', 'refused', 'withdrawn'];
 /** Its clock stands still while the sending side clarifies (Directive (EU) 2023/977, Art. 6(3)). */
 const SUSPENDED_REQUEST_STATUSES: readonly RequestStatus[] = ['clarification_requested'];
 /** Statuses that carry a reason from the Directive's list (Art. 6(1) grounds; Art. 6(3) for clarification). */

@@ -104,6 +104,7 @@ export {
   type Weekday,
 } from './codes.js';
 export {
+  CLOSED_REQUEST_STATUSES,
   type ConsultationEvent,
   type ConsultationState,
   clockRuns,

@@ -24,6 +24,8 @@ describe('retention document', () => {
       document_fraud_alert: RETENTION_DEFAULTS.document_fraud_alert,
       dead_letters: RETENTION_DEFAULTS.dead_letters,
       inbox_stream: RETENTION_DEFAULTS.inbox_stream,
+      consultation: RETENTION_DEFAULTS.consultation,
+      held_publication: RETENTION_DEFAULTS.held_publication,
     });
     expect(doc.limits.deadLetters).toBe(10_000);
     expect(retentionPeriodsMs(doc).route_alert).toBe(5000);
@@ -36,6 +38,10 @@ describe('retention document', () => {
     ]);
     expect(errorsOf({ agency: 'it-polfr', version: 1, periods: { inbox_stream: 'P30D' } })).toEqual([
       'periods.inbox_stream: must be between PT1M and P14D',
+    ]);
+    expect(errorsOf({ agency: 'it-polfr', version: 1, periods: { held_publication: 'P31D', consultation: 'P3651D' } })).toEqual([
+      'periods.consultation: must be between PT1S and P3650D',
+      'periods.held_publication: must be between PT1S and P30D',
     ]);
     expect(errorsOf({ agency: 'it-polfr', version: 1, periods: { consultations: 'P30D' } })[0]).toMatch(/consultations/);
     expect(errorsOf({ agency: 'it-polfr', version: 0 })).toEqual(['version: must be a whole number, at least 1']);

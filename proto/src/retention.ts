@@ -41,6 +41,10 @@ export const RETENTION_DEFAULTS = {
   dead_letters: 'P30D',
   inbox_stream: 'P14D',
   deadLetterCount: 10_000,
+  // A consultation's last word may be cited in a case for a long while; a held publication's raw
+  // identifiers must not wait at rest beyond the outage it bridges.
+  consultation: 'P730D',
+  held_publication: 'P7D',
 } as const;
 
 export const retentionDocument = z.strictObject({
@@ -60,12 +64,21 @@ export const retentionDocument = z.strictObject({
        * (proto INBOX_RETENTION): the buffer that outlasts a week's outage, not a second archive.
        */
       inbox_stream: period(60_000, 14 * DAY_MS, 'between PT1M and P14D').default(RETENTION_DEFAULTS.inbox_stream),
+      /**
+       * After a consultation's last event kept here, once none of its requests is still open,
+       * until its events (free text, persons) and the protection notices they raised are purged.
+       */
+      consultation: period(1000, 3650 * DAY_MS, 'between PT1S and P3650D').default(RETENTION_DEFAULTS.consultation),
+      /** How long a publish call held for the pseudonym service (raw identifiers) may wait before it is dropped. */
+      held_publication: period(1000, 30 * DAY_MS, 'between PT1S and P30D').default(RETENTION_DEFAULTS.held_publication),
     })
     .default({
       route_alert: RETENTION_DEFAULTS.route_alert,
       document_fraud_alert: RETENTION_DEFAULTS.document_fraud_alert,
       dead_letters: RETENTION_DEFAULTS.dead_letters,
       inbox_stream: RETENTION_DEFAULTS.inbox_stream,
+      consultation: RETENTION_DEFAULTS.consultation,
+      held_publication: RETENTION_DEFAULTS.held_publication,
     }),
   limits: z
     .strictObject({
@@ -96,5 +109,7 @@ export function retentionPeriodsMs(doc: RetentionDocument): Record<RetentionKind
     document_fraud_alert: ms(doc.periods.document_fraud_alert),
     dead_letters: ms(doc.periods.dead_letters),
     inbox_stream: ms(doc.periods.inbox_stream),
+    consultation: ms(doc.periods.consultation),
+    held_publication: ms(doc.periods.held_publication),
   };
 }

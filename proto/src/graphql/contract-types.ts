@@ -673,14 +673,20 @@ export function defineContractTypes<Context extends object, AuthScopes extends o
   const PurgedItemRef = builder.objectRef<PurgedItemView>('PurgedItem').implement({
     description: 'An item the retention document removed at this node, and the tombstone left in its place.',
     fields: (t) => ({
-      kind: t.exposeString('kind', { description: 'route_alert, document_fraud_alert or dead_letter' }),
-      itemId: t.exposeString('itemId', { description: 'The alert id, or quarantine:<row> for a dead letter.' }),
-      originAgency: t.exposeString('originAgency', { nullable: true, description: 'The agency that published the alert.' }),
+      kind: t.exposeString('kind', { description: 'route_alert, document_fraud_alert, dead_letter, consultation or held_publication' }),
+      itemId: t.exposeString('itemId', {
+        description: 'The alert, consultation or held publication id, or quarantine:<row> for a dead letter.',
+      }),
+      originAgency: t.exposeString('originAgency', {
+        nullable: true,
+        description: 'The agency that published the alert, or opened the consultation.',
+      }),
       own: t.exposeBoolean('own', { description: 'This agency published it (else a partner’s copy held here).' }),
-      revisions: t.exposeInt('revisions', { description: 'Revisions removed with it.' }),
+      revisions: t.exposeInt('revisions', { description: 'Revisions removed with it (a consultation: its events).' }),
       lapsedAt: t.exposeString('lapsedAt', {
         nullable: true,
-        description: 'When it expired or was withdrawn (a dead letter: when it was kept).',
+        description:
+          'When it expired or was withdrawn (a dead letter or held publication: when it was kept; a consultation: its last event).',
       }),
       purgedAt: t.exposeString('purgedAt'),
       rule: t.exposeString('rule', { description: 'retention:<kind>:<period>, as the retention document said.' }),

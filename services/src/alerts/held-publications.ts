@@ -3,7 +3,9 @@
 // checked call, raw identifiers included, is committed here before the officer is answered, and
 // sent as soon as enough holders answer again, with the ids and time it was given. The raw input
 // never leaves this database and is deleted in the transaction that stores the alerts and queues
-// their partners' copies, so neither a crash nor a retry sends an alert twice or loses one.
+// their partners' copies, so neither a crash nor a retry sends an alert twice or loses one. A call
+// held longer than the retention document's `held_publication` is dropped unsent
+// (retention/purge-consultations.ts): raw identifiers must not wait at rest for ever.
 import { type Alert, accessClaims, alertInput, PseudonymServiceUnavailable } from '@corridor/proto';
 import { z } from 'zod';
 import type { Db } from '../database.js';
@@ -33,7 +35,7 @@ export function heldPublicationCount(db: Db): Promise<number> {
 /**
  * Tries every held call, oldest first, until the pseudonym service fails again. Returns how many
  * were sent. A call still unanswered stays held with the reason; any other failure is logged and
- * the call stays held too (never dropped).
+ * the call stays held too, until the retention bound drops it.
  */
 export async function sendHeldPublications(ctx: PublishContext, log: Logger): Promise<number> {
   let sent = 0;

@@ -24,7 +24,7 @@ export interface AuditRecord {
   agency: string;
   /** The user who asked; null when an agency's node receives. */
   subject: string | null;
-  resource: 'alert' | 'directory_entry' | 'consultation' | 'pseudonym_evaluation' | 'dead_letter';
+  resource: 'alert' | 'directory_entry' | 'consultation' | 'pseudonym_evaluation' | 'dead_letter' | 'held_publication';
   items: string[];
   rule: string;
   policyVersion: number;

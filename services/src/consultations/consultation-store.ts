@@ -38,13 +38,43 @@ export async function requestConsultations(db: Db): Promise<Map<string, Consulta
 }
 
 /**
+ * Locks these consultations for the caller's transaction, in one order (no deadlock), so that an
+ * event is not kept while the retention purge deletes its thread (retention/purge-consultations.ts).
+ */
+export async function lockConsultations(tx: Tx, ids: readonly string[]): Promise<void> {
+  for (const id of [...new Set(ids)].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 6060))`;
+}
+
+/**
+ * Locks these consultations as lockConsultations does and returns those the retention purge
+ * removed here, in one statement (one round trip on every event kept): a late event must not
+ * bring a purged thread back.
+ */
+export async function lockLiveConsultations(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ id: string; purged: boolean }[]>`
+    SELECT t.id, EXISTS (SELECT 1 FROM purge_tombstones p WHERE p.kind = 'consultation' AND p.item_id = t.id) AS purged
+    FROM unnest(${[...new Set(ids)].sort()}::text[]) WITH ORDINALITY AS t(id, n)
+    CROSS JOIN LATERAL (SELECT pg_advisory_xact_lock(hashtextextended(t.id, 6060))) AS l
+    ORDER BY t.n`;
+  return new Set(rows.filter((r) => r.purged).map((r) => r.id));
+}
+
+/**
  * Keeps events, each once (one kept before under the same id is left as it is); `published`: it
- * went, or came, over the bus (a draft has not). Returns the events newly kept.
+ * went, or came, over the bus (a draft has not). An event of a consultation purged here is
+ * dropped. Returns the events newly kept.
  */
 export async function keepEvents(tx: Tx, events: readonly ConsultationEvent[], published: boolean): Promise<ConsultationEvent[]> {
   if (events.length === 0) return [];
+  const purged = await lockLiveConsultations(
+    tx,
+    events.map((e) => e.consultationId),
+  );
+  const live = events.filter((e) => !purged.has(e.consultationId));
+  if (live.length === 0) return [];
   const kept = await tx.consultationEvent.createManyAndReturn({
-    data: events.map((e) => ({
+    data: live.map((e) => ({
       id: e.id,
       consultationId: e.consultationId,
       type: e.type,
@@ -57,8 +87,8 @@ export async function keepEvents(tx: Tx, events: readonly ConsultationEvent[], p
     skipDuplicates: true,
     select: { id: true },
   });
-  const ids = new Set(kept.map((k) => k.id));
-  return events.filter((e) => ids.has(e.id));
+  const keptIds = new Set(kept.map((k) => k.id));
+  return live.filter((e) => keptIds.has(e.id));
 }
 
 /** The consultation a request was made in, or null. */

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { heldAlertsCarrying, ownAlertsCarrying, storeOwnAlerts, storeReceivedAlerts } from '../alerts/alert-store.js';
 import { toWireAlert } from '../alerts/publish-alert.js';
 import { verifyAuditLog } from '../audit/audit-log.js';
+import { insertNotices } from '../consultations/protection-store.js';
 import type { Logger } from '../log.js';
-import { alertCounts } from '../statistics/statistics.js';
+import { agencyStatistics, alertCounts } from '../statistics/statistics.js';
 import { ITALY, NETWORK_KEY, routeInput } from '../testing/fixtures.js';
 import { useMigratedScratchDatabase } from '../testing/scratch-database.js';
 import { dueAlerts, purgeOnce } from './purge.js';
@@ -74,12 +75,23 @@ describe('the purge under the retention document', () => {
     const first = alertAt(NIGER, now - 3 * HOUR, now - 2 * HOUR);
     const second = { ...first, revision: 2, status: 'amended' as const, summary: 'Night departures from Sabratha' };
     await storeReceivedAlerts(db(), [first, second]);
+    // Its protection notice goes with it; the statistics still count it.
+    await insertNotices(db(), [
+      { source: 'alert', sourceId: first.id, originAgency: NIGER.id, country: 'NER', flags: ['unaccompanied_child'], contacts: [] },
+    ]);
     const deps = { db: db(), agency: ITALY.id, retention: () => retention({ route_alert: 'PT1H' }), log: quiet };
     const figures = async () => (await alertCounts(db(), null, null)).map((c) => JSON.stringify(c)).sort();
     const before = await figures();
+    const stats = async () =>
+      (await agencyStatistics(db(), { agency: ITALY.id, threshold: 2, now: new Date(now) })).tables.find(
+        (t) => t.name === 'protection_notices',
+      );
+    const noticesBefore = await stats();
     const purged = await purgeOnce(deps, new Date(now));
     // The statistics count a purged alert as before: a month already reported does not change.
     expect(await figures()).toEqual(before);
+    expect(await db().protectionNotice.count({ where: { sourceId: first.id } })).toBe(0);
+    expect(await stats()).toEqual(noticesBefore);
     const mine = purged.find((p) => p.itemId === first.id);
     // The hash covers the current document and every revision, as canonical JSON.
     const expected = createHash('sha256')

@@ -6,15 +6,17 @@
 // in the same transaction: the chain, which hashes row contents and never an alert's document,
 // still verifies, and says when what was purged, under which rule. Every node purges under its own
 // document: the owner's periods do not travel with the alert (ARCHITECTURE.md "Retention").
-// Dead letters (the quarantine) are bounded here too, by age and by count.
+// Dead letters (the quarantine) are bounded here too, by age and by count; consultations and held
+// publications go in purge-consultations.ts, in the same scan.
 import { createHash } from 'node:crypto';
 import { canonicalJson, type RetentionDocument, retentionPeriodsMs } from '@corridor/proto';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../log.js';
+import { dropHeldPublications, type PurgedFigures, purgeConsultations } from './purge-consultations.js';
 
-export type PurgeKind = 'route_alert' | 'document_fraud_alert' | 'dead_letter';
+export type PurgeKind = 'route_alert' | 'document_fraud_alert' | 'dead_letter' | 'consultation' | 'held_publication';
 
 export interface PurgeDeps {
   db: Db;
@@ -89,12 +91,20 @@ async function purgeAlert(tx: Prisma.TransactionClient, doc: RetentionDocument, 
   await tx.$executeRaw`DELETE FROM alerts WHERE id = ${id}::uuid`;
   await tx.$executeRaw`DELETE FROM correlations WHERE alert_id = ${id}::uuid OR other_alert_id = ${id}::uuid`;
   await tx.$executeRaw`DELETE FROM alert_reads WHERE alert_id = ${id}::uuid`;
+  // Its protection notice goes with it (the catch-up raises none again, the alert being gone);
+  // the tombstone keeps what the statistics counted of it.
+  const notices = await tx.$queryRaw<{ at: Date; country: string; flags: string[] }[]>`
+    DELETE FROM protection_notices WHERE source = 'alert' AND source_id = ${id}::uuid RETURNING at, country, flags`;
+  const figures: PurgedFigures | null =
+    notices.length === 0
+      ? null
+      : { requests: [], notices: notices.map((n) => ({ at: n.at.toISOString(), country: n.country, flags: n.flags })) };
   // Sent copies keep the alert as it went out; a copy still waiting would go out after its purge.
   await tx.$executeRaw`DELETE FROM outbox WHERE about_id = ${id}::uuid AND kind IN ('alert', 'correlation')`;
   await tx.$executeRaw`
-    INSERT INTO purge_tombstones (kind, item_id, origin_agency, own, revisions, published_at, region, lapsed_at, purged_at, rule, retention_version, hash)
+    INSERT INTO purge_tombstones (kind, item_id, origin_agency, own, revisions, published_at, region, lapsed_at, purged_at, rule, retention_version, hash, figures)
     VALUES (${kind}, ${id}, ${alert.origin_agency}, ${alert.own}, ${revisions.length}, ${alert.created_at}, ${alert.region},
-      ${due.lapsedAt}, ${now}, ${rule}, ${doc.version}, ${hash})`;
+      ${due.lapsedAt}, ${now}, ${rule}, ${doc.version}, ${hash}, ${figures === null ? null : JSON.stringify(figures)}::jsonb)`;
   await appendAudit(
     tx,
     [
@@ -164,7 +174,7 @@ async function boundDeadLetters(deps: PurgeDeps, doc: RetentionDocument, now: Da
 
 const BATCH = 200;
 
-/** One scan: every alert due and every dead letter out of bounds, in batches, until none is left. */
+/** One scan: every alert and consultation due, every dead letter and held publication out of bounds, in batches. */
 export async function purgeOnce(deps: PurgeDeps, now = new Date()): Promise<Purged[]> {
   const doc = deps.retention();
   const purged: Purged[] = [];
@@ -183,6 +193,12 @@ export async function purgeOnce(deps: PurgeDeps, now = new Date()): Promise<Purg
     const letters = await boundDeadLetters(deps, doc, now, BATCH);
     purged.push(...letters);
     if (letters.length < BATCH) break;
+  }
+  purged.push(...(await purgeConsultations(deps, doc, now)));
+  for (;;) {
+    const held = await dropHeldPublications(deps, doc, now);
+    purged.push(...held);
+    if (held.length < BATCH) break;
   }
   return purged;
 }

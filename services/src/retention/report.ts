@@ -5,6 +5,7 @@ import type { PurgeReportView } from '@corridor/proto/graphql';
 import type { Db } from '../database.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { within } from '../period-sql.js';
+import type { PurgedFigures } from './purge-consultations.js';
 
 const MAX_ITEMS = 1000;
 
@@ -50,4 +51,11 @@ export function purgedAlertFigures(db: Db, start: Date | null, end: Date | null)
     WHERE kind IN ('route_alert', 'document_fraud_alert') AND published_at IS NOT NULL
       AND ${within(Prisma.sql`published_at`, start, end)}
     GROUP BY 1, 2, 3, 4`;
+}
+
+/** What purged consultations and alerts counted (their tombstones' requests and notices), for the statistics. */
+export async function purgedFigures(db: Db): Promise<PurgedFigures[]> {
+  const rows = await db.$queryRaw<{ figures: PurgedFigures }[]>`
+    SELECT figures FROM purge_tombstones WHERE figures IS NOT NULL`;
+  return rows.map((r) => r.figures);
 }

@@ -5,6 +5,8 @@ import {
   foldConsultation,
   parseOrThrow,
   type RawStatistics,
+  type RequestStatus,
+  type RequestType,
   type StatisticsReport,
   statisticsPeriod,
   suppressStatistics,
@@ -13,7 +15,8 @@ import { alertFigures } from '../alerts/alert-store.js';
 import { requestConsultations } from '../consultations/consultation-store.js';
 import { noticeFigures } from '../consultations/protection-store.js';
 import type { Db } from '../database.js';
-import { purgedAlertFigures } from '../retention/report.js';
+import type { PurgedFigures } from '../retention/purge-consultations.js';
+import { purgedAlertFigures, purgedFigures } from '../retention/report.js';
 
 export interface StatisticsOptions {
   /** This node's agency: requests it is the sending authority of are `sent`. */
@@ -44,9 +47,10 @@ export async function agencyStatistics(db: Db, opts: StatisticsOptions): Promise
   const end = period.to ? monthStart(period.to, 1) : null;
 
   const alerts = await alertCounts(db, start, end);
-  const protectionNotices = await noticeFigures(db, start, end);
+  const purged = await purgedFigures(db);
+  const protectionNotices = [...(await noticeFigures(db, start, end)), ...purgedNoticeFigures(purged, start, end)];
 
-  const { requests, answers } = await requestFigures(db, opts.agency, start, end);
+  const { requests, answers } = await requestFigures(db, opts.agency, start, end, purged);
   return suppressStatistics(
     {
       agency: opts.agency,
@@ -71,22 +75,50 @@ async function requestFigures(
   agency: string,
   start: Date | null,
   end: Date | null,
+  purged: readonly PurgedFigures[],
 ): Promise<Pick<RawStatistics, 'requests' | 'answers'>> {
   const byConsultation = await requestConsultations(db);
   const requests: RawStatistics['requests'] = [];
   const answers: RawStatistics['answers'] = [];
-  for (const events of byConsultation.values()) {
-    for (const r of foldConsultation(events)?.requests ?? []) {
-      if (!r.sentAt) continue;
-      const sent = Date.parse(r.sentAt);
-      if ((start && sent < start.getTime()) || (end && sent >= end.getTime())) continue;
-      const direction = r.sendingAuthority.agency === agency ? 'sent' : 'received';
-      requests.push({ direction, requestType: r.requestType, status: r.status, count: 1 });
-      if (r.answeredAt)
-        answers.push({ direction, requestType: r.requestType, days: Math.max(0, Date.parse(r.answeredAt) - sent) / DAY_MS });
-    }
+  const held = [...byConsultation.values()].flatMap((events) =>
+    (foldConsultation(events)?.requests ?? []).map((r) => ({
+      direction: r.sendingAuthority.agency === agency ? ('sent' as const) : ('received' as const),
+      requestType: r.requestType,
+      status: r.status,
+      sentAt: r.sentAt ?? null,
+      answeredAt: r.answeredAt ?? null,
+    })),
+  );
+  // A purged consultation's requests count as they did when it was held: a purge changes no month's figures.
+  for (const r of [...held, ...purged.flatMap((c) => c.requests)]) {
+    if (!r.sentAt) continue;
+    const sent = Date.parse(r.sentAt);
+    if ((start && sent < start.getTime()) || (end && sent >= end.getTime())) continue;
+    requests.push({ direction: r.direction, requestType: r.requestType as RequestType, status: r.status as RequestStatus, count: 1 });
+    if (r.answeredAt)
+      answers.push({
+        direction: r.direction,
+        requestType: r.requestType as RequestType,
+        days: Math.max(0, Date.parse(r.answeredAt) - sent) / DAY_MS,
+      });
   }
   return { requests, answers };
+}
+
+/** A purged consultation's notices, counted as noticeFigures counts those held. */
+function purgedNoticeFigures(purged: readonly PurgedFigures[], start: Date | null, end: Date | null): RawStatistics['protectionNotices'] {
+  const sum = new Map<string, RawStatistics['protectionNotices'][number]>();
+  for (const n of purged.flatMap((c) => c.notices)) {
+    const at = Date.parse(n.at);
+    if ((start && at < start.getTime()) || (end && at >= end.getTime())) continue;
+    for (const flag of new Set(n.flags)) {
+      const cell = { month: n.at.slice(0, 7), flag, country: n.country };
+      const key = JSON.stringify(cell);
+      const seen = sum.get(key);
+      sum.set(key, { ...cell, count: (seen?.count ?? 0) + 1 } as RawStatistics['protectionNotices'][number]);
+    }
+  }
+  return [...sum.values()];
 }
 
 /** Alerts held and alerts purged (retention), counted together: a purge changes no month's figures. */

@@ -15,6 +15,8 @@ const KIND_LABELS: Record<string, MessageId> = {
   dead_letter: 'retention.kind.dead_letter',
   dead_letters: 'retention.kind.dead_letters',
   inbox_stream: 'retention.kind.inbox_stream',
+  consultation: 'retention.kind.consultation',
+  held_publication: 'retention.kind.held_publication',
 };
 
 /** A date input's day as the instant it starts (UTC); null when left empty. */

@@ -10,6 +10,7 @@ import { type Alert, accessClaims, alertInput, PseudonymServiceUnavailable } fro
 import { z } from 'zod';
 import type { Db } from '../database.js';
 import type { Logger } from '../log.js';
+import { type RepeatingPass, startRepeatingPass } from '../repeating-pass.js';
 import { parseStored } from '../stored-json.js';
 import { type HeldCall, type PublishContext, wireAlerts, writeOwnAlerts } from './publish-alert.js';
 
@@ -76,29 +77,11 @@ export async function sendHeldPublications(ctx: PublishContext, log: Logger): Pr
   return sent;
 }
 
-/** Retries held calls at start and every `retryMs` (and at once when `wake` is called), one pass at a time. */
-export function startHeldPublications(ctx: PublishContext, log: Logger, retryMs: number): { wake: () => void; stop: () => Promise<void> } {
-  let last: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const pass = () => {
-    if (busy || stopped) return;
-    busy = true;
-    last = sendHeldPublications(ctx, log)
-      .catch((e: unknown) => log.warn('held publications pass failed', { error: (e as Error).message }))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  pass();
-  const timer = setInterval(pass, retryMs);
-  timer.unref();
-  return {
-    wake: pass,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await last;
-    },
-  };
+/** Retries held calls at start and every `retryMs`, one pass at a time. */
+export function startHeldPublications(ctx: PublishContext, log: Logger, retryMs: number): RepeatingPass {
+  return startRepeatingPass(
+    () => sendHeldPublications(ctx, log),
+    retryMs,
+    (e) => log.warn('held publications pass failed', { error: e.message }),
+  );
 }

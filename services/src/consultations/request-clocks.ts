@@ -8,6 +8,7 @@
 // commit together, so neither a restart nor a second scan escalates twice.
 import { isOverdue } from '@corridor/proto';
 import { singlePointOfContact } from '../directory/directory-store.js';
+import { type RepeatingPass, startRepeatingPass } from '../repeating-pass.js';
 import { requestConsultations } from './consultation-store.js';
 import { type ConsultationDeps, emitEscalation, getConsultation } from './consultations.js';
 import { dueClocks, syncClocks } from './request-clock-store.js';
@@ -43,29 +44,15 @@ export async function escalateDueRequests(deps: ConsultationDeps, now = new Date
   return escalated;
 }
 
-/** Scans at once and then every `scanMs` until stopped, one scan at a time. */
-export function startRequestClocks(deps: ConsultationDeps, scanMs: number): { stop: () => Promise<void> } {
-  let last: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const scan = () => {
-    if (busy) return;
-    busy = true;
-    last = escalateDueRequests(deps)
-      .catch((e: unknown) => deps.log.warn('request clock scan failed', { error: (e as Error).message }))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  last = rebuildClocks(deps)
+/** Rebuilds the clocks, then scans at once and every `scanMs` until stopped, one scan at a time. */
+export function startRequestClocks(deps: ConsultationDeps, scanMs: number): RepeatingPass {
+  const rebuilt = rebuildClocks(deps)
     .then((n) => n > 0 && deps.log.info('request clocks rebuilt', { consultations: n }))
-    .catch((e: unknown) => deps.log.warn('request clocks not rebuilt', { error: (e as Error).message }))
-    .then(scan);
-  const timer = setInterval(scan, scanMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await last;
-    },
-  };
+    .catch((e: unknown) => deps.log.warn('request clocks not rebuilt', { error: (e as Error).message }));
+  return startRepeatingPass(
+    () => escalateDueRequests(deps),
+    scanMs,
+    (e) => deps.log.warn('request clock scan failed', { error: e.message }),
+    rebuilt,
+  );
 }

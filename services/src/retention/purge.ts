@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Logger } from '../log.js';
+import { type RepeatingPass, startRepeatingPass } from '../repeating-pass.js';
 import { dropHeldPublications, type PurgedFigures, purgeConsultations } from './purge-consultations.js';
 
 export type PurgeKind = 'route_alert' | 'document_fraud_alert' | 'dead_letter' | 'consultation' | 'held_publication';
@@ -204,32 +205,17 @@ export async function purgeOnce(deps: PurgeDeps, now = new Date()): Promise<Purg
 }
 
 /** Scans at once and then every `scanMs` until stopped, one scan at a time. */
-export function startPurge(deps: PurgeDeps, scanMs: number): { stop: () => Promise<void> } {
-  let last: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const scan = () => {
-    if (busy) return;
-    busy = true;
-    last = purgeOnce(deps)
-      .then((purged) => {
-        if (purged.length === 0) return;
-        const counts: Record<string, number> = {};
-        for (const p of purged) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
-        // Counts only: the items and their hashes are in the purge report and the audit.
-        deps.log.info('purged under the retention document', { version: deps.retention().version, ...counts });
-      })
-      .catch((e: unknown) => deps.log.warn('purge scan failed', { error: (e as Error).message }))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  scan();
-  const timer = setInterval(scan, scanMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await last;
+export function startPurge(deps: PurgeDeps, scanMs: number): RepeatingPass {
+  return startRepeatingPass(
+    async () => {
+      const purged = await purgeOnce(deps);
+      if (purged.length === 0) return;
+      const counts: Record<string, number> = {};
+      for (const p of purged) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
+      // Counts only: the items and their hashes are in the purge report and the audit.
+      deps.log.info('purged under the retention document', { version: deps.retention().version, ...counts });
     },
-  };
+    scanMs,
+    (e) => deps.log.warn('purge scan failed', { error: e.message }),
+  );
 }

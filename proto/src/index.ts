@@ -244,8 +244,11 @@ export {
 } from './membership-source.js';
 export { keysInUse, type NetworkKeyring, parseNetworkKeyring, pseudonymizeUnderAll } from './network-keys.js';
 export { directoryScope, liaisonPostsAt, recordedNetworksOf } from './network-records.js';
+export { groupArithmetic } from './oprf/group.js';
 export {
   type HolderAnswer,
+  type HolderDoubts,
+  holderDoubts,
   type KeyHolder,
   obliviousPseudonyms,
   PseudonymServiceUnavailable,
@@ -264,7 +267,7 @@ export {
   type PseudonymService,
   pseudonymServiceUrl,
 } from './oprf/pseudonym-service.js';
-export { evaluateBlinded } from './oprf/ristretto-oprf.js';
+export { evaluateBlinded, evaluateOnly } from './oprf/ristretto-oprf.js';
 export { sharePublicKey, splitNewKey } from './oprf/threshold-key.js';
 export { phoneForReader } from './phone-display.js';
 export { base64urlEncode, canonicalize, pseudonymize } from './pseudonym.js';

@@ -45,16 +45,16 @@ try {
     },
   };
   const p = createPseudonymizer({ keyring: { epochs: [] }, membership: () => net.membership, holders: timed });
-  const rows: { total: number; first: number; second: number }[] = [];
+  const rows: { total: number; first: number; second: number; third: number; asked: number }[] = [];
   for (let i = 0; i < 220; i++) {
     answers = [];
     const t = performance.now();
     await p.pseudonymize(ids(i), new Date(), asker);
     const total = performance.now() - t;
     const sorted = [...answers].sort((a, b) => a - b);
-    if (i >= 20) rows.push({ total, first: sorted[0] ?? 0, second: sorted[1] ?? 0 });
+    if (i >= 20) rows.push({ total, first: sorted[0] ?? 0, second: sorted[1] ?? 0, third: sorted[2] ?? 0, asked: answers.length });
   }
-  for (const k of ['total', 'first', 'second'] as const) {
+  for (const k of ['total', 'first', 'second', 'third', 'asked'] as const) {
     const xs = rows.map((r) => r[k]).sort((a, b) => a - b);
     console.log(k, 'p50', percentile(xs, 50).toFixed(1), 'p90', percentile(xs, 90).toFixed(1), 'p99', percentile(xs, 99).toFixed(1));
   }

@@ -178,6 +178,44 @@ describe('oblivious pseudonyms', () => {
     }
   });
 
+  it('answers without a proof when asked so, the same elements as with one, and audits both', async () => {
+    // What a requesting node asks while all three holders are expected to answer: it checks them
+    // against each other instead, and asks for proofs only when they disagree or one is missing.
+    const blinded = splitNewKey(1, 3).shares.map((s) => base64urlEncode(s.publicKey));
+    const epoch = fixture.net.membership.pseudonymService?.epoch as number;
+    const url = pseudonymServiceUrl(fixture.net.membership.agencies.find((a) => a.id === 'it-polfr')?.nodeUrl as string);
+    const token = await fixture.net.delegatedToken('ne-ppn-officer', 'it-polfr');
+    const ask = async (proof?: boolean) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ epoch, blinded, ...(proof === undefined ? {} : { proof }) }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { evaluated: string[]; proof?: string };
+    };
+    const before = (await pseudonymAudit('it-polfr')).length;
+    const plain = await ask(false);
+    const proven = await ask();
+    expect(plain.proof).toBeUndefined();
+    expect(proven.proof).toMatch(/^[A-Za-z0-9_-]{86}$/);
+    expect(plain.evaluated).toEqual(proven.evaluated);
+    const rows = (await pseudonymAudit('it-polfr')).slice(before);
+    expect(rows.map((r) => [r.agency, r.items])).toEqual([
+      ['ne-ppn', ['3']],
+      ['ne-ppn', ['3']],
+    ]);
+    // Not a boolean: refused, naming the field, and nothing evaluated or audited.
+    const bad = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ epoch, blinded, proof: 'no' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('proof');
+    expect(await pseudonymAudit('it-polfr')).toHaveLength(before + 2);
+  });
+
   it('stops a trawl of 10,000 guesses at every key holder’s limit, and every holder’s audit shows it', async () => {
     // Niger asks the other holders directly, with tokens its own node delegates: what its
     // credentials allow. Blinded guesses look random to a holder, which counts values, not distinct

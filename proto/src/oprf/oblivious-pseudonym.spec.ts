@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { group } from './group.js';
 import {
   type HolderAnswer,
+  holderDoubts,
   type KeyHolder,
   obliviousPseudonyms,
   PseudonymServiceUnavailable,
   pseudonymInput,
   pseudonymOfOutput,
 } from './oblivious-pseudonym.js';
-import { evaluateBlinded, evaluateWithKey } from './ristretto-oprf.js';
+import { evaluateBlinded, evaluateOnly, evaluateWithKey, Fn } from './ristretto-oprf.js';
 import { splitNewKey } from './threshold-key.js';
 
 function network() {
@@ -18,9 +20,9 @@ function network() {
     publicKey: s.publicKey,
   }));
   const secretOf = new Map(holders.map((h, i) => [h.agency, shares[i] as (typeof shares)[number]]));
-  const honest = async (h: KeyHolder, blinded: Uint8Array[]): Promise<HolderAnswer> => {
+  const honest = async (h: KeyHolder, blinded: Uint8Array[], proof = true): Promise<HolderAnswer> => {
     const share = secretOf.get(h.agency) as (typeof shares)[number];
-    return evaluateBlinded(share.secretKey, share.publicKey, blinded);
+    return proof ? evaluateBlinded(share.secretKey, share.publicKey, blinded) : { evaluated: evaluateOnly(share.secretKey, blinded) };
   };
   return { holders, shares, honest, service: { threshold: 2, holders } };
 }
@@ -135,5 +137,100 @@ describe('oblivious pseudonyms from t-of-n key holders', () => {
     });
     await expect(attempt).rejects.toBeInstanceOf(PseudonymServiceUnavailable);
     await expect(attempt).rejects.toThrow(/it-pol \(rate limited\).*|gr-hcg \(wrong share\)/);
+  });
+  it('asks for no proof while all n holders answer and agree, and for proofs once one has failed', async () => {
+    const { honest, service, holders } = network();
+    const expected = await obliviousPseudonyms(inputs, service, honest);
+    const doubts = holderDoubts();
+    const asked: string[] = [];
+    const recorded = async (h: KeyHolder, b: Uint8Array[], proof: boolean) => {
+      asked.push(`${h.agency}:${proof ? 'proof' : 'plain'}`);
+      if (h.agency === 'gr-hcg' && down) throw new Error('connection refused');
+      return honest(h, b, proof);
+    };
+    let down = false;
+    expect(await obliviousPseudonyms(inputs, service, recorded, undefined, doubts)).toEqual(expected);
+    expect(asked.sort()).toEqual(['fr-pn:plain', 'gr-hcg:plain', 'it-pol:plain']);
+    // One holder down: this call finds out and asks the other two again, with proofs; the next
+    // calls ask with proofs at once (no second round) until the holder is back and answers in time.
+    down = true;
+    asked.length = 0;
+    expect(await obliviousPseudonyms(inputs, service, recorded, undefined, doubts)).toEqual(expected);
+    expect(asked.filter((a) => a.endsWith(':proof')).sort()).toEqual(['fr-pn:proof', 'it-pol:proof']);
+    asked.length = 0;
+    expect(await obliviousPseudonyms(inputs, service, recorded, undefined, doubts)).toEqual(expected);
+    expect(asked.every((a) => a.endsWith(':proof'))).toBe(true);
+    expect(doubts.doubted(holders[1]?.agency as string)).toBe(true);
+    down = false;
+    asked.length = 0;
+    await obliviousPseudonyms(inputs, service, recorded, undefined, doubts);
+    await expect.poll(() => doubts.doubted('gr-hcg')).toBe(false);
+    asked.length = 0;
+    expect(await obliviousPseudonyms(inputs, service, recorded, undefined, doubts)).toEqual(expected);
+    expect(asked.every((a) => a.endsWith(':plain'))).toBe(true);
+  });
+
+  it('names a holder whose answer disagrees with the others’, by asking all of them for proofs', async () => {
+    const { honest, service } = network();
+    const expected = await obliviousPseudonyms(inputs, service, honest);
+    const r = recorder();
+    const doubts = holderDoubts();
+    const got = await obliviousPseudonyms(
+      inputs,
+      service,
+      async (h, b, proof) => {
+        const answer = await honest(h, b, proof);
+        // Without a proof, one element quietly replaced; with one, the same element, so its proof fails.
+        if (h.agency !== 'it-pol') return answer;
+        return { ...answer, evaluated: [answer.evaluated[1], ...answer.evaluated.slice(1)] as Uint8Array[] };
+      },
+      r.report,
+      doubts,
+    );
+    expect(got).toEqual(expected);
+    await expect.poll(() => r.wrong).toEqual(['it-pol']);
+    expect(doubts.doubted('it-pol')).toBe(true);
+  });
+
+  it('does not wait long for a slow holder: the others prove their answers, and the slow one is doubted', async () => {
+    const { honest, service } = network();
+    const expected = await obliviousPseudonyms(inputs, service, honest);
+    const doubts = holderDoubts();
+    const started = Date.now();
+    const got = await obliviousPseudonyms(
+      inputs,
+      service,
+      async (h, b, proof) => {
+        if (h.agency === 'fr-pn') await new Promise((resolve) => setTimeout(resolve, 2_000));
+        return honest(h, b, proof);
+      },
+      undefined,
+      doubts,
+    );
+    expect(got).toEqual(expected);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(doubts.doubted('fr-pn')).toBe(true);
+  });
+
+  it('keeps to proofs when fewer than t liars could make wrong answers agree (3 of 4): two colluding holders are refused', async () => {
+    // With n < 2t − 1, n − t + 1 = 2 holders can answer on a polynomial of their own through the
+    // honest two points: f + δ with δ(x) = c(x − 1)(x − 2). All four answers then agree.
+    const { shares } = splitNewKey(3, 4);
+    const holders = shares.map((s) => ({ agency: `h${s.index}`, index: s.index, publicKey: s.publicKey }));
+    const c = Fn.create(987654321n);
+    const asked: boolean[] = [];
+    const attempt = obliviousPseudonyms(inputs, { threshold: 3, holders }, async (h, b, proof) => {
+      asked.push(proof);
+      const share = shares[h.index - 1] as (typeof shares)[number];
+      const answer = proof ? evaluateBlinded(share.secretKey, share.publicKey, b) : { evaluated: evaluateOnly(share.secretKey, b) };
+      if (h.index <= 2) return answer;
+      const delta = Fn.mul(c, Fn.mul(Fn.create(BigInt(h.index - 1)), Fn.create(BigInt(h.index - 2))));
+      return {
+        ...answer,
+        evaluated: answer.evaluated.map((e, i) => group.add(e, group.scalarmult(Fn.toBytes(delta), b[i] as Uint8Array))),
+      };
+    });
+    await expect(attempt).rejects.toBeInstanceOf(PseudonymServiceUnavailable);
+    expect(asked.every((p) => p)).toBe(true);
   });
 });

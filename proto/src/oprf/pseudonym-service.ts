@@ -115,13 +115,22 @@ export const evaluationRequest = z.strictObject({
     .array(z.string().regex(BASE64URL_32, 'must be a blinded element: 43 base64url characters'))
     .min(1)
     .max(MAX_BLINDED_PER_REQUEST),
+  /**
+   * false: answer the elements alone. A requester asks so when it can check every answer against
+   * the other holders' (enough of them are expected to answer), and asks again with a proof only
+   * when they disagree or too few answer. Absent means true, as before the field existed.
+   */
+  proof: z.boolean().optional(),
 });
 export type EvaluationRequest = z.infer<typeof evaluationRequest>;
 
 export const evaluationAnswer = z.strictObject({
   evaluated: z.array(z.string().regex(BASE64URL_32)),
-  /** c ‖ s, 64 bytes. */
-  proof: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+  /** c ‖ s, 64 bytes; absent when the request said `proof: false`. */
+  proof: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{86}$/)
+    .optional(),
 });
 export type EvaluationAnswer = z.infer<typeof evaluationAnswer>;
 

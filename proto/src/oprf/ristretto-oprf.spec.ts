@@ -2,7 +2,7 @@ import { ristretto255_oprf } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import {
-  agreesWithVerified,
+  agreesWithCombination,
   blindInput,
   combineEvaluated,
   evaluateBlinded,
@@ -178,15 +178,17 @@ describe('combining public elements with small integers', () => {
       Uint8Array[],
       Uint8Array[],
     ];
-    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], c)).toBe(true);
-    expect(agreesWithVerified(integerLagrange([3, 1], 2), [c, a], b)).toBe(true);
-    expect(agreesWithVerified(integerLagrange([2, 3], 1), [b, c], a)).toBe(true);
+    expect(agreesWithCombination(integerLagrange([1, 2], 3), [a, b], c)).toBe(true);
+    expect(agreesWithCombination(integerLagrange([3, 1], 2), [c, a], b)).toBe(true);
+    expect(agreesWithCombination(integerLagrange([2, 3], 1), [b, c], a)).toBe(true);
     const altered = [...c];
     altered[1] = a[1] as Uint8Array;
-    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], altered)).toBe(false);
-    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], [c[0], new Uint8Array(32), c[2]] as Uint8Array[])).toBe(false);
-    expect(agreesWithVerified(integerLagrange([1, 2], 3), [a, b], [c[0], new Uint8Array(32).fill(0xff), c[2]] as Uint8Array[])).toBe(false);
+    expect(agreesWithCombination(integerLagrange([1, 2], 3), [a, b], altered)).toBe(false);
+    expect(agreesWithCombination(integerLagrange([1, 2], 3), [a, b], [c[0], new Uint8Array(32), c[2]] as Uint8Array[])).toBe(false);
+    expect(agreesWithCombination(integerLagrange([1, 2], 3), [a, b], [c[0], new Uint8Array(32).fill(0xff), c[2]] as Uint8Array[])).toBe(
+      false,
+    );
     // Numerators too large to beat the proof: the caller checks the proof instead.
-    expect(agreesWithVerified(integerLagrange([1, 2], 250), [a, b], c)).toBeUndefined();
+    expect(agreesWithCombination(integerLagrange([1, 2], 250), [a, b], c)).toBeUndefined();
   });
 });

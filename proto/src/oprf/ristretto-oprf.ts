@@ -4,10 +4,11 @@
 // under that holder's own share key and unblind only the Lagrange combination. So both sides are
 // written here, held to the RFC's vectors, proofs included (ristretto-oprf.spec.ts).
 // The group operations on the hot path (hash-to-group's one-way map, every scalar multiplication,
-// additions) run in libsodium's WebAssembly build: a profile of the pseudonyms bench found noble's
-// bigint arithmetic at about 2 ms per constant-time multiplication, libsodium at about 0.1 ms, and a
-// batch of 1,000 identifiers costs several thousand of them (blinding, each holder's evaluation and
-// composite, each proof's two composites, the Lagrange combination). Scalars stay bigints in noble's
+// additions) run in libsodium (group.ts: compiled for the machine when it could be, its WebAssembly
+// build otherwise): a profile of the pseudonyms bench found noble's bigint arithmetic at about 2 ms
+// per constant-time multiplication, libsodium at about 0.1 ms (WebAssembly) or 0.05 ms, and a
+// batch of 1,000 identifiers costs thousands of them (blinding, each holder's evaluation,
+// unblinding; when proofs are asked for, each holder's composite and each proof's two composites). Scalars stay bigints in noble's
 // field (cheap), and noble's own group remains for what is rare and must be independent of the fast
 // path: dealing keys, checking the membership's share keys, and `evaluateWithKey`, which the specs
 // use as an oracle for the whole pipeline.
@@ -16,10 +17,7 @@ import { expand_message_xmd } from '@noble/curves/abstract/hash-to-curve.js';
 import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
-import sodium from 'libsodium-wrappers-sumo';
-
-// The WebAssembly instance compiles once per process; every export below is synchronous after it.
-await sodium.ready;
+import { group } from './group.js';
 
 export const Point = ristretto255.Point;
 export type GroupElement = InstanceType<typeof Point>;
@@ -49,7 +47,7 @@ export function elementFrom(bytes: Uint8Array): GroupElement {
 /** The same check as elementFrom, in libsodium, keeping the encoding: what the hot path works on. */
 function checkedElement(bytes: Uint8Array): Uint8Array {
   // libsodium accepts the identity (all zeros, its only encoding) as a valid point; the RFC does not.
-  if (bytes.length !== ELEMENT_BYTES || !sodium.crypto_core_ristretto255_is_valid_point(bytes) || bytes.every((b) => b === 0))
+  if (bytes.length !== ELEMENT_BYTES || !group.isValidPoint(bytes) || bytes.every((b) => b === 0))
     throw new Error('not a valid OPRF element (canonical ristretto255 encoding, not the identity)');
   return bytes;
 }
@@ -73,7 +71,7 @@ function bytesToBigLE(bytes: Uint8Array): bigint {
  * was the identity).
  */
 function multiply(k: bigint, element: Uint8Array): Uint8Array {
-  return sodium.crypto_scalarmult_ristretto255(Fn.toBytes(k), element);
+  return group.scalarmult(Fn.toBytes(k), element);
 }
 
 /**
@@ -90,7 +88,7 @@ function sumOfMultiples(elements: Uint8Array[], scalars: bigint[]): Uint8Array {
       return;
     }
     const term = multiply(k, e);
-    sum = sum ? sodium.crypto_core_ristretto255_add(sum, term) : term;
+    sum = sum ? group.add(sum, term) : term;
   });
   if (!sum) throw new Error('an empty sum of group elements');
   return sum;
@@ -111,7 +109,7 @@ export function blindInput(input: Uint8Array, blind: bigint = randomScalar()): B
 /** RFC 9380 hash_to_ristretto255: expand_message_xmd to 64 bytes, then the ristretto one-way map. */
 function hashToGroup(input: Uint8Array): Uint8Array {
   if (input.length > 0xffff) throw new Error('an OPRF input is at most 65535 bytes');
-  const element = sodium.crypto_core_ristretto255_from_hash(expand_message_xmd(input, HASH_TO_GROUP_DST, 64, sha512));
+  const element = group.fromHash(expand_message_xmd(input, HASH_TO_GROUP_DST, 64, sha512));
   if (element.every((b) => b === 0)) throw new Error('the input hashes to the identity');
   return element;
 }
@@ -135,6 +133,20 @@ function challenge(elements: Uint8Array[]): bigint {
 }
 
 /**
+ * k·B for each blinded element (RFC 9497 §3.3.2 BlindEvaluate, batched), without a proof: what a
+ * holder answers when the requester can check its answer against the other holders' instead
+ * (oblivious-pseudonym.ts). One constant-time multiplication per element, which also refuses an
+ * element that is not a valid encoding or is the identity.
+ */
+export function evaluateOnly(secretKey: Uint8Array, blinded: Uint8Array[]): Uint8Array[] {
+  const k = Fn.fromBytes(secretKey);
+  return blinded.map((c) => {
+    if (c.length !== ELEMENT_BYTES) throw new Error('not a valid OPRF element (32 bytes)');
+    return multiply(k, c);
+  });
+}
+
+/**
  * A key holder's side (RFC 9497 §3.3.2 BlindEvaluate, batched, with §2.2.1 GenerateProof): k·B for
  * each blinded element, and one proof for all: its cost is one composite over the batch (one
  * multiplication per element) and three multiplications, however many elements.
@@ -148,16 +160,11 @@ export function evaluateBlinded(
 ): ShareEvaluation {
   const k = Fn.fromBytes(secretKey);
   const B = checkedElement(publicKey);
-  // Each blinded element is checked by its multiplication (see multiply).
-  const C = blinded.map((c) => {
-    if (c.length !== ELEMENT_BYTES) throw new Error('not a valid OPRF element (32 bytes)');
-    return c;
-  });
-  const evaluated = C.map((c) => multiply(k, c));
-  const M = sumOfMultiples(C, compositeWeights(publicKey, blinded, evaluated));
+  const evaluated = evaluateOnly(secretKey, blinded);
+  const M = sumOfMultiples(blinded, compositeWeights(publicKey, blinded, evaluated));
   // The RFC's server side: Z = k·M rather than a second composite over the evaluated elements.
   const Z = multiply(k, M);
-  const t2 = sodium.crypto_scalarmult_ristretto255_base(Fn.toBytes(proofScalar));
+  const t2 = group.scalarmultBase(Fn.toBytes(proofScalar));
   const t3 = multiply(proofScalar, M);
   const c = challenge([B, M, Z, t2, t3]);
   const s = Fn.sub(proofScalar, Fn.mul(c, k));
@@ -179,8 +186,8 @@ export function verifyEvaluation(publicKey: Uint8Array, blinded: Uint8Array[], e
     const Z = sumOfMultiples(evaluated, weights);
     const c = Fn.fromBytes(proof.subarray(0, Fn.BYTES));
     const s = Fn.fromBytes(proof.subarray(Fn.BYTES));
-    const t2 = sodium.crypto_core_ristretto255_add(sodium.crypto_scalarmult_ristretto255_base(Fn.toBytes(s)), multiply(c, B));
-    const t3 = sodium.crypto_core_ristretto255_add(multiply(s, M), multiply(c, Z));
+    const t2 = group.add(group.scalarmultBase(Fn.toBytes(s)), multiply(c, B));
+    const t3 = group.add(multiply(s, M), multiply(c, Z));
     return Fn.eql(c, challenge([B, M, Z, t2, t3]));
   } catch {
     return false;
@@ -192,7 +199,8 @@ const IDENTITY = new Uint8Array(ELEMENT_BYTES);
 
 /**
  * About how many libsodium additions of encoded elements cost one of its scalar multiplications:
- * measured 38 µs and 204 µs (WebAssembly, node 20, load 6 on 2 cores). Each addition decodes two
+ * measured 38 µs and 204 µs (WebAssembly, node 20, load 6 on 2 cores), 13 µs and 46 µs (native,
+ * idle). Each addition decodes two
  * elements and encodes one (three inverse square roots); the multiplication decodes once, then
  * works inside. That ratio is also why a bucket (Pippenger) multi-scalar multiplication over these
  * additions loses: for 1,000 full-size scalars it needs some 40 additions per element.
@@ -218,15 +226,15 @@ export function smallMultipleSum(coefficients: bigint[], elements: Uint8Array[])
   const bits = Math.max(...magnitudes.map((m) => m.toString(2).length));
   let sum: Uint8Array | undefined;
   for (let bit = bits - 1; bit >= 0; bit--) {
-    if (sum) sum = sodium.crypto_core_ristretto255_add(sum, sum);
+    if (sum) sum = group.add(sum, sum);
     magnitudes.forEach((m, i) => {
       if (((m >> BigInt(bit)) & 1n) === 0n) return;
       const element = elements[i] as Uint8Array;
       const negative = (coefficients[i] as bigint) < 0n;
-      if (sum) sum = negative ? sodium.crypto_core_ristretto255_sub(sum, element) : sodium.crypto_core_ristretto255_add(sum, element);
+      if (sum) sum = negative ? group.sub(sum, element) : group.add(sum, element);
       // A lone positive term is returned as given, unchecked: callers multiply the sum (which
       // checks it) or compare it with a sum of checked elements.
-      else sum = negative ? sodium.crypto_core_ristretto255_sub(IDENTITY, element) : element;
+      else sum = negative ? group.sub(IDENTITY, element) : element;
     });
   }
   return sum ?? IDENTITY;
@@ -237,7 +245,7 @@ export function smallMultipleSum(coefficients: bigint[], elements: Uint8Array[])
  * numerators (`integerLagrange`) and the factor 1/(denominator·r): combination and unblinding. The
  * numerators are public, so when they are small the sum is a few additions and the one
  * constant-time multiplication is by the secret factor; otherwise one multiplication per element.
- * The elements must have passed verifyEvaluation.
+ * The elements must have been checked: each by its proof, or all n answers against each other.
  */
 export function combineEvaluated(numerators: bigint[], elements: Uint8Array[], factor = 1n): Uint8Array {
   if (additionsFor(numerators) <= ADDITIONS_PER_MULTIPLICATION * (numerators.length - 1))
@@ -250,15 +258,17 @@ export function combineEvaluated(numerators: bigint[], elements: Uint8Array[], f
 
 /**
  * True when `evaluated` is, element by element, what the share at the `numerators`' point gives,
- * knowing t verified answers (`verified[j][i]` for holder j): denominator·E_i = Σ m_j·V_{j,i}. As
- * strong as the holder's proof once the membership's share keys agree (every t of them interpolate
- * to k·G, checked when it is read): the shares lie on one polynomial, so the right answer is that
- * combination of verified ones; and a few additions per element instead of two multiplications.
- * Undefined when the numerators are too large for that to be cheaper: check the proof instead.
+ * knowing t other answers (`basis[j][i]` for holder j): denominator·E_i = Σ m_j·V_{j,i}. Once the
+ * membership's share keys agree (every t of them interpolate to k·G, checked when it is read), the
+ * shares lie on one polynomial, so the right answer is that combination of right ones: with a
+ * verified basis this is as strict as the holder's proof, and with an unverified one it says that
+ * the answers agree with each other (what oblivious-pseudonym.ts's cross-check relies on). A few
+ * additions per element instead of two multiplications. Undefined when the numerators are too
+ * large for that to be cheaper: check the proof instead.
  */
-export function agreesWithVerified(
+export function agreesWithCombination(
   lagrange: { numerators: bigint[]; denominator: bigint },
-  verified: Uint8Array[][],
+  basis: Uint8Array[][],
   evaluated: Uint8Array[],
 ): boolean | undefined {
   const { numerators, denominator } = lagrange;
@@ -268,14 +278,19 @@ export function agreesWithVerified(
     return evaluated.every((e, i) => {
       const expected = smallMultipleSum(
         numerators,
-        verified.map((answer) => answer[i] as Uint8Array),
+        basis.map((answer) => answer[i] as Uint8Array),
       );
       const got = smallMultipleSum([denominator], [e]);
-      return !expected.every((b) => b === 0) && sodium.memcmp(expected, got);
+      return !expected.every((b) => b === 0) && equalBytes(expected, got);
     });
   } catch {
     return false;
   }
+}
+
+/** Byte equality of two public encodings. */
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function hashToScalar(msg: Uint8Array): bigint {

@@ -18,8 +18,11 @@ import {
 } from '@corridor/proto';
 
 export interface HolderClient {
-  /** The holder's answer, or an Error whose message says briefly why not (never an address). */
-  ask(asker: AccessClaims, holder: KeyHolder, epoch: number, blinded: Uint8Array[]): Promise<HolderAnswer>;
+  /**
+   * The holder's answer, with its proof unless `proof` is false, or an Error whose message says
+   * briefly why not (never an address).
+   */
+  ask(asker: AccessClaims, holder: KeyHolder, epoch: number, blinded: Uint8Array[], proof?: boolean): Promise<HolderAnswer>;
 }
 
 export interface HolderClientDeps {
@@ -49,8 +52,8 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
   const downUntil = new Map<string, number>();
   const tokens = delegatedTokenCache(deps.signer);
   return {
-    async ask(asker, holder, epoch, blinded) {
-      const request: EvaluationRequest = { epoch, blinded: blinded.map((b) => base64urlEncode(b)) };
+    async ask(asker, holder, epoch, blinded, proof = true) {
+      const request: EvaluationRequest = { epoch, blinded: blinded.map((b) => base64urlEncode(b)), ...(proof ? {} : { proof: false }) };
       if (holder.agency === deps.self) return decoded(await deps.evaluateHere(asker, request));
       const until = downUntil.get(holder.agency);
       if (until !== undefined && now() < until) throw new Error('did not answer in time');
@@ -70,7 +73,8 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
 }
 
 function decoded(answer: EvaluationAnswer): HolderAnswer {
-  return { evaluated: answer.evaluated.map(base64urlBytes), proof: base64urlBytes(answer.proof) };
+  const evaluated = answer.evaluated.map(base64urlBytes);
+  return answer.proof === undefined ? { evaluated } : { evaluated, proof: base64urlBytes(answer.proof) };
 }
 
 async function overHttp(

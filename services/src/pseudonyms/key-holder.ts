@@ -10,6 +10,7 @@ import {
   type EvaluationAnswer,
   type EvaluationRequest,
   evaluateBlinded,
+  evaluateOnly,
   evaluationRequest,
   type Membership,
   parseOrThrow,
@@ -58,10 +59,14 @@ export function createKeyHolder(deps: KeyHolderDeps): KeyHolder {
       throw e;
     }
     let blinded: Uint8Array[];
-    let answer: { evaluated: Uint8Array[]; proof: Uint8Array };
+    let answer: { evaluated: Uint8Array[]; proof?: Uint8Array };
     try {
       blinded = request.blinded.map(base64urlBytes);
-      answer = evaluateBlinded(share.secretKey, share.publicKey, blinded);
+      // Without a proof when the requester will check this answer against the other holders'.
+      answer =
+        request.proof === false
+          ? { evaluated: evaluateOnly(share.secretKey, blinded) }
+          : evaluateBlinded(share.secretKey, share.publicKey, blinded);
     } catch {
       // The shape was checked above: what fails here is an encoding that is not a group element.
       throw new ValidationError('evaluation request', [
@@ -69,6 +74,7 @@ export function createKeyHolder(deps: KeyHolderDeps): KeyHolder {
       ]);
     }
     await deps.audit([record(`evaluated under share ${share.index} of epoch ${share.epoch}`)]);
-    return { evaluated: answer.evaluated.map((e) => base64urlEncode(e)), proof: base64urlEncode(answer.proof) };
+    const evaluated = answer.evaluated.map((e) => base64urlEncode(e));
+    return answer.proof ? { evaluated, proof: base64urlEncode(answer.proof) } : { evaluated };
   };
 }

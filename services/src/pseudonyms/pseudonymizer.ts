@@ -6,6 +6,8 @@
 import {
   type AccessClaims,
   canonicalize,
+  type HolderDoubts,
+  holderDoubts,
   type IdentifierInput,
   type KeyHolder,
   keyHoldersOf,
@@ -48,6 +50,8 @@ export interface PseudonymizerDeps {
 }
 
 export function createPseudonymizer(deps: PseudonymizerDeps): Pseudonymizer {
+  // Which key holders failed this node lately: while one is in doubt, batches are asked with proofs.
+  const doubts = holderDoubts();
   return {
     async pseudonymize(ids, now, asker) {
       const hmacKeys = keysInUse(deps.keyring, now);
@@ -61,7 +65,7 @@ export function createPseudonymizer(deps: PseudonymizerDeps): Pseudonymizer {
       const local = ids.map((id) => hmacKeys.map((key) => pseudonymize(id, key)));
       if (!service || ids.length === 0) return local;
       if (!deps.holders || !asker) throw new NoPseudonymEpoch('the pseudonym service needs a requesting user and a holder client');
-      const oblivious = await obliviousBatch(deps, service, ids, asker);
+      const oblivious = await obliviousBatch(deps, doubts, service, ids, asker);
       return ids.map((id, i) => [...(local[i] ?? []), { kind: id.kind, pseudonym: oblivious[i] as string, epoch: service.epoch }]);
     },
   };
@@ -70,6 +74,7 @@ export function createPseudonymizer(deps: PseudonymizerDeps): Pseudonymizer {
 /** One evaluation per distinct input (a batch often repeats a phone number), in requests of at most MAX_BLINDED_PER_REQUEST. */
 async function obliviousBatch(
   deps: PseudonymizerDeps,
+  doubts: HolderDoubts,
   service: NonNullable<Membership['pseudonymService']>,
   ids: readonly IdentifierInput[],
   asker: AccessClaims,
@@ -94,8 +99,9 @@ async function obliviousBatch(
     const pseudonyms = await obliviousPseudonyms(
       inputs,
       { threshold: service.threshold, holders },
-      (holder: KeyHolder, blinded) => client.ask(asker, holder, service.epoch, blinded),
+      (holder: KeyHolder, blinded, proof) => client.ask(asker, holder, service.epoch, blinded, proof),
       report,
+      doubts,
     );
     for (const [i, k] of chunk.entries()) out.set(k, pseudonyms[i] as string);
   }

@@ -2,6 +2,8 @@
 // `/pseudonyms`, with a token this node delegates for the asking user to that node alone (the same
 // trust path as every other call on a user's behalf: proto delegation-token.ts). When this node is
 // itself a holder it evaluates in-process, under the same limits and audit.
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import {
   type AccessClaims,
   agencyOf,
@@ -88,15 +90,16 @@ async function overHttp(
   if (!entry) throw new Error('not a member any more');
   const token = await tokens.for(asker, holder.agency);
   const body = JSON.stringify(request);
-  const signal = AbortSignal.timeout((deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length);
+  const timeoutMs = (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length;
+  const deadline = Date.now() + timeoutMs;
   const post = () =>
-    fetch(pseudonymServiceUrl(entry.nodeUrl), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    postJson(
+      pseudonymServiceUrl(entry.nodeUrl),
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body,
-      signal,
-    });
-  let response: Response;
+      deadline - Date.now(),
+    );
+  let response: { status: number; json: unknown };
   try {
     response = await post().catch((e: unknown) => {
       // A kept-alive connection the holder closed as this request left: asked again once, on a new
@@ -109,11 +112,64 @@ async function overHttp(
     const why = failureOf(e);
     throw new Error(why === 'timed out' ? 'did not answer in time' : `did not answer (${why})`);
   }
-  const answer = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
-  if (!response.ok) throw new Error(`refused: ${typeof answer?.error?.code === 'string' ? answer.error.code : `HTTP ${response.status}`}`);
+  const answer = response.json as { error?: { code?: unknown } } | undefined;
+  if (response.status !== 200)
+    throw new Error(`refused: ${typeof answer?.error?.code === 'string' ? answer.error.code : `HTTP ${response.status}`}`);
   const parsed = evaluationAnswer.safeParse(answer);
   if (!parsed.success) throw new Error('answered something other than an evaluation');
   return parsed.data;
+}
+
+/** The most a holder's answer may be: a full batch of elements and a proof, with room; more is cut off as a failure. */
+const MAX_ANSWER_BYTES = 1 << 20;
+
+// node:http with kept-alive connections rather than fetch: a request costs about a fifth of the
+// CPU (110-230 µs against 480-1,060 µs, client and a trivial server, measured side by side), and
+// every publish asks every holder. TLS trusts what fetch trusted (Node's store, NODE_EXTRA_CA_CERTS).
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+function postJson(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    const options = {
+      method: 'POST',
+      agent: secure ? agents.https : agents.http,
+      headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+    };
+    const req = (secure ? httpsRequest : httpRequest)(target, options, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_ANSWER_BYTES) req.destroy(new Error('answer too large'));
+        else chunks.push(chunk);
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        let json: unknown;
+        try {
+          json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, json });
+      });
+      res.on('error', fail);
+    });
+    const fail = (e: unknown) => {
+      clearTimeout(timer);
+      reject(e);
+    };
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), Math.max(0, timeoutMs));
+    req.on('error', fail);
+    req.end(body);
+  });
 }
 
 interface DelegatedTokens {
@@ -160,7 +216,7 @@ function delegatedTokenCache(signer: DelegationSigner): DelegatedTokens {
 /** Why a request got no answer, in words for the log (never the address). */
 function failureOf(e: unknown): string {
   if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'timed out';
-  const code = (e as { cause?: { code?: unknown } })?.cause?.code;
+  const code = (e as { code?: unknown })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return 'connection closed';
   if (code === 'ECONNREFUSED') return 'connection refused';
   return typeof code === 'string' ? code : 'unreachable';

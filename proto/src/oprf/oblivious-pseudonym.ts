@@ -12,7 +12,7 @@ import { base64urlEncode } from '../pseudonym.js';
 import {
   agreesWithCombination,
   type Blinded,
-  blindInput,
+  blindInputs,
   combineEvaluated,
   Fn,
   finalizeOutput,
@@ -126,7 +126,7 @@ export async function obliviousPseudonyms(
   doubts: HolderDoubts = holderDoubts(),
 ): Promise<string[]> {
   if (inputs.length === 0) return [];
-  const blinds = inputs.map((input) => blindInput(input));
+  const blinds = blindInputs(inputs);
   const blinded = blinds.map((b) => b.blinded);
   const outcome: HolderOutcome = { wrongShare: [], unavailable: [] };
   const unavailable = (holder: KeyHolder, error: unknown) => {

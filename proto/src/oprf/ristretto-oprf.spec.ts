@@ -12,6 +12,7 @@ import {
   type GroupElement,
   Point,
   randomScalar,
+  randomScalars,
   smallMultipleSum,
   verifyEvaluation,
 } from './ristretto-oprf.js';
@@ -115,6 +116,19 @@ describe('the RFC 9497 ristretto255-SHA512 verifiable OPRF', () => {
     const other = ristretto255_oprf.voprf.generateKeyPair();
     const wrong = evaluateBlinded(other.secretKey, keys.publicKey, blinded);
     expect(verifyEvaluation(keys.publicKey, blinded, wrong.evaluated, wrong.proof)).toBe(false);
+  });
+});
+
+describe('blinds', () => {
+  it('are drawn fresh, non-zero and reduced, many at once as one at a time', () => {
+    const many = randomScalars(2000);
+    expect(new Set(many).size).toBe(2000);
+    for (const s of [...many, randomScalar()]) expect(s > 0n && s < Fn.ORDER).toBe(true);
+    // Uniform over the field: about half of them above its middle, and the top bits used.
+    const high = many.filter((s) => s > Fn.ORDER / 2n).length;
+    expect(high).toBeGreaterThan(850);
+    expect(high).toBeLessThan(1150);
+    expect(many.some((s) => s > (Fn.ORDER * 15n) / 16n)).toBe(true);
   });
 });
 

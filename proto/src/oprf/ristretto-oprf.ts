@@ -53,16 +53,33 @@ function checkedElement(bytes: Uint8Array): Uint8Array {
 }
 
 export function randomScalar(): bigint {
-  for (;;) {
-    const s = Fn.create(bytesToBigLE(randomBytes(64)));
-    if (s !== 0n) return s;
-  }
+  return randomScalars(1)[0] as bigint;
 }
 
+/**
+ * n uniform non-zero scalars, each reduced from 64 random bytes, drawn in one call: a bulk batch's
+ * blinds took a tenth of its requester's time when each drew its own.
+ */
+export function randomScalars(n: number): bigint[] {
+  const scalars: bigint[] = [];
+  // getRandomValues gives at most 65,536 bytes a call: 1,024 scalars.
+  for (let at = 0; at < n; at += 1024) {
+    const bytes = randomBytes(64 * Math.min(1024, n - at));
+    for (let i = 0; i < bytes.length; i += 64) {
+      const s = Fn.create(bytesToBigLE(bytes.subarray(i, i + 64)));
+      scalars.push(s === 0n ? randomScalar() : s);
+    }
+  }
+  return scalars;
+}
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** Little-endian bytes as a bigint, through one hexadecimal string rather than a bigint per byte. */
 function bytesToBigLE(bytes: Uint8Array): bigint {
-  let n = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i] as number);
-  return n;
+  let hex = '';
+  for (let i = bytes.length - 1; i >= 0; i--) hex += HEX[bytes[i] as number];
+  return BigInt(`0x${hex || '0'}`);
 }
 
 /**
@@ -104,6 +121,12 @@ export interface Blinded {
 /** RFC 9497 §3.3.1 Blind: H(input)·r. `blind` is for test vectors only; the default is fresh randomness. */
 export function blindInput(input: Uint8Array, blind: bigint = randomScalar()): Blinded {
   return { blind, blinded: multiply(blind, hashToGroup(input)) };
+}
+
+/** blindInput for each input, the blinds drawn together. */
+export function blindInputs(inputs: Uint8Array[]): Blinded[] {
+  const blinds = randomScalars(inputs.length);
+  return inputs.map((input, i) => blindInput(input, blinds[i] as bigint));
 }
 
 /** RFC 9380 hash_to_ristretto255: expand_message_xmd to 64 bytes, then the ristretto one-way map. */

@@ -17,7 +17,7 @@ import { useTaxii } from './exchange/use-taxii.js';
 import type { NodeServices } from './node-services.js';
 import { useHealth } from './plugins/use-health.js';
 import { useNoNul } from './plugins/use-no-nul.js';
-import { usePseudonymEvaluation } from './pseudonyms/use-pseudonym-evaluation.js';
+import { evaluationEndpoint } from './pseudonyms/evaluation-endpoint.js';
 import type { NodeContext } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
@@ -42,8 +42,6 @@ export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): 
       useHealth(() => services),
       // Answered before useBearerAuth: the exchange carries the user's token in its form, not a header.
       useTokenExchange({ agency: services.agency.id, membership: services.membership, ...services.tokenExchange, log: services.log }),
-      // Verifies its caller's token itself, as useBearerAuth would, and answers JSON, not GraphQL.
-      usePseudonymEvaluation({ verifier: services.verifier, evaluate: services.keyHolder, log: services.log }),
       // TAXII 2.1 and the MISP feed: plain HTTP resources, each verifying the same Bearer token itself.
       useTaxii(services),
       useMispFeed(services),
@@ -52,5 +50,10 @@ export function createNodeServer(services: NodeServices, tls?: ServerTlsFiles): 
       useNoNul(),
     ],
   });
-  return createWebServer(yoga, tls);
+  // POST /pseudonyms is answered ahead of Yoga (evaluation-endpoint.ts): it verifies its caller's
+  // token itself, as useBearerAuth would, and answers JSON, not GraphQL.
+  const evaluation = evaluationEndpoint({ verifier: services.verifier, evaluate: services.keyHolder, log: services.log });
+  return createWebServer((req, res) => {
+    if (!evaluation(req, res)) void yoga(req, res);
+  }, tls);
 }

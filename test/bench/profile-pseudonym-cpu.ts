@@ -10,46 +10,27 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AccessClaims, createDelegationSigner, type IdentifierInput } from '@corridor/proto';
-import { decodeJwt } from 'jose';
-import { createHolderClient } from '../../services/src/pseudonyms/holder-client.js';
 import { createPseudonymizer } from '../../services/src/pseudonyms/pseudonymizer.js';
 import { startTestNetwork } from '../support/test-network.js';
 import { selfTimeByFunction } from './cpu-profile-file.js';
 import { cpuDuring } from './process-stats.js';
+import { alertIdentifiers, benchRequester, KEY_HOLDERS, pseudonymNetwork } from './pseudonym-requester.js';
 
-const ids = (n: number): IdentifierInput[] => [
-  { kind: 'phone', value: `+234 803 5${String(n).padStart(6, '0')}` },
-  { kind: 'email', value: `coordinator${n}@example.org` },
-  { kind: 'social_handle', value: `@boat_${n}`, qualifier: 'telegram' },
-  { kind: 'travel_document', value: `A07${String(n).padStart(6, '0')}`, qualifier: 'NGA' },
-  { kind: 'email', value: `second${n}@example.org` },
-];
 const dir = mkdtempSync(join(tmpdir(), 'corridor-profile-'));
 const net = await startTestNetwork({
-  pseudonyms: { holders: ['it-polfr', 'ne-ppn', 'ng-nis'], limits: { perMinute: 10_000_000, perDay: 100_000_000 } },
+  ...pseudonymNetwork,
   nodeEnv: { NODE_OPTIONS: `--import ${new URL('./cpu-profiler.mjs', import.meta.url).pathname}`, CORRIDOR_CPU_PROFILE_DIR: dir },
 });
 const N = process.env.BULK ? 6 : 400;
-const batch = (i: number) => (process.env.BULK ? Array.from({ length: 200 }, (_, j) => ids(i * 1000 + j)).flat() : ids(i));
+const batch = (i: number) =>
+  process.env.BULK ? Array.from({ length: 200 }, (_, j) => alertIdentifiers(i * 1000 + j)).flat() : alertIdentifiers(i);
 let pid = 0;
 try {
-  const asker = decodeJwt(await net.token('it-polfr-officer', { expiresIn: '1h' })) as unknown as AccessClaims;
-  const p = createPseudonymizer({
-    keyring: { epochs: [] },
-    membership: () => net.membership,
-    holders: createHolderClient({
-      self: 'bench',
-      membership: () => net.membership,
-      signer: await createDelegationSigner('it-polfr', net.delegationKey('it-polfr')),
-      evaluateHere: async () => {
-        throw new Error('no');
-      },
-    }),
-  });
-  for (let i = 0; i < 100; i++) await p.pseudonymize(ids(900000 + i), new Date(), asker);
+  const { asker, holders } = await benchRequester(net);
+  const p = createPseudonymizer({ keyring: { epochs: [] }, membership: () => net.membership, holders });
+  for (let i = 0; i < 100; i++) await p.pseudonymize(alertIdentifiers(900000 + i), new Date(), asker);
   pid = net.nodes['ne-ppn']?.pid as number;
-  const pids = ['it-polfr', 'ne-ppn', 'ng-nis'].map((a) => net.nodes[a]?.pid as number);
+  const pids = KEY_HOLDERS.map((a) => net.nodes[a]?.pid as number);
   const { monitorEventLoopDelay, PerformanceObserver } = await import('node:perf_hooks');
   const gcs: number[] = [];
   const obs = new PerformanceObserver((l) => {

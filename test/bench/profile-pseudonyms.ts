@@ -1,40 +1,16 @@
 // Where an alert's five oblivious pseudonyms spend their time: each holder's HTTP answer (first,
 // second, third to arrive) against the whole call. `pnpm exec tsx bench/profile-pseudonyms.ts`.
-import {
-  type AccessClaims,
-  agencyOf,
-  base64urlEncode,
-  createDelegationSigner,
-  type IdentifierInput,
-  pseudonymServiceUrl,
-} from '@corridor/proto';
-import { decodeJwt } from 'jose';
+import { agencyOf, base64urlEncode, createDelegationSigner, pseudonymServiceUrl } from '@corridor/proto';
 import { blindInput } from '../../proto/src/oprf/ristretto-oprf.js';
-import { createHolderClient, type HolderClient } from '../../services/src/pseudonyms/holder-client.js';
+import type { HolderClient } from '../../services/src/pseudonyms/holder-client.js';
 import { createPseudonymizer } from '../../services/src/pseudonyms/pseudonymizer.js';
 import { startTestNetwork } from '../support/test-network.js';
 import { percentile } from './measure.js';
+import { alertIdentifiers, benchRequester, pseudonymNetwork } from './pseudonym-requester.js';
 
-const ids = (n: number): IdentifierInput[] => [
-  { kind: 'phone', value: `+234 803 5${String(n).padStart(6, '0')}` },
-  { kind: 'email', value: `coordinator${n}@example.org` },
-  { kind: 'social_handle', value: `@boat_${n}`, qualifier: 'telegram' },
-  { kind: 'travel_document', value: `A07${String(n).padStart(6, '0')}`, qualifier: 'NGA' },
-  { kind: 'email', value: `second${n}@example.org` },
-];
-const net = await startTestNetwork({
-  pseudonyms: { holders: ['it-polfr', 'ne-ppn', 'ng-nis'], limits: { perMinute: 10_000_000, perDay: 100_000_000 } },
-});
+const net = await startTestNetwork(pseudonymNetwork);
 try {
-  const asker = decodeJwt(await net.token('it-polfr-officer', { expiresIn: '1h' })) as unknown as AccessClaims;
-  const inner = createHolderClient({
-    self: 'bench',
-    membership: () => net.membership,
-    signer: await createDelegationSigner('it-polfr', net.delegationKey('it-polfr')),
-    evaluateHere: async () => {
-      throw new Error('not a key holder');
-    },
-  });
+  const { asker, holders: inner } = await benchRequester(net);
   let answers: number[] = [];
   const timed: HolderClient = {
     async ask(...args) {
@@ -49,7 +25,7 @@ try {
   for (let i = 0; i < 220; i++) {
     answers = [];
     const t = performance.now();
-    await p.pseudonymize(ids(i), new Date(), asker);
+    await p.pseudonymize(alertIdentifiers(i), new Date(), asker);
     const total = performance.now() - t;
     const sorted = [...answers].sort((a, b) => a - b);
     if (i >= 20) rows.push({ total, first: sorted[0] ?? 0, second: sorted[1] ?? 0, third: sorted[2] ?? 0, asked: answers.length });

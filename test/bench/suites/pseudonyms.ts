@@ -12,30 +12,17 @@
 // - native_group_arithmetic: 1 when libsodium was built for this machine (proto/native), 0 when
 //   the WebAssembly build ran.
 import { loadavg } from 'node:os';
-import { type AccessClaims, createDelegationSigner, groupArithmetic, type IdentifierInput, parseNetworkKeyring } from '@corridor/proto';
-import { decodeJwt } from 'jose';
-import { createHolderClient } from '../../../services/src/pseudonyms/holder-client.js';
+import { type AccessClaims, groupArithmetic, parseNetworkKeyring } from '@corridor/proto';
 import { createPseudonymizer, localPseudonymizer, type Pseudonymizer } from '../../../services/src/pseudonyms/pseudonymizer.js';
 import { startTestNetwork } from '../../support/test-network.js';
 import { percentile } from '../measure.js';
 import { cpuDuring } from '../process-stats.js';
+import { alertIdentifiers, benchRequester, KEY_HOLDERS, pseudonymNetwork } from '../pseudonym-requester.js';
 import { type BenchResult, suiteResults } from '../results-file.js';
 
 const CALLS = Number(process.env.BENCH_PSEUDONYMS_CALLS ?? 200);
 const BATCHES = Number(process.env.BENCH_PSEUDONYMS_BATCHES ?? 3);
 const result = suiteResults('pseudonyms');
-
-/** Five identifiers of an alert, all different from call to call. */
-function alertIdentifiers(n: number): IdentifierInput[] {
-  const d = String(n).padStart(6, '0');
-  return [
-    { kind: 'phone', value: `+234 803 5${d}` },
-    { kind: 'travel_document', value: `A07${d}`, qualifier: 'NGA' },
-    { kind: 'person', value: `Blessing Okonkwo ${'abcdefghij'[n % 10]}`, qualifier: '1994-03-12' },
-    { kind: 'email', value: `coordinator${n}@example.org` },
-    { kind: 'social_handle', value: `@boat_${n}`, qualifier: 'telegram' },
-  ];
-}
 
 async function latencies(p: Pseudonymizer, asker: AccessClaims, offset: number): Promise<number[]> {
   const out: number[] = [];
@@ -58,25 +45,10 @@ async function bulkPerSecond(p: Pseudonymizer, asker: AccessClaims, offset: numb
 }
 
 export async function pseudonymsSuite(): Promise<BenchResult[]> {
-  const net = await startTestNetwork({
-    pseudonyms: { holders: ['it-polfr', 'ne-ppn', 'ng-nis'], limits: { perMinute: 10_000_000, perDay: 100_000_000 } },
-  });
+  const net = await startTestNetwork(pseudonymNetwork);
   try {
-    const token = await net.token('it-polfr-officer', { expiresIn: '1h' });
-    const asker = decodeJwt(token) as unknown as AccessClaims;
-    const oblivious = createPseudonymizer({
-      keyring: { epochs: [] },
-      membership: () => net.membership,
-      holders: createHolderClient({
-        // Not a holder itself: every evaluation crosses loopback HTTP, as at a node that holds no share.
-        self: 'bench',
-        membership: () => net.membership,
-        signer: await createDelegationSigner('it-polfr', net.delegationKey('it-polfr')),
-        evaluateHere: async () => {
-          throw new Error('not a key holder');
-        },
-      }),
-    });
+    const { asker, holders } = await benchRequester(net);
+    const oblivious = createPseudonymizer({ keyring: { epochs: [] }, membership: () => net.membership, holders });
     const hmac = localPseudonymizer(parseNetworkKeyring(`1:${Buffer.alloc(32, 7).toString('base64url')}`));
     // Warm both paths (JIT, connections, the holders' first audit appends).
     await latencies(hmac, asker, 900_000);
@@ -85,7 +57,7 @@ export async function pseudonymsSuite(): Promise<BenchResult[]> {
     const hmacTimes = await latencies(hmac, asker, 0);
     const obliviousTimes = await latencies(oblivious, asker, 0);
     const hmacBulk = await bulkPerSecond(hmac, asker, 100_000);
-    const holderPids = ['it-polfr', 'ne-ppn', 'ng-nis'].map((a) => net.nodes[a]?.pid as number);
+    const holderPids = KEY_HOLDERS.map((a) => net.nodes[a]?.pid as number);
     const requesterBefore = process.cpuUsage();
     const { result: obliviousBulk, cpuMs: holdersMs } = await cpuDuring(holderPids, () => bulkPerSecond(oblivious, asker, 100_000));
     const requester = process.cpuUsage(requesterBefore);

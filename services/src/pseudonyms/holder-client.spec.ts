@@ -58,8 +58,11 @@ function italy(urls: Record<string, string>, lifetimeS = 300) {
   return { client, minted };
 }
 
+// One expiry for every token of the file: the cache is keyed by every claim, exp included, so an
+// expiry read from the clock per call made a new delegation whenever a test crossed a second.
+const EXP = Math.floor(Date.now() / 1000) + 3600;
 const officer = (sub: string, roles = ['border_officer']): AccessClaims =>
-  ({ sub, agency: 'it-polfr', roles, exp: Math.floor(Date.now() / 1000) + 3600 }) as unknown as AccessClaims;
+  ({ sub, agency: 'it-polfr', roles, exp: EXP }) as unknown as AccessClaims;
 const holder = (agency: string): KeyHolder => ({ agency, index: 1, publicKey: splitNewKey(1, 1).publicKey });
 const blinded = [new Uint8Array(32)];
 

@@ -255,7 +255,6 @@ export {
   pseudonymInput,
 } from './oprf/oblivious-pseudonym.js';
 export {
-  base64urlBytes,
   type EvaluationAnswer,
   type EvaluationLimits,
   type EvaluationRequest,
@@ -270,7 +269,7 @@ export {
 export { evaluateBlinded, evaluateOnly } from './oprf/ristretto-oprf.js';
 export { sharePublicKey, splitNewKey } from './oprf/threshold-key.js';
 export { phoneForReader } from './phone-display.js';
-export { base64urlEncode, canonicalize, pseudonymize } from './pseudonym.js';
+export { base64urlBytes, base64urlEncode, canonicalize, pseudonymize } from './pseudonym.js';
 export { mayRelease } from './release.js';
 export {
   decideRelease,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, parseNetworkKey, pseudonymize } from './pseudonym.js';
+import { base64urlBytes, base64urlEncode, canonicalize, parseNetworkKey, pseudonymize } from './pseudonym.js';
 
 const key = parseNetworkKey(`1:${Buffer.alloc(32, 7).toString('base64url')}`);
 const other = parseNetworkKey(`2:${Buffer.alloc(32, 9).toString('base64url')}`);
@@ -56,5 +56,28 @@ describe('pseudonyms', () => {
   it('refuses a short or malformed network key', () => {
     expect(() => parseNetworkKey('1:abc')).toThrow(/at least 32 bytes/);
     expect(() => parseNetworkKey('secret')).toThrow(/<epoch>:<base64url secret>/);
+  });
+});
+
+describe('base64url, as pseudonyms and pseudonym elements travel', () => {
+  // The portable path the console's browsers take, written out: the node's Buffer must agree with it.
+  const portable = (bytes: Uint8Array) =>
+    btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
+
+  it('encodes and decodes every length and byte as the portable path does, views of larger buffers included', () => {
+    for (let n = 0; n < 70; n++) {
+      const whole = crypto.getRandomValues(new Uint8Array(n + 7));
+      const view = whole.subarray(3, 3 + n);
+      const text = base64urlEncode(view);
+      expect(text).toBe(portable(view));
+      expect(base64urlBytes(text)).toEqual(new Uint8Array(view));
+    }
+  });
+
+  it('refuses text that is not base64url rather than skipping what it cannot read', () => {
+    for (const bad of ['ab+c', 'ab/c', 'ab c', 'abc=', 'abcde', '€abc']) expect(() => base64urlBytes(bad), bad).toThrow();
   });
 });

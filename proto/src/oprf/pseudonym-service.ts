@@ -4,7 +4,7 @@
 // wire form of one evaluation, which a requesting node POSTs to `<holder node>/pseudonyms`.
 import { z } from 'zod';
 import { agencyId } from '../fields.js';
-import { base64urlEncode } from '../pseudonym.js';
+import { base64urlBytes, base64urlEncode } from '../pseudonym.js';
 import type { KeyHolder } from './oblivious-pseudonym.js';
 import { elementFrom } from './ristretto-oprf.js';
 import { shareKeysAgree } from './threshold-key.js';
@@ -13,10 +13,6 @@ import { shareKeysAgree } from './threshold-key.js';
 export const MAX_BLINDED_PER_REQUEST = 8192;
 
 const BASE64URL_32 = /^[A-Za-z0-9_-]{43}$/;
-
-export function base64urlBytes(text: string): Uint8Array {
-  return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-}
 
 /** A ristretto255 element, 32 bytes base64url, that decodes and is not the identity. */
 const element = z

@@ -38,7 +38,7 @@ try {
   const signer = await createDelegationSigner('it-polfr', net.delegationKey('it-polfr'));
   const { token } = await signer.mint(asker, 'ne-ppn');
   const holder = agencyOf(net.membership, 'ne-ppn');
-  const blinded = blindInput(new Uint8Array([1, 2, 3])).blinded;
+  const { blinded } = await blindInput(new Uint8Array([1, 2, 3]));
   const epoch = net.membership.pseudonymService?.epoch ?? 0;
   for (const [label, e] of [
     ['refused at once', epoch + 7],

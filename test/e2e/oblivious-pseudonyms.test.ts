@@ -141,7 +141,7 @@ describe('oblivious pseudonyms', () => {
       req.on('data', (c) => {
         body += c;
       });
-      req.on('end', () => {
+      req.on('end', async () => {
         // Only the pseudonym service lies; GraphQL (the gateway's checks) finds nobody home.
         if (req.url !== '/pseudonyms') {
           res.statusCode = 503;
@@ -150,7 +150,7 @@ describe('oblivious pseudonyms', () => {
         }
         asked += 1;
         const { blinded } = JSON.parse(body) as { blinded: string[] };
-        const a = evaluateBlinded(liar.secretKey, liar.publicKey, blinded.map(base64urlBytes));
+        const a = await evaluateBlinded(liar.secretKey, liar.publicKey, blinded.map(base64urlBytes));
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ evaluated: a.evaluated.map((e) => base64urlEncode(e)), proof: base64urlEncode(a.proof) }));
       });

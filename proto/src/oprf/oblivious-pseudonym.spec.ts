@@ -22,7 +22,7 @@ function network() {
   const secretOf = new Map(holders.map((h, i) => [h.agency, shares[i] as (typeof shares)[number]]));
   const honest = async (h: KeyHolder, blinded: Uint8Array[], proof = true): Promise<HolderAnswer> => {
     const share = secretOf.get(h.agency) as (typeof shares)[number];
-    return proof ? evaluateBlinded(share.secretKey, share.publicKey, blinded) : { evaluated: evaluateOnly(share.secretKey, blinded) };
+    return proof ? evaluateBlinded(share.secretKey, share.publicKey, blinded) : { evaluated: await evaluateOnly(share.secretKey, blinded) };
   };
   return { holders, shares, honest, service: { threshold: 2, holders } };
 }
@@ -222,7 +222,9 @@ describe('oblivious pseudonyms from t-of-n key holders', () => {
     const attempt = obliviousPseudonyms(inputs, { threshold: 3, holders }, async (h, b, proof) => {
       asked.push(proof);
       const share = shares[h.index - 1] as (typeof shares)[number];
-      const answer = proof ? evaluateBlinded(share.secretKey, share.publicKey, b) : { evaluated: evaluateOnly(share.secretKey, b) };
+      const answer = proof
+        ? await evaluateBlinded(share.secretKey, share.publicKey, b)
+        : { evaluated: await evaluateOnly(share.secretKey, b) };
       if (h.index <= 2) return answer;
       const delta = Fn.mul(c, Fn.mul(Fn.create(BigInt(h.index - 1)), Fn.create(BigInt(h.index - 2))));
       return {

@@ -8,15 +8,17 @@
 // build otherwise): a profile of the pseudonyms bench found noble's bigint arithmetic at about 2 ms
 // per constant-time multiplication, libsodium at about 0.1 ms (WebAssembly) or 0.05 ms, and a
 // batch of 1,000 identifiers costs thousands of them (blinding, each holder's evaluation,
-// unblinding; when proofs are asked for, each holder's composite and each proof's two composites). Scalars stay bigints in noble's
-// field (cheap), and noble's own group remains for what is rare and must be independent of the fast
-// path: dealing keys, checking the membership's share keys, and `evaluateWithKey`, which the specs
-// use as an oracle for the whole pipeline.
+// unblinding; when proofs are asked for, each holder's composite and each proof's two composites).
+// Blinding, evaluating, combining, checking and finalizing each go to libsodium once per batch,
+// blinds and unblinding factors as 32-byte scalars end to end: per element, the calls, their
+// allocations and noble's SHA-512 had cost the requester more than the arithmetic. The proofs'
+// scalars stay bigints in noble's field (cheap), and noble's own group remains for what is rare and
+// must be independent of the fast path: dealing keys, checking the membership's share keys, and
+// `evaluateWithKey` and `finalizeOutput`, which the specs use as an oracle for the whole pipeline.
 
-import { expand_message_xmd } from '@noble/curves/abstract/hash-to-curve.js';
 import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { sha512 } from '@noble/hashes/sha2.js';
-import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
+import { concatBytes } from '@noble/hashes/utils.js';
 import { group } from './group.js';
 
 export const Point = ristretto255.Point;
@@ -56,30 +58,41 @@ export function randomScalar(): bigint {
   return randomScalars(1)[0] as bigint;
 }
 
-/**
- * n uniform non-zero scalars, each reduced from 64 random bytes, drawn in one call: a bulk batch's
- * blinds took a tenth of its requester's time when each drew its own.
- */
+/** n uniform non-zero scalars, from libsodium's generator as the blinds are drawn. */
 export function randomScalars(n: number): bigint[] {
-  const scalars: bigint[] = [];
-  // getRandomValues gives at most 65,536 bytes a call: 1,024 scalars.
-  for (let at = 0; at < n; at += 1024) {
-    const bytes = randomBytes(64 * Math.min(1024, n - at));
-    for (let i = 0; i < bytes.length; i += 64) {
-      const s = Fn.create(bytesToBigLE(bytes.subarray(i, i + 64)));
-      scalars.push(s === 0n ? randomScalar() : s);
-    }
-  }
-  return scalars;
+  return pieces(group.randomScalars(n)).map((s) => Fn.fromBytes(s));
 }
 
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** Elements end to end, each checked to be 32 bytes long: what the batch operations take. */
+function flat(elements: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(ELEMENT_BYTES * elements.length);
+  elements.forEach((e, i) => {
+    if (e.length !== ELEMENT_BYTES) throw new Error(`not a valid OPRF element (32 bytes): element ${i}`);
+    out.set(e, ELEMENT_BYTES * i);
+  });
+  return out;
+}
 
-/** Little-endian bytes as a bigint, through one hexadecimal string rather than a bigint per byte. */
-function bytesToBigLE(bytes: Uint8Array): bigint {
-  let hex = '';
-  for (let i = bytes.length - 1; i >= 0; i--) hex += HEX[bytes[i] as number];
-  return BigInt(`0x${hex || '0'}`);
+/** Several holders' answers end to end, holder after holder, as smallMultipleSumEach takes them. */
+function flatAll(answers: Uint8Array[][]): Uint8Array {
+  return concatBytes(...answers.map(flat));
+}
+
+/** The `width`-byte pieces of a flat array, as views rather than copies. */
+function pieces(bytes: Uint8Array, width = ELEMENT_BYTES): Uint8Array[] {
+  return Array.from({ length: bytes.length / width }, (_, i) => bytes.subarray(width * i, width * (i + 1)));
+}
+
+/** Inputs end to end and where each ends, as the batch hashes take them. */
+function messages(inputs: Uint8Array[]): { bytes: Uint8Array; ends: Uint32Array } {
+  const ends = new Uint32Array(inputs.length);
+  let at = 0;
+  inputs.forEach((input, i) => {
+    if (input.length > 0xffff) throw new Error('an OPRF input is at most 65535 bytes');
+    at += input.length;
+    ends[i] = at;
+  });
+  return { bytes: concatBytes(...inputs), ends };
 }
 
 /**
@@ -111,30 +124,24 @@ function sumOfMultiples(elements: Uint8Array[], scalars: bigint[]): Uint8Array {
   return sum;
 }
 
-export interface Blinded {
-  /** Kept by the client only: without it the evaluated element says nothing. */
-  blind: bigint;
+/** A batch of inputs, blinded (RFC 9497 §3.3.1 Blind, batched: H(input)·r for each). */
+export interface BlindedBatch {
+  /** Kept by the client only, one 32-byte scalar per input end to end: without them the evaluated elements say nothing. */
+  blinds: Uint8Array;
   /** What goes to the key holders. */
-  blinded: Uint8Array;
+  blinded: Uint8Array[];
 }
 
-/** RFC 9497 §3.3.1 Blind: H(input)·r. `blind` is for test vectors only; the default is fresh randomness. */
-export function blindInput(input: Uint8Array, blind: bigint = randomScalar()): Blinded {
-  return { blind, blinded: multiply(blind, hashToGroup(input)) };
+/** Blinds every input, with fresh blinds (`blinds` is for test vectors only). */
+export async function blindInputs(inputs: Uint8Array[], blinds: Uint8Array = group.randomScalars(inputs.length)): Promise<BlindedBatch> {
+  const { bytes, ends } = messages(inputs);
+  const hashed = await group.hashToGroupEach(bytes, ends, HASH_TO_GROUP_DST);
+  return { blinds, blinded: pieces(await group.scalarmultEach(blinds, hashed)) };
 }
 
-/** blindInput for each input, the blinds drawn together. */
-export function blindInputs(inputs: Uint8Array[]): Blinded[] {
-  const blinds = randomScalars(inputs.length);
-  return inputs.map((input, i) => blindInput(input, blinds[i] as bigint));
-}
-
-/** RFC 9380 hash_to_ristretto255: expand_message_xmd to 64 bytes, then the ristretto one-way map. */
-function hashToGroup(input: Uint8Array): Uint8Array {
-  if (input.length > 0xffff) throw new Error('an OPRF input is at most 65535 bytes');
-  const element = group.fromHash(expand_message_xmd(input, HASH_TO_GROUP_DST, 64, sha512));
-  if (element.every((b) => b === 0)) throw new Error('the input hashes to the identity');
-  return element;
+/** One input's Blind, for the RFC's vectors. */
+export async function blindInput(input: Uint8Array, blind: bigint = randomScalar()): Promise<{ blind: bigint; blinded: Uint8Array }> {
+  return { blind, blinded: (await blindInputs([input], Fn.toBytes(blind))).blinded[0] as Uint8Array };
 }
 
 export interface ShareEvaluation {
@@ -161,12 +168,9 @@ function challenge(elements: Uint8Array[]): bigint {
  * (oblivious-pseudonym.ts). One constant-time multiplication per element, which also refuses an
  * element that is not a valid encoding or is the identity.
  */
-export function evaluateOnly(secretKey: Uint8Array, blinded: Uint8Array[]): Uint8Array[] {
-  const k = Fn.fromBytes(secretKey);
-  return blinded.map((c) => {
-    if (c.length !== ELEMENT_BYTES) throw new Error('not a valid OPRF element (32 bytes)');
-    return multiply(k, c);
-  });
+export async function evaluateOnly(secretKey: Uint8Array, blinded: Uint8Array[]): Promise<Uint8Array[]> {
+  if (Fn.fromBytes(secretKey) === 0n) throw new Error('a zero key share');
+  return pieces(await group.scalarmultEach(secretKey, flat(blinded)));
 }
 
 /**
@@ -175,15 +179,15 @@ export function evaluateOnly(secretKey: Uint8Array, blinded: Uint8Array[]): Uint
  * multiplication per element) and three multiplications, however many elements.
  * `proofScalar` is for the RFC's vectors only.
  */
-export function evaluateBlinded(
+export async function evaluateBlinded(
   secretKey: Uint8Array,
   publicKey: Uint8Array,
   blinded: Uint8Array[],
   proofScalar: bigint = randomScalar(),
-): ShareEvaluation {
+): Promise<ShareEvaluation> {
   const k = Fn.fromBytes(secretKey);
   const B = checkedElement(publicKey);
-  const evaluated = evaluateOnly(secretKey, blinded);
+  const evaluated = await evaluateOnly(secretKey, blinded);
   const M = sumOfMultiples(blinded, compositeWeights(publicKey, blinded, evaluated));
   // The RFC's server side: Z = k·M rather than a second composite over the evaluated elements.
   const Z = multiply(k, M);
@@ -217,20 +221,17 @@ export function verifyEvaluation(publicKey: Uint8Array, blinded: Uint8Array[], e
   }
 }
 
-/** The identity's one encoding: what an empty or cancelling sum of elements gives. */
-const IDENTITY = new Uint8Array(ELEMENT_BYTES);
-
 /**
  * About how many libsodium additions of encoded elements cost one of its scalar multiplications:
  * measured 38 µs and 204 µs (WebAssembly, node 20, load 6 on 2 cores), 13 µs and 46 µs (native,
- * idle). Each addition decodes two
- * elements and encodes one (three inverse square roots); the multiplication decodes once, then
- * works inside. That ratio is also why a bucket (Pippenger) multi-scalar multiplication over these
- * additions loses: for 1,000 full-size scalars it needs some 40 additions per element.
+ * idle), 21 µs and 85 µs (native, a slower machine). Each addition decodes two elements and
+ * encodes one (three inverse square roots); the multiplication decodes once, then works inside.
+ * That ratio is also why a bucket (Pippenger) multi-scalar multiplication over these additions
+ * loses: for 1,000 full-size scalars it needs some 40 additions per element.
  */
-const ADDITIONS_PER_MULTIPLICATION = 5;
+const ADDITIONS_PER_MULTIPLICATION = 4;
 
-/** How many additions smallMultipleSum spends on these coefficients. */
+/** How many additions smallMultipleSumEach spends per element on these coefficients. */
 function additionsFor(coefficients: bigint[]): number {
   const magnitudes = coefficients.map((c) => (c < 0n ? -c : c));
   const bits = Math.max(...magnitudes.map((m) => m.toString(2).length));
@@ -238,44 +239,32 @@ function additionsFor(coefficients: bigint[]): number {
   return bits - 1 + ones - 1;
 }
 
-/**
- * Σ m_i·P_i for small integers m_i (negative allowed), doubling once per bit for all the elements
- * together and adding each where its bit is set. Variable time in the m_i: for public ones only
- * (Lagrange numerators of the membership's share indices), never a blind or a key share. Throws
- * when an element it adds is not a valid encoding.
- */
-export function smallMultipleSum(coefficients: bigint[], elements: Uint8Array[]): Uint8Array {
-  const magnitudes = coefficients.map((c) => (c < 0n ? -c : c));
-  const bits = Math.max(...magnitudes.map((m) => m.toString(2).length));
-  let sum: Uint8Array | undefined;
-  for (let bit = bits - 1; bit >= 0; bit--) {
-    if (sum) sum = group.add(sum, sum);
-    magnitudes.forEach((m, i) => {
-      if (((m >> BigInt(bit)) & 1n) === 0n) return;
-      const element = elements[i] as Uint8Array;
-      const negative = (coefficients[i] as bigint) < 0n;
-      if (sum) sum = negative ? group.sub(sum, element) : group.add(sum, element);
-      // A lone positive term is returned as given, unchecked: callers multiply the sum (which
-      // checks it) or compare it with a sum of checked elements.
-      else sum = negative ? group.sub(IDENTITY, element) : element;
-    });
-  }
-  return sum ?? IDENTITY;
+/** The coefficients as smallMultipleSumEach takes them, when they fit. */
+function int32s(coefficients: bigint[]): Int32Array | undefined {
+  const limit = 2n ** 31n - 1n;
+  return coefficients.every((c) => c >= -limit && c <= limit) ? Int32Array.from(coefficients, Number) : undefined;
 }
 
 /**
- * factor·Σ m_i·E_i over t holders' evaluated elements for one input, the m_i the integer Lagrange
- * numerators (`integerLagrange`) and the factor 1/(denominator·r): combination and unblinding. The
+ * factor_i·Σ_j m_j·E_{j,i} for each input i, over t holders' evaluated elements (`evaluated[j]`,
+ * in the order of the m_j), the m_j the integer Lagrange numerators (`integerLagrange`) and each
+ * factor_i = 1/(denominator·r_i): combination and unblinding, end to end in one array. The
  * numerators are public, so when they are small the sum is a few additions and the one
  * constant-time multiplication is by the secret factor; otherwise one multiplication per element.
  * The elements must have been checked: each by its proof, or all n answers against each other.
  */
-export function combineEvaluated(numerators: bigint[], elements: Uint8Array[], factor = 1n): Uint8Array {
-  if (additionsFor(numerators) <= ADDITIONS_PER_MULTIPLICATION * (numerators.length - 1))
-    return multiply(factor, smallMultipleSum(numerators, elements));
-  return sumOfMultiples(
-    elements,
-    numerators.map((m) => Fn.mul(Fn.create(m), factor)),
+export async function combineEvaluated(numerators: bigint[], evaluated: Uint8Array[][], factors: Uint8Array): Promise<Uint8Array> {
+  const small = int32s(numerators);
+  if (small && additionsFor(numerators) <= ADDITIONS_PER_MULTIPLICATION * (numerators.length - 1))
+    return group.scalarmultEach(factors, await group.smallMultipleSumEach(small, flatAll(evaluated)));
+  return concatBytes(
+    ...pieces(factors).map((f, i) => {
+      const factor = Fn.fromBytes(f);
+      return sumOfMultiples(
+        evaluated.map((answer) => answer[i] as Uint8Array),
+        numerators.map((m) => Fn.mul(Fn.create(m), factor)),
+      );
+    }),
   );
 }
 
@@ -289,23 +278,25 @@ export function combineEvaluated(numerators: bigint[], elements: Uint8Array[], f
  * additions per element instead of two multiplications. Undefined when the numerators are too
  * large for that to be cheaper: check the proof instead.
  */
-export function agreesWithCombination(
+export async function agreesWithCombination(
   lagrange: { numerators: bigint[]; denominator: bigint },
   basis: Uint8Array[][],
   evaluated: Uint8Array[],
-): boolean | undefined {
+): Promise<boolean | undefined> {
   const { numerators, denominator } = lagrange;
   const cost = additionsFor(numerators) + additionsFor([denominator]);
-  if (cost > 2 * ADDITIONS_PER_MULTIPLICATION) return undefined;
+  const small = int32s(numerators);
+  if (cost > 2 * ADDITIONS_PER_MULTIPLICATION || !small) return undefined;
   try {
-    return evaluated.every((e, i) => {
-      const expected = smallMultipleSum(
-        numerators,
-        basis.map((answer) => answer[i] as Uint8Array),
-      );
-      const got = smallMultipleSum([denominator], [e]);
-      return !expected.every((b) => b === 0) && equalBytes(expected, got);
-    });
+    if (basis.some((answer) => answer.length !== evaluated.length)) return false;
+    const expected = await group.smallMultipleSumEach(small, flatAll(basis));
+    const got =
+      denominator === 1n ? flat(evaluated) : await group.smallMultipleSumEach(Int32Array.of(Number(denominator)), flat(evaluated));
+    for (let i = 0; i < evaluated.length; i++) {
+      const e = expected.subarray(ELEMENT_BYTES * i, ELEMENT_BYTES * (i + 1));
+      if (e.every((b) => b === 0) || !equalBytes(e, got.subarray(ELEMENT_BYTES * i, ELEMENT_BYTES * (i + 1)))) return false;
+    }
+    return true;
   } catch {
     return false;
   }
@@ -318,6 +309,12 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 function hashToScalar(msg: Uint8Array): bigint {
   return ristretto255_hasher.hashToScalar(msg, { DST: HASH_TO_SCALAR_DST });
+}
+
+/** RFC 9497 §3.3.1 Finalize for a batch: each input with its unblinded element (32 bytes each, end to end), in libsodium. */
+export function finalizeOutputs(inputs: Uint8Array[], unblinded: Uint8Array): Uint8Array[] {
+  const { bytes, ends } = messages(inputs);
+  return pieces(group.finalizeEach(bytes, ends, unblinded), 64);
 }
 
 /** RFC 9497 §3.3.1 Finalize over an already unblinded element N = k·H(input): Hash(len‖input‖len‖N‖"Finalize"). */

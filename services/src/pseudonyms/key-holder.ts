@@ -65,8 +65,8 @@ export function createKeyHolder(deps: KeyHolderDeps): KeyHolder {
       // Without a proof when the requester will check this answer against the other holders'.
       answer =
         request.proof === false
-          ? { evaluated: evaluateOnly(share.secretKey, blinded) }
-          : evaluateBlinded(share.secretKey, share.publicKey, blinded);
+          ? { evaluated: await evaluateOnly(share.secretKey, blinded) }
+          : await evaluateBlinded(share.secretKey, share.publicKey, blinded);
     } catch {
       // The shape was checked above: what fails here is an encoding that is not a group element.
       throw new ValidationError('evaluation request', [

@@ -149,8 +149,8 @@ describe('a key holder', () => {
   it('records every batch in its audit: the asking agency and user, how many values, never which', async () => {
     const net = network();
     const holder = net.holders.get('ng-nis') as KeyHolder;
-    const { blindInput } = await import('../../../proto/src/oprf/ristretto-oprf.js');
-    const blinded = [1, 2, 3].map((i) => base64urlEncode(blindInput(new TextEncoder().encode(`x${i}`)).blinded));
+    const { blindInputs } = await import('../../../proto/src/oprf/ristretto-oprf.js');
+    const blinded = (await blindInputs([1, 2, 3].map((i) => new TextEncoder().encode(`x${i}`)))).blinded.map((b) => base64urlEncode(b));
     const answer = await holder(officer('ne-ppn'), { epoch: 2, blinded });
     expect(answer.evaluated).toHaveLength(3);
     expect(net.audits.get('ng-nis')).toEqual([
@@ -167,14 +167,14 @@ describe('a key holder', () => {
   it('stops an agency at its limit per minute, records the refusal, and leaves other agencies their own budget', async () => {
     const net = network({ perMinute: 5, perDay: 100 });
     const holder = net.holders.get('it-polfr') as KeyHolder;
-    const { blindInput } = await import('../../../proto/src/oprf/ristretto-oprf.js');
-    const batch = (n: number) =>
-      Array.from({ length: n }, (_, i) => base64urlEncode(blindInput(new TextEncoder().encode(`g${i}`)).blinded));
-    await holder(officer('ne-ppn'), { epoch: 2, blinded: batch(4) });
-    await expect(holder(officer('ne-ppn'), { epoch: 2, blinded: batch(2) })).rejects.toBeInstanceOf(RateLimitedError);
+    const { blindInputs } = await import('../../../proto/src/oprf/ristretto-oprf.js');
+    const batch = async (n: number) =>
+      (await blindInputs(Array.from({ length: n }, (_, i) => new TextEncoder().encode(`g${i}`)))).blinded.map((b) => base64urlEncode(b));
+    await holder(officer('ne-ppn'), { epoch: 2, blinded: await batch(4) });
+    await expect(holder(officer('ne-ppn'), { epoch: 2, blinded: await batch(2) })).rejects.toBeInstanceOf(RateLimitedError);
     // What was refused was not spent: one more value still fits.
-    await holder(officer('ne-ppn'), { epoch: 2, blinded: batch(1) });
-    await holder(officer('ng-nis'), { epoch: 2, blinded: batch(5) });
+    await holder(officer('ne-ppn'), { epoch: 2, blinded: await batch(1) });
+    await holder(officer('ng-nis'), { epoch: 2, blinded: await batch(5) });
     expect(net.audits.get('it-polfr')?.map((r) => `${r.agency} ${r.items[0]} ${r.rule.split(' ')[0]}`)).toEqual([
       'ne-ppn 4 evaluated',
       'ne-ppn 2 refused:',

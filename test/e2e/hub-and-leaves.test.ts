@@ -6,7 +6,8 @@
 // to reach another member's account are all refused. The gateway and the nodes serve HTTPS under
 // the same CA: a node listed at plain http, or answering with another CA's certificate, is not asked.
 // The signed membership pins each member's own keys: another member's valid certificate answering
-// at a member's address is refused before any byte (or token) reaches it, new pins are followed
+// at a member's address is refused before any byte (or token) reaches it, by the gateway and by a
+// node asking a key holder for pseudonyms, new pins are followed
 // without a restart, and the hub's leaf port refuses a certificate of the CA that no member pinned.
 // An agency joins while the network runs, its partners publishing meanwhile; every leaf's inbox
 // stream has limits, also one a node of an earlier version made without them.
@@ -394,6 +395,18 @@ describe('hub-and-leaves topology', () => {
         expect(answer.sources[SENDER as string]?.error).toMatch(new RegExp(`agency ${SENDER}'s certificate not pinned`));
         expect(answer.errors.find((e) => e.agency === SENDER)?.message).toMatch(/certificate not pinned/);
       }
+      // The receiver's node asks the sender's, a key holder (2 of 2 here), to evaluate the
+      // identifiers of an alert: shown the same certificate, it sends nothing either, neither the
+      // blinded elements nor the token it delegates for its officer, and holds the publish.
+      const held = await gql<{ publishAlert: { id: string; heldBecause: string | null } }>(
+        net.gatewayUrl,
+        tokens[RECEIVER as string] as string,
+        'mutation Publish($input: AlertInput!) { publishAlert(input: $input) { id heldBecause } }',
+        { input: documentFraudAlert({ summary: 'Published while an impostor answers at a key holder’s address' }) },
+        net.fetch,
+      );
+      expect(held.errors).toBeUndefined();
+      expect(held.data?.publishAlert.heldBecause).toContain(SENDER);
       // The gateway reached it and was shown its certificate, then sent nothing: no request, no header, no token.
       expect(impostor.connections).toBeGreaterThan(0);
       expect(impostor.requests).toBe(0);

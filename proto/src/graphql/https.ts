@@ -60,6 +60,21 @@ export class CertificateNotPinnedError extends Error {
   }
 }
 
+/**
+ * The handshake's check of a member's node: the certificate names the address asked (Node's own
+ * check), and its key is one of the pins. A TLS client option, so it runs before any byte of a
+ * request (its Authorization header) goes out. Shared by the gateway's calls to nodes (caFetch)
+ * and a node's calls to key holders.
+ */
+export function pinnedServerIdentity(pinning: TlsPinning): (host: string, cert: PeerCertificate) => Error | undefined {
+  return (host, cert) => {
+    const wrongName = tls.checkServerIdentity(host, cert);
+    if (wrongName) return wrongName;
+    const pin = tlsPinOf(cert.raw);
+    return pinning.pins.includes(pin) ? undefined : new CertificateNotPinnedError(pinning.agency, pin);
+  };
+}
+
 /** caFetch's fetch; `close` stops reusing its kept-alive connections (when its pins change). */
 export type CaFetch = typeof fetch & { close(): void };
 
@@ -83,14 +98,7 @@ export function caFetch(caFile: string | undefined, pinning?: TlsPinning): CaFet
   agent.on('free', (socket: { destroy(): void }) => {
     if (closed) socket.destroy();
   });
-  const checkServerIdentity = pinning
-    ? (host: string, cert: PeerCertificate): Error | undefined => {
-        const wrongName = tls.checkServerIdentity(host, cert);
-        if (wrongName) return wrongName;
-        const pin = tlsPinOf(cert.raw);
-        return pinning.pins.includes(pin) ? undefined : new CertificateNotPinnedError(pinning.agency, pin);
-      }
-    : undefined;
+  const checkServerIdentity = pinning ? pinnedServerIdentity(pinning) : undefined;
   const send = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const req = new Request(input, init);
     const url = new URL(req.url);

@@ -25,6 +25,7 @@ export {
 export {
   caFetch,
   createWebServer,
+  pinnedServerIdentity,
   type ServerTlsFiles,
   serverTlsFrom,
 } from './https.js';

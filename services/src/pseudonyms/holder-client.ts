@@ -3,7 +3,7 @@
 // trust path as every other call on a user's behalf: proto delegation-token.ts). When this node is
 // itself a holder it evaluates in-process, under the same limits and audit.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import {
   type AccessClaims,
   agencyOf,
@@ -18,6 +18,7 @@ import {
   type Membership,
   pseudonymServiceUrl,
 } from '@corridor/proto';
+import { pinnedServerIdentity } from '@corridor/proto/graphql';
 
 export interface HolderClient {
   /**
@@ -53,6 +54,7 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
   // down, a call that cannot reach the threshold without it is answered at once (and a publish held).
   const downUntil = new Map<string, number>();
   const tokens = delegatedTokenCache(deps.signer);
+  const connections = holderConnections();
   return {
     async ask(asker, holder, epoch, blinded, proof = true) {
       const request: EvaluationRequest = { epoch, blinded: blinded.map((b) => base64urlEncode(b)), ...(proof ? {} : { proof: false }) };
@@ -62,7 +64,7 @@ export function createHolderClient(deps: HolderClientDeps): HolderClient {
       // Past its time, this call is the probe: the next ones wait for it only as long as it runs.
       if (until !== undefined) downUntil.set(holder.agency, now() + (deps.downForMs ?? DEFAULT_DOWN_FOR_MS));
       try {
-        const answer = await overHttp(deps, tokens, asker, holder, request);
+        const answer = await overHttp(deps, tokens, connections, asker, holder, request);
         downUntil.delete(holder.agency);
         return decoded(answer);
       } catch (e) {
@@ -82,6 +84,7 @@ function decoded(answer: EvaluationAnswer): HolderAnswer {
 async function overHttp(
   deps: HolderClientDeps,
   tokens: DelegatedTokens,
+  connections: HolderConnections,
   asker: AccessClaims,
   holder: KeyHolder,
   request: EvaluationRequest,
@@ -92,13 +95,10 @@ async function overHttp(
   const body = JSON.stringify(request);
   const timeoutMs = (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length;
   const deadline = Date.now() + timeoutMs;
+  const url = pseudonymServiceUrl(entry.nodeUrl);
+  const via = connections.to(holder.agency, url, entry.tlsPins);
   const post = () =>
-    postJson(
-      pseudonymServiceUrl(entry.nodeUrl),
-      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body,
-      deadline - Date.now(),
-    );
+    postJson(url, via, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, deadline - Date.now());
   let response: { status: number; json: unknown };
   try {
     response = await post().catch((e: unknown) => {
@@ -125,11 +125,46 @@ const MAX_ANSWER_BYTES = 1 << 20;
 
 // node:http with kept-alive connections rather than fetch: a request costs about a fifth of the
 // CPU (110-230 µs against 480-1,060 µs, client and a trivial server, measured side by side), and
-// every publish asks every holder. TLS trusts what fetch trusted (Node's store, NODE_EXTRA_CA_CERTS).
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+// every publish asks every holder.
+
+/** How a request reaches one holder: its kept-alive connections and, over TLS, the check of its certificate. */
+type Connection = Pick<RequestOptions, 'agent' | 'checkServerIdentity'>;
+
+interface HolderConnections {
+  to(agency: string, url: string, pins: readonly string[] | undefined): Connection;
+}
+
+/**
+ * Over TLS, the network's CA (Node's store and NODE_EXTRA_CA_CERTS) and, when the membership pins
+ * the holder's keys (`tlsPins`), one of them, checked in the handshake before the delegated token
+ * goes out: another member's certificate of the same CA answering at a holder's address gets
+ * nothing, as at the gateway (pinnedServerIdentity). One pool of connections per holder and set
+ * of pins, so a connection verified under one membership version's pins is never reused under
+ * another's.
+ */
+function holderConnections(): HolderConnections {
+  const plain = { agent: new HttpAgent({ keepAlive: true }) };
+  const secure = new Map<string, { pins: string; connection: Connection }>();
+  return {
+    to(agency, url, pins) {
+      if (!url.startsWith('https:')) return plain;
+      const key = JSON.stringify(pins ?? null);
+      const known = secure.get(agency);
+      if (known?.pins === key) return known.connection;
+      (known?.connection.agent as HttpsAgent | undefined)?.destroy();
+      const connection: Connection = {
+        agent: new HttpsAgent({ keepAlive: true }),
+        ...(pins ? { checkServerIdentity: pinnedServerIdentity({ agency, pins }) } : {}),
+      };
+      secure.set(agency, { pins: key, connection });
+      return connection;
+    },
+  };
+}
 
 function postJson(
   url: string,
+  via: Connection,
   headers: Record<string, string>,
   body: string,
   timeoutMs: number,
@@ -139,7 +174,7 @@ function postJson(
     const secure = target.protocol === 'https:';
     const options = {
       method: 'POST',
-      agent: secure ? agents.https : agents.http,
+      ...via,
       headers: { ...headers, 'content-length': Buffer.byteLength(body) },
     };
     const req = (secure ? httpsRequest : httpRequest)(target, options, (res) => {
@@ -219,5 +254,6 @@ function failureOf(e: unknown): string {
   const code = (e as { code?: unknown })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return 'connection closed';
   if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'CERT_NOT_PINNED') return 'certificate not pinned';
   return typeof code === 'string' ? code : 'unreachable';
 }

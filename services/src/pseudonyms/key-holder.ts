@@ -2,6 +2,7 @@
 // requesting agency within its limits, recorded in this node's audit chain (which agency, which
 // user, how many values, when; refusals too) before the answer leaves. The holder sees blinded
 // elements only: nothing it records or answers says which identifiers were asked about.
+import { createHash } from 'node:crypto';
 import {
   type AccessClaims,
   base64urlBytes,
@@ -36,7 +37,41 @@ export interface KeyHolderDeps {
 
 export type KeyHolder = (asker: AccessClaims, request: unknown) => Promise<EvaluationAnswer>;
 
+/**
+ * The batches this holder answered without a proof in the last minute, by asking agency: when
+ * their answers disagree, or one holder fails, the requester asks the same batch again with
+ * proofs (proto oblivious-pseudonym.ts), and that one repeat is not charged to the agency's budget
+ * a second time. It gains nothing it did not have: the same elements, evaluated as before, and a
+ * proof that they were. Once only, so a repeat cannot be had for free again and again.
+ */
+function unprovedBatches(forMs = 60_000, most = 10_000, now: () => number = Date.now) {
+  const until = new Map<string, number>();
+  const keyOf = (agency: string, request: EvaluationRequest) =>
+    createHash('sha256')
+      .update(`${agency}\n${request.epoch}\n${request.blinded.join(',')}`)
+      .digest('base64url');
+  return {
+    remember(agency: string, request: EvaluationRequest): void {
+      until.set(keyOf(agency, request), now() + forMs);
+      // Oldest first (a Map keeps insertion order): a flood of batches forgets the oldest, which
+      // only means their repeat is charged.
+      for (const key of until.keys()) {
+        if (until.size <= most) break;
+        until.delete(key);
+      }
+    },
+    /** True, once, for a batch remembered within the minute. */
+    take(agency: string, request: EvaluationRequest): boolean {
+      const key = keyOf(agency, request);
+      const fresh = (until.get(key) ?? 0) > now();
+      until.delete(key);
+      return fresh;
+    },
+  };
+}
+
 export function createKeyHolder(deps: KeyHolderDeps): KeyHolder {
+  const unproved = unprovedBatches();
   return async (asker, body) => {
     const request: EvaluationRequest = parseOrThrow(evaluationRequest, body, 'evaluation request');
     const service = deps.membership().pseudonymService;
@@ -52,8 +87,9 @@ export function createKeyHolder(deps: KeyHolderDeps): KeyHolder {
       rule,
       policyVersion: 0,
     });
+    const repeat = request.proof !== false && unproved.take(asker.agency, request);
     try {
-      await deps.limits.spend(service, asker.agency, request.blinded.length);
+      if (!repeat) await deps.limits.spend(service, asker.agency, request.blinded.length);
     } catch (e) {
       if (e instanceof RateLimitedError) await deps.audit([record('refused: over the limit')]);
       throw e;
@@ -73,7 +109,9 @@ export function createKeyHolder(deps: KeyHolderDeps): KeyHolder {
         { path: 'blinded', rule: 'element', message: 'every blinded value must be a valid ristretto255 element, not the identity' },
       ]);
     }
-    await deps.audit([record(`evaluated under share ${share.index} of epoch ${share.epoch}`)]);
+    const evaluatedUnder = `evaluated under share ${share.index} of epoch ${share.epoch}`;
+    await deps.audit([record(repeat ? `${evaluatedUnder}, again with a proof (counted when first asked)` : evaluatedUnder)]);
+    if (request.proof === false) unproved.remember(asker.agency, request);
     const evaluated = answer.evaluated.map((e) => base64urlEncode(e));
     return answer.proof ? { evaluated, proof: base64urlEncode(answer.proof) } : { evaluated };
   };

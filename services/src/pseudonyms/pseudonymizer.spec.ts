@@ -183,6 +183,34 @@ describe('a key holder', () => {
     ]);
   });
 
+  it('charges nobody for the one repeat with a proof of a batch it answered without one, and charges a second', async () => {
+    const net = network({ perMinute: 5, perDay: 100 });
+    const holder = net.holders.get('it-polfr') as KeyHolder;
+    const { blindInputs } = await import('../../../proto/src/oprf/ristretto-oprf.js');
+    const batch = async (tag: string, n: number) =>
+      (await blindInputs(Array.from({ length: n }, (_, i) => new TextEncoder().encode(`${tag}${i}`)))).blinded.map((b) =>
+        base64urlEncode(b),
+      );
+    const blinded = await batch('r', 3);
+    const unproved = await holder(officer('ne-ppn'), { epoch: 2, blinded, proof: false });
+    // The second round of a cross-check that failed: the same elements, now with a proof, free.
+    const proved = await holder(officer('ne-ppn'), { epoch: 2, blinded });
+    expect(proved.evaluated).toEqual(unproved.evaluated);
+    expect(proved.proof).toMatch(/^[A-Za-z0-9_-]{86}$/);
+    // Another agency asking the same elements with a proof was never answered them: it pays.
+    await holder(officer('ng-nis'), { epoch: 2, blinded });
+    // 3 of Niger's 5 are spent, 2 remain; a second repeat is charged and does not fit once 2 more are spent.
+    await holder(officer('ne-ppn'), { epoch: 2, blinded: await batch('s', 2) });
+    await expect(holder(officer('ne-ppn'), { epoch: 2, blinded })).rejects.toBeInstanceOf(RateLimitedError);
+    expect(net.audits.get('it-polfr')?.map((r) => `${r.agency} ${r.items[0]} ${r.rule}`)).toEqual([
+      'ne-ppn 3 evaluated under share 1 of epoch 2',
+      'ne-ppn 3 evaluated under share 1 of epoch 2, again with a proof (counted when first asked)',
+      'ng-nis 3 evaluated under share 1 of epoch 2',
+      'ne-ppn 2 evaluated under share 1 of epoch 2',
+      'ne-ppn 3 refused: over the limit',
+    ]);
+  });
+
   it('refuses an epoch it holds no share of, and a value that is not a group element, by field', async () => {
     const net = network();
     const holder = net.holders.get('it-polfr') as KeyHolder;

@@ -114,6 +114,20 @@ describe('the container file', () => {
     );
   });
 
+  it('builds the pseudonym arithmetic natively, and ships libsodium without a compiler', () => {
+    const build = stage('build');
+    // Installed before the workspace's own install, whose proto postinstall builds the addon.
+    const apt = build.indexOf('apt-get install -y --no-install-recommends gcc libc6-dev libsodium-dev');
+    expect(apt).toBeGreaterThan(-1);
+    expect(apt).toBeLessThan(build.indexOf('pnpm install --frozen-lockfile'));
+    expect(JSON.parse(read('proto/package.json')).scripts.postinstall).toBe('node native/build.mjs');
+    // The runtime links libsodium, as root before it drops to the node user, and has no compiler.
+    const runtimeApt = runtime.indexOf('apt-get install -y --no-install-recommends libsodium23');
+    expect(runtimeApt).toBeGreaterThan(-1);
+    expect(runtimeApt).toBeLessThan(runtime.indexOf('USER node'));
+    expect(runtime).not.toMatch(/\b(gcc|libsodium-dev)\b/);
+  });
+
   it('builds on Node 20 or 22', () => {
     expect(file).toMatch(/^ARG NODE_IMAGE=\S+\/node:(20|22)[-.\w]*$/m);
   });

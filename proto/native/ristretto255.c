@@ -319,7 +319,7 @@ static void part_complete(napi_env env, napi_status status, void *data) {
   struct batch *b = p->batch;
   if (status != napi_ok && p->failed_at == SIZE_MAX) p->failed_at = p->from;
   if (p->failed_at < b->failed_at) b->failed_at = p->failed_at;
-  napi_delete_async_work(env, p->work);
+  if (p->work) napi_delete_async_work(env, p->work);
   if (--b->parts_left > 0) return;
   if (b->failed_at != SIZE_MAX) napi_reject_deferred(env, b->deferred, failure(env, b));
   else {
@@ -374,8 +374,16 @@ static napi_value run_on_pool(napi_env env, const struct batch *args, uint32_t p
     part[i].from = b->n * i / parts;
     part[i].to = b->n * (i + 1) / parts;
     part[i].failed_at = SIZE_MAX;
-    napi_create_async_work(env, NULL, name, part_execute, part_complete, &part[i], &part[i].work);
-    napi_queue_async_work(env, part[i].work);
+    if (napi_create_async_work(env, NULL, name, part_execute, part_complete, &part[i], &part[i].work) != napi_ok) part[i].work = NULL;
+    else if (napi_queue_async_work(env, part[i].work) != napi_ok) {
+      napi_delete_async_work(env, part[i].work);
+      part[i].work = NULL;
+    }
+    /* Not handed to the pool: done here, so that the promise still settles. */
+    if (!part[i].work) {
+      part_execute(env, &part[i]);
+      part_complete(env, napi_ok, &part[i]);
+    }
   }
   return promise;
 }

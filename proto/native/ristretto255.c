@@ -106,13 +106,19 @@ static napi_value is_valid_point(napi_env env, napi_callback_info info) {
   return result;
 }
 
-/* A typed array argument of the given type, any length (in elements); NULL when it is not one. */
+/*
+ * A typed array argument of the given type, any length (in elements); NULL when it is not one, or
+ * when it views a SharedArrayBuffer: another thread could change what was checked (a message's
+ * end, say) before it is read.
+ */
 static void *typed_arg(napi_env env, napi_value *argv, size_t argc, size_t i, napi_typedarray_type want, size_t *length) {
-  bool is_typed = false;
+  bool is_typed = false, is_plain = false;
   if (i >= argc || napi_is_typedarray(env, argv[i], &is_typed) != napi_ok || !is_typed) return NULL;
   napi_typedarray_type type;
   void *data;
-  if (napi_get_typedarray_info(env, argv[i], &type, length, &data, NULL, NULL) != napi_ok || type != want) return NULL;
+  napi_value buffer;
+  if (napi_get_typedarray_info(env, argv[i], &type, length, &data, &buffer, NULL) != napi_ok || type != want) return NULL;
+  if (napi_is_arraybuffer(env, buffer, &is_plain) != napi_ok || !is_plain) return NULL;
   /* A zero-length view may carry a NULL data pointer; the callers only need it to be non-NULL. */
   return data ? data : (void *)"";
 }
@@ -181,6 +187,7 @@ struct batch {
   size_t out_len;
   /* Split across the thread pool only: */
   unsigned char *owned; /* copies of every input, and the output: JavaScript may move or drop its own */
+  size_t owned_len;     /* wiped before it is freed: it may hold a key share or a batch's blinds */
   struct part *parts;
   size_t parts_left;
   size_t failed_at; /* the first element that failed, or SIZE_MAX */
@@ -336,6 +343,7 @@ static void part_complete(napi_env env, napi_status status, void *data) {
     }
   }
   free(b->parts);
+  sodium_memzero(b->owned, b->owned_len);
   free(b->owned);
   free(b);
 }
@@ -356,6 +364,7 @@ static napi_value run_on_pool(napi_env env, const struct batch *args, uint32_t p
   }
   *b = *args;
   b->owned = owned;
+  b->owned_len = total;
   b->parts = part;
   b->parts_left = parts;
   unsigned char *at = owned;

@@ -129,6 +129,10 @@ describe('the batch hashes', () => {
     expect(elements).toEqual(await wasmGroup.hashToGroupEach(bytes, ends, dst));
     expect(native.finalizeEach(bytes, ends, elements)).toEqual(wasmGroup.finalizeEach(bytes, ends, elements));
     await expect(native.hashToGroupEach(bytes, Uint32Array.of(5, 2), dst)).rejects.toThrow(/rise/);
+    // Not over shared memory, which another thread could change between the check and the reading.
+    const shared = new Uint32Array(new SharedArrayBuffer(4 * ends.length));
+    shared.set(ends);
+    await expect(native.hashToGroupEach(bytes, shared, dst)).rejects.toThrow(/Uint32Array/);
     await expect(native.hashToGroupEach(concat([bytes, new Uint8Array(1)]), Uint32Array.of(65536), dst)).rejects.toThrow(/65535/);
   });
 });

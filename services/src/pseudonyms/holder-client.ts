@@ -89,16 +89,23 @@ async function overHttp(
   holder: KeyHolder,
   request: EvaluationRequest,
 ): Promise<EvaluationAnswer> {
+  const token = await tokens.for(asker, holder.agency);
+  // After the token's await: the membership's entry (address and pins) as it is now.
   const entry = agencyOf(deps.membership(), holder.agency);
   if (!entry) throw new Error('not a member any more');
-  const token = await tokens.for(asker, holder.agency);
   const body = JSON.stringify(request);
   const timeoutMs = (deps.timeoutMs ?? DEFAULT_TIMEOUT_MS) + TIMEOUT_PER_ELEMENT_MS * request.blinded.length;
   const deadline = Date.now() + timeoutMs;
   const url = pseudonymServiceUrl(entry.nodeUrl);
-  const via = connections.to(holder.agency, url, entry.tlsPins);
+  // Each attempt under the pins in force as it leaves: a retry never reuses a pool of older ones.
   const post = () =>
-    postJson(url, via, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, deadline - Date.now());
+    postJson(
+      url,
+      connections.to(holder.agency, url, (agencyOf(deps.membership(), holder.agency) ?? entry).tlsPins),
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+      deadline - Date.now(),
+    );
   let response: { status: number; json: unknown };
   try {
     response = await post().catch((e: unknown) => {
@@ -147,11 +154,16 @@ function holderConnections(): HolderConnections {
   const secure = new Map<string, { pins: string; connection: Connection }>();
   return {
     to(agency, url, pins) {
-      if (!url.startsWith('https:')) return plain;
+      if (!url.startsWith('https:')) {
+        // A holder whose keys are pinned is asked over TLS or not at all, as the gateway does: in
+        // plain text the token would go out to whoever answers.
+        if (pins) throw Object.assign(new Error('listed at a plain http address while its keys are pinned'), { code: 'PINNED_PLAIN_HTTP' });
+        return plain;
+      }
       const key = JSON.stringify(pins ?? null);
       const known = secure.get(agency);
       if (known?.pins === key) return known.connection;
-      (known?.connection.agent as HttpsAgent | undefined)?.destroy();
+      if (known) retire(known.connection.agent as HttpsAgent);
       const connection: Connection = {
         agent: new HttpsAgent({ keepAlive: true }),
         ...(pins ? { checkServerIdentity: pinnedServerIdentity({ agency, pins }) } : {}),
@@ -160,6 +172,13 @@ function holderConnections(): HolderConnections {
       return connection;
     },
   };
+}
+
+/** An agent under pins no longer in force: requests under way finish, and no connection is kept after them. */
+function retire(agent: HttpsAgent): void {
+  // Runs after the agent's own listener has pooled the socket; destroying it leaves the pool too.
+  agent.on('free', (socket: { destroy(): void }) => socket.destroy());
+  for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
 }
 
 function postJson(
@@ -255,5 +274,6 @@ function failureOf(e: unknown): string {
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return 'connection closed';
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'CERT_NOT_PINNED') return 'certificate not pinned';
+  if (code === 'PINNED_PLAIN_HTTP') return 'listed at plain http while its keys are pinned';
   return typeof code === 'string' ? code : 'unreachable';
 }

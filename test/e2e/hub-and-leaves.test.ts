@@ -110,6 +110,19 @@ async function publishAt(agency: string, summary: string): Promise<string> {
   return res.data?.publishAlert.id as string;
 }
 
+/** Publishes an alert with identifiers at `agency`: held (saying why) when too few key holders answer. */
+async function publishHeld(agency: string): Promise<{ id: string; heldBecause: string | null }> {
+  const res = await gql<{ publishAlert: { id: string; heldBecause: string | null } }>(
+    net.gatewayUrl,
+    tokens[agency] as string,
+    'mutation Publish($input: AlertInput!) { publishAlert(input: $input) { id heldBecause } }',
+    { input: documentFraudAlert({ summary: `Published at ${agency} to ask its key holders` }) },
+    net.fetch,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data?.publishAlert as { id: string; heldBecause: string | null };
+}
+
 /** Every id stored once at `agency`'s node. */
 function allStoredOnce(agency: string, ids: string[], timeoutMs?: number): Promise<void> {
   return expectStoredOnce({ url: net.nodes[agency]?.url as string, token: tokens[agency] as string, send: net.fetch }, ids, timeoutMs);
@@ -157,15 +170,17 @@ function pinAgency(agency: string, pins: string[]) {
   return net.updateMembership((m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === agency ? { ...a, tlsPins: pins } : a)) }));
 }
 
-/** Waits until the gateway has taken membership `version` (its log says so), without restarting. */
-function gatewayTook(version: number) {
-  const log = join(rootDir as string, 'logs', 'gateway.log');
+/** Waits until the gateway (or `node-<agency>`) has taken membership `version` (its log says so), without restarting. */
+function gatewayTook(version: number, process = 'gateway') {
+  const log = join(rootDir as string, 'logs', `${process}.log`);
   return eventually(
     async () =>
       existsSync(log) &&
       readFileSync(log, 'utf8')
         .split('\n')
-        .some((l) => l.includes('"node list updated"') && l.includes(`"version":${version},`)),
+        .some(
+          (l) => l.includes(process === 'gateway' ? '"node list updated"' : '"membership updated"') && l.includes(`"version":${version},`),
+        ),
     15_000,
   );
 }
@@ -398,15 +413,7 @@ describe('hub-and-leaves topology', () => {
       // The receiver's node asks the sender's, a key holder (2 of 2 here), to evaluate the
       // identifiers of an alert: shown the same certificate, it sends nothing either, neither the
       // blinded elements nor the token it delegates for its officer, and holds the publish.
-      const held = await gql<{ publishAlert: { id: string; heldBecause: string | null } }>(
-        net.gatewayUrl,
-        tokens[RECEIVER as string] as string,
-        'mutation Publish($input: AlertInput!) { publishAlert(input: $input) { id heldBecause } }',
-        { input: documentFraudAlert({ summary: 'Published while an impostor answers at a key holder’s address' }) },
-        net.fetch,
-      );
-      expect(held.errors).toBeUndefined();
-      expect(held.data?.publishAlert.heldBecause).toContain(SENDER);
+      expect((await publishHeld(RECEIVER as string)).heldBecause ?? 'sent, not held').toContain(SENDER);
       // The gateway reached it and was shown its certificate, then sent nothing: no request, no header, no token.
       expect(impostor.connections).toBeGreaterThan(0);
       expect(impostor.requests).toBe(0);
@@ -420,20 +427,29 @@ describe('hub-and-leaves topology', () => {
     expect(await eventually(async () => (await directorySources()).ok[SENDER as string], 15_000)).toBe(true);
   });
 
-  it('follows the pins of a new membership version without a restart, reusing no connection opened under the old ones', async () => {
+  it('follows the pins of a new membership version without a restart, at the gateway and a key holder’s caller, reusing no connection opened under the old ones', async () => {
     const pinned = net.membership.agencies.find((a) => a.id === RECEIVER)?.tlsPins as string[];
     const renewed = pinOfNewKey();
     try {
       // A connection to the receiver's node is open and kept alive, verified under its pins.
       expect((await directorySources()).ok[RECEIVER as string]).toBe(true);
-      await gatewayTook((await pinAgency(RECEIVER as string, [renewed])).version);
+      // The sender's node has a kept-alive connection to the receiver's, a key holder, too.
+      expect((await publishHeld(SENDER as string)).heldBecause).toBeNull();
+      const repinned = (await pinAgency(RECEIVER as string, [renewed])).version;
+      await gatewayTook(repinned);
+      await gatewayTook(repinned, `node-${SENDER}`);
       // From the next request on the node's key is no longer one of them.
       const refused = await directoryAs(SENDER as string);
       expect(refused.sources[RECEIVER as string]?.error).toMatch(new RegExp(`agency ${RECEIVER}'s certificate not pinned`));
       expect(refused.sources[SENDER as string]?.ok).toBe(true);
+      // Nor is it for the sender's node asking it to evaluate: the publish is held, naming it.
+      expect((await publishHeld(SENDER as string)).heldBecause ?? 'sent, not held').toContain(RECEIVER);
       // A rotation lists the new key beside the one in use: the node is asked again.
-      await gatewayTook((await pinAgency(RECEIVER as string, [renewed, ...pinned])).version);
+      const rotated = (await pinAgency(RECEIVER as string, [renewed, ...pinned])).version;
+      await gatewayTook(rotated);
+      await gatewayTook(rotated, `node-${SENDER}`);
       expect((await directoryAs(SENDER as string)).sources[RECEIVER as string]?.ok).toBe(true);
+      expect((await publishHeld(SENDER as string)).heldBecause).toBeNull();
     } finally {
       await pinAgency(RECEIVER as string, pinned);
     }

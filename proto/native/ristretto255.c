@@ -24,25 +24,43 @@
     return NULL;                               \
   } while (0)
 
-/* The bytes of argument i, which must be a Uint8Array of exactly `len` bytes. */
-static const unsigned char *bytes_arg(napi_env env, napi_value *argv, size_t argc, size_t i, size_t len) {
-  bool is_typed = false;
+/*
+ * A typed array argument of the given type, any length (in elements); NULL when it is not one, or
+ * when it views a SharedArrayBuffer: another thread could change what was checked (a message's
+ * end, say) before it is read.
+ */
+static void *typed_arg(napi_env env, napi_value *argv, size_t argc, size_t i, napi_typedarray_type want, size_t *length) {
+  bool is_typed = false, is_plain = false;
   if (i >= argc || napi_is_typedarray(env, argv[i], &is_typed) != napi_ok || !is_typed) return NULL;
   napi_typedarray_type type;
-  size_t length;
   void *data;
-  if (napi_get_typedarray_info(env, argv[i], &type, &length, &data, NULL, NULL) != napi_ok) return NULL;
-  if (type != napi_uint8_array || length != len) return NULL;
-  return (const unsigned char *)data;
+  napi_value buffer;
+  if (napi_get_typedarray_info(env, argv[i], &type, length, &data, &buffer, NULL) != napi_ok || type != want) return NULL;
+  if (napi_is_arraybuffer(env, buffer, &is_plain) != napi_ok || !is_plain) return NULL;
+  /* A zero-length view may carry a NULL data pointer; the callers only need it to be non-NULL. */
+  return data ? data : (void *)"";
+}
+
+/* A new Uint8Array of `len` bytes, written in place through *data. */
+static napi_value new_filled(napi_env env, size_t len, unsigned char **data) {
+  napi_value buffer, array;
+  if (napi_create_arraybuffer(env, len, (void **)data, &buffer) != napi_ok) return NULL;
+  if (napi_create_typedarray(env, napi_uint8_array, len, buffer, 0, &array) != napi_ok) return NULL;
+  return array;
+}
+
+/* The bytes of argument i, which must be a Uint8Array of exactly `len` bytes. */
+static const unsigned char *bytes_arg(napi_env env, napi_value *argv, size_t argc, size_t i, size_t len) {
+  size_t length;
+  const unsigned char *data = typed_arg(env, argv, argc, i, napi_uint8_array, &length);
+  return data && length == len ? data : NULL;
 }
 
 /* A new Uint8Array holding `len` bytes copied from `src`. */
 static napi_value new_bytes(napi_env env, const unsigned char *src, size_t len) {
-  void *data;
-  napi_value buffer, array;
-  if (napi_create_arraybuffer(env, len, &data, &buffer) != napi_ok) return NULL;
-  for (size_t i = 0; i < len; i++) ((unsigned char *)data)[i] = src[i];
-  if (napi_create_typedarray(env, napi_uint8_array, len, buffer, 0, &array) != napi_ok) return NULL;
+  unsigned char *data;
+  napi_value array = new_filled(env, len, &data);
+  if (array) memcpy(data, src, len);
   return array;
 }
 
@@ -104,31 +122,6 @@ static napi_value is_valid_point(napi_env env, napi_callback_info info) {
   const unsigned char *p = bytes_arg(env, argv, argc, 0, crypto_core_ristretto255_BYTES);
   napi_get_boolean(env, p != NULL && crypto_core_ristretto255_is_valid_point(p) == 1, &result);
   return result;
-}
-
-/*
- * A typed array argument of the given type, any length (in elements); NULL when it is not one, or
- * when it views a SharedArrayBuffer: another thread could change what was checked (a message's
- * end, say) before it is read.
- */
-static void *typed_arg(napi_env env, napi_value *argv, size_t argc, size_t i, napi_typedarray_type want, size_t *length) {
-  bool is_typed = false, is_plain = false;
-  if (i >= argc || napi_is_typedarray(env, argv[i], &is_typed) != napi_ok || !is_typed) return NULL;
-  napi_typedarray_type type;
-  void *data;
-  napi_value buffer;
-  if (napi_get_typedarray_info(env, argv[i], &type, length, &data, &buffer, NULL) != napi_ok || type != want) return NULL;
-  if (napi_is_arraybuffer(env, buffer, &is_plain) != napi_ok || !is_plain) return NULL;
-  /* A zero-length view may carry a NULL data pointer; the callers only need it to be non-NULL. */
-  return data ? data : (void *)"";
-}
-
-/* A new Uint8Array of `len` bytes, written in place through *data. */
-static napi_value new_filled(napi_env env, size_t len, unsigned char **data) {
-  napi_value buffer, array;
-  if (napi_create_arraybuffer(env, len, (void **)data, &buffer) != napi_ok) return NULL;
-  if (napi_create_typedarray(env, napi_uint8_array, len, buffer, 0, &array) != napi_ok) return NULL;
-  return array;
 }
 
 #define THROWF(env, ...)                                  \
@@ -512,20 +505,22 @@ static napi_value finalize_each(napi_env env, napi_callback_info info) {
 
 static napi_value init(napi_env env, napi_value exports) {
   if (sodium_init() < 0) THROW(env, "libsodium did not initialise");
+#define FN(name, fn) {name, NULL, fn, NULL, NULL, NULL, napi_enumerable, NULL}
   napi_property_descriptor fns[] = {
-      {"scalarmult", NULL, scalarmult, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"scalarmultBase", NULL, scalarmult_base, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"add", NULL, add, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"sub", NULL, sub, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"fromHash", NULL, from_hash, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"isValidPoint", NULL, is_valid_point, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"hashToGroupEach", NULL, hash_to_group_each, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"scalarmultEach", NULL, scalarmult_each, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"smallMultipleSumEach", NULL, small_multiple_sum_each, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"invertScalarsEach", NULL, invert_scalars_each, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"randomScalars", NULL, random_scalars, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"finalizeEach", NULL, finalize_each, NULL, NULL, NULL, napi_enumerable, NULL},
+      FN("scalarmult", scalarmult),
+      FN("scalarmultBase", scalarmult_base),
+      FN("add", add),
+      FN("sub", sub),
+      FN("fromHash", from_hash),
+      FN("isValidPoint", is_valid_point),
+      FN("hashToGroupEach", hash_to_group_each),
+      FN("scalarmultEach", scalarmult_each),
+      FN("smallMultipleSumEach", small_multiple_sum_each),
+      FN("invertScalarsEach", invert_scalars_each),
+      FN("randomScalars", random_scalars),
+      FN("finalizeEach", finalize_each),
   };
+#undef FN
   if (napi_define_properties(env, exports, sizeof fns / sizeof fns[0], fns) != napi_ok) return NULL;
   return exports;
 }

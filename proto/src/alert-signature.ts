@@ -7,7 +7,7 @@ import { CompactSign, compactVerify, createLocalJWKSet, importJWK, type JWK, err
 import type { Alert } from './alert.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Membership } from './membership.js';
-import { base64urlEncode } from './pseudonym.js';
+import { base64urlBytes, base64urlEncode } from './pseudonym.js';
 
 export const ALERT_SIGNING_ALGORITHMS = ['EdDSA', 'ES256'];
 
@@ -109,10 +109,10 @@ const KEY_TYPE: Record<string, { kty: string; crv: string }> = {
   ES256: { kty: 'EC', crv: 'P-256' },
 };
 
-function base64urlBytes(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+/** The bytes of a base64url part of a signature, or undefined: what cannot be read is left to jose to refuse. */
+function partBytes(text: string): Uint8Array | undefined {
   try {
-    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    return base64urlBytes(text);
   } catch {
     return undefined;
   }
@@ -134,7 +134,7 @@ function verifiedByEngine(
 ): string | undefined {
   let parsed: unknown;
   try {
-    const bytes = base64urlBytes(header);
+    const bytes = partBytes(header);
     parsed = bytes && JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return undefined;
@@ -153,7 +153,7 @@ function verifiedByEngine(
       (k.use === undefined || k.use === 'sig') &&
       (k.key_ops === undefined || k.key_ops.includes('verify')),
   );
-  const signature = base64urlBytes(sig);
+  const signature = partBytes(sig);
   if (fit.length !== 1 || !signature) return undefined;
   return engine.verify(alg, fit[0] as JWK, input, signature) ? kid : undefined;
 }

@@ -170,8 +170,8 @@ function pinAgency(agency: string, pins: string[]) {
   return net.updateMembership((m) => ({ ...m, agencies: m.agencies.map((a) => (a.id === agency ? { ...a, tlsPins: pins } : a)) }));
 }
 
-/** Waits until the gateway (or `node-<agency>`) has taken membership `version` (its log says so), without restarting. */
-function gatewayTook(version: number, process = 'gateway') {
+/** Waits until `process` (the gateway, or `node-<agency>`) has taken membership `version` (its log says so), without restarting. */
+function tookVersion(version: number, process = 'gateway') {
   const log = join(rootDir as string, 'logs', `${process}.log`);
   return eventually(
     async () =>
@@ -436,8 +436,8 @@ describe('hub-and-leaves topology', () => {
       // The sender's node has a kept-alive connection to the receiver's, a key holder, too.
       expect((await publishHeld(SENDER as string)).heldBecause).toBeNull();
       const repinned = (await pinAgency(RECEIVER as string, [renewed])).version;
-      await gatewayTook(repinned);
-      await gatewayTook(repinned, `node-${SENDER}`);
+      await tookVersion(repinned);
+      await tookVersion(repinned, `node-${SENDER}`);
       // From the next request on the node's key is no longer one of them.
       const refused = await directoryAs(SENDER as string);
       expect(refused.sources[RECEIVER as string]?.error).toMatch(new RegExp(`agency ${RECEIVER}'s certificate not pinned`));
@@ -446,8 +446,8 @@ describe('hub-and-leaves topology', () => {
       expect((await publishHeld(SENDER as string)).heldBecause ?? 'sent, not held').toContain(RECEIVER);
       // A rotation lists the new key beside the one in use: the node is asked again.
       const rotated = (await pinAgency(RECEIVER as string, [renewed, ...pinned])).version;
-      await gatewayTook(rotated);
-      await gatewayTook(rotated, `node-${SENDER}`);
+      await tookVersion(rotated);
+      await tookVersion(rotated, `node-${SENDER}`);
       expect((await directoryAs(SENDER as string)).sources[RECEIVER as string]?.ok).toBe(true);
       expect((await publishHeld(SENDER as string)).heldBecause).toBeNull();
     } finally {

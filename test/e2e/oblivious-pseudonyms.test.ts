@@ -178,17 +178,17 @@ describe('oblivious pseudonyms', () => {
     }
   });
 
-  it('answers without a proof when asked so, the same elements as with one, and audits both', async () => {
+  it('answers without a proof when asked so, the same elements as with one, audits both, and charges the repeat with a proof once', async () => {
     // What a requesting node asks while all three holders are expected to answer: it checks them
     // against each other instead, and asks for proofs only when they disagree or one is missing.
     const blinded = splitNewKey(1, 3).shares.map((s) => base64urlEncode(s.publicKey));
     const epoch = fixture.net.membership.pseudonymService?.epoch as number;
     const url = pseudonymServiceUrl(fixture.net.membership.agencies.find((a) => a.id === 'it-polfr')?.nodeUrl as string);
     const token = await fixture.net.delegatedToken('ne-ppn-officer', 'it-polfr');
-    const ask = async (proof?: boolean) => {
+    const ask = async (proof?: boolean, as = token) => {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
         body: JSON.stringify({ epoch, blinded, ...(proof === undefined ? {} : { proof }) }),
       });
       expect(res.status).toBe(200);
@@ -200,10 +200,16 @@ describe('oblivious pseudonyms', () => {
     expect(plain.proof).toBeUndefined();
     expect(proven.proof).toMatch(/^[A-Za-z0-9_-]{86}$/);
     expect(plain.evaluated).toEqual(proven.evaluated);
+    // That one repeat with a proof (a cross-check's second round) is not charged again; a second
+    // repeat is, and so is another member asking the same elements with its own credentials.
+    await ask();
+    await ask(undefined, await fixture.net.delegatedToken('ng-nis-officer', 'it-polfr'));
     const rows = (await pseudonymAudit('it-polfr')).slice(before);
-    expect(rows.map((r) => [r.agency, r.items])).toEqual([
-      ['ne-ppn', ['3']],
-      ['ne-ppn', ['3']],
+    expect(rows.map((r) => [r.agency, r.items, r.rule.includes('counted when first asked')])).toEqual([
+      ['ne-ppn', ['3'], false],
+      ['ne-ppn', ['3'], true],
+      ['ne-ppn', ['3'], false],
+      ['ng-nis', ['3'], false],
     ]);
     // Not a boolean: refused, naming the field, and nothing evaluated or audited.
     const bad = await fetch(url, {
@@ -213,7 +219,7 @@ describe('oblivious pseudonyms', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('proof');
-    expect(await pseudonymAudit('it-polfr')).toHaveLength(before + 2);
+    expect(await pseudonymAudit('it-polfr')).toHaveLength(before + 4);
   });
 
   it('stops a trawl of 10,000 guesses at every key holder’s limit, and every holder’s audit shows it', async () => {

@@ -1,9 +1,10 @@
 // HTTPS between the gateway and the nodes: a server that speaks TLS when given a certificate, and
-// a fetch that trusts one CA only (the network's). Node 20's global fetch cannot be given a CA
+// a fetch that trusts one CA only (the network's). Its pin check and retirable agent also serve a
+// node's calls to key holders (services holder-client.ts). Node 20's global fetch cannot be given a CA
 // without undici as a dependency; node:https can, and streams answers as SSE needs.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
-import { Agent, createServer as createHttpsServer, request } from 'node:https';
+import { Agent, type AgentOptions, createServer as createHttpsServer, request } from 'node:https';
 import { Readable } from 'node:stream';
 import tls, { type PeerCertificate } from 'node:tls';
 import { tlsPinOf } from './tls-pin.js';
@@ -75,6 +76,27 @@ export function pinnedServerIdentity(pinning: TlsPinning): (host: string, cert: 
   };
 }
 
+/**
+ * A kept-alive https Agent that can be retired when the pins it verified its connections under
+ * are no longer in force: requests under way finish (a feed keeps streaming), and their
+ * connections are then closed, not kept; idle ones are closed at once.
+ */
+export function retirableAgent(options: AgentOptions): { agent: Agent; retire(): void } {
+  const agent = new Agent(options);
+  let retired = false;
+  // Runs after the agent's own listener has pooled the socket; destroying it leaves the pool too.
+  agent.on('free', (socket: { destroy(): void }) => {
+    if (retired) socket.destroy();
+  });
+  return {
+    agent,
+    retire() {
+      retired = true;
+      for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
+    },
+  };
+}
+
 /** caFetch's fetch; `close` stops reusing its kept-alive connections (when its pins change). */
 export type CaFetch = typeof fetch & { close(): void };
 
@@ -92,12 +114,7 @@ export function caFetch(caFile: string | undefined, pinning?: TlsPinning): CaFet
   // Kept alive and reused: one TLS handshake per node, not one per query. An idle connection is
   // closed after 4 s, before Node's servers close theirs (5 s): a request sent on a connection the
   // server is closing would fail. A stream (SSE) may idle longer.
-  const agent = new Agent({ keepAlive: true, timeout: 4_000 });
-  let closed = false;
-  // Runs after the agent's own listener has pooled the socket; destroying it leaves the pool too.
-  agent.on('free', (socket: { destroy(): void }) => {
-    if (closed) socket.destroy();
-  });
+  const { agent, retire } = retirableAgent({ keepAlive: true, timeout: 4_000 });
   const checkServerIdentity = pinning ? pinnedServerIdentity(pinning) : undefined;
   const send = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const req = new Request(input, init);
@@ -136,11 +153,7 @@ export function caFetch(caFile: string | undefined, pinning?: TlsPinning): CaFet
     });
   };
   return Object.assign(send, {
-    close() {
-      // Requests under way finish (a feed keeps streaming); their connections are then closed, not kept.
-      closed = true;
-      for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
-    },
+    close: retire,
   });
 }
 

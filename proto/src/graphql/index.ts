@@ -26,6 +26,7 @@ export {
   caFetch,
   createWebServer,
   pinnedServerIdentity,
+  retirableAgent,
   type ServerTlsFiles,
   serverTlsFrom,
 } from './https.js';

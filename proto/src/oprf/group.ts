@@ -89,8 +89,8 @@ function elementwise(one: PerElement): PerBatch {
     scalarmultEach: async (scalars, points) => {
       if (points.length % ELEMENT !== 0 || (scalars.length !== ELEMENT && scalars.length !== points.length))
         throw new Error('scalarmultEach takes one 32-byte scalar or one per element, and 32-byte elements');
-      const one_ = scalars.length === ELEMENT && points.length !== ELEMENT;
-      return each(points.length / ELEMENT, ELEMENT, (i) => one.scalarmult(one_ ? scalars : at(scalars, i), at(points, i)));
+      const sameScalar = scalars.length === ELEMENT;
+      return each(points.length / ELEMENT, ELEMENT, (i) => one.scalarmult(sameScalar ? scalars : at(scalars, i), at(points, i)));
     },
     smallMultipleSumEach: async (coefficients, points) => {
       const t = coefficients.length;
@@ -192,9 +192,9 @@ function loadNative(): RistrettoGroup | undefined {
       name: 'libsodium-native',
       // async: a batch that runs here and throws fails its promise like one on the pool.
       hashToGroupEach: async (messages, ends, dst) => addon.hashToGroupEach(messages, ends, dst, parts(ends.length)),
-      scalarmultEach: async (scalars, points) => addon.scalarmultEach(scalars, points, parts(points.length / 32)),
+      scalarmultEach: async (scalars, points) => addon.scalarmultEach(scalars, points, parts(points.length / ELEMENT)),
       smallMultipleSumEach: async (coefficients, points) =>
-        addon.smallMultipleSumEach(coefficients, points, parts(points.length / 32 / Math.max(1, coefficients.length))),
+        addon.smallMultipleSumEach(coefficients, points, parts(points.length / ELEMENT / Math.max(1, coefficients.length))),
     };
   }
   return undefined;

@@ -3,7 +3,7 @@
 // trust path as every other call on a user's behalf: proto delegation-token.ts). When this node is
 // itself a holder it evaluates in-process, under the same limits and audit.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
 import {
   type AccessClaims,
   agencyOf,
@@ -18,7 +18,7 @@ import {
   type Membership,
   pseudonymServiceUrl,
 } from '@corridor/proto';
-import { pinnedServerIdentity } from '@corridor/proto/graphql';
+import { pinnedServerIdentity, retirableAgent } from '@corridor/proto/graphql';
 
 export interface HolderClient {
   /**
@@ -151,7 +151,7 @@ interface HolderConnections {
  */
 function holderConnections(): HolderConnections {
   const plain = { agent: new HttpAgent({ keepAlive: true }) };
-  const secure = new Map<string, { pins: string; connection: Connection }>();
+  const secure = new Map<string, { pins: string; connection: Connection; retire(): void }>();
   return {
     to(agency, url, pins) {
       if (!url.startsWith('https:')) {
@@ -163,22 +163,14 @@ function holderConnections(): HolderConnections {
       const key = JSON.stringify(pins ?? null);
       const known = secure.get(agency);
       if (known?.pins === key) return known.connection;
-      if (known) retire(known.connection.agent as HttpsAgent);
-      const connection: Connection = {
-        agent: new HttpsAgent({ keepAlive: true }),
-        ...(pins ? { checkServerIdentity: pinnedServerIdentity({ agency, pins }) } : {}),
-      };
-      secure.set(agency, { pins: key, connection });
+      // Under pins no longer in force: requests under way finish, no connection is kept after them.
+      known?.retire();
+      const { agent, retire } = retirableAgent({ keepAlive: true });
+      const connection: Connection = { agent, ...(pins ? { checkServerIdentity: pinnedServerIdentity({ agency, pins }) } : {}) };
+      secure.set(agency, { pins: key, connection, retire });
       return connection;
     },
   };
-}
-
-/** An agent under pins no longer in force: requests under way finish, and no connection is kept after them. */
-function retire(agent: HttpsAgent): void {
-  // Runs after the agent's own listener has pooled the socket; destroying it leaves the pool too.
-  agent.on('free', (socket: { destroy(): void }) => socket.destroy());
-  for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
 }
 
 function postJson(
